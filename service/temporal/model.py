@@ -1,0 +1,45 @@
+"""The value object every part of the service uses for one temporal expression."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+#: Precisions, finest first. ``time`` is a clock time or part of day within a known day.
+PRECISIONS = ("time", "day", "week", "month", "season", "quarter", "half", "year",
+              "decade", "century", "unknown")
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Timex:
+    """One temporal expression found in a text, normalised.
+
+    ``start``/``end`` are character offsets into the text (end exclusive). ``value`` is the
+    TIMEX3 value (``2023-12-20``, ``2023-12``, ``2023-W51``, ``2023-Q3``, ``199``, ``P2D``,
+    ``PRESENT_REF``...), ``edtf`` the same in EDTF (None where EDTF has no spelling, e.g.
+    durations). ``start_date``/``end_date`` are the inclusive calendar bounds (None when
+    unknown). ``mod`` is a TIMEX3 modifier (START, MID, END, APPROX, BEFORE, AFTER, ...).
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str  # DATE, TIME, DURATION, SET
+    value: str
+    edtf: str | None = None
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
+    precision: str = "unknown"
+    mod: str | None = None
+
+    @property
+    def approximate(self) -> bool:
+        return self.mod == "APPROX"
+
+    def as_dict(self) -> dict:
+        """Plain JSON-ready dict (dates as ISO strings)."""
+        out = dataclasses.asdict(self)
+        out["start_date"] = self.start_date.isoformat() if self.start_date else None
+        out["end_date"] = self.end_date.isoformat() if self.end_date else None
+        out["approximate"] = self.approximate
+        return out
