@@ -1,0 +1,53 @@
+# The two commands: `make run` (install, create the database, load the seed, serve) and
+# `make test` (install, run the whole suite). Everything installs into .venv.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.DEFAULT_GOAL := check
+.PHONY: check install run seed test test-pg lint format golden bench-temporal clean
+
+$(STAMP): setup.cfg pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test,postgres,dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(BIN)/timeline init-db
+	$(BIN)/timeline seed
+	$(BIN)/timeline serve --host 127.0.0.1 --port 8000
+
+seed: install
+	$(BIN)/timeline seed
+
+test: install
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The suite again on PostgreSQL as well (needs a server; the URL can be overridden).
+test-pg: install
+	TIMELINE_TEST_DATABASE_URL=$${TIMELINE_TEST_DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/test} \
+	  $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+check: lint test
+
+# Rewrite the golden timelines in fixtures/expected/ from the code; review the diff before committing.
+golden: install
+	$(BIN)/python -m tests.golden --write
+
+bench-temporal: install
+	$(BIN)/python bench/temporal.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info instance

@@ -1,0 +1,63 @@
+"""Article bodies and representations."""
+
+from __future__ import annotations
+
+from marshmallow import Schema, fields, validate
+
+from .common import PageArgsSchema, PublicationDate
+from .event import EventSchema
+
+
+class ArticleCreateSchema(Schema):
+    """The body of ``POST /articles``."""
+
+    text = fields.String(required=True, validate=validate.Length(min=1))
+    published_at = PublicationDate(
+        required=True,
+        metadata={"description": "Publication date: relative dates are resolved against it"},
+        error_messages={
+            "required": "published_at is required: relative dates such as 'on Wednesday' "
+            "cannot be resolved without the publication date."
+        },
+    )
+    title = fields.String(validate=validate.Length(max=1000), load_default=None, allow_none=True)
+    source = fields.String(validate=validate.Length(max=500), load_default=None, allow_none=True)
+    url = fields.Url(
+        schemes={"http", "https"},
+        validate=validate.Length(max=2000),
+        load_default=None,
+        allow_none=True,
+    )
+    language = fields.String(
+        validate=validate.OneOf(["en"], error="Only English ('en') is supported for now."),
+        load_default="en",
+    )
+
+
+class ArticleSchema(Schema):
+    """A stored article."""
+
+    id = fields.Integer()
+    title = fields.String(allow_none=True)
+    source = fields.String(allow_none=True)
+    url = fields.String(allow_none=True)
+    published_at = fields.Date()
+    language = fields.String()
+    content_hash = fields.String(metadata={"description": "SHA-256 of the normalised text"})
+    text = fields.String()
+    event_count = fields.Integer()
+    created_at = fields.DateTime(format="iso")
+    events = fields.List(
+        fields.Nested(EventSchema), metadata={"description": "Only on one article"}
+    )
+
+
+class ArticleSummarySchema(ArticleSchema):
+    """An article in a list: without its text and events."""
+
+    class Meta:
+        exclude = ("text", "events")
+
+
+class ArticleQueryArgsSchema(PageArgsSchema):
+    """Arguments of ``GET /articles``."""

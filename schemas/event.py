@@ -1,0 +1,105 @@
+"""Event representations and the arguments that filter them."""
+
+from __future__ import annotations
+
+from marshmallow import Schema, ValidationError, fields, validate, validates_schema
+
+from .common import PageArgsSchema
+
+PRECISIONS = [
+    "time",
+    "day",
+    "week",
+    "month",
+    "season",
+    "quarter",
+    "half",
+    "year",
+    "decade",
+    "century",
+    "unknown",
+]
+
+
+class EventDateSchema(Schema):
+    """When it happened, as precisely as the sources say and no more."""
+
+    text = fields.String(allow_none=True, metadata={"description": "The expression as written"})
+    value = fields.String(allow_none=True, metadata={"description": "TIMEX3 value, e.g. 2023-12"})
+    edtf = fields.String(allow_none=True, metadata={"description": "EDTF, e.g. ../2023-12-18"})
+    start = fields.Date(allow_none=True, metadata={"description": "Inclusive; null = unknown"})
+    end = fields.Date(allow_none=True, metadata={"description": "Inclusive; null = unknown"})
+    precision = fields.String(validate=validate.OneOf(PRECISIONS))
+    approximate = fields.Boolean()
+    basis = fields.String(
+        allow_none=True,
+        metadata={"description": "expression, duration, relation, narrative or publication"},
+    )
+
+
+class ActorRefSchema(Schema):
+    id = fields.String(metadata={"description": "Stable id, e.g. country:CHN, org:SCO"})
+    name = fields.String()
+    kind = fields.String(metadata={"description": "country, organisation or person"})
+
+
+class MentionSchema(Schema):
+    article_id = fields.Integer()
+    sentence = fields.String()
+    sentence_start = fields.Integer()
+    sentence_end = fields.Integer()
+    start = fields.Integer(metadata={"description": "Offset of the clause in the article text"})
+    end = fields.Integer(metadata={"description": "Exclusive"})
+
+
+class EventSchema(Schema):
+    id = fields.Integer()
+    title = fields.String()
+    summary = fields.String()
+    type = fields.String()
+    cameo = fields.String(allow_none=True, metadata={"description": "CAMEO root code"})
+    status = fields.String(metadata={"description": "occurred, ongoing or planned"})
+    date = fields.Nested(EventDateSchema)
+    actors = fields.List(fields.Nested(ActorRefSchema))
+    mentions = fields.List(fields.Nested(MentionSchema))
+    created_at = fields.DateTime(format="iso")
+    updated_at = fields.DateTime(format="iso")
+
+
+class EventQueryArgsSchema(PageArgsSchema):
+    """Filters of ``GET /events`` and ``GET /timeline``."""
+
+    from_ = fields.Date(
+        data_key="from", load_default=None, metadata={"description": "Window start (inclusive)"}
+    )
+    to = fields.Date(load_default=None, metadata={"description": "Window end (inclusive)"})
+    open = fields.String(
+        load_default="exclude",
+        validate=validate.OneOf(["exclude", "include"]),
+        metadata={
+            "description": "include: an open-ended date interval matches every window on "
+            "its open side; exclude (default): only its known bound is matched"
+        },
+    )
+    actor = fields.List(
+        fields.String(validate=validate.Length(min=1, max=200)),
+        validate=validate.Length(max=20),
+        load_default=list,
+        metadata={"description": "Actor id or name; repeat for several (any)"},
+    )
+    type = fields.List(
+        fields.String(validate=validate.Length(max=20)),
+        validate=validate.Length(max=20),
+        load_default=list,
+    )
+    article = fields.Integer(validate=validate.Range(min=1), load_default=None)
+    q = fields.String(
+        validate=validate.Length(min=1, max=200),
+        load_default=None,
+        metadata={"description": "Words searched in title and summary"},
+    )
+
+    @validates_schema
+    def _window(self, data, **kwargs):
+        if data.get("from_") and data.get("to") and data["from_"] > data["to"]:
+            raise ValidationError("'from' must not be after 'to'.", field_name="from")

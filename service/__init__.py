@@ -1,0 +1,38 @@
+"""The event-timeline service: news articles in, one normalised timeline of dated events out."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from flask import Flask
+
+from . import models  # noqa: F401  (models bind to the database proxy before init_app)
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    """Build the app: defaults, then ``TIMELINE_*`` environment variables, then ``test_config``."""
+    app = Flask(__name__, instance_relative_config=True)
+    app.config.from_object("service.config")
+    app.config.from_prefixed_env("TIMELINE", loads=_loads)
+    if test_config:
+        app.config.update(test_config)
+    app.json.sort_keys = False
+
+    from . import db, errors
+    from .api import register_api
+    from .cli import register_cli
+
+    db.init_app(app)
+    errors.register_error_handlers(app)
+    register_api(app)
+    register_cli(app)
+    return app
+
+
+def _loads(value: str) -> Any:
+    """Environment values are JSON when they parse as JSON (numbers, true/false), else strings."""
+    try:
+        return json.loads(value)
+    except ValueError:
+        return value

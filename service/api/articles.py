@@ -1,0 +1,66 @@
+"""Articles: ingest one, list them, read one with its events."""
+
+from __future__ import annotations
+
+from flask import current_app, url_for
+from flask_smorest import Blueprint
+
+from schemas import (
+    ArticleCreateSchema,
+    ArticleQueryArgsSchema,
+    ArticleSchema,
+    ArticleSummarySchema,
+    envelope,
+)
+
+from .. import pipeline, queries
+from ..errors import APIError
+from ..models import Article
+from .paging import page, page_size
+
+blp = Blueprint("articles", __name__, url_prefix="/api/v1", description="News articles")
+ArticleListSchema = envelope(ArticleSummarySchema, "ArticleList")
+
+
+@blp.route("/articles", methods=["POST"])
+@blp.arguments(ArticleCreateSchema)
+@blp.response(201, ArticleSchema, description="Stored, with its events")
+@blp.alt_response(200, schema=ArticleSchema, description="Already stored: the existing article")
+def create(data: dict):
+    """Ingest an article: extract its dated events and store both in one transaction."""
+    limit = current_app.config["MAX_ARTICLE_CHARS"]
+    if len(data["text"]) > limit:
+        raise APIError(
+            422,
+            f"The article is longer than {limit} characters.",
+            {"text": [f"Longer than {limit} characters."]},
+        )
+    article, created = pipeline.ingest(data)
+    body = queries.article_dict(article, queries.article_events(article.id))
+    location = url_for("articles.get", article_id=article.id)
+    return body, 201 if created else 200, {"Location": location}
+
+
+@blp.route("/articles", methods=["GET"])
+@blp.arguments(ArticleQueryArgsSchema, location="query")
+@blp.response(200, ArticleListSchema)
+def list_articles(args: dict):
+    """List stored articles, newest first is not implied: ordered by id."""
+    limit = page_size(args)
+    query = Article.select().order_by(Article.id)
+    if args.get("cursor"):
+        (after,) = queries.decode_cursor(args["cursor"], 1)
+        if not isinstance(after, int):
+            raise APIError(422, "The cursor is not valid.", {"cursor": ["Not a valid cursor."]})
+        query = query.where(Article.id > after)
+    rows = list(query.limit(limit + 1))
+    cursor = queries.encode_cursor([rows[limit - 1].id]) if len(rows) > limit else None
+    return page([queries.article_dict(a) for a in rows[:limit]], cursor)
+
+
+@blp.route("/articles/<int:article_id>", methods=["GET"])
+@blp.response(200, ArticleSchema)
+def get(article_id: int):
+    """Read one article with its events."""
+    article = Article.get_by_id(article_id)
+    return queries.article_dict(article, queries.article_events(article.id))

@@ -1,0 +1,35 @@
+"""Temporal expressions: annotate a text, resolve one expression. Nothing is stored."""
+
+from __future__ import annotations
+
+from flask_smorest import Blueprint
+
+from schemas import AnnotateSchema, ResolveArgsSchema, TimexListSchema, TimexSchema
+
+from .. import temporal
+from ..errors import APIError
+
+blp = Blueprint("temporal", __name__, url_prefix="/api/v1", description="Temporal expressions")
+
+
+@blp.route("/annotate", methods=["POST"])
+@blp.arguments(AnnotateSchema)
+@blp.response(200, TimexListSchema)
+def annotate(data: dict):
+    """Find and normalise every temporal expression in a text."""
+    return {"data": [t.as_dict() for t in temporal.annotate(data["text"], data["published_at"])]}
+
+
+@blp.route("/resolve", methods=["GET"])
+@blp.arguments(ResolveArgsSchema, location="query")
+@blp.response(200, TimexSchema)
+def resolve(args: dict):
+    """Resolve one expression (e.g. "last Wednesday") against a publication date."""
+    timex = temporal.resolve(args["expr"], args["published_at"], args.get("tense"))
+    if timex is None:
+        raise APIError(
+            422,
+            f"{args['expr']!r} is not a temporal expression this service knows.",
+            {"expr": ["Not a temporal expression."]},
+        )
+    return timex.as_dict()

@@ -1,0 +1,25 @@
+"""Default settings; every key can be overridden by an environment variable ``TIMELINE_<KEY>``."""
+
+#: Database URL (peewee ``db_url``): ``sqlite:///path.sqlite3`` or ``postgresql://user@host/db``.
+#: Empty means a SQLite file in the instance folder.
+DATABASE_URL = ""
+#: Seconds a SQLite writer waits for a lock before giving up.
+SQLITE_BUSY_TIMEOUT = 10
+#: Largest request body accepted, in bytes (larger: 413).
+MAX_CONTENT_LENGTH = 2 * 1024 * 1024
+#: Largest article text accepted, in characters (longer: 422).
+MAX_ARTICLE_CHARS = 500_000
+#: Page size of list endpoints when ``limit`` is not given, and the largest allowed.
+DEFAULT_PAGE_SIZE = 50
+MAX_PAGE_SIZE = 500
+#: Address and port ``timeline serve`` binds to, and its number of worker processes.
+HOST = "127.0.0.1"
+PORT = 8000
+WORKERS = 2
+
+API_TITLE = "Event timeline"
+API_VERSION = "v1"
+OPENAPI_VERSION = "3.0.3"
+OPENAPI_URL_PREFIX = "/api/v1"
+OPENAPI_JSON_PATH = "openapi.json"
+JSON_SORT_KEYS = False

@@ -1,0 +1,119 @@
+"""The one error shape: RFC 9457 problem details, served as ``application/problem+json``."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import peewee as pw
+from flask import Flask, Response, json
+from marshmallow import ValidationError
+from werkzeug.exceptions import HTTPException, InternalServerError, NotFound
+
+log = logging.getLogger(__name__)
+
+PROBLEM_MIMETYPE = "application/problem+json"
+TYPE_BASE = "https://event-timeline.invalid/problems/"
+
+
+class APIError(Exception):
+    """Raise from a view or the pipeline to answer with a problem document."""
+
+    def __init__(
+        self,
+        status: int,
+        detail: str,
+        errors: dict | None = None,
+        headers: dict | None = None,
+    ) -> None:
+        super().__init__(detail)
+        self.status, self.detail, self.errors, self.headers = status, detail, errors, headers
+
+
+def _title(status: int) -> str:
+    from werkzeug.http import HTTP_STATUS_CODES
+
+    return HTTP_STATUS_CODES.get(status, "Error")
+
+
+def error_response(
+    status: int,
+    detail: str | None = None,
+    errors: dict | None = None,
+    headers: dict | None = None,
+) -> Response:
+    """Build the problem document; the only place an error body is made."""
+    title = _title(status)
+    body: dict[str, Any] = {
+        "type": TYPE_BASE + title.lower().replace(" ", "-").replace("'", ""),
+        "title": title,
+        "status": status,
+        "detail": detail or title,
+    }
+    if errors:
+        body["errors"] = errors
+    response = Response(json.dumps(body), status=status, mimetype=PROBLEM_MIMETYPE)
+    for name, value in (headers or {}).items():
+        response.headers[name] = value
+    return response
+
+
+def _flatten(errors: Any) -> dict:
+    """webargs nests field errors under the location ("json", "query"): clients want fields."""
+    if isinstance(errors, dict) and set(errors) <= {"json", "query", "form", "headers", "files"}:
+        flat: dict = {}
+        for part in errors.values():
+            flat.update(part if isinstance(part, dict) else {"_schema": part})
+        return flat
+    return errors if isinstance(errors, dict) else {"_schema": errors}
+
+
+def handle_http_exception(error: HTTPException) -> Response:
+    data = getattr(error, "data", None) or {}
+    errors = data.get("errors") or data.get("messages")
+    status = error.code or 500
+    if status == 500:
+        return error_response(500, "The server could not complete the request.")
+    detail = data.get("message") or error.description
+    if errors and status == 422:
+        detail = data.get("message") or "The request has invalid fields; see errors."
+    if isinstance(error, NotFound) and not data:
+        detail = "No such resource."
+    headers = dict(data.get("headers") or {})
+    if error.code == 405 and hasattr(error, "valid_methods") and error.valid_methods:
+        headers["Allow"] = ", ".join(error.valid_methods)
+    return error_response(status, detail, _flatten(errors) if errors else None, headers)
+
+
+def register_error_handlers(app: Flask) -> None:
+    """Route every exception through :func:`error_response`."""
+
+    @app.errorhandler(APIError)
+    def _api_error(error: APIError) -> Response:
+        return error_response(error.status, error.detail, error.errors, error.headers)
+
+    @app.errorhandler(ValidationError)
+    def _validation(error: ValidationError) -> Response:
+        return error_response(
+            422, "The request has invalid fields; see errors.", _flatten(error.messages)
+        )
+
+    @app.errorhandler(pw.DoesNotExist)
+    def _missing(error: pw.DoesNotExist) -> Response:
+        return error_response(404, "No such resource.")
+
+    @app.errorhandler(pw.OperationalError)
+    def _database_down(error: pw.OperationalError) -> Response:
+        log.exception("database error")
+        return error_response(
+            503, "The database is unavailable; retry later.", headers={"Retry-After": "5"}
+        )
+
+    @app.errorhandler(HTTPException)
+    def _http(error: HTTPException) -> Response:
+        return handle_http_exception(error)
+
+    @app.errorhandler(Exception)
+    def _unexpected(error: Exception) -> Response:
+        log.exception("unhandled error")
+        return handle_http_exception(InternalServerError())

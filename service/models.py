@@ -1,0 +1,89 @@
+"""Tables: articles, events (with their dates), actors, and the mentions that tie them together."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import peewee as pw
+
+from .db import database
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class BaseModel(pw.Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class Article(BaseModel):
+    content_hash = pw.CharField(max_length=64, unique=True)
+    title = pw.TextField(null=True)
+    source = pw.TextField(null=True)
+    url = pw.TextField(null=True)
+    published_at = pw.DateField()
+    language = pw.CharField(max_length=16, default="en")
+    text = pw.TextField()
+    created_at = pw.DateTimeField(default=utcnow, index=True)
+
+
+class Actor(BaseModel):
+    key = pw.CharField(
+        max_length=120, unique=True
+    )  # stable id: country:CHN, org:SCO, person:li-qiang
+    name = pw.TextField()
+    kind = pw.CharField(max_length=20)  # country, organisation, person
+    created_at = pw.DateTimeField(default=utcnow)
+
+
+class Event(BaseModel):
+    title = pw.TextField()
+    summary = pw.TextField()
+    type = pw.CharField(max_length=20, index=True)
+    cameo = pw.CharField(max_length=4, null=True)
+    status = pw.CharField(max_length=12, default="occurred")
+    # The date, kept whole: as written, TIMEX3 value, EDTF, inclusive bounds, precision.
+    date_text = pw.TextField(null=True)
+    date_value = pw.CharField(max_length=40, null=True)
+    date_edtf = pw.CharField(max_length=60, null=True)
+    date_start = pw.DateField(null=True)
+    date_end = pw.DateField(null=True)
+    date_precision = pw.CharField(max_length=12, default="unknown")
+    date_approximate = pw.BooleanField(default=False)
+    date_basis = pw.CharField(max_length=16, null=True)
+    # Timeline order: the start, or the known end when the start is open; then finer first.
+    sort_date = pw.DateField(null=True)
+    precision_rank = pw.SmallIntegerField(default=99)
+    created_at = pw.DateTimeField(default=utcnow)
+    updated_at = pw.DateTimeField(default=utcnow, index=True)
+
+    class Meta:
+        indexes = ((("sort_date", "precision_rank", "id"), False),)
+
+
+class EventActor(BaseModel):
+    event = pw.ForeignKeyField(Event, backref="event_actors", on_delete="CASCADE")
+    actor = pw.ForeignKeyField(Actor, backref="event_actors", on_delete="CASCADE")
+    role = pw.TextField(null=True)
+
+    class Meta:
+        indexes = ((("event", "actor"), True), (("actor", "event"), False))
+
+
+class Mention(BaseModel):
+    event = pw.ForeignKeyField(Event, backref="mentions", on_delete="CASCADE")
+    article = pw.ForeignKeyField(Article, backref="mentions", on_delete="CASCADE")
+    sentence = pw.TextField()
+    sentence_start = pw.IntegerField()
+    sentence_end = pw.IntegerField()
+    start = pw.IntegerField()
+    end = pw.IntegerField()
+
+    class Meta:
+        indexes = ((("article", "event"), False), (("event", "article"), False))
+
+
+MODELS = [Article, Actor, Event, EventActor, Mention]

@@ -1,0 +1,174 @@
+"""Ingest: extract an article's events (pure code), then store article, events and mentions in
+one transaction, merging each event into an existing one when it reports the same happening."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import re
+import unicodedata
+from collections.abc import Iterable
+from typing import Any
+
+import peewee as pw
+
+from . import events as extraction
+from .db import database
+from .models import Actor, Article, Event, EventActor, Mention, utcnow
+from .temporal.model import PRECISIONS
+
+log = logging.getLogger(__name__)
+
+UNDATED = dt.date(9999, 12, 31)  # internal sort key of events with no known bound; never served
+_SPACE = re.compile(r"\s+")
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 of the text with Unicode and white space normalised: the article's identity."""
+    normal = _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
+
+
+def ingest(data: dict[str, Any]) -> tuple[Article, bool]:
+    """Store one article and its events; returns ``(article, created)``.
+
+    The same text (by content hash) is never stored twice: the stored article is returned with
+    ``created=False``. Extraction runs before the transaction, so the write lock is held briefly.
+    """
+    digest = content_hash(data["text"])
+    existing = Article.get_or_none(Article.content_hash == digest)
+    if existing is not None:
+        return existing, False
+    extracted = extraction.extract(data["text"], data["published_at"])
+    try:
+        with database.atomic():
+            article = Article.create(content_hash=digest, **data)
+            store_events(article, extracted)
+    except pw.IntegrityError:
+        # A concurrent writer stored the same text first: theirs is the article.
+        existing = Article.get_or_none(Article.content_hash == digest)
+        if existing is None:
+            raise
+        return existing, False
+    return article, True
+
+
+def store_events(article: Article, extracted: Iterable[extraction.Event]) -> list[Event]:
+    """Save each extracted event, or add its mentions to the stored event it duplicates."""
+    stored = []
+    for item in extracted:
+        event = find_same_event(item)
+        if event is None:
+            event = Event.create(**event_columns(item))
+        else:
+            event.updated_at = utcnow()
+            event.save()
+        link_actors(event, item.actors)
+        Mention.insert_many(
+            [
+                {
+                    "event": event.id,
+                    "article": article.id,
+                    "sentence": m.sentence,
+                    "sentence_start": m.sentence_start,
+                    "sentence_end": m.sentence_end,
+                    "start": m.start,
+                    "end": m.end,
+                }
+                for m in item.mentions
+            ]
+        ).execute()
+        stored.append(event)
+    return stored
+
+
+def event_columns(item: extraction.Event) -> dict[str, Any]:
+    d = item.date
+    return {
+        "title": item.title,
+        "summary": item.summary,
+        "type": item.type,
+        "cameo": item.cameo,
+        "status": item.status,
+        "date_text": d.text,
+        "date_value": d.value,
+        "date_edtf": d.edtf,
+        "date_start": d.start,
+        "date_end": d.end,
+        "date_precision": d.precision,
+        "date_approximate": d.approximate,
+        "date_basis": d.basis,
+        "sort_date": sort_date(d.start, d.end),
+        "precision_rank": precision_rank(d.precision),
+    }
+
+
+def sort_date(start: dt.date | None, end: dt.date | None) -> dt.date:
+    return start or end or UNDATED
+
+
+def precision_rank(precision: str) -> int:
+    return PRECISIONS.index(precision) if precision in PRECISIONS else len(PRECISIONS)
+
+
+def link_actors(event: Event, actors: Iterable[extraction.Actor]) -> None:
+    for actor in actors:
+        row = Actor.get_or_none(Actor.key == actor.key)
+        if row is None:
+            row = Actor.create(key=actor.key, name=actor.name, kind=actor.kind)
+        EventActor.insert(event=event, actor=row, role=actor.role).on_conflict_ignore().execute()
+
+
+def find_same_event(item: extraction.Event) -> Event | None:
+    """The stored event reporting the same happening (same type, compatible dates, actors)."""
+    keys = [a.key for a in item.actors]
+    if not keys or (item.date.start is None and item.date.end is None):
+        return None
+    lo = item.date.start or item.date.end
+    hi = item.date.end or item.date.start
+    query = (
+        Event.select()
+        .join(EventActor)
+        .join(Actor)
+        .where(
+            (Event.type == item.type)
+            & (Actor.key.in_(keys))
+            & (pw.fn.COALESCE(Event.date_start, Event.date_end) <= hi)
+            & (pw.fn.COALESCE(Event.date_end, Event.date_start) >= lo)
+        )
+        .distinct()
+        .limit(20)
+    )
+    for row in query:
+        if extraction.same_happening(item, as_extracted(row)):
+            return row
+    return None
+
+
+def as_extracted(row: Event) -> extraction.Event:
+    """A stored event in the extractor's own terms, for :func:`extraction.same_happening`."""
+    actors = tuple(
+        extraction.Actor(key=a.key, name=a.name, kind=a.kind)
+        for a in Actor.select().join(EventActor).where(EventActor.event == row.id)
+    )
+    date = extraction.EventDate(
+        text=row.date_text,
+        value=row.date_value,
+        edtf=row.date_edtf,
+        start=row.date_start,
+        end=row.date_end,
+        precision=row.date_precision,
+        approximate=row.date_approximate,
+        basis=row.date_basis,
+    )
+    return extraction.Event(
+        title=row.title,
+        summary=row.summary,
+        type=row.type,
+        cameo=row.cameo,
+        actors=actors,
+        date=date,
+        mentions=(),
+        status=row.status,
+    )

@@ -1,0 +1,205 @@
+"""Read side: filter, order and page events, and turn rows into API dicts without N+1 queries."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import json
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+import peewee as pw
+
+from .errors import APIError
+from .models import Actor, Article, Event, EventActor, Mention
+from .pipeline import UNDATED
+
+
+def encode_cursor(key: Sequence[Any]) -> str:
+    raw = json.dumps(list(key), separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, arity: int) -> list[Any]:
+    """Decode an opaque cursor; anything malformed is the client's error (422)."""
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        key = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
+        if not (isinstance(key, list) and len(key) == arity):
+            raise ValueError
+        return key
+    except (ValueError, UnicodeError, binascii.Error):
+        raise APIError(
+            422,
+            "The cursor is not valid; start again without it.",
+            {"cursor": ["Not a cursor returned by this API."]},
+        ) from None
+
+
+def filter_events(query: pw.Select, args: dict[str, Any]) -> pw.Select:
+    """Apply the documented filters (window, actor, type, article, q) to an Event query."""
+    lo = pw.fn.COALESCE(Event.date_start, Event.date_end)
+    hi = pw.fn.COALESCE(Event.date_end, Event.date_start)
+    if args.get("from_") or args.get("to"):
+        query = query.where(lo.is_null(False))
+        if args.get("open") == "include":
+            if args.get("to"):
+                query = query.where(Event.date_start.is_null() | (Event.date_start <= args["to"]))
+            if args.get("from_"):
+                query = query.where(Event.date_end.is_null() | (Event.date_end >= args["from_"]))
+        else:
+            if args.get("to"):
+                query = query.where(lo <= args["to"])
+            if args.get("from_"):
+                query = query.where(hi >= args["from_"])
+    if args.get("type"):
+        query = query.where(Event.type.in_(args["type"]))
+    if args.get("actor"):
+        names = [a.lower() for a in args["actor"]]
+        actor_ids = Actor.select(Actor.id).where(
+            Actor.key.in_(args["actor"]) | pw.fn.LOWER(Actor.name).in_(names)
+        )
+        query = query.where(
+            Event.id.in_(EventActor.select(EventActor.event).where(EventActor.actor.in_(actor_ids)))
+        )
+    if args.get("article"):
+        query = query.where(
+            Event.id.in_(Mention.select(Mention.event).where(Mention.article == args["article"]))
+        )
+    if args.get("q"):
+        for word in args["q"].split()[:10]:
+            pattern = (
+                "%"
+                + word.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                + "%"
+            )
+            text = pw.fn.LOWER(Event.title.concat(" ").concat(Event.summary))
+            query = query.where(
+                pw.NodeList((text, pw.SQL("LIKE"), pw.Value(pattern), pw.SQL("ESCAPE '\\'")))
+            )
+    return query
+
+
+def page_events(query: pw.Select, cursor: str | None, limit: int) -> tuple[list[Event], str | None]:
+    """Keyset-paginate by (sort_date, precision_rank, id): stable while events arrive."""
+    if cursor:
+        day, rank, last_id = decode_cursor(cursor, 3)
+        try:
+            day = dt.date.fromisoformat(day)
+            rank, last_id = int(rank), int(last_id)
+        except (TypeError, ValueError):
+            raise APIError(
+                422,
+                "The cursor is not valid; start again without it.",
+                {"cursor": ["Not a cursor returned by this API."]},
+            ) from None
+        query = query.where(
+            pw.Tuple(Event.sort_date, Event.precision_rank, Event.id) > (day, rank, last_id)
+        )
+    rows = list(query.order_by(Event.sort_date, Event.precision_rank, Event.id).limit(limit + 1))
+    if len(rows) <= limit:
+        return rows, None
+    last = rows[limit - 1]
+    return rows[:limit], encode_cursor([last.sort_date.isoformat(), last.precision_rank, last.id])
+
+
+def serialize_events(rows: Sequence[Event], with_mentions: bool = True) -> list[dict[str, Any]]:
+    """Rows -> API dicts, with actors and mentions fetched in one query each."""
+    ids = [row.id for row in rows]
+    actors: dict[int, list[dict]] = defaultdict(list)
+    mentions: dict[int, list[dict]] = defaultdict(list)
+    if ids:
+        for link in (
+            EventActor.select(EventActor.event, Actor.key, Actor.name, Actor.kind)
+            .join(Actor)
+            .where(EventActor.event.in_(ids))
+            .order_by(EventActor.id)
+            .dicts()
+        ):
+            actors[link["event"]].append(
+                {"id": link["key"], "name": link["name"], "kind": link["kind"]}
+            )
+        if with_mentions:
+            for m in (
+                Mention.select()
+                .where(Mention.event.in_(ids))
+                .order_by(Mention.article, Mention.start)
+                .dicts()
+            ):
+                mentions[m["event"]].append(
+                    {
+                        "article_id": m["article"],
+                        "sentence": m["sentence"],
+                        "sentence_start": m["sentence_start"],
+                        "sentence_end": m["sentence_end"],
+                        "start": m["start"],
+                        "end": m["end"],
+                    }
+                )
+    return [
+        event_dict(row, actors[row.id], mentions[row.id] if with_mentions else None) for row in rows
+    ]
+
+
+def event_dict(row: Event, actors: list[dict], mentions: list[dict] | None) -> dict[str, Any]:
+    out = {
+        "id": row.id,
+        "title": row.title,
+        "summary": row.summary,
+        "type": row.type,
+        "cameo": row.cameo,
+        "status": row.status,
+        "date": {
+            "text": row.date_text,
+            "value": row.date_value,
+            "edtf": row.date_edtf,
+            "start": row.date_start,
+            "end": row.date_end,
+            "precision": row.date_precision,
+            "approximate": row.date_approximate,
+            "basis": row.date_basis,
+        },
+        "actors": actors,
+        "created_at": row.created_at,
+        "updated_at": row.updated_at,
+    }
+    if mentions is not None:
+        out["mentions"] = mentions
+    return out
+
+
+def article_events(article_id: int) -> list[dict[str, Any]]:
+    rows = list(
+        Event.select()
+        .where(Event.id.in_(Mention.select(Mention.event).where(Mention.article == article_id)))
+        .order_by(Event.sort_date, Event.precision_rank, Event.id)
+    )
+    return serialize_events(rows)
+
+
+def article_dict(article: Article, events: list[dict] | None = None) -> dict[str, Any]:
+    out = {
+        "id": article.id,
+        "title": article.title,
+        "source": article.source,
+        "url": article.url,
+        "published_at": article.published_at,
+        "language": article.language,
+        "content_hash": article.content_hash,
+        "text": article.text,
+        "created_at": article.created_at,
+    }
+    if events is not None:
+        out["events"] = events
+        out["event_count"] = len(events)
+    return out
+
+
+def dated(query: pw.Select) -> pw.Select:
+    return query.where(Event.sort_date < UNDATED)
+
+
+def undated(query: pw.Select) -> pw.Select:
+    return query.where(Event.sort_date == UNDATED)

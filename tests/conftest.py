@@ -1,0 +1,92 @@
+"""Fixtures: an app on a fresh database (SQLite always; PostgreSQL too when
+``TIMELINE_TEST_DATABASE_URL`` is set and the server answers), its client and CLI runner."""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from service import create_app
+from service.db import create_tables, make_database
+from service.models import MODELS
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+FIXTURES = ROOT / "fixtures"
+PG_URL = os.environ.get("TIMELINE_TEST_DATABASE_URL", "")
+
+
+@functools.cache
+def postgres_unavailable() -> str | None:
+    """Why the PostgreSQL run cannot happen, or None when it can."""
+    if not PG_URL:
+        return "TIMELINE_TEST_DATABASE_URL is not set (.ci/run and `make test-pg` set it)"
+    import peewee as pw
+
+    db = make_database(PG_URL)
+    try:
+        db.connect()
+        db.close()
+    except pw.OperationalError as exc:  # no server there: skip, saying so (any other error fails)
+        return f"PostgreSQL at {PG_URL.split('@')[-1]} does not answer: {str(exc).strip()[:200]}"
+    return None
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path) -> str:
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'test.sqlite3'}"
+    reason = postgres_unavailable()
+    if reason:
+        pytest.skip(reason)
+    db = make_database(PG_URL)
+    with db.connection_context(), db.bind_ctx(MODELS):
+        db.drop_tables(MODELS, safe=True, cascade=True)
+    db.close()
+    return PG_URL
+
+
+@pytest.fixture
+def app(database_url):
+    app = create_app({"TESTING": True, "DATABASE_URL": database_url})
+    create_tables()
+    yield app
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+def load_seed() -> dict:
+    """The seed article as an API body."""
+    meta = json.loads((SEEDS / "geopost-china-russia.json").read_text())
+    return {
+        "text": (SEEDS / meta["text_file"]).read_text(),
+        "published_at": meta["published_at"],
+        "title": meta["title"],
+        "source": meta["source"],
+        "url": meta["url"],
+        "language": meta["language"],
+    }
+
+
+@pytest.fixture
+def seed_body() -> dict:
+    return load_seed()
+
+
+@pytest.fixture
+def seeded(client, seed_body):
+    response = client.post("/api/v1/articles", json=seed_body)
+    assert response.status_code == 201, response.get_json()
+    return response.get_json()
