@@ -1,0 +1,234 @@
+"""Recognise and normalise actors: countries, organisations and titled people."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+import pycountry
+
+from .model import Actor
+from .sentences import Span
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+#: A capital after one of these is a place ("in Beijing"), not the government acting.
+PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "outside", "into", "via"})
+#: Anaphors that stand for the group of countries last named together.
+GROUP_ANAPHORS = re.compile(
+    r"\b(?:[Tt]hey|[Tt]he (?:two )?(?:countries|parties|sides|nations|governments)|"
+    r"[Bb]oth (?:countries|parties|sides|nations|governments))\b"
+)
+_NAME_TOKEN = r"[A-Z][a-zà-ÿ'’\-]+"
+_NOT_NAMES = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
+    "June July August September October November December The In On At And But".split()
+)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class ActorMention:
+    """An actor found at ``start:end``; ``via`` is name/adjective/capital/org/person/surname/
+    pronoun/group; ``place`` marks a capital used as a location ("in Beijing")."""
+
+    actor: Actor
+    start: int
+    end: int
+    surface: str
+    via: str
+    place: bool = False
+
+
+def _load(name: str) -> dict:
+    return json.loads((DATA / name).read_text(encoding="utf-8"))
+
+
+@functools.cache
+def country(code: str) -> Actor:
+    """The country actor for an ISO alpha-3 code, named as news text names it."""
+    record = pycountry.countries.get(alpha_3=code)
+    display = _load("countries.json")["display"]
+    name = display.get(code) or getattr(record, "common_name", None) or record.name
+    return Actor(f"country:{code}", name, "country")
+
+
+@functools.cache
+def _gazetteer() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
+    """One regex over every country/organisation surface form, and surface -> (key, via)."""
+    table: dict[str, tuple[str, str]] = {}
+    bases: dict[str, list[str]] = {}
+    for record in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(record, attr, None)
+            if not value or "(" in value:
+                continue
+            if "," in value:
+                bases.setdefault(value.split(",")[0], []).append(record.alpha_3)
+                continue
+            table[value] = (record.alpha_3, "name")
+    for base, codes in bases.items():
+        if len(set(codes)) == 1 and base not in table:
+            table[base] = (codes[0], "name")
+    data = _load("countries.json")
+    for via in ("names", "adjectives", "capitals"):
+        for surface, code in data[via].items():
+            table[surface] = (code, via.rstrip("s").replace("name", "name"))
+    for org in _load("organisations.json")["organisations"]:
+        for alias in org["aliases"]:
+            table[alias] = ("org:" + org["key"], "org")
+    surfaces = sorted(table, key=len, reverse=True)
+    pattern = re.compile(
+        r"(?<![\w.])(?:" + "|".join(re.escape(s) for s in surfaces) + r")(?![\w-])"
+    )
+    return pattern, table
+
+
+@functools.cache
+def organisation(key: str) -> Actor:
+    for org in _load("organisations.json")["organisations"]:
+        if org["key"] == key:
+            return Actor(f"org:{key}", org["name"], "organisation")
+    raise KeyError(key)
+
+
+@functools.cache
+def _person_pattern() -> re.Pattern:
+    titles = sorted(_load("person_titles.json")["titles"], key=len, reverse=True)
+    adjectives = sorted(_load("countries.json")["adjectives"], key=len, reverse=True)
+    return re.compile(
+        r"(?:(?P<adj>" + "|".join(map(re.escape, adjectives)) + r")\s+)?"
+        r"(?P<title>" + "|".join(map(re.escape, titles)) + r")\s+"
+        r"(?P<name>" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){0,2})"
+    )
+
+
+def slug(name: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+
+
+def _trim_name(name: str) -> str:
+    tokens = name.split()
+    while tokens and tokens[-1] in _NOT_NAMES:
+        tokens.pop()
+    return " ".join(tokens)
+
+
+class ArticleActors:
+    """Actor recognition over one article, with its coreference state (surnames, pronouns)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.people: dict[str, Actor] = {}  # alias (full name or one of its tokens) -> person
+        self.last_person: ActorMention | None = None
+        self.group: tuple[Actor, ...] = ()
+        self._register_people()
+
+    def _register_people(self) -> None:
+        owners: dict[str, set[str]] = {}
+        for m in _person_pattern().finditer(self.text):
+            name = _trim_name(m.group("name"))
+            if not name or name in _gazetteer()[1]:
+                continue
+            person = self.people.get(name) or Actor(
+                f"person:{slug(name)}", name, "person", _role(m.group("adj"), m.group("title"))
+            )
+            self.people[name] = person
+            for token in name.split():
+                owners.setdefault(token, set()).add(person.key)
+        by_key = {p.key: p for p in self.people.values()}
+        for token, keys in owners.items():
+            if len(keys) == 1 and token not in _NOT_NAMES and len(token) > 1:
+                self.people.setdefault(token, by_key[next(iter(keys))])
+
+    def find(self, span: Span) -> list[ActorMention]:
+        """Actors mentioned in ``span`` (a sentence or clause), in text order."""
+        found: list[ActorMention] = []
+        taken: list[tuple[int, int]] = []
+        for m in _person_pattern().finditer(self.text, span.start, span.end):
+            name = _trim_name(m.group("name"))
+            person = self.people.get(name)
+            if not person:
+                continue
+            if m.group("adj"):
+                found.append(self._country_mention(m.start("adj"), m.end("adj"), "adjective"))
+            end = m.start("name") + len(name)
+            found.append(ActorMention(person, m.start("title"), end, name, "person"))
+            taken.append((m.start(), end))
+        found.extend(self._gazetteer_mentions(span, taken))
+        found.extend(self._surname_mentions(span, taken))
+        found.sort(key=lambda a: a.start)
+        found = self._pronouns(span, found)
+        for mention in found:
+            if mention.actor.kind == "person":
+                self.last_person = mention
+        return found
+
+    def _country_mention(self, start: int, end: int, via: str) -> ActorMention:
+        code = _gazetteer()[1][self.text[start:end]][0]
+        return ActorMention(country(code), start, end, self.text[start:end], via)
+
+    def _gazetteer_mentions(self, span: Span, taken: list) -> list[ActorMention]:
+        pattern, table = _gazetteer()
+        out = []
+        for m in pattern.finditer(self.text, span.start, span.end):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            key, via = table[m.group()]
+            if key.startswith("org:"):
+                out.append(ActorMention(organisation(key[4:]), m.start(), m.end(), m.group(), via))
+                continue
+            before = re.search(r"(\w+)\s+$", self.text[max(0, m.start() - 20) : m.start()])
+            place = via == "capital" and bool(before) and before.group(1) in PLACE_PREPOSITIONS
+            out.append(ActorMention(country(key), m.start(), m.end(), m.group(), via, place=place))
+        return out
+
+    def _surname_mentions(self, span: Span, taken: list) -> list[ActorMention]:
+        out = []
+        for m in re.finditer(_NAME_TOKEN, self.text[span.start : span.end]):
+            start = span.start + m.start()
+            token = m.group().removesuffix("’s").removesuffix("'s")
+            person = self.people.get(token)
+            if person and not any(s <= start < e for s, e in taken):
+                out.append(ActorMention(person, start, start + len(token), token, "surname"))
+        return out
+
+    def _pronouns(self, span: Span, found: list[ActorMention]) -> list[ActorMention]:
+        out = list(found)
+        he = re.match(r"(He|She)\b", span.text)
+        if he and self.last_person:
+            p = self.last_person
+            out.insert(0, ActorMention(p.actor, span.start, span.start + 2, p.surface, "pronoun"))
+        for m in GROUP_ANAPHORS.finditer(self.text, span.start, span.end):
+            if self.group and not _in_complement(self.text, span.start, m.start()):
+                out.extend(ActorMention(a, m.start(), m.end(), a.name, "group") for a in self.group)
+        out.sort(key=lambda a: a.start)
+        subject = _subject_countries(self.text, span, out)
+        if len(subject) >= 2:
+            self.group = tuple(subject)
+        return out
+
+
+def _in_complement(text: str, start: int, pos: int) -> bool:
+    """Whether ``pos`` lies after a reporting verb's "that" (reported speech)."""
+    return bool(re.search(r"\bthat\b", text[start:pos]))
+
+
+def _subject_countries(text: str, span: Span, found: list[ActorMention]) -> list[Actor]:
+    """Countries named together at the start of a clause ("China and Russia have...")."""
+    head = re.match(r"[^,;]*?(?=\s+(?:have|has|had|were|was|are|is|also|\w+ed)\b)", span.text)
+    if not head:
+        return []
+    limit = span.start + head.end()
+    seen: dict[str, Actor] = {}
+    for m in found:
+        if m.start < limit and m.actor.kind == "country" and not m.place and m.via != "group":
+            seen.setdefault(m.actor.key, m.actor)
+    return list(seen.values())
+
+
+def _role(adjective: str | None, title: str) -> str:
+    return f"{adjective} {title}" if adjective else title

@@ -1,0 +1,82 @@
+"""Value objects produced by event extraction: actors, dates, mentions and events."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+KINDS = ("country", "organisation", "person")
+STATUSES = ("occurred", "planned", "ongoing")
+#: Where an event's date came from.
+BASES = ("expression", "duration", "relation", "publication", "narrative")
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Actor:
+    """A participant with a stable key: ``country:CHN``, ``org:SCO``, ``person:li-qiang``."""
+
+    key: str
+    name: str
+    kind: str
+    role: str | None = None
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class EventDate:
+    """When an event happened: the expression, TIMEX3 value, EDTF and inclusive day bounds.
+
+    ``start``/``end`` are inclusive; ``None`` means unknown on that side (never infinite).
+    ``basis`` says where the date came from (see ``BASES``).
+    """
+
+    text: str | None
+    value: str | None
+    edtf: str | None
+    start: dt.date | None
+    end: dt.date | None
+    precision: str
+    approximate: bool
+    basis: str
+
+    def as_dict(self) -> dict:
+        out = dataclasses.asdict(self)
+        out["start"] = self.start.isoformat() if self.start else None
+        out["end"] = self.end.isoformat() if self.end else None
+        return out
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Mention:
+    """Where an event is reported: offsets into the article text (end exclusive)."""
+
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+    start: int
+    end: int
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Event:
+    """One real-world happening as reported by an article (each happening once)."""
+
+    title: str
+    summary: str
+    type: str
+    cameo: str | None
+    actors: tuple[Actor, ...]
+    date: EventDate
+    mentions: tuple[Mention, ...]
+    status: str = "occurred"
+
+    def as_dict(self) -> dict:
+        return {
+            "title": self.title,
+            "summary": self.summary,
+            "type": self.type,
+            "cameo": self.cameo,
+            "status": self.status,
+            "actors": [dataclasses.asdict(a) for a in self.actors],
+            "date": self.date.as_dict(),
+            "mentions": [dataclasses.asdict(m) for m in self.mentions],
+        }
