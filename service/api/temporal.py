@@ -17,7 +17,7 @@ blp = Blueprint("temporal", __name__, url_prefix="/api/v1", description="Tempora
 @blp.response(200, TimexListSchema)
 def annotate(data: dict):
     """Find and normalise every temporal expression in a text."""
-    return {"data": [t.as_dict() for t in temporal.annotate(data["text"], data["published_at"])]}
+    return {"data": temporal.annotate(data["text"], data["published_at"])}
 
 
 @blp.route("/resolve", methods=["GET"])
@@ -32,4 +32,4 @@ def resolve(args: dict):
             f"{args['expr']!r} is not a temporal expression this service knows.",
             {"expr": ["Not a temporal expression."]},
         )
-    return timex.as_dict()
+    return timex

@@ -1,0 +1,23 @@
+# The service in production: slim Python, non-root, idempotent schema creation, then gunicorn.
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 \
+    TIMELINE_HOST=0.0.0.0 TIMELINE_PORT=8000 \
+    TIMELINE_DATABASE_URL=sqlite:////data/timeline.sqlite3
+
+WORKDIR /app
+COPY setup.cfg pyproject.toml README.md ./
+COPY service ./service
+COPY schemas ./schemas
+COPY seeds ./seeds
+RUN pip install --no-cache-dir '.[postgres]' \
+    && useradd --system --uid 10001 --home-dir /app timeline \
+    && mkdir -p /data && chown timeline /data
+
+USER timeline
+VOLUME ["/data"]
+EXPOSE 8000
+HEALTHCHECK --interval=30s --timeout=3s --start-period=10s \
+    CMD python -c "import urllib.request,sys; urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=2)" || exit 1
+# `serve` creates missing tables itself (never drops), then execs gunicorn with 2 workers.
+CMD ["timeline", "serve"]
