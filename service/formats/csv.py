@@ -1,0 +1,106 @@
+"""CSV export: a header row, then one flat row per event, streamed line by line.
+
+**Formula injection.** A spreadsheet opening the file treats a cell that begins with ``=``,
+``+``, ``-`` or ``@`` (and, in some programs, a tab or carriage return) as a formula. Titles,
+summaries and actor names come from news text, so every text cell that begins with one of
+these characters gets a leading apostrophe (``'=1+1``), as OWASP recommends. The apostrophe
+is part of the cell's value: a program reading the CSV as data and wanting the original text
+drops a leading ``'`` when the next character is one of ``FORMULA_PREFIXES``
+(see ``unguard_cell``). Numbers and booleans are written as such and never prefixed.
+
+Rows follow RFC 4180 (comma, double quotes, CRLF), UTF-8 without a byte-order mark.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from .common import event_date, iso_utc
+
+COLUMNS = (
+    "id",
+    "title",
+    "type",
+    "cameo",
+    "status",
+    "date_text",
+    "date_value",
+    "date_edtf",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "date_approximate",
+    "actors",
+    "actor_names",
+    "summary",
+    "created_at",
+    "updated_at",
+)
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+LIST_SEPARATOR = ";"
+
+
+def guard_cell(value: Any) -> Any:
+    """Neutralise a cell a spreadsheet would run as a formula; other values pass unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def unguard_cell(value: str) -> str:
+    """Undo ``guard_cell`` for a consumer reading the CSV as data."""
+    if value.startswith("'") and value[1:].startswith(FORMULA_PREFIXES):
+        return value[1:]
+    return value
+
+
+def csv_row(event: dict[str, Any]) -> list[Any]:
+    """The event's cells in ``COLUMNS`` order (None becomes an empty cell)."""
+    date = event_date(event)
+    actors = event.get("actors") or []
+    cells = [
+        event.get("id"),
+        event.get("title"),
+        event.get("type"),
+        event.get("cameo"),
+        event.get("status"),
+        date.get("text"),
+        date.get("value"),
+        date.get("edtf"),
+        date["start"].isoformat() if date.get("start") else None,
+        date["end"].isoformat() if date.get("end") else None,
+        date.get("precision"),
+        _boolean(date.get("approximate")),
+        LIST_SEPARATOR.join(a["id"] for a in actors),
+        LIST_SEPARATOR.join(a["name"] for a in actors),
+        event.get("summary"),
+        iso_utc(event.get("created_at")),
+        iso_utc(event.get("updated_at")),
+    ]
+    return [guard_cell(cell) for cell in cells]
+
+
+def csv_lines(events: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """Yield the header line, then one CSV line per event, as the events arrive.
+
+    One small buffer is reused for every row, so memory stays flat however many events pass.
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+
+    def line(cells: Iterable[Any]) -> str:
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow(cells)
+        return buffer.getvalue()
+
+    yield line(COLUMNS)
+    for event in events:
+        yield line(csv_row(event))
+
+
+def _boolean(value: bool | None) -> str | None:
+    return None if value is None else ("true" if value else "false")

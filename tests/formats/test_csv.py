@@ -1,0 +1,108 @@
+"""CSV export: flat columns, formula-injection guard, round trip through csv.reader, streaming."""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+
+import pytest
+
+from service.formats.csv import COLUMNS, csv_lines, guard_cell, unguard_cell
+
+from . import make_event, synthetic_events
+
+
+def read_back(events) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO("".join(csv_lines(events)), newline="")))
+
+
+def test_header_then_one_row_per_event():
+    lines = list(csv_lines([make_event(1), make_event(2)]))
+    assert lines[0] == ",".join(COLUMNS) + "\r\n"
+    assert len(lines) == 3
+
+
+def test_flat_columns():
+    event = make_event(
+        3,
+        end=None,
+        date_edtf="2023-12-20/..",
+        date_approximate=True,
+        cameo=None,
+    )
+    (row,) = read_back([event])
+    assert row == {
+        "id": "3",
+        "title": "Event 3",
+        "type": "meeting",
+        "cameo": "",
+        "status": "occurred",
+        "date_text": "on Wednesday",
+        "date_value": "2023-12-20",
+        "date_edtf": "2023-12-20/..",
+        "date_start": "2023-12-20",
+        "date_end": "",
+        "date_precision": "day",
+        "date_approximate": "true",
+        "actors": "country:CHN;country:RUS",
+        "actor_names": "China;Russia",
+        "summary": "China and Russia met in Beijing.",
+        "created_at": "2023-12-21T08:30:00Z",
+        "updated_at": "2023-12-22T09:45:10Z",
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['Quotes " and, commas', "two\nlines", "crlf\r\ninside", "naïve — ünïcode", "", "  spaced  "],
+    ids=["quotes-commas", "newline", "crlf", "unicode", "empty", "spaces"],
+)
+def test_round_trip_through_csv_reader(text):
+    (row,) = read_back([make_event(title=text, summary=text)])
+    assert row["title"] == text
+    assert row["summary"] == text
+
+
+@pytest.mark.parametrize(
+    ("title", "cell"),
+    [
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
+        ("+1+1", "'+1+1"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        ("Talks = progress", "Talks = progress"),
+        ("'quoted'", "'quoted'"),
+    ],
+    ids=["equals", "plus", "minus", "at", "tab", "cr", "inner-equals", "apostrophe"],
+)
+def test_formula_injection_guard(title, cell):
+    (row,) = read_back([make_event(title=title)])
+    assert row["title"] == cell
+    assert unguard_cell(row["title"]) == title
+
+
+def test_guard_covers_every_text_column_but_not_numbers():
+    event = make_event(
+        summary="=cmd|' /C calc'!A0",
+        actors=[{"id": "-x", "name": "@evil", "kind": "person"}],
+        date_text="+1 day",
+    )
+    (row,) = read_back([event])
+    assert row["summary"].startswith("'=")
+    assert row["actors"] == "'-x"
+    assert row["actor_names"] == "'@evil"
+    assert row["date_text"] == "'+1 day"
+    assert guard_cell(-5) == -5
+
+
+def test_streams_without_materialising_the_input():
+    consumed = [0]
+    lines = csv_lines(synthetic_events(100_000, consumed))
+    assert next(lines).startswith("id,title,")
+    assert consumed == [0]
+    rows = list(itertools.islice(lines, 2))
+    assert [row.split(",")[0] for row in rows] == ["1", "2"]
+    assert consumed == [2]
