@@ -145,7 +145,7 @@ def _meeting(frame: Frame) -> str:
     if not subject:
         return ""
     if frame.verb and frame.objects:
-        return f"{subject} {present(frame.verb, plural)} {join_names(frame.objects)}{_place(frame)}"
+        return f"{subject} {present('met', plural)} {join_names(frame.objects)}{_place(frame)}"
     noun = frame.noun or "talks"
     return f"{subject} {present('held', plural)} {noun}{_place(frame)}"
 

@@ -1,0 +1,194 @@
+"""Turn temporal expressions and the text's own relations into event dates.
+
+Every function here is given resolved ``Timex`` objects (from ``service.temporal``); none of
+them finds or resolves a date expression itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from service.temporal.model import Timex
+
+from .model import EventDate
+
+ONE_DAY = dt.timedelta(days=1)
+#: TIMEX3 duration units -> (precision of a start computed from them, days per unit).
+_UNITS = {"D": ("day", 1), "W": ("week", 7), "M": ("month", 30.44), "Y": ("year", 365.25)}
+_DURATION = re.compile(r"^P(\d+(?:\.\d+)?)([DWMY])$")
+#: "nearly two years" is shorter than two years: the start lies inside the last unit.
+_LESS_THAN = re.compile(r"\b(?:nearly|almost|just under|less than|under)\b", re.IGNORECASE)
+
+
+def from_timex(timex: Timex, basis: str = "expression") -> EventDate:
+    """The date an expression gives, as it gives it."""
+    return EventDate(
+        text=timex.text,
+        value=timex.value,
+        edtf=timex.edtf,
+        start=timex.start_date,
+        end=timex.end_date,
+        precision=timex.precision if timex.precision != "time" else "day",
+        approximate=timex.approximate,
+        basis=basis,
+    )
+
+
+def datable(timex: Timex) -> bool:
+    """Whether a DATE/TIME expression has at least one calendar bound to date an event by."""
+    return timex.type in ("DATE", "TIME") and bool(timex.start_date or timex.end_date)
+
+
+def duration_days(timex: Timex) -> float | None:
+    m = _DURATION.match(timex.value or "")
+    if not m:
+        return None
+    return float(m.group(1)) * _UNITS[m.group(2)][1]
+
+
+def ending_on(duration: Timex, end: dt.date) -> EventDate | None:
+    """A whole-day duration that ends on ``end``: "a two-day visit" ending 12-20 -> 12-19..12-20."""
+    m = _DURATION.match(duration.value or "")
+    if not m or m.group(2) != "D" or "." in m.group(1):
+        return None
+    start = end - (int(m.group(1)) - 1) * ONE_DAY
+    return EventDate(
+        text=duration.text,
+        value=None,
+        edtf=f"{start.isoformat()}/{end.isoformat()}",
+        start=start,
+        end=end,
+        precision="day",
+        approximate=duration.approximate,
+        basis="duration",
+    )
+
+
+def starting_on(duration: Timex, start: dt.date) -> EventDate | None:
+    """A whole-day duration that starts on ``start`` ("arrived on Tuesday for a two-day visit")."""
+    m = _DURATION.match(duration.value or "")
+    if not m or m.group(2) != "D" or "." in m.group(1):
+        return None
+    return ending_on(duration, start + (int(m.group(1)) - 1) * ONE_DAY)
+
+
+def began_before(duration: Timex, now: dt.date) -> EventDate | None:
+    """The start of something "ongoing for <duration>" as of ``now``, at the unit's precision.
+
+    "for nearly two years" on 2023-12-21 began after 2021-12-21, so mostly in 2022: the start
+    is placed in the unit that holds the larger part of the possible window, marked approximate.
+    """
+    m = _DURATION.match(duration.value or "")
+    if not m:
+        return None
+    amount, unit = float(m.group(1)), m.group(2)
+    precision, unit_days = _UNITS[unit]
+    days = amount * unit_days
+    if _LESS_THAN.search(duration.text):
+        days -= unit_days / 4  # just under N units: move a quarter unit later
+    start = now - dt.timedelta(days=days)
+    return _at_precision(start, precision, duration.text)
+
+
+def _at_precision(day: dt.date, precision: str, text: str) -> EventDate:
+    if precision == "year":
+        value, first, last = f"{day.year}", dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
+    elif precision == "month":
+        first = day.replace(day=1)
+        last = (first + dt.timedelta(days=32)).replace(day=1) - ONE_DAY
+        value = f"{day.year}-{day.month:02d}"
+    elif precision == "week":
+        first = day - dt.timedelta(days=day.weekday())
+        last = first + 6 * ONE_DAY
+        year, week, _ = day.isocalendar()
+        value = f"{year}-W{week:02d}"
+        return EventDate(text, value, None, first, last, precision, True, "duration")
+    else:
+        value, first, last = day.isoformat(), day, day
+    return EventDate(text, value, value + "~", first, last, precision, True, "duration")
+
+
+def before(anchor: EventDate) -> EventDate | None:
+    """An undated event that came before ``anchor``: ends no later than the day before it."""
+    bound = anchor.start or anchor.end
+    if bound is None:
+        return None
+    end = bound - ONE_DAY
+    return EventDate(None, None, f"../{end.isoformat()}", None, end, "unknown", False, "relation")
+
+
+def after(anchor: EventDate, published_at: dt.date) -> EventDate | None:
+    """An undated event that came after ``anchor`` and before publication."""
+    bound = anchor.end or anchor.start
+    if bound is None:
+        return None
+    start = min(bound + ONE_DAY, published_at)
+    edtf = f"{start.isoformat()}/{published_at.isoformat()}"
+    return EventDate(None, None, edtf, start, published_at, "unknown", False, "relation")
+
+
+def narrative(anchor: EventDate) -> EventDate:
+    """The closing day of ``anchor``, for an outcome issued at its end (a communiqué)."""
+    day = anchor.end or anchor.start
+    if anchor.precision != "day" or day is None:
+        return EventDate(
+            anchor.text,
+            anchor.value,
+            anchor.edtf,
+            anchor.start,
+            anchor.end,
+            anchor.precision,
+            anchor.approximate,
+            "narrative",
+        )
+    iso = day.isoformat()
+    return EventDate(anchor.text, iso, iso, day, day, "day", anchor.approximate, "narrative")
+
+
+def publication(published_at: dt.date, planned: bool = False) -> EventDate:
+    """No time in the text: it happened no later than publication (or, if planned, after it)."""
+    iso = published_at.isoformat()
+    if planned:
+        return EventDate(
+            None, None, f"{iso}/..", published_at, None, "unknown", False, "publication"
+        )
+    return EventDate(None, None, f"../{iso}", None, published_at, "unknown", False, "publication")
+
+
+def overlaps(a: EventDate, b: EventDate, slack: dt.timedelta = dt.timedelta(0)) -> bool:
+    """Whether two dates can be the same happening (an open side matches anything)."""
+    if a.start and b.end and a.start > b.end + slack:
+        return False
+    if b.start and a.end and b.start > a.end + slack:
+        return False
+    return True
+
+
+def finer(a: EventDate, b: EventDate) -> EventDate:
+    """The more informative of two dates of one happening."""
+    return a if _rank(a) <= _rank(b) else b
+
+
+_BASIS_RANK = {"expression": 0, "duration": 1, "narrative": 2, "relation": 3, "publication": 4}
+_PRECISION_RANK = {
+    p: i
+    for i, p in enumerate(
+        (
+            "day",
+            "week",
+            "month",
+            "season",
+            "quarter",
+            "half",
+            "year",
+            "decade",
+            "century",
+            "unknown",
+        )
+    )
+}
+
+
+def _rank(d: EventDate) -> tuple[int, int]:
+    return (_BASIS_RANK.get(d.basis, 5), _PRECISION_RANK.get(d.precision, 9))

@@ -1,0 +1,176 @@
+"""Merge mentions of one happening: within an article, and across articles."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from . import dates
+from .mentions import Candidate
+from .model import Actor, Event
+
+#: Types whose undated noun mentions ("the invasion") may stand alone as events.
+STANDALONE_REFERENCES = frozenset(
+    {"conflict", "sanctions", "membership", "election", "agreement", "economy"}
+)
+#: Dates of two reports of one happening may differ by this much (time zones, "late on").
+CROSS_ARTICLE_SLACK = dt.timedelta(days=1)
+
+
+@dataclasses.dataclass
+class Group:
+    """The mentions of one happening in one article, while the article is being read."""
+
+    members: list[Candidate]
+    date: object = None  # EventDate once resolved
+
+    @property
+    def type(self) -> str:
+        return self.members[0].type
+
+    @property
+    def head(self) -> Candidate:
+        """The mention the event is told from: the first dated one, else the first standalone."""
+        for test in (
+            lambda c: c.anchor is not None,
+            lambda c: c.duration is not None,
+            lambda c: c.kind == "event",
+        ):
+            for c in self.members:
+                if test(c):
+                    return c
+        return self.members[0]
+
+    def actors(self) -> list[Actor]:
+        seen: dict[str, Actor] = {}
+        for c in self.members:
+            if c.kind != "report":
+                for m in c.actors:
+                    seen.setdefault(m.actor.key, m.actor)
+        return list(seen.values())
+
+    def anchors(self) -> list:
+        return [dates.from_timex(c.anchor) for c in self.members if c.anchor is not None]
+
+
+def compatible_actors(a: list[Actor], b: list[Actor], need_overlap: bool) -> bool:
+    """People must be the same or one side a subset; named organisations must meet."""
+
+    def keys(actors, kind):
+        return {x.key for x in actors if x.kind == kind}
+
+    pa, pb = keys(a, "person"), keys(b, "person")
+    if pa and pb and not (pa <= pb or pb <= pa):
+        return False
+    oa, ob = keys(a, "organisation"), keys(b, "organisation")
+    if oa and ob and not oa & ob:
+        return False
+    if need_overlap:
+        return bool({x.key for x in a} & {x.key for x in b})
+    return True
+
+
+def _score(group: Group, cand: Candidate) -> int | None:
+    if group.type != cand.type:
+        return None
+    mine = [m.actor for m in cand.actors]
+    theirs = group.actors()
+    if not compatible_actors(mine, theirs, need_overlap=bool(mine and theirs)):
+        return None
+    if cand.anchor is not None:
+        mine_date = dates.from_timex(cand.anchor)
+        if any(not dates.overlaps(mine_date, d) for d in group.anchors()):
+            return None
+    return len({m.actor.key for m in cand.actors} & {a.key for a in theirs})
+
+
+def _best(groups: list[Group], cand: Candidate) -> Group | None:
+    scored = [(s, -i, g) for i, g in enumerate(groups) if (s := _score(g, cand)) is not None]
+    return max(scored, key=lambda x: x[:2])[2] if scored else None
+
+
+def within_article(candidates: list[Candidate]) -> list[Group]:
+    """Group an article's mentions so each happening is told once.
+
+    Standalone mentions merge when type, time and actors agree; noun references join the best
+    matching happening (or stand alone for types in ``STANDALONE_REFERENCES``); reported speech
+    joins the document it is in, else the dated happening of its sentence, else the article's
+    document with the same actors, else is dropped as background.
+    """
+    groups: list[Group] = []
+    for cand in (c for c in candidates if c.kind == "event"):
+        group = _best(groups, cand)
+        if group is None:
+            groups.append(Group([cand]))
+        else:
+            group.members.append(cand)
+    for cand in (c for c in candidates if c.kind == "reference"):
+        group = _best(groups, cand)
+        if group is not None:
+            group.members.append(cand)
+        elif cand.type in STANDALONE_REFERENCES and cand.actors:
+            groups.append(Group([cand]))
+    for cand in (c for c in candidates if c.kind == "report"):
+        group = _report_home(groups, cand)
+        if group is not None:
+            group.members.append(cand)
+    for group in groups:
+        group.members.sort(key=lambda c: c.index)
+    groups.sort(key=lambda g: g.members[0].index)
+    return groups
+
+
+def _report_home(groups: list[Group], cand: Candidate) -> Group | None:
+    same_sentence = [g for g in groups if any(c.sentence == cand.sentence for c in g.members)]
+    for g in same_sentence:
+        if any(c.doc for c in g.members):
+            return g
+    for g in same_sentence:
+        if any(c.anchor is not None for c in g.members):
+            return g
+    mine = {m.actor.key for m in cand.actors}
+    for g in groups:
+        if any(c.doc for c in g.members) and mine & {a.key for a in g.actors()}:
+            return g
+    return None
+
+
+def similarity(a: Event, b: Event) -> float:
+    """How likely two events (e.g. from two articles) are one happening, 0..1.
+
+    0 when the types differ, the dates cannot overlap (one day of slack) or the actors conflict
+    (different people, different organisations); otherwise the Jaccard overlap of actor keys.
+    """
+    if a.type != b.type or not dates.overlaps(a.date, b.date, CROSS_ARTICLE_SLACK):
+        return 0.0
+    if not compatible_actors(list(a.actors), list(b.actors), need_overlap=True):
+        return 0.0
+    ka, kb = {x.key for x in a.actors}, {x.key for x in b.actors}
+    return len(ka & kb) / len(ka | kb)
+
+
+def same_happening(a: Event, b: Event, threshold: float = 0.3) -> bool:
+    """Whether two events report one happening: type, time and actors agree.
+
+    Two events that both name people must share one; both must be dated at least on one side
+    unless they share a person.
+    """
+    if similarity(a, b) < threshold:
+        return False
+    pa = {x.key for x in a.actors if x.kind == "person"}
+    pb = {x.key for x in b.actors if x.kind == "person"}
+    if pa and pb and not pa & pb:
+        return False
+    undated = a.date.basis == "publication" or b.date.basis == "publication"
+    return not undated or bool(pa & pb)
+
+
+def combine(a: Event, b: Event) -> Event:
+    """One event from two reports of it: the finer date, all actors, all mentions."""
+    keep, other = (a, b) if dates.finer(a.date, b.date) is a.date else (b, a)
+    actors = {x.key: x for x in (*keep.actors, *other.actors)}
+    return dataclasses.replace(
+        keep,
+        actors=tuple(actors.values()),
+        mentions=tuple(dict.fromkeys((*a.mentions, *b.mentions))),
+    )
