@@ -154,6 +154,9 @@ def _visit(frame: Frame) -> str:
     subject, plural = _subject(frame)
     if not subject:
         return ""
+    if frame.verb:
+        where = join_names(frame.objects) or frame.place or ""
+        return f"{subject} {present(frame.verb, plural)} {where}".strip()
     destination = f" to {join_names(frame.objects)}" if frame.objects else _place(frame)
     return f"{subject} {present('paid', plural)} {frame.noun or 'visit'}{destination}"
 

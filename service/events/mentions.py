@@ -257,9 +257,18 @@ def _frame(text, clause, trigger, participants, place, timexes, duration, doc) -
         objects=tuple(dict.fromkeys(objects)),
         place=place,
         member=display(members[0]) if members else None,
-        duration=duration.text if duration is not None else None,
+        duration=_duration_phrase(text, duration),
         fallback=clause.text,
     )
+
+
+def _duration_phrase(text: str, duration: Timex | None) -> str | None:
+    """ "for nearly two years", with the "for" whether or not the expression includes it."""
+    if duration is None:
+        return None
+    if text[max(0, duration.start - 4) : duration.start] == "for ":
+        return "for " + duration.text
+    return duration.text
 
 
 def _noun_phrase(text: str, clause: Clause, trigger: Trigger) -> str:

@@ -124,3 +124,26 @@ def test_published_on_the_meeting_day_still_dates_it_that_day():
     assert (meeting.date.start, meeting.date.end) == (D(2023, 12, 20), D(2023, 12, 20))
     war = find(events, "conflict", "country:UKR")
     assert war.date.value == "2022"
+
+
+def _annotate():
+    try:
+        from service.temporal import annotate
+    except ImportError:  # pragma: no cover - the engine is not there yet
+        pytest.skip("service.temporal.annotate is not available")
+    return annotate
+
+
+@pytest.mark.parametrize("published", [SEED_PUBLISHED, dt.date(2023, 12, 20)])
+def test_seed_with_the_temporal_engine(published):
+    """The same expectations hold with the real temporal engine (the default)."""
+    _annotate()
+    events = extract(TEXT, published)
+    assert len(events) == len(EXPECTED)
+    for type_, actors, bounds, _edtf, title in EXPECTED:
+        event = find(events, type_, *actors)
+        if event.date.basis == "publication":
+            assert event.date.end == published
+            continue
+        assert (event.date.start, event.date.end, event.date.precision) == bounds[:3], title
+        assert event.title == title

@@ -1,0 +1,122 @@
+"""Merging: one event per happening within an article, and across two articles."""
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from service.events import Actor, Event, EventDate, Mention, combine, extract, same_happening
+
+from .helpers import SECOND_PUBLISHED, SEED_PUBLISHED, read, second_timexes, seed_timexes
+
+SEED = read("geopost-china-russia.txt")
+SECOND = read("second-article.txt")
+
+
+@pytest.fixture(scope="module")
+def seed_events():
+    return extract(SEED, SEED_PUBLISHED, seed_timexes(SEED))
+
+
+@pytest.fixture(scope="module")
+def second_events():
+    return extract(SECOND, SECOND_PUBLISHED, second_timexes(SECOND))
+
+
+def by_people(events, type_, *people):
+    return [
+        e for e in events
+        if e.type == type_ and {f"person:{p}" for p in people} <= {a.key for a in e.actors}
+    ]  # fmt: skip
+
+
+def test_second_article_events(second_events):
+    titles = [(e.type, e.title) for e in second_events]
+    assert titles == [
+        ("meeting", "Xi Jinping meets Mikhail Mishustin in Beijing"),
+        ("visit", "Mishustin arrives in China"),
+    ]
+    visit = second_events[1]
+    assert (visit.date.start, visit.date.end) == (dt.date(2023, 12, 19), dt.date(2023, 12, 20))
+
+
+def test_xi_meeting_is_one_happening_across_articles(seed_events, second_events):
+    pairs = [(a, b) for a in seed_events for b in second_events if same_happening(a, b)]
+    titles = sorted((a.title, b.title) for a, b in pairs)
+    assert titles == [
+        ("Mishustin meets Xi Jinping in Beijing", "Xi Jinping meets Mikhail Mishustin in Beijing"),
+        ("Mishustin pays two-day visit to China", "Mishustin arrives in China"),
+    ]
+
+
+def test_li_meeting_is_not_the_xi_meeting(seed_events, second_events):
+    (li,) = by_people(seed_events, "meeting", "li-qiang")
+    (xi,) = by_people(second_events, "meeting", "xi-jinping")
+    assert not same_happening(li, xi)
+
+
+def test_same_happening_is_symmetric(seed_events, second_events):
+    for a in seed_events:
+        for b in second_events:
+            assert same_happening(a, b) == same_happening(b, a)
+
+
+def test_combine_keeps_the_finer_date_and_all_mentions(seed_events, second_events):
+    (a,) = by_people(seed_events, "meeting", "xi-jinping")
+    (b,) = by_people(second_events, "meeting", "xi-jinping")
+    merged = combine(a, b)
+    assert len(merged.mentions) == len(a.mentions) + len(b.mentions)
+    assert {x.key for x in merged.actors} == {x.key for x in a.actors} | {x.key for x in b.actors}
+    assert merged.date.start == dt.date(2023, 12, 20)
+
+
+def _event(type_="meeting", actors=(), start=None, end=None, basis="expression"):
+    date = EventDate(None, None, None, start, end, "day", False, basis)
+    mention = Mention("s", 0, 1, 0, 1)
+    return Event("t", "s", type_, None, tuple(actors), date, (mention,), "occurred")
+
+
+XI = Actor("person:xi-jinping", "Xi Jinping", "person")
+PUTIN = Actor("person:vladimir-putin", "Vladimir Putin", "person")
+CHN = Actor("country:CHN", "China", "country")
+RUS = Actor("country:RUS", "Russia", "country")
+SCO = Actor("org:SCO", "SCO", "organisation")
+BRICS = Actor("org:BRICS", "BRICS", "organisation")
+DAY = dt.date(2023, 12, 20)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        (_event(actors=(XI, CHN), start=DAY, end=DAY), _event(actors=(XI,), start=DAY, end=DAY),
+         True),
+        (_event(actors=(XI,), start=DAY, end=DAY),
+         _event("visit", actors=(XI,), start=DAY, end=DAY), False),
+        (_event(actors=(XI,), start=DAY, end=DAY),
+         _event(actors=(XI,), start=DAY + dt.timedelta(days=5), end=DAY + dt.timedelta(days=5)),
+         False),
+        (_event(actors=(XI,), start=DAY, end=DAY),
+         _event(actors=(XI,), start=DAY + dt.timedelta(days=1), end=DAY + dt.timedelta(days=1)),
+         True),
+        (_event(actors=(XI, CHN), start=DAY, end=DAY),
+         _event(actors=(PUTIN, CHN), start=DAY, end=DAY), False),
+        (_event("membership", actors=(CHN, SCO), start=DAY, end=DAY),
+         _event("membership", actors=(CHN, BRICS), start=DAY, end=DAY), False),
+        (_event("sanctions", actors=(CHN, RUS), end=DAY, basis="publication"),
+         _event("sanctions", actors=(CHN, RUS), end=DAY, basis="publication"), False),
+        (_event("sanctions", actors=(CHN, RUS), end=DAY, basis="relation"),
+         _event("sanctions", actors=(CHN, RUS), start=DAY, end=DAY), True),
+        (_event(actors=(CHN,), start=DAY, end=DAY), _event(actors=(RUS,), start=DAY, end=DAY),
+         False),
+    ],
+    ids=["subset-people", "type-differs", "far-apart", "one-day-slack", "other-person",
+         "other-organisation", "both-undated", "open-interval-fits", "no-shared-actor"],
+)  # fmt: skip
+def test_same_happening_rules(a, b, expected):
+    assert same_happening(a, b) is expected
+    assert same_happening(b, a) is expected
+
+
+def test_events_are_frozen(seed_events):
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        seed_events[0].title = "x"
