@@ -6,8 +6,19 @@ import dataclasses
 import datetime as dt
 
 #: Precisions, finest first. ``time`` is a clock time or part of day within a known day.
-PRECISIONS = ("time", "day", "week", "month", "season", "quarter", "half", "year",
-              "decade", "century", "unknown")
+PRECISIONS = (
+    "time",
+    "day",
+    "week",
+    "month",
+    "season",
+    "quarter",
+    "half",
+    "year",
+    "decade",
+    "century",
+    "unknown",
+)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

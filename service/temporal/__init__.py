@@ -1,0 +1,75 @@
+"""Temporal expressions in news text: find them, normalise them to TIMEX3/EDTF with bounds.
+
+``annotate(text, published_at)`` tags a whole text; ``resolve(expr, published_at, tense)``
+normalises one expression given alone. Pure: no Flask, no database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from . import resolver
+from .edtf import describe
+from .model import PRECISIONS, Timex
+from .normalise import normalise
+from .patterns import MONTH
+
+__all__ = ["PRECISIONS", "Timex", "annotate", "resolve"]
+
+_TENSES = {"past": "past", "future": "future", "present": None, None: None}
+#: What an explicit date string needs before dateparser may read it: a month name with a
+#: number, or a numeric day-month-year.
+_EXPLICIT = re.compile(
+    rf"^(?=.*\d)(?=.*(?:{MONTH}))[\w\s,.'/-]+$|^\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}$",
+    re.IGNORECASE,
+)
+
+
+def _as_date(value: dt.date | dt.datetime | str) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def annotate(text: str, published_at: dt.date) -> list[Timex]:
+    """The temporal expressions in ``text`` (a news article published on ``published_at``)."""
+    if not text:
+        return []
+    return normalise(text, _as_date(published_at))
+
+
+def resolve(expr: str, published_at: dt.date, tense: str | None = None) -> Timex | None:
+    """Normalise one expression given alone ("last week", "Dec. 18"); None if it is no date.
+
+    ``tense`` ('past', 'future' or None) says which way a bare weekday or month points.
+    """
+    expr = (expr or "").strip()
+    if not expr or len(expr) > 200:
+        return None
+    base = _as_date(published_at)
+    found = normalise(expr, base, _TENSES.get(tense))
+    covering = [t for t in found if t.end - t.start >= len(expr.rstrip(".")) * 0.6]
+    if covering:
+        return max(covering, key=lambda t: t.end - t.start)
+    return _fallback(expr, base, tense)
+
+
+def _fallback(expr: str, base: dt.date, tense: str | None) -> Timex | None:
+    """An explicit date in a form the rules don't know, read by dateparser."""
+    if not _EXPLICIT.search(expr):
+        return None  # dateparser reads "We", "may", "$10" and "50%" as dates
+    prefer = {"past": "past", "future": "future"}.get(tense or "", "current_period")
+    parsed = resolver.parse(expr, base, prefer, "MDY")
+    if parsed is None:
+        return None
+    day, period = parsed
+    value = {
+        "year": f"{day.year:04d}",
+        "month": f"{day.year:04d}-{day.month:02d}",
+        "week": f"{day.isocalendar()[0]}-W{day.isocalendar()[1]:02d}",
+    }.get(period, day.isoformat())
+    edtf, first, last, precision = describe(value, "DATE")
+    return Timex(0, len(expr), expr, "DATE", value, edtf, first, last, precision)

@@ -1,0 +1,160 @@
+"""Calendar arithmetic on publication dates: weeks, quarters, seasons, direction."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+from dateutil.easter import easter
+from dateutil.relativedelta import relativedelta
+
+#: Season codes by the month in which each (northern, meteorological) season starts.
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def iso_week(day: dt.date) -> str:
+    """``2023-W51`` for the ISO week holding ``day``."""
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def shift_days(day: dt.date, n: int) -> dt.date:
+    return day + dt.timedelta(days=n)
+
+
+def shift(day: dt.date, years: int = 0, months: int = 0, weeks: int = 0, days: int = 0) -> dt.date:
+    """``day`` moved by whole calendar units, clamping the day of month."""
+    try:
+        return day + relativedelta(years=years, months=months, weeks=weeks, days=days)
+    except (OverflowError, ValueError):
+        return day
+
+
+def month_value(year: int, month: int, n: int = 0) -> str:
+    """``YYYY-MM`` of the month ``n`` months after ``year-month``."""
+    total = year * 12 + month - 1 + n
+    return f"{total // 12:04d}-{total % 12 + 1:02d}"
+
+
+def quarter_of(day: dt.date) -> int:
+    return (day.month - 1) // 3 + 1
+
+
+def quarter_value(year: int, quarter: int, n: int = 0) -> str:
+    """``YYYY-Qn`` of the quarter ``n`` quarters after the given one."""
+    total = year * 4 + quarter - 1 + n
+    return f"{total // 4:04d}-Q{total % 4 + 1}"
+
+
+def weekday_date(base: dt.date, weekday: int, direction: str) -> dt.date:
+    """The ``weekday`` nearest ``base`` in ``direction``: past (on or before), future (on or
+    after), ``last`` (strictly before), ``next`` (strictly after)."""
+    delta = weekday - base.weekday()
+    if direction in ("past", "last"):
+        back = (-delta) % 7
+        if back == 0 and direction == "last":
+            back = 7
+        return base - dt.timedelta(days=back)
+    ahead = delta % 7
+    if ahead == 0 and direction == "next":
+        ahead = 7
+    return base + dt.timedelta(days=ahead)
+
+
+def pick_year(base: dt.date, month: int, day: int | None, direction: str | None) -> int:
+    """The year putting ``month`` (and ``day``) on the side of ``base`` the tense asks for."""
+    if day:
+        # News rarely puts a month-day almost a year away: a past-tense date a few days
+        # ahead, or a future-tense one a few weeks back, stays in the publication year.
+        this = (dt.date(base.year, month, min(day, 28 if month == 2 else day)) - base).days
+        if direction == "past":
+            return base.year if this <= 7 else base.year - 1
+        if direction == "future":
+            return base.year if this >= -31 else base.year + 1
+    key, base_key = month, base.month
+    if direction == "past":
+        return base.year if key <= base_key else base.year - 1
+    if direction == "future":
+        return base.year if key >= base_key else base.year + 1
+    # No tense: this year, unless that is more than eight months away.
+    if month - base.month > 8:
+        return base.year - 1
+    if base.month - month > 8:
+        return base.year + 1
+    return base.year
+
+
+def valid_day(year: int, month: int, day: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+
+
+def season_value(base: dt.date, code: str, direction: str | None, rel: str | None) -> str:
+    """``YYYY-SU`` for a season, chosen by last/this/next or else the tense.
+
+    Seasons are numbered ``year * 4 + (SP, SU, FA, WI)``; winter belongs to the year it starts.
+    """
+    order = ("SP", "SU", "FA", "WI")
+    month = base.month
+    cur_year = base.year - 1 if month <= 2 else base.year
+    cur = cur_year * 4 + (3 if month in (12, 1, 2) else (month - 3) // 3)
+    same_year = cur_year * 4 + order.index(code)
+    before = same_year if same_year <= cur else same_year - 4  # latest on or before now
+    after = same_year if same_year >= cur else same_year + 4  # earliest on or after now
+    if rel in ("last", "past", "this past", "previous", "the previous", "the past"):
+        idx = before if before < cur else before - 4
+    elif rel in ("next", "coming", "this coming", "the coming", "following", "the following"):
+        idx = after if after > cur else after + 4
+    elif direction == "past":
+        idx = before
+    elif direction == "future":
+        idx = after
+    else:
+        idx = same_year
+    return f"{idx // 4}-{order[idx % 4]}"
+
+
+def holiday_date(name: str, year: int) -> dt.date | None:
+    """The date of a (US) holiday in ``year``, or None."""
+    key = " ".join(name.lower().split())
+    fixed = {
+        "christmas": (12, 25),
+        "christmas day": (12, 25),
+        "christmas eve": (12, 24),
+        "new year's": (1, 1),
+        "new year's day": (1, 1),
+        "new year's eve": (12, 31),
+        "independence day": (7, 4),
+        "halloween": (10, 31),
+        "valentine's day": (2, 14),
+        "boxing day": (12, 26),
+        "veterans day": (11, 11),
+    }
+    if key in fixed:
+        return dt.date(year, *fixed[key])
+    if key.startswith("easter"):
+        return easter(year)
+    if key == "good friday":
+        return easter(year) - dt.timedelta(days=2)
+    nth = {
+        "thanksgiving": (11, 3, 4),
+        "thanksgiving day": (11, 3, 4),
+        "labor day": (9, 0, 1),
+        "columbus day": (10, 0, 2),
+        "memorial day": (5, 0, -1),
+    }
+    if key in nth:
+        month, weekday, n = nth[key]
+        days = [
+            d
+            for d in calendar.Calendar().itermonthdates(year, month)
+            if d.month == month and d.weekday() == weekday
+        ]
+        return days[n - 1] if n > 0 else days[-1]
+    if key == "election day":
+        first_monday = next(
+            d
+            for d in calendar.Calendar().itermonthdates(year, 11)
+            if d.month == 11 and d.weekday() == 0
+        )
+        return first_monday + dt.timedelta(days=1)
+    return None

@@ -1,0 +1,187 @@
+"""Normalisers for expressions that name their date: month names, numbers, years, clocks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from . import dates, resolver
+from .patterns import DECADE_WORDS, MONTHS, ORDINALS, PARTS, POINT_MODS, SEASONS, WEEKDAYS
+from .state import Result, State
+
+
+def month_number(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def day_number(word: str) -> int:
+    return int(re.sub(r"\D", "", word))
+
+
+def point_mod(m: re.Match[str]) -> str | None:
+    pmod = m.groupdict().get("pmod")
+    return POINT_MODS.get(" ".join(pmod.lower().split())) if pmod else None
+
+
+def _weekday_shift(day: dt.date, weekday_word: str | None) -> dt.date:
+    """A month-day whose stated weekday disagrees by a year is moved to the year that fits."""
+    if not weekday_word:
+        return day
+    wd = WEEKDAYS[weekday_word.lower()]
+    for year in (day.year, day.year - 1, day.year + 1):
+        try:
+            cand = day.replace(year=year)
+        except ValueError:
+            continue
+        if cand.weekday() == wd:
+            return cand
+    return day
+
+
+def month_day(m: re.Match[str], st: State) -> Result | None:
+    month, day = month_number(m["mon"]), day_number(m["day"])
+    if m["year"]:
+        year = int(m["year"])
+    else:
+        year = dates.pick_year(st.dct, month, day, st.tense(m.start(), m.end()))
+    if not dates.valid_day(year, month, day):
+        return None
+    when = dt.date(year, month, day)
+    if not m["year"]:
+        when = _weekday_shift(when, m["wd"])
+    return Result("DATE", when.isoformat(), point_mod(m))
+
+
+def numeric_date(m: re.Match[str], st: State) -> Result | None:
+    if m["iy"]:
+        y, mo, d = int(m["iy"]), int(m["im"]), int(m["id"])
+        return Result("DATE", f"{y}-{mo:02d}-{d:02d}") if dates.valid_day(y, mo, d) else None
+    order = "MDY" if m["a"] else "DMY"
+    parsed = resolver.parse(m[0], st.dct, "past", order)
+    if parsed is None or parsed[1] != "day":
+        return None
+    return Result("DATE", parsed[0].isoformat())
+
+
+def month_year(m: re.Match[str], st: State) -> Result | None:
+    return Result("DATE", f"{int(m['year']):04d}-{month_number(m['mon']):02d}", point_mod(m))
+
+
+_LAST = ("last", "past", "this past", "previous", "the previous", "the past", "the last")
+_NEXT = (
+    "next",
+    "coming",
+    "this coming",
+    "the coming",
+    "following",
+    "the following",
+    "upcoming",
+    "the upcoming",
+    "the next",
+)
+
+
+def month(m: re.Match[str], st: State) -> Result | None:
+    mon = month_number(m["mon"])
+    rel = " ".join((m["rel"] or "").lower().split())
+    if rel in _LAST:
+        year = st.dct.year if mon < st.dct.month else st.dct.year - 1
+    elif rel in _NEXT:
+        year = st.dct.year if mon > st.dct.month else st.dct.year + 1
+    elif rel in ("this", "current", "the current"):
+        year = st.dct.year
+    else:
+        year = dates.pick_year(st.dct, mon, None, st.tense(m.start(), m.end()))
+    return Result("DATE", f"{year:04d}-{mon:02d}", point_mod(m))
+
+
+def year(m: re.Match[str], st: State) -> Result | None:
+    return Result("DATE", m["year"], "APPROX" if m["amod"] else point_mod(m))
+
+
+def decade(m: re.Match[str], st: State) -> Result | None:
+    if m["dec"]:
+        value = m["dec"][:3]
+    elif m["dec2"]:
+        tens = int(m["dec2"])
+        century = (
+            st.dct.year // 100
+            if 100 * (st.dct.year // 100) + tens <= st.dct.year
+            else (st.dct.year // 100 - 1)
+        )
+        value = f"{century:02d}{tens // 10}"
+    else:
+        value = f"19{DECADE_WORDS[m['decw'].lower()]}"
+    return Result("DATE", value, point_mod(m))
+
+
+def century(m: re.Match[str], st: State) -> Result | None:
+    word = m["ord"].lower().replace("-", " ")
+    n = ORDINALS.get(word) or ORDINALS.get(word.replace(" ", "-"))
+    if n is None:
+        n = day_number(word)
+    if not 1 <= n <= 30:
+        return None
+    return Result("DATE", f"{n - 1:02d}", point_mod(m))
+
+
+def season(m: re.Match[str], st: State) -> Result | None:
+    code = SEASONS[m["season"].lower()]
+    if m["year"]:
+        return Result("DATE", f"{m['year']}-{code}", point_mod(m))
+    rel = " ".join((m["rel"] or "").lower().split())
+    value = dates.season_value(st.dct, code, st.tense(m.start(), m.end()), rel or None)
+    return Result("DATE", value, point_mod(m))
+
+
+def holiday(m: re.Match[str], st: State) -> Result | None:
+    name = m["hol"]
+    if m["year"]:
+        day = dates.holiday_date(name, int(m["year"]))
+        return Result("DATE", day.isoformat()) if day else None
+    rel = (m["rel"] or "").lower()
+    direction = {"last": "past", "next": "future"}.get(rel) or st.tense(m.start(), m.end())
+    day = dates.holiday_date(name, st.dct.year)
+    if day is None:
+        return None
+    if direction == "past" and day > st.dct:
+        day = dates.holiday_date(name, st.dct.year - 1)
+    elif direction == "future" and day < st.dct:
+        day = dates.holiday_date(name, st.dct.year + 1)
+    return Result("DATE", day.isoformat()) if day else None
+
+
+def clock(m: re.Match[str], st: State) -> Result | None:
+    if m["noon"]:
+        word = m["noon"].lower()
+        hour, minute = (24, 0) if word == "midnight" else (12, 0)
+    else:
+        hour, minute = int(m["h"]), int(m["min"] or 0)
+        ampm = m["ampm"].lower()
+        if hour > 12 or hour == 0 and not ampm.startswith("o"):
+            return None
+        if ampm.startswith("p") and hour < 12:
+            hour += 12
+        elif ampm.startswith("a") and hour == 12:
+            hour = 0
+    day = st.dct
+    if m["wd"]:
+        direction = st.tense(m.start(), m.end()) or "past"
+        day = dates.weekday_date(st.dct, WEEKDAYS[m["wd"].lower()], direction)
+    elif m["deic"]:
+        day = dates.shift_days(st.dct, {"yesterday": -1, "tomorrow": 1}.get(m["deic"].lower(), 0))
+    elif m["mon"]:
+        mon, d = month_number(m["mon"]), day_number(m["day"])
+        y = dates.pick_year(st.dct, mon, d, st.tense(m.start(), m.end()))
+        if not dates.valid_day(y, mon, d):
+            return None
+        day = dt.date(y, mon, d)
+    mod = "APPROX" if m["amod"] else None
+    return Result("TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}", mod)
+
+
+def part_of_day(day: dt.date, part: str | None) -> Result:
+    """DATE for a bare day, TIME with a part-of-day code when ``part`` is given."""
+    if part:
+        return Result("TIME", f"{day.isoformat()}T{PARTS[part.lower()]}")
+    return Result("DATE", day.isoformat())

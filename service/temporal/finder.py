@@ -1,0 +1,278 @@
+"""Find candidate spans with the compiled rules, drop non-dates, keep the longest."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from .patterns import (
+    HEAD_TOKEN,
+    HEADS,
+    RULES,
+    SMALL_NUMBER_HEAD,
+    WEEKDAY_NAMES,
+    WEEKDAY_PREFIX_NAMES,
+    YEAR_CUES,
+    YEAR_HEAD,
+)
+
+
+class Candidate(NamedTuple):
+    rule: str
+    start: int
+    end: int
+    priority: int
+    match: re.Match[str]
+
+
+_MONTH_CUES = re.compile(
+    r"(?:\b(?:in|since|by|until|till|from|to|through|of|during|early|late|mid|last|this|next|"
+    r"before|after|between|and|or|each|every|since|until|for|on|as|around|about|'s)|[,(-])\s*$",
+    re.IGNORECASE,
+)
+_NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
+_PLURAL_NOUN = re.compile(r"\s+(?!(?:was|is|has|as|this|its|his|ss)\b)[a-z]+s\b")
+_QUANTITY_LEFT = re.compile(
+    r"\b(?:about|some|nearly|than|over|almost|only|another|additional|least|roughly|"
+    r"approximately|of\s+the|all|just|to|No\.|number|Flight|Route|Highway)\s*$|[$£€#]\s*$"
+)
+_PERCENT = re.compile(
+    r"\s*(?:%|percent|per\s*cent|points?|feet|meters|metres|miles|km|kg|"
+    r"pounds|tons|barrels|shares|people|troops|votes)\b",
+    re.IGNORECASE,
+)
+_SET_LEFT = re.compile(
+    r"(?:\b(?:once|twice|thrice|times|percent|cents?|dollars?|million|billion|trillion|"
+    r"thousand|hundred|barrels|tons|euros?|pounds?|yen|miles|meals|shares|hours|rate|pay|"
+    r"paid|earns?|costs?|salary)|\d|%)\s*$",
+    re.IGNORECASE,
+)
+_BARE_UNIT_LEFT = re.compile(
+    r"\b(?:for|over|in|within|after|took|take|takes|lasted|last|spent|spend|taken|"
+    r"several|many)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_SEASON_LEFT = re.compile(
+    r"\b(?:in|during|since|until|by|through|this|last|next|early|late|"
+    r"mid|the|each|every|of)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _left(text: str, start: int, width: int = 25) -> str:
+    return text[max(0, start - width) : start]
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start].rstrip(" \t\"'\u201c(")
+    return not before or before[-1] in ".!?\n"
+
+
+def _accept_month(m: re.Match[str], text: str) -> bool:
+    if m["pmod"] or m["rel"]:
+        return True
+    word = m["mon"]
+    nxt = _NEXT_WORD.match(text, m.end())
+    if _MONTH_CUES.search(_left(text, m.start())):
+        return not (
+            word.lower() == "may"
+            and nxt
+            and nxt[1].islower()
+            and nxt.start(1) == m.end() + 1
+            and not _MONTH_CUES.search(_left(text, m.start()), 0)
+        )
+    if nxt and nxt[1][:1].isupper() and nxt.start() == m.end():
+        return False  # "April Smith", "May Day"
+    if _sentence_start(text, m.start()) and nxt and nxt[1][:1].islower():
+        return word.lower() not in ("may", "march")  # "May I", "March on"
+    return True
+
+
+def _accept_year(m: re.Match[str], text: str) -> bool:
+    year = int(m["year"])
+    if m["pmod"] or m["fiscal"]:
+        return 1000 <= year <= 2099
+    if m["amod"] and _PLURAL_NOUN.match(text, m.end()):
+        return False
+    left = _left(text, m.start())
+    if _PERCENT.match(text, m.end()) or _QUANTITY_LEFT.search(left):
+        return False
+    if YEAR_CUES.search(left):
+        return 1000 <= year <= 2099
+    if not 1900 <= year <= 2099:
+        return False
+    return _PLURAL_NOUN.match(text, m.end()) is None
+
+
+def _accept_weekday(m: re.Match[str], text: str) -> bool:
+    if WEEKDAY_NAMES.match(text, m.end()):
+        return False
+    return WEEKDAY_PREFIX_NAMES.search(_left(text, m.start(), 12)) is None
+
+
+def _accept_season(m: re.Match[str], text: str) -> bool:
+    if m["year"]:
+        return True
+    after = text[m.end() : m.end() + 4].lower()
+    if after.startswith(" of") or after.startswith("-"):
+        return False  # "the fall of the Berlin Wall", "spring-loaded"
+    rel = (m["rel"] or "").lower()
+    if m["pmod"] or (rel and rel != "the"):
+        return True
+    return _SEASON_LEFT.search(_left(text, m.start() if not rel else m.start("rel"))) is not None
+
+
+def _accept_quarter(m: re.Match[str], text: str) -> bool:
+    if text[m.end() : m.end() + 1] == "-" and not m["year"]:
+        after = text[m.end() : m.end() + 8].lower()
+        return after.startswith("-end")
+    has_ord = bool(m["ord"]) or any(
+        w in (m["adjs"] or "").lower() for w in ("first", "second", "third", "fourth", "final")
+    )
+    if has_ord:
+        return True
+    det = (m["det"] or "").lower()
+    if not det or det == "a":
+        return False
+    return not text[m.end() : m.end() + 4].lower().startswith(" of")
+
+
+def _accept_duration(m: re.Match[str], text: str) -> bool:
+    num, unit = m["num"].lower(), m["unit"].lower()
+    if num in ("a", "an", "one") and unit == "second":
+        return False
+    if num in ("a", "an") and unit.startswith("quarter"):
+        return False
+    if m["sep"] == "" and not m["num"][-1].isdigit():
+        return False
+    return True
+
+
+def _accept_set(m: re.Match[str], text: str) -> bool:
+    q = m["q"].lower()
+    if q in ("a", "an"):
+        return not m["num"] and bool(m["unit"]) and _SET_LEFT.search(_left(text, m.start()))
+    return True
+
+
+def _accept_bare_units(m: re.Match[str], text: str) -> bool:
+    pre = " ".join((m["pre"] or "").lower().split())
+    if pre and pre != "the":
+        return True
+    if m["tail"]:
+        return True
+    return _BARE_UNIT_LEFT.search(_left(text, m.start())) is not None
+
+
+def _accept_relative(m: re.Match[str], text: str) -> bool:
+    if m["the"]:
+        return bool(m["pmod"]) or m["unit"].lower() == "weekend"
+    return True
+
+
+def _accept_clock(m: re.Match[str], text: str) -> bool:
+    if m["noon"]:
+        return True
+    return not (
+        m["ampm"].lower().startswith("am")
+        and not m["min"]
+        and m["ampm"][:1] == "a"
+        and text[m.start("ampm") - 1 : m.start("ampm")] != " "
+    )
+
+
+def _accept_ref(m: re.Match[str], text: str) -> bool:
+    word = m["ref"].lower()
+    if word == "current":
+        nxt = _NEXT_WORD.match(text, m.end())
+        return bool(nxt and nxt[1][:1].islower())
+    if word == "the past":
+        return not re.match(r"\s+(?:\d|few|several)", text[m.end() : m.end() + 10])
+    return True
+
+
+_ACCEPT = {
+    "month": _accept_month,
+    "year": _accept_year,
+    "weekday": _accept_weekday,
+    "season": _accept_season,
+    "quarter": _accept_quarter,
+    "duration": _accept_duration,
+    "set": _accept_set,
+    "bare_units": _accept_bare_units,
+    "relative": _accept_relative,
+    "clock": _accept_clock,
+    "ref": _accept_ref,
+}
+
+
+#: How far a rule's match may reach before and after its head word.
+_MARGIN = 64
+
+
+def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Per rule, the merged stretches of text around the words that can head its matches."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    n = len(text)
+    for tok in HEAD_TOKEN.finditer(text):
+        word = tok[0]
+        if word[0].isdigit():
+            rules = YEAR_HEAD if len(word) == 4 else SMALL_NUMBER_HEAD if len(word) <= 2 else None
+        else:
+            rules = HEADS.get(word.lower())
+        if not rules:
+            continue
+        lo, hi = max(0, tok.start() - _MARGIN), min(n, tok.end() + _MARGIN)
+        for rule in rules:
+            spans.setdefault(rule, []).append((lo, hi))
+    merged: dict[str, list[tuple[int, int]]] = {}
+    for rule, items in spans.items():
+        out: list[tuple[int, int]] = []
+        for lo, hi in items:  # already in text order
+            if out and lo <= out[-1][1]:
+                out[-1] = (out[-1][0], max(out[-1][1], hi))
+            else:
+                out.append((lo, hi))
+        merged[rule] = out
+    return merged
+
+
+def _widen(text: str, lo: int, hi: int) -> tuple[int, int]:
+    """Move window edges off the middle of words, so no rule sees half a word."""
+    while lo > 0 and text[lo - 1].isalnum():
+        lo -= 1
+    while hi < len(text) and text[hi].isalnum():
+        hi += 1
+    return lo, hi
+
+
+def candidates(text: str) -> list[Candidate]:
+    """Every accepted rule match in ``text``, looked for only near the rule's head words."""
+    windows = _windows(text)
+    found: dict[tuple[str, int, int], Candidate] = {}
+    for name, pattern, priority in RULES:
+        check = _ACCEPT.get(name)
+        for lo, hi in windows.get(name, ()):
+            lo, hi = _widen(text, lo, hi)
+            for m in pattern.finditer(text, lo, hi):
+                key = (name, m.start(), m.end())
+                if m.end() > m.start() and key not in found and (check is None or check(m, text)):
+                    found[key] = Candidate(name, m.start(), m.end(), priority, m)
+    return list(found.values())
+
+
+def select(found: list[Candidate], length: int) -> list[Candidate]:
+    """Non-overlapping candidates, longest first (then by priority), in text order."""
+    taken = bytearray(length + 1)
+    chosen = []
+    for c in sorted(found, key=lambda c: (c.start - c.end, -c.priority, c.start)):
+        if taken.find(1, c.start, c.end) == -1:
+            taken[c.start : c.end] = b"\x01" * (c.end - c.start)
+            chosen.append(c)
+    chosen.sort(key=lambda c: c.start)
+    return chosen
+
+
+def find(text: str) -> list[Candidate]:
+    """The temporal expressions of ``text`` as non-overlapping rule matches."""
+    return select(candidates(text), len(text))

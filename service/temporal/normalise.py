@@ -1,0 +1,76 @@
+"""Turn selected matches into Timex values, left to right, keeping the running reference."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from . import explicit, relative
+from .edtf import describe
+from .finder import Candidate, find
+from .model import Timex
+from .state import Result, State
+
+Handler = Callable[..., Result | None]
+
+HANDLERS: dict[str, Handler] = {
+    "date_mdy": explicit.month_day,
+    "date_dmy": explicit.month_day,
+    "date_num": explicit.numeric_date,
+    "month_year": explicit.month_year,
+    "month": explicit.month,
+    "decade": explicit.decade,
+    "century": explicit.century,
+    "year": explicit.year,
+    "season": explicit.season,
+    "holiday": explicit.holiday,
+    "clock": explicit.clock,
+    "quarter": relative.quarter,
+    "quarter_code": relative.quarter_code,
+    "half": relative.half,
+    "weekday": relative.weekday,
+    "deixis": relative.deixis,
+    "relative": relative.relative,
+    "yearago": relative.year_ago,
+    "yearend": relative.year_end,
+    "duration": relative.duration,
+    "bare_units": relative.bare_units,
+    "half_unit": relative.half_unit,
+    "ref": relative.ref,
+    "set": relative.set_every,
+    "set_adv": relative.set_adverb,
+}
+
+
+def to_timex(text: str, c: Candidate, result: Result) -> Timex:
+    start = c.start if result.start is None else result.start
+    end = c.end if result.end is None else result.end
+    edtf, first, last, precision = describe(result.value, result.type, result.mod)
+    return Timex(
+        start,
+        end,
+        text[start:end],
+        result.type,
+        result.value,
+        edtf,
+        first,
+        last,
+        precision,
+        result.mod,
+    )
+
+
+def normalise(text: str, published_at: dt.date, forced_tense: str | None = None) -> list[Timex]:
+    """All temporal expressions of ``text``, normalised against ``published_at``."""
+    state = State(text, published_at, forced_tense)
+    out = []
+    for c in find(text):
+        try:
+            result = HANDLERS[c.rule](c.match, state)
+        except (ValueError, KeyError, OverflowError, IndexError):
+            result = None  # an impossible date such as week 53 of a 52-week year
+        if result is None or not result.value:
+            continue
+        state.note(result)
+        out.append(to_timex(text, c, result))
+    return out

@@ -1,0 +1,274 @@
+"""Word lists and the compiled regular expressions that find temporal expressions."""
+
+from __future__ import annotations
+
+import re
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}  # fmt: skip
+NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100, "one hundred": 100,
+    "a thousand": 1000, "thousand": 1000, "a dozen": 12, "dozen": 12, "a": 1, "an": 1,
+    "a couple of": 2, "couple of": 2, "a couple": 2, "single": 1, "half a": 0.5, "half an": 0.5,
+}  # fmt: skip
+#: Quantities that give an unspecified (X) count.
+VAGUE = ("a few", "few", "several", "some", "many", "a number of", "dozens of", "hundreds of",
+         "a few more", "the next few", "a couple more")  # fmt: skip
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty first": 21, "final": 4,
+    "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+}  # fmt: skip
+DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                "seventies": 7, "eighties": 8, "nineties": 9}  # fmt: skip
+#: TIMEX3 unit letters; decades and centuries are written in years.
+UNITS = {
+    "second": ("T", "S", 1), "minute": ("T", "M", 1), "hour": ("T", "H", 1),
+    "day": ("", "D", 1), "night": ("", "D", 1), "week": ("", "W", 1), "weekend": ("", "D", 2),
+    "fortnight": ("", "W", 2), "month": ("", "M", 1), "quarter": ("", "Q", 1),
+    "year": ("", "Y", 1), "decade": ("", "Y", 10), "century": ("", "Y", 100),
+    "millennium": ("", "Y", 1000),
+}  # fmt: skip
+PLURAL_UNITS = {"centuries": "century", "millennia": "millennium"}
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
+         "tonight": "NI", "midday": "MI"}  # fmt: skip
+APPROX_MODS = {
+    "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
+    "nearly": "APPROX", "almost": "APPROX", "some": "APPROX", "close to": "APPROX",
+    "more than": "MORE_THAN", "over": "MORE_THAN", "well over": "MORE_THAN",
+    "just over": "MORE_THAN", "upwards of": "MORE_THAN", "in excess of": "MORE_THAN",
+    "less than": "LESS_THAN", "under": "LESS_THAN", "just under": "LESS_THAN",
+    "fewer than": "LESS_THAN", "at least": "EQUAL_OR_MORE", "no less than": "EQUAL_OR_MORE",
+    "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
+}  # fmt: skip
+POINT_MODS = {"early": "START", "the beginning of": "START", "the start of": "START",
+              "beginning of": "START", "mid": "MID", "the middle of": "MID", "middle of": "MID",
+              "late": "END", "the end of": "END", "end of": "END", "the turn of": "START",
+              "the close of": "END", "the mid": "MID"}  # fmt: skip
+
+
+def _alt(words) -> str:
+    """A regex alternation, longest first, with spaces matching any white space."""
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
+
+
+def _cased(words) -> str:
+    """Title Case and UPPER CASE spellings only (lower-case "may" and "march" are not months)."""
+    forms = [w.capitalize() for w in words] + [w.upper() for w in words]
+    return "(?-i:" + "|".join(sorted(forms, key=len, reverse=True)) + ")"
+
+
+_FULL_MONTHS = [m for m, n in MONTHS.items() if len(m) > 4 or m in ("may", "june", "july")]
+_ABBR = [m for m in MONTHS if m not in _FULL_MONTHS]
+# Abbreviations need their full stop or a following number ("Jan Smith" is a name).
+MONTH = rf"(?:{_cased(_FULL_MONTHS)}\b|{_cased(_ABBR)}(?:\.|\b(?=\s*\d)))"
+WEEKDAY = rf"{_cased(WEEKDAYS)}"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
+YEAR = r"(?<![\d$£€#.,])(?:1[0-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d)"
+NUM_WORD = _alt([w for w in NUMBERS if " " in w]) + "|" + _alt(VAGUE)
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+NUM = (
+    rf"(?:\d+(?:\.\d+)?(?:\s+\d/\d)?|(?:{_TENS})(?:[- ](?:{_ONES})\b)?|{NUM_WORD}|"
+    rf"{_alt(w for w in NUMBERS if ' ' not in w)})\b"
+)
+UNIT = (
+    r"(?:(?:trading|business|working|calendar|straight|consecutive|more|additional|full|long|"
+    r"short|extra|further)\s+)?(?P<unit>seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|"
+    r"fortnights?|months?|quarters?|years?|decades?|century|centuries|millennium|millennia)\b"
+)
+PMOD = rf"(?:(?P<pmod>{_alt(POINT_MODS)})(?:\s+|-|(?<=mid)(?=\d)))"
+AMOD = rf"(?:(?P<amod>{_alt(APPROX_MODS)})\s+)"
+PART = r"(?P<part>morning|afternoon|evening|night)"
+_REL = (
+    r"last|this|next|this\s+past|this\s+coming|the\s+coming|coming|the\s+previous|previous|"
+    r"the\s+following|following|past|the\s+past|the\s+last|the\s+next|the\s+current|current|"
+    r"the\s+same|that|the\s+latest|the\s+prior|prior|the\s+preceding|the\s+upcoming|upcoming"
+)
+REL = rf"(?P<rel>{_REL})"
+DEIXIS = r"today|yesterday|tomorrow|tonight"
+SEASON = r"(?P<season>spring|summer|fall|autumn|winter)"
+HOLIDAY = (
+    r"(?-i:Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|"
+    r"Easter(?:\s+Sunday)?|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Halloween|"
+    r"Valentine's\s+Day|Good\s+Friday|Boxing\s+Day|Veterans\s+Day|Columbus\s+Day|"
+    r"Election\s+Day)"
+)
+_QADJ = (
+    r"fiscal|current|latest|most\s+recent|recent|year-earlier|year-ago|comparable|corresponding|"
+    r"same|previous|prior|prior-year|calendar|(?:19|20)\d\d|final|first|second|third|fourth|"
+    r"1st|2nd|3rd|4th"
+)
+_QDET = r"the|this|that|last\s+year's|this\s+year's|next\s+year's|(?:19|20)\d\d's|a"
+CLOCK = (
+    r"(?P<h>[01]?\d)(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|am\b|pm\b|o'clock\b)"
+    r"|(?P<noon>noon|midnight|midday)"
+)
+TZ = r"(?:\s+(?-i:[ECMP][SD]T|GMT|UTC|BST|CET))?"
+
+_F = re.IGNORECASE
+
+#: (rule name, compiled pattern, priority). Longer spans win; priority breaks ties.
+_RULES: list[tuple[str, re.Pattern[str], int]] = [
+    ("date_mdy", re.compile(
+        rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:{PMOD})?(?P<mon>{MONTH})\s*(?P<day>{DAY})"
+        rf"(?:,?\s*(?P<year>{YEAR}))?", _F), 5),
+    ("date_dmy", re.compile(
+        rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH})"
+        rf"(?:,?\s+(?P<year>{YEAR}))?", _F), 5),
+    ("date_num", re.compile(
+        r"(?<![\d/.-])(?:(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)?\d\d)(?![\d/])"
+        r"|(?P<iy>(?:19|20)\d\d)-(?P<im>0[1-9]|1[0-2])-(?P<id>[0-3]\d)(?![\d-])"
+        r"|(?P<dd>[0-3]?\d)\.(?P<dm>[01]?\d)\.(?P<dy>(?:19|20)\d\d)(?![\d.]))"), 6),
+    ("month_year", re.compile(
+        rf"(?:{PMOD})?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})", _F), 4),
+    ("month", re.compile(rf"(?:{PMOD})?(?:{REL}\s+)?(?P<mon>{MONTH})", _F), 2),
+    ("decade", re.compile(
+        rf"(?:the\s+)?(?:{PMOD})?(?:(?P<dec>1[0-9]\d0|20\d0)'?s\b|'(?P<dec2>\d0)'?s\b"
+        rf"|(?P<decw>{_alt(DECADE_WORDS)})\b)", _F), 4),
+    ("century", re.compile(
+        rf"(?:the\s+)?(?:{PMOD})?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{_alt(ORDINALS)})[- ]century\b",
+        _F), 4),
+    ("year", re.compile(
+        rf"(?:(?P<amod>about|around|circa|approximately|c\.)\s+)?(?:{PMOD})?(?:(?P<fiscal>fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|"
+        rf"model\s+year)\s+)?(?P<year>{YEAR})(?:[-/](?P<year2>\d\d)\b(?!-))?", _F), 3),
+    ("season", re.compile(
+        rf"(?:{PMOD})?(?:(?P<rel>{_REL}|the)\s+)?{SEASON}\b(?:\s+(?:of\s+)?(?P<year>{YEAR}))?",
+        _F), 3),
+    ("quarter", re.compile(
+        rf"(?:(?P<det>{_QDET})\s+)?(?P<adjs>(?:(?:{_QADJ})[- ]+)*)(?P<ord>{_alt(ORDINALS)}|latest|"
+        rf"current|last)?[- ]?(?:fiscal[- ])?(?P<q>quarter)\b(?!s|ly)"
+        rf"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<year>{YEAR})|(?P<yrel>this|last|next|the)\s+year))?",
+        _F), 3),
+    ("quarter_code", re.compile(
+        r"\b(?-i:Q(?P<n>[1-4])(?:\s+(?P<year>(?:19|20)\d\d)|'(?P<yy>\d\d))?|(?P<n2>[1-4])Q)\b"), 3),
+    ("half", re.compile(
+        rf"(?:the\s+)?(?:(?P<det>this\s+year's|last\s+year's|next\s+year's)\s+)?"
+        rf"(?P<ord>first|second|latter|1st|2nd)[- ]half\b(?:\s+of\s+(?:(?P<year>{YEAR})|"
+        rf"(?P<yrel>this|last|next|the)\s+year))?", _F), 3),
+    ("weekday", re.compile(
+        rf"(?:{PMOD})?(?:{REL}\s+)?(?P<wd>{WEEKDAY})(?P<pl>s)?\b(?:,?\s+{PART}\b)?", _F), 2),
+    ("deixis", re.compile(
+        rf"(?:{PMOD})?(?:(?P<deic>{DEIXIS})(?:'s)?(?:\s+{PART}\b)?|(?P<rel2>this|last|yesterday|"
+        rf"tomorrow)\s+(?P<part2>morning|afternoon|evening|night)|(?P<over>overnight)|"
+        rf"(?P<dayrel>the\s+day\s+(?:before|after)\s+(?:yesterday|tomorrow)))\b", _F), 2),
+    ("relative", re.compile(
+        rf"(?:(?P<el>earlier|later)\s+)?(?:{PMOD})?(?:{REL}|(?P<the>the))\s+"
+        rf"(?P<unit>week|weekend|month|year|decade|century|fiscal\s+year)\b(?!-|\s+(?:of|ago|old))",
+        _F), 2),
+    ("yearago", re.compile(
+        r"(?:the\s+(?:comparable\s+|corresponding\s+|same\s+)?)?(?P<ya>year-earlier|year-ago|"
+        r"prior-year|year-before)(?:\s+(?P<what>period|quarter|nine\s+months|six\s+months|"
+        r"(?:first|second|third|fourth)\s+quarter|month|year))?\b", _F), 2),
+    ("yearend", re.compile(r"\b(?P<ye>year-end|year's\s+end|month-end)\b", _F), 2),
+    ("duration", re.compile(
+        rf"(?:{AMOD})?(?:(?P<det>the|these|those|its|his|her|their|each\s+of\s+the)\s+)?"
+        rf"(?:(?P<rel>past|last|next|first|coming|previous|following|final|latest|ensuing|"
+        rf"preceding|initial|remaining|same|other|few|recent)\s+)?"
+        rf"(?P<num>{NUM})(?:\s*(?:to|or|-|and)\s*(?P<num2>{NUM}))?(?P<sep>-|\s*)(?:{UNIT})"
+        rf"(?P<tail>-(?:long|old)\b|\s+(?:old|long)\b|\s+(?:ago|earlier|later|before|after|"
+        rf"from\s+now|hence|or\s+so|ahead|back)\b)?", _F), 1),
+    ("bare_units", re.compile(
+        r"(?:(?P<pre>recent|coming|the\s+coming|the\s+past|past|the\s+next|next|the\s+last|"
+        r"the)\s+)?(?P<unit>years|months|weeks|days|decades|hours|centuries|minutes)\b"
+        r"(?P<tail>-long|\s+ago|\s+ahead)?", _F), 0),
+    ("half_unit", re.compile(
+        r"(?:(?:a|an)\s+)?half[- ](?:an?\s+)?(?P<unit>hour|day|year|century|decade|month)\b", _F),
+        1),
+    ("ref", re.compile(
+        r"\b(?P<ref>now|right\s+now|currently|current|recently|recent|lately|nowadays|"
+        r"these\s+days|at\s+present|presently|at\s+the\s+moment|the\s+past|the\s+(?:near\s+|"
+        r"distant\s+|foreseeable\s+)?future|future|soon|shortly|previously|formerly|"
+        r"once\s+again)\b", _F), 0),
+    ("clock", re.compile(
+        rf"(?:(?P<amod>about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|"
+        rf"after))\s+)?(?:{CLOCK}){TZ}(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<deic>{DEIXIS})|"
+        rf"(?P<mon>{MONTH})\s*(?P<day>{DAY})))?(?![\d%])", _F), 4),
+    ("set", re.compile(
+        rf"(?P<q>every|each|per|a|an)\s+(?:other\s+)?(?:(?P<num>{NUM})\s+)?"
+        rf"(?:(?P<unit>second|minute|hour|day|night|week|weekend|month|quarter|year|decade|"
+        rf"morning|evening|afternoon)\b|(?P<wd>{WEEKDAY})|(?P<mon>{_cased(_FULL_MONTHS)})\b|"
+        rf"{SEASON})", _F), 2),
+    ("set_adv", re.compile(
+        r"\b(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|bimonthly|"
+        r"semiannually|twice\s+(?:a|per)\s+(?:day|week|month|year))\b", _F), 1),
+    ("holiday", re.compile(
+        rf"(?:(?P<rel>last|this|next)\s+)?(?P<hol>{HOLIDAY})\b(?:,?\s+(?P<year>{YEAR}))?", _F), 3),
+]  # fmt: skip
+#: Every rule starts at a word start ("data years" holds no "a years").
+RULES = [(n, re.compile(r"(?<!\w)(?:" + p.pattern + ")", p.flags), k) for n, p, k in _RULES]
+
+_UNIT_WORDS = ["second", "minute", "hour", "day", "night", "week", "weekend", "fortnight",
+               "month", "quarter", "year", "decade"]  # fmt: skip
+_HEAD_LISTS: dict[str, list[str]] = {
+    "month": [*MONTHS], "weekday": [*WEEKDAYS],
+    "unit": _UNIT_WORDS + [w + "s" for w in _UNIT_WORDS] + ["century", "centuries",
+                                                            "millennium", "millennia"],
+    "part": ["today", "yesterday", "tomorrow", "tonight", "overnight", "morning", "afternoon",
+             "evening", "night"],
+    "noon": ["noon", "midnight", "midday"],
+    "ref": ["now", "current", "currently", "recent", "recently", "lately", "nowadays", "present",
+            "presently", "moment", "past", "future", "soon", "shortly", "previously",
+            "formerly"],
+    "season": [*SEASONS], "half": ["half"], "decade": [*DECADE_WORDS],
+    "adverb": ["daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly",
+               "biweekly", "bimonthly", "semiannually", "twice"],
+    "holiday": ["christmas", "year", "thanksgiving", "easter", "independence", "labor",
+                "memorial", "halloween", "valentine", "friday", "boxing", "veterans", "columbus",
+                "election"],
+    "q": ["q"],
+}  # fmt: skip
+_HEAD_RULES = {
+    "month": ("date_mdy", "date_dmy", "month_year", "month", "clock", "set"),
+    "weekday": ("weekday", "date_mdy", "date_dmy", "clock", "set"),
+    "unit": ("duration", "bare_units", "set", "relative", "half_unit", "yearago", "yearend",
+             "quarter", "century", "deixis", "half"),
+    "part": ("deixis", "weekday", "clock", "set"), "noon": ("clock",), "ref": ("ref",),
+    "season": ("season", "set"), "half": ("half", "half_unit"), "decade": ("decade",),
+    "adverb": ("set_adv",), "holiday": ("holiday",), "q": ("quarter_code",),
+}  # fmt: skip
+#: Lower-case word -> the rules that can match around it (rules only run near their heads).
+HEADS: dict[str, frozenset[str]] = {}
+for _kind, _words in _HEAD_LISTS.items():
+    for _w in _words:
+        HEADS[_w] = HEADS.get(_w, frozenset()) | frozenset(_HEAD_RULES[_kind])
+#: Rules a number can head: 4 digits, or 1-2 digits.
+YEAR_HEAD = frozenset({"year", "decade", "date_num", "month_year", "quarter_code", "clock"})
+SMALL_NUMBER_HEAD = frozenset({"date_num", "clock", "quarter_code", "decade"})
+HEAD_TOKEN = re.compile(r"[A-Za-z]+|\d+")
+
+#: Words before a 4-digit number that make it a year.
+YEAR_CUES = re.compile(
+    r"(?:\b(?:in|since|by|of|during|until|till|from|to|through|before|after|between|and|"
+    r"fiscal|year|early|late|mid|end|for|the|since|around|circa|as\s+of|spring|summer|fall|"
+    r"autumn|winter|'s)|[,(-])\s*$",
+    re.IGNORECASE,
+)
+#: A weekday followed by one of these is a name or an event, not a date.
+WEEKDAY_NAMES = re.compile(
+    r"\s*(?:prayers?|sermons?|services?|Times|Telegraph|Express|Mirror|Observer|Herald|Post|"
+    r"Mail|Night\s+Live|Independent|Sport|People|Business|Review|Magazine|Show|Club)\b"
+)
+WEEKDAY_PREFIX_NAMES = re.compile(
+    r"(?:\b(?:Black|Good|Super|Ash|Holy|Cyber|Palm|Bloody|Easter|Whit|Maundy|Man|Girl|Guy)"
+    r"\s+)$"
+)
+WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|\d[\d,.]*|[.;!?]")
+SENTENCE_END = re.compile(r"[.!?;]\s+(?=[A-Z\"'\u201c])|\n\s*\n")

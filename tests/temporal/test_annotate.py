@@ -1,0 +1,93 @@
+"""annotate(): spans, tense and direction in running text."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from service.temporal import annotate
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+SEED = SHARED / "seeds" / "geopost-china-russia.txt"
+
+
+def _values(text, published):
+    return [(t.text, t.value) for t in annotate(text, published)]
+
+
+# (text, published, expected [(span text, value)])
+CASES = [
+    ("The talks ended on Wednesday.", dt.date(2023, 12, 20), [("Wednesday", "2023-12-20")]),
+    ("The talks ended on Wednesday.", dt.date(2023, 12, 21), [("Wednesday", "2023-12-20")]),
+    (
+        "Police said on Sunday that two men were held.",
+        dt.date(2024, 1, 1),
+        [("Sunday", "2023-12-31")],
+    ),
+    ("Sales fell in December, the company said.", dt.date(2024, 1, 10), [("December", "2023-12")]),
+    ("The plant will reopen in March.", dt.date(2023, 12, 20), [("March", "2024-03")]),
+    ("The minister will visit on Friday.", dt.date(2023, 12, 20), [("Friday", "2023-12-22")]),
+    ("It was signed Dec. 18 in Paris.", dt.date(2023, 12, 20), [("Dec. 18", "2023-12-18")]),
+    (
+        "Profit rose in the third quarter.",
+        dt.date(2023, 10, 25),
+        [("the third quarter", "2023-Q3")],
+    ),
+    ("Its third-quarter profit rose 5%.", dt.date(2023, 10, 25), [("third-quarter", "2023-Q3")]),
+    ("Profit rose 5% from a year earlier.", dt.date(2023, 10, 25), [("a year earlier", "2022")]),
+    (
+        "The war has gone on for nearly two years.",
+        dt.date(2023, 12, 21),
+        [("nearly two years", "P2Y")],
+    ),
+    ("He was on a two-day visit.", dt.date(2023, 12, 21), [("two-day", "P2D")]),
+    (
+        "Prices rose 50% to $10 on Friday, they said.",
+        dt.date(2023, 12, 21),
+        [("Friday", "2023-12-15")],
+    ),
+    ("You may go, but we may not.", dt.date(2023, 12, 21), []),
+    ("Crowds gathered for Friday prayers.", dt.date(2023, 12, 21), []),
+    ("The Group of 20 and the G7 met, with 2000 people there.", dt.date(2023, 12, 21), []),
+    ("More than 1,000 people marched.", dt.date(2023, 12, 21), []),
+    ("Asked in May, he said it was so.", dt.date(2023, 12, 21), [("May", "2023-05")]),
+    ("May I ask a question?", dt.date(2023, 12, 21), []),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_annotate(text, published, expected):
+    assert _values(text, published) == expected
+
+
+def test_spans_are_exact_slices():
+    text = "On Monday, Dec. 18, 2023, two days after the vote, shares rose 3% to $10."
+    for t in annotate(text, dt.date(2023, 12, 20)):
+        assert text[t.start : t.end] == t.text
+        assert 0 <= t.start < t.end <= len(text)
+
+
+def test_past_reporting_the_publication_weekday_is_that_day():
+    text = "Mishustin met Xi in Beijing on Wednesday, officials said."
+    assert _values(text, dt.date(2023, 12, 20)) == [("Wednesday", "2023-12-20")]
+
+
+@pytest.mark.skipif(not SEED.exists(), reason=f"seed article not found at {SEED}")
+def test_seed_article():
+    text = SEED.read_text(encoding="utf-8")
+    got = [(t.text, t.type, t.value, t.mod) for t in annotate(text, dt.date(2023, 12, 21))]
+    assert got == [
+        ("Wednesday", "DATE", "2023-12-20", None),
+        ("two-day", "DURATION", "P2D", None),
+        ("nearly two years", "DURATION", "P2Y", "APPROX"),
+        ("Wednesday", "DATE", "2023-12-20", None),
+        ("this year", "DATE", "2023", None),
+        ("Monday", "DATE", "2023-12-18", None),
+    ]
+
+
+@pytest.mark.skipif(not SEED.exists(), reason=f"seed article not found at {SEED}")
+def test_seed_article_published_on_the_wednesday():
+    text = SEED.read_text(encoding="utf-8")
+    values = {t.text: t.value for t in annotate(text, dt.date(2023, 12, 20))}
+    assert values["Wednesday"] == "2023-12-20"
