@@ -119,6 +119,8 @@ def _candidate(text, published_at, timexes, sentence, clause, actors, has_doc):
         kind = "report"
     elif anchor or duration or (_past_verb(text, clause.start, complement) and actors):
         kind = "event"
+    elif status == "planned" and actors and text[: trigger.start].endswith(("to ", "will ")):
+        kind = "event"
     else:
         kind = "reference"
     participants = [a for a in actors if not a.place and outside(a.start)]

@@ -1,0 +1,156 @@
+"""Dates: attaching expressions to the event they modify, durations, relations, publication."""
+
+import datetime as dt
+
+import pytest
+
+from service.events import dates, extract
+from service.events.model import EventDate
+from service.temporal.model import Timex
+
+from .helpers import timex
+
+D = dt.date
+PUB = D(2023, 12, 21)
+
+
+def _duration(value, text="two days", mod=None):
+    return Timex(0, len(text), text, "DURATION", value, None, mod=mod)
+
+
+@pytest.mark.parametrize(
+    ("value", "end", "expected"),
+    [
+        ("P2D", D(2023, 12, 20), (D(2023, 12, 19), D(2023, 12, 20), "2023-12-19/2023-12-20")),
+        ("P1D", D(2023, 12, 20), (D(2023, 12, 20), D(2023, 12, 20), "2023-12-20/2023-12-20")),
+        ("P3D", D(2024, 1, 1), (D(2023, 12, 30), D(2024, 1, 1), "2023-12-30/2024-01-01")),
+    ],
+)
+def test_duration_ending_on_a_day(value, end, expected):
+    got = dates.ending_on(_duration(value), end)
+    assert (got.start, got.end, got.edtf) == expected
+    assert (got.precision, got.basis) == ("day", "duration")
+
+
+def test_duration_starting_on_a_day():
+    got = dates.starting_on(_duration("P2D"), D(2023, 12, 19))
+    assert (got.start, got.end) == (D(2023, 12, 19), D(2023, 12, 20))
+
+
+def test_only_whole_days_make_intervals():
+    assert dates.ending_on(_duration("P2Y"), D(2023, 12, 20)) is None
+
+
+@pytest.mark.parametrize(
+    ("value", "text", "value_out", "edtf", "precision"),
+    [
+        ("P2Y", "nearly two years", "2022", "2022~", "year"),
+        ("P2Y", "for almost two years", "2022", "2022~", "year"),
+        ("P2Y", "about two years", "2021", "2021~", "year"),
+        ("P8M", "eight months", "2023-04", "2023-04~", "month"),
+        ("P10D", "ten days", "2023-12-11", "2023-12-11~", "day"),
+    ],
+)
+def test_ongoing_since(value, text, value_out, edtf, precision):
+    got = dates.began_before(_duration(value, text, "APPROX"), PUB)
+    assert (got.value, got.edtf, got.precision, got.approximate) == (
+        value_out,
+        edtf,
+        precision,
+        True,
+    )
+    assert got.basis == "duration"
+
+
+def _day(day):
+    return EventDate("x", day.isoformat(), day.isoformat(), day, day, "day", False, "expression")
+
+
+def test_before_ends_the_day_before_with_open_start():
+    got = dates.before(_day(D(2023, 12, 19)))
+    assert (got.start, got.end, got.edtf, got.basis) == (None, D(2023, 12, 18), "../2023-12-18",
+                                                         "relation")  # fmt: skip
+
+
+def test_after_runs_to_publication():
+    got = dates.after(_day(D(2023, 12, 18)), PUB)
+    assert (got.start, got.end, got.basis) == (D(2023, 12, 19), PUB, "relation")
+
+
+@pytest.mark.parametrize(
+    ("planned", "bounds", "edtf"),
+    [(False, (None, PUB), "../2023-12-21"), (True, (PUB, None), "2023-12-21/..")],
+)
+def test_publication_bound(planned, bounds, edtf):
+    got = dates.publication(PUB, planned=planned)
+    assert ((got.start, got.end), got.edtf, got.precision) == (bounds, edtf, "unknown")
+
+
+def test_overlaps_treats_open_sides_as_unknown():
+    open_end = dates.publication(PUB)
+    assert dates.overlaps(open_end, _day(D(2020, 1, 1)))
+    assert not dates.overlaps(open_end, _day(D(2024, 1, 1)))
+
+
+def _extract(text, *specs, published=PUB):
+    """Extract with hand-built timexes: (phrase, value, extra Timex fields)."""
+    found = [timex(text, phrase, value, **extra) for phrase, value, extra in specs]
+    return extract(text, published, found)
+
+
+def test_each_date_attaches_to_its_own_clause():
+    text = "Finland joined NATO on April 4, after Turkey ratified the accord on March 30."
+    events = _extract(text, ("on April 4", "2023-04-04", {}), ("on March 30", "2023-03-30", {}))
+    got = {e.type: e.date.start for e in events}
+    assert got == {"membership": D(2023, 4, 4), "agreement": D(2023, 3, 30)}
+
+
+def test_undated_event_before_a_dated_one_is_bounded_by_it():
+    text = "The summit took place on May 5 after Japan imposed sanctions on Russia."
+    events = _extract(text, ("on May 5", "2023-05-05", {}))
+    sanctions = next(e for e in events if e.type == "sanctions")
+    assert (sanctions.date.start, sanctions.date.end) == (None, D(2023, 5, 4))
+    assert sanctions.date.basis == "relation"
+
+
+def test_event_without_time_is_bounded_by_publication():
+    (event,) = _extract("Iran joined the BRICS bloc.")
+    assert (event.date.start, event.date.end, event.date.basis) == (None, PUB, "publication")
+    assert event.date.precision == "unknown"
+
+
+def test_duration_ends_at_the_narrative_day():
+    text = "Li Qiang met Mishustin on Wednesday. Mishustin was on a three-day visit to China."
+    events = _extract(text, ("on Wednesday", "2023-12-20", {}), ("three-day", "P3D", {}))
+    visit = next(e for e in events if e.type == "visit")
+    assert (visit.date.start, visit.date.end) == (D(2023, 12, 18), D(2023, 12, 20))
+
+
+def test_ongoing_conflict_dates_its_start():
+    text = "Fighting in Sudan has been ongoing for eight months."
+    (event,) = _extract(text, ("eight months", "P8M", {"mod": "APPROX"}))
+    assert (event.status, event.date.value, event.date.precision) == ("ongoing", "2023-04", "month")
+
+
+def test_planned_event_keeps_its_future_date():
+    text = "Xi will visit France next month."
+    month = {"start_date": D(2024, 1, 1), "end_date": D(2024, 1, 31), "precision": "month"}
+    (event,) = _extract(text, ("next month", "2024-01", month))
+    assert (event.status, event.date.value, event.date.start) == (
+        "planned",
+        "2024-01",
+        D(2024, 1, 1),
+    )
+
+
+def test_plan_is_never_placed_in_the_past():
+    text = "Putin will visit Turkey on Monday."
+    (event,) = _extract(text, ("on Monday", "2023-12-18", {}))
+    assert event.status == "planned"
+    assert (event.date.start, event.date.end) == (PUB, None)
+
+
+def test_undated_plan_starts_at_publication():
+    (event,) = _extract("French President Emmanuel Macron plans to visit China.")
+    assert event.status == "planned"
+    assert (event.date.start, event.date.end, event.date.edtf) == (PUB, None, "2023-12-21/..")
