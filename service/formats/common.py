@@ -6,13 +6,36 @@ import datetime as dt
 from typing import Any
 
 
-def iso_utc(value: dt.datetime | None) -> str | None:
-    """ISO 8601 with a ``Z``: naive datetimes are taken as UTC, aware ones converted to it."""
+def as_date(value: dt.date | str | None) -> dt.date | None:
+    """A ``date`` from a date or an ISO string (an already-dumped event), None unchanged."""
+    if isinstance(value, str):
+        return dt.date.fromisoformat(value)
+    return value
+
+
+def as_utc(value: dt.datetime | str | None) -> dt.datetime | None:
+    """An aware UTC datetime; naive values and strings without an offset are UTC already."""
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
     if value is None:
         return None
-    if value.tzinfo is not None:
-        value = value.astimezone(dt.UTC).replace(tzinfo=None)
-    return value.isoformat() + "Z"
+    if value.tzinfo is None:
+        return value.replace(tzinfo=dt.UTC)
+    return value.astimezone(dt.UTC)
+
+
+def iso_date(value: dt.date | str | None) -> str | None:
+    """``YYYY-MM-DD`` or None."""
+    day = as_date(value)
+    return day.isoformat() if day is not None else None
+
+
+def iso_utc(value: dt.datetime | str | None) -> str | None:
+    """ISO 8601 with a ``Z``: naive datetimes are taken as UTC, aware ones converted to it."""
+    moment = as_utc(value)
+    if moment is None:
+        return None
+    return moment.replace(tzinfo=None).isoformat() + "Z"
 
 
 def jsonable(value: Any) -> Any:
@@ -32,7 +55,7 @@ def event_date(event: dict[str, Any]) -> dict[str, Any]:
 def bounds(event: dict[str, Any]) -> tuple[dt.date | None, dt.date | None]:
     """The event's inclusive ``(start, end)``; either side may be None (unknown)."""
     date = event_date(event)
-    return date.get("start"), date.get("end")
+    return as_date(date.get("start")), as_date(date.get("end"))
 
 
 def describe_date(date: dict[str, Any]) -> str:

@@ -18,7 +18,7 @@ import io
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from .common import event_date, iso_utc
+from .common import event_date, iso_date, iso_utc
 
 COLUMNS = (
     "id",
@@ -70,8 +70,8 @@ def csv_row(event: dict[str, Any]) -> list[Any]:
         date.get("text"),
         date.get("value"),
         date.get("edtf"),
-        date["start"].isoformat() if date.get("start") else None,
-        date["end"].isoformat() if date.get("end") else None,
+        iso_date(date.get("start")),
+        iso_date(date.get("end")),
         date.get("precision"),
         _boolean(date.get("approximate")),
         LIST_SEPARATOR.join(a["id"] for a in actors),

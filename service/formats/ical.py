@@ -8,7 +8,7 @@ from typing import Any
 
 import icalendar
 
-from .common import bounds, describe_date, event_date
+from .common import as_utc, bounds, describe_date, event_date
 
 PRODID = "-//event-timeline//event-timeline service//EN"
 UID_DOMAIN = "event-timeline"
@@ -95,10 +95,6 @@ def _description(event: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def _utc(value: dt.datetime | None) -> dt.datetime:
-    """An aware UTC datetime; naive values are UTC already (DTSTAMP must be UTC)."""
-    if value is None:
-        return dt.datetime.now(dt.UTC).replace(microsecond=0)
-    if value.tzinfo is None:
-        return value.replace(tzinfo=dt.UTC)
-    return value.astimezone(dt.UTC)
+def _utc(value: dt.datetime | str | None) -> dt.datetime:
+    """DTSTAMP and friends must be UTC; an event without timestamps is stamped now."""
+    return as_utc(value) or dt.datetime.now(dt.UTC).replace(microsecond=0)

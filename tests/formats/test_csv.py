@@ -106,3 +106,13 @@ def test_streams_without_materialising_the_input():
     rows = list(itertools.islice(lines, 2))
     assert [row.split(",")[0] for row in rows] == ["1", "2"]
     assert consumed == [2]
+
+
+def test_reads_one_event_per_row_written():
+    """Lock-step: the writer never reads ahead, so memory cannot grow with the export."""
+    consumed = [0]
+    lines = csv_lines(synthetic_events(20_000, consumed))
+    next(lines)  # the header
+    for number, _ in enumerate(lines, start=1):
+        assert consumed[0] == number
+    assert consumed == [20_000]

@@ -8,7 +8,10 @@ import json
 
 import pytest
 
+from service.formats.csv import csv_lines
+from service.formats.ical import to_ical
 from service.formats.ndjson import ndjson_lines
+from service.formats.timelinejs import to_timelinejs
 
 from . import make_event, synthetic_events
 
@@ -51,3 +54,20 @@ def test_streams_without_materialising_the_input():
     first = list(itertools.islice(lines, 3))
     assert [json.loads(line)["id"] for line in first] == [1, 2, 3]
     assert consumed == [3]
+
+
+def test_dumped_events_feed_the_other_formats_alike():
+    """A client (or a cache) holding the JSON shape gets the same exports as from the database."""
+    events = [make_event(1), make_event(2, None, dt.date(2023, 12, 18)), make_event(3, None, None)]
+    dumped = [json.loads(line) for line in ndjson_lines(events)]
+    assert list(csv_lines(dumped)) == list(csv_lines(events))
+    assert to_timelinejs(dumped, "T") == to_timelinejs(events, "T")
+    assert to_ical(dumped, "T") == to_ical(events, "T")
+
+
+def test_reads_one_event_per_line_written():
+    """Lock-step: the writer never reads ahead, so memory cannot grow with the export."""
+    consumed = [0]
+    for number, _ in enumerate(ndjson_lines(synthetic_events(20_000, consumed)), start=1):
+        assert consumed[0] == number
+    assert consumed == [20_000]
