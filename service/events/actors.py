@@ -22,7 +22,7 @@ GROUP_ANAPHORS = re.compile(
     r"\b(?:[Tt]hey|[Tt]he (?:two )?(?:countries|parties|sides|nations|governments)|"
     r"[Bb]oth (?:countries|parties|sides|nations|governments))\b"
 )
-_NAME_TOKEN = r"[A-Z][a-zà-ÿ'’\-]+"
+_NAME_TOKEN = r"(?:[A-Z]['’])?[A-Z][a-zà-ÿ]+(?:-[A-Z]?[a-zà-ÿ]+)*"
 _NOT_NAMES = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
     "June July August September October November December The In On At And But".split()
@@ -106,6 +106,7 @@ def _person_pattern() -> re.Pattern:
 
 
 def slug(name: str) -> str:
+    name = name.replace("’", "'")
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
 

@@ -50,6 +50,9 @@ _FUNCTION_WORDS = frozenset(
     "a an the of in on at to for with and or by from as that which who its their his her".split()
 )
 _LEADING_ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
+_LEADING_CONNECTIVE = re.compile(
+    r"^(?:(?:and|but|however|meanwhile|also|still|yet|so|then)\b,?\s*)+", re.IGNORECASE
+)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -70,6 +73,7 @@ class Frame:
     member: str | None = None
     duration: str | None = None
     fallback: str = ""
+    passive: bool = False  # "was killed by": headlines keep the participle ("X killed by Y")
 
 
 def fit(text: str, limit: int = LIMIT) -> str:
@@ -119,7 +123,7 @@ def present(verb: str, plural: bool) -> str:
 def headline(frame: Frame) -> str:
     """A headline in present tense: "Mishustin meets Xi Jinping in Beijing"."""
     builder = _BUILDERS.get(frame.type, _generic)
-    text = builder(frame) or _generic(frame) or frame.fallback
+    text = builder(frame) or _generic(frame) or _LEADING_CONNECTIVE.sub("", frame.fallback)
     text = text[:1].upper() + text[1:]
     return fit(text)
 
@@ -137,7 +141,8 @@ def _generic(frame: Frame) -> str:
     if not (subject and frame.verb):
         return ""
     rest = _LEADING_ARTICLE.sub("", frame.rest.strip())
-    return f"{subject} {present(frame.verb, plural)} {rest}".strip()
+    verb = frame.verb if frame.passive else present(frame.verb, plural)
+    return f"{subject} {verb} {rest}".strip()
 
 
 def _meeting(frame: Frame) -> str:
@@ -146,7 +151,7 @@ def _meeting(frame: Frame) -> str:
         return ""
     if frame.verb and frame.objects:
         return f"{subject} {present('met', plural)} {join_names(frame.objects)}{_place(frame)}"
-    noun = frame.noun or "talks"
+    noun = frame.noun if frame.noun and not frame.verb else "talks"
     return f"{subject} {present('held', plural)} {noun}{_place(frame)}"
 
 
@@ -163,7 +168,7 @@ def _visit(frame: Frame) -> str:
 
 def _statement(frame: Frame) -> str:
     subject, plural = _subject(frame)
-    content = re.sub(r"^(?:.*?\bthat\s+)", "", frame.rest) if "that " in frame.rest else ""
+    content = frame.rest if frame.verb else ""
     if not subject:
         return ""
     if content:

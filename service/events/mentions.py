@@ -31,6 +31,8 @@ _PAST_VERB = re.compile(
     r"\b(?:[a-z]+ed|met|took|held|said|made|gave|won|lost|began|sent|struck|told|grew|shrank|"
     r"came|went|paid|led|fought|broke|rose|fell)\b(?!\s+by\b)"
 )
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$")
+_LOWER_FIRST = frozenset("The A An It Its This That These Those There We They He She".split())
 _NOT_VERBS = frozenset({"need", "seed", "speed", "bed", "red", "shed", "united", "based"})
 #: Reporting and commitment verbs: what follows them is reported content, not new events.
 _REPORTING = frozenset({"statement"})
@@ -63,6 +65,7 @@ def find(text: str, published_at: dt.date, timexes: list[Timex]) -> tuple[list[C
     article = ArticleActors(text)
     found: list[Candidate] = []
     relations: list[tuple[int, int]] = []
+    last_doc: str | None = None
     for sentence in split(text):
         sentence_actors = article.find(sentence)
         has_doc = _has_document(text, sentence)
@@ -78,12 +81,23 @@ def find(text: str, published_at: dt.date, timexes: list[Timex]) -> tuple[list[C
                 previous = None if clause.link else previous
                 continue
             cand.index = len(found)
+            if cand.doc:
+                last_doc = _refer_back(text, cand, last_doc)
             found.append(cand)
             if clause.link and previous is not None:
                 pair = (cand.index, previous.index)  # "A after B": B came before A
                 relations.append(pair if clause.link == "after" else pair[::-1])
             previous = cand
     return found, relations
+
+
+def _refer_back(text: str, cand: Candidate, last_doc: str | None) -> str:
+    """ "The statement" after "a joint statement" is that document: give it the same type."""
+    definite = text[max(0, cand.trigger.start - 4) : cand.trigger.start].lower() == "the "
+    if last_doc and definite and cand.type != last_doc:
+        cand.type = last_doc
+        cand.frame = dataclasses.replace(cand.frame, type=last_doc)
+    return cand.type
 
 
 def _has_document(text: str, sentence: Span) -> bool:
@@ -100,7 +114,7 @@ def _candidate(text, published_at, timexes, sentence, clause, actors, has_doc):
     head = text[clause.start : trigger.end]
     if _NEGATION.search(head) and not doc or _HABITUAL.search(clause.text):
         return None
-    c_start, c_end = _content(text, clause, trigger)
+    c_start, c_end = _content(text, clause, trigger, timexes)
     complement = c_start if c_end == clause.end else clause.end
 
     def outside(pos: int) -> bool:
@@ -128,13 +142,14 @@ def _candidate(text, published_at, timexes, sentence, clause, actors, has_doc):
         subject = [a for a in participants if a.start < trigger.start]
         participants = subject if doc or subject else participants
     place = next((a.surface for a in actors if a.place), None)
+    content = text[c_start:c_end] if c_end > c_start else ""
     frame = _frame(text, clause, trigger, participants, place, timexes, duration, doc)
-    if kind == "report" and has_doc:
-        doc = False
+    if reporting and content:
+        frame = dataclasses.replace(frame, rest=_clean_content(content))
     reference = _reference_day(timexes, clause.start)
     return Candidate(
         -1,
-        "agreement" if doc else trigger.type,
+        _doc_type(trigger) if doc else trigger.type,
         kind,
         sentence,
         clause,
@@ -162,23 +177,35 @@ def _main_trigger(text: str, clause: Clause) -> tuple[Trigger | None, bool]:
     return (found[0] if found else None), False
 
 
-def _content(text: str, clause: Clause, trigger: Trigger) -> tuple[int, int]:
-    """The reported content of a reporting verb: after "said that ...", or before a closing
-    ", officials said". An empty span at the clause end when there is none."""
-    none = (clause.end, clause.end)
+def _doc_type(trigger: Trigger) -> str:
+    """A joint document or communiqué is an agreement; "in a statement" is a statement."""
+    joint = re.search(r"joint|communiqu", trigger.text, re.IGNORECASE)
+    return "agreement" if joint else "statement"
+
+
+def _content(text: str, clause: Clause, trigger: Trigger, timexes) -> tuple[int, int]:
+    """The reported content of a reporting verb: after "said (on Monday) (that) ...", or
+    before a closing ", officials said". An empty span at the clause end when there is none."""
     if trigger.type != "statement" and not _REPORTING_VERBS.fullmatch(trigger.text):
-        return none
-    m = re.search(r"\bthat\b", text[trigger.end : clause.end])
-    if m:
-        return trigger.end + m.start(), clause.end
+        return clause.end, clause.end
+    if trigger.pos == "noun":
+        return clause.end, clause.end
     comma = text.rfind(",", clause.start, trigger.start)
     if comma > clause.start and trigger.end >= clause.end - 1:
         return clause.start, comma
-    return none
+    m = re.search(r"\bthat\b", text[trigger.end : clause.end])
+    if m:
+        return trigger.end + m.start(), clause.end
+    start = trigger.end
+    for t in timexes:  # "said Monday the ...", "said on Monday the ..."
+        if t.start >= start and re.fullmatch(r"\s*(?:on|in|at)?\s*", text[start : t.start]):
+            start = t.end
+    return start, clause.end
 
 
 def _status(text, clause, trigger, anchor, published_at, content) -> str:
-    end = min(clause.end, trigger.end + 20)
+    reporting = content[1] > content[0]
+    end = trigger.end if reporting else min(clause.end, trigger.end + 20)
     around = text[clause.start : min(end, content[0])] + text[max(clause.start, content[1]) : end]
     if anchor is not None and anchor.start_date and anchor.start_date > published_at:
         return "planned"
@@ -230,7 +257,7 @@ def _frame(text, clause, trigger, participants, place, timexes, duration, doc) -
     if trigger.pos == "noun" and people and not before:
         subjects = people
     if any(a.actor.kind == "person" for a in subjects):
-        subjects = [a for a in subjects if a.via != "adjective"]  # "Russian Deputy PM X"
+        subjects = [a for a in subjects if a.actor.kind == "person"]  # "Russian Deputy PM X"
     verb = trigger.text if trigger.pos == "verb" else None
     verb_end = trigger.end
     if verb is None:
@@ -239,6 +266,7 @@ def _frame(text, clause, trigger, participants, place, timexes, duration, doc) -
             verb, verb_end = m.group(), m.end()
             subjects = [a for a in participants if a.start < m.start()] or subjects
     rest = _without_dates(text, verb_end, clause.end, timexes)
+    passive = bool(verb) and bool(_PASSIVE.search(text[clause.start : verb_end - len(verb)]))
     objects_kind = "person" if trigger.type == "meeting" else None
     objects = [display(a) for a in after if objects_kind is None or a.actor.kind == objects_kind]
     if trigger.type in ("visit", "conflict", "membership"):
@@ -251,7 +279,7 @@ def _frame(text, clause, trigger, participants, place, timexes, duration, doc) -
     if trigger.type == "membership" and "full member" in clause.text:
         noun = "full member"
     return Frame(
-        type="agreement" if doc else trigger.type,
+        type=_doc_type(trigger) if doc else trigger.type,
         subjects=tuple(display(a) for a in subjects),
         verb=verb,
         rest=rest,
@@ -261,7 +289,14 @@ def _frame(text, clause, trigger, participants, place, timexes, duration, doc) -
         member=display(members[0]) if members else None,
         duration=_duration_phrase(text, duration),
         fallback=clause.text,
+        passive=passive,
     )
+
+
+def _clean_content(content: str) -> str:
+    content = re.sub(r"^\s*(?:that\s+)?", "", content.strip(" ,"))
+    first = content.split(" ", 1)[0]
+    return first.lower() + content[len(first) :] if first in _LOWER_FIRST else content
 
 
 def _duration_phrase(text: str, duration: Timex | None) -> str | None:
@@ -278,7 +313,7 @@ def _noun_phrase(text: str, clause: Clause, trigger: Trigger) -> str:
     left = text[clause.start : trigger.start]
     m = re.search(r"(?:\b(?:a|an|the|its|his|her|their)\s+)((?:[\w-]+\s+){0,2})$", left)
     modifiers = m.group(1) if m else ""
-    return (modifiers + trigger.text).strip().lower() if trigger.pos == "noun" else trigger.text
+    return (modifiers + trigger.text).strip().lower() if trigger.pos == "noun" else None
 
 
 def _without_dates(text: str, start: int, end: int, timexes: list[Timex]) -> str:

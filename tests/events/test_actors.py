@@ -131,3 +131,15 @@ def test_country_display_names(code, name):
 
 def test_slug_is_ascii():
     assert slug("Recep Tayyip Erdoğan") == "recep-tayyip-erdogan"
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Senator Alfonse D'Amato spoke.", "person:alfonse-d-amato"),
+        ("Foreign Minister Jean-Yves Le Drian spoke.", "person:jean-yves-le-drian"),
+        ("Ambassador Sean O’Brien left.", "person:sean-o-brien"),
+    ],
+)
+def test_names_with_apostrophes_and_hyphens(text, key):
+    assert (key, "person") in keys(text)

@@ -35,7 +35,7 @@ from service.events.headlines import LIMIT, Frame, fit, headline, present
                 "statement",
                 ("Dmitry Chernyshenko",),
                 verb="pointed out",
-                rest="in Beijing that China is Russia’s largest source of tourists",
+                rest="China is Russia’s largest source of tourists",
             ),
             "Dmitry Chernyshenko says China is Russia’s largest source of tourists",
         ),
@@ -102,3 +102,8 @@ def test_fit_never_cuts_words(words):
     out = fit(text)
     assert len(out) <= LIMIT
     assert set(out.split()) <= set(words)
+
+
+def test_passive_keeps_the_participle():
+    frame = Frame("conflict", ("Slepian",), verb="killed", rest="by a sniper", passive=True)
+    assert headline(frame) == "Slepian killed by a sniper"
