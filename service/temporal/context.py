@@ -4,146 +4,30 @@ from __future__ import annotations
 
 import re
 
-_FUTURE = {
-    "will",
-    "'ll",
-    "shall",
-    "wo",
-    "won't",
-    "going",
-    "expected",
-    "expects",
-    "expect",
-    "plans",
-    "plan",
-    "planned",
-    "planning",
-    "scheduled",
-    "schedule",
-    "due",
-    "upcoming",
-    "next",
-    "coming",
-    "intends",
-    "intend",
-    "hopes",
-    "aims",
-    "slated",
-    "set",
-    "would",
-    "tomorrow",
-    "to",
-    "until",
-    "till",
-    "starting",
-    "begins",
-    "opens",
-    "resume",
-    "resumes",
-    "later",
-    "future",
-    "soon",
-}
-#: Weak cues count only when nothing stronger is near.
-_WEAK_FUTURE = {"would", "to", "until", "till", "set", "later", "starting"}
-_PAST = {
-    "said",
-    "was",
-    "were",
-    "had",
-    "did",
-    "ago",
-    "last",
-    "earlier",
-    "yesterday",
-    "met",
-    "made",
-    "went",
-    "came",
-    "took",
-    "told",
-    "gave",
-    "began",
-    "left",
-    "held",
-    "saw",
-    "found",
-    "got",
-    "became",
-    "sold",
-    "rose",
-    "fell",
-    "won",
-    "lost",
-    "paid",
-    "led",
-    "spoke",
-    "bought",
-    "brought",
-    "thought",
-    "kept",
-    "sent",
-    "spent",
-    "built",
-    "broke",
-    "ran",
-    "wrote",
-    "chose",
-    "drove",
-    "flew",
-    "hit",
-    "quit",
-    "shot",
-    "fought",
-    "caught",
-    "sought",
-    "stood",
-    "withdrew",
-    "grew",
-    "knew",
-    "threw",
-    "drew",
-    "fled",
-    "felt",
-    "dealt",
-    "meant",
-    "heard",
-    "struck",
-    "arrived",
-    "been",
-    "ended",
-    "closed",
-    "since",
-    "former",
-    "previously",
-    "recently",
-    "already",
-}
-_NOT_PAST_ED = {
-    "expected",
-    "scheduled",
-    "planned",
-    "need",
-    "speed",
-    "indeed",
-    "proceed",
-    "exceed",
-    "succeed",
-    "seed",
-    "feed",
-    "bed",
-    "red",
-    "hundred",
-    "led",
-    "united",
-    "based",
-    "related",
-    "limited",
-    "proposed",
-    "unprecedented",
-}
-_TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll|[.;!?]")
+_FUTURE = frozenset(
+    """will 'll shall wo won't going expected expects expect plans plan planned planning
+    scheduled schedule due upcoming next coming intends intend hopes aims slated would tomorrow
+    until till starting begins opens resume resumes later future soon payable effective expire
+    expires""".split()
+)
+#: Weak cues count for less than a strong cue further away.
+_WEAK_FUTURE = frozenset("would until till later starting plans plan planned effective".split())
+#: Modals govern the verb group they open ("will be paid"): they beat a nearer participle.
+_MODALS = frozenset("will 'll shall wo".split())
+_PAST = frozenset(
+    """said was were had did ago last earlier yesterday met made went came took told gave began
+    left held saw found got became sold rose fell won lost paid led spoke bought brought thought
+    kept sent spent built broke ran wrote chose drove flew hit quit shot fought caught sought
+    stood withdrew grew knew threw drew fled felt dealt meant heard struck arrived been ended
+    closed former previously recently already""".split()
+)
+_NOT_PAST_ED = frozenset(
+    """expected scheduled planned need speed indeed proceed exceed succeed seed feed bed red
+    hundred united based related limited proposed unprecedented""".split()
+)
+_TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll|[.;!?,]")
 _WINDOW = 90
+_WEAK_PENALTY = 4
 
 
 def _direction(word: str) -> tuple[str | None, bool]:
@@ -159,28 +43,32 @@ def _direction(word: str) -> tuple[str | None, bool]:
     return None, False
 
 
+def _clause_tokens(text: str, start: int, end: int) -> list[tuple[float, str]]:
+    """(distance, token) for the words around the expression, within its sentence."""
+    left = _TOKEN.findall(text[max(0, start - _WINDOW) : start])
+    left = [tok for tok in left if tok != ","]
+    for i in range(len(left) - 1, -1, -1):
+        if left[i] in ".;!?":
+            left = left[i + 1 :]
+            break
+    out = [(float(len(left) - i), tok) for i, tok in enumerate(left)]
+    for i, tok in enumerate(_TOKEN.findall(text[end : end + _WINDOW // 2])):
+        if tok in ".;!?,":  # a comma after the date starts another clause
+            break
+        out.append((i + 1.5, tok))
+    return out
+
+
 def tense(text: str, start: int, end: int) -> str | None:
     """'past', 'future' or None, from the nearest tense cue in the expression's clause."""
-    left = text[max(0, start - _WINDOW) : start]
-    right = text[end : end + _WINDOW // 2]
-    left_tokens = _TOKEN.findall(left)
-    for i in range(len(left_tokens) - 1, -1, -1):
-        if left_tokens[i] in ".;!?":
-            left_tokens = left_tokens[i + 1 :]
-            break
-    right_tokens = []
-    for tok in _TOKEN.findall(right):
-        if tok in ".;!?":
-            break
-        right_tokens.append(tok)
     best: tuple[float, str] | None = None
-    for distance, tok in [(len(left_tokens) - i, t) for i, t in enumerate(left_tokens)] + [
-        (i + 1.5, t) for i, t in enumerate(right_tokens)
-    ]:
+    for distance, tok in _clause_tokens(text, start, end):
         found, strong = _direction(tok.lower())
         if found is None:
             continue
-        score = distance if strong else distance + 4
+        score = distance if strong else distance + _WEAK_PENALTY
+        if tok.lower() in _MODALS:
+            score -= 2.5
         if best is None or score < best[0]:
             best = (score, found)
     return best[1] if best else None

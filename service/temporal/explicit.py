@@ -6,7 +6,16 @@ import datetime as dt
 import re
 
 from . import dates, resolver
-from .patterns import DECADE_WORDS, MONTHS, ORDINALS, PARTS, POINT_MODS, SEASONS, WEEKDAYS
+from .patterns import (
+    DECADE_WORDS,
+    MONTHS,
+    NUMBERS,
+    ORDINALS,
+    PARTS,
+    POINT_MODS,
+    SEASONS,
+    WEEKDAYS,
+)
 from .state import Result, State
 
 
@@ -97,6 +106,21 @@ def month(m: re.Match[str], st: State) -> Result | None:
 
 def year(m: re.Match[str], st: State) -> Result | None:
     return Result("DATE", m["year"], "APPROX" if m["amod"] else point_mod(m))
+
+
+def _word_number(words: str) -> int:
+    return sum(NUMBERS[w] for w in re.split(r"[- ]+", words.lower()) if w in NUMBERS)
+
+
+def spoken_year(m: re.Match[str], st: State) -> Result | None:
+    """ "nineteen ninety-six", "the year two thousand" (broadcast transcripts)."""
+    if m["k"]:
+        return Result("DATE", f"{2000 + (_word_number(m['ky']) if m['ky'] else 0):04d}")
+    cent = 19 if m["cent"].lower() == "nineteen" else 20
+    yy = 0 if m["yy"].lower() == "hundred" else _word_number(m["yy"])
+    if not m[0].lower().startswith("the year") and yy < 10:
+        return None
+    return Result("DATE", f"{cent * 100 + yy:04d}")
 
 
 def decade(m: re.Match[str], st: State) -> Result | None:

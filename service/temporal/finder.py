@@ -134,6 +134,8 @@ def _accept_quarter(m: re.Match[str], text: str) -> bool:
     det = (m["det"] or "").lower()
     if not det or det == "a":
         return False
+    if m["q"].lower() == "period" and not m["adjs"]:
+        return False  # "the period": only "the latest period", "the 1988 period"...
     return not text[m.end() : m.end() + 4].lower().startswith(" of")
 
 
@@ -145,6 +147,11 @@ def _accept_duration(m: re.Match[str], text: str) -> bool:
         return False
     if m["sep"] == "" and not m["num"][-1].isdigit():
         return False
+    tail = (m["tail"] or "").lower()
+    if "old" in tail:
+        return False  # ages ("a 6-year-old") are not temporal expressions in TimeBank
+    if unit.startswith("quarter") and m["sep"] == "-" and not m["det"] and not m["rel"]:
+        return False  # "three-quarters of"
     return True
 
 
@@ -166,7 +173,8 @@ def _accept_bare_units(m: re.Match[str], text: str) -> bool:
 
 def _accept_relative(m: re.Match[str], text: str) -> bool:
     if m["the"]:
-        return bool(m["pmod"]) or m["unit"].lower() == "weekend"
+        unit = m["unit"].lower()
+        return bool(m["pmod"]) or unit == "weekend" or unit.endswith("year")
     return True
 
 

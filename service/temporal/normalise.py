@@ -22,6 +22,7 @@ HANDLERS: dict[str, Handler] = {
     "decade": explicit.decade,
     "century": explicit.century,
     "year": explicit.year,
+    "spoken_year": explicit.spoken_year,
     "season": explicit.season,
     "holiday": explicit.holiday,
     "clock": explicit.clock,

@@ -143,6 +143,10 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("decade", re.compile(
         rf"(?:the\s+)?(?:{PMOD})?(?:(?P<dec>1[0-9]\d0|20\d0)'?s\b|'(?P<dec2>\d0)'?s\b"
         rf"|(?P<decw>{_alt(DECADE_WORDS)})\b)", _F), 4),
+    ("spoken_year", re.compile(
+        rf"(?:the\s+year\s+)?(?:(?P<cent>nineteen|twenty)[- ](?P<yy>(?:{_TENS})(?:[- ](?:{_ONES}))?"
+        rf"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+        rf"hundred)|(?P<k>two\s+thousand)(?:\s+and\s+(?P<ky>{_ONES}|ten))?)\b", _F), 3),
     ("century", re.compile(
         rf"(?:the\s+)?(?:{PMOD})?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{_alt(ORDINALS)})[- ]century\b",
         _F), 4),
@@ -154,7 +158,7 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         _F), 3),
     ("quarter", re.compile(
         rf"(?:(?P<det>{_QDET})\s+)?(?P<adjs>(?:(?:{_QADJ})[- ]+)*)(?P<ord>{_alt(ORDINALS)}|latest|"
-        rf"current|last)?[- ]?(?:fiscal[- ])?(?P<q>quarter)\b(?!s|ly)"
+        rf"current|last)?[- ]?(?:fiscal[- ])?(?P<q>quarter|(?<=[a-z\d] )period)\b(?!s|ly)"
         rf"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<year>{YEAR})|(?P<yrel>this|last|next|the)\s+year))?",
         _F), 3),
     ("quarter_code", re.compile(
@@ -170,7 +174,8 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         rf"tomorrow)\s+(?P<part2>morning|afternoon|evening|night)|(?P<over>overnight)|"
         rf"(?P<dayrel>the\s+day\s+(?:before|after)\s+(?:yesterday|tomorrow)))\b", _F), 2),
     ("relative", re.compile(
-        rf"(?:(?P<el>earlier|later)\s+)?(?:{PMOD})?(?:{REL}|(?P<the>the))\s+"
+        rf"(?:(?P<el>earlier|later)\s+)?(?:{PMOD})?(?:{REL}|(?P<the>the(?:\s+(?:full|whole|entire|"
+        rf"calendar))?))\s+"
         rf"(?P<unit>week|weekend|month|year|decade|century|fiscal\s+year)\b(?!-|\s+(?:of|ago|old))",
         _F), 2),
     ("yearago", re.compile(
@@ -195,8 +200,7 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("ref", re.compile(
         r"\b(?P<ref>now|right\s+now|currently|current|recently|recent|lately|nowadays|"
         r"these\s+days|at\s+present|presently|at\s+the\s+moment|the\s+past|the\s+(?:near\s+|"
-        r"distant\s+|foreseeable\s+)?future|future|soon|shortly|previously|formerly|"
-        r"once\s+again)\b", _F), 0),
+        r"distant\s+|foreseeable\s+|immediate\s+)?future)\b", _F), 0),
     ("clock", re.compile(
         rf"(?:(?P<amod>about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|"
         rf"after))\s+)?(?:{CLOCK}){TZ}(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<deic>{DEIXIS})|"
@@ -234,6 +238,8 @@ _HEAD_LISTS: dict[str, list[str]] = {
                 "memorial", "halloween", "valentine", "friday", "boxing", "veterans", "columbus",
                 "election"],
     "q": ["q"],
+    "period": ["period"],
+    "spoken": ["nineteen", "twenty", "thousand"],
 }  # fmt: skip
 _HEAD_RULES = {
     "month": ("date_mdy", "date_dmy", "month_year", "month", "clock", "set"),
@@ -243,6 +249,8 @@ _HEAD_RULES = {
     "part": ("deixis", "weekday", "clock", "set"), "noon": ("clock",), "ref": ("ref",),
     "season": ("season", "set"), "half": ("half", "half_unit"), "decade": ("decade",),
     "adverb": ("set_adv",), "holiday": ("holiday",), "q": ("quarter_code",),
+    "period": ("quarter",),
+    "spoken": ("spoken_year",),
 }  # fmt: skip
 #: Lower-case word -> the rules that can match around it (rules only run near their heads).
 HEADS: dict[str, frozenset[str]] = {}

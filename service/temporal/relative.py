@@ -106,6 +106,11 @@ def relative(m: re.Match[str], st: State) -> Result | None:
         shifted = _shift(st.ref, unit, -1)
         if shifted:
             return Result("DATE", shifted, mod)
+    if m["the"] and unit == "year" and not mod:
+        after = st.text[m.end() : m.end() + 10].lower()
+        if re.match(r"\s+(?:ended|ending|through|to\s+(?!date))", after):
+            return Result("DURATION", "P1Y")  # "the year ended Sept. 30": a span of a year
+        return Result("DATE", st.ref[:4] if st.ref else str(st.dct.year))
     if rel in ("that", "the same") or (m["the"] and unit != "weekend"):
         if st.ref and unit == "year":
             return Result("DATE", st.ref[:4], mod)
@@ -185,16 +190,17 @@ def _from_dct(st: State, unit: str, n: int) -> str:
 
 
 def _latest_quarter(st: State, n: int | None, tense: str | None) -> str:
-    """Quarter ``n`` nearest the publication date (the last completed one when n is None)."""
+    """Quarter ``n`` as news means it: the latest one already begun (results are reported
+    after a quarter ends), or the next one when a future sentence names one long past.
+    With ``n`` None: the last completed quarter."""
     d = st.dct
     if n is None:
         return dates.quarter_value(d.year, dates.quarter_of(d), -1)
-    if st.quarter and st.quarter.endswith(f"Q{n}"):
+    if st.quarter and st.quarter.endswith(f"Q{n}") and int(st.quarter[:4]) >= d.year - 1:
         return st.quarter
-    if tense == "future":
-        year = d.year if n >= dates.quarter_of(d) else d.year + 1
-    else:
-        year = d.year if n <= dates.quarter_of(d) else d.year - 1
+    year = d.year if n <= dates.quarter_of(d) else d.year - 1
+    if tense == "future" and (d - dt.date(year, 3 * n - 2, 1)).days > 200:
+        year += 1
     return f"{year:04d}-Q{n}"
 
 
@@ -211,6 +217,12 @@ def quarter(m: re.Match[str], st: State) -> Result | None:
     for word in adjs.replace("-", " ").split():
         if n is None and word in ORDINALS:
             n = ORDINALS[word]
+    if n is None and explicit:
+        n = int(st.quarter[-1]) if st.quarter else None
+        if n is None:
+            return Result("DATE", explicit[0])
+    if m["q"].lower() == "period" and not (n or st.quarter or earlier):
+        return None
     if n is not None and explicit:
         value = f"{explicit[0]}-Q{n}"
     elif n is not None and (m["yrel"] or det in ("this year's", "next year's")):
@@ -267,7 +279,8 @@ def year_ago(m: re.Match[str], st: State) -> Result | None:
 
 
 def year_end(m: re.Match[str], st: State) -> Result | None:
-    year = _ref_year(st)
+    future = st.tense(m.start(), m.end()) == "future"
+    year = st.dct.year if future else st.dct.year - 1
     if m["ye"].lower().startswith("month"):
         return Result("DATE", dates.month_value(st.dct.year, st.dct.month, 0), "END")
     return Result("DATE", f"{year:04d}-12-31")
@@ -379,10 +392,6 @@ _REFS = {
     "recent": "PAST_REF",
     "lately": "PAST_REF",
     "the past": "PAST_REF",
-    "previously": "PAST_REF",
-    "formerly": "PAST_REF",
-    "soon": "FUTURE_REF",
-    "shortly": "FUTURE_REF",
 }
 
 
