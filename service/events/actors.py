@@ -22,6 +22,11 @@ GROUP_ANAPHORS = re.compile(
     r"\b(?:[Tt]hey|[Tt]he (?:two )?(?:countries|parties|sides|nations|governments)|"
     r"[Bb]oth (?:countries|parties|sides|nations|governments))\b"
 )
+#: Anaphors that stand for the two people last named.
+PAIR_ANAPHORS = re.compile(
+    r"\b(?:[Tt]he two (?:leaders|men|women|ministers|presidents|premiers|heads of state)|"
+    r"[Bb]oth (?:leaders|men|women|ministers))\b"
+)
 _NAME_TOKEN = r"(?:[A-Z]['’])?[A-Z][a-zà-ÿ]+(?:-[A-Z]?[a-zà-ÿ]+)*"
 _NOT_NAMES = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
@@ -95,6 +100,15 @@ def organisation(key: str) -> Actor:
 
 
 @functools.cache
+def short_name(key: str) -> str:
+    """The name a headline uses for an organisation: "EU", "SCO", "Fed"."""
+    for org in _load("organisations.json")["organisations"]:
+        if org["key"] == key:
+            return org.get("short", key)
+    raise KeyError(key)
+
+
+@functools.cache
 def _person_pattern() -> re.Pattern:
     titles = sorted(_load("person_titles.json")["titles"], key=len, reverse=True)
     adjectives = sorted(_load("countries.json")["adjectives"], key=len, reverse=True)
@@ -126,6 +140,7 @@ class ArticleActors:
         self.people: dict[str, Actor] = {}  # alias (full name or one of its tokens) -> person
         self.last_person: ActorMention | None = None
         self.group: tuple[Actor, ...] = ()
+        self.recent_people: list[ActorMention] = []
         self._register_people()
 
     def _register_people(self) -> None:
@@ -166,6 +181,9 @@ class ArticleActors:
         for mention in found:
             if mention.actor.kind == "person":
                 self.last_person = mention
+                self.recent_people = [
+                    p for p in self.recent_people if p.actor.key != mention.actor.key
+                ][-1:] + [mention]
         return found
 
     def _country_mention(self, start: int, end: int, via: str) -> ActorMention:
@@ -206,6 +224,12 @@ class ArticleActors:
         for m in GROUP_ANAPHORS.finditer(self.text, span.start, span.end):
             if self.group and not _in_complement(self.text, span.start, m.start()):
                 out.extend(ActorMention(a, m.start(), m.end(), a.name, "group") for a in self.group)
+        pair = PAIR_ANAPHORS.search(self.text, span.start, span.end)
+        if pair and len(self.recent_people) == 2:
+            out.extend(
+                ActorMention(p.actor, pair.start(), pair.end(), p.surface, "group")
+                for p in self.recent_people
+            )
         out.sort(key=lambda a: a.start)
         subject = _subject_countries(self.text, span, out)
         if len(subject) >= 2:

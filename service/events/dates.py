@@ -25,7 +25,7 @@ def from_timex(timex: Timex, basis: str = "expression") -> EventDate:
     """The date an expression gives, as it gives it."""
     return EventDate(
         text=timex.text,
-        value=timex.value,
+        value=None if "/" in timex.value else timex.value,  # an interval has no TIMEX3 value
         edtf=timex.edtf,
         start=timex.start_date,
         end=timex.end_date,
@@ -33,6 +33,21 @@ def from_timex(timex: Timex, basis: str = "expression") -> EventDate:
         approximate=timex.approximate,
         basis=basis,
     )
+
+
+def interval(text: str, first: Timex, second: Timex) -> Timex | None:
+    """ "from June 6 to June 9", "between May 1 and May 3": one expression for the whole span."""
+    between = text[first.end : second.start]
+    before = text[max(0, first.start - 8) : first.start].lower()
+    if not (datable(first) and datable(second) and first.start_date and second.end_date):
+        return None
+    joined = re.fullmatch(r"\s*(?:to|until|till|through|and|-|–)\s*", between)
+    if not joined or not re.search(r"\b(?:from|between)\s*$", before):
+        return None
+    edtf = f"{first.start_date.isoformat()}/{second.end_date.isoformat()}"
+    precision = first.precision if first.precision == second.precision else "day"
+    return Timex(first.start, second.end, text[first.start : second.end], "DATE", edtf, edtf,
+                 first.start_date, second.end_date, precision)  # fmt: skip
 
 
 def datable(timex: Timex) -> bool:

@@ -151,7 +151,7 @@ def _meeting(frame: Frame) -> str:
         return ""
     if frame.verb and frame.objects:
         return f"{subject} {present('met', plural)} {join_names(frame.objects)}{_place(frame)}"
-    noun = frame.noun if frame.noun and not frame.verb else "talks"
+    noun = frame.noun or "talks"
     return f"{subject} {present('held', plural)} {noun}{_place(frame)}"
 
 

@@ -9,7 +9,7 @@ import re
 from service.temporal.model import Timex
 
 from . import dates
-from .actors import ActorMention, ArticleActors
+from .actors import ActorMention, ArticleActors, short_name
 from .headlines import Frame
 from .sentences import Clause, Span, clauses, split
 from .types import DOCUMENTS, Trigger, triggers
@@ -32,6 +32,7 @@ _PAST_VERB = re.compile(
     r"came|went|paid|led|fought|broke|rose|fell)\b(?!\s+by\b)"
 )
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$")
+_PERFECT = re.compile(r"\bha(?:s|ve) been\b")
 _LOWER_FIRST = frozenset("The A An It Its This That These Those There We They He She".split())
 _NOT_VERBS = frozenset({"need", "seed", "speed", "bed", "red", "shed", "united", "based"})
 #: Reporting and commitment verbs: what follows them is reported content, not new events.
@@ -124,8 +125,12 @@ def _candidate(text, published_at, timexes, sentence, clause, actors, has_doc):
         t for t in timexes if clause.start <= t.start and t.end <= clause.end and outside(t.start)
     ]
     anchor = next((t for t in inside if dates.datable(t)), None)
+    if anchor is not None and (later := [t for t in inside if t.start > anchor.start]):
+        anchor = dates.interval(text, anchor, later[0]) or anchor
     duration = next((t for t in inside if t.type == "DURATION"), None)
     status = _status(text, clause, trigger, anchor, published_at, (c_start, c_end))
+    if status == "occurred" and duration is not None and _PERFECT.search(clause.text):
+        status = "ongoing"  # "has been falling for six months"
     reporting = trigger.type in _REPORTING or bool(_REPORTING_VERBS.fullmatch(trigger.text))
     if doc:
         kind = "event"
@@ -244,8 +249,7 @@ def display(mention: ActorMention) -> str:
     if actor.kind == "person":
         return mention.surface
     if actor.kind == "organisation":
-        key = actor.key.split(":", 1)[1]
-        return key if len(key) <= 6 and key.isupper() else actor.name
+        return short_name(actor.key.split(":", 1)[1])
     return actor.name
 
 
@@ -256,8 +260,6 @@ def _frame(text, clause, trigger, participants, place, timexes, duration, doc) -
     subjects = before or (people if trigger.pos == "noun" else []) or participants
     if trigger.pos == "noun" and people and not before:
         subjects = people
-    if any(a.actor.kind == "person" for a in subjects):
-        subjects = [a for a in subjects if a.actor.kind == "person"]  # "Russian Deputy PM X"
     verb = trigger.text if trigger.pos == "verb" else None
     verb_end = trigger.end
     if verb is None:
@@ -265,6 +267,8 @@ def _frame(text, clause, trigger, participants, place, timexes, duration, doc) -
         if m and not doc:
             verb, verb_end = m.group(), m.end()
             subjects = [a for a in participants if a.start < m.start()] or subjects
+    if any(a.actor.kind == "person" for a in subjects):
+        subjects = [a for a in subjects if a.actor.kind == "person"]  # "Russian Deputy PM X"
     rest = _without_dates(text, verb_end, clause.end, timexes)
     passive = bool(verb) and bool(_PASSIVE.search(text[clause.start : verb_end - len(verb)]))
     objects_kind = "person" if trigger.type == "meeting" else None
@@ -324,5 +328,6 @@ def _without_dates(text: str, start: int, end: int, timexes: list[Timex]) -> str
             pos = t.end
     pieces.append(text[pos:end])
     rest = re.sub(r"\s+", " ", "".join(pieces))
+    rest = re.sub(r"\b(?:from|between)\s+(?:to|until|through|and)\b", "", rest)
     rest = re.sub(r"\b(?:on|in|at|this|last|since)\s*(?=,|$|\s(?:that|and)\b)", "", rest)
     return re.sub(r"\s+", " ", rest).strip(" ,")

@@ -75,6 +75,8 @@ def _score(group: Group, cand: Candidate) -> int | None:
         return None
     mine = [m.actor for m in cand.actors]
     theirs = group.actors()
+    if not (mine and theirs) and not any(_same_word(cand, c) for c in group.members):
+        return None  # with no actors to compare, only the same word names the same thing
     if not compatible_actors(mine, theirs, need_overlap=bool(mine and theirs)):
         return None
     if cand.anchor is not None:
@@ -82,6 +84,12 @@ def _score(group: Group, cand: Candidate) -> int | None:
         if any(not dates.overlaps(mine_date, d) for d in group.anchors()):
             return None
     return len({m.actor.key for m in cand.actors} & {a.key for a in theirs})
+
+
+def _same_word(a: Candidate, b: Candidate) -> bool:
+    """ "meetings"/"meeting", "communiqué"/"communique": the triggers' last words share a stem."""
+    wa, wb = (c.trigger.text.split()[-1].lower()[:5] for c in (a, b))
+    return wa == wb or (a.doc and b.doc)
 
 
 def _best(groups: list[Group], cand: Candidate) -> Group | None:

@@ -64,7 +64,14 @@ TRIGGERS: dict[str, dict[str, list[str]]] = {
     },
     "meeting": {
         "verb": [r"met", r"meets", r"hosted", r"held talks", r"conferred", r"convened"],
-        "noun": [r"meetings?", r"talks", r"summit", r"consultations", r"negotiations"],
+        "noun": [
+            r"meetings?",
+            r"talks",
+            r"summit",
+            r"consultations",
+            r"negotiations",
+            r"(?:video|phone|telephone) call",
+        ],
     },
     "visit": {
         "verb": [r"visited", r"visits", r"arrived in", r"travell?ed to", r"toured"],

@@ -1,0 +1,39 @@
+"""Short articles on different date situations, run with the real temporal engine."""
+
+import datetime as dt
+import json
+
+import pytest
+
+from service.events import extract
+
+from .helpers import DATA
+
+ARTICLES = json.loads((DATA / "articles.json").read_text(encoding="utf-8"))["articles"]
+
+
+@pytest.fixture(scope="module")
+def annotate():
+    try:
+        from service.temporal import annotate
+    except ImportError:  # pragma: no cover - the engine is not there yet
+        pytest.skip("service.temporal.annotate is not available")
+    return annotate
+
+
+@pytest.mark.parametrize("article", ARTICLES, ids=[a["name"] for a in ARTICLES])
+def test_article(annotate, article):
+    published = dt.date.fromisoformat(article["published_at"])
+    events = extract(article["text"], published)
+    got = [[e.type, e.status, e.date.edtf] for e in events]
+    assert got == article["expected"]
+    for event in events:
+        assert 0 < len(event.title) <= 80
+        if event.status == "planned":
+            assert (event.date.start or published) >= published
+
+
+def test_pair_anaphor_names_both_leaders(annotate):
+    (article,) = [a for a in ARTICLES if a["name"] == "future-plans"]
+    events = extract(article["text"], dt.date.fromisoformat(article["published_at"]))
+    assert events[-1].title == "Macron and Xi Jinping hold talks in Beijing"
