@@ -18,6 +18,16 @@ from .patterns import MONTH
 __all__ = ["PRECISIONS", "Timex", "annotate", "resolve"]
 
 _TENSES = {"past": "past", "future": "future", "present": None, None: None}
+_SET_WORDS = {
+    "annual": "P1Y",
+    "annually": "P1Y",
+    "yearly": "P1Y",
+    "quarterly": "P3M",
+    "monthly": "P1M",
+    "weekly": "P1W",
+    "daily": "P1D",
+    "hourly": "PT1H",
+}
 #: What an explicit date string needs before dateparser may read it: a month name with a
 #: number, or a numeric day-month-year.
 _EXPLICIT = re.compile(
@@ -50,6 +60,9 @@ def resolve(expr: str, published_at: dt.date, tense: str | None = None) -> Timex
     if not expr or len(expr) > 200:
         return None
     base = _as_date(published_at)
+    word = " ".join(expr.lower().split())
+    if word in _SET_WORDS:  # annotate() leaves adjectival "annual" alone, as TimeBank does
+        return Timex(0, len(expr), expr, "SET", _SET_WORDS[word])
     found = normalise(expr, base, _TENSES.get(tense))
     covering = [t for t in found if t.end - t.start >= len(expr.rstrip(".")) * 0.6]
     if covering:

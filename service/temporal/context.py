@@ -7,13 +7,13 @@ import re
 _FUTURE = frozenset(
     """will 'll shall wo won't going expected expects expect plans plan planned planning
     scheduled schedule due upcoming next coming intends intend hopes aims slated would tomorrow
-    until till starting begins opens resume resumes later future soon payable effective expire
-    expires""".split()
+    until till starting begins opens resume resumes future soon payable effective expire
+    expires could might may can""".split()
 )
 #: Weak cues count for less than a strong cue further away.
-_WEAK_FUTURE = frozenset("would until till later starting plans plan planned effective".split())
+_WEAK_FUTURE = frozenset("until till starting plans planned effective could might may can".split())
 #: Modals govern the verb group they open ("will be paid"): they beat a nearer participle.
-_MODALS = frozenset("will 'll shall wo".split())
+_MODALS = frozenset("will 'll shall wo would".split())
 _PAST = frozenset(
     """said was were had did ago last earlier yesterday met made went came took told gave began
     left held saw found got became sold rose fell won lost paid led spoke bought brought thought
@@ -59,10 +59,19 @@ def _clause_tokens(text: str, start: int, end: int) -> list[tuple[float, str]]:
     return out
 
 
+_DEADLINE = re.compile(
+    r"\b(?:(?P<until>until|till)|by)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE
+)
+
+
 def tense(text: str, start: int, end: int) -> str | None:
     """'past', 'future' or None, from the nearest tense cue in the expression's clause."""
+    tokens = _clause_tokens(text, start, end)
+    deadline = _DEADLINE.search(text, max(0, start - 16), start)
+    if deadline and (deadline["until"] or not any(t.lower() == "had" for _, t in tokens)):
+        return "future"  # "until mid-November", "by May": deadlines lie ahead
     best: tuple[float, str] | None = None
-    for distance, tok in _clause_tokens(text, start, end):
+    for distance, tok in tokens:
         found, strong = _direction(tok.lower())
         if found is None:
             continue

@@ -75,8 +75,8 @@ def pick_year(base: dt.date, month: int, day: int | None, direction: str | None)
             return base.year
         return base.year - 1 if this > 0 else base.year + 1
     key, base_key = month, base.month
-    if direction == "past":
-        return base.year if key <= base_key else base.year - 1
+    if direction == "past":  # next month is still this year: a past cue is often misread
+        return base.year if key <= base_key + 1 else base.year - 1
     if direction == "future":
         return base.year if key >= base_key else base.year + 1
     # No tense: this year, unless that is more than eight months away.

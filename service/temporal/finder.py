@@ -41,12 +41,6 @@ _PERCENT = re.compile(
     r"pounds|tons|barrels|shares|people|troops|votes)\b",
     re.IGNORECASE,
 )
-_SET_LEFT = re.compile(
-    r"(?:\b(?:once|twice|thrice|times|percent|cents?|dollars?|million|billion|trillion|"
-    r"thousand|hundred|barrels|tons|euros?|pounds?|yen|miles|meals|shares|hours|rate|pay|"
-    r"paid|earns?|costs?|salary)|\d|%)\s*$",
-    re.IGNORECASE,
-)
 _BARE_UNIT_LEFT = re.compile(
     r"\b(?:for|over|in|within|after|took|take|takes|lasted|last|spent|spend|taken|"
     r"several|many)\s+(?:the\s+)?$",
@@ -73,6 +67,8 @@ def _accept_month(m: re.Match[str], text: str) -> bool:
         return True
     word = m["mon"]
     nxt = _NEXT_WORD.match(text, m.end())
+    if re.match(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z]", text[m.end() : m.end() + 20]):
+        return False  # "the March for Life", "March of the Combatant Mothers"
     if _MONTH_CUES.search(_left(text, m.start())):
         return not (
             word.lower() == "may"
@@ -155,13 +151,6 @@ def _accept_duration(m: re.Match[str], text: str) -> bool:
     return True
 
 
-def _accept_set(m: re.Match[str], text: str) -> bool:
-    q = m["q"].lower()
-    if q in ("a", "an"):
-        return not m["num"] and bool(m["unit"]) and _SET_LEFT.search(_left(text, m.start()))
-    return True
-
-
 def _accept_bare_units(m: re.Match[str], text: str) -> bool:
     pre = " ".join((m["pre"] or "").lower().split())
     if pre and pre != "the":
@@ -172,6 +161,9 @@ def _accept_bare_units(m: re.Match[str], text: str) -> bool:
 
 
 def _accept_relative(m: re.Match[str], text: str) -> bool:
+    unit_word = m["unit"]
+    if unit_word[:1].isupper() and not unit_word.isupper() and not _sentence_start(text, m.start()):
+        return False  # "This Week" (a programme), "the Next Month" (a title)
     if m["the"]:
         unit = m["unit"].lower()
         return bool(m["pmod"]) or unit == "weekend" or unit.endswith("year")
@@ -206,7 +198,6 @@ _ACCEPT = {
     "season": _accept_season,
     "quarter": _accept_quarter,
     "duration": _accept_duration,
-    "set": _accept_set,
     "bare_units": _accept_bare_units,
     "relative": _accept_relative,
     "clock": _accept_clock,

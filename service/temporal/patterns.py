@@ -206,12 +206,12 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         rf"after))\s+)?(?:{CLOCK}){TZ}(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<deic>{DEIXIS})|"
         rf"(?P<mon>{MONTH})\s*(?P<day>{DAY})))?(?![\d%])", _F), 4),
     ("set", re.compile(
-        rf"(?P<q>every|each|per|a|an)\s+(?:other\s+)?(?:(?P<num>{NUM})\s+)?"
+        rf"(?P<q>every|each)\s+(?:other\s+)?(?:(?P<num>{NUM})\s+)?"
         rf"(?:(?P<unit>second|minute|hour|day|night|week|weekend|month|quarter|year|decade|"
         rf"morning|evening|afternoon)\b|(?P<wd>{WEEKDAY})|(?P<mon>{_cased(_FULL_MONTHS)})\b|"
         rf"{SEASON})", _F), 2),
     ("set_adv", re.compile(
-        r"\b(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|bimonthly|"
+        r"\b(?P<adv>daily|weekly|monthly|yearly|hourly|nightly|biweekly|bimonthly|"
         r"semiannually|twice\s+(?:a|per)\s+(?:day|week|month|year))\b", _F), 1),
     ("holiday", re.compile(
         rf"(?:(?P<rel>last|this|next)\s+)?(?P<hol>{HOLIDAY})\b(?:,?\s+(?P<year>{YEAR}))?", _F), 3),
@@ -232,7 +232,7 @@ _HEAD_LISTS: dict[str, list[str]] = {
             "presently", "moment", "past", "future", "soon", "shortly", "previously",
             "formerly"],
     "season": [*SEASONS], "half": ["half"], "decade": [*DECADE_WORDS],
-    "adverb": ["daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly",
+    "adverb": ["daily", "weekly", "monthly", "yearly", "hourly", "nightly",
                "biweekly", "bimonthly", "semiannually", "twice"],
     "holiday": ["christmas", "year", "thanksgiving", "easter", "independence", "labor",
                 "memorial", "halloween", "valentine", "friday", "boxing", "veterans", "columbus",

@@ -47,6 +47,8 @@ def weekday(m: re.Match[str], st: State) -> Result | None:
         day = dates.weekday_date(st.dct, wd, "next")
     elif rel == "this":
         day = st.dct + dt.timedelta(days=wd - st.dct.weekday())
+    elif st.text.startswith("'s", m.end()) and not st.forced_tense:
+        day = dates.weekday_date(st.dct, wd, "past")  # "Wednesday's ruling" already happened
     else:
         direction = st.tense(m.start(), m.end()) or "past"
         day = dates.weekday_date(st.dct, wd, direction)
@@ -96,21 +98,27 @@ _UNIT_DURATION = {
 }
 
 
+_BEFORE_REF = ("previous", "the previous", "the prior", "prior", "the preceding")
+_AFTER_REF = ("the following", "following")
+
+
 def relative(m: re.Match[str], st: State) -> Result | None:
     unit = _norm(m["unit"]).replace("fiscal ", "")
     rel = _norm(m["rel"])
     mod = point_mod(m)
     if rel in ("the past", "the last", "the next") and not mod:
         return Result("DURATION", _UNIT_DURATION[unit])
-    if rel in ("previous", "the previous", "the prior", "prior", "the preceding") and st.ref:
-        shifted = _shift(st.ref, unit, -1)
+    if rel in _BEFORE_REF + _AFTER_REF and st.ref:
+        base = st.ref[:4] if unit == "year" else st.ref[:7] if unit == "month" else st.ref
+        shifted = _shift(base, unit, -1 if rel in _BEFORE_REF else 1)
         if shifted:
-            return Result("DATE", shifted, mod)
+            return Result("DATE", shifted, mod, anchor=False)
     if m["the"] and unit == "year" and not mod:
         after = st.text[m.end() : m.end() + 10].lower()
         if re.match(r"\s+(?:ended|ending|through|to\s+(?!date))", after):
             return Result("DURATION", "P1Y")  # "the year ended Sept. 30": a span of a year
-        return Result("DATE", st.ref[:4] if st.ref else str(st.dct.year))
+        near = st.ref and abs(int(st.ref[:4]) - st.dct.year) <= 1
+        return Result("DATE", st.ref[:4] if near else str(st.dct.year))
     if rel in ("that", "the same") or (m["the"] and unit != "weekend"):
         if st.ref and unit == "year":
             return Result("DATE", st.ref[:4], mod)
@@ -118,8 +126,6 @@ def relative(m: re.Match[str], st: State) -> Result | None:
             return Result("DATE", st.ref, mod)
     tense = st.tense(m.start(), m.end())
     offset = -1 if rel in _LAST else 1 if rel in _NEXT else 0
-    if rel in ("the following", "following") and st.ref and _granularity(st.ref) == unit:
-        return Result("DATE", _shift(st.ref, unit, 1) or st.ref, mod)
     if unit == "weekend":
         return Result("DATE", _weekend(st, offset, tense), mod)
     return Result("DATE", _period(st, unit, offset), mod)
@@ -346,15 +352,20 @@ def duration(m: re.Match[str], st: State) -> Result | None:
     n = _number(m["num"])
     tail = _norm(m["tail"])
     mod = APPROX_MODS.get(_norm(m["amod"])) if m["amod"] else None
+    small = unit in ("second", "minute", "hour", "day", "night", "week", "weekend", "fortnight")
+    if tail in ("earlier", "later") and small:
+        # TimeBank: "a day earlier", "three days later" measure a stretch of time.
+        return Result("DURATION", duration_value(n, unit), mod)
     if tail in ("ago", "back", "earlier", "later", "from now", "hence"):
         if n is None:
             return Result("DURATION", duration_value(None, unit), mod)
         sign = 1 if tail in ("later", "from now", "hence") else -1
         k = int(n) if n == int(n) else n
-        if tail in ("earlier", "later"):
-            base = st.ref if st.ref and st.ref[:4].isdigit() else None
-        else:
-            base = st.quarter if (st.quarter and unit == "year" and n == 1) else None
+        base = None
+        if unit == "year" and st.quarter and int(st.quarter[:4]) >= st.dct.year - 1:
+            base = st.quarter  # "profit rose from a year ago": the same quarter last year
+        elif tail in ("earlier", "later") and st.ref and unit != "year":
+            base = st.ref
         if base:
             moved = _shift(base, unit, sign * k)
             if moved:
