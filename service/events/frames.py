@@ -70,7 +70,7 @@ def build(
         noun = "full member"
     return Frame(
         type=doc_type(trigger) if doc else trigger.type,
-        subjects=tuple(display(a) for a in subjects),
+        subjects=tuple({a.actor.key: display(a) for a in subjects}.values()),
         verb=verb,
         rest=_without_dates(text, verb_end, clause.end, timexes),
         noun=noun,

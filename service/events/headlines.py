@@ -108,6 +108,8 @@ def present(verb: str, plural: bool) -> str:
                 base = base[:-1]
             elif base.endswith(("s", "v", "z", "c", "u", "g", "at", "ir", "ur", "it")):
                 base += "e"
+        elif lower.endswith("s") and not lower.endswith("ss"):
+            base = lower[:-1]  # already present tense: "visits"
         else:
             base = lower
     if not plural:

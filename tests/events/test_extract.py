@@ -99,3 +99,15 @@ def test_invariants_on_any_article(sentences, noise):
             assert m.sentence_start <= m.start < m.end <= m.sentence_end
         assert event.date.end is None or event.date.end <= PUB or event.status == "planned"
         assert len({a.key for a in event.actors}) == len(event.actors)
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n ", "/The Geopost", "“”"])
+def test_empty_or_trivial_text(text):
+    assert extract(text, PUB, []) == []
+
+
+def test_one_person_named_twice_is_one_subject():
+    text = "Cuban President Fidel Castro arrived in Mexico on Monday. Castro, Fidel visited Cancun."
+    events = extract(text, PUB, [timex(text, "on Monday", "2023-12-18")])
+    assert events[0].title == "Fidel Castro arrives in Mexico"
+    assert [a.key for a in events[0].actors].count("person:fidel-castro") == 1

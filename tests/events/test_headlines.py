@@ -107,3 +107,8 @@ def test_fit_never_cuts_words(words):
 def test_passive_keeps_the_participle():
     frame = Frame("conflict", ("Slepian",), verb="killed", rest="by a sniper", passive=True)
     assert headline(frame) == "Slepian killed by a sniper"
+
+
+def test_present_tense_input_agrees_with_plural_subjects():
+    assert present("visits", plural=True) == "visit"
+    assert present("visits", plural=False) == "visits"
