@@ -145,12 +145,18 @@ class ArticleActors:
 
     def _register_people(self) -> None:
         owners: dict[str, set[str]] = {}
+        office = None  # the last office named: "his Russian counterpart" holds the same one
         for m in _person_pattern().finditer(self.text):
             name = _trim_name(m.group("name"))
             if not name or name in _gazetteer()[1]:
                 continue
+            title = m.group("title")
+            if title.lower() == "counterpart" and office:
+                title = office
+            elif title[:1].isupper() and not title.endswith("."):
+                office = title
             person = self.people.get(name) or Actor(
-                f"person:{slug(name)}", name, "person", _role(m.group("adj"), m.group("title"))
+                f"person:{slug(name)}", name, "person", _role(m.group("adj"), title)
             )
             self.people[name] = person
             for token in name.split():

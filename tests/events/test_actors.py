@@ -58,11 +58,12 @@ def test_countries_and_organisations(text, expected):
             "Russian Deputy Prime Minister",
         ),
         (
-            "Li met his Russian counterpart Mikhail Mishustin.",
+            "Chinese Premier Li Qiang met his Russian counterpart Mikhail Mishustin.",
             "person:mikhail-mishustin",
-            "Russian counterpart",
+            "Russian Premier",
         ),
         ("Prime Minister Mark Rutte arrived.", "person:mark-rutte", "Prime Minister"),
+        ("Mark Rutte met his counterpart Olaf Scholz.", "person:olaf-scholz", "counterpart"),
     ],
 )
 def test_titled_people(text, person, role):

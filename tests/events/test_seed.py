@@ -147,3 +147,7 @@ def test_seed_with_the_temporal_engine(published):
             continue
         assert (event.date.start, event.date.end, event.date.precision) == bounds[:3], title
         assert event.title == title
+
+
+def test_extraction_is_deterministic(events):
+    assert extract(TEXT, SEED_PUBLISHED, seed_timexes(TEXT)) == events
