@@ -93,7 +93,9 @@ _NEXT = (
 def month(m: re.Match[str], st: State) -> Result | None:
     mon = month_number(m["mon"])
     rel = " ".join((m["rel"] or "").lower().split())
-    if rel in _LAST:
+    if m["yrel"]:  # "June last year"
+        year = st.dct.year + {"last": -1, "next": 1}.get(m["yrel"].lower(), 0)
+    elif rel in _LAST:
         year = st.dct.year if mon < st.dct.month else st.dct.year - 1
     elif rel in _NEXT:
         year = st.dct.year if mon > st.dct.month else st.dct.year + 1
@@ -136,7 +138,12 @@ def decade(m: re.Match[str], st: State) -> Result | None:
         value = f"{century:02d}{tens // 10}"
     else:
         value = f"19{DECADE_WORDS[m['decw'].lower()]}"
-    return Result("DATE", value, point_mod(m))
+    first = (
+        m.start("pmod") if m["pmod"] else min(m.start(g) for g in ("dec", "dec2", "decw") if m[g])
+    )
+    if m["dec2"]:
+        first -= 1  # the apostrophe of "'90s"
+    return Result("DATE", value, point_mod(m), start=first)  # "the" stays out: "the [1960s]"
 
 
 def century(m: re.Match[str], st: State) -> Result | None:
@@ -200,8 +207,10 @@ def clock(m: re.Match[str], st: State) -> Result | None:
         if not dates.valid_day(y, mon, d):
             return None
         day = dt.date(y, mon, d)
-    mod = "APPROX" if m["amod"] else None
-    return Result("TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}", mod)
+    if not m["amod"]:
+        return Result("TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}")
+    first = m.start("h") if m["h"] else m.start("noon")  # "about [10:35 a.m.]"
+    return Result("TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}", "APPROX", start=first)
 
 
 def part_of_day(day: dt.date, part: str | None) -> Result:

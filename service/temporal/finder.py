@@ -47,8 +47,8 @@ _BARE_UNIT_LEFT = re.compile(
     re.IGNORECASE,
 )
 _SEASON_LEFT = re.compile(
-    r"\b(?:in|during|since|until|by|through|this|last|next|early|late|"
-    r"mid|the|each|every|of)\s*$",
+    r"\b(?:in|during|since|until|till|by|through|throughout|over|into|for|before|after|from|"
+    r"this|last|next|early|late|mid|the|each|every|of)\s*$",
     re.IGNORECASE,
 )
 
@@ -135,8 +135,17 @@ def _accept_quarter(m: re.Match[str], text: str) -> bool:
     return not text[m.end() : m.end() + 4].lower().startswith(" of")
 
 
+_RATE_LEFT = re.compile(
+    r"(?:\b(?:once|twice|thrice|times|percent|cents?|dollars?|million|billion|trillion|"
+    r"thousand|hundred|barrels|tons|seats|flights|units|shares|hours)|\d|%)\s*$",
+    re.IGNORECASE,
+)
+
+
 def _accept_duration(m: re.Match[str], text: str) -> bool:
     num, unit = m["num"].lower(), m["unit"].lower()
+    if num in ("a", "an") and not m["tail"] and _RATE_LEFT.search(_left(text, m.start())):
+        return False  # a rate ("$1.76 a year", "24 hours a day"), not a stretch of time
     if num in ("a", "an", "one") and unit == "second":
         return False
     if num in ("a", "an") and unit.startswith("quarter"):

@@ -50,12 +50,14 @@ PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "ov
 APPROX_MODS = {
     "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
     "nearly": "APPROX", "almost": "APPROX", "some": "APPROX", "close to": "APPROX",
-    "more than": "MORE_THAN", "over": "MORE_THAN", "well over": "MORE_THAN",
+    "more than": "MORE_THAN", "well over": "MORE_THAN",
     "just over": "MORE_THAN", "upwards of": "MORE_THAN", "in excess of": "MORE_THAN",
-    "less than": "LESS_THAN", "under": "LESS_THAN", "just under": "LESS_THAN",
+    "less than": "LESS_THAN", "just under": "LESS_THAN",
     "fewer than": "LESS_THAN", "at least": "EQUAL_OR_MORE", "no less than": "EQUAL_OR_MORE",
     "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
 }  # fmt: skip
+#: Approximators TimeBank leaves outside the span ("about [two weeks]"); the mod stays.
+OUTSIDE_MODS = frozenset({"about", "around", "approximately", "roughly", "some"})
 POINT_MODS = {"early": "START", "the beginning of": "START", "the start of": "START",
               "beginning of": "START", "mid": "MID", "the middle of": "MID", "middle of": "MID",
               "late": "END", "the end of": "END", "end of": "END", "the turn of": "START",
@@ -139,7 +141,9 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"|(?P<dd>[0-3]?\d)\.(?P<dm>[01]?\d)\.(?P<dy>(?:19|20)\d\d)(?![\d.]))"), 6),
     ("month_year", re.compile(
         rf"(?:{PMOD})?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})", _F), 4),
-    ("month", re.compile(rf"(?:{PMOD})?(?:{REL}\s+)?(?P<mon>{MONTH})", _F), 2),
+    ("month", re.compile(
+        rf"(?:{PMOD})?(?:{REL}\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<yrel>this|last|next)\s+year\b)?",
+        _F), 2),
     ("decade", re.compile(
         rf"(?:the\s+)?(?:{PMOD})?(?:(?P<dec>1[0-9]\d0|20\d0)'?s\b|'(?P<dec2>\d0)'?s\b"
         rf"|(?P<decw>{_alt(DECADE_WORDS)})\b)", _F), 4),
@@ -182,7 +186,7 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"(?:the\s+(?:comparable\s+|corresponding\s+|same\s+)?)?(?P<ya>year-earlier|year-ago|"
         r"prior-year|year-before)(?:\s+(?P<what>period|quarter|nine\s+months|six\s+months|"
         r"(?:first|second|third|fourth)\s+quarter|month|year))?\b", _F), 2),
-    ("yearend", re.compile(r"\b(?P<ye>year-end|year's\s+end|month-end)\b", _F), 2),
+    ("yearend", re.compile(r"\b(?P<ye>year[- ]end|year's\s+end|month-end)\b", _F), 2),
     ("duration", re.compile(
         rf"(?:{AMOD})?(?:(?P<det>the|these|those|its|his|her|their|each\s+of\s+the)\s+)?"
         rf"(?:(?P<rel>past|last|next|first|coming|previous|following|final|latest|ensuing|"

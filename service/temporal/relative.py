@@ -7,7 +7,17 @@ import re
 
 from . import dates
 from .explicit import _LAST, _NEXT, month_number, part_of_day, point_mod
-from .patterns import APPROX_MODS, NUMBERS, ORDINALS, PARTS, PLURAL_UNITS, SEASONS, UNITS, WEEKDAYS
+from .patterns import (
+    APPROX_MODS,
+    NUMBERS,
+    ORDINALS,
+    OUTSIDE_MODS,
+    PARTS,
+    PLURAL_UNITS,
+    SEASONS,
+    UNITS,
+    WEEKDAYS,
+)
 from .state import Result, State
 
 _DEIXIS_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
@@ -242,9 +252,13 @@ def quarter(m: re.Match[str], st: State) -> Result | None:
         value = _period(st, "quarter", 0)
     else:
         value = st.quarter or _latest_quarter(st, None, tense)
+    first = None
+    if m["ord"] and st.text[m.end("ord") : m.end("ord") + 1] == "-":  # "a [third-quarter] loss"
+        fiscal = re.search(r"\bfiscal\b", m["adjs"] or "", re.IGNORECASE)
+        first = m.start("adjs") + fiscal.start() if fiscal else m.start("ord")
     if earlier:
-        return Result("DATE", _shift(value, "year", -1) or value, anchor=False)
-    return Result("DATE", value)
+        return Result("DATE", _shift(value, "year", -1) or value, anchor=False, start=first)
+    return Result("DATE", value, start=first)
 
 
 def quarter_code(m: re.Match[str], st: State) -> Result | None:
@@ -281,7 +295,8 @@ def year_ago(m: re.Match[str], st: State) -> Result | None:
     if "quarter" in what and not st.quarter:
         base = _latest_quarter(st, None, None)
     shifted = _shift(base, "year", -1) or str(st.dct.year - 1)
-    return Result("DATE", shifted, anchor=False)
+    first = m.start() if m["what"] else m.start("ya")  # adjectival: "the [year-ago] results"
+    return Result("DATE", shifted, anchor=False, start=first)
 
 
 def year_end(m: re.Match[str], st: State) -> Result | None:
@@ -345,7 +360,23 @@ def duration_value(n: float | None, unit: str) -> str:
     return f"P{time}{int(n)}{letter}"
 
 
+def _duration_start(m: re.Match[str]) -> int | None:
+    """Where TimeBank starts the span: no "about", no article before an adjective."""
+    if m["sep"] == "-" and not m["rel"]:
+        return m.start("num")  # "a [two-day] visit", "the [30-day] period"
+    if m["amod"] and _norm(m["amod"]) in OUTSIDE_MODS:
+        return m.start("det") if m["det"] else m.start("rel") if m["rel"] else m.start("num")
+    return None
+
+
 def duration(m: re.Match[str], st: State) -> Result | None:
+    result = _duration(m, st)
+    if result is None or result.start is not None:
+        return result
+    return result._replace(start=_duration_start(m))
+
+
+def _duration(m: re.Match[str], st: State) -> Result | None:
     unit = _unit(m["unit"])
     if unit not in UNITS:
         return None
@@ -382,7 +413,8 @@ def duration(m: re.Match[str], st: State) -> Result | None:
 
 def bare_units(m: re.Match[str], st: State) -> Result | None:
     unit = _unit(m["unit"])
-    return Result("DURATION", duration_value(None, unit))
+    first = m.start("unit") if _norm(m["pre"]) == "the" else None  # "in the [weeks] before"
+    return Result("DURATION", duration_value(None, unit), start=first)
 
 
 def half_unit(m: re.Match[str], st: State) -> Result | None:
