@@ -64,10 +64,23 @@ def resolve(expr: str, published_at: dt.date, tense: str | None = None) -> Timex
     if word in _SET_WORDS:  # annotate() leaves adjectival "annual" alone, as TimeBank does
         return Timex(0, len(expr), expr, "SET", _SET_WORDS[word])
     found = normalise(expr, base, _TENSES.get(tense))
-    covering = [t for t in found if t.end - t.start >= len(expr.rstrip(".")) * 0.6]
+    covering = [t for t in found if _covers(expr, t)]
     if covering:
         return max(covering, key=lambda t: t.end - t.start)
     return _fallback(expr, base, tense)
+
+
+#: Words an expression given alone may carry around its date ("on Monday", "for two years").
+_FILLER = frozenset(
+    "the a an on in at for of about around over during since by until till from to this "
+    "approximately roughly some".split()
+)
+
+
+def _covers(expr: str, timex: Timex) -> bool:
+    """True if ``timex`` is all of ``expr`` but for filler words and punctuation."""
+    rest = f"{expr[: timex.start]} {expr[timex.end :]}".lower()
+    return all(word in _FILLER for word in re.findall(r"[\w']+", rest))
 
 
 def _fallback(expr: str, base: dt.date, tense: str | None) -> Timex | None:

@@ -253,9 +253,11 @@ def quarter(m: re.Match[str], st: State) -> Result | None:
     else:
         value = st.quarter or _latest_quarter(st, None, tense)
     first = None
-    if m["ord"] and st.text[m.end("ord") : m.end("ord") + 1] == "-":  # "a [third-quarter] loss"
-        fiscal = re.search(r"\bfiscal\b", m["adjs"] or "", re.IGNORECASE)
-        first = m.start("adjs") + fiscal.start() if fiscal else m.start("ord")
+    if st.text[m.start("q") - 1 : m.start("q")] == "-":  # adjectival: "a [third-quarter] loss"
+        head = st.text[m.start() : m.start("q")]
+        words = list(re.finditer(r"[\w']+", head))
+        fiscal = next((w for w in words if w[0].lower() == "fiscal"), None)
+        first = m.start() + (fiscal or words[-1]).start() if words else None
     if earlier:
         return Result("DATE", _shift(value, "year", -1) or value, anchor=False, start=first)
     return Result("DATE", value, start=first)

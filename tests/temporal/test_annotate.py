@@ -52,6 +52,13 @@ CASES = [
     ("More than 1,000 people marched.", dt.date(2023, 12, 21), []),
     ("Asked in May, he said it was so.", dt.date(2023, 12, 21), [("May", "2023-05")]),
     ("May I ask a question?", dt.date(2023, 12, 21), []),
+    ("The plant earns $5 million a year.", dt.date(2023, 12, 21), []),
+    ("In June last year the talks failed.", dt.date(2023, 12, 21), [("June last year", "2022-06")]),
+    ("Sales rose in the 1990s.", dt.date(2023, 12, 21), [("1990s", "199")]),
+    ("It posted a third-quarter loss.", dt.date(2023, 11, 2), [("third-quarter", "2023-Q3")]),
+    ("Shares rose over the past two years.", dt.date(2023, 11, 2), [("the past two years", "P2Y")]),
+    ("The deal should close by May.", dt.date(2023, 3, 2), [("May", "2023-05")]),
+    ("They would appeal Wednesday's ruling.", dt.date(2023, 12, 21), [("Wednesday", "2023-12-20")]),
 ]
 
 
