@@ -163,7 +163,8 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("quarter", re.compile(
         rf"(?:(?P<det>{_QDET})\s+)?(?P<adjs>(?:(?:{_QADJ})[- ]+)*)(?P<ord>{_alt(ORDINALS)}|latest|"
         rf"current|last)?[- ]?(?:fiscal[- ])?(?P<q>quarter|(?<=[a-z\d] )period)\b(?!s|ly)"
-        rf"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<year>{YEAR})|(?P<yrel>this|last|next|the)\s+year))?",
+        rf"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<year>{YEAR})|(?P<yrel>this|last|next|the)\s+year))?"
+        rf"(?P<ago>\s+a\s+year\s+(?:ago|earlier))?",
         _F), 3),
     ("quarter_code", re.compile(
         r"\b(?-i:Q(?P<n>[1-4])(?:\s+(?P<year>(?:19|20)\d\d)|'(?P<yy>\d\d))?|(?P<n2>[1-4])Q)\b"), 3),

@@ -205,6 +205,13 @@ def _from_dct(st: State, unit: str, n: int) -> str:
     return f"{st.dct.year + n * (_MONTHS_IN.get(unit, 12) // 12):04d}"
 
 
+def _topic_quarter(st: State) -> str | None:
+    """The quarter the text is reporting on: the last one named, if it has begun."""
+    if st.quarter and st.quarter <= dates.quarter_value(st.dct.year, dates.quarter_of(st.dct)):
+        return st.quarter
+    return None
+
+
 def _latest_quarter(st: State, n: int | None, tense: str | None) -> str:
     """Quarter ``n`` as news means it: the latest one already begun (results are reported
     after a quarter ends), or the next one when a future sentence names one long past.
@@ -212,8 +219,9 @@ def _latest_quarter(st: State, n: int | None, tense: str | None) -> str:
     d = st.dct
     if n is None:
         return dates.quarter_value(d.year, dates.quarter_of(d), -1)
-    if st.quarter and st.quarter.endswith(f"Q{n}") and int(st.quarter[:4]) >= d.year - 1:
-        return st.quarter
+    topic = _topic_quarter(st)
+    if topic and topic.endswith(f"Q{n}") and int(topic[:4]) >= d.year - 1:
+        return topic
     year = d.year if n <= dates.quarter_of(d) else d.year - 1
     if tense == "future" and (d - dt.date(year, 3 * n - 2, 1)).days > 200:
         year += 1
@@ -233,11 +241,14 @@ def quarter(m: re.Match[str], st: State) -> Result | None:
     for word in adjs.replace("-", " ").split():
         if n is None and word in ORDINALS:
             n = ORDINALS[word]
-    if n is None and explicit:
-        n = int(st.quarter[-1]) if st.quarter else None
+    topic = _topic_quarter(st)
+    comparison = False
+    if n is None and explicit:  # "the 1988 period": the topic quarter in another year
+        n = int(topic[-1]) if topic else None
         if n is None:
             return Result("DATE", explicit[0])
-    if m["q"].lower() == "period" and not (n or st.quarter or earlier):
+        comparison = True
+    if m["q"].lower() == "period" and not (n or topic or earlier):
         return None
     if n is not None and explicit:
         value = f"{explicit[0]}-Q{n}"
@@ -248,18 +259,21 @@ def quarter(m: re.Match[str], st: State) -> Result | None:
         value = _latest_quarter(st, n, tense)
     elif ordinal == "last" and not det:
         value = dates.quarter_value(st.dct.year, dates.quarter_of(st.dct), -1)
-    elif ordinal == "current" or "current" in adjs or (det == "this" and not st.quarter):
+    elif ordinal == "current" or "current" in adjs or (det == "this" and not topic):
         value = _period(st, "quarter", 0)
     else:
-        value = st.quarter or _latest_quarter(st, None, tense)
+        value = topic or _latest_quarter(st, None, tense)
+    if m["ago"]:  # "the quarter a year ago"
+        earlier = True
     first = None
     if st.text[m.start("q") - 1 : m.start("q")] == "-":  # adjectival: "a [third-quarter] loss"
         head = st.text[m.start() : m.start("q")]
         words = list(re.finditer(r"[\w']+", head))
         fiscal = next((w for w in words if w[0].lower() == "fiscal"), None)
         first = m.start() + (fiscal or words[-1]).start() if words else None
-    if earlier:
-        return Result("DATE", _shift(value, "year", -1) or value, anchor=False, start=first)
+    if earlier or comparison:
+        value = _shift(value, "year", -1) or value if earlier else value
+        return Result("DATE", value, anchor=False, start=first)
     return Result("DATE", value, start=first)
 
 
@@ -293,8 +307,9 @@ def year_ago(m: re.Match[str], st: State) -> Result | None:
     what = _norm(m["what"])
     if "months" in what:
         return Result("DURATION", f"P{NUMBERS[what.split()[0]]}M")
-    base = st.quarter if (st.quarter and what != "year") else st.ref or str(st.dct.year)
-    if "quarter" in what and not st.quarter:
+    topic = _topic_quarter(st)
+    base = topic if (topic and what != "year") else st.ref or str(st.dct.year)
+    if "quarter" in what and not topic:
         base = _latest_quarter(st, None, None)
     shifted = _shift(base, "year", -1) or str(st.dct.year - 1)
     first = m.start() if m["what"] else m.start("ya")  # adjectival: "the [year-ago] results"
@@ -395,8 +410,9 @@ def _duration(m: re.Match[str], st: State) -> Result | None:
         sign = 1 if tail in ("later", "from now", "hence") else -1
         k = int(n) if n == int(n) else n
         base = None
-        if unit == "year" and st.quarter and int(st.quarter[:4]) >= st.dct.year - 1:
-            base = st.quarter  # "profit rose from a year ago": the same quarter last year
+        topic = _topic_quarter(st)
+        if unit == "year" and topic and int(topic[:4]) >= st.dct.year - 1:
+            base = topic  # "profit rose from a year ago": the same quarter last year
         elif tail in ("earlier", "later") and st.ref and unit != "year":
             base = st.ref
         if base:
