@@ -34,7 +34,7 @@ _NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
 _PLURAL_NOUN = re.compile(r"\s+(?!(?:was|is|has|as|this|its|his|ss)\b)[a-z]+s\b")
 _QUANTITY_LEFT = re.compile(
     r"\b(?:about|some|nearly|than|over|almost|only|another|additional|least|roughly|"
-    r"approximately|of\s+the|all|just|to|No\.|number|Flight|Route|Highway)\s*$|[$£€#]\s*$"
+    r"approximately|all|just|No\.|number|Flight|Route|Highway)\s*$|[$£€#]\s*$"
 )
 _PERCENT = re.compile(
     r"\s*(?:%|percent|per\s*cent|points?|feet|meters|metres|miles|km|kg|"

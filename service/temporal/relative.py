@@ -405,8 +405,10 @@ def _duration(m: re.Match[str], st: State) -> Result | None:
         # TimeBank: "a day earlier", "three days later" measure a stretch of time.
         return Result("DURATION", duration_value(n, unit), mod)
     if tail in ("ago", "back", "earlier", "later", "from now", "hence"):
-        if n is None:
-            return Result("DURATION", duration_value(None, unit), mod)
+        if n is None:  # "several years ago"
+            return Result(
+                "DATE", "PAST_REF" if tail in ("ago", "back", "earlier") else "FUTURE_REF"
+            )
         sign = 1 if tail in ("later", "from now", "hence") else -1
         k = int(n) if n == int(n) else n
         base = None
@@ -429,9 +431,17 @@ def _duration(m: re.Match[str], st: State) -> Result | None:
     return Result("DURATION", duration_value(n, unit), mod)
 
 
+_VAGUE_PAST = ("recent", "past", "the past", "the last")
+_VAGUE_FUTURE = ("coming", "the coming", "next", "the next")
+
+
 def bare_units(m: re.Match[str], st: State) -> Result | None:
-    unit = _unit(m["unit"])
-    first = m.start("unit") if _norm(m["pre"]) == "the" else None  # "in the [weeks] before"
+    unit, pre = _unit(m["unit"]), _norm(m["pre"])
+    if pre in _VAGUE_PAST or _norm(m["tail"]) == "ago":
+        return Result("DATE", "PAST_REF")  # "in recent years": some time before now
+    if pre in _VAGUE_FUTURE and unit in ("year", "month", "decade"):
+        return Result("DATE", "FUTURE_REF")
+    first = m.start("unit") if pre == "the" else None  # "in the [weeks] before"
     return Result("DURATION", duration_value(None, unit), start=first)
 
 
