@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 
 from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
@@ -161,3 +162,83 @@ def holiday_date(name: str, year: int) -> dt.date | None:
         )
         return first_monday + dt.timedelta(days=1)
     return None
+
+
+def granularity(value: str) -> str:
+    if re.fullmatch(r"\d{4}", value):
+        return "year"
+    if re.fullmatch(r"\d{4}-\d\d", value):
+        return "month"
+    if "-Q" in value:
+        return "quarter"
+    if "-W" in value:
+        return "week"
+    if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        return "day"
+    return "other"
+
+
+_MONTHS_IN = {"year": 12, "quarter": 3, "month": 1, "decade": 120, "century": 1200, "half": 6}
+
+_DAYS_IN = {"day": 1, "night": 1, "week": 7, "weekend": 7, "fortnight": 14}
+
+
+def shift_value(value: str, unit: str, n: float) -> str | None:
+    """``value`` moved by ``n`` units at its own granularity, or None if they don't fit."""
+    if n != int(n):
+        return None
+    n = int(n)
+    months, days = _MONTHS_IN.get(unit), _DAYS_IN.get(unit)
+    try:
+        if m := re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", value):
+            day = dt.date(int(m[1]), int(m[2]), int(m[3]))
+            moved = (
+                shift(day, months=n * months)
+                if months
+                else (day + dt.timedelta(days=n * days) if days else None)
+            )
+            return moved.isoformat() if moved else None
+        if m := re.fullmatch(r"(\d{4})-(\d\d)", value):
+            return month_value(int(m[1]), int(m[2]), n * months) if months else None
+        if m := re.fullmatch(r"(\d{4})-Q([1-4])", value):
+            if months and months % 3 == 0:
+                return quarter_value(int(m[1]), int(m[2]), n * months // 3)
+            return None
+        if m := re.fullmatch(r"(\d{4})", value):
+            return f"{int(m[1]) + n * months // 12:04d}" if months and months % 12 == 0 else None
+        if m := re.fullmatch(r"(\d{4})-W(\d\d)", value):
+            if days and days % 7 == 0:
+                monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+                return iso_week(monday + dt.timedelta(days=n * days))
+    except (ValueError, OverflowError):
+        return None
+    return None
+
+
+def period_value(d: dt.date, unit: str, n: int = 0) -> str:
+    """The value of the calendar ``unit`` holding ``d``, moved ``n`` units."""
+    if unit == "week":
+        return iso_week(d + dt.timedelta(weeks=n))
+    if unit == "month":
+        return month_value(d.year, d.month, n)
+    if unit == "quarter":
+        return quarter_value(d.year, quarter_of(d), n)
+    if unit == "decade":
+        return f"{d.year // 10 + n:03d}"
+    if unit == "century":
+        return f"{d.year // 100 + n:02d}"
+    return f"{d.year + n:04d}"
+
+
+def moved_value(d: dt.date, unit: str, n: int) -> str:
+    """``d`` moved ``n`` units, written at the unit's granularity."""
+    if unit in ("day", "night", "hour", "minute", "second"):
+        step = {"day": 1, "night": 1}.get(unit, 0)
+        return (d + dt.timedelta(days=n * step)).isoformat()
+    if unit in ("week", "fortnight", "weekend"):
+        return iso_week(d + dt.timedelta(weeks=n * (2 if unit == "fortnight" else 1)))
+    if unit == "month":
+        return month_value(d.year, d.month, n)
+    if unit == "quarter":
+        return quarter_value(d.year, quarter_of(d), n)
+    return f"{d.year + n * (_MONTHS_IN.get(unit, 12) // 12):04d}"

@@ -76,8 +76,8 @@ def month_year(m: re.Match[str], st: State) -> Result | None:
     return Result("DATE", f"{int(m['year']):04d}-{month_number(m['mon']):02d}", point_mod(m))
 
 
-_LAST = ("last", "past", "this past", "previous", "the previous", "the past", "the last")
-_NEXT = (
+LAST_WORDS = ("last", "past", "this past", "previous", "the previous", "the past", "the last")
+NEXT_WORDS = (
     "next",
     "coming",
     "this coming",
@@ -95,9 +95,9 @@ def month(m: re.Match[str], st: State) -> Result | None:
     rel = " ".join((m["rel"] or "").lower().split())
     if m["yrel"]:  # "June last year"
         year = st.dct.year + {"last": -1, "next": 1}.get(m["yrel"].lower(), 0)
-    elif rel in _LAST:
+    elif rel in LAST_WORDS:
         year = st.dct.year if mon < st.dct.month else st.dct.year - 1
-    elif rel in _NEXT:
+    elif rel in NEXT_WORDS:
         year = st.dct.year if mon > st.dct.month else st.dct.year + 1
     elif rel in ("this", "current", "the current"):
         year = st.dct.year

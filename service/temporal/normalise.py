@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from . import explicit, relative
+from . import durations, explicit, quarters, relative
 from .edtf import describe
 from .finder import Candidate, find
 from .model import Timex
@@ -26,20 +26,20 @@ HANDLERS: dict[str, Handler] = {
     "season": explicit.season,
     "holiday": explicit.holiday,
     "clock": explicit.clock,
-    "quarter": relative.quarter,
-    "quarter_code": relative.quarter_code,
-    "half": relative.half,
+    "quarter": quarters.quarter,
+    "quarter_code": quarters.quarter_code,
+    "half": quarters.half,
     "weekday": relative.weekday,
     "deixis": relative.deixis,
     "relative": relative.relative,
-    "yearago": relative.year_ago,
+    "yearago": quarters.year_ago,
     "yearend": relative.year_end,
-    "duration": relative.duration,
-    "bare_units": relative.bare_units,
-    "half_unit": relative.half_unit,
+    "duration": durations.duration,
+    "bare_units": durations.bare_units,
+    "half_unit": durations.half_unit,
     "ref": relative.ref,
-    "set": relative.set_every,
-    "set_adv": relative.set_adverb,
+    "set": durations.set_every,
+    "set_adv": durations.set_adverb,
 }
 
 

@@ -12,6 +12,11 @@ from .context import tense
 _ABSOLUTE = re.compile(r"^\d{4}(?:-(?:\d\d(?:-\d\d)?|Q[1-4]|H[12]|W\d\d|SP|SU|FA|WI))?")
 
 
+def words(text: str | None) -> str:
+    """Lower case with single spaces: the key form of a matched phrase."""
+    return " ".join((text or "").lower().split())
+
+
 class Result(NamedTuple):
     """A normalised expression; ``start``/``end`` override the match span when set."""
 

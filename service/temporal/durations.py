@@ -1,0 +1,186 @@
+"""Normalisers for durations ("nearly two years", "two-day"), vague plurals and sets."""
+
+from __future__ import annotations
+
+import re
+
+from . import dates
+from .explicit import month_number
+from .patterns import (
+    APPROX_MODS,
+    NUMBERS,
+    OUTSIDE_MODS,
+    PARTS,
+    PLURAL_UNITS,
+    SEASONS,
+    UNITS,
+    WEEKDAYS,
+)
+from .quarters import topic_quarter
+from .state import Result, State, words
+
+
+def _unit(word: str) -> str:
+    word = word.lower()
+    word = PLURAL_UNITS.get(word, word)
+    return word[:-1] if word.endswith("s") else word
+
+
+def _number(word: str) -> float | None:
+    """The count in a quantity phrase; None when vague ("several", "a few")."""
+    word = words(word)
+    if word in NUMBERS:
+        return NUMBERS[word]
+    parts = re.split(r"[- ]", word)
+    if all(p in NUMBERS for p in parts):
+        return sum(NUMBERS[p] for p in parts)
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)(?:\s+(\d)/(\d))?", word)
+    if m:
+        value = float(m[1])
+        if m[2] and int(m[3]):
+            value += int(m[2]) / int(m[3])
+        return value
+    return None
+
+
+def duration_value(n: float | None, unit: str) -> str:
+    """TIMEX3 duration: P2Y, PT3H, P18M for 1.5 years, PXY for an unknown count."""
+    time, letter, factor = UNITS[unit]
+    if n is None:
+        if unit == "decade":
+            return "PXDE"
+        if unit == "century":
+            return "PXC"
+        return f"P{time}X{letter}"
+    n *= factor
+    if n != int(n):
+        finer = {
+            "Y": (12, "M"),
+            "M": (30, "D"),
+            "D": (24, "H"),
+            "W": (7, "D"),
+            "H": (60, "M"),
+            "Q": (3, "M"),
+        }.get(letter)
+        if finer and letter in ("Y", "H"):
+            whole, rest = int(n), round((n - int(n)) * finer[0])
+            head = f"{whole}{letter}" if whole else ""
+            return f"P{time}{head}{rest}{finer[1]}"
+        if finer:
+            sub = "T" if finer[1] == "H" else ""
+            return f"P{sub}{round(n * finer[0])}{finer[1]}"
+        return f"P{time}{n:g}{letter}"
+    return f"P{time}{int(n)}{letter}"
+
+
+def _duration_start(m: re.Match[str]) -> int | None:
+    """Where TimeBank starts the span: no "about", no article before an adjective."""
+    if m["sep"] == "-" and not m["rel"]:
+        return m.start("num")  # "a [two-day] visit", "the [30-day] period"
+    if m["amod"] and words(m["amod"]) in OUTSIDE_MODS:
+        return m.start("det") if m["det"] else m.start("rel") if m["rel"] else m.start("num")
+    return None
+
+
+def duration(m: re.Match[str], st: State) -> Result | None:
+    result = _duration(m, st)
+    if result is None or result.start is not None:
+        return result
+    return result._replace(start=_duration_start(m))
+
+
+def _duration(m: re.Match[str], st: State) -> Result | None:
+    unit = _unit(m["unit"])
+    if unit not in UNITS:
+        return None
+    n = _number(m["num"])
+    tail = words(m["tail"])
+    mod = APPROX_MODS.get(words(m["amod"])) if m["amod"] else None
+    small = unit in ("second", "minute", "hour", "day", "night", "week", "weekend", "fortnight")
+    if tail in ("earlier", "later") and small:
+        # TimeBank: "a day earlier", "three days later" measure a stretch of time.
+        return Result("DURATION", duration_value(n, unit), mod)
+    if tail in ("ago", "back", "earlier", "later", "from now", "hence"):
+        if n is None:  # "several years ago"
+            return Result(
+                "DATE", "PAST_REF" if tail in ("ago", "back", "earlier") else "FUTURE_REF"
+            )
+        sign = 1 if tail in ("later", "from now", "hence") else -1
+        k = int(n) if n == int(n) else n
+        base = None
+        topic = topic_quarter(st)
+        if unit == "year" and topic and int(topic[:4]) >= st.dct.year - 1:
+            base = topic  # "profit rose from a year ago": the same quarter last year
+        elif tail in ("earlier", "later") and st.ref and unit != "year":
+            base = st.ref
+        if base:
+            moved = dates.shift_value(base, unit, sign * k)
+            if moved:
+                return Result("DATE", moved, mod, anchor=False)
+        if isinstance(k, float):
+            return Result("DURATION", duration_value(n, unit), mod)
+        return Result("DATE", dates.moved_value(st.dct, unit, sign * k), mod)
+    if tail in ("before", "after"):
+        return Result("DURATION", duration_value(n, unit), mod, end=m.start("tail"))
+    if tail == "or so":
+        mod = mod or "APPROX"
+    return Result("DURATION", duration_value(n, unit), mod)
+
+
+_VAGUE_PAST = ("recent", "past", "the past", "the last")
+
+_VAGUE_FUTURE = ("coming", "the coming", "next", "the next")
+
+
+def bare_units(m: re.Match[str], st: State) -> Result | None:
+    unit, pre = _unit(m["unit"]), words(m["pre"])
+    if pre in _VAGUE_PAST or words(m["tail"]) == "ago":
+        return Result("DATE", "PAST_REF")  # "in recent years": some time before now
+    if pre in _VAGUE_FUTURE and unit in ("year", "month", "decade"):
+        return Result("DATE", "FUTURE_REF")
+    first = m.start("unit") if pre == "the" else None  # "in the [weeks] before"
+    return Result("DURATION", duration_value(None, unit), start=first)
+
+
+def half_unit(m: re.Match[str], st: State) -> Result | None:
+    return Result("DURATION", duration_value(0.5, _unit(m["unit"])))
+
+
+_ADVERBS = {
+    "daily": "P1D",
+    "weekly": "P1W",
+    "monthly": "P1M",
+    "annually": "P1Y",
+    "yearly": "P1Y",
+    "hourly": "PT1H",
+    "nightly": "P1D",
+    "biweekly": "P2W",
+    "bimonthly": "P2M",
+    "semiannually": "P6M",
+    "annual": "P1Y",
+    "quarterly": "P3M",
+}
+
+
+def set_adverb(m: re.Match[str], st: State) -> Result | None:
+    word = words(m["adv"])
+    if word.startswith("twice"):
+        return Result("SET", f"P1{UNITS[word.split()[-1]][1]}")
+    return Result("SET", _ADVERBS[word])
+
+
+def set_every(m: re.Match[str], st: State) -> Result | None:
+    other = "other" in m[0].lower()
+    if m["wd"]:
+        return Result("SET", f"XXXX-WXX-{WEEKDAYS[m['wd'].lower()] + 1}")
+    if m["mon"]:
+        return Result("SET", f"XXXX-{month_number(m['mon']):02d}")
+    if m["season"]:
+        return Result("SET", f"XXXX-{SEASONS[m['season'].lower()]}")
+    unit = _unit(m["unit"])
+    if unit in ("morning", "evening", "afternoon"):
+        return Result("SET", f"XXXX-XX-XXT{PARTS[unit]}")
+    n = _number(m["num"]) if m["num"] else 1
+    if n is None:
+        return None
+    return Result("SET", duration_value(n * (2 if other else 1), unit))

@@ -1,0 +1,121 @@
+"""Normalisers for quarters, halves and year-ago comparisons in financial news."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from . import dates
+from .patterns import NUMBERS, ORDINALS
+from .state import Result, State, words
+
+
+def topic_quarter(st: State) -> str | None:
+    """The quarter the text is reporting on: the last one named, if it has begun."""
+    if st.quarter and st.quarter <= dates.quarter_value(st.dct.year, dates.quarter_of(st.dct)):
+        return st.quarter
+    return None
+
+
+def _latest_quarter(st: State, n: int | None, tense: str | None) -> str:
+    """Quarter ``n`` as news means it: the latest one already begun (results are reported
+    after a quarter ends), or the next one when a future sentence names one long past.
+    With ``n`` None: the last completed quarter."""
+    d = st.dct
+    if n is None:
+        return dates.quarter_value(d.year, dates.quarter_of(d), -1)
+    topic = topic_quarter(st)
+    if topic and topic.endswith(f"Q{n}") and int(topic[:4]) >= d.year - 1:
+        return topic
+    year = d.year if n <= dates.quarter_of(d) else d.year - 1
+    if tense == "future" and (d - dt.date(year, 3 * n - 2, 1)).days > 200:
+        year += 1
+    return f"{year:04d}-Q{n}"
+
+
+def quarter(m: re.Match[str], st: State) -> Result | None:
+    det, adjs, ordinal = words(m["det"]), words(m["adjs"]), words(m["ord"])
+    earlier = any(w in adjs for w in ("year-earlier", "year-ago", "prior-year")) or (
+        det == "last year's"
+    )
+    explicit = re.search(r"(?:19|20)\d\d", f"{det} {adjs} {m['year'] or ''}")
+    tense = st.tense(m.start(), m.end())
+    n = ORDINALS.get(ordinal) if ordinal not in ("last", "latest", "current") else None
+    if "final" in adjs or ordinal == "final":
+        n = 4
+    for word in adjs.replace("-", " ").split():
+        if n is None and word in ORDINALS:
+            n = ORDINALS[word]
+    topic = topic_quarter(st)
+    comparison = False
+    if n is None and explicit:  # "the 1988 period": the topic quarter in another year
+        n = int(topic[-1]) if topic else None
+        if n is None:
+            return Result("DATE", explicit[0])
+        comparison = True
+    if m["q"].lower() == "period" and not (n or topic or earlier):
+        return None
+    if n is not None and explicit:
+        value = f"{explicit[0]}-Q{n}"
+    elif n is not None and (m["yrel"] or det in ("this year's", "next year's")):
+        word = m["yrel"] or det.split()[0]
+        value = f"{st.dct.year + {'last': -1, 'next': 1}.get(word.lower(), 0)}-Q{n}"
+    elif n is not None:
+        value = _latest_quarter(st, n, tense)
+    elif ordinal == "last" and not det:
+        value = dates.quarter_value(st.dct.year, dates.quarter_of(st.dct), -1)
+    elif ordinal == "current" or "current" in adjs or (det == "this" and not topic):
+        value = dates.period_value(st.dct, "quarter", 0)
+    else:
+        value = topic or _latest_quarter(st, None, tense)
+    if m["ago"]:  # "the quarter a year ago"
+        earlier = True
+    first = None
+    if st.text[m.start("q") - 1 : m.start("q")] == "-":  # adjectival: "a [third-quarter] loss"
+        head = st.text[m.start() : m.start("q")]
+        tokens = list(re.finditer(r"[\w']+", head))
+        fiscal = next((w for w in tokens if w[0].lower() == "fiscal"), None)
+        first = m.start() + (fiscal or tokens[-1]).start() if tokens else None
+    if earlier or comparison:
+        value = dates.shift_value(value, "year", -1) or value if earlier else value
+        return Result("DATE", value, anchor=False, start=first)
+    return Result("DATE", value, start=first)
+
+
+def quarter_code(m: re.Match[str], st: State) -> Result | None:
+    n = int(m["n"] or m["n2"])
+    if m["year"]:
+        return Result("DATE", f"{m['year']}-Q{n}")
+    if m["yy"]:
+        return Result("DATE", f"{st.dct.year // 100:02d}{m['yy']}-Q{n}")
+    return Result("DATE", _latest_quarter(st, n, st.tense(m.start(), m.end())))
+
+
+def half(m: re.Match[str], st: State) -> Result | None:
+    n = 1 if m["ord"].lower() in ("first", "1st") else 2
+    det = words(m["det"])
+    if m["year"]:
+        year = int(m["year"])
+    elif m["yrel"] or det:
+        word = (m["yrel"] or det.split()[0]).lower()
+        year = st.dct.year + {"last": -1, "next": 1}.get(word, 0)
+        if word == "the" and st.ref:
+            year = int(st.ref[:4])
+    elif st.tense(m.start(), m.end()) == "future":
+        year = st.dct.year if n * 6 >= st.dct.month else st.dct.year + 1
+    else:
+        year = st.dct.year if (n - 1) * 6 < st.dct.month else st.dct.year - 1
+    return Result("DATE", f"{year:04d}-H{n}")
+
+
+def year_ago(m: re.Match[str], st: State) -> Result | None:
+    what = words(m["what"])
+    if "months" in what:
+        return Result("DURATION", f"P{NUMBERS[what.split()[0]]}M")
+    topic = topic_quarter(st)
+    base = topic if (topic and what != "year") else st.ref or str(st.dct.year)
+    if "quarter" in what and not topic:
+        base = _latest_quarter(st, None, None)
+    shifted = dates.shift_value(base, "year", -1) or str(st.dct.year - 1)
+    first = m.start() if m["what"] else m.start("ya")  # adjectival: "the [year-ago] results"
+    return Result("DATE", shifted, anchor=False, start=first)
