@@ -6,7 +6,7 @@ import re
 
 _FUTURE = frozenset(
     """will 'll shall wo won't going expected expects expect plans plan planned planning
-    scheduled schedule due upcoming next coming intends intend hopes aims slated would tomorrow
+    scheduled schedule due upcoming intends intend hopes aims slated would tomorrow
     until till starting begins opens resume resumes future soon payable effective expire
     expires could might may can""".split()
 )
@@ -25,7 +25,14 @@ _NOT_PAST_ED = frozenset(
     """expected scheduled planned need speed indeed proceed exceed succeed seed feed bed red
     hundred united based related limited proposed unprecedented""".split()
 )
-_TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll|[.;!?,]")
+# Abbreviations ("N.J.", "U.S.", "Mr.", "Inc.") are words, so their full stops end no sentence.
+_TOKEN = re.compile(
+    r"(?:[A-Za-z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Inc|Corp|Co|Ltd|Jr|Sr|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|"
+    r"No|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|Mass|Calif|Fla|Wash|Conn|Mich|Wis|Ill|Pa|Va|"
+    r"Md|Del|Ariz|Colo|Ga|Ky|La|Minn|Mo|Okla|Ore|Tenn|Tex)\.|[A-Za-z]+(?:'[a-z]+)?|'ll|[.;!?,]"
+)
+_QUOTE = re.compile("''|\"|\u201d|\\)")
+_RELATIVE_START = frozenset("which who whom whose that when where while and but".split())
 _WINDOW = 90
 _WEAK_PENALTY = 4
 
@@ -52,8 +59,13 @@ def _clause_tokens(text: str, start: int, end: int) -> list[tuple[float, str]]:
             left = left[i + 1 :]
             break
     out = [(float(len(left) - i), tok) for i, tok in enumerate(left)]
-    for i, tok in enumerate(_TOKEN.findall(text[end : end + _WINDOW // 2])):
-        if tok in ".;!?,":  # a comma after the date starts another clause
+    right_text = text[end : end + _WINDOW // 2]
+    quote = _QUOTE.search(right_text)  # a speech verb after a closing quote tells nothing
+    right = _TOKEN.findall(right_text[: quote.start()] if quote else right_text)
+    if right[:1] == [","] and (len(right) < 2 or right[1].lower() not in _RELATIVE_START):
+        right = right[1:]  # "In January, the company cut..." reads on past the comma
+    for i, tok in enumerate(right):
+        if tok in ".;!?,":  # otherwise a comma after the date starts another clause
             break
         out.append((i + 1.5, tok))
     return out
@@ -75,7 +87,7 @@ def tense(text: str, start: int, end: int) -> str | None:
         found, strong = _direction(tok.lower())
         if found is None:
             continue
-        score = distance if strong else distance + _WEAK_PENALTY
+        score = distance if strong or distance <= 1 else distance + _WEAK_PENALTY
         if tok.lower() in _MODALS:
             score -= 2.5
         if best is None or score < best[0]:
