@@ -108,6 +108,8 @@ def season_value(base: dt.date, code: str, direction: str | None, rel: str | Non
         idx = before if before < cur else before - 4
     elif rel in ("next", "coming", "this coming", "the coming", "following", "the following"):
         idx = after if after > cur else after + 4
+    elif rel in ("this", "current", "the current"):
+        idx = same_year
     elif direction == "past":
         idx = before
     elif direction == "future":

@@ -66,6 +66,9 @@ def quarter(m: re.Match[str], st: State) -> Result | None:
         value = dates.quarter_value(st.dct.year, dates.quarter_of(st.dct), -1)
     elif ordinal == "current" or "current" in adjs or (det == "this" and not topic):
         value = dates.period_value(st.dct, "quarter", 0)
+    elif "latest" in (ordinal, adjs) or "recent" in adjs:  # the last one completed
+        last_done = _latest_quarter(st, None, tense)
+        value = topic if topic and topic <= last_done else last_done
     else:
         value = topic or _latest_quarter(st, None, tense)
     if m["ago"]:  # "the quarter a year ago"
