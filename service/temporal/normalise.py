@@ -38,6 +38,7 @@ HANDLERS: dict[str, Handler] = {
     "bare_units": durations.bare_units,
     "half_unit": durations.half_unit,
     "ref": relative.ref,
+    "that_day": relative.that_day,
     "set": durations.set_every,
     "set_adv": durations.set_adverb,
 }

@@ -205,7 +205,12 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("ref", re.compile(
         r"\b(?P<ref>now|right\s+now|currently|current|recently|recent|lately|nowadays|"
         r"these\s+days|at\s+present|presently|at\s+the\s+moment|the\s+past|the\s+(?:near\s+|"
-        r"distant\s+|foreseeable\s+|immediate\s+)?future)\b", _F), 0),
+        r"distant\s+|foreseeable\s+|immediate\s+)?future|the\s+(?:near|short)[- ]term|"
+        r"a\s+later\s+date)\b", _F), 0),
+    ("that_day", re.compile(
+        r"(?:(?P<el>earlier|later)\s+)?(?P<rel>that(?:\s+same)?|the\s+same|the\s+next|"
+        r"the\s+following|the\s+previous|the\s+preceding|the\s+day\s+(?:before|after))\s+"
+        r"(?P<part>day|morning|afternoon|evening|night)\b", _F), 2),
     ("clock", re.compile(
         rf"(?:(?P<amod>about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|"
         rf"after))\s+)?(?:{CLOCK}){TZ}(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<deic>{DEIXIS})|"
@@ -234,8 +239,7 @@ _HEAD_LISTS: dict[str, list[str]] = {
              "evening", "night"],
     "noon": ["noon", "midnight", "midday"],
     "ref": ["now", "current", "currently", "recent", "recently", "lately", "nowadays", "present",
-            "presently", "moment", "past", "future", "soon", "shortly", "previously",
-            "formerly"],
+            "presently", "moment", "past", "future", "days", "term", "date"],
     "season": [*SEASONS], "half": ["half"], "decade": [*DECADE_WORDS],
     "adverb": ["daily", "weekly", "monthly", "yearly", "hourly", "nightly",
                "biweekly", "bimonthly", "semiannually", "twice"],
@@ -251,7 +255,7 @@ _HEAD_RULES = {
     "weekday": ("weekday", "date_mdy", "date_dmy", "clock", "set"),
     "unit": ("duration", "bare_units", "set", "relative", "half_unit", "yearago", "yearend",
              "quarter", "century", "deixis", "half"),
-    "part": ("deixis", "weekday", "clock", "set"), "noon": ("clock",), "ref": ("ref",),
+    "part": ("deixis", "weekday", "clock", "set", "that_day"), "noon": ("clock",), "ref": ("ref",),
     "season": ("season", "set"), "half": ("half", "half_unit"), "decade": ("decade",),
     "adverb": ("set_adv",), "holiday": ("holiday",), "q": ("quarter_code",),
     "period": ("quarter",),

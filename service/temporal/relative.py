@@ -134,5 +134,20 @@ _REFS = {
 
 def ref(m: re.Match[str], st: State) -> Result | None:
     word = words(m["ref"])
-    value = _REFS.get(word) or ("FUTURE_REF" if "future" in word else None)
+    value = _REFS.get(word) or ("FUTURE_REF" if re.search(r"future|term|later", word) else None)
     return Result("DATE", value) if value else None
+
+
+_DAY_SHIFT = {"the next": 1, "the following": 1, "the day after": 1, "the previous": -1,
+              "the preceding": -1, "the day before": -1}  # fmt: skip
+
+
+def that_day(m: re.Match[str], st: State) -> Result | None:
+    """ "that day", "the next morning", "earlier that day": a day told before in the text."""
+    if not (st.ref and dates.granularity(st.ref[:10]) == "day"):
+        return None
+    day = dt.date.fromisoformat(st.ref[:10])
+    day += dt.timedelta(days=_DAY_SHIFT.get(words(m["rel"]), 0))
+    part = words(m["part"])
+    result = part_of_day(day, None if part == "day" else part)
+    return result._replace(anchor=False)
