@@ -31,6 +31,9 @@ _TOKEN = re.compile(
     r"No|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|Mass|Calif|Fla|Wash|Conn|Mich|Wis|Ill|Pa|Va|"
     r"Md|Del|Ariz|Colo|Ga|Ky|La|Minn|Mo|Okla|Ore|Tenn|Tex)\.|[A-Za-z]+(?:'[a-z]+)?|'ll|[.;!?,]"
 )
+_SPEECH = frozenset(
+    "said told announced reported added stated declared confirmed disclosed predicted".split()
+)
 _QUOTE = re.compile("''|\"|\u201d|\\)")
 _RELATIVE_START = frozenset("which who whom whose that when where while and but".split())
 _WINDOW = 90
@@ -79,15 +82,18 @@ _DEADLINE = re.compile(
 def tense(text: str, start: int, end: int) -> str | None:
     """'past', 'future' or None, from the nearest tense cue in the expression's clause."""
     tokens = _clause_tokens(text, start, end)
+    if any(d <= 3 and t.lower() in _SPEECH for d, t in tokens if d == int(d)):
+        return "past"  # "officials said Tuesday that ...": the report, not what it reports
     deadline = _DEADLINE.search(text, max(0, start - 16), start)
-    if deadline and (deadline["until"] or not any(t.lower() == "had" for _, t in tokens)):
+    if deadline and not any(t.lower() == "had" for _, t in tokens):
         return "future"  # "until mid-November", "by May": deadlines lie ahead
     best: tuple[float, str] | None = None
     for distance, tok in tokens:
         found, strong = _direction(tok.lower())
         if found is None:
             continue
-        score = distance if strong or distance <= 1 else distance + _WEAK_PENALTY
+        near_past = found == "past" and distance <= 1  # "announced Friday"
+        score = distance if strong or near_past else distance + _WEAK_PENALTY
         if tok.lower() in _MODALS:
             score -= 2.5
         if best is None or score < best[0]:

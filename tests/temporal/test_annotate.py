@@ -58,6 +58,16 @@ CASES = [
     ("It posted a third-quarter loss.", dt.date(2023, 11, 2), [("third-quarter", "2023-Q3")]),
     ("Shares rose over the past two years.", dt.date(2023, 11, 2), [("the past two years", "P2Y")]),
     ("The deal should close by May.", dt.date(2023, 3, 2), [("May", "2023-05")]),
+    (
+        "The envoy said on Tuesday that Iraq would retaliate.",
+        dt.date(2023, 12, 21),
+        [("Tuesday", "2023-12-19")],
+    ),
+    (
+        "Until Thursday, they had not named him.",
+        dt.date(2023, 12, 23),
+        [("Thursday", "2023-12-21")],
+    ),
     ("They would appeal Wednesday's ruling.", dt.date(2023, 12, 21), [("Wednesday", "2023-12-20")]),
 ]
 
