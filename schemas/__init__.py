@@ -6,12 +6,16 @@ from .article import (
     ArticleSchema,
     ArticleSummarySchema,
 )
+from .change import ChangeListSchema, ChangeQueryArgsSchema, ChangeSchema
 from .common import PageArgsSchema, ProblemSchema, PublicationDate, envelope
 from .event import EventQueryArgsSchema, EventSchema
 from .temporal import AnnotateSchema, ResolveArgsSchema, TimexListSchema, TimexSchema
 
 __all__ = [
     "AnnotateSchema",
+    "ChangeListSchema",
+    "ChangeQueryArgsSchema",
+    "ChangeSchema",
     "ArticleCreateSchema",
     "ArticleQueryArgsSchema",
     "ArticleSchema",

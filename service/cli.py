@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -69,7 +70,7 @@ def _ingest(paths: list[Path], published_at: dt.date | None) -> Counter:
         click.progressbar(
             records,
             label="Ingesting",
-            file=click.get_text_stream("stderr"),
+            file=sys.stderr,
             item_show_func=lambda r: r[0][-40:] if r else None,
         ) as bar,
     ):

@@ -50,7 +50,8 @@ def init_app(app: Flask) -> None:
 
 def create_tables() -> None:
     """Create every table and index that does not exist yet (safe to run at every start)."""
-    from .models import MODELS
+    from .models import MODELS, DataState
 
     with database.connection_context():
         database.create_tables(MODELS, safe=True)
+        DataState.insert(id=1, version=0).on_conflict_ignore().execute()

@@ -86,4 +86,25 @@ class Mention(BaseModel):
         indexes = ((("article", "event"), False), (("event", "article"), False))
 
 
-MODELS = [Article, Actor, Event, EventActor, Mention]
+class Change(BaseModel):
+    """The change feed: one row per event created, updated, merged or deleted, in commit order.
+
+    Writers are serialised (see :func:`service.pipeline.write_transaction`), so ids grow in commit
+    order and a client polling ``since=<last id>`` never misses a change nor sees one twice.
+    """
+
+    event_id = pw.IntegerField()
+    action = pw.CharField(max_length=10)  # created, updated, merged, deleted
+    merged_into = pw.IntegerField(null=True)
+    at = pw.DateTimeField(default=utcnow)
+
+
+class DataState(BaseModel):
+    """One row: a counter bumped by every write, the validator behind ETags and 304s."""
+
+    id = pw.IntegerField(primary_key=True)
+    version = pw.BigIntegerField(default=0)
+    updated_at = pw.DateTimeField(default=utcnow)
+
+
+MODELS = [Article, Actor, Event, EventActor, Mention, Change, DataState]

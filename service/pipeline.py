@@ -8,14 +8,15 @@ import hashlib
 import logging
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import peewee as pw
 
 from . import events as extraction
 from .db import database
-from .models import Actor, Article, Event, EventActor, Mention, utcnow
+from .models import Actor, Article, Change, DataState, Event, EventActor, Mention, utcnow
 from .temporal.model import PRECISIONS
 
 log = logging.getLogger(__name__)
@@ -42,7 +43,7 @@ def ingest(data: dict[str, Any]) -> tuple[Article, bool]:
         return existing, False
     extracted = extraction.extract(data["text"], data["published_at"])
     try:
-        with database.atomic():
+        with write_transaction():
             article = Article.create(content_hash=digest, **data)
             store_events(article, extracted)
     except pw.IntegrityError:
@@ -54,6 +55,25 @@ def ingest(data: dict[str, Any]) -> tuple[Article, bool]:
     return article, True
 
 
+@contextmanager
+def write_transaction() -> Iterator[None]:
+    """One transaction that bumps the data version first.
+
+    Bumping first takes the write lock at once (SQLite) or the version row's lock (PostgreSQL),
+    so writers are serialised: change ids grow in commit order, and the version read by a
+    conditional GET changes with every commit.
+    """
+    with database.atomic():
+        DataState.update(version=DataState.version + 1, updated_at=utcnow()).where(
+            DataState.id == 1
+        ).execute()
+        yield
+
+
+def record_change(event_id: int, action: str, merged_into: int | None = None) -> None:
+    Change.create(event_id=event_id, action=action, merged_into=merged_into)
+
+
 def store_events(article: Article, extracted: Iterable[extraction.Event]) -> list[Event]:
     """Save each extracted event, or add its mentions to the stored event it duplicates."""
     stored = []
@@ -61,9 +81,11 @@ def store_events(article: Article, extracted: Iterable[extraction.Event]) -> lis
         event = find_same_event(item)
         if event is None:
             event = Event.create(**event_columns(item))
+            record_change(event.id, "created")
         else:
             event.updated_at = utcnow()
             event.save()
+            record_change(event.id, "updated")
         link_actors(event, item.actors)
         Mention.insert_many(
             [

@@ -18,7 +18,10 @@ def test_annotate_returns_spans_into_the_text(client):
     assert wednesday["value"] == "2023-12-20" and wednesday["precision"] == "day"
     month = next(t for k, t in found.items() if "last month" in k)
     assert (month["value"], month["start_date"], month["end_date"]) == (
-        "2023-11", "2023-11-01", "2023-11-30")
+        "2023-11",
+        "2023-11-01",
+        "2023-11-30",
+    )
 
 
 def test_annotate_stores_nothing(app, client):
@@ -31,9 +34,11 @@ def test_annotate_stores_nothing(app, client):
 
 @pytest.mark.parametrize(
     ("expr", "published_at", "value", "precision"),
-    [("last month", "2023-12-20", "2023-11", "month"),
-     ("this year", "2023-12-21", "2023", "year"),
-     ("yesterday", "2024-01-01", "2023-12-31", "day")],
+    [
+        ("last month", "2023-12-20", "2023-11", "month"),
+        ("this year", "2023-12-21", "2023", "year"),
+        ("yesterday", "2024-01-01", "2023-12-31", "day"),
+    ],
 )
 def test_resolve(client, expr, published_at, value, precision):
     body = client.get(f"/api/v1/resolve?expr={expr}&published_at={published_at}").get_json()
@@ -42,8 +47,13 @@ def test_resolve(client, expr, published_at, value, precision):
 
 @pytest.mark.parametrize(
     "query",
-    ["expr=last+month", "published_at=2023-12-20", "expr=banana&published_at=2023-12-20",
-     "expr=last+month&published_at=soon", "expr=&published_at=2023-12-20"],
+    [
+        "expr=last+month",
+        "published_at=2023-12-20",
+        "expr=banana&published_at=2023-12-20",
+        "expr=last+month&published_at=soon",
+        "expr=&published_at=2023-12-20",
+    ],
     ids=["no-date", "no-expr", "not-a-date", "bad-date", "empty-expr"],
 )
 def test_resolve_errors(client, query):
@@ -52,5 +62,6 @@ def test_resolve_errors(client, query):
 
 def test_annotate_errors(client):
     assert_problem(client.post("/api/v1/annotate", json={"text": "x"}), 422)
-    assert_problem(client.post("/api/v1/annotate", json={"text": 5, "published_at": "2023-12-20"}),
-                   422)
+    assert_problem(
+        client.post("/api/v1/annotate", json={"text": 5, "published_at": "2023-12-20"}), 422
+    )

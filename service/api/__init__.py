@@ -18,13 +18,16 @@ class TimelineApi(Api):
 
 
 def register_api(app: Flask) -> Api:
-    from . import articles, events, health, temporal
+    from . import articles, changes, events, health, temporal
+    from .conditional import register_conditional
 
     api = TimelineApi(app, spec_kwargs={"servers": [{"url": "/"}]})
-    for module in (articles, events, temporal, health):
+    for module in (articles, events, changes, temporal, health):
         api.register_blueprint(module.blp)
     app.add_url_rule("/healthz", "healthz", health.healthz)
     app.add_url_rule("/readyz", "readyz", health.readyz)
+
+    register_conditional(app)
 
     @app.before_request
     def _require_json() -> None:

@@ -21,12 +21,12 @@ def page_size(args: dict[str, Any]) -> int:
     return limit
 
 
-def next_link(cursor: str | None, **view_args: Any) -> str | None:
+def next_link(cursor: str | None, param: str = "cursor", **view_args: Any) -> str | None:
     """Absolute URL of the next page: this request's arguments with the new cursor."""
     if cursor is None:
         return None
     params = request.args.to_dict(flat=False)
-    params["cursor"] = [cursor]
+    params[param] = [cursor]
     return url_for(request.endpoint, **view_args, **params, _external=True)
 
 

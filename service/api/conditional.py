@@ -1,0 +1,58 @@
+"""Conditional GETs: a strong ETag and Last-Modified from the data version, and 304s that cost
+one single-row query (no query of the events, no serialisation)."""
+
+from __future__ import annotations
+
+import hashlib
+
+from flask import Flask, Response, g, request
+
+from ..models import DataState
+
+EXEMPT = {"healthz", "readyz", "health.healthz", "health.readyz"}
+CACHE_CONTROL = "no-cache"  # clients may store, but must revalidate every time
+
+
+def _etag(version: int) -> str:
+    vary = f"{version}|{request.full_path}|{request.headers.get('Accept', '')}"
+    return hashlib.sha256(vary.encode()).hexdigest()[:32]
+
+
+def register_conditional(app: Flask) -> None:
+    @app.before_request
+    def _answer_not_modified() -> Response | None:
+        if request.method not in ("GET", "HEAD") or request.endpoint in EXEMPT:
+            return None
+        if request.endpoint is None or not request.path.startswith("/api/"):
+            return None
+        state = (
+            DataState.select(DataState.version, DataState.updated_at)
+            .where(DataState.id == 1)
+            .first()
+        )
+        if state is None:
+            return None
+        g.etag = _etag(state.version)
+        g.last_modified = state.updated_at.replace(microsecond=0)
+        if request.if_none_match:
+            fresh = request.if_none_match.contains(g.etag)
+        elif request.if_modified_since:
+            fresh = g.last_modified <= request.if_modified_since.replace(tzinfo=None)
+        else:
+            fresh = False
+        if fresh:
+            return _with_validators(Response(status=304))
+        return None
+
+    @app.after_request
+    def _add_validators(response: Response) -> Response:
+        if "etag" in g and response.status_code == 200:
+            _with_validators(response)
+        return response
+
+
+def _with_validators(response: Response) -> Response:
+    response.set_etag(g.etag)
+    response.last_modified = g.last_modified
+    response.headers["Cache-Control"] = CACHE_CONTROL
+    return response

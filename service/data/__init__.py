@@ -1,0 +1,1 @@
+"""Curated data tables used by the event extractor (see ACTORS.md)."""

@@ -1,0 +1,76 @@
+"""Golden timelines: run each scenario in fixtures/articles/ through the whole service and
+compare with fixtures/expected/. ``python -m tests.golden --write`` (``make golden``) rewrites
+the expected files from the code; review the diff, never edit them by hand."""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+from service import create_app
+from service.db import create_tables
+from service.sources import read_files
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES = ROOT / "fixtures" / "articles"
+EXPECTED = ROOT / "fixtures" / "expected"
+
+
+def scenarios() -> list[str]:
+    return sorted(p.stem for p in ARTICLES.glob("*.json"))
+
+
+def timeline(name: str, database_url: str | None = None) -> dict:
+    """The scenario's articles posted in order, then its timeline without volatile fields."""
+    with tempfile.TemporaryDirectory() as tmp:
+        url = database_url or f"sqlite:///{tmp}/golden.sqlite3"
+        app = create_app({"TESTING": True, "DATABASE_URL": url})
+        create_tables()
+        client = app.test_client()
+        article_ids = []
+        for label, raw, error in read_files([ARTICLES / f"{name}.json"]):
+            assert error is None, f"{label}: {error}"
+            response = client.post("/api/v1/articles", json=raw)
+            assert response.status_code == 201, response.get_json()
+            article_ids.append(response.get_json()["id"])
+        body = client.get("/api/v1/timeline?limit=500").get_json()
+    number = {aid: n for n, aid in enumerate(article_ids)}
+    return {
+        "timeline": [_stable(e, number) for e in body["data"]],
+        "undated": [_stable(e, number) for e in body["undated"]],
+    }
+
+
+def _stable(event: dict, number: dict[int, int]) -> dict:
+    return {
+        "title": event["title"],
+        "type": event["type"],
+        "cameo": event["cameo"],
+        "status": event["status"],
+        "date": event["date"],
+        "actors": [a["id"] for a in event["actors"]],
+        "sources": [
+            [number[m["article_id"]], m["start"], m["end"], m["sentence"][:60]]
+            for m in event["mentions"]
+        ],
+    }
+
+
+def expected(name: str) -> dict:
+    return json.loads((EXPECTED / f"{name}.json").read_text())
+
+
+def write(name: str) -> None:
+    EXPECTED.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(timeline(name), indent=2, ensure_ascii=False) + "\n"
+    (EXPECTED / f"{name}.json").write_text(text)
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] != ["--write"]:
+        sys.exit("usage: python -m tests.golden --write")
+    for scenario in scenarios():
+        write(scenario)
+        print(f"wrote fixtures/expected/{scenario}.json")

@@ -1,0 +1,160 @@
+"""POST/GET /api/v1/articles: ingest, idempotency, validation."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from service.models import Article, Event, Mention
+
+from .test_errors import assert_problem
+
+
+def counts():
+    return Article.select().count(), Event.select().count(), Mention.select().count()
+
+
+def test_post_returns_201_with_location_and_events(client, seed_body):
+    response = client.post("/api/v1/articles", json=seed_body)
+    assert response.status_code == 201
+    body = response.get_json()
+    assert response.headers["Location"].endswith(f"/api/v1/articles/{body['id']}")
+    assert body["published_at"] == "2023-12-21"
+    assert body["title"] == seed_body["title"]
+    assert len(body["content_hash"]) == 64
+    assert body["events"] and body["event_count"] == len(body["events"])
+    for event in body["events"]:
+        assert {"id", "title", "summary", "type", "date", "actors", "mentions"} <= set(event)
+        assert all(m["article_id"] == body["id"] for m in event["mentions"])
+
+
+def test_same_article_again_returns_existing_and_stores_nothing(app, client, seed_body):
+    first = client.post("/api/v1/articles", json=seed_body).get_json()
+    with app.app_context():
+        before = counts()
+    # White space differences do not make a new article.
+    again = dict(seed_body, text="  " + seed_body["text"].replace(" ", "  ") + "\n")
+    response = client.post("/api/v1/articles", json=again)
+    assert response.status_code == 200
+    assert response.get_json()["id"] == first["id"]
+    with app.app_context():
+        assert counts() == before
+
+
+def test_get_article_and_list(client, seeded):
+    one = client.get(f"/api/v1/articles/{seeded['id']}")
+    assert one.status_code == 200
+    assert one.get_json()["text"] == seeded["text"]
+    listing = client.get("/api/v1/articles").get_json()
+    assert listing["next"] is None
+    assert [a["id"] for a in listing["data"]] == [seeded["id"]]
+    assert "text" not in listing["data"][0]
+
+
+def test_articles_paginate(client, seed_body):
+    ids = []
+    for n in range(3):
+        body = dict(seed_body, text=f"Article {n}. The talks ended on Monday in Paris.")
+        ids.append(client.post("/api/v1/articles", json=body).get_json()["id"])
+    first = client.get("/api/v1/articles?limit=2")
+    page1 = first.get_json()
+    assert [a["id"] for a in page1["data"]] == ids[:2]
+    assert page1["next"] and 'rel="next"' in first.headers["Link"]
+    page2 = client.get(page1["next"]).get_json()
+    assert [a["id"] for a in page2["data"]] == ids[2:]
+    assert page2["next"] is None
+
+
+def field_errors(response) -> dict:
+    body = assert_problem(response, 422)
+    return body["errors"]
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"published_at": None}, "published_at"),
+        ({"published_at": "21/12/2023"}, "published_at"),
+        ({"published_at": "2023-13-45"}, "published_at"),
+        ({"published_at": 20231221}, "published_at"),
+        ({"text": ""}, "text"),
+        ({"text": 42}, "text"),
+        ({"url": "not a url"}, "url"),
+        ({"url": "ftp://example.org/a"}, "url"),
+        ({"language": "xx"}, "language"),
+        ({"colour": "blue"}, "colour"),
+    ],
+    ids=[
+        "null-date",
+        "dmy-date",
+        "impossible-date",
+        "number-date",
+        "empty-text",
+        "int-text",
+        "bad-url",
+        "ftp-url",
+        "language",
+        "unknown-field",
+    ],
+)
+def test_invalid_fields_are_422_with_field_errors(app, client, seed_body, change, field):
+    body = dict(seed_body, **change)
+    assert field in field_errors(client.post("/api/v1/articles", json=body))
+    with app.app_context():
+        assert counts() == (0, 0, 0)
+
+
+def test_missing_published_at_says_why(client, seed_body):
+    body = {k: v for k, v in seed_body.items() if k != "published_at"}
+    errors = field_errors(client.post("/api/v1/articles", json=body))
+    assert "relative dates" in " ".join(errors["published_at"])
+
+
+def test_missing_text(client):
+    assert "text" in field_errors(
+        client.post("/api/v1/articles", json={"published_at": "2023-12-21"})
+    )
+
+
+def test_published_at_accepts_a_datetime(client, seed_body):
+    body = dict(seed_body, published_at="2023-12-21T08:30:00+01:00")
+    assert client.post("/api/v1/articles", json=body).get_json()["published_at"] == "2023-12-21"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ['{"text": "x", ', "not json", "", '{"text": "\\ud800"}'],
+    ids=["truncated", "garbage", "empty", "lone-surrogate"],
+)
+def test_malformed_json_is_400(client, raw):
+    response = client.post("/api/v1/articles", data=raw, content_type="application/json")
+    assert response.status_code in (400, 422)
+    assert_problem(response, response.status_code)
+
+
+def test_non_object_body_is_422(client):
+    assert_problem(client.post("/api/v1/articles", json=["a", "b"]), 422)
+
+
+def test_wrong_content_type_is_415(client, seed_body):
+    response = client.post(
+        "/api/v1/articles", data=json.dumps(seed_body), content_type="text/plain"
+    )
+    assert_problem(response, 415)
+
+
+def test_oversize_body_is_413(app, client, seed_body):
+    body = dict(seed_body, text="word " * (app.config["MAX_CONTENT_LENGTH"] // 4))
+    assert_problem(client.post("/api/v1/articles", json=body), 413)
+
+
+def test_overlong_article_is_422(app, client, seed_body):
+    app.config["MAX_ARTICLE_CHARS"] = 100
+    assert "text" in field_errors(client.post("/api/v1/articles", json=seed_body))
+
+
+def test_limit_and_cursor_are_checked(client):
+    assert "limit" in field_errors(client.get("/api/v1/articles?limit=100000"))
+    assert "limit" in field_errors(client.get("/api/v1/articles?limit=0"))
+    assert "cursor" in field_errors(client.get("/api/v1/articles?cursor=%%%"))

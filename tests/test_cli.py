@@ -1,0 +1,71 @@
+"""The ``timeline`` command: init-db, seed, ingest."""
+
+from __future__ import annotations
+
+import json
+
+from service.models import Article
+
+from .conftest import SEEDS
+
+TML = """<?xml version="1.0" ?>
+<TimeML><DOCID>x</DOCID>
+<DCT><TIMEX3 tid="t0" type="DATE" value="1998-02-06"
+ functionInDocument="CREATION_TIME">02/06/1998</TIMEX3></DCT>
+<TEXT>The ministers met in Paris on
+<TIMEX3 tid="t1" type="DATE" value="1998-02-05">Thursday</TIMEX3>.</TEXT>
+</TimeML>"""
+
+
+def article_count(app) -> int:
+    with app.app_context():
+        return Article.select().count()
+
+
+def test_init_db_twice(runner):
+    for _ in range(2):
+        result = runner.invoke(args=["init-db"])
+        assert result.exit_code == 0, result.output
+        assert "Database ready" in result.output
+
+
+def test_seed_loads_once(app, runner):
+    first = runner.invoke(args=["seed", "--dir", str(SEEDS)])
+    assert first.exit_code == 0, first.output
+    assert "1 stored" in first.output
+    second = runner.invoke(args=["seed", "--dir", str(SEEDS)])
+    assert "0 stored" in second.output and "1 already present" in second.output
+    assert article_count(app) == 1
+
+
+def test_ingest_files_of_every_kind_and_report_skips(app, runner, tmp_path):
+    (tmp_path / "a.txt").write_text("The summit opened in Rome on Monday.")
+    (tmp_path / "b.json").write_text(
+        json.dumps(
+            [
+                {"text": "Talks ended on Friday in Oslo.", "published_at": "2024-03-01"},
+                {"text": "No date here."},
+            ]
+        )
+    )
+    (tmp_path / "c.jsonl").write_text(
+        json.dumps({"text": "Rates rose in May.", "published_at": "2024-06-01"}) + "\n{oops\n"
+    )
+    (tmp_path / "d.tml").write_text(TML)
+    files = [str(tmp_path / n) for n in ("a.txt", "b.json", "c.jsonl", "d.tml")]
+    result = runner.invoke(args=["ingest", "--published-at", "2024-01-10", *files])
+    assert result.exit_code == 0, result.output
+    assert "4 stored" in result.output and "2 skipped" in result.output
+    assert "b.json[2]: published_at" in result.output
+    assert "c.jsonl:2: invalid JSON" in result.output
+    assert article_count(app) == 4
+    again = runner.invoke(args=["ingest", "--published-at", "2024-01-10", *files])
+    assert "0 stored" in again.output and "4 already present" in again.output
+
+
+def test_plain_text_needs_a_publication_date(app, runner, tmp_path):
+    (tmp_path / "a.txt").write_text("The summit opened on Monday.")
+    result = runner.invoke(args=["ingest", str(tmp_path / "a.txt")])
+    assert result.exit_code == 1
+    assert "published_at" in result.output
+    assert article_count(app) == 0

@@ -1,0 +1,40 @@
+"""Storage: backend chosen by URL, idempotent schema, SQLite pragmas."""
+
+from __future__ import annotations
+
+import pytest
+
+from service import create_app
+from service.db import create_tables, database
+
+
+def test_create_tables_is_idempotent_and_keeps_data(app, client, seeded):
+    with app.app_context():
+        create_tables()
+        create_tables()
+    assert client.get(f"/api/v1/articles/{seeded['id']}").status_code == 200
+
+
+def test_sqlite_runs_with_wal_and_foreign_keys(tmp_path):
+    create_app({"DATABASE_URL": f"sqlite:///{tmp_path / 'x.sqlite3'}"})
+    with database.connection_context():
+        assert database.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert database.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_database_url_from_environment(tmp_path, monkeypatch):
+    url = f"sqlite:///{tmp_path / 'env.sqlite3'}"
+    monkeypatch.setenv("TIMELINE_DATABASE_URL", url)
+    assert create_app().config["DATABASE_URL"] == url
+
+
+def test_default_database_is_a_file_in_the_instance_folder(monkeypatch):
+    monkeypatch.delenv("TIMELINE_DATABASE_URL", raising=False)
+    app = create_app()
+    assert app.config["DATABASE_URL"].startswith("sqlite:///")
+    assert app.config["DATABASE_URL"].endswith("/instance/timeline.sqlite3")
+
+
+def test_unknown_database_scheme_fails_at_start_with_the_fix():
+    with pytest.raises(ValueError, match="sqlite:/// or postgresql://"):
+        create_app({"DATABASE_URL": "mongodb://localhost/x"})

@@ -1,0 +1,46 @@
+"""Ingest is one transaction: a failure half-way leaves nothing behind."""
+
+from __future__ import annotations
+
+import pytest
+
+from service import pipeline
+from service.models import Actor, Article, Event, EventActor, Mention
+
+from .test_errors import assert_problem
+
+
+def table_counts() -> tuple[int, ...]:
+    return tuple(m.select().count() for m in (Article, Event, EventActor, Mention, Actor))
+
+
+def test_failure_half_way_leaves_nothing(app, client, seed_body, monkeypatch):
+    calls = {"n": 0}
+    real = pipeline.link_actors
+
+    def fail_on_third(event, actors):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise RuntimeError("disk on fire")
+        real(event, actors)
+
+    monkeypatch.setattr(pipeline, "link_actors", fail_on_third)
+    assert_problem(client.post("/api/v1/articles", json=seed_body), 500)
+    assert calls["n"] == 3, "the failure happened after events were written"
+    with app.app_context():
+        assert table_counts() == (0, 0, 0, 0, 0)
+    monkeypatch.setattr(pipeline, "link_actors", real)
+    assert client.post("/api/v1/articles", json=seed_body).status_code == 201
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Talks ended.", "  Talks   ended.\n", True),
+        ("Talks ended.", "Talks ended!", False),
+        ("caf\u00e9", "cafe\u0301", True),
+    ],
+    ids=["white-space", "punctuation", "unicode-normal-form"],
+)
+def test_content_hash(a, b, same):
+    assert (pipeline.content_hash(a) == pipeline.content_hash(b)) is same
