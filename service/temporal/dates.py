@@ -66,12 +66,12 @@ def pick_year(base: dt.date, month: int, day: int | None, direction: str | None)
     """The year putting ``month`` (and ``day``) on the side of ``base`` the tense asks for."""
     if day:
         # News rarely puts a month-day almost a year away: a past-tense date some weeks
-        # ahead (a deadline), or a future-tense one some weeks back, stays in the year.
+        # ahead (a deadline), or a future-tense one a few weeks back, stays in the year.
         this = (dt.date(base.year, month, min(day, 28 if month == 2 else day)) - base).days
         if direction == "past":
             return base.year if this <= 45 else base.year - 1
         if direction == "future":
-            return base.year if this >= -45 else base.year + 1
+            return base.year if this >= -30 else base.year + 1
         if abs(this) <= 183:
             return base.year
         return base.year - 1 if this > 0 else base.year + 1

@@ -61,6 +61,27 @@ def month_day(m: re.Match[str], st: State) -> Result | None:
     return Result("DATE", when.isoformat(), point_mod(m))
 
 
+def range_day(m: re.Match[str], st: State) -> Result | None:
+    """The second day of "March 3 to 5", in the month and year of the first."""
+    month, first, day = month_number(m["mon"]), day_number(m["d1"]), day_number(m["day"])
+    if day <= first:
+        return None
+    if m["year"]:
+        year = int(m["year"])
+    else:
+        tense = st.tense(m.start(), m.end("d1"))  # as for the first date, read on its own
+        year = dates.pick_year(st.dct, month, first, tense)
+    if not dates.valid_day(year, month, day):
+        return None
+    return Result("DATE", dt.date(year, month, day).isoformat())
+
+
+def fiscal_code(m: re.Match[str], st: State) -> Result | None:
+    """ "FY2023", "FY23"."""
+    fy = m["fy"]
+    return Result("DATE", fy if len(fy) == 4 else f"{st.dct.year // 100:02d}{fy}")
+
+
 def numeric_date(m: re.Match[str], st: State) -> Result | None:
     if m["iy"]:
         y, mo, d = int(m["iy"]), int(m["im"]), int(m["id"])
@@ -186,6 +207,8 @@ def clock(m: re.Match[str], st: State) -> Result | None:
     if m["noon"]:
         word = m["noon"].lower()
         hour, minute = (24, 0) if word == "midnight" else (12, 0)
+    elif m["h24"]:
+        hour, minute = int(m["h24"]), int(m["m24"])
     else:
         hour, minute = int(m["h"]), int(m["min"] or 0)
         ampm = m["ampm"].lower()
@@ -209,7 +232,7 @@ def clock(m: re.Match[str], st: State) -> Result | None:
         day = dt.date(y, mon, d)
     if not m["amod"]:
         return Result("TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}")
-    first = m.start("h") if m["h"] else m.start("noon")  # "about [10:35 a.m.]"
+    first = next(m.start(g) for g in ("h", "noon", "h24") if m[g])  # "about [10:35 a.m.]"
     return Result("TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}", "APPROX", start=first)
 
 

@@ -180,7 +180,7 @@ def _accept_relative(m: re.Match[str], text: str) -> bool:
 
 
 def _accept_clock(m: re.Match[str], text: str) -> bool:
-    if m["noon"]:
+    if m["noon"] or m["h24"]:
         return True
     return not (
         m["ampm"].lower().startswith("am")
@@ -263,9 +263,11 @@ def candidates(text: str) -> list[Candidate]:
         for lo, hi in windows.get(name, ()):
             lo, hi = _widen(text, lo, hi)
             for m in pattern.finditer(text, lo, hi):
-                key = (name, m.start(), m.end())
-                if m.end() > m.start() and key not in found and (check is None or check(m, text)):
-                    found[key] = Candidate(name, m.start(), m.end(), priority, m)
+                # A rule may tag only part of what it reads: its "span" group.
+                start, end = m.span("span") if "span" in pattern.groupindex else m.span()
+                key = (name, start, end)
+                if end > start and key not in found and (check is None or check(m, text)):
+                    found[key] = Candidate(name, start, end, priority, m)
     return list(found.values())
 
 

@@ -17,6 +17,8 @@ HANDLERS: dict[str, Handler] = {
     "date_mdy": explicit.month_day,
     "date_dmy": explicit.month_day,
     "date_num": explicit.numeric_date,
+    "range_day": explicit.range_day,
+    "fiscal_code": explicit.fiscal_code,
     "month_year": explicit.month_year,
     "month": explicit.month,
     "decade": explicit.decade,

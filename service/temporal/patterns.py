@@ -122,8 +122,10 @@ _QDET = r"the|this|that|last\s+year's|this\s+year's|next\s+year's|(?:19|20)\d\d'
 CLOCK = (
     r"(?P<h>[01]?\d)(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|am\b|pm\b|o'clock\b)"
     r"|(?P<noon>noon|midnight|midday)"
+    r"|(?P<h24>[01]\d|2[0-3]):(?P<m24>[0-5]\d)(?=\s*(?-i:GMT|UTC|BST|CET|CEST|[ECMP]S?T|IST|JST)\b|"
+    r"\s+(?:local\s+time|hours|hrs)\b)"
 )
-TZ = r"(?:\s+(?-i:[ECMP][SD]T|GMT|UTC|BST|CET))?"
+TZ = r"(?:\s+(?-i:[ECMP][SD]T|[ECMP]T|GMT|UTC|BST|CET|CEST|IST|JST))?"
 
 _F = re.IGNORECASE
 
@@ -139,6 +141,11 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"(?<![\d/.-])(?:(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)?\d\d)(?![\d/])"
         r"|(?P<iy>(?:19|20)\d\d)-(?P<im>0[1-9]|1[0-2])-(?P<id>[0-3]\d)(?![\d-])"
         r"|(?P<dd>[0-3]?\d)\.(?P<dm>[01]?\d)\.(?P<dy>(?:19|20)\d\d)(?![\d.]))"), 6),
+    ("range_day", re.compile(  # "March 3 to 5": the second day (the span group)
+        rf"(?P<mon>{MONTH})\s*(?P<d1>{DAY})\s*(?:-|\u2013|to|through|and|until|or)\s*"
+        rf"(?P<span>(?P<day>{DAY}))(?!\s*(?:{MONTH}|%|percent|[ap]\.?m\b|[:.]\d))"
+        rf"(?=\s*(?:[,.;:)]|$|and\b|in\b|at\b))(?:,?\s*(?P<year>{YEAR}))?", _F), 7),
+    ("fiscal_code", re.compile(r"\b(?-i:FY)\s?'?(?P<fy>(?:19|20)\d\d|\d\d)\b"), 3),
     ("month_year", re.compile(
         rf"(?:{PMOD})?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})", _F), 4),
     ("month", re.compile(
@@ -247,11 +254,12 @@ _HEAD_LISTS: dict[str, list[str]] = {
                 "memorial", "halloween", "valentine", "friday", "boxing", "veterans", "columbus",
                 "election"],
     "q": ["q"],
+    "fy": ["fy"],
     "period": ["period"],
     "spoken": ["nineteen", "twenty", "thousand"],
 }  # fmt: skip
 _HEAD_RULES = {
-    "month": ("date_mdy", "date_dmy", "month_year", "month", "clock", "set"),
+    "month": ("date_mdy", "date_dmy", "month_year", "month", "clock", "set", "range_day"),
     "weekday": ("weekday", "date_mdy", "date_dmy", "clock", "set"),
     "unit": ("duration", "bare_units", "set", "relative", "half_unit", "yearago", "yearend",
              "quarter", "century", "deixis", "half"),
@@ -260,6 +268,7 @@ _HEAD_RULES = {
     "adverb": ("set_adv",), "holiday": ("holiday",), "q": ("quarter_code",),
     "period": ("quarter",),
     "spoken": ("spoken_year",),
+    "fy": ("fiscal_code",),
 }  # fmt: skip
 #: Lower-case word -> the rules that can match around it (rules only run near their heads).
 HEADS: dict[str, frozenset[str]] = {}
@@ -267,8 +276,10 @@ for _kind, _words in _HEAD_LISTS.items():
     for _w in _words:
         HEADS[_w] = HEADS.get(_w, frozenset()) | frozenset(_HEAD_RULES[_kind])
 #: Rules a number can head: 4 digits, or 1-2 digits.
-YEAR_HEAD = frozenset({"year", "decade", "date_num", "month_year", "quarter_code", "clock"})
-SMALL_NUMBER_HEAD = frozenset({"date_num", "clock", "quarter_code", "decade"})
+YEAR_HEAD = frozenset(
+    {"year", "decade", "date_num", "month_year", "quarter_code", "clock", "fiscal_code"}
+)
+SMALL_NUMBER_HEAD = frozenset({"date_num", "clock", "quarter_code", "decade", "fiscal_code"})
 HEAD_TOKEN = re.compile(r"[A-Za-z]+|\d+")
 
 #: Words before a 4-digit number that make it a year.

@@ -39,7 +39,10 @@ def weekday(m: re.Match[str], st: State) -> Result | None:
     rel = words(m["rel"])
     if rel in LAST_WORDS:
         day = dates.weekday_date(st.dct, wd, "last")
-    elif rel in NEXT_WORDS:
+    elif rel in ("next", "the next"):  # "next Thursday": the Thursday of next week
+        monday = st.dct - dt.timedelta(days=st.dct.weekday())
+        day = monday + dt.timedelta(days=7 + wd)
+    elif rel in NEXT_WORDS:  # "this coming Thursday": the first one ahead
         day = dates.weekday_date(st.dct, wd, "next")
     elif rel == "this":
         day = st.dct + dt.timedelta(days=wd - st.dct.weekday())
@@ -93,8 +96,10 @@ def relative(m: re.Match[str], st: State) -> Result | None:
         after = st.text[m.end() : m.end() + 10].lower()
         if re.match(r"\s+(?:ended|ending|through|to\s+(?!date))", after):
             return Result("DURATION", "P1Y")  # "the year ended Sept. 30": a span of a year
-        near = st.ref and abs(int(st.ref[:4]) - st.dct.year) <= 1
-        return Result("DATE", st.ref[:4] if near else str(st.dct.year))
+        # "for the year" in a report on last year's results is that year, else this one
+        last_year = st.ref and int(st.ref[:4]) == st.dct.year - 1
+        past = st.tense(m.start(), m.end()) == "past"
+        return Result("DATE", st.ref[:4] if last_year and past else str(st.dct.year))
     if rel in ("that", "the same") or (m["the"] and unit != "weekend"):
         if st.ref and unit == "year":
             return Result("DATE", st.ref[:4], mod)

@@ -53,6 +53,12 @@ CASES = [
     ("Asked in May, he said it was so.", dt.date(2023, 12, 21), [("May", "2023-05")]),
     ("May I ask a question?", dt.date(2023, 12, 21), []),
     ("The plant earns $5 million a year.", dt.date(2023, 12, 21), []),
+    (
+        "The fair runs from March 3 to 5, organisers said.",
+        dt.date(2023, 12, 21),
+        [("March 3", "2024-03-03"), ("5", "2024-03-05")],
+    ),
+    ("The election is scheduled for Nov. 5.", dt.date(2023, 12, 20), [("Nov. 5", "2024-11-05")]),
     ("In June last year the talks failed.", dt.date(2023, 12, 21), [("June last year", "2022-06")]),
     ("Sales rose in the 1990s.", dt.date(2023, 12, 21), [("1990s", "199")]),
     ("It posted a third-quarter loss.", dt.date(2023, 11, 2), [("third-quarter", "2023-Q3")]),
