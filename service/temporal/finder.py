@@ -31,6 +31,12 @@ _MONTH_CUES = re.compile(
     re.IGNORECASE,
 )
 _NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
+#: A capitalised word just before ("Theresa May", "Windows 2000") makes a name.
+_NAME_BEFORE = re.compile(
+    r"\b(?!(?:The|That|This|These|Those|Its|His|Her|Their|Our|Your|My|A|An|And|But|Or|"
+    r"Also|Only|Even|All|Each|Every|Both|Then|Until|When|While|Since|After|Before)\b)"
+    r"(?-i:[A-Z][a-z]+)\s+$"
+)
 _PLURAL_NOUN = re.compile(r"\s+(?!(?:was|is|has|as|this|its|his|ss)\b)[a-z]+s\b")
 _QUANTITY_LEFT = re.compile(
     r"\b(?:about|some|nearly|than|over|almost|only|another|additional|least|roughly|"
@@ -79,6 +85,10 @@ def _accept_month(m: re.Match[str], text: str) -> bool:
         )
     if nxt and nxt[1][:1].isupper() and nxt.start() == m.end():
         return False  # "April Smith", "May Day"
+    if _NAME_BEFORE.search(_left(text, m.start())) and not _MONTH_CUES.search(
+        _left(text, m.start())
+    ):
+        return False  # "Theresa May", "Mark March"
     if _sentence_start(text, m.start()) and nxt and nxt[1][:1].islower():
         return word.lower() not in ("may", "march")  # "May I", "March on"
     return True
@@ -95,6 +105,8 @@ def _accept_year(m: re.Match[str], text: str) -> bool:
         return False
     if YEAR_CUES.search(left):
         return 1000 <= year <= 2099
+    if _NAME_BEFORE.search(left):
+        return False  # "Windows 2000", "Room 2020", "Orion 1980": names, not years
     if not 1900 <= year <= 2099:
         return False
     return _PLURAL_NOUN.match(text, m.end()) is None

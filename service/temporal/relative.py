@@ -92,14 +92,14 @@ def relative(m: re.Match[str], st: State) -> Result | None:
         shifted = dates.shift_value(base, unit, -1 if rel in _BEFORE_REF else 1)
         if shifted:
             return Result("DATE", shifted, mod, anchor=False)
-    if m["the"] and unit == "year" and not mod:
+    if m["the"] and unit == "year":
         after = st.text[m.end() : m.end() + 10].lower()
-        if re.match(r"\s+(?:ended|ending|through|to\s+(?!date))", after):
+        if not mod and re.match(r"\s+(?:ended|ending|through|to\s+(?!date))", after):
             return Result("DURATION", "P1Y")  # "the year ended Sept. 30": a span of a year
         # "for the year" in a report on last year's results is that year, else this one
         last_year = st.ref and int(st.ref[:4]) == st.dct.year - 1
         past = st.tense(m.start(), m.end()) == "past"
-        return Result("DATE", st.ref[:4] if last_year and past else str(st.dct.year))
+        return Result("DATE", st.ref[:4] if last_year and past else str(st.dct.year), mod)
     if rel in ("that", "the same") or (m["the"] and unit != "weekend"):
         if st.ref and unit == "year":
             return Result("DATE", st.ref[:4], mod)

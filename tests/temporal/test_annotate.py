@@ -52,6 +52,8 @@ CASES = [
     ("More than 1,000 people marched.", dt.date(2023, 12, 21), []),
     ("Asked in May, he said it was so.", dt.date(2023, 12, 21), [("May", "2023-05")]),
     ("May I ask a question?", dt.date(2023, 12, 21), []),
+    ("Theresa May spoke. Windows 2000 crashed. Room 2020 was booked.", dt.date(2023, 12, 21), []),
+    ("That 1978 resolution stands.", dt.date(2023, 12, 21), [("1978", "1978")]),
     ("The plant earns $5 million a year.", dt.date(2023, 12, 21), []),
     (
         "The fair runs from March 3 to 5, organisers said.",
