@@ -75,6 +75,8 @@ def duration_value(n: float | None, unit: str) -> str:
 
 def _duration_start(m: re.Match[str]) -> int | None:
     """Where TimeBank starts the span: no "about", no article before an adjective."""
+    if words(m["num"]) in ("a", "an") and (m["tail"] or "").startswith("-"):
+        return m.start("unit")  # "a [day-long] meeting"
     if m["sep"] == "-" and not m["rel"]:
         return m.start("num")  # "a [two-day] visit", "the [30-day] period"
     if m["amod"] and words(m["amod"]) in OUTSIDE_MODS:
@@ -136,10 +138,13 @@ def bare_units(m: re.Match[str], st: State) -> Result | None:
     unit, pre = _unit(m["unit"]), words(m["pre"])
     if pre in _VAGUE_PAST or words(m["tail"]) == "ago":
         return Result("DATE", "PAST_REF")  # "in recent years": some time before now
-    if pre in _VAGUE_FUTURE and unit in ("year", "month", "decade"):
+    if pre in _VAGUE_FUTURE or pre == "future":  # "in coming quarters", "future years"
         return Result("DATE", "FUTURE_REF")
+    if not m["tail"] and m[0].endswith("long"):
+        return None
     first = m.start("unit") if pre == "the" else None  # "in the [weeks] before"
-    return Result("DURATION", duration_value(None, unit), start=first)
+    count = 1 if words(m["tail"]) == "-long" and not m["unit"].lower().endswith("s") else None
+    return Result("DURATION", duration_value(count, unit), start=first)  # "day-long": P1D
 
 
 def half_unit(m: re.Match[str], st: State) -> Result | None:

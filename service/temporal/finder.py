@@ -160,6 +160,8 @@ def _accept_duration(m: re.Match[str], text: str) -> bool:
         return False  # a rate ("$1.76 a year", "24 hours a day"), not a stretch of time
     if num in ("a", "an", "one") and unit == "second":
         return False
+    if num in ("a", "an", "one") and unit.endswith("s") and unit not in ("centuries", "millennia"):
+        return False  # "a decades-long battle": the article belongs to the adjective
     if num in ("a", "an") and unit.startswith("quarter"):
         return False
     if m["sep"] == "" and not m["num"][-1].isdigit():
@@ -174,6 +176,14 @@ def _accept_duration(m: re.Match[str], text: str) -> bool:
 
 def _accept_bare_units(m: re.Match[str], text: str) -> bool:
     pre = " ".join((m["pre"] or "").lower().split())
+    if m["unit"].lower().startswith("quarter") and pre not in (
+        "recent",
+        "coming",
+        "future",
+        "the coming",
+        "the past",
+    ):
+        return False  # "quarters" alone: "three-quarters", "headquarters"
     if pre and pre != "the":
         return True
     if m["tail"]:

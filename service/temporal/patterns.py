@@ -204,7 +204,8 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         rf"from\s+now|hence|or\s+so|ahead|back)\b)?", _F), 1),
     ("bare_units", re.compile(
         r"(?:(?P<pre>recent|coming|the\s+coming|the\s+past|past|the\s+next|next|the\s+last|"
-        r"the)\s+)?(?P<unit>years|months|weeks|days|decades|hours|centuries|minutes)\b"
+        r"future|the)\s+)?(?P<unit>years|months|weeks|days|decades|hours|centuries|minutes|"
+        r"quarters|(?=\w+-long)(?:day|week|month|year|hour|decade))\b"
         r"(?P<tail>-long|\s+ago|\s+ahead)?", _F), 0),
     ("half_unit", re.compile(
         r"(?:(?:a|an)\s+)?half[- ](?:an?\s+)?(?P<unit>hour|day|year|century|decade|month)\b", _F),
@@ -262,7 +263,7 @@ _HEAD_RULES = {
     "month": ("date_mdy", "date_dmy", "month_year", "month", "clock", "set", "range_day"),
     "weekday": ("weekday", "date_mdy", "date_dmy", "clock", "set"),
     "unit": ("duration", "bare_units", "set", "relative", "half_unit", "yearago", "yearend",
-             "quarter", "century", "deixis", "half"),
+             "quarter", "century", "deixis", "half", "that_day"),
     "part": ("deixis", "weekday", "clock", "set", "that_day"), "noon": ("clock",), "ref": ("ref",),
     "season": ("season", "set"), "half": ("half", "half_unit"), "decade": ("decade",),
     "adverb": ("set_adv",), "holiday": ("holiday",), "q": ("quarter_code",),

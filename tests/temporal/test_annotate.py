@@ -54,6 +54,17 @@ CASES = [
     ("May I ask a question?", dt.date(2023, 12, 21), []),
     ("Theresa May spoke. Windows 2000 crashed. Room 2020 was booked.", dt.date(2023, 12, 21), []),
     ("That 1978 resolution stands.", dt.date(2023, 12, 21), [("1978", "1978")]),
+    ("They left a day-long meeting.", dt.date(2023, 12, 21), [("day-long", "P1D")]),
+    (
+        "It will cut taxes in coming quarters.",
+        dt.date(2023, 12, 21),
+        [("coming quarters", "FUTURE_REF")],
+    ),
+    (
+        "He died on Oct. 23, 2023. Earlier that day, he wrote.",
+        dt.date(2023, 12, 21),
+        [("Oct. 23, 2023", "2023-10-23"), ("Earlier that day", "2023-10-23")],
+    ),
     ("The plant earns $5 million a year.", dt.date(2023, 12, 21), []),
     (
         "The fair runs from March 3 to 5, organisers said.",
