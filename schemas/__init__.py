@@ -8,7 +8,13 @@ from .article import (
 )
 from .change import ChangeListSchema, ChangeQueryArgsSchema, ChangeSchema
 from .common import PageArgsSchema, ProblemSchema, PublicationDate, envelope
-from .event import EventQueryArgsSchema, EventSchema
+from .event import (
+    EventFilterArgsSchema,
+    EventQueryArgsSchema,
+    EventSchema,
+    HistogramArgsSchema,
+    HistogramSchema,
+)
 from .temporal import AnnotateSchema, ResolveArgsSchema, TimexListSchema, TimexSchema
 
 __all__ = [
@@ -20,7 +26,10 @@ __all__ = [
     "ArticleQueryArgsSchema",
     "ArticleSchema",
     "ArticleSummarySchema",
+    "EventFilterArgsSchema",
     "EventQueryArgsSchema",
+    "HistogramArgsSchema",
+    "HistogramSchema",
     "EventSchema",
     "PageArgsSchema",
     "ProblemSchema",

@@ -6,6 +6,7 @@ from marshmallow import Schema, ValidationError, fields, validate, validates_sch
 
 from .common import PageArgsSchema
 
+BUCKETS = ["day", "week", "month", "year"]
 PRECISIONS = [
     "time",
     "day",
@@ -66,8 +67,12 @@ class EventSchema(Schema):
     updated_at = fields.DateTime(format="iso")
 
 
-class EventQueryArgsSchema(PageArgsSchema):
-    """Filters of ``GET /events`` and ``GET /timeline``."""
+FORMATS = ["json", "ndjson", "csv", "ics", "timelinejs"]
+SORTS = ["date", "-date", "updated", "-updated"]
+
+
+class EventFilterArgsSchema(Schema):
+    """Filters shared by ``/events``, ``/timeline`` and ``/histogram``."""
 
     from_ = fields.Date(
         data_key="from", load_default=None, metadata={"description": "Window start (inclusive)"}
@@ -99,7 +104,65 @@ class EventQueryArgsSchema(PageArgsSchema):
         metadata={"description": "Words searched in title and summary"},
     )
 
+    precision_at_least = fields.String(
+        load_default=None,
+        validate=validate.OneOf(PRECISIONS),
+        metadata={"description": "Only dates at least this precise (month: day, week, month)"},
+    )
+    precision_at_most = fields.String(
+        load_default=None,
+        validate=validate.OneOf(PRECISIONS),
+        metadata={"description": "Only dates at most this precise (month: month ... unknown)"},
+    )
+
     @validates_schema
     def _window(self, data, **kwargs):
         if data.get("from_") and data.get("to") and data["from_"] > data["to"]:
             raise ValidationError("'from' must not be after 'to'.", field_name="from")
+
+
+class EventQueryArgsSchema(EventFilterArgsSchema, PageArgsSchema):
+    """Arguments of ``GET /events`` and ``GET /timeline``."""
+
+    sort = fields.String(
+        load_default="date",
+        validate=validate.OneOf(SORTS),
+        metadata={"description": "date (timeline order), -date, updated or -updated"},
+    )
+    count = fields.Boolean(
+        load_default=False, metadata={"description": "Add the total number of matches"}
+    )
+    format = fields.String(
+        load_default=None,
+        validate=validate.OneOf(FORMATS),
+        metadata={
+            "description": "json (default), ndjson or csv (streamed, every match), ics, "
+            "timelinejs; also chosen by the Accept header"
+        },
+    )
+
+
+class HistogramArgsSchema(EventFilterArgsSchema):
+    """Arguments of ``GET /histogram``."""
+
+    bucket = fields.String(load_default="month", validate=validate.OneOf(BUCKETS))
+
+
+class HistogramBucketSchema(Schema):
+    key = fields.String(metadata={"description": "2023-12-20, 2023-W51, 2023-12 or 2023"})
+    start = fields.String(metadata={"format": "date", "description": "First day"})
+    end = fields.String(metadata={"format": "date", "description": "Last day"})
+    count = fields.Integer(metadata={"description": "Events whose known interval lies inside"})
+    overlapping = fields.Integer(
+        metadata={"description": "Imprecise events whose interval touches this bucket"}
+    )
+
+
+class HistogramSchema(Schema):
+    bucket = fields.String()
+    buckets = fields.List(fields.Nested(HistogramBucketSchema))
+    imprecise = fields.Dict(
+        metadata={"description": "{count, by_precision}: dates coarser than a bucket"}
+    )
+    open = fields.Integer(metadata={"description": "Events with one unknown bound"})
+    undated = fields.Integer(metadata={"description": "Events with no bound"})

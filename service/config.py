@@ -12,6 +12,8 @@ MAX_ARTICLE_CHARS = 500_000
 #: Page size of list endpoints when ``limit`` is not given, and the largest allowed.
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
+#: Most events an iCalendar or TimelineJS export may hold (NDJSON and CSV stream any number).
+MAX_EXPORT_EVENTS = 10_000
 #: Address and port ``timeline serve`` binds to, and its number of worker processes.
 HOST = "127.0.0.1"
 PORT = 8000

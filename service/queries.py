@@ -14,7 +14,7 @@ import peewee as pw
 
 from .errors import APIError
 from .models import Actor, Article, Event, EventActor, Mention
-from .pipeline import UNDATED
+from .pipeline import UNDATED, precision_rank
 
 
 def encode_cursor(key: Sequence[Any]) -> str:
@@ -56,6 +56,10 @@ def filter_events(query: pw.Select, args: dict[str, Any]) -> pw.Select:
                 query = query.where(hi >= args["from_"])
     if args.get("type"):
         query = query.where(Event.type.in_(args["type"]))
+    if args.get("precision_at_least"):
+        query = query.where(Event.precision_rank <= precision_rank(args["precision_at_least"]))
+    if args.get("precision_at_most"):
+        query = query.where(Event.precision_rank >= precision_rank(args["precision_at_most"]))
     if args.get("actor"):
         names = [a.lower() for a in args["actor"]]
         actor_ids = Actor.select(Actor.id).where(
@@ -82,27 +86,64 @@ def filter_events(query: pw.Select, args: dict[str, Any]) -> pw.Select:
     return query
 
 
-def page_events(query: pw.Select, cursor: str | None, limit: int) -> tuple[list[Event], str | None]:
-    """Keyset-paginate by (sort_date, precision_rank, id): stable while events arrive."""
+SORT_KEYS = {
+    "date": (Event.sort_date, Event.precision_rank, Event.id),
+    "updated": (Event.updated_at, Event.id),
+}
+_PARSE = {
+    "sort_date": dt.date.fromisoformat,
+    "precision_rank": int,
+    "id": int,
+    "updated_at": dt.datetime.fromisoformat,
+}
+
+
+def page_events(
+    query: pw.Select, cursor: str | None, limit: int, sort: str = "date"
+) -> tuple[list[Event], str | None]:
+    """Keyset pagination in ``sort`` order (date: sort_date, precision, id; updated:
+    updated_at, id; a leading ``-`` reverses): stable while new events arrive."""
+    descending = sort.startswith("-")
+    columns = SORT_KEYS[sort.lstrip("-")]
     if cursor:
-        day, rank, last_id = decode_cursor(cursor, 3)
+        key = decode_cursor(cursor, len(columns) + 1)
+        if key[0] != sort:
+            raise APIError(
+                422,
+                "The cursor belongs to another sort order; start again.",
+                {"cursor": ["Not a cursor of this sort order."]},
+            )
         try:
-            day = dt.date.fromisoformat(day)
-            rank, last_id = int(rank), int(last_id)
+            values = [_PARSE[c.name](v) for c, v in zip(columns, key[1:], strict=True)]
         except (TypeError, ValueError):
             raise APIError(
                 422,
                 "The cursor is not valid; start again without it.",
                 {"cursor": ["Not a cursor returned by this API."]},
             ) from None
-        query = query.where(
-            pw.Tuple(Event.sort_date, Event.precision_rank, Event.id) > (day, rank, last_id)
-        )
-    rows = list(query.order_by(Event.sort_date, Event.precision_rank, Event.id).limit(limit + 1))
+        row, after = pw.Tuple(*columns), pw.Tuple(*values)
+        query = query.where(row < after if descending else row > after)
+    order = [c.desc() if descending else c.asc() for c in columns]
+    rows = list(query.order_by(*order).limit(limit + 1))
     if len(rows) <= limit:
         return rows, None
     last = rows[limit - 1]
-    return rows[:limit], encode_cursor([last.sort_date.isoformat(), last.precision_rank, last.id])
+    values = [getattr(last, c.name) for c in columns]
+    return rows[:limit], encode_cursor([sort, *(_jsonable(v) for v in values)])
+
+
+def iterate_events(query: pw.Select, sort: str = "date", batch: int = 1000):
+    """Every row of ``query`` in ``sort`` order, fetched ``batch`` at a time (flat memory)."""
+    cursor = None
+    while True:
+        rows, cursor = page_events(query, cursor, batch, sort)
+        yield rows
+        if cursor is None:
+            return
+
+
+def _jsonable(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, dt.date) else value
 
 
 def serialize_events(rows: Sequence[Event], with_mentions: bool = True) -> list[dict[str, Any]]:

@@ -1,18 +1,43 @@
-"""Events and the timeline."""
+"""Events, the timeline and the histogram."""
 
 from __future__ import annotations
 
 from flask_smorest import Blueprint
 from marshmallow import fields
 
-from schemas import EventQueryArgsSchema, EventSchema, envelope
+from schemas import (
+    EventQueryArgsSchema,
+    EventSchema,
+    HistogramArgsSchema,
+    HistogramSchema,
+    envelope,
+)
 
 from .. import queries
+from ..errors import APIError
+from ..formats import histogram as buckets
 from ..models import Event
+from .exports import export, requested_format
 from .paging import page, page_size
 
 blp = Blueprint("events", __name__, url_prefix="/api/v1", description="Dated events")
-EventListSchema = envelope(EventSchema, "EventList")
+EXPORT_DOC = {
+    "responses": {
+        "200": {
+            "content": {
+                "application/x-ndjson": {"schema": {"type": "string"}},
+                "text/csv": {"schema": {"type": "string"}},
+                "text/calendar": {"schema": {"type": "string"}},
+                "application/vnd.timelinejs+json": {"schema": {"type": "object"}},
+            }
+        }
+    }
+}
+EventListSchema = type(
+    "EventListSchema",
+    (envelope(EventSchema, "EventListBase"),),
+    {"count": fields.Integer(metadata={"description": "Total matches (with count=true)"})},
+)
 TimelineSchema = type(
     "TimelineSchema",
     (EventListSchema,),
@@ -28,12 +53,14 @@ TimelineSchema = type(
 @blp.route("/events", methods=["GET"])
 @blp.arguments(EventQueryArgsSchema, location="query")
 @blp.response(200, EventListSchema)
+@blp.doc(**EXPORT_DOC)
 def list_events(args: dict):
-    """List events in timeline order (undated last), filtered."""
-    rows, cursor = queries.page_events(
-        queries.filter_events(Event.select(), args), args.get("cursor"), page_size(args)
-    )
-    return page(queries.serialize_events(rows), cursor)
+    """List events in timeline order (undated last), filtered; or export them all."""
+    query = queries.filter_events(Event.select(), args)
+    fmt = requested_format(args.get("format"))
+    if fmt != "json":
+        return export(query, fmt, args["sort"], "Events")
+    return _page(query, args)
 
 
 @blp.route("/events/<int:event_id>", methods=["GET"])
@@ -46,6 +73,7 @@ def get(event_id: int):
 @blp.route("/timeline", methods=["GET"])
 @blp.arguments(EventQueryArgsSchema, location="query")
 @blp.response(200, TimelineSchema)
+@blp.doc(**EXPORT_DOC)
 def timeline(args: dict):
     """The normalised timeline: dated events in date order, each once; undated ones apart.
 
@@ -53,8 +81,35 @@ def timeline(args: dict):
     (a day before the month that contains it), then id.
     """
     base = queries.filter_events(Event.select(), args)
-    rows, cursor = queries.page_events(queries.dated(base), args.get("cursor"), page_size(args))
-    body, status, headers = page(queries.serialize_events(rows), cursor)
+    fmt = requested_format(args.get("format"))
+    if fmt != "json":
+        return export(queries.dated(base), fmt, args["sort"], "Timeline")
+    body, status, headers = _page(queries.dated(base), args)
     undated = [] if args.get("cursor") else list(queries.undated(base).order_by(Event.id))
     body["undated"] = queries.serialize_events(undated)
+    return body, status, headers
+
+
+@blp.route("/histogram", methods=["GET"])
+@blp.arguments(HistogramArgsSchema, location="query")
+@blp.response(200, HistogramSchema)
+def histogram(args: dict):
+    """Count events per day, week, month or year; imprecise, open and undated ones apart."""
+    query = queries.filter_events(Event.select(), args)
+    rows = query.select(Event.date_start, Event.date_end, Event.date_precision).tuples()
+    try:
+        return buckets.histogram(
+            rows.iterator(), args["bucket"], lo=args.get("from_"), hi=args.get("to")
+        )
+    except buckets.TooManyBuckets as exc:
+        raise APIError(422, str(exc), {"bucket": [str(exc)]}) from None
+
+
+def _page(query, args: dict) -> tuple[dict, int, dict]:
+    rows, cursor = queries.page_events(
+        query, args.get("cursor"), page_size(args), args.get("sort", "date")
+    )
+    body, status, headers = page(queries.serialize_events(rows), cursor)
+    if args.get("count"):
+        body["count"] = query.count()
     return body, status, headers
