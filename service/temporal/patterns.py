@@ -182,7 +182,7 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("weekday", re.compile(
         rf"(?:{PMOD})?(?:{REL}\s+)?(?P<wd>{WEEKDAY})(?P<pl>s)?\b(?:,?\s+{PART}\b)?", _F), 2),
     ("deixis", re.compile(
-        rf"(?:{PMOD})?(?:(?P<deic>{DEIXIS})(?:'s)?(?:\s+{PART}\b)?|(?P<rel2>this|last|yesterday|"
+        rf"(?:{PMOD})?(?:(?P<deic>{DEIXIS})(?:\s+{PART}\b)?|(?P<rel2>this|last|yesterday|"
         rf"tomorrow)\s+(?P<part2>morning|afternoon|evening|night)|(?P<over>overnight)|"
         rf"(?P<dayrel>the\s+day\s+(?:before|after)\s+(?:yesterday|tomorrow)))\b", _F), 2),
     ("relative", re.compile(
