@@ -129,16 +129,12 @@ def _duration(m: re.Match[str], st: State) -> Result | None:
     return Result("DURATION", duration_value(n, unit), mod)
 
 
-_VAGUE_PAST = ("recent", "past", "the past", "the last")
-
-_VAGUE_FUTURE = ("coming", "the coming", "next", "the next")
-
-
 def bare_units(m: re.Match[str], st: State) -> Result | None:
+    """ "for years", "in recent months" (PXM, as TimeBank), "months ago", "future quarters"."""
     unit, pre = _unit(m["unit"]), words(m["pre"])
-    if pre in _VAGUE_PAST or words(m["tail"]) == "ago":
-        return Result("DATE", "PAST_REF")  # "in recent years": some time before now
-    if pre in _VAGUE_FUTURE or pre == "future":  # "in coming quarters", "future years"
+    if words(m["tail"]) == "ago":
+        return Result("DATE", "PAST_REF")  # "months ago": some time before now
+    if pre == "future":
         return Result("DATE", "FUTURE_REF")
     if not m["tail"] and m[0].endswith("long"):
         return None

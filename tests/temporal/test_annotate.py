@@ -56,9 +56,9 @@ CASES = [
     ("That 1978 resolution stands.", dt.date(2023, 12, 21), [("1978", "1978")]),
     ("They left a day-long meeting.", dt.date(2023, 12, 21), [("day-long", "P1D")]),
     (
-        "It will cut taxes in coming quarters.",
+        "It will cut taxes in future quarters.",
         dt.date(2023, 12, 21),
-        [("coming quarters", "FUTURE_REF")],
+        [("future quarters", "FUTURE_REF")],
     ),
     (
         "He died on Oct. 23, 2023. Earlier that day, he wrote.",
