@@ -50,8 +50,10 @@ def init_app(app: Flask) -> None:
 
 def create_tables() -> None:
     """Create every table and index that does not exist yet (safe to run at every start)."""
+    from . import search
     from .models import MODELS, DataState
 
     with database.connection_context():
         database.create_tables(MODELS, safe=True)
+        search.create_index()
         DataState.insert(id=1, version=0).on_conflict_ignore().execute()

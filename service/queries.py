@@ -12,6 +12,7 @@ from typing import Any
 
 import peewee as pw
 
+from . import search
 from .errors import APIError
 from .models import Actor, Article, Event, EventActor, Mention
 from .pipeline import UNDATED, precision_rank
@@ -73,16 +74,7 @@ def filter_events(query: pw.Select, args: dict[str, Any]) -> pw.Select:
             Event.id.in_(Mention.select(Mention.event).where(Mention.article == args["article"]))
         )
     if args.get("q"):
-        for word in args["q"].split()[:10]:
-            pattern = (
-                "%"
-                + word.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-                + "%"
-            )
-            text = pw.fn.LOWER(Event.title.concat(" ").concat(Event.summary))
-            query = query.where(
-                pw.NodeList((text, pw.SQL("LIKE"), pw.Value(pattern), pw.SQL("ESCAPE '\\'")))
-            )
+        query = query.where(search.matching(args["q"]))
     return query
 
 

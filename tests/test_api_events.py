@@ -143,3 +143,21 @@ def test_timeline_is_dated_in_order_with_undated_apart(client, seeded):
     keys = [sort_key(e) for e in dated]
     assert keys == sorted(keys)
     assert len(dated) + len(body["undated"]) == len(seeded["events"])
+
+
+@pytest.mark.parametrize(
+    "q", ['"', "NEAR(", "* OR x", "' OR 1=1 --", "a AND", "^meet", "title:x", "-", "%", "__"]
+)
+def test_search_syntax_in_q_is_just_text(client, seeded, q):
+    response = client.get(f"/api/v1/events?q={q}")
+    assert response.status_code == 200
+    assert isinstance(response.get_json()["data"], list)
+
+
+def test_search_is_stemmed_and_needs_every_word(client, seeded):
+    meetings = {e["id"] for e in seeded["events"] if "meet" in e["title"].lower()}
+    assert meetings
+    assert meetings <= {e["id"] for e in all_events(client, "&q=meeting")}
+    both = all_events(client, "&q=Xi+Mishustin")
+    assert both and all("xi" in (e["title"] + e["summary"]).lower() for e in both)
+    assert all_events(client, "&q=Xi+zzyzx") == []
