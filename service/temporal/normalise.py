@@ -71,10 +71,13 @@ def normalise(text: str, published_at: dt.date, forced_tense: str | None = None)
     for c in find(text):
         try:
             result = HANDLERS[c.rule](c.match, state)
-        except (ValueError, KeyError, OverflowError, IndexError):
-            result = None  # an impossible date such as week 53 of a 52-week year
+        except Exception:  # e.g. week 53 of a 52-week year: one odd match must not sink a text
+            result = None
         if result is None or not result.value:
             continue
         state.note(result)
-        out.append(to_timex(text, c, result))
+        try:
+            out.append(to_timex(text, c, result))
+        except Exception:  # bounds beyond the calendar (year 1 minus a day...)
+            continue
     return out

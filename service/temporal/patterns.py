@@ -299,5 +299,3 @@ WEEKDAY_PREFIX_NAMES = re.compile(
     r"(?:\b(?:Black|Good|Super|Ash|Holy|Cyber|Palm|Bloody|Easter|Whit|Maundy|Man|Girl|Guy)"
     r"\s+)$"
 )
-WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|\d[\d,.]*|[.;!?]")
-SENTENCE_END = re.compile(r"[.!?;]\s+(?=[A-Z\"'\u201c])|\n\s*\n")
