@@ -78,9 +78,14 @@ _FILLER = frozenset(
 
 
 def _covers(expr: str, timex: Timex) -> bool:
-    """True if ``timex`` is all of ``expr`` but for filler words and punctuation."""
-    rest = f"{expr[: timex.start]} {expr[timex.end :]}".lower()
-    return all(word in _FILLER for word in re.findall(r"[\w']+", rest))
+    """True if ``timex`` is all of ``expr`` but for filler words, punctuation and at most one
+    lower-case noun after it ("a two-day [visit]")."""
+    head = re.findall(r"[\w'$%]+", expr[: timex.start].lower())
+    tail = re.findall(r"[\w'$%]+", expr[timex.end :])
+    if any(word not in _FILLER for word in head):
+        return False
+    rest = [word for word in tail if word.lower() not in _FILLER]
+    return not rest or (len(rest) == 1 and rest[0].isalpha() and rest[0].islower())
 
 
 def _fallback(expr: str, base: dt.date, tense: str | None) -> Timex | None:

@@ -96,6 +96,8 @@ CASES = [
     ("10:30 a.m. Tuesday", WED, "past", "TIME", "2023-12-19T10:30"),
     ("3 p.m.", WED, None, "TIME", "2023-12-20T15:00"),
     ("nearly two years", WED, None, "DURATION", "P2Y"),
+    ("for nearly two years", WED, None, "DURATION", "P2Y"),
+    ("a two-day visit", WED, None, "DURATION", "P2D"),
     ("two-day", WED, None, "DURATION", "P2D"),
     ("three months", WED, None, "DURATION", "P3M"),
     ("the past five years", WED, None, "DURATION", "P5Y"),
@@ -125,6 +127,7 @@ def test_resolve(expr, published, tense, kind, value):
 # (expression, mod)
 MODS = [
     ("nearly two years", "APPROX"),
+    ("for nearly two years", "APPROX"),
     ("about three weeks", "APPROX"),
     ("more than two years", "MORE_THAN"),
     ("less than a month", "LESS_THAN"),
