@@ -8,10 +8,12 @@ _FUTURE = frozenset(
     """will 'll shall wo won't going expected expects expect plans plan planned planning
     scheduled schedule due upcoming intends intend hopes aims slated would tomorrow
     until till starting begins opens resume resumes future soon payable effective expire
-    expires could might may can""".split()
+    expires could might may can ahead""".split()
 )
 #: Weak cues count for less than a strong cue further away.
-_WEAK_FUTURE = frozenset("until till starting plans planned effective could might may can".split())
+_WEAK_FUTURE = frozenset(
+    "until till starting plans planned effective could might may can ahead".split()
+)
 #: Modals govern the verb group they open ("will be paid"): they beat a nearer participle.
 _MODALS = frozenset("will 'll shall wo would".split())
 _PAST = frozenset(

@@ -209,6 +209,10 @@ def clock(m: re.Match[str], st: State) -> Result | None:
         hour, minute = (24, 0) if word == "midnight" else (12, 0)
     elif m["h24"]:
         hour, minute = int(m["h24"]), int(m["m24"])
+    elif m["h2"]:  # "4 in the morning"
+        hour, minute = int(m["h2"]), 0
+        if m["part2"].lower() != "morning" and hour < 12:
+            hour += 12
     else:
         hour, minute = int(m["h"]), int(m["min"] or 0)
         ampm = m["ampm"].lower()
@@ -232,7 +236,7 @@ def clock(m: re.Match[str], st: State) -> Result | None:
         day = dt.date(y, mon, d)
     if not m["amod"]:
         return Result("TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}")
-    first = next(m.start(g) for g in ("h", "noon", "h24") if m[g])  # "about [10:35 a.m.]"
+    first = next(m.start(g) for g in ("h", "noon", "h24", "h2") if m[g])  # "about [10:35 a.m.]"
     return Result("TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}", "APPROX", start=first)
 
 

@@ -202,7 +202,7 @@ def _accept_relative(m: re.Match[str], text: str) -> bool:
 
 
 def _accept_clock(m: re.Match[str], text: str) -> bool:
-    if m["noon"] or m["h24"]:
+    if m["noon"] or m["h24"] or m["h2"]:
         return True
     return not (
         m["ampm"].lower().startswith("am")

@@ -122,6 +122,7 @@ _QDET = r"the|this|that|last\s+year's|this\s+year's|next\s+year's|(?:19|20)\d\d'
 CLOCK = (
     r"(?P<h>[01]?\d)(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|am\b|pm\b|o'clock\b)"
     r"|(?P<noon>noon|midnight|midday)"
+    r"|(?P<h2>1[0-2]|[1-9])(?:\s+o'clock)?\s+in\s+the\s+(?P<part2>morning|afternoon|evening)"
     r"|(?P<h24>[01]\d|2[0-3]):(?P<m24>[0-5]\d)(?=\s*(?-i:GMT|UTC|BST|CET|CEST|[ECMP]S?T|IST|JST)\b|"
     r"\s+(?:local\s+time|hours|hrs)\b)"
 )
@@ -221,7 +222,8 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"(?P<part>day|morning|afternoon|evening|night)\b", _F), 2),
     ("clock", re.compile(
         rf"(?:(?P<amod>about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|"
-        rf"after))\s+)?(?:{CLOCK}){TZ}(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<deic>{DEIXIS})|"
+        rf"after))\s+)?(?:{CLOCK}){TZ}"
+        rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<deic>{DEIXIS})|"
         rf"(?P<mon>{MONTH})\s*(?P<day>{DAY})))?(?![\d%])", _F), 4),
     ("set", re.compile(
         rf"(?P<q>every|each)\s+(?:other\s+)?(?:(?P<num>{NUM})\s+)?"
