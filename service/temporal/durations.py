@@ -143,6 +143,11 @@ def bare_units(m: re.Match[str], st: State) -> Result | None:
     return Result("DURATION", duration_value(count, unit), start=first)  # "day-long": P1D
 
 
+def vague_span(m: re.Match[str], st: State) -> Result | None:
+    """ "for a while", "for some time": a duration of unknown length."""
+    return Result("DURATION", "PXX")
+
+
 def half_unit(m: re.Match[str], st: State) -> Result | None:
     return Result("DURATION", duration_value(0.5, _unit(m["unit"])))
 

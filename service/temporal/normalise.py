@@ -39,6 +39,7 @@ HANDLERS: dict[str, Handler] = {
     "duration": durations.duration,
     "bare_units": durations.bare_units,
     "half_unit": durations.half_unit,
+    "vague_span": durations.vague_span,
     "ref": relative.ref,
     "that_day": relative.that_day,
     "set": durations.set_every,

@@ -208,6 +208,9 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"future|the)\s+)?(?P<unit>years|months|weeks|days|decades|hours|centuries|minutes|"
         r"quarters|(?=\w+-long)(?:day|week|month|year|hour|decade))\b"
         r"(?P<tail>-long|\s+ago|\s+ahead)?", _F), 0),
+    ("vague_span", re.compile(  # "for a while", "for some time": unknown length
+        r"(?<=\bfor\s)(?P<vague>a\s+(?:long\s+|short\s+|little\s+)?while|(?:some|a\s+long|"
+        r"a\s+short)\s+time)\b", _F), 0),
     ("half_unit", re.compile(
         r"(?:(?:a|an)\s+)?half[- ](?:an?\s+)?(?P<unit>hour|day|year|century|decade|month)\b", _F),
         1),
@@ -260,6 +263,7 @@ _HEAD_LISTS: dict[str, list[str]] = {
     "fy": ["fy"],
     "period": ["period"],
     "spoken": ["nineteen", "twenty", "thousand"],
+    "vague": ["while", "time"],
 }  # fmt: skip
 _HEAD_RULES = {
     "month": ("date_mdy", "date_dmy", "month_year", "month", "clock", "set", "range_day"),
@@ -272,6 +276,7 @@ _HEAD_RULES = {
     "period": ("quarter",),
     "spoken": ("spoken_year",),
     "fy": ("fiscal_code",),
+    "vague": ("vague_span",),
 }  # fmt: skip
 #: Lower-case word -> the rules that can match around it (rules only run near their heads).
 HEADS: dict[str, frozenset[str]] = {}
