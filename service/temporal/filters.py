@@ -1,0 +1,211 @@
+"""Checks that turn a rule match away: modal "may", "Windows 2000", "Friday prayers", rates..."""
+
+from __future__ import annotations
+
+import re
+
+from .patterns import WEEKDAY_NAMES, WEEKDAY_PREFIX_NAMES, YEAR_CUES
+
+_MONTH_CUES = re.compile(
+    r"(?:\b(?:in|since|by|until|till|from|to|through|of|during|early|late|mid|last|this|next|"
+    r"before|after|between|and|or|each|every|since|until|for|on|as|around|about|'s)|[,(-])\s*$",
+    re.IGNORECASE,
+)
+_NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
+#: A capitalised word just before ("Theresa May", "Windows 2000") makes a name.
+_NAME_BEFORE = re.compile(
+    r"\b(?!(?:The|That|This|These|Those|Its|His|Her|Their|Our|Your|My|A|An|And|But|Or|"
+    r"Also|Only|Even|All|Each|Every|Both|Then|Until|When|While|Since|After|Before)\b)"
+    r"(?-i:[A-Z][a-z]+)\s+$"
+)
+_PLURAL_NOUN = re.compile(r"\s+(?!(?:was|is|has|as|this|its|his|ss)\b)[a-z]+s\b")
+_QUANTITY_LEFT = re.compile(
+    r"\b(?:about|some|nearly|than|over|almost|only|another|additional|least|roughly|"
+    r"approximately|all|just|No\.|number|Flight|Route|Highway)\s*$|[$£€#]\s*$"
+)
+_PERCENT = re.compile(
+    r"\s*(?:%|percent|per\s*cent|points?|feet|meters|metres|miles|km|kg|"
+    r"pounds|tons|barrels|shares|people|troops|votes)\b",
+    re.IGNORECASE,
+)
+_BARE_UNIT_LEFT = re.compile(
+    r"\b(?:for|over|in|within|after|took|take|takes|lasted|last|spent|spend|taken|"
+    r"several|many)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_SEASON_LEFT = re.compile(
+    r"\b(?:in|during|since|until|till|by|through|throughout|over|into|for|before|after|from|"
+    r"this|last|next|early|late|mid|the|each|every|of)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _left(text: str, start: int, width: int = 25) -> str:
+    return text[max(0, start - width) : start]
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start].rstrip(" \t\"'\u201c(")
+    return not before or before[-1] in ".!?\n"
+
+
+def _accept_month(m: re.Match[str], text: str) -> bool:
+    if m["pmod"] or m["rel"]:
+        return True
+    word = m["mon"]
+    nxt = _NEXT_WORD.match(text, m.end())
+    if re.match(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z]", text[m.end() : m.end() + 20]):
+        return False  # "the March for Life", "March of the Combatant Mothers"
+    if _MONTH_CUES.search(_left(text, m.start())):
+        return True  # "in May", "since March", "early April"
+    if nxt and nxt[1][:1].isupper() and nxt.start() == m.end():
+        return False  # "April Smith", "May Day"
+    if _NAME_BEFORE.search(_left(text, m.start())) and not _MONTH_CUES.search(
+        _left(text, m.start())
+    ):
+        return False  # "Theresa May", "Mark March"
+    if _sentence_start(text, m.start()) and nxt and nxt[1][:1].islower():
+        return word.lower() not in ("may", "march")  # "May I", "March on"
+    return True
+
+
+def _accept_year(m: re.Match[str], text: str) -> bool:
+    year = int(m["year"])
+    if m["pmod"] or m["fiscal"]:
+        return 1000 <= year <= 2099
+    if m["amod"] and _PLURAL_NOUN.match(text, m.end()):
+        return False
+    left = _left(text, m.start())
+    if _PERCENT.match(text, m.end()) or _QUANTITY_LEFT.search(left):
+        return False
+    if YEAR_CUES.search(left):
+        return 1000 <= year <= 2099
+    if _NAME_BEFORE.search(left):
+        return False  # "Windows 2000", "Room 2020", "Orion 1980": names, not years
+    if not 1900 <= year <= 2099:
+        return False
+    return _PLURAL_NOUN.match(text, m.end()) is None
+
+
+def _accept_weekday(m: re.Match[str], text: str) -> bool:
+    if WEEKDAY_NAMES.match(text, m.end()):
+        return False
+    return WEEKDAY_PREFIX_NAMES.search(_left(text, m.start(), 12)) is None
+
+
+def _accept_season(m: re.Match[str], text: str) -> bool:
+    if m["year"]:
+        return True
+    after = text[m.end() : m.end() + 4].lower()
+    if after.startswith(" of") or after.startswith("-"):
+        return False  # "the fall of the Berlin Wall", "spring-loaded"
+    rel = (m["rel"] or "").lower()
+    if m["pmod"] or (rel and rel != "the"):
+        return True
+    return _SEASON_LEFT.search(_left(text, m.start() if not rel else m.start("rel"))) is not None
+
+
+def _accept_quarter(m: re.Match[str], text: str) -> bool:
+    if text[m.end() : m.end() + 1] == "-" and not m["year"]:
+        after = text[m.end() : m.end() + 8].lower()
+        return after.startswith("-end")
+    has_ord = bool(m["ord"]) or any(
+        w in (m["adjs"] or "").lower() for w in ("first", "second", "third", "fourth", "final")
+    )
+    if has_ord:
+        return True
+    det = (m["det"] or "").lower()
+    if not det or det == "a":
+        return False
+    if m["q"].lower() == "period" and not m["adjs"]:
+        return False  # "the period": only "the latest period", "the 1988 period"...
+    return not text[m.end() : m.end() + 4].lower().startswith(" of")
+
+
+_RATE_LEFT = re.compile(
+    r"(?:\b(?:once|twice|thrice|times|percent|cents?|dollars?|million|billion|trillion|"
+    r"thousand|hundred|barrels|tons|seats|flights|units|shares|hours)|\d|%)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _accept_duration(m: re.Match[str], text: str) -> bool:
+    num, unit = m["num"].lower(), m["unit"].lower()
+    if num in ("a", "an") and not m["tail"] and _RATE_LEFT.search(_left(text, m.start())):
+        return False  # a rate ("$1.76 a year", "24 hours a day"), not a stretch of time
+    if num in ("a", "an", "one") and unit == "second":
+        return False
+    if num in ("a", "an", "one") and unit.endswith("s") and unit not in ("centuries", "millennia"):
+        return False  # "a decades-long battle": the article belongs to the adjective
+    if num in ("a", "an") and unit.startswith("quarter"):
+        return False
+    if m["sep"] == "" and not m["num"][-1].isdigit():
+        return False
+    tail = (m["tail"] or "").lower()
+    if "old" in tail:
+        return False  # ages ("a 6-year-old") are not temporal expressions in TimeBank
+    if unit.startswith("quarter") and m["sep"] == "-" and not m["det"] and not m["rel"]:
+        return False  # "three-quarters of"
+    return True
+
+
+def _accept_bare_units(m: re.Match[str], text: str) -> bool:
+    pre = " ".join((m["pre"] or "").lower().split())
+    if m["unit"].lower().startswith("quarter") and pre not in (
+        "recent",
+        "coming",
+        "future",
+        "the coming",
+        "the past",
+    ):
+        return False  # "quarters" alone: "three-quarters", "headquarters"
+    if pre and pre != "the":
+        return True
+    if m["tail"]:
+        return True
+    return _BARE_UNIT_LEFT.search(_left(text, m.start())) is not None
+
+
+def _accept_relative(m: re.Match[str], text: str) -> bool:
+    unit_word = m["unit"]
+    if unit_word[:1].isupper() and not unit_word.isupper() and not _sentence_start(text, m.start()):
+        return False  # "This Week" (a programme), "the Next Month" (a title)
+    if m["the"]:
+        unit = m["unit"].lower()
+        return bool(m["pmod"]) or unit == "weekend" or unit.endswith("year")
+    return True
+
+
+def _accept_clock(m: re.Match[str], text: str) -> bool:
+    if m["noon"] or m["h24"] or m["h2"]:
+        return True
+    return not (
+        m["ampm"].lower().startswith("am")
+        and not m["min"]
+        and m["ampm"][:1] == "a"
+        and text[m.start("ampm") - 1 : m.start("ampm")] != " "
+    )
+
+
+def _accept_ref(m: re.Match[str], text: str) -> bool:
+    word = m["ref"].lower()
+    if word == "current":
+        nxt = _NEXT_WORD.match(text, m.end())
+        return bool(nxt and nxt[1][:1].islower())
+    if word == "the past":
+        return not re.match(r"\s+(?:\d|few|several)", text[m.end() : m.end() + 10])
+    return True
+
+
+ACCEPT = {
+    "month": _accept_month,
+    "year": _accept_year,
+    "weekday": _accept_weekday,
+    "season": _accept_season,
+    "quarter": _accept_quarter,
+    "duration": _accept_duration,
+    "bare_units": _accept_bare_units,
+    "relative": _accept_relative,
+    "clock": _accept_clock,
+    "ref": _accept_ref,
+}
