@@ -9,7 +9,10 @@ from .article import (
 from .change import ChangeListSchema, ChangeQueryArgsSchema, ChangeSchema
 from .common import PageArgsSchema, ProblemSchema, PublicationDate, envelope
 from .event import (
+    EventDetailSchema,
     EventFilterArgsSchema,
+    EventMergeSchema,
+    EventPatchSchema,
     EventQueryArgsSchema,
     EventSchema,
     HistogramArgsSchema,
@@ -26,7 +29,10 @@ __all__ = [
     "ArticleQueryArgsSchema",
     "ArticleSchema",
     "ArticleSummarySchema",
+    "EventDetailSchema",
     "EventFilterArgsSchema",
+    "EventMergeSchema",
+    "EventPatchSchema",
     "EventQueryArgsSchema",
     "HistogramArgsSchema",
     "HistogramSchema",

@@ -63,6 +63,10 @@ class EventSchema(Schema):
     date = fields.Nested(EventDateSchema)
     actors = fields.List(fields.Nested(ActorRefSchema))
     mentions = fields.List(fields.Nested(MentionSchema))
+    original = fields.Dict(
+        allow_none=True,
+        metadata={"description": "The extraction's title, type and date, once a person edited it"},
+    )
     created_at = fields.DateTime(format="iso")
     updated_at = fields.DateTime(format="iso")
 
@@ -166,3 +170,71 @@ class HistogramSchema(Schema):
     )
     open = fields.Integer(metadata={"description": "Events with one unknown bound"})
     undated = fields.Integer(metadata={"description": "Events with no bound"})
+
+
+TYPES = [
+    "meeting",
+    "visit",
+    "statement",
+    "agreement",
+    "sanctions",
+    "membership",
+    "conflict",
+    "election",
+    "economy",
+    "other",
+]
+
+
+class EventDatePatchSchema(Schema):
+    """A corrected date: a TIMEX3 ``value`` (bounds derived), or explicit bounds."""
+
+    text = fields.String(allow_none=True, validate=validate.Length(max=200))
+    value = fields.String(validate=validate.Length(min=1, max=40))
+    edtf = fields.String(allow_none=True, validate=validate.Length(max=60))
+    start = fields.Date(allow_none=True)
+    end = fields.Date(allow_none=True)
+    precision = fields.String(validate=validate.OneOf(PRECISIONS))
+    approximate = fields.Boolean()
+
+    @validates_schema
+    def _complete(self, data, **kwargs):
+        if "value" not in data and not {"start", "end", "precision"} <= set(data):
+            raise ValidationError("Give a TIMEX3 value, or start, end and precision.")
+
+
+class EventPatchSchema(Schema):
+    """The body of ``PATCH /events/{id}``: what to correct and why."""
+
+    title = fields.String(validate=validate.Length(min=1, max=200))
+    type = fields.String(validate=validate.OneOf(TYPES))
+    date = fields.Nested(EventDatePatchSchema)
+    reason = fields.String(required=True, validate=validate.Length(min=1, max=1000))
+
+    @validates_schema
+    def _something(self, data, **kwargs):
+        if not {"title", "type", "date"} & set(data):
+            raise ValidationError("Give at least one of title, type or date.")
+
+
+class EventMergeSchema(Schema):
+    """The body of ``POST /events/{id}/merge``."""
+
+    into = fields.Integer(
+        required=True,
+        validate=validate.Range(min=1),
+        metadata={"description": "The event that survives"},
+    )
+    reason = fields.String(required=True, validate=validate.Length(min=1, max=1000))
+
+
+class EventEditSchema(Schema):
+    at = fields.DateTime(format="iso")
+    reason = fields.String()
+    changes = fields.Dict()
+
+
+class EventDetailSchema(EventSchema):
+    """One event, with its curation history."""
+
+    edits = fields.List(fields.Nested(EventEditSchema))

@@ -57,6 +57,8 @@ class Event(BaseModel):
     # Timeline order: the start, or the known end when the start is open; then finer first.
     sort_date = pw.DateField(null=True)
     precision_rank = pw.SmallIntegerField(default=99)
+    # The extraction's own title, type and date (JSON), kept when a person first curates it.
+    original = pw.TextField(null=True)
     created_at = pw.DateTimeField(default=utcnow)
     updated_at = pw.DateTimeField(default=utcnow, index=True)
 
@@ -86,6 +88,15 @@ class Mention(BaseModel):
         indexes = ((("article", "event"), False), (("event", "article"), False))
 
 
+class EventEdit(BaseModel):
+    """A curation of an event: what changed, why, when."""
+
+    event = pw.ForeignKeyField(Event, backref="edits", on_delete="CASCADE")
+    changes = pw.TextField()  # JSON: field -> new value
+    reason = pw.TextField()
+    at = pw.DateTimeField(default=utcnow)
+
+
 class Change(BaseModel):
     """The change feed: one row per event created, updated, merged or deleted, in commit order.
 
@@ -107,4 +118,4 @@ class DataState(BaseModel):
     updated_at = pw.DateTimeField(default=utcnow)
 
 
-MODELS = [Article, Actor, Event, EventActor, Mention, Change, DataState]
+MODELS = [Article, Actor, Event, EventActor, Mention, EventEdit, Change, DataState]

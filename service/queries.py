@@ -195,6 +195,7 @@ def event_dict(row: Event, actors: list[dict], mentions: list[dict] | None) -> d
             "basis": row.date_basis,
         },
         "actors": actors,
+        "original": json.loads(row.original) if row.original else None,
         "created_at": row.created_at,
         "updated_at": row.updated_at,
     }

@@ -13,7 +13,7 @@ from schemas import (
     envelope,
 )
 
-from .. import pipeline, queries
+from .. import curation, pipeline, queries
 from ..errors import APIError
 from ..models import Article
 from .paging import page, page_size
@@ -64,3 +64,11 @@ def get(article_id: int):
     """Read one article with its events."""
     article = Article.get_by_id(article_id)
     return queries.article_dict(article, queries.article_events(article.id))
+
+
+@blp.route("/articles/<int:article_id>", methods=["DELETE"])
+@blp.response(204)
+def delete(article_id: int):
+    """Delete an article, its mentions, and the events only it reported."""
+    curation.delete_article(article_id)
+    return ""

@@ -6,6 +6,9 @@ from flask_smorest import Blueprint
 from marshmallow import fields
 
 from schemas import (
+    EventDetailSchema,
+    EventMergeSchema,
+    EventPatchSchema,
     EventQueryArgsSchema,
     EventSchema,
     HistogramArgsSchema,
@@ -13,7 +16,7 @@ from schemas import (
     envelope,
 )
 
-from .. import queries
+from .. import curation, queries
 from ..errors import APIError
 from ..formats import histogram as buckets
 from ..models import Event
@@ -64,10 +67,33 @@ def list_events(args: dict):
 
 
 @blp.route("/events/<int:event_id>", methods=["GET"])
-@blp.response(200, EventSchema)
+@blp.response(200, EventDetailSchema)
 def get(event_id: int):
-    """Read one event with its actors and every sentence that reported it."""
-    return queries.serialize_events([Event.get_by_id(event_id)])[0]
+    """Read one event with its actors, every sentence that reported it, and its edits."""
+    return _detail(Event.get_by_id(event_id))
+
+
+@blp.route("/events/<int:event_id>", methods=["PATCH"])
+@blp.arguments(EventPatchSchema)
+@blp.response(200, EventDetailSchema)
+def patch(data: dict, event_id: int):
+    """Correct an event's title, type or date, saying why; the original stays visible."""
+    reason = data.pop("reason")
+    return _detail(curation.edit_event(event_id, data, reason))
+
+
+@blp.route("/events/<int:event_id>/merge", methods=["POST"])
+@blp.arguments(EventMergeSchema)
+@blp.response(200, EventDetailSchema)
+def merge(data: dict, event_id: int):
+    """Merge this event into another that reports the same happening; this one is deleted."""
+    return _detail(curation.merge_events(event_id, data["into"], data["reason"]))
+
+
+def _detail(event: Event) -> dict:
+    body = queries.serialize_events([event])[0]
+    body["edits"] = curation.edits_of(event.id)
+    return body
 
 
 @blp.route("/timeline", methods=["GET"])

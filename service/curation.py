@@ -1,0 +1,124 @@
+"""People correct the extraction: edit an event (the original stays visible), merge two events,
+delete an article. Each is one write transaction and shows up in the change feed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from .errors import APIError
+from .models import Article, Event, EventActor, EventEdit, Mention, utcnow
+from .pipeline import precision_rank, record_change, sort_date, write_transaction
+from .temporal.edtf import describe
+
+DATE_COLUMNS = ("text", "value", "edtf", "start", "end", "precision", "approximate", "basis")
+
+
+def original_of(event: Event) -> dict[str, Any]:
+    return {
+        "title": event.title,
+        "type": event.type,
+        "date": {c: _jsonable(getattr(event, f"date_{c}")) for c in DATE_COLUMNS},
+    }
+
+
+def edit_event(event_id: int, changes: dict[str, Any], reason: str) -> Event:
+    """Apply a curation (title, type and/or date) to an event, recording what and why."""
+    with write_transaction():
+        event = Event.get_by_id(event_id)
+        if event.original is None:
+            event.original = json.dumps(original_of(event))
+        for field in ("title", "type"):
+            if field in changes:
+                setattr(event, field, changes[field])
+        if "date" in changes:
+            _set_date(event, changes["date"])
+        event.updated_at = utcnow()
+        event.save()
+        EventEdit.create(event=event, changes=json.dumps(changes, default=str), reason=reason)
+        record_change(event.id, "updated")
+    return event
+
+
+def _set_date(event: Event, date: dict[str, Any]) -> None:
+    if "value" in date and not {"start", "end"} & set(date):
+        edtf, start, end, precision = describe(date["value"], "DATE")
+        if edtf is None:
+            raise APIError(
+                422,
+                "The date value is not a TIMEX3 date this service can bound.",
+                {"date": {"value": ["Use e.g. 2023-12-20, 2023-12, 2023-W51, 2023."]}},
+            )
+        date = {"edtf": edtf, "start": start, "end": end, "precision": precision, **date}
+    start, end = date.get("start"), date.get("end")
+    if start and end and start > end:
+        raise APIError(
+            422,
+            "The date's start is after its end.",
+            {"date": {"start": ["Must not be after end."]}},
+        )
+    for column in DATE_COLUMNS:
+        if column in date:
+            setattr(event, f"date_{column}", date[column])
+    event.date_basis = "curated"
+    event.sort_date = sort_date(event.date_start, event.date_end)
+    event.precision_rank = precision_rank(event.date_precision)
+
+
+def merge_events(source_id: int, target_id: int, reason: str) -> Event:
+    """Fold ``source`` into ``target``: mentions and actors move, ``source`` is deleted."""
+    if source_id == target_id:
+        raise APIError(422, "An event cannot be merged into itself.", {"into": ["Same event."]})
+    with write_transaction():
+        source, target = Event.get_by_id(source_id), Event.get_by_id(target_id)
+        Mention.update(event=target).where(Mention.event == source).execute()
+        for link in EventActor.select().where(EventActor.event == source):
+            EventActor.insert(
+                event=target, actor=link.actor_id, role=link.role
+            ).on_conflict_ignore().execute()
+        EventEdit.create(event=target, changes=json.dumps({"merged": source_id}), reason=reason)
+        source.delete_instance()
+        target.updated_at = utcnow()
+        target.save()
+        record_change(source_id, "merged", merged_into=target.id)
+        record_change(target.id, "updated")
+    return target
+
+
+def delete_article(article_id: int) -> None:
+    """Delete an article and its mentions; events left with no mention are deleted too."""
+    with write_transaction():
+        article = Article.get_by_id(article_id)
+        touched = [
+            m.event_id
+            for m in Mention.select(Mention.event).where(Mention.article == article).distinct()
+        ]
+        Mention.delete().where(Mention.article == article).execute()
+        article.delete_instance()
+        still = (
+            {
+                m.event_id
+                for m in Mention.select(Mention.event).where(Mention.event.in_(touched)).distinct()
+            }
+            if touched
+            else set()
+        )
+        for event_id in touched:
+            if event_id in still:
+                Event.update(updated_at=utcnow()).where(Event.id == event_id).execute()
+                record_change(event_id, "updated")
+            else:
+                Event.delete().where(Event.id == event_id).execute()
+                record_change(event_id, "deleted")
+
+
+def edits_of(event_id: int) -> list[dict[str, Any]]:
+    return [
+        {"at": e.at, "reason": e.reason, "changes": json.loads(e.changes)}
+        for e in EventEdit.select().where(EventEdit.event == event_id).order_by(EventEdit.id)
+    ]
+
+
+def _jsonable(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, dt.date) else value

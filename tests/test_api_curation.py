@@ -1,0 +1,119 @@
+"""Curation: PATCH an event (original kept), merge two events, DELETE an article; all in the
+change feed."""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_api_changes import poll
+from .test_errors import assert_problem
+
+
+def test_patch_keeps_the_original_and_the_reason(client, seeded):
+    event = seeded["events"][0]
+    _, cursor = poll(client)
+    body = {"title": "A better headline", "type": "other", "reason": "headline was vague"}
+    response = client.patch(f"/api/v1/events/{event['id']}", json=body)
+    assert response.status_code == 200
+    edited = response.get_json()
+    assert (edited["title"], edited["type"]) == ("A better headline", "other")
+    assert edited["original"]["title"] == event["title"]
+    assert edited["original"]["date"]["start"] == event["date"]["start"]
+    assert edited["edits"][0]["reason"] == "headline was vague"
+    assert edited["updated_at"] > event["updated_at"]
+    changes, _ = poll(client, cursor)
+    assert [(c["event_id"], c["action"]) for c in changes] == [(event["id"], "updated")]
+    found = client.get("/api/v1/events?q=better+headline").get_json()["data"]
+    assert [e["id"] for e in found] == [event["id"]]
+
+
+def test_patch_date_by_value_derives_bounds(client, seeded):
+    event = seeded["events"][0]
+    body = {"date": {"value": "2023-11"}, "reason": "the text meant November"}
+    date = client.patch(f"/api/v1/events/{event['id']}", json=body).get_json()["date"]
+    assert (date["value"], date["start"], date["end"], date["precision"], date["basis"]) == (
+        "2023-11",
+        "2023-11-01",
+        "2023-11-30",
+        "month",
+        "curated",
+    )
+    window = client.get("/api/v1/events?from=2023-11-15&to=2023-11-15").get_json()["data"]
+    assert event["id"] in {e["id"] for e in window}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"title": "x"},
+        {"reason": "why"},
+        {"type": "party", "reason": "r"},
+        {"date": {"value": "soon"}, "reason": "r"},
+        {"date": {"start": "2023-12-20", "end": "2023-12-01", "precision": "day"}, "reason": "r"},
+        {"date": {"start": "2023-12-20"}, "reason": "r"},
+        {"title": "", "reason": "r"},
+        {"title": "x", "reason": "r", "id": 5},
+    ],
+    ids=[
+        "no-reason",
+        "nothing-to-change",
+        "unknown-type",
+        "bad-value",
+        "start-after-end",
+        "incomplete-bounds",
+        "empty-title",
+        "unknown-field",
+    ],
+)
+def test_bad_patches_are_422_and_change_nothing(client, seeded, body):
+    event = seeded["events"][0]
+    assert_problem(client.patch(f"/api/v1/events/{event['id']}", json=body), 422)
+    after = client.get(f"/api/v1/events/{event['id']}").get_json()
+    assert (after["title"], after["date"], after["edits"]) == (event["title"], event["date"], [])
+
+
+def test_patch_unknown_event_is_404(client, seeded):
+    assert_problem(client.patch("/api/v1/events/999999", json={"title": "x", "reason": "r"}), 404)
+
+
+def test_merge_moves_mentions_and_reports_the_survivor(client, seeded):
+    source, target = seeded["events"][0], seeded["events"][1]
+    _, cursor = poll(client)
+    merged = client.post(
+        f"/api/v1/events/{source['id']}/merge",
+        json={"into": target["id"], "reason": "same meeting"},
+    ).get_json()
+    assert merged["id"] == target["id"]
+    assert len(merged["mentions"]) == len(source["mentions"]) + len(target["mentions"])
+    assert_problem(client.get(f"/api/v1/events/{source['id']}"), 404)
+    changes, _ = poll(client, cursor)
+    assert {"event_id": source["id"], "action": "merged", "merged_into": target["id"]}.items() <= (
+        changes[0].items()
+    )
+    assert_problem(
+        client.post(
+            f"/api/v1/events/{target['id']}/merge", json={"into": target["id"], "reason": "r"}
+        ),
+        422,
+    )
+
+
+def test_delete_article_removes_its_events_and_feeds_the_deletions(client, seeded, seed_body):
+    other = client.post(
+        "/api/v1/articles",
+        json=dict(seed_body, text="Talks between France and Germany ended in Paris on Monday."),
+    ).get_json()
+    _, cursor = poll(client)
+    response = client.delete(f"/api/v1/articles/{seeded['id']}")
+    assert response.status_code == 204 and response.data == b""
+    assert_problem(client.get(f"/api/v1/articles/{seeded['id']}"), 404)
+    remaining = client.get("/api/v1/events?limit=500").get_json()["data"]
+    assert {e["id"] for e in remaining} == {e["id"] for e in other["events"]}
+    changes, _ = poll(client, cursor)
+    assert {c["event_id"] for c in changes if c["action"] == "deleted"} == {
+        e["id"] for e in seeded["events"]
+    }
+    assert all(c["event"] is None for c in changes)
+    assert_problem(client.delete(f"/api/v1/articles/{seeded['id']}"), 404)
+    # The same text can be ingested again afterwards.
+    assert client.post("/api/v1/articles", json=seed_body).status_code == 201
