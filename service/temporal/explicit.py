@@ -49,8 +49,12 @@ def _weekday_shift(day: dt.date, weekday_word: str | None) -> dt.date:
 
 def month_day(m: re.Match[str], st: State) -> Result | None:
     month, day = month_number(m["mon"]), day_number(m["day"])
+    rel = " ".join((m.groupdict().get("rel") or "").lower().split())
     if m["year"]:
         year = int(m["year"])
+    elif rel in LAST_WORDS or rel in NEXT_WORDS:  # "last Oct. 23": the one before today
+        this = (month, day) <= (st.dct.month, st.dct.day)
+        year = st.dct.year - (not this) if rel in LAST_WORDS else st.dct.year + this
     else:
         year = dates.pick_year(st.dct, month, day, st.tense(m.start(), m.end()))
     if not dates.valid_day(year, month, day):
