@@ -77,6 +77,7 @@ def normalise(text: str, published_at: dt.date, forced_tense: str | None = None)
         if result is None or not result.value:
             continue
         state.note(result)
+        state.last_end, state.last_value = c.end, result.value
         try:
             out.append(to_timex(text, c, result))
         except Exception:  # bounds beyond the calendar (year 1 minus a day...)

@@ -81,6 +81,8 @@ _FULL_MONTHS = [m for m, n in MONTHS.items() if len(m) > 4 or m in ("may", "june
 _ABBR = [m for m in MONTHS if m not in _FULL_MONTHS]
 # Abbreviations need their full stop or a following number ("Jan Smith" is a name).
 MONTH = rf"(?:{_cased(_FULL_MONTHS)}\b|{_cased(_ABBR)}(?:\.|\b(?=\s*\d)))"
+#: After a day number any abbreviation is a month: "20 Dec, 2023", "on 5 Jan."
+MONTH_AFTER_DAY = rf"(?:{_cased(_FULL_MONTHS)}\b|{_cased(_ABBR)}\b\.?)"
 WEEKDAY = rf"{_cased(WEEKDAYS)}"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
 YEAR = r"(?<![\d$£€#.,])(?:1[0-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d)"
@@ -137,7 +139,7 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         rf"coming)\s+)?(?P<mon>{MONTH})\s*(?P<day>{DAY})"
         rf"(?:,?\s*(?P<year>{YEAR}))?", _F), 5),
     ("date_dmy", re.compile(
-        rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH})"
+        rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH_AFTER_DAY})"
         rf"(?:,?\s+(?P<year>{YEAR}))?", _F), 5),
     ("date_num", re.compile(
         r"(?<![\d/.-])(?:(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)?\d\d)(?![\d/])"

@@ -37,6 +37,8 @@ class State:
     forced_tense: str | None = None
     ref: str | None = None  # the last absolute DATE value (e.g. 1989-Q3, 1989-10-20)
     quarter: str | None = None  # the last quarter the text talked about
+    last_end: int = -1  # where the previous expression ended, and its value
+    last_value: str = ""
 
     def tense(self, start: int, end: int) -> str | None:
         return self.forced_tense or tense(self.text, start, end)
