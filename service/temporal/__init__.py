@@ -1,7 +1,24 @@
-"""Temporal expressions in news text: find them, normalise them to TIMEX3/EDTF with bounds.
+"""Temporal expressions in news text: find them, normalise them to TIMEX3 and EDTF with bounds.
 
-``annotate(text, published_at)`` tags a whole text; ``resolve(expr, published_at, tense)``
-normalises one expression given alone. Pure: no Flask, no database.
+Public API (pure: no Flask, no database)::
+
+    annotate(text, published_at) -> list[Timex]     # every expression in an article
+    resolve(expr, published_at, tense=None) -> Timex | None   # one expression given alone
+
+``Timex`` (``model.py``) carries ``start``/``end`` (offsets into the text, end exclusive, and
+``text == source[start:end]``), ``type`` (DATE, TIME, DURATION, SET), ``value`` (TIMEX3:
+``2023-12-20``, ``2023-W51``, ``2023-Q3``, ``199``, ``P2Y``, ``PRESENT_REF``...), ``edtf``,
+inclusive ``start_date``/``end_date``, ``precision`` and ``mod`` (START, MID, END, APPROX,
+MORE_THAN, LESS_THAN, EQUAL_OR_MORE, EQUAL_OR_LESS, BEFORE, AFTER...), as in DATES.md.
+
+How it works: ``patterns`` holds the word lists and compiled rules; ``finder`` runs each rule
+only near the words that can head it and keeps the longest non-overlapping matches
+(``filters`` turns away "may", "Windows 2000", "Friday prayers"...); ``normalise`` reads them
+left to right with a running reference (the last date, the quarter being reported) and the
+tense of each clause (``context``), through ``explicit``, ``relative``, ``quarters`` and
+``durations``; ``dates`` does the calendar arithmetic and ``edtf`` the EDTF and bounds.
+dateparser is used only in ``resolver`` (pinned settings, cached), for numeric dates and for
+explicit dates ``resolve`` cannot otherwise read.
 """
 
 from __future__ import annotations
