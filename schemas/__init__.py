@@ -1,5 +1,6 @@
 """marshmallow schemas of the API: pure, importing neither Flask nor the models."""
 
+from .actor import ActorQueryArgsSchema, ActorSchema
 from .article import (
     ArticleCreateSchema,
     ArticleQueryArgsSchema,
@@ -21,6 +22,8 @@ from .event import (
 from .temporal import AnnotateSchema, ResolveArgsSchema, TimexListSchema, TimexSchema
 
 __all__ = [
+    "ActorQueryArgsSchema",
+    "ActorSchema",
     "AnnotateSchema",
     "ChangeListSchema",
     "ChangeQueryArgsSchema",

@@ -147,8 +147,9 @@ def find_same_event(item: extraction.Event) -> Event | None:
     keys = [a.key for a in item.actors]
     if not keys or (item.date.start is None and item.date.end is None):
         return None
-    lo = item.date.start or item.date.end
-    hi = item.date.end or item.date.start
+    # One day of slack either side, as extraction.same_happening allows (reports a day apart).
+    lo = (item.date.start or item.date.end) - dt.timedelta(days=1)
+    hi = (item.date.end or item.date.start) + dt.timedelta(days=1)
     query = (
         Event.select()
         .join(EventActor)

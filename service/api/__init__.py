@@ -18,11 +18,11 @@ class TimelineApi(Api):
 
 
 def register_api(app: Flask) -> Api:
-    from . import articles, changes, events, health, temporal
+    from . import actors, articles, changes, events, health, temporal
     from .conditional import register_conditional
 
     api = TimelineApi(app, spec_kwargs={"servers": [{"url": "/"}]})
-    for module in (articles, events, changes, temporal, health):
+    for module in (articles, events, actors, changes, temporal, health):
         api.register_blueprint(module.blp)
     app.add_url_rule("/healthz", "healthz", health.healthz)
     app.add_url_rule("/readyz", "readyz", health.readyz)

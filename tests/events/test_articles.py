@@ -7,9 +7,12 @@ import pytest
 
 from service.events import extract
 
-from .helpers import DATA
+from .helpers import DATA, ROOT
 
 ARTICLES = json.loads((DATA / "articles.json").read_text(encoding="utf-8"))["articles"]
+for _article in ARTICLES:  # the texts are the golden-timeline fixtures of the same name
+    _path = ROOT / "fixtures" / "articles" / f"{_article['name']}.json"
+    _article["text"] = json.loads(_path.read_text(encoding="utf-8"))[0]["text"]
 
 
 @pytest.fixture(scope="module")
