@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := check
-.PHONY: check install run seed test test-pg lint format golden bench-temporal clean
+.PHONY: check install run seed test test-pg lint format golden bench-temporal bench-ingest clean
 
 $(STAMP): setup.cfg pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -48,6 +48,10 @@ golden: install
 
 bench-temporal: install
 	$(BIN)/python bench/temporal.py
+
+# The whole ingest pipeline over ../shared/data/timebank, one process and all cores.
+bench-ingest: install
+	$(BIN)/python bench/ingest.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info instance

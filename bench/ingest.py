@@ -1,0 +1,145 @@
+"""Ingest benchmark: the whole pipeline (extraction + storage) over the TimeBank articles.
+
+    python bench/ingest.py [DATA_DIR] [--workers N] [--database-url URL]
+
+Prints articles/s for one process and, with --workers N > 1, for N processes writing to the
+same database, the share of time spent in extraction vs storage, and what was extracted:
+events per article, share with day precision, share bounded only by the publication date,
+share undated, distinct actors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from schemas import ArticleCreateSchema  # noqa: E402
+from service import create_app, events, pipeline, sources  # noqa: E402
+from service.db import create_tables, database  # noqa: E402
+from service.models import Actor, Article, Event  # noqa: E402
+
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "timebank"
+
+
+def _timed_extract():
+    """Wrap extraction so its share of the time can be reported."""
+    real = events.extract
+    spent = [0.0]
+
+    def extract(*args, **kwargs):
+        started = time.perf_counter()
+        try:
+            return real(*args, **kwargs)
+        finally:
+            spent[0] += time.perf_counter() - started
+
+    pipeline.extraction.extract = extract
+    return spent
+
+
+def ingest(paths: list[str], url: str) -> tuple[int, float, float]:
+    """Ingest ``paths``; returns (articles stored, seconds in all, seconds in extraction)."""
+    create_app({"DATABASE_URL": url})
+    spent = _timed_extract()
+    schema = ArticleCreateSchema()
+    stored = 0
+    started = time.perf_counter()
+    with database.connection_context():
+        for _label, raw, error in sources.read_files([Path(p) for p in paths]):
+            if error is None:
+                stored += pipeline.ingest(schema.load(raw))[1]
+    return stored, time.perf_counter() - started, spent[0]
+
+
+def run(paths: list[str], url: str, workers: int) -> tuple[int, float, float]:
+    if workers == 1:
+        return ingest(paths, url)
+    chunks = [paths[i::workers] for i in range(workers)]
+    started = time.perf_counter()
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        results = pool.starmap(ingest, [(chunk, url) for chunk in chunks])
+    wall = time.perf_counter() - started
+    return sum(r[0] for r in results), wall, sum(r[2] for r in results) / workers
+
+
+def fresh_database(url: str | None, tmp: str, name: str) -> str:
+    if url:
+        app = create_app({"DATABASE_URL": url})
+        with app.app_context(), database.connection_context():
+            from service.models import MODELS
+
+            database.drop_tables(MODELS, safe=True, cascade=True)
+    else:
+        url = f"sqlite:///{tmp}/{name}.sqlite3"
+    create_app({"DATABASE_URL": url})
+    create_tables()
+    return url
+
+
+def report(url: str) -> dict[str, float]:
+    create_app({"DATABASE_URL": url})
+    with database.connection_context():
+        n_articles = Article.select().count()
+        n_events = Event.select().count()
+        day = Event.select().where(Event.date_precision.in_(["day", "time"])).count()
+        bounded = Event.select().where(Event.date_basis == "publication").count()
+        undated = (
+            Event.select().where(Event.date_start.is_null() & Event.date_end.is_null()).count()
+        )
+        actors = Actor.select().count()
+
+    def share(n: int) -> float:
+        return n / n_events if n_events else 0.0
+
+    return {
+        "articles": n_articles,
+        "events": n_events,
+        "events per article": n_events / max(n_articles, 1),
+        "share day precision": share(day),
+        "share bounded by publication only": share(bounded),
+        "share undated": share(undated),
+        "distinct actors": actors,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data", nargs="?", default=str(DEFAULT_DATA))
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--database-url", default=None, help="default: a temporary SQLite file")
+    args = parser.parse_args()
+    paths = sorted(str(p) for p in Path(args.data).rglob("*.tml"))
+    if not paths:
+        print(f"no .tml files under {args.data}", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory() as tmp:
+        rows = []
+        for workers in sorted({1, args.workers}):
+            url = fresh_database(args.database_url, tmp, f"w{workers}")
+            stored, wall, extracting = run(paths, url, workers)
+            rows.append((workers, stored, wall, extracting))
+            print(
+                f"{workers} process(es): {stored} articles in {wall:.2f} s = "
+                f"{stored / wall:.1f} articles/s; extraction {extracting / wall:.0%} "
+                f"of the time, storage and the rest {1 - extracting / wall:.0%}"
+            )
+        if len(rows) > 1:
+            print(
+                f"speed-up with {rows[-1][0]} processes: "
+                f"{(rows[-1][1] / rows[-1][2]) / (rows[0][1] / rows[0][2]):.2f}x"
+            )
+        for key, value in report(url).items():
+            print(f"{key}: {value:.2f}" if isinstance(value, float) else f"{key}: {value}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
