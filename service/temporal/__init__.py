@@ -90,7 +90,8 @@ def resolve(expr: str, published_at: dt.date, tense: str | None = None) -> Timex
 #: Words an expression given alone may carry around its date ("on Monday", "for two years").
 _FILLER = frozenset(
     "the a an on in at for of about around over during since by until till from to this "
-    "approximately roughly some".split()
+    "approximately roughly some before after prior than no not later earlier latest earliest "
+    "or and beyond onward onwards".split()
 )
 
 

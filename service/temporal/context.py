@@ -99,3 +99,33 @@ def tense(text: str, start: int, end: int) -> str | None:
         if best is None or score < best[0]:
             best = (score, found)
     return best[1] if best else None
+
+
+_BOUND_BEFORE = re.compile(
+    r"\b(?P<w>no\s+later\s+than|not\s+later\s+than|no\s+earlier\s+than|not\s+before|"
+    r"prior\s+to|before|after|until|till|by|since)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_BOUND_AFTER = re.compile(
+    r",?\s+(?P<w>or\s+earlier|or\s+before|or\s+later|or\s+after|at\s+the\s+latest|"
+    r"at\s+the\s+earliest|and\s+beyond|onwards?)\b",
+    re.IGNORECASE,
+)
+_BOUND_MODS = {
+    "before": "BEFORE", "prior to": "BEFORE", "after": "AFTER", "until": "ON_OR_BEFORE",
+    "till": "ON_OR_BEFORE", "by": "ON_OR_BEFORE", "no later than": "ON_OR_BEFORE",
+    "not later than": "ON_OR_BEFORE", "since": "ON_OR_AFTER", "no earlier than": "ON_OR_AFTER",
+    "not before": "ON_OR_AFTER", "or earlier": "ON_OR_BEFORE", "or before": "ON_OR_BEFORE",
+    "at the latest": "ON_OR_BEFORE", "or later": "ON_OR_AFTER", "or after": "ON_OR_AFTER",
+    "at the earliest": "ON_OR_AFTER", "and beyond": "ON_OR_AFTER", "onward": "ON_OR_AFTER",
+    "onwards": "ON_OR_AFTER",
+}  # fmt: skip
+
+
+def bound_mod(text: str, start: int, end: int) -> str | None:
+    """The open-ended modifier a signal word around a date gives it: "before [May]" is
+    BEFORE, "[2030] at the latest" ON_OR_BEFORE, "since [2019]" ON_OR_AFTER; else None."""
+    m = _BOUND_AFTER.match(text, end, min(len(text), end + 20))
+    if m is None:
+        m = _BOUND_BEFORE.search(text, max(0, start - 24), start)
+    return _BOUND_MODS.get(" ".join(m["w"].lower().split())) if m else None

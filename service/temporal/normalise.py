@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from . import durations, explicit, quarters, relative
+from .context import bound_mod
 from .edtf import describe
 from .finder import Candidate, find
 from .model import Timex
@@ -78,6 +79,9 @@ def normalise(text: str, published_at: dt.date, forced_tense: str | None = None)
             continue
         state.note(result)
         state.last_end, state.last_value = c.end, result.value
+        if result.mod is None and result.type in ("DATE", "TIME") and result.value[:1].isdigit():
+            start = c.start if result.start is None else result.start
+            result = result._replace(mod=bound_mod(text, start, c.end))
         try:
             out.append(to_timex(text, c, result))
         except Exception:  # bounds beyond the calendar (year 1 minus a day...)

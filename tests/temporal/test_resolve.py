@@ -135,6 +135,11 @@ MODS = [
     ("mid-November", "MID"),
     ("late November", "END"),
     ("the end of 1990", "END"),
+    ("before May 2023", "BEFORE"),
+    ("after 2019", "AFTER"),
+    ("since 2019", "ON_OR_AFTER"),
+    ("by Friday", "ON_OR_BEFORE"),
+    ("2030 at the latest", "ON_OR_BEFORE"),
 ]
 
 
@@ -181,6 +186,8 @@ BOUNDS = [
     ("the 20th century", "19XX", "1900-01-01", "1999-12-31", "century"),
     ("about 2022", "2022~", "2022-01-01", "2022-12-31", "year"),
     ("Tuesday morning", "2023-12-19", "2023-12-19", "2023-12-19", "time"),
+    ("before May 2023", "../2023-04-30", "None", "2023-04-30", "month"),
+    ("since 2019", "2019-01-01/..", "2019-01-01", "None", "year"),
 ]
 
 
