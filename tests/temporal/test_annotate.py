@@ -52,6 +52,16 @@ CASES = [
     ("More than 1,000 people marched.", dt.date(2023, 12, 21), []),
     ("Asked in May, he said it was so.", dt.date(2023, 12, 21), [("May", "2023-05")]),
     ("May I ask a question?", dt.date(2023, 12, 21), []),
+    (
+        "Prices rose from March to May.",
+        dt.date(2023, 12, 21),
+        [("March", "2023-03"), ("May", "2023-05")],
+    ),
+    (
+        "Between 2019 and 2021, output fell.",
+        dt.date(2023, 12, 21),
+        [("2019", "2019"), ("2021", "2021")],
+    ),
     ("Theresa May spoke. Windows 2000 crashed. Room 2020 was booked.", dt.date(2023, 12, 21), []),
     ("That 1978 resolution stands.", dt.date(2023, 12, 21), [("1978", "1978")]),
     ("They left a day-long meeting.", dt.date(2023, 12, 21), [("day-long", "P1D")]),
