@@ -111,7 +111,9 @@ def _duration(m: re.Match[str], st: State) -> Result | None:
         k = int(n) if n == int(n) else n
         base = None
         topic = topic_quarter(st)
-        if unit == "year" and topic and int(topic[:4]) >= st.dct.year - 1:
+        recent_span = st.last_end >= 0 and "." not in st.text[st.last_end : m.start()]
+        by_year = recent_span and re.fullmatch(r"P\d+M|\d{4}", st.last_value or "")
+        if unit == "year" and topic and int(topic[:4]) >= st.dct.year - 1 and not by_year:
             base = topic  # "profit rose from a year ago": the same quarter last year
         elif tail in ("earlier", "later") and st.ref and unit != "year":
             base = st.ref
