@@ -19,12 +19,15 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config.update(test_config)
     app.json.sort_keys = False
 
-    from . import db, errors
+    from . import db, errors, limits, logs, security
     from .api import register_api
     from .cli import register_cli
 
     db.init_app(app)
     errors.register_error_handlers(app)
+    logs.init_app(app)
+    limits.init_app(app)
+    security.init_app(app)
     register_api(app)
     register_cli(app)
     return app

@@ -18,6 +18,21 @@ MAX_EXPORT_EVENTS = 10_000
 HOST = "127.0.0.1"
 PORT = 8000
 WORKERS = 2
+#: Bearer tokens allowed to write: a JSON list or comma-separated, each at least 16 characters.
+#: None configured: writes are accepted only while bound to a loopback ``HOST``, else refused.
+API_TOKENS: list[str] = []
+#: Rate limit per client address (flask-limiter): reads (GET/HEAD/OPTIONS) and writes counted
+#: apart; 429 with Retry-After above. Storage ``memory://`` counts per worker process; use
+#: ``redis://127.0.0.1:6379`` to share the counts between workers.
+RATELIMIT_ENABLED = True
+RATELIMIT_STORAGE_URL = "memory://"
+RATELIMIT_READS = "1200/minute"
+RATELIMIT_WRITES = "120/minute"
+#: Longest query string accepted, in bytes (longer: 414).
+MAX_QUERY_STRING = 2048
+#: Logs are JSON lines on stderr (false: leave logging as the host configured it), at this level.
+LOG_JSON = True
+LOG_LEVEL = "INFO"
 
 API_TITLE = "Event timeline"
 API_VERSION = "v1"

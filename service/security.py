@@ -1,0 +1,124 @@
+"""Who may write (bearer tokens, secure by default) and the security headers of every response."""
+
+from __future__ import annotations
+
+import hmac
+import ipaddress
+import logging
+
+from flask import Flask, Response, current_app, request
+
+from .errors import APIError
+
+log = logging.getLogger(__name__)
+
+WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+#: Writes that store nothing: anyone may call them.
+PUBLIC_WRITES = frozenset({"temporal.annotate"})
+HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+HTML_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+)
+CHALLENGE = {"WWW-Authenticate": 'Bearer realm="timeline"'}
+
+
+def parse_tokens(value: object) -> tuple[str, ...]:
+    """``TIMELINE_API_TOKENS``: a JSON list, or one string of comma-separated tokens."""
+    if value is None or value == "":
+        return ()
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        value = str(value)  # a digits-only token parses as a JSON number
+    items = value.split(",") if isinstance(value, str) else value
+    if not isinstance(items, list | tuple):
+        raise ValueError("TIMELINE_API_TOKENS must be a JSON list or comma-separated tokens.")
+    tokens = tuple(str(t).strip() for t in items if str(t).strip())
+    if any(len(t) < 16 for t in tokens):
+        raise ValueError(
+            "Every TIMELINE_API_TOKENS token needs at least 16 characters "
+            "(e.g. python -c 'import secrets; print(secrets.token_urlsafe(32))')."
+        )
+    return tokens
+
+
+def is_loopback(host: str) -> bool:
+    """True for 127.0.0.0/8, ::1 and ``localhost``; anything else may be reached from outside."""
+    host = host.strip().strip("[]")
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def token_matches(given: str, tokens: tuple[str, ...]) -> bool:
+    """Compare against every token in constant time (no early exit on the first match)."""
+    match = False
+    for token in tokens:
+        match |= hmac.compare_digest(given.encode(), token.encode())
+    return match
+
+
+def _bearer() -> str | None:
+    header = request.headers.get("Authorization", "")
+    scheme, _, credentials = header.partition(" ")
+    if scheme.lower() != "bearer" or not credentials.strip():
+        return None
+    return credentials.strip()
+
+
+def check_write() -> None:
+    """Refuse a write that lacks a valid token (or, with no tokens configured, a loopback bind)."""
+    if request.method not in WRITE_METHODS or not request.path.startswith("/api/"):
+        return
+    if request.endpoint in PUBLIC_WRITES:
+        return
+    tokens = current_app.extensions["timeline_tokens"]
+    if not tokens:
+        if is_loopback(str(current_app.config["HOST"])):
+            return
+        raise APIError(
+            403,
+            "Writes are disabled: this server listens on a non-loopback address and no API "
+            "tokens are configured. Set TIMELINE_API_TOKENS (a JSON list or comma-separated "
+            "tokens) and send Authorization: Bearer <token>.",
+        )
+    given = _bearer()
+    if given is None:
+        raise APIError(401, "This write needs Authorization: Bearer <token>.", headers=CHALLENGE)
+    if not token_matches(given, tokens):
+        raise APIError(403, "The token is not valid for writes.")
+
+
+def add_security_headers(response: Response) -> Response:
+    for name, value in HEADERS.items():
+        response.headers.setdefault(name, value)
+    if response.mimetype == "text/html":
+        response.headers["Content-Security-Policy"] = HTML_CSP
+    return response
+
+
+def init_app(app: Flask) -> None:
+    """Check write permissions before every request; add the security headers after it."""
+    tokens = parse_tokens(app.config.get("API_TOKENS"))
+    app.extensions["timeline_tokens"] = tokens
+    if not tokens:
+        if is_loopback(str(app.config["HOST"])):
+            log.warning(
+                "No API tokens configured (TIMELINE_API_TOKENS): writes are accepted without a "
+                "token because the server is bound to the loopback address %s only.",
+                app.config["HOST"],
+            )
+        else:
+            log.warning(
+                "No API tokens configured (TIMELINE_API_TOKENS) and bound to %s: every write "
+                "is refused (403) until tokens are configured.",
+                app.config["HOST"],
+            )
+    app.before_request(check_write)
+    app.after_request(add_security_headers)

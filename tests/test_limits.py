@@ -1,0 +1,111 @@
+"""Request limits: rate per client (429 + Retry-After), query-string length (414)."""
+
+from __future__ import annotations
+
+import pytest
+
+from service import create_app
+from service.db import create_tables
+
+from .test_errors import assert_problem
+
+
+def make_app(database_url: str, **config):
+    app = create_app({"TESTING": True, "DATABASE_URL": database_url, **config})
+    create_tables()
+    return app
+
+
+def test_reads_over_the_limit_get_429_with_retry_after(database_url):
+    client = make_app(database_url, RATELIMIT_READS="3/minute").test_client()
+    for _ in range(3):
+        assert client.get("/api/v1/events").status_code == 200
+    response = client.get("/api/v1/articles")  # one count for every read route
+    body = assert_problem(response, 429)
+    assert 1 <= int(response.headers["Retry-After"]) <= 60
+    assert "3 per 1 minute" in body["detail"]
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_writes_and_reads_are_counted_apart(database_url):
+    app = make_app(database_url, RATELIMIT_READS="2/minute", RATELIMIT_WRITES="1/minute")
+    client = app.test_client()
+    body = {"text": "They met on Monday.", "published_at": "2024-03-07"}
+    assert client.post("/api/v1/annotate", json=body).status_code == 200
+    assert_problem(client.post("/api/v1/annotate", json=body), 429)
+    assert client.get("/api/v1/events").status_code == 200
+    assert client.get("/api/v1/events").status_code == 200
+    assert_problem(client.get("/api/v1/events"), 429)
+
+
+def test_each_client_has_its_own_count(database_url):
+    client = make_app(database_url, RATELIMIT_READS="1/minute").test_client()
+    one = {"REMOTE_ADDR": "192.0.2.1"}
+    two = {"REMOTE_ADDR": "192.0.2.2"}
+    assert client.get("/api/v1/events", environ_overrides=one).status_code == 200
+    assert_problem(client.get("/api/v1/events", environ_overrides=one), 429)
+    assert client.get("/api/v1/events", environ_overrides=two).status_code == 200
+
+
+def test_health_probes_are_never_limited(database_url):
+    client = make_app(database_url, RATELIMIT_READS="1/minute").test_client()
+    for path in ["/healthz", "/readyz", "/api/v1/healthz", "/api/v1/readyz"] * 3:
+        assert client.get(path).status_code == 200
+
+
+def test_rate_limiting_can_be_turned_off(database_url):
+    client = make_app(
+        database_url, RATELIMIT_READS="1/minute", RATELIMIT_ENABLED=False
+    ).test_client()
+    for _ in range(5):
+        assert client.get("/api/v1/events").status_code == 200
+
+
+def test_redis_storage_shares_the_count_between_apps(database_url):
+    redis = pytest.importorskip("redis")
+    url = "redis://127.0.0.1:6379"
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except redis.exceptions.RedisError as exc:
+        pytest.skip(f"no Redis at {url}: {exc}")
+    import uuid
+
+    prefix = {"REMOTE_ADDR": f"2001:db8::{uuid.uuid4().hex[:4]}:{uuid.uuid4().hex[:4]}"}
+    config = {"RATELIMIT_STORAGE_URL": url, "RATELIMIT_READS": "2/minute"}
+    # Two apps stand for two gunicorn workers: the second sees the first one's requests.
+    first = make_app(database_url, **config).test_client()
+    second = make_app(database_url, **config).test_client()
+    codes = [
+        first.get("/api/v1/events", environ_overrides=prefix).status_code,
+        second.get("/api/v1/events", environ_overrides=prefix).status_code,
+        second.get("/api/v1/events", environ_overrides=prefix).status_code,
+    ]
+    assert codes == [200, 200, 429]
+
+
+@pytest.mark.parametrize(
+    ("length", "status"),
+    [(2048, 200), (2049, 414), (20_000, 414)],
+    ids=["at-limit", "one-over", "far-over"],
+)
+def test_query_string_length(client, length, status):
+    query = "q=" + "a" * (length - 2)
+    response = client.get(f"/api/v1/articles?{query}")
+    if status == 414:
+        body = assert_problem(response, 414)
+        assert "2048" in body["detail"]
+    else:
+        assert response.status_code == status
+
+
+def test_query_string_limit_is_configurable(database_url):
+    client = make_app(database_url, MAX_QUERY_STRING=10).test_client()
+    assert client.get("/api/v1/events?limit=1").status_code == 200
+    assert_problem(client.get("/api/v1/events?limit=1&a=bcd"), 414)
+
+
+def test_body_over_max_content_length_is_413(client):
+    response = client.post(
+        "/api/v1/articles", data=b"x" * (2 * 1024 * 1024 + 1), content_type="application/json"
+    )
+    assert_problem(response, 413)
