@@ -109,7 +109,18 @@ def relative(m: re.Match[str], st: State) -> Result | None:
     offset = -1 if rel in LAST_WORDS else 1 if rel in NEXT_WORDS else 0
     if unit == "weekend":
         return Result("DATE", _weekend(st, offset, tense), mod)
+    if unit == "year" and rel == "last" and not mod and _same_quarter_last_year(m, st):
+        return Result("DATE", dates.shift_value(st.quarter, "year", -1), anchor=False)
     return Result("DATE", dates.period_value(st.dct, unit, offset), mod)
+
+
+def _same_quarter_last_year(m: re.Match[str], st: State) -> bool:
+    """ "third-quarter profit of $5 million, compared with $3 million last year": the
+    comparison is with the same quarter, when a quarter was named just before."""
+    if not (st.quarter and "-Q" in (st.last_value or "")):
+        return False
+    between = st.text[st.last_end : m.start()]
+    return "." not in between and re.search(r"compared|from|versus|against", between) is not None
 
 
 def year_end(m: re.Match[str], st: State) -> Result | None:
