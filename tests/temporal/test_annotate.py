@@ -53,6 +53,16 @@ CASES = [
     ("Asked in May, he said it was so.", dt.date(2023, 12, 21), [("May", "2023-05")]),
     ("May I ask a question?", dt.date(2023, 12, 21), []),
     (
+        "Third-quarter profit was $5 million, compared with $3 million last year.",
+        dt.date(2023, 10, 25),
+        [("Third-quarter", "2023-Q3"), ("last year", "2022-Q3")],
+    ),
+    (
+        "Net for the nine months was $9 million, compared with $7 million a year earlier.",
+        dt.date(2023, 10, 25),
+        [("the nine months", "P9M"), ("a year earlier", "2022")],
+    ),
+    (
         "Prices rose from March to May.",
         dt.date(2023, 12, 21),
         [("March", "2023-03"), ("May", "2023-05")],
