@@ -19,12 +19,14 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config.update(test_config)
     app.json.sort_keys = False
 
-    from . import db, errors, limits, logs, security
+    from . import db, errors, extensions, limits, logs, metrics, security
     from .api import register_api
     from .cli import register_cli
 
     db.init_app(app)
     errors.register_error_handlers(app)
+    metrics.init_app(app)  # first, so it times every request, even those answered early
+    extensions.init_app(app)  # before the API, so compression sees the final ETag
     logs.init_app(app)
     limits.init_app(app)
     security.init_app(app)

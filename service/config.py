@@ -14,6 +14,8 @@ DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
 #: Most events an iCalendar or TimelineJS export may hold (NDJSON and CSV stream any number).
 MAX_EXPORT_EVENTS = 10_000
+#: Origins allowed to call the API from a browser (CORS): "*" or a comma-separated list.
+CORS_ORIGINS = "*"
 #: Address and port ``timeline serve`` binds to, and its number of worker processes.
 HOST = "127.0.0.1"
 PORT = 8000

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
+
 from gunicorn.app.base import BaseApplication
 
 
@@ -26,6 +29,10 @@ def run(host: str, port: int, workers: int) -> None:
     The workers' apps are told the bind address: without API tokens, writes depend on it.
     """
     from .logs import gunicorn_logconfig
+
+    if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        # Workers write their metrics here, so /metrics adds up all of them (see metrics.py).
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="timeline-metrics-")
 
     _Server(
         {

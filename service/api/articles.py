@@ -13,7 +13,7 @@ from schemas import (
     envelope,
 )
 
-from .. import curation, pipeline, queries
+from .. import curation, metrics, pipeline, queries
 from ..errors import APIError
 from ..models import Article
 from .paging import page, page_size
@@ -37,6 +37,8 @@ def create(data: dict):
         )
     article, created = pipeline.ingest(data)
     body = queries.article_dict(article, queries.article_events(article.id))
+    mine = [m for e in body["events"] for m in e["mentions"] if m["article_id"] == article.id]
+    metrics.count_ingest(created, len(mine))
     location = url_for("articles.get", article_id=article.id)
     return body, 201 if created else 200, {"Location": location}
 

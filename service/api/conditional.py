@@ -35,7 +35,10 @@ def register_conditional(app: Flask) -> None:
         g.etag = _etag(state.version)
         g.last_modified = state.updated_at.replace(microsecond=0)
         if request.if_none_match:
-            fresh = request.if_none_match.contains(g.etag)
+            matched = [t for t in request.if_none_match.as_set() if _base(t) == g.etag]
+            fresh = bool(matched)
+            if matched:  # answer with the variant the client holds (e.g. "...:gzip")
+                g.etag = matched[0]
         elif request.if_modified_since:
             fresh = g.last_modified <= request.if_modified_since.replace(tzinfo=None)
         else:
@@ -51,8 +54,14 @@ def register_conditional(app: Flask) -> None:
         return response
 
 
+def _base(tag: str) -> str:
+    """The tag without the ``:gzip`` (etc.) suffix compression adds to a strong ETag."""
+    return tag.split(":", 1)[0]
+
+
 def _with_validators(response: Response) -> Response:
     response.set_etag(g.etag)
     response.last_modified = g.last_modified
     response.headers["Cache-Control"] = CACHE_CONTROL
+    response.vary.add("Accept")
     return response
