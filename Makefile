@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := check
-.PHONY: check install run seed test test-pg lint format golden bench-temporal bench-ingest clean
+.PHONY: check install browser-deps run seed test test-pg lint format golden bench-temporal bench-ingest clean
 
 $(STAMP): setup.cfg pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,13 +24,17 @@ run: install
 seed: install
 	$(BIN)/timeline seed
 
-test: install
+test: install browser-deps
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # The suite again on PostgreSQL as well (needs a server; the URL can be overridden).
-test-pg: install
+test-pg: install browser-deps
 	TIMELINE_TEST_DATABASE_URL=$${TIMELINE_TEST_DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/test} \
 	  $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Debian's Chromium for the browser tests (tests/browser/), installed only where it is missing.
+browser-deps:
+	sh scripts/browser-deps.sh
 
 lint: install
 	$(BIN)/ruff check .

@@ -19,7 +19,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config.update(test_config)
     app.json.sort_keys = False
 
-    from . import db, errors, extensions, limits, logs, metrics, security
+    from . import db, errors, extensions, limits, logs, metrics, security, web
     from .api import register_api
     from .cli import register_cli
 
@@ -32,6 +32,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     security.init_app(app)
     register_api(app)
     register_cli(app)
+    app.register_blueprint(web.bp)
     return app
 
 

@@ -1,0 +1,30 @@
+"""The service's own pages: the timeline at ``/`` and TimelineJS3 at ``/timelinejs``.
+
+Everything the pages load is served from ``static/`` (the scripts written here and the vendored
+libraries with their licences), so they work offline and under a strict Content-Security-Policy:
+no inline scripts or styles, no CDN.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, render_template
+
+bp = Blueprint(
+    "web",
+    __name__,
+    template_folder="templates",
+    static_folder="static",
+    static_url_path="/static/web",
+)
+
+
+@bp.route("/")
+def index():
+    """Show the timeline: axis, histogram, event list, filters, event panel, ingest form."""
+    return render_template("web/index.html")
+
+
+@bp.route("/timelinejs")
+def timelinejs():
+    """Show the service's TimelineJS export in the TimelineJS3 widget."""
+    return render_template("web/timelinejs.html")

@@ -1,0 +1,375 @@
+// The timeline page: state (view window + filters, mirrored in the URL), loading, live polling.
+
+import { API, getJSON, hasPath, query } from "./api.js";
+import {
+  AXIS_HEIGHT, Scale, drawDefs, drawEvents, drawHistogram, drawTicks, interact, pan, zoomAround,
+} from "./axis.js";
+import { dayNumber, isoDay, label, span } from "./dates.js";
+import { setupIngest } from "./ingest.js";
+import { showEvent } from "./panel.js";
+
+const PAGE = 500;
+const POLL_MS = 4000;
+const HIST_HEIGHT = 70;
+
+const state = {
+  d0: null, d1: null,
+  filters: { actor: "", type: "", q: "" },
+  events: new Map(),     // id -> event, everything loaded for the current filters
+  inWindow: [],          // ids loaded for the current window, timeline order
+  more: false,
+  undated: [],
+  histogram: null,
+  seenIds: new Set(), newIds: new Set(),
+  actors: new Map(), types: new Set(),
+  windowUrl: null, timelineUrl: null, histogramUrl: null,
+};
+const $ = (id) => document.getElementById(id);
+
+function scale() {
+  return new Scale(state.d0, state.d1, $("axis").clientWidth || 800);
+}
+
+function filterParams() {
+  const f = state.filters;
+  return { actor: f.actor, type: f.type, q: f.q };
+}
+
+function windowParams() {
+  return { from: isoDay(state.d0), to: isoDay(state.d1 - 1) };
+}
+
+// ---- URL <-> state -------------------------------------------------------------------------
+
+function readUrl() {
+  const p = new URLSearchParams(location.search);
+  state.filters = { actor: p.get("actor") || "", type: p.get("type") || "", q: p.get("q") || "" };
+  const from = dayNumber(p.get("from"));
+  const to = dayNumber(p.get("to"));
+  if (from !== null && to !== null && to >= from) {
+    state.d0 = from;
+    state.d1 = to + 1;
+  }
+}
+
+function writeUrl(push) {
+  const url = `${location.pathname}${query({ ...windowParams(), ...filterParams() })}`;
+  if (url !== location.pathname + location.search) history[push ? "pushState" : "replaceState"](null, "", url);
+}
+
+function fillForm() {
+  const form = $("filters");
+  form.elements.from.value = isoDay(state.d0);
+  form.elements.to.value = isoDay(state.d1 - 1);
+  form.elements.q.value = state.filters.q;
+  ensureOption($("f-actor"), state.filters.actor, state.filters.actor);
+  ensureOption($("f-type"), state.filters.type, state.filters.type);
+  form.elements.actor.value = state.filters.actor;
+  form.elements.type.value = state.filters.type;
+}
+
+function ensureOption(select, value, text) {
+  if (!value || [...select.options].some((o) => o.value === value)) return;
+  const option = document.createElement("option");
+  option.value = value;
+  option.textContent = text;
+  select.append(option);
+}
+
+// ---- data -----------------------------------------------------------------------------------
+
+function remember(events) {
+  for (const event of events) {
+    if (state.seenIds.size && !state.seenIds.has(event.id)) state.newIds.add(event.id);
+    state.events.set(event.id, event);
+    for (const actor of event.actors) state.actors.set(actor.id, actor);
+    state.types.add(event.type);
+  }
+}
+
+function markSeen() {
+  for (const id of state.events.keys()) state.seenIds.add(id);
+}
+
+async function loadTimeline() {
+  state.timelineUrl = `${API}/timeline${query({ ...filterParams(), limit: PAGE })}`;
+  const { body, changed } = await getJSON(state.timelineUrl);
+  if (changed) {
+    remember(body.data);
+    state.undated = body.undated || [];
+    remember(state.undated);
+  }
+  return body;
+}
+
+function extent(events) {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const event of events) {
+    const s = span(event.date);
+    if (!s) continue;
+    lo = Math.min(lo, s.lo);
+    hi = Math.max(hi, s.hi);
+  }
+  if (state.histogram) {
+    for (const b of state.histogram.buckets) {
+      lo = Math.min(lo, dayNumber(b.start));
+      hi = Math.max(hi, dayNumber(b.end) + 1);
+    }
+  }
+  if (!Number.isFinite(lo)) {
+    const today = Math.floor(Date.now() / 86400000);
+    return [today - 365, today + 30];
+  }
+  const pad = Math.max(15, (hi - lo) * 0.05);
+  return [lo - pad, hi + pad];
+}
+
+async function loadWindow() {
+  const url = `${API}/events${query({ ...windowParams(), ...filterParams(), limit: PAGE })}`;
+  state.windowUrl = url;
+  const { body, changed } = await getJSON(url);
+  if (url !== state.windowUrl || !changed) return changed;
+  const ids = new Set(body.data.map((e) => e.id));
+  // Gone from a complete window: deleted or merged into another event.
+  if (!body.next) for (const id of state.inWindow) if (!ids.has(id)) state.events.delete(id);
+  remember(body.data);
+  state.inWindow = [...ids];
+  state.more = Boolean(body.next);
+  return true;
+}
+
+function bucketFor(days) {
+  if (days <= 120) return "day";
+  if (days <= 730) return "week";
+  if (days <= 365 * 15) return "month";
+  return "year";
+}
+
+async function loadHistogram() {
+  if (!(await hasPath(`${API}/histogram`))) {
+    $("histogram").classList.add("unavailable");
+    $("histogram-note").textContent = "Histogram: this server has no /api/v1/histogram yet.";
+    return false;
+  }
+  const params = { bucket: bucketFor(state.d1 - state.d0), ...windowParams(), ...filterParams() };
+  const url = `${API}/histogram${query(params)}`;
+  state.histogramUrl = url;
+  try {
+    const { body, changed } = await getJSON(url);
+    if (url !== state.histogramUrl) return false;
+    state.histogram = body;
+    const notes = [];
+    if (body.imprecise && body.imprecise.count) notes.push(`${body.imprecise.count} imprecise`);
+    if (body.open) notes.push(`${body.open} open-ended`);
+    if (body.undated) notes.push(`${body.undated} undated`);
+    $("histogram-note").textContent = `Per ${body.bucket}${notes.length ? ` · ${notes.join(", ")}` : ""}`;
+    return changed;
+  } catch (error) {
+    $("histogram-note").textContent = `Histogram unavailable: ${error.message}`;
+    return false;
+  }
+}
+
+// ---- drawing --------------------------------------------------------------------------------
+
+function inView(event) {
+  const s = span(event.date);
+  return s && s.hi > state.d0 && s.lo < state.d1;
+}
+
+function render() {
+  const s = scale();
+  const axis = $("axis");
+  axis.replaceChildren();
+  axis.setAttribute("height", AXIS_HEIGHT);
+  drawDefs(axis);
+  drawTicks(axis, s, AXIS_HEIGHT);
+  const visible = [...state.events.values()].filter(inView);
+  drawEvents(axis, s, visible, {
+    open: openEvent,
+    hover: (id, on) => document.querySelector(`#event-list [data-id="${id}"]`)?.classList.toggle("hot", on),
+    isNew: (id) => state.newIds.has(id),
+  });
+  const hist = $("histogram");
+  for (const child of [...hist.children]) if (child.tagName !== "title") child.remove();
+  if (state.histogram) drawHistogram(hist, new Scale(state.d0, state.d1, hist.clientWidth || s.width), state.histogram, HIST_HEIGHT);
+  $("window-label").textContent = `${isoDay(state.d0)} – ${isoDay(state.d1 - 1)}`;
+  renderList(visible);
+  renderFilters();
+}
+
+function order(a, b) {
+  const sa = span(a.date);
+  const sb = span(b.date);
+  return sa.lo - sb.lo || sa.hi - sb.hi || a.id - b.id;
+}
+
+function renderList(visible) {
+  const list = $("event-list");
+  const items = visible.sort(order).map((event) => {
+    const li = document.createElement("li");
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = `ev type-${event.type}${state.newIds.has(event.id) ? " new" : ""}`;
+    button.dataset.id = event.id;
+    const when = document.createElement("span");
+    when.className = "when";
+    when.textContent = label(event.date);
+    const what = document.createElement("span");
+    what.className = "what";
+    what.textContent = event.title;
+    const type = document.createElement("span");
+    type.className = "type";
+    type.textContent = event.type;
+    button.append(when, what, type);
+    button.addEventListener("click", () => openEvent(event.id));
+    button.addEventListener("focus", () => highlight(event.id, true));
+    button.addEventListener("blur", () => highlight(event.id, false));
+    li.append(button);
+    return li;
+  });
+  list.replaceChildren(...items);
+  $("events-count").textContent = `(${items.length})`;
+  $("events-more").textContent = state.more
+    ? `More than ${PAGE} events match this window: zoom in or filter to see them all.`
+    : "";
+  const undated = state.undated.length;
+  $("undated").textContent = undated ? `${undated} undated event${undated === 1 ? "" : "s"} (no known date bound) are not on the axis.` : "";
+}
+
+function highlight(id, on) {
+  document.querySelector(`#axis .mark[data-id="${id}"]`)?.classList.toggle("hot", on);
+}
+
+function renderFilters() {
+  const actors = $("f-actor");
+  for (const actor of [...state.actors.values()].sort((a, b) => a.name.localeCompare(b.name))) {
+    ensureOption(actors, actor.id, `${actor.name} (${actor.kind})`);
+    const option = [...actors.options].find((o) => o.value === actor.id);
+    option.textContent = `${actor.name} (${actor.kind})`;
+  }
+  for (const type of [...state.types].sort()) ensureOption($("f-type"), type, type);
+}
+
+async function openEvent(id) {
+  try {
+    await showEvent(id, (closed) => document.querySelector(`#event-list [data-id="${closed}"]`)?.focus());
+  } catch (error) {
+    $("live").textContent = `Could not open event ${id}: ${error.message}`;
+  }
+}
+
+// ---- view changes and polling ---------------------------------------------------------------
+
+let settle = null;
+function setView(d0, d1) {
+  state.d0 = d0;
+  state.d1 = d1;
+  render();
+  clearTimeout(settle);
+  settle = setTimeout(async () => {
+    writeUrl(false);
+    fillForm();
+    await Promise.all([loadWindow(), loadHistogram()]).catch(report);
+    render();
+  }, 250);
+}
+
+function checked(news) {
+  const time = new Date().toTimeString().slice(0, 8);
+  const added = news ? ` · ${news} new event${news === 1 ? "" : "s"}` : "";
+  $("live").textContent = `Live · last checked ${time}${added}`;
+  document.body.dataset.lastChecked = time;
+}
+
+function report(error) {
+  $("live").textContent = `Could not reach the API: ${error.message}`;
+}
+
+let polling = false;
+async function poll() {
+  if (polling) return;
+  polling = true;
+  try {
+    const before = state.newIds.size;
+    markSeen();
+    const changes = await Promise.all([loadTimeline().then((b) => b && false), loadWindow(), loadHistogram()]);
+    if (changes.some(Boolean) || state.newIds.size !== before) render();
+    checked(state.newIds.size - before);
+  } catch (error) {
+    report(error);
+  } finally {
+    polling = false;
+  }
+}
+
+async function reload(fit) {
+  state.events.clear();
+  state.newIds.clear();
+  state.seenIds.clear();
+  const body = await loadTimeline();
+  if (fit || state.d0 === null) [state.d0, state.d1] = extent(body.data);
+  await Promise.all([loadWindow(), loadHistogram()]);
+  markSeen();
+  fillForm();
+  render();
+  checked(0);
+}
+
+function setupFilters() {
+  const form = $("filters");
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const from = dayNumber(form.elements.from.value);
+    const to = dayNumber(form.elements.to.value);
+    $("filter-error").textContent = "";
+    if (from !== null && to !== null && from > to) {
+      $("filter-error").textContent = "'From' must not be after 'To'.";
+      return;
+    }
+    state.filters = { actor: form.elements.actor.value, type: form.elements.type.value, q: form.elements.q.value.trim() };
+    const fit = from === null || to === null;
+    if (!fit) [state.d0, state.d1] = [from, to + 1];
+    await reload(fit).catch(report);
+    writeUrl(true);
+  });
+  $("f-reset").addEventListener("click", async () => {
+    state.filters = { actor: "", type: "", q: "" };
+    await reload(true).catch(report);
+    writeUrl(true);
+  });
+}
+
+function setupControls() {
+  const view = (f) => () => f(scale());
+  $("z-in").addEventListener("click", view((s) => zoomAround(s, (s.d0 + s.d1) / 2, 0.67, setView)));
+  $("z-out").addEventListener("click", view((s) => zoomAround(s, (s.d0 + s.d1) / 2, 1.5, setView)));
+  $("p-left").addEventListener("click", view((s) => pan(s, -0.25, setView)));
+  $("p-right").addEventListener("click", view((s) => pan(s, 0.25, setView)));
+  $("z-fit").addEventListener("click", () => setView(...extent([...state.events.values()])));
+  interact($("axis"), scale, setView);
+  window.addEventListener("resize", () => render());
+  window.addEventListener("popstate", () => {
+    readUrl();
+    reload(state.d0 === null).catch(report);
+  });
+}
+
+async function main() {
+  readUrl();
+  setupFilters();
+  setupControls();
+  setupIngest(() => poll());
+  try {
+    await reload(state.d0 === null);
+    writeUrl(false);
+  } catch (error) {
+    report(error);
+  }
+  document.body.dataset.readyMs = String(Math.round(performance.now()));
+  document.body.dataset.state = "ready";
+  setInterval(poll, POLL_MS);
+}
+
+main();

@@ -1,0 +1,254 @@
+// The time axis: a linear scale over calendar days, ticks, the histogram strip and the events,
+// drawn as plain SVG. Day d covers [x(d), x(d + 1)) on screen.
+
+import { dayNumber, fromParts, isoDay, monthName, parts, span } from "./dates.js";
+
+const SVG = "http://www.w3.org/2000/svg";
+const TICK_AREA = 34;
+const LANE = 20;
+const LANES = 10;
+export const AXIS_HEIGHT = TICK_AREA + LANE * LANES + 12;
+
+export function el(name, attrs = {}, parent = null) {
+  const node = document.createElementNS(SVG, name);
+  for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, value);
+  if (parent) parent.appendChild(node);
+  return node;
+}
+
+export class Scale {
+  constructor(d0, d1, width) {
+    this.d0 = d0;
+    this.d1 = d1;
+    this.width = width;
+  }
+  x(day) {
+    return ((day - this.d0) / (this.d1 - this.d0)) * this.width;
+  }
+  day(x) {
+    return this.d0 + (x / this.width) * (this.d1 - this.d0);
+  }
+}
+
+// Ticks at round dates: years (1, 2, 5, 10 … apart), months (1, 3, 6) or days (1, 2, 7, 14).
+export function ticks(scale) {
+  const perDay = scale.width / (scale.d1 - scale.d0);
+  const out = [];
+  const a = parts(scale.d0);
+  const b = parts(scale.d1);
+  if (perDay * 365 < 90) {
+    const step = [1, 2, 5, 10, 20, 50, 100, 200, 500].find((s) => perDay * 365 * s >= 60) || 1000;
+    for (let y = Math.ceil(a.y / step) * step; y <= b.y; y += step) {
+      out.push({ day: fromParts(y, 0), text: String(y), major: true });
+    }
+  } else if (perDay < 4) {
+    const step = [1, 3, 6].find((s) => perDay * 30 * s >= 44) || 12;
+    for (let y = a.y; y <= b.y; y++) {
+      for (let m = 0; m < 12; m += step) {
+        const day = fromParts(y, m);
+        const text = m === 0 ? String(y) : step < 12 ? monthName(m) : String(y);
+        out.push({ day, text, major: m === 0 });
+      }
+    }
+  } else {
+    const step = [1, 2, 7, 14].find((s) => perDay * s >= 44) || 28;
+    for (let day = Math.ceil(scale.d0); day <= scale.d1; day++) {
+      const p = parts(day);
+      if (p.d === 1 || (step < 28 && (p.d - 1) % step === 0 && p.d < 29)) {
+        const text = p.d === 1 ? `${monthName(p.m)} ${p.y}` : String(p.d);
+        out.push({ day, text, major: p.d === 1 });
+      }
+    }
+  }
+  return out.filter((t) => t.day >= scale.d0 && t.day <= scale.d1);
+}
+
+export function drawTicks(svg, scale, height) {
+  const group = el("g", { class: "ticks" }, svg);
+  for (const tick of ticks(scale)) {
+    const x = scale.x(tick.day);
+    const g = el("g", { class: tick.major ? "tick major" : "tick", "data-date": isoDay(tick.day) }, group);
+    el("line", { x1: x, x2: x, y1: 0, y2: height }, g);
+    const text = el("text", { x: x + 3, y: 14 }, g);
+    text.textContent = tick.text;
+  }
+  el("line", { class: "baseline", x1: 0, x2: scale.width, y1: TICK_AREA - 10, y2: TICK_AREA - 10 }, group);
+}
+
+// Greedy lanes: each event goes to the first lane whose last mark ends left of it.
+function lanes(items) {
+  const ends = [];
+  return items.map((item) => {
+    let lane = ends.findIndex((end) => end <= item.left - 4);
+    if (lane < 0) lane = ends.length < LANES ? ends.length : LANES - 1;
+    ends[lane] = item.end;
+    return lane;
+  });
+}
+
+function shorten(title) {
+  return title.length > 34 ? `${title.slice(0, 33)}…` : title;
+}
+
+export function drawEvents(svg, scale, events, handlers) {
+  const group = el("g", { class: "marks" }, svg);
+  const items = [];
+  for (const event of events) {
+    const s = span(event.date);
+    if (!s) continue;
+    const point = event.date.precision === "day" && !s.openStart && !s.openEnd && s.hi - s.lo === 1;
+    const x0 = s.openStart ? Math.min(scale.x(s.hi) - 80, 0) : scale.x(s.lo);
+    const x1 = s.openEnd ? Math.max(scale.x(s.lo) + 80, scale.width) : scale.x(s.hi);
+    if (x1 < -20 || x0 > scale.width + 20) continue;
+    items.push({ event, s, point, x0, x1 });
+  }
+  items.sort((a, b) => a.x0 - b.x0);
+  // Titles beside the marks while they fit; the list and the tooltips carry them otherwise.
+  const labelled = items.length <= 60;
+  for (const item of items) {
+    item.text = labelled ? shorten(item.event.title) : "";
+    item.x1 = Math.max(item.x1, item.x0 + 8);
+    const room = item.text ? 8 + item.text.length * 6.4 : 0;
+    item.left = item.x0;
+    item.end = item.x1 + room;
+    item.labelLeft = item.end > scale.width && item.x0 - room > 0;
+    if (item.labelLeft) [item.left, item.end] = [item.x0 - room, item.x1];
+    item.labelInside = item.end > scale.width && !item.labelLeft && item.x1 - item.x0 > room + 40;
+    if (item.labelInside) item.end = item.x1;
+  }
+  const laneOf = lanes(items);
+  items.forEach((item, i) => {
+    const { event, s, point } = item;
+    const y = TICK_AREA + laneOf[i] * LANE;
+    const classes = ["mark", `type-${event.type}`, point ? "point" : "bar"];
+    if (event.date.approximate) classes.push("approx");
+    if (s.openStart) classes.push("open-start");
+    if (s.openEnd) classes.push("open-end");
+    if (handlers.isNew(event.id)) classes.push("new");
+    const g = el(
+      "g",
+      {
+        class: classes.join(" "),
+        "data-id": event.id,
+        "data-start": event.date.start || "",
+        "data-end": event.date.end || "",
+        "data-precision": event.date.precision,
+      },
+      group,
+    );
+    const title = el("title", {}, g);
+    title.textContent = `${event.date.approximate ? "~ " : ""}${event.title} (${event.date.value || event.date.edtf || "undated"})`;
+    if (point) {
+      el("circle", { cx: (scale.x(s.lo) + scale.x(s.hi)) / 2, cy: y + 7, r: 6 }, g);
+    } else {
+      const fill = s.openStart ? "url(#fade-left)" : s.openEnd ? "url(#fade-right)" : null;
+      const attrs = { x: item.x0, y, width: Math.max(item.x1 - item.x0, 3), height: 14, rx: 3 };
+      if (fill) attrs.fill = fill;
+      el("rect", attrs, g);
+    }
+    if (item.text) {
+      let at = { x: item.x1 + 5, class: "label" };
+      if (item.labelLeft) at = { x: item.x0 - (event.date.approximate ? 16 : 5), "text-anchor": "end", class: "label" };
+      if (item.labelInside) at = { x: item.x1 - 6, "text-anchor": "end", class: "label inside" };
+      const text = el("text", { ...at, y: y + 11 }, g);
+      text.textContent = item.text;
+    }
+    if (event.date.approximate) {
+      const tilde = el("text", { class: "tilde", x: item.x0 - 11, y: y + 12 }, g);
+      tilde.textContent = "~";
+    }
+    g.addEventListener("click", () => handlers.open(event.id));
+    g.addEventListener("mouseenter", () => handlers.hover(event.id, true));
+    g.addEventListener("mouseleave", () => handlers.hover(event.id, false));
+  });
+  return items.length;
+}
+
+export function drawDefs(svg) {
+  const defs = el("defs", {}, svg);
+  for (const [id, x1, x2] of [["fade-left", "0", "1"], ["fade-right", "1", "0"]]) {
+    const gradient = el("linearGradient", { id, x1, x2, y1: "0", y2: "0" }, defs);
+    el("stop", { offset: "0", class: "fade-from" }, gradient);
+    el("stop", { offset: "1", class: "fade-to" }, gradient);
+  }
+}
+
+export function drawHistogram(svg, scale, histogram, height) {
+  const group = el("g", { class: "bins" }, svg);
+  const max = Math.max(1, ...histogram.buckets.map((b) => b.count));
+  for (const bucket of histogram.buckets) {
+    const lo = dayNumber(bucket.start);
+    const hi = dayNumber(bucket.end) + 1;
+    const x0 = scale.x(lo);
+    const x1 = scale.x(hi);
+    if (x1 < 0 || x0 > scale.width) continue;
+    const h = Math.max(1, (bucket.count / max) * (height - 6));
+    const rect = el(
+      "rect",
+      { x: x0 + 0.5, y: height - h, width: Math.max(x1 - x0 - 1, 1), height: h, "data-key": bucket.key },
+      group,
+    );
+    const title = el("title", {}, rect);
+    title.textContent = `${bucket.key}: ${bucket.count} event${bucket.count === 1 ? "" : "s"}`;
+  }
+}
+
+// Drag to pan, wheel to zoom (around the pointer), arrow keys and +/- on the focused axis.
+export function interact(svg, getScale, setView) {
+  let drag = null;
+  svg.addEventListener("pointerdown", (e) => {
+    if (e.button !== 0 || e.target.closest(".mark")) return;
+    drag = { x: e.clientX, scale: getScale() };
+    svg.setPointerCapture(e.pointerId);
+    svg.classList.add("dragging");
+  });
+  svg.addEventListener("pointermove", (e) => {
+    if (!drag) return;
+    const s = drag.scale;
+    const shift = ((e.clientX - drag.x) / s.width) * (s.d1 - s.d0);
+    setView(s.d0 - shift, s.d1 - shift);
+  });
+  const stop = () => {
+    drag = null;
+    svg.classList.remove("dragging");
+  };
+  svg.addEventListener("pointerup", stop);
+  svg.addEventListener("pointercancel", stop);
+  svg.addEventListener(
+    "wheel",
+    (e) => {
+      e.preventDefault();
+      const s = getScale();
+      const at = s.day(e.clientX - svg.getBoundingClientRect().left);
+      zoomAround(s, at, e.deltaY > 0 ? 1.25 : 0.8, setView);
+    },
+    { passive: false },
+  );
+  svg.addEventListener("keydown", (e) => {
+    const s = getScale();
+    const mid = (s.d0 + s.d1) / 2;
+    const keys = {
+      ArrowLeft: () => pan(s, -0.2, setView),
+      ArrowRight: () => pan(s, 0.2, setView),
+      "+": () => zoomAround(s, mid, 0.8, setView),
+      "=": () => zoomAround(s, mid, 0.8, setView),
+      "-": () => zoomAround(s, mid, 1.25, setView),
+    };
+    if (keys[e.key]) {
+      e.preventDefault();
+      keys[e.key]();
+    }
+  });
+}
+
+export function zoomAround(s, at, factor, setView) {
+  const d0 = at - (at - s.d0) * factor;
+  const d1 = at + (s.d1 - at) * factor;
+  if (d1 - d0 < 3 || d1 - d0 > 365 * 500) return;
+  setView(d0, d1);
+}
+
+export function pan(s, fraction, setView) {
+  const shift = (s.d1 - s.d0) * fraction;
+  setView(s.d0 + shift, s.d1 + shift);
+}
