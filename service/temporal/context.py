@@ -88,10 +88,13 @@ def tense(text: str, start: int, end: int) -> str | None:
     if deadline and not any(t.lower() == "had" for _, t in tokens):
         return "future"  # "until mid-November", "by May": deadlines lie ahead
     best: tuple[float, str] | None = None
-    for distance, tok in tokens:
+    words = [t.lower() for _, t in tokens]
+    for i, (distance, tok) in enumerate(tokens):
         found, strong = _direction(tok.lower())
         if found is None:
             continue
+        if found == "future" and "had" in words[max(0, i - 5) : i]:
+            found = "past"  # "had been scheduled to expire Friday": a plan already past
         near_past = found == "past" and distance <= 1  # "announced Friday"
         score = distance if strong or near_past else distance + _WEAK_PENALTY
         if tok.lower() in _MODALS:

@@ -53,6 +53,11 @@ CASES = [
     ("Asked in May, he said it was so.", dt.date(2023, 12, 21), [("May", "2023-05")]),
     ("May I ask a question?", dt.date(2023, 12, 21), []),
     (
+        "The offer had been scheduled to expire Friday evening.",
+        dt.date(2023, 12, 18),
+        [("Friday evening", "2023-12-15TEV")],
+    ),
+    (
         "Third-quarter profit was $5 million, compared with $3 million last year.",
         dt.date(2023, 10, 25),
         [("Third-quarter", "2023-Q3"), ("last year", "2022-Q3")],
