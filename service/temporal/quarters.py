@@ -33,6 +33,13 @@ def _latest_quarter(st: State, n: int | None, tense: str | None) -> str:
     return f"{year:04d}-Q{n}"
 
 
+def _after_months(m: re.Match[str], st: State) -> bool:
+    """True when the sentence just named a span of months ("the nine months ... the
+    year-earlier period"): the period is that span."""
+    between = st.text[st.last_end : m.start()] if st.last_end >= 0 else "."
+    return "." not in between and re.fullmatch(r"P\d+M", st.last_value) is not None
+
+
 def quarter(m: re.Match[str], st: State) -> Result | None:
     det, adjs, ordinal = words(m["det"]), words(m["adjs"]), words(m["ord"])
     earlier = any(w in adjs for w in ("year-earlier", "year-ago", "prior-year")) or (
@@ -46,6 +53,8 @@ def quarter(m: re.Match[str], st: State) -> Result | None:
     for word in adjs.replace("-", " ").split():
         if n is None and word in ORDINALS:
             n = ORDINALS[word]
+    if m["q"].lower() == "period" and earlier and not explicit and _after_months(m, st):
+        return Result("DURATION", st.last_value, anchor=False)  # "the year-earlier period"
     topic = topic_quarter(st)
     comparison = False
     if n is None and explicit:  # "the 1988 period": the topic quarter in another year
