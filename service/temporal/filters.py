@@ -207,5 +207,6 @@ ACCEPT = {
     "bare_units": _accept_bare_units,
     "relative": _accept_relative,
     "clock": _accept_clock,
+    "clock_aside": _accept_clock,
     "ref": _accept_ref,
 }

@@ -29,6 +29,7 @@ HANDLERS: dict[str, Handler] = {
     "season": explicit.season,
     "holiday": explicit.holiday,
     "clock": explicit.clock,
+    "clock_aside": explicit.clock,
     "quarter": quarters.quarter,
     "quarter_code": quarters.quarter_code,
     "half": quarters.half,

@@ -231,6 +231,10 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         rf"after))\s+)?(?:{CLOCK}){TZ}"
         rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<deic>{DEIXIS})|"
         rf"(?P<mon>{MONTH})\s*(?P<day>{DAY})))?(?![\d%])", _F), 4),
+    ("clock_aside", re.compile(  # "10:35 a.m. (0735 GMT) Friday": the day after an aside
+        rf"(?P<span>(?:(?P<amod>about|around|approximately)\s+)?(?:{CLOCK}){TZ})"
+        rf"\s*\([^()\n]{{1,24}}\)\s*,?\s*(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<deic>{DEIXIS})|"
+        rf"(?P<mon>{MONTH})\s*(?P<day>{DAY}))", _F), 5),
     ("set", re.compile(
         rf"(?P<q>every|each)\s+(?:other\s+)?(?:(?P<num>{NUM})\s+)?"
         rf"(?:(?P<unit>second|minute|hour|day|night|week|weekend|month|quarter|year|decade|"
@@ -273,7 +277,8 @@ _HEAD_RULES = {
     "weekday": ("weekday", "date_mdy", "date_dmy", "clock", "set"),
     "unit": ("duration", "bare_units", "set", "relative", "half_unit", "yearago", "yearend",
              "quarter", "century", "deixis", "half", "that_day"),
-    "part": ("deixis", "weekday", "clock", "set", "that_day"), "noon": ("clock",), "ref": ("ref",),
+    "part": ("deixis", "weekday", "clock", "set", "that_day"),
+    "noon": ("clock", "clock_aside"), "ref": ("ref",),
     "season": ("season", "set"), "half": ("half", "half_unit"), "decade": ("decade",),
     "adverb": ("set_adv",), "holiday": ("holiday",), "q": ("quarter_code",),
     "period": ("quarter",),
@@ -288,9 +293,20 @@ for _kind, _words in _HEAD_LISTS.items():
         HEADS[_w] = HEADS.get(_w, frozenset()) | frozenset(_HEAD_RULES[_kind])
 #: Rules a number can head: 4 digits, or 1-2 digits.
 YEAR_HEAD = frozenset(
-    {"year", "decade", "date_num", "month_year", "quarter_code", "clock", "fiscal_code"}
+    {
+        "year",
+        "decade",
+        "date_num",
+        "month_year",
+        "quarter_code",
+        "clock",
+        "fiscal_code",
+        "clock_aside",
+    }
 )
-SMALL_NUMBER_HEAD = frozenset({"date_num", "clock", "quarter_code", "decade", "fiscal_code"})
+SMALL_NUMBER_HEAD = frozenset(
+    {"date_num", "clock", "quarter_code", "decade", "fiscal_code", "clock_aside"}
+)
 HEAD_TOKEN = re.compile(r"[A-Za-z]+|\d+")
 
 #: Words before a 4-digit number that make it a year.

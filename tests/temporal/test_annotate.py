@@ -53,6 +53,11 @@ CASES = [
     ("Asked in May, he said it was so.", dt.date(2023, 12, 21), [("May", "2023-05")]),
     ("May I ask a question?", dt.date(2023, 12, 21), []),
     (
+        "The blast came at about 10:35 a.m. (0735 GMT) Friday.",
+        dt.date(2023, 12, 16),
+        [("10:35 a.m.", "2023-12-15T10:35"), ("Friday", "2023-12-15")],
+    ),
+    (
         "Net for the nine months rose 5%, compared with a loss in the year-earlier period.",
         dt.date(2023, 10, 27),
         [("the nine months", "P9M"), ("the year-earlier period", "P9M")],
