@@ -76,7 +76,7 @@ def _clause_tokens(text: str, start: int, end: int) -> list[tuple[float, str]]:
     return out
 
 
-_DEADLINE = re.compile(r"\b(?:until|till|through|by)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+_DEADLINE = re.compile(r"\b(?:until|till|by)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 
 
 def tense(text: str, start: int, end: int) -> str | None:

@@ -80,10 +80,11 @@ def pick_year(base: dt.date, month: int, day: int | None, direction: str | None)
         return base.year if key <= base_key + 1 else base.year - 1
     if direction == "future":
         return base.year if key >= base_key else base.year + 1
-    # No tense: this year, unless that is more than eight months away.
-    if month - base.month > 8:
+    # No tense: news mostly looks back, so this year unless the month is more than three
+    # months ahead (then last year's) or more than nine months back (then next year's).
+    if month - base.month > 3:
         return base.year - 1
-    if base.month - month > 8:
+    if base.month - month > 9:
         return base.year + 1
     return base.year
 
