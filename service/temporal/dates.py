@@ -72,7 +72,7 @@ def pick_year(base: dt.date, month: int, day: int | None, direction: str | None)
             return base.year if this <= 45 else base.year - 1
         if direction == "future":
             return base.year if this >= -30 else base.year + 1
-        if abs(this) <= 183:
+        if -270 <= this <= 90:  # no tense: news mostly looks back
             return base.year
         return base.year - 1 if this > 0 else base.year + 1
     key, base_key = month, base.month
