@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-from marshmallow import Schema, fields, validate
+from marshmallow import Schema, ValidationError, fields, validate
 
 from .common import PageArgsSchema, PublicationDate
 from .event import EventSchema
 
 
+def _not_blank(text: str) -> None:
+    if not text.strip():
+        raise ValidationError("Must contain text, not only white space.")
+
+
 class ArticleCreateSchema(Schema):
     """The body of ``POST /articles``."""
 
-    text = fields.String(required=True, validate=validate.Length(min=1))
+    text = fields.String(required=True, validate=[validate.Length(min=1), _not_blank])
     published_at = PublicationDate(
         required=True,
         metadata={"description": "Publication date: relative dates are resolved against it"},

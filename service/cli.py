@@ -10,11 +10,8 @@ from pathlib import Path
 import click
 from flask import Flask, current_app
 from flask.cli import FlaskGroup, with_appcontext
-from marshmallow import ValidationError
 
-from schemas import ArticleCreateSchema
-
-from . import pipeline, sources
+from . import bulk, sources
 from .db import create_tables, database
 
 
@@ -47,62 +44,45 @@ def seed_command(folder: Path) -> None:
     "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
 )
 @click.option(
+    "--batch-size",
+    type=click.IntRange(1, 1000),
+    default=20,
+    show_default=True,
+    help="Articles stored per transaction (a stopped run loses at most one batch).",
+)
+@click.option(
     "--published-at",
     type=click.DateTime(["%Y-%m-%d"]),
     help="Publication date of plain-text files (JSON/TimeML files carry their own).",
 )
 @with_appcontext
-def ingest_command(files: tuple[Path, ...], published_at: dt.datetime | None) -> None:
-    """Ingest articles from .txt, .json, .jsonl or TimeML .tml files."""
+def ingest_command(
+    files: tuple[Path, ...], batch_size: int, published_at: dt.datetime | None
+) -> None:
+    """Ingest articles from .txt, .json, .jsonl or TimeML .tml files (re-run to resume)."""
     create_tables()
-    counts = _ingest(list(files), published_at.date() if published_at else None)
+    counts = _ingest(list(files), published_at.date() if published_at else None, batch_size)
     if counts["skipped"] and not counts["stored"] and not counts["present"]:
         raise SystemExit(1)
 
 
-def _ingest(paths: list[Path], published_at: dt.date | None) -> Counter:
-    schema = ArticleCreateSchema()
-    counts: Counter = Counter(stored=0, present=0, skipped=0, events=0)
-    skipped: list[tuple[str, str]] = []
+def _ingest(paths: list[Path], published_at: dt.date | None, batch_size: int = 20) -> Counter:
     records = list(sources.read_files(paths, published_at))
     with (
         database.connection_context(),
-        click.progressbar(
-            records,
-            label="Ingesting",
-            file=sys.stderr,
-            item_show_func=lambda r: r[0][-40:] if r else None,
-        ) as bar,
+        click.progressbar(length=len(records), label="Ingesting", file=sys.stderr) as bar,
     ):
-        for label, raw, error in bar:
-            if error is None:
-                try:
-                    article, created = pipeline.ingest(schema.load(raw))
-                except ValidationError as exc:
-                    error = _describe(exc.messages)
-            if error is not None:
-                counts["skipped"] += 1
-                skipped.append((label, error))
-                continue
-            counts["stored" if created else "present"] += 1
-            if created:
-                counts["events"] += article.mentions.select().count()
+        outcome = bulk.ingest_records(
+            records, current_app.config["MAX_ARTICLE_CHARS"], batch_size, lambda: bar.update(1)
+        )
+    counts = outcome.counts
     click.echo(
         f"{counts['stored']} stored ({counts['events']} event mentions), "
         f"{counts['present']} already present, {counts['skipped']} skipped"
     )
-    for label, reason in skipped:
+    for label, reason in outcome.skipped:
         click.echo(f"skipped {label}: {reason}")
     return counts
-
-
-def _describe(messages: dict | list) -> str:
-    if isinstance(messages, dict):
-        return "; ".join(
-            f"{k}: {' '.join(map(str, v)) if isinstance(v, list) else v}"
-            for k, v in messages.items()
-        )
-    return " ".join(map(str, messages))
 
 
 @click.command("serve")

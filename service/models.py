@@ -30,6 +30,16 @@ class Article(BaseModel):
     created_at = pw.DateTimeField(default=utcnow, index=True)
 
 
+class IdempotencyKey(BaseModel):
+    """A client's Idempotency-Key, remembered with the article its request stored."""
+
+    key = pw.CharField(max_length=200, unique=True)
+    content_hash = pw.CharField(max_length=64)
+    article = pw.ForeignKeyField(Article, backref="idempotency_keys", on_delete="CASCADE")
+    created = pw.BooleanField()
+    created_at = pw.DateTimeField(default=utcnow)
+
+
 class Actor(BaseModel):
     key = pw.CharField(
         max_length=120, unique=True
@@ -118,4 +128,4 @@ class DataState(BaseModel):
     updated_at = pw.DateTimeField(default=utcnow)
 
 
-MODELS = [Article, Actor, Event, EventActor, Mention, EventEdit, Change, DataState]
+MODELS = [Article, IdempotencyKey, Actor, Event, EventActor, Mention, EventEdit, Change, DataState]

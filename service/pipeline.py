@@ -3,6 +3,7 @@ one transaction, merging each event into an existing one when it reports the sam
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import logging
@@ -16,7 +17,17 @@ import peewee as pw
 
 from . import events as extraction
 from .db import database
-from .models import Actor, Article, Change, DataState, Event, EventActor, Mention, utcnow
+from .models import (
+    Actor,
+    Article,
+    Change,
+    DataState,
+    Event,
+    EventActor,
+    IdempotencyKey,
+    Mention,
+    utcnow,
+)
 from .temporal.model import PRECISIONS
 
 log = logging.getLogger(__name__)
@@ -31,28 +42,81 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()
 
 
-def ingest(data: dict[str, Any]) -> tuple[Article, bool]:
-    """Store one article and its events; returns ``(article, created)``.
+@dataclasses.dataclass
+class Prepared:
+    """An article with its events extracted, ready to store (extraction is the slow part)."""
+
+    data: dict[str, Any]
+    digest: str
+    events: list[extraction.Event]
+
+
+class IdempotencyConflict(Exception):
+    """The Idempotency-Key was used before for another article."""
+
+
+def ingest(data: dict[str, Any], idempotency_key: str | None = None) -> tuple[Article, bool]:
+    """Store one article and its events in one transaction; returns ``(article, created)``.
 
     The same text (by content hash) is never stored twice: the stored article is returned with
-    ``created=False``. Extraction runs before the transaction, so the write lock is held briefly.
+    ``created=False``. With an ``idempotency_key``, a retry returns what the first request
+    stored (and its ``created``), and the key reused for another text raises
+    :class:`IdempotencyConflict`. Extraction runs before the transaction, so the write lock is
+    held briefly.
     """
     digest = content_hash(data["text"])
+    if idempotency_key:
+        replay = _replay(idempotency_key, digest)
+        if replay is not None:
+            return replay
     existing = Article.get_or_none(Article.content_hash == digest)
-    if existing is not None:
-        return existing, False
-    extracted = extraction.extract(data["text"], data["published_at"])
-    try:
+    if existing is None:
+        prepared = Prepared(data, digest, extraction.extract(data["text"], data["published_at"]))
+        try:
+            with write_transaction():
+                article, created = store(prepared), True
+                _remember(idempotency_key, article, created)
+            return article, created
+        except pw.IntegrityError:
+            pass  # a concurrent writer stored the same text, or used the same key, first
+        if idempotency_key and (replay := _replay(idempotency_key, digest)) is not None:
+            return replay
+        existing = Article.get(Article.content_hash == digest)
+    if idempotency_key:
         with write_transaction():
-            article = Article.create(content_hash=digest, **data)
-            store_events(article, extracted)
-    except pw.IntegrityError:
-        # A concurrent writer stored the same text first: theirs is the article.
-        existing = Article.get_or_none(Article.content_hash == digest)
-        if existing is None:
-            raise
-        return existing, False
-    return article, True
+            _remember(idempotency_key, existing, False)
+    return existing, False
+
+
+def prepare(data: dict[str, Any]) -> Prepared | None:
+    """Extract ``data``'s events, unless its text is stored already (then None)."""
+    digest = content_hash(data["text"])
+    if Article.select(Article.id).where(Article.content_hash == digest).exists():
+        return None
+    return Prepared(data, digest, extraction.extract(data["text"], data["published_at"]))
+
+
+def store(prepared: Prepared) -> Article:
+    """Save a prepared article and its events; call inside :func:`write_transaction`."""
+    article = Article.create(content_hash=prepared.digest, **prepared.data)
+    store_events(article, prepared.events)
+    return article
+
+
+def _replay(key: str, digest: str) -> tuple[Article, bool] | None:
+    row = IdempotencyKey.get_or_none(IdempotencyKey.key == key)
+    if row is None:
+        return None
+    if row.content_hash != digest:
+        raise IdempotencyConflict(key)
+    return Article.get_by_id(row.article_id), row.created
+
+
+def _remember(key: str | None, article: Article, created: bool) -> None:
+    if key:
+        IdempotencyKey.insert(
+            key=key, content_hash=article.content_hash, article=article, created=created
+        ).on_conflict_ignore().execute()
 
 
 @contextmanager

@@ -158,3 +158,31 @@ def test_limit_and_cursor_are_checked(client):
     assert "limit" in field_errors(client.get("/api/v1/articles?limit=100000"))
     assert "limit" in field_errors(client.get("/api/v1/articles?limit=0"))
     assert "cursor" in field_errors(client.get("/api/v1/articles?cursor=%%%"))
+
+
+def test_idempotency_key_replays_and_refuses_reuse(app, client, seed_body):
+    headers = {"Idempotency-Key": "retry-123"}
+    first = client.post("/api/v1/articles", json=seed_body, headers=headers)
+    assert first.status_code == 201
+    with app.app_context():
+        before = counts()
+    retry = client.post("/api/v1/articles", json=seed_body, headers=headers)
+    assert retry.status_code == 201 and retry.get_json()["id"] == first.get_json()["id"]
+    other = dict(seed_body, text="Another text entirely, published on Monday.")
+    assert "Idempotency-Key" in field_errors(
+        client.post("/api/v1/articles", json=other, headers=headers)
+    )
+    with app.app_context():
+        assert counts() == before
+    new_key = client.post("/api/v1/articles", json=seed_body, headers={"Idempotency-Key": "k2"})
+    assert new_key.status_code == 200  # the text is stored already: existing article
+
+
+@pytest.mark.parametrize("key", ["", "x" * 201, "has space", "caf\u00e9"])
+def test_bad_idempotency_keys_are_422(client, seed_body, key):
+    response = client.post(
+        "/api/v1/articles",
+        json=seed_body,
+        headers={"Idempotency-Key": key.encode("utf-8").decode("latin-1")},
+    )
+    assert "Idempotency-Key" in field_errors(response)

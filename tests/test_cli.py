@@ -69,3 +69,41 @@ def test_plain_text_needs_a_publication_date(app, runner, tmp_path):
     assert result.exit_code == 1
     assert "published_at" in result.output
     assert article_count(app) == 0
+
+
+def test_ingest_batches_resume_after_a_stop(app, runner, tmp_path, monkeypatch):
+    from service import bulk, pipeline
+
+    lines = [
+        json.dumps(
+            {"text": f"Talks number {n} ended in Oslo on Monday.", "published_at": "2024-03-07"}
+        )
+        for n in range(7)
+    ]
+    lines.insert(3, lines[0])  # the same text twice: stored once
+    (tmp_path / "many.jsonl").write_text("\n".join(lines))
+    real_store, stored = pipeline.store, []
+
+    def store_then_crash(prepared):
+        if len(stored) == 5:
+            raise KeyboardInterrupt  # the operator stops the run in the third batch
+        stored.append(prepared)
+        return real_store(prepared)
+
+    monkeypatch.setattr(bulk.pipeline, "store", store_then_crash)
+    crashed = runner.invoke(args=["ingest", "--batch-size", "2", str(tmp_path / "many.jsonl")])
+    assert crashed.exit_code != 0
+    assert article_count(app) == 4  # two whole batches; the one in flight left nothing
+    monkeypatch.setattr(bulk.pipeline, "store", real_store)
+    resumed = runner.invoke(args=["ingest", "--batch-size", "2", str(tmp_path / "many.jsonl")])
+    assert resumed.exit_code == 0, resumed.output
+    assert "3 stored" in resumed.output and "5 already present" in resumed.output
+    assert article_count(app) == 7
+
+
+def test_ingest_refuses_overlong_articles(app, runner, tmp_path):
+    app.config["MAX_ARTICLE_CHARS"] = 10
+    (tmp_path / "a.json").write_text(json.dumps({"text": "x" * 11, "published_at": "2024-01-01"}))
+    result = runner.invoke(args=["ingest", str(tmp_path / "a.json")])
+    assert "text: Longer than 10 characters." in result.output
+    assert article_count(app) == 0

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from flask import current_app, url_for
+import re
+
+from flask import current_app, request, url_for
 from flask_smorest import Blueprint
 
 from schemas import (
@@ -18,6 +20,7 @@ from ..errors import APIError
 from ..models import Article
 from .paging import page, page_size
 
+IDEMPOTENCY_KEY = re.compile(r"[\x21-\x7e]{1,200}")
 blp = Blueprint("articles", __name__, url_prefix="/api/v1", description="News articles")
 ArticleListSchema = envelope(ArticleSummarySchema, "ArticleList")
 
@@ -26,6 +29,17 @@ ArticleListSchema = envelope(ArticleSummarySchema, "ArticleList")
 @blp.arguments(ArticleCreateSchema)
 @blp.response(201, ArticleSchema, description="Stored, with its events")
 @blp.alt_response(200, schema=ArticleSchema, description="Already stored: the existing article")
+@blp.doc(
+    parameters=[
+        {
+            "in": "header",
+            "name": "Idempotency-Key",
+            "required": False,
+            "schema": {"type": "string", "maxLength": 200},
+            "description": "A retry with the same key returns what the first request stored",
+        }
+    ]
+)
 def create(data: dict):
     """Ingest an article: extract its dated events and store both in one transaction."""
     limit = current_app.config["MAX_ARTICLE_CHARS"]
@@ -35,12 +49,33 @@ def create(data: dict):
             f"The article is longer than {limit} characters.",
             {"text": [f"Longer than {limit} characters."]},
         )
-    article, created = pipeline.ingest(data)
+    try:
+        article, created = pipeline.ingest(data, idempotency_key())
+    except pipeline.IdempotencyConflict:
+        raise APIError(
+            422,
+            "This Idempotency-Key was already used for another article; use a new key.",
+            {"Idempotency-Key": ["Already used for another request body."]},
+        ) from None
     body = queries.article_dict(article, queries.article_events(article.id))
     mine = [m for e in body["events"] for m in e["mentions"] if m["article_id"] == article.id]
     metrics.count_ingest(created, len(mine))
     location = url_for("articles.get", article_id=article.id)
     return body, 201 if created else 200, {"Location": location}
+
+
+def idempotency_key() -> str | None:
+    """The optional ``Idempotency-Key`` header: 1-200 visible ASCII characters."""
+    key = request.headers.get("Idempotency-Key")
+    if key is None:
+        return None
+    if not IDEMPOTENCY_KEY.fullmatch(key):
+        raise APIError(
+            422,
+            "Idempotency-Key must be 1 to 200 visible ASCII characters.",
+            {"Idempotency-Key": ["Not a valid key."]},
+        )
+    return key
 
 
 @blp.route("/articles", methods=["GET"])
