@@ -29,6 +29,9 @@ def _unit(word: str) -> str:
 def _number(word: str) -> float | None:
     """The count in a quantity phrase; None when vague ("several", "a few")."""
     word = words(word)
+    if word.endswith(" and a half"):  # "two and a half"
+        whole = _number(word[: -len(" and a half")])
+        return None if whole is None else whole + 0.5
     if word in NUMBERS:
         return NUMBERS[word]
     parts = re.split(r"[- ]", word)
@@ -54,21 +57,17 @@ def duration_value(n: float | None, unit: str) -> str:
         return f"P{time}X{letter}"
     n *= factor
     if n != int(n):
-        finer = {
-            "Y": (12, "M"),
-            "M": (30, "D"),
-            "D": (24, "H"),
-            "W": (7, "D"),
-            "H": (60, "M"),
-            "Q": (3, "M"),
-        }.get(letter)
-        if finer and letter in ("Y", "H"):
-            whole, rest = int(n), round((n - int(n)) * finer[0])
+        finer = {"Y": (12, "M"), "M": (30, "D"), "D": (24, "H"), "W": (7, "D"), "Q": (3, "M")}
+        if time:  # clock units: hours to minutes, minutes to seconds
+            finer = {"H": (60, "M"), "M": (60, "S")}
+        step = finer.get(letter)
+        if step and (time or letter == "Y"):  # "1 1/2 years" P1Y6M, "a minute and a half" PT1M30S
+            whole, rest = int(n), round((n - int(n)) * step[0])
             head = f"{whole}{letter}" if whole else ""
-            return f"P{time}{head}{rest}{finer[1]}"
-        if finer:
-            sub = "T" if finer[1] == "H" else ""
-            return f"P{sub}{round(n * finer[0])}{finer[1]}"
+            return f"P{time}{head}{rest}{step[1]}"
+        if step:
+            sub = "T" if step[1] == "H" else ""
+            return f"P{sub}{round(n * step[0])}{step[1]}"
         return f"P{time}{n:g}{letter}"
     return f"P{time}{int(n)}{letter}"
 
@@ -96,6 +95,8 @@ def _duration(m: re.Match[str], st: State) -> Result | None:
     if unit not in UNITS:
         return None
     n = _number(m["num"])
+    if n is not None and m["half"]:
+        n += 0.5  # "a minute and a half"
     tail = words(m["tail"])
     mod = APPROX_MODS.get(words(m["amod"])) if m["amod"] else None
     small = unit in ("second", "minute", "hour", "day", "night", "week", "weekend", "fortnight")

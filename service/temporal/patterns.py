@@ -91,7 +91,7 @@ _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 NUM = (
     rf"(?:\d+(?:\.\d+)?(?:\s+\d/\d)?|(?:{_TENS})(?:[- ](?:{_ONES})\b)?|{NUM_WORD}|"
-    rf"{_alt(w for w in NUMBERS if ' ' not in w)})\b"
+    rf"{_alt(w for w in NUMBERS if ' ' not in w)})\b(?:\s+and\s+a\s+half\b)?"
 )
 UNIT = (
     r"(?:(?:trading|business|working|calendar|straight|consecutive|more|additional|full|long|"
@@ -204,7 +204,7 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         rf"(?:(?P<rel>past|last|next|first|coming|previous|following|final|latest|ensuing|"
         rf"preceding|initial|remaining|same|other|few|recent)\s+)?"
         rf"(?P<num>{NUM})(?:\s*(?:to|or|-|and)\s*(?P<num2>{NUM}))?(?P<sep>-|\s*)(?:{UNIT})"
-        rf"(?P<tail>-(?:long|old)\b|\s+(?:old|long)\b|\s+(?:ago|earlier|later|before|after|"
+        rf"(?P<half>\s+and\s+a\s+half\b)?(?P<tail>-(?:long|old)\b|\s+(?:old|long)\b|\s+(?:ago|earlier|later|before|after|"
         rf"from\s+now|hence|or\s+so|ahead|back)\b)?", _F), 1),
     ("bare_units", re.compile(
         r"(?:(?P<pre>recent|coming|the\s+coming|the\s+past|past|the\s+next|next|the\s+last|"
@@ -237,7 +237,7 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         rf"(?P<mon>{MONTH})\s*(?P<day>{DAY}))", _F), 5),
     ("set", re.compile(
         rf"(?P<q>every|each)\s+(?:other\s+)?(?:(?P<num>{NUM})\s+)?"
-        rf"(?:(?P<unit>second|minute|hour|day|night|week|weekend|month|quarter|year|decade|"
+        rf"(?:(?P<unit>(?:second|minute|hour|day|night|week|weekend|month|quarter|year|decade)s?|"
         rf"morning|evening|afternoon)\b|(?P<wd>{WEEKDAY})|(?P<mon>{_cased(_FULL_MONTHS)})\b|"
         rf"{SEASON})", _F), 2),
     ("set_adv", re.compile(
