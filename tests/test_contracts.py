@@ -31,7 +31,7 @@ def test_lists_have_the_envelope(client, seeded, path):
 def api_rules(app) -> list[str]:
     rules = []
     for rule in app.url_map.iter_rules():
-        if rule.rule.startswith("/api/v1") and not rule.rule.endswith("openapi.json"):
+        if rule.rule.startswith("/api/v1") and not rule.rule.endswith(("openapi.json", "/docs")):
             rules.append(re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", rule.rule))
     return rules
 
@@ -55,3 +55,24 @@ def test_every_config_key_is_in_the_readme():
     keys.remove("JSON_SORT_KEYS")
     for key in keys:
         assert f"TIMELINE_{key}" in README, key
+
+
+def test_errors_are_documented_as_problems(client):
+    spec = client.get("/api/v1/openapi.json").get_json()
+    default = spec["components"]["responses"]["DEFAULT_ERROR"]
+    assert list(default["content"]) == ["application/problem+json"]
+    for path, item in spec["paths"].items():
+        for method, op in item.items():
+            if method in {"get", "post", "put", "patch", "delete"}:
+                assert "default" in op["responses"], (method, path)
+
+
+def test_docs_page_lists_every_operation(app, client):
+    page = client.get("/api/v1/docs")
+    assert page.status_code == 200 and page.mimetype == "text/html"
+    html = page.get_data(as_text=True)
+    spec = client.get("/api/v1/openapi.json").get_json()
+    for path, item in spec["paths"].items():
+        for method in set(item) & {"get", "post", "put", "patch", "delete"}:
+            assert f"{method.upper()} {path}" in html
+    assert "<script" not in html

@@ -2,28 +2,48 @@
 
 from __future__ import annotations
 
+import http
+
 from flask import Flask, request
 from flask_smorest import Api
+from flask_smorest.utils import prepare_response
 
-from ..errors import APIError, handle_http_exception
+from schemas import ProblemSchema
+
+from ..errors import PROBLEM_MIMETYPE, APIError, handle_http_exception
 
 UNSAFE_METHODS = {"POST", "PUT", "PATCH"}
 
 
 class TimelineApi(Api):
-    """flask-smorest's Api, with its errors routed through the one problem builder."""
+    """flask-smorest's Api, with its errors routed through the one problem builder and
+    documented as what they are: RFC 9457 problem details."""
+
+    ERROR_SCHEMA = ProblemSchema
 
     def handle_http_exception(self, error):  # noqa: D102
         return handle_http_exception(error)
 
+    def _register_responses(self):
+        for status in http.HTTPStatus:
+            response = {"description": status.phrase}
+            if status >= 400:
+                response["schema"] = self.ERROR_SCHEMA
+            prepare_response(response, self.spec, PROBLEM_MIMETYPE)
+            self.spec.components.response(status.name, response, lazy=True)
+        response = {"description": "An error (problem details)", "schema": self.ERROR_SCHEMA}
+        prepare_response(response, self.spec, PROBLEM_MIMETYPE)
+        self.spec.components.response(self.DEFAULT_ERROR_RESPONSE_NAME, response, lazy=True)
+
 
 def register_api(app: Flask) -> Api:
-    from . import actors, articles, changes, events, health, temporal
+    from . import actors, articles, changes, docs, events, health, temporal
     from .conditional import register_conditional
 
     api = TimelineApi(app, spec_kwargs={"servers": [{"url": "/"}]})
     for module in (articles, events, actors, changes, temporal, health):
         api.register_blueprint(module.blp)
+    app.register_blueprint(docs.bp)
     app.add_url_rule("/healthz", "healthz", health.healthz)
     app.add_url_rule("/readyz", "readyz", health.readyz)
 

@@ -23,6 +23,8 @@ def register_conditional(app: Flask) -> None:
     def _answer_not_modified() -> Response | None:
         if request.method not in ("GET", "HEAD") or request.endpoint in EXEMPT:
             return None
+        if (request.endpoint or "").startswith(("api-docs.", "apidocs.")):  # not data
+            return None
         if request.endpoint is None or not request.path.startswith("/api/"):
             return None
         state = (
