@@ -6,6 +6,7 @@ checked where they are read; this module adds what must be checked before any vi
 
 from __future__ import annotations
 
+import json
 import math
 import time
 
@@ -19,6 +20,7 @@ READ_METHODS = ("GET", "HEAD", "OPTIONS")
 WRITE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 #: Probes of load balancers and orchestrators are never limited.
 EXEMPT_ENDPOINTS = frozenset({"healthz", "readyz", "health.healthz", "health.readyz"})
+JSON_BRACKETS_WITHOUT_CHECK = 100
 
 
 def check_query_string() -> None:
@@ -26,6 +28,24 @@ def check_query_string() -> None:
     limit = current_app.config["MAX_QUERY_STRING"]
     if len(request.query_string) > limit:
         raise APIError(414, f"The query string is longer than {limit} bytes.")
+
+
+def check_json_depth() -> None:
+    """Refuse JSON nested so deep that parsing it would exhaust the stack (400, not a 500).
+
+    Bodies with few brackets (every real article) skip the check; others are parsed once here.
+    """
+    if request.method not in WRITE_METHODS or not request.is_json:
+        return
+    data = request.get_data(cache=True)
+    if data.count(b"[") + data.count(b"{") <= JSON_BRACKETS_WITHOUT_CHECK:
+        return
+    try:
+        json.loads(data)
+    except RecursionError:
+        raise APIError(400, "The JSON body is nested too deeply.") from None
+    except ValueError:
+        return  # malformed: the body parser answers 400 with its own detail
 
 
 def _exempt() -> bool:
@@ -74,7 +94,8 @@ def make_limiter(app: Flask) -> Limiter:
 
 
 def init_app(app: Flask) -> None:
-    """Check the query string, then the client's request rate, before every request."""
+    """Check the query string, the client's request rate, then the JSON depth of bodies."""
     app.before_request(check_query_string)
     make_limiter(app).init_app(app)
+    app.before_request(check_json_depth)
     app.register_error_handler(RateLimitExceeded, _too_many)
