@@ -7,7 +7,7 @@ no inline scripts or styles, no CDN.
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template
+from flask import Blueprint, current_app, render_template
 
 bp = Blueprint(
     "web",
@@ -18,10 +18,20 @@ bp = Blueprint(
 )
 
 
+OPTIONAL = ("/api/v1/histogram", "/api/v1/actors")
+
+
 @bp.route("/")
 def index():
     """Show the timeline: axis, histogram, event list, filters, event panel, ingest form."""
-    return render_template("web/index.html")
+    return render_template("web/index.html", optional=_optional_endpoints())
+
+
+def _optional_endpoints() -> str:
+    """The API endpoints the page can do without, those this server has (the page asks for
+    them only then: a 404 would be a console error)."""
+    rules = {rule.rule for rule in current_app.url_map.iter_rules()}
+    return " ".join(p for p in OPTIONAL if p in rules)
 
 
 @bp.route("/timelinejs")

@@ -114,12 +114,25 @@ def test_page_load_time_with_ten_thousand_events(page, big_server, capsys):
         "() => { const n = performance.getEntriesByType('navigation')[0];"
         " return {dom: Math.round(n.domContentLoadedEventEnd), load: Math.round(n.loadEventEnd)}; }"
     )
+    requests = page.evaluate(
+        "() => performance.getEntriesByType('resource').filter(r => r.name.includes('/api/'))"
+        ".map(r => `${new URL(r.name).pathname} ${Math.round(r.startTime)}`"
+        " + `+${Math.round(r.duration)}`)"
+    )
     listed = page.locator("#event-list .ev").count()
     drawn = page.locator("#axis .mark").count()
     with capsys.disabled():
         print(
             f"\n[browser] / with {N} events: ready (axis, list, histogram drawn) in {ready} ms;"
             f" DOMContentLoaded {timing['dom']} ms, load {timing['load']} ms;"
-            f" {drawn} marks drawn, {listed} events listed"
+            f" {drawn} marks drawn, {listed} events listed\n[browser] API requests (ms from"
+            f" navigation start + duration): {'; '.join(requests)}"
         )
     assert listed > 0 and drawn > 0
+    # The window holds more than a page: the rest loads on demand, in date order.
+    assert page.locator("#axis .unloaded").count() == 1
+    page.click("#load-more")
+    page.wait_for_function(f"() => document.querySelectorAll('#event-list .ev').length > {listed}")
+    # A histogram bar zooms to its period.
+    page.locator("#histogram .bins rect").nth(40).click()
+    page.wait_for_function("() => new URL(location).searchParams.get('to') < '2017'")

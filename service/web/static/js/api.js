@@ -42,10 +42,13 @@ export async function postJSON(url, data, token) {
   return { status: response.status, body };
 }
 
-// The paths the server documents, so optional endpoints are asked for only when they exist
-// (a 404 would be a console error).
+// Optional endpoints are asked for only when the server has them (a 404 would be a console
+// error): the page says which it has, else the OpenAPI document does.
 let paths = null;
 export async function hasPath(path) {
+  if (paths === null && document.body.dataset.optional !== undefined) {
+    paths = new Set(document.body.dataset.optional.split(" "));
+  }
   if (paths === null) {
     try {
       const { body } = await getJSON(`${API}/openapi.json`);

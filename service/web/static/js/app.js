@@ -2,7 +2,8 @@
 
 import { API, getJSON, hasPath, query } from "./api.js";
 import {
-  AXIS_HEIGHT, Scale, drawDefs, drawEvents, drawHistogram, drawTicks, interact, pan, zoomAround,
+  AXIS_HEIGHT, Scale, drawDefs, drawEvents, drawHistogram, drawTicks, drawUnloaded, interact, pan,
+  zoomAround,
 } from "./axis.js";
 import { dayNumber, isoDay, label, span } from "./dates.js";
 import { setupIngest } from "./ingest.js";
@@ -17,7 +18,8 @@ const state = {
   filters: { actor: "", type: "", q: "" },
   events: new Map(),     // id -> event, everything loaded for the current filters
   inWindow: [],          // ids loaded for the current window, timeline order
-  more: false,
+  more: null,            // the next page's URL of a crowded window
+  loadedTo: null,        // the day up to which a crowded window is loaded
   undated: [],
   histogram: null,
   seenIds: new Set(), newIds: new Set(),
@@ -91,15 +93,17 @@ function markSeen() {
   for (const id of state.events.keys()) state.seenIds.add(id);
 }
 
-async function loadTimeline() {
-  state.timelineUrl = `${API}/timeline${query({ ...filterParams(), limit: PAGE })}`;
+// The timeline's first page: its events (when asked for) and every undated event.
+async function loadTimeline(limit = 1) {
+  state.timelineUrl = `${API}/timeline${query({ ...filterParams(), limit })}`;
   const { body, changed } = await getJSON(state.timelineUrl);
   if (changed) {
     remember(body.data);
     state.undated = body.undated || [];
     remember(state.undated);
   }
-  return body;
+  state.firstPage = body.data;
+  return changed;
 }
 
 function extent(events) {
@@ -135,8 +139,27 @@ async function loadWindow() {
   if (!body.next) for (const id of state.inWindow) if (!ids.has(id)) state.events.delete(id);
   remember(body.data);
   state.inWindow = [...ids];
-  state.more = Boolean(body.next);
+  setCoverage(body);
   return true;
+}
+
+// A crowded window is loaded a page at a time, in timeline order: the axis shows how far.
+function setCoverage(body) {
+  state.more = body.next;
+  const last = body.data[body.data.length - 1];
+  const s = last && span(last.date);
+  state.loadedTo = body.next && s ? s.lo + 1 : null;
+}
+
+async function loadMore() {
+  if (!state.more) return;
+  const url = state.windowUrl;
+  const { body } = await getJSON(state.more);
+  if (url !== state.windowUrl) return;
+  remember(body.data);
+  for (const event of body.data) state.inWindow.push(event.id);
+  setCoverage(body);
+  render();
 }
 
 function bucketFor(days) {
@@ -186,6 +209,7 @@ function render() {
   drawDefs(axis);
   drawTicks(axis, s, AXIS_HEIGHT);
   const visible = [...state.events.values()].filter(inView);
+  if (state.loadedTo !== null && state.loadedTo < state.d1) drawUnloaded(axis, s, state.loadedTo);
   drawEvents(axis, s, visible, {
     open: openEvent,
     hover: (id, on) => document.querySelector(`#event-list [data-id="${id}"]`)?.classList.toggle("hot", on),
@@ -193,7 +217,7 @@ function render() {
   });
   const hist = $("histogram");
   for (const child of [...hist.children]) if (child.tagName !== "title") child.remove();
-  if (state.histogram) drawHistogram(hist, new Scale(state.d0, state.d1, hist.clientWidth || s.width), state.histogram, HIST_HEIGHT);
+  if (state.histogram) drawHistogram(hist, new Scale(state.d0, state.d1, hist.clientWidth || s.width), state.histogram, HIST_HEIGHT, setView);
   $("window-label").textContent = `${isoDay(state.d0)} – ${isoDay(state.d1 - 1)}`;
   renderList(visible);
   renderFilters();
@@ -231,8 +255,9 @@ function renderList(visible) {
   });
   list.replaceChildren(...items);
   $("events-count").textContent = `(${items.length})`;
-  $("events-more").textContent = state.more
-    ? `More than ${PAGE} events match this window: zoom in or filter to see them all.`
+  $("events-more").hidden = !state.more;
+  $("events-more-text").textContent = state.more
+    ? `More events match this window than are loaded (${state.inWindow.length}, in date order, up to ${isoDay(state.loadedTo - 1)}): zoom in, filter, or load more.`
     : "";
   const undated = state.undated.length;
   $("undated").textContent = undated ? `${undated} undated event${undated === 1 ? "" : "s"} (no known date bound) are not on the axis.` : "";
@@ -294,7 +319,7 @@ async function poll() {
   try {
     const before = state.newIds.size;
     markSeen();
-    const changes = await Promise.all([loadTimeline().then((b) => b && false), loadWindow(), loadHistogram()]);
+    const changes = await Promise.all([loadTimeline(), loadWindow(), loadHistogram()]);
     if (changes.some(Boolean) || state.newIds.size !== before) render();
     checked(state.newIds.size - before);
   } catch (error) {
@@ -304,13 +329,41 @@ async function poll() {
   }
 }
 
+// Where the events are: the histogram's years when the server has one, else the first page.
+async function overall() {
+  if (await hasPath(`${API}/histogram`)) {
+    try {
+      const { body } = await getJSON(`${API}/histogram${query({ bucket: "year", ...filterParams() })}`);
+      if (body.buckets.length) {
+        state.histogram = body;
+        return extent([]);
+      }
+    } catch (error) {
+      report(error);
+    }
+  }
+  await loadTimeline(PAGE);
+  return extent(state.firstPage);
+}
+
+// Every actor for the filter, when the server lists them; else those seen in loaded events.
+async function loadActors() {
+  if (!(await hasPath(`${API}/actors`))) return;
+  try {
+    const { body } = await getJSON(`${API}/actors${query({ limit: 500 })}`);
+    for (const actor of body.data) state.actors.set(actor.id, actor);
+  } catch (error) {
+    report(error);
+  }
+}
+
 async function reload(fit) {
   state.events.clear();
   state.newIds.clear();
   state.seenIds.clear();
-  const body = await loadTimeline();
-  if (fit || state.d0 === null) [state.d0, state.d1] = extent(body.data);
-  await Promise.all([loadWindow(), loadHistogram()]);
+  state.histogram = null;
+  if (fit || state.d0 === null) [state.d0, state.d1] = await overall();
+  await Promise.all([loadWindow(), loadHistogram(), loadTimeline(), loadActors()]);
   markSeen();
   fillForm();
   render();
@@ -347,7 +400,7 @@ function setupControls() {
   $("z-out").addEventListener("click", view((s) => zoomAround(s, (s.d0 + s.d1) / 2, 1.5, setView)));
   $("p-left").addEventListener("click", view((s) => pan(s, -0.25, setView)));
   $("p-right").addEventListener("click", view((s) => pan(s, 0.25, setView)));
-  $("z-fit").addEventListener("click", () => setView(...extent([...state.events.values()])));
+  $("z-fit").addEventListener("click", async () => setView(...(await overall())));
   interact($("axis"), scale, setView);
   window.addEventListener("resize", () => render());
   window.addEventListener("popstate", () => {
@@ -361,6 +414,7 @@ async function main() {
   setupFilters();
   setupControls();
   setupIngest(() => poll());
+  $("load-more").addEventListener("click", () => loadMore().catch(report));
   try {
     await reload(state.d0 === null);
     writeUrl(false);

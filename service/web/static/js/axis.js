@@ -164,6 +164,15 @@ export function drawEvents(svg, scale, events, handlers) {
   return items.length;
 }
 
+// The part of a crowded window whose events are not loaded yet.
+export function drawUnloaded(svg, scale, from) {
+  const x = Math.max(0, scale.x(from));
+  const g = el("g", { class: "unloaded" }, svg);
+  el("rect", { x, y: TICK_AREA - 6, width: scale.width - x, height: LANE * LANES + 10 }, g);
+  const text = el("text", { x: (x + scale.width) / 2, y: TICK_AREA + (LANE * LANES) / 2, "text-anchor": "middle" }, g);
+  text.textContent = "More events here: zoom in, or load more";
+}
+
 export function drawDefs(svg) {
   const defs = el("defs", {}, svg);
   for (const [id, x1, x2] of [["fade-left", "0", "1"], ["fade-right", "1", "0"]]) {
@@ -173,7 +182,7 @@ export function drawDefs(svg) {
   }
 }
 
-export function drawHistogram(svg, scale, histogram, height) {
+export function drawHistogram(svg, scale, histogram, height, onPick) {
   const group = el("g", { class: "bins" }, svg);
   const max = Math.max(1, ...histogram.buckets.map((b) => b.count));
   for (const bucket of histogram.buckets) {
@@ -189,7 +198,8 @@ export function drawHistogram(svg, scale, histogram, height) {
       group,
     );
     const title = el("title", {}, rect);
-    title.textContent = `${bucket.key}: ${bucket.count} event${bucket.count === 1 ? "" : "s"}`;
+    title.textContent = `${bucket.key}: ${bucket.count} event${bucket.count === 1 ? "" : "s"} (click to zoom to it)`;
+    rect.addEventListener("click", () => onPick(lo, hi));
   }
 }
 

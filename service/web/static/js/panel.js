@@ -31,8 +31,11 @@ function facts(event) {
 // The sentence in its surrounding text: "…before <mark>sentence</mark> after…".
 export function excerpt(text, mention) {
   const p = node("p", null, { class: "excerpt" });
-  const from = Math.max(0, mention.sentence_start - CONTEXT);
-  const to = Math.min(text.length, mention.sentence_end + CONTEXT);
+  // The context starts and ends on a word boundary.
+  let from = Math.max(0, mention.sentence_start - CONTEXT);
+  if (from > 0) from = Math.min(mention.sentence_start, text.indexOf(" ", from) + 1 || from);
+  let to = Math.min(text.length, mention.sentence_end + CONTEXT);
+  if (to < text.length) to = Math.max(mention.sentence_end, text.lastIndexOf(" ", to));
   p.append(`${from > 0 ? "…" : ""}${text.slice(from, mention.sentence_start)}`);
   const mark = node("mark", null, { class: "sentence" });
   const s = mention.sentence_start;
