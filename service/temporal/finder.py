@@ -18,7 +18,7 @@ class Candidate(NamedTuple):
 
 
 #: How far a rule's match may reach before and after its head word.
-_MARGIN = 64
+_MARGIN = 48
 
 
 def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
