@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from marshmallow import Schema, ValidationError, fields, validate
 
 from .common import PageArgsSchema, PublicationDate
@@ -51,7 +53,7 @@ class ArticleSchema(Schema):
     content_hash = fields.String(metadata={"description": "SHA-256 of the normalised text"})
     text = fields.String()
     event_count = fields.Integer()
-    created_at = fields.DateTime(format="iso")
+    created_at = fields.AwareDateTime(format="iso", default_timezone=dt.UTC)
     events = fields.List(
         fields.Nested(EventSchema), metadata={"description": "Only on one article"}
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from marshmallow import Schema, fields, validate
 
 from .event import EventSchema
@@ -21,7 +23,7 @@ class ChangeSchema(Schema):
     merged_into = fields.Integer(
         allow_none=True, metadata={"description": "The surviving event of a merge"}
     )
-    at = fields.DateTime(format="iso")
+    at = fields.AwareDateTime(format="iso", default_timezone=dt.UTC)
     event = fields.Nested(
         ChangedEventSchema,
         allow_none=True,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from .common import PageArgsSchema
@@ -67,8 +69,8 @@ class EventSchema(Schema):
         allow_none=True,
         metadata={"description": "The extraction's title, type and date, once a person edited it"},
     )
-    created_at = fields.DateTime(format="iso")
-    updated_at = fields.DateTime(format="iso")
+    created_at = fields.AwareDateTime(format="iso", default_timezone=dt.UTC)
+    updated_at = fields.AwareDateTime(format="iso", default_timezone=dt.UTC)
 
 
 FORMATS = ["json", "ndjson", "csv", "ics", "timelinejs"]
@@ -229,7 +231,7 @@ class EventMergeSchema(Schema):
 
 
 class EventEditSchema(Schema):
-    at = fields.DateTime(format="iso")
+    at = fields.AwareDateTime(format="iso", default_timezone=dt.UTC)
     reason = fields.String()
     changes = fields.Dict()
 

@@ -115,7 +115,7 @@ def delete_article(article_id: int) -> None:
 
 def edits_of(event_id: int) -> list[dict[str, Any]]:
     return [
-        {"at": e.at, "reason": e.reason, "changes": json.loads(e.changes)}
+        {"at": e.at.replace(tzinfo=dt.UTC), "reason": e.reason, "changes": json.loads(e.changes)}
         for e in EventEdit.select().where(EventEdit.event == event_id).order_by(EventEdit.id)
     ]
 

@@ -18,6 +18,11 @@ from .models import Actor, Article, Event, EventActor, Mention
 from .pipeline import UNDATED, precision_rank
 
 
+def utc(value: dt.datetime | None) -> dt.datetime | None:
+    """Timestamps are stored as naive UTC; served with their offset (+00:00)."""
+    return value.replace(tzinfo=dt.UTC) if value is not None else None
+
+
 def encode_cursor(key: Sequence[Any]) -> str:
     raw = json.dumps(list(key), separators=(",", ":")).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
@@ -196,8 +201,8 @@ def event_dict(row: Event, actors: list[dict], mentions: list[dict] | None) -> d
         },
         "actors": actors,
         "original": json.loads(row.original) if row.original else None,
-        "created_at": row.created_at,
-        "updated_at": row.updated_at,
+        "created_at": utc(row.created_at),
+        "updated_at": utc(row.updated_at),
     }
     if mentions is not None:
         out["mentions"] = mentions
@@ -223,7 +228,7 @@ def article_dict(article: Article, events: list[dict] | None = None) -> dict[str
         "language": article.language,
         "content_hash": article.content_hash,
         "text": article.text,
-        "created_at": article.created_at,
+        "created_at": utc(article.created_at),
     }
     if events is not None:
         out["events"] = events

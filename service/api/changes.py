@@ -46,7 +46,7 @@ def list_changes(args: dict):
             "event_id": r.event_id,
             "action": r.action,
             "merged_into": r.merged_into,
-            "at": r.at,
+            "at": queries.utc(r.at),
             "event": live.get(r.event_id) if r.action != "deleted" else None,
         }
         for r in rows
