@@ -54,11 +54,12 @@ def timeline_command(*args: str) -> list[str]:
 class Server:
     """``timeline serve`` in a subprocess on a database of its own."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, **env: str) -> None:
         self.db = folder / "timeline.sqlite3"
         self.url = f"sqlite:///{self.db}"
         self.env = {**os.environ, "TIMELINE_DATABASE_URL": self.url}
         self.env.pop("TIMELINE_API_TOKENS", None)
+        self.env.update({f"TIMELINE_{key}": value for key, value in env.items()})
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.log = folder / "server.log"

@@ -106,7 +106,7 @@ async function loadTimeline(limit = 1) {
   return changed;
 }
 
-function extent(events) {
+function extent(events, withHistogram = true) {
   let lo = Infinity;
   let hi = -Infinity;
   for (const event of events) {
@@ -115,7 +115,7 @@ function extent(events) {
     lo = Math.min(lo, s.lo);
     hi = Math.max(hi, s.hi);
   }
-  if (state.histogram) {
+  if (state.histogram && withHistogram) {
     for (const b of state.histogram.buckets) {
       lo = Math.min(lo, dayNumber(b.start));
       hi = Math.max(hi, dayNumber(b.end) + 1);
@@ -292,10 +292,10 @@ function setView(d0, d1) {
   state.d0 = d0;
   state.d1 = d1;
   render();
+  fillForm();
   clearTimeout(settle);
   settle = setTimeout(async () => {
     writeUrl(false);
-    fillForm();
     await Promise.all([loadWindow(), loadHistogram()]).catch(report);
     render();
   }, 250);
@@ -409,11 +409,18 @@ function setupControls() {
   });
 }
 
+// After an ingest: show the new events (moving the window to them when none is in view).
+function stored(article) {
+  const dated = (article.events || []).filter((event) => span(event.date));
+  if (dated.length && !dated.some(inView)) setView(...extent(dated, false));
+  poll();
+}
+
 async function main() {
   readUrl();
   setupFilters();
   setupControls();
-  setupIngest(() => poll());
+  setupIngest(stored);
   $("load-more").addEventListener("click", () => loadMore().catch(report));
   try {
     await reload(state.d0 === null);

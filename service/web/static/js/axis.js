@@ -52,8 +52,11 @@ export function ticks(scale) {
     }
   } else {
     const step = [1, 2, 7, 14].find((s) => perDay * s >= 44) || 28;
+    let month = -Infinity; // the last month label: day numbers right after it would overlap it
     for (let day = Math.ceil(scale.d0); day <= scale.d1; day++) {
       const p = parts(day);
+      if (p.d === 1) month = day;
+      else if ((day - month) * perDay < 64) continue;
       if (p.d === 1 || (step < 28 && (p.d - 1) % step === 0 && p.d < 29)) {
         const text = p.d === 1 ? `${monthName(p.m)} ${p.y}` : String(p.d);
         out.push({ day, text, major: p.d === 1 });
