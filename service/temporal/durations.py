@@ -17,7 +17,7 @@ from .patterns import (
     WEEKDAYS,
 )
 from .quarters import topic_quarter
-from .state import Result, State, words
+from .state import Result, State, same_sentence, words
 
 
 def _unit(word: str) -> str:
@@ -112,7 +112,7 @@ def _duration(m: re.Match[str], st: State) -> Result | None:
         k = int(n) if n == int(n) else n
         base = None
         topic = topic_quarter(st)
-        recent_span = st.last_end >= 0 and "." not in st.text[st.last_end : m.start()]
+        recent_span = same_sentence(st.text, st.last_end, m.start())
         by_year = recent_span and re.fullmatch(r"P\d+M|\d{4}", st.last_value or "")
         if unit == "year" and topic and int(topic[:4]) >= st.dct.year - 1 and not by_year:
             base = topic  # "profit rose from a year ago": the same quarter last year

@@ -175,13 +175,15 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         rf"(?:(?P<det>{_QDET})\s+)?(?P<adjs>(?:(?:{_QADJ})[- ]+)*)(?P<ord>{_alt(ORDINALS)}|latest|"
         rf"current|last)?[- ]?(?:fiscal[- ])?(?P<q>quarter|(?<=[a-z\d] )period)\b(?!s|ly)"
         rf"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<year>{YEAR})|(?P<yrel>this|last|next|the)\s+year))?"
-        rf"(?P<ago>\s+a\s+year\s+(?:ago|earlier))?",
+        rf"(?P<ago>\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year\b(?!'s)))?",
         _F), 3),
     ("quarter_code", re.compile(
         r"\b(?-i:Q(?P<n>[1-4])(?:\s+(?P<year>(?:19|20)\d\d)|'(?P<yy>\d\d))?|(?P<n2>[1-4])Q)\b"), 3),
     ("half", re.compile(
         rf"(?:the\s+)?(?:(?P<det>this\s+year's|last\s+year's|next\s+year's)\s+)?"
-        rf"(?P<ord>first|second|latter|1st|2nd)[- ]half\b(?:\s+of\s+(?:(?P<year>{YEAR})|"
+        rf"(?:(?P<ord>first|second|latter|1st|2nd)[- ]half\b|(?P<ord2>last|first|final)"
+        rf"(?:[- ]half|\s+two\s+quarters)(?=\s+of\s+(?:{YEAR}|(?:this|last|next|the)\s+year\b)))"
+        rf"(?:\s+of\s+(?:(?P<year>{YEAR})|"
         rf"(?P<yrel>this|last|next|the)\s+year))?", _F), 3),
     ("weekday", re.compile(
         rf"(?:{PMOD})?(?:{REL}\s+)?(?P<wd>{WEEKDAY})(?P<pl>s)?\b(?:,?\s+{PART}\b)?", _F), 2),
@@ -205,7 +207,9 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         rf"preceding|initial|remaining|same|other|few|recent)\s+)?"
         rf"(?P<num>{NUM})(?:\s*(?:to|or|-|and)\s*(?P<num2>{NUM}))?(?P<sep>-|\s*)(?:{UNIT})"
         rf"(?P<half>\s+and\s+a\s+half\b)?(?P<tail>-(?:long|old)\b|\s+(?:old|long)\b|\s+(?:ago|earlier|later|before|after|"
-        rf"from\s+now|hence|or\s+so|ahead|back)\b)?", _F), 1),
+        rf"from\s+now|hence|or\s+so|ahead|back)\b)?"
+        rf"(?!(?<=two\squarters)\s+of\s+(?:{YEAR}|(?:this|last|next)\s+year)\b)",
+        _F), 1),
     ("bare_units", re.compile(
         r"(?:(?P<pre>recent|coming|the\s+coming|the\s+past|past|the\s+next|next|the\s+last|"
         r"future|the)\s+)?(?P<unit>years|months|weeks|days|decades|hours|centuries|minutes|"

@@ -7,7 +7,7 @@ import re
 
 from . import dates
 from .patterns import NUMBERS, ORDINALS
-from .state import Result, State, words
+from .state import Result, State, same_sentence, words
 
 
 def topic_quarter(st: State) -> str | None:
@@ -36,8 +36,8 @@ def _latest_quarter(st: State, n: int | None, tense: str | None) -> str:
 def _after_months(m: re.Match[str], st: State) -> bool:
     """True when the sentence just named a span of months ("the nine months ... the
     year-earlier period"): the period is that span."""
-    between = st.text[st.last_end : m.start()] if st.last_end >= 0 else "."
-    return "." not in between and re.fullmatch(r"P\d+M", st.last_value) is not None
+    months = re.fullmatch(r"P\d+M", st.last_value) is not None
+    return months and same_sentence(st.text, st.last_end, m.start())
 
 
 def quarter(m: re.Match[str], st: State) -> Result | None:
@@ -104,7 +104,7 @@ def quarter_code(m: re.Match[str], st: State) -> Result | None:
 
 
 def half(m: re.Match[str], st: State) -> Result | None:
-    n = 1 if m["ord"].lower() in ("first", "1st") else 2
+    n = 1 if (m["ord"] or m["ord2"]).lower() in ("first", "1st") else 2
     det = words(m["det"])
     if m["year"]:
         year = int(m["year"])

@@ -8,7 +8,7 @@ import re
 from . import dates
 from .explicit import LAST_WORDS, NEXT_WORDS, part_of_day, point_mod
 from .patterns import PARTS, WEEKDAYS
-from .state import Result, State, words
+from .state import Result, State, same_sentence, words
 
 _DEIXIS_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
 
@@ -120,7 +120,8 @@ def _same_quarter_last_year(m: re.Match[str], st: State) -> bool:
     if not (st.quarter and "-Q" in (st.last_value or "")):
         return False
     between = st.text[st.last_end : m.start()]
-    return "." not in between and re.search(r"compared|from|versus|against", between) is not None
+    compared = re.search(r"compared|from|versus|against", between) is not None
+    return compared and same_sentence(st.text, st.last_end, m.start())
 
 
 def year_end(m: re.Match[str], st: State) -> Result | None:

@@ -123,6 +123,33 @@ CASES = [
         [("Thursday", "2023-12-21")],
     ),
     ("They would appeal Wednesday's ruling.", dt.date(2023, 12, 21), [("Wednesday", "2023-12-20")]),
+    (
+        "For the nine months, net was $12.5 million, or $1.05 a share, against $9.8 million a year"
+        " earlier.",
+        dt.date(2023, 10, 25),
+        [("the nine months", "P9M"), ("a year earlier", "2022")],
+    ),
+    (
+        "It lost $2.1 million in the third quarter, against net of $1.8 million for the"
+        " comparable period last year.",
+        dt.date(2023, 10, 25),
+        [("the third quarter", "2023-Q3"), ("the comparable period last year", "2022-Q3")],
+    ),
+    (
+        "Profit will weaken in the second half of 2024 and the last half of 2025.",
+        dt.date(2023, 12, 21),
+        [("the second half of 2024", "2024-H2"), ("the last half of 2025", "2025-H2")],
+    ),
+    (
+        "Losses should last through the first two quarters of 2024.",
+        dt.date(2023, 12, 21),
+        [("the first two quarters of 2024", "2024-H1")],
+    ),
+    (
+        "Sales rose in the first nine months of 2023.",
+        dt.date(2023, 12, 21),
+        [("the first nine months", "P9M"), ("2023", "2023")],
+    ),
 ]
 
 
