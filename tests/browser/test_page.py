@@ -223,3 +223,22 @@ def test_an_article_posted_through_the_api_appears_without_a_reload(page, server
     assert page.locator("#event-list .ev").count() > count
     assert page.get_attribute("body", "data-last-checked") != first_check
     assert "last checked" in page.locator("#live").text_content()
+
+
+def test_type_and_text_filters_narrow_the_list(page, server):
+    open_page(page, server)
+    page.select_option("#f-type", "membership")
+    page.click("#filters button[type=submit]")
+    page.wait_for_function("() => new URL(location).searchParams.get('type') == 'membership'")
+    page.wait_for_selector("body[data-state=ready]")
+    page.wait_for_function("() => document.querySelectorAll('#event-list .ev').length == 2")
+    assert set(page.locator("#event-list .ev .type").all_text_contents()) == {"membership"}
+    page.select_option("#f-type", "")
+    page.fill("#f-q", "BRICS")
+    page.press("#f-q", "Enter")
+    page.wait_for_function("() => new URL(location).searchParams.get('q') == 'BRICS'")
+    page.wait_for_function("() => document.querySelectorAll('#event-list .ev').length == 1")
+    assert page.locator("#event-list .ev .what").text_content() == "Iran joins BRICS"
+    page.go_back()  # the previous view comes back with the URL
+    page.wait_for_function("() => document.querySelectorAll('#event-list .ev').length == 2")
+    assert page.input_value("#f-type") == "membership"

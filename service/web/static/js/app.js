@@ -23,6 +23,7 @@ const state = {
   undated: [],
   histogram: null,
   seenIds: new Set(), newIds: new Set(),
+  applied: new Set(),    // response URLs whose bodies are in the state (since the last reload)
   actors: new Map(), types: new Set(),
   windowUrl: null, timelineUrl: null, histogramUrl: null,
 };
@@ -96,8 +97,10 @@ function markSeen() {
 // The timeline's first page: its events (when asked for) and every undated event.
 async function loadTimeline(limit = 1) {
   state.timelineUrl = `${API}/timeline${query({ ...filterParams(), limit })}`;
-  const { body, changed } = await getJSON(state.timelineUrl);
-  if (changed) {
+  const url = state.timelineUrl;
+  const { body, changed } = await getJSON(url);
+  if (changed || !state.applied.has(url)) {
+    state.applied.add(url);
     remember(body.data);
     state.undated = body.undated || [];
     remember(state.undated);
@@ -133,7 +136,10 @@ async function loadWindow() {
   const url = `${API}/events${query({ ...windowParams(), ...filterParams(), limit: PAGE })}`;
   state.windowUrl = url;
   const { body, changed } = await getJSON(url);
-  if (url !== state.windowUrl || !changed) return changed;
+  if (url !== state.windowUrl) return false;
+  // A 304 needs no work, unless the state was cleared since (a reload): then use the body kept.
+  if (!changed && state.applied.has(url)) return false;
+  state.applied.add(url);
   const ids = new Set(body.data.map((e) => e.id));
   // Gone from a complete window: deleted or merged into another event.
   if (!body.next) for (const id of state.inWindow) if (!ids.has(id)) state.events.delete(id);
@@ -359,6 +365,7 @@ async function loadActors() {
 
 async function reload(fit) {
   state.events.clear();
+  state.applied.clear();
   state.newIds.clear();
   state.seenIds.clear();
   state.histogram = null;
