@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := check
-.PHONY: check install browser-deps run seed test test-pg lint format golden bench-temporal bench-ingest clean
+.PHONY: check install browser-deps run seed test test-pg lint format golden bench-temporal bench-ingest fuzz clean
 
 $(STAMP): setup.cfg pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -52,6 +52,18 @@ golden: install
 
 bench-temporal: install
 	$(BIN)/python bench/temporal.py
+
+# A real server under 16 pollers and 4 writers for 60 s, on SQLite then on PostgreSQL (the
+# script creates and drops its own database on that server); exits non-zero on any failure.
+.PHONY: load faults
+PG_SERVER_URL ?= postgresql://postgres@127.0.0.1:5432/postgres
+load: install
+	$(BIN)/python bench/load.py --seconds 60
+	$(BIN)/python bench/load.py --seconds 60 --database-url $(PG_SERVER_URL)
+
+# The API fuzzed against its OpenAPI document with many more examples than the suite's 25.
+fuzz: install
+	TIMELINE_FUZZ_EXAMPLES=500 $(BIN)/python -m pytest tests/test_fuzz_openapi.py -q
 
 # The whole ingest pipeline over ../shared/data/timebank, one process and all cores.
 bench-ingest: install

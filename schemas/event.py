@@ -103,7 +103,7 @@ class EventFilterArgsSchema(Schema):
         validate=validate.Length(max=20),
         load_default=list,
     )
-    article = fields.Integer(validate=validate.Range(min=1), load_default=None)
+    article = fields.Integer(validate=validate.Range(min=1, max=2**31 - 1), load_default=None)
     q = fields.String(
         validate=validate.Length(min=1, max=200),
         load_default=None,
@@ -224,7 +224,7 @@ class EventMergeSchema(Schema):
 
     into = fields.Integer(
         required=True,
-        validate=validate.Range(min=1),
+        validate=validate.Range(min=1, max=2**31 - 1),
         metadata={"description": "The event that survives"},
     )
     reason = fields.String(required=True, validate=validate.Length(min=1, max=1000))

@@ -51,6 +51,6 @@ def test_metrics_count_requests_by_route_and_status(client, seeded):
     client.get("/api/v1/events/999999")
     text = client.get("/metrics").get_data(as_text=True)
     assert 'timeline_http_requests_total{method="GET",route="/api/v1/events",status="200"}' in text
-    assert 'route="/api/v1/events/<int:event_id>",status="404"' in text
+    assert 'route="/api/v1/events/<id:event_id>",status="404"' in text
     assert "timeline_http_request_seconds_bucket" in text
     assert 'timeline_ingested_articles_total{outcome="stored"}' in text

@@ -7,12 +7,25 @@ import http
 from flask import Flask, request
 from flask_smorest import Api
 from flask_smorest.utils import prepare_response
+from werkzeug.routing import IntegerConverter
 
-from schemas import ProblemSchema
+from schemas import ProblemSchema, PublicationDate
 
 from ..errors import PROBLEM_MIMETYPE, APIError, handle_http_exception
 
 UNSAFE_METHODS = {"POST", "PUT", "PATCH"}
+MAX_ID = 2**31 - 1
+
+
+class IdConverter(IntegerConverter):
+    """``<id:name>``: a row id, 1 to 2**31 - 1 (anything else is simply not found: 404)."""
+
+    def __init__(self, url_map, *args, **kwargs) -> None:
+        super().__init__(url_map, min=1, max=MAX_ID)
+
+
+def _id_schema(converter: IdConverter) -> dict:
+    return {"type": "integer", "minimum": 1, "maximum": MAX_ID}
 
 
 class TimelineApi(Api):
@@ -40,7 +53,10 @@ def register_api(app: Flask) -> Api:
     from . import actors, articles, changes, docs, events, health, temporal
     from .conditional import register_conditional
 
+    app.url_map.converters["id"] = IdConverter
     api = TimelineApi(app, spec_kwargs={"servers": [{"url": "/"}]})
+    api.register_converter(IdConverter, _id_schema)
+    api.register_field(PublicationDate, "string", "date")  # a date-time is accepted too
     for module in (articles, events, actors, changes, temporal, health):
         api.register_blueprint(module.blp)
     app.register_blueprint(docs.bp)

@@ -95,7 +95,7 @@ def list_articles(args: dict):
     return page([queries.article_dict(a) for a in rows[:limit]], cursor)
 
 
-@blp.route("/articles/<int:article_id>", methods=["GET"])
+@blp.route("/articles/<id:article_id>", methods=["GET"])
 @blp.response(200, ArticleSchema)
 def get(article_id: int):
     """Read one article with its events."""
@@ -103,7 +103,7 @@ def get(article_id: int):
     return queries.article_dict(article, queries.article_events(article.id))
 
 
-@blp.route("/articles/<int:article_id>", methods=["DELETE"])
+@blp.route("/articles/<id:article_id>", methods=["DELETE"])
 @blp.response(204)
 def delete(article_id: int):
     """Delete an article, its mentions, and the events only it reported."""

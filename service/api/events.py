@@ -24,18 +24,20 @@ from .exports import export, requested_format
 from .paging import page, page_size
 
 blp = Blueprint("events", __name__, url_prefix="/api/v1", description="Dated events")
-EXPORT_DOC = {
-    "responses": {
-        "200": {
-            "content": {
-                "application/x-ndjson": {"schema": {"type": "string"}},
-                "text/csv": {"schema": {"type": "string"}},
-                "text/calendar": {"schema": {"type": "string"}},
-                "application/vnd.timelinejs+json": {"schema": {"type": "object"}},
-            }
-        }
-    }
+EXPORTS = {
+    "application/x-ndjson": {"schema": {"type": "string"}},
+    "text/csv": {"schema": {"type": "string"}},
+    "text/calendar": {"schema": {"type": "string"}},
+    "application/vnd.timelinejs+json": {"schema": {"type": "object"}},
 }
+
+
+def export_doc(schema_name: str) -> dict:
+    """The 200 response of a list that can also be exported (JSON, then the other formats)."""
+    json_content = {"schema": {"$ref": f"#/components/schemas/{schema_name}"}}
+    return {"responses": {"200": {"content": {"application/json": json_content, **EXPORTS}}}}
+
+
 EventListSchema = type(
     "EventListSchema",
     (envelope(EventSchema, "EventListBase"),),
@@ -56,7 +58,7 @@ TimelineSchema = type(
 @blp.route("/events", methods=["GET"])
 @blp.arguments(EventQueryArgsSchema, location="query")
 @blp.response(200, EventListSchema)
-@blp.doc(**EXPORT_DOC)
+@blp.doc(**export_doc("EventList"))
 def list_events(args: dict):
     """List events in timeline order (undated last), filtered; or export them all."""
     query = queries.filter_events(Event.select(), args)
@@ -66,14 +68,14 @@ def list_events(args: dict):
     return _page(query, args)
 
 
-@blp.route("/events/<int:event_id>", methods=["GET"])
+@blp.route("/events/<id:event_id>", methods=["GET"])
 @blp.response(200, EventDetailSchema)
 def get(event_id: int):
     """Read one event with its actors, every sentence that reported it, and its edits."""
     return _detail(Event.get_by_id(event_id))
 
 
-@blp.route("/events/<int:event_id>", methods=["PATCH"])
+@blp.route("/events/<id:event_id>", methods=["PATCH"])
 @blp.arguments(EventPatchSchema)
 @blp.response(200, EventDetailSchema)
 def patch(data: dict, event_id: int):
@@ -82,7 +84,7 @@ def patch(data: dict, event_id: int):
     return _detail(curation.edit_event(event_id, data, reason))
 
 
-@blp.route("/events/<int:event_id>/merge", methods=["POST"])
+@blp.route("/events/<id:event_id>/merge", methods=["POST"])
 @blp.arguments(EventMergeSchema)
 @blp.response(200, EventDetailSchema)
 def merge(data: dict, event_id: int):
@@ -99,7 +101,7 @@ def _detail(event: Event) -> dict:
 @blp.route("/timeline", methods=["GET"])
 @blp.arguments(EventQueryArgsSchema, location="query")
 @blp.response(200, TimelineSchema)
-@blp.doc(**EXPORT_DOC)
+@blp.doc(**export_doc("Timeline"))
 def timeline(args: dict):
     """The normalised timeline: dated events in date order, each once; undated ones apart.
 
