@@ -64,7 +64,9 @@ def _clause_tokens(text: str, start: int, end: int) -> list[tuple[float, str]]:
             left = left[i + 1 :]
             break
     out = [(float(len(left) - i), tok) for i, tok in enumerate(left)]
-    right_text = text[end : end + _WINDOW // 2]
+    # A sentence that opens with the date ("On Tuesday, the league plans...") may put its
+    # verb after a long subject: read further right.
+    right_text = text[end : end + (_WINDOW if len(left) <= 2 else _WINDOW // 2)]
     quote = _QUOTE.search(right_text)  # a speech verb after a closing quote tells nothing
     right = _TOKEN.findall(right_text[: quote.start()] if quote else right_text)
     if right[:1] == [","] and (len(right) < 2 or right[1].lower() not in _RELATIVE_START):
@@ -74,6 +76,22 @@ def _clause_tokens(text: str, start: int, end: int) -> list[tuple[float, str]]:
             break
         out.append((i + 1.5, tok))
     return out
+
+
+#: Forms of 'be' that make a following participle a present or future passive.
+_BE = frozenset("be is are am being".split())
+_PLAN_BE = frozenset("will 'll shall wo would to".split())
+
+
+def _passive(words: list[str], i: int) -> bool:
+    """True if ``words[i]`` follows 'be'/'is'/'are' (an adverb may come between)."""
+    if words[i] in ("was", "were", "been", "had", "did", "said"):
+        return False
+    before = [w for w in words[max(0, i - 4) : i] if w not in ("still", "also", "not", "now")]
+    if not before or before[-1] not in _BE:
+        return False
+    # "will be held", "to be paid": ahead; "could be located" may be a past ability
+    return before[-1] != "be" or (len(before) > 1 and before[-2] in _PLAN_BE)
 
 
 _DEADLINE = re.compile(r"\b(?:until|till|by)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
@@ -93,6 +111,8 @@ def tense(text: str, start: int, end: int) -> str | None:
         found, strong = _direction(tok.lower())
         if found is None:
             continue
+        if found == "past" and _passive(words, i):
+            continue  # "would be held", "is heard": a participle after 'be' has no tense
         if found == "future" and "had" in words[max(0, i - 5) : i]:
             found = "past"  # "had been scheduled to expire Friday": a plan already past
         near_past = found == "past" and distance <= 1  # "announced Friday"

@@ -150,6 +150,22 @@ CASES = [
         dt.date(2023, 12, 21),
         [("the first nine months", "P9M"), ("2023", "2023")],
     ),
+    (
+        "He added that the summit would still be held on April 24.",
+        dt.date(2024, 2, 10),
+        [("April 24", "2024-04-24")],
+    ),
+    ("The appeal is heard in May in the high court.", dt.date(2024, 3, 29), [("May", "2024-05")]),
+    (
+        "The company said the plant could not be located in March.",
+        dt.date(2024, 1, 10),
+        [("March", "2023-03")],
+    ),
+    (
+        "On Tuesday, the National Association of Independent Builders plans to vote.",
+        dt.date(2023, 12, 18),
+        [("Tuesday", "2023-12-19")],
+    ),
 ]
 
 
