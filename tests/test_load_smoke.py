@@ -1,0 +1,37 @@
+"""bench/load.py for a few seconds against a real server: no 5xx, nothing lost, feed complete.
+
+Slow (a real gunicorn with two workers): marked ``slow``; PostgreSQL only when
+TIMELINE_TEST_DATABASE_URL is set and the server answers (the script works in its own
+temporary database there).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from .conftest import PG_URL, ROOT, postgres_unavailable
+
+pytestmark = pytest.mark.slow
+
+
+def run_load(*args: str) -> subprocess.CompletedProcess:
+    command = [sys.executable, str(ROOT / "bench" / "load.py"), "--seconds", "5", *args]
+    return subprocess.run(command, capture_output=True, text=True, timeout=240, cwd=ROOT)
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_load_smoke(backend):
+    args: list[str] = []
+    if backend == "postgresql":
+        reason = postgres_unavailable()
+        if reason:
+            pytest.skip(reason)
+        args = ["--database-url", PG_URL]
+    result = run_load(*args)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert "OK: no 5xx" in result.stdout
+    assert f"backend {backend}:" in result.stdout
+    assert "write" in result.stdout
