@@ -33,7 +33,7 @@ export function setupIngest(onStored) {
     const data = {};
     for (const field of FIELDS) {
       const value = form.elements[field].value.trim();
-      if (value || field === "text" || field === "published_at") data[field] = value || null;
+      if (value) data[field] = value; // an empty field is left out: the API says what it needs
     }
     status.textContent = "Sending…";
     try {
@@ -47,16 +47,16 @@ export function setupIngest(onStored) {
       onStored(body);
     } catch (error) {
       const problem = error.body || {};
-      let shown = false;
+      const elsewhere = []; // messages for fields the form does not have
       for (const [field, messages] of Object.entries(problem.errors || {})) {
-        shown = fieldError(form, field === "json" ? "text" : field, [].concat(messages).join(" ")) || shown;
+        const text = [].concat(messages).join(" ");
+        if (!fieldError(form, field, text)) elsewhere.push(`${field}: ${text}`);
       }
       if (error.status === 401 || error.status === 403) {
         fieldError(form, "token", problem.detail || "This token may not write.");
-        shown = true;
       }
-      status.textContent = `Not stored: ${problem.detail || problem.title || error.message}`;
-      if (!shown) status.textContent += "";
+      const detail = problem.detail || problem.title || error.message;
+      status.textContent = `Not stored: ${[detail, ...elsewhere].join(" ")}`;
       form.querySelector("[aria-invalid]")?.focus();
     }
   });
