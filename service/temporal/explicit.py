@@ -62,6 +62,8 @@ def month_day(m: re.Match[str], st: State) -> Result | None:
     when = dt.date(year, month, day)
     if not m["year"]:
         when = _weekday_shift(when, m["wd"])
+    if m.groupdict().get("weekof"):  # "the week of March 6": the ISO week holding that day
+        return Result("DATE", dates.iso_week(when))
     return Result("DATE", when.isoformat(), point_mod(m))
 
 

@@ -135,7 +135,7 @@ _F = re.IGNORECASE
 #: (rule name, compiled pattern, priority). Longer spans win; priority breaks ties.
 _RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("date_mdy", re.compile(
-        rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:{PMOD})?(?:(?P<rel>last|this|next|this\s+past|this\s+"
+        rf"(?P<weekof>the\s+week\s+of\s+)?(?:(?P<wd>{WEEKDAY}),?\s+)?(?:{PMOD})?(?:(?P<rel>last|this|next|this\s+past|this\s+"
         rf"coming)\s+)?(?P<mon>{MONTH})\s*(?P<day>{DAY})"
         rf"(?:,?\s*(?P<year>{YEAR}))?", _F), 5),
     ("date_dmy", re.compile(

@@ -20,8 +20,10 @@ def deixis(m: re.Match[str], st: State) -> Result | None:
         day = dates.shift_days(st.dct, _DEIXIS_DAYS[word])
         part = m["part"] or ("night" if word == "tonight" else None)
         return part_of_day(day, part)._replace(mod=mod)
-    if m["over"]:
-        return part_of_day(st.dct, "overnight")
+    if m["over"]:  # the night before the day the text is telling, if that is this week's
+        day = _ref_day(st)
+        recent = day is not None and 0 <= (st.dct - day).days <= 7
+        return part_of_day(dates.shift_days(day, -1) if recent else st.dct, "overnight")
     if m["dayrel"]:
         return part_of_day(dates.shift_days(st.dct, 2 if "tomorrow" in m["dayrel"] else -2), None)
     rel, part = m["rel2"].lower(), m["part2"].lower()
@@ -31,13 +33,23 @@ def deixis(m: re.Match[str], st: State) -> Result | None:
     return part_of_day(dates.shift_days(st.dct, offset), part)._replace(mod=mod)
 
 
+def _ref_day(st: State) -> dt.date | None:
+    """The day the text last named, if its reference is a day."""
+    if st.ref and dates.granularity(st.ref[:10]) == "day":
+        return dt.date.fromisoformat(st.ref[:10])
+    return None
+
+
 def weekday(m: re.Match[str], st: State) -> Result | None:
     wd = WEEKDAYS[m["wd"].lower()]
     if m["pl"]:
         part = f"T{PARTS[m['part'].lower()]}" if m["part"] else ""
         return Result("SET", f"XXXX-WXX-{wd + 1}{part}")
     rel = words(m["rel"])
-    if rel in LAST_WORDS:
+    ref_day = _ref_day(st)
+    if rel in _BEFORE_REF + _AFTER_REF and ref_day:  # anaphoric: "the previous Friday"
+        day = dates.weekday_date(ref_day, wd, "last" if rel in _BEFORE_REF else "next")
+    elif rel in LAST_WORDS:
         day = dates.weekday_date(st.dct, wd, "last")
     elif rel in ("next", "the next"):  # "next Thursday": the Thursday of next week
         monday = st.dct - dt.timedelta(days=st.dct.weekday())

@@ -166,6 +166,26 @@ CASES = [
         dt.date(2023, 12, 18),
         [("Tuesday", "2023-12-19")],
     ),
+    (
+        "Shares closed lower Friday, down 2% from the previous Friday.",
+        dt.date(2023, 12, 18),
+        [("Friday", "2023-12-15"), ("the previous Friday", "2023-12-08")],
+    ),
+    (
+        "The vote took place on Dec. 5. On the following Monday, the results were published.",
+        dt.date(2023, 12, 20),
+        [("Dec. 5", "2023-12-05"), ("the following Monday", "2023-12-11")],
+    ),
+    (
+        "Tokyo stocks fell Friday after overnight losses in New York.",
+        dt.date(2023, 12, 18),
+        [("Friday", "2023-12-15"), ("overnight", "2023-12-14TNI")],
+    ),
+    (
+        "A hearing is set for the week of March 6.",
+        dt.date(2024, 2, 24),
+        [("the week of March 6", "2024-W10")],
+    ),
 ]
 
 
