@@ -7,25 +7,33 @@ import http
 from flask import Flask, request
 from flask_smorest import Api
 from flask_smorest.utils import prepare_response
-from werkzeug.routing import IntegerConverter
+from werkzeug.routing import BaseConverter
 
 from schemas import ProblemSchema, PublicationDate
 
 from ..errors import PROBLEM_MIMETYPE, APIError, handle_http_exception
 
 UNSAFE_METHODS = {"POST", "PUT", "PATCH"}
-MAX_ID = 2**31 - 1
+MAX_ID = 10**18 - 1
 
 
-class IdConverter(IntegerConverter):
-    """``<id:name>``: a row id, 1 to 2**31 - 1 (anything else is simply not found: 404)."""
+class IdConverter(BaseConverter):
+    """``<id:name>``: a row id of at most 18 digits, so it always fits the database's integers;
+    longer is no route (404), a number with no row is a 404 from the view."""
 
-    def __init__(self, url_map, *args, **kwargs) -> None:
-        super().__init__(url_map, min=1, max=MAX_ID)
+    regex = r"\d{1,18}"
+    weight = 50
+    part_isolating = True
+
+    def to_python(self, value: str) -> int:
+        return int(value)
+
+    def to_url(self, value: int) -> str:
+        return str(int(value))
 
 
 def _id_schema(converter: IdConverter) -> dict:
-    return {"type": "integer", "minimum": 1, "maximum": MAX_ID}
+    return {"type": "integer", "minimum": 0, "maximum": MAX_ID}
 
 
 class TimelineApi(Api):
