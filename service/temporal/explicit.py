@@ -144,12 +144,21 @@ def _word_number(words: str) -> int:
 def spoken_year(m: re.Match[str], st: State) -> Result | None:
     """ "nineteen ninety-six", "the year two thousand" (broadcast transcripts)."""
     if m["k"]:
-        return Result("DATE", f"{2000 + (_word_number(m['ky']) if m['ky'] else 0):04d}")
+        return _with_part(m, 2000 + (_word_number(m["ky"]) if m["ky"] else 0))
     cent = 19 if m["cent"].lower() == "nineteen" else 20
     yy = 0 if m["yy"].lower() == "hundred" else _word_number(m["yy"])
-    if not m[0].lower().startswith("the year") and yy < 10:
+    if "the year" not in m[0].lower() and yy < 10:
         return None
-    return Result("DATE", f"{cent * 100 + yy:04d}")
+    return _with_part(m, cent * 100 + yy)
+
+
+def _with_part(m: re.Match[str], year: int) -> Result:
+    """A spoken year with the month or season said before it ("January nineteen ninety")."""
+    if m["mon"]:
+        return Result("DATE", f"{year:04d}-{month_number(m['mon']):02d}")
+    if m["season"]:
+        return Result("DATE", f"{year:04d}-{SEASONS[m['season'].lower()]}")
+    return Result("DATE", f"{year:04d}")
 
 
 def decade(m: re.Match[str], st: State) -> Result | None:

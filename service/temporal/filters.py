@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .context import tense
 from .patterns import WEEKDAY_NAMES, WEEKDAY_PREFIX_NAMES, YEAR_CUES
 
 _MONTH_CUES = re.compile(
@@ -192,6 +193,14 @@ def _accept_ref(m: re.Match[str], text: str) -> bool:
     if word == "current":
         nxt = _NEXT_WORD.match(text, m.end())
         return bool(nxt and nxt[1][:1].islower())
+    if word == "soon":  # "will soon decide": a vague future; not "as soon as", "soon after"
+        before = text[max(0, m.start() - 4) : m.start()].lower().split()
+        after = _NEXT_WORD.match(text, m.end())
+        if (before and before[-1] in ("as", "so", "too", "how")) or (
+            after and after[1].lower() in ("after", "afterwards", "afterward", "thereafter", "as")
+        ):
+            return False
+        return tense(text, m.start(), m.end()) == "future"
     if word == "the past":
         return not re.match(r"\s+(?:\d|few|several)", text[m.end() : m.end() + 10])
     return True

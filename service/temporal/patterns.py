@@ -159,7 +159,8 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         rf"(?:the\s+)?(?:{PMOD})?(?:(?P<dec>1[0-9]\d0|20\d0)'?s\b|'(?P<dec2>\d0)'?s\b"
         rf"|(?P<decw>{_alt(DECADE_WORDS)})\b)", _F), 4),
     ("spoken_year", re.compile(
-        rf"(?:the\s+year\s+)?(?:(?P<cent>nineteen|twenty)[- ](?P<yy>(?:{_TENS})(?:[- ](?:{_ONES}))?"
+        rf"(?:(?P<mon>{MONTH})\s+|the\s+{SEASON}\s+of\s+)?(?:the\s+year\s+)?"
+        rf"(?:(?P<cent>nineteen|twenty)[- ](?P<yy>(?:{_TENS})(?:[- ](?:{_ONES}))?"
         rf"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
         rf"hundred)|(?P<k>two\s+thousand)(?:\s+and\s+(?P<ky>{_ONES}|ten))?)\b", _F), 3),
     ("century", re.compile(
@@ -225,7 +226,7 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"\b(?P<ref>now|right\s+now|currently|current|recently|recent|lately|nowadays|"
         r"these\s+days|at\s+present|presently|at\s+the\s+moment|the\s+past|the\s+(?:near\s+|"
         r"distant\s+|foreseeable\s+|immediate\s+)?future|the\s+(?:near|short)[- ]term|"
-        r"a\s+later\s+date)\b", _F), 0),
+        r"a\s+later\s+date|as\s+soon\s+as\s+possible|soon)\b", _F), 0),
     ("that_day", re.compile(
         r"(?:(?P<el>earlier|later)\s+)?(?P<rel>that(?:\s+same)?|the\s+same|the\s+next|"
         r"the\s+following|the\s+previous|the\s+preceding|the\s+day\s+(?:before|after))\s+"
@@ -263,7 +264,7 @@ _HEAD_LISTS: dict[str, list[str]] = {
              "evening", "night"],
     "noon": ["noon", "midnight", "midday"],
     "ref": ["now", "current", "currently", "recent", "recently", "lately", "nowadays", "present",
-            "presently", "moment", "past", "future", "days", "term", "date"],
+            "presently", "moment", "past", "future", "days", "term", "date", "soon"],
     "season": [*SEASONS], "half": ["half"], "decade": [*DECADE_WORDS],
     "adverb": ["daily", "weekly", "monthly", "yearly", "hourly", "nightly",
                "biweekly", "bimonthly", "semiannually", "twice"],

@@ -163,7 +163,8 @@ _REFS = {
 
 def ref(m: re.Match[str], st: State) -> Result | None:
     word = words(m["ref"])
-    value = _REFS.get(word) or ("FUTURE_REF" if re.search(r"future|term|later", word) else None)
+    future = re.search(r"future|term|later|soon", word)
+    value = _REFS.get(word) or ("FUTURE_REF" if future else None)
     return Result("DATE", value) if value else None
 
 

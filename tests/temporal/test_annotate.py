@@ -186,6 +186,24 @@ CASES = [
         dt.date(2024, 2, 24),
         [("the week of March 6", "2024-W10")],
     ),
+    ("The board will soon decide on the plan.", dt.date(2023, 12, 21), [("soon", "FUTURE_REF")]),
+    (
+        "It wants to act as soon as possible.",
+        dt.date(2023, 12, 21),
+        [("as soon as possible", "FUTURE_REF")],
+    ),
+    ("He was soon released. Talks resumed soon after.", dt.date(2023, 12, 21), []),
+    ("Call me as soon as you land.", dt.date(2023, 12, 21), []),
+    (
+        "Prices last fell this low in January nineteen ninety-seven.",
+        dt.date(2023, 12, 21),
+        [("January nineteen ninety-seven", "1997-01")],
+    ),
+    (
+        "Oil hit that level in the winter of nineteen ninety-four.",
+        dt.date(2023, 12, 21),
+        [("the winter of nineteen ninety-four", "1994-WI")],
+    ),
 ]
 
 
