@@ -17,7 +17,13 @@ from service import config
 
 from .conftest import ROOT
 
-LISTS = ["/api/v1/articles", "/api/v1/events", "/api/v1/timeline"]
+LISTS = [
+    "/api/v1/articles",
+    "/api/v1/events",
+    "/api/v1/timeline",
+    "/api/v1/actors",
+    "/api/v1/changes",
+]
 README = (ROOT / "README.md").read_text()
 
 
