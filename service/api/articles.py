@@ -82,7 +82,7 @@ def idempotency_key() -> str | None:
 @blp.arguments(ArticleQueryArgsSchema, location="query")
 @blp.response(200, ArticleListSchema)
 def list_articles(args: dict):
-    """List stored articles, newest first is not implied: ordered by id."""
+    """List stored articles in the order they were stored (by id)."""
     limit = page_size(args)
     query = Article.select().order_by(Article.id)
     if args.get("cursor"):

@@ -18,7 +18,7 @@ blp = Blueprint("changes", __name__, url_prefix="/api/v1", description="Change f
 @blp.arguments(ChangeQueryArgsSchema, location="query")
 @blp.response(200, ChangeListSchema)
 def list_changes(args: dict):
-    """List changes after ``since`` (oldest first); poll again with the returned ``cursor``."""
+    """List changes after since= (oldest first); poll again with the returned cursor."""
     after = 0
     if args.get("since") and args["since"] != "0":
         (after,) = queries.decode_cursor(args["since"], 1)
