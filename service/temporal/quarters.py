@@ -58,7 +58,7 @@ def quarter(m: re.Match[str], st: State) -> Result | None:
     topic = topic_quarter(st)
     comparison = False
     if n is None and explicit:  # "the 1988 period": the topic quarter in another year
-        n = int(topic[-1]) if topic else None
+        n = int(topic[-1]) if topic and not _after_months(m, st) else None
         if n is None:
             return Result("DATE", explicit[0])
         comparison = True
@@ -126,6 +126,8 @@ def year_ago(m: re.Match[str], st: State) -> Result | None:
         return Result("DURATION", f"P{NUMBERS[what.split()[0]]}M")
     topic = topic_quarter(st)
     base = topic if (topic and what != "year") else st.ref or str(st.dct.year)
+    if _after_months(m, st) and not what:  # "for the nine months ... year-earlier net"
+        base = (st.ref or str(st.dct.year))[:4]
     if "quarter" in what and not topic:
         base = _latest_quarter(st, None, None)
     shifted = dates.shift_value(base, "year", -1) or str(st.dct.year - 1)

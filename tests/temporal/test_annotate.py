@@ -204,6 +204,18 @@ CASES = [
         dt.date(2023, 12, 21),
         [("the winter of nineteen ninety-four", "1994-WI")],
     ),
+    (
+        "Third-quarter net rose. For the nine months, it lost $1.2 million, against year-earlier"
+        " net of $3 million.",
+        dt.date(2023, 10, 25),
+        [("Third-quarter", "2023-Q3"), ("the nine months", "P9M"), ("year-earlier", "2022")],
+    ),
+    (
+        "Third-quarter net rose. In the nine months, net was $9.5 million, against $7 million in"
+        " the 2022 period.",
+        dt.date(2023, 10, 25),
+        [("Third-quarter", "2023-Q3"), ("the nine months", "P9M"), ("the 2022 period", "2022")],
+    ),
 ]
 
 
