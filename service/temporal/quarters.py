@@ -91,7 +91,15 @@ def quarter(m: re.Match[str], st: State) -> Result | None:
     if earlier or comparison:
         value = dates.shift_value(value, "year", -1) or value if earlier else value
         return Result("DATE", value, anchor=False, start=first)
-    return Result("DATE", value, start=first)
+    # "After a flat second quarter, ... the gain": a quarter set against the one reported
+    aside = _ASIDE.search(st.text, max(0, m.start() - 30), m.start()) is not None
+    return Result("DATE", value, start=first, anchor=not aside)
+
+
+_ASIDE = re.compile(
+    r"\b(?:after|following|unlike)\s+(?:(?:a|an|the|its|their)\s+)?(?:[a-z]+\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def quarter_code(m: re.Match[str], st: State) -> Result | None:

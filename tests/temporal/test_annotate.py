@@ -216,6 +216,16 @@ CASES = [
         dt.date(2023, 10, 25),
         [("Third-quarter", "2023-Q3"), ("the nine months", "P9M"), ("the 2022 period", "2022")],
     ),
+    (
+        "Third-quarter profit rose. After a weak second quarter, the company cut costs. Charges"
+        " in the year-earlier period were higher.",
+        dt.date(2023, 10, 25),
+        [
+            ("Third-quarter", "2023-Q3"),
+            ("second quarter", "2023-Q2"),
+            ("the year-earlier period", "2022-Q3"),
+        ],
+    ),
 ]
 
 
