@@ -4,7 +4,7 @@ const DAY = 86400000;
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 export function dayNumber(iso) {
-  if (!iso) return null;
+  if (!iso || !/^\d{4}(-\d\d){0,2}$/.test(iso)) return null;
   const [y, m, d] = iso.split("-").map(Number);
   return Date.UTC(y, (m || 1) - 1, d || 1) / DAY;
 }
