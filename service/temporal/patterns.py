@@ -191,7 +191,9 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("deixis", re.compile(
         rf"(?:{PMOD})?(?:(?P<deic>{DEIXIS})(?:\s+{PART}\b)?|(?P<rel2>this|last|yesterday|"
         rf"tomorrow)\s+(?P<part2>morning|afternoon|evening|night)|(?P<over>overnight)|"
-        rf"(?P<dayrel>the\s+day\s+(?:before|after)\s+(?:yesterday|tomorrow)))\b", _F), 2),
+        rf"(?P<dayrel>the\s+day\s+(?:before|after)\s+(?:yesterday|tomorrow))|"
+        rf"mid[- ]?(?P<part3>morning|afternoon|evening)(?:\s+(?P<deic3>yesterday|today|tomorrow))?)"
+        rf"\b", _F), 2),
     ("relative", re.compile(
         rf"(?:(?P<el>earlier|later)\s+)?(?:{PMOD})?(?:{REL}|(?P<the>the(?:\s+(?:full|whole|entire|"
         rf"calendar))?))\s+"

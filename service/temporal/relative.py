@@ -24,6 +24,9 @@ def deixis(m: re.Match[str], st: State) -> Result | None:
         day = _ref_day(st)
         recent = day is not None and 0 <= (st.dct - day).days <= 7
         return part_of_day(dates.shift_days(day, -1) if recent else st.dct, "overnight")
+    if m["part3"]:  # "mid-afternoon (yesterday)": that part of the day
+        shift = _DEIXIS_DAYS.get((m["deic3"] or "today").lower(), 0)
+        return part_of_day(dates.shift_days(st.dct, shift), m["part3"])._replace(mod="MID")
     if m["dayrel"]:
         return part_of_day(dates.shift_days(st.dct, 2 if "tomorrow" in m["dayrel"] else -2), None)
     rel, part = m["rel2"].lower(), m["part2"].lower()

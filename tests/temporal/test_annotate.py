@@ -226,6 +226,17 @@ CASES = [
             ("the year-earlier period", "2022-Q3"),
         ],
     ),
+    (
+        "The guard was attacked on Dec. 2. A witness saw a van there at 6 a.m.",
+        dt.date(2023, 12, 20),
+        [("Dec. 2", "2023-12-02"), ("6 a.m.", "2023-12-02T06:00")],
+    ),
+    ("The shop closes at 9 p.m.", dt.date(2023, 12, 20), [("9 p.m.", "2023-12-20T21:00")]),
+    (
+        "By mid-afternoon yesterday, shares had recovered; by mid afternoon they fell.",
+        dt.date(2023, 12, 20),
+        [("mid-afternoon yesterday", "2023-12-19TAF"), ("mid afternoon", "2023-12-20TAF")],
+    ),
 ]
 
 
