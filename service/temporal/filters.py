@@ -46,7 +46,7 @@ def _left(text: str, start: int, width: int = 25) -> str:
 
 
 def _sentence_start(text: str, start: int) -> bool:
-    before = text[max(0, start - 3) : start].rstrip(" \t\"'\u201c(")
+    before = text[max(0, start - 4) : start].rstrip(" \t\"'`\u201c\u2018(")
     return not before or before[-1] in ".!?\n"
 
 
@@ -147,6 +147,9 @@ def _accept_duration(m: re.Match[str], text: str) -> bool:
         return False  # ages ("a 6-year-old") are not temporal expressions in TimeBank
     if unit.startswith("quarter") and m["sep"] == "-" and not m["det"] and not m["rel"]:
         return False  # "three-quarters of"
+    unit_word = m["unit"]
+    if unit_word[:1].isupper() and not unit_word.isupper():
+        return _sentence_start(text, m.start())  # "CBS's '60 Minutes'": a title
     return True
 
 
@@ -206,7 +209,26 @@ def _accept_ref(m: re.Match[str], text: str) -> bool:
     return True
 
 
+#: Nouns that make "today's" generic ("in today's world", "today's youth"): the present
+#: era, not the publication day.
+_GENERIC_TODAY = frozenset(
+    """world youth society generation generations children kids teenagers young consumers
+    families culture standards technology computers economy workplace""".split()
+)
+
+
+def _accept_deixis(m: re.Match[str], text: str) -> bool:
+    word = m["deic"] or ""
+    if word[:1].isupper() and not word.isupper() and not _sentence_start(text, m.start()):
+        return False  # "USA Today", "VOA Today": a name
+    if word.lower() != "today" or not text.startswith("'s", m.end()):
+        return True
+    following = re.findall(r"[a-z]+", text[m.end() + 2 : m.end() + 40].lower())[:2]
+    return not any(word in _GENERIC_TODAY for word in following)
+
+
 ACCEPT = {
+    "deixis": _accept_deixis,
     "month": _accept_month,
     "year": _accept_year,
     "weekday": _accept_weekday,

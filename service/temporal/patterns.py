@@ -231,7 +231,8 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"a\s+later\s+date|as\s+soon\s+as\s+possible|soon)\b", _F), 0),
     ("that_day", re.compile(
         r"(?:(?P<el>earlier|later)\s+)?(?P<rel>that(?:\s+same)?|the\s+same|the\s+next|"
-        r"the\s+following|the\s+previous|the\s+preceding|the\s+day\s+(?:before|after))\s+"
+        r"the\s+following|the\s+previous|the\s+preceding|the\s+day\s+(?:before|after)|"
+        r"(?<=\bin\s)the(?=\s+(?:morning|afternoon|evening)\b))\s+"
         r"(?P<part>day|morning|afternoon|evening|night)\b", _F), 2),
     ("clock", re.compile(
         rf"(?:(?P<amod>about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|"

@@ -237,6 +237,15 @@ CASES = [
         dt.date(2023, 12, 20),
         [("mid-afternoon yesterday", "2023-12-19TAF"), ("mid afternoon", "2023-12-20TAF")],
     ),
+    (
+        "Markets fell on Friday. Traders sold heavily in the morning.",
+        dt.date(2023, 12, 18),
+        [("Friday", "2023-12-15"), ("the morning", "2023-12-15TMO")],
+    ),
+    ("That matters in today's world and to today's youth.", dt.date(2023, 12, 21), []),
+    ("He read today's editions.", dt.date(2023, 12, 21), [("today", "2023-12-21")]),
+    ("He told CBS's '60 Minutes' and USA Today so.", dt.date(2023, 12, 21), []),
+    ('"Today, we have a suspect," he said.', dt.date(2023, 12, 21), [("Today", "2023-12-21")]),
 ]
 
 
