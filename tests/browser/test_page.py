@@ -242,3 +242,24 @@ def test_type_and_text_filters_narrow_the_list(page, server):
     page.go_back()  # the previous view comes back with the URL
     page.wait_for_function("() => document.querySelectorAll('#event-list .ev').length == 2")
     assert page.input_value("#f-type") == "membership"
+
+
+def test_an_edit_shows_live_and_the_panel_keeps_the_extraction(page, server):
+    open_page(page, server)
+    event = next(e for e in api(server, "/timeline")["data"] if e["type"] == "statement")
+    patch = urllib.request.Request(
+        f"{server.base}/api/v1/events/{event['id']}",
+        data=json.dumps({"title": "Russian deputy PM on tourism", "reason": "test"}).encode(),
+        headers={"Content-Type": "application/json"},
+        method="PATCH",
+    )
+    urllib.request.urlopen(patch, timeout=10).close()
+    button = page.locator(f"#event-list .ev[data-id='{event['id']}'] .what")
+    page.wait_for_function(
+        f"() => document.querySelector(\"#event-list .ev[data-id='{event['id']}'] .what\")"
+        ".textContent == 'Russian deputy PM on tourism'",
+        timeout=15000,
+    )
+    button.click()
+    page.wait_for_selector("#panel:not([hidden]) .source")
+    assert f"“{event['title']}”" in page.locator("#panel-facts").inner_text()

@@ -25,7 +25,16 @@ function facts(event) {
     ["Bounds", bounds],
     ["Basis", d.basis || "–"],
     ["Summary", event.summary],
+    ...edited(event.original),
   ];
+}
+
+// A person corrected the extraction: what it said first stays visible.
+function edited(original) {
+  if (!original) return [];
+  const d = original.date || {};
+  const date = d.value || d.edtf || `${d.start || "…"} – ${d.end || "…"}`;
+  return [["Extracted as", `“${original.title}”, ${original.type}, ${date} (edited since)`]];
 }
 
 // The sentence in its surrounding text: "…before <mark>sentence</mark> after…".
