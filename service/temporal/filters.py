@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .context import tense
-from .patterns import WEEKDAY_NAMES, WEEKDAY_PREFIX_NAMES, YEAR_CUES
+from .patterns import MONTH, WEEKDAY, WEEKDAY_NAMES, WEEKDAY_PREFIX_NAMES, YEAR_CUES
 
 _MONTH_CUES = re.compile(
     r"(?:\b(?:in|since|by|until|till|from|to|through|of|during|early|late|mid|last|this|next|"
@@ -196,6 +196,8 @@ def _accept_ref(m: re.Match[str], text: str) -> bool:
     if word == "current":
         nxt = _NEXT_WORD.match(text, m.end())
         return bool(nxt and nxt[1][:1].islower())
+    if word == "recently" and _DATED_NEXT.match(text, m.end()):
+        return False  # "most recently last October": the date says when
     if word == "soon":  # "will soon decide": a vague future; not "as soon as", "soon after"
         before = text[max(0, m.start() - 4) : m.start()].lower().split()
         after = _NEXT_WORD.match(text, m.end())
@@ -208,6 +210,11 @@ def _accept_ref(m: re.Match[str], text: str) -> bool:
         return not re.match(r"\s+(?:\d|few|several)", text[m.end() : m.end() + 10])
     return True
 
+
+_DATED_NEXT = re.compile(
+    rf",?\s+(?:(?:last|this|in|on)\s+)?(?:{MONTH}|{WEEKDAY}|(?:19|20)\d\d\b|yesterday|today)",
+    re.IGNORECASE,
+)
 
 #: Nouns that make "today's" generic ("in today's world", "today's youth"): the present
 #: era, not the publication day.

@@ -122,6 +122,8 @@ def relative(m: re.Match[str], st: State) -> Result | None:
             return Result("DATE", st.ref, mod)
     tense = st.tense(m.start(), m.end())
     offset = -1 if rel in LAST_WORDS else 1 if rel in NEXT_WORDS else 0
+    if rel == "the latest" and unit in ("year", "month", "week") and tense != "future":
+        offset = -1  # "sales in the latest fiscal year": the last one completed
     if unit == "weekend":
         return Result("DATE", _weekend(st, offset, tense), mod)
     if unit == "year" and rel == "last" and not mod and _same_quarter_last_year(m, st):

@@ -246,6 +246,17 @@ CASES = [
     ("He read today's editions.", dt.date(2023, 12, 21), [("today", "2023-12-21")]),
     ("He told CBS's '60 Minutes' and USA Today so.", dt.date(2023, 12, 21), []),
     ('"Today, we have a suspect," he said.', dt.date(2023, 12, 21), [("Today", "2023-12-21")]),
+    (
+        "Food accounted for 27% of sales in the latest fiscal year.",
+        dt.date(2023, 10, 26),
+        [("the latest fiscal year", "2022")],
+    ),
+    (
+        "Three were killed, most recently last October.",
+        dt.date(2024, 2, 6),
+        [("last October", "2023-10")],
+    ),
+    ("The firm recently cut its dividend.", dt.date(2024, 2, 6), [("recently", "PAST_REF")]),
 ]
 
 
