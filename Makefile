@@ -61,6 +61,12 @@ load: install
 	$(BIN)/python bench/load.py --seconds 60
 	$(BIN)/python bench/load.py --seconds 60 --database-url $(PG_SERVER_URL)
 
+# kill -9 mid-ingest and a read-only SQLite file; then kill -9 and PostgreSQL cut off behind a
+# TCP proxy (the PostgreSQL server itself is never stopped).
+faults: install
+	$(BIN)/python bench/faults.py
+	$(BIN)/python bench/faults.py --database-url $(PG_SERVER_URL)
+
 # The API fuzzed against its OpenAPI document with many more examples than the suite's 25.
 fuzz: install
 	TIMELINE_FUZZ_EXAMPLES=500 $(BIN)/python -m pytest tests/test_fuzz_openapi.py -q

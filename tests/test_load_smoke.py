@@ -1,4 +1,5 @@
-"""bench/load.py for a few seconds against a real server: no 5xx, nothing lost, feed complete.
+"""bench/load.py for a few seconds against a real server: no 5xx, nothing lost, feed complete;
+bench/faults.py on a small ingest: kill -9, read-only SQLite, PostgreSQL cut off.
 
 Slow (a real gunicorn with two workers): marked ``slow``; PostgreSQL only when
 TIMELINE_TEST_DATABASE_URL is set and the server answers (the script works in its own
@@ -7,6 +8,8 @@ temporary database there).
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
 
@@ -35,3 +38,24 @@ def test_load_smoke(backend):
     assert "OK: no 5xx" in result.stdout
     assert f"backend {backend}:" in result.stdout
     assert "write" in result.stdout
+
+
+def run_faults(*args: str) -> subprocess.CompletedProcess:
+    command = [sys.executable, str(ROOT / "bench" / "faults.py"), "--articles", "24", *args]
+    return subprocess.run(command, capture_output=True, text=True, timeout=300, cwd=ROOT)
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_faults_smoke(backend):
+    if backend == "postgresql":
+        reason = postgres_unavailable()
+        if reason:
+            pytest.skip(reason)
+        args = ["--database-url", PG_URL]  # kill -9, then PostgreSQL cut behind a proxy
+    elif os.geteuid() == 0 and shutil.which("chattr"):
+        args = []  # kill -9, then the read-only file (chattr +i binds root too)
+    else:
+        args = ["--scenario", "kill"]  # without root, chattr cannot make the file read-only
+    result = run_faults(*args)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert "OK: consistent, recovered" in result.stdout
