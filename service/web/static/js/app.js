@@ -320,7 +320,7 @@ function report(error) {
 
 let polling = false;
 async function poll() {
-  if (polling) return;
+  if (polling || document.hidden) return; // a hidden tab need not ask
   polling = true;
   try {
     const before = state.newIds.size;
