@@ -196,6 +196,8 @@ def _accept_ref(m: re.Match[str], text: str) -> bool:
     if word == "current":
         nxt = _NEXT_WORD.match(text, m.end())
         return bool(nxt and nxt[1][:1].islower())
+    if word.endswith("future") and re.match(r"\s+of\b", text[m.end() : m.end() + 5]):
+        return False  # "the future of our peoples": their fate, not a time
     if word == "recently" and _DATED_NEXT.match(text, m.end()):
         return False  # "most recently last October": the date says when
     if word == "soon":  # "will soon decide": a vague future; not "as soon as", "soon after"

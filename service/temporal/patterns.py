@@ -215,7 +215,8 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         _F), 1),
     ("bare_units", re.compile(
         r"(?:(?P<pre>recent|coming|the\s+coming|the\s+past|past|the\s+next|next|the\s+last|"
-        r"future|the)\s+)?(?P<unit>years|months|weeks|days|decades|hours|centuries|minutes|"
+        r"future|the\s+(?:first|final|initial|early(?=\s+years))|the)\s+)?"
+        r"(?P<unit>years|months|weeks|days|decades|hours|centuries|minutes|"
         r"quarters|(?=\w+-long)(?:day|week|month|year|hour|decade))\b"
         r"(?P<tail>-long|\s+ago|\s+ahead)?", _F), 0),
     ("vague_span", re.compile(  # "for a while", "for some time": unknown length

@@ -257,6 +257,18 @@ CASES = [
         [("last October", "2023-10")],
     ),
     ("The firm recently cut its dividend.", dt.date(2024, 2, 6), [("recently", "PAST_REF")]),
+    ("They spoke about the future of Europe.", dt.date(2023, 12, 21), []),
+    ("We will stay in the future.", dt.date(2023, 12, 21), [("the future", "FUTURE_REF")]),
+    (
+        "Many surrendered in the first hours of the war; the early years were harder.",
+        dt.date(2023, 12, 21),
+        [("the first hours", "PTXH"), ("the early years", "PXY")],
+    ),
+    (
+        "He was arrested in the early hours of Thursday.",
+        dt.date(2023, 12, 22),
+        [("Thursday", "2023-12-21")],
+    ),
 ]
 
 
