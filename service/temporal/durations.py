@@ -90,8 +90,14 @@ def duration(m: re.Match[str], st: State) -> Result | None:
     return result._replace(start=_duration_start(m))
 
 
+#: A modal right before "one day" makes it "some day": "Islam will one day be...".
+_MODAL_BEFORE = re.compile(r"\b(?:will|'ll|would|could|might|may|can|shall)\s+$", re.IGNORECASE)
+
+
 def _duration(m: re.Match[str], st: State) -> Result | None:
     unit = _unit(m["unit"])
+    if words(m[0]) == "one day" and _MODAL_BEFORE.search(st.text, max(0, m.start() - 8), m.start()):
+        return Result("DATE", "FUTURE_REF")
     if unit not in UNITS:
         return None
     n = _number(m["num"])

@@ -205,12 +205,21 @@ def holiday(m: re.Match[str], st: State) -> Result | None:
     name = m["hol"]
     if m["year"]:
         day = dates.holiday_date(name, int(m["year"]))
+        if day and m["hweek"]:
+            return Result("DATE", dates.iso_week(day))
         return Result("DATE", day.isoformat()) if day else None
     rel = (m["rel"] or "").lower()
     direction = {"last": "past", "next": "future"}.get(rel) or st.tense(m.start(), m.end())
     day = dates.holiday_date(name, st.dct.year)
     if day is None:
         return None
+    if m["hweek"]:  # "Easter week": the week holding the feast, which may be this week
+        monday = day - dt.timedelta(days=day.weekday())
+        if direction == "past" and monday > st.dct:
+            day = dates.holiday_date(name, st.dct.year - 1) or day
+        elif direction == "future" and monday + dt.timedelta(days=6) < st.dct:
+            day = dates.holiday_date(name, st.dct.year + 1) or day
+        return Result("DATE", dates.iso_week(day))
     if direction == "past" and day > st.dct:
         day = dates.holiday_date(name, st.dct.year - 1)
     elif direction == "future" and day < st.dct:

@@ -253,7 +253,8 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"\b(?P<adv>daily|weekly|monthly|yearly|hourly|nightly|biweekly|bimonthly|"
         r"semiannually|twice\s+(?:a|per)\s+(?:day|week|month|year))\b", _F), 1),
     ("holiday", re.compile(
-        rf"(?:(?P<rel>last|this|next)\s+)?(?P<hol>{HOLIDAY})\b(?:,?\s+(?P<year>{YEAR}))?", _F), 3),
+        rf"(?:(?P<rel>last|this|next)\s+)?(?P<hol>{HOLIDAY})\b(?P<hweek>\s+week\b)?"
+        rf"(?:,?\s+(?P<year>{YEAR}))?", _F), 3),
 ]  # fmt: skip
 #: Every rule starts at a word start ("data years" holds no "a years").
 RULES = [(n, re.compile(r"(?<!\w)(?:" + p.pattern + ")", p.flags), k) for n, p, k in _RULES]

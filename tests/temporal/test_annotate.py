@@ -265,6 +265,14 @@ CASES = [
         [("the first hours", "PTXH"), ("the early years", "PXY")],
     ),
     (
+        "Crowds prayed as Easter week began.",
+        dt.date(2024, 3, 25),
+        [("Easter week", "2024-W13")],
+    ),
+    ("Easter week 2023 was quiet.", dt.date(2024, 3, 25), [("Easter week 2023", "2023-W14")]),
+    ("It will one day be the largest.", dt.date(2023, 12, 21), [("one day", "FUTURE_REF")]),
+    ("The strike lasted one day.", dt.date(2023, 12, 21), [("one day", "P1D")]),
+    (
         "He was arrested in the early hours of Thursday.",
         dt.date(2023, 12, 22),
         [("Thursday", "2023-12-21")],
