@@ -7,7 +7,7 @@ import re
 
 from . import dates
 from .patterns import NUMBERS, ORDINALS
-from .state import Result, State, same_sentence, words
+from .state import SENTENCE_END, Result, State, words
 
 
 def topic_quarter(st: State) -> str | None:
@@ -33,11 +33,15 @@ def _latest_quarter(st: State, n: int | None, tense: str | None) -> str:
     return f"{year:04d}-Q{n}"
 
 
-def _after_months(m: re.Match[str], st: State) -> bool:
+def _after_months(m: re.Match[str], st: State, sentences: int = 1) -> bool:
     """True when the sentence just named a span of months ("the nine months ... the
-    year-earlier period"): the period is that span."""
+    year-earlier period"): the period is that span. ``sentences`` 2 also accepts the
+    sentence before."""
     months = re.fullmatch(r"P\d+M", st.last_value) is not None
-    return months and same_sentence(st.text, st.last_end, m.start())
+    if not months or st.last_end < 0:
+        return False
+    ends = len(SENTENCE_END.findall(st.text, st.last_end, m.start()))
+    return ends < sentences
 
 
 def quarter(m: re.Match[str], st: State) -> Result | None:
@@ -53,7 +57,7 @@ def quarter(m: re.Match[str], st: State) -> Result | None:
     for word in adjs.replace("-", " ").split():
         if n is None and word in ORDINALS:
             n = ORDINALS[word]
-    if m["q"].lower() == "period" and earlier and not explicit and _after_months(m, st):
+    if m["q"].lower() == "period" and earlier and not explicit and _after_months(m, st, 2):
         return Result("DURATION", st.last_value, anchor=False)  # "the year-earlier period"
     topic = topic_quarter(st)
     comparison = False

@@ -13,12 +13,12 @@ _ABSOLUTE = re.compile(r"^\d{4}(?:-(?:\d\d(?:-\d\d)?|Q[1-4]|H[12]|W\d\d|SP|SU|FA
 
 
 #: A full stop, question or exclamation mark that ends a sentence: not the point of "$9.7".
-_SENTENCE_END = re.compile(r"[!?]|\.(?!\d)")
+SENTENCE_END = re.compile(r"[!?]|\.(?!\d)")
 
 
 def same_sentence(text: str, start: int, end: int) -> bool:
     """True if no sentence ends in ``text[start:end]`` (decimal points in figures don't)."""
-    return start >= 0 and _SENTENCE_END.search(text, start, end) is None
+    return start >= 0 and SENTENCE_END.search(text, start, end) is None
 
 
 def words(text: str | None) -> str:

@@ -271,6 +271,12 @@ CASES = [
     ),
     ("Easter week 2023 was quiet.", dt.date(2024, 3, 25), [("Easter week 2023", "2023-W14")]),
     ("It will one day be the largest.", dt.date(2023, 12, 21), [("one day", "FUTURE_REF")]),
+    (
+        "For the nine months, net was $81.2 million. In the year-earlier period, net was $77"
+        " million.",
+        dt.date(2023, 10, 27),
+        [("the nine months", "P9M"), ("the year-earlier period", "P9M")],
+    ),
     ("The strike lasted one day.", dt.date(2023, 12, 21), [("one day", "P1D")]),
     (
         "He was arrested in the early hours of Thursday.",
