@@ -147,6 +147,8 @@ def _accept_duration(m: re.Match[str], text: str) -> bool:
         return False  # ages ("a 6-year-old") are not temporal expressions in TimeBank
     if unit.startswith("quarter") and m["sep"] == "-" and not m["det"] and not m["rel"]:
         return False  # "three-quarters of"
+    if _PAY_AFTER.match(text, m.end()):
+        return False  # "a bonus equal to six months of base pay": an amount of money
     unit_word = m["unit"]
     if unit_word[:1].isupper() and not unit_word.isupper():
         return _sentence_start(text, m.start())  # "CBS's '60 Minutes'": a title
@@ -181,7 +183,12 @@ def _accept_relative(m: re.Match[str], text: str) -> bool:
 
 
 def _accept_clock(m: re.Match[str], text: str) -> bool:
-    if m["noon"] or m["h24"] or m["h2"]:
+    if m["noon"]:
+        word = m["noon"]
+        if word[:1].isupper() and not _sentence_start(text, m.start()):
+            return False  # "High Noon" (a film)
+        return not text[max(0, m.start() - 5) : m.start()].lower().endswith("high ")
+    if m["h24"] or m["h2"]:
         return True
     return not (
         m["ampm"].lower().startswith("am")
@@ -218,6 +225,10 @@ _DATED_NEXT = re.compile(
     re.IGNORECASE,
 )
 
+_PAY_AFTER = re.compile(
+    r"\s+of\s+(?:\w+\s+)?(?:pay|salary|salaries|wages|rent|severance|benefits)\b", re.IGNORECASE
+)
+
 #: Nouns that make "today's" generic ("in today's world", "today's youth"): the present
 #: era, not the publication day.
 _GENERIC_TODAY = frozenset(
@@ -230,6 +241,10 @@ def _accept_deixis(m: re.Match[str], text: str) -> bool:
     word = m["deic"] or ""
     if word[:1].isupper() and not word.isupper() and not _sentence_start(text, m.start()):
         return False  # "USA Today", "VOA Today": a name
+    if word.lower() == "tomorrow" and re.search(
+        r"\w+\s+of\s+$", text[max(0, m.start() - 30) : m.start()]
+    ):
+        return False  # "the people of tomorrow": the future in general
     if word.lower() != "today" or not text.startswith("'s", m.end()):
         return True
     following = re.findall(r"[a-z]+", text[m.end() + 2 : m.end() + 40].lower())[:2]

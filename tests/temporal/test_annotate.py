@@ -272,6 +272,14 @@ CASES = [
     ("Easter week 2023 was quiet.", dt.date(2024, 3, 25), [("Easter week 2023", "2023-W14")]),
     ("It will one day be the largest.", dt.date(2023, 12, 21), [("one day", "FUTURE_REF")]),
     (
+        'He loved "High Noon." For Poland, high noon comes now.',
+        dt.date(2023, 12, 21),
+        [("now", "PRESENT_REF")],
+    ),
+    ("The talks resume at noon.", dt.date(2023, 12, 21), [("noon", "2023-12-21T12:00")]),
+    ("He chose the leaders of tomorrow.", dt.date(2023, 12, 21), []),
+    ("It offers a bonus equal to six months of base pay.", dt.date(2023, 12, 21), []),
+    (
         "For the nine months, net was $81.2 million. In the year-earlier period, net was $77"
         " million.",
         dt.date(2023, 10, 27),
