@@ -242,7 +242,9 @@ def _accept_deixis(m: re.Match[str], text: str) -> bool:
     if word[:1].isupper() and not word.isupper() and not _sentence_start(text, m.start()):
         return False  # "USA Today", "VOA Today": a name
     if word.lower() == "tomorrow" and re.search(
-        r"\w+\s+of\s+$", text[max(0, m.start() - 30) : m.start()]
+        r"(?<!\bend)(?<!\bstart)(?<!\bmorning)(?<!\bevening)(?<!\bnight)(?<!\bafternoon)"
+        r"(?<!\bbeginning)\s+of\s+$",
+        text[max(0, m.start() - 30) : m.start()],
     ):
         return False  # "the people of tomorrow": the future in general
     if word.lower() != "today" or not text.startswith("'s", m.end()):

@@ -278,6 +278,7 @@ CASES = [
     ),
     ("The talks resume at noon.", dt.date(2023, 12, 21), [("noon", "2023-12-21T12:00")]),
     ("He chose the leaders of tomorrow.", dt.date(2023, 12, 21), []),
+    ("It ends by the morning of tomorrow.", dt.date(2023, 12, 21), [("tomorrow", "2023-12-22")]),
     ("It offers a bonus equal to six months of base pay.", dt.date(2023, 12, 21), []),
     (
         "For the nine months, net was $81.2 million. In the year-earlier period, net was $77"
