@@ -73,7 +73,7 @@ export function drawTicks(svg, scale, height) {
     const g = el("g", { class: tick.major ? "tick major" : "tick", "data-date": isoDay(tick.day) }, group);
     el("line", { x1: x, x2: x, y1: 0, y2: height }, g);
     const text = el("text", { x: x + 3, y: 14 }, g);
-    text.textContent = tick.text;
+    if (x + 7 * tick.text.length < scale.width) text.textContent = tick.text; // else cut off
   }
   el("line", { class: "baseline", x1: 0, x2: scale.width, y1: TICK_AREA - 10, y2: TICK_AREA - 10 }, group);
 }
