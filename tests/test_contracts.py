@@ -82,3 +82,11 @@ def test_docs_page_lists_every_operation(app, client):
         for method in set(item) & {"get", "post", "put", "patch", "delete"}:
             assert f"{method.upper()} {path}" in html
     assert "<script" not in html
+
+
+def test_schemas_know_the_same_precisions_as_the_engine():
+    # schemas/ stays free of service imports, so it keeps its own copy: it must not drift.
+    from schemas.event import PRECISIONS as documented
+    from service.temporal.model import PRECISIONS
+
+    assert documented == list(PRECISIONS)

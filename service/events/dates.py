@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from service.temporal.model import Timex
+from service.temporal.model import PRECISIONS, Timex
 
 from .model import EventDate
 
@@ -186,24 +186,8 @@ def finer(a: EventDate, b: EventDate) -> EventDate:
 
 
 _BASIS_RANK = {"expression": 0, "duration": 1, "narrative": 2, "relation": 3, "publication": 4}
-_PRECISION_RANK = {
-    p: i
-    for i, p in enumerate(
-        (
-            "day",
-            "week",
-            "month",
-            "season",
-            "quarter",
-            "half",
-            "year",
-            "decade",
-            "century",
-            "unknown",
-        )
-    )
-}
+_PRECISION_RANK = {p: i for i, p in enumerate(PRECISIONS)}  # finest first ("time" too)
 
 
 def _rank(d: EventDate) -> tuple[int, int]:
-    return (_BASIS_RANK.get(d.basis, 5), _PRECISION_RANK.get(d.precision, 9))
+    return (_BASIS_RANK.get(d.basis, 5), _PRECISION_RANK.get(d.precision, len(PRECISIONS)))
