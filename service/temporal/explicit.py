@@ -247,8 +247,9 @@ def clock(m: re.Match[str], st: State) -> Result | None:
         elif ampm.startswith("a") and hour == 12:
             hour = 0
     day = st.dct
-    if st.ref and re.fullmatch(r"\d{4}-\d\d-\d\d", st.ref[:10]):
-        day = dt.date.fromisoformat(st.ref[:10])  # a bare clock time: the day being told
+    told = st.ref[:10] if st.ref and re.fullmatch(r"\d{4}-\d\d-\d\d", st.ref[:10]) else None
+    if told and (told >= st.dct.isoformat() or st.tense(m.start(), m.end()) != "future"):
+        day = dt.date.fromisoformat(told)  # a bare clock time: the day being told
     between = st.text[st.last_end : m.start()].strip(" ,").lower() if st.last_end >= 0 else "-"
     if between in ("", "at", "on", "from", "by") and re.match(r"\d{4}-\d\d-\d\d", st.last_value):
         day = dt.date.fromisoformat(st.last_value[:10])  # "Dec. 20 at 8 p.m."

@@ -233,6 +233,16 @@ CASES = [
     ),
     ("The shop closes at 9 p.m.", dt.date(2023, 12, 20), [("9 p.m.", "2023-12-20T21:00")]),
     (
+        "The raid came on Dec. 3, 2019. The council will meet at 10 a.m. to discuss it.",
+        dt.date(2023, 12, 20),
+        [("Dec. 3, 2019", "2019-12-03"), ("10 a.m.", "2023-12-20T10:00")],
+    ),
+    (
+        "Talks will resume on Friday. They will start at 9 a.m. in Geneva.",
+        dt.date(2023, 12, 20),
+        [("Friday", "2023-12-22"), ("9 a.m.", "2023-12-22T09:00")],
+    ),
+    (
         "By mid-afternoon yesterday, shares had recovered; by mid afternoon they fell.",
         dt.date(2023, 12, 20),
         [("mid-afternoon yesterday", "2023-12-19TAF"), ("mid afternoon", "2023-12-20TAF")],
