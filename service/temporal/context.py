@@ -109,6 +109,8 @@ def tense(text: str, start: int, end: int) -> str | None:
     words = [t.lower() for _, t in tokens]
     for i, (distance, tok) in enumerate(tokens):
         found, strong = _direction(tok.lower())
+        if tok.lower() == "set" and i and words[i - 1] in ("is", "are"):
+            found, strong = "future", True  # "talks are set for Friday": a plan
         if found is None:
             continue
         if found == "past" and _passive(words, i):

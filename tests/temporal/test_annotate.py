@@ -238,7 +238,7 @@ CASES = [
         [("Dec. 3, 2019", "2019-12-03"), ("10 a.m.", "2023-12-20T10:00")],
     ),
     (
-        "Talks will resume on Friday. They will start at 9 a.m. in Geneva.",
+        "Talks are set for Friday. They will start at 9 a.m. in Geneva.",
         dt.date(2023, 12, 20),
         [("Friday", "2023-12-22"), ("9 a.m.", "2023-12-22T09:00")],
     ),
