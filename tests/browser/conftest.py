@@ -71,7 +71,7 @@ class Server:
         )
 
     def start(self) -> Server:
-        self.run("init-db")
+        """Serve (``serve`` creates any missing table first) and wait until it answers."""
         with self.log.open("w") as log:
             self.process = subprocess.Popen(
                 timeline_command("serve", "--host", "127.0.0.1", "--port", str(self.port)),
@@ -126,8 +126,7 @@ def browser(chromium):
 def server(tmp_path_factory, chromium) -> Iterator[Server]:
     """A server with the seed article loaded (shared by the tests: they only add to it)."""
     server = Server(tmp_path_factory.mktemp("browser-seed"))
-    server.run("init-db")
-    server.run("seed", "--dir", str(ROOT / "seeds"))
+    server.run("seed", "--dir", str(ROOT / "seeds"))  # creates the tables too
     yield server.start()
     server.stop()
 
