@@ -78,6 +78,13 @@ def _clause_tokens(text: str, start: int, end: int) -> list[tuple[float, str]]:
     return out
 
 
+#: Verbs whose bare infinitive before a date names an act still to come ("agreed to
+#: acquire the bank in January").
+_PLAN_VERBS = frozenset(
+    """acquire buy purchase sell complete close open launch issue redeem merge sign hire
+    build visit release introduce resume expand raise reduce spend pay ship list""".split()
+)
+_PREP_BEFORE = re.compile(r"\b(?:in|on|by|during)\s+$", re.IGNORECASE)
 #: Forms of 'be' that make a following participle a present or future passive.
 _BE = frozenset("be is are am being".split())
 _PLAN_BE = frozenset("will 'll shall wo would to".split())
@@ -111,6 +118,14 @@ def tense(text: str, start: int, end: int) -> str | None:
         found, strong = _direction(tok.lower())
         if tok.lower() == "set" and i and words[i - 1] in ("is", "are"):
             found, strong = "future", True  # "talks are set for Friday": a plan
+        elif (
+            i
+            and words[i - 1] == "to"
+            and tok.lower() in _PLAN_VERBS
+            and distance == int(distance)
+            and _PREP_BEFORE.search(text, max(0, start - 8), start)
+        ):
+            found, strong = "future", True  # "agreed to buy the unit in February": ahead
         if found is None:
             continue
         if found == "past" and _passive(words, i):

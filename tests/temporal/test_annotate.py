@@ -288,6 +288,17 @@ CASES = [
     ),
     ("The talks resume at noon.", dt.date(2023, 12, 21), [("noon", "2023-12-21T12:00")]),
     ("He chose the leaders of tomorrow.", dt.date(2023, 12, 21), []),
+    (
+        "Acme agreed to buy the unit for $22 million in February.",
+        dt.date(2023, 10, 30),
+        [("February", "2024-02")],
+    ),
+    ("Acme agreed in March to buy the unit.", dt.date(2023, 10, 30), [("March", "2023-03")]),
+    (
+        "Two bidders extended their offers to acquire the maker Friday.",
+        dt.date(2023, 10, 30),
+        [("Friday", "2023-10-27")],
+    ),
     ("It ends by the morning of tomorrow.", dt.date(2023, 12, 21), [("tomorrow", "2023-12-22")]),
     ("It offers a bonus equal to six months of base pay.", dt.date(2023, 12, 21), []),
     (
