@@ -101,6 +101,7 @@ def _passive(words: list[str], i: int) -> bool:
     return before[-1] != "be" or (len(before) > 1 and before[-2] in _PLAN_BE)
 
 
+_SINCE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 _DEADLINE = re.compile(r"\b(?:until|till|by)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 
 
@@ -109,6 +110,8 @@ def tense(text: str, start: int, end: int) -> str | None:
     tokens = _clause_tokens(text, start, end)
     if any(d <= 3 and t.lower() in _SPEECH for d, t in tokens if d == int(d)):
         return "past"  # "officials said Tuesday that ...": the report, not what it reports
+    if _SINCE.search(text, max(0, start - 12), start):
+        return "past"  # "on patrol since March": a start already behind
     deadline = _DEADLINE.search(text, max(0, start - 16), start)
     if deadline and not any(t.lower() == "had" for _, t in tokens):
         return "future"  # "until mid-November", "by May": deadlines lie ahead
@@ -128,6 +131,9 @@ def tense(text: str, start: int, end: int) -> str | None:
             found, strong = "future", True  # "agreed to buy the unit in February": ahead
         if found is None:
             continue
+        if found == "past" and words[i] in ("was", "were") and i + 1 < len(words):
+            if words[i + 1] in _FUTURE and words[i + 1] not in _WEAK_FUTURE:
+                continue  # "were planning to drive Monday": the plan, not the past
         if found == "past" and _passive(words, i):
             continue  # "would be held", "is heard": a participle after 'be' has no tense
         if found == "future" and "had" in words[max(0, i - 5) : i]:

@@ -295,6 +295,16 @@ CASES = [
     ),
     ("Acme agreed in March to buy the unit.", dt.date(2023, 10, 30), [("March", "2023-03")]),
     (
+        "Protesters planned a march on Saturday and were planning to drive to the airport.",
+        dt.date(2024, 1, 5),
+        [("Saturday", "2024-01-06")],
+    ),
+    (
+        "The ship, on patrol since March, was scheduled to return home.",
+        dt.date(2023, 8, 13),
+        [("March", "2023-03")],
+    ),
+    (
         "Two bidders extended their offers to acquire the maker Friday.",
         dt.date(2023, 10, 30),
         [("Friday", "2023-10-27")],
