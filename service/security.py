@@ -98,8 +98,8 @@ def check_write() -> None:
 def add_security_headers(response: Response) -> Response:
     for name, value in HEADERS.items():
         response.headers.setdefault(name, value)
-    if response.mimetype == "text/html":
-        response.headers["Content-Security-Policy"] = HTML_CSP
+    if response.mimetype == "text/html":  # a page that sets its own (stricter) policy keeps it
+        response.headers.setdefault("Content-Security-Policy", HTML_CSP)
     return response
 
 
