@@ -71,6 +71,23 @@ faults: install
 fuzz: install
 	TIMELINE_FUZZ_EXAMPLES=500 $(BIN)/python -m pytest tests/test_fuzz_openapi.py -q
 
+# The read benchmark (bench/read.py): 10k, 100k and 1M synthetic events (cached in bench/out/),
+# the service (gunicorn, 2 workers) against Datasette under 16 connections, the NDJSON export,
+# then ingest (one process and all cores) and the suite on PostgreSQL at 100k; prints the targets.
+# BENCH_ARGS passes more options, e.g. BENCH_ARGS="--sizes 10000 --seconds 2".
+.PHONY: bench bench-read
+BENCH_STAMP := $(VENV)/.bench-installed
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	touch $(BENCH_STAMP)
+
+bench: install $(BENCH_STAMP)
+	$(BIN)/python bench/read.py --database-url $(PG_SERVER_URL) $(BENCH_ARGS)
+
+# The read benchmark alone: SQLite, Datasette beside it, no ingest, no PostgreSQL.
+bench-read: install $(BENCH_STAMP)
+	$(BIN)/python bench/read.py --no-ingest $(BENCH_ARGS)
+
 # The whole ingest pipeline over ../shared/data/timebank, one process and all cores.
 bench-ingest: install
 	$(BIN)/python bench/ingest.py

@@ -49,6 +49,10 @@ class Actor(BaseModel):
     created_at = pw.DateTimeField(default=utcnow)
 
 
+# The actor filter matches a key or a name whatever its case.
+Actor.add_index(pw.SQL("CREATE INDEX IF NOT EXISTS actor_lower_name ON actor (LOWER(name))"))
+
+
 class Event(BaseModel):
     title = pw.TextField()
     summary = pw.TextField()
@@ -73,7 +77,10 @@ class Event(BaseModel):
     updated_at = pw.DateTimeField(default=utcnow, index=True)
 
     class Meta:
-        indexes = ((("sort_date", "precision_rank", "id"), False),)
+        indexes = (
+            (("sort_date", "precision_rank", "id"), False),
+            (("type", "sort_date", "precision_rank", "id"), False),  # one type in date order
+        )
 
 
 class EventActor(BaseModel):

@@ -5,7 +5,9 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
+import functools
 import json
+import operator
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
@@ -13,6 +15,7 @@ from typing import Any
 import peewee as pw
 
 from . import search
+from .db import database
 from .errors import APIError
 from .models import Actor, Article, Event, EventActor, Mention
 from .pipeline import UNDATED, precision_rank
@@ -44,22 +47,66 @@ def decode_cursor(cursor: str, arity: int) -> list[Any]:
         ) from None
 
 
+# Window filters without a full scan. An event's known interval is [lo, hi] with lo = its
+# sort_date (start, else end) and hi = its end, else start. Events are put in classes by the
+# length of that interval (0 = one day ... 7 = longer than ten years, or undated); in class c no
+# interval is longer than SPAN_DAYS[c], so an event overlapping [from, to] has its sort_date in
+# [from - SPAN_DAYS[c], to]: one range of the index (span class, sort_date, precision, id) each.
+SPAN_DAYS = (0, 1, 7, 31, 92, 366, 3660)
+_SPAN = {
+    "sqlite": "(julianday(COALESCE(date_end, date_start))"
+    " - julianday(COALESCE(date_start, date_end)))",
+    "postgresql": "(COALESCE(date_end, date_start) - COALESCE(date_start, date_end))",
+}
+
+
+def span_class_sql(backend: str) -> str:
+    """The span-class expression, spelt exactly as the expression index is (no parameters)."""
+    span = _SPAN[backend]
+    cases = " ".join(f"WHEN {span} <= {days} THEN {c}" for c, days in enumerate(SPAN_DAYS))
+    return f"(CASE {cases} ELSE {len(SPAN_DAYS)} END)"
+
+
+def create_indexes() -> None:
+    """The expression index behind window filters (idempotent)."""
+    backend = "postgresql" if search.is_postgres() else "sqlite"
+    database.execute_sql(
+        "CREATE INDEX IF NOT EXISTS event_span_class_sort ON event "
+        f"({span_class_sql(backend)}, sort_date, precision_rank, id)"
+    )
+
+
+def _days_before(day: dt.date, days: int) -> dt.date:
+    return day - dt.timedelta(days=days) if day.toordinal() > days else dt.date.min
+
+
+def _window(lo_day: dt.date | None, hi_day: dt.date | None) -> pw.Expression:
+    """Events whose known interval overlaps [lo_day, hi_day] (either side may be open)."""
+    hi = pw.fn.COALESCE(Event.date_end, Event.date_start)
+    last = min(hi_day or UNDATED, UNDATED - dt.timedelta(days=1))
+    if lo_day is None:
+        return Event.sort_date <= last  # sort_date is lo, or UNDATED when there is no bound
+    cls = pw.SQL(span_class_sql("postgresql" if search.is_postgres() else "sqlite"))
+    ranges = [
+        (cls == c) & Event.sort_date.between(_days_before(lo_day, days), last)
+        for c, days in enumerate(SPAN_DAYS)
+    ]
+    ranges.append((cls == len(SPAN_DAYS)) & (Event.sort_date <= last))
+    return functools.reduce(operator.or_, ranges) & (hi >= lo_day)
+
+
 def filter_events(query: pw.Select, args: dict[str, Any]) -> pw.Select:
     """Apply the documented filters (window, actor, type, article, q) to an Event query."""
-    lo = pw.fn.COALESCE(Event.date_start, Event.date_end)
-    hi = pw.fn.COALESCE(Event.date_end, Event.date_start)
     if args.get("from_") or args.get("to"):
-        query = query.where(lo.is_null(False))
         if args.get("open") == "include":
+            lo = pw.fn.COALESCE(Event.date_start, Event.date_end)
+            query = query.where(lo.is_null(False))
             if args.get("to"):
                 query = query.where(Event.date_start.is_null() | (Event.date_start <= args["to"]))
             if args.get("from_"):
                 query = query.where(Event.date_end.is_null() | (Event.date_end >= args["from_"]))
         else:
-            if args.get("to"):
-                query = query.where(lo <= args["to"])
-            if args.get("from_"):
-                query = query.where(hi >= args["from_"])
+            query = query.where(_window(args.get("from_"), args.get("to")))
     if args.get("type"):
         query = query.where(Event.type.in_(args["type"]))
     if args.get("precision_at_least"):
@@ -121,7 +168,8 @@ def page_events(
         row, after = pw.Tuple(*columns), pw.Tuple(*values)
         query = query.where(row < after if descending else row > after)
     order = [c.desc() if descending else c.asc() for c in columns]
-    rows = list(query.order_by(*order).limit(limit + 1))
+    # Plain named tuples: the serialiser only reads attributes, and they cost less than models.
+    rows = list(query.order_by(*order).limit(limit + 1).namedtuples())
     if len(rows) <= limit:
         return rows, None
     last = rows[limit - 1]
@@ -149,31 +197,37 @@ def serialize_events(rows: Sequence[Event], with_mentions: bool = True) -> list[
     actors: dict[int, list[dict]] = defaultdict(list)
     mentions: dict[int, list[dict]] = defaultdict(list)
     if ids:
-        for link in (
+        for event_id, key, name, kind in (
             EventActor.select(EventActor.event, Actor.key, Actor.name, Actor.kind)
             .join(Actor)
             .where(EventActor.event.in_(ids))
             .order_by(EventActor.id)
-            .dicts()
+            .tuples()
         ):
-            actors[link["event"]].append(
-                {"id": link["key"], "name": link["name"], "kind": link["kind"]}
-            )
+            actors[event_id].append({"id": key, "name": name, "kind": kind})
         if with_mentions:
-            for m in (
-                Mention.select()
+            for event_id, article_id, sentence, s_start, s_end, start, end in (
+                Mention.select(
+                    Mention.event,
+                    Mention.article,
+                    Mention.sentence,
+                    Mention.sentence_start,
+                    Mention.sentence_end,
+                    Mention.start,
+                    Mention.end,
+                )
                 .where(Mention.event.in_(ids))
                 .order_by(Mention.article, Mention.start)
-                .dicts()
+                .tuples()
             ):
-                mentions[m["event"]].append(
+                mentions[event_id].append(
                     {
-                        "article_id": m["article"],
-                        "sentence": m["sentence"],
-                        "sentence_start": m["sentence_start"],
-                        "sentence_end": m["sentence_end"],
-                        "start": m["start"],
-                        "end": m["end"],
+                        "article_id": article_id,
+                        "sentence": sentence,
+                        "sentence_start": s_start,
+                        "sentence_end": s_end,
+                        "start": start,
+                        "end": end,
                     }
                 )
     return [

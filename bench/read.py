@@ -1,0 +1,463 @@
+"""Read benchmark: the service against Datasette on the same synthetic events, at several sizes.
+
+    .venv/bin/python bench/read.py                                # 10k, 100k, 1M events
+    .venv/bin/python bench/read.py --sizes 2000 --seconds 1 --no-datasette --no-ingest
+    .venv/bin/python bench/read.py --database-url postgresql://postgres@127.0.0.1:5432/postgres
+
+For each size: the database from bench/generate.py (cached in bench/out/) is served by
+`timeline serve --workers 2` (gunicorn) and, unless --no-datasette, by `datasette serve` on a
+flat copy of the events (see bench/README.md for what is fair). A separate process on
+127.0.0.1 holds 16 concurrent connections on one query at a time for --seconds and reports
+requests/s and p50/p99 latency. The NDJSON export of every event is timed alone while the
+gunicorn workers' RSS is sampled from /proc. Then the ingest benchmark (bench/ingest.py, one
+process and all cores) and, with --database-url, the service's suite on PostgreSQL. It ends
+with the targets of issue 7, measured, each PASS or MISS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import http.client
+import json
+import os
+import re
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+import generate  # noqa: E402
+from load import HOST, Server, free_port, request  # noqa: E402
+
+WINDOW = ("2020-03-01", "2020-03-31")
+TERM = "ceasefire"
+QUERIES = ("list", "window", "actor", "fulltext", "item", "list 304")
+
+
+def drive(port: int, paths: list[str], headers: dict, seconds: float, connections: int) -> dict:
+    """Hold ``connections`` concurrent clients on ``paths`` (in turn) for ``seconds``."""
+    latencies: list[float] = []
+    statuses: dict[str, int] = {}
+    lock = threading.Lock()
+    deadline = time.monotonic() + seconds
+
+    def client(number: int) -> None:
+        n, mine, seen = number, [], {}
+        while time.monotonic() < deadline:
+            path = paths[n % len(paths)]
+            n += connections
+            started = time.perf_counter()
+            try:
+                conn = http.client.HTTPConnection(HOST, port, timeout=60)
+                conn.request("GET", path, headers=headers)
+                response = conn.getresponse()
+                response.read()
+                conn.close()
+                status = str(response.status)
+            except OSError as exc:
+                status = type(exc).__name__
+            mine.append((time.perf_counter() - started) * 1000)
+            seen[status] = seen.get(status, 0) + 1
+        with lock:
+            latencies.extend(mine)
+            for key, value in seen.items():
+                statuses[key] = statuses.get(key, 0) + value
+
+    started = time.monotonic()
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(connections)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.monotonic() - started
+    cuts = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else latencies * 99
+    return {
+        "rps": len(latencies) / elapsed,
+        "p50": cuts[49] if cuts else 0.0,
+        "p99": cuts[98] if cuts else 0.0,
+        "statuses": statuses,
+    }
+
+
+def measure(port: int, paths: list[str], seconds: float, headers: dict | None = None) -> dict:
+    """Run :func:`drive` in a separate process (the load generator), return its figures."""
+    for path in paths[:3]:  # warm up
+        request(port, "GET", path, headers=headers or {})
+    spec = json.dumps({"port": port, "paths": paths, "headers": headers or {}, "seconds": seconds})
+    out = subprocess.run(
+        [sys.executable, __file__, "--drive", spec], capture_output=True, text=True, check=True
+    )
+    return json.loads(out.stdout)
+
+
+def worker_pids(master: int) -> list[int]:
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            with contextlib.suppress(OSError):
+                status = (entry / "status").read_text()
+                if re.search(rf"^PPid:\s+{master}$", status, re.M):
+                    pids.append(int(entry.name))
+    return pids
+
+
+def rss_kb(pid: int) -> int:
+    with contextlib.suppress(OSError):
+        match = re.search(r"^VmRSS:\s+(\d+)", Path(f"/proc/{pid}/status").read_text(), re.M)
+        return int(match.group(1)) if match else 0
+    return 0
+
+
+def export(port: int, path: str, pids: list[int]) -> dict:
+    """Stream ``path`` alone, counting lines; the workers' largest RSS growth meanwhile."""
+    before = {pid: rss_kb(pid) for pid in pids}
+    peak = dict(before)
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.is_set():
+            for pid in pids:
+                peak[pid] = max(peak[pid], rss_kb(pid))
+            time.sleep(0.05)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    started = time.perf_counter()
+    conn = http.client.HTTPConnection(HOST, port, timeout=600)
+    conn.request("GET", path)
+    response = conn.getresponse()
+    lines, size = 0, 0
+    while chunk := response.read(1 << 16):
+        lines += chunk.count(b"\n")
+        size += len(chunk)
+    conn.close()
+    elapsed = time.perf_counter() - started
+    done.set()
+    sampler.join()
+    growth = max((peak[p] - before[p] for p in pids), default=0) / 1024
+    return {
+        "status": response.status,
+        "lines": lines,
+        "mb": size / 2**20,
+        "seconds": elapsed,
+        "rows_per_s": lines / elapsed,
+        "rss_growth_mb": growth,
+    }
+
+
+def our_paths(n: int, db: Path | None, actor: str) -> dict[str, list[str]]:
+    base = "/api/v1/events?limit=50"
+    ids = [1 + (i * 7919) % n for i in range(200)]
+    return {
+        "list": [base],
+        "window": [f"{base}&from={WINDOW[0]}&to={WINDOW[1]}"],
+        "actor": [f"{base}&actor={actor}"],
+        "fulltext": [f"{base}&q={TERM}"],
+        "item": [f"/api/v1/events/{i}" for i in ids],
+    }
+
+
+def datasette_paths(n: int) -> dict[str, list[str]]:
+    base = "/bench/events.json?_size=50&_sort=sort_date&_shape=objects&_nocount=1&_nofacet=1"
+    base += "&_nosuggest=1"
+    ids = [1 + (i * 7919) % n for i in range(200)]
+    return {
+        "list": [base],
+        "window": [f"{base}&lo__lte={WINDOW[1]}&hi__gte={WINDOW[0]}"],
+        "actor": [f"{base}&actors__contains={{actor}}"],
+        "fulltext": [f"{base}&_search={TERM}"],
+        "item": [f"/bench/events/{i}.json?_shape=objects" for i in ids],
+    }
+
+
+def pick_actor(db: Path) -> tuple[str, str]:
+    """A mid-popular actor (rank 10): its key for both, and its name."""
+    with sqlite3.connect(db) as conn:
+        key, name = conn.execute(
+            "SELECT a.key, a.name FROM actor a JOIN event_actor l ON l.actor_id = a.id "
+            "GROUP BY a.id ORDER BY count(*) DESC LIMIT 1 OFFSET 9"
+        ).fetchone()
+    return key, name
+
+
+def flat_copy(db: Path) -> Path:
+    """The events as one flat table, as a researcher would give Datasette (cached)."""
+    path = db.with_name(db.stem + "-datasette.sqlite3")
+    if path.exists():
+        return path
+    partial = path.with_suffix(".partial")
+    partial.unlink(missing_ok=True)
+    with sqlite3.connect(partial) as conn:
+        conn.execute("ATTACH DATABASE ? AS src", [str(db)])
+        conn.executescript(
+            """
+            CREATE TABLE events AS SELECT e.id, e.title, e.summary, e.type, e.date_text,
+              e.date_value, e.date_edtf, e.date_start, e.date_end, e.date_precision,
+              e.date_approximate, e.sort_date, e.precision_rank,
+              COALESCE(e.date_start, e.date_end) AS lo, COALESCE(e.date_end, e.date_start) AS hi,
+              (SELECT group_concat(a.key, ' ') FROM src.event_actor l
+                 JOIN src.actor a ON a.id = l.actor_id WHERE l.event_id = e.id) AS actors,
+              e.created_at, e.updated_at
+            FROM src.event e ORDER BY e.id;
+            CREATE UNIQUE INDEX events_id ON events(id);
+            CREATE INDEX events_sort_date ON events(sort_date);
+            CREATE INDEX events_lo ON events(lo);
+            CREATE INDEX events_hi ON events(hi);
+            CREATE INDEX events_type ON events(type);
+            CREATE VIRTUAL TABLE events_fts USING fts5(title, summary, content='events',
+              content_rowid='rowid', tokenize='porter unicode61');
+            INSERT INTO events_fts(events_fts) VALUES ('rebuild');
+            ANALYZE;
+            """
+        )
+    os.replace(partial, path)
+    return path
+
+
+@contextlib.contextmanager
+def datasette(db: Path, folder: Path):
+    """`datasette serve` on ``db`` (immutable, read-only), on a free port."""
+    exe = Path(sys.executable).with_name("datasette")
+    port = free_port()
+    link = folder / "bench.sqlite3"
+    link.symlink_to(db)
+    command = [
+        str(exe),
+        "serve",
+        "-i",
+        str(link),
+        "--host",
+        HOST,
+        "--port",
+        str(port),
+        "--setting",
+        "sql_time_limit_ms",
+        "60000",
+        "--setting",
+        "num_sql_threads",
+        "4",
+    ]
+    with open(folder / "datasette.log", "ab") as log:
+        process = subprocess.Popen(command, stdout=log, stderr=log, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            with contextlib.suppress(OSError):
+                if request(port, "GET", "/-/versions.json", timeout=5)[0] == 200:
+                    break
+            time.sleep(0.3)
+        yield port
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def serve_env(url: str) -> dict:
+    return {
+        "TIMELINE_DATABASE_URL": url,
+        "TIMELINE_RATELIMIT_READS": "100000000/minute",  # the limiter runs, far above this load
+        "TIMELINE_LOG_LEVEL": "WARNING",
+    }
+
+
+def run_ours(url: str, n: int, db: Path | None, actor: str, seconds: float, folder: Path) -> dict:
+    server = Server(serve_env(url), folder, workers=2).start(timeout=300)
+    try:
+        results = {}
+        for name, paths in our_paths(n, db, actor).items():
+            results[name] = measure(server.port, paths, seconds)
+        list_path = our_paths(n, db, actor)["list"][0]
+        etag = request(server.port, "GET", list_path)[1]["ETag"]
+        results["list 304"] = measure(server.port, [list_path], seconds, {"If-None-Match": etag})
+        pids = worker_pids(server.process.pid)
+        results["export"] = export(server.port, "/api/v1/events?format=ndjson", pids)
+        return results
+    finally:
+        server.stop()
+
+
+def run_datasette(db: Path, n: int, actor: str, seconds: float, folder: Path) -> dict:
+    flat = flat_copy(db)
+    with datasette(flat, folder) as port:
+        results = {}
+        for name, paths in datasette_paths(n).items():
+            paths = [p.replace("{actor}", actor) for p in paths]
+            results[name] = measure(port, paths, seconds)
+        results["list 304"] = results["list"]  # Datasette sends no validators for table JSON
+        results["export"] = export(port, "/bench/events.csv?_stream=on&_size=max", [])
+        return results
+
+
+def ingest_figures() -> dict:
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "ingest.py")], capture_output=True, text=True
+    )
+    print(out.stdout.strip())
+    rates = dict(re.findall(r"^(\d+) process\(es\): .*= ([\d.]+) articles/s", out.stdout, re.M))
+    one = float(rates.get("1", 0))
+    many = max((float(v) for k, v in rates.items() if k != "1"), default=0)
+    return {"one": one, "all": many, "speedup": many / one if one else 0.0}
+
+
+def table(title: str, rows: list[list[str]]) -> None:
+    print(f"\n{title}")
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        print(
+            "  ".join(
+                cell.ljust(w) if i == 0 else cell.rjust(w)
+                for i, (cell, w) in enumerate(zip(row, widths, strict=True))
+            )
+        )
+
+
+def print_size(n: int, ours: dict, theirs: dict | None, label: str = "sqlite") -> None:
+    head = ["query", "rps", "p50 ms", "p99 ms", "statuses"]
+    if theirs:
+        head += ["datasette rps", "p50 ms", "p99 ms", "ours/datasette"]
+    rows = [head]
+    for q in QUERIES:
+        o = ours[q]
+        row = [q, f"{o['rps']:.0f}", f"{o['p50']:.1f}", f"{o['p99']:.1f}", str(o["statuses"])]
+        if theirs:
+            t = theirs[q]
+            row += [
+                f"{t['rps']:.0f}",
+                f"{t['p50']:.1f}",
+                f"{t['p99']:.1f}",
+                f"{o['rps'] / t['rps']:.1f}x" if t["rps"] else "-",
+            ]
+        rows.append(row)
+    table(f"{n} events ({label}), 16 connections", rows)
+    e = ours["export"]
+    print(
+        f"  NDJSON export: {e['lines']} lines, {e['mb']:.0f} MB in {e['seconds']:.1f} s = "
+        f"{e['rows_per_s']:.0f} rows/s, worker RSS growth {e['rss_growth_mb']:.1f} MB"
+    )
+    if theirs:
+        t = theirs["export"]
+        ratio = e["rows_per_s"] / max(t["rows_per_s"], 1)
+        print(
+            f"  Datasette CSV stream: {t['lines']} lines in {t['seconds']:.1f} s = "
+            f"{t['rows_per_s']:.0f} rows/s (ours/datasette {ratio:.1f}x)"
+        )
+
+
+def targets(res: dict, ds: dict, ingest: dict | None, pg: dict) -> None:
+    rows = [["figure", "target", "measured", ""]]
+
+    def add(figure: str, target: str, measured: str, ok: bool | None) -> None:
+        rows.append([figure, target, measured, "n/a" if ok is None else "PASS" if ok else "MISS"])
+
+    sizes = sorted(res)
+    top, small = max(sizes), min(sizes)
+    ratios = [
+        (n, q, res[n][q]["rps"] / ds[n][q]["rps"])
+        for n in sizes
+        if n >= 100_000 and n in ds
+        for q in ("list", "window")
+    ]
+    add(
+        "list, window at 100k/1M, ours/Datasette",
+        ">= 3x",
+        " ".join(f"{q}@{n}:{r:.1f}x" for n, q, r in ratios) or "-",
+        min(r for _, _, r in ratios) >= 3 if ratios else None,
+    )
+    p99 = max(res[top][q]["p99"] for q in ("list", "window"))
+    add(f"p99 list/window at {top} events", "<= 50 ms", f"{p99:.0f} ms", p99 <= 50)
+    r304 = res[top]["list 304"]["rps"] / res[top]["list"]["rps"]
+    add(f"304 / full rps (list, {top})", ">= 3x", f"{r304:.1f}x", r304 >= 3)
+    scale = res[top]["window"]["rps"] / res[small]["window"]["rps"]
+    add(
+        f"window rps {top} / {small}",
+        ">= 0.8",
+        f"{scale:.2f}",
+        scale >= 0.8 if top > small else None,
+    )
+    e = res[top]["export"]
+    ok = e["status"] == 200 and e["lines"] >= top and e["rss_growth_mb"] < 50
+    add(
+        f"NDJSON export of {top}: RSS growth",
+        "< 50 MB",
+        f"{e['rss_growth_mb']:.1f} MB ({e['lines']} lines)",
+        ok,
+    )
+    if ingest:
+        add("ingest, one process", ">= 100 art/s", f"{ingest['one']:.0f}/s", ingest["one"] >= 100)
+        add(
+            "ingest all cores / one",
+            ">= 1.7x",
+            f"{ingest['speedup']:.2f}x",
+            ingest["speedup"] >= 1.7,
+        )
+    for n, figures in pg.items():
+        ratio = figures["list"]["rps"] / res[n]["list"]["rps"] if n in res else None
+        add(
+            f"PostgreSQL / SQLite list rps ({n})",
+            ">= 0.7",
+            "-" if ratio is None else f"{ratio:.2f}",
+            None if ratio is None else ratio >= 0.7,
+        )
+    table("Targets (issue 7)", rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--drive", help=argparse.SUPPRESS)
+    parser.add_argument("--sizes", default="10000,100000,1000000")
+    parser.add_argument("--seconds", type=float, default=5, help="per query (1-60)")
+    parser.add_argument("--database-url", help="also run the suite on this PostgreSQL server")
+    parser.add_argument("--pg-sizes", default="100000")
+    parser.add_argument("--no-datasette", action="store_true")
+    parser.add_argument("--no-ingest", action="store_true")
+    parser.add_argument("--out", type=Path, help="where generated databases are cached")
+    args = parser.parse_args(argv)
+    if args.out:
+        generate.OUT = args.out
+    if args.drive:
+        spec = json.loads(args.drive)
+        print(json.dumps(drive(spec["port"], spec["paths"], spec["headers"], spec["seconds"], 16)))
+        return 0
+    seconds = min(max(args.seconds, 1), 60)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    here = str(Path(sys.executable).parent)
+    use_datasette = not args.no_datasette and shutil.which("datasette", path=here)
+    if not args.no_datasette and not use_datasette:
+        print("datasette is not installed (pip install -e '.[bench]'): skipping the comparison")
+    started = time.monotonic()
+    results, theirs, pg = {}, {}, {}
+    with tempfile.TemporaryDirectory(prefix="timeline-read-") as tmp:
+        for n in sizes:
+            db = generate.ensure_sqlite(n)
+            key, _name = pick_actor(db)
+            folder = Path(tmp) / str(n)
+            folder.mkdir()
+            results[n] = run_ours(f"sqlite:///{db}", n, db, key, seconds, folder)
+            if use_datasette:
+                theirs[n] = run_datasette(db, n, key, seconds, folder)
+            print_size(n, results[n], theirs.get(n))
+        if args.database_url:
+            for n in [int(s) for s in args.pg_sizes.split(",")]:
+                url = generate.ensure_postgres(n, args.database_url)
+                key, _ = pick_actor(generate.ensure_sqlite(n))
+                folder = Path(tmp) / f"pg{n}"
+                folder.mkdir()
+                pg[n] = run_ours(url, n, None, key, seconds, folder)
+                print_size(n, pg[n], None, "postgresql")
+    ingest = None if args.no_ingest else ingest_figures()
+    targets(results, theirs, ingest, pg)
+    print(f"\nwhole run: {time.monotonic() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
