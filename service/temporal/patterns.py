@@ -187,7 +187,8 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         rf"(?:\s+of\s+(?:(?P<year>{YEAR})|"
         rf"(?P<yrel>this|last|next|the)\s+year))?", _F), 3),
     ("weekday", re.compile(
-        rf"(?:{PMOD})?(?:{REL}\s+)?(?P<wd>{WEEKDAY})(?P<pl>s)?\b(?:,?\s+{PART}\b)?", _F), 2),
+        rf"(?:the\s+day\s+(?P<dayoff>before|after)\s+)?(?:{PMOD})?(?:{REL}\s+)?(?P<wd>{WEEKDAY})"
+        rf"(?P<pl>s)?\b(?:,?\s+{PART}\b)?", _F), 2),
     ("deixis", re.compile(
         rf"(?:{PMOD})?(?:(?P<deic>{DEIXIS})(?:\s+{PART}\b)?|(?P<rel2>this|last|yesterday|"
         rf"tomorrow)\s+(?P<part2>morning|afternoon|evening|night)|(?P<over>overnight)|"

@@ -66,6 +66,8 @@ def weekday(m: re.Match[str], st: State) -> Result | None:
     else:
         direction = st.tense(m.start(), m.end()) or "past"
         day = dates.weekday_date(st.dct, wd, direction)
+    if m["dayoff"]:  # "the day before last Tuesday's hearing"
+        day = dates.shift_days(day, -1 if m["dayoff"].lower() == "before" else 1)
     return part_of_day(day, m["part"])._replace(mod=point_mod(m))
 
 

@@ -295,6 +295,11 @@ CASES = [
     ),
     ("Acme agreed in March to buy the unit.", dt.date(2023, 10, 30), [("March", "2023-03")]),
     (
+        "The day before last Tuesday's hearing, he visited his brother.",
+        dt.date(2023, 12, 21),
+        [("The day before last Tuesday", "2023-12-18")],
+    ),
+    (
         "Protesters planned a march on Saturday and were planning to drive to the airport.",
         dt.date(2024, 1, 5),
         [("Saturday", "2024-01-06")],
