@@ -50,6 +50,20 @@ def _sentence_start(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?\n"
 
 
+def _name_like(text: str, start: int) -> bool:
+    """True if a capitalised word at ``start`` reads as part of a name ("USA Today", "60
+    Minutes"): not at a sentence start, and not on a headline line where every word is
+    capitalised ("Talks Collapse After 20 Hours")."""
+    if _sentence_start(text, start):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    long_words = [w for w in re.findall(r"[A-Za-z]+", line) if len(w) > 3]
+    capitals = sum(w[0].isupper() for w in long_words)
+    return not (len(long_words) >= 3 and capitals >= 0.7 * len(long_words))
+
+
 def _accept_month(m: re.Match[str], text: str) -> bool:
     if m["pmod"] or m["rel"]:
         return True
@@ -151,7 +165,7 @@ def _accept_duration(m: re.Match[str], text: str) -> bool:
         return False  # "a bonus equal to six months of base pay": an amount of money
     unit_word = m["unit"]
     if unit_word[:1].isupper() and not unit_word.isupper():
-        return _sentence_start(text, m.start())  # "CBS's '60 Minutes'": a title
+        return not _name_like(text, m.start())  # "CBS's '60 Minutes'": a title
     return True
 
 
@@ -185,7 +199,7 @@ def _accept_relative(m: re.Match[str], text: str) -> bool:
 def _accept_clock(m: re.Match[str], text: str) -> bool:
     if m["noon"]:
         word = m["noon"]
-        if word[:1].isupper() and not _sentence_start(text, m.start()):
+        if word[:1].isupper() and _name_like(text, m.start()):
             return False  # "High Noon" (a film)
         return not text[max(0, m.start() - 5) : m.start()].lower().endswith("high ")
     if m["h24"] or m["h2"]:
@@ -239,7 +253,7 @@ _GENERIC_TODAY = frozenset(
 
 def _accept_deixis(m: re.Match[str], text: str) -> bool:
     word = m["deic"] or ""
-    if word[:1].isupper() and not word.isupper() and not _sentence_start(text, m.start()):
+    if word[:1].isupper() and not word.isupper() and _name_like(text, m.start()):
         return False  # "USA Today", "VOA Today": a name
     if word.lower() == "tomorrow" and re.search(
         r"(?<!\bend)(?<!\bstart)(?<!\bmorning)(?<!\bevening)(?<!\bnight)(?<!\bafternoon)"

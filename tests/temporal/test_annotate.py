@@ -255,6 +255,11 @@ CASES = [
     ("That matters in today's world and to today's youth.", dt.date(2023, 12, 21), []),
     ("He read today's editions.", dt.date(2023, 12, 21), [("today", "2023-12-21")]),
     ("He told CBS's '60 Minutes' and USA Today so.", dt.date(2023, 12, 21), []),
+    (
+        "Talks Collapse After 20 Hours Of Debate Today\nThe talks ended.",
+        dt.date(2023, 12, 21),
+        [("20 Hours", "PT20H"), ("Today", "2023-12-21")],
+    ),
     ('"Today, we have a suspect," he said.', dt.date(2023, 12, 21), [("Today", "2023-12-21")]),
     (
         "Food accounted for 27% of sales in the latest fiscal year.",
