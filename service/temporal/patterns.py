@@ -227,7 +227,8 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"(?:(?:a|an)\s+)?half[- ](?:an?\s+)?(?P<unit>hour|day|year|century|decade|month)\b", _F),
         1),
     ("ref", re.compile(
-        r"\b(?P<ref>now|right\s+now|currently|current|recently|recent|lately|nowadays|"
+        r"\b(?P<ref>then[- ]current|now|right\s+now|currently|current|recently|recent|lately|"
+        r"nowadays|"
         r"these\s+days|at\s+present|presently|at\s+the\s+moment|the\s+past|the\s+(?:near\s+|"
         r"distant\s+|foreseeable\s+|immediate\s+)?future|the\s+(?:near|short)[- ]term|"
         r"a\s+later\s+date|as\s+soon\s+as\s+possible|soon)\b", _F), 0),

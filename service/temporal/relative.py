@@ -162,6 +162,8 @@ _REFS = {
     "presently": "PRESENT_REF",
     "at the moment": "PRESENT_REF",
     "recently": "PAST_REF",
+    "then current": "PAST_REF",
+    "then-current": "PAST_REF",
     "recent": "PAST_REF",
     "lately": "PAST_REF",
     "the past": "PAST_REF",

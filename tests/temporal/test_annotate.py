@@ -294,6 +294,11 @@ CASES = [
     ("The talks resume at noon.", dt.date(2023, 12, 21), [("noon", "2023-12-21T12:00")]),
     ("He chose the leaders of tomorrow.", dt.date(2023, 12, 21), []),
     (
+        "Holders may buy shares at half the then current price.",
+        dt.date(2023, 12, 21),
+        [("then current", "PAST_REF")],
+    ),
+    (
         "Acme agreed to buy the unit for $22 million in February.",
         dt.date(2023, 10, 30),
         [("February", "2024-02")],
