@@ -293,12 +293,24 @@ def sqlite_path(n: int) -> Path:
     return OUT / f"events-{n}-v{VERSION}.sqlite3"
 
 
+def refresh_indexes(path: Path) -> None:
+    """Create the indexes added to the schema since the file was made, with their statistics."""
+    import sqlite3
+
+    create_app({"DATABASE_URL": f"sqlite:///{path}"})
+    create_tables()
+    with sqlite3.connect(path) as conn:
+        indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+        known = {r[0] for r in conn.execute("SELECT DISTINCT idx FROM sqlite_stat1")}
+        if indexes - known - {i for i in indexes if i.startswith("sqlite_autoindex")}:
+            conn.execute("ANALYZE")
+
+
 def ensure_sqlite(n: int, log=print) -> Path:
     """The cached SQLite file of ``n`` events, generated first when missing."""
     path = sqlite_path(n)
     if path.exists():
-        create_app({"DATABASE_URL": f"sqlite:///{path}"})
-        create_tables()  # indexes added since the file was made
+        refresh_indexes(path)
         return path
     OUT.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(".partial")
@@ -338,7 +350,7 @@ def ensure_postgres(n: int, server_url: str, log=print) -> str:
         log(f"generating {n} events into PostgreSQL {name} ...")
         started = time.perf_counter()
         build(n, parts._replace(path=f"/{name}_partial").geturl())
-        database.obj.close() if not database.is_closed() else None
+        database.obj.close_all()  # the pool's idle connections, or the rename is refused
         cur.execute(f'ALTER DATABASE "{name}_partial" RENAME TO "{name}"')
         log(f"generated {n} events in {time.perf_counter() - started:.0f} s")
     finally:

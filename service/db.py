@@ -9,6 +9,7 @@ from flask import Flask
 from playhouse.db_url import connect
 
 database = pw.DatabaseProxy()
+POOL_SIZE = 8  # connections a process may hold; a sync gunicorn worker uses one at a time
 
 
 def make_database(url: str, busy_timeout: float = 10) -> pw.Database:
@@ -20,7 +21,11 @@ def make_database(url: str, busy_timeout: float = 10) -> pw.Database:
             timeout=busy_timeout,
         )
     if url.startswith(("postgres", "postgresql")):
-        return connect(url)
+        # Pooled (``postgresql+pool://`` spelt or not): a worker keeps its connections open
+        # between requests instead of paying a new connection and authentication for each one.
+        scheme, rest = url.split("://", 1)
+        pooled = f"{scheme.split('+')[0]}+pool://{rest}"
+        return connect(pooled, max_connections=POOL_SIZE, stale_timeout=300, timeout=30)
     raise ValueError(
         "TIMELINE_DATABASE_URL must start with sqlite:/// or postgresql://, "
         f"got {url.split(':')[0]!r}"
@@ -50,10 +55,11 @@ def init_app(app: Flask) -> None:
 
 def create_tables() -> None:
     """Create every table and index that does not exist yet (safe to run at every start)."""
-    from . import search
+    from . import queries, search
     from .models import MODELS, DataState
 
     with database.connection_context():
         database.create_tables(MODELS, safe=True)
         search.create_index()
+        queries.create_indexes()
         DataState.insert(id=1, version=0).on_conflict_ignore().execute()

@@ -6,6 +6,8 @@ import base64
 import binascii
 import datetime as dt
 import functools
+import heapq
+import itertools
 import json
 import operator
 from collections import defaultdict
@@ -38,6 +40,8 @@ def decode_cursor(cursor: str, arity: int) -> list[Any]:
         key = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
         if not (isinstance(key, list) and len(key) == arity):
             raise ValueError
+        if any(isinstance(v, int) and not 0 <= v < 2**63 for v in key):
+            raise ValueError  # no id or rank of ours is out of the databases' integer range
         return key
     except (ValueError, UnicodeError, binascii.Error):
         raise APIError(
@@ -80,19 +84,20 @@ def _days_before(day: dt.date, days: int) -> dt.date:
     return day - dt.timedelta(days=days) if day.toordinal() > days else dt.date.min
 
 
-def _window(lo_day: dt.date | None, hi_day: dt.date | None) -> pw.Expression:
-    """Events whose known interval overlaps [lo_day, hi_day] (either side may be open)."""
+def _window(lo_day: dt.date | None, hi_day: dt.date | None) -> list[pw.Expression]:
+    """Events whose known interval overlaps [lo_day, hi_day] (either side may be open): one
+    condition per span class, each one range of the span-class index, in date order."""
     hi = pw.fn.COALESCE(Event.date_end, Event.date_start)
     last = min(hi_day or UNDATED, UNDATED - dt.timedelta(days=1))
     if lo_day is None:
-        return Event.sort_date <= last  # sort_date is lo, or UNDATED when there is no bound
+        return [Event.sort_date <= last]  # sort_date is lo, or UNDATED when there is no bound
     cls = pw.SQL(span_class_sql("postgresql" if search.is_postgres() else "sqlite"))
     ranges = [
         (cls == c) & Event.sort_date.between(_days_before(lo_day, days), last)
         for c, days in enumerate(SPAN_DAYS)
     ]
     ranges.append((cls == len(SPAN_DAYS)) & (Event.sort_date <= last))
-    return functools.reduce(operator.or_, ranges) & (hi >= lo_day)
+    return [r & (hi >= lo_day) for r in ranges]
 
 
 def filter_events(query: pw.Select, args: dict[str, Any]) -> pw.Select:
@@ -106,7 +111,14 @@ def filter_events(query: pw.Select, args: dict[str, Any]) -> pw.Select:
             if args.get("from_"):
                 query = query.where(Event.date_end.is_null() | (Event.date_end >= args["from_"]))
         else:
-            query = query.where(_window(args.get("from_"), args.get("to")))
+            parts = _window(args.get("from_"), args.get("to"))
+            either = functools.reduce(operator.or_, parts)
+            query = query.where(either)
+            # A page in date order merges the classes' own ordered ranges (page_events).
+            query._window_parts = (either, parts) if len(parts) > 1 else None
+            # PostgreSQL guesses that walking the order index finds a window's rows early (it
+            # assumes they are spread evenly): they are not, so page_events sorts them instead.
+            query._sort_matches = search.is_postgres()
     if args.get("type"):
         query = query.where(Event.type.in_(args["type"]))
     if args.get("precision_at_least"):
@@ -118,9 +130,11 @@ def filter_events(query: pw.Select, args: dict[str, Any]) -> pw.Select:
         actor_ids = Actor.select(Actor.id).where(
             Actor.key.in_(args["actor"]) | pw.fn.LOWER(Actor.name).in_(names)
         )
-        query = query.where(
-            Event.id.in_(EventActor.select(EventActor.event).where(EventActor.actor.in_(actor_ids)))
-        )
+        links = EventActor.select(EventActor.event).where(EventActor.actor.in_(actor_ids))
+        # A frequent actor: walk the events in order and keep theirs (SQLite would otherwise
+        # fetch every one of them by id and sort them all); PostgreSQL chooses by statistics.
+        common = not search.is_postgres() and links.limit(COMMON).count() >= COMMON
+        query = query.where((Event.id + 0 if common else Event.id).in_(links))
     if args.get("article"):
         query = query.where(
             Event.id.in_(Mention.select(Mention.event).where(Mention.article == args["article"]))
@@ -129,6 +143,8 @@ def filter_events(query: pw.Select, args: dict[str, Any]) -> pw.Select:
         query = query.where(search.matching(args["q"]))
     return query
 
+
+COMMON = search.COMMON
 
 SORT_KEYS = {
     "date": (Event.sort_date, Event.precision_rank, Event.id),
@@ -167,14 +183,48 @@ def page_events(
             ) from None
         row, after = pw.Tuple(*columns), pw.Tuple(*values)
         query = query.where(row < after if descending else row > after)
-    order = [c.desc() if descending else c.asc() for c in columns]
-    # Plain named tuples: the serialiser only reads attributes, and they cost less than models.
-    rows = list(query.order_by(*order).limit(limit + 1).namedtuples())
+    keys = list(columns)
+    if getattr(query, "_sort_matches", False):
+        keys = [pw.fn.COALESCE(c, c) for c in columns]  # no index order: sort the matches
+    order = [c.desc() if descending else c.asc() for c in keys]
+    parts = getattr(query, "_window_parts", None)
+    if parts and sort.lstrip("-") == "date":
+        rows = _merged(query, parts, columns, descending, limit + 1)
+    else:
+        # Plain named tuples: the serialiser reads attributes, and they cost less than models.
+        rows = list(query.order_by(*order).limit(limit + 1).namedtuples())
     if len(rows) <= limit:
         return rows, None
     last = rows[limit - 1]
     values = [getattr(last, c.name) for c in columns]
     return rows[:limit], encode_cursor([sort, *(_jsonable(v) for v in values)])
+
+
+def _merged(query: pw.Select, parts: list, columns, descending: bool, limit: int) -> list:
+    """The first ``limit`` rows of ``query`` in ``columns`` order, from each window part's
+    own first ``limit`` (one index range each) merged: a window never sorts all its matches."""
+    order = [c.desc() if descending else c.asc() for c in columns]
+    either, parts = parts
+    runs = []
+    for part in parts:
+        one = query.clone()
+        one._where = _replace(query._where, either, part)
+        runs.append(list(one.order_by(*order).limit(limit).namedtuples()))
+
+    def key(row):
+        return tuple(getattr(row, c.name) for c in columns)
+
+    merged = heapq.merge(*runs, key=key, reverse=descending)
+    return list(itertools.islice(merged, limit))
+
+
+def _replace(node, old, new):
+    """``node`` (a WHERE tree of ANDs) with the sub-expression ``old`` swapped for ``new``."""
+    if node is old:
+        return new
+    if isinstance(node, pw.Expression) and node.op == pw.OP.AND:
+        return pw.Expression(_replace(node.lhs, old, new), node.op, _replace(node.rhs, old, new))
+    return node
 
 
 def iterate_events(query: pw.Select, sort: str = "date", batch: int = 1000):

@@ -58,4 +58,17 @@ def matching(q: str) -> pw.Expression:
     if is_postgres():
         return pw.SQL(f"{PG_DOCUMENT} @@ plainto_tsquery('english', %s)", [" ".join(words)])
     phrase = " ".join('"' + w.replace('"', "") + '"' for w in words)
-    return Event.id.in_(pw.SQL("(SELECT rowid FROM event_fts WHERE event_fts MATCH ?)", [phrase]))
+    matches = pw.SQL("(SELECT rowid FROM event_fts WHERE event_fts MATCH ?)", [phrase])
+    if _common(phrase):
+        # Many matches: walk the events in the requested order and keep those that match
+        # (``id + 0`` keeps SQLite from fetching every match by id and sorting them all).
+        return (Event.id + 0).in_(matches)
+    return Event.id.in_(matches)
+
+
+COMMON = 5000  # matches above which walking the order index beats fetching and sorting them
+
+
+def _common(phrase: str) -> bool:
+    sql = "SELECT count(*) FROM (SELECT rowid FROM event_fts WHERE event_fts MATCH ? LIMIT ?)"
+    return database.execute_sql(sql, [phrase, COMMON]).fetchone()[0] >= COMMON
