@@ -6,8 +6,13 @@ import datetime as dt
 
 from marshmallow import Schema, ValidationError, fields, validate
 
-from .common import PageArgsSchema, PublicationDate
+from .common import PageArgsSchema, PublicationDate, Text
 from .event import EventSchema
+
+PUBLISHED_AT_NEEDED = (
+    "published_at is required: relative dates such as 'on Wednesday' cannot be resolved "
+    "without the publication date."
+)
 
 
 def _not_blank(text: str) -> None:
@@ -18,17 +23,17 @@ def _not_blank(text: str) -> None:
 class ArticleCreateSchema(Schema):
     """The body of ``POST /articles``."""
 
-    text = fields.String(required=True, validate=[validate.Length(min=1), _not_blank])
+    text = Text(required=True, validate=_not_blank)
     published_at = PublicationDate(
         required=True,
         metadata={"description": "Publication date: relative dates are resolved against it"},
         error_messages={
-            "required": "published_at is required: relative dates such as 'on Wednesday' "
-            "cannot be resolved without the publication date."
+            "required": PUBLISHED_AT_NEEDED,
+            "null": PUBLISHED_AT_NEEDED,
         },
     )
-    title = fields.String(validate=validate.Length(max=1000), load_default=None, allow_none=True)
-    source = fields.String(validate=validate.Length(max=500), load_default=None, allow_none=True)
+    title = Text(validate=validate.Length(max=1000), load_default=None, allow_none=True)
+    source = Text(validate=validate.Length(max=500), load_default=None, allow_none=True)
     url = fields.Url(
         schemes={"http", "https"},
         validate=validate.Length(max=2000),
@@ -45,8 +50,8 @@ class ArticleSchema(Schema):
     """A stored article."""
 
     id = fields.Integer()
-    title = fields.String(allow_none=True)
-    source = fields.String(allow_none=True)
+    title = Text(allow_none=True)
+    source = Text(allow_none=True)
     url = fields.String(allow_none=True)
     published_at = fields.Date()
     language = fields.String()

@@ -27,6 +27,20 @@ class PageArgsSchema(Schema):
     cursor = fields.String(validate=validate.Length(max=512), load_default=None)
 
 
+class Text(fields.String):
+    """A string a database can store: no NUL character, no lone UTF-16 surrogate."""
+
+    def _deserialize(self, value, attr, data, **kwargs) -> str:
+        text = super()._deserialize(value, attr, data, **kwargs)
+        if "\x00" in text:
+            raise ValidationError("Must not contain NUL (\\u0000) characters.")
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValidationError("Not valid Unicode (a lone surrogate escape).") from None
+        return text
+
+
 class PublicationDate(fields.Field):
     """An ISO date (``2023-12-21``) or datetime (``2023-12-21T09:30:00Z``), loaded as a date."""
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from .common import PageArgsSchema
+from .common import PageArgsSchema, Text
 
 BUCKETS = ["day", "week", "month", "year"]
 PRECISIONS = [
@@ -208,10 +208,10 @@ class EventDatePatchSchema(Schema):
 class EventPatchSchema(Schema):
     """The body of ``PATCH /events/{id}``: what to correct and why."""
 
-    title = fields.String(validate=validate.Length(min=1, max=200))
+    title = Text(validate=validate.Length(min=1, max=200))
     type = fields.String(validate=validate.OneOf(TYPES))
     date = fields.Nested(EventDatePatchSchema)
-    reason = fields.String(required=True, validate=validate.Length(min=1, max=1000))
+    reason = Text(required=True, validate=validate.Length(min=1, max=1000))
 
     @validates_schema
     def _something(self, data, **kwargs):
@@ -227,7 +227,7 @@ class EventMergeSchema(Schema):
         validate=validate.Range(min=1, max=2**31 - 1),
         metadata={"description": "The event that survives"},
     )
-    reason = fields.String(required=True, validate=validate.Length(min=1, max=1000))
+    reason = Text(required=True, validate=validate.Length(min=1, max=1000))
 
 
 class EventEditSchema(Schema):

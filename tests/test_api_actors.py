@@ -43,3 +43,15 @@ def test_two_outlets_one_xi_meeting_with_two_sources(client):
     assert len(meetings) == 1
     sources = {m["article_id"] for m in meetings[0]["mentions"]}
     assert sources == set(ids)
+
+
+def test_same_countries_on_another_day_are_another_happening(client, seeded):
+    body = {
+        "text": "Chinese and Russian officials signed a grain export agreement in Moscow on "
+        "Thursday, the ministry said.",
+        "published_at": "2023-12-22",
+    }
+    new = client.post("/api/v1/articles", json=body).get_json()
+    assert new["events"], "the agreement is an event"
+    old_ids = {e["id"] for e in seeded["events"]}
+    assert {e["id"] for e in new["events"]}.isdisjoint(old_ids)

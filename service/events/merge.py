@@ -170,7 +170,17 @@ def same_happening(a: Event, b: Event, threshold: float = 0.3) -> bool:
     if pa and pb and not pa & pb:
         return False
     undated = a.date.basis == "publication" or b.date.basis == "publication"
-    return not undated or bool(pa & pb)
+    if undated and not pa & pb:
+        return False
+    if not pa & pb and not _named_organisations(a) & _named_organisations(b):
+        # Countries alone are weak evidence (two governments do many things in a week): their
+        # dates must overlap as they are, without the cross-article slack.
+        return dates.overlaps(a.date, b.date)
+    return True
+
+
+def _named_organisations(event: Event) -> set[str]:
+    return {x.key for x in event.actors if x.kind == "organisation"}
 
 
 def combine(a: Event, b: Event) -> Event:
