@@ -63,11 +63,32 @@ def error_report(result: dict, top: int) -> str:
     return "\n".join(lines)
 
 
+def dateparser_baseline(text: str, published_at) -> list[dict]:
+    """The baseline: dateparser's own search_dates, given the publication date (day values)."""
+    import datetime as dt
+
+    from dateparser.search import search_dates
+
+    base = dt.datetime.combine(published_at, dt.time(12))
+    found = search_dates(text, languages=["en"], settings={"RELATIVE_BASE": base}) or []
+    out, pos = [], 0
+    for phrase, when in found:
+        start = text.find(phrase, pos)
+        if start < 0:
+            continue
+        pos = start + len(phrase)
+        out.append({"start": start, "end": pos, "value": when.date().isoformat()})
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--max-docs", type=int, help="an evenly spaced subset of the corpus")
     parser.add_argument("--top", type=int, default=10, help="error classes shown per kind")
     parser.add_argument("--errors", type=int, default=0, help="sample errors of each kind")
+    parser.add_argument(
+        "--no-baseline", action="store_true", help="skip dateparser search_dates in the same run"
+    )
     args = parser.parse_args(argv)
     if not (EVAL.exists() and DATA.exists()):
         print(f"bench/temporal.py: evaluator or data not found under {SHARED}", file=sys.stderr)
@@ -85,6 +106,18 @@ def main(argv: list[str] | None = None) -> int:
     if args.errors:
         print(timex_eval.format_errors(result, args.errors))
     print(error_report(result, args.top))
+    if not args.no_baseline:
+        sys.modules[__name__].dateparser_baseline = dateparser_baseline
+        base = timex_eval.evaluate(
+            timex_eval.python_tagger(f"{__name__}:dateparser_baseline"), docs
+        )
+        b, bt = base["metrics"], base["timing"]
+        print(
+            f"baseline in the same run, dateparser search_dates: value F1 {b['value_f1']:.3f}  "
+            f"relaxed F1 {b['relaxed_f1']:.3f}  {bt['docs_per_s']:.0f} docs/s\n"
+            f"ours / baseline: value F1 {m['value_f1'] / max(b['value_f1'], 1e-9):.2f}x, "
+            f"throughput {t['docs_per_s'] / max(bt['docs_per_s'], 1e-9):.1f}x"
+        )
     return 0
 
 
