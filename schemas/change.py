@@ -41,6 +41,9 @@ class ChangeQueryArgsSchema(Schema):
     since = fields.String(
         load_default=None,
         validate=validate.Length(max=200),
-        metadata={"description": "The cursor of the last poll; absent or 0: from the start"},
+        metadata={
+            "description": "The cursor of the last poll; absent or 0: from the start; "
+            "now: only what changes from now on"
+        },
     )
     limit = fields.Integer(validate=validate.Range(min=1), load_default=None)

@@ -33,3 +33,12 @@ def test_feed_lists_every_created_event_once_then_only_new_ones(client, seeded, 
 def test_bad_since_is_422(client):
     assert_problem(client.get("/api/v1/changes?since=garbage"), 422)
     assert_problem(client.get("/api/v1/changes?since=WyJ4Il0"), 422)
+
+
+def test_since_now_skips_the_past(client, seeded, seed_body):
+    body = client.get("/api/v1/changes?since=now").get_json()
+    assert body["data"] == [] and body["next"] is None
+    other = dict(seed_body, text="Talks between Chile and Peru ended in Lima on Monday.")
+    new = client.post("/api/v1/articles", json=other).get_json()
+    later, _ = poll(client, body["cursor"])
+    assert {c["event_id"] for c in later} == {e["id"] for e in new["events"]}

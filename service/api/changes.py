@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import peewee as pw
 from flask_smorest import Blueprint
 
 from schemas import ChangeListSchema, ChangeQueryArgsSchema
@@ -20,7 +21,9 @@ blp = Blueprint("changes", __name__, url_prefix="/api/v1", description="Change f
 def list_changes(args: dict):
     """List changes after since= (oldest first); poll again with the returned cursor."""
     after = 0
-    if args.get("since") and args["since"] != "0":
+    if args.get("since") == "now":  # start following from here, without reading the past
+        after = Change.select(pw.fn.MAX(Change.id)).scalar() or 0
+    elif args.get("since") and args["since"] != "0":
         (after,) = queries.decode_cursor(args["since"], 1)
         if not isinstance(after, int) or after < 0:
             raise APIError(422, "The cursor is not valid.", {"since": ["Not a valid cursor."]})
