@@ -59,3 +59,34 @@ def test_faults_smoke(backend):
     result = run_faults(*args)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert "OK: consistent, recovered" in result.stdout
+
+
+def test_redis_shares_the_rate_limit_between_workers(tmp_path):
+    """Two gunicorn workers, one Redis: a client gets the limit once, not once per worker."""
+    redis = pytest.importorskip("redis")
+    url = "redis://127.0.0.1:6379"
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except redis.exceptions.RedisError as exc:
+        pytest.skip(f"no Redis at {url}: {exc}")
+    sys.path.insert(0, str(ROOT / "bench"))
+    from load import Server, request
+
+    env = {
+        "TIMELINE_DATABASE_URL": f"sqlite:///{tmp_path / 'limit.sqlite3'}",
+        "TIMELINE_RATELIMIT_STORAGE_URL": url,
+        "TIMELINE_RATELIMIT_READS": "6/minute",
+        "TIMELINE_LOG_LEVEL": "WARNING",
+    }
+    server = Server(env, tmp_path, workers=2).start()
+    try:
+        # The key holds the client address; clear this address's count from earlier runs.
+        client = redis.Redis.from_url(url)
+        for key in client.scan_iter("*timeline*reads*"):
+            client.delete(key)
+        answers = [request(server.port, "GET", "/api/v1/events") for _ in range(10)]
+    finally:
+        server.stop()
+    statuses = [status for status, _, _ in answers]
+    assert statuses == [200] * 6 + [429] * 4, statuses
+    assert all(int(head["Retry-After"]) >= 1 for status, head, _ in answers if status == 429)
