@@ -6,6 +6,8 @@ from __future__ import annotations
 import functools
 import json
 import os
+import secrets
+import urllib.parse
 from pathlib import Path
 
 import pytest
@@ -36,6 +38,45 @@ def postgres_unavailable() -> str | None:
     return None
 
 
+@functools.cache
+def session_postgres_url() -> str:
+    """A database of this test session's own on the PostgreSQL server of PG_URL, so that two
+    runs at once (two developers, or a developer and CI) never drop each other's tables.
+    Falls back to PG_URL itself where the role may not create databases."""
+    import psycopg2
+
+    parts = urllib.parse.urlsplit(PG_URL)
+    name = f"timeline_test_{os.getpid()}_{secrets.token_hex(3)}"
+    try:
+        _admin(PG_URL, f'CREATE DATABASE "{name}"')
+    except psycopg2.Error:
+        return PG_URL
+    _CREATED.append(name)
+    return parts._replace(path=f"/{name}").geturl()
+
+
+_CREATED: list[str] = []
+
+
+def _admin(url: str, sql: str) -> None:
+    import psycopg2
+
+    conn = psycopg2.connect(url)
+    conn.autocommit = True
+    try:
+        conn.cursor().execute(sql)
+    finally:
+        conn.close()
+
+
+def pytest_sessionfinish(session, exitstatus) -> None:
+    for name in _CREATED:
+        try:
+            _admin(PG_URL, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        except Exception as exc:  # never fail a run on clean-up; say what is left behind
+            print(f"\nleft PostgreSQL database {name} behind: {exc}")
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def database_url(request, tmp_path) -> str:
     if request.param == "sqlite":
@@ -43,11 +84,12 @@ def database_url(request, tmp_path) -> str:
     reason = postgres_unavailable()
     if reason:
         pytest.skip(reason)
-    db = make_database(PG_URL)
+    url = session_postgres_url()
+    db = make_database(url)
     with db.connection_context(), db.bind_ctx(MODELS):
         db.drop_tables(MODELS, safe=True, cascade=True)
     db.close()
-    return PG_URL
+    return url
 
 
 @pytest.fixture
