@@ -102,12 +102,16 @@ def register_error_handlers(app: Flask) -> None:
     def _missing(error: pw.DoesNotExist) -> Response:
         return error_response(404, "No such resource.")
 
-    @app.errorhandler(pw.OperationalError)
-    def _database_down(error: pw.OperationalError) -> Response:
+    def _database_down(error: pw.DatabaseError) -> Response:
         log.exception("database error")
         return error_response(
             503, "The database is unavailable; retry later.", headers={"Retry-After": "5"}
         )
+
+    # OperationalError: unreachable, locked, read-only; InterfaceError: a PostgreSQL connection
+    # that dropped inside a transaction ("connection already closed" on rollback).
+    app.register_error_handler(pw.OperationalError, _database_down)
+    app.register_error_handler(pw.InterfaceError, _database_down)
 
     @app.errorhandler(HTTPException)
     def _http(error: HTTPException) -> Response:

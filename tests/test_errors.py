@@ -64,3 +64,18 @@ def test_unexpected_exception_is_a_bare_500(app, client, monkeypatch):
     monkeypatch.setattr(queries, "page_events", boom)
     body = assert_problem(client.get("/api/v1/events"), 500)
     assert "secret" not in body["detail"]
+
+
+@pytest.mark.parametrize("error", ["OperationalError", "InterfaceError"])
+def test_a_lost_database_is_a_503_with_retry_after(app, client, monkeypatch, error):
+    import peewee as pw
+
+    from service import queries
+
+    def lost(*args, **kwargs):
+        raise getattr(pw, error)("connection already closed")
+
+    monkeypatch.setattr(queries, "page_events", lost)
+    response = client.get("/api/v1/events")
+    assert_problem(response, 503)
+    assert response.headers["Retry-After"] == "5"
