@@ -89,8 +89,11 @@ def _ingest(paths: list[Path], published_at: dt.date | None, batch_size: int = 2
 @click.option("--host", default=None, help="Bind address (default TIMELINE_HOST, 127.0.0.1).")
 @click.option("--port", type=int, default=None, help="Port (default TIMELINE_PORT, 8000).")
 @click.option("--workers", type=int, default=None, help="Worker processes (default 2).")
+@click.option("--threads", type=int, default=None, help="Threads per worker (default 4).")
 @with_appcontext
-def serve_command(host: str | None, port: int | None, workers: int | None) -> None:
+def serve_command(
+    host: str | None, port: int | None, workers: int | None, threads: int | None
+) -> None:
     """Serve the API with gunicorn, the production WSGI server."""
     from .server import run
 
@@ -100,6 +103,7 @@ def serve_command(host: str | None, port: int | None, workers: int | None) -> No
         host or config["HOST"],
         port or config["PORT"],
         workers or config["WORKERS"],
+        threads or config["THREADS"],
     )
 
 

@@ -20,6 +20,9 @@ CORS_ORIGINS = "*"
 HOST = "127.0.0.1"
 PORT = 8000
 WORKERS = 2
+#: Threads per worker (gunicorn gthread): concurrent requests per process, kept-alive
+#: connections, and long streamed exports that are not cut by the worker timeout.
+THREADS = 4
 #: Bearer tokens allowed to write: a JSON list or comma-separated, each at least 16 characters.
 #: None configured: writes are accepted only while bound to a loopback ``HOST``, else refused.
 API_TOKENS: list[str] = []

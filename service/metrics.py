@@ -8,6 +8,7 @@ workers start, so the counts of all workers add up.
 from __future__ import annotations
 
 import functools
+import threading
 import time
 from typing import Any
 
@@ -16,8 +17,17 @@ from flask import Flask, Response, g, request
 SKIPPED = {"metrics", "static"}
 
 
-@functools.cache
+_LOCK = threading.Lock()
+
+
 def _metrics() -> dict[str, Any]:
+    """The metrics, made once per process (threads of a gthread worker race for the first)."""
+    with _LOCK:
+        return _make_metrics()
+
+
+@functools.cache
+def _make_metrics() -> dict[str, Any]:
     import prometheus_client as prom
 
     return {

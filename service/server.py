@@ -23,10 +23,14 @@ class _Server(BaseApplication):
         return create_app(self.app_config)
 
 
-def run(host: str, port: int, workers: int) -> None:
-    """Serve on ``host:port`` with ``workers`` processes; JSON log lines go to stderr.
+def run(host: str, port: int, workers: int, threads: int = 4) -> None:
+    """Serve on ``host:port`` with ``workers`` processes of ``threads`` threads each; JSON log
+    lines go to stderr.
 
-    The workers' apps are told the bind address: without API tokens, writes depend on it.
+    Threaded workers (gthread) keep connections alive and keep reporting to the master while a
+    long export streams; a sync worker would be killed by the timeout in the middle of a
+    million-row NDJSON answer. The workers' apps are told the bind address: without API
+    tokens, writes depend on it.
     """
     from .logs import gunicorn_logconfig
 
@@ -38,6 +42,9 @@ def run(host: str, port: int, workers: int) -> None:
         {
             "bind": f"{host}:{port}",
             "workers": workers,
+            "worker_class": "gthread",
+            "threads": threads,
+            "keepalive": 5,
             "errorlog": "-",
             "logconfig_dict": gunicorn_logconfig(),
             "timeout": 60,
