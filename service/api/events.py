@@ -21,7 +21,7 @@ from ..errors import APIError
 from ..formats import histogram as buckets
 from ..models import Event
 from .exports import export, requested_format
-from .paging import page, page_size
+from .paging import json_response, page, page_size
 
 blp = Blueprint("events", __name__, url_prefix="/api/v1", description="Dated events")
 EXPORTS = {
@@ -65,7 +65,7 @@ def list_events(args: dict):
     fmt = requested_format(args.get("format"))
     if fmt != "json":
         return export(query, fmt, args["sort"], "Events")
-    return _page(query, args)
+    return json_response(*_page(query, args))
 
 
 @blp.route("/events/<id:event_id>", methods=["GET"])
@@ -115,7 +115,7 @@ def timeline(args: dict):
     body, status, headers = _page(queries.dated(base), args)
     undated = [] if args.get("cursor") else list(queries.undated(base).order_by(Event.id))
     body["undated"] = queries.serialize_events(undated)
-    return body, status, headers
+    return json_response(body, status, headers)
 
 
 @blp.route("/histogram", methods=["GET"])

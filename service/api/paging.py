@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from typing import Any
 
-from flask import current_app, request, url_for
+from flask import Response, current_app, request, url_for
 
 from ..errors import APIError
 
@@ -35,3 +37,20 @@ def page(data: list, cursor: str | None, **view_args: Any) -> tuple[dict, int, d
     link = next_link(cursor, **view_args)
     headers = {"Link": f'<{link}>; rel="next"'} if link else {}
     return {"data": data, "next": link}, 200, headers
+
+
+def json_response(body: dict, status: int = 200, headers: dict | None = None) -> Response:
+    """Serialise an already-shaped body directly.
+
+    The event dicts from ``queries.serialize_events`` already have the documented shape, so a
+    hot list skips a second pass through marshmallow (about a third of its time); the fuzz
+    test checks these answers against the OpenAPI document all the same.
+    """
+    text = json.dumps(body, default=_iso, ensure_ascii=False, separators=(",", ":"))
+    return Response(text, status=status, headers=headers, mimetype="application/json")
+
+
+def _iso(value: Any) -> str:
+    if isinstance(value, dt.date):  # dates and (aware) datetimes
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
