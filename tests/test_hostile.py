@@ -4,8 +4,6 @@ leaves the data as it was.
 Each row: an id, the method and path, what is sent, and the status the API documents for it.
 A few rows send something that is *not* an error (SQL or FTS syntax in ``q`` is just words to
 search for, a CRLF in ``X-Request-Id`` is replaced): they expect 200 and check the same things.
-Rows in ``KNOWN`` are defects of other modules, reported and awaiting a fix: they xfail with
-the reason while they fail, and pass as soon as the fix lands.
 """
 
 from __future__ import annotations
@@ -190,47 +188,6 @@ CASES = [
     get("bad-if-modified-since", EVENTS, 200, headers={"If-Modified-Since": "yesterday"}),
 ]
 
-#: Defects found by this suite in modules it does not own: row id -> (backends, reason).
-BOTH = {"sqlite", "postgresql"}
-OVERFLOW = "SQLite integers are 64-bit: an id above 2**63-1 raises OverflowError (500) in "
-KNOWN: dict[str, tuple[set[str], str]] = {
-    "text-blank": (BOTH, "schemas/article.py: Length(min=1) accepts blank text; stored (201)"),
-    "text-nul-bytes": (
-        BOTH,
-        "schemas/article.py accepts NUL: SQLite stores it (201), psycopg2 raises ValueError (500)",
-    ),
-    "text-lone-surrogate": (
-        BOTH,
-        "service/pipeline.py content_hash: text.encode() raises UnicodeEncodeError (500)",
-    ),
-    "patch-huge-id": ({"sqlite"}, OVERFLOW + "service/curation.py edit_event"),
-    "merge-huge-into": (
-        BOTH,
-        "schemas/event.py EventMergeSchema.into has no upper bound: "
-        + OVERFLOW
-        + "service/curation.py merge_events, PostgreSQL a 404",
-    ),
-    "delete-huge-id": ({"sqlite"}, OVERFLOW + "the article delete view"),
-    "article-huge": (
-        BOTH,
-        "schemas/event.py article filter has no upper bound: "
-        + OVERFLOW
-        + "service/queries.py page_events, PostgreSQL an empty 200",
-    ),
-    "id-huge-article": ({"sqlite"}, OVERFLOW + "service/api/articles.py get"),
-    "id-huge-event": ({"sqlite"}, OVERFLOW + "service/api/events.py get"),
-    "cursor-huge-id": (
-        BOTH,
-        "service/api/articles.py list_articles: an out-of-range cursor id is not refused "
-        "(SQLite OverflowError 500, PostgreSQL an empty 200)",
-    ),
-    "since-huge": (
-        BOTH,
-        "service/api/changes.py list_changes: an out-of-range since id is not refused "
-        "(SQLite OverflowError 500, PostgreSQL an empty 200)",
-    ),
-}
-
 
 @pytest.fixture
 def snapshot(app, seeded):
@@ -252,11 +209,6 @@ def test_hostile_request(client, database_url, snapshot, case):
     if case.content_type:
         kwargs["content_type"] = case.content_type
     response = client.open(case.path, method=case.method, **kwargs)
-    backend = database_url.split(":")[0]
-    known = KNOWN.get(case.id)
-    ok = response.status_code == case.status and snapshot() == before
-    if not ok and known and backend in known[0]:
-        pytest.xfail(known[1])
     assert response.status_code < 500, response.get_data(as_text=True)[:300]
     if case.status >= 400:
         assert_problem(response, case.status)
