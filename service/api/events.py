@@ -35,7 +35,14 @@ EXPORTS = {
 def export_doc(schema_name: str) -> dict:
     """The 200 response of a list that can also be exported (JSON, then the other formats)."""
     json_content = {"schema": {"$ref": f"#/components/schemas/{schema_name}"}}
-    return {"responses": {"200": {"content": {"application/json": json_content, **EXPORTS}}}}
+    return {
+        "responses": {
+            "200": {
+                "description": "OK: JSON by default, or the format asked for",
+                "content": {"application/json": json_content, **EXPORTS},
+            }
+        }
+    }
 
 
 EventListSchema = type(
