@@ -33,22 +33,33 @@ def encode_cursor(key: Sequence[Any]) -> str:
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str, arity: int) -> list[Any]:
-    """Decode an opaque cursor; anything malformed is the client's error (422)."""
+def invalid_cursor(
+    field: str = "cursor",
+    reason: str = "Not a cursor returned by this API.",
+    detail: str = "The cursor is not valid; start again without it.",
+) -> APIError:
+    """The 422 for a cursor this API did not issue (every list endpoint answers with it)."""
+    return APIError(422, detail, {field: [reason]})
+
+
+def decode_cursor(cursor: str, types: tuple[type, ...], field: str = "cursor") -> list[Any]:
+    """Decode an opaque cursor whose values have ``types``; anything else is a 422."""
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         key = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
-        if not (isinstance(key, list) and len(key) == arity):
-            raise ValueError
-        if any(isinstance(v, int) and not 0 <= v < 2**63 for v in key):
-            raise ValueError  # no id or rank of ours is out of the databases' integer range
-        return key
     except (ValueError, UnicodeError, binascii.Error):
-        raise APIError(
-            422,
-            "The cursor is not valid; start again without it.",
-            {"cursor": ["Not a cursor returned by this API."]},
-        ) from None
+        raise invalid_cursor(field) from None
+    if not (
+        isinstance(key, list)
+        and len(key) == len(types)
+        and all(
+            isinstance(v, t) and not isinstance(v, bool) for v, t in zip(key, types, strict=True)
+        )
+        # no id or rank of ours is out of the databases' integer range
+        and not any(isinstance(v, int) and not 0 <= v < 2**63 for v in key)
+    ):
+        raise invalid_cursor(field)
+    return key
 
 
 # Window filters without a full scan. An event's known interval is [lo, hi] with lo = its
@@ -166,21 +177,16 @@ def page_events(
     descending = sort.startswith("-")
     columns = SORT_KEYS[sort.lstrip("-")]
     if cursor:
-        key = decode_cursor(cursor, len(columns) + 1)
+        key = decode_cursor(cursor, (str,) + (object,) * len(columns))
         if key[0] != sort:
-            raise APIError(
-                422,
-                "The cursor belongs to another sort order; start again.",
-                {"cursor": ["Not a cursor of this sort order."]},
+            raise invalid_cursor(
+                reason="Not a cursor of this sort order.",
+                detail="The cursor belongs to another sort order; start again.",
             )
         try:
             values = [_PARSE[c.name](v) for c, v in zip(columns, key[1:], strict=True)]
         except (TypeError, ValueError):
-            raise APIError(
-                422,
-                "The cursor is not valid; start again without it.",
-                {"cursor": ["Not a cursor returned by this API."]},
-            ) from None
+            raise invalid_cursor() from None
         row, after = pw.Tuple(*columns), pw.Tuple(*values)
         query = query.where(row < after if descending else row > after)
     keys = list(columns)

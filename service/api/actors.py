@@ -32,8 +32,8 @@ def list_actors(args: dict):
     if args.get("q"):
         query = query.where(pw.fn.LOWER(Actor.name).contains(args["q"].lower()))
     if args.get("cursor"):
-        (after,) = queries.decode_cursor(args["cursor"], 1)
-        query = query.where(Actor.key > str(after))
+        (after,) = queries.decode_cursor(args["cursor"], (str,))
+        query = query.where(Actor.key > after)
     rows = list(query.limit(limit + 1).dicts())
     cursor = queries.encode_cursor([rows[limit - 1]["key"]]) if len(rows) > limit else None
     data = [

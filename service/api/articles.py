@@ -86,9 +86,7 @@ def list_articles(args: dict):
     limit = page_size(args)
     query = Article.select().order_by(Article.id)
     if args.get("cursor"):
-        (after,) = queries.decode_cursor(args["cursor"], 1)
-        if not isinstance(after, int):
-            raise APIError(422, "The cursor is not valid.", {"cursor": ["Not a valid cursor."]})
+        (after,) = queries.decode_cursor(args["cursor"], (int,))
         query = query.where(Article.id > after)
     rows = list(query.limit(limit + 1))
     cursor = queries.encode_cursor([rows[limit - 1].id]) if len(rows) > limit else None

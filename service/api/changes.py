@@ -8,7 +8,6 @@ from flask_smorest import Blueprint
 from schemas import ChangeListSchema, ChangeQueryArgsSchema
 
 from .. import queries
-from ..errors import APIError
 from ..models import Change, Event
 from .paging import next_link, page_size
 
@@ -24,9 +23,7 @@ def list_changes(args: dict):
     if args.get("since") == "now":  # start following from here, without reading the past
         after = Change.select(pw.fn.MAX(Change.id)).scalar() or 0
     elif args.get("since") and args["since"] != "0":
-        (after,) = queries.decode_cursor(args["since"], 1)
-        if not isinstance(after, int) or after < 0:
-            raise APIError(422, "The cursor is not valid.", {"since": ["Not a valid cursor."]})
+        (after,) = queries.decode_cursor(args["since"], (int,), field="since")
     limit = page_size(args)
     rows = list(Change.select().where(Change.id > after).order_by(Change.id).limit(limit + 1))
     more = len(rows) > limit
