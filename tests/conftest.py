@@ -77,6 +77,16 @@ def pytest_sessionfinish(session, exitstatus) -> None:
             print(f"\nleft PostgreSQL database {name} behind: {exc}")
 
 
+def redis_or_skip(url: str = "redis://127.0.0.1:6379") -> str:
+    """The URL of a Redis server that answers; the test is skipped, saying why, otherwise."""
+    redis = pytest.importorskip("redis")
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except redis.exceptions.RedisError as exc:
+        pytest.skip(f"no Redis at {url}: {exc}")
+    return url
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def database_url(request, tmp_path) -> str:
     if request.param == "sqlite":

@@ -7,6 +7,7 @@ import pytest
 from service import create_app
 from service.db import create_tables
 
+from .conftest import redis_or_skip
 from .test_errors import assert_problem
 
 
@@ -62,12 +63,7 @@ def test_rate_limiting_can_be_turned_off(database_url):
 
 
 def test_redis_storage_shares_the_count_between_apps(database_url):
-    redis = pytest.importorskip("redis")
-    url = "redis://127.0.0.1:6379"
-    try:
-        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
-    except redis.exceptions.RedisError as exc:
-        pytest.skip(f"no Redis at {url}: {exc}")
+    url = redis_or_skip()
     import uuid
 
     prefix = {"REMOTE_ADDR": f"2001:db8::{uuid.uuid4().hex[:4]}:{uuid.uuid4().hex[:4]}"}

@@ -15,7 +15,7 @@ import sys
 
 import pytest
 
-from .conftest import PG_URL, ROOT, postgres_unavailable
+from .conftest import PG_URL, ROOT, postgres_unavailable, redis_or_skip
 
 pytestmark = pytest.mark.slow
 
@@ -63,12 +63,9 @@ def test_faults_smoke(backend):
 
 def test_redis_shares_the_rate_limit_between_workers(tmp_path):
     """Two gunicorn workers, one Redis: a client gets the limit once, not once per worker."""
-    redis = pytest.importorskip("redis")
-    url = "redis://127.0.0.1:6379"
-    try:
-        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
-    except redis.exceptions.RedisError as exc:
-        pytest.skip(f"no Redis at {url}: {exc}")
+    url = redis_or_skip()
+    import redis
+
     sys.path.insert(0, str(ROOT / "bench"))
     from load import Server, request
 
