@@ -9,23 +9,36 @@ from flask import Flask
 from playhouse.db_url import connect
 
 database = pw.DatabaseProxy()
-POOL_SIZE = 8  # connections a process may hold; a sync gunicorn worker uses one at a time
+POOL_SIZE = 8  # connections a process may hold (one per thread of a gthread worker)
 
 
-def make_database(url: str, busy_timeout: float = 10) -> pw.Database:
+def make_database(url: str, busy_timeout: float = 10, pool_size: int = POOL_SIZE) -> pw.Database:
     """Open a peewee database for ``url``; SQLite gets WAL, foreign keys and a busy timeout."""
     if url.startswith("sqlite"):
+        # Pooled too: a request reuses an open connection (its pragmas already applied) instead
+        # of opening the file again; the busy timeout is a pragma, as the pool's ``timeout`` is
+        # how long to wait for a free connection.
+        rest = url.split("://", 1)[1]
+        pragmas = {
+            "journal_mode": "wal",
+            "foreign_keys": 1,
+            "synchronous": "normal",
+            "busy_timeout": int(busy_timeout * 1000),
+        }
         return connect(
-            url,
-            pragmas={"journal_mode": "wal", "foreign_keys": 1, "synchronous": "normal"},
-            timeout=busy_timeout,
+            f"sqlite+pool://{rest}",
+            pragmas=pragmas,
+            max_connections=pool_size,
+            stale_timeout=300,
+            timeout=30,
+            check_same_thread=False,  # a pooled connection serves one thread at a time
         )
     if url.startswith(("postgres", "postgresql")):
         # Pooled (``postgresql+pool://`` spelt or not): a worker keeps its connections open
         # between requests instead of paying a new connection and authentication for each one.
         scheme, rest = url.split("://", 1)
         pooled = f"{scheme.split('+')[0]}+pool://{rest}"
-        return connect(pooled, max_connections=POOL_SIZE, stale_timeout=300, timeout=30)
+        return connect(pooled, max_connections=pool_size, stale_timeout=300, timeout=30)
     raise ValueError(
         "TIMELINE_DATABASE_URL must start with sqlite:/// or postgresql://, "
         f"got {url.split(':')[0]!r}"
@@ -41,7 +54,9 @@ def init_app(app: Flask) -> None:
     """Bind the proxy to the configured database and open/close it around each request."""
     url = app.config["DATABASE_URL"] or default_url(app)
     app.config["DATABASE_URL"] = url
-    database.initialize(make_database(url, app.config["SQLITE_BUSY_TIMEOUT"]))
+    # At least one connection per request thread, so no thread waits for another's.
+    pool_size = max(POOL_SIZE, int(app.config["THREADS"]))
+    database.initialize(make_database(url, app.config["SQLITE_BUSY_TIMEOUT"], pool_size))
 
     @app.before_request
     def _connect() -> None:
@@ -51,6 +66,22 @@ def init_app(app: Flask) -> None:
     def _close(exc: BaseException | None) -> None:
         if not database.is_closed():
             database.close()
+
+
+def writable() -> bool:
+    """Whether the database answers and can take writes (the readiness check).
+
+    A pooled SQLite connection still reads a file that became read-only, so the file itself is
+    checked too (``os.access`` also sees ``chattr +i``, which binds root); PostgreSQL reports a
+    read-only server (a hot standby) itself.
+    """
+    obj = database.obj
+    if isinstance(obj, pw.SqliteDatabase):
+        database.execute_sql("SELECT 1")
+        path = obj.database
+        return path == ":memory:" or os.access(path, os.W_OK)
+    (read_only,) = database.execute_sql("SHOW transaction_read_only").fetchone()
+    return read_only == "off"
 
 
 def create_tables() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields
 
-from ..db import database
+from ..db import writable
 from ..errors import APIError
 
 blp = Blueprint("health", __name__, url_prefix="/api/v1", description="Operations")
@@ -26,9 +26,11 @@ def healthz():
 @blp.response(200, StatusSchema)
 @blp.alt_response(503, response="SERVICE_UNAVAILABLE")
 def readyz():
-    """Say whether the database answers."""
+    """Say whether the database answers and takes writes."""
     try:
-        database.execute_sql("SELECT 1")
+        ready = writable()
     except Exception:
-        raise APIError(503, "The database is unavailable.", headers={"Retry-After": "5"}) from None
+        ready = False
+    if not ready:
+        raise APIError(503, "The database is unavailable.", headers={"Retry-After": "5"})
     return {"status": "ready"}
