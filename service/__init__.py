@@ -19,11 +19,12 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config.update(test_config)
     app.json.sort_keys = False
 
-    from . import db, errors, extensions, limits, logs, metrics, security, web
+    from . import cache, db, errors, extensions, limits, logs, metrics, security, web
     from .api import register_api
     from .cli import register_cli
 
     db.init_app(app)
+    app.extensions["rendered_events"] = cache.RenderedEvents(app.config["EVENT_CACHE_SIZE"])
     errors.register_error_handlers(app)
     metrics.init_app(app)  # first, so it times every request, even those answered early
     extensions.init_app(app)  # before the API, so compression sees the final ETag

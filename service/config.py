@@ -12,6 +12,9 @@ MAX_ARTICLE_CHARS = 500_000
 #: Page size of list endpoints when ``limit`` is not given, and the largest allowed.
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
+#: Events each worker keeps rendered as JSON (about 1 kB each), reused until the event changes.
+#: 0 turns the cache off.
+EVENT_CACHE_SIZE = 20_000
 #: Most events an iCalendar or TimelineJS export may hold (NDJSON and CSV stream any number).
 MAX_EXPORT_EVENTS = 10_000
 #: Origins allowed to call the API from a browser (CORS): "*" or a comma-separated list.

@@ -17,6 +17,7 @@ from typing import Any
 import peewee as pw
 
 from . import search
+from .cache import RenderedEvents
 from .db import database
 from .errors import APIError
 from .models import Actor, Article, Event, EventActor, Mention
@@ -245,6 +246,41 @@ def iterate_events(query: pw.Select, sort: str = "date", batch: int = 1000):
 
 def _jsonable(value: Any) -> Any:
     return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def to_json(value: Any) -> str:
+    """Compact JSON as the API writes it: UTF-8 text, dates and datetimes in ISO 8601."""
+    return json.dumps(value, default=_iso, ensure_ascii=False, separators=(",", ":"))
+
+
+def _iso(value: Any) -> str:
+    if isinstance(value, dt.date):  # dates and (aware) datetimes
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+
+
+#: What a JSON page reads of each matching event: its sort keys and its version. The rest comes
+#: from the rendered-events cache, or for the events not in it from one more query.
+PAGE_COLUMNS = (Event.id, Event.sort_date, Event.precision_rank, Event.updated_at)
+
+
+def render_events(rows: Sequence[Any], cache: RenderedEvents) -> list[str]:
+    """The JSON text of each row's API dict (actors and mentions included), in row order.
+
+    ``rows`` need only ``id`` and ``updated_at``; texts come from ``cache`` when the event has
+    not changed since it was rendered, and the others are rendered together (three queries).
+    """
+    texts = cache.get_many([(row.id, row.updated_at) for row in rows])
+    missing = [row.id for row, text in zip(rows, texts, strict=True) if text is None]
+    if missing:
+        full = list(Event.select().where(Event.id.in_(missing)).namedtuples())
+        rendered = {}
+        for row, body in zip(full, serialize_events(full), strict=True):
+            rendered[row.id] = to_json(body)
+            cache.put(row.id, row.updated_at, rendered[row.id])
+        # An event deleted between the two queries is left out, as if the page had missed it.
+        texts = [text or rendered.get(row.id) for row, text in zip(rows, texts, strict=True)]
+    return [text for text in texts if text is not None]
 
 
 def serialize_events(rows: Sequence[Event], with_mentions: bool = True) -> list[dict[str, Any]]:

@@ -8,6 +8,8 @@ import logging
 
 import pytest
 
+from service.cache import RenderedEvents
+
 PATHS = {
     "list": "/api/v1/events?limit=500",
     "list with filters": "/api/v1/events?limit=500&from=2000-01-01&to=2030-12-31&q=said",
@@ -50,6 +52,8 @@ def counting():
 
 
 def count(client, path: str) -> int:
+    """Queries of one request with the rendered-events cache empty (the most it can cost)."""
+    client.application.extensions["rendered_events"] = RenderedEvents(1000)
     with counting() as queries:
         response = client.get(path)
     assert response.status_code == 200, response.get_json()
@@ -79,3 +83,15 @@ def test_not_modified_costs_one_query(client, seeded):
         response = client.get(PATHS["list"], headers={"If-None-Match": etag})
     assert response.status_code == 304
     assert len(queries) == 1, queries
+
+
+@pytest.mark.parametrize("name", ["list", "list with filters", "item", "timeline"])
+def test_a_warm_cache_reads_only_the_page_keys(client, seeded, name):
+    with counting() as cold_queries:
+        cold = client.get(PATHS[name])  # renders and caches every event of the answer
+    with counting() as queries:
+        warm = client.get(PATHS[name])
+    assert warm.data == cold.data
+    # Neither actors nor mentions are read again: the page's keys find the rendered events.
+    assert not any('"mention"' in sql or '"event_actor"' in sql for sql in queries), queries
+    assert len(queries) == len(cold_queries) - 3, (cold_queries, queries)

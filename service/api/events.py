@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask import Response
 from flask_smorest import Blueprint
 from marshmallow import fields
 
@@ -21,7 +22,7 @@ from ..errors import APIError
 from ..formats import histogram as buckets
 from ..models import Event
 from .exports import export, requested_format
-from .paging import json_response, page, page_size
+from .paging import JSON, events_page, page_size, rendered_events
 
 blp = Blueprint("events", __name__, url_prefix="/api/v1", description="Dated events")
 EXPORTS = {
@@ -68,18 +69,22 @@ TimelineSchema = type(
 @blp.doc(**export_doc("EventList"))
 def list_events(args: dict):
     """List events in timeline order (undated last), filtered; or export them all."""
-    query = queries.filter_events(Event.select(), args)
     fmt = requested_format(args.get("format"))
     if fmt != "json":
-        return export(query, fmt, args["sort"], "Events")
-    return json_response(*_page(query, args))
+        return export(queries.filter_events(Event.select(), args), fmt, args["sort"], "Events")
+    return _page(queries.filter_events(Event.select(*queries.PAGE_COLUMNS), args), args)
 
 
 @blp.route("/events/<id:event_id>", methods=["GET"])
 @blp.response(200, EventDetailSchema)
 def get(event_id: int):
     """Read one event with its actors, every sentence that reported it, and its edits."""
-    return _detail(Event.get_by_id(event_id))
+    row = Event.select(*queries.PAGE_COLUMNS).where(Event.id == event_id).namedtuples().get()
+    (text,) = queries.render_events([row], rendered_events()) or [None]
+    if text is None:  # deleted since the first query
+        raise Event.DoesNotExist
+    edits = queries.to_json(curation.edits_of(event_id))
+    return Response(f'{text[:-1]},"edits":{edits}}}', mimetype=JSON)
 
 
 @blp.route("/events/<id:event_id>", methods=["PATCH"])
@@ -115,14 +120,14 @@ def timeline(args: dict):
     Order: by start date (an open start sorts by its known end), then finer precision first
     (a day before the month that contains it), then id.
     """
-    base = queries.filter_events(Event.select(), args)
     fmt = requested_format(args.get("format"))
     if fmt != "json":
+        base = queries.filter_events(Event.select(), args)
         return export(queries.dated(base), fmt, args["sort"], "Timeline")
-    body, status, headers = _page(queries.dated(base), args)
+    base = queries.filter_events(Event.select(*queries.PAGE_COLUMNS), args)
     undated = [] if args.get("cursor") else list(queries.undated(base).order_by(Event.id))
-    body["undated"] = queries.serialize_events(undated)
-    return json_response(body, status, headers)
+    texts = queries.render_events(undated, rendered_events())
+    return _page(queries.dated(base), args, undated=f"[{','.join(texts)}]")
 
 
 @blp.route("/histogram", methods=["GET"])
@@ -140,11 +145,11 @@ def histogram(args: dict):
         raise APIError(422, str(exc), {"bucket": [str(exc)]}) from None
 
 
-def _page(query, args: dict) -> tuple[dict, int, dict]:
+def _page(query, args: dict, **extra: str) -> Response:
+    """One page of ``query`` as JSON, with the total when ``count=true``."""
     rows, cursor = queries.page_events(
         query, args.get("cursor"), page_size(args), args.get("sort", "date")
     )
-    body, status, headers = page(queries.serialize_events(rows), cursor)
     if args.get("count"):
-        body["count"] = query.count()
-    return body, status, headers
+        extra = {"count": str(query.count()), **extra}
+    return events_page(rows, cursor, **extra)
