@@ -88,10 +88,44 @@ def drive(port: int, paths: list[str], headers: dict, seconds: float, connection
     }
 
 
+WRK = shutil.which("wrk")
+CONNECTIONS = 16
+#: The load generator: "wrk" (kept-alive connections, as browsers and HTTP client libraries
+#: hold them) or "python" (stdlib threads, a new connection per request); see --client.
+CLIENT = {"name": "wrk" if WRK else "python"}
+
+
+def drive_wrk(port: int, paths: list[str], headers: dict, seconds: float, folder: Path) -> dict:
+    """The same load from wrk (C, epoll, kept-alive connections, 2 threads): 16 connections on
+    ``paths`` in turn for ``seconds``; latency percentiles from wrk's own histogram."""
+    listing = folder / "paths.txt"
+    listing.write_text("\n".join(paths) + "\n")
+    command = [WRK, "-t2", f"-c{CONNECTIONS}", f"-d{seconds:.0f}s", "--timeout", "60s"]
+    command += ["-s", str(ROOT / "bench" / "wrk.lua"), f"http://{HOST}:{port}", "--", str(listing)]
+    command += [f"{k}: {v}" for k, v in headers.items()]
+    out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    (line,) = [x for x in out.splitlines() if x.startswith("WRK ")]
+    figures = json.loads(line[4:])
+    statuses: dict[str, int] = {}
+    for status, n in figures["statuses"]:
+        statuses[str(status)] = statuses.get(str(status), 0) + n
+    if figures["errors"]:
+        statuses["socket errors"] = figures["errors"]
+    return {
+        "rps": figures["requests"] / (figures["duration_us"] / 1e6),
+        "p50": figures["p50_us"] / 1000,
+        "p99": figures["p99_us"] / 1000,
+        "statuses": statuses,
+    }
+
+
 def measure(port: int, paths: list[str], seconds: float, headers: dict | None = None) -> dict:
-    """Run :func:`drive` in a separate process (the load generator), return its figures."""
+    """Drive the load from a separate process (wrk, else :func:`drive`), return its figures."""
     for path in paths[:3]:  # warm up
         request(port, "GET", path, headers=headers or {})
+    if CLIENT["name"] == "wrk":
+        with tempfile.TemporaryDirectory(prefix="timeline-wrk-") as tmp:
+            return drive_wrk(port, paths, headers or {}, seconds, Path(tmp))
     spec = json.dumps({"port": port, "paths": paths, "headers": headers or {}, "seconds": seconds})
     out = subprocess.run(
         [sys.executable, __file__, "--drive", spec], capture_output=True, text=True, check=True
@@ -344,7 +378,8 @@ def print_size(n: int, ours: dict, theirs: dict | None, label: str = "sqlite") -
                 f"{o['rps'] / t['rps']:.1f}x" if t["rps"] else "-",
             ]
         rows.append(row)
-    table(f"{n} events ({label}), 16 connections", rows)
+    how = "wrk, kept-alive" if CLIENT["name"] == "wrk" else "python, one per request"
+    table(f"{n} events ({label}), {CONNECTIONS} connections ({how})", rows)
     e = ours["export"]
     print(
         f"  NDJSON export: {e['lines']} lines, {e['mb']:.0f} MB in {e['seconds']:.1f} s = "
@@ -428,12 +463,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-datasette", action="store_true")
     parser.add_argument("--no-ingest", action="store_true")
     parser.add_argument("--out", type=Path, help="where generated databases are cached")
+    parser.add_argument(
+        "--client",
+        choices=["auto", "wrk", "python"],
+        default="auto",
+        help="load generator (auto: wrk when installed, else python)",
+    )
     args = parser.parse_args(argv)
+    if args.client == "wrk" and not WRK:
+        parser.error("wrk is not installed (make bench installs it: apt-get install wrk)")
+    if args.client != "auto":
+        CLIENT["name"] = args.client
     if args.out:
         generate.OUT = args.out
     if args.drive:
         spec = json.loads(args.drive)
-        print(json.dumps(drive(spec["port"], spec["paths"], spec["headers"], spec["seconds"], 16)))
+        print(
+            json.dumps(
+                drive(spec["port"], spec["paths"], spec["headers"], spec["seconds"], CONNECTIONS)
+            )
+        )
         return 0
     seconds = min(max(args.seconds, 1), 60)
     sizes = [int(s) for s in args.sizes.split(",")]

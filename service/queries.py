@@ -6,8 +6,6 @@ import base64
 import binascii
 import datetime as dt
 import functools
-import heapq
-import itertools
 import json
 import operator
 from collections import defaultdict
@@ -208,21 +206,20 @@ def page_events(
 
 
 def _merged(query: pw.Select, parts: list, columns, descending: bool, limit: int) -> list:
-    """The first ``limit`` rows of ``query`` in ``columns`` order, from each window part's
-    own first ``limit`` (one index range each) merged: a window never sorts all its matches."""
+    """The first ``limit`` rows of ``query`` in ``columns`` order: each window part's own first
+    ``limit`` (one index range each), put together and cut in one statement, so a window never
+    sorts all its matches and only the page's rows come back."""
     order = [c.desc() if descending else c.asc() for c in columns]
     either, parts = parts
     runs = []
     for part in parts:
         one = query.clone()
         one._where = _replace(query._where, either, part)
-        runs.append(list(one.order_by(*order).limit(limit).namedtuples()))
-
-    def key(row):
-        return tuple(getattr(row, c.name) for c in columns)
-
-    merged = heapq.merge(*runs, key=key, reverse=descending)
-    return list(itertools.islice(merged, limit))
+        runs.append(one.order_by(*order).limit(limit))
+    outer = [pw.SQL(f'"{c.name}"') for c in columns]
+    union = functools.reduce(operator.add, runs)  # UNION ALL
+    union = union.order_by(*[c.desc() if descending else c.asc() for c in outer]).limit(limit)
+    return list(union.namedtuples())
 
 
 def _replace(node, old, new):

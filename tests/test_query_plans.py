@@ -4,7 +4,9 @@ priced out so that an index is taken wherever one can serve: no ``Seq Scan``).""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import logging
 import re
 
 import pytest
@@ -34,14 +36,40 @@ SORTS = ["date", "-date", "updated", "-updated"]
 
 
 def plan(args: dict, sort: str) -> list[str]:
-    columns = queries.SORT_KEYS[sort.lstrip("-")]
-    order = [c.desc() if sort.startswith("-") else c.asc() for c in columns]
-    query = queries.filter_events(Event.select(), args).order_by(*order).limit(51)
-    sql, params = query.sql()
-    if search.is_postgres():
-        database.execute_sql("SET enable_seqscan = off")
-        return [row[0] for row in database.execute_sql("EXPLAIN " + sql, params)]
-    return [row[-1] for row in database.execute_sql("EXPLAIN QUERY PLAN " + sql, params)]
+    """The plans of the statements a page of GET /events runs (filters, then the page itself)."""
+    query = queries.filter_events(Event.select(*queries.PAGE_COLUMNS), args)
+    with counting() as statements:
+        queries.page_events(query, None, 50, sort)
+    lines = []
+    for sql, params in statements:
+        if search.is_postgres():
+            database.execute_sql("SET enable_seqscan = off")
+            lines += [row[0] for row in database.execute_sql("EXPLAIN " + sql, params)]
+        else:
+            explained = database.execute_sql("EXPLAIN QUERY PLAN " + sql, params)
+            lines += [row[-1] for row in explained]
+    return lines
+
+
+@contextlib.contextmanager
+def counting():
+    """The (sql, params) of every statement peewee runs meanwhile."""
+    seen: list[tuple[str, list]] = []
+
+    class Capture(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.name == "peewee" and isinstance(record.msg, tuple):
+                seen.append(record.msg)
+
+    logger, handler = logging.getLogger("peewee"), Capture(logging.DEBUG)
+    level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG)
+    try:
+        yield seen
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
 
 
 def full_scans(lines: list[str]) -> list[str]:
