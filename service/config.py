@@ -29,7 +29,7 @@ THREADS = 4
 #: Bearer tokens allowed to write: a JSON list or comma-separated, each at least 16 characters.
 #: None configured: writes are accepted only while bound to a loopback ``HOST``, else refused.
 API_TOKENS: list[str] = []
-#: Rate limit per client address (flask-limiter): reads (GET/HEAD/OPTIONS) and writes counted
+#: Rate limit per client address (the limits library): reads (GET/HEAD/OPTIONS) and writes counted
 #: apart; 429 with Retry-After above. Storage ``memory://`` counts per worker process; use
 #: ``redis://127.0.0.1:6379`` to share the counts between workers.
 RATELIMIT_ENABLED = True

@@ -3,10 +3,12 @@ one single-row query (no query of the events, no serialisation)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 
 from flask import Flask, Response, g, request
 
+from ..db import database
 from ..models import DataState
 
 EXEMPT = {"healthz", "readyz", "health.healthz", "health.readyz"}
@@ -27,15 +29,12 @@ def register_conditional(app: Flask) -> None:
             return None
         if request.endpoint is None or not request.path.startswith("/api/"):
             return None
-        state = (
-            DataState.select(DataState.version, DataState.updated_at)
-            .where(DataState.id == 1)
-            .first()
-        )
+        state = data_version()
         if state is None:
             return None
-        g.etag = _etag(state.version)
-        g.last_modified = state.updated_at.replace(microsecond=0)
+        version, updated_at = state
+        g.etag = _etag(version)
+        g.last_modified = updated_at.replace(microsecond=0)
         if request.if_none_match:
             matched = [t for t in request.if_none_match.as_set() if _base(t) == g.etag]
             fresh = bool(matched)
@@ -54,6 +53,22 @@ def register_conditional(app: Flask) -> None:
         if "etag" in g and response.status_code == 200:
             _with_validators(response)
         return response
+
+
+_VERSION_SQL: dict[type, tuple[str, list]] = {}
+
+
+def data_version() -> tuple[int, dt.datetime] | None:
+    """The data version and when it moved: one single-row read, its SQL built once per backend
+    (peewee's query building would cost more than the query on this path, taken by every GET)."""
+    backend = type(database.obj)
+    if backend not in _VERSION_SQL:
+        query = DataState.select(DataState.version, DataState.updated_at).where(DataState.id == 1)
+        _VERSION_SQL[backend] = query.sql()
+    row = database.execute_sql(*_VERSION_SQL[backend]).fetchone()
+    if row is None:
+        return None
+    return row[0], DataState.updated_at.python_value(row[1])
 
 
 def _base(tag: str) -> str:
