@@ -8,15 +8,19 @@ resumes where it stopped.
 
 from __future__ import annotations
 
+import collections
+import concurrent.futures
 import dataclasses
+import multiprocessing
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 import peewee as pw
 from marshmallow import ValidationError
 
 from schemas import ArticleCreateSchema
 
+from . import events as extraction
 from . import pipeline
 from .db import database
 from .sources import Record
@@ -35,32 +39,92 @@ def ingest_records(
     max_chars: int,
     batch_size: int = 20,
     progress: Callable[[], None] = lambda: None,
+    jobs: int = 1,
 ) -> Outcome:
-    """Validate, extract and store ``records``; report what was stored, present, skipped."""
-    schema, outcome = ArticleCreateSchema(), Outcome()
-    pending: list[tuple[str, pipeline.Prepared]] = []
+    """Validate, extract and store ``records``; report what was stored, present, skipped.
+
+    With ``jobs`` > 1, extraction (the slow, pure part) runs in that many worker processes
+    while this process screens the next batches and stores earlier ones: storage stays
+    in one process, one transaction per batch, in the order of ``records``.
+    """
+    outcome = Outcome()
+    batches = _screened(records, max_chars, batch_size, outcome, progress)
+    if jobs <= 1:
+        for batch in batches:
+            _store([(label, _extract(data, digest)) for label, data, digest in batch], outcome)
+            _advance(progress, batch)
+        return outcome
+    with _pool(jobs) as pool:
+        in_flight: collections.deque = collections.deque()
+        for batch in batches:
+            futures = [pool.submit(_extract, data, digest) for _, data, digest in batch]
+            in_flight.append((batch, futures))
+            if len(in_flight) > 2:  # keep the workers busy while a batch is stored
+                _store_done(*in_flight.popleft(), outcome, progress)
+        while in_flight:
+            _store_done(*in_flight.popleft(), outcome, progress)
+    return outcome
+
+
+Screened = list[tuple[str, dict, str]]  # (label, validated data, content hash)
+
+
+def _screened(
+    records: Iterable[Record],
+    max_chars: int,
+    batch_size: int,
+    outcome: Outcome,
+    progress: Callable[[], None],
+) -> Iterator[Screened]:
+    """Batches of valid records whose text is not stored yet; the others are counted here."""
+    schema = ArticleCreateSchema()
+    batch: Screened = []
     for label, raw, error in records:
-        prepared = None
         if error is None:
             try:
                 data = schema.load(raw)
                 if len(data["text"]) > max_chars:
                     raise ValidationError({"text": [f"Longer than {max_chars} characters."]})
-                prepared = pipeline.prepare(data)
-                if prepared is None:
-                    outcome.counts["present"] += 1
             except ValidationError as exc:
                 error = describe(exc.messages)
         if error is not None:
             outcome.counts["skipped"] += 1
             outcome.skipped.append((label, error))
-        elif prepared is not None:
-            pending.append((label, prepared))
-        if len(pending) >= batch_size:
-            _store(pending, outcome)
+            progress()
+            continue
+        digest = pipeline.content_hash(data["text"])
+        if pipeline.is_stored(digest):
+            outcome.counts["present"] += 1
+            progress()
+            continue
+        batch.append((label, data, digest))
+        if len(batch) >= batch_size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _extract(data: dict, digest: str) -> pipeline.Prepared:
+    """Runs in a worker process when jobs > 1: pure extraction, no database."""
+    return pipeline.Prepared(data, digest, extraction.extract(data["text"], data["published_at"]))
+
+
+def _store_done(batch: Screened, futures: list, outcome: Outcome, progress) -> None:
+    _store([(label, f.result()) for (label, _, _), f in zip(batch, futures, strict=True)], outcome)
+    _advance(progress, batch)
+
+
+def _advance(progress: Callable[[], None], batch: Screened) -> None:
+    for _ in batch:
         progress()
-    _store(pending, outcome)
-    return outcome
+
+
+def _pool(jobs: int) -> concurrent.futures.ProcessPoolExecutor:
+    """Extraction workers: forked where the platform can (no re-import of the engine)."""
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    return concurrent.futures.ProcessPoolExecutor(jobs, mp_context=context)
 
 
 def _store(pending: list[tuple[str, pipeline.Prepared]], outcome: Outcome) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -55,25 +56,41 @@ def seed_command(folder: Path) -> None:
     type=click.DateTime(["%Y-%m-%d"]),
     help="Publication date of plain-text files (JSON/TimeML files carry their own).",
 )
+@click.option(
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=None,
+    help="Processes extracting events while this one stores them "
+    "(default: every core when there are more than two batches, else 1).",
+)
 @with_appcontext
 def ingest_command(
-    files: tuple[Path, ...], batch_size: int, published_at: dt.datetime | None
+    files: tuple[Path, ...], batch_size: int, published_at: dt.datetime | None, jobs: int | None
 ) -> None:
     """Ingest articles from .txt, .json, .jsonl or TimeML .tml files (re-run to resume)."""
     create_tables()
-    counts = _ingest(list(files), published_at.date() if published_at else None, batch_size)
+    day = published_at.date() if published_at else None
+    counts = _ingest(list(files), day, batch_size, jobs)
     if counts["skipped"] and not counts["stored"] and not counts["present"]:
         raise SystemExit(1)
 
 
-def _ingest(paths: list[Path], published_at: dt.date | None, batch_size: int = 20) -> Counter:
+def _ingest(
+    paths: list[Path], published_at: dt.date | None, batch_size: int = 20, jobs: int | None = 1
+) -> Counter:
     records = list(sources.read_files(paths, published_at))
+    if jobs is None:
+        jobs = (os.cpu_count() or 1) if len(records) > 2 * batch_size else 1
     with (
         database.connection_context(),
         click.progressbar(length=len(records), label="Ingesting", file=sys.stderr) as bar,
     ):
         outcome = bulk.ingest_records(
-            records, current_app.config["MAX_ARTICLE_CHARS"], batch_size, lambda: bar.update(1)
+            records,
+            current_app.config["MAX_ARTICLE_CHARS"],
+            batch_size,
+            lambda: bar.update(1),
+            jobs,
         )
     counts = outcome.counts
     click.echo(

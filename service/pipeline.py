@@ -88,12 +88,9 @@ def ingest(data: dict[str, Any], idempotency_key: str | None = None) -> tuple[Ar
     return existing, False
 
 
-def prepare(data: dict[str, Any]) -> Prepared | None:
-    """Extract ``data``'s events, unless its text is stored already (then None)."""
-    digest = content_hash(data["text"])
-    if Article.select(Article.id).where(Article.content_hash == digest).exists():
-        return None
-    return Prepared(data, digest, extraction.extract(data["text"], data["published_at"]))
+def is_stored(digest: str) -> bool:
+    """Whether an article with this content hash is stored already."""
+    return Article.select(Article.id).where(Article.content_hash == digest).exists()
 
 
 def store(prepared: Prepared) -> Article:

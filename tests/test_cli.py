@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 
+from service import create_app
+from service.db import create_tables
 from service.models import Article
 
-from .conftest import SEEDS
+from .conftest import FIXTURES, SEEDS
 
 TML = """<?xml version="1.0" ?>
 <TimeML><DOCID>x</DOCID>
@@ -91,11 +93,12 @@ def test_ingest_batches_resume_after_a_stop(app, runner, tmp_path, monkeypatch):
         return real_store(prepared)
 
     monkeypatch.setattr(bulk.pipeline, "store", store_then_crash)
-    crashed = runner.invoke(args=["ingest", "--batch-size", "2", str(tmp_path / "many.jsonl")])
+    many = ["--batch-size", "2", "--jobs", "1", str(tmp_path / "many.jsonl")]
+    crashed = runner.invoke(args=["ingest", *many])
     assert crashed.exit_code != 0
     assert article_count(app) == 4  # two whole batches; the one in flight left nothing
     monkeypatch.setattr(bulk.pipeline, "store", real_store)
-    resumed = runner.invoke(args=["ingest", "--batch-size", "2", str(tmp_path / "many.jsonl")])
+    resumed = runner.invoke(args=["ingest", *many])
     assert resumed.exit_code == 0, resumed.output
     assert "3 stored" in resumed.output and "5 already present" in resumed.output
     assert article_count(app) == 7
@@ -107,3 +110,37 @@ def test_ingest_refuses_overlong_articles(app, runner, tmp_path):
     result = runner.invoke(args=["ingest", str(tmp_path / "a.json")])
     assert "text: Longer than 10 characters." in result.output
     assert article_count(app) == 0
+
+
+def _timeline(app) -> list[tuple]:
+    client = app.test_client()
+    events = client.get("/api/v1/timeline?limit=500").get_json()
+    return [
+        (e["title"], e["type"], e["date"]["edtf"], sorted(a["id"] for a in e["actors"]))
+        for e in events["data"] + events["undated"]
+    ]
+
+
+def test_ingest_with_worker_processes_stores_what_one_process_stores(app, runner, tmp_path):
+    articles = [
+        item
+        for name in ("elections", "future-plans", "year-boundary", "anniversary")
+        for item in json.loads((FIXTURES / "articles" / f"{name}.json").read_text())
+    ]
+    articles.append(articles[0])  # the same text twice: stored once, whichever process saw it
+    (tmp_path / "all.json").write_text(json.dumps(articles))
+    args = ["ingest", "--batch-size", "1", str(tmp_path / "all.json")]
+    parallel = runner.invoke(args=[*args, "--jobs", "2"])
+    assert parallel.exit_code == 0, parallel.output
+    assert f"{len(articles) - 1} stored" in parallel.output
+    assert "1 already present" in parallel.output
+    expected = _timeline(app)
+    assert expected
+
+    # The database proxy is process-wide: the second app takes it over from here on.
+    alone = create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{tmp_path / 'one.db'}"})
+    with alone.app_context():
+        create_tables()
+    result = alone.test_cli_runner().invoke(args=[*args, "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    assert _timeline(alone) == expected
