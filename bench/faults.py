@@ -332,7 +332,7 @@ def mid_request_cut(port: int, token: str, proxy: Proxy, check: Check) -> None:
     sentences = [
         f"{random.choice(PEOPLE)} met officials in {random.choice(PLACES)} on "
         f"{random.choice(DAYS)} to discuss tariffs."
-        for _ in range(400)
+        for _ in range(2000)  # long enough to be mid-ingest when the cut comes
     ]
     body = {"text": " ".join(sentences) + secrets.token_hex(4), "published_at": "2024-06-01"}
     auth = {"Authorization": f"Bearer {token}"}

@@ -12,6 +12,7 @@ bounded only by the publication date, share undated, distinct actors.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 import tempfile
@@ -107,17 +108,27 @@ def main() -> int:
     parser.add_argument("data", nargs="?", default=str(DEFAULT_DATA))
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--database-url", default=None, help="default: a temporary SQLite file")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each setting (fastest kept)")
     args = parser.parse_args()
     paths = sorted(str(p) for p in Path(args.data).rglob("*.tml"))
     if not paths:
         print(f"no .tml files under {args.data}", file=sys.stderr)
         return 2
+    # Warm up first (the temporal engine compiles its patterns on first use), so that neither
+    # run pays for it and the workers forked for the second do not inherit it for free.
+    events.extract("The ministers met in Paris on Monday.", dt.date(2024, 3, 7))
     with tempfile.TemporaryDirectory() as tmp:
-        rows = []
-        for workers in sorted({1, args.workers}):
-            url = fresh_database(args.database_url, tmp, f"w{workers}")
-            stored, wall, extracting = run(paths, url, workers)
-            rows.append((workers, stored, wall, extracting))
+        # Interleaved repeats (1, N, 1, N, ...), the fastest of each kept: on a shared machine
+        # that is the run least disturbed by other work, and both settings saw the same noise.
+        best: dict[int, tuple[int, float, float | None]] = {}
+        for attempt in range(args.repeat):
+            for workers in sorted({1, args.workers}):
+                url = fresh_database(args.database_url, tmp, f"w{workers}-{attempt}")
+                stored, wall, extracting = run(paths, url, workers)
+                if workers not in best or wall < best[workers][1]:
+                    best[workers] = (stored, wall, extracting)
+        rows = [(workers, *best[workers]) for workers in sorted(best)]
+        for workers, stored, wall, extracting in rows:
             shares = (
                 f"; extraction {extracting / wall:.0%} of the time, "
                 f"storage and the rest {1 - extracting / wall:.0%}"
@@ -126,7 +137,7 @@ def main() -> int:
             )
             print(
                 f"{workers} process(es): {stored} articles in {wall:.2f} s = "
-                f"{stored / wall:.1f} articles/s{shares}"
+                f"{stored / wall:.1f} articles/s{shares} (fastest of {args.repeat})"
             )
         if len(rows) > 1:
             print(

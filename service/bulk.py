@@ -11,6 +11,7 @@ from __future__ import annotations
 import collections
 import concurrent.futures
 import dataclasses
+import datetime as dt
 import multiprocessing
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -51,13 +52,15 @@ def ingest_records(
     batches = _screened(records, max_chars, batch_size, outcome, progress)
     if jobs <= 1:
         for batch in batches:
-            _store([(label, _extract(data, digest)) for label, data, digest in batch], outcome)
+            _store([(label, _prepared(data, digest)) for label, data, digest in batch], outcome)
             _advance(progress, batch)
         return outcome
     with _pool(jobs) as pool:
         in_flight: collections.deque = collections.deque()
         for batch in batches:
-            futures = [pool.submit(_extract, data, digest) for _, data, digest in batch]
+            futures = [
+                pool.submit(_extract, data["text"], data["published_at"]) for _, data, _ in batch
+            ]
             in_flight.append((batch, futures))
             if len(in_flight) > 2:  # keep the workers busy while a batch is stored
                 _store_done(*in_flight.popleft(), outcome, progress)
@@ -105,13 +108,21 @@ def _screened(
         yield batch
 
 
-def _extract(data: dict, digest: str) -> pipeline.Prepared:
+def _extract(text: str, published_at: dt.date) -> list[extraction.Event]:
     """Runs in a worker process when jobs > 1: pure extraction, no database."""
-    return pipeline.Prepared(data, digest, extraction.extract(data["text"], data["published_at"]))
+    return extraction.extract(text, published_at)
+
+
+def _prepared(data: dict, digest: str) -> pipeline.Prepared:
+    return pipeline.Prepared(data, digest, _extract(data["text"], data["published_at"]))
 
 
 def _store_done(batch: Screened, futures: list, outcome: Outcome, progress) -> None:
-    _store([(label, f.result()) for (label, _, _), f in zip(batch, futures, strict=True)], outcome)
+    prepared = [
+        (label, pipeline.Prepared(data, digest, future.result()))
+        for (label, data, digest), future in zip(batch, futures, strict=True)
+    ]
+    _store(prepared, outcome)
     _advance(progress, batch)
 
 

@@ -132,7 +132,7 @@ def write_transaction() -> Iterator[None]:
 
 
 def record_change(event_id: int, action: str, merged_into: int | None = None) -> None:
-    Change.create(event_id=event_id, action=action, merged_into=merged_into)
+    Change.insert(event_id=event_id, action=action, merged_into=merged_into).execute()
 
 
 def store_events(article: Article, extracted: Iterable[extraction.Event]) -> list[Event]:
@@ -196,11 +196,19 @@ def precision_rank(precision: str) -> int:
 
 
 def link_actors(event: Event, actors: Iterable[extraction.Actor]) -> None:
+    """Link ``event`` to ``actors`` (in their order), creating the actors not known yet."""
+    actors = list(actors)
+    if not actors:
+        return
+    keys = {actor.key for actor in actors}
+    known = dict(Actor.select(Actor.key, Actor.id).where(Actor.key.in_(keys)).tuples())
     for actor in actors:
-        row = Actor.get_or_none(Actor.key == actor.key)
-        if row is None:
-            row = Actor.create(key=actor.key, name=actor.name, kind=actor.kind)
-        EventActor.insert(event=event, actor=row, role=actor.role).on_conflict_ignore().execute()
+        if actor.key not in known:
+            row = {"key": actor.key, "name": actor.name, "kind": actor.kind}
+            known[actor.key] = Actor.insert(row).execute()
+    EventActor.insert_many(
+        [{"event": event.id, "actor": known[a.key], "role": a.role} for a in actors]
+    ).on_conflict_ignore().execute()
 
 
 def find_same_event(item: extraction.Event) -> Event | None:

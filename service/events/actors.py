@@ -7,6 +7,7 @@ import functools
 import json
 import re
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
 
 import pycountry
@@ -84,11 +85,35 @@ def _gazetteer() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
     for org in _load("organisations.json")["organisations"]:
         for alias in org["aliases"]:
             table[alias] = ("org:" + org["key"], "org")
-    surfaces = sorted(table, key=len, reverse=True)
-    pattern = re.compile(
-        r"(?<![\w.])(?:" + "|".join(re.escape(s) for s in surfaces) + r")(?![\w-])"
-    )
+    pattern = re.compile(r"(?<![\w.])" + alternation(table) + r"(?![\w-])")
     return pattern, table
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex matching any of ``words``, the longest one first where several match.
+
+    Written as a prefix tree ("Ni(?:ger(?:ia)?|caragua)") rather than one alternative per word:
+    Python's ``re`` tries alternatives one by one, so a flat list of ~1,000 names costs a
+    thousand attempts at every position of the text, the tree one per character.
+    """
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+    return "(?:" + _tree_regex(tree) + ")"
+
+
+def _tree_regex(node: dict) -> str:
+    ends = "" in node
+    branches = [re.escape(char) + _tree_regex(child) for char, child in node.items() if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:  # longer words first, then the word that ends here
+        return "(?:" + body + ")?" if len(branches) > 1 or len(body) > 1 else body + "?"
+    return body
 
 
 @functools.cache
@@ -110,11 +135,11 @@ def short_name(key: str) -> str:
 
 @functools.cache
 def _person_pattern() -> re.Pattern:
-    titles = sorted(_load("person_titles.json")["titles"], key=len, reverse=True)
-    adjectives = sorted(_load("countries.json")["adjectives"], key=len, reverse=True)
+    titles = _load("person_titles.json")["titles"]
+    adjectives = _load("countries.json")["adjectives"]
     return re.compile(
-        r"(?:(?P<adj>" + "|".join(map(re.escape, adjectives)) + r")\s+)?"
-        r"(?P<title>" + "|".join(map(re.escape, titles)) + r")\s+"
+        r"(?:(?P<adj>" + alternation(adjectives) + r")\s+)?"
+        r"(?P<title>" + alternation(titles) + r")\s+"
         r"(?P<name>" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){0,2})"
     )
 

@@ -64,11 +64,17 @@ def _starts_sentence(following: str) -> bool:
     return first.isupper() or first.isdigit()
 
 
+_TOKEN_BEFORE = re.compile(r"[\w.]+$")
+_TOKEN_CHAR = re.compile(r"[\w.]")
+
+
 def _is_abbreviation(text: str, dot: int, following: str) -> bool:
     if text[dot] != ".":
         return False
-    word = re.search(r"[\w.]+$", text[:dot])
-    if not word:
+    # The token before the dot, looked for in a bounded window (not the whole text before it:
+    # that made splitting quadratic in the article's length); longer runs are no abbreviation.
+    word = _TOKEN_BEFORE.search(text, max(0, dot - 64), dot)
+    if not word or (word.start() > 0 and _TOKEN_CHAR.match(text, word.start() - 1)):
         return False
     token = word.group().lower()
     next_word = re.match(r"[\w]+", following)
