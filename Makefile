@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := check
-.PHONY: check install browser-deps run seed test test-pg lint format golden bench-temporal bench-ingest fuzz clean
+.PHONY: check install browser-deps bench-deps run seed test test-pg lint format golden bench-temporal bench-ingest fuzz clean
 
 $(STAMP): setup.cfg pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,7 +34,7 @@ test-pg: install browser-deps
 
 # Debian's Chromium for the browser tests (tests/browser/), installed only where it is missing.
 browser-deps:
-	sh scripts/browser-deps.sh
+	sh scripts/debian-deps.sh /usr/bin/chromium chromium fonts-dejavu-core
 
 lint: install
 	$(BIN)/ruff check .
@@ -81,11 +81,15 @@ $(BENCH_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	touch $(BENCH_STAMP)
 
-bench: install $(BENCH_STAMP)
+# wrk (Debian's package) is the load generator; without it bench/read.py uses its stdlib one.
+bench-deps:
+	sh scripts/debian-deps.sh /usr/bin/wrk wrk
+
+bench: install $(BENCH_STAMP) bench-deps
 	$(BIN)/python bench/read.py --database-url $(PG_SERVER_URL) $(BENCH_ARGS)
 
 # The read benchmark alone: SQLite, Datasette beside it, no ingest, no PostgreSQL.
-bench-read: install $(BENCH_STAMP)
+bench-read: install $(BENCH_STAMP) bench-deps
 	$(BIN)/python bench/read.py --no-ingest $(BENCH_ARGS)
 
 # The whole ingest pipeline over ../shared/data/timebank, one process and all cores.

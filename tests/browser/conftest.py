@@ -1,7 +1,7 @@
 """Browser tests: a real server (``timeline serve``, gunicorn) on a temporary SQLite database,
 driven by Playwright in Debian's Chromium (``/usr/bin/chromium``, headless).
 
-``make test`` installs Chromium where it is missing (``scripts/browser-deps.sh``); these tests
+``make test`` installs Chromium where it is missing (``scripts/debian-deps.sh``); these tests
 are skipped, with the reason, only when no Chromium can be found. Every test leaves a screenshot
 in ``test-output/screenshots/`` and fails on any console error or uncaught page error.
 """
@@ -106,7 +106,7 @@ def chromium() -> str:
     path = chromium_path()
     if path is None:
         pytest.skip(
-            "Chromium not found at /usr/bin/chromium: run scripts/browser-deps.sh as root "
+            "Chromium not found at /usr/bin/chromium: run scripts/debian-deps.sh as root "
             "(make test does) to install Debian's chromium"
         )
     return path
