@@ -125,6 +125,8 @@ def measure(port: int, paths: list[str], seconds: float, headers: dict | None = 
         request(port, "GET", path, headers=headers or {})
     if CLIENT["name"] == "wrk":
         with tempfile.TemporaryDirectory(prefix="timeline-wrk-") as tmp:
+            # One second of the same load first (caches, pools, the pages of a cold file).
+            drive_wrk(port, paths, headers or {}, 1, Path(tmp))
             figures = drive_wrk(port, paths, headers or {}, seconds, Path(tmp))
         if figures["rps"]:
             return figures

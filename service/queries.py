@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import collections
 import datetime as dt
 import functools
 import json
@@ -94,20 +95,29 @@ def _days_before(day: dt.date, days: int) -> dt.date:
     return day - dt.timedelta(days=days) if day.toordinal() > days else dt.date.min
 
 
+def _last_day(hi_day: dt.date | None) -> dt.date:
+    return min(hi_day or UNDATED, UNDATED - dt.timedelta(days=1))
+
+
+def _floors(lo_day: dt.date) -> list[dt.date]:
+    """Per span class, the earliest sort date of an event that can overlap from ``lo_day``."""
+    return [_days_before(lo_day, days) for days in SPAN_DAYS] + [dt.date.min]
+
+
+def _window_part(span_class: Any, floor: Any, last: dt.date, lo_day: dt.date) -> pw.Expression:
+    """Events of one span class overlapping [lo_day, last]: one range of the span-class index."""
+    cls = pw.SQL(span_class_sql("postgresql" if search.is_postgres() else "sqlite"))
+    hi = pw.fn.COALESCE(Event.date_end, Event.date_start)
+    return (cls == span_class) & Event.sort_date.between(floor, last) & (hi >= lo_day)
+
+
 def _window(lo_day: dt.date | None, hi_day: dt.date | None) -> list[pw.Expression]:
     """Events whose known interval overlaps [lo_day, hi_day] (either side may be open): one
     condition per span class, each one range of the span-class index, in date order."""
-    hi = pw.fn.COALESCE(Event.date_end, Event.date_start)
-    last = min(hi_day or UNDATED, UNDATED - dt.timedelta(days=1))
+    last = _last_day(hi_day)
     if lo_day is None:
         return [Event.sort_date <= last]  # sort_date is lo, or UNDATED when there is no bound
-    cls = pw.SQL(span_class_sql("postgresql" if search.is_postgres() else "sqlite"))
-    ranges = [
-        (cls == c) & Event.sort_date.between(_days_before(lo_day, days), last)
-        for c, days in enumerate(SPAN_DAYS)
-    ]
-    ranges.append((cls == len(SPAN_DAYS)) & (Event.sort_date <= last))
-    return [r & (hi >= lo_day) for r in ranges]
+    return [_window_part(c, floor, last, lo_day) for c, floor in enumerate(_floors(lo_day))]
 
 
 def filter_events(query: pw.Select, args: dict[str, Any]) -> pw.Select:
@@ -125,7 +135,8 @@ def filter_events(query: pw.Select, args: dict[str, Any]) -> pw.Select:
             either = functools.reduce(operator.or_, parts)
             query = query.where(either)
             # A page in date order merges the classes' own ordered ranges (page_events).
-            query._window_parts = (either, parts) if len(parts) > 1 else None
+            window = (either, args.get("from_"), _last_day(args.get("to")))
+            query._window_parts = window if len(parts) > 1 else None
             # PostgreSQL guesses that walking the order index finds a window's rows early (it
             # assumes they are spread evenly): they are not, so page_events sorts them instead.
             query._sort_matches = search.is_postgres()
@@ -205,18 +216,63 @@ def page_events(
     return rows[:limit], encode_cursor([sort, *(_jsonable(v) for v in values)])
 
 
-def _merged(query: pw.Select, parts: list, columns, descending: bool, limit: int) -> list:
-    """The first ``limit`` rows of ``query`` in ``columns`` order: each window part's own first
+_CLASS_MARK, _FLOOR_MARK = -7_654_321, dt.date(1, 2, 3)  # stand-ins, replaced per class
+
+
+def _merged(query: pw.Select, window: tuple, columns, descending: bool, limit: int) -> list:
+    """The first ``limit`` rows of ``query`` in ``columns`` order: each span class's own first
     ``limit`` (one index range each), put together and cut in one statement, so a window never
-    sorts all its matches and only the page's rows come back."""
+    sorts all its matches and only the page's rows come back.
+
+    The classes' statements differ only in two parameters (the class and its earliest date), so
+    one is built by peewee and repeated with those swapped: building eight took longer than
+    running the statement.
+    """
+    either, lo_day, last = window
     order = [c.desc() if descending else c.asc() for c in columns]
-    either, parts = parts
+    one = query.clone()
+    one._where = _replace(
+        query._where, either, _window_part(_CLASS_MARK, _FLOOR_MARK, last, lo_day)
+    )
+    sql, params = one.order_by(*order).limit(limit).sql()
+    marks = [i for i, p in enumerate(params) if p == _CLASS_MARK]
+    floors = [i for i, p in enumerate(params) if p in (_FLOOR_MARK, _FLOOR_MARK.isoformat())]
+    if len(marks) != 1 or len(floors) != 1:  # never seen; then let peewee build every part
+        return _merged_by_peewee(query, either, lo_day, last, order, columns, descending, limit)
+    as_text = isinstance(params[floors[0]], str)
+    statements, values = [], []
+    for c, floor in enumerate(_floors(lo_day)):
+        mine = list(params)
+        mine[marks[0]], mine[floors[0]] = c, floor.isoformat() if as_text else floor
+        statements.append(f"SELECT * FROM ({sql}) AS w{c}")
+        values += mine
+    direction = "DESC" if descending else "ASC"
+    outer = ", ".join(f'"{c.column_name}" {direction}' for c in columns)
+    union = f"{' UNION ALL '.join(statements)} ORDER BY {outer} LIMIT {int(limit)}"
+    return _rows(one, database.execute_sql(union, values))
+
+
+def _rows(query: pw.Select, cursor) -> list:
+    """``cursor``'s rows as named tuples of ``query``'s columns, converted as peewee would."""
+    fields = query._returning
+    names = [f.name for f in fields]
+    Row = _row_type(tuple(names))
+    convert = [f.python_value for f in fields]
+    return [Row(*(c(v) for c, v in zip(convert, row, strict=True))) for row in cursor]
+
+
+@functools.cache
+def _row_type(names: tuple[str, ...]) -> type:
+    return collections.namedtuple("Row", names)
+
+
+def _merged_by_peewee(query, either, lo_day, last, order, columns, descending, limit) -> list:
     runs = []
-    for part in parts:
+    for c, floor in enumerate(_floors(lo_day)):
         one = query.clone()
-        one._where = _replace(query._where, either, part)
+        one._where = _replace(query._where, either, _window_part(c, floor, last, lo_day))
         runs.append(one.order_by(*order).limit(limit))
-    outer = [pw.SQL(f'"{c.name}"') for c in columns]
+    outer = [pw.SQL(f'"{c.column_name}"') for c in columns]
     union = functools.reduce(operator.add, runs)  # UNION ALL
     union = union.order_by(*[c.desc() if descending else c.asc() for c in outer]).limit(limit)
     return list(union.namedtuples())
