@@ -150,6 +150,30 @@ def worker_pids(master: int) -> list[int]:
     return pids
 
 
+def cpu_ticks(pids: list[int]) -> int:
+    """CPU time used so far by ``pids`` (user + system clock ticks, from /proc)."""
+    total = 0
+    for pid in pids:
+        with contextlib.suppress(OSError, IndexError, ValueError):
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])
+    return total
+
+
+def wait_idle(pids: list[int], quiet: float = 0.6, limit: float = 120) -> None:
+    """Wait until ``pids`` use no CPU for ``quiet`` seconds: a server may still be answering
+    requests a finished load left in flight (Datasette's slow windows run for seconds), and
+    the next measurement, of the other server, must not share the cores with them."""
+    deadline = time.monotonic() + limit
+    last = cpu_ticks(pids)
+    while time.monotonic() < deadline:
+        time.sleep(quiet)
+        now = cpu_ticks(pids)
+        if now - last <= 1:
+            return
+        last = now
+
+
 def rss_kb(pid: int) -> int:
     with contextlib.suppress(OSError):
         match = re.search(r"^VmRSS:\s+(\d+)", Path(f"/proc/{pid}/status").read_text(), re.M)
@@ -302,7 +326,7 @@ def datasette(db: Path, folder: Path):
                 if request(port, "GET", "/-/versions.json", timeout=5)[0] == 200:
                     break
             time.sleep(0.3)
-        yield port
+        yield port, process.pid
     finally:
         process.terminate()
         process.wait(timeout=30)
@@ -316,32 +340,69 @@ def serve_env(url: str) -> dict:
     }
 
 
+#: Measurements of each query on each server; the one with the median requests/s is kept.
+REPEATS = {"n": 3}
+
+
+def median_run(runs: list[dict]) -> dict:
+    """The run with the median requests/s (its own latencies), and the spread of all runs."""
+    ordered = sorted(runs, key=lambda r: r["rps"])
+    chosen = dict(ordered[len(ordered) // 2])
+    chosen["spread"] = (ordered[0]["rps"], ordered[-1]["rps"])
+    return chosen
+
+
 def run_ours(url: str, n: int, db: Path | None, actor: str, seconds: float, folder: Path) -> dict:
+    """The service alone (PostgreSQL runs): each query measured REPEATS times."""
+    return run_pair(url, n, db, actor, seconds, folder, with_datasette=False)[0]
+
+
+def run_pair(
+    url: str,
+    n: int,
+    db: Path | None,
+    actor: str,
+    seconds: float,
+    folder: Path,
+    with_datasette: bool = True,
+) -> tuple[dict, dict | None]:
+    """The service and Datasette served side by side, each query measured on one then the
+    other, REPEATS times in turn: both see the same moments of a shared machine's noise."""
     server = Server(serve_env(url), folder, workers=2).start(timeout=300)
+    stack = contextlib.ExitStack()
     try:
-        results = {}
-        for name, paths in our_paths(n, db, actor).items():
-            results[name] = measure(server.port, paths, seconds)
-        list_path = our_paths(n, db, actor)["list"][0]
+        port, ds_pid = (
+            stack.enter_context(datasette(flat_copy(db), folder)) if with_datasette else (0, 0)
+        )
+        busy = worker_pids(server.process.pid) + ([ds_pid] if ds_pid else [])
+        ours, theirs = our_paths(n, db, actor), datasette_paths(n)
+        list_path = ours["list"][0]
         etag = request(server.port, "GET", list_path)[1]["ETag"]
-        results["list 304"] = measure(server.port, [list_path], seconds, {"If-None-Match": etag})
+        ours["list 304"] = [list_path]
+        plan = {name: ({"If-None-Match": etag} if name == "list 304" else {}) for name in ours}
+        runs: dict[str, dict[str, list]] = {name: {"ours": [], "theirs": []} for name in ours}
+        for _ in range(REPEATS["n"]):
+            for name, headers in plan.items():
+                wait_idle(busy)
+                runs[name]["ours"].append(measure(server.port, ours[name], seconds, headers))
+                if port and name in theirs:
+                    paths = [p.replace("{actor}", actor) for p in theirs[name]]
+                    wait_idle(busy)
+                    runs[name]["theirs"].append(measure(port, paths, seconds))
+        wait_idle(busy)
+        mine = {name: median_run(r["ours"]) for name, r in runs.items()}
         pids = worker_pids(server.process.pid)
-        results["export"] = export(server.port, "/api/v1/events?format=ndjson", pids)
-        return results
+        mine["export"] = export(server.port, "/api/v1/events?format=ndjson", pids)
+        if not port:
+            return mine, None
+        other = {name: median_run(r["theirs"]) for name, r in runs.items() if r["theirs"]}
+        other["list 304"] = other["list"]  # Datasette sends no validators for table JSON
+        wait_idle(busy)
+        other["export"] = export(port, "/bench/events.csv?_stream=on&_size=max", [])
+        return mine, other
     finally:
+        stack.close()
         server.stop()
-
-
-def run_datasette(db: Path, n: int, actor: str, seconds: float, folder: Path) -> dict:
-    flat = flat_copy(db)
-    with datasette(flat, folder) as port:
-        results = {}
-        for name, paths in datasette_paths(n).items():
-            paths = [p.replace("{actor}", actor) for p in paths]
-            results[name] = measure(port, paths, seconds)
-        results["list 304"] = results["list"]  # Datasette sends no validators for table JSON
-        results["export"] = export(port, "/bench/events.csv?_stream=on&_size=max", [])
-        return results
 
 
 def ingest_figures() -> dict:
@@ -374,25 +435,33 @@ def _rps(figures: dict) -> str:
     return text + ("*" if CLIENT["name"] == "wrk" and figures.get("driver") == "python" else "")
 
 
+def _spread(figures: dict) -> str:
+    """The lowest and highest requests/s of the runs (the median one is shown)."""
+    lo, hi = figures.get("spread", (figures["rps"], figures["rps"]))
+    return f"{lo:.0f}-{hi:.0f}" if hi >= 10 else f"{lo:.2f}-{hi:.2f}"
+
+
 def print_size(n: int, ours: dict, theirs: dict | None, label: str = "sqlite") -> None:
-    head = ["query", "rps", "p50 ms", "p99 ms", "statuses"]
+    head = ["query", "rps", "range", "p50 ms", "p99 ms", "statuses"]
     if theirs:
-        head += ["datasette rps", "p50 ms", "p99 ms", "ours/datasette"]
+        head += ["datasette rps", "range", "p50 ms", "p99 ms", "ours/datasette"]
     rows = [head]
     for q in QUERIES:
         o = ours[q]
-        row = [q, _rps(o), f"{o['p50']:.1f}", f"{o['p99']:.1f}", str(o["statuses"])]
+        row = [q, _rps(o), _spread(o), f"{o['p50']:.1f}", f"{o['p99']:.1f}", str(o["statuses"])]
         if theirs:
             t = theirs[q]
             row += [
                 _rps(t),
+                _spread(t),
                 f"{t['p50']:.1f}",
                 f"{t['p99']:.1f}",
                 f"{o['rps'] / t['rps']:.1f}x" if t["rps"] else "-",
             ]
         rows.append(row)
     how = "wrk, kept-alive" if CLIENT["name"] == "wrk" else "python, one per request"
-    table(f"{n} events ({label}), {CONNECTIONS} connections ({how})", rows)
+    runs = f"median of {REPEATS['n']} runs, ours and Datasette in turn"
+    table(f"{n} events ({label}), {CONNECTIONS} connections ({how}; {runs})", rows)
     e = ours["export"]
     print(
         f"  NDJSON export: {e['lines']} lines, {e['mb']:.0f} MB in {e['seconds']:.1f} s = "
@@ -470,7 +539,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--drive", help=argparse.SUPPRESS)
     parser.add_argument("--sizes", default="10000,100000,1000000")
-    parser.add_argument("--seconds", type=float, default=5, help="per query (1-60)")
+    parser.add_argument("--seconds", type=float, default=3, help="per query and run (1-60)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per query (median kept)")
     parser.add_argument("--database-url", help="also run the suite on this PostgreSQL server")
     parser.add_argument("--pg-sizes", default="100000")
     parser.add_argument("--no-datasette", action="store_true")
@@ -498,6 +568,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 0
     seconds = min(max(args.seconds, 1), 60)
+    REPEATS["n"] = max(1, args.repeat)
     sizes = [int(s) for s in args.sizes.split(",")]
     here = str(Path(sys.executable).parent)
     use_datasette = not args.no_datasette and shutil.which("datasette", path=here)
@@ -511,9 +582,11 @@ def main(argv: list[str] | None = None) -> int:
             key, _name = pick_actor(db)
             folder = Path(tmp) / str(n)
             folder.mkdir()
-            results[n] = run_ours(f"sqlite:///{db}", n, db, key, seconds, folder)
-            if use_datasette:
-                theirs[n] = run_datasette(db, n, key, seconds, folder)
+            results[n], other = run_pair(
+                f"sqlite:///{db}", n, db, key, seconds, folder, bool(use_datasette)
+            )
+            if other:
+                theirs[n] = other
             print_size(n, results[n], theirs.get(n))
         if args.database_url:
             for n in [int(s) for s in args.pg_sizes.split(",")]:

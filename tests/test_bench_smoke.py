@@ -17,7 +17,17 @@ pytestmark = pytest.mark.slow
 
 
 def run_bench(tmp_path: Path, *extra: str) -> str:
-    command = [sys.executable, str(READ), "--sizes", "2000", "--seconds", "1", "--no-ingest"]
+    command = [
+        sys.executable,
+        str(READ),
+        "--sizes",
+        "2000",
+        "--seconds",
+        "1",
+        "--repeat",
+        "1",
+        "--no-ingest",
+    ]
     command += ["--out", str(tmp_path), *extra]
     result = subprocess.run(command, capture_output=True, text=True, timeout=240, cwd=ROOT)
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
