@@ -539,7 +539,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--drive", help=argparse.SUPPRESS)
     parser.add_argument("--sizes", default="10000,100000,1000000")
-    parser.add_argument("--seconds", type=float, default=3, help="per query and run (1-60)")
+    parser.add_argument("--seconds", type=float, default=2, help="per query and run (1-60)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per query (median kept)")
     parser.add_argument("--database-url", help="also run the suite on this PostgreSQL server")
     parser.add_argument("--pg-sizes", default="100000")
