@@ -6,10 +6,38 @@ import os
 
 import peewee as pw
 from flask import Flask
-from playhouse.db_url import connect
+from playhouse.db_url import connect, parse
+from playhouse.pool import PooledSqliteDatabase
 
 database = pw.DatabaseProxy()
 POOL_SIZE = 8  # connections a process may hold (one per thread of a gthread worker)
+
+
+class PooledSqlite(PooledSqliteDatabase):
+    """Pooled SQLite that does not keep a read-only connection.
+
+    SQLite opens a file it cannot write read-only, and the connection stays read-only for
+    life: pooled, it would keep refusing writes after the file is writable again. A connection
+    opened while the file could not be written is closed when it comes back instead.
+    """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._read_only: set[int] = set()
+
+    def _add_conn_hooks(self, conn) -> None:
+        super()._add_conn_hooks(conn)
+        if not self.file_writable():
+            self._read_only.add(id(conn))
+
+    def _can_reuse(self, conn) -> bool:
+        if id(conn) in self._read_only:
+            self._read_only.discard(id(conn))
+            return False
+        return super()._can_reuse(conn)
+
+    def file_writable(self) -> bool:
+        return self.database == ":memory:" or os.access(self.database, os.W_OK)
 
 
 def make_database(url: str, busy_timeout: float = 10, pool_size: int = POOL_SIZE) -> pw.Database:
@@ -25,8 +53,8 @@ def make_database(url: str, busy_timeout: float = 10, pool_size: int = POOL_SIZE
             "synchronous": "normal",
             "busy_timeout": int(busy_timeout * 1000),
         }
-        return connect(
-            f"sqlite+pool://{rest}",
+        return PooledSqlite(
+            parse(f"sqlite://{rest}")["database"],
             pragmas=pragmas,
             max_connections=pool_size,
             stale_timeout=300,
@@ -78,8 +106,7 @@ def writable() -> bool:
     obj = database.obj
     if isinstance(obj, pw.SqliteDatabase):
         database.execute_sql("SELECT 1")
-        path = obj.database
-        return path == ":memory:" or os.access(path, os.W_OK)
+        return obj.file_writable() if isinstance(obj, PooledSqlite) else True
     (read_only,) = database.execute_sql("SHOW transaction_read_only").fetchone()
     return read_only == "off"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from service import create_app
-from service.db import create_tables, database
+from service.db import PooledSqlite, create_tables, database, make_database
 
 
 def test_create_tables_is_idempotent_and_keeps_data(app, client, seeded):
@@ -38,3 +38,19 @@ def test_default_database_is_a_file_in_the_instance_folder(monkeypatch):
 def test_unknown_database_scheme_fails_at_start_with_the_fix():
     with pytest.raises(ValueError, match="sqlite:/// or postgresql://"):
         create_app({"DATABASE_URL": "mongodb://localhost/x"})
+
+
+def test_a_connection_opened_while_the_file_is_read_only_is_not_pooled(tmp_path, monkeypatch):
+    """SQLite opens a file it cannot write read-only for the connection's life; pooled, it
+    would refuse writes after the file is writable again (bench/faults.py, read-only file)."""
+    db = make_database(f"sqlite:///{tmp_path / 'x.sqlite3'}")
+    monkeypatch.setattr(PooledSqlite, "file_writable", lambda self: False)
+    db.connect()
+    db.close()
+    assert db._connections == []  # closed, not returned to the pool
+    monkeypatch.undo()
+    db.connect()
+    db.execute_sql("CREATE TABLE t (x)")
+    db.close()
+    assert len(db._connections) == 1  # a writable one is kept
+    db.close_all()

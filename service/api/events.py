@@ -80,11 +80,11 @@ def list_events(args: dict):
 def get(event_id: int):
     """Read one event with its actors, every sentence that reported it, and its edits."""
     row = Event.select(*queries.PAGE_COLUMNS).where(Event.id == event_id).namedtuples().get()
-    (text,) = queries.render_events([row], rendered_events()) or [None]
-    if text is None:  # deleted since the first query
+    texts = queries.render_events([row], rendered_events())
+    if not texts:  # deleted since the first query
         raise Event.DoesNotExist
     edits = queries.to_json(curation.edits_of(event_id))
-    return Response(f'{text[:-1]},"edits":{edits}}}', mimetype=JSON)
+    return Response(f'{texts[0][:-1]},"edits":{edits}}}', mimetype=JSON)
 
 
 @blp.route("/events/<id:event_id>", methods=["PATCH"])
