@@ -9,7 +9,7 @@ from schemas import ChangeListSchema, ChangeQueryArgsSchema
 
 from .. import queries
 from ..models import Change, Event
-from .paging import next_link, page_size
+from .paging import link_header, next_link, page_size
 
 blp = Blueprint("changes", __name__, url_prefix="/api/v1", description="Change feed")
 
@@ -52,5 +52,4 @@ def list_changes(args: dict):
         for r in rows
     ]
     link = next_link(cursor, "since") if more else None
-    headers = {"Link": f'<{link}>; rel="next"'} if link else {}
-    return {"data": data, "next": link, "cursor": cursor}, 200, headers
+    return {"data": data, "next": link, "cursor": cursor}, 200, link_header(link)
