@@ -222,9 +222,14 @@ def export(port: int, path: str, pids: list[int]) -> dict:
     }
 
 
+def item_ids(n: int) -> list[int]:
+    """The 200 events both servers are asked for one by one (the same ones, spread over n)."""
+    return [1 + (i * 7919) % n for i in range(200)]
+
+
 def our_paths(n: int, db: Path | None, actor: str) -> dict[str, list[str]]:
     base = "/api/v1/events?limit=50"
-    ids = [1 + (i * 7919) % n for i in range(200)]
+    ids = item_ids(n)
     return {
         "list": [base],
         "window": [f"{base}&from={WINDOW[0]}&to={WINDOW[1]}"],
@@ -237,7 +242,7 @@ def our_paths(n: int, db: Path | None, actor: str) -> dict[str, list[str]]:
 def datasette_paths(n: int) -> dict[str, list[str]]:
     base = "/bench/events.json?_size=50&_sort=sort_date&_shape=objects&_nocount=1&_nofacet=1"
     base += "&_nosuggest=1"
-    ids = [1 + (i * 7919) % n for i in range(200)]
+    ids = item_ids(n)
     return {
         "list": [base],
         "window": [f"{base}&lo__lte={WINDOW[1]}&hi__gte={WINDOW[0]}"],
