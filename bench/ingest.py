@@ -49,6 +49,7 @@ def run(paths: list[str], url: str, jobs: int) -> tuple[int, float, float | None
     """``timeline ingest --jobs N`` over ``paths`` (what the command runs, without the progress
     bar); returns (articles stored, seconds, seconds in extraction when measurable)."""
     app = create_app({"DATABASE_URL": url})
+    events.clear_cache()  # each run reads the articles afresh
     records = list(sources.read_files([Path(p) for p in paths]))
     spent, real = _timed_extract() if jobs == 1 else ([None], None)
     started = time.perf_counter()

@@ -10,7 +10,15 @@ from .common import PageArgsSchema
 class ActorSchema(Schema):
     id = fields.String(metadata={"description": "Stable id: country:CHN, org:SCO, person:li-qiang"})
     name = fields.String()
-    kind = fields.String(metadata={"description": "country, organisation or person"})
+    kind = fields.String(
+        metadata={"description": "country, organisation, person, place, product, index, currency"}
+    )
+    subkind = fields.String(
+        allow_none=True,
+        metadata={
+            "description": "organisations: company, government, party, armed group, media, research"
+        },
+    )
     event_count = fields.Integer(metadata={"description": "Events this actor takes part in"})
 
 
@@ -18,7 +26,10 @@ class ActorQueryArgsSchema(PageArgsSchema):
     """Arguments of ``GET /actors``."""
 
     kind = fields.String(
-        load_default=None, validate=validate.OneOf(["country", "organisation", "person"])
+        load_default=None,
+        validate=validate.OneOf(
+            ["country", "organisation", "person", "place", "product", "index", "currency"]
+        ),
     )
     q = fields.String(
         load_default=None,

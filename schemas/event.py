@@ -62,6 +62,9 @@ class EventSchema(Schema):
     type = fields.String()
     cameo = fields.String(allow_none=True, metadata={"description": "CAMEO root code"})
     status = fields.String(metadata={"description": "occurred, ongoing or planned"})
+    salience = fields.Float(
+        metadata={"description": "How central to its articles, 0..1 (lead, mentions, actors)"}
+    )
     date = fields.Nested(EventDateSchema)
     actors = fields.List(fields.Nested(ActorRefSchema))
     mentions = fields.List(fields.Nested(MentionSchema))
@@ -110,6 +113,11 @@ class EventFilterArgsSchema(Schema):
         metadata={"description": "Words searched in title and summary"},
     )
 
+    min_salience = fields.Float(
+        load_default=None,
+        validate=validate.Range(min=0, max=1),
+        metadata={"description": "Only events at least this central to their articles (0..1)"},
+    )
     precision_at_least = fields.String(
         load_default=None,
         validate=validate.OneOf(PRECISIONS),
@@ -184,6 +192,17 @@ TYPES = [
     "conflict",
     "election",
     "economy",
+    "deal",
+    "market",
+    "legal",
+    "death",
+    "disaster",
+    "launch",
+    "appointment",
+    "resignation",
+    "legislation",
+    "protest",
+    "research",
     "other",
 ]
 

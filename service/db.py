@@ -111,6 +111,19 @@ def writable() -> bool:
     return read_only == "off"
 
 
+def _add_new_columns(models) -> None:
+    """Columns added since a database was created (nullable or defaulted): added in place."""
+    from playhouse.migrate import SchemaMigrator, migrate
+
+    migrator = SchemaMigrator.from_database(database)
+    for model in models:
+        table = model._meta.table_name
+        have = {c.name for c in database.get_columns(table)}
+        for field in model._meta.sorted_fields:
+            if field.column_name not in have and (field.null or field.default is not None):
+                migrate(migrator.add_column(table, field.column_name, field))
+
+
 def create_tables() -> None:
     """Create every table and index that does not exist yet (safe to run at every start)."""
     from . import queries, search
@@ -118,6 +131,7 @@ def create_tables() -> None:
 
     with database.connection_context():
         database.create_tables(MODELS, safe=True)
+        _add_new_columns(MODELS)
         search.create_index()
         queries.create_indexes()
         DataState.insert(id=1, version=0).on_conflict_ignore().execute()

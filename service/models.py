@@ -45,7 +45,8 @@ class Actor(BaseModel):
         max_length=120, unique=True
     )  # stable id: country:CHN, org:SCO, person:li-qiang
     name = pw.TextField()
-    kind = pw.CharField(max_length=20)  # country, organisation, person
+    kind = pw.CharField(max_length=20)  # country, organisation, person, place, product, ...
+    subkind = pw.CharField(max_length=20, null=True)  # company, government, party, media...
     created_at = pw.DateTimeField(default=utcnow)
 
 
@@ -71,6 +72,8 @@ class Event(BaseModel):
     # Timeline order: the start, or the known end when the start is open; then finer first.
     sort_date = pw.DateField(null=True)
     precision_rank = pw.SmallIntegerField(default=99)
+    # How central the event is to the articles reporting it, 0..1 (the highest report's).
+    salience = pw.FloatField(default=0.0)
     # The extraction's own title, type and date (JSON), kept when a person first curates it.
     original = pw.TextField(null=True)
     created_at = pw.DateTimeField(default=utcnow)

@@ -144,6 +144,7 @@ def store_events(article: Article, extracted: Iterable[extraction.Event]) -> lis
             event = Event.create(**event_columns(item))
             record_change(event.id, "created")
         else:
+            refine(event, item)
             event.updated_at = utcnow()
             event.save()
             record_change(event.id, "updated")
@@ -166,6 +167,19 @@ def store_events(article: Article, extracted: Iterable[extraction.Event]) -> lis
     return stored
 
 
+def refine(event: Event, item: extraction.Event) -> None:
+    """A later report of a stored event: a finer date wins (both sources are kept as mentions),
+    and the event is as salient as its most salient report. Curated dates are never touched."""
+    event.salience = max(event.salience or 0.0, item.salience)
+    if event.original:
+        return
+    stored = as_extracted(event).date
+    if extraction.strictly_finer(item.date, stored):
+        for column, value in event_columns(item).items():
+            if column.startswith("date_") or column in ("sort_date", "precision_rank"):
+                setattr(event, column, value)
+
+
 def event_columns(item: extraction.Event) -> dict[str, Any]:
     d = item.date
     return {
@@ -184,6 +198,7 @@ def event_columns(item: extraction.Event) -> dict[str, Any]:
         "date_basis": d.basis,
         "sort_date": sort_date(d.start, d.end),
         "precision_rank": precision_rank(d.precision),
+        "salience": item.salience,
     }
 
 
@@ -204,7 +219,12 @@ def link_actors(event: Event, actors: Iterable[extraction.Actor]) -> None:
     known = dict(Actor.select(Actor.key, Actor.id).where(Actor.key.in_(keys)).tuples())
     for actor in actors:
         if actor.key not in known:
-            row = {"key": actor.key, "name": actor.name, "kind": actor.kind}
+            row = {
+                "key": actor.key,
+                "name": actor.name,
+                "kind": actor.kind,
+                "subkind": actor.subkind,
+            }
             known[actor.key] = Actor.insert(row).execute()
     EventActor.insert_many(
         [{"event": event.id, "actor": known[a.key], "role": a.role} for a in actors]

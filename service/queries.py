@@ -142,6 +142,8 @@ def filter_events(query: pw.Select, args: dict[str, Any]) -> pw.Select:
             query._sort_matches = search.is_postgres()
     if args.get("type"):
         query = query.where(Event.type.in_(args["type"]))
+    if args.get("min_salience") is not None:
+        query = query.where(Event.salience >= args["min_salience"])
     if args.get("precision_at_least"):
         query = query.where(Event.precision_rank <= precision_rank(args["precision_at_least"]))
     if args.get("precision_at_most"):
@@ -388,6 +390,7 @@ def event_dict(row: Event, actors: list[dict], mentions: list[dict] | None) -> d
         "type": row.type,
         "cameo": row.cameo,
         "status": row.status,
+        "salience": row.salience,
         "date": {
             "text": row.date_text,
             "value": row.date_value,

@@ -22,9 +22,9 @@ def list_actors(args: dict):
     limit = page_size(args)
     count = pw.fn.COUNT(EventActor.id)
     query = (
-        Actor.select(Actor.key, Actor.name, Actor.kind, count.alias("event_count"))
+        Actor.select(Actor.key, Actor.name, Actor.kind, Actor.subkind, count.alias("event_count"))
         .join(EventActor)
-        .group_by(Actor.id, Actor.key, Actor.name, Actor.kind)
+        .group_by(Actor.id, Actor.key, Actor.name, Actor.kind, Actor.subkind)
         .order_by(Actor.key)
     )
     if args.get("kind"):
@@ -37,7 +37,13 @@ def list_actors(args: dict):
     rows = list(query.limit(limit + 1).dicts())
     cursor = queries.encode_cursor([rows[limit - 1]["key"]]) if len(rows) > limit else None
     data = [
-        {"id": r["key"], "name": r["name"], "kind": r["kind"], "event_count": r["event_count"]}
+        {
+            "id": r["key"],
+            "name": r["name"],
+            "kind": r["kind"],
+            "subkind": r["subkind"],
+            "event_count": r["event_count"],
+        }
         for r in rows[:limit]
     ]
     return page(data, cursor)

@@ -31,7 +31,8 @@ How it reads an article
    start at publication instead, never in the past). ``headlines`` writes the title.
 """
 
-from .extract import extract
+from .dates import finer, strictly_finer
+from .extract import clear_cache, extract
 from .merge import combine, same_happening, similarity
 from .model import Actor, Event, EventDate, Mention
 
@@ -40,8 +41,11 @@ __all__ = [
     "Event",
     "EventDate",
     "Mention",
+    "clear_cache",
     "combine",
     "extract",
+    "finer",
+    "strictly_finer",
     "same_happening",
     "similarity",
 ]

@@ -161,6 +161,14 @@ def narrative(anchor: EventDate) -> EventDate:
     return EventDate(anchor.text, iso, iso, day, day, "day", anchor.approximate, "narrative")
 
 
+def no_later_than(report: EventDate) -> EventDate | None:
+    """A past event told by a dated report: it happened no later than the report's end."""
+    end = report.end or report.start
+    if end is None:
+        return None
+    return EventDate(None, None, f"../{end.isoformat()}", None, end, "unknown", False, "relation")
+
+
 def publication(published_at: dt.date, planned: bool = False) -> EventDate:
     """No time in the text: it happened no later than publication (or, if planned, after it)."""
     iso = published_at.isoformat()
@@ -183,6 +191,11 @@ def overlaps(a: EventDate, b: EventDate, slack: dt.timedelta = dt.timedelta(0)) 
 def finer(a: EventDate, b: EventDate) -> EventDate:
     """The more informative of two dates of one happening."""
     return a if _rank(a) <= _rank(b) else b
+
+
+def strictly_finer(a: EventDate, b: EventDate) -> bool:
+    """Whether ``a`` tells more than ``b`` (a later report refines a stored date only then)."""
+    return _rank(a) < _rank(b)
 
 
 _BASIS_RANK = {"expression": 0, "duration": 1, "narrative": 2, "relation": 3, "publication": 4}

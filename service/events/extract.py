@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
+import functools
 import re
 
 from service.temporal.model import Timex
 
-from . import dates
-from .headlines import headline
-from .mentions import Candidate, find
+from . import dates, nlp
+from .entities import Entities
 from .merge import Group, within_article
 from .model import Event, EventDate, Mention
+from .phrases import issued_by
+from .predicates import Candidate, find
 from .types import CAMEO
 
 #: Outcomes issued at the close of a meeting or visit take its closing day ("a communiqué
@@ -24,21 +25,46 @@ _GATHERINGS = frozenset({"meeting", "visit"})
 _STARTS = re.compile(r"\b(?:arriv\w*|began|begins|start\w*|open\w*|kick\w* off|launch\w*)\b")
 
 
-def extract(text: str, published_at: dt.date, timexes: list[Timex] | None = None) -> list[Event]:
+def extract(
+    text: str, published_at: dt.date, timexes: list[Timex] | None = None, doc=None
+) -> list[Event]:
     """The events an article reports, each happening once, in order of first mention.
 
     :param timexes: the article's temporal expressions; by default ``service.temporal.annotate``.
+    :param doc: the article's parse; by default ``nlp.parse(text)``.
     """
+    if timexes is None and doc is None:
+        return list(_extract_cached(text, published_at))
+    return _extract(text, published_at, timexes, doc)
+
+
+@functools.lru_cache(maxsize=256)
+def _extract_cached(text: str, published_at: dt.date) -> tuple[Event, ...]:
+    """The same article read again (a retry, a re-post, a test) is not parsed again: events
+    are immutable, so the answer can be shared."""
+    return tuple(_extract(text, published_at, None, None))
+
+
+def clear_cache() -> None:
+    """Forget the articles read (benchmarks measure reading, not remembering)."""
+    _extract_cached.cache_clear()
+
+
+def _extract(text: str, published_at: dt.date, timexes, doc) -> list[Event]:
     if timexes is None:
         from service.temporal import annotate
 
         timexes = annotate(text, published_at)
     timexes = sorted(timexes, key=lambda t: t.start)
-    candidates, relations = find(text, published_at, timexes)
+    if doc is None:
+        doc = nlp.parse(text)
+    entities = Entities(text, doc)
+    candidates, relations = find(text, published_at, timexes, doc, entities)
     groups = within_article(candidates)
     _date_groups(groups, candidates, relations, published_at)
     _inherit_places(groups)
-    return [_event(g) for g in groups]
+    sentences = max(1, len(list(doc.sents)))
+    return [_event(g, entities.counts, sentences) for g in groups]
 
 
 def _date_groups(groups, candidates, relations, published_at) -> None:
@@ -58,6 +84,8 @@ def _date_groups(groups, candidates, relations, published_at) -> None:
                 else:
                     then.date = dates.after(first.date, published_at)
     for group in groups:
+        if group.date is None and (told := group.head.reported) is not None:
+            group.date = dates.no_later_than(dates.from_timex(told))
         if group.date is None:
             group.date = dates.publication(published_at, planned=_status(group) == "planned")
 
@@ -66,13 +94,14 @@ def _own_date(group: Group, published_at: dt.date) -> EventDate | None:
     """The date the group's own clauses give: an expression, or a duration with its anchor."""
     head = group.head
     if head.anchor is not None:
-        when = dates.from_timex(head.anchor)
+        when = dates.from_timex(head.anchor, "narrative" if head.inherited else "expression")
         if head.duration is not None and when.precision == "day" and when.start:
             starts = _STARTS.search(head.clause.text)
             spanned = (dates.starting_on if starts else dates.ending_on)(head.duration, when.start)
             when = spanned or when
         if _status(group) == "planned" and when.end and when.end < published_at:
-            return None  # a plan is never placed in the past
+            if head.anchor.precision not in ("year", "decade", "century"):
+                return None  # a plan is never placed in the past
         return when
     for c in group.members:
         if c.duration is None:
@@ -98,25 +127,25 @@ def _status(group: Group) -> str:
 def _inherit_places(groups: list[Group]) -> None:
     """A meeting with no place takes the place of a same-day event of the same person."""
     for group in groups:
-        if group.type not in _GATHERINGS or group.head.frame.place:
+        if group.type not in _GATHERINGS or group.head.phrase.place:
             continue
         people = {a.key for a in group.actors() if a.kind == "person"}
         for other in groups:
             same_day = other.date.precision == "day" and other.date.start == group.date.start
             shared = people & {a.key for a in other.actors() if a.kind == "person"}
-            if other is not group and other.head.frame.place and same_day and shared:
-                group.head.frame = _with_place(group.head, other.head.frame.place)
+            if other is not group and other.head.phrase.place and same_day and shared:
+                group.head.phrase = group.head.phrase.with_place(other.head.phrase.place)
                 break
 
 
-def _with_place(cand: Candidate, place: str):
-    return dataclasses.replace(cand.frame, place=place)
-
-
-def _event(group: Group) -> Event:
+def _event(group: Group, counts: dict[str, int], sentences: int) -> Event:
     head = group.head
+    title = head.title
+    if head.doc:
+        names = [a.name for a in group.actors() if a.kind in ("country", "organisation", "person")]
+        title = issued_by(head.phrase, names[:3]).headline()
     return Event(
-        title=headline(head.frame),
+        title=title,
         summary=head.sentence.text,
         type=group.type,
         cameo=CAMEO[group.type],
@@ -124,7 +153,23 @@ def _event(group: Group) -> Event:
         date=group.date,
         mentions=_mentions(group.members),
         status=_status(group),
+        salience=salience(group, counts, sentences),
     )
+
+
+def salience(group: Group, counts: dict[str, int], sentences: int) -> float:
+    """How central an event is to its article, 0..1: where it is first told (the lead counts
+    most), how often it is told, how prominent its participants are, whether the text dates it.
+    """
+    first = min(c.position for c in group.members)
+    lead = 1.0 / (1.0 + first / 2.0)
+    told = min(1.0, (len({c.sentence.start for c in group.members}) - 1) / 3.0)
+    top = max(counts.values(), default=1)
+    actors = [counts.get(a.key, 0) / top for a in group.actors() if a.kind != "place"]
+    prominence = max(actors, default=0.0)
+    dated = 1.0 if group.date is not None and group.date.basis == "expression" else 0.0
+    score = 0.45 * lead + 0.15 * told + 0.25 * prominence + 0.15 * dated
+    return round(min(1.0, score), 3)
 
 
 def _mentions(members: list[Candidate]) -> tuple[Mention, ...]:

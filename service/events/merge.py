@@ -6,8 +6,8 @@ import dataclasses
 import datetime as dt
 
 from . import dates
-from .mentions import Candidate
 from .model import Actor, Event
+from .predicates import Candidate
 
 #: Types whose undated noun mentions ("the invasion") may stand alone as events.
 STANDALONE_REFERENCES = frozenset(
@@ -26,15 +26,18 @@ class Group:
 
     @property
     def type(self) -> str:
-        return self.members[0].type
+        return self.head.type
 
     @property
     def head(self) -> Candidate:
-        """The mention the event is told from: the first dated one, else the first standalone."""
+        """The mention the event is told from: a document, else the first dated one, else the
+        first standalone one (never reported content when the event has its own mention)."""
         for test in (
-            lambda c: c.anchor is not None,
-            lambda c: c.duration is not None,
+            lambda c: c.doc,
+            lambda c: c.anchor is not None and c.kind != "report",
+            lambda c: c.duration is not None and c.kind != "report",
             lambda c: c.kind == "event",
+            lambda c: c.kind != "report",
         ):
             for c in self.members:
                 if test(c):
@@ -42,15 +45,32 @@ class Group:
         return self.members[0]
 
     def actors(self) -> list[Actor]:
+        """Everyone taking part; what a document reports names its signatories too."""
+        cached = self.__dict__.get("_actors_cache")
+        if cached is not None and cached[0] == len(self.members):
+            return cached[1]  # merging asks again after every candidate: keep it linear
+        found = self._actors()
+        self.__dict__["_actors_cache"] = (len(self.members), found)
+        return found
+
+    def _actors(self) -> list[Actor]:
+        document = any(c.doc for c in self.members)
         seen: dict[str, Actor] = {}
         for c in self.members:
-            if c.kind != "report":
+            if c.kind != "report" or (document and c.agents):
                 for m in c.actors:
-                    seen.setdefault(m.actor.key, m.actor)
+                    if c.kind != "report" or m.actor.key in c.agents:
+                        seen.setdefault(m.actor.key, m.actor)
         return list(seen.values())
 
     def anchors(self) -> list:
-        return [dates.from_timex(c.anchor) for c in self.members if c.anchor is not None]
+        """The distinct dates the members give (kept as members join: merging stays linear)."""
+        seen, count = self.__dict__.setdefault("_anchors_cache", ({}, [0]))
+        for c in self.members[count[0] :]:
+            if c.anchor is not None:
+                seen.setdefault(dates.from_timex(c.anchor), None)
+        count[0] = len(self.members)
+        return list(seen)
 
 
 def compatible_actors(a: list[Actor], b: list[Actor], need_overlap: bool) -> bool:
@@ -73,12 +93,18 @@ def compatible_actors(a: list[Actor], b: list[Actor], need_overlap: bool) -> boo
 def _score(group: Group, cand: Candidate) -> int | None:
     if group.type != cand.type:
         return None
+    if cand.type == "other" and not any(c.trigger.text == cand.trigger.text for c in group.members):
+        return None  # untyped predicates are one happening only when told with the same word
     mine = [m.actor for m in cand.actors]
     theirs = group.actors()
     if not (mine and theirs) and not any(_same_word(cand, c) for c in group.members):
         return None  # with no actors to compare, only the same word names the same thing
     if not compatible_actors(mine, theirs, need_overlap=bool(mine and theirs)):
         return None
+    their_targets = {k for c in group.members for k in c.targets}
+    document = cand.doc or any(c.doc for c in group.members)
+    if not document and cand.targets and their_targets and not set(cand.targets) & their_targets:
+        return None  # "sued Binance" and "sued Coinbase" are two happenings
     if cand.anchor is not None:
         mine_date = dates.from_timex(cand.anchor)
         if any(not dates.overlaps(mine_date, d) for d in group.anchors()):
@@ -116,7 +142,7 @@ def within_article(candidates: list[Candidate]) -> list[Group]:
         group = _best(groups, cand)
         if group is not None:
             group.members.append(cand)
-        elif cand.type in STANDALONE_REFERENCES and cand.actors:
+        elif cand.type in STANDALONE_REFERENCES and cand.actors and cand.anchor is not None:
             groups.append(Group([cand]))
     for cand in (c for c in candidates if c.kind == "report"):
         group = _report_home(groups, cand)

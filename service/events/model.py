@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-KINDS = ("country", "organisation", "person")
+KINDS = ("country", "organisation", "person", "place", "product", "index", "currency")
 STATUSES = ("occurred", "planned", "ongoing")
 #: Where an event's date came from.
 BASES = ("expression", "duration", "relation", "publication", "narrative")
@@ -19,6 +19,7 @@ class Actor:
     name: str
     kind: str
     role: str | None = None
+    subkind: str | None = None  # organisations: company, government, party, media...; places
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -68,6 +69,8 @@ class Event:
     date: EventDate
     mentions: tuple[Mention, ...]
     status: str = "occurred"
+    #: How central the event is to the article, 0..1 (lead position, mentions, participants).
+    salience: float = 0.0
 
     def as_dict(self) -> dict:
         return {
@@ -76,6 +79,7 @@ class Event:
             "type": self.type,
             "cameo": self.cameo,
             "status": self.status,
+            "salience": self.salience,
             "actors": [dataclasses.asdict(a) for a in self.actors],
             "date": self.date.as_dict(),
             "mentions": [dataclasses.asdict(m) for m in self.mentions],

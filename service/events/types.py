@@ -11,7 +11,21 @@
 | conflict | 19 | Fight (19x); wars, invasions, strikes. 18 Assault is folded in |
 | election | None | CAMEO codes interactions between actors, not elections |
 | economy | None | economic releases (GDP, inflation, rates) are outside CAMEO |
+| deal | None | acquisitions, mergers, purchases, orders, investments |
+| market | None | a stock index, a share price, a currency or a commodity moves |
+| legal | 17 | Coerce: 173 arrest/detain, 1711 confiscate; charges, rulings, sentences, lawsuits |
+| death | None | a person dies (killings in an attack are ``conflict``) |
+| disaster | None | earthquakes, storms, floods, fires, explosions, crashes |
+| launch | None | a product, a service, a rocket or a company is launched or unveiled |
+| appointment | None | someone is appointed, named, nominated or hired |
+| resignation | None | someone resigns, retires, is dismissed or steps down |
+| legislation | None | a bill or law is passed, approved, vetoed or repealed |
+| protest | 14 | Protest: demonstrations, rallies, strikes, boycotts |
+| research | None | a study is published, a discovery made |
 | other | None | a happening with no better type |
+
+Types come from the predicate and its frame (``lexicon.py``); the trigger words below are the
+closed list the first versions used, kept for ``classify`` and the documents' nouns.
 """
 
 from __future__ import annotations
@@ -30,6 +44,17 @@ CAMEO = {
     "conflict": "19",
     "election": None,
     "economy": None,
+    "deal": None,
+    "market": None,
+    "legal": "17",
+    "death": None,
+    "disaster": None,
+    "launch": None,
+    "appointment": None,
+    "resignation": None,
+    "legislation": None,
+    "protest": "14",
+    "research": None,
     "other": None,
 }
 TYPES = tuple(CAMEO)

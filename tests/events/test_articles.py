@@ -39,4 +39,5 @@ def test_article(annotate, article):
 def test_pair_anaphor_names_both_leaders(annotate):
     (article,) = [a for a in ARTICLES if a["name"] == "future-plans"]
     events = extract(article["text"], dt.date.fromisoformat(article["published_at"]))
-    assert events[-1].title == "Macron and Xi Jinping hold talks in Beijing"
+    title = events[-1].title  # "The two leaders last met in Beijing"
+    assert "Macron" in title and "Xi Jinping" in title and title.endswith("in Beijing")

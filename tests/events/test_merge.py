@@ -32,11 +32,9 @@ def by_people(events, type_, *people):
 
 def test_second_article_events(second_events):
     titles = [(e.type, e.title) for e in second_events]
-    assert titles == [
-        ("meeting", "Xi Jinping meets Mikhail Mishustin in Beijing"),
-        ("visit", "Mishustin arrives in China"),
-    ]
-    visit = second_events[1]
+    assert ("meeting", "Xi Jinping meets Mikhail Mishustin in Beijing") == titles[0]
+    assert ("visit", "Mishustin arrives in China") in titles
+    (visit,) = [e for e in second_events if e.type == "visit"]
     assert (visit.date.start, visit.date.end) == (dt.date(2023, 12, 19), dt.date(2023, 12, 20))
 
 
@@ -44,6 +42,10 @@ def test_xi_meeting_is_one_happening_across_articles(seed_events, second_events)
     pairs = [(a, b) for a in seed_events for b in second_events if same_happening(a, b)]
     titles = sorted((a.title, b.title) for a, b in pairs)
     assert titles == [
+        (
+            "Li Qiang and Mikhail Mishustin hold annual meeting in Beijing",
+            "Mishustin holds annual talks between heads of government in China",
+        ),
         ("Mishustin meets Xi Jinping in Beijing", "Xi Jinping meets Mikhail Mishustin in Beijing"),
         ("Mishustin pays two-day visit to China", "Mishustin arrives in China"),
     ]

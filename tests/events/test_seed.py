@@ -25,6 +25,10 @@ def find(events, type_, *actor_keys):
     return matches[0]
 
 
+#: What the open-domain extraction tells beside the key events (background and plans), at most.
+FURTHER = 7
+
+
 # type, actors that must be there, (start, end, precision, basis, approximate), edtf, title
 EXPECTED = [
     ("meeting", ("person:li-qiang", "person:mikhail-mishustin"),
@@ -70,8 +74,12 @@ def test_seed_event(events, type_, actors, bounds, edtf, title):
     assert event.mentions
 
 
-def test_nothing_else_and_each_once(events):
-    assert len(events) == len(EXPECTED)
+def test_each_happening_once_and_little_else(events):
+    titles = [e.title for e in events]
+    assert len(titles) == len(set(titles))
+    assert len(EXPECTED) <= len(events) <= len(EXPECTED) + FURTHER
+    for e in events:
+        assert 0 < len(e.title) <= 80 and e.title[0].isupper(), e.title
 
 
 def test_war_is_ongoing_and_began_about_2022(events):
@@ -93,9 +101,18 @@ def test_communique_mentions_attach_to_one_event(events):
 
 
 def test_background_is_not_dated_today(events):
-    published = [e for e in events if e.date.basis == "publication"]
-    assert [e.title for e in published] == ["Iran joins BRICS"]
-    assert not any(e.date.start == SEED_PUBLISHED for e in events)
+    published = [e.title for e in events if e.date.basis == "publication"]
+    assert "Iran joins BRICS" in published
+    assert not any(e.date.start == SEED_PUBLISHED and e.status != "planned" for e in events)
+
+
+def test_key_events_are_the_salient_ones(events):
+    """The lead's meeting and the communiqué rank first; the war in the background below."""
+    ranked = sorted(events, key=lambda e: -e.salience)
+    assert {e.type for e in ranked[:2]} == {"meeting", "agreement"}
+    war = find(events, "conflict", "country:UKR")
+    meeting = find(events, "meeting", "person:li-qiang")
+    assert war.salience < meeting.salience
 
 
 def test_visit_mentions_include_took_place_after(events):
@@ -139,7 +156,7 @@ def test_seed_with_the_temporal_engine(published):
     """The same expectations hold with the real temporal engine (the default)."""
     _annotate()
     events = extract(TEXT, published)
-    assert len(events) == len(EXPECTED)
+    assert len(EXPECTED) <= len(events) <= len(EXPECTED) + FURTHER
     for type_, actors, bounds, _edtf, title in EXPECTED:
         event = find(events, type_, *actors)
         if event.date.basis == "publication":

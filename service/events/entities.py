@@ -1,0 +1,338 @@
+"""Participants from the parse: the gazetteer's countries and organisations, titled people,
+and every other person, company, agency, place, product, index or currency the named-entity
+recogniser finds, each with a stable id and merged with its other names in the article.
+
+Ids: ``country:CHN``, ``org:SCO`` (international organisations of ``service/data``),
+``org:lufthansa``, ``person:li-qiang``, ``place:new-york``, ``product:boeing-737-max``,
+``index:s-p-500``, ``currency:euro``. A surname alone after a full mention is that person;
+an acronym in brackets after an organisation ("the Securities and Exchange Commission
+(SEC)") and the organisation's short form ("Lufthansa" after "Deutsche Lufthansa AG") are
+that organisation.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+
+import pycountry
+
+from .actors import DATA, ActorMention, ArticleActors, slug
+from .model import Actor
+from .sentences import Span
+
+#: Corporate suffixes dropped from an organisation's id and short name.
+_SUFFIX = re.compile(
+    r"(?:,?\s+(?:Inc|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|plc|PLC|AG|SA|S\.A|"
+    r"NV|N\.V|SE|GmbH|SpA|Holdings?|Group)\.?)+$"
+)
+_COMPANY = re.compile(
+    r"\b(?:Inc|Corp|Corporation|Co|Company|Ltd|Limited|LLC|plc|PLC|AG|SA|NV|SE|GmbH|SpA|"
+    r"Holdings?|Group|Airlines|Airways|Air|Motors?|Bank|Technologies|Systems|Pharma\w*|"
+    r"Energy|Oil|Petroleum|Telecom\w*|Communications|Industries|Electric|Automotive|"
+    r"Capital|Partners|Securities|Insurance|Foods|Entertainment|Media|Labs?|Software|"
+    r"Semiconductor|Steel|Mining|Aerospace|Logistics|Retail|Stores|Brands)\b\.?$|"
+    r"\b(?:Inc|Corp|Ltd|LLC|plc|AG|SA|NV|GmbH)\b"
+)
+_GOVERNMENT = re.compile(
+    r"\b(?:Ministry|Department|Agency|Commission|Court|Parliament|Senate|Congress|Assembly|"
+    r"Police|Army|Navy|Air Force|Military|Office|Council|Bureau|Service|Administration|"
+    r"Authority|Government|Cabinet|Pentagon|White House|Kremlin|Treasury|Duma|Knesset|"
+    r"Bundestag|Reserve|Central Bank|Regulator|Inspectorate|Directorate|Guard|Coast Guard|"
+    r"Prosecutor'?s?|Judiciary|Tribunal|Supreme|House of \w+|FBI|CIA|NASA|FDA|SEC|EPA|FAA|"
+    r"NTSB|DOJ|IRS|NHS|ESA|FTC|FCC|CDC|NIH|NSA|DHS)\b"
+)
+_PARTY = re.compile(r"\b(?:Party|Democrats|Republicans|Labour|Conservatives|Tories)\b")
+_ARMED = re.compile(
+    r"\b(?:Taliban|Hamas|Hezbollah|Houthis?|Islamic State|ISIS|ISIL|al-Qaeda|al Qaeda|"
+    r"Al-Shabaab|Boko Haram|Wagner|militia|Militia|Brigades?|Liberation Army|Rebels|Front)\b"
+)
+_MEDIA = re.compile(
+    r"\b(?:Reuters|Associated Press|AP|AFP|Agence France-Presse|BBC|CNN|Bloomberg|Xinhua|TASS|"
+    r"Interfax|Al Jazeera|Times|Post|Journal|News|Tribune|Guardian|Telegraph|Herald|Gazette|"
+    r"Television|TV|Radio|Broadcasting)\b"
+)
+_RESEARCH = re.compile(r"\b(?:University|College|Institute|Laboratory|Observatory|Academy)\b")
+#: Words that are no part of a person's name in news text.
+_NOT_PERSON = frozenset(
+    "The A An And But In On At Of For By With From Mr Mrs Ms Dr Sir Dame Lord Lady Sen Rep "
+    "Gov Gen Col Capt Lt Sgt Prof Rev Judge Justice Officer".split()
+)
+_PERSON_TOKEN = re.compile(
+    r"(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][\w’'\-.]*|(?:de|da|del|der|van|von|bin|al|el|la|le|di|du|dos|ibn)"
+)
+_CURRENCIES = {
+    "dollar": "dollar",
+    "dollars": "dollar",
+    "euro": "euro",
+    "euros": "euro",
+    "yen": "yen",
+    "sterling": "sterling",
+    "pound": "sterling",
+    "yuan": "yuan",
+    "renminbi": "yuan",
+    "rouble": "rouble",
+    "ruble": "rouble",
+    "rupee": "rupee",
+    "bitcoin": "bitcoin",
+    "peso": "peso",
+    "lira": "lira",
+    "franc": "franc",
+    "ringgit": "ringgit",
+    "rand": "rand",
+    "won": None,  # the verb far more often than the currency
+}
+_CURRENCY_WORD = re.compile(
+    r"\b(?:the|The)\s+((?:[A-Z][\w.]*\s+)?(?:dollar|euro|yen|sterling|pound|yuan|renminbi|"
+    r"rouble|ruble|rupee|bitcoin|peso|lira|franc|ringgit|rand))\b(?!\s+(?:a|per)\b)"
+)
+
+
+@functools.cache
+def _indices() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
+    data = json.loads((DATA / "markets.json").read_text(encoding="utf-8"))
+    table = {}
+    for item in data["indices"]:
+        for alias in item["aliases"]:
+            table[alias] = (item["key"], item["name"])
+    names = sorted(table, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w&])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w&])")
+    return pattern, table
+
+
+@functools.cache
+def _us_states() -> frozenset[str]:
+    return frozenset(
+        s.name for s in pycountry.subdivisions.get(country_code="US") if "," not in s.name
+    )
+
+
+def org_subkind(name: str) -> str | None:
+    """company, government, party, armed group, media or research, from the name's words."""
+    for subkind, pattern in (
+        ("armed group", _ARMED),
+        ("party", _PARTY),
+        ("government", _GOVERNMENT),
+        ("research", _RESEARCH),
+        ("media", _MEDIA),
+        ("company", _COMPANY),
+    ):
+        if pattern.search(name):
+            return subkind
+    return None
+
+
+def _clean(name: str) -> str:
+    name = re.sub(r"['’]s?$", "", name.strip())
+    name = re.sub(r"^(?:the|The)\s+", "", name)
+    return re.sub(r"\s+", " ", name).strip(" ,.;:-\"“”'")
+
+
+def _acronym(name: str) -> str:
+    words = [
+        w
+        for w in re.findall(r"[A-Za-z][\w-]*", name)
+        if w.lower() not in ("and", "of", "the", "for", "&")
+    ]
+    return "".join(w[0].upper() for w in words)
+
+
+class Entities:
+    """Every participant of one article, found sentence by sentence (coreference kept)."""
+
+    def __init__(self, text: str, doc) -> None:
+        self.text = text
+        self.doc = doc
+        self.old = ArticleActors(text)
+        self.people: dict[str, Actor] = dict(self.old.people)
+        self.orgs: dict[str, Actor] = {}
+        self.counts: dict[str, int] = {}
+        self._ents: dict[int, list] = {}  # sentence start -> its entities (sent.ents is O(doc))
+        for ent in doc.ents:
+            self._ents.setdefault(ent.sent.start, []).append(ent)
+        self._register()
+
+    # --- registration of names over the whole article ------------------------------------
+    def _register(self) -> None:
+        owners: dict[str, set[str]] = {}
+        by_key: dict[str, Actor] = {p.key: p for p in self.people.values()}
+        for ent in self.doc.ents:
+            if ent.label_ == "PERSON":
+                name = self._person_name(ent.text)
+                if not name or name in self.people:
+                    continue
+                if " " not in name:
+                    continue  # a single name is a surname of someone named in full, or nothing
+                person = Actor(f"person:{slug(name)}", name, "person")
+                self.people[name] = person
+                by_key[person.key] = person
+                for token in name.split():
+                    owners.setdefault(token, set()).add(person.key)
+            elif ent.label_ == "ORG":
+                self._org(ent)
+        for token, keys in owners.items():
+            if len(keys) == 1 and len(token) > 2 and token[0].isupper():
+                self.people.setdefault(token, by_key[next(iter(keys))])
+
+    def _person_name(self, raw: str) -> str | None:
+        name = _clean(raw)
+        tokens = name.split()
+        while tokens and tokens[0].rstrip(".") in _NOT_PERSON:
+            tokens.pop(0)
+        if not tokens or len(tokens) > 4:
+            return None
+        if any(not _PERSON_TOKEN.fullmatch(t) for t in tokens):
+            return None
+        if all(t.isupper() for t in tokens if len(t) > 1):
+            return None  # bylines and headings: "CHEGE MBITIRU"
+        name = " ".join(tokens)
+        if name in self.old_table():
+            return None
+        return name
+
+    @staticmethod
+    def old_table() -> dict:
+        from .actors import _gazetteer
+
+        return _gazetteer()[1]
+
+    def _org(self, ent) -> Actor | None:
+        name = _clean(ent.text)
+        if not name or name in self.old_table() or len(name) < 2 or name.isdigit():
+            return None
+        if name in self.orgs:
+            return self.orgs[name]
+        short = _SUFFIX.sub("", name).strip() or name
+        actor = self.orgs.get(short)
+        if actor is None:
+            for alias, known in self.orgs.items():
+                # "Lufthansa" after "Deutsche Lufthansa": a short form of a longer name
+                if " " in alias and short in alias.split():
+                    actor = known
+                    break
+                if short.isupper() and len(short) >= 2 and _acronym(alias) == short:
+                    actor = known
+                    break
+        if actor is None:
+            subkind = org_subkind(name)
+            actor = Actor(f"org:{slug(short)}", short, "organisation", subkind=subkind)
+        self.orgs[name] = self.orgs[short] = actor
+        after = self.text[ent.end_char : ent.end_char + 14]
+        bracket = re.match(r"\s*\(([A-Z][A-Z0-9&.-]{1,9})\)", after)
+        if bracket:
+            self.orgs[bracket.group(1)] = actor
+        return actor
+
+    # --- mentions sentence by sentence -------------------------------------------------
+    def find(self, sent) -> list[ActorMention]:
+        """The participants named in the spaCy sentence ``sent``, in text order."""
+        span = Span(sent.text, sent.start_char, sent.end_char)
+        found = [self._state_or_country(m) for m in self.old.find(span)]
+        ents = self._ents.get(sent.start, [])
+        for ent in ents:
+            if ent.label_ in ("LOC", "FAC", "GPE") and " " in ent.text.strip():
+                inner = [m for m in found if ent.start_char <= m.start and m.end <= ent.end_char]
+                if inner and all(m.end - m.start < len(_clean(ent.text)) for m in inner):
+                    if _clean(ent.text) not in self.old_table():
+                        found = [m for m in found if m not in inner]
+        taken = [(m.start, m.end) for m in found]
+
+        def free(start: int, end: int) -> bool:
+            return not any(s < end and start < e for s, e in taken)
+
+        for ent in ents:
+            if not free(ent.start_char, ent.end_char):
+                continue
+            mention = self._ner_mention(ent)
+            if mention is not None:
+                found.append(mention)
+                taken.append((mention.start, mention.end))
+        pattern, table = _indices()
+        for m in pattern.finditer(self.text, span.start, span.end):
+            if free(m.start(), m.end()):
+                key, name = table[m.group()]
+                found.append(
+                    ActorMention(
+                        Actor(f"index:{key}", name, "index"), m.start(), m.end(), m.group(), "index"
+                    )
+                )
+                taken.append((m.start(), m.end()))
+        for m in _CURRENCY_WORD.finditer(self.text, span.start, span.end):
+            word = m.group(1).split()[-1].lower()
+            code = _CURRENCIES.get(word)
+            if code and free(m.start(1), m.end(1)):
+                qualifier = m.group(1).split()[:-1]
+                key = slug(" ".join([*qualifier, code])) if qualifier else code
+                name = " ".join([*qualifier, code]) if qualifier else code
+                found.append(
+                    ActorMention(
+                        Actor(f"currency:{key}", name, "currency"),
+                        m.start(1),
+                        m.end(1),
+                        m.group(1),
+                        "currency",
+                    )
+                )
+        found.sort(key=lambda a: a.start)
+        for m in found:
+            self.counts[m.actor.key] = self.counts.get(m.actor.key, 0) + 1
+        return found
+
+    def _state_or_country(self, m: ActorMention) -> ActorMention:
+        """ "Atlanta, Georgia" and "the state of Georgia" are the US state, not the country."""
+        if m.actor.kind != "country" or m.surface not in _us_states():
+            return m
+        before = self.text[max(0, m.start - 30) : m.start]
+        after = self.text[m.end : m.end + 20]
+        if re.search(r"[A-Z][a-z]+,\s*$|\bstate of\s*$", before) or re.match(
+            r"\s*(?:state|governor|legislature|senator)\b", after, re.I
+        ):
+            place = Actor(f"place:us-{slug(m.surface)}", m.surface, "place", subkind="US state")
+            return ActorMention(place, m.start, m.end, m.surface, "place")
+        return m
+
+    def _ner_mention(self, ent) -> ActorMention | None:
+        label = ent.label_
+        start, end = ent.start_char, ent.end_char
+        surface = ent.text
+        if label == "PERSON":
+            name = self._person_name(surface)
+            if not name:
+                return None
+            person = self.people.get(name)
+            if person is None and " " not in name and name not in self.old_table():
+                # One word the recogniser calls a person, with nobody of that name in the
+                # article: news introduces people in full, so it is a company ("Embraer").
+                actor = self.orgs.get(name) or Actor(
+                    f"org:{slug(name)}", name, "organisation", subkind=org_subkind(name)
+                )
+                self.orgs[name] = actor
+                return ActorMention(actor, start, end, name, "org")
+            if person is None:
+                return None
+            offset = self.text.find(name, start, end)
+            start = offset if offset >= 0 else start
+            return ActorMention(person, start, start + len(name), name, "person")
+        if label == "ORG" and (person := self.people.get(_clean(surface))) is not None:
+            return ActorMention(person, start, end, _clean(surface), "surname")
+        if label == "ORG":
+            actor = self._org(ent)
+            if actor is None:
+                return None
+            return ActorMention(actor, start, end, _clean(surface), "org")
+        if label in ("GPE", "LOC", "FAC"):
+            name = _clean(surface)
+            if not name or not name[0].isupper():
+                return None
+            subkind = {"GPE": "city or region", "LOC": "location", "FAC": "facility"}[label]
+            place = Actor(f"place:{slug(name)}", name, "place", subkind=subkind)
+            return ActorMention(place, start, end, name, "place", place=True)
+        if label == "PRODUCT":
+            name = _clean(surface)
+            if not name or not name[0].isupper():
+                return None
+            return ActorMention(
+                Actor(f"product:{slug(name)}", name, "product"), start, end, name, "product"
+            )
+        return None

@@ -1,0 +1,491 @@
+"""Headlines built from the clause: who does what to whom, where; present tense, at most 80
+characters, no actor twice, never a cut-off fragment (optional parts are left out whole)."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from .actors import ActorMention, short_name
+from .headlines import LIMIT, join_names
+
+_IRREGULAR_3SG = {"be": "is", "have": "has", "do": "does", "go": "goes"}
+_DROP_LEADING = frozenset({"a", "an", "the", "its", "their", "his", "her"})
+_MAX_WORDS = 8
+#: Heads that a name before them says all of: "the BRICS bloc", "the Boeing company".
+_GENERIC_HEADS = frozenset(
+    "bloc group alliance organisation organization company firm club union coalition "
+    "party grouping body forum".split()
+)
+#: Light verbs a noun's headline is told with: "Mishustin pays visit to China".
+_NOUN_VERBS = {
+    "visit": "pay",
+    "meeting": "hold",
+    "agreement": "sign",
+    "statement": "make",
+    "election": "hold",
+    "protest": "stage",
+    "legislation": "pass",
+}
+
+
+@dataclasses.dataclass(frozen=True)
+class Phrase:
+    """The parts of a headline; ``verb`` is already in headline form ("buys", "arrested")."""
+
+    subject: str = ""
+    verb: str = ""
+    obj: str = ""
+    extras: tuple[str, ...] = ()
+    place: str | None = None
+    tail: str = ""  # after everything: "ongoing for nearly two years"
+
+    def headline(self, limit: int = LIMIT) -> str:
+        core = " ".join(p for p in (self.subject, self.verb) if p)
+        parts = [core] if core else []
+        optional = [self.obj] if self.obj else []
+        optional += list(self.extras)
+        if self.place and not any(self.place in p for p in (core, *optional)):
+            optional.append(f"in {self.place}")
+        if self.tail:
+            optional.append(self.tail)
+        for piece in optional:
+            if not piece:
+                continue
+            candidate = " ".join([*parts, piece])
+            if len(candidate) <= limit:
+                parts.append(piece)
+            elif piece is self.obj and not parts[1:]:
+                short = _shorten(piece, limit - len(" ".join(parts)) - 1)
+                if short:
+                    parts.append(short)
+        text = re.sub(r"\s+", " ", " ".join(parts)).strip(" ,;:")
+        if len(text) > limit:
+            text = _shorten(text, limit)
+        return text[:1].upper() + text[1:]
+
+    def with_place(self, place: str) -> Phrase:
+        return dataclasses.replace(self, place=place)
+
+
+def _shorten(text: str, limit: int) -> str:
+    """At most ``limit`` characters, cut before a preposition or conjunction (a whole phrase)."""
+    if len(text) <= limit:
+        return text
+    words = text.split()
+    cuts = [
+        i
+        for i, w in enumerate(words)
+        if i > 0
+        and w.lower()
+        in (
+            "of",
+            "in",
+            "on",
+            "at",
+            "for",
+            "to",
+            "from",
+            "with",
+            "and",
+            "by",
+            "as",
+            "after",
+            "over",
+            "against",
+            "amid",
+            "while",
+        )
+    ]
+    for i in reversed(cuts):
+        candidate = " ".join(words[:i]).rstrip(",;:")
+        if len(candidate) <= limit and len(words[:i]) >= 2:
+            return candidate
+    out = []
+    for w in words:
+        if len(" ".join([*out, w])) > limit:
+            break
+        out.append(w)
+    return " ".join(out) if len(out) >= 2 else ""
+
+
+def conjugate(lemma: str, plural: bool) -> str:
+    """The present tense of a verb's base form: "buy" -> "buys", "approve" -> "approves"."""
+    base = lemma.lower()
+    if plural:
+        return "are" if base == "be" else ("have" if base == "have" else base)
+    if base in _IRREGULAR_3SG:
+        return _IRREGULAR_3SG[base]
+    if re.search(r"[^aeiou]y$", base):
+        return base[:-1] + "ies"
+    if re.search(r"(?:s|sh|ch|x|z|o)$", base):
+        return base + "es"
+    return base + "s"
+
+
+def name(mention: ActorMention) -> str:
+    """How a headline names an actor: people as written, organisations by their short name."""
+    actor = mention.actor
+    if actor.kind == "person":
+        return mention.surface if mention.via != "group" else actor.name
+    if actor.key.startswith("org:") and mention.via == "org" and actor.subkind is None:
+        try:
+            return short_name(actor.key.split(":", 1)[1])
+        except KeyError:
+            return actor.name
+    if actor.kind == "country":
+        return actor.name
+    return (
+        mention.surface if mention.via in ("place", "product", "index", "currency") else actor.name
+    )
+
+
+def compact(tok, timexes, skip: frozenset[int] = frozenset(), max_words: int = _MAX_WORDS) -> str:
+    """A short text of ``tok``'s phrase: no clauses, dates, quotes or appositions."""
+    words = _words(tok, timexes, skip)
+    while len(words) > max_words:
+        cut = _last_prep(tok, words)
+        if cut is None:
+            words = [w for w in words if w.i <= tok.i][-max_words:]
+            break
+        drop = {w.i for w in cut.subtree}
+        words = [w for w in words if w.i not in drop]
+    while words and words[0].lower_ in _DROP_LEADING and words[0].i != tok.i:
+        words = words[1:]
+    text = ""
+    for i, w in enumerate(words):
+        text += w.text
+        if i + 1 < len(words):
+            nxt = words[i + 1]
+            # a word left out between them ("Buffalo, N.Y., doctor") or a space in the text
+            text += " " if nxt.i != w.i + 1 or w.whitespace_ else ""
+    return re.sub(r"\s+", " ", text).strip(" ,;:-")
+
+
+def _words(tok, timexes, skip):
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ == "aux" and child.lower_ == "to":
+            continue
+        if (
+            child.dep_ == "punct"
+            and child.text in ("-", "–", "/", "&")
+            and not child.nbor(-1).whitespace_
+        ):
+            out.append(child)
+            continue
+        if (
+            child.i in skip
+            or child.dep_ in ("relcl", "acl", "appos", "punct", "advcl", "ccomp", "parataxis", "cc")
+            and child.dep_ != "cc"
+        ):
+            continue
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+            continue
+        if child.dep_ == "cc" and not any(
+            s.dep_ == "conj" and s.pos_ not in ("VERB", "AUX") for s in tok.children
+        ):
+            continue
+        if _in_timex(child, timexes):
+            continue
+        left = child.left_edge
+        if (
+            child.i > tok.i
+            and left.i > 0
+            and left.nbor(-1).text == ","
+            and child.dep_ not in ("conj", "cc")
+        ):
+            continue  # ", the company's fourth test flight": an aside
+        out.extend(_words(child, timexes, skip))
+    out.sort(key=lambda w: w.i)
+    return [w for w in out if w.text not in ("“", "”", '"', "(", ")")]
+
+
+def _in_timex(tok, timexes) -> bool:
+    """Inside a date or time (durations describe the event: "a two-day visit" keeps them)."""
+    dated = [t for t in timexes if t.type != "DURATION"]
+    return any(t.start <= tok.idx < t.end for t in dated) or (
+        tok.dep_ == "prep"
+        and all(any(t.start <= w.idx < t.end for t in dated) for w in tok.subtree if w is not tok)
+        and len(list(tok.subtree)) > 1
+    )
+
+
+def _last_prep(tok, words):
+    ids = {w.i for w in words}
+    preps = [w for w in words if w.dep_ == "prep" and w.i in ids and w is not tok]
+    return max(preps, key=lambda w: w.i) if preps else None
+
+
+def _names(mentions: list[ActorMention]) -> str:
+    """Joined names; a country named only as a person's adjective ("Chinese Premier Li
+    Qiang") is left to the person."""
+    if any(m.actor.kind == "person" for m in mentions):
+        mentions = [m for m in mentions if not (m.actor.kind == "country" and m.via == "adjective")]
+    return join_names([name(m) for m in mentions])
+
+
+def _subject_text(subject, roles, timexes) -> tuple[str, bool]:
+    """The subject as the text names it ("Chile's senate"), or the agents' names for
+    pronouns and long phrases; and whether it is plural."""
+    if subject is None:
+        return _names(roles["agents"]), len(roles["agents"]) > 1
+    plural = "Plur" in subject.morph.get("Number") or any(
+        c.dep_ == "conj" for c in subject.children
+    )
+    if subject.pos_ == "PRON" or subject.lower_ in ("who", "which", "that"):
+        names = roles["agents"]
+        if not names:
+            return (subject.text if subject.pos_ == "PRON" else ""), plural
+        return _names(names), len(names) > 1 or plural
+    head = [m for m in roles["agents"] + roles["targets"] if m.start <= subject.idx < m.end]
+    conj = any(c.dep_ == "conj" for c in subject.children)
+    if len(head) > 1 and not conj:
+        return _names(head), True
+    if head and not conj and head[0].actor.kind == "person":
+        return name(head[0]), plural  # "Russian Deputy Prime Minister Dmitry Chernyshenko"
+    if head and not conj and head[0].via == "org" and head[0].actor.subkind is None:
+        return name(head[0]), plural  # international organisations by their short name
+    text = compact(subject, timexes, max_words=6)
+    if len(text.split()) > 5 and roles["agents"]:
+        return _names(roles["agents"]), len(roles["agents"]) > 1
+    return text, plural
+
+
+def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=None) -> Phrase:
+    """The headline of a verb predicate: subject, verb in present tense, object, extras."""
+    from .predicates import _subject
+
+    subject = noun if noun is not None else _subject(tok)
+    passive = subject is not None and subject.dep_ == "nsubjpass" and subject.head.i == tok.i
+    subject_text, plural = _subject_text(subject, roles, timexes)
+    particle = " ".join(c.text for c in tok.children if c.dep_ == "prt")
+    planned = _planned(tok)
+    lemma = tok.lemma_.lower()
+    content = any(c.dep_ == "ccomp" for c in tok.children)
+    if (
+        type_ == "statement"
+        and content
+        and lemma not in ("deny", "warn", "threaten", "vow", "promise")
+    ):
+        tok_lemma = "say"
+    else:
+        tok_lemma = tok.lemma_
+    if noun is not None:
+        verb = conjugate(tok.lemma_, plural)
+    elif planned:
+        verb = ("to be " + tok.text.lower()) if passive else "to " + tok_lemma.lower()
+    elif passive:
+        verb = tok.text.lower() if tok.tag_ == "VBN" else tok_lemma
+    else:
+        verb = conjugate(tok_lemma, plural)
+    if tok_lemma == "say":
+        particle = ""
+    verb = f"{verb} {particle}".strip()
+    subject_keys = {m.actor.key for m in roles["agents"]}
+    obj = ""
+    for c in tok.children:
+        if c.dep_ in ("dobj", "attr", "oprd", "dative"):
+            if _repeats(c, subject_text, subject_keys, roles):
+                continue
+            named = [
+                m for m in roles["all"] if m.start <= c.idx < m.end and m.actor.kind == "person"
+            ]
+            if not named and c.lemma_.lower() in _GENERIC_HEADS:  # "the BRICS bloc": BRICS
+                named = [
+                    m
+                    for m in roles["all"]
+                    if m.actor.kind in ("organisation", "country")
+                    and any(w.idx <= m.start < w.idx + len(w.text) for w in c.lefts)
+                ]
+            conj = any(x.dep_ == "conj" for x in c.children)
+            text_ = name(named[0]) if named and not conj else compact(c, timexes)
+            obj = " ".join(p for p in (obj, text_) if p)
+        elif c.dep_ == "ccomp" and not obj:
+            obj = _clause_text(c, timexes)
+        elif c.dep_ == "xcomp" and not obj and c.pos_ == "VERB":
+            obj = "to " + compact(c, timexes, max_words=9)
+    extras = []
+    for c in tok.children:
+        if c.dep_ == "agent":
+            extras.append(compact(c, timexes, max_words=5))
+        elif c.dep_ == "prep" and c.lower_ not in (
+            "in",
+            "at",
+            "on",
+            "during",
+            "since",
+            "until",
+            "near",
+            "amid",
+            "despite",
+            "after",
+            "before",
+            "following",
+            "as",
+            "like",
+            "because",
+            "due",
+            "according",
+        ):
+            if _in_timex(c, timexes) or _repeats(c, subject_text, subject_keys, roles):
+                continue
+            phrase = _prep_text(c, roles, timexes)
+            if lemma == "meet" and c.lower_ == "with" and not obj:
+                obj = phrase.split(" ", 1)[1] if " " in phrase else ""
+            elif len(phrase.split()) >= 2:
+                extras.append(phrase)
+    if place and subject_text and place in subject_text:
+        place = None
+    if type_ == "statement" and content:
+        place = None  # "says China is ... in Beijing" would misplace the content
+    joined = _membership(tok, roles, timexes) if type_ == "membership" else None
+    if joined is not None:
+        return joined
+    return Phrase(subject_text, verb, obj, tuple(extras[:2]), place)
+
+
+def _membership(tok, roles, timexes) -> Phrase | None:
+    """ "accepted Iran's admission as a full member of the SCO": "Iran joins SCO as full member"."""
+    noun = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if noun is None:
+        return None
+    words = {w.i for w in noun.subtree}
+    inside = [
+        m
+        for m in roles["all"] + roles["agents"]
+        if any(w.idx <= m.start < w.idx + len(w.text) for w in noun.subtree)
+    ]
+    member = [
+        m
+        for m in inside
+        if m.actor.kind == "country"
+        and any(c.dep_ == "poss" and c.idx <= m.start < c.idx + len(c.text) for c in noun.children)
+    ]
+    bodies = [m for m in inside if m.actor.kind == "organisation"]
+    if not member or not bodies or not words:
+        return None
+    full = " as full member" if "full member" in noun.doc[min(words) : max(words) + 1].text else ""
+    return Phrase(_names(member), "joins", _names(bodies) + full)
+
+
+def _planned(tok) -> bool:
+    """ "will cut", "is expected to sign", "would build": told as "to cut"."""
+    aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    if aux & {"will", "shall", "'ll", "would"}:
+        return True
+    return tok.dep_ == "xcomp" and tok.head.lower_ in (
+        "expected",
+        "set",
+        "due",
+        "scheduled",
+        "slated",
+        "poised",
+        "going",
+    )
+
+
+def _prep_text(prep, roles, timexes) -> str:
+    """ "with Xi Jinping" for "with Chinese President Xi Jinping": a named object by name."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is not None and not any(c.dep_ == "conj" for c in pobj.children):
+        named = [m for m in roles["all"] if m.start <= pobj.idx < m.end]
+        if named and named[0].actor.kind in ("person", "organisation", "country"):
+            return f"{prep.text} {name(named[0])}"
+    return compact(prep, timexes, max_words=5)
+
+
+def _clause_text(tok, timexes) -> str:
+    """Reported content, shortened: "China is Russia's largest source of tourists"."""
+    from .predicates import _subject
+
+    subject = _subject(tok)
+    words = []
+    if subject is not None:
+        words.append(compact(subject, timexes, max_words=6))
+    aux = [c.text for c in tok.children if c.dep_ in ("aux", "auxpass", "neg")]
+    words.extend(aux)
+    words.append(tok.text)
+    for c in tok.children:
+        if c.dep_ in ("dobj", "attr", "acomp", "oprd", "prt"):
+            words.append(compact(c, timexes, max_words=7))
+    return " ".join(w for w in words if w)
+
+
+def _repeats(tok, subject_text: str, subject_keys: set[str], roles) -> bool:
+    """Whether ``tok``'s phrase only names the subject again ("X pays visit to X")."""
+    phrase = " ".join(w.text for w in tok.subtree)
+    if subject_text and phrase.strip() == subject_text.strip():
+        return True
+    inside = [
+        m
+        for m in roles["all"] + roles["agents"]
+        if any(w.idx <= m.start < w.idx + len(w.text) for w in tok.subtree)
+    ]
+    return bool(inside) and all(m.actor.key in subject_keys for m in inside)
+
+
+def noun_phrase(text, tok, roles, timexes=(), type_="other", place=None, tail="") -> Phrase:
+    """The headline of a noun naming a happening: "Mishustin pays two-day visit to China",
+    "Earthquake in Turkey", "China and Russia issue joint communique"."""
+    agents = roles["agents"]
+    agent_ids = {m.actor.key for m in agents}
+    skip = frozenset(
+        c.i
+        for c in tok.children
+        if c.dep_ in ("poss", "case")
+        or (
+            c.dep_ in ("compound", "amod", "nmod")
+            and any(w.idx <= m.start < w.idx + len(w.text) for m in agents for w in c.subtree)
+        )
+    )
+    skip = skip | frozenset(
+        c.i
+        for c in tok.children
+        if c.dep_ == "prep"
+        and c.lower_ in ("by", "between", "to", "with", "in", "at", "against", "on", "of")
+        and _covers_actor(c, roles)
+    )
+    noun = compact(tok, timexes, skip=skip, max_words=5)
+    targets = [m for m in roles["targets"] if m.actor.key not in agent_ids]
+    extras = []
+    if targets:
+        prep = (
+            "to"
+            if type_ == "visit"
+            else (
+                "with"
+                if type_ == "meeting"
+                else "against"
+                if type_ in ("sanctions", "conflict", "legal")
+                else "on"
+            )
+        )
+        extras.append(f"{prep} {_names(targets)}")
+    if agents:
+        verb_base = _NOUN_VERBS.get(type_)
+        if re.search(r"communiq|declaration|statement", noun, re.I):
+            verb_base = "issue"
+        if verb_base:
+            return Phrase(
+                _names(agents),
+                conjugate(verb_base, len(agents) > 1),
+                noun,
+                tuple(extras),
+                place,
+                tail,
+            )
+        return Phrase(f"{_names(agents)} {noun}".strip(), "", "", tuple(extras), place, tail)
+    return Phrase(noun, "", "", tuple(extras), place, tail)
+
+
+def issued_by(phrase: Phrase, names: list[str]) -> Phrase:
+    """A document's headline with its signatories: "China and Russia issue joint communique"."""
+    if phrase.verb or not names:
+        return phrase
+    verb = conjugate("issue", len(names) > 1)
+    return dataclasses.replace(phrase, subject=join_names(names), verb=verb, obj=phrase.subject)
+
+
+def _covers_actor(prep, roles) -> bool:
+    return any(w.idx <= m.start < w.idx + len(w.text) for m in roles["all"] for w in prep.subtree)

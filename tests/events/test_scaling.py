@@ -1,0 +1,39 @@
+"""Extraction stays linear in the article's length (issue: 10,000 sentences took 132 s)."""
+
+import datetime as dt
+import time
+
+import pytest
+
+from service.events import clear_cache, extract, nlp
+
+PUB = dt.date(2024, 3, 1)
+SENTENCE = "Acme Corp bought a plant in Ohio on Monday, officials said. "
+
+
+def _seconds(n: int, runs: int = 2) -> float:
+    """CPU seconds of the best of ``runs`` (other work on a shared machine adds less noise)."""
+    text = SENTENCE * n
+    best = float("inf")
+    for _ in range(runs):
+        clear_cache()
+        started = time.process_time()
+        extract(text, PUB)
+        best = min(best, time.process_time() - started)
+    return best
+
+
+@pytest.mark.slow
+def test_doubling_the_text_about_doubles_the_time():
+    nlp.pipeline()  # loading the model is not reading
+    _seconds(20)
+    small, large = _seconds(150), _seconds(600)
+    assert large < 4 * small * 2.0, (small, large)  # 4x the text: linear is 4x, quadratic 16x
+
+
+@pytest.mark.slow
+def test_ten_thousand_sentences_are_read_in_bounded_time():
+    nlp.pipeline()
+    seconds = _seconds(10_000, runs=1)
+    # The parse reads the first nlp.MAX_CHARS characters; the rest costs the temporal pass.
+    assert seconds < 30, seconds
