@@ -106,6 +106,11 @@ def _duration(m: re.Match[str], st: State) -> Result | None:
     tail = words(m["tail"])
     mod = APPROX_MODS.get(words(m["amod"])) if m["amod"] else None
     small = unit in ("second", "minute", "hour", "day", "night", "week", "weekend", "fortnight")
+    story = st.story_at(m.start(), m.end()) if tail in ("earlier", "later") else None
+    if story and n is not None and n == int(n) and not m["num2"]:
+        moved = story_moved(story, unit, int(n) * (1 if tail == "later" else -1))
+        if moved:  # "twelve days later": the day twelve days after the one being told
+            return Result("DATE", moved, mod, story=True)
     if tail in ("earlier", "later") and small:
         # TimeBank: "a day earlier", "three days later" measure a stretch of time.
         return Result("DURATION", duration_value(n, unit), mod)
@@ -136,6 +141,23 @@ def _duration(m: re.Match[str], st: State) -> Result | None:
     if tail == "or so":
         mod = mod or "APPROX"
     return Result("DURATION", duration_value(n, unit), mod)
+
+
+def story_moved(story: str, unit: str, n: int) -> str | None:
+    """The story time moved ``n`` units, at the finer of the unit's and the story's
+    granularity: a year later than 1917 is 1918, twelve days after 1917-05-15 is 1917-05-27;
+    None when the story is too coarse for the unit (days after a year)."""
+    if unit in ("year", "decade", "century"):
+        base = story[:4]
+    elif unit in ("month", "quarter"):
+        base = story[:7] if re.match(r"^\d{4}-\d\d", story) else None
+    elif unit in ("day", "night", "week", "fortnight"):
+        base = story[:10] if re.match(r"^\d{4}-\d\d-\d\d", story) else None
+    else:
+        return None
+    if base is None or not re.fullmatch(r"\d{4}(?:-\d\d){0,2}", base):
+        return None
+    return dates.shift_value(base, unit, n)
 
 
 def bare_units(m: re.Match[str], st: State) -> Result | None:

@@ -17,6 +17,7 @@ from .patterns import (
     WEEKDAYS,
 )
 from .state import Result, State
+from .timeline import year_of
 
 
 def month_number(word: str) -> int:
@@ -50,8 +51,11 @@ def _weekday_shift(day: dt.date, weekday_word: str | None) -> dt.date:
 def month_day(m: re.Match[str], st: State) -> Result | None:
     month, day = month_number(m["mon"]), day_number(m["day"])
     rel = " ".join((m.groupdict().get("rel") or "").lower().split())
+    story = None if m["year"] or rel else st.story_at(m.start(), m.end())
     if m["year"]:
         year = int(m["year"])
+    elif story and year_of(story):  # "In 1917 ... On 15 May": the year being told
+        year = year_of(story)
     elif rel in LAST_WORDS or rel in NEXT_WORDS:  # "last Oct. 23": the one before today
         this = (month, day) <= (st.dct.month, st.dct.day)
         year = st.dct.year - (not this) if rel in LAST_WORDS else st.dct.year + this
@@ -63,8 +67,8 @@ def month_day(m: re.Match[str], st: State) -> Result | None:
     if not m["year"]:
         when = _weekday_shift(when, m["wd"])
     if m.groupdict().get("weekof"):  # "the week of March 6": the ISO week holding that day
-        return Result("DATE", dates.iso_week(when))
-    return Result("DATE", when.isoformat(), point_mod(m))
+        return Result("DATE", dates.iso_week(when), story=bool(story))
+    return Result("DATE", when.isoformat(), point_mod(m), story=bool(story))
 
 
 def range_day(m: re.Match[str], st: State) -> Result | None:
@@ -117,9 +121,34 @@ NEXT_WORDS = (
 )
 
 
+_THAT_WORDS = ("that", "the same", "that same")
+_STORY_NEXT = ("following", "the following")
+_STORY_LAST = ("previous", "the previous", "the preceding", "the prior", "prior")
+
+
+def story_month(mon: int, rel: str, story: str) -> int | None:
+    """The year of a month read from the story time: "that September" its year's, "the
+    following March" the first after it, "the previous May" the last before it."""
+    year = year_of(story)
+    if year is None:
+        return None
+    told = int(story[5:7]) if re.match(r"^\d{4}-\d\d", story) else None
+    if rel in _STORY_NEXT or rel in NEXT_WORDS:
+        return year + 1 if told is None or mon <= told else year
+    if rel in _STORY_LAST or rel in LAST_WORDS:
+        return year - 1 if told is None or mon >= told else year
+    return year
+
+
 def month(m: re.Match[str], st: State) -> Result | None:
     mon = month_number(m["mon"])
     rel = " ".join((m["rel"] or "").lower().split())
+    story = st.story_at(m.start(), m.end()) if not m["yrel"] else None
+    anaphoric = rel in _THAT_WORDS + _STORY_NEXT + _STORY_LAST
+    if story and (anaphoric or not rel or st.mode == "narrative"):
+        year = story_month(mon, rel, story)
+        if year is not None:  # "In 2008 ... That September": 2008-09
+            return Result("DATE", f"{year:04d}-{mon:02d}", point_mod(m), story=True)
     if m["yrel"]:  # "June last year"
         year = st.dct.year + {"last": -1, "next": 1}.get(m["yrel"].lower(), 0)
     elif rel in LAST_WORDS:
@@ -197,8 +226,29 @@ def season(m: re.Match[str], st: State) -> Result | None:
     if m["year"]:
         return Result("DATE", f"{m['year']}-{code}", point_mod(m))
     rel = " ".join((m["rel"] or "").lower().split())
+    story = st.story_at(m.start(), m.end())
+    if story and (
+        rel in ("", "the") + _THAT_WORDS + _STORY_NEXT + _STORY_LAST or st.mode == "narrative"
+    ):
+        value = story_season(code, rel, story)
+        if value:  # "the following spring": the first spring after the time being told
+            return Result("DATE", value, point_mod(m), story=True)
     value = dates.season_value(st.dct, code, st.tense(m.start(), m.end()), rel or None)
     return Result("DATE", value, point_mod(m))
+
+
+def story_season(code: str, rel: str, story: str) -> str | None:
+    """A season read from the story time: its year's, or the next / previous one."""
+    year = year_of(story)
+    if year is None:
+        return None
+    told = re.match(r"^\d{4}-(\d\d)", story)
+    base = dt.date(year, int(told[1]), 15) if told else None
+    if rel in _STORY_NEXT or rel in NEXT_WORDS:
+        return dates.season_value(base, code, None, "next") if base else f"{year + 1}-{code}"
+    if rel in _STORY_LAST or rel in LAST_WORDS:
+        return dates.season_value(base, code, None, "last") if base else f"{year - 1}-{code}"
+    return f"{year}-{code}"
 
 
 def holiday(m: re.Match[str], st: State) -> Result | None:
@@ -209,6 +259,13 @@ def holiday(m: re.Match[str], st: State) -> Result | None:
             return Result("DATE", dates.iso_week(day))
         return Result("DATE", day.isoformat()) if day else None
     rel = (m["rel"] or "").lower()
+    story = st.story_at(m.start(), m.end()) if not rel else None
+    if story and year_of(story):  # "In 1914 ... by Christmas": that year's
+        day = dates.holiday_date(name, year_of(story))
+        if day is None:
+            return None
+        value = dates.iso_week(day) if m["hweek"] else day.isoformat()
+        return Result("DATE", value, story=True)
     direction = {"last": "past", "next": "future"}.get(rel) or st.tense(m.start(), m.end())
     day = dates.holiday_date(name, st.dct.year)
     if day is None:

@@ -11,6 +11,7 @@ from .edtf import describe
 from .finder import Candidate, find
 from .model import Timex
 from .state import Result, State
+from .timeline import mode
 
 Handler = Callable[..., Result | None]
 
@@ -67,9 +68,15 @@ def to_timex(text: str, c: Candidate, result: Result) -> Timex:
     )
 
 
-def normalise(text: str, published_at: dt.date, forced_tense: str | None = None) -> list[Timex]:
-    """All temporal expressions of ``text``, normalised against ``published_at``."""
-    state = State(text, published_at, forced_tense)
+def normalise(
+    text: str,
+    published_at: dt.date,
+    forced_tense: str | None = None,
+    document_type: str | None = None,
+) -> list[Timex]:
+    """All temporal expressions of ``text``, normalised against ``published_at`` and the
+    text's own time line (``document_type`` news or narrative; None: detected)."""
+    state = State(text, published_at, forced_tense, mode=mode(document_type, text, published_at))
     out = []
     for c in find(text):
         try:
@@ -79,6 +86,7 @@ def normalise(text: str, published_at: dt.date, forced_tense: str | None = None)
         if result is None or not result.value:
             continue
         state.note(result)
+        state.note_story(result, c.start if result.start is None else result.start, c.end)
         state.last_end, state.last_value = c.end, result.value
         if result.mod is None and result.type in ("DATE", "TIME") and result.value[:1].isdigit():
             start = c.start if result.start is None else result.start

@@ -100,6 +100,16 @@ _AFTER_REF = ("the following", "following")
 
 def relative(m: re.Match[str], st: State) -> Result | None:
     unit = words(m["unit"]).replace("fiscal ", "")
+    story = _story_relative(m, st, unit, words(m["rel"]))
+    if story:
+        return Result("DATE", story, point_mod(m), story=True)
+    result = _relative(m, st, unit)
+    if result and m["ba"]:  # "the year before" read from the publication date: "the year"
+        return result._replace(end=m.end("unit"))
+    return result
+
+
+def _relative(m: re.Match[str], st: State, unit: str) -> Result | None:
     rel = words(m["rel"])
     mod = point_mod(m)
     if rel in ("the past", "the last", "the next") and not mod:
@@ -131,6 +141,27 @@ def relative(m: re.Match[str], st: State) -> Result | None:
     if unit == "year" and rel == "last" and not mod and _same_quarter_last_year(m, st):
         return Result("DATE", dates.shift_value(st.quarter, "year", -1), anchor=False)
     return Result("DATE", dates.period_value(st.dct, unit, offset), mod)
+
+
+_STORY_UNITS = {"year": 4, "month": 7}
+
+
+def _story_relative(m: re.Match[str], st: State, unit: str, rel: str) -> str | None:
+    """ "that year", "the following year", "the year before": read from the story time."""
+    story = st.story_at(m.start(), m.end())
+    if story is None or unit not in _STORY_UNITS or len(story) < _STORY_UNITS[unit]:
+        return None
+    base = story[: _STORY_UNITS[unit]]
+    if not re.fullmatch(r"\d{4}(?:-\d\d)?", base):
+        return None
+    after = words(m["ba"])
+    if after in ("before", "earlier") or rel in _BEFORE_REF:
+        return dates.shift_value(base, unit, -1)
+    if after in ("after", "later") or rel in _AFTER_REF:
+        return dates.shift_value(base, unit, 1)
+    if rel in ("that", "the same") or (m["the"] and st.mode == "narrative"):
+        return base
+    return None
 
 
 def _same_quarter_last_year(m: re.Match[str], st: State) -> bool:
