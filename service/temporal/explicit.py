@@ -17,7 +17,7 @@ from .patterns import (
     WEEKDAYS,
 )
 from .state import Result, State
-from .timeline import year_of
+from .timeline import nearest_year, told_month, year_of
 
 
 def month_number(word: str) -> int:
@@ -55,7 +55,7 @@ def month_day(m: re.Match[str], st: State) -> Result | None:
     if m["year"]:
         year = int(m["year"])
     elif story and year_of(story):  # "In 1917 ... On 15 May": the year being told
-        year = year_of(story)
+        year = nearest_year(story, month)
     elif rel in LAST_WORDS or rel in NEXT_WORDS:  # "last Oct. 23": the one before today
         this = (month, day) <= (st.dct.month, st.dct.day)
         year = st.dct.year - (not this) if rel in LAST_WORDS else st.dct.year + this
@@ -132,12 +132,14 @@ def story_month(mon: int, rel: str, story: str) -> int | None:
     year = year_of(story)
     if year is None:
         return None
-    told = int(story[5:7]) if re.match(r"^\d{4}-\d\d", story) else None
+    told = told_month(story)
     if rel in _STORY_NEXT or rel in NEXT_WORDS:
         return year + 1 if told is None or mon <= told else year
     if rel in _STORY_LAST or rel in LAST_WORDS:
         return year - 1 if told is None or mon >= told else year
-    return year
+    if rel in _THAT_WORDS:
+        return year
+    return nearest_year(story, mon)
 
 
 def month(m: re.Match[str], st: State) -> Result | None:
@@ -242,8 +244,8 @@ def story_season(code: str, rel: str, story: str) -> str | None:
     year = year_of(story)
     if year is None:
         return None
-    told = re.match(r"^\d{4}-(\d\d)", story)
-    base = dt.date(year, int(told[1]), 15) if told else None
+    told = told_month(story)
+    base = dt.date(year, told, 15) if told else None
     if rel in _STORY_NEXT or rel in NEXT_WORDS:
         return dates.season_value(base, code, None, "next") if base else f"{year + 1}-{code}"
     if rel in _STORY_LAST or rel in LAST_WORDS:

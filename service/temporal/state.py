@@ -117,7 +117,9 @@ class State:
             if result.anchor or result.story:
                 self.story, self.story_end = m[0], end
             return
-        if result.anchor and _YEAR_TOLD.search(self.text, start, end) and self._scene(start, end):
+        if result.story and self.story is not None:
+            self.story, self.story_end = m[0], end  # "a year later": the passage goes on
+        elif result.anchor and _YEAR_TOLD.search(self.text, start, end) and self._scene(start, end):
             self.story, self.story_end = m[0], end
         elif not result.story and abs((year_of(m[0]) or 0) - self.dct.year) <= 1:
             self.story = None  # "last week", "this year": back to the present

@@ -48,9 +48,10 @@ _YEARS_PER_CUE = 3
 
 
 def detect(text: str, published_at: dt.date) -> str:
-    """``narrative`` if the text tells a story of the past: at least three explicit years,
-    most of them five or more years before publication, and few words tying it to the day of
-    publication ("yesterday", "last week", "said"); else ``news``.
+    """``narrative`` if the text tells a story of the past: at least three explicit years (two
+    if nothing ties the text to the present), most of them five or more years before
+    publication, and few words tying it to the day of publication ("yesterday", "last week",
+    "said"); else ``news``.
 
     News quotes old years too ("since 1985", "the 1973 law"), but beside reports of what was
     said this week; a history or biography is told almost entirely in past years.
@@ -59,12 +60,14 @@ def detect(text: str, published_at: dt.date) -> str:
     for m in _SET_YEAR.finditer(text):
         word = m[1]
         years.append(-int(word.split()[0]) if "BC" in word.upper() else int(word))
-    if len(years) < _MIN_YEARS:
+    if len(years) < 2:
         return NEWS
     old = sum(1 for y in years if y <= published_at.year - _OLD_YEARS)
     if old < _OLD_SHARE * len(years):
         return NEWS
     cues = sum(1 for _ in _PRESENT_CUES.finditer(text))
+    if len(years) < _MIN_YEARS and cues:  # two old years: only with no tie to the present
+        return NEWS
     return NARRATIVE if cues * _YEARS_PER_CUE <= len(years) else NEWS
 
 
@@ -82,6 +85,29 @@ _YEAR_OF = re.compile(r"^-?\d{4}")
 def year_of(value: str) -> int | None:
     m = _YEAR_OF.match(value)
     return int(m[0]) if m else None
+
+
+_SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 12, "Q1": 2, "Q2": 5, "Q3": 8, "Q4": 11}
+
+
+def told_month(value: str) -> int | None:
+    """The month a story value is in: its own, or the middle of its season or quarter."""
+    m = re.match(r"^\d{4}-(\d\d|SP|SU|FA|WI|Q[1-4])", value)
+    if not m:
+        return None
+    return _SEASON_MONTH.get(m[1]) or int(m[1])
+
+
+def nearest_year(value: str, month: int) -> int | None:
+    """The year putting ``month`` nearest the story time ``value``: after "It was finished in
+    October [1643]", "In January" is 1644's; with no month told, the story's own year."""
+    year = year_of(value)
+    if year is None:
+        return None
+    told = told_month(value)
+    if told is None:
+        return year
+    return min((year - 1, year, year + 1), key=lambda y: abs(y * 12 + month - year * 12 - told))
 
 
 def as_day(value: str) -> dt.date | None:
