@@ -34,9 +34,13 @@ def _number(word: str) -> float | None:
         return None if whole is None else whole + 0.5
     if word in NUMBERS:
         return NUMBERS[word]
-    parts = re.split(r"[- ]", word)
+    parts = [p for p in re.split(r"[- ]", word) if p != "and"]
     if all(p in NUMBERS for p in parts):
-        return sum(NUMBERS[p] for p in parts)
+        total = 0
+        for part in parts:  # "five hundred and twelve": (5 x 100) + 12
+            total = max(total, 1) * 100 if part == "hundred" else total + NUMBERS[part]
+        return total
+    word = re.sub(r"(?<=\d),(?=\d{3})", "", word)  # "1,500"
     m = re.fullmatch(r"(\d+(?:\.\d+)?)(?:\s+(\d)/(\d))?", word)
     if m:
         value = float(m[1])

@@ -8,7 +8,7 @@ import re
 
 from .dates import SEASON_START
 
-_DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)(?:T(\d\d):(\d\d)|T(MO|AF|EV|NI|MI|DT))?$")
+_DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)(?:T(\d\d):(\d\d)(Z?)|T(MO|AF|EV|NI|MI|DT))?$")
 _MONTH = re.compile(r"^(\d{4})-(\d\d)$")
 _YEAR = re.compile(r"^(\d{4})$")
 _DECADE = re.compile(r"^(\d{3})$")
@@ -31,8 +31,8 @@ def _describe(value: str) -> Described:
     if m := _DAY.match(value):
         day = dt.date(int(m[1]), int(m[2]), int(m[3]))
         if m[4]:
-            return f"{day.isoformat()}T{m[4]}:{m[5]}:00", day, day, "time"
-        return day.isoformat(), day, day, "time" if m[6] else "day"
+            return f"{day.isoformat()}T{m[4]}:{m[5]}:00{m[6]}", day, day, "time"
+        return day.isoformat(), day, day, "time" if m[7] else "day"
     if m := _MONTH.match(value):
         y, mo = int(m[1]), int(m[2])
         return value, dt.date(y, mo, 1), _month_end(y, mo), "month"

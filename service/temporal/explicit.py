@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from . import dates, resolver
+from . import dates
 from .patterns import (
     DECADE_WORDS,
     MONTHS,
@@ -92,15 +92,36 @@ def fiscal_code(m: re.Match[str], st: State) -> Result | None:
     return Result("DATE", fy if len(fy) == 4 else f"{st.dct.year // 100:02d}{fy}")
 
 
+def two_digit_year(yy: int, base: dt.date) -> int:
+    """The year ``yy`` (0-99) names: the one nearest the reference date ("3/3/15" read in
+    2023 is 2015, read in 1990 is 1915)."""
+    century = base.year // 100 * 100
+    return min(
+        (century - 100 + yy, century + yy, century + 100 + yy), key=lambda y: abs(y - base.year)
+    )
+
+
 def numeric_date(m: re.Match[str], st: State) -> Result | None:
+    """ "3/3/15", "12-03-2007" (month first, as in US news, unless the first number can't be
+    a month), "2014-10-03", "2014-10" (a month; "2009-10" is a season of two years, read by
+    the year rule), "19.02.2010" (day first)."""
+    if m["my"]:
+        year, month = int(m["my"]), int(m["mm"])
+        return Result("DATE", f"{year}-{month:02d}")
     if m["iy"]:
         y, mo, d = int(m["iy"]), int(m["im"]), int(m["id"])
         return Result("DATE", f"{y}-{mo:02d}-{d:02d}") if dates.valid_day(y, mo, d) else None
-    order = "MDY" if m["a"] else "DMY"
-    parsed = resolver.parse(m[0], st.dct, "past", order)
-    if parsed is None or parsed[1] != "day":
+    if m["dd"]:
+        first, second, y = int(m["dd"]), int(m["dm"]), int(m["dy"])
+        mo, d = second, first
+    else:
+        first, second = int(m["a"] or m["da"]), int(m["b"] or m["db"])
+        text_year = m["y"] or m["dy2"]
+        y = int(text_year) if len(text_year) == 4 else two_digit_year(int(text_year), st.dct)
+        mo, d = (first, second) if first <= 12 else (second, first)
+    if not dates.valid_day(y, mo, d):
         return None
-    return Result("DATE", parsed[0].isoformat())
+    return Result("DATE", f"{y:04d}-{mo:02d}-{d:02d}")
 
 
 def month_year(m: re.Match[str], st: State) -> Result | None:
@@ -290,8 +311,8 @@ def clock(m: re.Match[str], st: State) -> Result | None:
     if m["noon"]:
         word = m["noon"].lower()
         hour, minute = (24, 0) if word == "midnight" else (12, 0)
-    elif m["h24"]:
-        hour, minute = int(m["h24"]), int(m["m24"])
+    elif m["h24"] or m["hmil"]:
+        hour, minute = int(m["h24"] or m["hmil"]), int(m["m24"] or m["mmil"])
     elif m["h2"]:  # "4 in the morning"
         hour, minute = int(m["h2"]), 0
         if m["part2"].lower() != "morning" and hour < 12:
@@ -323,10 +344,12 @@ def clock(m: re.Match[str], st: State) -> Result | None:
         if not dates.valid_day(y, mon, d):
             return None
         day = dt.date(y, mon, d)
+    zone = "Z" if m["tz"] in ("GMT", "UTC") else ""  # "0800 GMT": UTC, written Z
+    value = f"{day.isoformat()}T{hour:02d}:{minute:02d}{zone}"
     if not m["amod"]:
-        return Result("TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}")
-    first = next(m.start(g) for g in ("h", "noon", "h24", "h2") if m[g])  # "about [10:35 a.m.]"
-    return Result("TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}", "APPROX", start=first)
+        return Result("TIME", value)
+    first = next(m.start(g) for g in ("h", "noon", "h24", "h2", "hmil") if m[g])  # "about [10:35]"
+    return Result("TIME", value, "APPROX", start=first)
 
 
 def part_of_day(day: dt.date, part: str | None) -> Result:

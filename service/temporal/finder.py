@@ -28,7 +28,7 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
     for tok in HEAD_TOKEN.finditer(text):
         word = tok[0]
         if word[0].isdigit():
-            rules = YEAR_HEAD if len(word) == 4 else SMALL_NUMBER_HEAD if len(word) <= 2 else None
+            rules = YEAR_HEAD if len(word) == 4 else SMALL_NUMBER_HEAD if len(word) <= 3 else None
         else:
             rules = HEADS.get(word.lower())
         if not rules:

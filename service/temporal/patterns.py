@@ -89,8 +89,15 @@ YEAR = r"(?<![\d$£€#.,])(?:1[0-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d)"
 NUM_WORD = _alt([w for w in NUMBERS if " " in w]) + "|" + _alt(VAGUE)
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+#: "five hundred and twelve", "a hundred and one": a number in words above a hundred.
+HUNDREDS = (
+    rf"(?:{_ONES}|a|one)\s+hundred(?:\s+(?:and\s+)?(?:(?:{_TENS})(?:[- ](?:{_ONES}))?|"
+    rf"{_TEENS}|{_ONES})\b)?"
+)
 NUM = (
-    rf"(?:\d+(?:\.\d+)?(?:\s+\d/\d)?|(?:{_TENS})(?:[- ](?:{_ONES})\b)?|{NUM_WORD}|"
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:\.\d+)?(?:\s+\d/\d)?|{HUNDREDS}|"
+    rf"(?:{_TENS})(?:[- ](?:{_ONES})\b)?|{NUM_WORD}|"
     rf"{_alt(w for w in NUMBERS if ' ' not in w)})\b(?:\s+and\s+a\s+half\b)?"
 )
 UNIT = (
@@ -122,13 +129,14 @@ _QADJ = (
 )
 _QDET = r"the|this|that|last\s+year's|this\s+year's|next\s+year's|(?:19|20)\d\d's|a"
 CLOCK = (
-    r"(?P<h>[01]?\d)(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|am\b|pm\b|o'clock\b)"
+    r"(?P<h>[01]?\d)(?:[:.]?(?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|am\b|pm\b|o'clock\b)"
     r"|(?P<noon>noon|midnight|midday)"
     r"|(?P<h2>1[0-2]|[1-9])(?:\s+o'clock)?\s+in\s+the\s+(?P<part2>morning|afternoon|evening)"
     r"|(?P<h24>[01]\d|2[0-3]):(?P<m24>[0-5]\d)(?=\s*(?-i:GMT|UTC|BST|CET|CEST|[ECMP]S?T|IST|JST)\b|"
     r"\s+(?:local\s+time|hours|hrs)\b)"
+    r"|(?<!\()(?P<hmil>[01]\d|2[0-3])(?P<mmil>[0-5]\d)(?=\s*(?-i:GMT|UTC)\b|\s+local\s+time\b)"
 )
-TZ = r"(?:\s+(?-i:[ECMP][SD]T|[ECMP]T|GMT|UTC|BST|CET|CEST|IST|JST))?"
+TZ = r"(?:\s*(?P<tz>(?-i:[ECMP][SD]T|[ECMP]T|GMT|UTC|BST|CET|CEST|IST|JST))\b)?"
 
 _F = re.IGNORECASE
 
@@ -143,8 +151,10 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         rf"(?:,?\s+(?P<year>{YEAR}))?", _F), 5),
     ("date_num", re.compile(
         r"(?<![\d/.-])(?:(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)?\d\d)(?![\d/])"
+        r"|(?P<da>\d{1,2})-(?P<db>\d{1,2})-(?P<dy2>(?:19|20)\d\d)(?![\d-])"
         r"|(?P<iy>(?:19|20)\d\d)-(?P<im>0[1-9]|1[0-2])-(?P<id>[0-3]\d)(?![\d-])"
-        r"|(?P<dd>[0-3]?\d)\.(?P<dm>[01]?\d)\.(?P<dy>(?:19|20)\d\d)(?![\d.]))"), 6),
+        r"|(?P<my>(?:19|20)\d\d)-(?P<mm>0[1-9]|1[0-2])(?![\d-]|\.\d)"
+        r"|(?P<dd>[0-3]?\d)\.(?P<dm>[01]?\d)\.(?P<dy>(?:19|20)\d\d)(?!\d|\.\d))"), 6),
     ("range_day", re.compile(  # "March 3 to 5": the second day (the span group)
         rf"(?P<mon>{MONTH})\s*(?P<d1>{DAY})\s*(?:-|\u2013|to|through|and|until|or)\s*"
         rf"(?P<span>(?P<day>{DAY}))(?!\s*(?:{MONTH}|%|percent|[ap]\.?m\b|[:.]\d))"

@@ -119,7 +119,8 @@ class State:
             return
         if result.story and self.story is not None:
             self.story, self.story_end = m[0], end  # "a year later": the passage goes on
-        elif result.anchor and _YEAR_TOLD.search(self.text, start, end) and self._scene(start, end):
-            self.story, self.story_end = m[0], end
+        elif result.anchor and _YEAR_TOLD.search(self.text, start, end):
+            if self._scene(start, end) or self.story_at(start, end):  # or the passage goes on
+                self.story, self.story_end = m[0], end
         elif not result.story and abs((year_of(m[0]) or 0) - self.dct.year) <= 1:
             self.story = None  # "last week", "this year": back to the present
