@@ -122,8 +122,17 @@ def season_value(base: dt.date, code: str, direction: str | None, rel: str | Non
 
 def holiday_date(name: str, year: int) -> dt.date | None:
     """The date of a (US) holiday in ``year``, or None."""
-    key = " ".join(name.lower().split())
+    key = " ".join(name.lower().replace(".", "").split())
+    key = {"presidents day": "presidents' day", "st patrick's day": "saint patrick's day"}.get(
+        key, key
+    )
+    if key.startswith("martin luther king"):
+        key = "martin luther king day"
+    if key in ("black friday", "cyber monday"):  # the Friday / Monday after Thanksgiving
+        thanksgiving = holiday_date("thanksgiving", year)
+        return thanksgiving + dt.timedelta(days=1 if key == "black friday" else 4)
     fixed = {
+        "saint patrick's day": (3, 17),
         "christmas": (12, 25),
         "christmas day": (12, 25),
         "christmas eve": (12, 24),
@@ -148,6 +157,10 @@ def holiday_date(name: str, year: int) -> dt.date | None:
         "labor day": (9, 0, 1),
         "columbus day": (10, 0, 2),
         "memorial day": (5, 0, -1),
+        "mother's day": (5, 6, 2),
+        "father's day": (6, 6, 3),
+        "presidents' day": (2, 0, 3),
+        "martin luther king day": (1, 0, 3),
     }
     if key in nth:
         month, weekday, n = nth[key]

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from . import durations, explicit, quarters, relative
+from .casing import recase
 from .context import bound_mod
 from .edtf import describe
 from .finder import Candidate, find
@@ -76,9 +77,11 @@ def normalise(
 ) -> list[Timex]:
     """All temporal expressions of ``text``, normalised against ``published_at`` and the
     text's own time line (``document_type`` news or narrative; None: detected)."""
-    state = State(text, published_at, forced_tense, mode=mode(document_type, text, published_at))
+    kind = mode(document_type, text, published_at)
+    cased = recase(text)  # "march 3 2015", "christmas eve": names the rules can read
+    state = State(cased, published_at, forced_tense, mode=kind)
     out = []
-    for c in find(text):
+    for c in find(cased):
         try:
             result = HANDLERS[c.rule](c.match, state)
         except Exception:  # e.g. week 53 of a 52-week year: one odd match must not sink a text
@@ -90,7 +93,7 @@ def normalise(
         state.last_end, state.last_value = c.end, result.value
         if result.mod is None and result.type in ("DATE", "TIME") and result.value[:1].isdigit():
             start = c.start if result.start is None else result.start
-            result = result._replace(mod=bound_mod(text, start, c.end))
+            result = result._replace(mod=bound_mod(cased, start, c.end))
         try:
             out.append(to_timex(text, c, result))
         except Exception:  # bounds beyond the calendar (year 1 minus a day...)

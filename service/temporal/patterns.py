@@ -120,7 +120,8 @@ HOLIDAY = (
     r"(?-i:Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|"
     r"Easter(?:\s+Sunday)?|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Halloween|"
     r"Valentine's\s+Day|Good\s+Friday|Boxing\s+Day|Veterans\s+Day|Columbus\s+Day|"
-    r"Election\s+Day)"
+    r"Election\s+Day|Mother's\s+Day|Father's\s+Day|Black\s+Friday|Cyber\s+Monday|"
+    r"St\.?\s+Patrick's\s+Day|Presidents'?\s+Day|Martin\s+Luther\s+King(?:\s+Jr\.)?\s+Day)"
 )
 _QADJ = (
     r"fiscal|current|latest|most\s+recent|recent|year-earlier|year-ago|comparable|corresponding|"
@@ -288,7 +289,8 @@ _HEAD_LISTS: dict[str, list[str]] = {
                "biweekly", "bimonthly", "semiannually", "twice"],
     "holiday": ["christmas", "year", "thanksgiving", "easter", "independence", "labor",
                 "memorial", "halloween", "valentine", "friday", "boxing", "veterans", "columbus",
-                "election"],
+                "election", "mother", "father", "black", "cyber", "patrick", "presidents",
+                "martin"],
     "q": ["q"],
     "fy": ["fy"],
     "period": ["period"],

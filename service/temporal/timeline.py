@@ -24,14 +24,27 @@ NEWS = "news"
 NARRATIVE = "narrative"
 DOCUMENT_TYPES = (NEWS, NARRATIVE)
 
-#: An explicit year as texts set one: after a preposition, a month name or a day ("In 1917",
-#: "May 1917", "15 May 1917", "of 1917", "1917," at a sentence start).
-_SET_YEAR = re.compile(
+#: A year (or "480 BC") and, in the few characters before it, what makes it one a text sets:
+#: a preposition, a month name, a day, or a sentence start ("In 1917", "May 1917", "of 1917").
+_YEAR_NUMBER = re.compile(r"(?<![\d$.,])(1[0-9]\d\d|20\d\d|\d{1,3}\s+BC)(?![\d%])")
+_YEAR_CUE = re.compile(
     r"(?:\b(?:in|of|by|since|until|during|from|to|after|before|early|late|mid|spring|summer|"
     r"autumn|fall|winter|january|february|march|april|may|june|july|august|september|october|"
-    r"november|december|\d{1,2})[\s,-]+|(?:^|[.!?]\s+|\n))(1[0-9]\d\d|20\d\d|\d{1,3}\s+BC)\b",
+    r"november|december|\d{1,2})[\s,-]+|(?:^|[.!?]\s+|\n))$",
     re.IGNORECASE,
 )
+
+
+def _set_years(text: str) -> list[int]:
+    """The explicit years a text sets, in reading order (BC years negative)."""
+    years = []
+    for m in _YEAR_NUMBER.finditer(text):
+        if _YEAR_CUE.search(text, max(0, m.start() - 12), m.start()):
+            word = m[1]
+            years.append(-int(word.split()[0]) if word.endswith("BC") else int(word))
+    return years
+
+
 #: Words that tie a text to its publication date: news deixis and reporting verbs.
 _PRESENT_CUES = re.compile(
     r"\b(?:today|yesterday|tomorrow|tonight|(?:this|last|next)\s+(?:week|month|year)|"
@@ -56,10 +69,7 @@ def detect(text: str, published_at: dt.date) -> str:
     News quotes old years too ("since 1985", "the 1973 law"), but beside reports of what was
     said this week; a history or biography is told almost entirely in past years.
     """
-    years = []
-    for m in _SET_YEAR.finditer(text):
-        word = m[1]
-        years.append(-int(word.split()[0]) if "BC" in word.upper() else int(word))
+    years = _set_years(text)
     if len(years) < 2:
         return NEWS
     old = sum(1 for y in years if y <= published_at.year - _OLD_YEARS)
