@@ -89,6 +89,10 @@ def pick_year(base: dt.date, month: int, day: int | None, direction: str | None)
     return base.year
 
 
+def month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
 def valid_day(year: int, month: int, day: int) -> bool:
     return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
 

@@ -17,6 +17,7 @@ _WEEK = re.compile(r"^(\d{4})-W(\d\d)(-WE)?$")
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 _HALF = re.compile(r"^(\d{4})-H([12])$")
 _SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
+_BC = re.compile(r"^BC(\d{4})(?:-(\d\d))?$")
 _NO_YEAR = re.compile(r"^XXXX-(\d\d)(?:-(\d\d))?$")
 _SEASON_EDTF = {"SP": 21, "SU": 22, "FA": 23, "WI": 24}
 
@@ -62,6 +63,9 @@ def _describe(value: str) -> Described:
         first = dt.date(y, start_month, 1)
         end_year, end_month = (y + 1, 2) if start_month == 12 else (y, start_month + 2)
         return f"{y}-{_SEASON_EDTF[m[2]]}", first, _month_end(end_year, end_month), "season"
+    if m := _BC.match(value):  # EDTF counts years astronomically: 1 BC is year 0, 480 BC -0479
+        year = f"-{int(m[1]) - 1:04d}"
+        return (f"{year}-{m[2]}" if m[2] else year), None, None, "month" if m[2] else "year"
     if m := _NO_YEAR.match(value):
         return value, None, None, "day" if m[2] else "month"
     return None, None, None, "unknown"

@@ -7,6 +7,7 @@ import re
 
 from . import dates
 from .patterns import (
+    DAY_WORDS,
     DECADE_WORDS,
     MONTHS,
     NUMBERS,
@@ -25,7 +26,9 @@ def month_number(word: str) -> int:
 
 
 def day_number(word: str) -> int:
-    return int(re.sub(r"\D", "", word))
+    """ "15", "15th", "fifteenth", "twenty-first"."""
+    key = " ".join(word.lower().split())
+    return DAY_WORDS[key] if key in DAY_WORDS else int(re.sub(r"\D", "", word))
 
 
 def point_mod(m: re.Match[str]) -> str | None:
@@ -216,8 +219,8 @@ def _with_part(m: re.Match[str], year: int) -> Result:
 def decade(m: re.Match[str], st: State) -> Result | None:
     if m["dec"]:
         value = m["dec"][:3]
-    elif m["dec2"]:
-        tens = int(m["dec2"])
+    elif m["dec2"] or m["dec3"]:  # "'90s", "the 70s": the nearest such decade not ahead
+        tens = int(m["dec2"] or m["dec3"])
         century = (
             st.dct.year // 100
             if 100 * (st.dct.year // 100) + tens <= st.dct.year
@@ -227,11 +230,23 @@ def decade(m: re.Match[str], st: State) -> Result | None:
     else:
         value = f"19{DECADE_WORDS[m['decw'].lower()]}"
     first = (
-        m.start("pmod") if m["pmod"] else min(m.start(g) for g in ("dec", "dec2", "decw") if m[g])
+        m.start("pmod")
+        if m["pmod"]
+        else min(m.start(g) for g in ("dec", "dec2", "dec3", "decw") if m[g])
     )
     if m["dec2"]:
         first -= 1  # the apostrophe of "'90s"
     return Result("DATE", value, point_mod(m), start=first)  # "the" stays out: "the [1960s]"
+
+
+def bc_year(m: re.Match[str], st: State) -> Result | None:
+    """ "216 BC" is BC0216, "August 480 BC" BC0480-08 (TIMEX3 writes BC years so)."""
+    n = int(m["n"])
+    if not 1 <= n <= 9999:
+        return None
+    if m["mon"]:
+        return Result("DATE", f"BC{n:04d}-{month_number(m['mon']):02d}")
+    return Result("DATE", f"BC{n:04d}")
 
 
 def century(m: re.Match[str], st: State) -> Result | None:
@@ -241,7 +256,48 @@ def century(m: re.Match[str], st: State) -> Result | None:
         n = day_number(word)
     if not 1 <= n <= 30:
         return None
+    if m["bc"]:  # "the 5th century BC": BC04 (the centuries count down to year 1)
+        return Result("DATE", f"BC{n - 1:02d}", point_mod(m))
     return Result("DATE", f"{n - 1:02d}", point_mod(m))
+
+
+def week_of_month(m: re.Match[str], st: State) -> Result | None:
+    """ "the last week of March": the ISO week holding its last Thursday-like day (the week
+    with most of its days in the month); the first week holds the 4th."""
+    mon = month_number(m["mon"])
+    story = st.story_at(m.start(), m.end())
+    if m["year"]:
+        year = int(m["year"])
+    elif story and year_of(story):
+        year = nearest_year(story, mon) or st.dct.year
+    else:
+        year = dates.pick_year(st.dct, mon, None, st.tense(m.start(), m.end()))
+    nth = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(m["nth"].lower())
+    if nth:
+        day = dt.date(year, mon, 4) + dt.timedelta(weeks=nth - 1)
+    else:
+        last = dates.month_end(year, mon)
+        day = last - dt.timedelta(days=3)
+    return Result("DATE", dates.iso_week(day), story=bool(story and not m["year"]))
+
+
+def day_of_month(m: re.Match[str], st: State) -> Result | None:
+    """ "on the 15th": that day of the month the text is telling (the last month or day it
+    named), else of the publication month, or the month after / before as the tense says."""
+    dom = int(m["dom"])
+    told = st.story_at(m.start(), m.end()) or st.ref
+    if told and re.match(r"^\d{4}-\d\d", told):
+        year, month = int(told[:4]), int(told[5:7])
+    else:
+        year, month = st.dct.year, st.dct.month
+        tense = st.tense(m.start(), m.end())
+        if tense == "past" and dom > st.dct.day:
+            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+        elif tense == "future" and dom < st.dct.day:
+            year, month = (year, month + 1) if month < 12 else (year + 1, 1)
+    if not dates.valid_day(year, month, dom):
+        return None
+    return Result("DATE", dt.date(year, month, dom).isoformat(), anchor=False)
 
 
 def season(m: re.Match[str], st: State) -> Result | None:

@@ -266,6 +266,27 @@ def _accept_deixis(m: re.Match[str], text: str) -> bool:
     return not any(word in _GENERIC_TODAY for word in following)
 
 
+_TEMPERATURE = re.compile(
+    r"\b(?:temperatures?|degrees|highs?|lows?|thermometer|fahrenheit|celsius)\b", re.IGNORECASE
+)
+
+
+def _accept_decade(m: re.Match[str], text: str) -> bool:
+    if m["dec3"]:  # "highs in the 70s" are degrees; "their 70s" an age (no "the")
+        return _TEMPERATURE.search(_left(text, m.start(), 40)) is None
+    return True
+
+
+_DAY_OF_MONTH_LEFT = re.compile(
+    r"\b(?:on|by|until|till|since|from|before|after|through)\s+$", re.IGNORECASE
+)
+
+
+def _accept_day_of_month(m: re.Match[str], text: str) -> bool:
+    """ "on the 15th", "by the 3rd": a day; "the 15th" alone is often a rank or a unit."""
+    return _DAY_OF_MONTH_LEFT.search(_left(text, m.start(), 12)) is not None
+
+
 def _accept_numeric(m: re.Match[str], text: str) -> bool:
     if m["my"]:  # "2009-10" is a season or fiscal year of two years, not October 2009
         return int(m["mm"]) != (int(m["my"]) + 1) % 100
@@ -274,6 +295,8 @@ def _accept_numeric(m: re.Match[str], text: str) -> bool:
 
 ACCEPT = {
     "date_num": _accept_numeric,
+    "decade": _accept_decade,
+    "day_of_month": _accept_day_of_month,
     "deixis": _accept_deixis,
     "month": _accept_month,
     "year": _accept_year,

@@ -66,9 +66,35 @@ def weekday(m: re.Match[str], st: State) -> Result | None:
     else:
         direction = st.tense(m.start(), m.end()) or "past"
         day = dates.weekday_date(st.dct, wd, direction)
+    if m["wrel"]:  # "Wednesday of next week": that weekday in the week named
+        step = {"last": -1, "next": 1, "the following": 1, "the previous": -1}.get(
+            words(m["wrel"]), 0
+        )
+        week_of = ref_day if ref_day and words(m["wrel"]).startswith("the ") else st.dct
+        monday = week_of - dt.timedelta(days=week_of.weekday())
+        day = monday + dt.timedelta(days=7 * step + wd)
+    elif m["dom"]:  # "Tuesday the 14th": the 14th, in the month nearest the reference, that is
+        day = _weekday_on(st, wd, int(m["dom"]), st.tense(m.start(), m.end())) or day
     if m["dayoff"]:  # "the day before last Tuesday's hearing"
         day = dates.shift_days(day, -1 if m["dayoff"].lower() == "before" else 1)
     return part_of_day(day, m["part"])._replace(mod=point_mod(m))
+
+
+def _weekday_on(st: State, wd: int, dom: int, tense: str | None) -> dt.date | None:
+    """The day ``dom`` of a month near the reference that falls on weekday ``wd``."""
+    base = _ref_day(st) if st.story_at(0, 0) else None
+    base = base or st.dct
+    found = []
+    for shift in range(-6, 7):
+        total = base.year * 12 + base.month - 1 + shift
+        year, month = total // 12, total % 12 + 1
+        if dates.valid_day(year, month, dom) and dt.date(year, month, dom).weekday() == wd:
+            found.append(dt.date(year, month, dom))
+    if tense == "past":
+        found = [d for d in found if d <= base] or found
+    elif tense == "future":
+        found = [d for d in found if d >= base] or found
+    return min(found, key=lambda d: abs((d - base).days)) if found else None
 
 
 def _weekend(st: State, offset: int, tense: str | None) -> str:
@@ -77,7 +103,7 @@ def _weekend(st: State, offset: int, tense: str | None) -> str:
     if offset == 0 and tense != "future" and day.weekday() < 5:
         day = day - dt.timedelta(days=day.weekday() + 1)  # the weekend just past
     elif offset < 0:
-        day = day - dt.timedelta(days=day.weekday() + 1 + (7 if day.weekday() >= 5 else 0))
+        day = day - dt.timedelta(days=day.weekday() + 1)  # on a Saturday: the one before
     elif offset > 0:
         day = day + dt.timedelta(days=7)
     return dates.iso_week(day) + "-WE"
@@ -172,6 +198,24 @@ def _same_quarter_last_year(m: re.Match[str], st: State) -> bool:
     between = st.text[st.last_end : m.start()]
     compared = re.search(r"compared|from|versus|against", between) is not None
     return compared and same_sentence(st.text, st.last_end, m.start())
+
+
+def offset_from(m: re.Match[str], st: State) -> Result | None:
+    """ "two weeks from next Tuesday", "three days after Christmas": the day named, moved."""
+    from .durations import _number
+    from .normalise import normalise
+
+    n = _number(m["num"])
+    if n is None or n != int(n):
+        return None
+    inner = normalise(m["inner"], st.dct, st.forced_tense or st.tense(m.start(), m.end()))
+    if len(inner) != 1 or dates.granularity(inner[0].value) != "day":
+        return None
+    day = dt.date.fromisoformat(inner[0].value)
+    unit = words(m["unit"]).rstrip("s")
+    sign = -1 if words(m["dir"]) == "before" else 1
+    moved = dates.shift_value(day.isoformat(), unit, sign * int(n))
+    return Result("DATE", moved) if moved else None
 
 
 def year_end(m: re.Match[str], st: State) -> Result | None:
