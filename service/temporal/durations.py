@@ -198,6 +198,14 @@ _ADVERBS = {
     "biweekly": "P2W",
     "bimonthly": "P2M",
     "semiannually": "P6M",
+    "semiannual": "P6M",
+    "semi-annual": "P6M",
+    "semi-annually": "P6M",
+    "biannual": "P6M",
+    "biannually": "P6M",
+    "bi-annual": "P6M",
+    "bi-annually": "P6M",
+    "fortnightly": "P2W",
     "annual": "P1Y",
     "quarterly": "P3M",
 }
@@ -208,6 +216,19 @@ def set_adverb(m: re.Match[str], st: State) -> Result | None:
     if word.startswith("twice"):
         return Result("SET", f"P1{UNITS[word.split()[-1]][1]}")
     return Result("SET", _ADVERBS[word])
+
+
+def set_times(m: re.Match[str], st: State) -> Result | None:
+    """ "15 times a year": a set of once per year (TIMEX3 puts the count in freq)."""
+    return Result("SET", duration_value(1, _unit(m["unit"])))
+
+
+def set_alternate(m: re.Match[str], st: State) -> Result | None:
+    """ "alternate Fridays": every other Friday; "alternate weeks": every two weeks."""
+    if m["wd"]:
+        return Result("SET", f"XXXX-WXX-{WEEKDAYS[m['wd'].lower()] + 1}")
+    unit = _unit(m["unit"])
+    return Result("SET", duration_value(2, unit) if unit != "weekend" else "P2W")
 
 
 def set_every(m: re.Match[str], st: State) -> Result | None:

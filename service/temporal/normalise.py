@@ -52,6 +52,8 @@ HANDLERS: dict[str, Handler] = {
     "that_day": relative.that_day,
     "set": durations.set_every,
     "set_adv": durations.set_adverb,
+    "set_times": durations.set_times,
+    "set_alternate": durations.set_alternate,
 }
 
 

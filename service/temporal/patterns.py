@@ -280,8 +280,15 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         rf"morning|evening|afternoon)\b|(?P<wd>{WEEKDAY})|(?P<mon>{_cased(_FULL_MONTHS)})\b|"
         rf"{SEASON})", _F), 2),
     ("set_adv", re.compile(
-        r"\b(?P<adv>daily|weekly|monthly|yearly|hourly|nightly|biweekly|bimonthly|"
-        r"semiannually|twice\s+(?:a|per)\s+(?:day|week|month|year))\b", _F), 1),
+        r"\b(?P<adv>daily|weekly|monthly|yearly|hourly|nightly|biweekly|bimonthly|fortnightly|"
+        r"semiannually|semi-annual(?:ly)?|semiannual|biannual(?:ly)?|bi-annual(?:ly)?|"
+        r"twice\s+(?:a|per)\s+(?:day|week|month|year))\b", _F), 1),
+    ("set_times", re.compile(  # "15 times a year", "once a week", "three times per month"
+        rf"(?P<num>{NUM}|once|thrice)\s+(?:times\s+)?(?:a|an|per|each)\s+"
+        rf"(?P<unit>day|week|month|year|quarter|hour)\b", _F), 2),
+    ("set_alternate", re.compile(  # "alternate Fridays", "on alternate weeks"
+        rf"\balternate\s+(?:(?P<wd>{_cased(WEEKDAYS)})s|(?P<unit>days|weeks|months|years|weekends))\b",
+        _F), 2),
     ("week_of_month", re.compile(  # "the last week of March"
         rf"(?:the\s+)(?P<nth>first|second|third|fourth|last|final)\s+week\s+of\s+(?P<mon>{MONTH})"
         rf"(?:,?\s+(?P<year>{YEAR}))?", _F), 5),
@@ -316,7 +323,10 @@ _HEAD_LISTS: dict[str, list[str]] = {
             "presently", "moment", "past", "future", "days", "term", "date", "soon"],
     "season": [*SEASONS], "half": ["half"], "decade": [*DECADE_WORDS],
     "adverb": ["daily", "weekly", "monthly", "yearly", "hourly", "nightly",
-               "biweekly", "bimonthly", "semiannually", "twice"],
+               "biweekly", "bimonthly", "semiannually", "twice", "fortnightly", "semi",
+               "semiannual", "biannual", "biannually", "bi"],
+    "times": ["times", "once", "thrice"],
+    "alternate": ["alternate"],
     "holiday": ["christmas", "year", "thanksgiving", "easter", "independence", "labor",
                 "memorial", "halloween", "valentine", "friday", "boxing", "veterans", "columbus",
                 "election", "mother", "father", "black", "cyber", "patrick", "presidents",
@@ -337,7 +347,8 @@ _HEAD_RULES = {
     "part": ("deixis", "weekday", "clock", "set", "that_day", "offset_from"),
     "noon": ("clock", "clock_aside"), "ref": ("ref",),
     "season": ("season", "set"), "half": ("half", "half_unit"), "decade": ("decade",),
-    "adverb": ("set_adv",), "holiday": ("holiday",), "q": ("quarter_code",),
+    "adverb": ("set_adv",), "times": ("set_times",), "alternate": ("set_alternate",),
+    "holiday": ("holiday", "offset_from"), "q": ("quarter_code",),
     "period": ("quarter",),
     "spoken": ("spoken_year",),
     "fy": ("fiscal_code",),
