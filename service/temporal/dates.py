@@ -113,14 +113,12 @@ def season_value(base: dt.date, code: str, direction: str | None, rel: str | Non
         idx = before if before < cur else before - 4
     elif rel in ("next", "coming", "this coming", "the coming", "following", "the following"):
         idx = after if after > cur else after + 4
-    elif rel in ("this", "current", "the current"):
-        idx = same_year
-    elif direction == "past":
+    elif direction == "past" and rel not in ("this", "current", "the current"):
         idx = before
-    elif direction == "future":
+    elif direction == "future" and rel not in ("this", "current", "the current"):
         idx = after
-    else:
-        idx = same_year
+    else:  # "this summer" read in February: the calendar year's (winter: the current one)
+        idx = same_year if code == "WI" else base.year * 4 + order.index(code)
     return f"{idx // 4}-{order[idx % 4]}"
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from . import dates
+from .context import schedule
 from .explicit import LAST_WORDS, NEXT_WORDS, part_of_day, point_mod
 from .patterns import PARTS, WEEKDAYS
 from .state import Result, State, same_sentence, words
@@ -64,8 +65,10 @@ def weekday(m: re.Match[str], st: State) -> Result | None:
     elif st.text.startswith("'s", m.end()) and not st.forced_tense:
         day = dates.weekday_date(st.dct, wd, "past")  # "Wednesday's ruling" already happened
     else:
-        direction = st.tense(m.start(), m.end()) or "past"
-        day = dates.weekday_date(st.dct, wd, direction)
+        direction = st.tense(m.start(), m.end())
+        if direction is None and schedule(st.text, m.start(), m.end()):
+            direction = "future"  # "voters go to the polls on Sunday"
+        day = dates.weekday_date(st.dct, wd, direction or "past")
     if m["wrel"]:  # "Wednesday of next week": that weekday in the week named
         step = {"last": -1, "next": 1, "the following": 1, "the previous": -1}.get(
             words(m["wrel"]), 0
