@@ -145,6 +145,8 @@ def _relative(m: re.Match[str], st: State, unit: str) -> Result | None:
         return Result("DURATION", _UNIT_DURATION[unit])
     if rel in _BEFORE_REF + _AFTER_REF and st.ref:
         base = st.ref[:4] if unit == "year" else st.ref[:7] if unit == "month" else st.ref
+        if unit == "week" and dates.granularity(st.ref[:10]) == "day":  # "the following week"
+            base = dates.iso_week(dt.date.fromisoformat(st.ref[:10]))
         shifted = dates.shift_value(base, unit, -1 if rel in _BEFORE_REF else 1)
         if shifted:
             return Result("DATE", shifted, mod, anchor=False)

@@ -68,6 +68,11 @@ NARRATIVE_TABLE = [
         "narrative",
         [("1648", "1648"), ("That year", "1648"), ("Christmas", "1648-12-25")],
     ),
+    (  # a week read from a day told: the ISO week after the one holding it
+        "On 3 May 1926 the gates were shut, and the following week wages were cut.",
+        "narrative",
+        [("3 May 1926", "1926-05-03"), ("the following week", "1926-W19")],
+    ),
     (  # with no year told yet, the publication date still reads it
         "On 15 May the army attacked. In 1917 it had retreated.",
         "narrative",
