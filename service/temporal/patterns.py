@@ -307,6 +307,12 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         rf"(?:(?P<rel>last|this|next)\s+)?(?P<hol>{HOLIDAY})\b(?P<hweek>\s+week\b)?"
         rf"(?:,?\s+(?P<year>{YEAR}))?", _F), 3),
 ]  # fmt: skip
+#: Words a rule's match must hold: its windows without one are not searched (speed).
+NEEDS = {
+    "offset_from": re.compile(r"\b(?:from|after|before)\s", re.IGNORECASE),
+    "week_of_month": re.compile(r"\bweek\s+of\b", re.IGNORECASE),
+    "bc_year": re.compile(r"(?-i:BC|B\.C\.)"),
+}
 #: Every rule starts at a word start ("data years" holds no "a years").
 RULES = [(n, re.compile(r"(?<!\w)(?:" + p.pattern + ")", p.flags), k) for n, p, k in _RULES]
 
@@ -340,15 +346,15 @@ _HEAD_LISTS: dict[str, list[str]] = {
 }  # fmt: skip
 _HEAD_RULES = {
     "month": ("date_mdy", "date_dmy", "month_year", "month", "clock", "set", "range_day",
-              "week_of_month", "offset_from"),
-    "weekday": ("weekday", "date_mdy", "date_dmy", "clock", "set", "offset_from"),
+              "week_of_month"),
+    "weekday": ("weekday", "date_mdy", "date_dmy", "clock", "set"),
     "unit": ("duration", "bare_units", "set", "relative", "half_unit", "yearago", "yearend",
-             "quarter", "century", "deixis", "half", "that_day"),
-    "part": ("deixis", "weekday", "clock", "set", "that_day", "offset_from"),
+             "quarter", "century", "deixis", "half", "that_day", "offset_from"),
+    "part": ("deixis", "weekday", "clock", "set", "that_day"),
     "noon": ("clock", "clock_aside"), "ref": ("ref",),
     "season": ("season", "set"), "half": ("half", "half_unit"), "decade": ("decade",),
     "adverb": ("set_adv",), "times": ("set_times",), "alternate": ("set_alternate",),
-    "holiday": ("holiday", "offset_from"), "q": ("quarter_code",),
+    "holiday": ("holiday",), "q": ("quarter_code",),
     "period": ("quarter",),
     "spoken": ("spoken_year",),
     "fy": ("fiscal_code",),
