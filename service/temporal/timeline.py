@@ -117,7 +117,11 @@ def nearest_year(value: str, month: int) -> int | None:
     told = told_month(value)
     if told is None:
         return year
-    return min((year - 1, year, year + 1), key=lambda y: abs(y * 12 + month - year * 12 - told))
+    # six months either way is a tie: the story's own year
+    return min(
+        (year - 1, year, year + 1),
+        key=lambda y: (abs(y * 12 + month - year * 12 - told), y != year),
+    )
 
 
 def as_day(value: str) -> dt.date | None:

@@ -73,6 +73,11 @@ NARRATIVE_TABLE = [
         "narrative",
         [("3 May 1926", "1926-05-03"), ("the following week", "1926-W19")],
     ),
+    (  # six months either way: the year being told
+        "The siege began on 14 March 1947. On Sept. 11 it ended.",
+        "narrative",
+        [("14 March 1947", "1947-03-14"), ("Sept. 11", "1947-09-11")],
+    ),
     (  # with no year told yet, the publication date still reads it
         "On 15 May the army attacked. In 1917 it had retreated.",
         "narrative",
