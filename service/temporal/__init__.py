@@ -17,6 +17,9 @@ only near the words that can head it and keeps the longest non-overlapping match
 left to right with a running reference (the last date, the quarter being reported) and the
 tense of each clause (``context``), through ``explicit``, ``relative``, ``quarters`` and
 ``durations``; ``dates`` does the calendar arithmetic and ``edtf`` the EDTF and bounds.
+``timeline`` is the reference-time model: news or narrative (given or detected), and the time
+the text is telling, which year-less and relative dates read from (``State.story_at``).
+``casing`` lets lower-case text ("march 3 2015", "last monday") reach the rules.
 dateparser is used only in ``resolver`` (pinned settings, cached), for numeric dates and for
 explicit dates ``resolve`` cannot otherwise read.
 """
