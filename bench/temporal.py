@@ -1,4 +1,6 @@
-"""Score service.temporal on the TimeBank dev corpus: F1, docs/s and the error classes."""
+"""Score service.temporal on the TimeBank dev corpus: F1, docs/s, the error classes, value F1
+by document, and the narrative check (fixtures/narrative/: short narrative texts with
+hand-made TimeML gold), read as the engine detects them and as news and as narrative."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 EVAL = SHARED / "eval" / "timex_eval.py"
 DATA = SHARED / "data" / "timebank"
+NARRATIVE = ROOT / "fixtures" / "narrative"
 
 
 def load_evaluator():
@@ -63,6 +66,62 @@ def error_report(result: dict, top: int) -> str:
     return "\n".join(lines)
 
 
+def document_f1(counts: dict) -> float:
+    """A document's value F1: 2 x right values / (system spans + gold spans)."""
+    total = counts["system"] + counts["gold"]
+    return 2 * counts["value_ok"] / total if total else 1.0
+
+
+def by_document(result: dict, show: int) -> str:
+    """Value F1 per document: a summary, then the ``show`` lowest (all when ``show`` < 0)."""
+    rows = sorted(
+        ((document_f1(d["counts"]), d["doc"], d["counts"]) for d in result["documents"]),
+        key=lambda row: (row[0], row[1]),
+    )
+    if not rows:
+        return "value F1 by document: no documents"
+    scores = [f for f, _, _ in rows]
+    perfect = sum(1 for f in scores if f >= 1.0)
+    lines = [
+        f"\nvalue F1 by document: mean {sum(scores) / len(scores):.3f}, median "
+        f"{scores[len(scores) // 2]:.3f}, {perfect}/{len(rows)} documents at 1.000"
+    ]
+    for f, doc, c in rows if show < 0 else rows[:show]:
+        lines.append(
+            f"  {f:.3f}  {doc:<28} {c['value_ok']:3}/{c['gold']:<3} gold right, "
+            f"{c['system']:3} system spans"
+        )
+    return "\n".join(lines)
+
+
+def narrative_check(timex_eval, show: int) -> str:
+    """Value F1 on fixtures/narrative/, with the document type detected, then forced."""
+    from service import temporal
+
+    docs = timex_eval.load_documents([NARRATIVE])
+    lines = [f"\nnarrative check: {len(docs)} texts in fixtures/narrative/"]
+    runs = {}
+    for kind in (None, "news", "narrative"):
+        name = f"narrative_{kind or 'detected'}"
+
+        def tag(text, published_at, kind=kind):
+            return temporal.annotate(text, published_at, document_type=kind)
+
+        setattr(sys.modules[__name__], name, tag)
+        runs[kind] = timex_eval.evaluate(timex_eval.python_tagger(f"{__name__}:{name}"), docs)
+        m = runs[kind]["metrics"]
+        lines.append(
+            f"  document_type {kind or 'detected':<9}: value F1 {m['value_f1']:.3f}  relaxed F1 "
+            f"{m['relaxed_f1']:.3f}  strict F1 {m['strict_f1']:.3f}"
+        )
+    detected = {d.doc_id: temporal.timeline.detect(d.text, d.dct) for d in docs}
+    lines.append("  detected: " + ", ".join(f"{k} {v}" for k, v in sorted(detected.items())))
+    lines.append(by_document(runs[None], -1).replace("\nvalue F1", "  value F1"))
+    if show:
+        lines.append(timex_eval.format_errors(runs[None], show))
+    return "\n".join(lines)
+
+
 def dateparser_baseline(text: str, published_at) -> list[dict]:
     """The baseline: dateparser's own search_dates, given the publication date (day values)."""
     import datetime as dt
@@ -89,6 +148,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-baseline", action="store_true", help="skip dateparser search_dates in the same run"
     )
+    parser.add_argument(
+        "--documents",
+        type=int,
+        default=10,
+        help="documents listed by value F1, lowest first (-1: all)",
+    )
+    parser.add_argument(
+        "--no-narrative", action="store_true", help="skip the narrative check (fixtures/narrative)"
+    )
     args = parser.parse_args(argv)
     if not (EVAL.exists() and DATA.exists()):
         print(f"bench/temporal.py: evaluator or data not found under {SHARED}", file=sys.stderr)
@@ -106,6 +174,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.errors:
         print(timex_eval.format_errors(result, args.errors))
     print(error_report(result, args.top))
+    print(by_document(result, args.documents))
+    if not args.no_narrative and NARRATIVE.exists():
+        print(narrative_check(timex_eval, args.errors))
     if not args.no_baseline:
         sys.modules[__name__].dateparser_baseline = dateparser_baseline
         base = timex_eval.evaluate(

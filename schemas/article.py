@@ -8,6 +8,7 @@ from marshmallow import Schema, ValidationError, fields, validate
 
 from .common import PageArgsSchema, PublicationDate, Text
 from .event import EventSchema
+from .temporal import DocumentType
 
 PUBLISHED_AT_NEEDED = (
     "published_at is required: relative dates such as 'on Wednesday' cannot be resolved "
@@ -44,6 +45,7 @@ class ArticleCreateSchema(Schema):
         validate=validate.OneOf(["en"], error="Only English ('en') is supported for now."),
         load_default="en",
     )
+    document_type = DocumentType()
 
 
 class ArticleSchema(Schema):

@@ -6,10 +6,31 @@ from marshmallow import Schema, fields, validate
 
 from .common import PublicationDate
 
+DOCUMENT_TYPES = ("news", "narrative")
+
+
+class DocumentType(fields.String):
+    """The optional ``document_type``: how the text's year-less and relative dates are read."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            validate=validate.OneOf(DOCUMENT_TYPES),
+            allow_none=True,
+            metadata={
+                "description": "How the text's year-less and relative dates are read: 'news' "
+                "from the publication date (but for a background passage a sentence-opening "
+                "past year sets), 'narrative' from the time the text is telling ('In 1917 ... "
+                "On 15 May' is 1917-05-15). Omitted or null: detected from the text.",
+                "enum": list(DOCUMENT_TYPES),
+            },
+            **kwargs,
+        )
+
 
 class AnnotateSchema(Schema):
     text = fields.String(required=True)
     published_at = PublicationDate(required=True)
+    document_type = DocumentType()
 
 
 class TimexSchema(Schema):

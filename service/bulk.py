@@ -59,7 +59,8 @@ def ingest_records(
         in_flight: collections.deque = collections.deque()
         for batch in batches:
             futures = [
-                pool.submit(_extract, data["text"], data["published_at"]) for _, data, _ in batch
+                pool.submit(_extract, data["text"], data["published_at"], data.get("document_type"))
+                for _, data, _ in batch
             ]
             in_flight.append((batch, futures))
             if len(in_flight) > 2:  # keep the workers busy while a batch is stored
@@ -108,13 +109,16 @@ def _screened(
         yield batch
 
 
-def _extract(text: str, published_at: dt.date) -> list[extraction.Event]:
+def _extract(
+    text: str, published_at: dt.date, document_type: str | None = None
+) -> list[extraction.Event]:
     """Runs in a worker process when jobs > 1: pure extraction, no database."""
-    return extraction.extract(text, published_at)
+    return pipeline.extract_events(text, published_at, document_type)
 
 
 def _prepared(data: dict, digest: str) -> pipeline.Prepared:
-    return pipeline.Prepared(data, digest, _extract(data["text"], data["published_at"]))
+    events = _extract(data["text"], data["published_at"], data.get("document_type"))
+    return pipeline.Prepared(data, digest, events)
 
 
 def _store_done(batch: Screened, futures: list, outcome: Outcome, progress) -> None:

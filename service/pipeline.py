@@ -16,6 +16,7 @@ from typing import Any
 import peewee as pw
 
 from . import events as extraction
+from . import temporal
 from .db import database
 from .models import (
     Actor,
@@ -51,6 +52,15 @@ class Prepared:
     events: list[extraction.Event]
 
 
+def extract_events(
+    text: str, published_at: dt.date, document_type: str | None = None
+) -> list[extraction.Event]:
+    """The article's events; ``document_type`` (news, narrative, None: detected) says how
+    its dates are read (service.temporal.annotate)."""
+    timexes = temporal.annotate(text, published_at, document_type) if document_type else None
+    return extraction.extract(text, published_at, timexes)
+
+
 class IdempotencyConflict(Exception):
     """The Idempotency-Key was used before for another article."""
 
@@ -71,7 +81,8 @@ def ingest(data: dict[str, Any], idempotency_key: str | None = None) -> tuple[Ar
             return replay
     existing = Article.get_or_none(Article.content_hash == digest)
     if existing is None:
-        prepared = Prepared(data, digest, extraction.extract(data["text"], data["published_at"]))
+        events = extract_events(data["text"], data["published_at"], data.get("document_type"))
+        prepared = Prepared(data, digest, events)
         try:
             with write_transaction():
                 article, created = store(prepared), True
@@ -95,7 +106,8 @@ def is_stored(digest: str) -> bool:
 
 def store(prepared: Prepared) -> Article:
     """Save a prepared article and its events; call inside :func:`write_transaction`."""
-    article = Article.create(content_hash=prepared.digest, **prepared.data)
+    columns = {k: v for k, v in prepared.data.items() if k != "document_type"}  # not stored
+    article = Article.create(content_hash=prepared.digest, **columns)
     store_events(article, prepared.events)
     return article
 

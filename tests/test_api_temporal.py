@@ -65,3 +65,44 @@ def test_annotate_errors(client):
     assert_problem(
         client.post("/api/v1/annotate", json={"text": 5, "published_at": "2023-12-20"}), 422
     )
+
+
+NARRATIVE = "The rebels seized the port in 1917. On 15 May the army attacked the bridge at Kell."
+
+
+@pytest.mark.parametrize(
+    ("document_type", "value"),
+    [("narrative", "1917-05-15"), ("news", "2023-05-15"), (None, "2023-05-15")],
+)
+def test_annotate_reads_dates_by_document_type(client, document_type, value):
+    body = {"text": NARRATIVE, "published_at": "2024-03-01"}
+    if document_type is not None:
+        body["document_type"] = document_type
+    found = {
+        t["text"]: t["value"] for t in client.post("/api/v1/annotate", json=body).get_json()["data"]
+    }
+    assert found["15 May"] == value
+
+
+@pytest.mark.parametrize("path", ["/api/v1/annotate", "/api/v1/articles"])
+def test_unknown_document_type_is_422(client, path):
+    body = {"text": NARRATIVE, "published_at": "2024-03-01", "document_type": "poem"}
+    problem = assert_problem(client.post(path, json=body), 422)
+    assert "document_type" in str(problem)
+
+
+def test_article_events_read_with_the_document_type(client):
+    body = {"text": NARRATIVE, "published_at": "2024-03-01", "document_type": "narrative"}
+    response = client.post("/api/v1/articles", json=body)
+    assert response.status_code == 201, response.get_data(as_text=True)
+    article = response.get_json()
+    assert "document_type" not in article  # how to read the text, not stored with it
+    values = [(e["date"] or {}).get("value") for e in article["events"]]
+    assert "1917-05-15" in values and "2023-05-15" not in values, values
+
+
+def test_openapi_describes_document_type(client):
+    spec = client.get("/api/v1/openapi.json").get_json()
+    for name in ("AnnotateSchema", "ArticleCreateSchema"):
+        prop = spec["components"]["schemas"][name.replace("Schema", "")]["properties"]
+        assert prop["document_type"]["enum"] == ["news", "narrative"]

@@ -17,7 +17,8 @@ blp = Blueprint("temporal", __name__, url_prefix="/api/v1", description="Tempora
 @blp.response(200, TimexListSchema)
 def annotate(data: dict):
     """Find and normalise every temporal expression in a text."""
-    return {"data": temporal.annotate(data["text"], data["published_at"])}
+    found = temporal.annotate(data["text"], data["published_at"], data.get("document_type"))
+    return {"data": found}
 
 
 @blp.route("/resolve", methods=["GET"])

@@ -2,7 +2,7 @@
 
 Public API (pure: no Flask, no database)::
 
-    annotate(text, published_at) -> list[Timex]     # every expression in an article
+    annotate(text, published_at, document_type=None) -> list[Timex]   # every expression
     resolve(expr, published_at, tense=None) -> Timex | None   # one expression given alone
 
 ``Timex`` (``model.py``) carries ``start``/``end`` (offsets into the text, end exclusive, and
@@ -17,6 +17,9 @@ only near the words that can head it and keeps the longest non-overlapping match
 left to right with a running reference (the last date, the quarter being reported) and the
 tense of each clause (``context``), through ``explicit``, ``relative``, ``quarters`` and
 ``durations``; ``dates`` does the calendar arithmetic and ``edtf`` the EDTF and bounds.
+``timeline`` is the reference-time model: news or narrative (given or detected), and the time
+the text is telling, which year-less and relative dates read from (``State.story_at``).
+``casing`` lets lower-case text ("march 3 2015", "last monday") reach the rules.
 dateparser is used only in ``resolver`` (pinned settings, cached), for numeric dates and for
 explicit dates ``resolve`` cannot otherwise read.
 """
@@ -31,8 +34,9 @@ from .edtf import describe
 from .model import PRECISIONS, Timex
 from .normalise import normalise
 from .patterns import MONTH
+from .timeline import DOCUMENT_TYPES
 
-__all__ = ["PRECISIONS", "Timex", "annotate", "resolve"]
+__all__ = ["DOCUMENT_TYPES", "PRECISIONS", "Timex", "annotate", "resolve"]
 
 _TENSES = {"past": "past", "future": "future", "present": None, None: None}
 _SET_WORDS = {
@@ -61,11 +65,18 @@ def _as_date(value: dt.date | dt.datetime | str) -> dt.date:
     return dt.date.fromisoformat(str(value)[:10])
 
 
-def annotate(text: str, published_at: dt.date) -> list[Timex]:
-    """The temporal expressions in ``text`` (a news article published on ``published_at``)."""
+def annotate(text: str, published_at: dt.date, document_type: str | None = None) -> list[Timex]:
+    """The temporal expressions in ``text``, published on ``published_at``.
+
+    ``document_type`` is ``"news"`` (year-less and relative dates read from the publication
+    date, but for clear background passages) or ``"narrative"`` (read from the time the text
+    is telling); None detects it from the text (``timeline.detect``).
+    """
     if not text:
         return []
-    return normalise(text, _as_date(published_at))
+    if document_type is not None and document_type not in DOCUMENT_TYPES:
+        raise ValueError(f"document_type must be one of {DOCUMENT_TYPES} or None")
+    return normalise(text, _as_date(published_at), document_type=document_type)
 
 
 def resolve(expr: str, published_at: dt.date, tense: str | None = None) -> Timex | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 _FUTURE = frozenset(
-    """will 'll shall wo won't going expected expects expect plans plan planned planning
+    """will 'll shall wo won't going expected expects expect plans plan planned planning should
     scheduled schedule due upcoming intends intend hopes aims slated would tomorrow
     until till starting begins opens resume resumes future soon payable effective expire
     expires could might may can ahead""".split()
@@ -40,6 +40,20 @@ _QUOTE = re.compile("''|\"|\u201d|\\)")
 _RELATIVE_START = frozenset("which who whom whose that when where while and but".split())
 _WINDOW = 90
 _WEAK_PENALTY = 4
+
+
+#: Present-tense verbs that, beside a weekday, state a schedule ("voters go to the polls on
+#: Sunday", "the court meets Thursday"): the day ahead.
+_SCHEDULE = frozenset(
+    """go goes meet meets vote votes open opens begin begins start starts play plays face faces
+    arrive arrives return returns resume resumes travel travels visit visits hold holds
+    host hosts leave leaves close closes kick kicks""".split()
+)
+
+
+def schedule(text: str, start: int, end: int) -> bool:
+    """True if the expression's clause states a schedule in the present tense."""
+    return any(t.lower() in _SCHEDULE for d, t in _clause_tokens(text, start, end) if d <= 6)
 
 
 def _direction(word: str) -> tuple[str | None, bool]:

@@ -89,6 +89,10 @@ def pick_year(base: dt.date, month: int, day: int | None, direction: str | None)
     return base.year
 
 
+def month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
 def valid_day(year: int, month: int, day: int) -> bool:
     return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
 
@@ -109,21 +113,28 @@ def season_value(base: dt.date, code: str, direction: str | None, rel: str | Non
         idx = before if before < cur else before - 4
     elif rel in ("next", "coming", "this coming", "the coming", "following", "the following"):
         idx = after if after > cur else after + 4
-    elif rel in ("this", "current", "the current"):
-        idx = same_year
-    elif direction == "past":
+    elif direction == "past" and rel not in ("this", "current", "the current"):
         idx = before
-    elif direction == "future":
+    elif direction == "future" and rel not in ("this", "current", "the current"):
         idx = after
-    else:
-        idx = same_year
+    else:  # "this summer" read in February: the calendar year's (winter: the current one)
+        idx = same_year if code == "WI" else base.year * 4 + order.index(code)
     return f"{idx // 4}-{order[idx % 4]}"
 
 
 def holiday_date(name: str, year: int) -> dt.date | None:
     """The date of a (US) holiday in ``year``, or None."""
-    key = " ".join(name.lower().split())
+    key = " ".join(name.lower().replace(".", "").split())
+    key = {"presidents day": "presidents' day", "st patrick's day": "saint patrick's day"}.get(
+        key, key
+    )
+    if key.startswith("martin luther king"):
+        key = "martin luther king day"
+    if key in ("black friday", "cyber monday"):  # the Friday / Monday after Thanksgiving
+        thanksgiving = holiday_date("thanksgiving", year)
+        return thanksgiving + dt.timedelta(days=1 if key == "black friday" else 4)
     fixed = {
+        "saint patrick's day": (3, 17),
         "christmas": (12, 25),
         "christmas day": (12, 25),
         "christmas eve": (12, 24),
@@ -148,6 +159,10 @@ def holiday_date(name: str, year: int) -> dt.date | None:
         "labor day": (9, 0, 1),
         "columbus day": (10, 0, 2),
         "memorial day": (5, 0, -1),
+        "mother's day": (5, 6, 2),
+        "father's day": (6, 6, 3),
+        "presidents' day": (2, 0, 3),
+        "martin luther king day": (1, 0, 3),
     }
     if key in nth:
         month, weekday, n = nth[key]

@@ -34,9 +34,13 @@ def _number(word: str) -> float | None:
         return None if whole is None else whole + 0.5
     if word in NUMBERS:
         return NUMBERS[word]
-    parts = re.split(r"[- ]", word)
+    parts = [p for p in re.split(r"[- ]", word) if p != "and"]
     if all(p in NUMBERS for p in parts):
-        return sum(NUMBERS[p] for p in parts)
+        total = 0
+        for part in parts:  # "five hundred and twelve": (5 x 100) + 12
+            total = max(total, 1) * 100 if part == "hundred" else total + NUMBERS[part]
+        return total
+    word = re.sub(r"(?<=\d),(?=\d{3})", "", word)  # "1,500"
     m = re.fullmatch(r"(\d+(?:\.\d+)?)(?:\s+(\d)/(\d))?", word)
     if m:
         value = float(m[1])
@@ -106,6 +110,11 @@ def _duration(m: re.Match[str], st: State) -> Result | None:
     tail = words(m["tail"])
     mod = APPROX_MODS.get(words(m["amod"])) if m["amod"] else None
     small = unit in ("second", "minute", "hour", "day", "night", "week", "weekend", "fortnight")
+    story = st.story_at(m.start(), m.end()) if tail in ("earlier", "later") else None
+    if story and n is not None and n == int(n) and not m["num2"]:
+        moved = story_moved(story, unit, int(n) * (1 if tail == "later" else -1))
+        if moved:  # "twelve days later": the day twelve days after the one being told
+            return Result("DATE", moved, mod, story=True)
     if tail in ("earlier", "later") and small:
         # TimeBank: "a day earlier", "three days later" measure a stretch of time.
         return Result("DURATION", duration_value(n, unit), mod)
@@ -136,6 +145,23 @@ def _duration(m: re.Match[str], st: State) -> Result | None:
     if tail == "or so":
         mod = mod or "APPROX"
     return Result("DURATION", duration_value(n, unit), mod)
+
+
+def story_moved(story: str, unit: str, n: int) -> str | None:
+    """The story time moved ``n`` units, at the finer of the unit's and the story's
+    granularity: a year later than 1917 is 1918, twelve days after 1917-05-15 is 1917-05-27;
+    None when the story is too coarse for the unit (days after a year)."""
+    if unit in ("year", "decade", "century"):
+        base = story[:4]
+    elif unit in ("month", "quarter"):
+        base = story[:7] if re.match(r"^\d{4}-\d\d", story) else None
+    elif unit in ("day", "night", "week", "fortnight"):
+        base = story[:10] if re.match(r"^\d{4}-\d\d-\d\d", story) else None
+    else:
+        return None
+    if base is None or not re.fullmatch(r"\d{4}(?:-\d\d){0,2}", base):
+        return None
+    return dates.shift_value(base, unit, n)
 
 
 def bare_units(m: re.Match[str], st: State) -> Result | None:
@@ -172,6 +198,14 @@ _ADVERBS = {
     "biweekly": "P2W",
     "bimonthly": "P2M",
     "semiannually": "P6M",
+    "semiannual": "P6M",
+    "semi-annual": "P6M",
+    "semi-annually": "P6M",
+    "biannual": "P6M",
+    "biannually": "P6M",
+    "bi-annual": "P6M",
+    "bi-annually": "P6M",
+    "fortnightly": "P2W",
     "annual": "P1Y",
     "quarterly": "P3M",
 }
@@ -182,6 +216,19 @@ def set_adverb(m: re.Match[str], st: State) -> Result | None:
     if word.startswith("twice"):
         return Result("SET", f"P1{UNITS[word.split()[-1]][1]}")
     return Result("SET", _ADVERBS[word])
+
+
+def set_times(m: re.Match[str], st: State) -> Result | None:
+    """ "15 times a year": a set of once per year (TIMEX3 puts the count in freq)."""
+    return Result("SET", duration_value(1, _unit(m["unit"])))
+
+
+def set_alternate(m: re.Match[str], st: State) -> Result | None:
+    """ "alternate Fridays": every other Friday; "alternate weeks": every two weeks."""
+    if m["wd"]:
+        return Result("SET", f"XXXX-WXX-{WEEKDAYS[m['wd'].lower()] + 1}")
+    unit = _unit(m["unit"])
+    return Result("SET", duration_value(2, unit) if unit != "weekend" else "P2W")
 
 
 def set_every(m: re.Match[str], st: State) -> Result | None:

@@ -8,7 +8,7 @@ import re
 
 from .dates import SEASON_START
 
-_DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)(?:T(\d\d):(\d\d)|T(MO|AF|EV|NI|MI|DT))?$")
+_DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)(?:T(\d\d):(\d\d)(Z?)|T(MO|AF|EV|NI|MI|DT))?$")
 _MONTH = re.compile(r"^(\d{4})-(\d\d)$")
 _YEAR = re.compile(r"^(\d{4})$")
 _DECADE = re.compile(r"^(\d{3})$")
@@ -17,6 +17,7 @@ _WEEK = re.compile(r"^(\d{4})-W(\d\d)(-WE)?$")
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 _HALF = re.compile(r"^(\d{4})-H([12])$")
 _SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
+_BC = re.compile(r"^BC(\d{4})(?:-(\d\d))?$")
 _NO_YEAR = re.compile(r"^XXXX-(\d\d)(?:-(\d\d))?$")
 _SEASON_EDTF = {"SP": 21, "SU": 22, "FA": 23, "WI": 24}
 
@@ -31,8 +32,8 @@ def _describe(value: str) -> Described:
     if m := _DAY.match(value):
         day = dt.date(int(m[1]), int(m[2]), int(m[3]))
         if m[4]:
-            return f"{day.isoformat()}T{m[4]}:{m[5]}:00", day, day, "time"
-        return day.isoformat(), day, day, "time" if m[6] else "day"
+            return f"{day.isoformat()}T{m[4]}:{m[5]}:00{m[6]}", day, day, "time"
+        return day.isoformat(), day, day, "time" if m[7] else "day"
     if m := _MONTH.match(value):
         y, mo = int(m[1]), int(m[2])
         return value, dt.date(y, mo, 1), _month_end(y, mo), "month"
@@ -62,6 +63,9 @@ def _describe(value: str) -> Described:
         first = dt.date(y, start_month, 1)
         end_year, end_month = (y + 1, 2) if start_month == 12 else (y, start_month + 2)
         return f"{y}-{_SEASON_EDTF[m[2]]}", first, _month_end(end_year, end_month), "season"
+    if m := _BC.match(value):  # EDTF counts years astronomically: 1 BC is year 0, 480 BC -0479
+        year = f"-{int(m[1]) - 1:04d}"
+        return (f"{year}-{m[2]}" if m[2] else year), None, None, "month" if m[2] else "year"
     if m := _NO_YEAR.match(value):
         return value, None, None, "day" if m[2] else "month"
     return None, None, None, "unknown"

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from . import dates, resolver
+from . import dates
 from .patterns import (
+    DAY_WORDS,
     DECADE_WORDS,
     MONTHS,
     NUMBERS,
@@ -17,6 +18,7 @@ from .patterns import (
     WEEKDAYS,
 )
 from .state import Result, State
+from .timeline import nearest_year, told_month, year_of
 
 
 def month_number(word: str) -> int:
@@ -24,7 +26,9 @@ def month_number(word: str) -> int:
 
 
 def day_number(word: str) -> int:
-    return int(re.sub(r"\D", "", word))
+    """ "15", "15th", "fifteenth", "twenty-first"."""
+    key = " ".join(word.lower().split())
+    return DAY_WORDS[key] if key in DAY_WORDS else int(re.sub(r"\D", "", word))
 
 
 def point_mod(m: re.Match[str]) -> str | None:
@@ -50,8 +54,11 @@ def _weekday_shift(day: dt.date, weekday_word: str | None) -> dt.date:
 def month_day(m: re.Match[str], st: State) -> Result | None:
     month, day = month_number(m["mon"]), day_number(m["day"])
     rel = " ".join((m.groupdict().get("rel") or "").lower().split())
+    story = None if m["year"] or rel else st.story_at(m.start(), m.end())
     if m["year"]:
         year = int(m["year"])
+    elif story and year_of(story):  # "In 1917 ... On 15 May": the year being told
+        year = nearest_year(story, month)
     elif rel in LAST_WORDS or rel in NEXT_WORDS:  # "last Oct. 23": the one before today
         this = (month, day) <= (st.dct.month, st.dct.day)
         year = st.dct.year - (not this) if rel in LAST_WORDS else st.dct.year + this
@@ -63,8 +70,8 @@ def month_day(m: re.Match[str], st: State) -> Result | None:
     if not m["year"]:
         when = _weekday_shift(when, m["wd"])
     if m.groupdict().get("weekof"):  # "the week of March 6": the ISO week holding that day
-        return Result("DATE", dates.iso_week(when))
-    return Result("DATE", when.isoformat(), point_mod(m))
+        return Result("DATE", dates.iso_week(when), story=bool(story))
+    return Result("DATE", when.isoformat(), point_mod(m), story=bool(story))
 
 
 def range_day(m: re.Match[str], st: State) -> Result | None:
@@ -88,15 +95,36 @@ def fiscal_code(m: re.Match[str], st: State) -> Result | None:
     return Result("DATE", fy if len(fy) == 4 else f"{st.dct.year // 100:02d}{fy}")
 
 
+def two_digit_year(yy: int, base: dt.date) -> int:
+    """The year ``yy`` (0-99) names: the one nearest the reference date ("3/3/15" read in
+    2023 is 2015, read in 1990 is 1915)."""
+    century = base.year // 100 * 100
+    return min(
+        (century - 100 + yy, century + yy, century + 100 + yy), key=lambda y: abs(y - base.year)
+    )
+
+
 def numeric_date(m: re.Match[str], st: State) -> Result | None:
+    """ "3/3/15", "12-03-2007" (month first, as in US news, unless the first number can't be
+    a month), "2014-10-03", "2014-10" (a month; "2009-10" is a season of two years, read by
+    the year rule), "19.02.2010" (day first)."""
+    if m["my"]:
+        year, month = int(m["my"]), int(m["mm"])
+        return Result("DATE", f"{year}-{month:02d}")
     if m["iy"]:
         y, mo, d = int(m["iy"]), int(m["im"]), int(m["id"])
         return Result("DATE", f"{y}-{mo:02d}-{d:02d}") if dates.valid_day(y, mo, d) else None
-    order = "MDY" if m["a"] else "DMY"
-    parsed = resolver.parse(m[0], st.dct, "past", order)
-    if parsed is None or parsed[1] != "day":
+    if m["dd"]:
+        first, second, y = int(m["dd"]), int(m["dm"]), int(m["dy"])
+        mo, d = second, first
+    else:
+        first, second = int(m["a"] or m["da"]), int(m["b"] or m["db"])
+        text_year = m["y"] or m["dy2"]
+        y = int(text_year) if len(text_year) == 4 else two_digit_year(int(text_year), st.dct)
+        mo, d = (first, second) if first <= 12 else (second, first)
+    if not dates.valid_day(y, mo, d):
         return None
-    return Result("DATE", parsed[0].isoformat())
+    return Result("DATE", f"{y:04d}-{mo:02d}-{d:02d}")
 
 
 def month_year(m: re.Match[str], st: State) -> Result | None:
@@ -117,9 +145,36 @@ NEXT_WORDS = (
 )
 
 
+_THAT_WORDS = ("that", "the same", "that same")
+_STORY_NEXT = ("following", "the following")
+_STORY_LAST = ("previous", "the previous", "the preceding", "the prior", "prior")
+
+
+def story_month(mon: int, rel: str, story: str) -> int | None:
+    """The year of a month read from the story time: "that September" its year's, "the
+    following March" the first after it, "the previous May" the last before it."""
+    year = year_of(story)
+    if year is None:
+        return None
+    told = told_month(story)
+    if rel in _STORY_NEXT or rel in NEXT_WORDS:
+        return year + 1 if told is None or mon <= told else year
+    if rel in _STORY_LAST or rel in LAST_WORDS:
+        return year - 1 if told is None or mon >= told else year
+    if rel in _THAT_WORDS:
+        return year
+    return nearest_year(story, mon)
+
+
 def month(m: re.Match[str], st: State) -> Result | None:
     mon = month_number(m["mon"])
     rel = " ".join((m["rel"] or "").lower().split())
+    story = st.story_at(m.start(), m.end()) if not m["yrel"] else None
+    anaphoric = rel in _THAT_WORDS + _STORY_NEXT + _STORY_LAST
+    if story and (anaphoric or not rel or st.mode == "narrative"):
+        year = story_month(mon, rel, story)
+        if year is not None:  # "In 2008 ... That September": 2008-09
+            return Result("DATE", f"{year:04d}-{mon:02d}", point_mod(m), story=True)
     if m["yrel"]:  # "June last year"
         year = st.dct.year + {"last": -1, "next": 1}.get(m["yrel"].lower(), 0)
     elif rel in LAST_WORDS:
@@ -164,8 +219,8 @@ def _with_part(m: re.Match[str], year: int) -> Result:
 def decade(m: re.Match[str], st: State) -> Result | None:
     if m["dec"]:
         value = m["dec"][:3]
-    elif m["dec2"]:
-        tens = int(m["dec2"])
+    elif m["dec2"] or m["dec3"]:  # "'90s", "the 70s": the nearest such decade not ahead
+        tens = int(m["dec2"] or m["dec3"])
         century = (
             st.dct.year // 100
             if 100 * (st.dct.year // 100) + tens <= st.dct.year
@@ -175,11 +230,23 @@ def decade(m: re.Match[str], st: State) -> Result | None:
     else:
         value = f"19{DECADE_WORDS[m['decw'].lower()]}"
     first = (
-        m.start("pmod") if m["pmod"] else min(m.start(g) for g in ("dec", "dec2", "decw") if m[g])
+        m.start("pmod")
+        if m["pmod"]
+        else min(m.start(g) for g in ("dec", "dec2", "dec3", "decw") if m[g])
     )
     if m["dec2"]:
         first -= 1  # the apostrophe of "'90s"
     return Result("DATE", value, point_mod(m), start=first)  # "the" stays out: "the [1960s]"
+
+
+def bc_year(m: re.Match[str], st: State) -> Result | None:
+    """ "216 BC" is BC0216, "August 480 BC" BC0480-08 (TIMEX3 writes BC years so)."""
+    n = int(m["n"])
+    if not 1 <= n <= 9999:
+        return None
+    if m["mon"]:
+        return Result("DATE", f"BC{n:04d}-{month_number(m['mon']):02d}")
+    return Result("DATE", f"BC{n:04d}")
 
 
 def century(m: re.Match[str], st: State) -> Result | None:
@@ -189,7 +256,48 @@ def century(m: re.Match[str], st: State) -> Result | None:
         n = day_number(word)
     if not 1 <= n <= 30:
         return None
+    if m["bc"]:  # "the 5th century BC": BC04 (the centuries count down to year 1)
+        return Result("DATE", f"BC{n - 1:02d}", point_mod(m))
     return Result("DATE", f"{n - 1:02d}", point_mod(m))
+
+
+def week_of_month(m: re.Match[str], st: State) -> Result | None:
+    """ "the last week of March": the ISO week holding its last Thursday-like day (the week
+    with most of its days in the month); the first week holds the 4th."""
+    mon = month_number(m["mon"])
+    story = st.story_at(m.start(), m.end())
+    if m["year"]:
+        year = int(m["year"])
+    elif story and year_of(story):
+        year = nearest_year(story, mon) or st.dct.year
+    else:
+        year = dates.pick_year(st.dct, mon, None, st.tense(m.start(), m.end()))
+    nth = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(m["nth"].lower())
+    if nth:
+        day = dt.date(year, mon, 4) + dt.timedelta(weeks=nth - 1)
+    else:
+        last = dates.month_end(year, mon)
+        day = last - dt.timedelta(days=3)
+    return Result("DATE", dates.iso_week(day), story=bool(story and not m["year"]))
+
+
+def day_of_month(m: re.Match[str], st: State) -> Result | None:
+    """ "on the 15th": that day of the month the text is telling (the last month or day it
+    named), else of the publication month, or the month after / before as the tense says."""
+    dom = int(m["dom"])
+    told = st.story_at(m.start(), m.end()) or st.ref
+    if told and re.match(r"^\d{4}-\d\d", told):
+        year, month = int(told[:4]), int(told[5:7])
+    else:
+        year, month = st.dct.year, st.dct.month
+        tense = st.tense(m.start(), m.end())
+        if tense == "past" and dom > st.dct.day:
+            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+        elif tense == "future" and dom < st.dct.day:
+            year, month = (year, month + 1) if month < 12 else (year + 1, 1)
+    if not dates.valid_day(year, month, dom):
+        return None
+    return Result("DATE", dt.date(year, month, dom).isoformat(), anchor=False)
 
 
 def season(m: re.Match[str], st: State) -> Result | None:
@@ -197,8 +305,29 @@ def season(m: re.Match[str], st: State) -> Result | None:
     if m["year"]:
         return Result("DATE", f"{m['year']}-{code}", point_mod(m))
     rel = " ".join((m["rel"] or "").lower().split())
+    story = st.story_at(m.start(), m.end())
+    if story and (
+        rel in ("", "the") + _THAT_WORDS + _STORY_NEXT + _STORY_LAST or st.mode == "narrative"
+    ):
+        value = story_season(code, rel, story)
+        if value:  # "the following spring": the first spring after the time being told
+            return Result("DATE", value, point_mod(m), story=True)
     value = dates.season_value(st.dct, code, st.tense(m.start(), m.end()), rel or None)
     return Result("DATE", value, point_mod(m))
+
+
+def story_season(code: str, rel: str, story: str) -> str | None:
+    """A season read from the story time: its year's, or the next / previous one."""
+    year = year_of(story)
+    if year is None:
+        return None
+    told = told_month(story)
+    base = dt.date(year, told, 15) if told else None
+    if rel in _STORY_NEXT or rel in NEXT_WORDS:
+        return dates.season_value(base, code, None, "next") if base else f"{year + 1}-{code}"
+    if rel in _STORY_LAST or rel in LAST_WORDS:
+        return dates.season_value(base, code, None, "last") if base else f"{year - 1}-{code}"
+    return f"{year}-{code}"
 
 
 def holiday(m: re.Match[str], st: State) -> Result | None:
@@ -209,6 +338,13 @@ def holiday(m: re.Match[str], st: State) -> Result | None:
             return Result("DATE", dates.iso_week(day))
         return Result("DATE", day.isoformat()) if day else None
     rel = (m["rel"] or "").lower()
+    story = st.story_at(m.start(), m.end()) if not rel else None
+    if story and year_of(story):  # "In 1914 ... by Christmas": that year's
+        day = dates.holiday_date(name, year_of(story))
+        if day is None:
+            return None
+        value = dates.iso_week(day) if m["hweek"] else day.isoformat()
+        return Result("DATE", value, story=True)
     direction = {"last": "past", "next": "future"}.get(rel) or st.tense(m.start(), m.end())
     day = dates.holiday_date(name, st.dct.year)
     if day is None:
@@ -231,8 +367,8 @@ def clock(m: re.Match[str], st: State) -> Result | None:
     if m["noon"]:
         word = m["noon"].lower()
         hour, minute = (24, 0) if word == "midnight" else (12, 0)
-    elif m["h24"]:
-        hour, minute = int(m["h24"]), int(m["m24"])
+    elif m["h24"] or m["hmil"]:
+        hour, minute = int(m["h24"] or m["hmil"]), int(m["m24"] or m["mmil"])
     elif m["h2"]:  # "4 in the morning"
         hour, minute = int(m["h2"]), 0
         if m["part2"].lower() != "morning" and hour < 12:
@@ -264,10 +400,12 @@ def clock(m: re.Match[str], st: State) -> Result | None:
         if not dates.valid_day(y, mon, d):
             return None
         day = dt.date(y, mon, d)
+    zone = "Z" if m["tz"] in ("GMT", "UTC") else ""  # "0800 GMT": UTC, written Z
+    value = f"{day.isoformat()}T{hour:02d}:{minute:02d}{zone}"
     if not m["amod"]:
-        return Result("TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}")
-    first = next(m.start(g) for g in ("h", "noon", "h24", "h2") if m[g])  # "about [10:35 a.m.]"
-    return Result("TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}", "APPROX", start=first)
+        return Result("TIME", value)
+    first = next(m.start(g) for g in ("h", "noon", "h24", "h2", "hmil") if m[g])  # "about [10:35]"
+    return Result("TIME", value, "APPROX", start=first)
 
 
 def part_of_day(day: dt.date, part: str | None) -> Result:

@@ -19,6 +19,8 @@ _NAME_BEFORE = re.compile(
     r"Also|Only|Even|All|Each|Every|Both|Then|Until|When|While|Since|After|Before)\b)"
     r"(?-i:[A-Z][a-z]+)\s+$"
 )
+#: An all-capitals word just before ("ABC 2000", "MS-DOS 2000") makes a code or a model.
+_CODE_BEFORE = re.compile(r"\b(?-i:[A-Z]{2,})[- ]$")
 _PLURAL_NOUN = re.compile(r"\s+(?!(?:was|is|has|as|this|its|his|ss)\b)[a-z]+s\b")
 _QUANTITY_LEFT = re.compile(
     r"\b(?:about|some|nearly|than|over|almost|only|another|additional|least|roughly|"
@@ -95,7 +97,7 @@ def _accept_year(m: re.Match[str], text: str) -> bool:
         return False
     if YEAR_CUES.search(left):
         return 1000 <= year <= 2099
-    if _NAME_BEFORE.search(left):
+    if _NAME_BEFORE.search(left) or _CODE_BEFORE.search(left):
         return False  # "Windows 2000", "Room 2020", "Orion 1980": names, not years
     if not 1900 <= year <= 2099:
         return False
@@ -202,14 +204,11 @@ def _accept_clock(m: re.Match[str], text: str) -> bool:
         if word[:1].isupper() and _name_like(text, m.start()):
             return False  # "High Noon" (a film)
         return not text[max(0, m.start() - 5) : m.start()].lower().endswith("high ")
-    if m["h24"] or m["h2"]:
+    if m["h24"] or m["h2"] or m["hmil"]:
         return True
-    return not (
-        m["ampm"].lower().startswith("am")
-        and not m["min"]
-        and m["ampm"][:1] == "a"
-        and text[m.start("ampm") - 1 : m.start("ampm")] != " "
-    )
+    if m["min"] and text[m.start("min") - 1].isdigit() and m["ampm"].lower().startswith("o"):
+        return False  # "1030 o'clock" is no time of day
+    return True
 
 
 def _accept_ref(m: re.Match[str], text: str) -> bool:
@@ -267,7 +266,37 @@ def _accept_deixis(m: re.Match[str], text: str) -> bool:
     return not any(word in _GENERIC_TODAY for word in following)
 
 
+_TEMPERATURE = re.compile(
+    r"\b(?:temperatures?|degrees|highs?|lows?|thermometer|fahrenheit|celsius)\b", re.IGNORECASE
+)
+
+
+def _accept_decade(m: re.Match[str], text: str) -> bool:
+    if m["dec3"]:  # "highs in the 70s" are degrees; "their 70s" an age (no "the")
+        return _TEMPERATURE.search(_left(text, m.start(), 40)) is None
+    return True
+
+
+_DAY_OF_MONTH_LEFT = re.compile(
+    r"\b(?:on|by|until|till|since|from|before|after|through)\s+$", re.IGNORECASE
+)
+
+
+def _accept_day_of_month(m: re.Match[str], text: str) -> bool:
+    """ "on the 15th", "by the 3rd": a day; "the 15th" alone is often a rank or a unit."""
+    return _DAY_OF_MONTH_LEFT.search(_left(text, m.start(), 12)) is not None
+
+
+def _accept_numeric(m: re.Match[str], text: str) -> bool:
+    if m["my"]:  # "2009-10" is a season or fiscal year of two years, not October 2009
+        return int(m["mm"]) != (int(m["my"]) + 1) % 100
+    return True
+
+
 ACCEPT = {
+    "date_num": _accept_numeric,
+    "decade": _accept_decade,
+    "day_of_month": _accept_day_of_month,
     "deixis": _accept_deixis,
     "month": _accept_month,
     "year": _accept_year,

@@ -6,7 +6,7 @@ import re
 from typing import NamedTuple
 
 from .filters import ACCEPT
-from .patterns import HEAD_TOKEN, HEADS, RULES, SMALL_NUMBER_HEAD, YEAR_HEAD
+from .patterns import HEAD_TOKEN, HEADS, NEEDS, RULES, SMALL_NUMBER_HEAD, YEAR_HEAD
 
 
 class Candidate(NamedTuple):
@@ -28,7 +28,7 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
     for tok in HEAD_TOKEN.finditer(text):
         word = tok[0]
         if word[0].isdigit():
-            rules = YEAR_HEAD if len(word) == 4 else SMALL_NUMBER_HEAD if len(word) <= 2 else None
+            rules = YEAR_HEAD if len(word) == 4 else SMALL_NUMBER_HEAD if len(word) <= 3 else None
         else:
             rules = HEADS.get(word.lower())
         if not rules:
@@ -62,9 +62,11 @@ def candidates(text: str) -> list[Candidate]:
     windows = _windows(text)
     found: dict[tuple[str, int, int], Candidate] = {}
     for name, pattern, priority in RULES:
-        check = ACCEPT.get(name)
+        check, needs = ACCEPT.get(name), NEEDS.get(name)
         for lo, hi in windows.get(name, ()):
             lo, hi = _widen(text, lo, hi)
+            if needs is not None and needs.search(text, lo, hi) is None:
+                continue
             for m in pattern.finditer(text, lo, hi):
                 # A rule may tag only part of what it reads: its "span" group.
                 start, end = m.span("span") if "span" in pattern.groupindex else m.span()

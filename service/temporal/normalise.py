@@ -6,11 +6,13 @@ import datetime as dt
 from collections.abc import Callable
 
 from . import durations, explicit, quarters, relative
+from .casing import recase
 from .context import bound_mod
 from .edtf import describe
 from .finder import Candidate, find
 from .model import Timex
 from .state import Result, State
+from .timeline import mode
 
 Handler = Callable[..., Result | None]
 
@@ -24,6 +26,10 @@ HANDLERS: dict[str, Handler] = {
     "month": explicit.month,
     "decade": explicit.decade,
     "century": explicit.century,
+    "bc_year": explicit.bc_year,
+    "week_of_month": explicit.week_of_month,
+    "day_of_month": explicit.day_of_month,
+    "offset_from": relative.offset_from,
     "year": explicit.year,
     "spoken_year": explicit.spoken_year,
     "season": explicit.season,
@@ -46,6 +52,8 @@ HANDLERS: dict[str, Handler] = {
     "that_day": relative.that_day,
     "set": durations.set_every,
     "set_adv": durations.set_adverb,
+    "set_times": durations.set_times,
+    "set_alternate": durations.set_alternate,
 }
 
 
@@ -67,11 +75,19 @@ def to_timex(text: str, c: Candidate, result: Result) -> Timex:
     )
 
 
-def normalise(text: str, published_at: dt.date, forced_tense: str | None = None) -> list[Timex]:
-    """All temporal expressions of ``text``, normalised against ``published_at``."""
-    state = State(text, published_at, forced_tense)
+def normalise(
+    text: str,
+    published_at: dt.date,
+    forced_tense: str | None = None,
+    document_type: str | None = None,
+) -> list[Timex]:
+    """All temporal expressions of ``text``, normalised against ``published_at`` and the
+    text's own time line (``document_type`` news or narrative; None: detected)."""
+    kind = mode(document_type, text, published_at)
+    cased = recase(text)  # "march 3 2015", "christmas eve": names the rules can read
+    state = State(cased, published_at, forced_tense, mode=kind)
     out = []
-    for c in find(text):
+    for c in find(cased):
         try:
             result = HANDLERS[c.rule](c.match, state)
         except Exception:  # e.g. week 53 of a 52-week year: one odd match must not sink a text
@@ -79,10 +95,11 @@ def normalise(text: str, published_at: dt.date, forced_tense: str | None = None)
         if result is None or not result.value:
             continue
         state.note(result)
+        state.note_story(result, c.start if result.start is None else result.start, c.end)
         state.last_end, state.last_value = c.end, result.value
         if result.mod is None and result.type in ("DATE", "TIME") and result.value[:1].isdigit():
             start = c.start if result.start is None else result.start
-            result = result._replace(mod=bound_mod(text, start, c.end))
+            result = result._replace(mod=bound_mod(cased, start, c.end))
         try:
             out.append(to_timex(text, c, result))
         except Exception:  # bounds beyond the calendar (year 1 minus a day...)

@@ -33,6 +33,15 @@ ORDINALS = {
     "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty first": 21, "final": 4,
     "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
 }  # fmt: skip
+#: Days of the month in words ("the first of March").
+DAY_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "twenty-first": 21, "twenty-second": 22,
+    "twenty-third": 23, "twenty-fourth": 24, "twenty-fifth": 25, "twenty-sixth": 26,
+    "twenty-seventh": 27, "twenty-eighth": 28, "twenty-ninth": 29, "thirty-first": 31,
+}  # fmt: skip
 DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
                 "seventies": 7, "eighties": 8, "nineties": 9}  # fmt: skip
 #: TIMEX3 unit letters; decades and centuries are written in years.
@@ -89,8 +98,15 @@ YEAR = r"(?<![\d$£€#.,])(?:1[0-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d)"
 NUM_WORD = _alt([w for w in NUMBERS if " " in w]) + "|" + _alt(VAGUE)
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+#: "five hundred and twelve", "a hundred and one": a number in words above a hundred.
+HUNDREDS = (
+    rf"(?:{_ONES}|a|one)\s+hundred(?:\s+(?:and\s+)?(?:(?:{_TENS})(?:[- ](?:{_ONES}))?|"
+    rf"{_TEENS}|{_ONES})\b)?"
+)
 NUM = (
-    rf"(?:\d+(?:\.\d+)?(?:\s+\d/\d)?|(?:{_TENS})(?:[- ](?:{_ONES})\b)?|{NUM_WORD}|"
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:\.\d+)?(?:\s+\d/\d)?|{HUNDREDS}|"
+    rf"(?:{_TENS})(?:[- ](?:{_ONES})\b)?|{NUM_WORD}|"
     rf"{_alt(w for w in NUMBERS if ' ' not in w)})\b(?:\s+and\s+a\s+half\b)?"
 )
 UNIT = (
@@ -113,7 +129,8 @@ HOLIDAY = (
     r"(?-i:Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|"
     r"Easter(?:\s+Sunday)?|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Halloween|"
     r"Valentine's\s+Day|Good\s+Friday|Boxing\s+Day|Veterans\s+Day|Columbus\s+Day|"
-    r"Election\s+Day)"
+    r"Election\s+Day|Mother's\s+Day|Father's\s+Day|Black\s+Friday|Cyber\s+Monday|"
+    r"St\.?\s+Patrick's\s+Day|Presidents'?\s+Day|Martin\s+Luther\s+King(?:\s+Jr\.)?\s+Day)"
 )
 _QADJ = (
     r"fiscal|current|latest|most\s+recent|recent|year-earlier|year-ago|comparable|corresponding|"
@@ -122,13 +139,14 @@ _QADJ = (
 )
 _QDET = r"the|this|that|last\s+year's|this\s+year's|next\s+year's|(?:19|20)\d\d's|a"
 CLOCK = (
-    r"(?P<h>[01]?\d)(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|am\b|pm\b|o'clock\b)"
+    r"(?P<h>[01]?\d)(?:[:.]?(?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|am\b|pm\b|o'clock\b)"
     r"|(?P<noon>noon|midnight|midday)"
     r"|(?P<h2>1[0-2]|[1-9])(?:\s+o'clock)?\s+in\s+the\s+(?P<part2>morning|afternoon|evening)"
     r"|(?P<h24>[01]\d|2[0-3]):(?P<m24>[0-5]\d)(?=\s*(?-i:GMT|UTC|BST|CET|CEST|[ECMP]S?T|IST|JST)\b|"
     r"\s+(?:local\s+time|hours|hrs)\b)"
+    r"|(?<!\()(?P<hmil>[01]\d|2[0-3])(?P<mmil>[0-5]\d)(?=\s*(?-i:GMT|UTC)\b|\s+local\s+time\b)"
 )
-TZ = r"(?:\s+(?-i:[ECMP][SD]T|[ECMP]T|GMT|UTC|BST|CET|CEST|IST|JST))?"
+TZ = r"(?:\s*(?P<tz>(?-i:[ECMP][SD]T|[ECMP]T|GMT|UTC|BST|CET|CEST|IST|JST))\b)?"
 
 _F = re.IGNORECASE
 
@@ -139,12 +157,15 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         rf"coming)\s+)?(?P<mon>{MONTH})\s*(?P<day>{DAY})"
         rf"(?:,?\s*(?P<year>{YEAR}))?", _F), 5),
     ("date_dmy", re.compile(
-        rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH_AFTER_DAY})"
+        rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY}|(?<=the\s)(?:{_alt(DAY_WORDS)})(?=\s+of\s))"
+        rf"\s+(?:of\s+)?(?P<mon>{MONTH_AFTER_DAY})"
         rf"(?:,?\s+(?P<year>{YEAR}))?", _F), 5),
     ("date_num", re.compile(
         r"(?<![\d/.-])(?:(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)?\d\d)(?![\d/])"
+        r"|(?P<da>\d{1,2})-(?P<db>\d{1,2})-(?P<dy2>(?:19|20)\d\d)(?![\d-])"
         r"|(?P<iy>(?:19|20)\d\d)-(?P<im>0[1-9]|1[0-2])-(?P<id>[0-3]\d)(?![\d-])"
-        r"|(?P<dd>[0-3]?\d)\.(?P<dm>[01]?\d)\.(?P<dy>(?:19|20)\d\d)(?![\d.]))"), 6),
+        r"|(?P<my>(?:19|20)\d\d)-(?P<mm>0[1-9]|1[0-2])(?![\d-]|\.\d)"
+        r"|(?P<dd>[0-3]?\d)\.(?P<dm>[01]?\d)\.(?P<dy>(?:19|20)\d\d)(?!\d|\.\d))"), 6),
     ("range_day", re.compile(  # "March 3 to 5": the second day (the span group)
         rf"(?P<mon>{MONTH})\s*(?P<d1>{DAY})\s*(?:-|\u2013|to|through|and|until|or)\s*"
         rf"(?P<span>(?P<day>{DAY}))(?!\s*(?:{MONTH}|%|percent|[ap]\.?m\b|[:.]\d))"
@@ -153,10 +174,12 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("month_year", re.compile(
         rf"(?:{PMOD})?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})", _F), 4),
     ("month", re.compile(
-        rf"(?:{PMOD})?(?:{REL}\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<yrel>this|last|next)\s+year\b)?",
+        rf"(?:{PMOD})?(?:{REL}\s+)?(?P<mon>{MONTH})(?:,?\s+(?:of\s+)?(?P<yrel>this|last|next)\s+"
+        rf"year\b)?",
         _F), 2),
     ("decade", re.compile(
         rf"(?:the\s+)?(?:{PMOD})?(?:(?P<dec>1[0-9]\d0|20\d0)'?s\b|'(?P<dec2>\d0)'?s\b"
+        rf"|(?<=the\s)(?<!\d)(?P<dec3>[1-9]0)s\b"
         rf"|(?P<decw>{_alt(DECADE_WORDS)})\b)", _F), 4),
     ("spoken_year", re.compile(
         rf"(?:(?P<mon>{MONTH})\s+|the\s+{SEASON}\s+of\s+)?(?:the\s+year\s+)?"
@@ -164,8 +187,8 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         rf"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
         rf"hundred)|(?P<k>two\s+thousand)(?:\s+and\s+(?P<ky>{_ONES}|ten))?)\b", _F), 3),
     ("century", re.compile(
-        rf"(?:the\s+)?(?:{PMOD})?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{_alt(ORDINALS)})[- ]century\b",
-        _F), 4),
+        rf"(?:the\s+)?(?:{PMOD})?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{_alt(ORDINALS)})[- ]century\b"
+        rf"(?P<bc>\s+(?-i:BC|B\.C\.|BCE)(?!\w))?", _F), 4),
     ("year", re.compile(
         rf"(?:(?P<amod>about|around|circa|approximately|c\.)\s+)?(?:{PMOD})?(?:(?P<fiscal>fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|"
         rf"model\s+year)\s+)?(?P<year>{YEAR})(?:[-/](?P<year2>\d\d)\b(?!-))?", _F), 3),
@@ -174,8 +197,10 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         _F), 3),
     ("quarter", re.compile(
         rf"(?:(?P<det>{_QDET})\s+)?(?P<adjs>(?:(?:{_QADJ})[- ]+)*)(?P<ord>{_alt(ORDINALS)}|latest|"
-        rf"current|last)?[- ]?(?:fiscal[- ])?(?P<q>quarter|(?<=[a-z\d] )period)\b(?!s|ly)"
-        rf"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<year>{YEAR})|(?P<yrel>this|last|next|the)\s+year))?"
+        rf"current|last|next|coming|following|previous)?[- ]?(?:fiscal[- ])?"
+        rf"(?P<q>quarter|(?<=[a-z\d] )period)\b(?!s|ly)"
+        rf"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<year>{YEAR})|(?P<yrel>this|last|next|the)\s+year)"
+        rf"|,?\s+(?P<year_b>{YEAR})(?!\s*(?:%|percent)))?"
         rf"(?P<ago>\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year\b(?!'s)))?",
         _F), 3),
     ("quarter_code", re.compile(
@@ -188,7 +213,9 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         rf"(?P<yrel>this|last|next|the)\s+year))?", _F), 3),
     ("weekday", re.compile(
         rf"(?:the\s+day\s+(?P<dayoff>before|after)\s+)?(?:{PMOD})?(?:{REL}\s+)?(?P<wd>{WEEKDAY})"
-        rf"(?P<pl>s)?\b(?:,?\s+{PART}\b)?", _F), 2),
+        rf"(?P<pl>s)?\b(?:,?\s+{PART}\b)?"
+        rf"(?:\s+of\s+(?P<wrel>this|last|next|the\s+following|the\s+previous)\s+week\b"
+        rf"|,?\s+the\s+(?P<dom>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b)?", _F), 2),
     ("deixis", re.compile(
         rf"(?:{PMOD})?(?:(?P<deic>{DEIXIS})(?:\s+{PART}\b)?|(?P<rel2>this|last|yesterday|"
         rf"tomorrow)\s+(?P<part2>morning|afternoon|evening|night)|(?P<over>overnight)|"
@@ -198,7 +225,8 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("relative", re.compile(
         rf"(?:(?P<el>earlier|later)\s+)?(?:{PMOD})?(?:{REL}|(?P<the>the(?:\s+(?:full|whole|entire|"
         rf"calendar))?))\s+"
-        rf"(?P<unit>week|weekend|month|year|decade|century|fiscal\s+year)\b(?!-|\s+(?:of|ago|old))",
+        rf"(?P<unit>week|weekend|month|year|decade|century|fiscal\s+year)\b(?!-|\s+(?:of|ago|old))"
+        rf"(?:\s+(?P<ba>before|after|earlier|later)(?=\s*(?:[,.;:!?)]|$|and\b|but\b|when\b)))?",
         _F), 2),
     ("yearago", re.compile(
         r"(?:the\s+(?:comparable\s+|corresponding\s+|same\s+)?)?(?P<ya>year-earlier|year-ago|"
@@ -252,12 +280,39 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         rf"morning|evening|afternoon)\b|(?P<wd>{WEEKDAY})|(?P<mon>{_cased(_FULL_MONTHS)})\b|"
         rf"{SEASON})", _F), 2),
     ("set_adv", re.compile(
-        r"\b(?P<adv>daily|weekly|monthly|yearly|hourly|nightly|biweekly|bimonthly|"
-        r"semiannually|twice\s+(?:a|per)\s+(?:day|week|month|year))\b", _F), 1),
+        r"\b(?P<adv>daily|weekly|monthly|yearly|hourly|nightly|biweekly|bimonthly|fortnightly|"
+        r"semiannually|semi-annual(?:ly)?|semiannual|biannual(?:ly)?|bi-annual(?:ly)?|"
+        r"twice\s+(?:a|per)\s+(?:day|week|month|year))\b", _F), 1),
+    ("set_times", re.compile(  # "15 times a year", "once a week", "three times per month"
+        rf"(?P<num>{NUM}|once|thrice)\s+(?:times\s+)?(?:a|an|per|each)\s+"
+        rf"(?P<unit>day|week|month|year|quarter|hour)\b", _F), 2),
+    ("set_alternate", re.compile(  # "alternate Fridays", "on alternate weeks"
+        rf"\balternate\s+(?:(?P<wd>{_cased(WEEKDAYS)})s|(?P<unit>days|weeks|months|years|weekends))\b",
+        _F), 2),
+    ("week_of_month", re.compile(  # "the last week of March"
+        rf"(?:the\s+)(?P<nth>first|second|third|fourth|last|final)\s+week\s+of\s+(?P<mon>{MONTH})"
+        rf"(?:,?\s+(?P<year>{YEAR}))?", _F), 5),
+    ("day_of_month", re.compile(  # "on the 15th": a day of the month being told
+        r"the\s+"
+        r"(?P<dom>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
+        r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:and|or|at|when|in|to|for|with|but|he|she|it|they)\b)",
+        _F), 2),
+    ("offset_from", re.compile(  # "two weeks from next Tuesday", "three days after Christmas"
+        rf"(?P<num>{NUM})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>from|after|before)\s+"
+        rf"(?P<inner>(?:(?:last|this|next)\s+)?{WEEKDAY}\b|today|tomorrow|yesterday|"
+        rf"{HOLIDAY}\b|{MONTH}\s*{DAY})", _F), 6),
+    ("bc_year", re.compile(  # "216 BC", "August 480 BC", "the 5th century BC" is century's
+        rf"(?:(?P<mon>{MONTH})\s+)?(?P<n>\d{{1,4}})\s*(?-i:BC|B\.C\.|BCE)(?!\w)", _F), 5),
     ("holiday", re.compile(
         rf"(?:(?P<rel>last|this|next)\s+)?(?P<hol>{HOLIDAY})\b(?P<hweek>\s+week\b)?"
         rf"(?:,?\s+(?P<year>{YEAR}))?", _F), 3),
 ]  # fmt: skip
+#: Words a rule's match must hold: its windows without one are not searched (speed).
+NEEDS = {
+    "offset_from": re.compile(r"\b(?:from|after|before)\s", re.IGNORECASE),
+    "week_of_month": re.compile(r"\bweek\s+of\b", re.IGNORECASE),
+    "bc_year": re.compile(r"(?-i:BC|B\.C\.)"),
+}
 #: Every rule starts at a word start ("data years" holds no "a years").
 RULES = [(n, re.compile(r"(?<!\w)(?:" + p.pattern + ")", p.flags), k) for n, p, k in _RULES]
 
@@ -274,29 +329,37 @@ _HEAD_LISTS: dict[str, list[str]] = {
             "presently", "moment", "past", "future", "days", "term", "date", "soon"],
     "season": [*SEASONS], "half": ["half"], "decade": [*DECADE_WORDS],
     "adverb": ["daily", "weekly", "monthly", "yearly", "hourly", "nightly",
-               "biweekly", "bimonthly", "semiannually", "twice"],
+               "biweekly", "bimonthly", "semiannually", "twice", "fortnightly", "semi",
+               "semiannual", "biannual", "biannually", "bi"],
+    "times": ["times", "once", "thrice"],
+    "alternate": ["alternate"],
     "holiday": ["christmas", "year", "thanksgiving", "easter", "independence", "labor",
                 "memorial", "halloween", "valentine", "friday", "boxing", "veterans", "columbus",
-                "election"],
+                "election", "mother", "father", "black", "cyber", "patrick", "presidents",
+                "martin"],
     "q": ["q"],
     "fy": ["fy"],
     "period": ["period"],
     "spoken": ["nineteen", "twenty", "thousand"],
     "vague": ["while", "time"],
+    "bc": ["bc", "bce", "b"],
 }  # fmt: skip
 _HEAD_RULES = {
-    "month": ("date_mdy", "date_dmy", "month_year", "month", "clock", "set", "range_day"),
+    "month": ("date_mdy", "date_dmy", "month_year", "month", "clock", "set", "range_day",
+              "week_of_month"),
     "weekday": ("weekday", "date_mdy", "date_dmy", "clock", "set"),
     "unit": ("duration", "bare_units", "set", "relative", "half_unit", "yearago", "yearend",
-             "quarter", "century", "deixis", "half", "that_day"),
+             "quarter", "century", "deixis", "half", "that_day", "offset_from"),
     "part": ("deixis", "weekday", "clock", "set", "that_day"),
     "noon": ("clock", "clock_aside"), "ref": ("ref",),
     "season": ("season", "set"), "half": ("half", "half_unit"), "decade": ("decade",),
-    "adverb": ("set_adv",), "holiday": ("holiday",), "q": ("quarter_code",),
+    "adverb": ("set_adv",), "times": ("set_times",), "alternate": ("set_alternate",),
+    "holiday": ("holiday",), "q": ("quarter_code",),
     "period": ("quarter",),
     "spoken": ("spoken_year",),
     "fy": ("fiscal_code",),
     "vague": ("vague_span",),
+    "bc": ("bc_year",),
 }  # fmt: skip
 #: Lower-case word -> the rules that can match around it (rules only run near their heads).
 HEADS: dict[str, frozenset[str]] = {}
@@ -317,7 +380,7 @@ YEAR_HEAD = frozenset(
     }
 )
 SMALL_NUMBER_HEAD = frozenset(
-    {"date_num", "clock", "quarter_code", "decade", "fiscal_code", "clock_aside"}
+    {"date_num", "clock", "quarter_code", "decade", "fiscal_code", "clock_aside", "day_of_month"}
 )
 HEAD_TOKEN = re.compile(r"[A-Za-z]+|\d+")
 

@@ -49,8 +49,10 @@ def quarter(m: re.Match[str], st: State) -> Result | None:
     earlier = any(w in adjs for w in ("year-earlier", "year-ago", "prior-year")) or (
         det == "last year's"
     )
-    explicit = re.search(r"(?:19|20)\d\d", f"{det} {adjs} {m['year'] or ''}")
+    explicit = re.search(r"(?:19|20)\d\d", f"{det} {adjs} {m['year'] or m['year_b'] or ''}")
     tense = st.tense(m.start(), m.end())
+    if ordinal in ("next", "coming", "following", "previous") and not adjs:
+        return _step_quarter(st, ordinal, det)
     n = ORDINALS.get(ordinal) if ordinal not in ("last", "latest", "current") else None
     if "final" in adjs or ordinal == "final":
         n = 4
@@ -98,6 +100,16 @@ def quarter(m: re.Match[str], st: State) -> Result | None:
     # "After a flat second quarter, ... the gain": a quarter set against the one reported
     aside = _ASIDE.search(st.text, max(0, m.start() - 30), m.start()) is not None
     return Result("DATE", value, start=first, anchor=not aside)
+
+
+def _step_quarter(st: State, word: str, det: str) -> Result:
+    """ "next quarter", "this coming quarter", "the following quarter", "the previous quarter":
+    one quarter on from this one, or from the quarter being told for following / previous."""
+    step = -1 if word == "previous" else 1
+    told = st.quarter if word in ("following", "previous") and det == "the" else None
+    if told:
+        return Result("DATE", dates.shift_value(told, "quarter", step) or told, anchor=False)
+    return Result("DATE", dates.period_value(st.dct, "quarter", step))
 
 
 _ASIDE = re.compile(

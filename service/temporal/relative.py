@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from . import dates
+from .context import schedule
 from .explicit import LAST_WORDS, NEXT_WORDS, part_of_day, point_mod
 from .patterns import PARTS, WEEKDAYS
 from .state import Result, State, same_sentence, words
@@ -64,11 +65,39 @@ def weekday(m: re.Match[str], st: State) -> Result | None:
     elif st.text.startswith("'s", m.end()) and not st.forced_tense:
         day = dates.weekday_date(st.dct, wd, "past")  # "Wednesday's ruling" already happened
     else:
-        direction = st.tense(m.start(), m.end()) or "past"
-        day = dates.weekday_date(st.dct, wd, direction)
+        direction = st.tense(m.start(), m.end())
+        if direction is None and schedule(st.text, m.start(), m.end()):
+            direction = "future"  # "voters go to the polls on Sunday"
+        day = dates.weekday_date(st.dct, wd, direction or "past")
+    if m["wrel"]:  # "Wednesday of next week": that weekday in the week named
+        step = {"last": -1, "next": 1, "the following": 1, "the previous": -1}.get(
+            words(m["wrel"]), 0
+        )
+        week_of = ref_day if ref_day and words(m["wrel"]).startswith("the ") else st.dct
+        monday = week_of - dt.timedelta(days=week_of.weekday())
+        day = monday + dt.timedelta(days=7 * step + wd)
+    elif m["dom"]:  # "Tuesday the 14th": the 14th, in the month nearest the reference, that is
+        day = _weekday_on(st, wd, int(m["dom"]), st.tense(m.start(), m.end())) or day
     if m["dayoff"]:  # "the day before last Tuesday's hearing"
         day = dates.shift_days(day, -1 if m["dayoff"].lower() == "before" else 1)
     return part_of_day(day, m["part"])._replace(mod=point_mod(m))
+
+
+def _weekday_on(st: State, wd: int, dom: int, tense: str | None) -> dt.date | None:
+    """The day ``dom`` of a month near the reference that falls on weekday ``wd``."""
+    base = _ref_day(st) if st.story_at(0, 0) else None
+    base = base or st.dct
+    found = []
+    for shift in range(-6, 7):
+        total = base.year * 12 + base.month - 1 + shift
+        year, month = total // 12, total % 12 + 1
+        if dates.valid_day(year, month, dom) and dt.date(year, month, dom).weekday() == wd:
+            found.append(dt.date(year, month, dom))
+    if tense == "past":
+        found = [d for d in found if d <= base] or found
+    elif tense == "future":
+        found = [d for d in found if d >= base] or found
+    return min(found, key=lambda d: abs((d - base).days)) if found else None
 
 
 def _weekend(st: State, offset: int, tense: str | None) -> str:
@@ -77,7 +106,7 @@ def _weekend(st: State, offset: int, tense: str | None) -> str:
     if offset == 0 and tense != "future" and day.weekday() < 5:
         day = day - dt.timedelta(days=day.weekday() + 1)  # the weekend just past
     elif offset < 0:
-        day = day - dt.timedelta(days=day.weekday() + 1 + (7 if day.weekday() >= 5 else 0))
+        day = day - dt.timedelta(days=day.weekday() + 1)  # on a Saturday: the one before
     elif offset > 0:
         day = day + dt.timedelta(days=7)
     return dates.iso_week(day) + "-WE"
@@ -100,12 +129,24 @@ _AFTER_REF = ("the following", "following")
 
 def relative(m: re.Match[str], st: State) -> Result | None:
     unit = words(m["unit"]).replace("fiscal ", "")
+    story = _story_relative(m, st, unit, words(m["rel"]))
+    if story:
+        return Result("DATE", story, point_mod(m), story=True)
+    result = _relative(m, st, unit)
+    if result and m["ba"]:  # "the year before" read from the publication date: "the year"
+        return result._replace(end=m.end("unit"))
+    return result
+
+
+def _relative(m: re.Match[str], st: State, unit: str) -> Result | None:
     rel = words(m["rel"])
     mod = point_mod(m)
     if rel in ("the past", "the last", "the next") and not mod:
         return Result("DURATION", _UNIT_DURATION[unit])
     if rel in _BEFORE_REF + _AFTER_REF and st.ref:
         base = st.ref[:4] if unit == "year" else st.ref[:7] if unit == "month" else st.ref
+        if unit == "week" and dates.granularity(st.ref[:10]) == "day":  # "the following week"
+            base = dates.iso_week(dt.date.fromisoformat(st.ref[:10]))
         shifted = dates.shift_value(base, unit, -1 if rel in _BEFORE_REF else 1)
         if shifted:
             return Result("DATE", shifted, mod, anchor=False)
@@ -133,6 +174,27 @@ def relative(m: re.Match[str], st: State) -> Result | None:
     return Result("DATE", dates.period_value(st.dct, unit, offset), mod)
 
 
+_STORY_UNITS = {"year": 4, "month": 7}
+
+
+def _story_relative(m: re.Match[str], st: State, unit: str, rel: str) -> str | None:
+    """ "that year", "the following year", "the year before": read from the story time."""
+    story = st.story_at(m.start(), m.end())
+    if story is None or unit not in _STORY_UNITS or len(story) < _STORY_UNITS[unit]:
+        return None
+    base = story[: _STORY_UNITS[unit]]
+    if not re.fullmatch(r"\d{4}(?:-\d\d)?", base):
+        return None
+    after = words(m["ba"])
+    if after in ("before", "earlier") or rel in _BEFORE_REF:
+        return dates.shift_value(base, unit, -1)
+    if after in ("after", "later") or rel in _AFTER_REF:
+        return dates.shift_value(base, unit, 1)
+    if rel in ("that", "the same") or (m["the"] and st.mode == "narrative"):
+        return base
+    return None
+
+
 def _same_quarter_last_year(m: re.Match[str], st: State) -> bool:
     """ "third-quarter profit of $5 million, compared with $3 million last year": the
     comparison is with the same quarter, when a quarter was named just before."""
@@ -141,6 +203,24 @@ def _same_quarter_last_year(m: re.Match[str], st: State) -> bool:
     between = st.text[st.last_end : m.start()]
     compared = re.search(r"compared|from|versus|against", between) is not None
     return compared and same_sentence(st.text, st.last_end, m.start())
+
+
+def offset_from(m: re.Match[str], st: State) -> Result | None:
+    """ "two weeks from next Tuesday", "three days after Christmas": the day named, moved."""
+    from .durations import _number
+    from .normalise import normalise
+
+    n = _number(m["num"])
+    if n is None or n != int(n):
+        return None
+    inner = normalise(m["inner"], st.dct, st.forced_tense or st.tense(m.start(), m.end()))
+    if len(inner) != 1 or dates.granularity(inner[0].value) != "day":
+        return None
+    day = dt.date.fromisoformat(inner[0].value)
+    unit = words(m["unit"]).rstrip("s")
+    sign = -1 if words(m["dir"]) == "before" else 1
+    moved = dates.shift_value(day.isoformat(), unit, sign * int(n))
+    return Result("DATE", moved) if moved else None
 
 
 def year_end(m: re.Match[str], st: State) -> Result | None:

@@ -8,6 +8,7 @@ import re
 from typing import NamedTuple
 
 from .context import tense
+from .timeline import NARRATIVE, NEWS, year_of
 
 _ABSOLUTE = re.compile(r"^\d{4}(?:-(?:\d\d(?:-\d\d)?|Q[1-4]|H[12]|W\d\d|SP|SU|FA|WI))?")
 
@@ -26,6 +27,19 @@ def words(text: str | None) -> str:
     return " ".join((text or "").lower().split())
 
 
+_YEAR_TOLD = re.compile(r"(?<!\d)(?:1\d|20)\d\d(?!\d)")
+#: A scene-setting date opens its sentence: "In 1917, ...", "On May 22, 1995, ...".
+_SCENE = re.compile(
+    r"(?:^|[.!?]\s+|\n)[\"'\u201c(]?(?:(?:[Ii]n|[Oo]n|[Dd]uring|[Bb]y|[Ll]ate\s+in|"
+    r"[Ee]arly\s+in|[Bb]y\s+the\s+end\s+of|[Aa]t\s+the\s+end\s+of)\s+)?(?:the\s+)?$"
+)
+#: A sentence opening that steps back to the present from a background passage.
+_BACK_TO_NOW = re.compile(
+    r"(?:^|[.!?]\s+)(?:However|But|Now|Since\s+then|Today|Recently|Currently|This\s+year|"
+    r"Last\s+(?:week|month|year)|Earlier\s+this)\b"
+)
+
+
 class Result(NamedTuple):
     """A normalised expression; ``start``/``end`` override the match span when set."""
 
@@ -35,6 +49,7 @@ class Result(NamedTuple):
     start: int | None = None
     end: int | None = None
     anchor: bool = True  # False: derived from the reference, so it must not replace it
+    story: bool = False  # read from the story time (the time line), not the publication date
 
 
 @dataclasses.dataclass
@@ -48,6 +63,34 @@ class State:
     quarter: str | None = None  # the last quarter the text talked about
     last_end: int = -1  # where the previous expression ended, and its value
     last_value: str = ""
+    mode: str = NEWS  # the document type: news or narrative (timeline.py)
+    story: str | None = None  # the time the text is telling (the last anchor on its time line)
+    story_end: int = -1  # where the expression that set it ends
+
+    def story_at(self, start: int, end: int) -> str | None:
+        """The story time an expression at ``start`` is read from, or None for the publication
+        date: in narrative text the last anchor; in news only a past-tense clause after a
+        sentence opened by an explicit year two or more years back, in the same paragraph,
+        with no sentence between that steps back to the present ("However, ...")."""
+        if self.story is None:
+            return None
+        if self.mode == NARRATIVE:
+            return self.story
+        between = self.text[self.story_end : start]
+        if "\n" in between or _BACK_TO_NOW.search(between):
+            return None
+        year = year_of(self.story)
+        if year is None or year > self.dct.year - 2:
+            return None
+        return self.story if self.tense(start, end) == "past" else None
+
+    def _scene(self, start: int, end: int) -> bool:
+        """True if a date at ``start`` sets the scene of its sentence: it opens it ("In 1917,
+        ...", "On 5 May 1988 the ..."), unlike "since 1980", "approved in 1987" or "the 1988
+        cease-fire", and the sentence is not about the future."""
+        if not _SCENE.search(self.text, max(0, start - 40), start):
+            return False
+        return self.tense(start, end) != "future"
 
     def tense(self, start: int, end: int) -> str | None:
         return self.forced_tense or tense(self.text, start, end)
@@ -60,3 +103,24 @@ class State:
                 self.ref = m[0]
                 if "-Q" in m[0]:
                     self.quarter = m[0]
+
+    def note_story(self, result: Result, start: int, end: int) -> None:
+        """Move the story time: in narrative text every dated expression sets it (a date read
+        from it too: "A year later" moves it on); in news only a date naming its year does,
+        and a date read from the publication date ends the passage."""
+        if result.type not in ("DATE", "TIME"):
+            return
+        m = _ABSOLUTE.match(result.value)
+        if not m:
+            return
+        if self.mode == NARRATIVE:
+            if result.anchor or result.story:
+                self.story, self.story_end = m[0], end
+            return
+        if result.story and self.story is not None:
+            self.story, self.story_end = m[0], end  # "a year later": the passage goes on
+        elif result.anchor and _YEAR_TOLD.search(self.text, start, end):
+            if self._scene(start, end) or self.story_at(start, end):  # or the passage goes on
+                self.story, self.story_end = m[0], end
+        elif not result.story and abs((year_of(m[0]) or 0) - self.dct.year) <= 1:
+            self.story = None  # "last week", "this year": back to the present

@@ -43,7 +43,7 @@ CASES = [
     ("fiscal 1998", WED, None, "DATE", "1998"),
     ("FY2024", WED, None, "DATE", "2024"),
     ("Q3 2023", WED, None, "DATE", "2023-Q3"),
-    ("14:00 GMT", WED, None, "TIME", "2023-12-20T14:00"),
+    ("14:00 GMT", WED, None, "TIME", "2023-12-20T14:00Z"),  # GMT/UTC: Z (issue 14)
     ("the end of the year", WED, None, "DATE", "2023"),
     ("today", WED, None, "DATE", "2023-12-20"),
     ("yesterday", WED, None, "DATE", "2023-12-19"),
