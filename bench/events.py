@@ -30,10 +30,16 @@ Matching:
 Figures:
 - anchoring recall = dated gold EVENTs covered by one of our events whose date agrees with one
   of the event's anchors / dated gold EVENTs (also: loose, and split by DCT / other timex);
+- event recall = gold EVENTs covered by one of our events, whatever its date (also by TimeML
+  class: OCCURRENCE, REPORTING, I_ACTION, ...);
 - anchoring precision = our events covering some gold EVENT / our events, and our events
   covering a dated gold EVENT with an agreeing date / our events;
-- docs/s (extraction only), events per article, share of our events dated to a day, share bounded
-  by the publication date only (``basis == "publication"``).
+- docs/s (``extract_fn`` alone: no storage), events per article, share of our events dated to
+  a day, share bounded by the publication date only (``basis == "publication"``).
+
+Our mentions' spans are clauses, so one event covers every gold EVENT of its clause: event
+recall and the covering precision are clause-level figures until events carry their
+predicate's span.
 """
 
 from __future__ import annotations
@@ -220,13 +226,15 @@ def score(extract_fn: Callable[[str, dt.date], Iterable[Any]], docs: Sequence[Do
         "ours covering agreeing day publication undatable".split(),
         0,
     )
+    by_class: dict[str, list[int]] = {}  # TimeML class -> [gold EVENTs, covered]
     seconds = 0.0
     for doc in docs:
         started = time.perf_counter()
         ours = list(extract_fn(doc.text, doc.dct))
         seconds += time.perf_counter() - started
-        _count_document(counts, doc, ours)
+        _count_document(counts, by_class, doc, ours)
     n = len(docs)
+    covered = sum(c for _, c in by_class.values())
     return {
         "documents": n,
         "gold_events": counts["gold"],
@@ -239,6 +247,10 @@ def score(extract_fn: Callable[[str, dt.date], Iterable[Any]], docs: Sequence[Do
         "anchoring_recall_loose": _share(counts["found_loose"], counts["dated"]),
         "anchoring_recall_dct": _share(counts["found_dct"], counts["dated_dct"]),
         "anchoring_recall_other": _share(counts["found_other"], counts["dated_other"]),
+        "event_recall": _share(covered, counts["gold"]),
+        "event_recall_by_class": {
+            cls: {"gold": g, "recall": _share(c, g)} for cls, (g, c) in sorted(by_class.items())
+        },
         "precision_covering": _share(counts["covering"], counts["ours"]),
         "precision_agreeing": _share(counts["agreeing"], counts["ours"]),
         "docs_per_second": n / seconds if seconds else 0.0,
@@ -248,8 +260,12 @@ def score(extract_fn: Callable[[str, dt.date], Iterable[Any]], docs: Sequence[Do
     }
 
 
-def _count_document(counts: dict, doc: Document, ours: list[Any]) -> None:
+def _count_document(counts: dict, by_class: dict, doc: Document, ours: list[Any]) -> None:
     counts["gold"] += len(doc.events)
+    for gold in doc.events:
+        tally = by_class.setdefault(gold.event_class, [0, 0])
+        tally[0] += 1
+        tally[1] += any(_covers(e, gold) for e in ours)
     counts["undatable"] += doc.undatable_anchors
     counts["ours"] += len(ours)
     for gold in (g for g in doc.events if g.anchors):
@@ -273,12 +289,13 @@ ROWS = [
     ("  anchored to the DCT", "anchoring_recall_dct"),
     ("  anchored to another timex", "anchoring_recall_other"),
     ("anchoring recall (loose: our date overlaps the gold timex)", "anchoring_recall_loose"),
+    ("event recall: gold EVENTs covered, whatever the date", "event_recall"),
     ("precision: our events covering a gold EVENT", "precision_covering"),
     ("precision: our events covering a dated gold EVENT, date agrees", "precision_agreeing"),
     ("events per article", "events_per_article"),
     ("share of our events dated to a day", "share_day"),
     ("share bounded by the publication date only", "share_publication"),
-    ("docs/s (extraction only)", "docs_per_second"),
+    ("docs/s (extract() with its temporal tagging, no storage)", "docs_per_second"),
 ]
 
 
@@ -293,6 +310,11 @@ def table(result: dict) -> str:
     ]
     width = max(len(label) for label, _ in ROWS)
     lines += [f"{label:<{width}}  {result[key]:8.3f}" for label, key in ROWS]
+    lines += ["", "event recall by TimeML class (gold EVENTs, share covered):"]
+    lines += [
+        f"  {cls or '(none)':<{width - 2}}  {row['recall']:8.3f}  of {row['gold']}"
+        for cls, row in result["event_recall_by_class"].items()
+    ]
     return "\n".join(lines)
 
 

@@ -71,10 +71,13 @@ def test_score_of_a_perfect_an_empty_and_an_undated_extractor():
     assert best["dated_gold_events"] > 0
     assert best["anchoring_recall"] == best["anchoring_recall_loose"] == 1.0
     assert best["precision_covering"] == best["precision_agreeing"] == 1.0
+    assert 0 < best["event_recall"] < 1  # only the dated gold EVENTs were produced
     none = bench.score(lambda text, published_at: [], docs)
     assert none["anchoring_recall"] == none["precision_covering"] == none["our_events"] == 0
     flat = bench.score(undated, docs)
     assert flat["precision_covering"] == 1.0 and flat["share_publication"] == 1.0
+    assert flat["event_recall"] == 1.0
+    assert all(row["recall"] == 1.0 for row in flat["event_recall_by_class"].values())
     assert flat["anchoring_recall_loose"] == flat["precision_agreeing"] == flat["share_day"] == 0
 
 
@@ -85,5 +88,8 @@ def test_the_script_prints_figures_for_three_documents():
     result = json.loads(run.stdout)
     assert result["documents"] == 3 and result["docs_per_second"] > 0
     assert all(0.0 <= result[key] <= 1.0 for key in RATIOS), result
+    classes = result["event_recall_by_class"]
+    assert sum(row["gold"] for row in classes.values()) == result["gold_events"]
+    assert all(0.0 <= row["recall"] <= 1.0 for row in classes.values())
     run = subprocess.run(command, capture_output=True, text=True, timeout=120)
     assert run.returncode == 0 and "anchoring recall" in run.stdout, run.stderr[-2000:]
