@@ -19,9 +19,9 @@ import re
 import pycountry
 
 SUPPORTED = ("en",)
-#: Detection reads this many characters from the start: enough for any article's language,
-#: and the cost stays flat (about 1 ms) however long the article is.
-SAMPLE_CHARS = 5000
+#: Detection reads this many characters from the start (about 300 words): enough for any
+#: article's language, and the cost stays flat (under 1 ms) however long the article is.
+SAMPLE_CHARS = 2000
 #: Below this confidence the model is not sure of any language, and the text is not refused.
 MIN_CONFIDENCE = 0.5
 #: English is ruled out only below this probability (texts in other languages score ~0.000;
@@ -52,10 +52,12 @@ def detect(text: str) -> tuple[str | None, float]:
     sample = text[:SAMPLE_CHARS]
     if evidence(sample) < MIN_EVIDENCE:
         return None, 0.0
-    ranking = _identifier().rank(sample)
-    code, confidence = ranking[0]
-    english = dict(ranking).get("en", 0.0)
-    if code != "en" and english >= ENGLISH_DOUBT:
+    identifier = _identifier()
+    code, confidence = identifier.classify(sample)
+    if code == "en":
+        return code, confidence
+    english = dict(identifier.rank(sample)).get("en", 0.0)  # only then: rank costs more
+    if english >= ENGLISH_DOUBT:
         return "en", english
     if confidence < MIN_CONFIDENCE:
         return None, confidence
