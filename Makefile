@@ -93,6 +93,12 @@ bench: install $(BENCH_STAMP) bench-deps
 bench-read: install $(BENCH_STAMP) bench-deps
 	$(BIN)/python bench/read.py --no-ingest $(BENCH_ARGS)
 
+# Event extraction on ../shared/data/timebank: event-time anchoring recall and precision
+# (bench/events.py; BENCH_ARGS="--limit 20" for a quick run, "--json" for JSON).
+.PHONY: bench-events
+bench-events: install
+	$(BIN)/python bench/events.py $(BENCH_ARGS)
+
 # The whole ingest pipeline over ../shared/data/timebank, one process and all cores.
 bench-ingest: install
 	$(BIN)/python bench/ingest.py

@@ -42,7 +42,9 @@ class ArticleCreateSchema(Schema):
         allow_none=True,
     )
     language = fields.String(
-        validate=validate.OneOf(["en"], error="Only English ('en') is supported for now."),
+        validate=validate.OneOf(
+            ["en"], error="'{input}' is not supported: only English ('en') is, for now."
+        ),
         load_default="en",
     )
     document_type = DocumentType()

@@ -22,7 +22,7 @@ from marshmallow import ValidationError
 from schemas import ArticleCreateSchema
 
 from . import events as extraction
-from . import pipeline
+from . import language, pipeline
 from .db import database
 from .sources import Record
 
@@ -89,6 +89,8 @@ def _screened(
                 data = schema.load(raw)
                 if len(data["text"]) > max_chars:
                     raise ValidationError({"text": [f"Longer than {max_chars} characters."]})
+                if refusal := language.unsupported(data["text"]):
+                    raise ValidationError({"language": [refusal]})
             except ValidationError as exc:
                 error = describe(exc.messages)
         if error is not None:

@@ -15,7 +15,7 @@ from schemas import (
     envelope,
 )
 
-from .. import curation, metrics, pipeline, queries
+from .. import curation, language, metrics, pipeline, queries
 from ..errors import APIError
 from ..models import Article
 from .paging import page, page_size
@@ -49,6 +49,8 @@ def create(data: dict):
             f"The article is longer than {limit} characters.",
             {"text": [f"Longer than {limit} characters."]},
         )
+    if refusal := language.unsupported(data["text"]):
+        raise APIError(422, refusal, {"language": [refusal]})
     try:
         article, created = pipeline.ingest(data, idempotency_key())
     except pipeline.IdempotencyConflict:
