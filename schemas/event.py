@@ -203,6 +203,7 @@ TYPES = [
     "legislation",
     "protest",
     "research",
+    "earnings",
     "other",
 ]
 

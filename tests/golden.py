@@ -19,7 +19,7 @@ EXPECTED = ROOT / "fixtures" / "expected"
 
 
 def scenarios() -> list[str]:
-    return sorted(p.stem for p in ARTICLES.glob("*.json"))
+    return sorted(str(p.relative_to(ARTICLES).with_suffix("")) for p in ARTICLES.rglob("*.json"))
 
 
 def timeline(name: str, database_url: str | None = None) -> dict:
@@ -63,9 +63,10 @@ def expected(name: str) -> dict:
 
 
 def write(name: str) -> None:
-    EXPECTED.mkdir(parents=True, exist_ok=True)
+    path = EXPECTED / f"{name}.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps(timeline(name), indent=2, ensure_ascii=False) + "\n"
-    (EXPECTED / f"{name}.json").write_text(text)
+    path.write_text(text)
 
 
 if __name__ == "__main__":

@@ -15,20 +15,16 @@ Value objects (``model.py``): ``Event``, ``EventDate``, ``Actor``, ``Mention``.
 
 How it reads an article
 -----------------------
-1. ``sentences`` splits sentences and clauses (with offsets); ``actors`` finds countries
-   (pycountry + ``service/data``), organisations and titled people, with surname, pronoun and
-   "the two countries" coreference; ``types`` finds trigger words.
-2. ``mentions`` makes one candidate per clause with a trigger: an *event* (it has its own
-   date or duration, a past-tense verb with actors, or is a document such as a communiqué), a
-   *reference* (a noun naming a happening told elsewhere: "Mishustin's visit") or a *report*
-   (reported speech: "the communiqué said..."). Negated and habitual clauses are skipped.
-3. ``merge`` groups candidates of one happening; reports join their document, else the dated
-   event of their sentence, else the article's document with the same actors, else are dropped.
-4. ``extract`` dates each group (``dates``): its own expression; a duration ending on the
-   narrative day ("a two-day visit"); an ongoing duration ("for nearly two years" -> ~2022);
-   relations ("X after Y": Y ends the day before X starts; a communiqué issued after a
-   meeting takes the meeting's last day); otherwise bounded by publication (planned events
-   start at publication instead, never in the past). ``headlines`` writes the title.
+1. ``nlp`` parses the text (spaCy: tokens, tags, dependencies, entities; the dateline blanked).
+2. ``entities`` finds the participants sentence by sentence: the gazetteer's countries and
+   organisations, titled people (``actors``), and the recogniser's people, companies, places,
+   products, indices and currencies, with aliases and pronouns resolved.
+3. ``predicates`` makes one candidate per eventive predicate (verb or event noun) with a
+   participant, dated by the expressions that modify it on the dependency path, typed by
+   ``lexicon`` and headlined by ``phrases``; reports of dated content fold into it.
+4. ``merge`` groups candidates of one happening; ``extract`` dates each group (``dates``: its
+   own expression, a duration, a relation "after"/"before", the report that tells it, else
+   the publication bound) and scores its salience.
 """
 
 from .dates import finer, strictly_finer

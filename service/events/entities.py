@@ -125,6 +125,7 @@ def org_subkind(name: str) -> str | None:
 
 def _clean(name: str) -> str:
     name = re.sub(r"['’]s?$", "", name.strip())
+    name = re.sub(r"\s+in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?$", "", name)  # "Pellucid in Leipzig"
     name = re.sub(r"^(?:the|The)\s+", "", name)
     return re.sub(r"\s+", " ", name).strip(" ,.;:-\"“”'")
 
@@ -136,6 +137,51 @@ def _acronym(name: str) -> str:
         if w.lower() not in ("and", "of", "the", "for", "&")
     ]
     return "".join(w[0].upper() for w in words)
+
+
+#: Where a proper name the recogniser missed still takes part in a clause.
+_PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos"})
+
+
+def _proper_chunks(sent):
+    """(start, end, text) of each run of proper nouns heading a participant's phrase."""
+    out = []
+    for tok in sent:
+        if tok.pos_ != "PROPN" or tok.dep_ not in _PARTICIPANT_DEPS or tok.ent_type_:
+            continue
+        words = [w for w in tok.lefts if w.dep_ == "compound" and w.pos_ == "PROPN"] + [tok]
+        if any(w.ent_type_ for w in words) or not all(w.text[:1].isupper() for w in words):
+            continue
+        if all(w.is_upper and len(w.text) > 4 for w in words):
+            continue  # headings in capitals
+        start, end = words[0].idx, tok.idx + len(tok.text)
+        text = "".join(w.text_with_ws for w in words).strip()
+        if len(text) > 2 and not any(ch.isdigit() for ch in text):
+            out.append((start, end, text))
+    return out
+
+
+_FIRM = (
+    r"(?:company|group|firm|maker|producer|bank|airline|carrier|insurer|retailer|lender|"
+    r"brewer|miner|operator|start-up|startup|conglomerate|manufacturer|developer|supplier)"
+)
+
+
+def _company_cue(name: str, text: str) -> bool:
+    """Whether the text treats a name the recogniser calls a person as a company: its shares,
+    "the Danish dairy group Kraemer Mejeri", "Kraemer Mejeri, a dairy group"."""
+    first = re.escape(name.split()[0])
+    full = re.escape(name)
+    return bool(
+        re.search(rf"\b(?:{first}|{full})(?:['’]s)?\s+(?:shares|stock|stake|shareholders)\b", text)
+        or re.search(rf"\b{_FIRM}\s+{full}\b", text)
+        or re.search(rf"\b{full},\s+(?:the|a|an)\s+[\w\s-]{{0,40}}?\b{_FIRM}\b", text)
+    )
+
+
+def _titled_org(alias: str, person: Actor, orgs: set[str]) -> bool:
+    """ "General Motors": a title word before a company's name is no person."""
+    return any(person.name in org or alias in org.split() for org in orgs if " " in org)
 
 
 class Entities:
@@ -151,6 +197,9 @@ class Entities:
         self._ents: dict[int, list] = {}  # sentence start -> its entities (sent.ents is O(doc))
         for ent in doc.ents:
             self._ents.setdefault(ent.sent.start, []).append(ent)
+        orgs = {_clean(e.text) for e in doc.ents if e.label_ == "ORG"}
+        for alias in [a for a, p in self.people.items() if _titled_org(a, p, orgs)]:
+            del self.people[alias]
         self._register()
 
     # --- registration of names over the whole article ------------------------------------
@@ -164,13 +213,22 @@ class Entities:
                     continue
                 if " " not in name:
                     continue  # a single name is a surname of someone named in full, or nothing
+                if _company_cue(name, self.text):
+                    self._org_named(name)  # "Kraemer Mejeri shares jumped": a company
+                    continue
                 person = Actor(f"person:{slug(name)}", name, "person")
                 self.people[name] = person
                 by_key[person.key] = person
                 for token in name.split():
                     owners.setdefault(token, set()).add(person.key)
-            elif ent.label_ == "ORG":
+        # Organisations longest name first, so a short form finds its full name.
+        names = [(e.text, e) for e in self.doc.ents if e.label_ == "ORG"]
+        names += [(c[2], None) for sent in self.doc.sents for c in _proper_chunks(sent)]
+        for name, ent in sorted(names, key=lambda n: -len(n[0])):
+            if ent is not None:
                 self._org(ent)
+            elif name not in self.people and name not in self.old_table() and " " in name:
+                self._org_named(name)
         for token, keys in owners.items():
             if len(keys) == 1 and len(token) > 2 and token[0].isupper():
                 self.people.setdefault(token, by_key[next(iter(keys))])
@@ -201,23 +259,7 @@ class Entities:
         name = _clean(ent.text)
         if not name or name in self.old_table() or len(name) < 2 or name.isdigit():
             return None
-        if name in self.orgs:
-            return self.orgs[name]
-        short = _SUFFIX.sub("", name).strip() or name
-        actor = self.orgs.get(short)
-        if actor is None:
-            for alias, known in self.orgs.items():
-                # "Lufthansa" after "Deutsche Lufthansa": a short form of a longer name
-                if " " in alias and short in alias.split():
-                    actor = known
-                    break
-                if short.isupper() and len(short) >= 2 and _acronym(alias) == short:
-                    actor = known
-                    break
-        if actor is None:
-            subkind = org_subkind(name)
-            actor = Actor(f"org:{slug(short)}", short, "organisation", subkind=subkind)
-        self.orgs[name] = self.orgs[short] = actor
+        actor = self._org_named(name)
         after = self.text[ent.end_char : ent.end_char + 14]
         bracket = re.match(r"\s*\(([A-Z][A-Z0-9&.-]{1,9})\)", after)
         if bracket:
@@ -231,6 +273,12 @@ class Entities:
         found = [self._state_or_country(m) for m in self.old.find(span)]
         ents = self._ents.get(sent.start, [])
         for ent in ents:
+            if ent.label_ == "ORG":  # "General Motors" is a company, not General Motors the person
+                found = [
+                    m
+                    for m in found
+                    if not (m.via == "person" and ent.start_char <= m.start < ent.end_char)
+                ]
             if ent.label_ in ("LOC", "FAC", "GPE") and " " in ent.text.strip():
                 inner = [m for m in found if ent.start_char <= m.start and m.end <= ent.end_char]
                 if inner and all(m.end - m.start < len(_clean(ent.text)) for m in inner):
@@ -241,13 +289,6 @@ class Entities:
         def free(start: int, end: int) -> bool:
             return not any(s < end and start < e for s, e in taken)
 
-        for ent in ents:
-            if not free(ent.start_char, ent.end_char):
-                continue
-            mention = self._ner_mention(ent)
-            if mention is not None:
-                found.append(mention)
-                taken.append((mention.start, mention.end))
         pattern, table = _indices()
         for m in pattern.finditer(self.text, span.start, span.end):
             if free(m.start(), m.end()):
@@ -258,6 +299,19 @@ class Entities:
                     )
                 )
                 taken.append((m.start(), m.end()))
+        for ent in ents:
+            if not free(ent.start_char, ent.end_char):
+                continue
+            mention = self._ner_mention(ent)
+            if mention is not None:
+                found.append(mention)
+                taken.append((mention.start, mention.end))
+        for start, end, name in _proper_chunks(sent):
+            if free(start, end) and name not in self.old_table():
+                mention = self._unrecognised(name, start, end)
+                if mention is not None:
+                    found.append(mention)
+                    taken.append((start, end))
         for m in _CURRENCY_WORD.finditer(self.text, span.start, span.end):
             word = m.group(1).split()[-1].lower()
             code = _CURRENCIES.get(word)
@@ -278,6 +332,35 @@ class Entities:
         for m in found:
             self.counts[m.actor.key] = self.counts.get(m.actor.key, 0) + 1
         return found
+
+    def _unrecognised(self, name: str, start: int, end: int) -> ActorMention | None:
+        """A proper name the recogniser left out, as a participant: a person named before,
+        else an organisation ("Brightline Semiconductor said ...")."""
+        person = self.people.get(name)
+        if person is not None:
+            return ActorMention(person, start, end, name, "surname")
+        return ActorMention(self._org_named(name), start, end, name, "org")
+
+    def _org_named(self, name: str) -> Actor:
+        """The organisation of this name in the article, by its full name, its short form
+        ("Lufthansa" after "Deutsche Lufthansa AG") or an acronym; new if none."""
+        if name in self.orgs:
+            return self.orgs[name]
+        short = _SUFFIX.sub("", name).strip() or name
+        actor = self.orgs.get(short)
+        if actor is None:
+            for alias, known in self.orgs.items():
+                if " " in alias and short in alias.split():
+                    actor = known
+                    break
+                if short.isupper() and len(short) >= 2 and _acronym(alias) == short:
+                    actor = known
+                    break
+        if actor is None:
+            subkind = org_subkind(name)
+            actor = Actor(f"org:{slug(short)}", short, "organisation", subkind=subkind)
+        self.orgs[name] = self.orgs.setdefault(short, actor)
+        return actor
 
     def _state_or_country(self, m: ActorMention) -> ActorMention:
         """ "Atlanta, Georgia" and "the state of Georgia" are the US state, not the country."""
@@ -301,6 +384,8 @@ class Entities:
             if not name:
                 return None
             person = self.people.get(name)
+            if person is None and name in self.orgs:  # a company by the text's own cues
+                return ActorMention(self.orgs[name], start, end, name, "org")
             if person is None and " " not in name and name not in self.old_table():
                 # One word the recogniser calls a person, with nobody of that name in the
                 # article: news introduces people in full, so it is a company ("Embraer").

@@ -112,7 +112,7 @@ for _type, _nouns in {
     "conflict": """war invasion attack offensive airstrike strike shelling fighting clash bombing
         raid shooting assault ambush battle coup uprising incursion""",
     "death": "death funeral",
-    "election": "election referendum vote runoff ballot primary poll inauguration",
+    "election": "election referendum vote runoff ballot primary poll polls inauguration",
     "deal": "acquisition merger takeover purchase sale buyout investment ipo offering bid",
     "economy": "recession inflation gdp growth unemployment",
     "legal": """trial ruling verdict arrest lawsuit indictment conviction sentence hearing probe
@@ -126,16 +126,20 @@ for _type, _nouns in {
     "legislation": "bill law legislation",
     "protest": "protest demonstration rally march boycott riot",
     "research": "study discovery",
+    "earnings": "results",
 }.items():
     for _noun in _nouns.split():
         NOUN_TYPES[_noun] = _type
 
 #: Verbs that say a noun's happening happened: "the summit took place", "talks began".
-OCCURRENCE = _words("take happen occur begin start end conclude open close resume continue last")
+OCCURRENCE = _words(
+    "take happen occur begin start end conclude open close resume continue last set schedule "
+    "plan due"
+)
 #: Light verbs whose object noun is the happening: "held talks", "paid a visit".
 LIGHT = _words(
     "hold have conduct pay make launch stage file reach strike sign impose issue give "
-    "announce carry deliver mount complete hold"
+    "announce carry deliver mount complete hold go come head"
 )
 
 #: Frame nouns that retype a predicate (its subject or object is one of these).
@@ -160,6 +164,10 @@ LEGISLATION_NOUNS = _words(
     "bill law legislation measure budget reform amendment resolution motion act package"
 )
 SANCTION_NOUNS = _words("sanction sanctions embargo tariff tariffs ban export controls")
+ATTACK_WORDS = _words(
+    "attack attacker attackers gunman gunmen militant militants soldier soldiers troops army "
+    "bomb bombing missile strike airstrike shelling rebels forces"
+)
 ATTACK_NOUNS = _words("attack attacks offensive strike strikes raid raids assault operation")
 LEGAL_NOUNS = _words("lawsuit suit charges charge complaint case appeal petition")
 PEOPLE_NOUNS = _words(
@@ -169,6 +177,11 @@ PEOPLE_NOUNS = _words(
 RESEARCHERS = _words(
     "study studies research researchers scientists scientist astronomers team journal "
     "university nature science lancet survey trial"
+)
+COURTS = _words("judge court jury tribunal magistrate justices prosecutors prosecutor")
+EARNINGS_NOUNS = _words(
+    "profit profits revenue revenues earnings sales income loss losses turnover margin results "
+    "forecast guidance outlook dividend"
 )
 #: Movement verbs typed by their subject (markets, the economy) or left "other".
 MOVES = _words("rise fall drop climb gain decline lose close trade edge ease slip advance")
@@ -186,15 +199,21 @@ def verb_type(
     if lemma in GROWTH:
         return "economy" if subject & ECONOMY_NOUNS else "other"
     if lemma in MOVES:
+        if subject & EARNINGS_NOUNS:
+            return "earnings"
         if subject & MARKET_NOUNS:
             return "market"
         if subject & ECONOMY_NOUNS:
             return "economy"
         return "other"
-    if lemma in ("raise", "cut", "lower", "hike"):
+    if lemma in ("raise", "cut", "lower", "hike", "lift", "trim"):
         if obj & {"rate", "rates"}:
             return "economy"
+        if obj & EARNINGS_NOUNS:
+            return "earnings"  # "raised its forecast for the year"
         return "other"
+    if lemma in ("post", "report", "announce", "book", "record") and obj & EARNINGS_NOUNS:
+        return "earnings"  # "posted a net loss of $53 million"
     if lemma in ("hit", "strike", "ravage", "devastate", "batter", "rock", "shake"):
         if subject & DISASTER_NOUNS:
             return "disaster"
@@ -216,6 +235,15 @@ def verb_type(
         return "sanctions"
     if lemma in ("file", "bring", "lodge") and obj & LEGAL_NOUNS:
         return "legal"
+    if lemma in ("win", "secure", "land", "book", "receive", "place") and obj & {
+        "order",
+        "orders",
+        "contract",
+        "contracts",
+        "deal",
+        "tender",
+    }:
+        return "deal"  # "won an order for 100 jets"
     if lemma in ("win", "lose", "contest", "concede"):
         return "election" if frame & ELECTION_NOUNS else "other"
     if lemma in ("approve", "adopt", "reject", "back", "introduce", "pass", "vote", "block"):

@@ -13,6 +13,19 @@ from .predicates import Candidate
 STANDALONE_REFERENCES = frozenset(
     {"conflict", "sanctions", "membership", "election", "agreement", "economy"}
 )
+#: Types whose different verbs tell one happening ("met" / "held talks", "signed" / "agreed").
+SYNONYMOUS = frozenset(
+    {
+        "meeting",
+        "visit",
+        "agreement",
+        "membership",
+        "sanctions",
+        "conflict",
+        "election",
+        "statement",
+    }
+)
 #: Dates of two reports of one happening may differ by this much (time zones, "late on").
 CROSS_ARTICLE_SLACK = dt.timedelta(days=1)
 
@@ -93,8 +106,15 @@ def compatible_actors(a: list[Actor], b: list[Actor], need_overlap: bool) -> boo
 def _score(group: Group, cand: Candidate) -> int | None:
     if group.type != cand.type:
         return None
-    if cand.type == "other" and not any(c.trigger.text == cand.trigger.text for c in group.members):
-        return None  # untyped predicates are one happening only when told with the same word
+    if (
+        cand.trigger.pos == "verb"
+        and cand.type not in SYNONYMOUS
+        and not any(
+            c.trigger.text == cand.trigger.text for c in group.members if c.trigger.pos == "verb"
+        )
+        and any(c.trigger.pos == "verb" for c in group.members)
+    ):
+        return None  # "profit rose" and "raised its forecast" are two happenings
     mine = [m.actor for m in cand.actors]
     theirs = group.actors()
     if not (mine and theirs) and not any(_same_word(cand, c) for c in group.members):

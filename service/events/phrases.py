@@ -12,6 +12,7 @@ from .headlines import LIMIT, join_names
 _IRREGULAR_3SG = {"be": "is", "have": "has", "do": "does", "go": "goes"}
 _DROP_LEADING = frozenset({"a", "an", "the", "its", "their", "his", "her"})
 _MAX_WORDS = 8
+_WH = frozenset("which who whom whose what that where when".split())
 #: Heads that a name before them says all of: "the BRICS bloc", "the Boeing company".
 _GENERIC_HEADS = frozenset(
     "bloc group alliance organisation organization company firm club union coalition "
@@ -230,13 +231,23 @@ def _subject_text(subject, roles, timexes) -> tuple[str, bool]:
     pronouns and long phrases; and whether it is plural."""
     if subject is None:
         return _names(roles["agents"]), len(roles["agents"]) > 1
-    plural = "Plur" in subject.morph.get("Number") or any(
-        c.dep_ == "conj" for c in subject.children
+    plural = any(c.dep_ == "conj" for c in subject.children) or (
+        subject.pos_ in ("NOUN", "PRON") and "Plur" in subject.morph.get("Number")
     )
-    if subject.pos_ == "PRON" or subject.lower_ in ("who", "which", "that"):
-        names = roles["agents"]
+    standing = [
+        m
+        for m in roles["agents"] + roles["targets"]
+        if m.start == subject.idx and m.via == "pronoun"
+    ]
+    if subject.pos_ == "PRON" or subject.lower_ in _WH or standing:
+        names = standing or roles["agents"]
         if not names:
-            return (subject.text if subject.pos_ == "PRON" else ""), plural
+            teller = _teller(subject)
+            if teller is not None:  # "the board said it would appoint": the board
+                return compact(teller, timexes, max_words=4), plural
+            if subject.lower_ in ("he", "she", "they", "we"):
+                return subject.text, plural  # someone the text named before us
+            return "", plural
         return _names(names), len(names) > 1 or plural
     head = [m for m in roles["agents"] + roles["targets"] if m.start <= subject.idx < m.end]
     conj = any(c.dep_ == "conj" for c in subject.children)
@@ -247,6 +258,15 @@ def _subject_text(subject, roles, timexes) -> tuple[str, bool]:
     if head and not conj and head[0].via == "org" and head[0].actor.subkind is None:
         return name(head[0]), plural  # international organisations by their short name
     text = compact(subject, timexes, max_words=6)
+    owner = [
+        m
+        for c in subject.children
+        if c.dep_ == "poss" and c.pos_ == "PRON"
+        for m in roles["agents"] + roles["targets"]
+        if m.start == c.idx and m.via == "pronoun"
+    ]
+    if owner and text:
+        text = f"{name(owner[0])}'s {text}"  # "its net profit": Brightline's net profit
     if len(text.split()) > 5 and roles["agents"]:
         return _names(roles["agents"]), len(roles["agents"]) > 1
     return text, plural
@@ -258,6 +278,12 @@ def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=No
 
     subject = noun if noun is not None else _subject(tok)
     passive = subject is not None and subject.dep_ == "nsubjpass" and subject.head.i == tok.i
+    if (
+        tok.dep_ == "conj"
+        and tok.tag_ == "VBN"
+        and any(c.dep_ == "auxpass" for c in tok.head.children)
+    ):
+        passive = True  # "1,400 people were injured and 9,000 homes destroyed"
     subject_text, plural = _subject_text(subject, roles, timexes)
     particle = " ".join(c.text for c in tok.children if c.dep_ == "prt")
     planned = _planned(tok)
@@ -299,12 +325,22 @@ def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=No
                     and any(w.idx <= m.start < w.idx + len(w.text) for w in c.lefts)
                 ]
             conj = any(x.dep_ == "conj" for x in c.children)
+            if c.lower_ in _WH:
+                continue  # "the model, which the company released": no object to tell
             text_ = name(named[0]) if named and not conj else compact(c, timexes)
             obj = " ".join(p for p in (obj, text_) if p)
+        elif c.dep_ == "npadvmod" and not obj and any(w.like_num for w in c.subtree):
+            if not _in_timex(c, timexes):
+                obj = compact(c, timexes, max_words=4)  # "rose 41 percent"
         elif c.dep_ == "ccomp" and not obj:
             obj = _clause_text(c, timexes)
         elif c.dep_ == "xcomp" and not obj and c.pos_ == "VERB":
             obj = "to " + compact(c, timexes, max_words=9)
+    if lemma in ("go", "come", "head") and not obj:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("on", "to", "into") and not _in_timex(c, timexes):
+                obj = compact(c, timexes, max_words=4)  # "go on strike", "go to the polls"
+                break
     extras = []
     for c in tok.children:
         if c.dep_ == "agent":
@@ -367,6 +403,17 @@ def _membership(tok, roles, timexes) -> Phrase | None:
         return None
     full = " as full member" if "full member" in noun.doc[min(words) : max(words) + 1].text else ""
     return Phrase(_names(member), "joins", _names(bodies) + full)
+
+
+def _teller(pronoun):
+    """The subject of the report a pronoun's clause is told by ("the board said it ...")."""
+    clause = pronoun.head
+    if clause.dep_ != "ccomp":
+        return None
+    subject = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    return subject
 
 
 def _planned(tok) -> bool:

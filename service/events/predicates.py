@@ -121,6 +121,8 @@ def _attach_all(doc, timexes: list[Timex]) -> dict[int, list[Timex]]:
         if span is None or len(span) == 0:
             continue
         owner = _owner(span)
+        if t.type == "DURATION" and owner is not None and not _direct(span.root, owner):
+            continue  # "declared a 60-day state of emergency": the emergency's length
         if owner is not None and doc[owner].lemma_ == "be":
             subject = next((c for c in doc[owner].children if c.dep_ == "nsubj"), None)
             if subject is not None and lexicon.noun_type(_noun_lemma(subject)):
@@ -134,6 +136,10 @@ def _owner(span) -> int | None:
     """The predicate an expression modifies: up the tree to the first verb or event noun."""
     inside = {tok.i for tok in span}
     node = span.root
+    head = node.head
+    if node.dep_ in ("compound", "amod", "nmod", "poss") and head.pos_ in ("NOUN", "PROPN"):
+        if lexicon.noun_type(_noun_lemma(head)) is None:
+            return None  # "fourth-quarter results", "last year's profit": a thing's date
     for _ in range(12):
         if node.head.i == node.i:
             return node.i if node.i not in inside and _predicate_like(node) else None
@@ -143,6 +149,15 @@ def _owner(span) -> int | None:
         if _predicate_like(node):
             return node.i
     return None
+
+
+def _direct(root, owner: int) -> bool:
+    """Whether a duration modifies the predicate itself: its dependent, or through one
+    preposition ("for two years", "over three days")."""
+    head = root.head
+    if head.i == owner:
+        return True
+    return head.dep_ == "prep" and head.head.i == owner
 
 
 def _predicate_like(tok) -> bool:
@@ -200,7 +215,9 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
     if tok.dep_ in ("acl", "pcomp", "csubj", "prep", "dep") and tok.i not in attached and not among:
         return None  # "a company called X", "after meeting", participles: no happening
     obj_tok = next((c for c in children if c.dep_ in ("dobj", "attr", "oprd")), None)
-    noun = obj_tok if obj_tok is not None and lexicon.noun_type(obj_tok.lemma_) else None
+    if obj_tok is None and lemma in ("go", "come", "head"):
+        obj_tok = _phrasal_noun(children)  # "went on strike", "go to the polls"
+    noun = obj_tok if obj_tok is not None and lexicon.noun_type(_noun_lemma(obj_tok)) else None
     light = lemma in lexicon.LIGHT and noun is not None
     subject_tok = _subject(tok)
     occurrence = (
@@ -257,7 +274,11 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
     if occurrence:
         type_ = lexicon.noun_type(subject_tok.lemma_)
     elif light:
-        type_ = lexicon.noun_type(noun.lemma_)
+        type_ = lexicon.noun_type(_noun_lemma(noun))
+        if _noun_lemma(noun) == "strike" and (
+            lemma in ("go", "come") or subject_lemmas(tok) & lexicon.PEOPLE_NOUNS
+        ):
+            type_ = "protest"  # "workers went on strike"
         if lemma == "launch" and type_ == "launch":
             type_ = "launch"
     else:
@@ -281,10 +302,18 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
         )
         if inner not in ("other", "statement"):
             type_ = inner  # "agreed to buy 20 aircraft": a deal
+    if (
+        type_ == "other"
+        and subject_tok is not None
+        and subject_tok.lemma_.lower() in lexicon.COURTS
+    ):
+        type_ = "legal"  # "a federal judge blocked the sale"
     if type_ in ("other", "economy") and any(
         m.actor.kind in ("index", "currency") for m in roles["agents"]
     ):
         type_ = "market"
+    if type_ == "conflict" and not roles["agents"] and _disaster_near(tok):
+        type_ = "disaster"  # "1,400 people were injured" after the earthquake
     if lemma == "sign" and "law" in frame_lemmas[2]:
         type_ = "legislation"
     particle = next((c.lower_ for c in children if c.dep_ == "prt"), None)
@@ -329,6 +358,11 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
         )
     else:
         phrase = verb_phrase(text, tok, roles, timexes=timexes, type_=type_, place=place)
+    wh = subject_tok is not None and any(
+        w.lower_ in ("whose", "which", "what") for w in subject_tok.subtree
+    )
+    if kind == "event" and not occurrence and (not phrase.subject or wh):
+        kind = "reference"  # nobody to say it of ("placed bids ahead of them"): no headline
     clause = _clause(tok, span, text)
     word = subject_tok if occurrence else noun if light else None
     trigger = Trigger(
@@ -369,8 +403,8 @@ def _noun(text, published_at, tok, span, token_actors, attached, timexes, days):
         return None  # "held talks": the verb's candidate tells it
     if tok.dep_ in _SUBJECTS and head.lemma_.lower() in lexicon.OCCURRENCE:
         return None  # "the visit took place": the verb's candidate tells it
-    if tok.dep_ == "compound":
-        return None
+    if tok.dep_ == "compound" or tok.ent_type_ in ("DATE", "TIME"):
+        return None  # "the March meeting", "in March 2024": no happening named "march"
     if tok.dep_ in ("nsubj", "nsubjpass") and head.pos_ == "VERB" and not document:
         if head.lemma_.lower() not in lexicon.STATIVE and not _is_be(head):
             return None  # "the bombings on Aug. 7 killed 259 people": the verb tells it
@@ -430,6 +464,31 @@ def _noun(text, published_at, tok, span, token_actors, attached, timexes, days):
     )
 
 
+def _disaster_near(tok) -> bool:
+    """Whether the predicate's sentence or the one before names a disaster and no attacker."""
+    sent = tok.sent
+    words = list(sent)
+    if sent.start > 0:
+        words += list(tok.doc[sent.start - 1].sent)
+    lemmas = {w.lemma_.lower() for w in words}
+    return bool(lemmas & lexicon.DISASTER_NOUNS) and not lemmas & lexicon.ATTACK_WORDS
+
+
+def _phrasal_noun(children):
+    for prep in children:
+        if prep.dep_ == "prep" and prep.lower_ in ("on", "to", "into"):
+            for p in prep.children:
+                if p.dep_ == "pobj" and _noun_lemma(p) in (
+                    "strike",
+                    "trial",
+                    "war",
+                    "polls",
+                    "poll",
+                ):
+                    return p
+    return None
+
+
 def _is_be(tok) -> bool:
     return tok.lemma_.lower() == "be"
 
@@ -464,6 +523,11 @@ def _token_actors(sent, mentions: list[ActorMention]) -> dict[int, list[ActorMen
 _PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers"})
 _NEUTER = frozenset({"it", "its"})
 _NEUTER_KINDS = ("organisation", "country")
+#: "the company said", "the bank cut": the organisation named last.
+_COMPANY_NOUNS = frozenset(
+    "company firm group bank carrier airline maker manufacturer insurer lender retailer "
+    "startup start-up automaker carmaker planemaker chipmaker conglomerate operator".split()
+)
 
 
 def _pronouns(sent, token_actors: dict[int, list[ActorMention]], recent: dict) -> None:
@@ -475,19 +539,31 @@ def _pronouns(sent, token_actors: dict[int, list[ActorMention]], recent: dict) -
             for m in here:
                 if m.actor.kind == "person":
                     recent["person"] = m
-                elif m.actor.kind in _NEUTER_KINDS and tok.dep_ in _SUBJECTS:
+                elif m.actor.kind == "organisation" or (
+                    m.actor.kind == "country" and tok.dep_ in _SUBJECTS
+                ):
                     recent["organisation"] = m
             continue
-        if tok.pos_ != "PRON" or tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
+        if tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
             continue
-        kind = (
-            "person"
-            if tok.lower_ in _PERSONAL
-            else "organisation"
-            if tok.lower_ in _NEUTER
-            else None
+        nominal = (
+            tok.pos_ == "NOUN"
+            and tok.lemma_.lower() in _COMPANY_NOUNS
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+            and not any(c.dep_ in ("amod", "compound") for c in tok.children)
         )
-        if kind and (m := recent.get(kind)) is not None:
+        if tok.pos_ != "PRON" and not nominal:
+            continue
+        if tok.lower_ in _PERSONAL:
+            kind = "person"
+        elif tok.lower_ in _NEUTER or nominal:
+            kind = "organisation"
+        else:
+            kind = None
+        m = recent.get(kind) if kind else None
+        if nominal and m is not None and m.actor.kind != "organisation":
+            continue  # "the company" is no country
+        if m is not None:
             token_actors[tok.i] = [
                 ActorMention(m.actor, tok.idx, tok.idx + len(tok.text), m.surface, "pronoun")
             ]
@@ -749,13 +825,28 @@ def _in_document(tok, span: Span, text: str) -> bool:
 
 
 # --- times --------------------------------------------------------------------------------
+_FINENESS = {
+    "time": 0,
+    "day": 1,
+    "week": 2,
+    "month": 3,
+    "quarter": 4,
+    "season": 4,
+    "half": 5,
+    "year": 6,
+}
+
+
 def _times(text: str, own: list[Timex]) -> tuple[Timex | None, Timex | None]:
-    own = sorted(own, key=lambda t: t.start)
-    anchor = next((t for t in own if dates.datable(t)), None)
-    if anchor is not None and (
-        later := [t for t in own if t.start > anchor.start and dates.datable(t)]
-    ):
-        anchor = dates.interval(text, anchor, later[0]) or anchor
+    own = sorted(set(own), key=lambda t: t.start)
+    datable = [t for t in own if dates.datable(t)]
+    anchor = datable[0] if datable else None
+    if anchor is not None and (later := [t for t in datable if t.start > anchor.start]):
+        spanned = dates.interval(text, anchor, later[0])
+        if spanned is not None:
+            anchor = spanned  # "from June 6 to June 9"
+        else:  # "its fourth-quarter results on Jan. 29": the finest date the clause gives
+            anchor = min(datable, key=lambda t: (_FINENESS.get(t.precision, 9), t.start))
     duration = next((t for t in own if t.type == "DURATION"), None)
     return anchor, duration
 

@@ -22,6 +22,7 @@
 | legislation | None | a bill or law is passed, approved, vetoed or repealed |
 | protest | 14 | Protest: demonstrations, rallies, strikes, boycotts |
 | research | None | a study is published, a discovery made |
+| earnings | None | a company's results: profit, revenue, losses, forecasts |
 | other | None | a happening with no better type |
 
 Types come from the predicate and its frame (``lexicon.py``); the trigger words below are the
@@ -55,6 +56,7 @@ CAMEO = {
     "legislation": None,
     "protest": "14",
     "research": None,
+    "earnings": None,
     "other": None,
 }
 TYPES = tuple(CAMEO)

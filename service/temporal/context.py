@@ -31,7 +31,7 @@ _NOT_PAST_ED = frozenset(
 _TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Inc|Corp|Co|Ltd|Jr|Sr|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|"
     r"No|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|Mass|Calif|Fla|Wash|Conn|Mich|Wis|Ill|Pa|Va|"
-    r"Md|Del|Ariz|Colo|Ga|Ky|La|Minn|Mo|Okla|Ore|Tenn|Tex)\.|[A-Za-z]+(?:'[a-z]+)?|'ll|[.;!?,]"
+    r"Md|Del|Ariz|Colo|Ga|Ky|La|Minn|Mo|Okla|Ore|Tenn|Tex)\.|[A-Za-z]+(?:-[A-Za-z]+)*(?:'[a-z]+)?|'ll|[.;!?,]"
 )
 _SPEECH = frozenset(
     "said told announced reported added stated declared confirmed disclosed predicted".split()
@@ -88,6 +88,8 @@ def _clause_tokens(text: str, start: int, end: int) -> list[tuple[float, str]]:
     for i, tok in enumerate(right):
         if tok in ".;!?,":  # otherwise a comma after the date starts another clause
             break
+        if tok.lower() in ("that", "which", "who"):
+            break  # "approved a bill on Thursday that would ban ...": another clause
         out.append((i + 1.5, tok))
     return out
 

@@ -155,3 +155,41 @@ def test_salience_ranks_the_lead_first():
     events = extract(text, D(2024, 3, 6))
     assert max(events, key=lambda e: e.salience).type == "deal"
     assert all(0 <= e.salience <= 1 for e in events)
+
+
+def test_companies_are_never_people_and_the_company_is_the_last_one_named():
+    text = (
+        "General Motors said on Tuesday it would recall 140,000 cars. "
+        "Kraemer Mejeri shares jumped 24 percent on Monday. "
+        "Ford Motor Co shares fell 3% on Wednesday after the carmaker cut its outlook."
+    )
+    events = extract(text, D(2024, 10, 14))
+    everyone = set().union(*(keys(e) for e in events))
+    assert {"org:general-motors", "org:kraemer-mejeri", "org:ford-motor"} <= everyone
+    assert not any(k.startswith("person:") for k in everyone)
+    outlook = next(e for e in events if "outlook" in e.title)
+    assert outlook.type == "earnings" and outlook.title.startswith("Ford Motor")
+    assert outlook.date.end == D(2024, 10, 8)  # before the shares fell on Wednesday
+
+
+def test_results_and_strikes_are_typed_by_their_frame():
+    text = (
+        "Brightline Semiconductor said on Wednesday that its net profit rose 41 percent in the "
+        "third quarter. Its workers went on strike on Thursday."
+    )
+    events = extract(text, D(2024, 10, 25))
+    profit = one(events, "earnings")
+    assert profit.title == "Brightline Semiconductor's net profit rises 41 percent"
+    assert profit.date.value == "2024-Q3"
+    assert one(events, "protest").date.value == "2024-10-24"
+
+
+def test_an_index_is_an_index_and_a_date_of_a_thing_dates_nothing():
+    text = (
+        "The Nasdaq Composite rose 1.2% on Friday. "
+        "Brightline will report its fourth-quarter results on Jan. 29."
+    )
+    events = extract(text, D(2024, 10, 14))
+    assert "index:nasdaq-composite" in keys(one(events, "market"))
+    results = one(events, "earnings")
+    assert (results.status, results.date.value) == ("planned", "2025-01-29")

@@ -182,3 +182,25 @@ def test_bc_years_have_edtf_without_calendar_bounds():
 def test_utc_time_edtf_carries_z():
     (t,) = annotate("It began at 0800 GMT.", dt.date(2023, 6, 1))
     assert t.edtf == "2023-06-01T08:00:00Z" and t.start_date == dt.date(2023, 6, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        # "start-up" holds no schedule verb "start": the past tense decides
+        (
+            "Fourteen novelists sued the start-up Quillform on Wednesday.",
+            "2025-01-23",
+            "2025-01-22",
+        ),
+        # a relative clause after the date ("that would ban") is another clause's tense
+        (
+            "The house approved a bill on Thursday that would ban lettings.",
+            "2025-05-26",
+            "2025-05-22",
+        ),
+    ],
+)
+def test_the_clause_of_the_date_decides_its_direction(text, published, value):
+    (found,) = annotate(text, dt.date.fromisoformat(published))
+    assert found.value == value
