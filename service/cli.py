@@ -1,4 +1,10 @@
-"""The ``timeline`` command: serve, init-db, seed, ingest (thin: the work is in the pipeline)."""
+"""The ``timeline`` command: serve, init-db, seed, ingest, routes (thin: the work is in the
+pipeline).
+
+A plain click group with this service's commands only: not Flask's ``FlaskGroup``, whose
+``run`` would start Werkzeug's development server. Each command builds the app itself (through
+:class:`flask.cli.ScriptInfo`); ``--help`` builds nothing and logs nothing.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +16,7 @@ from pathlib import Path
 
 import click
 from flask import Flask, current_app
-from flask.cli import FlaskGroup, with_appcontext
+from flask.cli import ScriptInfo, with_appcontext
 
 from . import bulk, sources
 from .db import create_tables, database
@@ -121,6 +127,7 @@ def serve_command(
         port or config["PORT"],
         workers or config["WORKERS"],
         threads or config["THREADS"],
+        has_tokens=bool(current_app.extensions["timeline_tokens"]),
     )
 
 
@@ -133,8 +140,22 @@ def _safe_url(url: str) -> str:
     return url
 
 
+@click.command("routes")
+@with_appcontext
+def routes_command() -> None:
+    """List the URL rules: methods, path, endpoint."""
+    rules = sorted(current_app.url_map.iter_rules(), key=lambda r: (r.rule, r.endpoint))
+    for rule in rules:
+        methods = ",".join(sorted((rule.methods or set()) - {"HEAD", "OPTIONS"}))
+        click.echo(f"{methods:<18} {rule.rule:<44} {rule.endpoint}")
+
+
+COMMANDS = (init_db_command, seed_command, ingest_command, serve_command, routes_command)
+
+
 def register_cli(app: Flask) -> None:
-    for command in (init_db_command, seed_command, ingest_command, serve_command):
+    """The same commands under ``flask --app service`` (and Flask's test CLI runner)."""
+    for command in COMMANDS:
         app.cli.add_command(command)
 
 
@@ -144,9 +165,16 @@ def _create_app() -> Flask:
     return create_app()
 
 
-main = FlaskGroup(
-    create_app=_create_app,
-    add_version_option=False,
-    load_dotenv=False,
-    help="Event timeline: ingest news articles and serve their dated events.",
-)
+@click.group("timeline", context_settings={"help_option_names": ["-h", "--help"]})
+@click.pass_context
+def main(ctx: click.Context) -> None:
+    """Event timeline: ingest news articles and serve their dated events.
+
+    Settings come from TIMELINE_* environment variables (see the README).
+    """
+    if ctx.find_object(ScriptInfo) is None:
+        ctx.obj = ScriptInfo(create_app=_create_app, set_debug_flag=False)
+
+
+for _command in COMMANDS:
+    main.add_command(_command)

@@ -144,3 +144,34 @@ def test_ingest_with_worker_processes_stores_what_one_process_stores(app, runner
     result = alone.test_cli_runner().invoke(args=[*args, "--jobs", "1"])
     assert result.exit_code == 0, result.output
     assert _timeline(alone) == expected
+
+
+def test_timeline_is_a_plain_group_of_this_services_commands():
+    from click.testing import CliRunner
+
+    from service.cli import main
+
+    result = CliRunner().invoke(main, ["--help"])
+    assert result.exit_code == 0, result.output
+    listed = {line.split()[0] for line in result.output.split("Commands:")[1].splitlines() if line}
+    assert listed == {"serve", "init-db", "seed", "ingest", "routes"}
+    ran = CliRunner().invoke(main, ["run", "--host", "0.0.0.0"])
+    assert ran.exit_code == 2 and "No such command 'run'" in ran.output
+
+
+def test_commands_log_no_security_warning(tmp_path, monkeypatch, caplog):
+    import logging
+
+    from click.testing import CliRunner
+
+    from service.cli import main
+
+    monkeypatch.setenv("TIMELINE_DATABASE_URL", f"sqlite:///{tmp_path / 'cli.sqlite3'}")
+    monkeypatch.setenv("TIMELINE_HOST", "0.0.0.0")
+    monkeypatch.delenv("TIMELINE_API_TOKENS", raising=False)
+    with caplog.at_level(logging.WARNING):
+        for args in (["--help"], ["init-db"], ["routes"], ["seed", "--dir", str(SEEDS)]):
+            result = CliRunner().invoke(main, args)
+            assert result.exit_code == 0, (args, result.output)
+    assert "TIMELINE_API_TOKENS" not in caplog.text
+    assert "/api/v1/articles" in CliRunner().invoke(main, ["routes"]).output
