@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from .common import PublicationDate
+from .common import PublicationDate, QueryArgsSchema
 
 
 class AnnotateSchema(Schema):
@@ -30,7 +30,7 @@ class TimexListSchema(Schema):
     data = fields.List(fields.Nested(TimexSchema))
 
 
-class ResolveArgsSchema(Schema):
+class ResolveArgsSchema(QueryArgsSchema):
     expr = fields.String(required=True, validate=validate.Length(min=1, max=200))
     published_at = PublicationDate(required=True)
     tense = fields.String(validate=validate.OneOf(["past", "present", "future"]), load_default=None)
