@@ -27,6 +27,7 @@ OPERATION_IDS = {
     ("get", "/api/v1/changes"): "listChanges",
     ("post", "/api/v1/annotate"): "annotateText",
     ("get", "/api/v1/resolve"): "resolveExpression",
+    ("get", "/api/v1/"): "getIndex",
     ("get", "/api/v1/healthz"): "getHealth",
     ("get", "/api/v1/readyz"): "getReadiness",
 }
