@@ -30,20 +30,53 @@ def init_db_command() -> None:
     click.echo(f"Database ready: {_safe_url(current_app.config['DATABASE_URL'])}")
 
 
+#: The project's own seeds: beside the package in a checkout (an editable install).
+PROJECT_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def find_seeds(folder: Path | None) -> Path:
+    """``--dir`` when given; else ``./seeds`` when it holds seed files; else the project's."""
+    if folder is not None:
+        return folder
+    for candidate in (Path.cwd() / "seeds", PROJECT_SEEDS):
+        if candidate.is_dir() and any(candidate.glob("*.json")):
+            return candidate
+    raise click.UsageError(
+        f"No seeds folder found (looked in {Path.cwd() / 'seeds'} and {PROJECT_SEEDS}): "
+        "pass --dir FOLDER."
+    )
+
+
 @click.command("seed")
 @click.option(
     "--dir",
     "folder",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default="seeds",
-    show_default=True,
-    help="Folder of seed *.json metadata files.",
+    default=None,
+    help="Folder of seed *.json metadata files (default: ./seeds, else the project's seeds/).",
+)
+@click.option(
+    "--if-empty",
+    is_flag=True,
+    help="Load only into a database with no article yet (a deleted seed stays deleted).",
 )
 @with_appcontext
-def seed_command(folder: Path) -> None:
+def seed_command(folder: Path | None, if_empty: bool) -> None:
     """Load the seed articles (each *.json beside its text file); already loaded ones are kept."""
     create_tables()
-    _ingest(sorted(folder.glob("*.json")), None)
+    if if_empty:
+        from .models import Article
+
+        with database.connection_context():
+            stored = Article.select().exists()
+        if stored:
+            click.echo("Seeds not loaded: the database has articles already (--if-empty).")
+            return
+    found = find_seeds(folder)
+    click.echo(f"Seeds from {found}")
+    counts = _ingest(sorted(found.glob("*.json")), None)
+    if counts["skipped"]:
+        raise SystemExit(1)
 
 
 @click.command("ingest")
@@ -60,7 +93,8 @@ def seed_command(folder: Path) -> None:
 @click.option(
     "--published-at",
     type=click.DateTime(["%Y-%m-%d"]),
-    help="Publication date of plain-text files (JSON/TimeML files carry their own).",
+    help="Publication date of plain-text files (JSON/TimeML files carry their own); "
+    "required for .txt files.",
 )
 @click.option(
     "--jobs",
@@ -73,18 +107,33 @@ def seed_command(folder: Path) -> None:
 def ingest_command(
     files: tuple[Path, ...], batch_size: int, published_at: dt.datetime | None, jobs: int | None
 ) -> None:
-    """Ingest articles from .txt, .json, .jsonl or TimeML .tml files (re-run to resume)."""
+    """Ingest articles from .txt, .json, .jsonl or TimeML .tml files (re-run to resume).
+
+    \b
+    .txt   one article; its title is the file name; needs --published-at
+    .json  one record, or a list of records
+    .jsonl one record per line
+    .tml   TimeML: <TEXT>, <TITLE> and the document creation time
+
+    A record is an object with "text" and "published_at" (YYYY-MM-DD or an ISO 8601
+    date-time), and optionally "title", "source", "url", "language" (seed metadata may name
+    its text in "text_file" instead of "text").
+
+    Prints what was stored, what was already present (and which article it duplicates) and
+    each record skipped with the reason. Exit status: 0 when every record was stored or
+    already present, 1 when any record was skipped.
+    """
     create_tables()
     day = published_at.date() if published_at else None
     counts = _ingest(list(files), day, batch_size, jobs)
-    if counts["skipped"] and not counts["stored"] and not counts["present"]:
+    if counts["skipped"]:
         raise SystemExit(1)
 
 
 def _ingest(
     paths: list[Path], published_at: dt.date | None, batch_size: int = 20, jobs: int | None = 1
 ) -> Counter:
-    records = list(sources.read_files(paths, published_at))
+    records = list(sources.read_files(paths, published_at, _warn))
     if jobs is None:
         jobs = (os.cpu_count() or 1) if len(records) > 2 * batch_size else 1
     with (
@@ -103,9 +152,15 @@ def _ingest(
         f"{counts['stored']} stored ({counts['events']} event mentions), "
         f"{counts['present']} already present, {counts['skipped']} skipped"
     )
+    for label, duplicate in outcome.present:
+        click.echo(f"already present {label}: {duplicate}")
     for label, reason in outcome.skipped:
         click.echo(f"skipped {label}: {reason}")
     return counts
+
+
+def _warn(message: str) -> None:
+    click.echo(f"warning: {message}", err=True)
 
 
 @click.command("serve")
