@@ -6,7 +6,7 @@ import datetime as dt
 
 from marshmallow import Schema, ValidationError, fields, validate
 
-from .common import PageArgsSchema, PublicationDate, Text
+from .common import BodySchema, PageArgsSchema, PublicationDate, Text
 from .event import EventSchema
 
 PUBLISHED_AT_NEEDED = (
@@ -20,7 +20,7 @@ def _not_blank(text: str) -> None:
         raise ValidationError("Must contain text, not only white space.")
 
 
-class ArticleCreateSchema(Schema):
+class ArticleCreateSchema(BodySchema):
     """The body of ``POST /articles``."""
 
     text = Text(required=True, validate=_not_blank)

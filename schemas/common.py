@@ -27,6 +27,12 @@ class ProblemSchema(Schema):
 UNKNOWN_FIELD = "Unknown field."
 
 
+class BodySchema(Schema):
+    """A JSON request body (or an object inside one): anything but an object says so."""
+
+    error_messages = {"type": "Must be a JSON object."}
+
+
 class QueryArgsSchema(Schema):
     """Query-string arguments: an unknown parameter is refused (422, naming the ones accepted);
     an empty parameter (``actor=``, ``q=``, ``from=``) is the same as leaving it out."""

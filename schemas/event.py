@@ -6,7 +6,7 @@ import datetime as dt
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from .common import CommaList, PageArgsSchema, QueryArgsSchema, Text, WindowDate
+from .common import BodySchema, CommaList, PageArgsSchema, QueryArgsSchema, Text, WindowDate
 
 BUCKETS = ["day", "week", "month", "year"]
 PRECISIONS = [
@@ -222,7 +222,7 @@ class HistogramSchema(Schema):
     undated = fields.Integer(metadata={"description": "Events with no bound"})
 
 
-class EventDatePatchSchema(Schema):
+class EventDatePatchSchema(BodySchema):
     """A corrected date: a TIMEX3 ``value`` (bounds derived), or explicit bounds."""
 
     text = fields.String(allow_none=True, validate=validate.Length(max=200))
@@ -239,7 +239,7 @@ class EventDatePatchSchema(Schema):
             raise ValidationError("Give a TIMEX3 value, or start, end and precision.")
 
 
-class EventPatchSchema(Schema):
+class EventPatchSchema(BodySchema):
     """The body of ``PATCH /events/{id}``: what to correct and why."""
 
     title = Text(validate=validate.Length(min=1, max=200))
@@ -253,7 +253,7 @@ class EventPatchSchema(Schema):
             raise ValidationError("Give at least one of title, type or date.")
 
 
-class EventMergeSchema(Schema):
+class EventMergeSchema(BodySchema):
     """The body of ``POST /events/{id}/merge``."""
 
     into = fields.Integer(

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from .common import PublicationDate, QueryArgsSchema
+from .common import BodySchema, PublicationDate, QueryArgsSchema
 
 
-class AnnotateSchema(Schema):
+class AnnotateSchema(BodySchema):
     text = fields.String(required=True)
     published_at = PublicationDate(required=True)
 

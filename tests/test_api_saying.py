@@ -193,3 +193,10 @@ def test_exports_carry_the_same_provenance(client, seeded):
         assert row["sources"].startswith(seeded["title"])
         assert row["source_urls"] == (seeded["url"] or "")
         assert row["cameo"] == (event["cameo"] or "")
+
+
+@pytest.mark.parametrize("body", ["[1]", '"text"', "3"])
+def test_a_body_that_is_not_an_object_says_so(client, body):
+    response = client.post("/api/v1/articles", data=body, content_type="application/json")
+    problem = assert_problem(response, 422)
+    assert problem["errors"]["_schema"] == ["Must be a JSON object."]
