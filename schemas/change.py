@@ -6,6 +6,7 @@ import datetime as dt
 
 from marshmallow import Schema, fields, validate
 
+from .common import QueryArgsSchema
 from .event import EventSchema
 
 
@@ -37,7 +38,7 @@ class ChangeListSchema(Schema):
     cursor = fields.String(metadata={"description": "Pass as since= on the next poll"})
 
 
-class ChangeQueryArgsSchema(Schema):
+class ChangeQueryArgsSchema(QueryArgsSchema):
     since = fields.String(
         load_default=None,
         validate=validate.Length(max=200),

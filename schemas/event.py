@@ -6,7 +6,7 @@ import datetime as dt
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from .common import PageArgsSchema, Text
+from .common import BodySchema, CommaList, PageArgsSchema, QueryArgsSchema, Text, WindowDate
 
 BUCKETS = ["day", "week", "month", "year"]
 PRECISIONS = [
@@ -21,6 +21,31 @@ PRECISIONS = [
     "decade",
     "century",
     "unknown",
+]
+
+TYPES = [
+    "meeting",
+    "visit",
+    "statement",
+    "agreement",
+    "sanctions",
+    "membership",
+    "conflict",
+    "election",
+    "economy",
+    "deal",
+    "market",
+    "legal",
+    "death",
+    "disaster",
+    "launch",
+    "appointment",
+    "resignation",
+    "legislation",
+    "protest",
+    "research",
+    "earnings",
+    "other",
 ]
 
 
@@ -46,8 +71,19 @@ class ActorRefSchema(Schema):
     kind = fields.String(metadata={"description": "country, organisation or person"})
 
 
+class MentionArticleSchema(Schema):
+    """Where a mention comes from: its article's title, source, URL and publication date."""
+
+    id = fields.Integer()
+    title = fields.String(allow_none=True)
+    source = fields.String(allow_none=True)
+    url = fields.String(allow_none=True)
+    published_at = fields.Date()
+
+
 class MentionSchema(Schema):
     article_id = fields.Integer()
+    article = fields.Nested(MentionArticleSchema)
     sentence = fields.String()
     sentence_start = fields.Integer()
     sentence_end = fields.Integer()
@@ -80,13 +116,29 @@ FORMATS = ["json", "ndjson", "csv", "ics", "timelinejs"]
 SORTS = ["date", "-date", "updated", "-updated"]
 
 
-class EventFilterArgsSchema(Schema):
+DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+
+class EventFilterArgsSchema(QueryArgsSchema):
     """Filters shared by ``/events``, ``/timeline`` and ``/histogram``."""
 
-    from_ = fields.Date(
-        data_key="from", load_default=None, metadata={"description": "Window start (inclusive)"}
+    from_ = WindowDate(
+        "start",
+        data_key="from",
+        load_default=None,
+        metadata={
+            "description": "Window start (inclusive): YYYY-MM-DD, YYYY-MM or YYYY (its first day)",
+            "pattern": DATE_PATTERN,
+        },
     )
-    to = fields.Date(load_default=None, metadata={"description": "Window end (inclusive)"})
+    to = WindowDate(
+        "end",
+        load_default=None,
+        metadata={
+            "description": "Window end (inclusive): YYYY-MM-DD, YYYY-MM or YYYY (its last day)",
+            "pattern": DATE_PATTERN,
+        },
+    )
     open = fields.String(
         load_default="exclude",
         validate=validate.OneOf(["exclude", "include"]),
@@ -95,16 +147,24 @@ class EventFilterArgsSchema(Schema):
             "its open side; exclude (default): only its known bound is matched"
         },
     )
-    actor = fields.List(
+    actor = CommaList(
         fields.String(validate=validate.Length(min=1, max=200)),
         validate=validate.Length(max=20),
         load_default=list,
-        metadata={"description": "Actor id or name; repeat for several (any)"},
+        metadata={
+            "description": "Actor id (country:IRN), code (IRN) or name (Iran), any case; "
+            "repeat or separate with commas for several (any of them). An unknown actor is a "
+            "422 pointing to /api/v1/actors?q="
+        },
     )
-    type = fields.List(
-        fields.String(validate=validate.Length(max=20)),
+    type = CommaList(
+        fields.String(validate=validate.OneOf(TYPES)),
         validate=validate.Length(max=20),
         load_default=list,
+        metadata={
+            "description": "Event type; repeat or separate with commas for several (any of "
+            f"them): {', '.join(TYPES)}"
+        },
     )
     article = fields.Integer(validate=validate.Range(min=1, max=2**31 - 1), load_default=None)
     q = fields.String(
@@ -182,33 +242,7 @@ class HistogramSchema(Schema):
     undated = fields.Integer(metadata={"description": "Events with no bound"})
 
 
-TYPES = [
-    "meeting",
-    "visit",
-    "statement",
-    "agreement",
-    "sanctions",
-    "membership",
-    "conflict",
-    "election",
-    "economy",
-    "deal",
-    "market",
-    "legal",
-    "death",
-    "disaster",
-    "launch",
-    "appointment",
-    "resignation",
-    "legislation",
-    "protest",
-    "research",
-    "earnings",
-    "other",
-]
-
-
-class EventDatePatchSchema(Schema):
+class EventDatePatchSchema(BodySchema):
     """A corrected date: a TIMEX3 ``value`` (bounds derived), or explicit bounds."""
 
     text = fields.String(allow_none=True, validate=validate.Length(max=200))
@@ -225,7 +259,7 @@ class EventDatePatchSchema(Schema):
             raise ValidationError("Give a TIMEX3 value, or start, end and precision.")
 
 
-class EventPatchSchema(Schema):
+class EventPatchSchema(BodySchema):
     """The body of ``PATCH /events/{id}``: what to correct and why."""
 
     title = Text(validate=validate.Length(min=1, max=200))
@@ -239,7 +273,7 @@ class EventPatchSchema(Schema):
             raise ValidationError("Give at least one of title, type or date.")
 
 
-class EventMergeSchema(Schema):
+class EventMergeSchema(BodySchema):
     """The body of ``POST /events/{id}/merge``."""
 
     into = fields.Integer(

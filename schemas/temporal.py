@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from .common import PublicationDate
+from .common import BodySchema, PublicationDate, QueryArgsSchema
 
 DOCUMENT_TYPES = ("news", "narrative")
 
@@ -27,7 +27,7 @@ class DocumentType(fields.String):
         )
 
 
-class AnnotateSchema(Schema):
+class AnnotateSchema(BodySchema):
     text = fields.String(required=True)
     published_at = PublicationDate(required=True)
     document_type = DocumentType()
@@ -51,7 +51,7 @@ class TimexListSchema(Schema):
     data = fields.List(fields.Nested(TimexSchema))
 
 
-class ResolveArgsSchema(Schema):
+class ResolveArgsSchema(QueryArgsSchema):
     expr = fields.String(required=True, validate=validate.Length(min=1, max=200))
     published_at = PublicationDate(required=True)
     tense = fields.String(validate=validate.OneOf(["past", "present", "future"]), load_default=None)

@@ -24,6 +24,7 @@ from schemas import ArticleCreateSchema
 from . import events as extraction
 from . import language, pipeline
 from .db import database
+from .models import Article
 from .sources import Record
 
 
@@ -33,6 +34,8 @@ class Outcome:
         default_factory=lambda: Counter(stored=0, present=0, skipped=0, events=0)
     )
     skipped: list[tuple[str, str]] = dataclasses.field(default_factory=list)
+    #: (label, what it duplicates): a stored article, or an earlier record of this run
+    present: list[tuple[str, str]] = dataclasses.field(default_factory=list)
 
 
 def ingest_records(
@@ -83,6 +86,7 @@ def _screened(
     """Batches of valid records whose text is not stored yet; the others are counted here."""
     schema = ArticleCreateSchema()
     batch: Screened = []
+    seen: dict[str, str] = {}  # content hash -> label of its first record in this run
     for label, raw, error in records:
         if error is None:
             try:
@@ -99,16 +103,27 @@ def _screened(
             progress()
             continue
         digest = pipeline.content_hash(data["text"])
-        if pipeline.is_stored(digest):
+        duplicate = f"the same text as {seen[digest]}" if digest in seen else stored_as(digest)
+        if duplicate is not None:
             outcome.counts["present"] += 1
+            outcome.present.append((label, duplicate))
             progress()
             continue
+        seen[digest] = label
         batch.append((label, data, digest))
         if len(batch) >= batch_size:
             yield batch
             batch = []
     if batch:
         yield batch
+
+
+def stored_as(digest: str) -> str | None:
+    """``article 12 ('Title')`` when an article with this content hash is stored, else None."""
+    row = Article.select(Article.id, Article.title).where(Article.content_hash == digest).first()
+    if row is None:
+        return None
+    return f"article {row.id}" + (f" ({row.title!r})" if row.title else "")
 
 
 def _extract(
@@ -148,12 +163,13 @@ def _store(pending: list[tuple[str, pipeline.Prepared]], outcome: Outcome) -> No
     if not pending:
         return
     with pipeline.write_transaction():
-        for _label, prepared in pending:
+        for label, prepared in pending:
             try:
                 with database.atomic():  # a savepoint: this article alone on failure
                     pipeline.store(prepared)
-            except pw.IntegrityError:  # the same text earlier in the batch, or stored meanwhile
+            except pw.IntegrityError:  # stored meanwhile by another writer
                 outcome.counts["present"] += 1
+                outcome.present.append((label, "an article stored meanwhile by another writer"))
                 continue
             outcome.counts["stored"] += 1
             outcome.counts["events"] += sum(len(e.mentions) for e in prepared.events)

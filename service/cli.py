@@ -1,4 +1,10 @@
-"""The ``timeline`` command: serve, init-db, seed, ingest (thin: the work is in the pipeline)."""
+"""The ``timeline`` command: serve, init-db, seed, ingest, routes (thin: the work is in the
+pipeline).
+
+A plain click group with this service's commands only: not Flask's ``FlaskGroup``, whose
+``run`` would start Werkzeug's development server. Each command builds the app itself (through
+:class:`flask.cli.ScriptInfo`); ``--help`` builds nothing and logs nothing.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +16,7 @@ from pathlib import Path
 
 import click
 from flask import Flask, current_app
-from flask.cli import FlaskGroup, with_appcontext
+from flask.cli import ScriptInfo, with_appcontext
 
 from . import bulk, sources
 from .db import create_tables, database
@@ -24,20 +30,53 @@ def init_db_command() -> None:
     click.echo(f"Database ready: {_safe_url(current_app.config['DATABASE_URL'])}")
 
 
+#: The project's own seeds: beside the package in a checkout (an editable install).
+PROJECT_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def find_seeds(folder: Path | None) -> Path:
+    """``--dir`` when given; else ``./seeds`` when it holds seed files; else the project's."""
+    if folder is not None:
+        return folder
+    for candidate in (Path.cwd() / "seeds", PROJECT_SEEDS):
+        if candidate.is_dir() and any(candidate.glob("*.json")):
+            return candidate
+    raise click.UsageError(
+        f"No seeds folder found (looked in {Path.cwd() / 'seeds'} and {PROJECT_SEEDS}): "
+        "pass --dir FOLDER."
+    )
+
+
 @click.command("seed")
 @click.option(
     "--dir",
     "folder",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default="seeds",
-    show_default=True,
-    help="Folder of seed *.json metadata files.",
+    default=None,
+    help="Folder of seed *.json metadata files (default: ./seeds, else the project's seeds/).",
+)
+@click.option(
+    "--if-empty",
+    is_flag=True,
+    help="Load only into a database with no article yet (a deleted seed stays deleted).",
 )
 @with_appcontext
-def seed_command(folder: Path) -> None:
+def seed_command(folder: Path | None, if_empty: bool) -> None:
     """Load the seed articles (each *.json beside its text file); already loaded ones are kept."""
     create_tables()
-    _ingest(sorted(folder.glob("*.json")), None)
+    if if_empty:
+        from .models import Article
+
+        with database.connection_context():
+            stored = Article.select().exists()
+        if stored:
+            click.echo("Seeds not loaded: the database has articles already (--if-empty).")
+            return
+    found = find_seeds(folder)
+    click.echo(f"Seeds from {found}")
+    counts = _ingest(sorted(found.glob("*.json")), None)
+    if counts["skipped"]:
+        raise SystemExit(1)
 
 
 @click.command("ingest")
@@ -54,7 +93,8 @@ def seed_command(folder: Path) -> None:
 @click.option(
     "--published-at",
     type=click.DateTime(["%Y-%m-%d"]),
-    help="Publication date of plain-text files (JSON/TimeML files carry their own).",
+    help="Publication date of plain-text files (JSON/TimeML files carry their own); "
+    "required for .txt files.",
 )
 @click.option(
     "--jobs",
@@ -67,18 +107,33 @@ def seed_command(folder: Path) -> None:
 def ingest_command(
     files: tuple[Path, ...], batch_size: int, published_at: dt.datetime | None, jobs: int | None
 ) -> None:
-    """Ingest articles from .txt, .json, .jsonl or TimeML .tml files (re-run to resume)."""
+    """Ingest articles from .txt, .json, .jsonl or TimeML .tml files (re-run to resume).
+
+    \b
+    .txt   one article; its title is the file name; needs --published-at
+    .json  one record, or a list of records
+    .jsonl one record per line
+    .tml   TimeML: <TEXT>, <TITLE> and the document creation time
+
+    A record is an object with "text" and "published_at" (YYYY-MM-DD or an ISO 8601
+    date-time), and optionally "title", "source", "url", "language" (seed metadata may name
+    its text in "text_file" instead of "text").
+
+    Prints what was stored, what was already present (and which article it duplicates) and
+    each record skipped with the reason. Exit status: 0 when every record was stored or
+    already present, 1 when any record was skipped.
+    """
     create_tables()
     day = published_at.date() if published_at else None
     counts = _ingest(list(files), day, batch_size, jobs)
-    if counts["skipped"] and not counts["stored"] and not counts["present"]:
+    if counts["skipped"]:
         raise SystemExit(1)
 
 
 def _ingest(
     paths: list[Path], published_at: dt.date | None, batch_size: int = 20, jobs: int | None = 1
 ) -> Counter:
-    records = list(sources.read_files(paths, published_at))
+    records = list(sources.read_files(paths, published_at, _warn))
     if jobs is None:
         jobs = (os.cpu_count() or 1) if len(records) > 2 * batch_size else 1
     with (
@@ -97,9 +152,15 @@ def _ingest(
         f"{counts['stored']} stored ({counts['events']} event mentions), "
         f"{counts['present']} already present, {counts['skipped']} skipped"
     )
+    for label, duplicate in outcome.present:
+        click.echo(f"already present {label}: {duplicate}")
     for label, reason in outcome.skipped:
         click.echo(f"skipped {label}: {reason}")
     return counts
+
+
+def _warn(message: str) -> None:
+    click.echo(f"warning: {message}", err=True)
 
 
 @click.command("serve")
@@ -121,6 +182,7 @@ def serve_command(
         port or config["PORT"],
         workers or config["WORKERS"],
         threads or config["THREADS"],
+        has_tokens=bool(current_app.extensions["timeline_tokens"]),
     )
 
 
@@ -133,8 +195,22 @@ def _safe_url(url: str) -> str:
     return url
 
 
+@click.command("routes")
+@with_appcontext
+def routes_command() -> None:
+    """List the URL rules: methods, path, endpoint."""
+    rules = sorted(current_app.url_map.iter_rules(), key=lambda r: (r.rule, r.endpoint))
+    for rule in rules:
+        methods = ",".join(sorted((rule.methods or set()) - {"HEAD", "OPTIONS"}))
+        click.echo(f"{methods:<18} {rule.rule:<44} {rule.endpoint}")
+
+
+COMMANDS = (init_db_command, seed_command, ingest_command, serve_command, routes_command)
+
+
 def register_cli(app: Flask) -> None:
-    for command in (init_db_command, seed_command, ingest_command, serve_command):
+    """The same commands under ``flask --app service`` (and Flask's test CLI runner)."""
+    for command in COMMANDS:
         app.cli.add_command(command)
 
 
@@ -144,9 +220,16 @@ def _create_app() -> Flask:
     return create_app()
 
 
-main = FlaskGroup(
-    create_app=_create_app,
-    add_version_option=False,
-    load_dotenv=False,
-    help="Event timeline: ingest news articles and serve their dated events.",
-)
+@click.group("timeline", context_settings={"help_option_names": ["-h", "--help"]})
+@click.pass_context
+def main(ctx: click.Context) -> None:
+    """Event timeline: ingest news articles and serve their dated events.
+
+    Settings come from TIMELINE_* environment variables (see the README).
+    """
+    if ctx.find_object(ScriptInfo) is None:
+        ctx.obj = ScriptInfo(create_app=_create_app, set_debug_flag=False)
+
+
+for _command in COMMANDS:
+    main.add_command(_command)

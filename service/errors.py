@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json as json_module
 import logging
 from typing import Any
 
@@ -68,6 +69,25 @@ def _flatten(errors: Any) -> dict:
     return errors if isinstance(errors, dict) else {"_schema": errors}
 
 
+def invalid_fields_detail(errors: dict) -> str:
+    """The 422 detail: which fields are invalid and why (the first message of each)."""
+    parts = []
+    for field, messages in list(errors.items())[:5]:
+        first = messages[0] if isinstance(messages, list) and messages else messages
+        if isinstance(first, dict | list):
+            first = "invalid (see errors)"
+        parts.append(f"{field}: {first}")
+    return "The request has invalid fields; " + "; ".join(parts)
+
+
+def not_json_detail(exc: json_module.JSONDecodeError) -> str:
+    """What is wrong with a body that is not JSON, and where."""
+    return (
+        f"The request body is not valid JSON: {exc.msg} at line {exc.lineno}, column "
+        f"{exc.colno} (character {exc.pos}). Send one JSON object, UTF-8 encoded."
+    )
+
+
 def handle_http_exception(error: HTTPException) -> Response:
     data = getattr(error, "data", None) or {}
     errors = data.get("errors") or data.get("messages")
@@ -76,9 +96,13 @@ def handle_http_exception(error: HTTPException) -> Response:
         return error_response(500, "The server could not complete the request.")
     detail = data.get("message") or error.description
     if errors and status == 422:
-        detail = data.get("message") or "The request has invalid fields; see errors."
+        detail = data.get("message") or invalid_fields_detail(_flatten(errors))
     if isinstance(error, NotFound) and not data:
         detail = "No such resource."
+    bad_json = getattr(error, "exc", None)
+    if status == 400 and isinstance(bad_json, json_module.JSONDecodeError):
+        detail = not_json_detail(bad_json)
+        errors = {"_schema": [detail]}
     headers = dict(data.get("headers") or {})
     if error.code == 405 and hasattr(error, "valid_methods") and error.valid_methods:
         headers["Allow"] = ", ".join(error.valid_methods)
@@ -94,9 +118,8 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(ValidationError)
     def _validation(error: ValidationError) -> Response:
-        return error_response(
-            422, "The request has invalid fields; see errors.", _flatten(error.messages)
-        )
+        flat = _flatten(error.messages)
+        return error_response(422, invalid_fields_detail(flat), flat)
 
     @app.errorhandler(pw.DoesNotExist)
     def _missing(error: pw.DoesNotExist) -> Response:

@@ -32,7 +32,8 @@ COMPRESSED = [
 
 
 def init_app(app: Flask) -> None:
-    """CORS on the API (exposing the validators and links), gzip for large text answers."""
+    """CORS on the API (exposing the validators and links), gzip for large text answers and
+    for streamed exports."""
     origins = app.config["CORS_ORIGINS"]
     if isinstance(origins, str):
         origins = [o.strip() for o in origins.split(",") if o.strip()] or "*"
@@ -46,5 +47,8 @@ def init_app(app: Flask) -> None:
     )
     app.config.setdefault("COMPRESS_MIMETYPES", COMPRESSED)
     app.config.setdefault("COMPRESS_ALGORITHM", ["gzip"])
+    # Streamed answers (the CSV and NDJSON exports) too, compressed as they stream: gzip is
+    # what clients (curl --compressed, pandas, browsers) ask for.
+    app.config.setdefault("COMPRESS_ALGORITHM_STREAMING", ["gzip"])
     app.config.setdefault("COMPRESS_MIN_SIZE", 1024)
     compress.init_app(app)

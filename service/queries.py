@@ -149,10 +149,7 @@ def filter_events(query: pw.Select, args: dict[str, Any]) -> pw.Select:
     if args.get("precision_at_most"):
         query = query.where(Event.precision_rank >= precision_rank(args["precision_at_most"]))
     if args.get("actor"):
-        names = [a.lower() for a in args["actor"]]
-        actor_ids = Actor.select(Actor.id).where(
-            Actor.key.in_(args["actor"]) | pw.fn.LOWER(Actor.name).in_(names)
-        )
+        actor_ids = resolve_actor_terms(args["actor"])
         links = EventActor.select(EventActor.event).where(EventActor.actor.in_(actor_ids))
         # A frequent actor: walk the events in order and keep theirs (SQLite would otherwise
         # fetch every one of them by id and sort them all); PostgreSQL chooses by statistics.
@@ -168,6 +165,42 @@ def filter_events(query: pw.Select, args: dict[str, Any]) -> pw.Select:
 
 
 COMMON = search.COMMON
+
+#: The kinds' id prefixes: a bare code (``IRN``, ``sco``) is tried under each.
+ACTOR_KEY_PREFIXES = ("country", "org", "person")
+
+
+def actor_term_matches(terms: Sequence[str]) -> dict[str, set[int]]:
+    """The one actor lookup: for each term, the ids of the actors it names. A term names an
+    actor by its id (``country:IRN``), its code (``IRN``) or its name (``Iran``), in any case.
+    (Another way to name actors, e.g. aliases, is one more condition here.)"""
+    wanted = {t: t.strip().lower() for t in terms}
+    keys = {w for w in wanted.values() if ":" in w}
+    keys |= {f"{p}:{w}" for w in wanted.values() if ":" not in w for p in ACTOR_KEY_PREFIXES}
+    rows = Actor.select(Actor.id, Actor.key, Actor.name).where(
+        pw.fn.LOWER(Actor.key).in_(sorted(keys))
+        | pw.fn.LOWER(Actor.name).in_(sorted(set(wanted.values())))
+    )
+    found: dict[str, set[int]] = {t: set() for t in terms}
+    for row in rows:
+        key, name = row.key.lower(), row.name.lower()
+        code = key.partition(":")[2]
+        for term, w in wanted.items():
+            if w in (key, name, code):
+                found[term].add(row.id)
+    return found
+
+
+def resolve_actor_terms(terms: Sequence[str], field: str = "actor") -> list[int]:
+    """The actor ids ``terms`` name (see :func:`actor_term_matches`); a term naming no actor
+    is a 422 that says how to find the right one."""
+    found = actor_term_matches(terms)
+    unknown = [t for t in terms if not found[t]]
+    if unknown:
+        hints = [f"No actor {t!r}; search with /api/v1/actors?q={t.strip()[:40]}" for t in unknown]
+        raise APIError(422, "; ".join(hints) + ".", {field: hints})
+    return sorted({i for ids in found.values() for i in ids})
+
 
 SORT_KEYS = {
     "date": (Event.sort_date, Event.precision_rank, Event.id),
@@ -353,7 +386,7 @@ def serialize_events(rows: Sequence[Event], with_mentions: bool = True) -> list[
         ):
             actors[event_id].append({"id": key, "name": name, "kind": kind})
         if with_mentions:
-            for event_id, article_id, sentence, s_start, s_end, start, end in (
+            for event_id, article_id, sentence, s_start, s_end, start, end, *article in (
                 Mention.select(
                     Mention.event,
                     Mention.article,
@@ -362,11 +395,17 @@ def serialize_events(rows: Sequence[Event], with_mentions: bool = True) -> list[
                     Mention.sentence_end,
                     Mention.start,
                     Mention.end,
+                    Article.title,
+                    Article.source,
+                    Article.url,
+                    Article.published_at,
                 )
+                .join(Article)
                 .where(Mention.event.in_(ids))
                 .order_by(Mention.article, Mention.start)
                 .tuples()
             ):
+                title, source, url, published_at = article
                 mentions[event_id].append(
                     {
                         "article_id": article_id,
@@ -375,6 +414,14 @@ def serialize_events(rows: Sequence[Event], with_mentions: bool = True) -> list[
                         "sentence_end": s_end,
                         "start": start,
                         "end": end,
+                        # provenance travels with the mention: which article, from where, when
+                        "article": {
+                            "id": article_id,
+                            "title": title,
+                            "source": source,
+                            "url": url,
+                            "published_at": Article.published_at.python_value(published_at),
+                        },
                     }
                 )
     return [

@@ -80,13 +80,13 @@ def check_write() -> None:
         return
     tokens = current_app.extensions["timeline_tokens"]
     if not tokens:
-        if is_loopback(str(current_app.config["HOST"])):
+        if loopback_only(current_app):
             return
         raise APIError(
             403,
-            "Writes are disabled: this server listens on a non-loopback address and no API "
-            "tokens are configured. Set TIMELINE_API_TOKENS (a JSON list or comma-separated "
-            "tokens) and send Authorization: Bearer <token>.",
+            "Writes are disabled: no API tokens are configured and this server is not known to "
+            "listen on a loopback address only. Set TIMELINE_API_TOKENS (a JSON list or "
+            "comma-separated tokens) and send Authorization: Bearer <token>.",
         )
     given = _bearer()
     if given is None:
@@ -103,22 +103,53 @@ def add_security_headers(response: Response) -> Response:
     return response
 
 
+def set_bound(app: Flask, addresses: list) -> None:
+    """Tell ``app`` the addresses its server really listens on (``socket.getsockname()``
+    values, or a path for a Unix socket); :func:`loopback_only` decides from them."""
+    app.extensions["timeline_bound"] = [_address_host(a) for a in addresses]
+
+
+def _address_host(address: object) -> str:
+    if isinstance(address, tuple | list) and address:
+        return str(address[0])
+    return str(address)  # a Unix socket path: not an IP address, so not loopback
+
+
+def bound_loopback(hosts: list[str]) -> bool:
+    """True when every bound address is a loopback one (and there is at least one)."""
+    return bool(hosts) and all(is_loopback(h) for h in hosts)
+
+
+def loopback_only(app: Flask) -> bool:
+    """Whether writes without tokens are allowed: decided from the sockets the server bound
+    (:func:`set_bound`, done by ``timeline serve``), never from configuration. An app whose
+    sockets are unknown (another WSGI server) refuses them; an app in TESTING mode with no
+    server at all (Flask's in-process test client) counts as loopback."""
+    hosts = app.extensions.get("timeline_bound")
+    if hosts is None:
+        return bool(app.testing)
+    return bound_loopback(hosts)
+
+
+def startup_warning(hosts: list[str], has_tokens: bool) -> str | None:
+    """What the server logs once after binding ``hosts``: None when tokens are configured."""
+    if has_tokens:
+        return None
+    where = ", ".join(hosts) or "no address"
+    if bound_loopback(hosts):
+        return (
+            "No API tokens configured (TIMELINE_API_TOKENS): writes are accepted without a "
+            f"token because the server is bound to the loopback address {where} only."
+        )
+    return (
+        f"No API tokens configured (TIMELINE_API_TOKENS) and bound to {where}: every write "
+        "is refused (403) until tokens are configured."
+    )
+
+
 def init_app(app: Flask) -> None:
-    """Check write permissions before every request; add the security headers after it."""
-    tokens = parse_tokens(app.config.get("API_TOKENS"))
-    app.extensions["timeline_tokens"] = tokens
-    if not tokens:
-        if is_loopback(str(app.config["HOST"])):
-            log.warning(
-                "No API tokens configured (TIMELINE_API_TOKENS): writes are accepted without a "
-                "token because the server is bound to the loopback address %s only.",
-                app.config["HOST"],
-            )
-        else:
-            log.warning(
-                "No API tokens configured (TIMELINE_API_TOKENS) and bound to %s: every write "
-                "is refused (403) until tokens are configured.",
-                app.config["HOST"],
-            )
+    """Check write permissions before every request; add the security headers after it.
+    Logs nothing: only the server, once it has bound its sockets, says what writes need."""
+    app.extensions["timeline_tokens"] = parse_tokens(app.config.get("API_TOKENS"))
     app.before_request(check_write)
     app.after_request(add_security_headers)

@@ -5,20 +5,37 @@ from __future__ import annotations
 import datetime as dt
 import json
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 Record = tuple[str, dict[str, Any] | None, str | None]  # (label, raw article, error)
 
 
-def read_files(paths: list[Path], published_at: dt.date | None = None) -> Iterator[Record]:
-    """Yield one record per article found in ``paths``; unreadable input yields an error."""
+NO_DATE = (
+    "a plain-text file carries no publication date: pass --published-at YYYY-MM-DD "
+    "(relative dates such as 'on Monday' are resolved against it)"
+)
+
+
+def read_files(
+    paths: list[Path],
+    published_at: dt.date | None = None,
+    warn: Callable[[str], None] = lambda message: None,
+) -> Iterator[Record]:
+    """Yield one record per article found in ``paths``; unreadable input yields an error, and
+    a file with no article at all is reported to ``warn``."""
     for path in paths:
+        found = 0
         try:
-            yield from _read(path, published_at)
+            for record in _read(path, published_at):
+                found += 1
+                yield record
         except (OSError, UnicodeDecodeError, ValueError, ET.ParseError) as exc:
+            found += 1
             yield str(path), None, f"unreadable: {exc}"
+        if not found:
+            warn(f"{path}: empty, no article in it")
 
 
 def _read(path: Path, published_at: dt.date | None) -> Iterator[Record]:
@@ -28,7 +45,10 @@ def _read(path: Path, published_at: dt.date | None) -> Iterator[Record]:
             if line.strip():
                 yield from _json_record(f"{path}:{n}", line)
     elif suffix == ".json":
-        data = json.loads(path.read_text(encoding="utf-8"))
+        raw = path.read_text(encoding="utf-8")
+        if not raw.strip():
+            return  # empty: the caller warns
+        data = json.loads(raw)
         items = data if isinstance(data, list) else [data]
         for n, item in enumerate(items, 1):
             label = str(path) if len(items) == 1 else f"{path}[{n}]"
@@ -36,10 +56,17 @@ def _read(path: Path, published_at: dt.date | None) -> Iterator[Record]:
     elif suffix == ".tml":
         yield str(path), read_timeml(path), None
     else:
-        record = {"text": path.read_text(encoding="utf-8"), "title": path.stem}
-        if published_at:
-            record["published_at"] = published_at.isoformat()
-        yield str(path), record, None
+        text = path.read_text(encoding="utf-8")
+        if not text.strip():
+            return  # empty: the caller warns
+        if not published_at:
+            yield str(path), None, NO_DATE
+            return
+        yield (
+            str(path),
+            {"text": text, "title": path.stem, "published_at": published_at.isoformat()},
+            None,
+        )
 
 
 def _json_record(label: str, line: str) -> Iterator[Record]:
@@ -74,9 +101,11 @@ def read_timeml(path: Path) -> dict[str, Any]:
     )
     if not dct:
         raise ValueError("no document creation time")
+    title_el = root.find("TITLE")
+    title = " ".join("".join(title_el.itertext()).split()) if title_el is not None else ""
     return {
         "text": "".join(text_el.itertext()),
         "published_at": dct[:10],
-        "title": path.stem,
+        "title": title or path.stem,
         "source": "TimeML",
     }

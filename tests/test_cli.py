@@ -56,20 +56,21 @@ def test_ingest_files_of_every_kind_and_report_skips(app, runner, tmp_path):
     (tmp_path / "d.tml").write_text(TML)
     files = [str(tmp_path / n) for n in ("a.txt", "b.json", "c.jsonl", "d.tml")]
     result = runner.invoke(args=["ingest", "--published-at", "2024-01-10", *files])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # something was skipped
     assert "4 stored" in result.output and "2 skipped" in result.output
     assert "b.json[2]: published_at" in result.output
     assert "c.jsonl:2: invalid JSON" in result.output
     assert article_count(app) == 4
     again = runner.invoke(args=["ingest", "--published-at", "2024-01-10", *files])
     assert "0 stored" in again.output and "4 already present" in again.output
+    assert f"already present {tmp_path / 'a.txt'}: article " in again.output
 
 
 def test_plain_text_needs_a_publication_date(app, runner, tmp_path):
     (tmp_path / "a.txt").write_text("The summit opened on Monday.")
     result = runner.invoke(args=["ingest", str(tmp_path / "a.txt")])
     assert result.exit_code == 1
-    assert "published_at" in result.output
+    assert "pass --published-at YYYY-MM-DD" in result.output
     assert article_count(app) == 0
 
 
@@ -144,3 +145,92 @@ def test_ingest_with_worker_processes_stores_what_one_process_stores(app, runner
     result = alone.test_cli_runner().invoke(args=[*args, "--jobs", "1"])
     assert result.exit_code == 0, result.output
     assert _timeline(alone) == expected
+
+
+def test_timeline_is_a_plain_group_of_this_services_commands():
+    from click.testing import CliRunner
+
+    from service.cli import main
+
+    result = CliRunner().invoke(main, ["--help"])
+    assert result.exit_code == 0, result.output
+    listed = {line.split()[0] for line in result.output.split("Commands:")[1].splitlines() if line}
+    assert listed == {"serve", "init-db", "seed", "ingest", "routes"}
+    ran = CliRunner().invoke(main, ["run", "--host", "0.0.0.0"])
+    assert ran.exit_code == 2 and "No such command 'run'" in ran.output
+
+
+def test_commands_log_no_security_warning(tmp_path, monkeypatch, caplog):
+    import logging
+
+    from click.testing import CliRunner
+
+    from service.cli import main
+
+    monkeypatch.setenv("TIMELINE_DATABASE_URL", f"sqlite:///{tmp_path / 'cli.sqlite3'}")
+    monkeypatch.setenv("TIMELINE_HOST", "0.0.0.0")
+    monkeypatch.delenv("TIMELINE_API_TOKENS", raising=False)
+    with caplog.at_level(logging.WARNING):
+        for args in (["--help"], ["init-db"], ["routes"], ["seed", "--dir", str(SEEDS)]):
+            result = CliRunner().invoke(main, args)
+            assert result.exit_code == 0, (args, result.output)
+    assert "TIMELINE_API_TOKENS" not in caplog.text
+    assert "/api/v1/articles" in CliRunner().invoke(main, ["routes"]).output
+
+
+def test_ingest_says_what_a_record_holds_and_its_exit_status(runner):
+    text = runner.invoke(args=["ingest", "--help"]).output
+    assert '"text" and "published_at"' in text and "Exit status" in text
+    assert "needs --published-at" in text
+
+
+def test_ingest_names_duplicates_and_warns_on_empty_files(app, runner, tmp_path):
+    record = {"text": "Talks ended in Oslo on Friday.", "published_at": "2024-03-01"}
+    (tmp_path / "two.json").write_text(json.dumps([record, dict(record, title="again")]))
+    (tmp_path / "empty.jsonl").write_text("\n")
+    result = runner.invoke(
+        args=["ingest", str(tmp_path / "two.json"), str(tmp_path / "empty.jsonl")]
+    )
+    assert result.exit_code == 0, result.output
+    assert "1 stored" in result.output and "1 already present" in result.output
+    assert f"already present {tmp_path / 'two.json'}[2]: the same text as" in result.output
+    assert f"warning: {tmp_path / 'empty.jsonl'}: empty" in result.output
+    again = runner.invoke(args=["ingest", str(tmp_path / "two.json")])
+    assert "(None)" not in again.output
+    assert again.output.count(": article 1") == 2
+
+
+def test_timeml_keeps_its_title(app, runner, tmp_path):
+    (tmp_path / "d.tml").write_text(TML.replace("<TEXT>", "<TITLE> Ministers  meet </TITLE><TEXT>"))
+    assert runner.invoke(args=["ingest", str(tmp_path / "d.tml")]).exit_code == 0
+    with app.app_context():
+        assert Article.get().title == "Ministers meet"
+
+
+def test_seed_finds_the_project_seeds_from_anywhere(app, runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # no ./seeds here
+    result = runner.invoke(args=["seed"])
+    assert result.exit_code == 0, result.output
+    assert f"Seeds from {SEEDS}" in result.output and "1 stored" in result.output
+
+
+def test_seed_says_where_it_looked(app, runner, tmp_path, monkeypatch):
+    from service import cli
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(cli, "PROJECT_SEEDS", tmp_path / "nowhere")
+    result = runner.invoke(args=["seed"])
+    assert result.exit_code == 2 and "pass --dir" in result.output
+
+
+def test_seed_if_empty_loads_only_into_an_empty_database(app, client, runner):
+    first = runner.invoke(args=["seed", "--if-empty"])
+    assert "1 stored" in first.output
+    (article,) = client.get("/api/v1/articles").get_json()["data"]
+    assert client.delete(f"/api/v1/articles/{article['id']}").status_code == 204
+    client.post(
+        "/api/v1/articles", json={"text": "Another text on Monday.", "published_at": "2024-01-01"}
+    )
+    again = runner.invoke(args=["seed", "--if-empty"])
+    assert again.exit_code == 0 and "not loaded" in again.output
+    assert article_count(app) == 1  # the deleted seed did not come back

@@ -101,3 +101,10 @@ def test_every_response_in_the_document_is_complete(client):
             if method in {"get", "post", "put", "patch", "delete"}:
                 for status, response in op["responses"].items():
                     assert "$ref" in response or response.get("description"), (method, path, status)
+
+
+def test_schemas_know_the_same_event_types_as_the_extraction():
+    from schemas.event import TYPES as documented
+    from service.events.types import TYPES
+
+    assert sorted(documented) == sorted(TYPES) and documented[-1] == "other"

@@ -120,21 +120,27 @@ def test_annotate_stores_nothing_and_needs_no_token(locked):
     assert response.status_code == 200
 
 
-def test_loopback_without_tokens_accepts_writes_and_warns(database_url, seed_body, caplog):
-    for host in ("127.0.0.1", "::1", "localhost", "127.0.0.2"):
-        with caplog.at_level(logging.WARNING, logger="service.security"):
-            app = make_app(database_url, HOST=host)
-        assert "writes are accepted without a token" in caplog.text
-        caplog.clear()
+def bound_app(database_url: str, hosts: list[str], **config):
+    """An app outside TESTING mode told, as ``timeline serve`` tells its workers, that its
+    server listens on ``hosts``."""
+    app = make_app(database_url, TESTING=False, **config)
+    security.set_bound(app, [(host, 8000) for host in hosts])
+    return app
+
+
+@pytest.mark.parametrize("hosts", [["127.0.0.1"], ["::1"], ["127.0.0.2"], ["127.0.0.1", "::1"]])
+def test_loopback_bound_without_tokens_accepts_writes(database_url, seed_body, hosts):
+    app = bound_app(database_url, hosts)
     response = app.test_client().post("/api/v1/articles", json=seed_body)
     assert response.status_code in (200, 201)
 
 
-@pytest.mark.parametrize("host", ["0.0.0.0", "::", "192.0.2.10", "example.org"])
-def test_non_loopback_without_tokens_refuses_writes(database_url, seed_body, caplog, host):
-    with caplog.at_level(logging.WARNING, logger="service.security"):
-        app = make_app(database_url, HOST=host)
-    assert "every write is refused" in caplog.text
+@pytest.mark.parametrize(
+    "hosts", [["0.0.0.0"], ["::"], ["192.0.2.10"], ["127.0.0.1", "0.0.0.0"], ["/run/t.sock"], []]
+)
+def test_non_loopback_bound_without_tokens_refuses_writes(database_url, seed_body, hosts):
+    # The configured HOST says loopback; the socket bound decides, not the configuration.
+    app = bound_app(database_url, hosts, HOST="127.0.0.1")
     client = app.test_client()
     for method, path in write_routes(app):
         body = assert_problem(client.open(path, method=method, json=seed_body), 403)
@@ -145,28 +151,69 @@ def test_non_loopback_without_tokens_refuses_writes(database_url, seed_body, cap
     assert counts(app) == (0, 0)
 
 
+def test_an_unknown_bind_refuses_writes_without_tokens(database_url, seed_body):
+    """Another WSGI server does not tell the app its sockets: no write without a token."""
+    app = make_app(database_url, TESTING=False, HOST="127.0.0.1")
+    assert_problem(app.test_client().post("/api/v1/articles", json=seed_body), 403)
+
+
+def test_creating_the_app_logs_no_security_warning(database_url, caplog):
+    with caplog.at_level(logging.WARNING, logger="service.security"):
+        make_app(database_url, HOST="0.0.0.0")
+        make_app(database_url, HOST="127.0.0.1")
+    assert caplog.records == []
+
+
+@pytest.mark.parametrize(
+    ("hosts", "tokens", "expected"),
+    [
+        (["127.0.0.1"], False, "writes are accepted without a token"),
+        (["0.0.0.0"], False, "every write is refused"),
+        (["127.0.0.1", "0.0.0.0"], False, "every write is refused"),
+        (["0.0.0.0"], True, None),
+    ],
+)
+def test_startup_warning_says_what_the_bound_sockets_allow(hosts, tokens, expected):
+    message = security.startup_warning(hosts, tokens)
+    if expected is None:
+        assert message is None
+    else:
+        assert expected in message and hosts[-1] in message
+
+
 def test_non_loopback_with_tokens_accepts_a_token(database_url, seed_body):
-    app = make_app(database_url, HOST="0.0.0.0", API_TOKENS=TOKEN)
+    app = bound_app(database_url, ["0.0.0.0"], API_TOKENS=TOKEN)
     client = app.test_client()
     assert_problem(client.post("/api/v1/articles", json=seed_body), 401)
     token = {"Authorization": f"Bearer {TOKEN}"}
     assert client.post("/api/v1/articles", json=seed_body, headers=token).status_code == 201
 
 
-def test_serve_tells_the_workers_the_bind_address(monkeypatch):
+def test_serve_tells_the_workers_the_addresses_really_bound(monkeypatch, tmp_path, caplog):
+    import socket
+    import types
+
     from service import server
 
     seen = {}
 
     class Fake(server._Server):
         def run(self):
+            with socket.socket() as sock:  # what the gunicorn master would have bound
+                sock.bind(("0.0.0.0", 0))
+                listener = types.SimpleNamespace(sock=sock)
+                with caplog.at_level(logging.WARNING, logger="service.security"):
+                    self.cfg.when_ready(types.SimpleNamespace(LISTENERS=[listener]))
             seen["bind"] = self.options["bind"]
             seen["app"] = self.load()
 
     monkeypatch.setattr(server, "_Server", Fake)
-    server.run("0.0.0.0", 8123, 1)
+    monkeypatch.setenv("TIMELINE_DATABASE_URL", f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    server.run("0.0.0.0", 8123, 1, has_tokens=False)
     assert seen["bind"] == "0.0.0.0:8123"
-    assert seen["app"].config["HOST"] == "0.0.0.0"
+    assert seen["app"].extensions["timeline_bound"] == ["0.0.0.0"]
+    assert not security.loopback_only(seen["app"])
+    assert [r.getMessage() for r in caplog.records if "every write is refused" in r.getMessage()]
 
 
 @pytest.mark.parametrize(
@@ -245,3 +292,80 @@ def test_html_gets_a_strict_csp(database_url):
     for directive in ("default-src 'self'", "script-src 'self'", "object-src 'none'"):
         assert directive in csp
     assert "frame-ancestors 'none'" in csp and "unsafe-inline" not in csp
+
+
+def _post(port: int, body: dict) -> int:
+    import http.client
+    import json
+
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
+    try:
+        conn.request(
+            "POST", "/api/v1/articles", json.dumps(body), {"Content-Type": "application/json"}
+        )
+        return conn.getresponse().status
+    finally:
+        conn.close()
+
+
+@pytest.mark.slow
+def test_a_real_server_bound_to_every_interface_refuses_writes(tmp_path, seed_body):
+    """`timeline serve --host 0.0.0.0` with no tokens (and TIMELINE_HOST saying loopback):
+    a write over the loopback interface still gets 403, and the warning is logged once."""
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {
+        **os.environ,
+        "TIMELINE_DATABASE_URL": f"sqlite:///{tmp_path / 'bind.sqlite3'}",
+        "TIMELINE_HOST": "127.0.0.1",
+        "TIMELINE_API_TOKENS": "",
+    }
+    command = [sys.executable, "-c", "from service.cli import main; main()", "serve"]
+    command += ["--host", "0.0.0.0", "--port", str(port), "--workers", "1"]
+    log_path = tmp_path / "server.log"
+    with log_path.open("w") as log:
+        process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz", timeout=1).close()
+                break
+            except OSError:
+                assert process.poll() is None and time.monotonic() < deadline, log_path.read_text()
+                time.sleep(0.1)
+        status = _post(port, seed_body)
+    finally:
+        process.terminate()
+        process.wait(20)
+    assert status == 403
+    log = log_path.read_text()
+    assert log.count("every write is refused") == 1, log[-2000:]
+    assert "accepted without a token" not in log
+
+
+def test_a_foreign_wsgi_server_on_every_interface_refuses_writes(tmp_path, seed_body):
+    """Werkzeug's server (what `flask run` starts) bound to 0.0.0.0: no token, no write."""
+    import threading
+
+    from werkzeug.serving import make_server
+
+    app = create_app({"DATABASE_URL": f"sqlite:///{tmp_path / 'w.sqlite3'}", "LOG_JSON": False})
+    with app.app_context():
+        create_tables()
+    server = make_server("0.0.0.0", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        assert _post(server.server_port, seed_body) == 403
+    finally:
+        server.shutdown()
+        thread.join(5)

@@ -10,6 +10,7 @@ from flask_smorest.utils import prepare_response
 from werkzeug.routing import BaseConverter
 
 from schemas import ProblemSchema, PublicationDate
+from schemas.common import WindowDate
 
 from ..errors import PROBLEM_MIMETYPE, APIError, handle_http_exception
 
@@ -62,9 +63,14 @@ def register_api(app: Flask) -> Api:
     from .conditional import register_conditional
 
     app.url_map.converters["id"] = IdConverter
-    api = TimelineApi(app, spec_kwargs={"servers": [{"url": "/"}]})
+    from .openapi import OperationsPlugin
+
+    api = TimelineApi(
+        app, spec_kwargs={"servers": [{"url": "/"}], "extra_plugins": [OperationsPlugin()]}
+    )
     api.register_converter(IdConverter, _id_schema)
     api.register_field(PublicationDate, "string", "date")  # a date-time is accepted too
+    api.register_field(WindowDate, "string", None)  # a day, a month or a year
     for module in (articles, events, actors, changes, temporal, health):
         api.register_blueprint(module.blp)
     app.register_blueprint(docs.bp)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import peewee as pw
 from flask_smorest import Blueprint
+from marshmallow import RAISE
 
 from schemas import ActorQueryArgsSchema, ActorSchema, envelope
 
@@ -15,7 +16,7 @@ blp = Blueprint("actors", __name__, url_prefix="/api/v1", description="Actors")
 
 
 @blp.route("/actors", methods=["GET"])
-@blp.arguments(ActorQueryArgsSchema, location="query")
+@blp.arguments(ActorQueryArgsSchema, location="query", unknown=RAISE)
 @blp.response(200, envelope(ActorSchema, "ActorList"))
 def list_actors(args: dict):
     """List actors that take part in at least one event, by id, with their event counts."""

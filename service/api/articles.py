@@ -6,6 +6,7 @@ import re
 
 from flask import current_app, request, url_for
 from flask_smorest import Blueprint
+from marshmallow import RAISE
 
 from schemas import (
     ArticleCreateSchema,
@@ -29,6 +30,7 @@ ArticleListSchema = envelope(ArticleSummarySchema, "ArticleList")
 @blp.arguments(ArticleCreateSchema)
 @blp.response(201, ArticleSchema, description="Stored, with its events")
 @blp.alt_response(200, schema=ArticleSchema, description="Already stored: the existing article")
+@blp.alt_response(409, response="CONFLICT")
 @blp.doc(
     parameters=[
         {
@@ -41,7 +43,12 @@ ArticleListSchema = envelope(ArticleSummarySchema, "ArticleList")
     ]
 )
 def create(data: dict):
-    """Ingest an article: extract its dated events and store both in one transaction."""
+    """Ingest an article: extract its dated events and store both in one transaction.
+
+    The same text again is a 200 with the stored article; with another ``published_at``,
+    ``title``, ``source`` or ``url`` it is a 409 whose ``errors`` say what differs (stored
+    articles are not updated: delete and post again to change them).
+    """
     limit = current_app.config["MAX_ARTICLE_CHARS"]
     if len(data["text"]) > limit:
         raise APIError(
@@ -59,11 +66,41 @@ def create(data: dict):
             "This Idempotency-Key was already used for another article; use a new key.",
             {"Idempotency-Key": ["Already used for another request body."]},
         ) from None
+    if not created:
+        refuse_changed_metadata(article, data)
     body = queries.article_dict(article, queries.article_events(article.id))
     mine = [m for e in body["events"] for m in e["mentions"] if m["article_id"] == article.id]
     metrics.count_ingest(created, len(mine))
     location = url_for("articles.get", article_id=article.id)
     return body, 201 if created else 200, {"Location": location}
+
+
+#: What a re-post of a stored text may not silently change (None in the request: not compared).
+COMPARED = ("published_at", "title", "source", "url")
+
+
+def refuse_changed_metadata(article: Article, data: dict) -> None:
+    """The text is stored already: a request that gives it other metadata is a 409 that says
+    what differs, rather than a 200 that silently keeps the old values."""
+    differs = {
+        name: [f"Stored: {_shown(getattr(article, name))}; sent: {_shown(data[name])}."]
+        for name in COMPARED
+        if data.get(name) is not None and data[name] != getattr(article, name)
+    }
+    if differs:
+        raise APIError(
+            409,
+            f"Article {article.id} has this text already, with other {', '.join(differs)}. "
+            "Stored articles are not updated: send the stored values (or leave them out), or "
+            f"DELETE /api/v1/articles/{article.id} and post the article again.",
+            differs,
+            {"Location": url_for("articles.get", article_id=article.id)},
+        )
+
+
+def _shown(value: object) -> str:
+    text = value.isoformat() if hasattr(value, "isoformat") else str(value)
+    return repr(text[:200])
 
 
 def idempotency_key() -> str | None:
@@ -81,7 +118,7 @@ def idempotency_key() -> str | None:
 
 
 @blp.route("/articles", methods=["GET"])
-@blp.arguments(ArticleQueryArgsSchema, location="query")
+@blp.arguments(ArticleQueryArgsSchema, location="query", unknown=RAISE)
 @blp.response(200, ArticleListSchema)
 def list_articles(args: dict):
     """List stored articles in the order they were stored (by id)."""

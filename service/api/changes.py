@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import peewee as pw
 from flask_smorest import Blueprint
+from marshmallow import RAISE
 
 from schemas import ChangeListSchema, ChangeQueryArgsSchema
 
@@ -15,7 +16,7 @@ blp = Blueprint("changes", __name__, url_prefix="/api/v1", description="Change f
 
 
 @blp.route("/changes", methods=["GET"])
-@blp.arguments(ChangeQueryArgsSchema, location="query")
+@blp.arguments(ChangeQueryArgsSchema, location="query", unknown=RAISE)
 @blp.response(200, ChangeListSchema)
 def list_changes(args: dict):
     """List changes after since= (oldest first); poll again with the returned cursor."""

@@ -12,12 +12,13 @@ from ..db import database
 from ..models import DataState
 
 EXEMPT = {"healthz", "readyz", "health.healthz", "health.readyz"}
+ETAG_LENGTH = 32
 CACHE_CONTROL = "no-cache"  # clients may store, but must revalidate every time
 
 
 def _etag(version: int) -> str:
     vary = f"{version}|{request.full_path}|{request.headers.get('Accept', '')}"
-    return hashlib.sha256(vary.encode()).hexdigest()[:32]
+    return hashlib.sha256(vary.encode()).hexdigest()[:ETAG_LENGTH]
 
 
 def register_conditional(app: Flask) -> None:
@@ -36,10 +37,18 @@ def register_conditional(app: Flask) -> None:
         g.etag = _etag(version)
         g.last_modified = updated_at.replace(microsecond=0)
         if request.if_none_match:
-            matched = [t for t in request.if_none_match.as_set() if _base(t) == g.etag]
+            # RFC 9110 weak comparison: W/"x" matches "x" (a proxy that compresses makes a
+            # strong tag weak, and may add a suffix such as -gzip), and * matches any.
+            tags = request.if_none_match
+            if tags.star_tag:
+                matched = [(g.etag, False)]
+            else:
+                every = tags.as_set(include_weak=True)
+                matched = sorted((tags.is_weak(t), t) for t in every if _base(t) == g.etag)
+                matched = [(t, weak) for weak, t in matched]  # a strong tag first
             fresh = bool(matched)
             if matched:  # answer with the variant the client holds (e.g. "...:gzip")
-                g.etag = matched[0]
+                g.etag, g.etag_weak = matched[0]
         elif request.if_modified_since:
             fresh = g.last_modified <= request.if_modified_since.replace(tzinfo=None)
         else:
@@ -72,12 +81,12 @@ def data_version() -> tuple[int, dt.datetime] | None:
 
 
 def _base(tag: str) -> str:
-    """The tag without the ``:gzip`` (etc.) suffix compression adds to a strong ETag."""
-    return tag.split(":", 1)[0]
+    """The tag without the suffix compression adds (``:gzip`` here, ``-gzip`` in Apache)."""
+    return tag[:ETAG_LENGTH]
 
 
 def _with_validators(response: Response) -> Response:
-    response.set_etag(g.etag)
+    response.set_etag(g.etag, weak=g.get("etag_weak", False))
     response.last_modified = g.last_modified
     response.headers["Cache-Control"] = CACHE_CONTROL
     response.vary.add("Accept")

@@ -22,20 +22,38 @@ def docs() -> str:
         if method in METHODS
     ]
     schemas = spec.get("components", {}).get("schemas", {})
-    return render_template("apidocs/docs.html", spec=spec, operations=operations, schemas=schemas)
+    schemes = spec.get("components", {}).get("securitySchemes", {})
+    return render_template(
+        "apidocs/docs.html", spec=spec, operations=operations, schemas=schemas, schemes=schemes
+    )
 
 
 def _operation(spec: dict, op: dict) -> dict[str, Any]:
     body = op.get("requestBody", {}).get("content", {}).get("application/json", {})
+    parameters = [_deref(spec, p) for p in op.get("parameters", [])]
     return {
         "summary": op.get("summary", ""),
         "description": op.get("description", ""),
-        "parameters": [_deref(spec, p) for p in op.get("parameters", [])],
+        "id": op.get("operationId", ""),
+        "token": bool(op.get("security")),
+        "parameters": [{**p, "type": _type(spec, p.get("schema") or {})} for p in parameters],
         "body": _name(body.get("schema")),
         "responses": [
             (status, _deref(spec, response)) for status, response in op.get("responses", {}).items()
         ],
     }
+
+
+def _type(spec: dict, schema: dict) -> str:
+    """A parameter's type for a person: ``string``, ``array of string``, the values of an enum."""
+    for part in schema.get("allOf", []):
+        schema = {**_deref(spec, part), **schema}
+    schema = _deref(spec, schema)
+    if schema.get("type") == "array":
+        return "array of " + _type(spec, schema.get("items") or {})
+    if schema.get("enum"):
+        return "one of " + ", ".join(str(v) for v in schema["enum"])
+    return schema.get("type", "")
 
 
 def _deref(spec: dict, node: dict) -> dict:

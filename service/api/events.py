@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Response
 from flask_smorest import Blueprint
-from marshmallow import fields
+from marshmallow import RAISE, fields
 
 from schemas import (
     EventDetailSchema,
@@ -64,7 +64,7 @@ TimelineSchema = type(
 
 
 @blp.route("/events", methods=["GET"])
-@blp.arguments(EventQueryArgsSchema, location="query")
+@blp.arguments(EventQueryArgsSchema, location="query", unknown=RAISE)
 @blp.response(200, EventListSchema)
 @blp.doc(**export_doc("EventList"))
 def list_events(args: dict):
@@ -111,7 +111,7 @@ def _detail(event: Event) -> dict:
 
 
 @blp.route("/timeline", methods=["GET"])
-@blp.arguments(EventQueryArgsSchema, location="query")
+@blp.arguments(EventQueryArgsSchema, location="query", unknown=RAISE)
 @blp.response(200, TimelineSchema)
 @blp.doc(**export_doc("Timeline"))
 def timeline(args: dict):
@@ -131,7 +131,7 @@ def timeline(args: dict):
 
 
 @blp.route("/histogram", methods=["GET"])
-@blp.arguments(HistogramArgsSchema, location="query")
+@blp.arguments(HistogramArgsSchema, location="query", unknown=RAISE)
 @blp.response(200, HistogramSchema)
 def histogram(args: dict):
     """Count events per day, week, month or year; imprecise, open and undated ones apart."""

@@ -50,4 +50,4 @@ def export(query: pw.Select, fmt: str, sort: str, title: str) -> Response:
 
 def _events(query: pw.Select, sort: str, batch: int = 1000) -> Iterator[dict]:
     for rows in queries.iterate_events(query, sort, batch):
-        yield from queries.serialize_events(rows, with_mentions=False)
+        yield from queries.serialize_events(rows)  # mentions carry the provenance

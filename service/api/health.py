@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask import url_for
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields
 
@@ -13,6 +14,36 @@ blp = Blueprint("health", __name__, url_prefix="/api/v1", description="Operation
 
 class StatusSchema(Schema):
     status = fields.String(metadata={"description": "ok (process up) or ready (database up)"})
+
+
+class IndexSchema(Schema):
+    links = fields.Dict(
+        keys=fields.String(),
+        values=fields.String(),
+        metadata={"description": "Name -> absolute URL: docs, OpenAPI document, collections"},
+    )
+
+
+#: What the index links to: (name, endpoint), in the order a newcomer wants them.
+INDEX = (
+    ("docs", "apidocs.docs"),
+    ("openapi", "api-docs.openapi_json"),
+    ("timeline", "events.timeline"),
+    ("events", "events.list_events"),
+    ("histogram", "events.histogram"),
+    ("articles", "articles.list_articles"),
+    ("actors", "actors.list_actors"),
+    ("changes", "changes.list_changes"),
+    ("health", "health.healthz"),
+    ("readiness", "health.readyz"),
+)
+
+
+@blp.route("/", methods=["GET"])
+@blp.response(200, IndexSchema)
+def index():
+    """Where to start: links to the docs, the OpenAPI document and the main collections."""
+    return {"links": {name: url_for(endpoint, _external=True) for name, endpoint in INDEX}}
 
 
 @blp.route("/healthz", methods=["GET"])

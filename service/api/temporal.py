@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask_smorest import Blueprint
+from marshmallow import RAISE
 
 from schemas import AnnotateSchema, ResolveArgsSchema, TimexListSchema, TimexSchema
 
@@ -22,7 +23,7 @@ def annotate(data: dict):
 
 
 @blp.route("/resolve", methods=["GET"])
-@blp.arguments(ResolveArgsSchema, location="query")
+@blp.arguments(ResolveArgsSchema, location="query", unknown=RAISE)
 @blp.response(200, TimexSchema)
 def resolve(args: dict):
     """Resolve one expression (e.g. "last Wednesday") against a publication date."""

@@ -9,6 +9,13 @@ drops a leading ``'`` when the next character is one of ``FORMULA_PREFIXES``
 (see ``unguard_cell``). Numbers and booleans are written as such and never prefixed.
 
 Rows follow RFC 4180 (comma, double quotes, CRLF), UTF-8 without a byte-order mark.
+
+**Provenance.** ``date_basis`` says how the date was found; ``article_ids``, ``sources``
+(title, source and publication date of each article) and ``source_urls`` say where the event
+was read, ``;``-separated, one entry per article, in the same order.
+
+**Text that looks like a number.** ``cameo`` is a code (``04``, ``19``), not a number: read it
+as text (pandas: ``dtype={"cameo": str}``), or the leading zero is lost.
 """
 
 from __future__ import annotations
@@ -38,6 +45,10 @@ COLUMNS = (
     "summary",
     "created_at",
     "updated_at",
+    "date_basis",
+    "article_ids",
+    "sources",
+    "source_urls",
 )
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 LIST_SEPARATOR = ";"
@@ -61,6 +72,7 @@ def csv_row(event: dict[str, Any]) -> list[Any]:
     """The event's cells in ``COLUMNS`` order (None becomes an empty cell)."""
     date = event_date(event)
     actors = event.get("actors") or []
+    articles = _articles(event)
     cells = [
         event.get("id"),
         event.get("title"),
@@ -79,8 +91,29 @@ def csv_row(event: dict[str, Any]) -> list[Any]:
         event.get("summary"),
         iso_utc(event.get("created_at")),
         iso_utc(event.get("updated_at")),
+        date.get("basis"),
+        LIST_SEPARATOR.join(str(a["id"]) for a in articles),
+        LIST_SEPARATOR.join(_source(a) for a in articles),
+        LIST_SEPARATOR.join(a.get("url") or "" for a in articles),
     ]
     return [guard_cell(cell) for cell in cells]
+
+
+def _articles(event: dict[str, Any]) -> list[dict[str, Any]]:
+    """The event's articles, each once, in mention order (a mention without article details,
+    from an older producer, gives its id alone)."""
+    seen: dict[Any, dict[str, Any]] = {}
+    for mention in event.get("mentions") or []:
+        article = mention.get("article") or {"id": mention.get("article_id")}
+        seen.setdefault(article["id"], article)
+    return list(seen.values())
+
+
+def _source(article: dict[str, Any]) -> str:
+    """``Title (Source, 2023-12-21)``: what a person reads to know where the event comes from."""
+    extra = [str(v) for v in (article.get("source"), iso_date(article.get("published_at"))) if v]
+    title = article.get("title") or f"article {article['id']}"
+    return f"{title} ({', '.join(extra)})" if extra else title
 
 
 def csv_lines(events: Iterable[dict[str, Any]]) -> Iterator[str]:

@@ -50,7 +50,40 @@ def test_flat_columns():
         "summary": "China and Russia met in Beijing.",
         "created_at": "2023-12-21T08:30:00Z",
         "updated_at": "2023-12-22T09:45:10Z",
+        "date_basis": "expression",
+        "article_ids": "7",
+        "sources": "article 7",
+        "source_urls": "",
     }
+
+
+def test_sources_name_each_article_once_in_mention_order():
+    def mention(article_id, **article):
+        return {"article_id": article_id, "article": {"id": article_id, **article}}
+
+    event = make_event(
+        mentions=[
+            mention(
+                9,
+                title="Talks end",
+                source="Wire",
+                url="https://x.test/9",
+                published_at="2023-12-21",
+            ),
+            mention(4, title=None, source=None, url=None, published_at="2023-12-20"),
+            mention(
+                9,
+                title="Talks end",
+                source="Wire",
+                url="https://x.test/9",
+                published_at="2023-12-21",
+            ),
+        ]
+    )
+    (row,) = read_back([event])
+    assert row["article_ids"] == "9;4"
+    assert row["sources"] == "Talks end (Wire, 2023-12-21);article 4 (2023-12-20)"
+    assert row["source_urls"] == "https://x.test/9;"
 
 
 @pytest.mark.parametrize(

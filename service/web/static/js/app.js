@@ -220,6 +220,7 @@ function render() {
     open: openEvent,
     hover: (id, on) => document.querySelector(`#event-list [data-id="${id}"]`)?.classList.toggle("hot", on),
     isNew: (id) => state.newIds.has(id),
+    zoom: setView,
   });
   const hist = $("histogram");
   for (const child of [...hist.children]) if (child.tagName !== "title") child.remove();

@@ -78,19 +78,113 @@ export function drawTicks(svg, scale, height) {
   el("line", { class: "baseline", x1: 0, x2: scale.width, y1: TICK_AREA - 10, y2: TICK_AREA - 10 }, group);
 }
 
-// Greedy lanes: each event goes to the first lane whose last mark ends left of it.
-function lanes(items) {
-  const ends = [];
-  return items.map((item) => {
-    let lane = ends.findIndex((end) => end <= item.left - 4);
-    if (lane < 0) lane = ends.length < LANES ? ends.length : LANES - 1;
-    ends[lane] = item.end;
-    return lane;
-  });
+// Marks are laid out in lanes without overlap: each event takes the first lane with room for
+// its mark and its title (beside it, before it, or inside a wide bar); where no lane has room
+// for the title the mark goes alone (its title stays in the tooltip and the list); where no
+// lane has room at all the event joins a cluster in the last row, drawn as "+N" (click: zoom
+// in). An event with an open start (or end) is a short faded stub at its known bound, not a
+// bar to the edge: a hundred of them would otherwise cover the picture.
+const MARK_LANES = LANES - 1;
+const CLUSTER_WIDTH = 48;
+const OPEN_STUB = 48;
+const CHAR = 6.4; // a label's width per character when the font cannot be measured
+
+// Widths of label texts in the font labels are drawn in (one canvas, no layout per label).
+function textMeasurer(svg) {
+  const probe = el("text", { class: "label" }, el("g", { class: "mark" }, svg));
+  const font = getComputedStyle(probe).font;
+  probe.parentNode.remove();
+  const ctx = font ? document.createElement("canvas").getContext("2d") : null;
+  if (ctx) ctx.font = font;
+  return (text) => (ctx ? Math.ceil(ctx.measureText(text).width) + 1 : text.length * CHAR);
 }
 
-function shorten(title) {
-  return title.length > 34 ? `${title.slice(0, 33)}…` : title;
+function shorten(title, length = 34) {
+  return title.length > length ? `${title.slice(0, length - 1)}…` : title;
+}
+
+// The [left, end] an item occupies in a lane with its title placed as ``how``, or null.
+function extent(item, how, width) {
+  const tilde = item.event.date.approximate ? 14 : 0;
+  const room = 8 + item.width;
+  if (how === "none") return [item.x0 - tilde, item.x1];
+  if (how === "right") return item.x1 + room <= width ? [item.x0 - tilde, item.x1 + room] : null;
+  if (how === "left") return item.x0 - tilde - room >= 0 ? [item.x0 - tilde - room, item.x1] : null;
+  return item.x1 - item.x0 > room + 40 ? [item.x0 - tilde, item.x1] : null; // inside
+}
+
+// Is [left, end] free in a lane (its boxes kept sorted by left)? Then take it.
+function take(lane, left, end) {
+  let i = 0;
+  while (i < lane.length && lane[i][1] + 4 <= left) i++;
+  if (i < lane.length && lane[i][0] < end + 4) return false;
+  lane.splice(i, 0, [left, end]);
+  return true;
+}
+
+function release(lane, box) {
+  lane.splice(lane.findIndex((b) => b[0] === box[0] && b[1] === box[1]), 1);
+}
+
+function place(lanes, item, how, size, width) {
+  const sized = size === "full" ? item : { ...item, width: item.shortWidth };
+  const box = extent(sized, how, width);
+  if (!box) return false;
+  const lane = lanes.findIndex((boxes) => take(boxes, box[0], box[1]));
+  if (lane < 0) return false;
+  Object.assign(item, { lane, how, box, size });
+  return true;
+}
+
+// Three passes, narrowest marks first (a day before a month, a month before a year, so a few
+// coarse bars spanning the window cannot take every lane): marks with a title cut short;
+// then the marks that found no room, alone; then whole titles where there is room for them.
+export function layout(items, width) {
+  const lanes = Array.from({ length: MARK_LANES }, () => []);
+  const order = [...items].sort((a, b) => a.x1 - a.x0 - (b.x1 - b.x0) || a.x0 - b.x0);
+  for (const item of order) {
+    item.lane = -1;
+    for (const [how, size] of [["right", "short"], ["left", "short"], ["inside", "full"]]) {
+      if (place(lanes, item, how, size, width)) break;
+    }
+  }
+  for (const item of order) if (item.lane < 0) place(lanes, item, "none", "full", width);
+  for (const item of [...items].sort((a, b) => a.x0 - b.x0)) {
+    if (item.lane < 0 || item.size !== "short") continue;
+    const lane = lanes[item.lane];
+    release(lane, item.box);
+    const box = extent(item, item.how, width);
+    if (box && take(lane, box[0], box[1])) Object.assign(item, { box, size: "full" });
+    else take(lane, item.box[0], item.box[1]);
+  }
+  for (const item of items) {
+    if (item.lane >= 0 && item.size === "short") [item.text, item.width] = [item.short, item.shortWidth];
+  }
+  const clustered = items.filter((item) => item.lane < 0);
+  const bins = new Map();
+  for (const item of clustered) {
+    const centre = Math.min(Math.max((item.x0 + item.x1) / 2, 0), width - 1);
+    const bin = Math.floor(centre / CLUSTER_WIDTH);
+    if (!bins.has(bin)) bins.set(bin, []);
+    bins.get(bin).push(item);
+  }
+  return { placed: items.filter((item) => item.lane >= 0), clusters: [...bins.entries()] };
+}
+
+function drawClusters(group, scale, clusters, handlers) {
+  const y = TICK_AREA + MARK_LANES * LANE;
+  for (const [bin, members] of clusters) {
+    const lo = Math.min(...members.map((m) => m.s.lo));
+    const hi = Math.max(...members.map((m) => m.s.hi));
+    const g = el("g", { class: "cluster", "data-count": members.length }, group);
+    const title = el("title", {}, g);
+    title.textContent = `${members.length} more event${members.length === 1 ? "" : "s"} here (click to zoom in)`;
+    const x = bin * CLUSTER_WIDTH + 2;
+    el("rect", { x, y, width: CLUSTER_WIDTH - 4, height: 14, rx: 7 }, g);
+    const text = el("text", { x: x + (CLUSTER_WIDTH - 4) / 2, y: y + 11, "text-anchor": "middle", class: "count" }, g);
+    text.textContent = `+${members.length}`;
+    g.addEventListener("click", () => handlers.zoom && handlers.zoom(lo, Math.max(hi, lo + 3)));
+  }
 }
 
 export function drawEvents(svg, scale, events, handlers) {
@@ -100,29 +194,30 @@ export function drawEvents(svg, scale, events, handlers) {
     const s = span(event.date);
     if (!s) continue;
     const point = event.date.precision === "day" && !s.openStart && !s.openEnd && s.hi - s.lo === 1;
-    const x0 = s.openStart ? Math.min(scale.x(s.hi) - 80, 0) : scale.x(s.lo);
-    const x1 = s.openEnd ? Math.max(scale.x(s.lo) + 80, scale.width) : scale.x(s.hi);
+    let x0 = s.openStart ? scale.x(s.hi) - OPEN_STUB : scale.x(s.lo);
+    let x1 = s.openEnd ? scale.x(s.lo) + OPEN_STUB : scale.x(s.hi);
+    if (s.openStart && s.openEnd) [x0, x1] = [0, scale.width];
+    if (point) {
+      const centre = (scale.x(s.lo) + scale.x(s.hi)) / 2; // the dot, radius 6
+      [x0, x1] = [centre - 6, centre + 6];
+    }
     if (x1 < -20 || x0 > scale.width + 20) continue;
-    items.push({ event, s, point, x0, x1 });
+    items.push({ event, s, point, x0, x1: Math.max(x1, x0 + 8), text: shorten(event.title) });
   }
-  items.sort((a, b) => a.x0 - b.x0);
-  // Titles beside the marks while they fit; the list and the tooltips carry them otherwise.
-  const labelled = items.length <= 60;
+  const measure = textMeasurer(svg);
   for (const item of items) {
-    item.text = labelled ? shorten(item.event.title) : "";
-    item.x1 = Math.max(item.x1, item.x0 + 8);
-    const room = item.text ? 8 + item.text.length * 6.4 : 0;
-    item.left = item.x0;
-    item.end = item.x1 + room;
-    item.labelLeft = item.end > scale.width && item.x0 - room > 0;
-    if (item.labelLeft) [item.left, item.end] = [item.x0 - room, item.x1];
-    item.labelInside = item.end > scale.width && !item.labelLeft && item.x1 - item.x0 > room + 40;
-    if (item.labelInside) item.end = item.x1;
+    item.width = measure(item.text);
+    item.short = shorten(item.event.title, 14);
+    item.shortWidth = measure(item.short);
   }
-  const laneOf = lanes(items);
-  items.forEach((item, i) => {
+  const { placed, clusters } = layout(items, scale.width);
+  placed.sort((a, b) => a.x0 - b.x0);
+  group.dataset.total = items.length;
+  group.dataset.placed = placed.length;
+  group.dataset.clustered = items.length - placed.length;
+  for (const item of placed) {
     const { event, s, point } = item;
-    const y = TICK_AREA + laneOf[i] * LANE;
+    const y = TICK_AREA + item.lane * LANE;
     const classes = ["mark", `type-${event.type}`, point ? "point" : "bar"];
     if (event.date.approximate) classes.push("approx");
     if (s.openStart) classes.push("open-start");
@@ -149,10 +244,10 @@ export function drawEvents(svg, scale, events, handlers) {
       if (fill) attrs.fill = fill;
       el("rect", attrs, g);
     }
-    if (item.text) {
+    if (item.how !== "none") {
       let at = { x: item.x1 + 5, class: "label" };
-      if (item.labelLeft) at = { x: item.x0 - (event.date.approximate ? 16 : 5), "text-anchor": "end", class: "label" };
-      if (item.labelInside) at = { x: item.x1 - 6, "text-anchor": "end", class: "label inside" };
+      if (item.how === "left") at = { x: item.x0 - (event.date.approximate ? 16 : 5), "text-anchor": "end", class: "label" };
+      if (item.how === "inside") at = { x: item.x1 - 6, "text-anchor": "end", class: "label inside" };
       const text = el("text", { ...at, y: y + 11 }, g);
       text.textContent = item.text;
     }
@@ -163,7 +258,8 @@ export function drawEvents(svg, scale, events, handlers) {
     g.addEventListener("click", () => handlers.open(event.id));
     g.addEventListener("mouseenter", () => handlers.hover(event.id, true));
     g.addEventListener("mouseleave", () => handlers.hover(event.id, false));
-  });
+  }
+  drawClusters(group, scale, clusters, handlers);
   return items.length;
 }
 
