@@ -164,9 +164,32 @@ def test_serve_tells_the_workers_the_bind_address(monkeypatch):
             seen["app"] = self.load()
 
     monkeypatch.setattr(server, "_Server", Fake)
-    server.run("0.0.0.0", 8123, 1)
+    server.run("0.0.0.0", 8123, 1, server="gunicorn")
     assert seen["bind"] == "0.0.0.0:8123"
     assert seen["app"].config["HOST"] == "0.0.0.0"
+
+
+def test_serve_tells_the_granian_workers_the_bind_address(monkeypatch):
+    import granian
+
+    from service import server
+
+    seen = {}
+
+    class Fake:
+        def __init__(self, target, **options):
+            seen.update(options, target=target)
+
+        def serve(self):
+            seen["app"] = server.granian_app()
+
+    monkeypatch.setattr(granian, "Granian", Fake)
+    for name in ("TIMELINE_HOST", "TIMELINE_PORT", "TIMELINE_THREADS"):
+        monkeypatch.setenv(name, "")  # so that what run() sets is undone after the test
+        monkeypatch.delenv(name)
+    server.run("0.0.0.0", 8123, 1)
+    assert (seen["address"], seen["port"]) == ("0.0.0.0", 8123)
+    assert seen["app"].wsgi.config["HOST"] == "0.0.0.0"
 
 
 @pytest.mark.parametrize(
