@@ -9,7 +9,9 @@ from __future__ import annotations
 import json
 import logging
 import math
+import threading
 import time
+from collections.abc import Callable
 
 import limits
 import limits.storage
@@ -101,8 +103,105 @@ class RateLimiter:
         )
 
 
+class Slots:
+    """How many expensive requests (exports, annotations) run at once in this worker: at most
+    ``total``, and at most ``per_client`` for one client address. Taking a slot never waits:
+    when none is free the request is refused (429 with Retry-After), so these requests can
+    never hold every thread of a worker and cheap requests still answer."""
+
+    def __init__(self, what: str, total: int, per_client: int) -> None:
+        self.what, self.total, self.per_client = what, max(1, total), max(1, per_client)
+        self.lock = threading.Lock()
+        self.running = 0
+        self.by_client: dict[str, int] = {}
+
+    def take(self) -> Callable[[], None]:
+        """Take a slot for this request's client; returns the function that gives it back
+        (idempotent). Raises the 429 when the worker or the client is at its bound."""
+        client = request.remote_addr or "unknown"
+        with self.lock:
+            mine = self.by_client.get(client, 0)
+            if self.running >= self.total or mine >= self.per_client:
+                raise APIError(
+                    429,
+                    f"Too many {self.what} at once (at most {self.per_client} per client and "
+                    f"{self.total} per worker); retry later.",
+                    headers={"Retry-After": "2"},
+                )
+            self.running += 1
+            self.by_client[client] = mine + 1
+        released = []
+
+        def give_back() -> None:
+            with self.lock:
+                if released:
+                    return
+                released.append(True)
+                self.running -= 1
+                left = self.by_client[client] - 1
+                if left:
+                    self.by_client[client] = left
+                else:
+                    del self.by_client[client]
+
+        return give_back
+
+
+def slots(name: str) -> Slots:
+    """This worker's slots for ``exports`` or ``annotations``."""
+    return current_app.extensions["timeline_slots"][name]
+
+
+class AnnotateLimiter:
+    """The rate of POST /annotate per client (``RATELIMIT_ANNOTATE``), counted apart from the
+    other writes: an annotation stores nothing, but its CPU is the most a request can cost."""
+
+    def __init__(self, config: dict, store) -> None:
+        self.enabled = bool(config["RATELIMIT_ENABLED"])
+        self.item = limits.parse(config["RATELIMIT_ANNOTATE"])
+        self.strategy = limits.strategies.SlidingWindowCounterRateLimiter(store)
+
+    def check(self) -> None:
+        if not self.enabled:
+            return
+        keys = ("timeline", "annotate", request.remote_addr or "unknown")
+        try:
+            allowed = self.strategy.hit(self.item, *keys)
+        except Exception:  # storage unreachable: the general write limit still counts
+            log.warning("rate-limit storage failed for annotate", exc_info=True)
+            return
+        if not allowed:
+            raise APIError(
+                429,
+                f"Too many annotations: at most {self.item} per client; retry later.",
+                headers={"Retry-After": "10"},
+            )
+
+
+def check_annotate() -> None:
+    """POST /annotate: its own body cap (413) and rate (429), before the body is parsed."""
+    if request.endpoint != "temporal.annotate" or request.method != "POST":
+        return
+    limit = current_app.config["MAX_ANNOTATE_BYTES"]
+    if (request.content_length or 0) > limit:
+        raise APIError(413, f"The body of /annotate is larger than {limit} bytes.")
+    current_app.extensions["timeline_annotate_limiter"].check()
+
+
 def init_app(app: Flask) -> None:
     """Check the query string, the client's request rate, then the JSON depth of bodies."""
+    threads = int(app.config["THREADS"])
+    app.extensions["timeline_slots"] = {
+        "exports": Slots(
+            "exports",
+            app.config["EXPORTS_PER_WORKER"] or threads // 2,
+            app.config["EXPORTS_PER_CLIENT"],
+        ),
+        "annotations": Slots("annotations", threads // 2, 1),
+    }
+    store = limits.storage.storage_from_string(app.config["RATELIMIT_STORAGE_URL"])
+    app.extensions["timeline_annotate_limiter"] = AnnotateLimiter(app.config, store)
     app.before_request(check_query_string)
     app.before_request(RateLimiter(app.config).check)
+    app.before_request(check_annotate)
     app.before_request(check_json_depth)
