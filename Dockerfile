@@ -1,4 +1,4 @@
-# The service in production: slim Python, non-root, idempotent schema creation, then gunicorn.
+# The service in production: slim Python, non-root, idempotent schema creation, then granian.
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 \
@@ -21,5 +21,5 @@ EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=3s --start-period=10s \
     CMD python -c "import urllib.request,sys; urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=2)" || exit 1
 # First start: create the tables and load seeds/ (idempotent: a stored seed is skipped; set
-# LOAD_SEEDS=0 to start empty). `serve` creates missing tables itself, then runs gunicorn.
+# LOAD_SEEDS=0 to start empty). `serve` creates missing tables itself, then runs granian.
 CMD ["sh", "-c", "if [ \"$LOAD_SEEDS\" = 1 ]; then timeline seed --dir /app/seeds; fi && exec timeline serve"]

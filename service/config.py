@@ -3,6 +3,8 @@
 #: Database URL (peewee ``db_url``): ``sqlite:///path.sqlite3`` or ``postgresql://user@host/db``.
 #: Empty means a SQLite file in the instance folder.
 DATABASE_URL = ""
+#: /readyz says not ready (503) when the SQLite file's disk has less free space than this.
+READY_MIN_FREE_BYTES = 8 * 1024 * 1024
 #: Seconds a SQLite writer waits for a lock before giving up.
 SQLITE_BUSY_TIMEOUT = 10
 #: Largest request body accepted, in bytes (larger: 413).

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 
 import peewee as pw
 from flask import Flask
@@ -109,6 +110,15 @@ def writable() -> bool:
         return obj.file_writable() if isinstance(obj, PooledSqlite) else True
     (read_only,) = database.execute_sql("SHOW transaction_read_only").fetchone()
     return read_only == "off"
+
+
+def free_bytes() -> int | None:
+    """Free space on the file system of the SQLite file (None for PostgreSQL or in memory)."""
+    obj = database.obj
+    if not isinstance(obj, pw.SqliteDatabase) or obj.database == ":memory:":
+        return None
+    folder = os.path.dirname(os.path.abspath(obj.database))
+    return shutil.disk_usage(folder).free
 
 
 def create_tables() -> None:

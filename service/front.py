@@ -79,10 +79,6 @@ class BufferedWSGI:
         environ = wsgi_environ(scope)
         loop = asyncio.get_running_loop()
         answer = self.early_answer(environ)
-        if answer is not None and has_body(environ):
-            # Read (and drop) what the client sends, so that it reads the answer, not a reset.
-            with contextlib.suppress(TimeoutError, _Abort, _TooLarge):
-                await asyncio.wait_for(read_body(receive, DRAIN_LIMIT, keep=False), BODY_TIMEOUT)
         if answer is None:
             limit = self.max_body(environ)
             try:
@@ -91,20 +87,26 @@ class BufferedWSGI:
                 answer = self.refuse(408, f"The body did not arrive within {BODY_TIMEOUT} s.")
             except _TooLarge:
                 answer = self.refuse(413, f"The body is larger than {limit} bytes.")
-                with contextlib.suppress(TimeoutError, _Abort, _TooLarge):
-                    await asyncio.wait_for(
-                        read_body(receive, DRAIN_LIMIT, keep=False), BODY_TIMEOUT
-                    )
-            except _Abort:
-                return
+            except (_BadBody, _Abort):  # granian reports bad framing as a disconnect
+                answer = self.refuse(400, "The body could not be read (malformed or cut short).")
             else:
                 environ["wsgi.input"] = io.BytesIO(body)
                 environ["CONTENT_LENGTH"] = str(len(body))
                 await self._run(environ, loop, send)
                 return
         status, headers, body = answer
-        await send({"type": "http.response.start", "status": status, "headers": _bytes(headers)})
-        await send({"type": "http.response.body", "body": body})
+        try:
+            await send(
+                {"type": "http.response.start", "status": status, "headers": _bytes(headers)}
+            )
+            await send({"type": "http.response.body", "body": body})
+        except Exception:  # the client is gone
+            return
+        if has_body(environ) and status != 400:
+            # Read (and drop) the rest of what the client sends, so that a client that sends
+            # its whole body before reading reads this answer, not a reset connection.
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(read_body(receive, DRAIN_LIMIT, keep=False), BODY_TIMEOUT)
 
     async def _run(self, environ: dict, loop: asyncio.AbstractEventLoop, send: Callable) -> None:
         """Run the app in a thread; an answer that fits in one chunk comes back whole (one
@@ -217,6 +219,10 @@ class _TooLarge(Exception):
     pass
 
 
+class _BadBody(Exception):
+    pass
+
+
 def has_body(environ: dict) -> bool:
     return (
         environ.get("CONTENT_LENGTH", "0") not in ("", "0")
@@ -228,7 +234,10 @@ async def read_body(receive: Callable, limit: int, keep: bool = True) -> bytes:
     """The whole body (chunked or not), refusing it (``_TooLarge``) once over ``limit``."""
     parts, size = [], 0
     while True:
-        message = await receive()
+        try:
+            message = await receive()
+        except Exception:  # the server could not read the body (e.g. a malformed chunk size)
+            raise _BadBody from None
         if message["type"] == "http.disconnect":
             raise _Abort
         data = message.get("body", b"")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import math
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -25,6 +26,10 @@ WRITE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 #: Probes of load balancers and orchestrators are never limited.
 EXEMPT_ENDPOINTS = frozenset({"healthz", "readyz", "health.healthz", "health.readyz"})
 JSON_BRACKETS_WITHOUT_CHECK = 100
+#: Python's int-string conversion limit (sys.get_int_max_str_digits): a longer number in a body
+#: is refused (400) before the body is parsed.
+MAX_DIGITS = 4300
+LONG_NUMBER = re.compile(rb"\d{%d}" % (MAX_DIGITS + 1))
 log = logging.getLogger(__name__)
 
 
@@ -33,23 +38,39 @@ def check_query_string() -> None:
     limit = current_app.config["MAX_QUERY_STRING"]
     if len(request.query_string) > limit:
         raise APIError(414, f"The query string is longer than {limit} bytes.")
+    for name, value in request.args.items(multi=True):
+        if "\x00" in name or "\x00" in value:  # no database stores it (PostgreSQL: a 500)
+            raise APIError(
+                400,
+                "The query string contains a NUL (%00) character.",
+                {name.replace("\x00", ""): ["Must not contain NUL (%00)."]},
+            )
 
 
 def check_json_depth() -> None:
-    """Refuse JSON nested so deep that parsing it would exhaust the stack (400, not a 500).
+    """Refuse JSON nested so deep that parsing it would exhaust the stack, or with a number too
+    long for Python to convert (400, not a 500).
 
-    Bodies with few brackets (every real article) skip the check; others are parsed once here.
+    Bodies with few brackets and no long digit run (every real article) skip the check; others
+    are parsed once here.
     """
     if request.method not in WRITE_METHODS or not request.is_json:
         return
     data = request.get_data(cache=True)
-    if data.count(b"[") + data.count(b"{") <= JSON_BRACKETS_WITHOUT_CHECK:
+    if not LONG_NUMBER.search(data) and (
+        data.count(b"[") + data.count(b"{") <= JSON_BRACKETS_WITHOUT_CHECK
+    ):
         return
     try:
         json.loads(data)
     except RecursionError:
         raise APIError(400, "The JSON body is nested too deeply.") from None
-    except ValueError:
+    except ValueError as error:
+        if "integer string conversion" in str(error):  # Python's limit, a ValueError the body
+            # parser does not expect (it would be a 500)
+            raise APIError(
+                400, f"The JSON body has a number of more than {MAX_DIGITS} digits."
+            ) from None
         return  # malformed: the body parser answers 400 with its own detail
 
 
