@@ -179,3 +179,41 @@ def test_make_abuse_holds_in_a_short_run():
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     for attack in ("slow", "exports", "annotate"):
         assert f"\n{attack} " in result.stdout, result.stdout
+
+
+def test_sighup_restarts_the_workers_without_a_failed_request(tmp_path):
+    """Graceful restart: the master respawns its workers one by one while clients keep asking."""
+    import os
+    import signal
+
+    server = start(tmp_path)
+    failures, answered = [], []
+    stop = threading.Event()
+
+    def ask() -> None:
+        while not stop.is_set():
+            try:
+                status = abuse.get(server.port, "/api/v1/events?limit=5", timeout=5)
+            except OSError as exc:
+                failures.append(repr(exc))
+            else:
+                (answered if status == 200 else failures).append(status)
+
+    clients = [threading.Thread(target=ask) for _ in range(3)]
+    try:
+        for client in clients:
+            client.start()
+        time.sleep(1)
+        os.kill(server.process.pid, signal.SIGHUP)
+        deadline = time.monotonic() + 30
+        while "Respawning worker-2" not in server.log.read_text() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        time.sleep(1.5)
+    finally:
+        stop.set()
+        for client in clients:
+            client.join()
+        server.stop()
+    log = server.log.read_text()
+    assert "Respawning worker-1" in log and "Respawning worker-2" in log
+    assert failures == [] and len(answered) > 20
