@@ -26,10 +26,12 @@ import io
 import logging
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
 log = logging.getLogger(__name__)
+request_log = logging.getLogger("service.request")
 
 #: Seconds a client has to send the whole body once the head is in.
 BODY_TIMEOUT = 10
@@ -78,11 +80,16 @@ class BufferedWSGI:
             return
         environ = wsgi_environ(scope)
         loop = asyncio.get_running_loop()
+        started = time.perf_counter()
         answer = self.early_answer(environ)
         if answer is None:
             limit = self.max_body(environ)
             try:
-                body = await asyncio.wait_for(read_body(receive, limit), BODY_TIMEOUT)
+                body = (
+                    await asyncio.wait_for(read_body(receive, limit), BODY_TIMEOUT)
+                    if has_body(environ)
+                    else b""
+                )
             except TimeoutError:
                 answer = self.refuse(408, f"The body did not arrive within {BODY_TIMEOUT} s.")
             except _TooLarge:
@@ -95,6 +102,7 @@ class BufferedWSGI:
                 await self._run(environ, loop, send)
                 return
         status, headers, body = answer
+        _log_refusal(environ, status, started)
         try:
             await send(
                 {"type": "http.response.start", "status": status, "headers": _bytes(headers)}
@@ -118,8 +126,9 @@ class BufferedWSGI:
         first = await head
         if first[0] is not _STREAM:
             status, headers, body = first
-            await send({"type": "http.response.start", "status": status, "headers": headers})
-            await send({"type": "http.response.body", "body": body})
+            with contextlib.suppress(Exception):  # the client is gone
+                await send({"type": "http.response.start", "status": status, "headers": headers})
+                await send({"type": "http.response.body", "body": body})
             return
         try:
             message = first[1]
@@ -208,6 +217,23 @@ class BufferedWSGI:
             if body is not None and hasattr(body, "close"):
                 with contextlib.suppress(Exception):
                     body.close()
+
+
+def _log_refusal(environ: dict, status: int, started: float) -> None:
+    """A request the front answered itself is logged as the app logs its own (service.logs)."""
+    method, path = environ["REQUEST_METHOD"], environ["PATH_INFO"][:200]
+    request_log.info(
+        "%s %s %s",
+        method,
+        path,
+        status,
+        extra={
+            "method": method,
+            "path": path,
+            "status": status,
+            "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+        },
+    )
 
 
 def _set_result(future: asyncio.Future, value: Any) -> None:
