@@ -1,4 +1,4 @@
-# The service in production: slim Python, non-root, idempotent schema creation, then gunicorn.
+# The service in production: slim Python, non-root, idempotent schema creation, then granian.
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 \
@@ -34,5 +34,6 @@ EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=3s --start-period=10s \
     CMD python -c "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:%s/readyz' % os.environ.get('TIMELINE_PORT', '8000'), timeout=2)" || exit 1
 # Start: create the tables; load seeds/ only into a database with no article yet (a seed
-# deleted later stays deleted; LOAD_SEEDS=0 starts empty); then gunicorn.
+# deleted later stays deleted; LOAD_SEEDS=0 starts empty); then granian
+# (TIMELINE_SERVER=gunicorn for gunicorn).
 CMD ["sh", "-c", "timeline init-db && if [ \"$LOAD_SEEDS\" = 1 ]; then timeline seed --if-empty --dir /app/seeds; fi && exec timeline serve"]

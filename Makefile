@@ -82,6 +82,16 @@ faults: install
 	$(BIN)/python bench/faults.py
 	$(BIN)/python bench/faults.py --database-url $(PG_SERVER_URL)
 
+# Hostile clients against a real server (bench/abuse.py; bounded, loopback only): slow and idle
+# connections, export storms, annotate storms, with a probe; fails on a 5xx or an unanswered probe.
+.PHONY: abuse servers
+abuse: install
+	$(BIN)/python bench/abuse.py $(ABUSE_ARGS)
+
+# The WSGI servers compared (bench/servers.py): wrk on /healthz, a 304, a list page, and slow clients.
+servers: install bench-deps
+	$(BIN)/python bench/servers.py $(SERVERS_ARGS)
+
 # The API fuzzed against its OpenAPI document with many more examples than the suite's 25.
 fuzz: install
 	TIMELINE_FUZZ_EXAMPLES=500 $(BIN)/python -m pytest tests/test_fuzz_openapi.py -q

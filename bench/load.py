@@ -139,7 +139,8 @@ def request(
             sent["Content-Type"] = "application/json"
         conn.request(method, path, body=data, headers=sent)
         response = conn.getresponse()
-        return response.status, dict(response.getheaders()), response.read()
+        # The headers as sent: case-insensitive names (granian sends them in lower case).
+        return response.status, response.msg, response.read()
     finally:
         conn.close()
 

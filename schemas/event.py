@@ -245,9 +245,9 @@ class HistogramSchema(Schema):
 class EventDatePatchSchema(BodySchema):
     """A corrected date: a TIMEX3 ``value`` (bounds derived), or explicit bounds."""
 
-    text = fields.String(allow_none=True, validate=validate.Length(max=200))
-    value = fields.String(validate=validate.Length(min=1, max=40))
-    edtf = fields.String(allow_none=True, validate=validate.Length(max=60))
+    text = Text(allow_none=True, validate=validate.Length(max=200))
+    value = Text(validate=validate.Length(min=1, max=40))
+    edtf = Text(allow_none=True, validate=validate.Length(max=60))
     start = fields.Date(allow_none=True)
     end = fields.Date(allow_none=True)
     precision = fields.String(validate=validate.OneOf(PRECISIONS))
@@ -278,6 +278,7 @@ class EventMergeSchema(BodySchema):
 
     into = fields.Integer(
         required=True,
+        strict=True,
         validate=validate.Range(min=1, max=2**31 - 1),
         metadata={"description": "The event that survives"},
     )

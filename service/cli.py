@@ -172,7 +172,7 @@ def _warn(message: str) -> None:
 def serve_command(
     host: str | None, port: int | None, workers: int | None, threads: int | None
 ) -> None:
-    """Serve the API with gunicorn, the production WSGI server."""
+    """Serve the API with granian (or gunicorn: TIMELINE_SERVER), a production WSGI server."""
     from .server import run
 
     config = current_app.config
@@ -182,6 +182,7 @@ def serve_command(
         port or config["PORT"],
         workers or config["WORKERS"],
         threads or config["THREADS"],
+        config["SERVER"],
         has_tokens=bool(current_app.extensions["timeline_tokens"]),
     )
 

@@ -3,6 +3,8 @@
 #: Database URL (peewee ``db_url``): ``sqlite:///path.sqlite3`` or ``postgresql://user@host/db``.
 #: Empty means a SQLite file in the instance folder.
 DATABASE_URL = ""
+#: /readyz says not ready (503) when the SQLite file's disk has less free space than this.
+READY_MIN_FREE_BYTES = 8 * 1024 * 1024
 #: Seconds a SQLite writer waits for a lock before giving up.
 SQLITE_BUSY_TIMEOUT = 10
 #: Largest request body accepted, in bytes (larger: 413).
@@ -17,6 +19,10 @@ MAX_PAGE_SIZE = 500
 EVENT_CACHE_SIZE = 20_000
 #: Most events an iCalendar or TimelineJS export may hold (NDJSON and CSV stream any number).
 MAX_EXPORT_EVENTS = 10_000
+#: Exports streaming at once from one client, and in one worker process (0: half its threads);
+#: more get 429 with Retry-After, so exports never hold every thread.
+EXPORTS_PER_CLIENT = 2
+EXPORTS_PER_WORKER = 0
 #: Origins allowed to call the API from a browser (CORS): "*" or a comma-separated list.
 CORS_ORIGINS = "*"
 #: Address and port ``timeline serve`` binds to, and its number of worker processes.
@@ -26,6 +32,9 @@ WORKERS = 2
 #: Threads per worker (gunicorn gthread): concurrent requests per process, kept-alive
 #: connections, and long streamed exports that are not cut by the worker timeout.
 THREADS = 4
+#: The WSGI server of ``timeline serve``: granian (its event loop reads requests and holds idle
+#: connections; slow clients cost no thread) or gunicorn (gthread: a thread per connection).
+SERVER = "granian"
 #: Bearer tokens allowed to write: a JSON list or comma-separated, each at least 16 characters.
 #: None configured: writes are accepted only while bound to a loopback ``HOST``, else refused.
 API_TOKENS: list[str] = []
@@ -38,6 +47,18 @@ RATELIMIT_READS = "1200/minute"
 RATELIMIT_WRITES = "120/minute"
 #: Longest query string accepted, in bytes (longer: 414).
 MAX_QUERY_STRING = 2048
+#: Longest URL (path and query string) accepted, in bytes, checked before anything else (414).
+MAX_URL_BYTES = 8192
+#: Largest body of POST /annotate, in bytes (larger: 413), and its rate per client (429 above).
+MAX_ANNOTATE_BYTES = 64 * 1024
+RATELIMIT_ANNOTATE = "30/minute"
+#: Host names the server answers to besides loopback ones: a JSON list or comma-separated.
+#: Set: any other ``Host`` gets 421. Unset: only loopback names while writes need no token.
+ALLOWED_HOSTS: list[str] = []
+#: The public base URL (e.g. https://timeline.example.org) of next-page links; unset, links
+#: are absolute only for a loopback or allowed ``Host``, else relative (the request's Host is
+#: never echoed).
+PUBLIC_URL = ""
 #: Logs are JSON lines on stderr (false: leave logging as the host configured it), at this level.
 LOG_JSON = True
 LOG_LEVEL = "INFO"

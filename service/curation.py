@@ -43,8 +43,11 @@ def edit_event(event_id: int, changes: dict[str, Any], reason: str) -> Event:
 
 def _set_date(event: Event, date: dict[str, Any]) -> None:
     if "value" in date and not {"start", "end"} & set(date):
-        edtf, start, end, precision = describe(date["value"], "DATE")
-        if edtf is None:
+        try:
+            edtf, start, end, precision = describe(date["value"], "DATE")
+        except (OverflowError, ValueError):  # e.g. 9999-W52 ends after the last date
+            edtf, start, end, precision = None, None, None, None
+        if edtf is None or not _possible(edtf):
             raise APIError(
                 422,
                 "The date value is not a TIMEX3 date this service can bound.",
@@ -64,6 +67,18 @@ def _set_date(event: Event, date: dict[str, Any]) -> None:
     event.date_basis = "curated"
     event.sort_date = sort_date(event.date_start, event.date_end)
     event.precision_rank = precision_rank(event.date_precision)
+
+
+def _possible(edtf: str) -> bool:
+    """An EDTF date with an unknown year (``XXXX-12-20``) still needs a real month and day."""
+    parts = edtf.split("-")
+    if parts[0] != "XXXX" or len(parts) == 1 or not all(p.isdigit() for p in parts[1:3]):
+        return True
+    try:
+        dt.date(2000, int(parts[1]), int(parts[2]) if len(parts) > 2 else 1)  # 2000: leap year
+    except ValueError:
+        return False
+    return True
 
 
 def merge_events(source_id: int, target_id: int, reason: str) -> Event:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 
 import peewee as pw
 from flask import Flask
@@ -122,6 +123,15 @@ def _add_new_columns(models) -> None:
         for field in model._meta.sorted_fields:
             if field.column_name not in have and (field.null or field.default is not None):
                 migrate(migrator.add_column(table, field.column_name, field))
+
+
+def free_bytes() -> int | None:
+    """Free space on the file system of the SQLite file (None for PostgreSQL or in memory)."""
+    obj = database.obj
+    if not isinstance(obj, pw.SqliteDatabase) or obj.database == ":memory:":
+        return None
+    folder = os.path.dirname(os.path.abspath(obj.database))
+    return shutil.disk_usage(folder).free
 
 
 def create_tables() -> None:

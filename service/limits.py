@@ -9,7 +9,10 @@ from __future__ import annotations
 import json
 import logging
 import math
+import re
+import threading
 import time
+from collections.abc import Callable
 
 import limits
 import limits.storage
@@ -23,6 +26,10 @@ WRITE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 #: Probes of load balancers and orchestrators are never limited.
 EXEMPT_ENDPOINTS = frozenset({"healthz", "readyz", "health.healthz", "health.readyz"})
 JSON_BRACKETS_WITHOUT_CHECK = 100
+#: Python's int-string conversion limit (sys.get_int_max_str_digits): a longer number in a body
+#: is refused (400) before the body is parsed.
+MAX_DIGITS = 4300
+LONG_NUMBER = re.compile(rb"\d{%d}" % (MAX_DIGITS + 1))
 log = logging.getLogger(__name__)
 
 
@@ -31,23 +38,39 @@ def check_query_string() -> None:
     limit = current_app.config["MAX_QUERY_STRING"]
     if len(request.query_string) > limit:
         raise APIError(414, f"The query string is longer than {limit} bytes.")
+    for name, value in request.args.items(multi=True):
+        if "\x00" in name or "\x00" in value:  # no database stores it (PostgreSQL: a 500)
+            raise APIError(
+                400,
+                "The query string contains a NUL (%00) character.",
+                {name.replace("\x00", ""): ["Must not contain NUL (%00)."]},
+            )
 
 
 def check_json_depth() -> None:
-    """Refuse JSON nested so deep that parsing it would exhaust the stack (400, not a 500).
+    """Refuse JSON nested so deep that parsing it would exhaust the stack, or with a number too
+    long for Python to convert (400, not a 500).
 
-    Bodies with few brackets (every real article) skip the check; others are parsed once here.
+    Bodies with few brackets and no long digit run (every real article) skip the check; others
+    are parsed once here.
     """
     if request.method not in WRITE_METHODS or not request.is_json:
         return
     data = request.get_data(cache=True)
-    if data.count(b"[") + data.count(b"{") <= JSON_BRACKETS_WITHOUT_CHECK:
+    if not LONG_NUMBER.search(data) and (
+        data.count(b"[") + data.count(b"{") <= JSON_BRACKETS_WITHOUT_CHECK
+    ):
         return
     try:
         json.loads(data)
     except RecursionError:
         raise APIError(400, "The JSON body is nested too deeply.") from None
-    except ValueError:
+    except ValueError as error:
+        if "integer string conversion" in str(error):  # Python's limit, a ValueError the body
+            # parser does not expect (it would be a 500)
+            raise APIError(
+                400, f"The JSON body has a number of more than {MAX_DIGITS} digits."
+            ) from None
         return  # malformed: the body parser answers 400 with its own detail
 
 
@@ -101,8 +124,105 @@ class RateLimiter:
         )
 
 
+class Slots:
+    """How many expensive requests (exports, annotations) run at once in this worker: at most
+    ``total``, and at most ``per_client`` for one client address. Taking a slot never waits:
+    when none is free the request is refused (429 with Retry-After), so these requests can
+    never hold every thread of a worker and cheap requests still answer."""
+
+    def __init__(self, what: str, total: int, per_client: int) -> None:
+        self.what, self.total, self.per_client = what, max(1, total), max(1, per_client)
+        self.lock = threading.Lock()
+        self.running = 0
+        self.by_client: dict[str, int] = {}
+
+    def take(self) -> Callable[[], None]:
+        """Take a slot for this request's client; returns the function that gives it back
+        (idempotent). Raises the 429 when the worker or the client is at its bound."""
+        client = request.remote_addr or "unknown"
+        with self.lock:
+            mine = self.by_client.get(client, 0)
+            if self.running >= self.total or mine >= self.per_client:
+                raise APIError(
+                    429,
+                    f"Too many {self.what} at once (at most {self.per_client} per client and "
+                    f"{self.total} per worker); retry later.",
+                    headers={"Retry-After": "2"},
+                )
+            self.running += 1
+            self.by_client[client] = mine + 1
+        released = []
+
+        def give_back() -> None:
+            with self.lock:
+                if released:
+                    return
+                released.append(True)
+                self.running -= 1
+                left = self.by_client[client] - 1
+                if left:
+                    self.by_client[client] = left
+                else:
+                    del self.by_client[client]
+
+        return give_back
+
+
+def slots(name: str) -> Slots:
+    """This worker's slots for ``exports`` or ``annotations``."""
+    return current_app.extensions["timeline_slots"][name]
+
+
+class AnnotateLimiter:
+    """The rate of POST /annotate per client (``RATELIMIT_ANNOTATE``), counted apart from the
+    other writes: an annotation stores nothing, but its CPU is the most a request can cost."""
+
+    def __init__(self, config: dict, store) -> None:
+        self.enabled = bool(config["RATELIMIT_ENABLED"])
+        self.item = limits.parse(config["RATELIMIT_ANNOTATE"])
+        self.strategy = limits.strategies.SlidingWindowCounterRateLimiter(store)
+
+    def check(self) -> None:
+        if not self.enabled:
+            return
+        keys = ("timeline", "annotate", request.remote_addr or "unknown")
+        try:
+            allowed = self.strategy.hit(self.item, *keys)
+        except Exception:  # storage unreachable: the general write limit still counts
+            log.warning("rate-limit storage failed for annotate", exc_info=True)
+            return
+        if not allowed:
+            raise APIError(
+                429,
+                f"Too many annotations: at most {self.item} per client; retry later.",
+                headers={"Retry-After": "10"},
+            )
+
+
+def check_annotate() -> None:
+    """POST /annotate: its own body cap (413) and rate (429), before the body is parsed."""
+    if request.endpoint != "temporal.annotate" or request.method != "POST":
+        return
+    limit = current_app.config["MAX_ANNOTATE_BYTES"]
+    if (request.content_length or 0) > limit:
+        raise APIError(413, f"The body of /annotate is larger than {limit} bytes.")
+    current_app.extensions["timeline_annotate_limiter"].check()
+
+
 def init_app(app: Flask) -> None:
     """Check the query string, the client's request rate, then the JSON depth of bodies."""
+    threads = int(app.config["THREADS"])
+    app.extensions["timeline_slots"] = {
+        "exports": Slots(
+            "exports",
+            app.config["EXPORTS_PER_WORKER"] or threads // 2,
+            app.config["EXPORTS_PER_CLIENT"],
+        ),
+        "annotations": Slots("annotations", threads // 2, 1),
+    }
+    store = limits.storage.storage_from_string(app.config["RATELIMIT_STORAGE_URL"])
+    app.extensions["timeline_annotate_limiter"] = AnnotateLimiter(app.config, store)
     app.before_request(check_query_string)
     app.before_request(RateLimiter(app.config).check)
+    app.before_request(check_annotate)
     app.before_request(check_json_depth)

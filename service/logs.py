@@ -128,3 +128,11 @@ def init_app(app: Flask) -> None:
         _configure_root(str(app.config["LOG_LEVEL"]).upper())
     app.before_request_funcs.setdefault(None, []).insert(0, _start)
     app.after_request(_finish)
+
+
+def granian_logconfig(level: str = "INFO") -> dict:
+    """granian's ``log_dictconfig``: its own logger (``_granian``) and the app's as JSON lines on
+    stderr; the app logs requests itself, so granian's access log stays off."""
+    config = gunicorn_logconfig(level)
+    config["loggers"] = {"_granian": {"level": "INFO", "handlers": ["json"], "propagate": False}}
+    return config

@@ -94,8 +94,12 @@ def ingest(data: dict[str, Any], idempotency_key: str | None = None) -> tuple[Ar
             return replay
         existing = Article.get(Article.content_hash == digest)
     if idempotency_key:
-        with write_transaction():
-            _remember(idempotency_key, existing, False)
+        try:
+            with write_transaction():
+                _remember(idempotency_key, existing, False)
+        except pw.IntegrityError:  # claimed meanwhile: by this text (replay) or another (422)
+            if (replay := _replay(idempotency_key, digest)) is not None:
+                return replay
     return existing, False
 
 
@@ -122,10 +126,13 @@ def _replay(key: str, digest: str) -> tuple[Article, bool] | None:
 
 
 def _remember(key: str | None, article: Article, created: bool) -> None:
+    """Claim ``key`` for ``article`` in the caller's write transaction: a key claimed already
+    raises IntegrityError (its unique index), which rolls the whole write back, so of two
+    requests sending one key at once exactly one stores anything."""
     if key:
         IdempotencyKey.insert(
             key=key, content_hash=article.content_hash, article=article, created=created
-        ).on_conflict_ignore().execute()
+        ).execute()
 
 
 @contextmanager

@@ -95,6 +95,66 @@ def check_write() -> None:
         raise APIError(403, "The token is not valid for writes.")
 
 
+def writes_need_no_token() -> bool:
+    """Writes are open to anyone who reaches the server: no tokens, and every socket the
+    server really bound is a loopback one (:func:`loopback_only`)."""
+    return not current_app.extensions["timeline_tokens"] and loopback_only(current_app)
+
+
+def request_hostname() -> str:
+    """The host name of the request's ``Host`` header (no port, no brackets), lower case."""
+    host = request.headers.get("Host", "") or request.environ.get("SERVER_NAME", "")
+    if host.startswith("["):
+        return host[1 : host.find("]")].lower() if "]" in host else host.lower()
+    return host.rsplit(":", 1)[0].lower() if host.count(":") == 1 else host.lower()
+
+
+def host_is_trusted() -> bool:
+    """The ``Host`` names a loopback address or one of ``TIMELINE_ALLOWED_HOSTS``."""
+    name = request_hostname()
+    return is_loopback(name) or name in _allowed_hosts()
+
+
+def _allowed_hosts() -> frozenset[str]:
+    value = current_app.config.get("ALLOWED_HOSTS") or ()
+    if isinstance(value, str):
+        value = value.split(",")
+    return frozenset(str(v).strip().lower() for v in value if str(v).strip())
+
+
+def check_host() -> None:
+    """Refuse a ``Host`` this server does not answer to (DNS rebinding): with
+    ``TIMELINE_ALLOWED_HOSTS`` set, only those and loopback names; without it, only loopback
+    names while writes need no token. 421, before anything else runs."""
+    if _allowed_hosts() or writes_need_no_token():
+        if not host_is_trusted():
+            raise APIError(
+                421,
+                f"This server does not answer to the host {request_hostname()!r}; "
+                "list it in TIMELINE_ALLOWED_HOSTS.",
+            )
+
+
+def check_origin() -> None:
+    """While writes need no token, refuse a write sent by a page of another origin (a browser
+    says so in ``Sec-Fetch-Site`` and ``Origin``): 403."""
+    if request.method not in WRITE_METHODS or not writes_need_no_token():
+        return
+    site = request.headers.get("Sec-Fetch-Site", "").lower()
+    origin = request.headers.get("Origin")
+    if site in ("cross-site", "same-site") or (origin is not None and not _same_origin(origin)):
+        raise APIError(
+            403,
+            "Cross-origin writes are refused while writes need no token; "
+            "configure TIMELINE_API_TOKENS to write from another origin.",
+        )
+
+
+def _same_origin(origin: str) -> bool:
+    scheme, _, rest = origin.partition("://")
+    return scheme in ("http", "https") and rest.lower() == request.headers.get("Host", "").lower()
+
+
 def add_security_headers(response: Response) -> Response:
     for name, value in HEADERS.items():
         response.headers.setdefault(name, value)
@@ -151,5 +211,7 @@ def init_app(app: Flask) -> None:
     """Check write permissions before every request; add the security headers after it.
     Logs nothing: only the server, once it has bound its sockets, says what writes need."""
     app.extensions["timeline_tokens"] = parse_tokens(app.config.get("API_TOKENS"))
+    app.before_request(check_host)
+    app.before_request(check_origin)
     app.before_request(check_write)
     app.after_request(add_security_headers)

@@ -1,4 +1,14 @@
-"""Run the app under gunicorn from Python, so ``timeline serve`` needs no other command."""
+"""Run the app from Python, so ``timeline serve`` needs no other command.
+
+Two servers, chosen by ``TIMELINE_SERVER`` (see bench/README.md for the measurements):
+
+- ``granian`` (the default): a Rust HTTP server whose own event loop reads every request line,
+  header and body before a Python thread runs the app, with a header-read timeout, and holds
+  thousands of idle connections without a thread each. Slow or idle clients cost no thread.
+- ``gunicorn`` (gthread): a thread per connection that reads without a timeout; a few slow
+  clients take every thread. Kept for comparison and for hosts that already run it behind a
+  buffering proxy.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +17,87 @@ import os
 import tempfile
 
 from gunicorn.app.base import BaseApplication
+
+#: Seconds a client has to send its request line and headers (granian's header-read timeout).
+HEADER_TIMEOUT = 5
+
+
+def run(
+    host: str,
+    port: int,
+    workers: int,
+    threads: int = 4,
+    server: str = "granian",
+    has_tokens: bool | None = None,
+) -> None:
+    """Serve on ``host:port`` with ``workers`` processes of ``threads`` threads each; JSON log
+    lines go to stderr.
+
+    The workers' apps are told the addresses the sockets really bind (not the ``host`` asked
+    for): without API tokens, writes depend on them. ``has_tokens`` (None: read from the
+    configuration) picks the one start-up warning.
+    """
+    if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        # Workers write their metrics here, so /metrics adds up all of them (see metrics.py).
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="timeline-metrics-")
+    if server == "gunicorn":
+        run_gunicorn(host, port, workers, threads, has_tokens)
+    elif server == "granian":
+        run_granian(host, port, workers, threads, has_tokens)
+    else:
+        raise SystemExit(f"TIMELINE_SERVER must be granian or gunicorn, not {server!r}.")
+
+
+def run_granian(
+    host: str, port: int, workers: int, threads: int, has_tokens: bool | None = None
+) -> None:
+    """granian's ASGI interface with :class:`service.front.BufferedWSGI`: the event loop reads
+    and sends, ``threads`` threads per worker run the app. SIGHUP respawns the workers one by
+    one (graceful restart); SIGTERM lets requests in flight finish."""
+    from granian import Granian
+    from granian.constants import Interfaces
+    from granian.http import HTTP1Settings
+
+    from .logs import granian_logconfig
+
+    # The workers build their app from these (``granian_app``), as ``timeline serve`` was told.
+    os.environ["TIMELINE_HOST"], os.environ["TIMELINE_PORT"] = host, str(port)
+    os.environ["TIMELINE_THREADS"] = str(threads)
+    # granian binds ``host`` itself: the addresses it names are the ones the socket listens on.
+    bound = bind_addresses(host, port)
+    os.environ["TIMELINE_BOUND"] = ",".join(bound)
+    _warn_once(bound, has_tokens, {"HOST": host, "PORT": port})
+    Granian(
+        "service.server:granian_app",
+        factory=True,
+        address=host,
+        port=port,
+        interface=Interfaces.ASGINL,
+        workers=workers,
+        http1_settings=HTTP1Settings(header_read_timeout=HEADER_TIMEOUT * 1000),
+        log_dictconfig=granian_logconfig(),
+        respawn_failed_workers=True,
+        workers_kill_timeout=10,
+    ).serve()
+
+
+def granian_app():
+    """The app of one granian worker (its factory): the Flask app behind the buffering front."""
+    from . import create_app, guard, security
+    from .front import BufferedWSGI
+
+    app = create_app(
+        {"HOST": os.environ["TIMELINE_HOST"], "PORT": int(os.environ["TIMELINE_PORT"])}
+    )
+    bound = [h for h in os.environ.get("TIMELINE_BOUND", "").split(",") if h]
+    security.set_bound(app, [(h, 0) for h in bound])
+    return BufferedWSGI(
+        app,
+        int(app.config["THREADS"]),
+        guard.early_answer(app),
+        guard.max_body(app),
+        guard.refuse(app),
+    )
 
 
 class _Server(BaseApplication):
@@ -46,23 +137,36 @@ class _Server(BaseApplication):
         return app
 
 
-def run(
-    host: str, port: int, workers: int, threads: int = 4, has_tokens: bool | None = None
+def bind_addresses(host: str, port: int) -> list[str]:
+    """The IP addresses a socket bound to ``host`` listens on ("localhost": 127.0.0.1)."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host or "0.0.0.0", port, type=socket.SOCK_STREAM)
+    except OSError:
+        return [host]
+    return list(dict.fromkeys(info[4][0] for info in infos))
+
+
+def _warn_once(hosts: list[str], has_tokens: bool | None, config: dict) -> None:
+    from . import security
+
+    if has_tokens is None:
+        from . import create_app
+
+        has_tokens = bool(create_app(config).extensions["timeline_tokens"])
+    message = security.startup_warning(hosts, has_tokens)
+    if message:
+        logging.getLogger(security.__name__).warning(message)
+
+
+def run_gunicorn(
+    host: str, port: int, workers: int, threads: int, has_tokens: bool | None = None
 ) -> None:
-    """Serve on ``host:port`` with ``workers`` processes of ``threads`` threads each; JSON log
-    lines go to stderr.
-
-    Threaded workers (gthread) keep connections alive and keep reporting to the master while a
-    long export streams; a sync worker would be killed by the timeout in the middle of a
-    million-row NDJSON answer. The workers' apps are told the addresses the sockets really
-    bound (not the ``host`` asked for): without API tokens, writes depend on them.
-    ``has_tokens`` (None: read from the configuration) picks the one start-up warning.
-    """
+    """Threaded workers (gthread) keep connections alive and keep reporting to the master while
+    a long export streams; a sync worker would be killed by the timeout in the middle of a
+    million-row NDJSON answer."""
     from .logs import gunicorn_logconfig
-
-    if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
-        # Workers write their metrics here, so /metrics adds up all of them (see metrics.py).
-        os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="timeline-metrics-")
 
     _Server(
         {

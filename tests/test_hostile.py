@@ -168,7 +168,12 @@ CASES = [
     get("q-fts-star", f"{EVENTS}?q=*", 200),
     get("q-fts-operators", f"{EVENTS}?q=AND%20OR%20NOT%20-%5E", 200),
     get("q-like-wildcards", "/api/v1/timeline?q=%25_%25", 200),
-    get("q-nul", f"{EVENTS}?q=%00", 200),
+    # A NUL no database stores (PostgreSQL answered 500 for actor/type/actors q): 400 for every
+    # filter alike, q included (issue 16).
+    get("q-nul", f"{EVENTS}?q=%00", 400),
+    get("actor-nul", f"{EVENTS}?actor=%00", 400),
+    get("type-nul", f"{EVENTS}?type=%00", 400),
+    get("actors-q-nul", "/api/v1/actors?q=%00", 400),
     get("resolve-no-expr", "/api/v1/resolve?published_at=2024-01-01", 422),
     get("resolve-expr-too-long", f"/api/v1/resolve?expr={'a' * 201}&published_at=2024-01-01", 422),
     get("resolve-bad-date", "/api/v1/resolve?expr=today&published_at=yesterday", 422),

@@ -209,11 +209,36 @@ def test_serve_tells_the_workers_the_addresses_really_bound(monkeypatch, tmp_pat
 
     monkeypatch.setattr(server, "_Server", Fake)
     monkeypatch.setenv("TIMELINE_DATABASE_URL", f"sqlite:///{tmp_path / 'db.sqlite3'}")
-    server.run("0.0.0.0", 8123, 1, has_tokens=False)
+    server.run("0.0.0.0", 8123, 1, server="gunicorn", has_tokens=False)
     assert seen["bind"] == "0.0.0.0:8123"
     assert seen["app"].extensions["timeline_bound"] == ["0.0.0.0"]
     assert not security.loopback_only(seen["app"])
     assert [r.getMessage() for r in caplog.records if "every write is refused" in r.getMessage()]
+
+
+def test_serve_tells_the_granian_workers_the_bind_address(monkeypatch):
+    import granian
+
+    from service import server
+
+    seen = {}
+
+    class Fake:
+        def __init__(self, target, **options):
+            seen.update(options, target=target)
+
+        def serve(self):
+            seen["app"] = server.granian_app()
+
+    monkeypatch.setattr(granian, "Granian", Fake)
+    for name in ("TIMELINE_HOST", "TIMELINE_PORT", "TIMELINE_THREADS", "TIMELINE_BOUND"):
+        monkeypatch.setenv(name, "")  # so that what run() sets is undone after the test
+        monkeypatch.delenv(name)
+    server.run("0.0.0.0", 8123, 1, has_tokens=False)
+    assert (seen["address"], seen["port"]) == ("0.0.0.0", 8123)
+    assert seen["app"].wsgi.config["HOST"] == "0.0.0.0"
+    assert seen["app"].wsgi.extensions["timeline_bound"] == ["0.0.0.0"]
+    assert not security.loopback_only(seen["app"].wsgi)
 
 
 @pytest.mark.parametrize(

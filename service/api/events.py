@@ -125,7 +125,11 @@ def timeline(args: dict):
         base = queries.filter_events(Event.select(), args)
         return export(queries.dated(base), fmt, args["sort"], "Timeline")
     base = queries.filter_events(Event.select(*queries.PAGE_COLUMNS), args)
-    undated = [] if args.get("cursor") else list(queries.undated(base).order_by(Event.id))
+    undated = (
+        []
+        if args.get("cursor")
+        else list(queries.undated(base).order_by(Event.id).limit(page_size(args)))
+    )
     texts = queries.render_events(undated, rendered_events())
     return _page(queries.dated(base), args, undated=f"[{','.join(texts)}]")
 

@@ -1,18 +1,22 @@
-"""Answer a list request in another format: NDJSON and CSV streamed row by row, iCalendar and
-TimelineJS built whole (bounded by MAX_EXPORT_EVENTS)."""
+"""Answer a list request in another format, streamed event by event in every format: NDJSON
+and CSV any number of events, iCalendar and TimelineJS at most MAX_EXPORT_EVENTS (counted
+first: over the cap is a 422 before anything is built). Each export holds one of its worker's
+export slots while it streams (:class:`service.limits.Slots`: 429 when none is free)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 import peewee as pw
-from flask import Response, current_app, json, request, stream_with_context
+from flask import Response, current_app, request, stream_with_context
 
 from .. import queries
 from ..errors import APIError
 from ..formats import csv, ical, ndjson, negotiate, timelinejs
+from ..limits import slots
 
 STREAMED = {"ndjson": ndjson.ndjson_lines, "csv": csv.csv_lines}
+CAPPED = {"ics": ical.ical_lines, "timelinejs": timelinejs.timelinejs_chunks}
 
 
 def requested_format(param: str | None) -> str:
@@ -28,24 +32,31 @@ def export(query: pw.Select, fmt: str, sort: str, title: str) -> Response:
     """Every event ``query`` matches, in ``fmt``."""
     if fmt in STREAMED:
         lines = STREAMED[fmt](_events(query, sort))
-        response = Response(stream_with_context(lines), content_type=negotiate.content_type(fmt))
     else:
         limit = current_app.config["MAX_EXPORT_EVENTS"]
-        events = list(_events(query.limit(limit + 1), sort, batch=limit + 1))
-        if len(events) > limit:
+        if query.select(query.model.id).limit(limit + 1).count() > limit:
             raise APIError(
                 422,
                 f"More than {limit} events match; narrow the filters for {fmt} "
                 "(ndjson and csv stream any number).",
             )
-        if fmt == "ics":
-            body = ical.to_ical(events, title)
-        else:
-            body = json.dumps(timelinejs.to_timelinejs(events, title))
-        response = Response(body, content_type=negotiate.content_type(fmt))
+        lines = CAPPED[fmt](_events(query, sort), title)
+    give_back = slots("exports").take()
+    response = Response(
+        stream_with_context(_released(lines, give_back)),
+        content_type=negotiate.content_type(fmt),
+    )
+    response.call_on_close(give_back)  # also when the stream is never started
     filename = f"events.{negotiate.EXTENSIONS[fmt]}"
     response.headers["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
+
+
+def _released(chunks: Iterator, give_back) -> Iterator:
+    try:
+        yield from chunks
+    finally:
+        give_back()
 
 
 def _events(query: pw.Select, sort: str, batch: int = 1000) -> Iterator[dict]:

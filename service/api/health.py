@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from flask import url_for
+from flask import current_app, url_for
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields
 
-from ..db import writable
+from ..db import free_bytes, writable
 from ..errors import APIError
 
 blp = Blueprint("health", __name__, url_prefix="/api/v1", description="Operations")
@@ -57,11 +57,19 @@ def healthz():
 @blp.response(200, StatusSchema)
 @blp.alt_response(503, response="SERVICE_UNAVAILABLE")
 def readyz():
-    """Say whether the database answers and takes writes."""
+    """Say whether the database answers and takes writes (a SQLite disk with room for them)."""
     try:
         ready = writable()
+        free = free_bytes()
     except Exception:
-        ready = False
+        ready, free = False, None
     if not ready:
         raise APIError(503, "The database is unavailable.", headers={"Retry-After": "5"})
+    minimum = current_app.config["READY_MIN_FREE_BYTES"]
+    if free is not None and free < minimum:
+        raise APIError(
+            503,
+            f"The database's disk is full ({free} bytes free, under {minimum}): writes would fail.",
+            headers={"Retry-After": "30"},
+        )
     return {"status": "ready"}

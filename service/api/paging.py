@@ -9,6 +9,7 @@ from flask import Response, current_app, request, url_for
 from .. import queries
 from ..cache import RenderedEvents
 from ..errors import APIError
+from ..security import host_is_trusted
 
 JSON = "application/json"
 
@@ -31,7 +32,13 @@ def next_link(cursor: str | None, param: str = "cursor", **view_args: Any) -> st
         return None
     params = request.args.to_dict(flat=False)
     params[param] = [cursor]
-    return url_for(request.endpoint, **view_args, **params, _external=True)
+    path = url_for(request.endpoint, **view_args, **params)
+    public = str(current_app.config.get("PUBLIC_URL") or "").rstrip("/")
+    if public:
+        return public + path
+    if host_is_trusted():
+        return request.host_url.rstrip("/") + path
+    return path
 
 
 def page(data: list, cursor: str | None, **view_args: Any) -> tuple[dict, int, dict]:

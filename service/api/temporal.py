@@ -9,6 +9,7 @@ from schemas import AnnotateSchema, ResolveArgsSchema, TimexListSchema, TimexSch
 
 from .. import temporal
 from ..errors import APIError
+from ..limits import slots
 
 blp = Blueprint("temporal", __name__, url_prefix="/api/v1", description="Temporal expressions")
 
@@ -17,9 +18,19 @@ blp = Blueprint("temporal", __name__, url_prefix="/api/v1", description="Tempora
 @blp.arguments(AnnotateSchema)
 @blp.response(200, TimexListSchema)
 def annotate(data: dict):
-    """Find and normalise every temporal expression in a text."""
-    found = temporal.annotate(data["text"], data["published_at"], data.get("document_type"))
-    return {"data": found}
+    """Find and normalise every temporal expression in a text.
+
+    The body is at most ``MAX_ANNOTATE_BYTES`` (413), a client may annotate
+    ``RATELIMIT_ANNOTATE`` (429), and each worker runs at most half its threads' worth of
+    annotations at once, one per client (429 with Retry-After): the CPU one request can take
+    is bounded by its size, and annotations never take every thread.
+    """
+    give_back = slots("annotations").take()
+    try:
+        found = temporal.annotate(data["text"], data["published_at"], data.get("document_type"))
+        return {"data": found}
+    finally:
+        give_back()
 
 
 @blp.route("/resolve", methods=["GET"])

@@ -1,7 +1,8 @@
 """CSV export: a header row, then one flat row per event, streamed line by line.
 
 **Formula injection.** A spreadsheet opening the file treats a cell that begins with ``=``,
-``+``, ``-`` or ``@`` (and, in some programs, a tab or carriage return) as a formula. Titles,
+``+``, ``-`` or ``@`` (and, in some programs, a tab, carriage return, ``|``, ``%`` or the
+fullwidth ``＝＋－＠``, also behind a zero-width space) as a formula. Titles,
 summaries and actor names come from news text, so every text cell that begins with one of
 these characters gets a leading apostrophe (``'=1+1``), as OWASP recommends. The apostrophe
 is part of the cell's value: a program reading the CSV as data and wanting the original text
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -50,22 +52,38 @@ COLUMNS = (
     "sources",
     "source_urls",
 )
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "|", "%", "＝", "＋", "－", "＠")
 LIST_SEPARATOR = ";"
 
 
+def _formula_like(text: str) -> bool:
+    """Starts with a formula character, also behind invisible characters (zero-width space,
+    byte-order mark: Unicode format characters) or spaces that a spreadsheet skips."""
+    start = 0
+    while start < len(text) and (text[start] == " " or unicodedata.category(text[start]) == "Cf"):
+        start += 1
+    return text[start:].startswith(FORMULA_PREFIXES)
+
+
 def guard_cell(value: Any) -> Any:
-    """Neutralise a cell a spreadsheet would run as a formula; other values pass unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
+    """Neutralise a cell a spreadsheet would run as a formula; other values pass unchanged.
+
+    A spreadsheet of a semicolon locale splits cells at ``;`` too, so each part after a ``;``
+    is guarded the same way (``a;=1`` becomes ``a;'=1``).
+    """
+    if not isinstance(value, str):
+        return value
+    return LIST_SEPARATOR.join(
+        "'" + part if _formula_like(part) else part for part in value.split(LIST_SEPARATOR)
+    )
 
 
 def unguard_cell(value: str) -> str:
     """Undo ``guard_cell`` for a consumer reading the CSV as data."""
-    if value.startswith("'") and value[1:].startswith(FORMULA_PREFIXES):
-        return value[1:]
-    return value
+    return LIST_SEPARATOR.join(
+        part[1:] if part.startswith("'") and _formula_like(part[1:]) else part
+        for part in value.split(LIST_SEPARATOR)
+    )
 
 
 def csv_row(event: dict[str, Any]) -> list[Any]:

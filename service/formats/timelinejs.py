@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Iterable
+import json
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .common import bounds, describe_date, event_date
@@ -100,6 +101,18 @@ def to_timelinejs(events: Iterable[dict[str, Any]], title: str) -> dict[str, Any
         "title": {"text": {"headline": html.escape(title), "text": ""}, "unique_id": TITLE_ID},
         "events": slides,
     }
+
+
+def timelinejs_chunks(events: Iterable[dict[str, Any]], title: str) -> Iterator[str]:
+    """The JSON text of :func:`to_timelinejs`, produced one slide at a time (flat memory)."""
+    head = json.dumps(to_timelinejs((), title))
+    yield head[: -len("]}")]
+    first = True
+    for slide in map(to_slide, events):
+        if slide is not None:
+            yield ("" if first else ", ") + json.dumps(slide)
+            first = False
+    yield "]}"
 
 
 def _label(start: dt.date | None, end: dt.date | None, grain: str, approximate: bool) -> str | None:
