@@ -29,7 +29,10 @@ def test_dependencies_are_a_layer_before_the_code():
     install = next(n for n, i in enumerate(steps) if "-r /tmp/requirements.txt" in i)
     code = next(n for n, i in enumerate(steps) if i.startswith("COPY service"))
     assert install < code
-    assert all(not i.startswith("COPY") or "setup.cfg" in i for i in steps[:install])
+    # only what decides the dependencies is copied before them: setup.cfg and the model's hash
+    assert all(
+        not i.startswith("COPY") or "setup.cfg" in i or "requirements" in i for i in steps[:install]
+    )
     assert any("--no-deps ." in i for i in steps[code:])
 
 

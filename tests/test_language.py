@@ -123,7 +123,7 @@ def test_ingest_skips_articles_not_in_english_saying_why(app, runner, tmp_path):
     ]
     (tmp_path / "a.json").write_text(json.dumps(records))
     result = runner.invoke(args=["ingest", str(tmp_path / "a.json")])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # something was skipped
     assert "1 stored" in result.output and "1 skipped" in result.output
     assert (
         "skipped " in result.output

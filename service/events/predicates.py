@@ -522,7 +522,7 @@ def _token_actors(sent, mentions: list[ActorMention]) -> dict[int, list[ActorMen
 
 _PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers"})
 _NEUTER = frozenset({"it", "its"})
-_NEUTER_KINDS = ("organisation", "country")
+_NEUTER_KINDS = ("organisation", "country", "index", "currency", "product")
 #: "the company said", "the bank cut": the organisation named last.
 _COMPANY_NOUNS = frozenset(
     "company firm group bank carrier airline maker manufacturer insurer lender retailer "
@@ -539,9 +539,7 @@ def _pronouns(sent, token_actors: dict[int, list[ActorMention]], recent: dict) -
             for m in here:
                 if m.actor.kind == "person":
                     recent["person"] = m
-                elif m.actor.kind == "organisation" or (
-                    m.actor.kind == "country" and tok.dep_ in _SUBJECTS
-                ):
+                elif m.actor.kind in _NEUTER_KINDS and _in_subject(tok):
                     recent["organisation"] = m
             continue
         if tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
@@ -561,12 +559,37 @@ def _pronouns(sent, token_actors: dict[int, list[ActorMention]], recent: dict) -
         else:
             kind = None
         m = recent.get(kind) if kind else None
+        teller = _teller_of(tok)
+        if teller is not None:  # "the government said it would send": the government
+            named = [x for w in teller.subtree for x in token_actors.get(w.i, [])]
+            wanted = ("person",) if kind == "person" else _NEUTER_KINDS
+            m = named[0] if named and named[0].actor.kind in wanted else None
+            if m is None:
+                continue
         if nominal and m is not None and m.actor.kind != "organisation":
             continue  # "the company" is no country
         if m is not None:
             token_actors[tok.i] = [
                 ActorMention(m.actor, tok.idx, tok.idx + len(tok.text), m.surface, "pronoun")
             ]
+
+
+def _teller_of(pronoun):
+    """The subject of the report whose clause a pronoun opens ("X said it would ...")."""
+    clause = pronoun.head
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp":
+        return None
+    subject = next((c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    return subject
+
+
+def _in_subject(tok) -> bool:
+    """The subject, or a name inside it ("Ford Motor Co shares fell": Ford Motor Co)."""
+    if tok.dep_ in _SUBJECTS:
+        return True
+    return tok.dep_ in ("compound", "poss") and tok.head.dep_ in _SUBJECTS
 
 
 def _phrase_tokens(tok):
