@@ -138,4 +138,26 @@ class DataState(BaseModel):
     updated_at = pw.DateTimeField(default=utcnow)
 
 
-MODELS = [Article, IdempotencyKey, Actor, Event, EventActor, Mention, EventEdit, Change, DataState]
+class ActorAlias(BaseModel):
+    """Another name an article gave an actor ("SEC", "the Fed", "Erdogan"), folded (lower case,
+    no accents): ``actor=`` and ``/actors?q=`` find the actor by it."""
+
+    actor = pw.ForeignKeyField(Actor, backref="aliases", on_delete="CASCADE")
+    alias = pw.CharField(max_length=200, index=True)
+
+    class Meta:
+        indexes = ((("actor", "alias"), True),)
+
+
+MODELS = [
+    Article,
+    IdempotencyKey,
+    Actor,
+    ActorAlias,
+    Event,
+    EventActor,
+    Mention,
+    EventEdit,
+    Change,
+    DataState,
+]

@@ -18,8 +18,10 @@ import peewee as pw
 from . import events as extraction
 from . import temporal
 from .db import database
+from .events.actors import fold
 from .models import (
     Actor,
+    ActorAlias,
     Article,
     Change,
     DataState,
@@ -248,6 +250,11 @@ def link_actors(event: Event, actors: Iterable[extraction.Actor]) -> None:
     EventActor.insert_many(
         [{"event": event.id, "actor": known[a.key], "role": a.role} for a in actors]
     ).on_conflict_ignore().execute()
+    aliases = {(known[a.key], fold(n)) for a in actors for n in (a.name, *a.aliases) if fold(n)}
+    if aliases:
+        ActorAlias.insert_many(
+            [{"actor": actor, "alias": alias} for actor, alias in sorted(aliases)]
+        ).on_conflict_ignore().execute()
 
 
 def find_same_event(item: extraction.Event) -> Event | None:

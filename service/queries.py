@@ -19,7 +19,8 @@ from . import search
 from .cache import RenderedEvents
 from .db import database
 from .errors import APIError
-from .models import Actor, Article, Event, EventActor, Mention
+from .events.actors import fold
+from .models import Actor, ActorAlias, Article, Event, EventActor, Mention
 from .pipeline import UNDATED, precision_rank
 
 
@@ -182,6 +183,14 @@ def actor_term_matches(terms: Sequence[str]) -> dict[str, set[int]]:
         | pw.fn.LOWER(Actor.name).in_(sorted(set(wanted.values())))
     )
     found: dict[str, set[int]] = {t: set() for t in terms}
+    folded = {t: fold(t) for t in terms}
+    aliases = ActorAlias.select(ActorAlias.actor, ActorAlias.alias).where(
+        ActorAlias.alias.in_(sorted(set(folded.values())))
+    )
+    for actor_id, alias in aliases.tuples():
+        for term, f in folded.items():
+            if f == alias:
+                found[term].add(actor_id)
     for row in rows:
         key, name = row.key.lower(), row.name.lower()
         code = key.partition(":")[2]

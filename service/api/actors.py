@@ -9,7 +9,7 @@ from marshmallow import RAISE
 from schemas import ActorQueryArgsSchema, ActorSchema, envelope
 
 from .. import queries
-from ..models import Actor, EventActor
+from ..models import Actor, ActorAlias, EventActor
 from .paging import page, page_size
 
 blp = Blueprint("actors", __name__, url_prefix="/api/v1", description="Actors")
@@ -31,7 +31,12 @@ def list_actors(args: dict):
     if args.get("kind"):
         query = query.where(Actor.kind == args["kind"])
     if args.get("q"):
-        query = query.where(pw.fn.LOWER(Actor.name).contains(args["q"].lower()))
+        named = ActorAlias.select(ActorAlias.actor).where(
+            ActorAlias.alias.contains(queries.fold(args["q"]))
+        )
+        query = query.where(
+            pw.fn.LOWER(Actor.name).contains(args["q"].lower()) | Actor.id.in_(named)
+        )
     if args.get("cursor"):
         (after,) = queries.decode_cursor(args["cursor"], (str,))
         query = query.where(Actor.key > after)

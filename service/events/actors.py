@@ -28,7 +28,9 @@ PAIR_ANAPHORS = re.compile(
     r"\b(?:[Tt]he two (?:leaders|men|women|ministers|presidents|premiers|heads of state)|"
     r"[Bb]oth (?:leaders|men|women|ministers))\b"
 )
-_NAME_TOKEN = r"(?:[A-Z]['’])?[A-Z][a-zà-ÿ]+(?:-[A-Z]?[a-zà-ÿ]+)*"
+#: A name's word in any Latin script ("Erdoğan", "Łukasz", "Nguyễn"), never cut at a letter
+#: outside ASCII.
+_NAME_TOKEN = r"(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ\u0100-\u024f\u1e00-\u1eff][^\W\d_]+(?:-[^\W\d_]+)*"
 _NOT_NAMES = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
     "June July August September October November December The In On At And But".split()
@@ -148,6 +150,12 @@ def slug(name: str) -> str:
     name = name.replace("’", "'")
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+
+
+def fold(name: str) -> str:
+    """A name as aliases are kept and looked up: lower case, no accents, single spaces."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return " ".join(ascii_name.lower().replace("’", "'").split())[:200]
 
 
 def _trim_name(name: str) -> str:

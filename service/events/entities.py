@@ -18,7 +18,7 @@ import re
 
 import pycountry
 
-from .actors import DATA, ActorMention, ArticleActors, slug
+from .actors import DATA, ActorMention, ArticleActors, short_name, slug
 from .model import Actor
 from .sentences import Span
 
@@ -108,6 +108,11 @@ def _us_states() -> frozenset[str]:
     )
 
 
+def _table_key(code: str) -> str:
+    """The actor key of a gazetteer entry (``CHN`` or ``org:SCO``)."""
+    return code if code.startswith("org:") else f"country:{code}"
+
+
 def org_subkind(name: str) -> str | None:
     """company, government, party, armed group, media or research, from the name's words."""
     for subkind, pattern in (
@@ -194,6 +199,7 @@ class Entities:
         self.people: dict[str, Actor] = dict(self.old.people)
         self.orgs: dict[str, Actor] = {}
         self.counts: dict[str, int] = {}
+        self.surfaces: dict[str, set[str]] = {}  # actor key -> the names the text used
         self._ents: dict[int, list] = {}  # sentence start -> its entities (sent.ents is O(doc))
         for ent in doc.ents:
             self._ents.setdefault(ent.sent.start, []).append(ent)
@@ -266,6 +272,23 @@ class Entities:
             self.orgs[bracket.group(1)] = actor
         return actor
 
+    def aliases(self, actor: Actor) -> tuple[str, ...]:
+        """Every name the article (or the gazetteer) gives ``actor``, its own name first."""
+        names = [actor.name]
+        names += [a for a, p in self.people.items() if p.key == actor.key]
+        names += [a for a, o in self.orgs.items() if o.key == actor.key]
+        names += sorted(self.surfaces.get(actor.key, ()))
+        if actor.key.startswith("org:"):
+            try:
+                names.append(short_name(actor.key[4:]))  # the gazetteer's "Fed", "EU"
+            except KeyError:
+                pass
+        if actor.key.startswith(("org:", "country:")):
+            names += [
+                s for s, (code, _) in self.old_table().items() if _table_key(code) == actor.key
+            ]
+        return tuple(dict.fromkeys(n for n in names if n and len(n) <= 200))
+
     # --- mentions sentence by sentence -------------------------------------------------
     def find(self, sent) -> list[ActorMention]:
         """The participants named in the spaCy sentence ``sent``, in text order."""
@@ -331,6 +354,8 @@ class Entities:
         found.sort(key=lambda a: a.start)
         for m in found:
             self.counts[m.actor.key] = self.counts.get(m.actor.key, 0) + 1
+            if m.via not in ("pronoun", "group", "adjective"):
+                self.surfaces.setdefault(m.actor.key, set()).add(m.surface)
         return found
 
     def _unrecognised(self, name: str, start: int, end: int) -> ActorMention | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -64,7 +65,7 @@ def _extract(text: str, published_at: dt.date, timexes, doc) -> list[Event]:
     _date_groups(groups, candidates, relations, published_at)
     _inherit_places(groups)
     sentences = max(1, len(list(doc.sents)))
-    return [_event(g, entities.counts, sentences) for g in groups]
+    return [_event(g, entities, sentences) for g in groups]
 
 
 def _date_groups(groups, candidates, relations, published_at) -> None:
@@ -138,8 +139,9 @@ def _inherit_places(groups: list[Group]) -> None:
                 break
 
 
-def _event(group: Group, counts: dict[str, int], sentences: int) -> Event:
+def _event(group: Group, entities: Entities, sentences: int) -> Event:
     head = group.head
+    counts = entities.counts
     title = head.title
     if head.doc:
         names = [a.name for a in group.actors() if a.kind in ("country", "organisation", "person")]
@@ -149,7 +151,7 @@ def _event(group: Group, counts: dict[str, int], sentences: int) -> Event:
         summary=head.sentence.text,
         type=group.type,
         cameo=CAMEO[group.type],
-        actors=tuple(group.actors()),
+        actors=tuple(dataclasses.replace(a, aliases=entities.aliases(a)) for a in group.actors()),
         date=group.date,
         mentions=_mentions(group.members),
         status=_status(group),

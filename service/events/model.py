@@ -20,6 +20,8 @@ class Actor:
     kind: str
     role: str | None = None
     subkind: str | None = None  # organisations: company, government, party, media...; places
+    #: Other names the article gives the actor ("SEC", "Lufthansa"); not part of its identity.
+    aliases: tuple[str, ...] = dataclasses.field(default=(), compare=False)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
