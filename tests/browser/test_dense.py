@@ -152,3 +152,76 @@ def test_the_dense_year_is_readable(page, dense_server):
     lanes = {round(b["t"]) for b in labelled}
     assert len(labelled) >= min(20, numbers["total"] // 2), (len(labelled), numbers)
     assert len(lanes) >= 8, lanes
+
+
+def fill_crowded_month(url: str) -> None:
+    """200 minor day events in March 2024 and one key event over the whole month."""
+    rng = random.Random(7)
+    db = make_database(url)
+    with db.connection_context(), db.bind_ctx(MODELS), db.atomic():
+        article = Article.create(
+            content_hash="crowded-month",
+            title="Generated",
+            published_at=dt.date(2024, 4, 1),
+            text="A generated sentence.",
+        )
+        rows = []
+        for i in range(200):
+            day = dt.date(2024, 3, 1) + dt.timedelta(days=i % 31)
+            event = fake_event(rng, i)
+            date = dataclasses.replace(
+                event.date, start=day, end=day, value=day.isoformat(), edtf=day.isoformat()
+            )
+            minor = dataclasses.replace(event, title=f"Minor {i}", date=date, salience=0.1)
+            rows.append(
+                event_columns(
+                    dataclasses.replace(minor, date=dataclasses.replace(date, precision="day"))
+                )
+            )
+        month = dataclasses.replace(
+            fake_event(rng, 999),
+            title="The key event of the month",
+            salience=0.9,
+        )
+        month = dataclasses.replace(
+            month,
+            date=dataclasses.replace(
+                month.date,
+                start=dt.date(2024, 3, 1),
+                end=dt.date(2024, 3, 31),
+                value="2024-03",
+                edtf="2024-03",
+                precision="month",
+            ),
+        )
+        rows.append(event_columns(month))
+        Event.insert_many(rows).execute()
+        Mention.insert_many(
+            [
+                {"event": e.id, "article": article.id, "sentence": "x", "sentence_start": 0}
+                | {"sentence_end": 1, "start": 0, "end": 1}
+                for e in Event.select(Event.id)
+            ]
+        ).execute()
+        DataState.update(version=DataState.version + 1).execute()
+    db.close()
+
+
+@pytest.fixture(scope="module")
+def crowded_server(tmp_path_factory, chromium):
+    server = Server(tmp_path_factory.mktemp("browser-crowded"))
+    server.run("init-db")
+    fill_crowded_month(server.url)
+    yield server.start()
+    server.stop()
+
+
+def test_the_key_event_keeps_its_mark_where_minor_ones_crowd(page, crowded_server):
+    """Placed by salience first: the month's key event is drawn, minor ones join clusters
+    (placed narrowest first, the month bar came last and was counted in a cluster)."""
+    page.goto(f"{crowded_server.base}/?from=2024-03-01&to=2024-03-31")
+    page.wait_for_selector("body[data-state=ready]", timeout=30000)
+    _, numbers = check_layout(page)
+    assert numbers["clustered"] > 0  # crowded: not everything has room
+    key = page.locator("#axis .mark", has_text="The key event of the month")
+    assert key.count() == 1

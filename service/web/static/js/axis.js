@@ -139,9 +139,18 @@ function place(lanes, item, how, size, width) {
 // Three passes, narrowest marks first (a day before a month, a month before a year, so a few
 // coarse bars spanning the window cannot take every lane): marks with a title cut short;
 // then the marks that found no room, alone; then whole titles where there is room for them.
+// Events at least this salient are placed before the others.
+const KEY_SALIENCE = 0.5;
+
 export function layout(items, width) {
   const lanes = Array.from({ length: MARK_LANES }, () => []);
-  const order = [...items].sort((a, b) => a.x1 - a.x0 - (b.x1 - b.x0) || a.x0 - b.x0);
+  // Key events first (salience: where the article tells them, how often, who takes part), so
+  // at a wide zoom the lead events keep their marks and titles and the rest join clusters;
+  // within a tier, narrowest first packs the most marks.
+  const tier = (item) => ((item.event.salience ?? 0) >= KEY_SALIENCE ? 0 : 1);
+  const order = [...items].sort(
+    (a, b) => tier(a) - tier(b) || a.x1 - a.x0 - (b.x1 - b.x0) || a.x0 - b.x0,
+  );
   for (const item of order) {
     item.lane = -1;
     for (const [how, size] of [["right", "short"], ["left", "short"], ["inside", "full"]]) {
