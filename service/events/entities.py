@@ -148,6 +148,28 @@ def _acronym(name: str) -> str:
 _PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos"})
 
 
+#: Prepositions whose object is a place ("in Lyon", "near Kourou"); "from" and "to" are not
+#: ("bought from Embraer", "sold to Boeing").
+_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
+_PLACE_NOUNS = frozenset(
+    "province city town village region state district capital port county island "
+    "municipality suburb neighbourhood neighborhood area".split()
+)
+
+
+def _locative(tok) -> bool:
+    """Whether a proper noun names where something happens: the object of "in"/"at"/"near",
+    or of "of" after a place noun ("the province of Caylloma")."""
+    head = tok.head
+    if tok.dep_ not in ("pobj", "conj") or head.pos_ not in ("ADP", "PROPN"):
+        return False
+    if tok.dep_ == "conj":
+        return head.dep_ == "pobj" and _locative(head)
+    if head.lower_ in _LOCATIVE:
+        return True
+    return head.lower_ == "of" and head.head.lemma_.lower() in _PLACE_NOUNS
+
+
 def _proper_chunks(sent):
     """(start, end, text) of each run of proper nouns heading a participant's phrase."""
     out = []
@@ -331,6 +353,12 @@ class Entities:
                 taken.append((mention.start, mention.end))
         for start, end, name in _proper_chunks(sent):
             if free(start, end) and name not in self.old_table():
+                head = sent.doc.char_span(start, end, alignment_mode="expand")
+                if head is not None and _locative(head.root) and name not in self.orgs:
+                    place = Actor(f"place:{slug(name)}", name, "place", subkind="city or region")
+                    found.append(ActorMention(place, start, end, name, "place", place=True))
+                    taken.append((start, end))
+                    continue
                 mention = self._unrecognised(name, start, end)
                 if mention is not None:
                     found.append(mention)
@@ -404,6 +432,11 @@ class Entities:
         label = ent.label_
         start, end = ent.start_char, ent.end_char
         surface = ent.text
+        if label in ("PERSON", "ORG") and _locative(ent.root) and " " not in surface.strip():
+            name = _clean(surface)  # "a meeting in Lyon", "the province of Caylloma": a place
+            if name and name not in self.people:
+                place = Actor(f"place:{slug(name)}", name, "place", subkind="city or region")
+                return ActorMention(place, start, end, name, "place", place=True)
         if label == "PERSON":
             name = self._person_name(surface)
             if not name:
