@@ -55,3 +55,15 @@ def test_an_unknown_name_is_still_a_422_with_a_hint(client, stored):
     response = client.get("/api/v1/events?actor=Nobody%20Known")
     assert response.status_code == 422
     assert "/actors?q=" in response.get_json()["detail"]
+
+
+def test_either_apostrophe_finds_the_name(client):
+    body = {
+        "text": "Conan O’Brien met Sam Altman in Boston on Monday.",
+        "published_at": "2024-03-08",
+    }
+    assert client.post("/api/v1/articles", json=body).status_code == 201
+    for term in ("Conan O'Brien", "conan o’brien"):
+        found = client.get(f"/api/v1/events?actor={term}")
+        assert found.status_code == 200, found.get_json()
+        assert found.get_json()["data"], term

@@ -146,16 +146,19 @@ def _person_pattern() -> re.Pattern:
     )
 
 
-def slug(name: str) -> str:
+def _plain(name: str) -> str:
+    """Lower case ASCII: accents dropped, the typographic apostrophe made a plain one."""
     name = name.replace("’", "'")
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", _plain(name)).strip("-")
 
 
 def fold(name: str) -> str:
     """A name as aliases are kept and looked up: lower case, no accents, single spaces."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return " ".join(ascii_name.lower().replace("’", "'").split())[:200]
+    return " ".join(_plain(name).split())[:200]
 
 
 def _trim_name(name: str) -> str:
