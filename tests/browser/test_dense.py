@@ -21,30 +21,17 @@ from .test_load import fake_event
 pytestmark = pytest.mark.browser
 
 
-def fill(url: str, count: int) -> None:
-    rng = random.Random(count)
+def store(url: str, name: str, published: dt.date, rows: list[dict]) -> None:
+    """Save ``rows`` (event columns) under one generated article, each with one mention."""
     db = make_database(url)
     with db.connection_context(), db.bind_ctx(MODELS), db.atomic():
         article = Article.create(
-            content_hash=f"dense-{count}",
+            content_hash=name,
             title="Generated",
-            published_at=dt.date(2024, 1, 1),
+            published_at=published,
             text="A generated sentence.",
         )
-        rows = []
-        for i in range(count):
-            event = fake_event(rng, i)
-            if i % 2 and event.date.start and event.date.precision == "day":  # the dense year
-                day = dt.date(2020, 1, 1) + dt.timedelta(days=rng.randrange(366))
-                event = dataclasses.replace(
-                    event,
-                    title=f"Dense year meeting of delegations {i}",
-                    date=dataclasses.replace(
-                        event.date, start=day, end=day, value=day.isoformat(), edtf=day.isoformat()
-                    ),
-                )
-            rows.append(event_columns(event))
-        for chunk in range(0, count, 500):
+        for chunk in range(0, len(rows), 500):
             Event.insert_many(rows[chunk : chunk + 500]).execute()
         Mention.insert_many(
             [
@@ -55,6 +42,24 @@ def fill(url: str, count: int) -> None:
         ).execute()
         DataState.update(version=DataState.version + 1).execute()
     db.close()
+
+
+def fill(url: str, count: int) -> None:
+    rng = random.Random(count)
+    rows = []
+    for i in range(count):
+        event = fake_event(rng, i)
+        if i % 2 and event.date.start and event.date.precision == "day":  # the dense year
+            day = dt.date(2020, 1, 1) + dt.timedelta(days=rng.randrange(366))
+            event = dataclasses.replace(
+                event,
+                title=f"Dense year meeting of delegations {i}",
+                date=dataclasses.replace(
+                    event.date, start=day, end=day, value=day.isoformat(), edtf=day.isoformat()
+                ),
+            )
+        rows.append(event_columns(event))
+    store(url, f"dense-{count}", dt.date(2024, 1, 1), rows)
 
 
 @pytest.fixture(scope="module", params=[300, 3000], ids=["300", "3000"])
@@ -157,54 +162,33 @@ def test_the_dense_year_is_readable(page, dense_server):
 def fill_crowded_month(url: str) -> None:
     """200 minor day events in March 2024 and one key event over the whole month."""
     rng = random.Random(7)
-    db = make_database(url)
-    with db.connection_context(), db.bind_ctx(MODELS), db.atomic():
-        article = Article.create(
-            content_hash="crowded-month",
-            title="Generated",
-            published_at=dt.date(2024, 4, 1),
-            text="A generated sentence.",
+    rows = []
+    for i in range(200):
+        day = dt.date(2024, 3, 1) + dt.timedelta(days=i % 31)
+        event = fake_event(rng, i)
+        date = dataclasses.replace(
+            event.date, start=day, end=day, value=day.isoformat(), edtf=day.isoformat(),
+            precision="day",
+        )  # fmt: skip
+        rows.append(
+            event_columns(dataclasses.replace(event, title=f"Minor {i}", date=date, salience=0.1))
         )
-        rows = []
-        for i in range(200):
-            day = dt.date(2024, 3, 1) + dt.timedelta(days=i % 31)
-            event = fake_event(rng, i)
-            date = dataclasses.replace(
-                event.date, start=day, end=day, value=day.isoformat(), edtf=day.isoformat()
-            )
-            minor = dataclasses.replace(event, title=f"Minor {i}", date=date, salience=0.1)
-            rows.append(
-                event_columns(
-                    dataclasses.replace(minor, date=dataclasses.replace(date, precision="day"))
-                )
-            )
-        month = dataclasses.replace(
-            fake_event(rng, 999),
-            title="The key event of the month",
-            salience=0.9,
-        )
-        month = dataclasses.replace(
-            month,
-            date=dataclasses.replace(
-                month.date,
-                start=dt.date(2024, 3, 1),
-                end=dt.date(2024, 3, 31),
-                value="2024-03",
-                edtf="2024-03",
-                precision="month",
-            ),
-        )
-        rows.append(event_columns(month))
-        Event.insert_many(rows).execute()
-        Mention.insert_many(
-            [
-                {"event": e.id, "article": article.id, "sentence": "x", "sentence_start": 0}
-                | {"sentence_end": 1, "start": 0, "end": 1}
-                for e in Event.select(Event.id)
-            ]
-        ).execute()
-        DataState.update(version=DataState.version + 1).execute()
-    db.close()
+    month = fake_event(rng, 999)
+    month = dataclasses.replace(
+        month,
+        title="The key event of the month",
+        salience=0.9,
+        date=dataclasses.replace(
+            month.date,
+            start=dt.date(2024, 3, 1),
+            end=dt.date(2024, 3, 31),
+            value="2024-03",
+            edtf="2024-03",
+            precision="month",
+        ),
+    )
+    rows.append(event_columns(month))
+    store(url, "crowded-month", dt.date(2024, 4, 1), rows)
 
 
 @pytest.fixture(scope="module")
