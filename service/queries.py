@@ -252,7 +252,7 @@ def page_events(
         rows = _merged(query, parts, columns, descending, limit + 1)
     else:
         # Plain named tuples: the serialiser reads attributes, and they cost less than models.
-        rows = list(query.order_by(*order).limit(limit + 1).namedtuples())
+        rows = fetch(query.order_by(*order).limit(limit + 1))
     if len(rows) <= limit:
         return rows, None
     last = rows[limit - 1]
@@ -296,18 +296,75 @@ def _merged(query: pw.Select, window: tuple, columns, descending: bool, limit: i
     return _rows(one, database.execute_sql(union, values))
 
 
+def fetch(query: pw.Select) -> list:
+    """``query``'s rows as named tuples of its columns, converted as peewee converts them.
+
+    The same rows as ``list(query.namedtuples())`` at a fraction of the cost on the read path:
+    peewee makes a new named-tuple type for every execution and converts each value through
+    several calls; here the type is made once per column list and values that are already of
+    their field's type pass through.
+    """
+    return _rows(query, database.execute_sql(*query.sql()))
+
+
 def _rows(query: pw.Select, cursor) -> list:
     """``cursor``'s rows as named tuples of ``query``'s columns, converted as peewee would."""
     fields = query._returning
-    names = [f.name for f in fields]
-    Row = _row_type(tuple(names))
-    convert = [f.python_value for f in fields]
-    return [Row(*(c(v) for c, v in zip(convert, row, strict=True))) for row in cursor]
+    Row = _row_type(tuple(f.name for f in fields))
+    convert = [_converter(f) for f in fields]
+    if not any(convert):
+        return [Row(*row) for row in cursor]
+    pairs = [(i, c) for i, c in enumerate(convert) if c]
+    rows = []
+    for raw in cursor:
+        row = list(raw)
+        for i, c in pairs:
+            row[i] = c(row[i])
+        rows.append(Row(*row))
+    return rows
 
 
 @functools.cache
 def _row_type(names: tuple[str, ...]) -> type:
     return collections.namedtuple("Row", names)
+
+
+#: Field types whose values come back from both drivers already as Python wants them (text,
+#: integers and floats): no conversion.
+_AS_STORED = frozenset(
+    {
+        pw.AutoField,
+        pw.BigIntegerField,
+        pw.CharField,
+        pw.FloatField,
+        pw.IntegerField,
+        pw.SmallIntegerField,
+        pw.TextField,
+    }
+)
+
+
+def _converter(field: pw.Field):
+    """How a value of ``field`` from the driver becomes its Python value; None when it already is.
+    Dates and datetimes from SQLite are ISO text, parsed by the C ``fromisoformat`` first."""
+    if isinstance(field, pw.DateTimeField):
+        return functools.partial(_iso_or_field, dt.datetime, field.python_value)
+    if isinstance(field, pw.DateField):
+        return functools.partial(_iso_or_field, dt.date, field.python_value)
+    if not isinstance(field, pw.Field) or type(field) in _AS_STORED:
+        return None
+    return field.python_value
+
+
+def _iso_or_field(kind: type, slow, value):
+    if value is None or type(value) is kind:
+        return value
+    if isinstance(value, str):
+        try:
+            return kind.fromisoformat(value)
+        except ValueError:
+            pass
+    return slow(value)
 
 
 def _merged_by_peewee(query, either, lo_day, last, order, columns, descending, limit) -> list:
@@ -370,7 +427,7 @@ def render_events(rows: Sequence[Any], cache: RenderedEvents) -> list[str]:
     texts = cache.get_many([(row.id, row.updated_at) for row in rows])
     missing = [row.id for row, text in zip(rows, texts, strict=True) if text is None]
     if missing:
-        full = list(Event.select().where(Event.id.in_(missing)).namedtuples())
+        full = fetch(Event.select().where(Event.id.in_(missing)))
         rendered = {}
         for row, body in zip(full, serialize_events(full), strict=True):
             rendered[row.id] = to_json(body)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask import Response
-from flask_smorest import Blueprint
 from marshmallow import RAISE, fields
 
 from schemas import (
@@ -21,6 +20,7 @@ from .. import curation, queries
 from ..errors import APIError
 from ..formats import histogram as buckets
 from ..models import Event
+from .arguments import Blueprint
 from .exports import export, requested_format
 from .paging import JSON, events_page, page_size, rendered_events
 
@@ -79,8 +79,10 @@ def list_events(args: dict):
 @blp.response(200, EventDetailSchema)
 def get(event_id: int):
     """Read one event with its actors, every sentence that reported it, and its edits."""
-    row = Event.select(*queries.PAGE_COLUMNS).where(Event.id == event_id).namedtuples().get()
-    texts = queries.render_events([row], rendered_events())
+    rows = queries.fetch(Event.select(*queries.PAGE_COLUMNS).where(Event.id == event_id))
+    if not rows:
+        raise Event.DoesNotExist
+    texts = queries.render_events(rows, rendered_events())
     if not texts:  # deleted since the first query
         raise Event.DoesNotExist
     edits = queries.to_json(curation.edits_of(event_id))
