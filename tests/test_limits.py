@@ -105,3 +105,50 @@ def test_body_over_max_content_length_is_413(client):
         "/api/v1/articles", data=b"x" * (2 * 1024 * 1024 + 1), content_type="application/json"
     )
     assert_problem(response, 413)
+
+
+class _Clock:
+    def __init__(self, now: float) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_window_counters_slide_as_the_limits_library_counts():
+    import limits as lib
+
+    from service.limits import WindowCounters
+
+    clock = _Clock(6000.0)  # the start of a minute
+    counters = WindowCounters(clock)
+    item = lib.parse("10/minute")
+    assert [counters.hit(item, "reads", "a") for _ in range(11)] == [True] * 10 + [False]
+    assert counters.hit(item, "reads", "b")  # another client counts apart
+    clock.now += 60  # next window: the last one's 10 still weigh fully
+    assert not counters.hit(item, "reads", "a")
+    reset = counters.get_window_stats(item, "reads", "a").reset_time
+    assert clock.now < reset <= clock.now + 60
+    clock.now = reset + 0.01  # by then enough of the last window has slid out
+    assert counters.hit(item, "reads", "a")
+    clock.now += 30  # 36 s in: the last window weighs 10 * 0.4 = 4, this one holds 1
+    allowed = sum(counters.hit(item, "reads", "a") for _ in range(10))
+    assert allowed == 5
+    clock.now += 200  # two idle windows: the count starts again
+    assert [counters.hit(item, "reads", "a") for _ in range(11)] == [True] * 10 + [False]
+
+
+def test_window_counters_forget_idle_clients():
+    import limits as lib
+
+    from service.limits import WindowCounters
+
+    clock = _Clock(0.0)
+    counters = WindowCounters(clock)
+    counters.PRUNE_EVERY = 5
+    item = lib.parse("100/second")
+    for client in range(4):
+        counters.hit(item, "reads", str(client))
+    clock.now = 10.0
+    counters.hit(item, "reads", "late")  # the fifth hit sweeps the four idle ones
+    assert list(counters.counts) == [item.key_for("reads", "late")]
