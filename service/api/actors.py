@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import peewee as pw
-from flask_smorest import Blueprint
 from marshmallow import RAISE
 
 from schemas import ActorQueryArgsSchema, ActorSchema, envelope
 
 from .. import queries
 from ..models import Actor, ActorAlias, EventActor
+from .arguments import Blueprint
 from .paging import page, page_size
 
 blp = Blueprint("actors", __name__, url_prefix="/api/v1", description="Actors")

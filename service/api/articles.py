@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from flask import current_app, request, url_for
-from flask_smorest import Blueprint
 from marshmallow import RAISE
 
 from schemas import (
@@ -19,6 +18,7 @@ from schemas import (
 from .. import curation, language, metrics, pipeline, queries
 from ..errors import APIError
 from ..models import Article
+from .arguments import Blueprint
 from .paging import page, page_size
 
 IDEMPOTENCY_KEY = re.compile(r"[\x21-\x7e]{1,200}")

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import peewee as pw
-from flask_smorest import Blueprint
 from marshmallow import RAISE
 
 from schemas import ChangeListSchema, ChangeQueryArgsSchema
 
 from .. import queries
 from ..models import Change, Event
+from .arguments import Blueprint
 from .paging import link_header, next_link, page_size
 
 blp = Blueprint("changes", __name__, url_prefix="/api/v1", description="Change feed")

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from flask import current_app, url_for
-from flask_smorest import Blueprint
 from marshmallow import Schema, fields
 
 from ..db import free_bytes, writable
 from ..errors import APIError
+from .arguments import Blueprint
 
 blp = Blueprint("health", __name__, url_prefix="/api/v1", description="Operations")
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from flask_smorest import Blueprint
 from marshmallow import RAISE
 
 from schemas import AnnotateSchema, ResolveArgsSchema, TimexListSchema, TimexSchema
@@ -10,6 +9,7 @@ from schemas import AnnotateSchema, ResolveArgsSchema, TimexListSchema, TimexSch
 from .. import temporal
 from ..errors import APIError
 from ..limits import slots
+from .arguments import Blueprint
 
 blp = Blueprint("temporal", __name__, url_prefix="/api/v1", description="Temporal expressions")
 
