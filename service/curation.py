@@ -8,8 +8,8 @@ import json
 from typing import Any
 
 from .errors import APIError
-from .models import Article, Event, EventActor, EventEdit, Mention, utcnow
 from .pipeline import precision_rank, record_change, sort_date, write_transaction
+from .storage.models import Article, Event, EventActor, EventEdit, Mention, utcnow
 from .temporal.edtf import describe
 
 DATE_COLUMNS = ("text", "value", "edtf", "start", "end", "precision", "approximate", "basis")

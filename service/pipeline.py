@@ -17,9 +17,9 @@ import peewee as pw
 
 from . import events as extraction
 from . import temporal
-from .db import database
 from .events.actors import fold
-from .models import (
+from .storage.connection import database
+from .storage.models import (
     Actor,
     ActorAlias,
     Article,

@@ -9,9 +9,9 @@ import threading
 import pytest
 
 from service import create_app, pipeline, queries
-from service.db import create_tables
 from service.formats import csv, ical, timelinejs
-from service.models import Article, Event
+from service.storage.models import Article, Event
+from service.storage.schema import create_tables
 
 from .test_errors import assert_problem
 
@@ -354,14 +354,14 @@ def test_csv_guard(value, guarded):
 def test_readyz_says_not_ready_when_the_disk_is_full(app, monkeypatch):
     import shutil
 
-    from service import db
+    from service.storage import connection
 
-    if db.free_bytes() is None:
+    if connection.free_bytes() is None:
         pytest.skip("PostgreSQL reports its own disk")
     client = app.test_client()
     assert client.get("/readyz").status_code == 200
     full = shutil._ntuple_diskusage(total=10**9, used=10**9 - 4096, free=4096)
-    monkeypatch.setattr(db.shutil, "disk_usage", lambda path: full)
+    monkeypatch.setattr(connection.shutil, "disk_usage", lambda path: full)
     response = client.get("/readyz")
     assert "disk is full" in assert_problem(response, 503)["detail"]
     assert response.headers["Retry-After"]

@@ -9,7 +9,7 @@ from marshmallow import RAISE
 from schemas import ActorQueryArgsSchema, ActorSchema, envelope
 
 from .. import queries
-from ..models import Actor, ActorAlias, EventActor
+from ..storage.models import Actor, ActorAlias, EventActor
 from .paging import page, page_size
 
 blp = Blueprint("actors", __name__, url_prefix="/api/v1", description="Actors")

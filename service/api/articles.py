@@ -18,7 +18,7 @@ from schemas import (
 
 from .. import curation, language, metrics, pipeline, queries
 from ..errors import APIError
-from ..models import Article
+from ..storage.models import Article
 from .paging import page, page_size
 
 IDEMPOTENCY_KEY = re.compile(r"[\x21-\x7e]{1,200}")

@@ -9,7 +9,7 @@ from marshmallow import RAISE
 from schemas import ChangeListSchema, ChangeQueryArgsSchema
 
 from .. import queries
-from ..models import Change, Event
+from ..storage.models import Change, Event
 from .paging import link_header, next_link, page_size
 
 blp = Blueprint("changes", __name__, url_prefix="/api/v1", description="Change feed")

@@ -20,7 +20,7 @@ from schemas import (
 from .. import curation, queries
 from ..errors import APIError
 from ..formats import histogram as buckets
-from ..models import Event
+from ..storage.models import Event
 from .exports import export, requested_format
 from .paging import JSON, events_page, page_size, rendered_events
 

@@ -6,8 +6,8 @@ from flask import current_app, url_for
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields
 
-from ..db import free_bytes, writable
 from ..errors import APIError
+from ..storage.connection import free_bytes, writable
 
 blp = Blueprint("health", __name__, url_prefix="/api/v1", description="Operations")
 
