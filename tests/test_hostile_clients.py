@@ -11,6 +11,7 @@ import pytest
 from service import create_app, pipeline, queries
 from service.formats import csv, ical, timelinejs
 from service.storage.models import Article, Event
+from service.storage.order import UNDATED
 from service.storage.schema import create_tables
 
 from .test_errors import assert_problem
@@ -323,7 +324,7 @@ def test_merge_into_a_non_integer_is_422(client, event_id, into):
 def test_the_undated_list_honours_limit(client, seed_body):
     assert client.post("/api/v1/articles", json=seed_body).status_code == 201
     for n in range(3):
-        Event.create(title=f"undated {n}", summary="", type="meet", sort_date=pipeline.UNDATED)
+        Event.create(title=f"undated {n}", summary="", type="meet", sort_date=UNDATED)
     page = client.get("/api/v1/timeline?limit=2").get_json()
     assert len(page["undated"]) == 2
     assert len(client.get("/api/v1/timeline?limit=5").get_json()["undated"]) == 3
