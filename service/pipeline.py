@@ -17,7 +17,6 @@ import peewee as pw
 
 from . import events as extraction
 from . import temporal
-from .events.actors import fold
 from .storage.connection import database
 from .storage.models import (
     Actor,
@@ -32,6 +31,7 @@ from .storage.models import (
     utcnow,
 )
 from .storage.order import precision_rank, sort_date
+from .text import fold
 
 log = logging.getLogger(__name__)
 

@@ -17,12 +17,12 @@ import peewee as pw
 
 from .cache import RenderedEvents
 from .errors import APIError
-from .events.actors import fold
 from .storage import search
 from .storage.connection import database
 from .storage.indexes import SPAN_DAYS, span_class_sql
 from .storage.models import Actor, ActorAlias, Article, Event, EventActor, Mention
 from .storage.order import UNDATED, precision_rank
+from .text import fold
 
 
 def utc(value: dt.datetime | None) -> dt.datetime | None:

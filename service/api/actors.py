@@ -10,6 +10,7 @@ from schemas import ActorQueryArgsSchema, ActorSchema, envelope
 
 from .. import queries
 from ..storage.models import Actor, ActorAlias, EventActor
+from ..text import fold
 from .paging import page, page_size
 
 blp = Blueprint("actors", __name__, url_prefix="/api/v1", description="Actors")
@@ -32,7 +33,7 @@ def list_actors(args: dict):
         query = query.where(Actor.kind == args["kind"])
     if args.get("q"):
         named = ActorAlias.select(ActorAlias.actor).where(
-            ActorAlias.alias.contains(queries.fold(args["q"]))
+            ActorAlias.alias.contains(fold(args["q"]))
         )
         query = query.where(
             pw.fn.LOWER(Actor.name).contains(args["q"].lower()) | Actor.id.in_(named)
