@@ -17,6 +17,7 @@ import peewee as pw
 
 from .cache import RenderedEvents
 from .errors import APIError
+from .rendering import to_json
 from .storage import search
 from .storage.connection import database
 from .storage.indexes import SPAN_DAYS, span_class_sql
@@ -316,17 +317,6 @@ def iterate_events(query: pw.Select, sort: str = "date", batch: int = 1000):
 
 def _jsonable(value: Any) -> Any:
     return value.isoformat() if isinstance(value, dt.date) else value
-
-
-def to_json(value: Any) -> str:
-    """Compact JSON as the API writes it: UTF-8 text, dates and datetimes in ISO 8601."""
-    return json.dumps(value, default=_iso, ensure_ascii=False, separators=(",", ":"))
-
-
-def _iso(value: Any) -> str:
-    if isinstance(value, dt.date):  # dates and (aware) datetimes
-        return value.isoformat()
-    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
 
 
 #: What a JSON page reads of each matching event: its sort keys and its version. The rest comes

@@ -126,3 +126,10 @@ def test_the_check_sees_a_relative_import_from_above_even_inside_a_function():
 def test_the_check_resolves_a_package_s_own_relative_imports():
     found = imported_modules("from . import order\nfrom .. import text", "service.storage", True)
     assert found == {"service.storage", "service.storage.order", "service", "service.text"}
+
+
+@pytest.mark.parametrize("name", ["service.rendering", "service.text"])
+def test_pure_modules_import_only_the_standard_library(name):
+    third_party = {"flask", "peewee", "playhouse", "marshmallow", "service", "schemas"}
+    found = {m.split(".")[0] for m in imports_of(module_path(name))} & third_party
+    assert not found, f"{name} imports {sorted(found)}"
