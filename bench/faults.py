@@ -101,7 +101,7 @@ def reference(bodies: list[dict]) -> dict[str, list[tuple]]:
     import logging
 
     from service import create_app
-    from service.db import create_tables
+    from service.storage.schema import create_tables
 
     logging.getLogger("service").setLevel(logging.ERROR)
 

@@ -1,5 +1,5 @@
 """A synthetic but realistic events database of N events, written through the service's own
-storage layer (models, ``pipeline.sort_date``/``precision_rank``, write transactions).
+storage layer (models, ``storage.order.sort_date``/``precision_rank``, write transactions).
 
     .venv/bin/python bench/generate.py 100000              # -> bench/out/events-100000.sqlite3
     .venv/bin/python bench/generate.py 100000 --database-url postgresql://postgres@127.0.0.1/postgres
@@ -30,9 +30,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from service import create_app, pipeline  # noqa: E402
-from service.db import create_tables, database  # noqa: E402
 from service.events.types import CAMEO  # noqa: E402
-from service.models import Actor, Article, DataState, Event, EventActor, Mention  # noqa: E402
+from service.storage import order  # noqa: E402
+from service.storage.connection import database  # noqa: E402
+from service.storage.models import Actor, Article, DataState, Event, EventActor, Mention  # noqa: E402
+from service.storage.schema import create_tables  # noqa: E402
 
 VERSION = 1
 OUT = ROOT / "bench" / "out"
@@ -163,8 +165,8 @@ def dated(rng: random.Random) -> dict:
         "date_precision": precision,
         "date_approximate": kind != "undated" and rng.random() < 0.04,
         "date_basis": "publication" if kind == "open" and start is None else "expression",
-        "sort_date": pipeline.sort_date(start, end),
-        "precision_rank": pipeline.precision_rank(precision),
+        "sort_date": order.sort_date(start, end),
+        "precision_rank": order.precision_rank(precision),
     }
 
 

@@ -23,8 +23,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from service import bulk, create_app, events, sources  # noqa: E402
-from service.db import create_tables, database  # noqa: E402
-from service.models import Actor, Article, Event  # noqa: E402
+from service.storage.connection import database  # noqa: E402
+from service.storage.models import Actor, Article, Event  # noqa: E402
+from service.storage.schema import create_tables  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "timebank"
 
@@ -68,7 +69,7 @@ def fresh_database(url: str | None, tmp: str, name: str) -> str:
     if url:
         app = create_app({"DATABASE_URL": url})
         with app.app_context(), database.connection_context():
-            from service.models import MODELS
+            from service.storage.models import MODELS
 
             database.drop_tables(MODELS, safe=True, cascade=True)
     else:

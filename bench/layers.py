@@ -45,7 +45,7 @@ from werkzeug.routing import MapAdapter  # noqa: E402
 from werkzeug.test import EnvironBuilder  # noqa: E402
 
 from service import create_app  # noqa: E402
-from service.db import database  # noqa: E402
+from service.storage.connection import database  # noqa: E402
 
 LAYERS = (
     "routing",

@@ -7,7 +7,7 @@ from typing import Any
 
 from flask import Flask
 
-from . import models  # noqa: F401  (models bind to the database proxy before init_app)
+from .storage import models  # noqa: F401  (models bind to the database proxy before init_app)
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:

@@ -23,9 +23,9 @@ from schemas import ArticleCreateSchema
 
 from . import events as extraction
 from . import language, pipeline
-from .db import database
-from .models import Article
 from .sources import Record
+from .storage.connection import database
+from .storage.models import Article
 
 
 @dataclasses.dataclass

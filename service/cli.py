@@ -19,7 +19,8 @@ from flask import Flask, current_app
 from flask.cli import ScriptInfo, with_appcontext
 
 from . import bulk, sources
-from .db import create_tables, database
+from .storage.connection import database
+from .storage.schema import create_tables
 
 
 @click.command("init-db")
@@ -65,7 +66,7 @@ def seed_command(folder: Path | None, if_empty: bool) -> None:
     """Load the seed articles (each *.json beside its text file); already loaded ones are kept."""
     create_tables()
     if if_empty:
-        from .models import Article
+        from .storage.models import Article
 
         with database.connection_context():
             stored = Article.select().exists()

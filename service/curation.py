@@ -8,8 +8,9 @@ import json
 from typing import Any
 
 from .errors import APIError
-from .models import Article, Event, EventActor, EventEdit, Mention, utcnow
-from .pipeline import precision_rank, record_change, sort_date, write_transaction
+from .pipeline import record_change, write_transaction
+from .storage.models import Article, Event, EventActor, EventEdit, Mention, utcnow
+from .storage.order import precision_rank, sort_date
 from .temporal.edtf import describe
 
 DATE_COLUMNS = ("text", "value", "edtf", "start", "end", "precision", "approximate", "basis")

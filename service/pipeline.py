@@ -17,9 +17,8 @@ import peewee as pw
 
 from . import events as extraction
 from . import temporal
-from .db import database
-from .events.actors import fold
-from .models import (
+from .storage.connection import database
+from .storage.models import (
     Actor,
     ActorAlias,
     Article,
@@ -31,11 +30,11 @@ from .models import (
     Mention,
     utcnow,
 )
-from .temporal.model import PRECISIONS
+from .storage.order import precision_rank, sort_date
+from .text import fold
 
 log = logging.getLogger(__name__)
 
-UNDATED = dt.date(9999, 12, 31)  # internal sort key of events with no known bound; never served
 _SPACE = re.compile(r"\s+")
 
 
@@ -221,14 +220,6 @@ def event_columns(item: extraction.Event) -> dict[str, Any]:
         "precision_rank": precision_rank(d.precision),
         "salience": item.salience,
     }
-
-
-def sort_date(start: dt.date | None, end: dt.date | None) -> dt.date:
-    return start or end or UNDATED
-
-
-def precision_rank(precision: str) -> int:
-    return PRECISIONS.index(precision) if precision in PRECISIONS else len(PRECISIONS)
 
 
 def link_actors(event: Event, actors: Iterable[extraction.Actor]) -> None:

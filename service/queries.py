@@ -15,13 +15,15 @@ from typing import Any
 
 import peewee as pw
 
-from . import search
 from .cache import RenderedEvents
-from .db import database
 from .errors import APIError
-from .events.actors import fold
-from .models import Actor, ActorAlias, Article, Event, EventActor, Mention
-from .pipeline import UNDATED, precision_rank
+from .rendering import to_json
+from .storage import search
+from .storage.connection import database
+from .storage.indexes import SPAN_DAYS, span_class_sql
+from .storage.models import Actor, ActorAlias, Article, Event, EventActor, Mention
+from .storage.order import UNDATED, precision_rank
+from .text import fold
 
 
 def utc(value: dt.datetime | None) -> dt.datetime | None:
@@ -63,35 +65,7 @@ def decode_cursor(cursor: str, types: tuple[type, ...], field: str = "cursor") -
     return key
 
 
-# Window filters without a full scan. An event's known interval is [lo, hi] with lo = its
-# sort_date (start, else end) and hi = its end, else start. Events are put in classes by the
-# length of that interval (0 = one day ... 7 = longer than ten years, or undated); in class c no
-# interval is longer than SPAN_DAYS[c], so an event overlapping [from, to] has its sort_date in
-# [from - SPAN_DAYS[c], to]: one range of the index (span class, sort_date, precision, id) each.
-SPAN_DAYS = (0, 1, 7, 31, 92, 366, 3660)
-_SPAN = {
-    "sqlite": "(julianday(COALESCE(date_end, date_start))"
-    " - julianday(COALESCE(date_start, date_end)))",
-    "postgresql": "(COALESCE(date_end, date_start) - COALESCE(date_start, date_end))",
-}
-
-
-def span_class_sql(backend: str) -> str:
-    """The span-class expression, spelt exactly as the expression index is (no parameters)."""
-    span = _SPAN[backend]
-    cases = " ".join(f"WHEN {span} <= {days} THEN {c}" for c, days in enumerate(SPAN_DAYS))
-    return f"(CASE {cases} ELSE {len(SPAN_DAYS)} END)"
-
-
-def create_indexes() -> None:
-    """The expression index behind window filters (idempotent)."""
-    backend = "postgresql" if search.is_postgres() else "sqlite"
-    database.execute_sql(
-        "CREATE INDEX IF NOT EXISTS event_span_class_sort ON event "
-        f"({span_class_sql(backend)}, sort_date, precision_rank, id)"
-    )
-
-
+# Window filters: the span classes and their index are in service.storage.indexes.
 def _days_before(day: dt.date, days: int) -> dt.date:
     return day - dt.timedelta(days=days) if day.toordinal() > days else dt.date.min
 
@@ -400,17 +374,6 @@ def iterate_events(query: pw.Select, sort: str = "date", batch: int = 1000):
 
 def _jsonable(value: Any) -> Any:
     return value.isoformat() if isinstance(value, dt.date) else value
-
-
-def to_json(value: Any) -> str:
-    """Compact JSON as the API writes it: UTF-8 text, dates and datetimes in ISO 8601."""
-    return json.dumps(value, default=_iso, ensure_ascii=False, separators=(",", ":"))
-
-
-def _iso(value: Any) -> str:
-    if isinstance(value, dt.date):  # dates and (aware) datetimes
-        return value.isoformat()
-    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
 
 
 #: What a JSON page reads of each matching event: its sort keys and its version. The rest comes

@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 
 from service import create_app
-from service.db import create_tables, make_database
-from service.models import MODELS
+from service.storage.connection import make_database
+from service.storage.models import MODELS
+from service.storage.schema import create_tables
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from service.models import Article, Event, Mention
+from service.storage.models import Article, Event, Mention
 
 from .test_errors import assert_problem
 

@@ -25,7 +25,7 @@ def test_annotate_returns_spans_into_the_text(client):
 
 
 def test_annotate_stores_nothing(app, client):
-    from service.models import Article
+    from service.storage.models import Article
 
     client.post("/api/v1/annotate", json={"text": "On Monday.", "published_at": "2023-12-21"})
     with app.app_context():

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 from service import create_app
-from service.db import create_tables
-from service.models import Article
+from service.storage.models import Article
+from service.storage.schema import create_tables
 
 from .conftest import FIXTURES, SEEDS
 

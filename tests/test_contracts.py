@@ -92,6 +92,14 @@ def test_schemas_know_the_same_precisions_as_the_engine():
     assert documented == list(PRECISIONS)
 
 
+def test_storage_ranks_the_engines_precisions():
+    # service.storage imports nothing above it, so it keeps its own copy: it must not drift.
+    from service.storage.order import PRECISIONS as stored
+    from service.temporal.model import PRECISIONS
+
+    assert stored == PRECISIONS
+
+
 def test_every_response_in_the_document_is_complete(client):
     # OpenAPI requires a description on every response; client generators refuse the
     # document without one (openapi-python-client did, until the export responses had it).

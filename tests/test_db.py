@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from service import create_app
-from service.db import PooledSqlite, create_tables, database, make_database
+from service.storage.connection import PooledSqlite, database, make_database
+from service.storage.schema import create_tables
 
 
 def test_create_tables_is_idempotent_and_keeps_data(app, client, seeded):

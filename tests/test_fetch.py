@@ -7,8 +7,8 @@ import datetime as dt
 import peewee as pw
 
 from service import queries
-from service.db import database
-from service.models import MODELS, Article, Event
+from service.storage.connection import database
+from service.storage.models import MODELS, Article, Event
 
 
 def _peewee_rows(query: pw.Select) -> list[tuple]:

@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from service import create_app
-from service.db import create_tables
+from service.storage.schema import create_tables
 
 from .conftest import load_seed
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from service.models import Actor, Article, Change, DataState, Event, Mention
+from service.storage.models import Actor, Article, Change, DataState, Event, Mention
 
 from .test_errors import assert_problem
 

@@ -9,9 +9,10 @@ import threading
 import pytest
 
 from service import create_app, pipeline, queries
-from service.db import create_tables
 from service.formats import csv, ical, timelinejs
-from service.models import Article, Event
+from service.storage.models import Article, Event
+from service.storage.order import UNDATED
+from service.storage.schema import create_tables
 
 from .test_errors import assert_problem
 
@@ -323,7 +324,7 @@ def test_merge_into_a_non_integer_is_422(client, event_id, into):
 def test_the_undated_list_honours_limit(client, seed_body):
     assert client.post("/api/v1/articles", json=seed_body).status_code == 201
     for n in range(3):
-        Event.create(title=f"undated {n}", summary="", type="meet", sort_date=pipeline.UNDATED)
+        Event.create(title=f"undated {n}", summary="", type="meet", sort_date=UNDATED)
     page = client.get("/api/v1/timeline?limit=2").get_json()
     assert len(page["undated"]) == 2
     assert len(client.get("/api/v1/timeline?limit=5").get_json()["undated"]) == 3
@@ -354,14 +355,14 @@ def test_csv_guard(value, guarded):
 def test_readyz_says_not_ready_when_the_disk_is_full(app, monkeypatch):
     import shutil
 
-    from service import db
+    from service.storage import connection
 
-    if db.free_bytes() is None:
+    if connection.free_bytes() is None:
         pytest.skip("PostgreSQL reports its own disk")
     client = app.test_client()
     assert client.get("/readyz").status_code == 200
     full = shutil._ntuple_diskusage(total=10**9, used=10**9 - 4096, free=4096)
-    monkeypatch.setattr(db.shutil, "disk_usage", lambda path: full)
+    monkeypatch.setattr(connection.shutil, "disk_usage", lambda path: full)
     response = client.get("/readyz")
     assert "disk is full" in assert_problem(response, 503)["detail"]
     assert response.headers["Retry-After"]

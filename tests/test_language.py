@@ -9,7 +9,7 @@ import re
 import pytest
 
 from service import language
-from service.models import Article
+from service.storage.models import Article
 
 from .conftest import FIXTURES
 from .test_errors import assert_problem

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from service import create_app
-from service.db import create_tables
+from service.storage.schema import create_tables
 
 from .conftest import redis_or_skip
 from .test_errors import assert_problem

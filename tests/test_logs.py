@@ -10,7 +10,7 @@ import uuid
 import pytest
 
 from service import create_app, logs
-from service.db import create_tables
+from service.storage.schema import create_tables
 
 TOKEN = "log-test-token-0123456789abcdef"
 

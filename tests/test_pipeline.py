@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from service import pipeline
-from service.models import Actor, Article, Event, EventActor, Mention
+from service.storage.models import Actor, Article, Event, EventActor, Mention
 
 from .test_errors import assert_problem
 

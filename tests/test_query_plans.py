@@ -11,9 +11,10 @@ import re
 
 import pytest
 
-from service import queries, search
-from service.db import database
-from service.models import Event
+from service import queries
+from service.storage import search
+from service.storage.connection import database
+from service.storage.models import Event
 
 FILTERS = {
     "none": {},

@@ -8,8 +8,8 @@ import re
 import pytest
 
 from service import create_app, security
-from service.db import create_tables
-from service.models import Article, Event
+from service.storage.models import Article, Event
+from service.storage.schema import create_tables
 
 from .test_errors import assert_problem
 

@@ -8,7 +8,8 @@ from marshmallow import RAISE
 from schemas import ActorQueryArgsSchema, ActorSchema, envelope
 
 from .. import queries
-from ..models import Actor, ActorAlias, EventActor
+from ..storage.models import Actor, ActorAlias, EventActor
+from ..text import fold
 from .arguments import Blueprint
 from .paging import page, page_size
 
@@ -32,7 +33,7 @@ def list_actors(args: dict):
         query = query.where(Actor.kind == args["kind"])
     if args.get("q"):
         named = ActorAlias.select(ActorAlias.actor).where(
-            ActorAlias.alias.contains(queries.fold(args["q"]))
+            ActorAlias.alias.contains(fold(args["q"]))
         )
         query = query.where(
             pw.fn.LOWER(Actor.name).contains(args["q"].lower()) | Actor.id.in_(named)

@@ -17,7 +17,7 @@ from schemas import (
 
 from .. import curation, language, metrics, pipeline, queries
 from ..errors import APIError
-from ..models import Article
+from ..storage.models import Article
 from .arguments import Blueprint
 from .paging import page, page_size
 

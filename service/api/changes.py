@@ -8,7 +8,7 @@ from marshmallow import RAISE
 from schemas import ChangeListSchema, ChangeQueryArgsSchema
 
 from .. import queries
-from ..models import Change, Event
+from ..storage.models import Change, Event
 from .arguments import Blueprint
 from .paging import link_header, next_link, page_size
 

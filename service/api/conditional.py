@@ -8,8 +8,8 @@ import hashlib
 
 from flask import Flask, Response, g, request
 
-from ..db import database
-from ..models import DataState
+from ..storage.connection import database
+from ..storage.models import DataState
 
 EXEMPT = {"healthz", "readyz", "health.healthz", "health.readyz"}
 ETAG_LENGTH = 32

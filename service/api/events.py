@@ -16,10 +16,10 @@ from schemas import (
     envelope,
 )
 
-from .. import curation, queries
+from .. import curation, queries, rendering
 from ..errors import APIError
 from ..formats import histogram as buckets
-from ..models import Event
+from ..storage.models import Event
 from .arguments import Blueprint
 from .exports import export, requested_format
 from .paging import JSON, events_page, page_size, rendered_events
@@ -85,8 +85,8 @@ def get(event_id: int):
     texts = queries.render_events(rows, rendered_events())
     if not texts:  # deleted since the first query
         raise Event.DoesNotExist
-    edits = queries.to_json(curation.edits_of(event_id))
-    return Response(f'{texts[0][:-1]},"edits":{edits}}}', mimetype=JSON)
+    edits = rendering.to_json(curation.edits_of(event_id))
+    return Response(rendering.with_member(texts[0], "edits", edits), mimetype=JSON)
 
 
 @blp.route("/events/<id:event_id>", methods=["PATCH"])
@@ -133,7 +133,7 @@ def timeline(args: dict):
         else list(queries.undated(base).order_by(Event.id).limit(page_size(args)))
     )
     texts = queries.render_events(undated, rendered_events())
-    return _page(queries.dated(base), args, undated=f"[{','.join(texts)}]")
+    return _page(queries.dated(base), args, undated=rendering.array(texts))
 
 
 @blp.route("/histogram", methods=["GET"])
@@ -157,5 +157,5 @@ def _page(query, args: dict, **extra: str) -> Response:
         query, args.get("cursor"), page_size(args), args.get("sort", "date")
     )
     if args.get("count"):
-        extra = {"count": str(query.count()), **extra}
+        extra = {"count": rendering.to_json(query.count()), **extra}
     return events_page(rows, cursor, **extra)

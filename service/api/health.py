@@ -5,8 +5,8 @@ from __future__ import annotations
 from flask import current_app, url_for
 from marshmallow import Schema, fields
 
-from ..db import free_bytes, writable
 from ..errors import APIError
+from ..storage.connection import free_bytes, writable
 from .arguments import Blueprint
 
 blp = Blueprint("health", __name__, url_prefix="/api/v1", description="Operations")

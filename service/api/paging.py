@@ -6,7 +6,7 @@ from typing import Any
 
 from flask import Response, current_app, request, url_for
 
-from .. import queries
+from .. import queries, rendering
 from ..cache import RenderedEvents
 from ..errors import APIError
 from ..security import host_is_trusted
@@ -58,10 +58,10 @@ def rendered_events() -> RenderedEvents:
 
 
 def events_page(rows: list, cursor: str | None, **extra: str) -> Response:
-    """A page of events as JSON: ``data`` spliced from the rendered events (no marshmallow, no
-    re-encoding), ``next``, then ``extra`` members (already JSON), in the documented order."""
+    """A page of events as JSON: ``data`` assembled from the rendered events (no marshmallow,
+    no re-encoding), ``next``, then ``extra`` members (already JSON), in the documented order."""
     texts = queries.render_events(rows, rendered_events())
     link = next_link(cursor)
-    members = [f'"data":[{",".join(texts)}]', f'"next":{queries.to_json(link)}']
-    members += [f'"{name}":{value}' for name, value in extra.items()]
-    return Response("{" + ",".join(members) + "}", 200, link_header(link), mimetype=JSON)
+    members = [("data", rendering.array(texts)), ("next", rendering.to_json(link))]
+    body = rendering.obj([*members, *extra.items()])
+    return Response(body, 200, link_header(link), mimetype=JSON)

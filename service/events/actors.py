@@ -6,12 +6,12 @@ import dataclasses
 import functools
 import json
 import re
-import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
 import pycountry
 
+from ..text import plain
 from .model import Actor
 from .sentences import Span
 
@@ -146,19 +146,8 @@ def _person_pattern() -> re.Pattern:
     )
 
 
-def _plain(name: str) -> str:
-    """Lower case ASCII: accents dropped, the typographic apostrophe made a plain one."""
-    name = name.replace("’", "'")
-    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-
-
 def slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", _plain(name)).strip("-")
-
-
-def fold(name: str) -> str:
-    """A name as aliases are kept and looked up: lower case, no accents, single spaces."""
-    return " ".join(_plain(name).split())[:200]
+    return re.sub(r"[^a-z0-9]+", "-", plain(name)).strip("-")
 
 
 def _trim_name(name: str) -> str:

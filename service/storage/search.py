@@ -7,7 +7,7 @@ import re
 
 import peewee as pw
 
-from .db import database
+from .connection import database
 from .models import Event
 
 _WORD = re.compile(r"\w+", re.UNICODE)

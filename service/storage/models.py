@@ -6,7 +6,7 @@ import datetime as dt
 
 import peewee as pw
 
-from .db import database
+from .connection import database
 
 
 def utcnow() -> dt.datetime:
