@@ -36,7 +36,7 @@ from service.storage.connection import database  # noqa: E402
 from service.storage.models import Actor, Article, DataState, Event, EventActor, Mention  # noqa: E402
 from service.storage.schema import create_tables  # noqa: E402
 
-VERSION = 1
+VERSION = 2
 OUT = ROOT / "bench" / "out"
 SEED = 20240101
 BATCH = 1000

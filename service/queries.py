@@ -22,7 +22,7 @@ from .storage import search
 from .storage.connection import database
 from .storage.indexes import SPAN_DAYS, span_class_sql
 from .storage.models import Actor, ActorAlias, Article, Event, EventActor, Mention
-from .storage.order import UNDATED, precision_rank
+from .storage.order import UNDATED, precision_rank, timeline_key
 from .text import fold
 
 
@@ -135,8 +135,25 @@ def filter_events(query: pw.Select, args: dict[str, Any]) -> pw.Select:
             Event.id.in_(Mention.select(Mention.event).where(Mention.article == args["article"]))
         )
     if args.get("q"):
-        query = query.where(search.matching(args["q"]))
+        terms = search.phrase(args["q"])
+        walk = terms and _walkable(query, args)
+        condition = search.matching(args["q"], walked=bool(walk))
+        query = query.where(condition)
+        if walk:
+            query._walk = (search.walk, condition, terms)
     return query
+
+
+def _walkable(query: pw.Select, args: dict[str, Any]) -> bool:
+    """Whether a page of ``query`` can be read in timeline order from an index of matches that
+    keeps that order (the full-text index on SQLite; see :func:`page_events`): pages in date
+    order, not already driven by another such index or by a window's ranges."""
+    return (
+        not search.is_postgres()
+        and str(args.get("sort") or "date").lstrip("-") == "date"
+        and getattr(query, "_walk", None) is None
+        and getattr(query, "_window_parts", None) is None
+    )
 
 
 COMMON = search.COMMON
@@ -203,19 +220,31 @@ def page_events(
     """Keyset pagination in ``sort`` order (date: sort_date, precision, id; updated:
     updated_at, id; a leading ``-`` reverses): stable while new events arrive."""
     descending = sort.startswith("-")
-    columns = SORT_KEYS[sort.lstrip("-")]
+    columns = sort_columns = SORT_KEYS[sort.lstrip("-")]
+    walk = getattr(query, "_walk", None) if sort.lstrip("-") == "date" else None
+    if walk:
+        # Driven by an index that keeps its matches in timeline order: its first rows after
+        # the cursor are the page (the condition it stands for is taken out of the WHERE).
+        drive, condition, target = walk
+        driven = query.clone()
+        driven._where = _replace(query._where, condition, pw.SQL("1 = 1"))
+        query, key = drive(driven, target)
+        columns = [key]
     if cursor:
-        key = decode_cursor(cursor, (str,) + (object,) * len(columns))
+        key = decode_cursor(cursor, (str,) + (object,) * len(sort_columns))
         if key[0] != sort:
             raise invalid_cursor(
                 reason="Not a cursor of this sort order.",
                 detail="The cursor belongs to another sort order; start again.",
             )
         try:
-            values = [_PARSE[c.name](v) for c, v in zip(columns, key[1:], strict=True)]
+            values = [_PARSE[c.name](v) for c, v in zip(sort_columns, key[1:], strict=True)]
         except (TypeError, ValueError):
             raise invalid_cursor() from None
-        row, after = pw.Tuple(*columns), pw.Tuple(*values)
+        if walk:
+            row, after = columns[0], timeline_key(*values)
+        else:
+            row, after = pw.Tuple(*columns), pw.Tuple(*values)
         query = query.where(row < after if descending else row > after)
     keys = list(columns)
     if getattr(query, "_sort_matches", False):
@@ -230,7 +259,7 @@ def page_events(
     if len(rows) <= limit:
         return rows, None
     last = rows[limit - 1]
-    values = [getattr(last, c.name) for c in columns]
+    values = [getattr(last, c.name) for c in sort_columns]
     return rows[:limit], encode_cursor([sort, *(_jsonable(v) for v in values)])
 
 

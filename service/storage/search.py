@@ -6,26 +6,60 @@ from __future__ import annotations
 import re
 
 import peewee as pw
+from playhouse.sqlite_ext import RowIDField
 
 from .connection import database
 from .models import Event
+from .order import ID_MASK, timeline_key_sql
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 PG_DOCUMENT = "to_tsvector('english', coalesce(title, '') || ' ' || coalesce(summary, ''))"
 
+KEY = timeline_key_sql("sqlite", "{row}")
+_INSERT = (
+    "INSERT INTO event_search(rowid, title, summary) "
+    f"VALUES ({KEY.format(row='new.')}, new.title, new.summary);"
+)
+_DELETE = (
+    "INSERT INTO event_search(event_search, rowid, title, summary) "
+    f"VALUES ('delete', {KEY.format(row='old.')}, old.title, old.summary);"
+)
+# Contentless (the text stays in ``event``): each row's rowid is the event's timeline key, so
+# the matches of a word come out of the index in timeline order, and a page of them is the
+# first rows of the index after the cursor's key (SQLite walks no events and sorts nothing).
 SQLITE_SCHEMA = [
-    "CREATE VIRTUAL TABLE IF NOT EXISTS event_fts USING fts5("
-    "title, summary, content='event', content_rowid='id', tokenize='porter unicode61')",
-    "CREATE TRIGGER IF NOT EXISTS event_fts_insert AFTER INSERT ON event BEGIN "
-    "INSERT INTO event_fts(rowid, title, summary) VALUES (new.id, new.title, new.summary); END",
-    "CREATE TRIGGER IF NOT EXISTS event_fts_delete AFTER DELETE ON event BEGIN "
-    "INSERT INTO event_fts(event_fts, rowid, title, summary) "
-    "VALUES ('delete', old.id, old.title, old.summary); END",
-    "CREATE TRIGGER IF NOT EXISTS event_fts_update AFTER UPDATE OF title, summary ON event BEGIN "
-    "INSERT INTO event_fts(event_fts, rowid, title, summary) "
-    "VALUES ('delete', old.id, old.title, old.summary); "
-    "INSERT INTO event_fts(rowid, title, summary) VALUES (new.id, new.title, new.summary); END",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS event_search USING fts5("
+    "title, summary, content='', tokenize='porter unicode61')",
+    f"CREATE TRIGGER IF NOT EXISTS event_search_insert AFTER INSERT ON event BEGIN {_INSERT} END",
+    f"CREATE TRIGGER IF NOT EXISTS event_search_delete AFTER DELETE ON event BEGIN {_DELETE} END",
+    "CREATE TRIGGER IF NOT EXISTS event_search_update "
+    "AFTER UPDATE OF title, summary, sort_date, precision_rank ON event "
+    f"BEGIN {_DELETE} {_INSERT} END",
 ]
+SQLITE_FILL = (
+    "INSERT INTO event_search(rowid, title, summary) "
+    f"SELECT {KEY.format(row='')}, title, summary FROM event"
+)
+#: The index before the timeline key (rowid = event id, content in ``event``).
+SQLITE_LEGACY = [
+    "DROP TRIGGER IF EXISTS event_fts_insert",
+    "DROP TRIGGER IF EXISTS event_fts_delete",
+    "DROP TRIGGER IF EXISTS event_fts_update",
+    "DROP TABLE IF EXISTS event_fts",
+]
+
+
+class EventSearch(pw.Model):
+    """The SQLite full-text table, for joins: ``rowid`` is the timeline key of the event
+    (``rowid & ID_MASK`` its id); ``event_search`` is FTS5's hidden column named after the
+    table, the left side of MATCH."""
+
+    rowid = RowIDField()
+    event_search = pw.BareField()
+
+    class Meta:
+        database = database
+        table_name = "event_search"
 
 
 def is_postgres() -> bool:
@@ -39,36 +73,58 @@ def create_index() -> None:
             f"CREATE INDEX IF NOT EXISTS event_fulltext ON event USING GIN (({PG_DOCUMENT}))"
         )
         return
-    existed = database.table_exists("event_fts")
-    for statement in SQLITE_SCHEMA:
-        database.execute_sql(statement)
-    if not existed:
-        database.execute_sql("INSERT INTO event_fts(event_fts) VALUES ('rebuild')")
+    if database.table_exists("event_fts"):
+        for statement in SQLITE_LEGACY:
+            database.execute_sql(statement)
+    existed = database.table_exists("event_search")
+    with database.atomic():
+        for statement in SQLITE_SCHEMA:
+            database.execute_sql(statement)
+        if not existed:
+            database.execute_sql(SQLITE_FILL)
 
 
-def matching(q: str) -> pw.Expression:
+def phrase(q: str) -> str | None:
+    """The FTS5 query of ``q``'s words, each quoted (None when ``q`` has no word)."""
+    words = _WORD.findall(q)[:20]
+    return " ".join('"' + w.replace('"', "") + '"' for w in words) if words else None
+
+
+def matching(q: str, walked: bool = False) -> pw.Expression:
     """A condition on Event: every word of ``q`` occurs (stemmed) in its title or summary.
 
     User text never reaches the query syntax: words are extracted and quoted (FTS5) or handed
     to ``plainto_tsquery`` (PostgreSQL), so operators and quotes in ``q`` are just text.
+    ``walked``: the page will be read from the index in timeline order (:func:`walk`), so the
+    condition is only for counts; otherwise frequent words walk the events' order index.
     """
     words = _WORD.findall(q)[:20]
     if not words:
         return pw.SQL("1 = 0")
     if is_postgres():
         return pw.SQL(f"{PG_DOCUMENT} @@ plainto_tsquery('english', %s)", [" ".join(words)])
-    phrase = " ".join('"' + w.replace('"', "") + '"' for w in words)
-    matches = pw.SQL("(SELECT rowid FROM event_fts WHERE event_fts MATCH ?)", [phrase])
-    if _common(phrase):
+    terms = phrase(q)
+    matches = pw.SQL(
+        f"(SELECT rowid & {ID_MASK} FROM event_search WHERE event_search MATCH ?)", [terms]
+    )
+    if not walked and _common(terms):
         # Many matches: walk the events in the requested order and keep those that match
         # (``id + 0`` keeps SQLite from fetching every match by id and sorting them all).
         return (Event.id + 0).in_(matches)
     return Event.id.in_(matches)
 
 
+def walk(query: pw.Select, terms: str) -> tuple[pw.Select, pw.Field]:
+    """``query`` driven by the full-text index: joined to the matches of ``terms``, and the
+    column to order and page by (the timeline key)."""
+    joined = query.join(EventSearch, on=(Event.id == EventSearch.rowid.bin_and(ID_MASK)))
+    match = pw.Expression(EventSearch.event_search, "MATCH", terms)
+    return joined.where(match), EventSearch.rowid
+
+
 COMMON = 5000  # matches above which walking the order index beats fetching and sorting them
 
 
-def _common(phrase: str) -> bool:
-    sql = "SELECT count(*) FROM (SELECT rowid FROM event_fts WHERE event_fts MATCH ? LIMIT ?)"
-    return database.execute_sql(sql, [phrase, COMMON]).fetchone()[0] >= COMMON
+def _common(terms: str) -> bool:
+    sql = "SELECT count(*) FROM (SELECT rowid FROM event_search WHERE event_search MATCH ? LIMIT ?)"
+    return database.execute_sql(sql, [terms, COMMON]).fetchone()[0] >= COMMON

@@ -1,0 +1,172 @@
+"""Pages read from an index that keeps its matches in timeline order (the full-text index on
+SQLite, keyed by each event's timeline key) are the pages the plain query gives: same events,
+same order, both directions, across cursors, with other filters, after dates change."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import pytest
+
+from service import queries
+from service.storage import search
+from service.storage.connection import database
+from service.storage.models import Event
+from service.storage.order import (
+    PRECISIONS,
+    precision_rank,
+    sort_date,
+    timeline_key,
+    timeline_key_sql,
+)
+
+WORDS = ["ceasefire", "talks", "sanctions", "earnings", "storm"]
+
+
+def _store(n: int, seed: int = 7) -> None:
+    rng = random.Random(seed)
+    rows = []
+    for i in range(n):
+        start = dt.date(2020, 1, 1) + dt.timedelta(days=rng.randrange(60)) if i % 9 else None
+        precision = rng.choice(["day", "month", "year"]) if start else "unknown"
+        words = rng.sample(WORDS, 2)
+        rows.append(
+            {
+                "title": f"{words[0]} item {i}",
+                "summary": f"about {words[1]}",
+                "type": rng.choice(["meeting", "statement"]),
+                "date_start": start,
+                "date_end": start,
+                "date_precision": precision,
+                "sort_date": sort_date(start, start),
+                "precision_rank": precision_rank(precision),
+            }
+        )
+    with database.atomic():
+        Event.insert_many(rows).execute()
+
+
+def _pages(args: dict, sort: str, size: int) -> list[int]:
+    ids, cursor = [], None
+    while True:
+        query = queries.filter_events(Event.select(*queries.PAGE_COLUMNS), {**args, "sort": sort})
+        rows, cursor = queries.page_events(query, cursor, size, sort)
+        ids += [r.id for r in rows]
+        if cursor is None:
+            return ids
+
+
+def _expected(args: dict, sort: str) -> list[int]:
+    """The plain answer: the matches in (sort_date, precision_rank, id) order, no index walk."""
+    words = search._WORD.findall(args["q"])
+    rows = [r for r in Event.select() if all(_has(r, w) for w in words)]
+    if args.get("type"):
+        rows = [r for r in rows if r.type in args["type"]]
+    rows.sort(key=lambda r: (r.sort_date, r.precision_rank, r.id), reverse=sort.startswith("-"))
+    return [r.id for r in rows]
+
+
+def _has(row: Event, word: str) -> bool:
+    return word in f"{row.title} {row.summary}".split()
+
+
+@pytest.mark.parametrize("sort", ["date", "-date"])
+@pytest.mark.parametrize(
+    "args",
+    [{"q": "ceasefire"}, {"q": "talks storm"}, {"q": "sanctions", "type": ["meeting"]}],
+    ids=["one word", "two words", "word and type"],
+)
+def test_pages_of_a_search_are_the_plain_answer(app, args, sort):
+    with app.app_context():
+        database.connect(reuse_if_open=True)
+        _store(300)
+        expected = _expected(args, sort)
+        assert expected
+        assert _pages(args, sort, 7) == expected
+        assert _pages(args, sort, 1000) == expected
+
+
+def test_the_walk_is_taken_on_sqlite(app):
+    with app.app_context():
+        database.connect(reuse_if_open=True)
+        query = queries.filter_events(Event.select(), {"q": "ceasefire", "sort": "date"})
+        walked = getattr(query, "_walk", None) is not None
+        assert walked is not search.is_postgres()
+        window = {"q": "ceasefire", "sort": "date", "from_": dt.date(2020, 1, 5)}
+        assert getattr(queries.filter_events(Event.select(), window), "_walk", None) is None
+        updated = {"q": "ceasefire", "sort": "updated"}
+        assert getattr(queries.filter_events(Event.select(), updated), "_walk", None) is None
+
+
+def test_the_index_follows_changed_dates_texts_and_deletions(app):
+    with app.app_context():
+        database.connect(reuse_if_open=True)
+        _store(120)
+        moved = Event.select().where(Event.title.contains("ceasefire")).first()
+        day = dt.date(2019, 6, 1)
+        Event.update(date_start=day, sort_date=day, precision_rank=precision_rank("month")).where(
+            Event.id == moved.id
+        ).execute()
+        renamed = Event.select().where(~Event.title.contains("ceasefire")).first()
+        Event.update(title="ceasefire renamed").where(Event.id == renamed.id).execute()
+        gone = Event.select().where(Event.title.contains("ceasefire")).order_by(Event.id.desc())
+        Event.delete().where(Event.id == gone.first().id).execute()
+        args = {"q": "ceasefire"}
+        assert _pages(args, "date", 5) == _expected(args, "date")
+        assert _pages(args, "date", 5)[0] == moved.id  # the earliest now
+        assert renamed.id in _pages(args, "date", 5)
+
+
+def test_timeline_keys_order_as_the_timeline_does():
+    rng = random.Random(3)
+    keys = []
+    for i in range(2000):
+        day = dt.date(1, 1, 1) + dt.timedelta(days=rng.randrange(3_652_058))
+        rank = rng.randrange(len(PRECISIONS) + 1)
+        keys.append(((day, rank, i + 1), timeline_key(day, rank, i + 1)))
+    last = (dt.date(9999, 12, 31), len(PRECISIONS), 2**34 - 1)  # the largest key there is
+    keys.append((last, timeline_key(*last)))
+    by_tuple = [k for _, k in sorted(keys)]
+    assert by_tuple == sorted(k for _, k in keys)
+    assert max(by_tuple) < 2**63
+
+
+@pytest.mark.parametrize("day", [dt.date(1, 1, 1), dt.date(2024, 2, 29), dt.date(9999, 12, 31)])
+def test_the_sql_key_is_the_python_key(app, day):
+    with app.app_context():
+        database.connect(reuse_if_open=True)
+        backend = "postgresql" if search.is_postgres() else "sqlite"
+        day_sql = "CAST(%s AS DATE)" if backend == "postgresql" else "?"
+        row = f"SELECT {day_sql} AS sort_date, 3 AS precision_rank, 12345 AS id"
+        sql = f"SELECT {timeline_key_sql(backend, 'e.')} FROM ({row}) AS e"
+        (value,) = database.execute_sql(sql, [day.isoformat()]).fetchone()
+        assert value == timeline_key(day, 3, 12345)
+
+
+def test_a_database_with_the_old_index_is_moved_to_the_new_one(tmp_path):
+    from service import create_app
+    from service.storage.schema import create_tables
+
+    url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
+    app = create_app({"TESTING": True, "DATABASE_URL": url})
+    with app.app_context():
+        create_tables()
+        database.connect(reuse_if_open=True)
+        _store(50)
+        # the index as it was: rowid = event id, content in ``event``, its own triggers
+        for statement in search.SQLITE_SCHEMA[1:]:
+            name = statement.split("EXISTS ")[1].split()[0]
+            database.execute_sql(f"DROP TRIGGER {name}")
+        database.execute_sql("DROP TABLE event_search")
+        database.execute_sql(
+            "CREATE VIRTUAL TABLE event_fts USING fts5(title, summary, content='event', "
+            "content_rowid='id', tokenize='porter unicode61')"
+        )
+        database.execute_sql("INSERT INTO event_fts(event_fts) VALUES ('rebuild')")
+        database.close()
+        create_tables()
+        database.connect(reuse_if_open=True)
+        assert not database.table_exists("event_fts")
+        args = {"q": "ceasefire"}
+        assert _pages(args, "date", 4) == _expected(args, "date") != []
