@@ -126,10 +126,17 @@ def filter_events(query: pw.Select, args: dict[str, Any]) -> pw.Select:
     if args.get("actor"):
         actor_ids = resolve_actor_terms(args["actor"])
         links = EventActor.select(EventActor.event).where(EventActor.actor.in_(actor_ids))
-        # A frequent actor: walk the events in order and keep theirs (SQLite would otherwise
-        # fetch every one of them by id and sort them all); PostgreSQL chooses by statistics.
-        common = not search.is_postgres() and links.limit(COMMON).count() >= COMMON
-        query = query.where((Event.id + 0 if common else Event.id).in_(links))
+        if len(actor_ids) == 1 and _walkable(query, args, postgres=True):
+            # A page in date order is read from the actor's links in timeline order.
+            condition = Event.id.in_(links)
+            query = query.where(condition)
+            query._walk = (_actor_walk, condition, actor_ids[0])
+        else:
+            # A frequent actor: walk the events in order and keep theirs (SQLite would
+            # otherwise fetch every one of them by id and sort them all); PostgreSQL chooses
+            # by statistics.
+            common = not search.is_postgres() and links.limit(COMMON).count() >= COMMON
+            query = query.where((Event.id + 0 if common else Event.id).in_(links))
     if args.get("article"):
         query = query.where(
             Event.id.in_(Mention.select(Mention.event).where(Mention.article == args["article"]))
@@ -144,12 +151,19 @@ def filter_events(query: pw.Select, args: dict[str, Any]) -> pw.Select:
     return query
 
 
-def _walkable(query: pw.Select, args: dict[str, Any]) -> bool:
+def _actor_walk(query: pw.Select, actor_id: int) -> tuple[pw.Select, pw.Field]:
+    """``query`` driven by one actor's links in timeline order (index actor, timeline_key)."""
+    joined = query.join(EventActor, on=(EventActor.event == Event.id))
+    return joined.where(EventActor.actor == actor_id), EventActor.timeline_key
+
+
+def _walkable(query: pw.Select, args: dict[str, Any], postgres: bool = False) -> bool:
     """Whether a page of ``query`` can be read in timeline order from an index of matches that
-    keeps that order (the full-text index on SQLite; see :func:`page_events`): pages in date
-    order, not already driven by another such index or by a window's ranges."""
+    keeps that order (an actor's links; the full-text index on SQLite; see
+    :func:`page_events`): pages in date order, not already driven by another such index or by
+    a window's ranges."""
     return (
-        not search.is_postgres()
+        (postgres or not search.is_postgres())
         and str(args.get("sort") or "date").lstrip("-") == "date"
         and getattr(query, "_walk", None) is None
         and getattr(query, "_window_parts", None) is None

@@ -12,7 +12,8 @@ import pytest
 from service import queries
 from service.storage import search
 from service.storage.connection import database
-from service.storage.models import Event
+from service.storage.indexes import create_indexes
+from service.storage.models import Actor, Event, EventActor
 from service.storage.order import (
     PRECISIONS,
     precision_rank,
@@ -45,6 +46,14 @@ def _store(n: int, seed: int = 7) -> None:
         )
     with database.atomic():
         Event.insert_many(rows).execute()
+        actors = [
+            Actor.create(key=f"org:a{i}", name=f"A{i}", kind="organisation") for i in range(3)
+        ]
+        links = []
+        for event in Event.select(Event.id):
+            for actor in rng.sample(actors, rng.choice([1, 2])):
+                links.append({"event": event.id, "actor": actor.id})
+        EventActor.insert_many(links).execute()
 
 
 def _pages(args: dict, sort: str, size: int) -> list[int]:
@@ -59,8 +68,16 @@ def _pages(args: dict, sort: str, size: int) -> list[int]:
 
 def _expected(args: dict, sort: str) -> list[int]:
     """The plain answer: the matches in (sort_date, precision_rank, id) order, no index walk."""
-    words = search._WORD.findall(args["q"])
+    words = search._WORD.findall(args.get("q", ""))
     rows = [r for r in Event.select() if all(_has(r, w) for w in words)]
+    if args.get("actor"):
+        keys = set(args["actor"])
+        linked = {
+            link.event_id
+            for link in EventActor.select(EventActor.event, Actor.key).join(Actor).objects()
+            if link.key in keys
+        }
+        rows = [r for r in rows if r.id in linked]
     if args.get("type"):
         rows = [r for r in rows if r.type in args["type"]]
     rows.sort(key=lambda r: (r.sort_date, r.precision_rank, r.id), reverse=sort.startswith("-"))
@@ -74,8 +91,24 @@ def _has(row: Event, word: str) -> bool:
 @pytest.mark.parametrize("sort", ["date", "-date"])
 @pytest.mark.parametrize(
     "args",
-    [{"q": "ceasefire"}, {"q": "talks storm"}, {"q": "sanctions", "type": ["meeting"]}],
-    ids=["one word", "two words", "word and type"],
+    [
+        {"q": "ceasefire"},
+        {"q": "talks storm"},
+        {"q": "sanctions", "type": ["meeting"]},
+        {"actor": ["org:a1"]},
+        {"actor": ["org:a0"], "type": ["statement"]},
+        {"actor": ["org:a2"], "q": "storm"},
+        {"actor": ["org:a0", "org:a2"]},
+    ],
+    ids=[
+        "one word",
+        "two words",
+        "word and type",
+        "actor",
+        "actor and type",
+        "actor and word",
+        "two actors",
+    ],
 )
 def test_pages_of_a_search_are_the_plain_answer(app, args, sort):
     with app.app_context():
@@ -99,6 +132,16 @@ def test_the_walk_is_taken_on_sqlite(app):
         assert getattr(queries.filter_events(Event.select(), updated), "_walk", None) is None
 
 
+def test_one_actor_is_walked_on_both_databases(app):
+    with app.app_context():
+        database.connect(reuse_if_open=True)
+        _store(20)
+        one = queries.filter_events(Event.select(), {"actor": ["org:a1"], "sort": "-date"})
+        assert getattr(one, "_walk", None) is not None
+        two = queries.filter_events(Event.select(), {"actor": ["org:a1", "org:a2"]})
+        assert getattr(two, "_walk", None) is None
+
+
 def test_the_index_follows_changed_dates_texts_and_deletions(app):
     with app.app_context():
         database.connect(reuse_if_open=True)
@@ -116,6 +159,39 @@ def test_the_index_follows_changed_dates_texts_and_deletions(app):
         assert _pages(args, "date", 5) == _expected(args, "date")
         assert _pages(args, "date", 5)[0] == moved.id  # the earliest now
         assert renamed.id in _pages(args, "date", 5)
+        actor = EventActor.select(Actor.key).join(Actor).where(EventActor.event == moved.id)
+        by_actor = {"actor": [actor.scalar()]}
+        assert _pages(by_actor, "date", 5)[0] == moved.id
+        assert _pages(by_actor, "-date", 5) == _expected(by_actor, "-date")
+
+
+def test_links_moved_to_another_event_take_its_key(app):
+    with app.app_context():
+        database.connect(reuse_if_open=True)
+        _store(40)
+        first, last = Event.select().order_by(Event.sort_date).first(), Event.get_by_id(40)
+        EventActor.update(event=last.id).where(
+            (EventActor.event == first.id)
+            & ~EventActor.actor.in_(
+                EventActor.select(EventActor.actor).where(EventActor.event == last.id)
+            )
+        ).execute()
+        for link in EventActor.select():
+            event = Event.get_by_id(link.event_id)
+            assert link.timeline_key == timeline_key(
+                event.sort_date, event.precision_rank, event.id
+            )
+
+
+def test_keys_are_filled_in_when_the_column_is_new(app):
+    with app.app_context():
+        database.connect(reuse_if_open=True)
+        _store(30)
+        EventActor.update(timeline_key=None).execute()
+        create_indexes([("event_actor", "timeline_key")])
+        args = {"actor": ["org:a1"]}
+        assert _pages(args, "date", 4) == _expected(args, "date") != []
+        assert not EventActor.select().where(EventActor.timeline_key.is_null()).exists()
 
 
 def test_timeline_keys_order_as_the_timeline_does():

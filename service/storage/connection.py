@@ -88,17 +88,21 @@ def writable() -> bool:
     return read_only == "off"
 
 
-def add_new_columns(models) -> None:
-    """Columns added since a database was created (nullable or defaulted): added in place."""
+def add_new_columns(models) -> list[tuple[str, str]]:
+    """Columns added since a database was created (nullable or defaulted): added in place.
+    Returns the (table, column) pairs it added."""
     from playhouse.migrate import SchemaMigrator, migrate
 
     migrator = SchemaMigrator.from_database(database)
+    added = []
     for model in models:
         table = model._meta.table_name
         have = {c.name for c in database.get_columns(table)}
         for field in model._meta.sorted_fields:
             if field.column_name not in have and (field.null or field.default is not None):
                 migrate(migrator.add_column(table, field.column_name, field))
+                added.append((table, field.column_name))
+    return added
 
 
 def free_bytes() -> int | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from . import search
 from .connection import database
+from .order import timeline_key_sql
 
 SPAN_DAYS = (0, 1, 7, 31, 92, 366, 3660)
 _SPAN = {
@@ -27,10 +28,58 @@ def span_class_sql(backend: str) -> str:
     return f"(CASE {cases} ELSE {len(SPAN_DAYS)} END)"
 
 
-def create_indexes() -> None:
-    """The expression index behind window filters (idempotent)."""
+def create_indexes(added: list[tuple[str, str]] = ()) -> None:
+    """The expression index behind window filters, and the actor links in timeline order with
+    the triggers that keep their keys (idempotent). ``added``: the columns just added to an
+    existing database (the links' keys are then filled in)."""
     backend = "postgresql" if search.is_postgres() else "sqlite"
     database.execute_sql(
         "CREATE INDEX IF NOT EXISTS event_span_class_sort ON event "
         f"({span_class_sql(backend)}, sort_date, precision_rank, id)"
     )
+    for statement in LINK_KEYS[backend]:
+        database.execute_sql(statement)
+    if ("event_actor", "timeline_key") in added:
+        database.execute_sql(FILL_LINK_KEYS.format(key=timeline_key_sql(backend, "e.")))
+    database.execute_sql(
+        "CREATE INDEX IF NOT EXISTS event_actor_actor_timeline ON event_actor "
+        "(actor_id, timeline_key)"
+    )
+
+
+# Each link carries its event's timeline key: set when the link is made or moved to another
+# event (a merge), and again whenever the event's date keys change.
+_LINK_KEY = "(SELECT {key} FROM event AS e WHERE e.id = {link}event_id)"
+FILL_LINK_KEYS = "UPDATE event_actor SET timeline_key = " + _LINK_KEY.format(
+    key="{key}", link="event_actor."
+)
+_SQLITE_SET = (
+    "UPDATE event_actor SET timeline_key = "
+    + _LINK_KEY.format(key=timeline_key_sql("sqlite", "e."), link="new.")
+    + " WHERE id = new.id;"
+)
+LINK_KEYS = {
+    "sqlite": [
+        "CREATE TRIGGER IF NOT EXISTS event_actor_key_insert AFTER INSERT ON event_actor "
+        f"BEGIN {_SQLITE_SET} END",
+        "CREATE TRIGGER IF NOT EXISTS event_actor_key_move AFTER UPDATE OF event_id "
+        f"ON event_actor BEGIN {_SQLITE_SET} END",
+        "CREATE TRIGGER IF NOT EXISTS event_key_links AFTER UPDATE OF sort_date, precision_rank "
+        "ON event BEGIN UPDATE event_actor SET "
+        f"timeline_key = {timeline_key_sql('sqlite', 'new.')} WHERE event_id = new.id; END",
+    ],
+    "postgresql": [
+        "CREATE OR REPLACE FUNCTION event_actor_key() RETURNS trigger AS $$ BEGIN "
+        "NEW.timeline_key := "
+        + _LINK_KEY.format(key=timeline_key_sql("postgresql", "e."), link="NEW.")
+        + "; RETURN NEW; END $$ LANGUAGE plpgsql",
+        "CREATE OR REPLACE TRIGGER event_actor_key BEFORE INSERT OR UPDATE OF event_id "
+        "ON event_actor FOR EACH ROW EXECUTE FUNCTION event_actor_key()",
+        "CREATE OR REPLACE FUNCTION event_key_links() RETURNS trigger AS $$ BEGIN "
+        "UPDATE event_actor SET "
+        f"timeline_key = {timeline_key_sql('postgresql', 'NEW.')} WHERE event_id = NEW.id; "
+        "RETURN NULL; END $$ LANGUAGE plpgsql",
+        "CREATE OR REPLACE TRIGGER event_key_links AFTER UPDATE OF sort_date, precision_rank "
+        "ON event FOR EACH ROW EXECUTE FUNCTION event_key_links()",
+    ],
+}

@@ -90,6 +90,9 @@ class EventActor(BaseModel):
     event = pw.ForeignKeyField(Event, backref="event_actors", on_delete="CASCADE")
     actor = pw.ForeignKeyField(Actor, backref="event_actors", on_delete="CASCADE")
     role = pw.TextField(null=True)
+    # The event's timeline key (storage/order.timeline_key), kept by triggers (storage/indexes):
+    # with the index (actor, timeline_key) an actor's events come out in timeline order.
+    timeline_key = pw.BigIntegerField(null=True)
 
     class Meta:
         indexes = ((("event", "actor"), True), (("actor", "event"), False))
