@@ -17,6 +17,10 @@ MAX_PAGE_SIZE = 500
 #: Events each worker keeps rendered as JSON (about 1 kB each), reused until the event changes.
 #: 0 turns the cache off.
 EVENT_CACHE_SIZE = 20_000
+#: Seconds a worker answers conditional GETs from the data version it last read: another
+#: process's write shows in ETags and 304s within this time (this process's own at once).
+#: 0 reads the version for every request.
+DATA_VERSION_TTL = 1.0
 #: Most events an iCalendar or TimelineJS export may hold (NDJSON and CSV stream any number).
 MAX_EXPORT_EVENTS = 10_000
 #: Exports streaming at once from one client, and in one worker process (0: half its threads);

@@ -11,6 +11,7 @@ from .errors import APIError
 from .pipeline import record_change, write_transaction
 from .storage.models import Article, Event, EventActor, EventEdit, Mention, utcnow
 from .storage.order import precision_rank, sort_date
+from .storage.rows import Statement
 from .temporal.edtf import describe
 
 DATE_COLUMNS = ("text", "value", "edtf", "start", "end", "precision", "approximate", "basis")
@@ -129,10 +130,19 @@ def delete_article(article_id: int) -> None:
                 record_change(event_id, "deleted")
 
 
+_EDITS = Statement(
+    lambda event_id: (
+        EventEdit.select(EventEdit.at, EventEdit.reason, EventEdit.changes)
+        .where(EventEdit.event == event_id)
+        .order_by(EventEdit.id)
+    )
+)
+
+
 def edits_of(event_id: int) -> list[dict[str, Any]]:
     return [
         {"at": e.at.replace(tzinfo=dt.UTC), "reason": e.reason, "changes": json.loads(e.changes)}
-        for e in EventEdit.select().where(EventEdit.event == event_id).order_by(EventEdit.id)
+        for e in _EDITS.rows(event_id)
     ]
 
 

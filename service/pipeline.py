@@ -17,6 +17,7 @@ import peewee as pw
 
 from . import events as extraction
 from . import temporal
+from .storage import version
 from .storage.connection import database
 from .storage.models import (
     Actor,
@@ -144,11 +145,14 @@ def write_transaction() -> Iterator[None]:
     so writers are serialised: change ids grow in commit order, and the version read by a
     conditional GET changes with every commit.
     """
-    with database.atomic():
-        DataState.update(version=DataState.version + 1, updated_at=utcnow()).where(
-            DataState.id == 1
-        ).execute()
-        yield
+    try:
+        with database.atomic():
+            DataState.update(version=DataState.version + 1, updated_at=utcnow()).where(
+                DataState.id == 1
+            ).execute()
+            yield
+    finally:
+        version.forget()  # this process's next conditional GET reads the new version
 
 
 def record_change(event_id: int, action: str, merged_into: int | None = None) -> None:

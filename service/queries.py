@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import collections
 import datetime as dt
 import functools
 import json
@@ -23,6 +22,7 @@ from .storage.connection import database
 from .storage.indexes import SPAN_DAYS, span_class_sql
 from .storage.models import Actor, ActorAlias, Article, Event, EventActor, Mention
 from .storage.order import UNDATED, precision_rank, timeline_key
+from .storage.rows import Statement, fetch, rows_of
 from .text import fold
 
 
@@ -310,78 +310,7 @@ def _merged(query: pw.Select, window: tuple, columns, descending: bool, limit: i
     direction = "DESC" if descending else "ASC"
     outer = ", ".join(f'"{c.column_name}" {direction}' for c in columns)
     union = f"{' UNION ALL '.join(statements)} ORDER BY {outer} LIMIT {int(limit)}"
-    return _rows(one, database.execute_sql(union, values))
-
-
-def fetch(query: pw.Select) -> list:
-    """``query``'s rows as named tuples of its columns, converted as peewee converts them.
-
-    The same rows as ``list(query.namedtuples())`` at a fraction of the cost on the read path:
-    peewee makes a new named-tuple type for every execution and converts each value through
-    several calls; here the type is made once per column list and values that are already of
-    their field's type pass through.
-    """
-    return _rows(query, database.execute_sql(*query.sql()))
-
-
-def _rows(query: pw.Select, cursor) -> list:
-    """``cursor``'s rows as named tuples of ``query``'s columns, converted as peewee would."""
-    fields = query._returning
-    Row = _row_type(tuple(f.name for f in fields))
-    convert = [_converter(f) for f in fields]
-    if not any(convert):
-        return [Row(*row) for row in cursor]
-    pairs = [(i, c) for i, c in enumerate(convert) if c]
-    rows = []
-    for raw in cursor:
-        row = list(raw)
-        for i, c in pairs:
-            row[i] = c(row[i])
-        rows.append(Row(*row))
-    return rows
-
-
-@functools.cache
-def _row_type(names: tuple[str, ...]) -> type:
-    return collections.namedtuple("Row", names)
-
-
-#: Field types whose values come back from both drivers already as Python wants them (text,
-#: integers and floats): no conversion.
-_AS_STORED = frozenset(
-    {
-        pw.AutoField,
-        pw.BigIntegerField,
-        pw.CharField,
-        pw.FloatField,
-        pw.IntegerField,
-        pw.SmallIntegerField,
-        pw.TextField,
-    }
-)
-
-
-def _converter(field: pw.Field):
-    """How a value of ``field`` from the driver becomes its Python value; None when it already is.
-    Dates and datetimes from SQLite are ISO text, parsed by the C ``fromisoformat`` first."""
-    if isinstance(field, pw.DateTimeField):
-        return functools.partial(_iso_or_field, dt.datetime, field.python_value)
-    if isinstance(field, pw.DateField):
-        return functools.partial(_iso_or_field, dt.date, field.python_value)
-    if not isinstance(field, pw.Field) or type(field) in _AS_STORED:
-        return None
-    return field.python_value
-
-
-def _iso_or_field(kind: type, slow, value):
-    if value is None or type(value) is kind:
-        return value
-    if isinstance(value, str):
-        try:
-            return kind.fromisoformat(value)
-        except ValueError:
-            pass
-    return slow(value)
+    return rows_of(one, database.execute_sql(union, values))
 
 
 def _merged_by_peewee(query, either, lo_day, last, order, columns, descending, limit) -> list:
@@ -422,6 +351,14 @@ def _jsonable(value: Any) -> Any:
 #: What a JSON page reads of each matching event: its sort keys and its version. The rest comes
 #: from the rendered-events cache, or for the events not in it from one more query.
 PAGE_COLUMNS = (Event.id, Event.sort_date, Event.precision_rank, Event.updated_at)
+
+
+_ONE = Statement(lambda event_id: Event.select(*PAGE_COLUMNS).where(Event.id == event_id))
+
+
+def event_keys(event_id: int) -> list:
+    """The page columns of one event (an empty list when there is none)."""
+    return _ONE.rows(event_id)
 
 
 def render_events(rows: Sequence[Any], cache: RenderedEvents) -> list[str]:

@@ -1,4 +1,4 @@
-"""queries.fetch: the same rows as peewee's own named tuples, on both databases."""
+"""fetch: the same rows as peewee's own named tuples, on both databases."""
 
 from __future__ import annotations
 
@@ -6,9 +6,10 @@ import datetime as dt
 
 import peewee as pw
 
-from service import queries
+from service.storage import rows
 from service.storage.connection import database
 from service.storage.models import MODELS, Article, Event
+from service.storage.rows import fetch
 
 
 def _peewee_rows(query: pw.Select) -> list[tuple]:
@@ -20,7 +21,7 @@ def test_every_table_reads_back_as_peewee_reads_it(app, seeded):
         database.connect(reuse_if_open=True)
         for model in MODELS:
             query = model.select().order_by(model._meta.primary_key)
-            fast = queries.fetch(query)
+            fast = fetch(query)
             assert [tuple(r) for r in fast] == _peewee_rows(query), model.__name__
             if fast:
                 assert fast[0]._fields == tuple(f.name for f in query._returning)
@@ -29,8 +30,8 @@ def test_every_table_reads_back_as_peewee_reads_it(app, seeded):
 def test_values_have_their_python_types(app, seeded):
     with app.app_context():
         database.connect(reuse_if_open=True)
-        events = queries.fetch(Event.select().where(Event.date_start.is_null(False)))
-        articles = queries.fetch(Article.select())
+        events = fetch(Event.select().where(Event.date_start.is_null(False)))
+        articles = fetch(Article.select())
     assert events and articles
     for row in events:
         assert type(row.date_start) is dt.date
@@ -42,13 +43,41 @@ def test_values_have_their_python_types(app, seeded):
 
 def test_text_that_is_not_iso_falls_back_to_peewee():
     field = pw.DateTimeField()
-    convert = queries._converter(field)
+    convert = rows._converter(field)
     assert convert("2024-05-01 10:20:30.5") == dt.datetime(2024, 5, 1, 10, 20, 30, 500000)
     assert convert("2024-05-01") == field.python_value("2024-05-01")
     assert convert("not a date") == field.python_value("not a date")
     assert convert(None) is None
-    day = queries._converter(pw.DateField())
+    day = rows._converter(pw.DateField())
     assert day("2024-05-01") == dt.date(2024, 5, 1)
     assert day("2024-05-01 00:00:00") == pw.DateField().python_value("2024-05-01 00:00:00")
-    assert queries._converter(pw.TextField()) is None
-    assert queries._converter(pw.BooleanField())(1) is True
+    assert rows._converter(pw.TextField()) is None
+    assert rows._converter(pw.BooleanField())(1) is True
+
+
+def test_a_statement_runs_its_query_with_other_values(app, seeded):
+    from service.storage.rows import Statement
+
+    one = Statement(lambda event_id: Event.select().where(Event.id == event_id))
+    between = Statement(
+        lambda lo, hi: Event.select(Event.id).where(Event.id.between(lo, hi)).order_by(Event.id)
+    )
+    with app.app_context():
+        database.connect(reuse_if_open=True)
+        ids = [e.id for e in Event.select(Event.id).order_by(Event.id)]
+        assert len(ids) >= 3
+        for event_id in ids[:3]:
+            expected = _peewee_rows(Event.select().where(Event.id == event_id))
+            assert [tuple(r) for r in one.rows(event_id)] == expected
+        assert [r.id for r in between.rows(ids[1], ids[2])] == ids[1:3]
+        assert one.rows(10**12) == []
+
+
+def test_a_statement_needs_each_argument_once(app):
+    import pytest
+
+    from service.storage.rows import Statement
+
+    twice = Statement(lambda x: Event.select().where((Event.id == x) | (Event.salience == x)))
+    with app.app_context(), pytest.raises(ValueError, match="appear once"):
+        twice.rows(1)

@@ -1,15 +1,15 @@
 """Conditional GETs: a strong ETag and Last-Modified from the data version, and 304s that cost
-one single-row query (no query of the events, no serialisation)."""
+no query of the events and no serialisation; the version itself is read at most every
+``DATA_VERSION_TTL`` seconds per process (:mod:`service.storage.version`)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 
-from flask import Flask, Response, g, request
+from flask import Flask, Response, current_app, g, request
 
-from ..storage.connection import database
-from ..storage.models import DataState
+from ..storage import version
 
 EXEMPT = {"healthz", "readyz", "health.healthz", "health.readyz"}
 ETAG_LENGTH = 32
@@ -64,20 +64,10 @@ def register_conditional(app: Flask) -> None:
         return response
 
 
-_VERSION_SQL: dict[type, tuple[str, list]] = {}
-
-
 def data_version() -> tuple[int, dt.datetime] | None:
-    """The data version and when it moved: one single-row read, its SQL built once per backend
-    (peewee's query building would cost more than the query on this path, taken by every GET)."""
-    backend = type(database.obj)
-    if backend not in _VERSION_SQL:
-        query = DataState.select(DataState.version, DataState.updated_at).where(DataState.id == 1)
-        _VERSION_SQL[backend] = query.sql()
-    row = database.execute_sql(*_VERSION_SQL[backend]).fetchone()
-    if row is None:
-        return None
-    return row[0], DataState.updated_at.python_value(row[1])
+    """The data version and when it moved, as this process last read it (see
+    :mod:`service.storage.version`)."""
+    return version.current(current_app.config["DATA_VERSION_TTL"])
 
 
 def _base(tag: str) -> str:

@@ -79,7 +79,7 @@ def list_events(args: dict):
 @blp.response(200, EventDetailSchema)
 def get(event_id: int):
     """Read one event with its actors, every sentence that reported it, and its edits."""
-    rows = queries.fetch(Event.select(*queries.PAGE_COLUMNS).where(Event.id == event_id))
+    rows = queries.event_keys(event_id)
     if not rows:
         raise Event.DoesNotExist
     texts = queries.render_events(rows, rendered_events())

@@ -1,0 +1,60 @@
+"""The data version: a counter every write bumps (``DataState``), the validator behind ETags.
+
+Every conditional GET needs it, so each process keeps the last one it read and reads it again
+at most every ``ttl`` seconds: a 304 then costs no database statement and no connection. A
+write in this process forgets it at once (:func:`forget`), so this process never serves its own
+writes late; another process's write (a second worker, ``timeline ingest``) shows within
+``ttl`` seconds. ``ttl=0`` reads it for every request.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import time
+import weakref
+
+from .connection import database
+from .models import DataState
+
+Version = tuple[int, dt.datetime]
+
+_lock = threading.Lock()
+#: Per database object (tests and tools open several in one process): (version, read at).
+_known: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_SQL: dict[type, tuple[str, list]] = {}
+
+
+def current(ttl: float = 0.0) -> Version | None:
+    """The data version and when it moved; from memory when read less than ``ttl`` s ago."""
+    target = database.obj
+    now = time.monotonic()
+    if ttl > 0:
+        with _lock:
+            known = _known.get(target)
+        if known is not None and now - known[1] < ttl:
+            return known[0]
+    version = read()
+    if version is not None and ttl > 0:
+        with _lock:
+            _known[target] = (version, now)
+    return version
+
+
+def read() -> Version | None:
+    """One single-row read, its SQL built once per backend (peewee's query building would cost
+    more than the query on this path)."""
+    backend = type(database.obj)
+    if backend not in _SQL:
+        query = DataState.select(DataState.version, DataState.updated_at).where(DataState.id == 1)
+        _SQL[backend] = query.sql()
+    row = database.execute_sql(*_SQL[backend]).fetchone()
+    if row is None:
+        return None
+    return row[0], DataState.updated_at.python_value(row[1])
+
+
+def forget() -> None:
+    """This process wrote: the next :func:`current` reads the version again."""
+    with _lock:
+        _known.pop(database.obj, None)
