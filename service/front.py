@@ -66,6 +66,7 @@ class BufferedWSGI:
         early_answer: Callable[[dict], tuple[int, list, bytes] | None],
         max_body: Callable[[dict], int],
         refuse: Callable[[int, str], tuple[int, list, bytes]],
+        inline: Callable[[dict], bool] | None = None,
     ) -> None:
         self.wsgi, self.early_answer, self.max_body, self.refuse = (
             wsgi,
@@ -73,6 +74,9 @@ class BufferedWSGI:
             max_body,
             refuse,
         )
+        # Requests the app answers from memory (a 304 from the data version the worker holds):
+        # run at once on the loop, as the hand-off to a thread and back would cost more.
+        self.inline = inline
         self.pool = concurrent.futures.ThreadPoolExecutor(threads, thread_name_prefix="app")
 
     async def __call__(self, scope: dict, receive: Callable, send: Callable) -> None:
@@ -99,6 +103,18 @@ class BufferedWSGI:
             else:
                 environ["wsgi.input"] = io.BytesIO(body)
                 environ["CONTENT_LENGTH"] = str(len(body))
+                if not body and self.inline is not None and self.inline(environ):
+                    answer = self._answer_inline(environ)
+                    with contextlib.suppress(Exception):  # the client is gone
+                        await send(
+                            {
+                                "type": "http.response.start",
+                                "status": answer[0],
+                                "headers": answer[1],
+                            }
+                        )
+                        await send({"type": "http.response.body", "body": answer[2]})
+                    return
                 await self._run(environ, loop, send)
                 return
         status, headers, body = answer
@@ -141,6 +157,28 @@ class BufferedWSGI:
             stop.set()
             while not queue.empty():  # a producer blocked on a full queue sees the stop
                 queue.get_nowait()
+
+    def _answer_inline(self, environ: dict) -> tuple[int, list, bytes]:
+        """Run the app on this thread (the loop's) and return its whole answer."""
+        started: dict = {}
+
+        def start_response(status: str, headers: list, exc_info: Any = None) -> Callable:
+            started["status"], started["headers"] = int(status.split(" ", 1)[0]), headers
+            return lambda data: None
+
+        body = None
+        try:
+            body = self.wsgi(environ, start_response)
+            data = b"".join(body)
+            return started["status"], _bytes(started["headers"]), data
+        except Exception:
+            log.exception("the app failed while answering")
+            status, headers, data = self.refuse(500, "The server could not complete the request.")
+            return status, _bytes(headers), data
+        finally:
+            if body is not None and hasattr(body, "close"):
+                with contextlib.suppress(Exception):
+                    body.close()
 
     def _produce(
         self,

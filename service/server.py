@@ -84,6 +84,7 @@ def run_granian(
 def granian_app():
     """The app of one granian worker (its factory): the Flask app behind the buffering front."""
     from . import create_app, guard, security
+    from .api import conditional
     from .front import BufferedWSGI
 
     app = create_app(
@@ -97,6 +98,7 @@ def granian_app():
         guard.early_answer(app),
         guard.max_body(app),
         guard.refuse(app),
+        inline=conditional.cheap_not_modified(app),
     )
 
 

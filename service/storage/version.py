@@ -41,6 +41,18 @@ def current(ttl: float = 0.0) -> Version | None:
     return version
 
 
+def cached(ttl: float, margin: float = 0.05) -> Version | None:
+    """The version held in memory when it has at least ``margin`` s of its ``ttl`` left (so a
+    caller that acts on it now will not have to read it), else None; never reads."""
+    if ttl <= 0:
+        return None
+    with _lock:
+        known = _known.get(database.obj)
+    if known is None or time.monotonic() - known[1] >= ttl - margin:
+        return None
+    return known[0]
+
+
 def read() -> Version | None:
     """One single-row read, its SQL built once per backend (peewee's query building would cost
     more than the query on this path)."""
