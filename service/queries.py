@@ -386,16 +386,28 @@ def serialize_events(rows: Sequence[Event], with_mentions: bool = True) -> list[
     actors: dict[int, list[dict]] = defaultdict(list)
     mentions: dict[int, list[dict]] = defaultdict(list)
     if ids:
-        for event_id, key, name, kind in (
+        # One SQL node for the ids (peewee builds a node per value of a list, 1000 per batch of
+        # an export), and the rows read as the driver gives them: ids and texts need no
+        # conversion, and the one timestamp is converted below.
+        among = pw.SQL(f"({', '.join([database.param] * len(ids))})", ids)
+        for event_id, key, name, kind in database.execute(
             EventActor.select(EventActor.event, Actor.key, Actor.name, Actor.kind)
             .join(Actor)
-            .where(EventActor.event.in_(ids))
+            .where(EventActor.event.in_(among))
             .order_by(EventActor.id)
-            .tuples()
         ):
             actors[event_id].append({"id": key, "name": name, "kind": kind})
         if with_mentions:
-            for event_id, article_id, sentence, s_start, s_end, start, end, *article in (
+            for (
+                event_id,
+                article_id,
+                sentence,
+                s_start,
+                s_end,
+                start,
+                end,
+                *article,
+            ) in database.execute(
                 Mention.select(
                     Mention.event,
                     Mention.article,
@@ -410,9 +422,8 @@ def serialize_events(rows: Sequence[Event], with_mentions: bool = True) -> list[
                     Article.published_at,
                 )
                 .join(Article)
-                .where(Mention.event.in_(ids))
+                .where(Mention.event.in_(among))
                 .order_by(Mention.article, Mention.start)
-                .tuples()
             ):
                 title, source, url, published_at = article
                 mentions[event_id].append(
