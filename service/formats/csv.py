@@ -56,9 +56,17 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "|", "%", "＝", "＋", "－
 LIST_SEPARATOR = ";"
 
 
+_FORMULA_STARTS = frozenset(FORMULA_PREFIXES)  # each one character
+
+
 def _formula_like(text: str) -> bool:
     """Starts with a formula character, also behind invisible characters (zero-width space,
     byte-order mark: Unicode format characters) or spaces that a spreadsheet skips."""
+    first = text[:1]
+    if first in _FORMULA_STARTS:
+        return True
+    if not first or first.isalnum():  # the usual cell: a letter or digit is neither of those
+        return False
     start = 0
     while start < len(text) and (text[start] == " " or unicodedata.category(text[start]) == "Cf"):
         start += 1
@@ -73,6 +81,8 @@ def guard_cell(value: Any) -> Any:
     """
     if not isinstance(value, str):
         return value
+    if LIST_SEPARATOR not in value:
+        return "'" + value if _formula_like(value) else value
     return LIST_SEPARATOR.join(
         "'" + part if _formula_like(part) else part for part in value.split(LIST_SEPARATOR)
     )
@@ -151,6 +161,24 @@ def csv_lines(events: Iterable[dict[str, Any]]) -> Iterator[str]:
     yield line(COLUMNS)
     for event in events:
         yield line(csv_row(event))
+
+
+def csv_chunks(batches: Iterable[Iterable[dict[str, Any]]]) -> Iterator[str]:
+    """The lines of :func:`csv_lines`, the header alone and then one chunk per batch of events:
+    a streamed answer costs one pass through the server per batch, not one per event, and
+    memory stays that of one batch."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+
+    def text(rows: Iterable[Iterable[Any]]) -> str:
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerows(rows)
+        return buffer.getvalue()
+
+    yield text([COLUMNS])
+    for batch in batches:
+        yield text(map(csv_row, batch))
 
 
 def _boolean(value: bool | None) -> str | None:
