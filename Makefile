@@ -117,6 +117,13 @@ bench: install $(BENCH_STAMP) bench-deps
 bench-read: install $(BENCH_STAMP) bench-deps
 	$(BIN)/python bench/read.py --no-ingest $(BENCH_ARGS)
 
+# The exports alone (bench/export.py): the service's NDJSON and CSV streams against Datasette's
+# CSV stream at 100k events, with worker RSS growth; BENCH_ARGS="--sizes 100000,1000000" for 1M
+# too, BENCH_ARGS="--profile 100000" for an in-process cProfile of the NDJSON export.
+.PHONY: bench-export
+bench-export: install $(BENCH_STAMP)
+	$(BIN)/python bench/export.py $(BENCH_ARGS)
+
 # Event extraction on ../shared/data/timebank: event-time anchoring recall and precision
 # (bench/events.py; BENCH_ARGS="--limit 20" for a quick run, "--json" for JSON).
 .PHONY: bench-events

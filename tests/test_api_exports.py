@@ -9,6 +9,8 @@ import json
 import icalendar
 import pytest
 
+from service import queries
+
 from .test_errors import assert_problem
 
 
@@ -137,3 +139,30 @@ def test_precision_filters_and_count(client, seeded):
     body = client.get("/api/v1/events?limit=1&count=true").get_json()
     assert body["count"] == len(events) and len(body["data"]) == 1
     assert "count" not in client.get("/api/v1/events?limit=1").get_json()
+
+
+@pytest.mark.parametrize("fmt", ["ndjson", "csv", "ics", "timelinejs"])
+@pytest.mark.parametrize("query", ["", "&from=2023-12-01&to=2023-12-31", "&sort=-updated"])
+def test_exports_are_the_same_whatever_the_batch(client, seeded, monkeypatch, fmt, query):
+    """Streamed one chunk per batch of events: batches of two give the same answer, in more
+    chunks, as one batch of everything (windows read by span class, and other sorts, alike)."""
+    whole = client.get(f"/api/v1/events?format={fmt}{query}")
+    original = queries.iterate_events
+    monkeypatch.setattr(queries, "iterate_events", lambda q, s, batch: original(q, s, 2))
+    small = client.get(f"/api/v1/events?format={fmt}{query}", buffered=False)
+    chunks = [c for c in small.response if c]
+    assert b"".join(chunks) == whole.data and whole.status_code == small.status_code == 200
+    if fmt in ("ndjson", "csv") and whole.data.count(b"\n") > 3:
+        assert len(chunks) > 1
+
+
+def test_ndjson_export_is_the_json_list_events(client, seeded):
+    """The export's objects are the list's (the list writes timestamps with +00:00)."""
+    listed = json_events(client)
+    exported = [
+        json.loads(line) for line in client.get("/api/v1/events?format=ndjson").text.splitlines()
+    ]
+    for event in listed:
+        event["created_at"] = event["created_at"].replace("+00:00", "Z")
+        event["updated_at"] = event["updated_at"].replace("+00:00", "Z")
+    assert exported == listed

@@ -5,6 +5,7 @@ export slots while it streams (:class:`service.limits.Slots`: 429 when none is f
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 import peewee as pw
@@ -15,7 +16,7 @@ from ..errors import APIError
 from ..formats import csv, ical, ndjson, negotiate, timelinejs
 from ..limits import slots
 
-STREAMED = {"ndjson": ndjson.ndjson_lines, "csv": csv.csv_lines}
+STREAMED = {"ndjson": ndjson.ndjson_chunks, "csv": csv.csv_chunks}  # one chunk per batch
 CAPPED = {"ics": ical.ical_lines, "timelinejs": timelinejs.timelinejs_chunks}
 
 
@@ -31,7 +32,7 @@ def requested_format(param: str | None) -> str:
 def export(query: pw.Select, fmt: str, sort: str, title: str) -> Response:
     """Every event ``query`` matches, in ``fmt``."""
     if fmt in STREAMED:
-        lines = STREAMED[fmt](_events(query, sort))
+        lines = STREAMED[fmt](_batches(query, sort))
     else:
         limit = current_app.config["MAX_EXPORT_EVENTS"]
         if query.select(query.model.id).limit(limit + 1).count() > limit:
@@ -40,7 +41,7 @@ def export(query: pw.Select, fmt: str, sort: str, title: str) -> Response:
                 f"More than {limit} events match; narrow the filters for {fmt} "
                 "(ndjson and csv stream any number).",
             )
-        lines = CAPPED[fmt](_events(query, sort), title)
+        lines = CAPPED[fmt](itertools.chain.from_iterable(_batches(query, sort)), title)
     give_back = slots("exports").take()
     response = Response(
         stream_with_context(_released(lines, give_back)),
@@ -59,6 +60,7 @@ def _released(chunks: Iterator, give_back) -> Iterator:
         give_back()
 
 
-def _events(query: pw.Select, sort: str, batch: int = 1000) -> Iterator[dict]:
+def _batches(query: pw.Select, sort: str, batch: int = 1000) -> Iterator[list[dict]]:
+    """The matching events' API dicts, ``batch`` at a time (flat memory)."""
     for rows in queries.iterate_events(query, sort, batch):
-        yield from queries.serialize_events(rows)  # mentions carry the provenance
+        yield queries.serialize_events(rows)  # mentions carry the provenance

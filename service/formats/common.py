@@ -32,6 +32,11 @@ def iso_date(value: dt.date | str | None) -> str | None:
 
 def iso_utc(value: dt.datetime | str | None) -> str | None:
     """ISO 8601 with a ``Z``: naive datetimes are taken as UTC, aware ones converted to it."""
+    if isinstance(value, dt.datetime):  # the usual two, spelled the same way sooner
+        if value.tzinfo is None:
+            return value.isoformat() + "Z"
+        if value.tzinfo is dt.UTC:
+            return value.isoformat()[: -len("+00:00")] + "Z"
     moment = as_utc(value)
     if moment is None:
         return None

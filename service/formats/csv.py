@@ -56,9 +56,17 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "|", "%", "＝", "＋", "－
 LIST_SEPARATOR = ";"
 
 
+_FORMULA_STARTS = frozenset(FORMULA_PREFIXES)  # each one character
+
+
 def _formula_like(text: str) -> bool:
     """Starts with a formula character, also behind invisible characters (zero-width space,
     byte-order mark: Unicode format characters) or spaces that a spreadsheet skips."""
+    first = text[:1]
+    if first in _FORMULA_STARTS:
+        return True
+    if not first or first.isalnum():  # the usual cell: a letter or digit is neither of those
+        return False
     start = 0
     while start < len(text) and (text[start] == " " or unicodedata.category(text[start]) == "Cf"):
         start += 1
@@ -73,6 +81,8 @@ def guard_cell(value: Any) -> Any:
     """
     if not isinstance(value, str):
         return value
+    if LIST_SEPARATOR not in value:
+        return "'" + value if _formula_like(value) else value
     return LIST_SEPARATOR.join(
         "'" + part if _formula_like(part) else part for part in value.split(LIST_SEPARATOR)
     )
@@ -114,7 +124,13 @@ def csv_row(event: dict[str, Any]) -> list[Any]:
         LIST_SEPARATOR.join(_source(a) for a in articles),
         LIST_SEPARATOR.join(a.get("url") or "" for a in articles),
     ]
-    return [guard_cell(cell) for cell in cells]
+    # A text cell that starts with a letter or digit and holds no separator is safe as it is.
+    return [
+        guard_cell(cell)
+        if isinstance(cell, str) and (LIST_SEPARATOR in cell or not cell[:1].isalnum())
+        else cell
+        for cell in cells
+    ]
 
 
 def _articles(event: dict[str, Any]) -> list[dict[str, Any]]:
@@ -151,6 +167,24 @@ def csv_lines(events: Iterable[dict[str, Any]]) -> Iterator[str]:
     yield line(COLUMNS)
     for event in events:
         yield line(csv_row(event))
+
+
+def csv_chunks(batches: Iterable[Iterable[dict[str, Any]]]) -> Iterator[str]:
+    """The lines of :func:`csv_lines`, the header alone and then one chunk per batch of events:
+    a streamed answer costs one pass through the server per batch, not one per event, and
+    memory stays that of one batch."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+
+    def text(rows: Iterable[Iterable[Any]]) -> str:
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerows(rows)
+        return buffer.getvalue()
+
+    yield text([COLUMNS])
+    for batch in batches:
+        yield text(map(csv_row, batch))
 
 
 def _boolean(value: bool | None) -> str | None:

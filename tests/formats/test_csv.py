@@ -5,10 +5,18 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import unicodedata
 
 import pytest
 
-from service.formats.csv import COLUMNS, csv_lines, guard_cell, unguard_cell
+from service.formats.csv import (
+    COLUMNS,
+    FORMULA_PREFIXES,
+    csv_chunks,
+    csv_lines,
+    guard_cell,
+    unguard_cell,
+)
 
 from . import make_event, synthetic_events
 
@@ -149,3 +157,65 @@ def test_reads_one_event_per_row_written():
     for number, _ in enumerate(lines, start=1):
         assert consumed[0] == number
     assert consumed == [20_000]
+
+
+def test_chunks_are_the_lines_one_batch_at_a_time():
+    events = [
+        make_event(1),
+        make_event(2, title="=1+1", summary="a;=b; @c", date_text="\u200b+x"),
+        make_event(3, None, None, title=" -lead", actors=[]),
+        make_event(4, title="naïve — «ü»", cameo=None),
+    ]
+    chunks = list(csv_chunks([events[:1], events[1:3], [], events[3:]]))
+    assert chunks[0] == ",".join(COLUMNS) + "\r\n"  # the header alone
+    assert len(chunks) == 5 and chunks[3] == ""
+    assert "".join(chunks) == "".join(csv_lines(events))
+
+
+def test_chunks_read_one_batch_at_a_time():
+    consumed = [0]
+    events = synthetic_events(5_000, consumed)
+    chunks = csv_chunks(list(itertools.islice(events, 50)) for _ in range(100))
+    next(chunks)  # the header
+    for number, chunk in enumerate(chunks, start=1):
+        assert consumed[0] == number * 50
+        assert chunk.count("\r\n") == 50
+
+
+def _old_formula_like(text: str) -> bool:
+    """The guard's test before its fast path for a letter or digit first."""
+    start = 0
+    while start < len(text) and (text[start] == " " or unicodedata.category(text[start]) == "Cf"):
+        start += 1
+    return text[start:].startswith(FORMULA_PREFIXES)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " ",
+        "=",
+        "a",
+        "1",
+        "É=",
+        "\u200b=1",
+        "\ufeff+1",
+        " \u200b -1",
+        "  x",
+        "\u200b",
+        "＝1",
+        "x;=1",
+        ";",
+        "=a;b",
+        "a; @b;c",
+        "_=",
+        "(=1)",
+        "'=1",
+        "%1",
+        "|x",
+    ],
+)
+def test_guard_is_unchanged(text):
+    old = ";".join("'" + p if _old_formula_like(p) else p for p in text.split(";"))
+    assert guard_cell(text) == old

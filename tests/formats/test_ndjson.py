@@ -8,9 +8,10 @@ import json
 
 import pytest
 
+from service.formats.common import jsonable
 from service.formats.csv import csv_lines
 from service.formats.ical import to_ical
-from service.formats.ndjson import ndjson_lines
+from service.formats.ndjson import ndjson_chunks, ndjson_line, ndjson_lines
 from service.formats.timelinejs import to_timelinejs
 
 from . import make_event, synthetic_events
@@ -71,3 +72,85 @@ def test_reads_one_event_per_line_written():
     for number, _ in enumerate(ndjson_lines(synthetic_events(20_000, consumed)), start=1):
         assert consumed[0] == number
     assert consumed == [20_000]
+
+
+# The encoder the NDJSON export used before orjson: the reference its lines must match.
+_JSON_MODULE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=jsonable)
+
+
+def _old_line(event) -> str:
+    return _JSON_MODULE.encode(event) + "\n"
+
+
+_MOSCOW = dt.timezone(dt.timedelta(hours=3))
+_AWKWARD = [
+    make_event(1),
+    make_event(
+        2,
+        None,
+        None,
+        title='Ünïcode — «quotes» "double" \\ back\\slash 😀 中文',
+        summary="line\nbreak\r\ttab \u2028 \u2029 \x00 \x1f \x7f",
+        cameo=None,
+        date_text=None,
+        date_basis=None,
+        salience=0.35,
+        original={"title": "Old", "nested": [1, None, True, 2.5, "ü"]},
+    ),
+    make_event(
+        3,
+        dt.date(1, 1, 1),
+        dt.date(9999, 12, 31),
+        salience=0.1 + 0.2,
+        created_at=dt.datetime(2023, 12, 21, 8, 30, 0, 600, tzinfo=dt.UTC),
+        updated_at=dt.datetime(2023, 12, 22, 12, 0, tzinfo=_MOSCOW),
+    ),
+    make_event(
+        4,
+        dt.date(999, 2, 3),
+        None,
+        salience=1.0,
+        created_at=dt.datetime(2023, 12, 21, 8, 30, 0, 123456),
+        updated_at=dt.datetime(2023, 12, 21, 8, 30, tzinfo=dt.UTC),
+        mentions=[
+            {
+                "article_id": 7,
+                "sentence": "Öl.",
+                "article": {"id": 7, "title": None, "published_at": dt.date(2023, 12, 21)},
+            }
+        ],
+    ),
+    make_event(5, salience=-0.0, extra=[123456789.123, 1e16, 5e-324, -17, 2**53]),
+]
+
+
+@pytest.mark.parametrize("event", _AWKWARD, ids=lambda e: f"event-{e['id']}")
+def test_lines_are_those_of_the_json_module(event):
+    """orjson writes what json.JSONEncoder wrote: the same bytes, so the same objects in the
+    same key order, with dates and datetimes spelled the same way."""
+    assert ndjson_line(event) == _old_line(event)
+
+
+def test_floats_with_an_exponent_are_the_same_numbers():
+    """The one spelling that differs: orjson writes 1e-05 as 1e-5 or 0.00001. Same number."""
+    event = make_event(6, salience=1e-05, extra=[2.5e-7, 1.5e300])
+    line = ndjson_line(event)
+    assert json.loads(line) == json.loads(_old_line(event))
+    assert list(json.loads(line)) == list(json.loads(_old_line(event)))
+
+
+def test_chunks_are_each_batch_of_lines_joined():
+    batches = [_AWKWARD[:2], [], _AWKWARD[2:]]
+    chunks = list(ndjson_chunks(batches))
+    assert len(chunks) == 3 and all(isinstance(c, bytes) for c in chunks)
+    assert chunks[1] == b""
+    assert b"".join(chunks).decode() == "".join(map(_old_line, _AWKWARD))
+
+
+def test_chunks_read_one_batch_at_a_time():
+    consumed = [0]
+    events = synthetic_events(10_000, consumed)
+    batches = (list(itertools.islice(events, 100)) for _ in range(100))
+    for number, chunk in enumerate(ndjson_chunks(batches), start=1):
+        assert consumed[0] == number * 100
+        assert chunk.count(b"\n") == 100
