@@ -34,7 +34,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config.update(test_config)
     app.json.sort_keys = False
 
-    from . import cache, db, errors, extensions, limits, logs, metrics, security, web
+    from . import cache, db, errors, extensions, limits, logs, metrics, notmodified, security, web
     from .api import register_api
     from .cli import register_cli
 
@@ -49,6 +49,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     register_api(app)
     register_cli(app)
     app.register_blueprint(web.bp)
+    app.wsgi_app = notmodified.NotModified(app, app.wsgi_app)  # repeated 304s before Flask
     return app
 
 

@@ -100,6 +100,18 @@ class RateLimiter:
         # The storage (e.g. Redis) down must not take the API down: count in memory meanwhile.
         self.fallback = WindowCounters()
 
+    def allows(self, method: str, client: str) -> bool:
+        """Count a request of ``method`` from ``client`` and say whether it is within the limit
+        (for answers given outside Flask, service.notmodified; storage errors count in memory)."""
+        item = self.items.get(method)
+        if not self.enabled or item is None:
+            return True
+        keys = ("timeline", self.scopes[method], client or "unknown")
+        try:
+            return self.strategy.hit(item, *keys)
+        except Exception:
+            return self.fallback.hit(item, *keys)
+
     def check(self) -> Response | None:
         """Count this request; the 429 when its client is over the limit."""
         item = self.items.get(request.method)
@@ -284,7 +296,8 @@ def init_app(app: Flask) -> None:
     }
     store = limits.storage.storage_from_string(app.config["RATELIMIT_STORAGE_URL"])
     app.extensions["timeline_annotate_limiter"] = AnnotateLimiter(app.config, store)
+    limiter = app.extensions["timeline_rate_limiter"] = RateLimiter(app.config)
     app.before_request(check_query_string)
-    app.before_request(RateLimiter(app.config).check)
+    app.before_request(limiter.check)
     app.before_request(check_annotate)
     app.before_request(check_json_depth)

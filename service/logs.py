@@ -28,9 +28,32 @@ _secrets: set[str] = set()
 def request_id() -> str:
     """This request's id: the client's ``X-Request-Id`` when well formed, else a new uuid4."""
     if "request_id" not in g:
-        given = request.headers.get("X-Request-Id", "")
-        g.request_id = given if REQUEST_ID.fullmatch(given) else str(uuid.uuid4())
+        g.request_id = request_id_of(request.headers.get("X-Request-Id", ""))
     return g.request_id
+
+
+def request_id_of(given: str) -> str:
+    """The id of a request whose client sent ``given`` as its ``X-Request-Id``."""
+    return given if REQUEST_ID.fullmatch(given) else str(uuid.uuid4())
+
+
+def log_request(method: str, path: str, status: int, seconds: float, rid: str) -> None:
+    """The one line every request is logged with."""
+    if not log.isEnabledFor(logging.INFO):
+        return
+    log.info(
+        "%s %s %s",
+        method,
+        path,
+        status,
+        extra={
+            "request_id": rid,
+            "method": method,
+            "path": path,
+            "status": status,
+            "duration_ms": round(seconds * 1000, 2),
+        },
+    )
 
 
 def redact(text: str) -> str:
@@ -103,18 +126,8 @@ def _finish(response: Response) -> Response:
     rid = request_id()
     response.headers["X-Request-Id"] = rid
     started = g.get("log_started", time.perf_counter())
-    log.info(
-        "%s %s %s",
-        request.method,
-        request.path,
-        response.status_code,
-        extra={
-            "request_id": rid,
-            "method": request.method,
-            "path": request.path,
-            "status": response.status_code,
-            "duration_ms": round((time.perf_counter() - started) * 1000, 2),
-        },
+    log_request(
+        request.method, request.path, response.status_code, time.perf_counter() - started, rid
     )
     return response
 

@@ -72,6 +72,7 @@ def register_conditional(app: Flask) -> None:
         if state is None:
             return None
         version, updated_at = state
+        request.environ["timeline.version"] = version  # for service.notmodified
         g.etag = _etag(version)
         g.last_modified = updated_at.replace(microsecond=0)
         if request.if_none_match:
