@@ -35,15 +35,16 @@ SELECT e.id, json_object(
   'created_at', {_UTC.format(column="e.created_at")},
   'updated_at', {_UTC.format(column="e.updated_at")},
   'mentions', json((
-    SELECT json_group_array(json(m.line)) FROM (
-      SELECT json_object(
+    SELECT json_group_array(json_object(
         'article_id', m.article_id, 'sentence', m.sentence,
         'sentence_start', m.sentence_start, 'sentence_end', m.sentence_end,
         'start', m.start, 'end', m."end",
-        'article', json_object('id', r.id, 'title', r.title, 'source', r.source, 'url', r.url,
-                               'published_at', r.published_at)) AS line
-      FROM mention AS m JOIN article AS r ON r.id = m.article_id
-      WHERE m.event_id = e.id ORDER BY m.article_id, m.start) AS m))
+        'article', json_object('id', m.article_id, 'title', m.title, 'source', m.source,
+                               'url', m.url, 'published_at', m.published_at)))
+    FROM (SELECT m.article_id, m.sentence, m.sentence_start, m.sentence_end, m.start, m."end",
+                 r.title, r.source, r.url, r.published_at
+          FROM mention AS m JOIN article AS r ON r.id = m.article_id
+          WHERE m.event_id = e.id ORDER BY m.article_id, m.start) AS m))
 ) FROM event AS e WHERE e.id IN ({{marks}})
 """
 

@@ -32,7 +32,8 @@ def requested_format(param: str | None) -> str:
 def export(query: pw.Select, fmt: str, sort: str, title: str) -> Response:
     """Every event ``query`` matches, in ``fmt``."""
     if fmt == "ndjson" and json_sql.available():  # the database writes the lines itself
-        pages = queries.iterate_events(query.select(*queries.PAGE_COLUMNS), sort, BATCH)
+        keys = queries.SORT_KEYS[sort.lstrip("-")]  # a page needs its ids and sort keys only
+        pages = queries.iterate_events(query.select(*keys), sort, BATCH)
         lines = json_sql.ndjson_chunks_of(pages)
     elif fmt in STREAMED:
         lines = STREAMED[fmt](_batches(query, sort))

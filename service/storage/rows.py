@@ -66,6 +66,8 @@ _AS_STORED = frozenset(
 def _converter(field: pw.Field):
     """How a value of ``field`` from the driver becomes its Python value; None when it already is.
     Dates and datetimes from SQLite are ISO text, parsed by the C ``fromisoformat`` first."""
+    if getattr(field, "_coerce", True) is False:  # asked for as stored (``field.coerce(False)``)
+        return None
     if isinstance(field, pw.DateTimeField):
         return functools.partial(_iso_or_field, dt.datetime, field.python_value)
     if isinstance(field, pw.DateField):
