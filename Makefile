@@ -124,6 +124,12 @@ bench-read: install $(BENCH_STAMP) bench-deps
 bench-export: install $(BENCH_STAMP)
 	$(BIN)/python bench/export.py $(BENCH_ARGS)
 
+# Where one request's time goes, layer by layer (bench/layers.py: the app in-process on the 100k
+# database, each hook, routing, arguments, SQL and the view timed); BENCH_ARGS="--size 10000".
+.PHONY: bench-layers
+bench-layers: install
+	$(BIN)/python bench/layers.py $(BENCH_ARGS)
+
 # Event extraction on ../shared/data/timebank: event-time anchoring recall and precision
 # (bench/events.py; BENCH_ARGS="--limit 20" for a quick run, "--json" for JSON).
 .PHONY: bench-events

@@ -19,8 +19,10 @@ request in microseconds:
 - ``flask, rest``: what is left of the whole WSGI call (request and response objects, contexts,
   dispatch, signals, headers, the iteration of the body).
 
-The server's own cost (granian, the front, the thread hand-off) is what ``make servers`` and
-``bench/read.py`` add on top: see bench/README.md. ``--pyinstrument PATHNAME`` prints a
+``--server`` adds the server's own cost: the same paths through ``timeline serve --workers 1``
+(granian and the front, service/front.py) under wrk (16 connections), the worker's CPU time
+per request read from /proc, less the in-process total (``server, rest``: granian, the ASGI
+front, the hand-off to an app thread and back, sockets). ``--pyinstrument PATHNAME`` prints a
 pyinstrument tree of one path instead (``pip install pyinstrument``).
 """
 
@@ -29,6 +31,7 @@ from __future__ import annotations
 import argparse
 import collections
 import functools
+import os
 import sqlite3
 import sys
 import tempfile
@@ -40,7 +43,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import generate  # noqa: E402
-from read import our_paths, pick_actor  # noqa: E402
+from read import cpu_ticks, drive_wrk, our_paths, pick_actor, serve_env, worker_pids  # noqa: E402
 from werkzeug.routing import MapAdapter  # noqa: E402
 from werkzeug.test import EnvironBuilder  # noqa: E402
 
@@ -98,7 +101,10 @@ def instrument(app, timers: Timers) -> None:
         for key, hooks in registry.items():
             registry[key] = [timers.wrap(_layer(h), h) for h in hooks]
     MapAdapter.match = timers.wrap("routing", MapAdapter.match)
-    from flask_smorest import Blueprint
+    try:
+        from service.api.arguments import Blueprint  # the service's parser, when it has one
+    except ImportError:
+        from flask_smorest import Blueprint
 
     parser = Blueprint.ARGUMENTS_PARSER
     parser.parse = timers.wrap("arguments", parser.parse)
@@ -191,6 +197,31 @@ def _etag(app, url: str) -> str:
         return client.get(url).headers["ETag"].strip('"')
 
 
+def server_cost(db: Path, n: int, results: dict[str, dict], seconds: float) -> None:
+    """Worker CPU µs per request through the real server, per path, into ``results``."""
+    from load import Server, request
+
+    folder = Path(tempfile.mkdtemp(prefix="timeline-layers-"))
+    server = Server(serve_env(f"sqlite:///{db}"), folder, workers=1).start(timeout=300)
+    try:
+        pids = worker_pids(server.process.pid)
+        ticks = os.sysconf("SC_CLK_TCK")
+        for name, urls in paths(n, db).items():
+            headers = {}
+            if name == "304":
+                headers = {"If-None-Match": request(server.port, "GET", urls[0])[1]["ETag"]}
+            drive_wrk(server.port, urls, headers, 1, folder)  # warm
+            before = cpu_ticks(pids)
+            figures = drive_wrk(server.port, urls, headers, seconds, folder)
+            used = (cpu_ticks(pids) - before) / ticks
+            done = figures["rps"] * seconds
+            per = used / done * 1e6 if done else float("nan")
+            results[name]["server_us"] = per
+            results[name]["server_rps"] = figures["rps"]
+    finally:
+        server.stop()
+
+
 def print_table(results: dict[str, dict]) -> None:
     names = list(results)
     print(f"{'layer (µs/request)':22}" + "".join(f"{n:>10}" for n in names))
@@ -203,6 +234,17 @@ def print_table(results: dict[str, dict]) -> None:
         f"{'= requests/s, 1 core':22}" + "".join(f"{1e6 / results[n]['us']:10.0f}" for n in names)
     )
     print(f"{'statuses':22}" + "".join(f"{str(sorted(results[n]['statuses'])):>10}" for n in names))
+    if all("server_us" in results[n] for n in names):
+        rest = [results[n]["server_us"] - results[n]["us"] for n in names]
+        print(f"{'server, rest':22}" + "".join(f"{v:10.0f}" for v in rest))
+        print(
+            f"{'worker CPU/request':22}"
+            + "".join(f"{results[n]['server_us']:10.0f}" for n in names)
+        )
+        print(
+            f"{'requests/s, 1 worker':22}"
+            + "".join(f"{results[n]['server_rps']:10.0f}" for n in names)
+        )
 
 
 def pyinstrument(db: Path, n: int, name: str, requests: int) -> None:
@@ -223,6 +265,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", type=int, default=100_000)
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--pyinstrument", metavar="PATHNAME")
+    parser.add_argument("--server", action="store_true", help="also through timeline serve")
+    parser.add_argument("--seconds", type=float, default=3, help="per path with --server")
     args = parser.parse_args(argv)
     source = generate.ensure_sqlite(args.size)
     with tempfile.TemporaryDirectory() as folder:
@@ -233,7 +277,10 @@ def main(argv: list[str] | None = None) -> int:
             pyinstrument(db, args.size, args.pyinstrument, args.requests)
             return 0
         print(f"{args.size} events (sqlite), {args.requests} requests per path, in-process")
-        print_table(profile(db, args.size, args.requests))
+        results = profile(db, args.size, args.requests)
+        if args.server:
+            server_cost(db, args.size, results, args.seconds)
+        print_table(results)
     return 0
 
 

@@ -39,7 +39,7 @@ def test_read_bench_prints_every_query_and_the_targets(tmp_path):
     for query in ("list", "window", "actor", "fulltext", "item", "list 304"):
         assert f"\n{query} " in out, out
     assert "NDJSON export: 2000 lines" in out, out
-    assert "Targets (issue 7)" in out and "304 / full rps" in out, out
+    assert "Targets (issue 15" in out and "304 / full answer of the list" in out, out
     assert "'500'" not in out and "Error" not in out, out
 
 
