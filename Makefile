@@ -97,7 +97,7 @@ fuzz: install
 	TIMELINE_FUZZ_EXAMPLES=500 $(BIN)/python -m pytest tests/test_fuzz_openapi.py -q
 
 # The read benchmark (bench/read.py): 10k, 100k and 1M synthetic events (cached in bench/out/),
-# the service (gunicorn, 2 workers) against Datasette under 16 connections, the NDJSON export,
+# the service (granian, 2 workers) against Datasette under 16 connections, the NDJSON export,
 # then ingest (one process and all cores) and the suite on PostgreSQL at 100k; prints the targets.
 # BENCH_ARGS passes more options, e.g. BENCH_ARGS="--sizes 10000 --seconds 2".
 .PHONY: bench bench-read

@@ -1,4 +1,4 @@
-"""Drive a real `timeline serve` (gunicorn, 2+ workers) with pollers and writers, then check.
+"""Drive a real `timeline serve` (granian, 2+ workers) with pollers and writers, then check.
 
     .venv/bin/python bench/load.py                         # 60 s on a temporary SQLite file
     .venv/bin/python bench/load.py --seconds 5             # a smoke run

@@ -5,13 +5,14 @@
     .venv/bin/python bench/read.py --database-url postgresql://postgres@127.0.0.1:5432/postgres
 
 For each size: the database from bench/generate.py (cached in bench/out/) is served by
-`timeline serve --workers 2` (gunicorn) and, unless --no-datasette, by `datasette serve` on a
-flat copy of the events (see bench/README.md for what is fair). A separate process on
-127.0.0.1 holds 16 concurrent connections on one query at a time for --seconds and reports
-requests/s and p50/p99 latency. The NDJSON export of every event is timed alone while the
-gunicorn workers' RSS is sampled from /proc. Then the ingest benchmark (bench/ingest.py, one
-process and all cores) and, with --database-url, the service's suite on PostgreSQL. It ends
-with the targets of issue 7, measured, each PASS or MISS.
+`timeline serve --workers 2` (granian and the front) and, unless --no-datasette, by
+`datasette serve` on a flat copy of the events (see bench/README.md for what is fair). A
+separate process on 127.0.0.1 holds 16 concurrent connections on one query at a time for
+--seconds and reports requests/s and p50/p99 latency. The NDJSON export of every event is
+timed alone while the workers' RSS is sampled from /proc. Then the ingest benchmark
+(bench/ingest.py, one process and all cores) and, with --database-url, the service's suite
+on PostgreSQL. It ends with the targets of issue 15 (and issue 7's other rows), measured,
+each PASS or MISS.
 """
 
 from __future__ import annotations
