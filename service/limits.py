@@ -100,33 +100,34 @@ class RateLimiter:
         # The storage (e.g. Redis) down must not take the API down: count in memory meanwhile.
         self.fallback = WindowCounters()
 
-    def allows(self, method: str, client: str) -> bool:
-        """Count a request of ``method`` from ``client`` and say whether it is within the limit
-        (for answers given outside Flask, service.notmodified; storage errors count in memory)."""
+    def _hit(self, method: str, client: str | None) -> tuple | None:
+        """Count a request of ``method`` from ``client``: (allowed, the strategy that counted,
+        the limit, the keys), or None when such requests are not limited. The storage (e.g.
+        Redis) down counts in memory meanwhile."""
         item = self.items.get(method)
         if not self.enabled or item is None:
-            return True
+            return None
         keys = ("timeline", self.scopes[method], client or "unknown")
         try:
-            return self.strategy.hit(item, *keys)
-        except Exception:
-            return self.fallback.hit(item, *keys)
+            return self.strategy.hit(item, *keys), self.strategy, item, keys
+        except Exception:  # storage unreachable
+            log.warning("rate-limit storage failed; counting in memory", exc_info=True)
+            return self.fallback.hit(item, *keys), self.fallback, item, keys
+
+    def allows(self, method: str, client: str) -> bool:
+        """Count a request and say whether it is within the limit (for answers given outside
+        Flask, service.notmodified)."""
+        counted = self._hit(method, client)
+        return counted is None or counted[0]
 
     def check(self) -> Response | None:
         """Count this request; the 429 when its client is over the limit."""
-        item = self.items.get(request.method)
-        if not self.enabled or item is None or request.endpoint in EXEMPT_ENDPOINTS:
+        if request.endpoint in EXEMPT_ENDPOINTS:
             return None
-        keys = ("timeline", self.scopes[request.method], request.remote_addr or "unknown")
-        strategy = self.strategy
-        try:
-            allowed = strategy.hit(item, *keys)
-        except Exception:  # storage unreachable
-            log.warning("rate-limit storage failed; counting in memory", exc_info=True)
-            strategy = self.fallback
-            allowed = strategy.hit(item, *keys)
-        if allowed:
+        counted = self._hit(request.method, request.remote_addr)
+        if counted is None or counted[0]:
             return None
+        _allowed, strategy, item, keys = counted
         try:
             reset = strategy.get_window_stats(item, *keys).reset_time
         except Exception:

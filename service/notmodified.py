@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from flask import Flask
 
 from . import logs, metrics
-from .api.conditional import NOT_DATA
+from .api.conditional import revalidates_data
 from .storage import version
 
 SIZE = 2048  # templates kept per worker
@@ -78,12 +78,9 @@ class NotModified:
 
 def _key(environ: dict) -> tuple | None:
     """What chose a 304's headers, for a conditional GET/HEAD of API data; else None."""
-    method = environ.get("REQUEST_METHOD")
-    path = environ.get("PATH_INFO", "")
-    if method not in ("GET", "HEAD") or not environ.get("HTTP_IF_NONE_MATCH"):
+    if not revalidates_data(environ):
         return None
-    if not path.startswith("/api/v1/") or path.startswith(NOT_DATA):
-        return None
+    method, path = environ["REQUEST_METHOD"], environ.get("PATH_INFO", "")
     return (method, path, environ.get("QUERY_STRING", ""), *map(environ.get, _KEY_HEADERS))
 
 

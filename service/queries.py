@@ -22,7 +22,7 @@ from .storage.connection import database
 from .storage.indexes import SPAN_DAYS, span_class_sql
 from .storage.models import Actor, ActorAlias, Article, Event, EventActor, Mention
 from .storage.order import UNDATED, precision_rank, timeline_key
-from .storage.rows import Statement, fetch, rows_of
+from .storage.rows import Statement, converter, fetch, rows_of
 from .text import fold
 
 
@@ -389,6 +389,9 @@ def render_events(rows: Sequence[Any], cache: RenderedEvents) -> list[str]:
     return [text for text in texts if text is not None]
 
 
+_PUBLISHED = converter(Article.published_at)  # a date: the ISO text parsed, else as peewee does
+
+
 def serialize_events(rows: Sequence[Event], with_mentions: bool = True) -> list[dict[str, Any]]:
     """Rows -> API dicts, with actors and mentions fetched in one query each."""
     ids = [row.id for row in rows]
@@ -403,14 +406,6 @@ def serialize_events(rows: Sequence[Event], with_mentions: bool = True) -> list[
 
         def run(query: pw.Select, params: list) -> Any:
             return database.execute_sql(query.sql()[0], params)  # its only parameters: params
-
-        def day(value: Any) -> dt.date | None:  # peewee's conversion tries format after format
-            if isinstance(value, str):
-                try:
-                    return dt.date.fromisoformat(value)
-                except ValueError:
-                    pass
-            return Article.published_at.python_value(value)
 
         for event_id, key, name, kind in run(
             EventActor.select(EventActor.event, Actor.key, Actor.name, Actor.kind)
@@ -456,7 +451,7 @@ def serialize_events(rows: Sequence[Event], with_mentions: bool = True) -> list[
                             "title": title,
                             "source": source,
                             "url": url,
-                            "published_at": day(published_at),
+                            "published_at": _PUBLISHED(published_at),
                         },
                     }
                 )

@@ -43,16 +43,16 @@ def test_values_have_their_python_types(app, seeded):
 
 def test_text_that_is_not_iso_falls_back_to_peewee():
     field = pw.DateTimeField()
-    convert = rows._converter(field)
+    convert = rows.converter(field)
     assert convert("2024-05-01 10:20:30.5") == dt.datetime(2024, 5, 1, 10, 20, 30, 500000)
     assert convert("2024-05-01") == field.python_value("2024-05-01")
     assert convert("not a date") == field.python_value("not a date")
     assert convert(None) is None
-    day = rows._converter(pw.DateField())
+    day = rows.converter(pw.DateField())
     assert day("2024-05-01") == dt.date(2024, 5, 1)
     assert day("2024-05-01 00:00:00") == pw.DateField().python_value("2024-05-01 00:00:00")
-    assert rows._converter(pw.TextField()) is None
-    assert rows._converter(pw.BooleanField())(1) is True
+    assert rows.converter(pw.TextField()) is None
+    assert rows.converter(pw.BooleanField())(1) is True
 
 
 def test_a_statement_runs_its_query_with_other_values(app, seeded):

@@ -38,21 +38,27 @@ def cheap_not_modified(app: Flask) -> Callable[[dict], bool]:
     the app still decides, with every hook (limits, host check, CORS, logs, metrics)."""
 
     def cheap(environ: dict) -> bool:
-        if environ["REQUEST_METHOD"] not in ("GET", "HEAD"):
-            return False
-        tags = environ.get("HTTP_IF_NONE_MATCH")
-        path = environ.get("PATH_INFO", "")
-        if not tags or not path.startswith("/api/v1/") or path.startswith(NOT_DATA):
+        if not revalidates_data(environ):
             return False
         held = version.cached(app.config["DATA_VERSION_TTL"])
         if held is None:
             return False
         etag = etag_of(held[0], environ)
-        return any(
-            t.strip().removeprefix("W/").strip('"')[:ETAG_LENGTH] == etag for t in tags.split(",")
-        )
+        tags = environ["HTTP_IF_NONE_MATCH"].split(",")
+        return any(t.strip().removeprefix("W/").strip('"')[:ETAG_LENGTH] == etag for t in tags)
 
     return cheap
+
+
+def revalidates_data(environ: dict) -> bool:
+    """A GET or HEAD of API data (not a document or a probe) carrying ``If-None-Match``."""
+    path = environ.get("PATH_INFO", "")
+    return (
+        environ.get("REQUEST_METHOD") in ("GET", "HEAD")
+        and bool(environ.get("HTTP_IF_NONE_MATCH"))
+        and path.startswith("/api/v1/")
+        and not path.startswith(NOT_DATA)
+    )
 
 
 #: API paths that are not data (documents, probes): never 304 from the data version.

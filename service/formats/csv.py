@@ -124,13 +124,7 @@ def csv_row(event: dict[str, Any]) -> list[Any]:
         LIST_SEPARATOR.join(_source(a) for a in articles),
         LIST_SEPARATOR.join(a.get("url") or "" for a in articles),
     ]
-    # A text cell that starts with a letter or digit and holds no separator is safe as it is.
-    return [
-        guard_cell(cell)
-        if isinstance(cell, str) and (LIST_SEPARATOR in cell or not cell[:1].isalnum())
-        else cell
-        for cell in cells
-    ]
+    return [guard_cell(cell) for cell in cells]
 
 
 def _articles(event: dict[str, Any]) -> list[dict[str, Any]]:

@@ -30,7 +30,7 @@ def rows_of(query: pw.Select, cursor) -> list:
     """``cursor``'s rows as named tuples of ``query``'s columns, converted as peewee would."""
     fields = query._returning
     Row = _row_type(tuple(f.name for f in fields))
-    convert = [_converter(f) for f in fields]
+    convert = [converter(f) for f in fields]
     if not any(convert):
         return [Row(*row) for row in cursor]
     pairs = [(i, c) for i, c in enumerate(convert) if c]
@@ -63,7 +63,7 @@ _AS_STORED = frozenset(
 )
 
 
-def _converter(field: pw.Field):
+def converter(field: pw.Field):
     """How a value of ``field`` from the driver becomes its Python value; None when it already is.
     Dates and datetimes from SQLite are ISO text, parsed by the C ``fromisoformat`` first."""
     if getattr(field, "_coerce", True) is False:  # asked for as stored (``field.coerce(False)``)

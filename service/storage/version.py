@@ -16,28 +16,24 @@ import weakref
 
 from .connection import database
 from .models import DataState
+from .rows import Statement
 
 Version = tuple[int, dt.datetime]
 
 _lock = threading.Lock()
 #: Per database object (tests and tools open several in one process): (version, read at).
 _known: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-_SQL: dict[type, tuple[str, list]] = {}
 
 
 def current(ttl: float = 0.0) -> Version | None:
     """The data version and when it moved; from memory when read less than ``ttl`` s ago."""
-    target = database.obj
-    now = time.monotonic()
-    if ttl > 0:
-        with _lock:
-            known = _known.get(target)
-        if known is not None and now - known[1] < ttl:
-            return known[0]
+    held = cached(ttl, margin=0.0)
+    if held is not None:
+        return held
     version = read()
     if version is not None and ttl > 0:
         with _lock:
-            _known[target] = (version, now)
+            _known[database.obj] = (version, time.monotonic())
     return version
 
 
@@ -53,17 +49,16 @@ def cached(ttl: float, margin: float = 0.05) -> Version | None:
     return known[0]
 
 
+_READ = Statement(
+    lambda: DataState.select(DataState.version, DataState.updated_at).where(DataState.id == 1)
+)
+
+
 def read() -> Version | None:
-    """One single-row read, its SQL built once per backend (peewee's query building would cost
-    more than the query on this path)."""
-    backend = type(database.obj)
-    if backend not in _SQL:
-        query = DataState.select(DataState.version, DataState.updated_at).where(DataState.id == 1)
-        _SQL[backend] = query.sql()
-    row = database.execute_sql(*_SQL[backend]).fetchone()
-    if row is None:
-        return None
-    return row[0], DataState.updated_at.python_value(row[1])
+    """One single-row read (a statement compiled once: peewee's query building would cost more
+    than the query on this path)."""
+    rows = _READ.rows()
+    return (rows[0].version, rows[0].updated_at) if rows else None
 
 
 def forget() -> None:
