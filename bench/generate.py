@@ -29,12 +29,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from service import create_app, pipeline  # noqa: E402
+from service import create_app  # noqa: E402
 from service.events.types import CAMEO  # noqa: E402
 from service.storage import order  # noqa: E402
 from service.storage.connection import database  # noqa: E402
 from service.storage.models import Actor, Article, DataState, Event, EventActor, Mention  # noqa: E402
 from service.storage.schema import create_tables  # noqa: E402
+from service.write import pipeline  # noqa: E402
 
 VERSION = 2
 OUT = ROOT / "bench" / "out"

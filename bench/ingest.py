@@ -22,10 +22,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from service import bulk, create_app, events, sources  # noqa: E402
+from service import create_app, events  # noqa: E402
 from service.storage.connection import database  # noqa: E402
 from service.storage.models import Actor, Article, Event  # noqa: E402
 from service.storage.schema import create_tables  # noqa: E402
+from service.write import bulk, sources  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "timebank"
 

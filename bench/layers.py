@@ -20,7 +20,7 @@ request in microseconds:
   dispatch, signals, headers, the iteration of the body).
 
 ``--server`` adds the server's own cost: the same paths through ``timeline serve --workers 1``
-(granian and the front, service/front.py) under wrk (16 connections), the worker's CPU time
+(granian and the front, service/edge/front.py) under wrk (16 connections), the worker's CPU time
 per request read from /proc, less the in-process total (``server, rest``: granian, the ASGI
 front, the hand-off to an app thread and back, sockets). ``--pyinstrument PATHNAME`` prints a
 pyinstrument tree of one path instead (``pip install pyinstrument``).

@@ -6,7 +6,7 @@ within 1 s while 2 x (workers x threads) slow connections of each kind are open 
     .venv/bin/python bench/servers.py --servers granian gunicorn --seconds 2
 
 Servers (2 workers x 4 threads unless said): ``granian`` (what ``timeline serve`` runs: granian
-with the buffering front, service/front.py), ``granian-wsgi`` (granian's own WSGI interface,
+with the buffering front, service/edge/front.py), ``granian-wsgi`` (granian's own WSGI interface,
 no front), ``gunicorn`` (gthread), ``gunicorn-4w`` (4 workers) and ``waitress`` (one process,
 8 threads; only when waitress is installed: ``pip install waitress``). Loopback only; wrk is
 Debian's package (``make bench-deps``).

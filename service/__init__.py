@@ -34,9 +34,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config.update(test_config)
     app.json.sort_keys = False
 
-    from . import cache, db, errors, extensions, limits, logs, metrics, notmodified, security, web
+    from . import db, errors, web
     from .api import register_api
     from .cli import register_cli
+    from .edge import extensions, limits, logs, metrics, notmodified, security
+    from .read import cache
 
     db.init_app(app)
     app.extensions["rendered_events"] = cache.RenderedEvents(app.config["EVENT_CACHE_SIZE"])

@@ -18,9 +18,9 @@ import click
 from flask import Flask, current_app
 from flask.cli import ScriptInfo, with_appcontext
 
-from . import bulk, sources
 from .storage.connection import database
 from .storage.schema import create_tables
+from .write import bulk, sources
 
 
 @click.command("init-db")
@@ -174,7 +174,7 @@ def serve_command(
     host: str | None, port: int | None, workers: int | None, threads: int | None
 ) -> None:
     """Serve the API with granian (or gunicorn: TIMELINE_SERVER), a production WSGI server."""
-    from .server import run
+    from .edge.server import run
 
     config = current_app.config
     create_tables()

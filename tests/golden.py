@@ -10,8 +10,8 @@ import tempfile
 from pathlib import Path
 
 from service import create_app
-from service.sources import read_files
 from service.storage.schema import create_tables
+from service.write.sources import read_files
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "fixtures" / "articles"

@@ -9,7 +9,7 @@ import json
 import icalendar
 import pytest
 
-from service import queries
+from service.read import queries
 
 from .test_errors import assert_problem
 

@@ -83,7 +83,7 @@ def test_an_unknown_actor_answers_with_a_hint(client, seeded):
 
 
 def test_resolve_actor_terms_is_the_one_lookup(app, seeded):
-    from service import queries
+    from service.read import queries
     from service.storage.models import Actor
 
     with app.app_context():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from service.cache import RenderedEvents
+from service.read.cache import RenderedEvents
 
 from .conftest import FIXTURES
 

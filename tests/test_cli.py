@@ -75,7 +75,7 @@ def test_plain_text_needs_a_publication_date(app, runner, tmp_path):
 
 
 def test_ingest_batches_resume_after_a_stop(app, runner, tmp_path, monkeypatch):
-    from service import bulk, pipeline
+    from service.write import bulk, pipeline
 
     lines = [
         json.dumps(

@@ -56,7 +56,7 @@ def test_405_says_what_is_allowed(client):
 
 
 def test_unexpected_exception_is_a_bare_500(app, client, monkeypatch):
-    from service import queries
+    from service.read import queries
 
     def boom(*args, **kwargs):
         raise RuntimeError("secret internals /work/main/service")
@@ -70,7 +70,7 @@ def test_unexpected_exception_is_a_bare_500(app, client, monkeypatch):
 def test_a_lost_database_is_a_503_with_retry_after(app, client, monkeypatch, error):
     import peewee as pw
 
-    from service import queries
+    from service.read import queries
 
     def lost(*args, **kwargs):
         raise getattr(pw, error)("connection already closed")

@@ -7,7 +7,7 @@ import asyncio
 import threading
 
 from service.api import conditional
-from service.front import BufferedWSGI
+from service.edge.front import BufferedWSGI
 from service.storage import version
 
 

@@ -8,11 +8,13 @@ import threading
 
 import pytest
 
-from service import create_app, pipeline, queries
+from service import create_app
 from service.formats import csv, ical, timelinejs
+from service.read import queries
 from service.storage.models import Article, Event
 from service.storage.order import UNDATED
 from service.storage.schema import create_tables
+from service.write import pipeline
 
 from .test_errors import assert_problem
 
@@ -131,7 +133,7 @@ def test_the_default_annotate_cap_bounds_the_cpu_of_one_request():
 
 
 def test_slots_refuse_rather_than_wait(app):
-    from service.limits import Slots
+    from service.edge.limits import Slots
 
     slots = Slots("annotations", total=2, per_client=1)
     with app.test_request_context(environ_base={"REMOTE_ADDR": "10.0.0.1"}):

@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from service import json_sql, queries
 from service.formats.ndjson import ndjson_bytes
+from service.read import json_sql, queries
 from service.storage.connection import database
 from service.storage.models import Actor, Article, Event, EventActor, Mention
 

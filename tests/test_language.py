@@ -1,4 +1,4 @@
-"""Language detection (service.language) and the refusal of articles not in English: through
+"""Language detection (service.write.language) and the refusal of articles not in English: through
 POST /api/v1/articles (422, the one problem shape) and `timeline ingest` (skipped, saying why)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from service import language
 from service.storage.models import Article
+from service.write import language
 
 from .conftest import FIXTURES
 from .test_errors import assert_problem

@@ -96,10 +96,10 @@ def test_storage_modules_are_found():
     assert {"connection", "models", "search", "indexes", "schema", "order"} <= names
 
 
-@pytest.mark.parametrize("forbidden", ["service.pipeline", "service.events"])
+@pytest.mark.parametrize("forbidden", ["service.write.pipeline", "service.events"])
 def test_the_read_side_does_not_reach_ingest_nor_extraction(forbidden):
-    reached = {m for m in reachable("service.queries") if within(m, forbidden)}
-    assert not reached, f"service.queries reaches {sorted(reached)}"
+    reached = {m for m in reachable("service.read.queries") if within(m, forbidden)}
+    assert not reached, f"service.read.queries reaches {sorted(reached)}"
 
 
 BAD = """
@@ -112,13 +112,13 @@ from .connection import database
 
 
 def f():
-    from ..pipeline import ingest
+    from ..write.pipeline import ingest
 """
 
 
 def test_the_check_sees_a_relative_import_from_above_even_inside_a_function():
     found = imported_modules(BAD, "service.storage.indexes", is_package=False)
-    assert "service.pipeline" in found
+    assert "service.write.pipeline" in found
     assert {"service.storage", "service.storage.search", "service.storage.connection"} <= found
     assert "peewee" in found
 
@@ -128,7 +128,7 @@ def test_the_check_resolves_a_package_s_own_relative_imports():
     assert found == {"service.storage", "service.storage.order", "service", "service.text"}
 
 
-@pytest.mark.parametrize("name", ["service.rendering", "service.text"])
+@pytest.mark.parametrize("name", ["service.read.rendering", "service.text"])
 def test_pure_modules_import_only_the_standard_library(name):
     third_party = {"flask", "peewee", "playhouse", "marshmallow", "service", "schemas"}
     found = {m.split(".")[0] for m in imports_of(module_path(name))} & third_party

@@ -118,7 +118,7 @@ class _Clock:
 def test_window_counters_slide_as_the_limits_library_counts():
     import limits as lib
 
-    from service.limits import WindowCounters
+    from service.edge.limits import WindowCounters
 
     clock = _Clock(6000.0)  # the start of a minute
     counters = WindowCounters(clock)
@@ -141,7 +141,7 @@ def test_window_counters_slide_as_the_limits_library_counts():
 def test_window_counters_forget_idle_clients():
     import limits as lib
 
-    from service.limits import WindowCounters
+    from service.edge.limits import WindowCounters
 
     clock = _Clock(0.0)
     counters = WindowCounters(clock)

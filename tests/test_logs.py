@@ -9,7 +9,8 @@ import uuid
 
 import pytest
 
-from service import create_app, logs
+from service import create_app
+from service.edge import logs
 from service.storage.schema import create_tables
 
 TOKEN = "log-test-token-0123456789abcdef"
@@ -109,6 +110,6 @@ def test_gunicorn_logconfig_is_valid_and_json():
     import logging.config
 
     config = logs.gunicorn_logconfig()
-    assert config["formatters"]["json"]["()"] == "service.logs.JsonFormatter"
+    assert config["formatters"]["json"]["()"] == "service.edge.logs.JsonFormatter"
     assert config["loggers"]["gunicorn.access"]["propagate"] is False
     logging.config.dictConfig({**config, "root": {"level": "INFO", "handlers": []}})

@@ -10,7 +10,7 @@ import re
 import pytest
 
 from schemas import ArticleCreateSchema
-from service.sources import read_files
+from service.write.sources import read_files
 
 from .conftest import FIXTURES
 

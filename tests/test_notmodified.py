@@ -65,7 +65,7 @@ def test_requests_over_the_rate_limit_still_get_429(polled):
 
 
 def test_repeated_304s_are_logged_and_counted_as_the_app_does(polled, caplog):
-    from service import metrics
+    from service.edge import metrics
 
     client, headers = polled
     client.get("/api/v1/events?limit=3", headers=headers)

@@ -9,7 +9,7 @@ import random
 
 import pytest
 
-from service import queries
+from service.read import queries
 from service.storage import search
 from service.storage.connection import database
 from service.storage.indexes import create_indexes

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from service import pipeline
 from service.storage.models import Actor, Article, Event, EventActor, Mention
+from service.write import pipeline
 
 from .test_errors import assert_problem
 

@@ -8,7 +8,7 @@ import logging
 
 import pytest
 
-from service.cache import RenderedEvents
+from service.read.cache import RenderedEvents
 
 PATHS = {
     "list": "/api/v1/events?limit=500",

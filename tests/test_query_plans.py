@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from service import queries
+from service.read import queries
 from service.storage import search
 from service.storage.connection import database
 from service.storage.models import Event

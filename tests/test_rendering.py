@@ -1,4 +1,4 @@
-"""service.rendering: JSON text assembled from rendered parts parses to what was meant."""
+"""service.read.rendering: JSON text assembled from rendered parts parses to what was meant."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from service import rendering
+from service.read import rendering
 
 EVENT = {"id": 7, "title": "Élysée talks “resume”", "date": {"start": "2024-03-01"}}
 

@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from service import create_app, security
+from service import create_app
+from service.edge import security
 from service.storage.models import Article, Event
 from service.storage.schema import create_tables
 
@@ -158,7 +159,7 @@ def test_an_unknown_bind_refuses_writes_without_tokens(database_url, seed_body):
 
 
 def test_creating_the_app_logs_no_security_warning(database_url, caplog):
-    with caplog.at_level(logging.WARNING, logger="service.security"):
+    with caplog.at_level(logging.WARNING, logger="service.edge.security"):
         make_app(database_url, HOST="0.0.0.0")
         make_app(database_url, HOST="127.0.0.1")
     assert caplog.records == []
@@ -193,7 +194,7 @@ def test_serve_tells_the_workers_the_addresses_really_bound(monkeypatch, tmp_pat
     import socket
     import types
 
-    from service import server
+    from service.edge import server
 
     seen = {}
 
@@ -202,7 +203,7 @@ def test_serve_tells_the_workers_the_addresses_really_bound(monkeypatch, tmp_pat
             with socket.socket() as sock:  # what the gunicorn master would have bound
                 sock.bind(("0.0.0.0", 0))
                 listener = types.SimpleNamespace(sock=sock)
-                with caplog.at_level(logging.WARNING, logger="service.security"):
+                with caplog.at_level(logging.WARNING, logger="service.edge.security"):
                     self.cfg.when_ready(types.SimpleNamespace(LISTENERS=[listener]))
             seen["bind"] = self.options["bind"]
             seen["app"] = self.load()
@@ -219,7 +220,7 @@ def test_serve_tells_the_workers_the_addresses_really_bound(monkeypatch, tmp_pat
 def test_serve_tells_the_granian_workers_the_bind_address(monkeypatch):
     import granian
 
-    from service import server
+    from service.edge import server
 
     seen = {}
 

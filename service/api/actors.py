@@ -7,7 +7,7 @@ from marshmallow import RAISE
 
 from schemas import ActorQueryArgsSchema, ActorSchema, envelope
 
-from .. import queries
+from ..read import queries
 from ..storage.models import Actor, ActorAlias, EventActor
 from ..text import fold
 from .arguments import Blueprint

@@ -15,9 +15,11 @@ from schemas import (
     envelope,
 )
 
-from .. import curation, language, metrics, pipeline, queries
+from ..edge import metrics
 from ..errors import APIError
+from ..read import queries
 from ..storage.models import Article
+from ..write import curation, language, pipeline
 from .arguments import Blueprint
 from .paging import page, page_size
 

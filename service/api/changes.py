@@ -7,7 +7,7 @@ from marshmallow import RAISE
 
 from schemas import ChangeListSchema, ChangeQueryArgsSchema
 
-from .. import queries
+from ..read import queries
 from ..storage.models import Change, Event
 from .arguments import Blueprint
 from .paging import link_header, next_link, page_size

@@ -32,7 +32,7 @@ def etag_of(version: int, environ: dict) -> str:
 
 
 def cheap_not_modified(app: Flask) -> Callable[[dict], bool]:
-    """For the front (service/front.py): whether a request is a conditional GET of the API that
+    """For the front (service/edge/front.py): whether a request is a conditional GET of the API that
     this worker will answer 304 from the data version it holds, touching no database — so it can
     be run at once on the event loop instead of waiting for a thread. A guess on the safe side:
     the app still decides, with every hook (limits, host check, CORS, logs, metrics)."""
@@ -78,7 +78,7 @@ def register_conditional(app: Flask) -> None:
         if state is None:
             return None
         version, updated_at = state
-        request.environ["timeline.version"] = version  # for service.notmodified
+        request.environ["timeline.version"] = version  # for service.edge.notmodified
         g.etag = _etag(version)
         g.last_modified = updated_at.replace(microsecond=0)
         if request.if_none_match:

@@ -16,10 +16,11 @@ from schemas import (
     envelope,
 )
 
-from .. import curation, queries, rendering
 from ..errors import APIError
-from ..formats import histogram as buckets
+from ..read import histogram as buckets
+from ..read import queries, rendering
 from ..storage.models import Event
+from ..write import curation
 from .arguments import Blueprint
 from .exports import export, requested_format
 from .paging import JSON, events_page, page_size, rendered_events

@@ -1,7 +1,7 @@
 """Answer a list request in another format, streamed event by event in every format: NDJSON
 and CSV any number of events, iCalendar and TimelineJS at most MAX_EXPORT_EVENTS (counted
 first: over the cap is a 422 before anything is built). Each export holds one of its worker's
-export slots while it streams (:class:`service.limits.Slots`: 429 when none is free)."""
+export slots while it streams (:class:`service.edge.limits.Slots`: 429 when none is free)."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ from collections.abc import Iterator
 import peewee as pw
 from flask import Response, current_app, request, stream_with_context
 
-from .. import json_sql, queries
+from ..edge.limits import slots
 from ..errors import APIError
 from ..formats import csv, ical, ndjson, negotiate, timelinejs
-from ..limits import slots
+from ..read import json_sql, queries
 
 STREAMED = {"ndjson": ndjson.ndjson_chunks, "csv": csv.csv_chunks}  # one chunk per batch
 CAPPED = {"ics": ical.ical_lines, "timelinejs": timelinejs.timelinejs_chunks}

@@ -6,10 +6,10 @@ from typing import Any
 
 from flask import Response, current_app, request, url_for
 
-from .. import queries, rendering
-from ..cache import RenderedEvents
+from ..edge.security import host_is_trusted
 from ..errors import APIError
-from ..security import host_is_trusted
+from ..read import queries, rendering
+from ..read.cache import RenderedEvents
 
 JSON = "application/json"
 
@@ -53,7 +53,7 @@ def link_header(link: str | None) -> dict[str, str]:
 
 
 def rendered_events() -> RenderedEvents:
-    """This worker's cache of rendered events (see :mod:`service.cache`)."""
+    """This worker's cache of rendered events (see :mod:`service.read.cache`)."""
     return current_app.extensions["rendered_events"]
 
 

@@ -7,8 +7,8 @@ from marshmallow import RAISE
 from schemas import AnnotateSchema, ResolveArgsSchema, TimexListSchema, TimexSchema
 
 from .. import temporal
+from ..edge.limits import slots
 from ..errors import APIError
-from ..limits import slots
 from .arguments import Blueprint
 
 blp = Blueprint("temporal", __name__, url_prefix="/api/v1", description="Temporal expressions")

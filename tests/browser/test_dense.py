@@ -11,9 +11,9 @@ import random
 
 import pytest
 
-from service.pipeline import event_columns
 from service.storage.connection import make_database
 from service.storage.models import MODELS, Article, DataState, Event, Mention
+from service.write.pipeline import event_columns
 
 from .conftest import Server
 from .test_load import fake_event

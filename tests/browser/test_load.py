@@ -8,9 +8,9 @@ import random
 import pytest
 
 from service import events as extraction
-from service.pipeline import event_columns
 from service.storage.connection import make_database
 from service.storage.models import MODELS, Actor, Article, DataState, Event, EventActor, Mention
+from service.write.pipeline import event_columns
 
 from .conftest import Server
 

@@ -1,4 +1,4 @@
-"""What the front (service/front.py) asks the app before it reads a request's body.
+"""What the front (service/edge/front.py) asks the app before it reads a request's body.
 
 A request is refused from its head alone when its URL is too long (414), its declared body is
 over the limit (413), or it is a write the security checks refuse (a missing or wrong token,
@@ -12,8 +12,8 @@ from collections.abc import Callable
 
 from flask import Flask
 
+from ..errors import APIError, error_response
 from . import security
-from .errors import APIError, error_response
 
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 ANNOTATE_PATH = "/api/v1/annotate"

@@ -7,12 +7,12 @@ import datetime as dt
 import json
 from typing import Any
 
-from .errors import APIError
+from ..errors import APIError
+from ..storage.models import Article, Event, EventActor, EventEdit, Mention, utcnow
+from ..storage.order import precision_rank, sort_date
+from ..storage.rows import Statement
+from ..temporal.edtf import describe
 from .pipeline import record_change, write_transaction
-from .storage.models import Article, Event, EventActor, EventEdit, Mention, utcnow
-from .storage.order import precision_rank, sort_date
-from .storage.rows import Statement
-from .temporal.edtf import describe
 
 DATE_COLUMNS = ("text", "value", "edtf", "start", "end", "precision", "approximate", "basis")
 

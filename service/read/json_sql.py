@@ -3,7 +3,7 @@
 An NDJSON export of a million events spent most of its time in Python building each event's
 dict (with its actors and mentions) and encoding it. On SQLite the same object is built by one
 statement per batch of events: ``json_object`` in the event shape of
-:func:`service.queries.event_dict`, the actors and the mentions (with their article) as
+:func:`service.read.queries.event_dict`, the actors and the mentions (with their article) as
 correlated ``json_group_array`` subqueries in the API's order, datetimes in UTC with a ``Z``
 as :func:`service.formats.common.iso_utc` writes them. The lines are the same objects as
 :func:`service.formats.ndjson.ndjson_bytes` writes (a test compares them); only number and
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from .storage.connection import database
+from ..storage.connection import database
 
 _UTC = "replace({column}, ' ', 'T') || 'Z'"
 

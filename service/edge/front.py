@@ -5,7 +5,8 @@ granian (the HTTP server, in Rust) calls :class:`BufferedWSGI` as an ASGI app on
 For every request:
 
 1. the head is checked first, with no body read and no app thread: a write without a valid
-   token, a URL or body over its limit is answered at once (:func:`service.guard.early_answer`);
+   token, a URL or body over its limit is answered at once
+   (:func:`service.edge.guard.early_answer`);
 2. the body is read in the event loop, whole, within ``BODY_TIMEOUT`` seconds (408 after),
    at most the body limit (413; a chunked body is counted as it arrives);
 3. one of the worker's ``threads`` runs the Flask app on the buffered body, and hands the answer
@@ -258,7 +259,7 @@ class BufferedWSGI:
 
 
 def _log_refusal(environ: dict, status: int, started: float) -> None:
-    """A request the front answered itself is logged as the app logs its own (service.logs)."""
+    """A request the front answered itself is logged as the app logs its own (service.edge.logs)."""
     method, path = environ["REQUEST_METHOD"], environ["PATH_INFO"][:200]
     request_log.info(
         "%s %s %s",

@@ -104,7 +104,7 @@ def gunicorn_logconfig(level: str = "INFO") -> dict:
                 "stream": "ext://sys.stderr",
             }
         },
-        "formatters": {"json": {"()": "service.logs.JsonFormatter"}},
+        "formatters": {"json": {"()": "service.edge.logs.JsonFormatter"}},
     }
 
 

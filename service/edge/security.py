@@ -8,7 +8,7 @@ import logging
 
 from flask import Flask, Response, current_app, request
 
-from .errors import APIError
+from ..errors import APIError
 
 log = logging.getLogger(__name__)
 

@@ -20,9 +20,9 @@ from collections.abc import Callable, Iterable
 
 from flask import Flask
 
+from ..api.conditional import revalidates_data
+from ..storage import version
 from . import logs, metrics
-from .api.conditional import revalidates_data
-from .storage import version
 
 SIZE = 2048  # templates kept per worker
 _KEY_HEADERS = ("HTTP_ACCEPT", "HTTP_ORIGIN", "HTTP_HOST", "HTTP_IF_NONE_MATCH")
@@ -85,6 +85,6 @@ def _key(environ: dict) -> tuple | None:
 
 
 def _path(environ: dict) -> str:
-    """The path as Flask's ``request.path`` gives it (logged by service.logs)."""
+    """The path as Flask's ``request.path`` gives it (logged by service.edge.logs)."""
     raw = environ.get("PATH_INFO", "")
     return raw.encode("latin-1").decode("utf-8", "replace")

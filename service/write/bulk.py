@@ -21,11 +21,11 @@ from marshmallow import ValidationError
 
 from schemas import ArticleCreateSchema
 
-from . import events as extraction
+from .. import events as extraction
+from ..storage.connection import database
+from ..storage.models import Article
 from . import language, pipeline
 from .sources import Record
-from .storage.connection import database
-from .storage.models import Article
 
 
 @dataclasses.dataclass

@@ -19,7 +19,7 @@ import limits.storage
 import limits.strategies
 from flask import Flask, Response, current_app, request
 
-from .errors import APIError, error_response
+from ..errors import APIError, error_response
 
 READ_METHODS = ("GET", "HEAD", "OPTIONS")
 WRITE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
@@ -116,7 +116,7 @@ class RateLimiter:
 
     def allows(self, method: str, client: str) -> bool:
         """Count a request and say whether it is within the limit (for answers given outside
-        Flask, service.notmodified)."""
+        Flask, service.edge.notmodified)."""
         counted = self._hit(method, client)
         return counted is None or counted[0]
 

@@ -15,11 +15,11 @@ from typing import Any
 
 import peewee as pw
 
-from . import events as extraction
-from . import temporal
-from .storage import version
-from .storage.connection import database
-from .storage.models import (
+from .. import events as extraction
+from .. import temporal
+from ..storage import version
+from ..storage.connection import database
+from ..storage.models import (
     Actor,
     ActorAlias,
     Article,
@@ -31,8 +31,8 @@ from .storage.models import (
     Mention,
     utcnow,
 )
-from .storage.order import precision_rank, sort_date
-from .text import fold
+from ..storage.order import precision_rank, sort_date
+from ..text import fold
 
 log = logging.getLogger(__name__)
 

@@ -14,16 +14,16 @@ from typing import Any
 
 import peewee as pw
 
+from ..errors import APIError
+from ..storage import search
+from ..storage.connection import database
+from ..storage.indexes import SPAN_DAYS, span_class_sql
+from ..storage.models import Actor, ActorAlias, Article, Event, EventActor, Mention
+from ..storage.order import UNDATED, precision_rank, timeline_key
+from ..storage.rows import Statement, converter, fetch, rows_of
+from ..text import fold
 from .cache import RenderedEvents
-from .errors import APIError
 from .rendering import to_json
-from .storage import search
-from .storage.connection import database
-from .storage.indexes import SPAN_DAYS, span_class_sql
-from .storage.models import Actor, ActorAlias, Article, Event, EventActor, Mention
-from .storage.order import UNDATED, precision_rank, timeline_key
-from .storage.rows import Statement, converter, fetch, rows_of
-from .text import fold
 
 
 def utc(value: dt.datetime | None) -> dt.datetime | None:

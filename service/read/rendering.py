@@ -1,6 +1,6 @@
 """The API's JSON text, assembled from parts already rendered (pure: no Flask, no database).
 
-Rendered events are kept as JSON text (see :mod:`service.cache`), so a page is put together
+Rendered events are kept as JSON text (see :mod:`service.read.cache`), so a page is put together
 from those texts instead of being parsed and encoded again. Every splice goes through these
 functions, each returning one JSON value as text.
 """

@@ -79,7 +79,7 @@ def init_app(app: Flask) -> None:
     def _observe(response: Response) -> Response:
         if request.endpoint not in SKIPPED and "metrics_started" in g:
             route = request.url_rule.rule if request.url_rule else "unmatched"
-            request.environ["timeline.route"] = route  # for service.notmodified
+            request.environ["timeline.route"] = route  # for service.edge.notmodified
             seconds = time.perf_counter() - g.metrics_started
             observe(route, request.method, response.status_code, seconds)
         return response

@@ -7,7 +7,7 @@ import itertools
 
 import pytest
 
-from service.formats.histogram import (
+from service.read.histogram import (
     MAX_BUCKETS,
     TooManyBuckets,
     bucket_of,

@@ -51,7 +51,7 @@ def run(
 def run_granian(
     host: str, port: int, workers: int, threads: int, has_tokens: bool | None = None
 ) -> None:
-    """granian's ASGI interface with :class:`service.front.BufferedWSGI`: the event loop reads
+    """granian's ASGI interface with :class:`service.edge.front.BufferedWSGI`: the event loop reads
     and sends, ``threads`` threads per worker run the app. SIGHUP respawns the workers one by
     one (graceful restart); SIGTERM lets requests in flight finish."""
     from granian import Granian
@@ -68,7 +68,7 @@ def run_granian(
     os.environ["TIMELINE_BOUND"] = ",".join(bound)
     _warn_once(bound, has_tokens, {"HOST": host, "PORT": port})
     Granian(
-        "service.server:granian_app",
+        "service.edge.server:granian_app",
         factory=True,
         address=host,
         port=port,
@@ -83,8 +83,9 @@ def run_granian(
 
 def granian_app():
     """The app of one granian worker (its factory): the Flask app behind the buffering front."""
-    from . import create_app, guard, security
-    from .api import conditional
+    from .. import create_app
+    from ..api import conditional
+    from . import guard, security
     from .front import BufferedWSGI
 
     app = create_app(
@@ -126,13 +127,14 @@ class _Server(BaseApplication):
 
     def _has_tokens(self) -> bool:
         if self.has_tokens is None:
-            from . import create_app
+            from .. import create_app
 
             self.has_tokens = bool(create_app(self.app_config).extensions["timeline_tokens"])
         return self.has_tokens
 
     def load(self):
-        from . import create_app, security
+        from .. import create_app
+        from . import security
 
         app = create_app(self.app_config)
         security.set_bound(app, self.bound or [])
@@ -154,7 +156,7 @@ def _warn_once(hosts: list[str], has_tokens: bool | None, config: dict) -> None:
     from . import security
 
     if has_tokens is None:
-        from . import create_app
+        from .. import create_app
 
         has_tokens = bool(create_app(config).extensions["timeline_tokens"])
     message = security.startup_warning(hosts, has_tokens)
