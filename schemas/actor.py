@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
+from service.vocabulary import ACTOR_KINDS
+
 from .common import PageArgsSchema
 
 
@@ -27,9 +29,7 @@ class ActorQueryArgsSchema(PageArgsSchema):
 
     kind = fields.String(
         load_default=None,
-        validate=validate.OneOf(
-            ["country", "organisation", "person", "place", "product", "index", "currency"]
-        ),
+        validate=validate.OneOf(ACTOR_KINDS),
     )
     q = fields.String(
         load_default=None,

@@ -6,47 +6,14 @@ import datetime as dt
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
+from service import vocabulary
+
 from .common import BodySchema, CommaList, PageArgsSchema, QueryArgsSchema, Text, WindowDate
 
-BUCKETS = ["day", "week", "month", "year"]
-PRECISIONS = [
-    "time",
-    "day",
-    "week",
-    "month",
-    "season",
-    "quarter",
-    "half",
-    "year",
-    "decade",
-    "century",
-    "unknown",
-]
-
-TYPES = [
-    "meeting",
-    "visit",
-    "statement",
-    "agreement",
-    "sanctions",
-    "membership",
-    "conflict",
-    "election",
-    "economy",
-    "deal",
-    "market",
-    "legal",
-    "death",
-    "disaster",
-    "launch",
-    "appointment",
-    "resignation",
-    "legislation",
-    "protest",
-    "research",
-    "earnings",
-    "other",
-]
+#: The vocabularies as the API documents them (lists, as JSON has them).
+BUCKETS = list(vocabulary.BUCKETS)
+PRECISIONS = list(vocabulary.PRECISIONS)
+TYPES = list(vocabulary.EVENT_TYPES)
 
 
 class EventDateSchema(Schema):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from .common import BodySchema, PublicationDate, QueryArgsSchema
+from service.vocabulary import DOCUMENT_TYPES
 
-DOCUMENT_TYPES = ("news", "narrative")
+from .common import BodySchema, PublicationDate, QueryArgsSchema
 
 
 class DocumentType(fields.String):

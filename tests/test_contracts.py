@@ -84,22 +84,6 @@ def test_docs_page_lists_every_operation(app, client):
     assert "<script" not in html
 
 
-def test_schemas_know_the_same_precisions_as_the_engine():
-    # schemas/ stays free of service imports, so it keeps its own copy: it must not drift.
-    from schemas.event import PRECISIONS as documented
-    from service.temporal.model import PRECISIONS
-
-    assert documented == list(PRECISIONS)
-
-
-def test_storage_ranks_the_engines_precisions():
-    # service.storage imports nothing above it, so it keeps its own copy: it must not drift.
-    from service.storage.order import PRECISIONS as stored
-    from service.temporal.model import PRECISIONS
-
-    assert stored == PRECISIONS
-
-
 def test_every_response_in_the_document_is_complete(client):
     # OpenAPI requires a description on every response; client generators refuse the
     # document without one (openapi-python-client did, until the export responses had it).
@@ -109,10 +93,3 @@ def test_every_response_in_the_document_is_complete(client):
             if method in {"get", "post", "put", "patch", "delete"}:
                 for status, response in op["responses"].items():
                     assert "$ref" in response or response.get("description"), (method, path, status)
-
-
-def test_schemas_know_the_same_event_types_as_the_extraction():
-    from schemas.event import TYPES as documented
-    from service.events.types import TYPES
-
-    assert sorted(documented) == sorted(TYPES) and documented[-1] == "other"

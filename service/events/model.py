@@ -5,10 +5,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-KINDS = ("country", "organisation", "person", "place", "product", "index", "currency")
-STATUSES = ("occurred", "planned", "ongoing")
-#: Where an event's date came from.
-BASES = ("expression", "duration", "relation", "publication", "narrative")
+from ..vocabulary import ACTOR_KINDS as KINDS  # noqa: F401
+from ..vocabulary import EXTRACTED_BASES as BASES  # noqa: F401
+from ..vocabulary import STATUSES  # noqa: F401
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

@@ -35,7 +35,10 @@ import dataclasses
 import functools
 import re
 
-CAMEO = {
+from ..vocabulary import EVENT_TYPES
+
+#: type -> CAMEO root code, for the types CAMEO has one for (the table above says why).
+_CODES = {
     "statement": "01",
     "meeting": "04",
     "visit": "04",
@@ -43,23 +46,11 @@ CAMEO = {
     "membership": "05",
     "sanctions": "16",
     "conflict": "19",
-    "election": None,
-    "economy": None,
-    "deal": None,
-    "market": None,
     "legal": "17",
-    "death": None,
-    "disaster": None,
-    "launch": None,
-    "appointment": None,
-    "resignation": None,
-    "legislation": None,
     "protest": "14",
-    "research": None,
-    "earnings": None,
-    "other": None,
 }
-TYPES = tuple(CAMEO)
+CAMEO: dict[str, str | None] = {t: _CODES.get(t) for t in EVENT_TYPES}
+TYPES = EVENT_TYPES
 
 #: type -> {"verb": [...], "noun": [...]}: word forms (regex fragments, matched whole-word).
 TRIGGERS: dict[str, dict[str, list[str]]] = {

@@ -23,7 +23,8 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 
-BUCKETS = ("day", "week", "month", "year")
+from ..vocabulary import BUCKETS
+
 MAX_BUCKETS = 10_000
 Row = tuple[dt.date | None, dt.date | None, str | None]
 Bucket = tuple[str, dt.date, dt.date]

@@ -9,23 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-UNDATED = dt.date(9999, 12, 31)  # internal sort key of events with no known bound; never served
+from ..vocabulary import PRECISIONS
 
-#: Precisions, finest first: an event's stored rank is its precision's place here. The same
-#: list as the temporal engine's (``service.temporal.model.PRECISIONS``; a test keeps them equal).
-PRECISIONS = (
-    "time",
-    "day",
-    "week",
-    "month",
-    "season",
-    "quarter",
-    "half",
-    "year",
-    "decade",
-    "century",
-    "unknown",
-)
+UNDATED = dt.date(9999, 12, 31)  # internal sort key of events with no known bound; never served
 
 
 def sort_date(start: dt.date | None, end: dt.date | None) -> dt.date:

@@ -5,20 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-#: Precisions, finest first. ``time`` is a clock time or part of day within a known day.
-PRECISIONS = (
-    "time",
-    "day",
-    "week",
-    "month",
-    "season",
-    "quarter",
-    "half",
-    "year",
-    "decade",
-    "century",
-    "unknown",
-)
+from ..vocabulary import PRECISIONS  # noqa: F401  (re-exported: the engine's precisions)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

@@ -20,9 +20,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-NEWS = "news"
-NARRATIVE = "narrative"
-DOCUMENT_TYPES = (NEWS, NARRATIVE)
+from ..vocabulary import DOCUMENT_TYPES
+
+NEWS, NARRATIVE = DOCUMENT_TYPES
 
 #: A year (or "480 BC") and, in the few characters before it, what makes it one a text sets:
 #: a preposition, a month name, a day, or a sentence start ("In 1917", "May 1917", "of 1917").
