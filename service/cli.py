@@ -217,7 +217,9 @@ def register_cli(app: Flask) -> None:
 
 
 def _create_app() -> Flask:
-    from . import create_app
+    """The app, built as a server worker builds it (by the factory's name: the commands do not
+    import the factory that registers them)."""
+    from .edge.server import create_app
 
     return create_app()
 

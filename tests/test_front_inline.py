@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import threading
 
-from service.api import conditional
+from service.edge import conditional
 from service.edge.front import BufferedWSGI
 from service.storage import version
 

@@ -59,8 +59,8 @@ class TimelineApi(Api):
 
 
 def register_api(app: Flask) -> Api:
+    from ..edge.conditional import register_conditional
     from . import actors, articles, changes, docs, events, health, temporal
-    from .conditional import register_conditional
 
     app.url_map.converters["id"] = IdConverter
     from .openapi import OperationsPlugin

@@ -20,9 +20,9 @@ from collections.abc import Callable, Iterable
 
 from flask import Flask
 
-from ..api.conditional import revalidates_data
 from ..storage import version
 from . import logs, metrics
+from .conditional import revalidates_data
 
 SIZE = 2048  # templates kept per worker
 _KEY_HEADERS = ("HTTP_ACCEPT", "HTTP_ORIGIN", "HTTP_HOST", "HTTP_IF_NONE_MATCH")

@@ -12,14 +12,26 @@ Two servers, chosen by ``TIMELINE_SERVER`` (see bench/README.md for the measurem
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import tempfile
+from typing import Any
 
 from gunicorn.app.base import BaseApplication
 
 #: Seconds a client has to send its request line and headers (granian's header-read timeout).
 HEADER_TIMEOUT = 5
+
+#: The app each worker builds, named as WSGI servers name one (``module:factory``): imported
+#: by name in the worker, so the HTTP edge never imports the app it serves.
+APP_FACTORY = "service:create_app"
+
+
+def create_app(config: dict[str, Any] | None = None) -> Any:
+    """The app :data:`APP_FACTORY` builds with ``config``."""
+    module, _, name = APP_FACTORY.partition(":")
+    return getattr(importlib.import_module(module), name)(config)
 
 
 def run(
@@ -83,9 +95,7 @@ def run_granian(
 
 def granian_app():
     """The app of one granian worker (its factory): the Flask app behind the buffering front."""
-    from .. import create_app
-    from ..api import conditional
-    from . import guard, security
+    from . import conditional, guard, security
     from .front import BufferedWSGI
 
     app = create_app(
@@ -127,13 +137,10 @@ class _Server(BaseApplication):
 
     def _has_tokens(self) -> bool:
         if self.has_tokens is None:
-            from .. import create_app
-
             self.has_tokens = bool(create_app(self.app_config).extensions["timeline_tokens"])
         return self.has_tokens
 
     def load(self):
-        from .. import create_app
         from . import security
 
         app = create_app(self.app_config)
@@ -156,8 +163,6 @@ def _warn_once(hosts: list[str], has_tokens: bool | None, config: dict) -> None:
     from . import security
 
     if has_tokens is None:
-        from .. import create_app
-
         has_tokens = bool(create_app(config).extensions["timeline_tokens"])
     message = security.startup_warning(hosts, has_tokens)
     if message:
