@@ -31,11 +31,10 @@ sys.path.insert(0, str(ROOT))
 
 from service import create_app  # noqa: E402
 from service.events.types import CAMEO  # noqa: E402
-from service.storage import order  # noqa: E402
+from service.storage import order, writes  # noqa: E402
 from service.storage.connection import database  # noqa: E402
 from service.storage.models import Actor, Article, DataState, Event, EventActor, Mention  # noqa: E402
 from service.storage.schema import create_tables  # noqa: E402
-from service.write import pipeline  # noqa: E402
 
 VERSION = 2
 OUT = ROOT / "bench" / "out"
@@ -219,7 +218,7 @@ def build(n: int, url: str, log=print) -> None:
     started = time.perf_counter()
     now = dt.datetime(2026, 1, 1)
     with database.connection_context():
-        with pipeline.write_transaction():
+        with writes.write_transaction():
             Actor.insert_many(
                 [
                     {"id": i + 1, "key": k, "name": nm, "kind": kd, "created_at": now}
@@ -270,7 +269,7 @@ def build(n: int, url: str, log=print) -> None:
                         "created_at": now,
                     }
                 )
-            with pipeline.write_transaction():
+            with writes.write_transaction():
                 Article.insert_many(articles).execute()
                 Event.insert_many(events).execute()
                 for i in range(0, len(links), 900):

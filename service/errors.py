@@ -11,6 +11,8 @@ from flask import Flask, Response, json
 from marshmallow import ValidationError
 from werkzeug.exceptions import HTTPException, InternalServerError, NotFound
 
+from .exceptions import Invalid
+
 log = logging.getLogger(__name__)
 
 PROBLEM_MIMETYPE = "application/problem+json"
@@ -115,6 +117,10 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(APIError)
     def _api_error(error: APIError) -> Response:
         return error_response(error.status, error.detail, error.errors, error.headers)
+
+    @app.errorhandler(Invalid)
+    def _invalid(error: Invalid) -> Response:
+        return error_response(422, error.detail, error.errors)
 
     @app.errorhandler(ValidationError)
     def _validation(error: ValidationError) -> Response:

@@ -17,7 +17,8 @@ from schemas import (
 
 from ..edge import metrics
 from ..errors import APIError
-from ..read import queries
+from ..read import lists, queries
+from ..shapes import article_dict
 from ..storage.models import Article
 from ..write import curation, language, pipeline
 from .arguments import Blueprint
@@ -70,7 +71,7 @@ def create(data: dict):
         ) from None
     if not created:
         refuse_changed_metadata(article, data)
-    body = queries.article_dict(article, queries.article_events(article.id))
+    body = article_dict(article, queries.article_events(article.id))
     mine = [m for e in body["events"] for m in e["mentions"] if m["article_id"] == article.id]
     metrics.count_ingest(created, len(mine))
     location = url_for("articles.get", article_id=article.id)
@@ -125,13 +126,8 @@ def idempotency_key() -> str | None:
 def list_articles(args: dict):
     """List stored articles in the order they were stored (by id)."""
     limit = page_size(args)
-    query = Article.select().order_by(Article.id)
-    if args.get("cursor"):
-        (after,) = queries.decode_cursor(args["cursor"], (int,))
-        query = query.where(Article.id > after)
-    rows = list(query.limit(limit + 1))
-    cursor = queries.encode_cursor([rows[limit - 1].id]) if len(rows) > limit else None
-    return page([queries.article_dict(a) for a in rows[:limit]], cursor)
+    data, cursor = lists.articles(args.get("cursor"), limit)
+    return page(data, cursor)
 
 
 @blp.route("/articles/<id:article_id>", methods=["GET"])
@@ -139,7 +135,7 @@ def list_articles(args: dict):
 def get(article_id: int):
     """Read one article with its events."""
     article = Article.get_by_id(article_id)
-    return queries.article_dict(article, queries.article_events(article.id))
+    return article_dict(article, queries.article_events(article.id))
 
 
 @blp.route("/articles/<id:article_id>", methods=["DELETE"])

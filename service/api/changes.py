@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import peewee as pw
 from marshmallow import RAISE
 
 from schemas import ChangeListSchema, ChangeQueryArgsSchema
 
-from ..read import queries
-from ..storage.models import Change, Event
+from ..read import keyset, lists
 from .arguments import Blueprint
 from .paging import link_header, next_link, page_size
 
@@ -22,35 +20,10 @@ def list_changes(args: dict):
     """List changes after since= (oldest first); poll again with the returned cursor."""
     after = 0
     if args.get("since") == "now":  # start following from here, without reading the past
-        after = Change.select(pw.fn.MAX(Change.id)).scalar() or 0
+        after = lists.latest_change()
     elif args.get("since") and args["since"] != "0":
-        (after,) = queries.decode_cursor(args["since"], (int,), field="since")
-    limit = page_size(args)
-    rows = list(Change.select().where(Change.id > after).order_by(Change.id).limit(limit + 1))
-    more = len(rows) > limit
-    rows = rows[:limit]
-    live = (
-        {
-            e["id"]: e
-            for e in queries.serialize_events(
-                list(Event.select().where(Event.id.in_({r.event_id for r in rows}))),
-                with_mentions=False,
-            )
-        }
-        if rows
-        else {}
-    )
-    cursor = queries.encode_cursor([rows[-1].id if rows else after])
-    data = [
-        {
-            "seq": r.id,
-            "event_id": r.event_id,
-            "action": r.action,
-            "merged_into": r.merged_into,
-            "at": queries.utc(r.at),
-            "event": live.get(r.event_id) if r.action != "deleted" else None,
-        }
-        for r in rows
-    ]
+        (after,) = keyset.decode_cursor(args["since"], (int,), field="since")
+    data, more = lists.changes(after, page_size(args))
+    cursor = keyset.encode_cursor([data[-1]["seq"] if data else after])
     link = next_link(cursor, "since") if more else None
     return {"data": data, "next": link, "cursor": cursor}, 200, link_header(link)

@@ -86,7 +86,7 @@ def get(event_id: int):
     texts = queries.render_events(rows, rendered_events())
     if not texts:  # deleted since the first query
         raise Event.DoesNotExist
-    edits = rendering.to_json(curation.edits_of(event_id))
+    edits = rendering.to_json(queries.edits_of(event_id))
     return Response(rendering.with_member(texts[0], "edits", edits), mimetype=JSON)
 
 
@@ -109,7 +109,7 @@ def merge(data: dict, event_id: int):
 
 def _detail(event: Event) -> dict:
     body = queries.serialize_events([event])[0]
-    body["edits"] = curation.edits_of(event.id)
+    body["edits"] = queries.edits_of(event.id)
     return body
 
 

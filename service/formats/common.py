@@ -5,51 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-
-def as_date(value: dt.date | str | None) -> dt.date | None:
-    """A ``date`` from a date or an ISO string (an already-dumped event), None unchanged."""
-    if isinstance(value, str):
-        return dt.date.fromisoformat(value)
-    return value
-
-
-def as_utc(value: dt.datetime | str | None) -> dt.datetime | None:
-    """An aware UTC datetime; naive values and strings without an offset are UTC already."""
-    if isinstance(value, str):
-        value = dt.datetime.fromisoformat(value)
-    if value is None:
-        return None
-    if value.tzinfo is None:
-        return value.replace(tzinfo=dt.UTC)
-    return value.astimezone(dt.UTC)
-
-
-def iso_date(value: dt.date | str | None) -> str | None:
-    """``YYYY-MM-DD`` or None."""
-    day = as_date(value)
-    return day.isoformat() if day is not None else None
-
-
-def iso_utc(value: dt.datetime | str | None) -> str | None:
-    """ISO 8601 with a ``Z``: naive datetimes are taken as UTC, aware ones converted to it."""
-    if isinstance(value, dt.datetime):  # the usual two, spelled the same way sooner
-        if value.tzinfo is None:
-            return value.isoformat() + "Z"
-        if value.tzinfo is dt.UTC:
-            return value.isoformat()[: -len("+00:00")] + "Z"
-    moment = as_utc(value)
-    if moment is None:
-        return None
-    return moment.replace(tzinfo=None).isoformat() + "Z"
-
-
-def jsonable(value: Any) -> Any:
-    """``json.dumps`` default: datetimes as UTC with ``Z``, dates as ``YYYY-MM-DD``."""
-    if isinstance(value, dt.datetime):
-        return iso_utc(value)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+from ..shapes import as_date
 
 
 def event_date(event: dict[str, Any]) -> dict[str, Any]:

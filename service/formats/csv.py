@@ -27,7 +27,8 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from .common import event_date, iso_date, iso_utc
+from ..shapes import iso_date, iso_utc
+from .common import event_date
 
 COLUMNS = (
     "id",

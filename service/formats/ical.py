@@ -8,7 +8,8 @@ from typing import Any
 
 import icalendar
 
-from .common import as_utc, bounds, describe_date, event_date
+from ..shapes import as_utc
+from .common import bounds, describe_date, event_date
 
 PRODID = "-//event-timeline//event-timeline service//EN"
 UID_DOMAIN = "event-timeline"

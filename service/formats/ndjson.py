@@ -2,7 +2,7 @@
 
 Lines are encoded by orjson (the same objects, keys in the same order, text as UTF-8 as
 ``json.dumps(..., ensure_ascii=False)`` writes it). Dates and datetimes are handed to
-:func:`~service.formats.common.jsonable`, so they are spelled as before (``YYYY-MM-DD``; UTC
+:func:`~service.shapes.export_value`, so they are spelled as before (``YYYY-MM-DD``; UTC
 with a ``Z``). Floats are the same numbers; orjson spells very small or large ones without an
 exponent's leading zero or at all (``1e-5`` or ``0.00001`` for ``1e-05``).
 """
@@ -14,14 +14,14 @@ from typing import Any
 
 import orjson
 
-from .common import jsonable
+from ..shapes import export_value
 
 _OPTIONS = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_APPEND_NEWLINE
 
 
 def ndjson_bytes(event: dict[str, Any]) -> bytes:
     """One event as a compact JSON object followed by ``\\n``, UTF-8 encoded."""
-    return orjson.dumps(event, default=jsonable, option=_OPTIONS)
+    return orjson.dumps(event, default=export_value, option=_OPTIONS)
 
 
 def ndjson_line(event: dict[str, Any]) -> str:

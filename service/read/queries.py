@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
 import datetime as dt
 import functools
-import json
 import operator
 from collections import defaultdict
 from collections.abc import Sequence
@@ -14,55 +11,18 @@ from typing import Any
 
 import peewee as pw
 
-from ..errors import APIError
+from ..exceptions import Invalid
+from ..shapes import actor_dict, edit_dict, event_dict, mention_article, mention_dict, plain
 from ..storage import search
 from ..storage.connection import database
 from ..storage.indexes import SPAN_DAYS, span_class_sql
-from ..storage.models import Actor, ActorAlias, Article, Event, EventActor, Mention
+from ..storage.models import Actor, ActorAlias, Article, Event, EventActor, EventEdit, Mention
 from ..storage.order import UNDATED, precision_rank, timeline_key
 from ..storage.rows import Statement, converter, fetch, rows_of
 from ..text import fold
 from .cache import RenderedEvents
+from .keyset import decode_cursor, encode_cursor, invalid_cursor
 from .rendering import to_json
-
-
-def utc(value: dt.datetime | None) -> dt.datetime | None:
-    """Timestamps are stored as naive UTC; served with their offset (+00:00)."""
-    return value.replace(tzinfo=dt.UTC) if value is not None else None
-
-
-def encode_cursor(key: Sequence[Any]) -> str:
-    raw = json.dumps(list(key), separators=(",", ":")).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
-
-
-def invalid_cursor(
-    field: str = "cursor",
-    reason: str = "Not a cursor returned by this API.",
-    detail: str = "The cursor is not valid; start again without it.",
-) -> APIError:
-    """The 422 for a cursor this API did not issue (every list endpoint answers with it)."""
-    return APIError(422, detail, {field: [reason]})
-
-
-def decode_cursor(cursor: str, types: tuple[type, ...], field: str = "cursor") -> list[Any]:
-    """Decode an opaque cursor whose values have ``types``; anything else is a 422."""
-    try:
-        padded = cursor + "=" * (-len(cursor) % 4)
-        key = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
-    except (ValueError, UnicodeError, binascii.Error):
-        raise invalid_cursor(field) from None
-    if not (
-        isinstance(key, list)
-        and len(key) == len(types)
-        and all(
-            isinstance(v, t) and not isinstance(v, bool) for v, t in zip(key, types, strict=True)
-        )
-        # no id or rank of ours is out of the databases' integer range
-        and not any(isinstance(v, int) and not 0 <= v < 2**63 for v in key)
-    ):
-        raise invalid_cursor(field)
-    return key
 
 
 # Window filters: the span classes and their index are in service.storage.indexes.
@@ -207,12 +167,12 @@ def actor_term_matches(terms: Sequence[str]) -> dict[str, set[int]]:
 
 def resolve_actor_terms(terms: Sequence[str], field: str = "actor") -> list[int]:
     """The actor ids ``terms`` name (see :func:`actor_term_matches`); a term naming no actor
-    is a 422 that says how to find the right one."""
+    is refused, saying how to find the right one."""
     found = actor_term_matches(terms)
     unknown = [t for t in terms if not found[t]]
     if unknown:
         hints = [f"No actor {t!r}; search with /api/v1/actors?q={t.strip()[:40]}" for t in unknown]
-        raise APIError(422, "; ".join(hints) + ".", {field: hints})
+        raise Invalid("; ".join(hints) + ".", {field: hints})
     return sorted({i for ids in found.values() for i in ids})
 
 
@@ -274,7 +234,7 @@ def page_events(
         return rows, None
     last = rows[limit - 1]
     values = [getattr(last, c.name) for c in sort_columns]
-    return rows[:limit], encode_cursor([sort, *(_jsonable(v) for v in values)])
+    return rows[:limit], encode_cursor([sort, *(plain(v) for v in values)])
 
 
 _CLASS_MARK, _FLOOR_MARK = -7_654_321, dt.date(1, 2, 3)  # stand-ins, replaced per class
@@ -353,10 +313,6 @@ def iterate_events(query: pw.Select, sort: str = "date", batch: int = 1000):
             return
 
 
-def _jsonable(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, dt.date) else value
-
-
 #: What a JSON page reads of each matching event: its sort keys and its version. The rest comes
 #: from the rendered-events cache, or for the events not in it from one more query.
 PAGE_COLUMNS = (Event.id, Event.sort_date, Event.precision_rank, Event.updated_at)
@@ -414,7 +370,7 @@ def serialize_events(rows: Sequence[Event], with_mentions: bool = True) -> list[
             .order_by(EventActor.id),
             ids,
         ):
-            actors[event_id].append({"id": key, "name": name, "kind": kind})
+            actors[event_id].append(actor_dict(key, name, kind))
         if with_mentions:
             found = run(
                 Mention.select(
@@ -437,56 +393,29 @@ def serialize_events(rows: Sequence[Event], with_mentions: bool = True) -> list[
             )
             for event_id, article_id, sentence, s_start, s_end, start, end, *article in found:
                 title, source, url, published_at = article
+                source_article = mention_article(
+                    article_id, title, source, url, _PUBLISHED(published_at)
+                )
                 mentions[event_id].append(
-                    {
-                        "article_id": article_id,
-                        "sentence": sentence,
-                        "sentence_start": s_start,
-                        "sentence_end": s_end,
-                        "start": start,
-                        "end": end,
-                        # provenance travels with the mention: which article, from where, when
-                        "article": {
-                            "id": article_id,
-                            "title": title,
-                            "source": source,
-                            "url": url,
-                            "published_at": _PUBLISHED(published_at),
-                        },
-                    }
+                    mention_dict(article_id, sentence, s_start, s_end, start, end, source_article)
                 )
     return [
         event_dict(row, actors[row.id], mentions[row.id] if with_mentions else None) for row in rows
     ]
 
 
-def event_dict(row: Event, actors: list[dict], mentions: list[dict] | None) -> dict[str, Any]:
-    out = {
-        "id": row.id,
-        "title": row.title,
-        "summary": row.summary,
-        "type": row.type,
-        "cameo": row.cameo,
-        "status": row.status,
-        "salience": row.salience,
-        "date": {
-            "text": row.date_text,
-            "value": row.date_value,
-            "edtf": row.date_edtf,
-            "start": row.date_start,
-            "end": row.date_end,
-            "precision": row.date_precision,
-            "approximate": row.date_approximate,
-            "basis": row.date_basis,
-        },
-        "actors": actors,
-        "original": json.loads(row.original) if row.original else None,
-        "created_at": utc(row.created_at),
-        "updated_at": utc(row.updated_at),
-    }
-    if mentions is not None:
-        out["mentions"] = mentions
-    return out
+_EDITS = Statement(
+    lambda event_id: (
+        EventEdit.select(EventEdit.at, EventEdit.reason, EventEdit.changes)
+        .where(EventEdit.event == event_id)
+        .order_by(EventEdit.id)
+    )
+)
+
+
+def edits_of(event_id: int) -> list[dict[str, Any]]:
+    """An event's edits, oldest first."""
+    return [edit_dict(e.at, e.reason, e.changes) for e in _EDITS.rows(event_id)]
 
 
 def article_events(article_id: int) -> list[dict[str, Any]]:
@@ -496,24 +425,6 @@ def article_events(article_id: int) -> list[dict[str, Any]]:
         .order_by(Event.sort_date, Event.precision_rank, Event.id)
     )
     return serialize_events(rows)
-
-
-def article_dict(article: Article, events: list[dict] | None = None) -> dict[str, Any]:
-    out = {
-        "id": article.id,
-        "title": article.title,
-        "source": article.source,
-        "url": article.url,
-        "published_at": article.published_at,
-        "language": article.language,
-        "content_hash": article.content_hash,
-        "text": article.text,
-        "created_at": utc(article.created_at),
-    }
-    if events is not None:
-        out["events"] = events
-        out["event_count"] = len(events)
-    return out
 
 
 def dated(query: pw.Select) -> pw.Select:

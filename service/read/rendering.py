@@ -7,21 +7,16 @@ functions, each returning one JSON value as text.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Iterable
 from typing import Any
 
+from ..shapes import iso
+
 
 def to_json(value: Any) -> str:
     """Compact JSON as the API writes it: UTF-8 text, dates and datetimes in ISO 8601."""
-    return json.dumps(value, default=_iso, ensure_ascii=False, separators=(",", ":"))
-
-
-def _iso(value: Any) -> str:
-    if isinstance(value, dt.date):  # dates and (aware) datetimes
-        return value.isoformat()
-    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+    return json.dumps(value, default=iso, ensure_ascii=False, separators=(",", ":"))
 
 
 def array(texts: Iterable[str]) -> str:

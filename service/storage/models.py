@@ -123,7 +123,7 @@ class EventEdit(BaseModel):
 class Change(BaseModel):
     """The change feed: one row per event created, updated, merged or deleted, in commit order.
 
-    Writers are serialised (see :func:`service.write.pipeline.write_transaction`), so ids grow in
+    Writers are serialised (see :func:`service.storage.writes.write_transaction`), so ids grow in
     commit order and a client polling ``since=<last id>`` never misses a change nor sees one twice.
     """
 

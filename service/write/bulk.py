@@ -24,6 +24,7 @@ from schemas import ArticleCreateSchema
 from .. import events as extraction
 from ..storage.connection import database
 from ..storage.models import Article
+from ..storage.writes import write_transaction
 from . import language, pipeline
 from .sources import Record
 
@@ -162,7 +163,7 @@ def _pool(jobs: int) -> concurrent.futures.ProcessPoolExecutor:
 def _store(pending: list[tuple[str, pipeline.Prepared]], outcome: Outcome) -> None:
     if not pending:
         return
-    with pipeline.write_transaction():
+    with write_transaction():
         for label, prepared in pending:
             try:
                 with database.atomic():  # a savepoint: this article alone on failure

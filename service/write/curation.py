@@ -7,22 +7,12 @@ import datetime as dt
 import json
 from typing import Any
 
-from ..errors import APIError
+from ..exceptions import Invalid
+from ..shapes import DATE_FIELDS, original_dict
 from ..storage.models import Article, Event, EventActor, EventEdit, Mention, utcnow
 from ..storage.order import precision_rank, sort_date
-from ..storage.rows import Statement
+from ..storage.writes import record_change, write_transaction
 from ..temporal.edtf import describe
-from .pipeline import record_change, write_transaction
-
-DATE_COLUMNS = ("text", "value", "edtf", "start", "end", "precision", "approximate", "basis")
-
-
-def original_of(event: Event) -> dict[str, Any]:
-    return {
-        "title": event.title,
-        "type": event.type,
-        "date": {c: _jsonable(getattr(event, f"date_{c}")) for c in DATE_COLUMNS},
-    }
 
 
 def edit_event(event_id: int, changes: dict[str, Any], reason: str) -> Event:
@@ -30,7 +20,7 @@ def edit_event(event_id: int, changes: dict[str, Any], reason: str) -> Event:
     with write_transaction():
         event = Event.get_by_id(event_id)
         if event.original is None:
-            event.original = json.dumps(original_of(event))
+            event.original = json.dumps(original_dict(event))
         for field in ("title", "type"):
             if field in changes:
                 setattr(event, field, changes[field])
@@ -50,20 +40,18 @@ def _set_date(event: Event, date: dict[str, Any]) -> None:
         except (OverflowError, ValueError):  # e.g. 9999-W52 ends after the last date
             edtf, start, end, precision = None, None, None, None
         if edtf is None or not _possible(edtf):
-            raise APIError(
-                422,
+            raise Invalid(
                 "The date value is not a TIMEX3 date this service can bound.",
                 {"date": {"value": ["Use e.g. 2023-12-20, 2023-12, 2023-W51, 2023."]}},
             )
         date = {"edtf": edtf, "start": start, "end": end, "precision": precision, **date}
     start, end = date.get("start"), date.get("end")
     if start and end and start > end:
-        raise APIError(
-            422,
+        raise Invalid(
             "The date's start is after its end.",
             {"date": {"start": ["Must not be after end."]}},
         )
-    for column in DATE_COLUMNS:
+    for column in DATE_FIELDS:
         if column in date:
             setattr(event, f"date_{column}", date[column])
     event.date_basis = "curated"
@@ -86,7 +74,7 @@ def _possible(edtf: str) -> bool:
 def merge_events(source_id: int, target_id: int, reason: str) -> Event:
     """Fold ``source`` into ``target``: mentions and actors move, ``source`` is deleted."""
     if source_id == target_id:
-        raise APIError(422, "An event cannot be merged into itself.", {"into": ["Same event."]})
+        raise Invalid("An event cannot be merged into itself.", {"into": ["Same event."]})
     with write_transaction():
         source, target = Event.get_by_id(source_id), Event.get_by_id(target_id)
         Mention.update(event=target).where(Mention.event == source).execute()
@@ -128,23 +116,3 @@ def delete_article(article_id: int) -> None:
             else:
                 Event.delete().where(Event.id == event_id).execute()
                 record_change(event_id, "deleted")
-
-
-_EDITS = Statement(
-    lambda event_id: (
-        EventEdit.select(EventEdit.at, EventEdit.reason, EventEdit.changes)
-        .where(EventEdit.event == event_id)
-        .order_by(EventEdit.id)
-    )
-)
-
-
-def edits_of(event_id: int) -> list[dict[str, Any]]:
-    return [
-        {"at": e.at.replace(tzinfo=dt.UTC), "reason": e.reason, "changes": json.loads(e.changes)}
-        for e in _EDITS.rows(event_id)
-    ]
-
-
-def _jsonable(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, dt.date) else value

@@ -9,22 +9,17 @@ import hashlib
 import logging
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from typing import Any
 
 import peewee as pw
 
 from .. import events as extraction
 from .. import temporal
-from ..storage import version
-from ..storage.connection import database
 from ..storage.models import (
     Actor,
     ActorAlias,
     Article,
-    Change,
-    DataState,
     Event,
     EventActor,
     IdempotencyKey,
@@ -32,6 +27,7 @@ from ..storage.models import (
     utcnow,
 )
 from ..storage.order import precision_rank, sort_date
+from ..storage.writes import record_change, write_transaction
 from ..text import fold
 
 log = logging.getLogger(__name__)
@@ -105,11 +101,6 @@ def ingest(data: dict[str, Any], idempotency_key: str | None = None) -> tuple[Ar
     return existing, False
 
 
-def is_stored(digest: str) -> bool:
-    """Whether an article with this content hash is stored already."""
-    return Article.select(Article.id).where(Article.content_hash == digest).exists()
-
-
 def store(prepared: Prepared) -> Article:
     """Save a prepared article and its events; call inside :func:`write_transaction`."""
     columns = {k: v for k, v in prepared.data.items() if k != "document_type"}  # not stored
@@ -135,28 +126,6 @@ def _remember(key: str | None, article: Article, created: bool) -> None:
         IdempotencyKey.insert(
             key=key, content_hash=article.content_hash, article=article, created=created
         ).execute()
-
-
-@contextmanager
-def write_transaction() -> Iterator[None]:
-    """One transaction that bumps the data version first.
-
-    Bumping first takes the write lock at once (SQLite) or the version row's lock (PostgreSQL),
-    so writers are serialised: change ids grow in commit order, and the version read by a
-    conditional GET changes with every commit.
-    """
-    try:
-        with database.atomic():
-            DataState.update(version=DataState.version + 1, updated_at=utcnow()).where(
-                DataState.id == 1
-            ).execute()
-            yield
-    finally:
-        version.forget()  # this process's next conditional GET reads the new version
-
-
-def record_change(event_id: int, action: str, merged_into: int | None = None) -> None:
-    Change.insert(event_id=event_id, action=action, merged_into=merged_into).execute()
 
 
 def store_events(article: Article, extracted: Iterable[extraction.Event]) -> list[Event]:

@@ -8,11 +8,11 @@ import json
 
 import pytest
 
-from service.formats.common import jsonable
 from service.formats.csv import csv_lines
 from service.formats.ical import to_ical
 from service.formats.ndjson import ndjson_chunks, ndjson_line, ndjson_lines
 from service.formats.timelinejs import to_timelinejs
+from service.shapes import export_value as jsonable
 
 from . import make_event, synthetic_events
 
