@@ -11,12 +11,16 @@ from ``load_articles``); ``extract_fn(text, published_at)`` returns events shape
 
 Matching (simple on purpose; the same rules for every article):
 - one of our events *touches* a gold event when one of its mentions' ``[start, end)`` overlaps
-  one of the gold event's trigger spans (a trigger is an exact substring of the text);
+  one of the gold event's trigger spans (a trigger is an exact substring of the text) and its
+  title shares a content word with the gold's headline, subject or predicate (compared on
+  their first five letters; participants' names and function words left out), so that a
+  clause-long mention does not stand for another happening told in the same sentence;
 - each of our events is *assigned* to at most one gold event among those it touches: the one
-  whose predicate (then subject) its title names, then one not yet taken, then the first in
-  the text. The first event assigned to a gold event is its *match*; later ones are
-  *duplicates* (one happening told as several events). An event that touches a ``not_events``
-  span and no gold event is a *non-event* (a hedge, a negation, a prediction kept as a fact);
+  whose predicate (then subject) its title names, then the one sharing most words with it,
+  then one not yet taken, then the first in the text. The first event assigned to a gold
+  event is its *match*; later ones are *duplicates* (one happening told as several events).
+  An event that touches a ``not_events`` span and no gold event is a *non-event* (a hedge, a
+  negation, a prediction kept as a fact);
 - a date is **right** when our ``[start, end]`` lies inside the gold interval (as fine as the
   gold's precision or finer, and inside it; an interval value ``A/B`` spans both). For a gold
   ``publication`` (the text gives no date) a right date is one with no invented start: bounded
@@ -32,8 +36,12 @@ Figures:
   reader would keep, but readers differ), and clause-long mentions can touch a trigger they do
   not mean (the title preference above limits this);
 - **good headlines** (on the matches of key events): the title names one of the gold's subject
-  forms and a form of its predicate (the lemma with a regular inflection, or a listed form),
-  does not end in a function word (no dangling "on", "by", "the") and has at least two words;
+  forms and, after it, a form of its predicate (the lemma with a regular inflection, or a
+  listed form: the logical subject leads, as in "Police search clinic", not "Clinic searched
+  by police"),
+  does not end in a function word, an auxiliary, a modal or a bare "said" (no dangling "on",
+  "by", "were", "first") and has at least two words. A proxy: it does not see a wrong deed or
+  a venue as the subject when the right subject is named too;
 - **actors** (on the matches of key events): our actors and the gold participants folded to
   one name (case, accents, titles and punctuation dropped; the gold ``aliases`` table maps
   other names and surnames to the canonical name); recall = gold participants found / gold
@@ -76,8 +84,14 @@ FUNCTION_WORDS = frozenset(
     """a an the of to in on at by for from with as into onto over under after before about
     against between during since until via and or but that which who whose than""".split()
 )
-#: Titles and honorifics dropped when names are folded.
-TITLES = frozenset("dr mr mrs ms miss sir president judge lt gen general monsignor".split())
+#: Words a headline cannot end on: function words, auxiliaries and modals, a bare "said", a
+#: dangling ordinal ("... has developed first", "GPs were", "Officials say pandemic did not").
+FRAGMENT_ENDS = FUNCTION_WORDS | frozenset(
+    """is are was were be been being has have had do does did will would can could may might
+    must shall should not no first last say says said tell tells told""".split()
+)
+#: Titles, honorifics and "the" dropped when names are folded.
+TITLES = frozenset("the dr mr mrs ms miss sir president judge lt gen general monsignor".split())
 
 
 @dataclasses.dataclass(frozen=True)
@@ -90,6 +104,8 @@ class GoldEvent:
     interval: Interval | None  # None: bounded by the publication only
     spans: tuple[Span, ...]
     key: bool
+    #: Stems of the headline's, subject's and predicate's words, less names and function words.
+    words: frozenset[str] = frozenset()
 
 
 @dataclasses.dataclass
@@ -157,6 +173,10 @@ def load_articles(folder: Path = DEFAULT_SET, names: Sequence[str] | None = None
 
 def _gold_event(text: str, index: dict[str, str], raw: dict, where: str) -> GoldEvent:
     types = raw["type"] if isinstance(raw["type"], list) else [raw["type"]]
+    participants = {index.get(fold(p), fold(p)) for p in raw["participants"]}
+    names = {w for alias, c in index.items() if c in participants for w in _tokens(alias)}
+    names |= {w for p in participants for w in _tokens(p)}
+    said = " ".join([raw["headline"], *raw["subject"], *raw["predicate"]])
     return GoldEvent(
         headline=raw["headline"],
         subject=tuple(raw["subject"]),
@@ -166,12 +186,22 @@ def _gold_event(text: str, index: dict[str, str], raw: dict, where: str) -> Gold
         interval=gold_interval(raw["date"]["value"]),
         spans=tuple(_span(text, t, where) for t in raw["triggers"]),
         key=raw["key"],
+        words=frozenset(_stems(said) - {_stem(n) for n in names}),
     )
 
 
 def _tokens(text: str) -> list[str]:
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     return re.findall(r"[a-z0-9]+(?:['\-][a-z0-9]+)*", plain.replace(".", ""))
+
+
+def _stem(word: str) -> str:
+    return word[:5]
+
+
+def _stems(text: str) -> set[str]:
+    """The stems of a text's content words (their first five letters: dies/died, quake)."""
+    return {_stem(w) for w in _tokens(text) if w not in FUNCTION_WORDS and len(w) > 2}
 
 
 def _inflections(lemma: str) -> set[str]:
@@ -186,28 +216,42 @@ def _inflections(lemma: str) -> set[str]:
     return forms
 
 
+def _subject_at(words: list[str], forms: Iterable[str]) -> int | None:
+    """Where some form's words first appear in ``words``, in a row (None: nowhere)."""
+    found = [
+        i
+        for want in map(_tokens, forms)
+        if want
+        for i in range(len(words))
+        if words[i : i + len(want)] == want
+    ]
+    return min(found, default=None)
+
+
 def _names(words: list[str], forms: Iterable[str]) -> bool:
-    """Some form's words appear in ``words``, in a row."""
-    for form in forms:
-        want = _tokens(form)
-        if want and any(words[i : i + len(want)] == want for i in range(len(words))):
-            return True
-    return False
+    return _subject_at(words, forms) is not None
+
+
+def _predicate_at(words: list[str], lemmas: Iterable[str]) -> int | None:
+    """Where a form of one of the lemmas last appears in ``words`` (None: nowhere)."""
+    forms = set().union(*(_inflections(fold(lemma)) for lemma in lemmas))
+    return max((i for i, word in enumerate(words) if word in forms), default=None)
 
 
 def _says_predicate(words: list[str], lemmas: Iterable[str]) -> bool:
-    forms = set().union(*(_inflections(fold(lemma)) for lemma in lemmas))
-    return any(word in forms for word in words)
+    return _predicate_at(words, lemmas) is not None
 
 
 def good_headline(title: str, gold: GoldEvent) -> bool:
-    """The title names the gold's subject and predicate, with no dangling word or fragment."""
+    """The title names the gold's subject, then its predicate, with no dangling word."""
     words = _tokens(title)
+    subject, predicate = _subject_at(words, gold.subject), _predicate_at(words, gold.predicate)
     return (
         len(words) >= 2
-        and words[-1] not in FUNCTION_WORDS
-        and _names(words, gold.subject)
-        and _says_predicate(words, gold.predicate)
+        and words[-1] not in FRAGMENT_ENDS
+        and subject is not None
+        and predicate is not None
+        and subject < predicate
     )
 
 
@@ -232,6 +276,7 @@ def _preference(event: Any, gold: GoldEvent, taken: bool) -> tuple:
     return (
         not _says_predicate(words, gold.predicate),
         not _names(words, gold.subject),
+        -len(_stems(event.title) & gold.words),
         taken,
     )
 
@@ -242,7 +287,10 @@ def assign(ours: Sequence[Any], article: Article) -> list[tuple[int | None, str]
     taken: set[int] = set()
     out: list[tuple[int | None, str]] = []
     for event in ours:
-        touched = [i for i, g in enumerate(article.events) if _touches(event, g.spans)]
+        stems = _stems(event.title)
+        touched = [
+            i for i, g in enumerate(article.events) if _touches(event, g.spans) and stems & g.words
+        ]
         if not touched:
             kind = "non-event" if _touches(event, article.not_spans) else "unmatched"
             out.append((None, kind))

@@ -48,7 +48,7 @@ def _event(gold, published_at, *, title=None, interval="gold", actors=None, kind
     date = SimpleNamespace(start=start, end=end, precision="day", basis=basis)
     names = sorted(gold.participants) if actors is None else actors
     return SimpleNamespace(
-        title=gold.headline if title is None else title,
+        title=gold.headline if title is None else title.format(gold.headline),
         type=kind or sorted(gold.types)[0],
         actors=[SimpleNamespace(name=n, key=f"x:{n}", aliases=()) for n in names],
         mentions=[SimpleNamespace(start=s, end=e) for s, e in gold.spans[:1]],
@@ -87,7 +87,7 @@ def test_every_gold_headline_is_a_good_headline():
     ("change", "falls"),
     [
         ({"interval": (dt.date(1999, 1, 1), dt.date(1999, 1, 1))}, "key_found_dated"),
-        ({"title": "Talks on"}, "good_headlines"),
+        ({"title": "{} on"}, "good_headlines"),
         ({"actors": ["Summit", "State"]}, "actor_precision"),
         ({"actors": []}, "actor_recall"),
         ({"kind": "protest"}, "type_accuracy"),
@@ -99,6 +99,11 @@ def test_figures_stay_in_bounds_and_move_with_the_output(two, change, falls):
     assert all(0.0 <= changed[key] <= 1.0 for key in RATIOS)
     assert changed[falls] < perfect[falls]
     assert changed["key_found"] == perfect["key_found"]
+
+
+def test_an_event_whose_title_shares_no_word_with_the_gold_is_not_a_match(two):
+    result = bench.score(_extractor(two, title="Talks"), two)
+    assert result["key_found"] == 0.0 and result["precision"] == 0.0
 
 
 def test_duplicates_and_non_events_count_against_precision(two):
