@@ -29,7 +29,8 @@ Matching (simple on purpose; the same rules for every article):
 
 Figures:
 - **key events found** = key gold events with a match / key gold events; **found with the
-  right date** = those with an assigned event whose date is right / key gold events;
+  right date** = those with an assigned event whose date is right / key gold events (also
+  split: key events the text dates, and those it leaves bounded by the publication);
 - **event precision** = our events assigned to a gold event (key or lesser), first of their
   gold event / our events; **dated precision** the same with a right date. Proxy limits: a
   real event the gold does not list counts as wrong (the gold lists every dated happening a
@@ -315,8 +316,9 @@ def actor_names(event: Any, index: dict[str, str]) -> set[str]:
     return names - {""}
 
 
-COUNTS = """key found found_dated ours matched matched_dated duplicate non_event publication
-    day good_headline type_right actors_gold actors_found actors_ours actors_right""".split()
+COUNTS = """key key_text found found_dated found_dated_text ours matched matched_dated duplicate
+    non_event publication day good_headline type_right actors_gold actors_found actors_ours
+    actors_right""".split()
 
 
 def score(extract_fn: Callable[[str, dt.date], Iterable[Any]], articles: Sequence[Article]) -> dict:
@@ -358,12 +360,15 @@ def _count_article(article: Article, ours: list[Any]) -> dict[str, int]:
         if not gold.key:
             continue
         counts["key"] += 1
+        counts["key_text"] += gold.interval is not None
         counts["actors_gold"] += len(gold.participants)
         if i not in by_gold:
             continue
         match = by_gold[i][0]
         counts["found"] += 1
-        counts["found_dated"] += any(date_right(e, gold, article.published_at) for e in by_gold[i])
+        dated = any(date_right(e, gold, article.published_at) for e in by_gold[i])
+        counts["found_dated"] += dated
+        counts["found_dated_text"] += dated and gold.interval is not None
         counts["good_headline"] += good_headline(match.title, gold)
         counts["type_right"] += match.type in gold.types
         names = actor_names(match, article.aliases)
@@ -384,6 +389,10 @@ def _figures(c: dict[str, int], topics: dict[str, list[int]], n: int, seconds: f
         "our_events": c["ours"],
         "key_found": _share(c["found"], c["key"]),
         "key_found_dated": _share(c["found_dated"], c["key"]),
+        "key_found_dated_text": _share(c["found_dated_text"], c["key_text"]),
+        "key_found_dated_publication": _share(
+            c["found_dated"] - c["found_dated_text"], c["key"] - c["key_text"]
+        ),
         "precision": _share(c["matched"], c["ours"]),
         "precision_dated": _share(c["matched_dated"], c["ours"]),
         "good_headlines": _share(c["good_headline"], c["found"]),
@@ -406,6 +415,8 @@ def _figures(c: dict[str, int], topics: dict[str, list[int]], n: int, seconds: f
 ROWS = [
     ("key events found", "key_found"),
     ("key events found with the right date", "key_found_dated"),
+    ("  of those the text dates", "key_found_dated_text"),
+    ("  of those bounded by the publication only", "key_found_dated_publication"),
     ("event precision: our events matched to a gold event", "precision"),
     ("event precision, matched with the right date", "precision_dated"),
     ("good headlines (of key events found)", "good_headlines"),
