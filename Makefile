@@ -131,10 +131,17 @@ bench-layers: install
 	$(BIN)/python bench/layers.py $(BENCH_ARGS)
 
 # Event extraction on ../shared/data/timebank: event-time anchoring recall and precision
-# (bench/events.py; BENCH_ARGS="--limit 20" for a quick run, "--json" for JSON).
-.PHONY: bench-events
+# (bench/events.py; BENCH_ARGS="--limit 20" for a quick run, "--json" for JSON), then on the
+# 30 real news articles of fixtures/articles/t17 (bench/realnews.py, as make bench-realnews).
+.PHONY: bench-events bench-realnews
 bench-events: install
 	$(BIN)/python bench/events.py $(BENCH_ARGS)
+	$(BIN)/python bench/realnews.py
+
+# The real-news development set alone: key events found (with the right date), precision,
+# headlines, actors, types (bench/realnews.py; REALNEWS_ARGS="--articles" adds a line per article).
+bench-realnews: install
+	$(BIN)/python bench/realnews.py $(REALNEWS_ARGS)
 
 # The whole ingest pipeline over ../shared/data/timebank, one process and all cores.
 bench-ingest: install

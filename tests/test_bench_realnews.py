@@ -1,0 +1,151 @@
+"""bench/realnews.py: the real-news development set's gold is well formed, and the scorer gives
+a perfect extractor full marks, an empty one none, and moves when the output changes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from service.events.types import TYPES
+
+ROOT = Path(__file__).resolve().parent.parent
+spec = importlib.util.spec_from_file_location("bench_realnews", ROOT / "bench" / "realnews.py")
+bench = sys.modules.setdefault("bench_realnews", importlib.util.module_from_spec(spec))
+spec.loader.exec_module(bench)
+GOLD = json.loads((bench.DEFAULT_SET / "GOLD.json").read_text(encoding="utf-8"))
+TWO = ["H1N1-reuters-435", "MJ-bbc-401"]  # the second has not-events
+RATIOS = [key for _, key in bench.ROWS if key not in ("events_per_article", "docs_per_second")]
+
+
+def test_every_article_has_its_gold_and_triggers_found_once():
+    names = sorted(p.stem for p in bench.DEFAULT_SET.glob("*.json") if p.stem != "GOLD")
+    assert len(names) == 30 and sorted(GOLD["articles"]) == names
+    articles = bench.load_articles()  # raises on a trigger that is not once in its text
+    assert {a.name.split("-")[0] for a in articles} == {"H1N1", "haiti", "MJ"}
+    assert all(any(g.key for g in a.events) for a in articles)
+
+
+def test_gold_types_and_dates_are_valid():
+    for notes in GOLD["articles"].values():
+        for event in notes["events"]:
+            types = event["type"] if isinstance(event["type"], list) else [event["type"]]
+            assert set(types) <= set(TYPES), event["headline"]
+            bench.gold_interval(event["date"]["value"])  # raises on a value with no interval
+
+
+def _event(gold, published_at, *, title=None, interval="gold", actors=None, kind=None):
+    """An extracted event as ``service.events.Event`` shapes it, made from a gold event."""
+    if interval == "gold":
+        interval = gold.interval
+    start, end = interval if interval else (None, published_at)
+    basis = "expression" if interval else "publication"
+    date = SimpleNamespace(start=start, end=end, precision="day", basis=basis)
+    names = sorted(gold.participants) if actors is None else actors
+    return SimpleNamespace(
+        title=gold.headline if title is None else title.format(gold.headline),
+        type=kind or sorted(gold.types)[0],
+        actors=[SimpleNamespace(name=n, key=f"x:{n}", aliases=()) for n in names],
+        mentions=[SimpleNamespace(start=s, end=e) for s, e in gold.spans[:1]],
+        date=date,
+    )
+
+
+def _extractor(articles, **change):
+    by_text = {a.text: a for a in articles}
+
+    def extract(text, published_at):
+        return [_event(g, published_at, **change) for g in by_text[text].events]
+
+    return extract
+
+
+@pytest.fixture(scope="module")
+def two():
+    return bench.load_articles(names=TWO)
+
+
+def test_a_perfect_extractor_scores_one_and_an_empty_one_zero(two):
+    perfect = bench.score(_extractor(two), two)
+    assert all(perfect[key] == 1.0 for key in RATIOS if not key.startswith("share")), perfect
+    empty = bench.score(lambda text, published_at: [], two)
+    assert all(empty[key] == 0.0 for key in RATIOS), empty
+
+
+def test_every_gold_headline_is_a_good_headline():
+    articles = bench.load_articles()
+    result = bench.score(_extractor(articles), articles)
+    assert result["good_headlines"] == 1.0 and result["actor_recall"] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("change", "falls"),
+    [
+        ({"interval": (dt.date(1999, 1, 1), dt.date(1999, 1, 1))}, "key_found_dated"),
+        ({"title": "{} on"}, "good_headlines"),
+        ({"actors": ["Summit", "State"]}, "actor_precision"),
+        ({"actors": []}, "actor_recall"),
+        ({"kind": "protest"}, "type_accuracy"),
+    ],
+)
+def test_figures_stay_in_bounds_and_move_with_the_output(two, change, falls):
+    perfect = bench.score(_extractor(two), two)
+    changed = bench.score(_extractor(two, **change), two)
+    assert all(0.0 <= changed[key] <= 1.0 for key in RATIOS)
+    assert changed[falls] < perfect[falls]
+    assert changed["key_found"] == perfect["key_found"]
+
+
+def test_an_event_whose_title_shares_no_word_with_the_gold_is_not_a_match(two):
+    result = bench.score(_extractor(two, title="Talks"), two)
+    assert result["key_found"] == 0.0 and result["precision"] == 0.0
+
+
+def test_duplicates_and_non_events_count_against_precision(two):
+    article, hedged = two
+    first = _event(article.events[0], article.published_at)
+    result = bench.score(lambda text, published_at: [first, first], [article])
+    assert result["precision"] == 0.5 and result["share_duplicate"] == 0.5
+    start, end = hedged.not_spans[0]
+    hedge = SimpleNamespace(**vars(first) | {"mentions": [SimpleNamespace(start=start, end=end)]})
+    result = bench.score(lambda text, published_at: [hedge], [hedged])
+    assert result["precision"] == 0.0 and result["share_non_event"] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("value", "ours", "right"),
+    [
+        ("2009-06", ("2009-06-25", "2009-06-25"), True),
+        ("2009-06", ("2009-05-25", "2009-06-25"), False),
+        ("2009-06-25", ("2009-06-01", "2009-06-30"), False),
+        ("2010-01-23/2010-01-24", ("2010-01-24", "2010-01-24"), True),
+        ("publication", (None, "2010-01-20"), True),
+        ("publication", ("2010-01-20", "2010-01-20"), True),
+        ("publication", ("1953-01-01", "1953-12-31"), False),
+        ("publication", (None, "2010-02-01"), False),
+        ("2009-06", (None, "2009-06-30"), False),
+    ],
+)
+def test_date_right(value, ours, right):
+    gold = bench.GoldEvent(
+        "", (), (), frozenset(), frozenset(), bench.gold_interval(value), (), True
+    )
+    start, end = (d and dt.date.fromisoformat(d) for d in ours)
+    event = SimpleNamespace(date=SimpleNamespace(start=start, end=end))
+    assert bench.date_right(event, gold, dt.date(2010, 1, 20)) is right
+
+
+def test_folding_names_and_headline_rules():
+    index = bench.alias_index({"Conrad Murray": ["Murray"], "United States": ["U.S."]})
+    assert index[bench.fold("Dr. Conrad Murray")] == "conrad murray"
+    assert index[bench.fold("U.S.")] == "united states"
+    gold = bench.GoldEvent("", ("Murray",), ("plead",), frozenset(), frozenset(), None, (), True)
+    assert bench.good_headline("Murray pleads not guilty", gold)
+    assert not bench.good_headline("Murray pleads not guilty to", gold)
+    assert not bench.good_headline("Trial begins", gold)
+    assert bench.good_headline("Judge Murray pleaded", gold)  # titles stay in headlines
