@@ -4,6 +4,7 @@ write side (ingest) nor extraction. Read from the source with ``ast``, so nothin
 from __future__ import annotations
 
 import ast
+import sys
 from pathlib import Path
 
 import pytest
@@ -133,3 +134,48 @@ def test_pure_modules_import_only_the_standard_library(name):
     third_party = {"flask", "peewee", "playhouse", "marshmallow", "service", "schemas"}
     found = {m.split(".")[0] for m in imports_of(module_path(name))} & third_party
     assert not found, f"{name} imports {sorted(found)}"
+
+
+def import_cycle(package: str) -> list[str] | None:
+    """A cycle among ``package``'s modules (a package's ``__init__`` left out, since ``from .
+    import x`` names it without running anything of it), or None."""
+    folder = module_path(package).parent
+    graph = {
+        module_name(path): {
+            m
+            for m in imports_of(path)
+            if within(m, package) and module_path(m) != folder / "__init__.py"
+        }
+        for path in sorted(folder.glob("*.py"))
+        if path.name != "__init__.py"
+    }
+    done: set[str] = set()
+
+    def visit(name: str, trail: list[str]) -> list[str] | None:
+        if name in trail:
+            return trail[trail.index(name) :] + [name]
+        if name in done:
+            return None
+        for nxt in sorted(graph.get(name, ())):
+            if cycle := visit(nxt, trail + [name]):
+                return cycle
+        done.add(name)
+        return None
+
+    return next((c for name in graph if (c := visit(name, []))), None)
+
+
+@pytest.mark.parametrize("package", ["service.temporal"])
+def test_imports_within_a_pure_package_run_one_way(package):
+    cycle = import_cycle(package)
+    assert cycle is None, " -> ".join(cycle or [])
+
+
+def test_the_cycle_check_finds_a_lazy_import_cycle(tmp_path, monkeypatch):
+    package = tmp_path / "service" / "loop"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text("from .a import f\n")
+    (package / "a.py").write_text("from . import b\n")
+    (package / "b.py").write_text("def g():\n    from .a import f\n")
+    monkeypatch.setattr(sys.modules[__name__], "ROOT", tmp_path)
+    assert import_cycle("service.loop") == ["service.loop.a", "service.loop.b", "service.loop.a"]

@@ -26,11 +26,11 @@ def _unit(word: str) -> str:
     return word[:-1] if word.endswith("s") else word
 
 
-def _number(word: str) -> float | None:
+def number(word: str) -> float | None:
     """The count in a quantity phrase; None when vague ("several", "a few")."""
     word = words(word)
     if word.endswith(" and a half"):  # "two and a half"
-        whole = _number(word[: -len(" and a half")])
+        whole = number(word[: -len(" and a half")])
         return None if whole is None else whole + 0.5
     if word in NUMBERS:
         return NUMBERS[word]
@@ -104,7 +104,7 @@ def _duration(m: re.Match[str], st: State) -> Result | None:
         return Result("DATE", "FUTURE_REF")
     if unit not in UNITS:
         return None
-    n = _number(m["num"])
+    n = number(m["num"])
     if n is not None and m["half"]:
         n += 0.5  # "a minute and a half"
     tail = words(m["tail"])
@@ -242,7 +242,7 @@ def set_every(m: re.Match[str], st: State) -> Result | None:
     unit = _unit(m["unit"])
     if unit in ("morning", "evening", "afternoon"):
         return Result("SET", f"XXXX-XX-XXT{PARTS[unit]}")
-    n = _number(m["num"]) if m["num"] else 1
+    n = number(m["num"]) if m["num"] else 1
     if n is None:
         return None
     return Result("SET", duration_value(n * (2 if other else 1), unit))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 
 from . import durations, explicit, quarters, relative
@@ -15,6 +16,15 @@ from .state import Result, State
 from .timeline import mode
 
 Handler = Callable[..., Result | None]
+
+
+def _offset_from(m: re.Match[str], st: State) -> Result | None:
+    """ "two weeks from next Tuesday": the inner day read here (the engine reading a part of
+    its own match), the offset counted by ``relative``, so imports run one way."""
+    tense = st.forced_tense or st.tense(m.start(), m.end())
+    inner = normalise(m["inner"], st.dct, tense)
+    return relative.offset_from(m, inner[0].value) if len(inner) == 1 else None
+
 
 HANDLERS: dict[str, Handler] = {
     "date_mdy": explicit.month_day,
@@ -29,7 +39,7 @@ HANDLERS: dict[str, Handler] = {
     "bc_year": explicit.bc_year,
     "week_of_month": explicit.week_of_month,
     "day_of_month": explicit.day_of_month,
-    "offset_from": relative.offset_from,
+    "offset_from": _offset_from,
     "year": explicit.year,
     "spoken_year": explicit.spoken_year,
     "season": explicit.season,

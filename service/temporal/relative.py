@@ -7,6 +7,7 @@ import re
 
 from . import dates
 from .context import schedule
+from .durations import number
 from .explicit import LAST_WORDS, NEXT_WORDS, part_of_day, point_mod
 from .patterns import PARTS, WEEKDAYS
 from .state import Result, State, same_sentence, words
@@ -205,21 +206,15 @@ def _same_quarter_last_year(m: re.Match[str], st: State) -> bool:
     return compared and same_sentence(st.text, st.last_end, m.start())
 
 
-def offset_from(m: re.Match[str], st: State) -> Result | None:
-    """ "two weeks from next Tuesday", "three days after Christmas": the day named, moved."""
-    from .durations import _number
-    from .normalise import normalise
-
-    n = _number(m["num"])
-    if n is None or n != int(n):
+def offset_from(m: re.Match[str], inner: str) -> Result | None:
+    """ "two weeks from next Tuesday", "three days after Christmas": the day named (``inner``,
+    the TIMEX3 value the caller read from ``m["inner"]``), moved by the offset."""
+    n = number(m["num"])
+    if n is None or n != int(n) or dates.granularity(inner) != "day":
         return None
-    inner = normalise(m["inner"], st.dct, st.forced_tense or st.tense(m.start(), m.end()))
-    if len(inner) != 1 or dates.granularity(inner[0].value) != "day":
-        return None
-    day = dt.date.fromisoformat(inner[0].value)
     unit = words(m["unit"]).rstrip("s")
     sign = -1 if words(m["dir"]) == "before" else 1
-    moved = dates.shift_value(day.isoformat(), unit, sign * int(n))
+    moved = dates.shift_value(inner, unit, sign * int(n))
     return Result("DATE", moved) if moved else None
 
 
