@@ -8,7 +8,7 @@ _FUTURE = frozenset(
     """will 'll shall wo won't going expected expects expect plans plan planned planning should
     scheduled schedule due upcoming intends intend hopes aims slated would tomorrow
     until till starting begins opens resume resumes future soon payable effective expire
-    expires could might may can ahead""".split()
+    expires could might may can ahead forecast forecasts predict predicts""".split()
 )
 #: Weak cues count for less than a strong cue further away.
 _WEAK_FUTURE = frozenset(
@@ -117,6 +117,13 @@ def _passive(words: list[str], i: int) -> bool:
     return before[-1] != "be" or (len(before) > 1 and before[-2] in _PLAN_BE)
 
 
+#: A present copula that puts a happening at the date: "the summit is on Friday", "heavy rain
+#: is forecast for Thursday", "talks are scheduled for Monday" (a schedule: ahead).
+_COPULA = re.compile(
+    r"\b(?:is|are)\s+(?:(?:still|now|also|due|set|scheduled|slated|planned|expected|forecast|"
+    r"pencil+ed\s+in)\s+)?(?:on|for|in)\s+$",
+    re.IGNORECASE,
+)
 _SINCE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 _DEADLINE = re.compile(r"\b(?:until|till|by)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 
@@ -128,6 +135,8 @@ def tense(text: str, start: int, end: int) -> str | None:
         return "past"  # "officials said Tuesday that ...": the report, not what it reports
     if _SINCE.search(text, max(0, start - 12), start):
         return "past"  # "on patrol since March": a start already behind
+    if _COPULA.search(text, max(0, start - 40), start):
+        return "future"
     deadline = _DEADLINE.search(text, max(0, start - 16), start)
     if deadline and not any(t.lower() == "had" for _, t in tokens):
         return "future"  # "until mid-November", "by May": deadlines lie ahead
@@ -147,8 +156,22 @@ def tense(text: str, start: int, end: int) -> str | None:
             found, strong = "future", True  # "agreed to buy the unit in February": ahead
         if found is None:
             continue
+        if (
+            found == "future"
+            and tok.lower() == "forecast"
+            and words[i - 1 : i]
+            in (
+                ["was"],
+                ["were"],
+            )
+        ):
+            found = "past"  # "rain that was forecast for Thursday": a forecast already made
         if found == "past" and words[i] in ("was", "were") and i + 1 < len(words):
-            if words[i + 1] in _FUTURE and words[i + 1] not in _WEAK_FUTURE:
+            if (
+                words[i + 1] != "forecast"
+                and words[i + 1] in _FUTURE
+                and words[i + 1] not in _WEAK_FUTURE
+            ):
                 continue  # "were planning to drive Monday": the plan, not the past
         if found == "past" and _passive(words, i):
             continue  # "would be held", "is heard": a participle after 'be' has no tense
