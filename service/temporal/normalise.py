@@ -106,6 +106,7 @@ def normalise(
             continue
         state.note(result)
         state.note_story(result, c.start if result.start is None else result.start, c.end)
+        state.last_start = c.start if result.start is None else result.start
         state.last_end, state.last_value = c.end, result.value
         if result.mod is None and result.type in ("DATE", "TIME") and result.value[:1].isdigit():
             start = c.start if result.start is None else result.start

@@ -226,7 +226,8 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         rf"(?:(?P<el>earlier|later)\s+)?(?:{PMOD})?(?:{REL}|(?P<the>the(?:\s+(?:full|whole|entire|"
         rf"calendar))?))\s+"
         rf"(?P<unit>week|weekend|month|year|decade|century|fiscal\s+year)\b(?!-|\s+(?:of|ago|old))"
-        rf"(?:\s+(?P<ba>before|after|earlier|later)(?=\s*(?:[,.;:!?)]|$|and\b|but\b|when\b)))?",
+        rf"(?:\s+(?P<ba>before|after|earlier|later)(?=\s*(?:[,.;:!?)]|$|and\b|but\b|when\b))"
+        rf"|(?:(?<=same\sweek)|(?<=same\smonth))\s+(?P<yago>a|one)\s+year\s+(?:earlier|ago|before)\b)?",
         _F), 2),
     ("yearago", re.compile(
         r"(?:the\s+(?:comparable\s+|corresponding\s+|same\s+)?)?(?P<ya>year-earlier|year-ago|"
@@ -261,9 +262,10 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"distant\s+|foreseeable\s+|immediate\s+)?future|the\s+(?:near|short)[- ]term|"
         r"a\s+later\s+date|as\s+soon\s+as\s+possible|soon)\b", _F), 0),
     ("that_day", re.compile(
-        r"(?:(?P<el>earlier|later)\s+)?(?P<rel>that(?:\s+same)?|the\s+same|the\s+next|"
+        r"(?:(?:(?P<el>earlier|later)\s+)?(?P<rel>that(?:\s+same)?|the\s+same|the\s+next|"
         r"the\s+following|the\s+previous|the\s+preceding|the\s+day\s+(?:before|after)|"
         r"(?<=\bin\s)the(?=\s+(?:morning|afternoon|evening)\b))\s+"
+        r"|(?<=\bby\s)(?=(?:morning|afternoon|evening)\b))"  # "by morning": the next one told
         r"(?P<part>day|morning|afternoon|evening|night)\b", _F), 2),
     ("clock", re.compile(
         rf"(?:(?P<amod>about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|"

@@ -61,6 +61,7 @@ class State:
     forced_tense: str | None = None
     ref: str | None = None  # the last absolute DATE value (e.g. 1989-Q3, 1989-10-20)
     quarter: str | None = None  # the last quarter the text talked about
+    last_start: int = -1  # where the previous expression began
     last_end: int = -1  # where the previous expression ended, and its value
     last_value: str = ""
     mode: str = NEWS  # the document type: news or narrative (timeline.py)
