@@ -8,7 +8,7 @@ _FUTURE = frozenset(
     """will 'll shall wo won't going expected expects expect plans plan planned planning should
     scheduled schedule due upcoming intends intend hopes aims slated would tomorrow
     until till starting begins opens resume resumes future soon payable effective expire
-    expires could might may can ahead forecast forecasts predict predicts""".split()
+    expires could might may can ahead forecasts predict predicts""".split()
 )
 #: Weak cues count for less than a strong cue further away.
 _WEAK_FUTURE = frozenset(
@@ -156,22 +156,8 @@ def tense(text: str, start: int, end: int) -> str | None:
             found, strong = "future", True  # "agreed to buy the unit in February": ahead
         if found is None:
             continue
-        if (
-            found == "future"
-            and tok.lower() == "forecast"
-            and words[i - 1 : i]
-            in (
-                ["was"],
-                ["were"],
-            )
-        ):
-            found = "past"  # "rain that was forecast for Thursday": a forecast already made
         if found == "past" and words[i] in ("was", "were") and i + 1 < len(words):
-            if (
-                words[i + 1] != "forecast"
-                and words[i + 1] in _FUTURE
-                and words[i + 1] not in _WEAK_FUTURE
-            ):
+            if words[i + 1] in _FUTURE and words[i + 1] not in _WEAK_FUTURE:
                 continue  # "were planning to drive Monday": the plan, not the past
         if found == "past" and _passive(words, i):
             continue  # "would be held", "is heard": a participle after 'be' has no tense
