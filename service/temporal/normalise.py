@@ -71,6 +71,9 @@ def to_timex(text: str, c: Candidate, result: Result) -> Timex:
     start = c.start if result.start is None else result.start
     end = c.end if result.end is None else result.end
     edtf, first, last, precision = describe(result.value, result.type, result.mod)
+    if result.through:  # "1957-58": the first year's value, bounds through the second
+        until, _, last, _ = describe(result.through, result.type, result.mod)
+        edtf = f"{edtf}/{until}" if edtf and until else edtf
     return Timex(
         start,
         end,

@@ -155,11 +155,11 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("date_mdy", re.compile(
         rf"(?P<weekof>the\s+week\s+of\s+)?(?:(?P<wd>{WEEKDAY}),?\s+)?(?:{PMOD})?(?:(?P<rel>last|this|next|this\s+past|this\s+"
         rf"coming)\s+)?(?P<mon>{MONTH})\s*(?P<day>{DAY})"
-        rf"(?:,?\s*(?P<year>{YEAR}))?", _F), 5),
+        rf"(?:,?\s*(?P<year>{YEAR})|,?\s+(?P<yrel>last|this|next)\s+year\b(?!'s))?", _F), 5),
     ("date_dmy", re.compile(
         rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY}|(?<=the\s)(?:{_alt(DAY_WORDS)})(?=\s+of\s))"
         rf"\s+(?:of\s+)?(?P<mon>{MONTH_AFTER_DAY})"
-        rf"(?:,?\s+(?P<year>{YEAR}))?", _F), 5),
+        rf"(?:,?\s+(?P<year>{YEAR})|,?\s+(?P<yrel>last|this|next)\s+year\b(?!'s))?", _F), 5),
     ("date_num", re.compile(
         r"(?<![\d/.-])(?:(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)?\d\d)(?![\d/])"
         r"|(?P<da>\d{1,2})-(?P<db>\d{1,2})-(?P<dy2>(?:19|20)\d\d)(?![\d-])"
@@ -168,8 +168,8 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"|(?P<dd>[0-3]?\d)\.(?P<dm>[01]?\d)\.(?P<dy>(?:19|20)\d\d)(?!\d|\.\d))"), 6),
     ("range_day", re.compile(  # "March 3 to 5": the second day (the span group)
         rf"(?P<mon>{MONTH})\s*(?P<d1>{DAY})\s*(?:-|\u2013|to|through|and|until|or)\s*"
-        rf"(?P<span>(?P<day>{DAY}))(?!\s*(?:{MONTH}|%|percent|[ap]\.?m\b|[:.]\d))"
-        rf"(?=\s*(?:[,.;:)]|$|and\b|in\b|at\b))(?:,?\s*(?P<year>{YEAR}))?", _F), 7),
+        rf"(?P<span>(?P<day>{DAY})(?!\s*(?:{MONTH}|%|percent|[ap]\.?m\b|[:.]\d))"
+        rf"(?=\s*(?:[,.;:)]|$|and\b|in\b|at\b))(?:,?\s*(?P<year>{YEAR}))?)", _F), 7),
     ("fiscal_code", re.compile(r"\b(?-i:FY)\s?'?(?P<fy>(?:19|20)\d\d|\d\d)\b"), 3),
     ("month_year", re.compile(
         rf"(?:{PMOD})?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})", _F), 4),
