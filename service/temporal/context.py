@@ -125,7 +125,12 @@ _COPULA = re.compile(
     re.IGNORECASE,
 )
 _SINCE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
-_DEADLINE = re.compile(r"\b(?:until|till|by)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+_DEADLINE = re.compile(
+    r"\b(?:until|till|by|(?:moved|postponed|pushed\s+back|put\s+back|put\s+off|delayed|"
+    r"rescheduled|brought\s+forward|adjourned|deferred)\s+(?:to|until|till))\s+"
+    r"(?:early\s+|late\s+|mid-?)?$",
+    re.IGNORECASE,
+)
 
 
 def tense(text: str, start: int, end: int) -> str | None:
@@ -137,7 +142,7 @@ def tense(text: str, start: int, end: int) -> str | None:
         return "past"  # "on patrol since March": a start already behind
     if _COPULA.search(text, max(0, start - 40), start):
         return "future"
-    deadline = _DEADLINE.search(text, max(0, start - 16), start)
+    deadline = _DEADLINE.search(text, max(0, start - 32), start)
     if deadline and not any(t.lower() == "had" for _, t in tokens):
         return "future"  # "until mid-November", "by May": deadlines lie ahead
     best: tuple[float, str] | None = None

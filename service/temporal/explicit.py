@@ -393,8 +393,9 @@ def clock(m: re.Match[str], st: State) -> Result | None:
     if m["noon"]:
         word = m["noon"].lower()
         hour, minute = (24, 0) if word == "midnight" else (12, 0)
-    elif m["h24"] or m["hmil"]:
-        hour, minute = int(m["h24"] or m["hmil"]), int(m["m24"] or m["mmil"])
+    elif m["h24"] or m["hmil"] or m["hp"]:
+        hour = int(m["h24"] or m["hmil"] or m["hp"])
+        minute = int(m["m24"] or m["mmil"] or m["mp"])
     elif m["h2"]:  # "4 in the morning"
         hour, minute = int(m["h2"]), 0
         if m["part2"].lower() != "morning" and hour < 12:
@@ -430,7 +431,9 @@ def clock(m: re.Match[str], st: State) -> Result | None:
     value = f"{day.isoformat()}T{hour:02d}:{minute:02d}{zone}"
     if not m["amod"]:
         return Result("TIME", value)
-    first = next(m.start(g) for g in ("h", "noon", "h24", "h2", "hmil") if m[g])  # "about [10:35]"
+    first = next(
+        m.start(g) for g in ("h", "noon", "h24", "h2", "hmil", "hp") if m[g]
+    )  # "about [10:35]"
     return Result("TIME", value, "APPROX", start=first)
 
 

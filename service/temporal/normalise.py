@@ -98,7 +98,7 @@ def normalise(
     text's own time line (``document_type`` news or narrative; None: detected)."""
     kind = mode(document_type, text, published_at)
     cased = recase(text)  # "march 3 2015", "christmas eve": names the rules can read
-    state = State(cased, published_at, forced_tense, mode=kind)
+    state = State(cased, published_at, forced_tense, mode=kind, raw=text)
     out = []
     for c in find(cased):
         try:

@@ -145,6 +145,9 @@ CLOCK = (
     r"|(?P<h24>[01]\d|2[0-3]):(?P<m24>[0-5]\d)(?=\s*(?-i:GMT|UTC|BST|CET|CEST|[ECMP]S?T|IST|JST)\b|"
     r"\s+(?:local\s+time|hours|hrs)\b)"
     r"|(?<!\()(?P<hmil>[01]\d|2[0-3])(?P<mmil>[0-5]\d)(?=\s*(?-i:GMT|UTC)\b|\s+local\s+time\b)"
+    # "left at 7:45", "until 9:30": a clock time after a preposition, with no a.m./p.m.
+    r"|(?:(?<=\bat\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bbefore\s)|(?<=\bafter\s))"
+    r"(?P<hp>[01]?\d|2[0-3]):(?P<mp>[0-5]\d)(?![\d:.,]\d|\s*(?:%|percent|per\b|to\s+\d|-\d))"
 )
 TZ = r"(?:\s*(?P<tz>(?-i:[ECMP][SD]T|[ECMP]T|GMT|UTC|BST|CET|CEST|IST|JST))\b)?"
 
@@ -207,7 +210,8 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"\b(?-i:Q(?P<n>[1-4])(?:\s+(?P<year>(?:19|20)\d\d)|'(?P<yy>\d\d))?|(?P<n2>[1-4])Q)\b"), 3),
     ("half", re.compile(
         rf"(?:the\s+)?(?:(?P<det>this\s+year's|last\s+year's|next\s+year's)\s+)?"
-        rf"(?:(?P<ord>first|second|latter|1st|2nd)[- ]half\b|(?P<ord2>last|first|final)"
+        rf"(?:(?P<ord>first|second|latter|1st|2nd)[- ]half\b(?![- ](?:marathons?|time)\b)"
+        rf"|(?P<ord2>last|first|final)"
         rf"(?:[- ]half|\s+two\s+quarters)(?=\s+of\s+(?:{YEAR}|(?:this|last|next|the)\s+year\b)))"
         rf"(?:\s+of\s+(?:(?P<year>{YEAR})|"
         rf"(?P<yrel>this|last|next|the)\s+year))?", _F), 3),

@@ -72,6 +72,8 @@ def weekday(m: re.Match[str], st: State) -> Result | None:
         direction = st.tense(m.start(), m.end())
         if direction is None and schedule(st.text, m.start(), m.end()):
             direction = "future"  # "voters go to the polls on Sunday"
+        elif direction is None and st.lower_case(m.start("wd")):
+            direction = "future"  # "market back on sunday": informal posts announce plans
         day = dates.weekday_date(st.dct, wd, direction or "past")
     if m["wrel"]:  # "Wednesday of next week": that weekday in the week named
         step = {"last": -1, "next": 1, "the following": 1, "the previous": -1}.get(
@@ -198,6 +200,8 @@ def _relative(m: re.Match[str], st: State, unit: str) -> Result | None:
     if rel == "the latest" and unit in ("year", "month", "week") and tense != "future":
         offset = -1  # "sales in the latest fiscal year": the last one completed
     if unit == "weekend":
+        if rel == "this" and tense is None and st.dct.weekday() >= 3:
+            tense = "future"  # "this weekend" said on a Thursday or Friday: the coming one
         return Result("DATE", _weekend(st, offset, tense), mod)
     if unit == "year" and rel == "last" and not mod and _same_quarter_last_year(m, st):
         return Result("DATE", dates.shift_value(st.quarter, "year", -1), anchor=False)

@@ -68,6 +68,11 @@ class State:
     mode: str = NEWS  # the document type: news or narrative (timeline.py)
     story: str | None = None  # the time the text is telling (the last anchor on its time line)
     story_end: int = -1  # where the expression that set it ends
+    raw: str = ""  # the text as written (``text`` has lower-case day and month names capitalised)
+
+    def lower_case(self, start: int) -> bool:
+        """True if the name at ``start`` was written in lower case ("see you friday")."""
+        return self.raw[start : start + 1].islower()
 
     def story_at(self, start: int, end: int) -> str | None:
         """The story time an expression at ``start`` is read from, or None for the publication
