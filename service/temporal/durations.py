@@ -144,7 +144,27 @@ def _duration(m: re.Match[str], st: State) -> Result | None:
         return Result("DURATION", duration_value(n, unit), mod, end=m.start("tail"))
     if tail == "or so":
         mod = mod or "APPROX"
-    return Result("DURATION", duration_value(n, unit), mod)
+    return Result("DURATION", duration_value(n, unit), mod, reach=_reach(m, st, unit, n))
+
+
+_IN_BEFORE = re.compile(r"\bin\s+$", re.IGNORECASE)
+_BOUND_AFTER = re.compile(r"\s+or\s+(?:less|more|fewer|so|longer)\b", re.IGNORECASE)
+_REACH_UNITS = ("day", "week", "fortnight", "month", "quarter", "year")
+
+
+def _reach(m: re.Match[str], st: State, unit: str, n: float | None) -> str | None:
+    """ "will be out in two weeks": the period the offset from publication reaches (the week
+    of 2024-03-20), for the bounds of a DURATION that TimeBank writes as P2W; None unless
+    the clause is about the future and the count is whole."""
+    if n is None or n != int(n) or unit not in _REACH_UNITS or m["num2"] or m["det"]:
+        return None
+    if not _IN_BEFORE.search(st.text, max(0, m.start() - 8), m.start()):
+        return None
+    if _BOUND_AFTER.match(st.text, m.end()):
+        return None  # "in 18 months or less": a limit, not a date
+    if st.story_at(m.start(), m.end()) or st.tense(m.start(), m.end()) != "future":
+        return None
+    return dates.moved_value(st.dct, unit, int(n))
 
 
 def story_moved(story: str, unit: str, n: int) -> str | None:

@@ -51,6 +51,7 @@ class Result(NamedTuple):
     anchor: bool = True  # False: derived from the reference, so it must not replace it
     story: bool = False  # read from the story time (the time line), not the publication date
     through: str | None = None  # a later value the span runs through ("1957-58": 1958)
+    reach: str | None = None  # the date a DURATION from publication reaches ("in two weeks")
 
 
 @dataclasses.dataclass
