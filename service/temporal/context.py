@@ -205,3 +205,31 @@ def bound_mod(text: str, start: int, end: int) -> str | None:
     if m is None:
         m = _BOUND_BEFORE.search(text, max(0, start - 24), start)
     return _BOUND_MODS.get(" ".join(m["w"].lower().split())) if m else None
+
+
+#: A determiner before a date that stands in front of a noun: "the 2011 disaster".
+_DETERMINER = re.compile(
+    r"(?:\b(?:the|a|an|its|their|his|her|our|this|that|these|those)|'s)\s+$", re.IGNORECASE
+)
+_NEXT_WORD = re.compile(r"(?:'s)?\s*([A-Za-z][a-z]*(?:-[a-z]+)*)\b")
+#: Words after a date that do not make it an attribute: verbs, prepositions, conjunctions.
+_NOT_NOUNS = frozenset(
+    """and or but nor to in on at of for with by from as than when while after before since
+    until till through during about against between into onto over under until via per
+    was were is are be been being has have had do did does will would could should may might
+    can must shall that which who whom whose where there then so if because although though
+    also only even just still ago earlier later before after alone itself""".split()
+)
+
+
+def modifies_noun(text: str, start: int, end: int) -> bool:
+    """True if the date at ``text[start:end]`` stands before a noun it modifies ("since the
+    2011 disaster", "a 1988 law", "Wednesday's ruling", "last year's vote"): it dates that
+    thing, which may be another happening than the clause's, not the clause ("in 2011", "the
+    vote of 2011", "2011 was a bad year")."""
+    nxt = _NEXT_WORD.match(text, end)
+    if not nxt or not nxt[1].islower() or nxt[1] in _NOT_NOUNS:
+        return False
+    if text.startswith("'s", end):
+        return True
+    return _DETERMINER.search(text, max(0, start - 12), start) is not None

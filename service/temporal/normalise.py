@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from . import durations, explicit, quarters, relative
 from .casing import recase
-from .context import bound_mod
+from .context import bound_mod, modifies_noun
 from .edtf import describe
 from .finder import Candidate, find
 from .model import Timex
@@ -87,6 +87,7 @@ def to_timex(text: str, c: Candidate, result: Result) -> Timex:
         last,
         precision,
         result.mod,
+        result.type == "DATE" and modifies_noun(text, start, end),
     )
 
 
