@@ -45,15 +45,35 @@ _WEAK_PENALTY = 4
 #: Present-tense verbs that, beside a weekday, state a schedule ("voters go to the polls on
 #: Sunday", "the court meets Thursday"): the day ahead.
 _SCHEDULE = frozenset(
-    """go goes meet meets vote votes open opens begin begins start starts play plays face faces
-    arrive arrives return returns resume resumes travel travels visit visits hold holds
-    host hosts leave leaves close closes kick kicks""".split()
+    """go goes meet meets vote votes open opens reopen reopens begin begins start starts play
+    plays face faces arrive arrives return returns resume resumes travel travels visit visits
+    hold holds host hosts leave leaves close closes kick kicks end ends head heads take takes
+    launch launches release releases unveil unveils publish publishes hear hears sit sits
+    debate debates finish finishes conclude concludes land lands depart departs premiere
+    premieres sign signs gather gathers convene convenes stage stages""".split()
+)
+#: The same verbs in the present progressive ("the minister is meeting ... on Friday").
+_SCHEDULE_ING = frozenset(
+    """going meeting voting opening reopening beginning starting playing facing arriving
+    returning resuming travelling traveling visiting holding hosting leaving closing kicking
+    ending heading taking launching releasing unveiling publishing hearing sitting debating
+    finishing concluding landing departing premiering signing gathering convening
+    staging""".split()
 )
 
 
 def schedule(text: str, start: int, end: int) -> bool:
-    """True if the expression's clause states a schedule in the present tense."""
-    return any(t.lower() in _SCHEDULE for d, t in _clause_tokens(text, start, end) if d <= 6)
+    """True if the expression's clause states a schedule in the present tense ("voters go to
+    the polls on Sunday", "the minister is meeting his counterpart on Friday")."""
+    tokens = [(d, t.lower()) for d, t in _clause_tokens(text, start, end)]
+    for i, (d, t) in enumerate(tokens):
+        if d > 6:
+            continue
+        if t in _SCHEDULE:
+            return True
+        if t in _SCHEDULE_ING and i and tokens[i - 1][1] in ("is", "are", "am", "'re", "'s"):
+            return True
+    return False
 
 
 def _direction(word: str) -> tuple[str | None, bool]:
@@ -136,8 +156,9 @@ _DEADLINE = re.compile(
 def tense(text: str, start: int, end: int) -> str | None:
     """'past', 'future' or None, from the nearest tense cue in the expression's clause."""
     tokens = _clause_tokens(text, start, end)
-    if any(d <= 3 and t.lower() in _SPEECH for d, t in tokens if d == int(d)):
-        return "past"  # "officials said Tuesday that ...": the report, not what it reports
+    if any(t.lower() in _SPEECH and d <= (3 if d == int(d) else 1.5) for d, t in tokens):
+        return "past"  # "officials said Tuesday that ...", "officials on Tuesday said ...": the
+        # report, not what it reports
     if _SINCE.search(text, max(0, start - 12), start):
         return "past"  # "on patrol since March": a start already behind
     if _COPULA.search(text, max(0, start - 40), start):

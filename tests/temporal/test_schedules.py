@@ -34,9 +34,20 @@ SCHEDULES = [
         [("Monday", "2024-03-11"), ("Tuesday", "2024-03-05")],
     ),  # fmt: skip
     ("The ceremony is in April.", [("April", "2024-04")]),
+    # present-tense and progressive schedules
+    ("The minister is meeting his counterpart on Friday.", [("Friday", "2024-03-08")]),
+    ("Unions are holding a strike on Monday.", [("Monday", "2024-03-11")]),
+    ("The summit takes place on Thursday.", [("Thursday", "2024-03-07")]),
+    ("The sale ends on Friday.", [("Friday", "2024-03-08")]),
+    ("Voters head to the polls on Sunday.", [("Sunday", "2024-03-10")]),
+    ("Schools reopen on Monday after the storm.", [("Monday", "2024-03-11")]),
     # negative: a report, a past clause or a past participle points back
     ("The talks were held on Friday.", [("Friday", "2024-03-01")]),
     ("The minister said on Tuesday that taxes would rise.", [("Tuesday", "2024-03-05")]),
+    ("The minister on Monday said taxes would rise.", [("Monday", "2024-03-04")]),
+    ("The head of the agency on Monday said it would act.", [("Monday", "2024-03-04")]),
+    ("Police are investigating a shooting on Monday.", [("Monday", "2024-03-04")]),
+    ("The company is facing charges filed on Monday.", [("Monday", "2024-03-04")]),
     ("The report, published on Monday, said exports fell.", [("Monday", "2024-03-04")]),
     ("The toll from the quake on Monday rose to 300.", [("Monday", "2024-03-04")]),
     ("Rain that was forecast for Thursday never came.", [("Thursday", "2024-02-29")]),
