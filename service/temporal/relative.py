@@ -311,4 +311,5 @@ def that_day(m: re.Match[str], st: State) -> Result | None:
     if m["rel"] is None and part in ("morning", "afternoon") and _late(st):
         day += dt.timedelta(days=1)  # "the night of 14 March ... By morning": the 15th
     result = part_of_day(day, None if part == "day" else part)
-    return result._replace(anchor=False)
+    # a narrative moves on with "the next morning" ("Three days later" counts from it)
+    return result._replace(anchor=False, story=st.mode == "narrative")

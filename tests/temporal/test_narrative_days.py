@@ -44,6 +44,14 @@ TABLE = [
     ("On 4 May 1950 at 11 p.m. the dam broke; by morning the valley was flooded.",
      "narrative", [("4 May 1950", "1950-05-04"), ("11 p.m.", "1950-05-04T23:00"),
                    ("morning", "1950-05-05TMO")]),  # fmt: skip
+    # a narrative moves on with "the next morning": later counts start from it
+    ("The storm hit on 3 May 1950. The next morning the roads were shut. Two days later they "
+     "reopened.", "narrative", [("3 May 1950", "1950-05-03"), ("The next morning", "1950-05-04TMO"),
+                                ("Two days later", "1950-05-06")]),
+    # negative: "that morning" is the day told; it moves nothing on
+    ("The storm hit on 3 May 1950. That morning the roads were shut. Two days later they "
+     "reopened.", "narrative", [("3 May 1950", "1950-05-03"), ("That morning", "1950-05-03TMO"),
+                                ("Two days later", "1950-05-05")]),
     # negative: "by night", "by day" are manners of travel
     ("They travelled by night and rested by day.", None, []),
     # the same month a year ago: that month a year back, as one expression
