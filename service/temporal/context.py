@@ -76,6 +76,15 @@ def schedule(text: str, start: int, end: int) -> bool:
     return False
 
 
+def present_future(text: str, start: int, end: int) -> bool:
+    """True if the expression's clause speaks of the future from now ("will", "shall", "'ll"),
+    not of a future in the past ("would")."""
+    return any(
+        t.lower() in ("will", "shall", "'ll", "wo") and d <= 6
+        for d, t in _clause_tokens(text, start, end)
+    )
+
+
 def _direction(word: str) -> tuple[str | None, bool]:
     """('future'|'past'|None, strong?) for one lower-cased token."""
     if word in _FUTURE:

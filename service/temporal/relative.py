@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from . import dates
-from .context import schedule
+from .context import present_future, schedule
 from .durations import number
 from .explicit import LAST_WORDS, NEXT_WORDS, part_of_day, point_mod
 from .patterns import PARTS, WEEKDAYS
@@ -101,8 +101,8 @@ def _story_day(m: re.Match[str], st: State) -> dt.date | None:
     on Tuesday"); None when the story is not at a day."""
     story = st.story_at(m.start(), m.end())
     told = as_day(story) if story else None
-    if told is None:
-        return None
+    if told is None or present_future(st.text, m.start(), m.end()):
+        return None  # "a memorial will be held on Sunday": from now, not from the story
     wd = WEEKDAYS[m["wd"].lower()]
     had = _PLUPERFECT.search(st.text, max(0, m.start() - 40), m.start())
     earlier = had and not _PLANNED.search(had[0])  # "had met on Tuesday", not "had been set for"

@@ -35,6 +35,11 @@ TABLE = [
     ("In March 1895 the line flooded.\nThe line will reopen on Saturday.",
      None, [("March 1895", "1895-03"), ("Saturday", "2024-03-09")]),
     ("The council met on Tuesday, officials said.", None, [("Tuesday", "2024-03-05")]),
+    # negative: a clause about the future from now reads from the publication date
+    ("The ship sank on 9 November 1956. A memorial service will be held on Sunday.",
+     "narrative", [("9 November 1956", "1956-11-09"), ("Sunday", "2024-03-10")]),
+    ("The ship sank on 9 November 1956. Rescuers hoped it would be raised on Sunday.",
+     "narrative", [("9 November 1956", "1956-11-09"), ("Sunday", "1956-11-11")]),
     # "by morning": the morning after a night told, the same day after an early hour
     ("The river rose through the night of 14 March 1947. By morning the town was flooded.",
      "narrative", [("14 March 1947", "1947-03-14"), ("morning", "1947-03-15TMO")]),
