@@ -215,12 +215,10 @@ def import_cycles() -> list[list[str]]:
     return cycles
 
 
-#: Rings known today, each owned by an open issue (26: the events package by stage; 24: the
-#: temporal engine); the test fails on any other ring, and on these once they are gone, so the
-#: list only shrinks.
+#: Rings known today, each owned by an open issue (26: the events package by stage); the test
+#: fails on any other ring, and on these once they are gone, so the list only shrinks.
 KNOWN_RINGS: list[list[str]] = [
     ["service.events.phrases", "service.events.predicates"],
-    ["service.temporal.normalise", "service.temporal.relative"],
 ]
 
 

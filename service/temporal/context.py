@@ -8,7 +8,7 @@ _FUTURE = frozenset(
     """will 'll shall wo won't going expected expects expect plans plan planned planning should
     scheduled schedule due upcoming intends intend hopes aims slated would tomorrow
     until till starting begins opens resume resumes future soon payable effective expire
-    expires could might may can ahead""".split()
+    expires could might may can ahead forecasts predict predicts""".split()
 )
 #: Weak cues count for less than a strong cue further away.
 _WEAK_FUTURE = frozenset(
@@ -45,15 +45,44 @@ _WEAK_PENALTY = 4
 #: Present-tense verbs that, beside a weekday, state a schedule ("voters go to the polls on
 #: Sunday", "the court meets Thursday"): the day ahead.
 _SCHEDULE = frozenset(
-    """go goes meet meets vote votes open opens begin begins start starts play plays face faces
-    arrive arrives return returns resume resumes travel travels visit visits hold holds
-    host hosts leave leaves close closes kick kicks""".split()
+    """go goes meet meets vote votes open opens reopen reopens begin begins start starts play
+    plays face faces arrive arrives return returns resume resumes travel travels visit visits
+    hold holds host hosts leave leaves close closes kick kicks end ends head heads take takes
+    launch launches release releases unveil unveils publish publishes hear hears sit sits
+    debate debates finish finishes conclude concludes land lands depart departs premiere
+    premieres sign signs gather gathers convene convenes stage stages""".split()
+)
+#: The same verbs in the present progressive ("the minister is meeting ... on Friday").
+_SCHEDULE_ING = frozenset(
+    """going meeting voting opening reopening beginning starting playing facing arriving
+    returning resuming travelling traveling visiting holding hosting leaving closing kicking
+    ending heading taking launching releasing unveiling publishing hearing sitting debating
+    finishing concluding landing departing premiering signing gathering convening
+    staging""".split()
 )
 
 
 def schedule(text: str, start: int, end: int) -> bool:
-    """True if the expression's clause states a schedule in the present tense."""
-    return any(t.lower() in _SCHEDULE for d, t in _clause_tokens(text, start, end) if d <= 6)
+    """True if the expression's clause states a schedule in the present tense ("voters go to
+    the polls on Sunday", "the minister is meeting his counterpart on Friday")."""
+    tokens = [(d, t.lower()) for d, t in _clause_tokens(text, start, end)]
+    for i, (d, t) in enumerate(tokens):
+        if d > 6:
+            continue
+        if t in _SCHEDULE:
+            return True
+        if t in _SCHEDULE_ING and i and tokens[i - 1][1] in ("is", "are", "am", "'re", "'s"):
+            return True
+    return False
+
+
+def present_future(text: str, start: int, end: int) -> bool:
+    """True if the expression's clause speaks of the future from now ("will", "shall", "'ll"),
+    not of a future in the past ("would")."""
+    return any(
+        t.lower() in ("will", "shall", "'ll", "wo") and d <= 6
+        for d, t in _clause_tokens(text, start, end)
+    )
 
 
 def _direction(word: str) -> tuple[str | None, bool]:
@@ -117,18 +146,33 @@ def _passive(words: list[str], i: int) -> bool:
     return before[-1] != "be" or (len(before) > 1 and before[-2] in _PLAN_BE)
 
 
+#: A present copula that puts a happening at the date: "the summit is on Friday", "heavy rain
+#: is forecast for Thursday", "talks are scheduled for Monday" (a schedule: ahead).
+_COPULA = re.compile(
+    r"\b(?:is|are)\s+(?:(?:still|now|also|due|set|scheduled|slated|planned|expected|forecast|"
+    r"pencil+ed\s+in)\s+)?(?:on|for|in)\s+$",
+    re.IGNORECASE,
+)
 _SINCE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
-_DEADLINE = re.compile(r"\b(?:until|till|by)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+_DEADLINE = re.compile(
+    r"\b(?:until|till|by|(?:moved|postponed|pushed\s+back|put\s+back|put\s+off|delayed|"
+    r"rescheduled|brought\s+forward|adjourned|deferred)\s+(?:to|until|till))\s+"
+    r"(?:early\s+|late\s+|mid-?)?$",
+    re.IGNORECASE,
+)
 
 
 def tense(text: str, start: int, end: int) -> str | None:
     """'past', 'future' or None, from the nearest tense cue in the expression's clause."""
     tokens = _clause_tokens(text, start, end)
-    if any(d <= 3 and t.lower() in _SPEECH for d, t in tokens if d == int(d)):
-        return "past"  # "officials said Tuesday that ...": the report, not what it reports
+    if any(t.lower() in _SPEECH and d <= (3 if d == int(d) else 1.5) for d, t in tokens):
+        return "past"  # "officials said Tuesday that ...", "officials on Tuesday said ...": the
+        # report, not what it reports
     if _SINCE.search(text, max(0, start - 12), start):
         return "past"  # "on patrol since March": a start already behind
-    deadline = _DEADLINE.search(text, max(0, start - 16), start)
+    if _COPULA.search(text, max(0, start - 40), start):
+        return "future"
+    deadline = _DEADLINE.search(text, max(0, start - 32), start)
     if deadline and not any(t.lower() == "had" for _, t in tokens):
         return "future"  # "until mid-November", "by May": deadlines lie ahead
     best: tuple[float, str] | None = None
@@ -191,3 +235,31 @@ def bound_mod(text: str, start: int, end: int) -> str | None:
     if m is None:
         m = _BOUND_BEFORE.search(text, max(0, start - 24), start)
     return _BOUND_MODS.get(" ".join(m["w"].lower().split())) if m else None
+
+
+#: A determiner before a date that stands in front of a noun: "the 2011 disaster".
+_DETERMINER = re.compile(
+    r"(?:\b(?:the|a|an|its|their|his|her|our|this|that|these|those)|'s)\s+$", re.IGNORECASE
+)
+_NEXT_WORD = re.compile(r"(?:'s)?\s*([A-Za-z][a-z]*(?:-[a-z]+)*)\b")
+#: Words after a date that do not make it an attribute: verbs, prepositions, conjunctions.
+_NOT_NOUNS = frozenset(
+    """and or but nor to in on at of for with by from as than when while after before since
+    until till through during about against between into onto over under until via per
+    was were is are be been being has have had do did does will would could should may might
+    can must shall that which who whom whose where there then so if because although though
+    also only even just still ago earlier later before after alone itself""".split()
+)
+
+
+def modifies_noun(text: str, start: int, end: int) -> bool:
+    """True if the date at ``text[start:end]`` stands before a noun it modifies ("since the
+    2011 disaster", "a 1988 law", "Wednesday's ruling", "last year's vote"): it dates that
+    thing, which may be another happening than the clause's, not the clause ("in 2011", "the
+    vote of 2011", "2011 was a bad year")."""
+    nxt = _NEXT_WORD.match(text, end)
+    if not nxt or not nxt[1].islower() or nxt[1] in _NOT_NOUNS:
+        return False
+    if text.startswith("'s", end):
+        return True
+    return _DETERMINER.search(text, max(0, start - 12), start) is not None

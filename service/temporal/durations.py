@@ -26,11 +26,11 @@ def _unit(word: str) -> str:
     return word[:-1] if word.endswith("s") else word
 
 
-def _number(word: str) -> float | None:
+def number(word: str) -> float | None:
     """The count in a quantity phrase; None when vague ("several", "a few")."""
     word = words(word)
     if word.endswith(" and a half"):  # "two and a half"
-        whole = _number(word[: -len(" and a half")])
+        whole = number(word[: -len(" and a half")])
         return None if whole is None else whole + 0.5
     if word in NUMBERS:
         return NUMBERS[word]
@@ -104,7 +104,7 @@ def _duration(m: re.Match[str], st: State) -> Result | None:
         return Result("DATE", "FUTURE_REF")
     if unit not in UNITS:
         return None
-    n = _number(m["num"])
+    n = number(m["num"])
     if n is not None and m["half"]:
         n += 0.5  # "a minute and a half"
     tail = words(m["tail"])
@@ -144,7 +144,27 @@ def _duration(m: re.Match[str], st: State) -> Result | None:
         return Result("DURATION", duration_value(n, unit), mod, end=m.start("tail"))
     if tail == "or so":
         mod = mod or "APPROX"
-    return Result("DURATION", duration_value(n, unit), mod)
+    return Result("DURATION", duration_value(n, unit), mod, reach=_reach(m, st, unit, n))
+
+
+_IN_BEFORE = re.compile(r"\bin\s+$", re.IGNORECASE)
+_BOUND_AFTER = re.compile(r"\s+or\s+(?:less|more|fewer|so|longer)\b", re.IGNORECASE)
+_REACH_UNITS = ("day", "week", "fortnight", "month", "quarter", "year")
+
+
+def _reach(m: re.Match[str], st: State, unit: str, n: float | None) -> str | None:
+    """ "will be out in two weeks": the period the offset from publication reaches (the week
+    of 2024-03-20), for the bounds of a DURATION that TimeBank writes as P2W; None unless
+    the clause is about the future and the count is whole."""
+    if n is None or n != int(n) or unit not in _REACH_UNITS or m["num2"] or m["det"]:
+        return None
+    if not _IN_BEFORE.search(st.text, max(0, m.start() - 8), m.start()):
+        return None
+    if _BOUND_AFTER.match(st.text, m.end()):
+        return None  # "in 18 months or less": a limit, not a date
+    if st.story_at(m.start(), m.end()) or st.tense(m.start(), m.end()) != "future":
+        return None
+    return dates.moved_value(st.dct, unit, int(n))
 
 
 def story_moved(story: str, unit: str, n: int) -> str | None:
@@ -242,7 +262,7 @@ def set_every(m: re.Match[str], st: State) -> Result | None:
     unit = _unit(m["unit"])
     if unit in ("morning", "evening", "afternoon"):
         return Result("SET", f"XXXX-XX-XXT{PARTS[unit]}")
-    n = _number(m["num"]) if m["num"] else 1
+    n = number(m["num"]) if m["num"] else 1
     if n is None:
         return None
     return Result("SET", duration_value(n * (2 if other else 1), unit))

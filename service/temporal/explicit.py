@@ -54,9 +54,14 @@ def _weekday_shift(day: dt.date, weekday_word: str | None) -> dt.date:
 def month_day(m: re.Match[str], st: State) -> Result | None:
     month, day = month_number(m["mon"]), day_number(m["day"])
     rel = " ".join((m.groupdict().get("rel") or "").lower().split())
-    story = None if m["year"] or rel else st.story_at(m.start(), m.end())
+    range_year = None if m["year"] or m["yrel"] else _range_year(st.text, m.end())
+    story = None if m["year"] or rel or range_year else st.story_at(m.start(), m.end())
     if m["year"]:
         year = int(m["year"])
+    elif m["yrel"]:  # "October 7 last year"
+        year = st.dct.year + {"last": -1, "next": 1}.get(m["yrel"].lower(), 0)
+    elif range_year:  # "July 22-23, 2020": the year the range ends with
+        year = range_year
     elif story and year_of(story):  # "In 1917 ... On 15 May": the year being told
         year = nearest_year(story, month)
     elif rel in LAST_WORDS or rel in NEXT_WORDS:  # "last Oct. 23": the one before today
@@ -72,6 +77,20 @@ def month_day(m: re.Match[str], st: State) -> Result | None:
     if m.groupdict().get("weekof"):  # "the week of March 6": the ISO week holding that day
         return Result("DATE", dates.iso_week(when), story=bool(story))
     return Result("DATE", when.isoformat(), point_mod(m), story=bool(story))
+
+
+#: The rest of a day range after its first day: "-23, 2020", " to 25 2019", " and 24, 2018".
+_RANGE_REST = re.compile(
+    r"\s*(?:-|\u2013|to|through|and|until)\s*(?:[0-3]?\d)(?:st|nd|rd|th)?,?\s+((?:1[0-9]|20)\d\d)\b"
+    r"(?!\s*(?:%|percent))",
+    re.IGNORECASE,
+)
+
+
+def _range_year(text: str, end: int) -> int | None:
+    """The year closing a day range that begins at ``end`` ("July 22[-23, 2020]")."""
+    m = _RANGE_REST.match(text, end, min(len(text), end + 24))
+    return int(m[1]) if m else None
 
 
 def range_day(m: re.Match[str], st: State) -> Result | None:
@@ -189,7 +208,14 @@ def month(m: re.Match[str], st: State) -> Result | None:
 
 
 def year(m: re.Match[str], st: State) -> Result | None:
-    return Result("DATE", m["year"], "APPROX" if m["amod"] else point_mod(m))
+    """ "1998", "about 1990", "1957-58" (the first year, bounds through the second)."""
+    mod = "APPROX" if m["amod"] else point_mod(m)
+    through = None
+    if m["year2"]:
+        first = int(m["year"])
+        second = first // 100 * 100 + int(m["year2"])
+        through = f"{second:04d}" if second > first else None
+    return Result("DATE", m["year"], mod, through=through)
 
 
 def _word_number(words: str) -> int:
@@ -367,8 +393,9 @@ def clock(m: re.Match[str], st: State) -> Result | None:
     if m["noon"]:
         word = m["noon"].lower()
         hour, minute = (24, 0) if word == "midnight" else (12, 0)
-    elif m["h24"] or m["hmil"]:
-        hour, minute = int(m["h24"] or m["hmil"]), int(m["m24"] or m["mmil"])
+    elif m["h24"] or m["hmil"] or m["hp"]:
+        hour = int(m["h24"] or m["hmil"] or m["hp"])
+        minute = int(m["m24"] or m["mmil"] or m["mp"])
     elif m["h2"]:  # "4 in the morning"
         hour, minute = int(m["h2"]), 0
         if m["part2"].lower() != "morning" and hour < 12:
@@ -404,7 +431,9 @@ def clock(m: re.Match[str], st: State) -> Result | None:
     value = f"{day.isoformat()}T{hour:02d}:{minute:02d}{zone}"
     if not m["amod"]:
         return Result("TIME", value)
-    first = next(m.start(g) for g in ("h", "noon", "h24", "h2", "hmil") if m[g])  # "about [10:35]"
+    first = next(
+        m.start(g) for g in ("h", "noon", "h24", "h2", "hmil", "hp") if m[g]
+    )  # "about [10:35]"
     return Result("TIME", value, "APPROX", start=first)
 
 

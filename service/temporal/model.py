@@ -17,6 +17,12 @@ class Timex:
     ``PRESENT_REF``...), ``edtf`` the same in EDTF (None where EDTF has no spelling, e.g.
     durations). ``start_date``/``end_date`` are the inclusive calendar bounds (None when
     unknown). ``mod`` is a TIMEX3 modifier (START, MID, END, APPROX, BEFORE, AFTER, ...).
+    A DURATION counted ahead from the publication date ("will be out in two weeks": ``P2W``,
+    as TimeBank writes it) carries the period it reaches as ``edtf`` and bounds (that week);
+    other durations have none. "1957-58" is ``1957`` with EDTF ``1957/1958`` and bounds
+    through 1958. ``modifies_noun`` is True when the expression stands before a noun it
+    modifies ("since the 2011 disaster", "Wednesday's ruling"): it dates that thing, which
+    may name another happening than the sentence's (``context.modifies_noun``).
     """
 
     start: int
@@ -29,6 +35,7 @@ class Timex:
     end_date: dt.date | None = None
     precision: str = "unknown"
     mod: str | None = None
+    modifies_noun: bool = False
 
     @property
     def approximate(self) -> bool:

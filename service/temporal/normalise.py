@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 
 from . import durations, explicit, quarters, relative
 from .casing import recase
-from .context import bound_mod
+from .context import bound_mod, modifies_noun
 from .edtf import describe
 from .finder import Candidate, find
 from .model import Timex
@@ -15,6 +16,15 @@ from .state import Result, State
 from .timeline import mode
 
 Handler = Callable[..., Result | None]
+
+
+def _offset_from(m: re.Match[str], st: State) -> Result | None:
+    """ "two weeks from next Tuesday": the inner day read here (the engine reading a part of
+    its own match), the offset counted by ``relative``, so imports run one way."""
+    tense = st.forced_tense or st.tense(m.start(), m.end())
+    inner = normalise(m["inner"], st.dct, tense)
+    return relative.offset_from(m, inner[0].value) if len(inner) == 1 else None
+
 
 HANDLERS: dict[str, Handler] = {
     "date_mdy": explicit.month_day,
@@ -29,7 +39,7 @@ HANDLERS: dict[str, Handler] = {
     "bc_year": explicit.bc_year,
     "week_of_month": explicit.week_of_month,
     "day_of_month": explicit.day_of_month,
-    "offset_from": relative.offset_from,
+    "offset_from": _offset_from,
     "year": explicit.year,
     "spoken_year": explicit.spoken_year,
     "season": explicit.season,
@@ -61,6 +71,11 @@ def to_timex(text: str, c: Candidate, result: Result) -> Timex:
     start = c.start if result.start is None else result.start
     end = c.end if result.end is None else result.end
     edtf, first, last, precision = describe(result.value, result.type, result.mod)
+    if result.reach:  # "in two weeks": a DURATION whose bounds are the period it reaches
+        edtf, first, last, precision = describe(result.reach, "DATE")
+    if result.through:  # "1957-58": the first year's value, bounds through the second
+        until, _, last, _ = describe(result.through, result.type, result.mod)
+        edtf = f"{edtf}/{until}" if edtf and until else edtf
     return Timex(
         start,
         end,
@@ -72,6 +87,7 @@ def to_timex(text: str, c: Candidate, result: Result) -> Timex:
         last,
         precision,
         result.mod,
+        result.type == "DATE" and modifies_noun(text, start, end),
     )
 
 
@@ -85,7 +101,7 @@ def normalise(
     text's own time line (``document_type`` news or narrative; None: detected)."""
     kind = mode(document_type, text, published_at)
     cased = recase(text)  # "march 3 2015", "christmas eve": names the rules can read
-    state = State(cased, published_at, forced_tense, mode=kind)
+    state = State(cased, published_at, forced_tense, mode=kind, raw=text)
     out = []
     for c in find(cased):
         try:
@@ -96,6 +112,7 @@ def normalise(
             continue
         state.note(result)
         state.note_story(result, c.start if result.start is None else result.start, c.end)
+        state.last_start = c.start if result.start is None else result.start
         state.last_end, state.last_value = c.end, result.value
         if result.mod is None and result.type in ("DATE", "TIME") and result.value[:1].isdigit():
             start = c.start if result.start is None else result.start

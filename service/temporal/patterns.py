@@ -145,6 +145,9 @@ CLOCK = (
     r"|(?P<h24>[01]\d|2[0-3]):(?P<m24>[0-5]\d)(?=\s*(?-i:GMT|UTC|BST|CET|CEST|[ECMP]S?T|IST|JST)\b|"
     r"\s+(?:local\s+time|hours|hrs)\b)"
     r"|(?<!\()(?P<hmil>[01]\d|2[0-3])(?P<mmil>[0-5]\d)(?=\s*(?-i:GMT|UTC)\b|\s+local\s+time\b)"
+    # "left at 7:45", "until 9:30": a clock time after a preposition, with no a.m./p.m.
+    r"|(?:(?<=\bat\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bbefore\s)|(?<=\bafter\s))"
+    r"(?P<hp>[01]?\d|2[0-3]):(?P<mp>[0-5]\d)(?![\d:.,]\d|\s*(?:%|percent|per\b|to\s+\d|-\d))"
 )
 TZ = r"(?:\s*(?P<tz>(?-i:[ECMP][SD]T|[ECMP]T|GMT|UTC|BST|CET|CEST|IST|JST))\b)?"
 
@@ -155,11 +158,11 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("date_mdy", re.compile(
         rf"(?P<weekof>the\s+week\s+of\s+)?(?:(?P<wd>{WEEKDAY}),?\s+)?(?:{PMOD})?(?:(?P<rel>last|this|next|this\s+past|this\s+"
         rf"coming)\s+)?(?P<mon>{MONTH})\s*(?P<day>{DAY})"
-        rf"(?:,?\s*(?P<year>{YEAR}))?", _F), 5),
+        rf"(?:,?\s*(?P<year>{YEAR})|,?\s+(?P<yrel>last|this|next)\s+year\b(?!'s))?", _F), 5),
     ("date_dmy", re.compile(
         rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY}|(?<=the\s)(?:{_alt(DAY_WORDS)})(?=\s+of\s))"
         rf"\s+(?:of\s+)?(?P<mon>{MONTH_AFTER_DAY})"
-        rf"(?:,?\s+(?P<year>{YEAR}))?", _F), 5),
+        rf"(?:,?\s+(?P<year>{YEAR})|,?\s+(?P<yrel>last|this|next)\s+year\b(?!'s))?", _F), 5),
     ("date_num", re.compile(
         r"(?<![\d/.-])(?:(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)?\d\d)(?![\d/])"
         r"|(?P<da>\d{1,2})-(?P<db>\d{1,2})-(?P<dy2>(?:19|20)\d\d)(?![\d-])"
@@ -168,8 +171,8 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"|(?P<dd>[0-3]?\d)\.(?P<dm>[01]?\d)\.(?P<dy>(?:19|20)\d\d)(?!\d|\.\d))"), 6),
     ("range_day", re.compile(  # "March 3 to 5": the second day (the span group)
         rf"(?P<mon>{MONTH})\s*(?P<d1>{DAY})\s*(?:-|\u2013|to|through|and|until|or)\s*"
-        rf"(?P<span>(?P<day>{DAY}))(?!\s*(?:{MONTH}|%|percent|[ap]\.?m\b|[:.]\d))"
-        rf"(?=\s*(?:[,.;:)]|$|and\b|in\b|at\b))(?:,?\s*(?P<year>{YEAR}))?", _F), 7),
+        rf"(?P<span>(?P<day>{DAY})(?!\s*(?:{MONTH}|%|percent|[ap]\.?m\b|[:.]\d))"
+        rf"(?=\s*(?:[,.;:)]|$|and\b|in\b|at\b))(?:,?\s*(?P<year>{YEAR}))?)", _F), 7),
     ("fiscal_code", re.compile(r"\b(?-i:FY)\s?'?(?P<fy>(?:19|20)\d\d|\d\d)\b"), 3),
     ("month_year", re.compile(
         rf"(?:{PMOD})?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})", _F), 4),
@@ -207,7 +210,8 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"\b(?-i:Q(?P<n>[1-4])(?:\s+(?P<year>(?:19|20)\d\d)|'(?P<yy>\d\d))?|(?P<n2>[1-4])Q)\b"), 3),
     ("half", re.compile(
         rf"(?:the\s+)?(?:(?P<det>this\s+year's|last\s+year's|next\s+year's)\s+)?"
-        rf"(?:(?P<ord>first|second|latter|1st|2nd)[- ]half\b|(?P<ord2>last|first|final)"
+        rf"(?:(?P<ord>first|second|latter|1st|2nd)[- ]half\b(?![- ](?:marathons?|time)\b)"
+        rf"|(?P<ord2>last|first|final)"
         rf"(?:[- ]half|\s+two\s+quarters)(?=\s+of\s+(?:{YEAR}|(?:this|last|next|the)\s+year\b)))"
         rf"(?:\s+of\s+(?:(?P<year>{YEAR})|"
         rf"(?P<yrel>this|last|next|the)\s+year))?", _F), 3),
@@ -226,7 +230,8 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         rf"(?:(?P<el>earlier|later)\s+)?(?:{PMOD})?(?:{REL}|(?P<the>the(?:\s+(?:full|whole|entire|"
         rf"calendar))?))\s+"
         rf"(?P<unit>week|weekend|month|year|decade|century|fiscal\s+year)\b(?!-|\s+(?:of|ago|old))"
-        rf"(?:\s+(?P<ba>before|after|earlier|later)(?=\s*(?:[,.;:!?)]|$|and\b|but\b|when\b)))?",
+        rf"(?:\s+(?P<ba>before|after|earlier|later)(?=\s*(?:[,.;:!?)]|$|and\b|but\b|when\b))"
+        rf"|(?:(?<=same\sweek)|(?<=same\smonth))\s+(?P<yago>a|one)\s+year\s+(?:earlier|ago|before)\b)?",
         _F), 2),
     ("yearago", re.compile(
         r"(?:the\s+(?:comparable\s+|corresponding\s+|same\s+)?)?(?P<ya>year-earlier|year-ago|"
@@ -261,9 +266,10 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"distant\s+|foreseeable\s+|immediate\s+)?future|the\s+(?:near|short)[- ]term|"
         r"a\s+later\s+date|as\s+soon\s+as\s+possible|soon)\b", _F), 0),
     ("that_day", re.compile(
-        r"(?:(?P<el>earlier|later)\s+)?(?P<rel>that(?:\s+same)?|the\s+same|the\s+next|"
+        r"(?:(?:(?P<el>earlier|later)\s+)?(?P<rel>that(?:\s+same)?|the\s+same|the\s+next|"
         r"the\s+following|the\s+previous|the\s+preceding|the\s+day\s+(?:before|after)|"
         r"(?<=\bin\s)the(?=\s+(?:morning|afternoon|evening)\b))\s+"
+        r"|(?<=\bby\s)(?=(?:morning|afternoon|evening)\b))"  # "by morning": the next one told
         r"(?P<part>day|morning|afternoon|evening|night)\b", _F), 2),
     ("clock", re.compile(
         rf"(?:(?P<amod>about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|"

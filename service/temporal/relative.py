@@ -6,10 +6,12 @@ import datetime as dt
 import re
 
 from . import dates
-from .context import schedule
+from .context import present_future, schedule
+from .durations import number
 from .explicit import LAST_WORDS, NEXT_WORDS, part_of_day, point_mod
 from .patterns import PARTS, WEEKDAYS
 from .state import Result, State, same_sentence, words
+from .timeline import as_day
 
 _DEIXIS_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
 
@@ -62,12 +64,16 @@ def weekday(m: re.Match[str], st: State) -> Result | None:
         day = dates.weekday_date(st.dct, wd, "next")
     elif rel == "this":
         day = st.dct + dt.timedelta(days=wd - st.dct.weekday())
+    elif (rel in ("", "that", "the same") or m["pmod"]) and (told := _story_day(m, st)):
+        day = told  # "On Friday, 9 November 1956 ... on Sunday": the Sunday after that Friday
     elif st.text.startswith("'s", m.end()) and not st.forced_tense:
         day = dates.weekday_date(st.dct, wd, "past")  # "Wednesday's ruling" already happened
     else:
         direction = st.tense(m.start(), m.end())
         if direction is None and schedule(st.text, m.start(), m.end()):
             direction = "future"  # "voters go to the polls on Sunday"
+        elif direction is None and st.lower_case(m.start("wd")):
+            direction = "future"  # "market back on sunday": informal posts announce plans
         day = dates.weekday_date(st.dct, wd, direction or "past")
     if m["wrel"]:  # "Wednesday of next week": that weekday in the week named
         step = {"last": -1, "next": 1, "the following": 1, "the previous": -1}.get(
@@ -81,6 +87,26 @@ def weekday(m: re.Match[str], st: State) -> Result | None:
     if m["dayoff"]:  # "the day before last Tuesday's hearing"
         day = dates.shift_days(day, -1 if m["dayoff"].lower() == "before" else 1)
     return part_of_day(day, m["part"])._replace(mod=point_mod(m))
+
+
+_PLUPERFECT = re.compile(r"\bhad\b(?:\s+\w+){0,4}\s+$", re.IGNORECASE)
+_PLANNED = re.compile(
+    r"\b(?:forecast|scheduled|expected|planned|due|set|slated|meant|supposed|promised)\b", re.I
+)
+
+
+def _story_day(m: re.Match[str], st: State) -> dt.date | None:
+    """A bare weekday in a passage told from a day ("On Friday, 9 November ... on Sunday"):
+    that weekday in the week after the day told, or before it in the pluperfect ("had met
+    on Tuesday"); None when the story is not at a day."""
+    story = st.story_at(m.start(), m.end())
+    told = as_day(story) if story else None
+    if told is None or present_future(st.text, m.start(), m.end()):
+        return None  # "a memorial will be held on Sunday": from now, not from the story
+    wd = WEEKDAYS[m["wd"].lower()]
+    had = _PLUPERFECT.search(st.text, max(0, m.start() - 40), m.start())
+    earlier = had and not _PLANNED.search(had[0])  # "had met on Tuesday", not "had been set for"
+    return dates.weekday_date(told, wd, "past" if earlier else "future")
 
 
 def _weekday_on(st: State, wd: int, dom: int, tense: str | None) -> dt.date | None:
@@ -131,8 +157,14 @@ def relative(m: re.Match[str], st: State) -> Result | None:
     unit = words(m["unit"]).replace("fiscal ", "")
     story = _story_relative(m, st, unit, words(m["rel"]))
     if story:
-        return Result("DATE", story, point_mod(m), story=True)
-    result = _relative(m, st, unit)
+        result = Result("DATE", story, point_mod(m), story=True)
+    else:
+        result = _relative(m, st, unit)
+    if result and m["yago"]:  # "the same month a year earlier": that month, a year back
+        moved = dates.shift_value(result.value, "year", -1) if result.type == "DATE" else None
+        return result._replace(value=moved, anchor=False, story=False) if moved else None
+    if story:
+        return result
     if result and m["ba"]:  # "the year before" read from the publication date: "the year"
         return result._replace(end=m.end("unit"))
     return result
@@ -168,6 +200,8 @@ def _relative(m: re.Match[str], st: State, unit: str) -> Result | None:
     if rel == "the latest" and unit in ("year", "month", "week") and tense != "future":
         offset = -1  # "sales in the latest fiscal year": the last one completed
     if unit == "weekend":
+        if rel == "this" and tense is None and st.dct.weekday() >= 3:
+            tense = "future"  # "this weekend" said on a Thursday or Friday: the coming one
         return Result("DATE", _weekend(st, offset, tense), mod)
     if unit == "year" and rel == "last" and not mod and _same_quarter_last_year(m, st):
         return Result("DATE", dates.shift_value(st.quarter, "year", -1), anchor=False)
@@ -205,21 +239,15 @@ def _same_quarter_last_year(m: re.Match[str], st: State) -> bool:
     return compared and same_sentence(st.text, st.last_end, m.start())
 
 
-def offset_from(m: re.Match[str], st: State) -> Result | None:
-    """ "two weeks from next Tuesday", "three days after Christmas": the day named, moved."""
-    from .durations import _number
-    from .normalise import normalise
-
-    n = _number(m["num"])
-    if n is None or n != int(n):
+def offset_from(m: re.Match[str], inner: str) -> Result | None:
+    """ "two weeks from next Tuesday", "three days after Christmas": the day named (``inner``,
+    the TIMEX3 value the caller read from ``m["inner"]``), moved by the offset."""
+    n = number(m["num"])
+    if n is None or n != int(n) or dates.granularity(inner) != "day":
         return None
-    inner = normalise(m["inner"], st.dct, st.forced_tense or st.tense(m.start(), m.end()))
-    if len(inner) != 1 or dates.granularity(inner[0].value) != "day":
-        return None
-    day = dt.date.fromisoformat(inner[0].value)
     unit = words(m["unit"]).rstrip("s")
     sign = -1 if words(m["dir"]) == "before" else 1
-    moved = dates.shift_value(day.isoformat(), unit, sign * int(n))
+    moved = dates.shift_value(inner, unit, sign * int(n))
     return Result("DATE", moved) if moved else None
 
 
@@ -257,6 +285,18 @@ def ref(m: re.Match[str], st: State) -> Result | None:
     return Result("DATE", value) if value else None
 
 
+#: A reference late in its day (evening, night, a clock time from 6 p.m.), or a day told as
+#: "the night of": "by morning" after it is the next day's.
+_LATE = re.compile(r"T(?:EV|NI|1[89]|2\d)")
+_NIGHT_OF = re.compile(r"\b(?:night|evening)\s+of\s+$", re.IGNORECASE)
+
+
+def _late(st: State) -> bool:
+    if _LATE.search(st.last_value or ""):
+        return True
+    return _NIGHT_OF.search(st.text, max(0, st.last_start - 20), max(0, st.last_start)) is not None
+
+
 _DAY_SHIFT = {"the next": 1, "the following": 1, "the day after": 1, "the previous": -1,
               "the preceding": -1, "the day before": -1}  # fmt: skip
 
@@ -268,5 +308,8 @@ def that_day(m: re.Match[str], st: State) -> Result | None:
     day = dt.date.fromisoformat(st.ref[:10])
     day += dt.timedelta(days=_DAY_SHIFT.get(words(m["rel"]), 0))
     part = words(m["part"])
+    if m["rel"] is None and part in ("morning", "afternoon") and _late(st):
+        day += dt.timedelta(days=1)  # "the night of 14 March ... By morning": the 15th
     result = part_of_day(day, None if part == "day" else part)
-    return result._replace(anchor=False)
+    # a narrative moves on with "the next morning" ("Three days later" counts from it)
+    return result._replace(anchor=False, story=st.mode == "narrative")

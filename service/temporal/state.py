@@ -50,6 +50,8 @@ class Result(NamedTuple):
     end: int | None = None
     anchor: bool = True  # False: derived from the reference, so it must not replace it
     story: bool = False  # read from the story time (the time line), not the publication date
+    through: str | None = None  # a later value the span runs through ("1957-58": 1958)
+    reach: str | None = None  # the date a DURATION from publication reaches ("in two weeks")
 
 
 @dataclasses.dataclass
@@ -61,11 +63,17 @@ class State:
     forced_tense: str | None = None
     ref: str | None = None  # the last absolute DATE value (e.g. 1989-Q3, 1989-10-20)
     quarter: str | None = None  # the last quarter the text talked about
+    last_start: int = -1  # where the previous expression began
     last_end: int = -1  # where the previous expression ended, and its value
     last_value: str = ""
     mode: str = NEWS  # the document type: news or narrative (timeline.py)
     story: str | None = None  # the time the text is telling (the last anchor on its time line)
     story_end: int = -1  # where the expression that set it ends
+    raw: str = ""  # the text as written (``text`` has lower-case day and month names capitalised)
+
+    def lower_case(self, start: int) -> bool:
+        """True if the name at ``start`` was written in lower case ("see you friday")."""
+        return self.raw[start : start + 1].islower()
 
     def story_at(self, start: int, end: int) -> str | None:
         """The story time an expression at ``start`` is read from, or None for the publication

@@ -7,7 +7,11 @@ import pytest
 
 from service.temporal import annotate
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+ROOT = Path(__file__).resolve().parents[2]
+# ../shared beside the repo; from a git worktree (/work/wt/NAME) one level further up
+SHARED = next(
+    (p / "shared" for p in ROOT.parents if (p / "shared").is_dir()), ROOT.parent / "shared"
+)
 SEED = SHARED / "seeds" / "geopost-china-russia.txt"
 
 

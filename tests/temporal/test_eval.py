@@ -6,7 +6,11 @@ from pathlib import Path
 
 import pytest
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+ROOT = Path(__file__).resolve().parents[2]
+# ../shared beside the repo; from a git worktree (/work/wt/NAME) one level further up
+SHARED = next(
+    (p / "shared" for p in ROOT.parents if (p / "shared").is_dir()), ROOT.parent / "shared"
+)
 EVAL = SHARED / "eval" / "timex_eval.py"
 DATA = SHARED / "data" / "timebank"
 
