@@ -12,7 +12,8 @@ import ipaddress
 import socket
 import time
 import urllib.parse
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 import urllib3
 
@@ -59,6 +60,22 @@ class Fetched:
     body: bytes
     etag: str | None = None
     last_modified: str | None = None
+
+
+def policy_from(settings: Mapping[str, Any]) -> Policy:
+    """The policy of the ``FETCH_*`` settings (an app's config, or any mapping)."""
+    return Policy(
+        timeout=float(settings.get("FETCH_TIMEOUT", Policy.timeout)),
+        max_bytes=int(settings.get("FETCH_MAX_BYTES", Policy.max_bytes)),
+        allow_hosts=frozenset(h.lower() for h in names(settings.get("FETCH_ALLOW_HOSTS", []))),
+        user_agent=settings.get("FETCH_USER_AGENT") or USER_AGENT,
+    )
+
+
+def names(value: object) -> list[str]:
+    """A JSON list, or one string of comma-separated names."""
+    items = value if isinstance(value, list | tuple) else str(value or "").split(",")
+    return [str(item).strip() for item in items if str(item).strip()]
 
 
 Resolver = Callable[[str, int], Iterable[str]]
@@ -120,7 +137,7 @@ def fetch(
     seen = {url}
     deadline = time.monotonic() + policy.timeout * 3  # the whole exchange, however it trickles
     for _ in range(policy.max_redirects + 1):
-        response = _get(url, policy, headers, resolver)
+        pool, response = _get(url, policy, headers, resolver)
         try:
             if response.status in REDIRECTS and response.headers.get("Location"):
                 url = urllib.parse.urljoin(url, response.headers["Location"])
@@ -131,10 +148,13 @@ def fetch(
             return _read(url, response, policy, accept, deadline)
         finally:
             response.release_conn()
+            pool.close()
     raise FetchError(f"{url}: more than {policy.max_redirects} redirects")
 
 
-def _get(url: str, policy: Policy, headers: dict, resolver: Resolver) -> urllib3.BaseHTTPResponse:
+def _get(
+    url: str, policy: Policy, headers: dict, resolver: Resolver
+) -> tuple[urllib3.HTTPConnectionPool, urllib3.BaseHTTPResponse]:
     """One request, connected to the checked address (so a second lookup cannot change it)."""
     address = checked_address(url, policy, resolver)
     parts = urllib.parse.urlsplit(url)
@@ -150,7 +170,7 @@ def _get(url: str, policy: Policy, headers: dict, resolver: Resolver) -> urllib3
         pool = urllib3.HTTPConnectionPool(address, port, timeout=timeout, retries=False)
     path = urllib.parse.urlunsplit(("", "", parts.path or "/", parts.query, ""))
     try:
-        return pool.urlopen(
+        response = pool.urlopen(
             "GET",
             path,
             headers={**headers, "Host": host_header},
@@ -159,7 +179,9 @@ def _get(url: str, policy: Policy, headers: dict, resolver: Resolver) -> urllib3
             assert_same_host=False,
         )
     except urllib3.exceptions.HTTPError as exc:
+        pool.close()
         raise FetchError(f"{url}: {_reason(exc)}") from None
+    return pool, response
 
 
 def _reason(exc: Exception) -> str:
