@@ -125,7 +125,7 @@ class _Reader:
             yield from self.feed(url, got.body, got.url)
         else:
             yield self.page(
-                url, got.body, got.url, fallback or self.published_at, FROM_FEED if fallback else ""
+                url, got.body, url, fallback or self.published_at, FROM_FEED if fallback else ""
             )
 
     def archive(self, path: Path) -> Iterator[Record]:

@@ -55,7 +55,7 @@ def read_page(html: str | bytes, url: str | None = None) -> Page:
         raise PageError(f"no article text found in the page (fewer than {MIN_WORDS} words)")
     published = page_date(html, url, original=True) or byline_date(html, text, url)
     updated = page_date(html, url, original=False)
-    url = _field(doc, "url") or url
+    url = url or _field(doc, "url")  # where it was fetched; else its canonical URL
     return Page(
         text=text,
         title=title,
