@@ -129,3 +129,9 @@ def test_the_policy_reads_the_settings():
     assert (policy.timeout, policy.max_bytes) == (2.0, 10)
     assert policy.allow_hosts == {"intranet.local", "x"}
     assert "event-timeline" in policy.user_agent
+
+
+def test_a_closed_port_is_not_reachable_rather_than_a_timeout():
+    with pytest.raises(FetchError, match="not reachable") as caught:
+        fetch.fetch("http://127.0.0.1:1/", LOCAL)
+    assert "timed out" not in str(caught.value)

@@ -185,10 +185,12 @@ def _get(
 
 
 def _reason(exc: Exception) -> str:
-    if isinstance(exc, urllib3.exceptions.TimeoutError | urllib3.exceptions.ReadTimeoutError):
+    # NewConnectionError (refused, unreachable) subclasses ConnectTimeoutError: asked first.
+    if isinstance(exc, urllib3.exceptions.NewConnectionError):
+        return f"not reachable ({exc.__context__ or exc})"
+    if isinstance(exc, urllib3.exceptions.TimeoutError):
         return "timed out"
-    inner = getattr(exc, "reason", None)
-    return f"not reachable ({inner or exc})"
+    return f"not reachable ({getattr(exc, 'reason', None) or exc})"
 
 
 def _read(
