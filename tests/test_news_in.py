@@ -85,10 +85,12 @@ def test_a_folder_recursively(local_app, runner, tmp_path):
     assert stored(local_app)[TITLES["undated-bakery"]][0] == "2025-02-01"
 
 
-def test_one_html_file(local_app, runner):
+def test_one_html_file_keeps_the_page_s_published_and_updated_dates(local_app, runner, client):
     result = ingest(runner, WEB / "pages" / "rail-tender.html")
     assert result.exit_code == 0, result.output
     assert_dated_events(stored(local_app), {TITLES["rail-tender"]: "2024-11-05"})
+    (article,) = client.get("/api/v1/articles").get_json()["data"]
+    assert (article["published_at"], article["modified_at"]) == ("2024-11-05", "2024-11-06")
 
 
 @pytest.mark.parametrize(

@@ -79,6 +79,7 @@ def test_title_source_and_url_come_from_the_page():
     assert record["source"] == "The Kellport Courier"
     assert record["url"] == "https://courier.example.org/news/2025/03/harbour-strike"
     assert not record["text"].startswith(record["title"])
+    assert (record["published_at"], record["modified_at"]) == ("2025-03-12", "2025-03-13")
 
 
 def test_a_page_with_no_text_is_refused():

@@ -25,6 +25,8 @@ class Article(BaseModel):
     source = pw.TextField(null=True)
     url = pw.TextField(null=True)
     published_at = pw.DateField()
+    #: The article's own last-update date, where its page gives one (dateModified).
+    modified_at = pw.DateField(null=True)
     language = pw.CharField(max_length=16, default="en")
     text = pw.TextField()
     created_at = pw.DateTimeField(default=utcnow, index=True)

@@ -136,6 +136,8 @@ def as_record(page: Page, fallback_date: str | None = None) -> dict:
         "url": page.url,
         "published_at": published,
     }
+    if page.updated_at:
+        record["modified_at"] = page.updated_at
     return record
 
 
