@@ -80,6 +80,11 @@ def test_a_slow_response_times_out(web):
         fetch.fetch(f"{web.base}/slow", Policy(timeout=0.3, allow_hosts=LOCAL.allow_hosts))
 
 
+def test_a_response_that_trickles_stops_at_the_deadline(web):
+    with pytest.raises(FetchError, match="too slow"):
+        fetch.fetch(f"{web.base}/trickle", Policy(timeout=0.3, allow_hosts=LOCAL.allow_hosts))
+
+
 @pytest.mark.parametrize("path", ["/huge", "/huge-declared"])
 def test_a_huge_response_is_cut_at_the_size_cap(web, path):
     with pytest.raises(FetchError, match="larger than 1048576 bytes"):

@@ -112,6 +112,19 @@ def _handler(server: FixtureServer) -> type[http.server.BaseHTTPRequestHandler]:
             except OSError:
                 pass  # the client stopped reading: what the size cap does
 
+        def trickle(self) -> None:
+            """A byte at a time, each within the read timeout: only the total deadline stops it."""
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            try:
+                for _ in range(200):
+                    self.wfile.write(b" ")
+                    self.wfile.flush()
+                    time.sleep(0.05)
+            except OSError:
+                pass
+
         def huge_declared(self) -> None:
             self.send_response(200)
             self.send_header("Content-Type", "text/html")
@@ -125,6 +138,7 @@ def _handler(server: FixtureServer) -> type[http.server.BaseHTTPRequestHandler]:
         "/to-metadata": lambda h: h.redirect("http://169.254.169.254/latest/meta-data/"),
         "/slow": Handler.slow,
         "/huge": Handler.huge,
+        "/trickle": Handler.trickle,
         "/huge-declared": Handler.huge_declared,
         "/image.png": lambda h: h._send(200, b"\x89PNG\r\n\x1a\n", "image/png"),
         "/error": lambda h: h._send(500, b"oops", "text/plain"),

@@ -217,7 +217,9 @@ def _read(
         raise FetchError(f"{url}: larger than {policy.max_bytes} bytes ({declared})")
     body = bytearray()
     try:
-        for chunk in response.stream(64 * 1024):
+        # read1: whatever one read of the socket gives, so a response that trickles meets the
+        # deadline check (stream() would wait to fill each chunk).
+        while chunk := response.read1(64 * 1024):
             body += chunk
             if len(body) > policy.max_bytes:
                 raise FetchError(f"{url}: larger than {policy.max_bytes} bytes")
