@@ -43,6 +43,8 @@ def test_no_navigation_caption_comment_or_advert(name, chrome):
         ("rail-tender", "2024-11-05", "2024-11-06"),  # JSON-LD datePublished/dateModified
         ("museum-reopening", "2025-06-21", None),  # <meta name="date">
         ("flood-warning", "2024-01-18", None),  # "Published: 18 January 2024" in the byline
+        ("council-budget", "2025-02-27", None),  # microdata itemprop="datePublished"
+        ("lab-satellite", "2024-09-18", None),  # Dublin Core dc.date.issued
     ],
 )
 def test_the_page_s_own_dates(name, published, updated):

@@ -19,6 +19,16 @@ import trafilatura
 #: extensive search also reads dates from the article's text, which are the events', not the
 #: page's.
 DATE_OPTIONS = {"extensive_search": False, "outputformat": "%Y-%m-%d"}
+#: trafilatura's options: the main text with its metadata; no comments nor images; tables
+#: are left out (a page laid out in a table is still read: trafilatura falls back to it).
+EXTRACT_OPTIONS = {
+    "with_metadata": True,
+    "include_comments": False,
+    "include_tables": False,
+    "include_images": False,
+    "favor_precision": False,
+    "date_extraction_params": {**DATE_OPTIONS, "original_date": True},
+}
 #: Fewer words than this in the main text: the page is not an article (an index, a menu).
 MIN_WORDS = 20
 
@@ -39,16 +49,7 @@ class Page:
 
 def read_page(html: str | bytes, url: str | None = None) -> Page:
     """Read an article page; :class:`PageError` when it has no main text."""
-    doc = trafilatura.bare_extraction(
-        html,
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        include_images=False,
-        favor_precision=False,
-        date_extraction_params={**DATE_OPTIONS, "original_date": True},
-    )
+    doc = trafilatura.bare_extraction(html, url=url, **EXTRACT_OPTIONS)
     title = _field(doc, "title")
     text = trimmed(without_headline((_field(doc, "text") or "").strip(), title))
     if len(text.split()) < MIN_WORDS:
