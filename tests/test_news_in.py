@@ -173,3 +173,11 @@ def test_help_lists_every_input_kind(runner):
     for kind in ("FOLDER", ".txt", ".json", ".jsonl", ".tml", ".html", ".rss", ".atom", ".rdf",
                  ".warc", "http(s)://"):  # fmt: skip
         assert kind in text
+
+
+def test_a_page_in_two_feeds_of_one_run_is_fetched_once(local_app, runner, web):
+    before = web.asked("/pages/rail-tender.html")
+    result = ingest(runner, f"{web.base}/feeds/culture.atom", f"{web.base}/pages/rail-tender.html")
+    assert result.exit_code == 0, result.output
+    assert "2 stored" in result.output and "already read in this run" in result.output
+    assert web.asked("/pages/rail-tender.html") == before + 1

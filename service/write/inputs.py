@@ -53,6 +53,7 @@ class _Reader:
     ):
         self.published_at = published_at.isoformat() if published_at else None
         self.policy, self.warn, self.known = policy, warn, known
+        self.fetched: set[str] = set()  # URLs fetched in this run (two feeds may share one)
 
     def path(self, path: Path) -> Iterator[Record]:
         if path.is_dir():
@@ -113,6 +114,10 @@ class _Reader:
         if (stored := self.known(url)) is not None:
             self.warn(f"{url}: already present ({stored}), not fetched again")
             return
+        if url in self.fetched:
+            self.warn(f"{url}: already read in this run, not fetched again")
+            return
+        self.fetched.add(url)
         if self.policy is None:
             yield url, None, "not fetched: fetching is off (TIMELINE_FETCH)"
             return

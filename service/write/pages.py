@@ -12,6 +12,7 @@ import urllib.parse
 from typing import Any
 
 import htmldate
+import lxml.etree
 import lxml.html
 import trafilatura
 
@@ -107,7 +108,10 @@ def byline_date(html: str | bytes, text: str, url: str | None) -> str | None:
     2024") when its markup has none: htmldate's extensive search over the page with the
     article's own sentences taken out, so that a date an event happened on is never taken for
     the page's."""
-    tree = lxml.html.fromstring(html)
+    try:
+        tree = lxml.html.fromstring(html)
+    except (lxml.etree.ParserError, ValueError):
+        return None
     sentences = {_folded(line) for line in text.splitlines() if len(line) > 80}
     for element in list(tree.iter("p", "li", "blockquote", "div", "td", "section")):
         if _folded(element.text_content()) in sentences and element.getparent() is not None:
