@@ -181,3 +181,21 @@ def test_a_page_in_two_feeds_of_one_run_is_fetched_once(local_app, runner, web):
     assert result.exit_code == 0, result.output
     assert "2 stored" in result.output and "already read in this run" in result.output
     assert web.asked("/pages/rail-tender.html") == before + 1
+
+
+def test_a_page_the_html_libraries_choke_on_is_one_skip_not_the_run(local_app, runner, monkeypatch):
+    from service.write import pages
+
+    read = pages.read_page
+
+    def choke_on_the_flood(html, url=None):
+        if b"Sallow" in html:
+            raise RuntimeError("parser exploded")
+        return read(html, url)
+
+    monkeypatch.setattr(pages, "read_page", choke_on_the_flood)
+    result = ingest(
+        runner, WEB / "pages" / "flood-warning.html", WEB / "pages" / "rail-tender.html"
+    )
+    assert result.exit_code == 1
+    assert "1 stored" in result.output and "unreadable page: RuntimeError" in result.output

@@ -91,8 +91,10 @@ class _Reader:
         try:
             page = pages.read_page(html, url)
             record = pages.as_record(page, fallback)
-        except (pages.PageError, ValueError) as exc:
+        except pages.PageError as exc:
             return label, None, str(exc)
+        except Exception as exc:  # a page the HTML libraries choke on: one record, not the run
+            return label, None, f"unreadable page: {exc!r}"
         if why and not page.published_at:
             label = f"{label} ({why})"
         return label, record, None

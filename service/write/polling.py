@@ -138,10 +138,8 @@ def _read_entry(
     except FetchError as exc:  # not remembered: tried again at the next poll
         polled.skipped.append((url, str(exc)))
         return
-    try:
-        data = _article(got.body, got.url, entry.date, schedule.max_chars)
-    except (pages.PageError, ValidationError) as exc:
-        why = describe(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+    data, why = _article(got.body, got.url, entry.date, schedule.max_chars)
+    if data is None:
         polled.skipped.append((url, why))
         FeedEntry.create(feed=feed, url=url, error=why)
         return
@@ -150,11 +148,22 @@ def _read_entry(
     polled.stored += int(created)
 
 
-def _article(html: bytes, url: str, feed_date: str | None, max_chars: int) -> dict:
-    """The validated article of a page; its feed entry's date only when it has none."""
-    data = ArticleCreateSchema().load(pages.read_article(html, url, feed_date))
-    if len(data["text"]) > max_chars:
-        raise ValidationError({"text": [f"Longer than {max_chars} characters."]})
-    if refusal := language.unsupported(data["text"]):
-        raise ValidationError({"language": [refusal]})
-    return data
+def _article(
+    html: bytes, url: str, feed_date: str | None, max_chars: int
+) -> tuple[dict | None, str]:
+    """The validated article of a page (its feed entry's date only when it has none), or
+    None and why not."""
+    try:
+        data = ArticleCreateSchema().load(pages.read_article(html, url, feed_date))
+        if len(data["text"]) > max_chars:
+            raise ValidationError({"text": [f"Longer than {max_chars} characters."]})
+        if refusal := language.unsupported(data["text"]):
+            raise ValidationError({"language": [refusal]})
+    except ValidationError as exc:
+        return None, describe(exc.messages)
+    except pages.PageError as exc:
+        return None, str(exc)
+    except Exception as exc:  # a page the HTML libraries choke on: one entry, not the poller
+        log.exception("reading %s", url)
+        return None, f"unreadable page: {exc}"
+    return data, ""
