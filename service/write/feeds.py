@@ -45,7 +45,7 @@ def read_feed(body: bytes, url: str | None = None) -> Feed:
         response_headers={"content-location": url} if url else None,
         sanitize_html=False,
     )
-    if not parsed.version:
+    if not parsed.get("version"):
         reason = getattr(parsed.get("bozo_exception"), "args", [""])[0] or "not a feed"
         raise FeedError(f"not an RSS or Atom feed ({reason})")
     entries = [
