@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := check
-.PHONY: check install browser-deps bench-deps run seed test test-pg lint format golden bench-temporal bench-ingest fuzz clean
+.PHONY: check install browser-deps bench-deps run seed test test-pg lint format golden bench-temporal bench-pages bench-ingest fuzz clean
 
 $(STAMP): setup.cfg pyproject.toml requirements/model.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -67,6 +67,9 @@ golden: install
 
 bench-temporal: install
 	$(BIN)/python bench/temporal.py
+
+bench-pages: install
+	$(BIN)/python bench/pages.py
 
 # A real server under 16 pollers and 4 writers for 60 s, on SQLite then on PostgreSQL (the
 # script creates and drops its own database on that server); exits non-zero on any failure.

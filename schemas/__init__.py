@@ -19,6 +19,7 @@ from .event import (
     HistogramArgsSchema,
     HistogramSchema,
 )
+from .feed import FeedCreateSchema, FeedQueryArgsSchema, FeedSchema
 from .temporal import AnnotateSchema, ResolveArgsSchema, TimexListSchema, TimexSchema
 
 __all__ = [
@@ -33,6 +34,9 @@ __all__ = [
     "ArticleSchema",
     "ArticleSummarySchema",
     "EventDetailSchema",
+    "FeedCreateSchema",
+    "FeedQueryArgsSchema",
+    "FeedSchema",
     "EventFilterArgsSchema",
     "EventMergeSchema",
     "EventPatchSchema",

@@ -33,6 +33,11 @@ class ArticleCreateSchema(BodySchema):
             "null": PUBLISHED_AT_NEEDED,
         },
     )
+    modified_at = PublicationDate(
+        load_default=None,
+        allow_none=True,
+        metadata={"description": "When the article was last updated, as its page says"},
+    )
     title = Text(validate=validate.Length(max=1000), load_default=None, allow_none=True)
     source = Text(validate=validate.Length(max=500), load_default=None, allow_none=True)
     url = fields.Url(
@@ -58,6 +63,7 @@ class ArticleSchema(Schema):
     source = Text(allow_none=True)
     url = fields.String(allow_none=True)
     published_at = fields.Date()
+    modified_at = fields.Date(allow_none=True)
     language = fields.String()
     content_hash = fields.String(metadata={"description": "SHA-256 of the normalised text"})
     text = fields.String()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from flask.cli import ScriptInfo, with_appcontext
 
 from .storage.connection import database
 from .storage.schema import create_tables
-from .write import bulk, sources
+from .write import bulk, fetch, inputs, polling, sources
 
 
 @click.command("init-db")
@@ -81,9 +82,7 @@ def seed_command(folder: Path | None, if_empty: bool) -> None:
 
 
 @click.command("ingest")
-@click.argument(
-    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
-)
+@click.argument("items", nargs=-1, required=True, metavar="FILE|FOLDER|URL...")
 @click.option(
     "--batch-size",
     type=click.IntRange(1, 1000),
@@ -94,8 +93,8 @@ def seed_command(folder: Path | None, if_empty: bool) -> None:
 @click.option(
     "--published-at",
     type=click.DateTime(["%Y-%m-%d"]),
-    help="Publication date of plain-text files (JSON/TimeML files carry their own); "
-    "required for .txt files.",
+    help="Publication date of plain-text files and of web pages that give none (JSON/TimeML "
+    "files carry their own); required for .txt files.",
 )
 @click.option(
     "--jobs",
@@ -106,27 +105,42 @@ def seed_command(folder: Path | None, if_empty: bool) -> None:
 )
 @with_appcontext
 def ingest_command(
-    files: tuple[Path, ...], batch_size: int, published_at: dt.datetime | None, jobs: int | None
+    items: tuple[str, ...], batch_size: int, published_at: dt.datetime | None, jobs: int | None
 ) -> None:
-    """Ingest articles from .txt, .json, .jsonl or TimeML .tml files (re-run to resume).
+    """Ingest articles from files, folders, web pages, feeds and web archives (re-run to resume).
 
     \b
-    .txt   one article; its title is the file name; needs --published-at
-    .json  one record, or a list of records
-    .jsonl one record per line
-    .tml   TimeML: <TEXT>, <TITLE> and the document creation time
+    FOLDER       every file below of the kinds here (recursively; hidden ones skipped)
+    .txt         one article; its title is the file name; needs --published-at
+    .json        one record, or a list of records
+    .jsonl       one record per line
+    .tml         TimeML: <TEXT>, <TITLE> and the document creation time
+    .html .htm   a saved web page: main text, title, site, URL and its publication date
+    .rss .atom   a feed file (RSS 0.9x/2.0, RSS 1.0 .rdf, Atom; also .xml): each entry's
+    .rdf .xml      page is fetched and read (the entry's date only if the page has none)
+    .warc[.gz]   a web archive (e.g. Common Crawl's news crawl): each HTML page in it
+    http(s)://   the URL of a feed or of an article's page, fetched and read
 
     A record is an object with "text" and "published_at" (YYYY-MM-DD or an ISO 8601
     date-time), and optionally "title", "source", "url", "language" (seed metadata may name
-    its text in "text_file" instead of "text").
+    its text in "text_file" instead of "text"). A web page without a date of its own is
+    skipped unless --published-at gives one. Fetching follows the TIMELINE_FETCH_* settings:
+    private and loopback addresses only for hosts in TIMELINE_FETCH_ALLOW_HOSTS; a URL stored
+    already is not fetched again.
 
     Prints what was stored, what was already present (and which article it duplicates) and
     each record skipped with the reason. Exit status: 0 when every record was stored or
     already present, 1 when any record was skipped.
     """
+    for item in items:
+        if not inputs.is_url(item) and not Path(item).exists():
+            raise click.BadParameter(f"{item!r}: no such file or folder (nor an http(s) URL).")
     create_tables()
     day = published_at.date() if published_at else None
-    counts = _ingest(list(files), day, batch_size, jobs)
+    policy = fetch.policy_from(current_app.config)
+    with database.connection_context():
+        records = list(inputs.read_inputs(list(items), day, policy, _warn, polling.stored_from))
+    counts = _store(records, batch_size, jobs)
     if counts["skipped"]:
         raise SystemExit(1)
 
@@ -134,7 +148,10 @@ def ingest_command(
 def _ingest(
     paths: list[Path], published_at: dt.date | None, batch_size: int = 20, jobs: int | None = 1
 ) -> Counter:
-    records = list(sources.read_files(paths, published_at, _warn))
+    return _store(list(sources.read_files(paths, published_at, _warn)), batch_size, jobs)
+
+
+def _store(records: list, batch_size: int = 20, jobs: int | None = 1) -> Counter:
     if jobs is None:
         jobs = (os.cpu_count() or 1) if len(records) > 2 * batch_size else 1
     with (
@@ -162,6 +179,43 @@ def _ingest(
 
 def _warn(message: str) -> None:
     click.echo(f"warning: {message}", err=True)
+
+
+@click.command("watch")
+@click.option("--once", is_flag=True, help="Poll the feeds that are due once, then exit.")
+@with_appcontext
+def watch_command(once: bool) -> None:
+    """Poll the subscribed feeds (POST /api/v1/feeds) on their schedule, storing new articles.
+
+    Needs TIMELINE_FETCH=true. Each feed is fetched every TIMELINE_FEED_INTERVAL seconds with
+    a conditional request; after errors the wait doubles, up to TIMELINE_FEED_MAX_BACKOFF.
+    """
+    config = current_app.config
+    if not config["FETCH"]:
+        raise click.UsageError(
+            "Fetching from the web is off: set TIMELINE_FETCH=true to poll feeds."
+        )
+    create_tables()
+    policy = fetch.policy_from(config)
+    schedule = polling.Schedule(
+        config["FEED_INTERVAL"], config["FEED_MAX_BACKOFF"], config["MAX_ARTICLE_CHARS"]
+    )
+    while True:
+        with database.connection_context():
+            for feed in polling.due():
+                _report(polling.poll(feed, policy, schedule))
+            wait = polling.seconds_to_next(schedule)
+        if once:
+            return
+        time.sleep(min(max(wait, 1.0), 60.0))
+
+
+def _report(polled: polling.Polled) -> None:
+    feed = polled.feed
+    said = f"error: {feed.last_error}" if feed.last_status == "error" else feed.last_status
+    click.echo(f"{feed.url}: {said}, {polled.stored} new articles")
+    for url, why in polled.skipped:
+        click.echo(f"  skipped {url}: {why}")
 
 
 @click.command("serve")
@@ -207,7 +261,14 @@ def routes_command() -> None:
         click.echo(f"{methods:<18} {rule.rule:<44} {rule.endpoint}")
 
 
-COMMANDS = (init_db_command, seed_command, ingest_command, serve_command, routes_command)
+COMMANDS = (
+    init_db_command,
+    seed_command,
+    ingest_command,
+    watch_command,
+    serve_command,
+    routes_command,
+)
 
 
 def register_cli(app: Flask) -> None:

@@ -66,6 +66,21 @@ PUBLIC_URL = ""
 #: Logs are JSON lines on stderr (false: leave logging as the host configured it), at this level.
 LOG_JSON = True
 LOG_LEVEL = "INFO"
+#: The server fetches from the web (POST /feeds and ``timeline watch``) only when true; the
+#: CLI's ``ingest`` fetches the URLs its user names whatever this says.
+FETCH = False
+#: Seconds to connect and between bytes of a fetch (the whole fetch: three times this), and
+#: the largest response read, in bytes.
+FETCH_TIMEOUT = 10.0
+FETCH_MAX_BYTES = 5 * 1024 * 1024
+#: Host names fetched even though they resolve to private, loopback or link-local addresses
+#: (an intranet's news site): a JSON list or comma-separated. Every other such address is refused.
+FETCH_ALLOW_HOSTS: list[str] = []
+#: The User-Agent of fetches (empty: the service's own, which says what it is).
+FETCH_USER_AGENT = ""
+#: Seconds between two polls of a feed, and the longest back-off after errors in a row.
+FEED_INTERVAL = 900
+FEED_MAX_BACKOFF = 86_400
 
 API_TITLE = "Event timeline"
 API_VERSION = "v1"

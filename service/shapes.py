@@ -176,6 +176,7 @@ def article_dict(article: Any, events: list[dict] | None = None) -> dict[str, An
         "source": article.source,
         "url": article.url,
         "published_at": article.published_at,
+        "modified_at": article.modified_at,
         "language": article.language,
         "content_hash": article.content_hash,
         "text": article.text,

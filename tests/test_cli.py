@@ -155,7 +155,7 @@ def test_timeline_is_a_plain_group_of_this_services_commands():
     result = CliRunner().invoke(main, ["--help"])
     assert result.exit_code == 0, result.output
     listed = {line.split()[0] for line in result.output.split("Commands:")[1].splitlines() if line}
-    assert listed == {"serve", "init-db", "seed", "ingest", "routes"}
+    assert listed == {"serve", "init-db", "seed", "ingest", "watch", "routes"}
     ran = CliRunner().invoke(main, ["run", "--host", "0.0.0.0"])
     assert ran.exit_code == 2 and "No such command 'run'" in ran.output
 

@@ -62,7 +62,14 @@ def revalidates_data(environ: dict) -> bool:
 
 
 #: API paths that are not data (documents, probes): never 304 from the data version.
-NOT_DATA = ("/api/v1/openapi", "/api/v1/docs", "/api/v1/healthz", "/api/v1/readyz")
+#: /feeds shows the poller's state, which changes without the data version moving.
+NOT_DATA = (
+    "/api/v1/openapi",
+    "/api/v1/docs",
+    "/api/v1/healthz",
+    "/api/v1/readyz",
+    "/api/v1/feeds",
+)
 
 
 def register_conditional(app: Flask) -> None:
@@ -73,6 +80,8 @@ def register_conditional(app: Flask) -> None:
         if (request.endpoint or "").startswith(("api-docs.", "apidocs.")):  # not data
             return None
         if request.endpoint is None or not request.path.startswith("/api/"):
+            return None
+        if request.path.startswith(NOT_DATA):
             return None
         state = data_version()
         if state is None:

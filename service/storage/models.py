@@ -25,6 +25,8 @@ class Article(BaseModel):
     source = pw.TextField(null=True)
     url = pw.TextField(null=True)
     published_at = pw.DateField()
+    #: The article's own last-update date, where its page gives one (dateModified).
+    modified_at = pw.DateField(null=True)
     language = pw.CharField(max_length=16, default="en")
     text = pw.TextField()
     created_at = pw.DateTimeField(default=utcnow, index=True)
@@ -152,6 +154,35 @@ class ActorAlias(BaseModel):
         indexes = ((("actor", "alias"), True),)
 
 
+class Feed(BaseModel):
+    """A subscribed RSS or Atom feed, polled by ``timeline watch``: its validators for
+    conditional requests, its last fetch and error, and when to fetch it next."""
+
+    url = pw.CharField(max_length=2000, unique=True)
+    title = pw.TextField(null=True)
+    etag = pw.TextField(null=True)
+    last_modified = pw.TextField(null=True)
+    last_fetched_at = pw.DateTimeField(null=True)
+    last_status = pw.CharField(max_length=20, null=True)  # fetched, not modified, error
+    last_error = pw.TextField(null=True)
+    errors = pw.IntegerField(default=0)  # in a row: the back-off grows with them
+    next_fetch_at = pw.DateTimeField(default=utcnow, index=True)
+    created_at = pw.DateTimeField(default=utcnow)
+
+
+class FeedEntry(BaseModel):
+    """A feed entry's link, once read: its article, or why it gave none (never fetched again)."""
+
+    feed = pw.ForeignKeyField(Feed, backref="entries", on_delete="CASCADE")
+    url = pw.CharField(max_length=2000, index=True)
+    article = pw.ForeignKeyField(Article, backref="feed_entries", null=True, on_delete="SET NULL")
+    error = pw.TextField(null=True)
+    fetched_at = pw.DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("feed", "url"), True),)
+
+
 MODELS = [
     Article,
     IdempotencyKey,
@@ -163,4 +194,6 @@ MODELS = [
     EventEdit,
     Change,
     DataState,
+    Feed,
+    FeedEntry,
 ]

@@ -1,6 +1,8 @@
 """The write side: articles in, events stored.
 
-``sources`` reads files and records; ``language`` refuses what is not English; ``pipeline``
+``sources`` reads files and records; ``inputs`` adds folders, web pages (``pages``), feeds
+(``feeds``), web archives (``warc``) and URLs, fetched safely by ``fetch``; ``polling`` keeps
+the feed subscriptions and polls them; ``language`` refuses what is not English; ``pipeline``
 runs an article through extraction (``service.events``, ``service.temporal``) and stores it in
 one transaction; ``bulk`` does the same for many files on every core; ``curation`` applies a
 person's edits and merges to stored events. It imports storage and the pure packages, never
