@@ -91,8 +91,6 @@ PLANNING = _words(
     "plan intend aim expect hope agree decide vow promise pledge propose prepare schedule "
     "set want seek threaten offer undertake resolve"
 )
-#: Modal auxiliaries that make a clause hypothetical or an obligation, not a happening.
-HYPOTHETICAL = _words("could might may should must can ought")
 #: Adverbs of habit: the clause tells what usually happens, not a happening.
 HABITUAL = _words(
     "repeatedly regularly often usually routinely frequently increasingly always typically "

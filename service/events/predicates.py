@@ -18,7 +18,7 @@ import re
 
 from service.temporal.model import Timex
 
-from . import dates, lexicon
+from . import dates, factuality, lexicon
 from .actors import ActorMention
 from .entities import Entities
 from .phrases import Phrase, noun_phrase, verb_phrase
@@ -194,20 +194,22 @@ def _gerund_noun(tok) -> bool:
 def _candidate(text, published_at, tok, span, token_actors, attached, context):
     """``context``: the sentence's own expressions and the article's narrative days."""
     timexes, days = context
-    if _gerund_noun(tok):
-        return _noun(text, published_at, tok, span, token_actors, attached, timexes, days)
-    if tok.pos_ == "VERB" and tok.dep_ not in ("aux", "auxpass", "amod", "compound"):
-        return _verb(text, published_at, tok, span, token_actors, attached, timexes, days)
-    if tok.pos_ in ("NOUN", "PROPN") and lexicon.noun_type(tok.lemma_):
-        return _noun(text, published_at, tok, span, token_actors, attached, timexes, days)
-    return None
+    if _gerund_noun(tok) or (tok.pos_ in ("NOUN", "PROPN") and lexicon.noun_type(tok.lemma_)):
+        build = _noun
+    elif tok.pos_ == "VERB" and tok.dep_ not in ("aux", "auxpass", "amod", "compound"):
+        build = _verb
+    else:
+        return None
+    if not factuality.of(tok).asserted:
+        return None  # negated, hedged, believed, conditional: not told as having happened
+    return build(text, published_at, tok, span, token_actors, attached, timexes, days)
 
 
 def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
     lemma = tok.lemma_.lower()
     children = list(tok.children)
     deps = {c.dep_ for c in children}
-    if "neg" in deps or _habitual(children) or _conditional(tok):
+    if _habitual(children):
         return None
     if any(c.dep_ in _SUBJECTS and c.lower_ in _NEGATIVE_SUBJECTS for c in children):
         return None  # "None of the statements mentioned the war"
@@ -232,8 +234,6 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
     if lemma == "be":
         return None
     modal = {c.lemma_.lower() for c in children if c.dep_ == "aux"}
-    if modal & lexicon.HYPOTHETICAL:
-        return None
     own = list(attached.get(tok.i, []))
     if noun is not None or (obj_tok is not None and lexicon.noun_type(obj_tok.lemma_)):
         own += attached.get(obj_tok.i, [])  # "ratified its accession on March 30"
@@ -342,8 +342,12 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
     else:
         kind = "reference"
     if kind == "event" and anchor is None and duration is None:
-        if tok.dep_ in ("relcl", "acl") or (type_ == "other" and not roles["named"]):
-            kind = "reference"  # undated, in a relative clause or with nobody named: background
+        agents = [m for m in roles["agents"] if m.actor.kind != "place"]
+        state = type_ == "other" and not agents and _perfect(children)
+        if tok.dep_ in ("relcl", "acl") or (type_ == "other" and not roles["named"]) or state:
+            # undated, in a relative clause, with nobody named, or a resulting state with no
+            # named doer ("sanctions have harmed the economy", "Russia has been isolated")
+            kind = "reference"
     if occurrence:
         kind = "event" if (anchor or duration or finite) else "reference"
     participants = roles["all"]
@@ -436,6 +440,8 @@ def _noun(text, published_at, tok, span, token_actors, attached, timexes, days):
     else:
         status = "occurred"
     kind = "event" if (document or anchor is not None or duration is not None) else "reference"
+    if not (roles["all"] or document) and anchor is None and duration is None:
+        kind = "reference"  # "Summit", "a statement": no one takes part, no date: background
     place = roles["place"]
     tail = ""
     if status == "ongoing" and duration is not None:
@@ -810,20 +816,13 @@ def _status(tok, children, modal, anchor, published_at) -> str | None:
     return "occurred"
 
 
+def _perfect(children) -> bool:
+    """ "has harmed", "had been isolated": a state reached, not a happening told."""
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in children)
+
+
 def _habitual(children) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in lexicon.HABITUAL for c in children)
-
-
-def _conditional(tok) -> bool:
-    """ "if the talks fail", "unless", or a clause under a conditional one."""
-    node = tok
-    for _ in range(6):
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in node.children):
-            return True
-        if node.head.i == node.i or node.dep_ not in ("conj", "advcl", "ccomp", "xcomp"):
-            return False
-        node = node.head
-    return False
 
 
 def _reported(tok) -> bool:
