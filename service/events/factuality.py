@@ -89,7 +89,9 @@ def of(tok) -> Factuality:
         if link in _EMBEDDING:
             fact = _embedded(head, fact, data)
             fact = _own(head, fact, data, negation=False, embedding=True)
-        elif link == "conj" and not _has_subject(node):
+        elif link == "conj" and (_has_subject(node) or _has_aux(node)):
+            break  # a clause of its own: "prices could rise, and the bank has raised rates"
+        elif link == "conj":
             fact = _own(head, fact, data, negation=False)  # "could rise and fall"
         elif link in _SHARING:
             fact = _own(head, fact, data, negation=False, modals=False)  # "if ... and ..."
@@ -103,7 +105,7 @@ def _own(tok, fact: Factuality, data: dict, negation: bool, embedding=False, mod
     """The cues among ``tok``'s own dependents: negation, modals, hedges, conditions."""
     for c in tok.children:
         word = c.lower_
-        if c.dep_ == "neg" and negation:
+        if c.dep_ == "neg" and negation and not _constituent(c):
             fact = fact.negated(word)
         elif c.dep_ == "aux" and modals and (value := data["modals"].get(c.lemma_.lower())):
             fact = fact.weaker(value, word)
@@ -162,6 +164,25 @@ def _lookup(tok, table: dict) -> tuple[str, str | None]:
         if form in table:
             return form, table[form]
     return lemma, None
+
+
+def _constituent(neg) -> bool:
+    """ "pleaded not guilty": a "not" after its verb negates the complement that follows it,
+    not the happening (a verb's own negation comes before it, or after "be" and auxiliaries)."""
+    verb = neg.head
+    following = verb.doc[neg.i + 1] if neg.i + 1 < len(verb.doc) else None
+    return (
+        neg.i > verb.i
+        and verb.lemma_.lower() != "be"
+        and verb.pos_ == "VERB"
+        and following is not None
+        and following.head.i == verb.i
+        and following.dep_ in ("acomp", "oprd", "advmod", "attr", "dobj")
+    )
+
+
+def _has_aux(tok) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") for c in tok.children)
 
 
 def _has_subject(tok) -> bool:

@@ -14,6 +14,7 @@ LIMIT = 80
 _IRREGULAR_3SG = {"be": "is", "have": "has", "do": "does", "go": "goes"}
 _DROP_LEADING = frozenset({"a", "an", "the", "its", "their", "his", "her"})
 _MAX_WORDS = 8
+_COPULAS = frozenset({"be", "become", "seem", "remain", "appear", "look", "sound", "feel"})
 _NAMED = frozenset("PERSON ORG GPE NORP FAC LOC PRODUCT EVENT WORK_OF_ART LAW".split())
 _WH = frozenset("which who whom whose what that where when".split())
 #: Heads that a name before them says all of: "the BRICS bloc", "the Boeing company".
@@ -363,6 +364,9 @@ def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=No
         elif c.dep_ == "npadvmod" and not obj and _quantity(c):
             if not _in_timex(c, timexes):
                 obj = _with_governor(tok, c, compact(c, timexes, max_words=4))  # "rose 41 percent"
+        elif c.dep_ == "acomp" and not obj and not _before_quantity(c) and lemma not in _COPULAS:
+            neg = any(n.dep_ == "neg" and n.i == c.i - 1 for n in tok.children)
+            obj = ("not " if neg else "") + compact(c, timexes)  # "pleads not guilty"
         elif c.dep_ == "ccomp" and not obj:
             obj = _clause_text(c, timexes)
         elif c.dep_ == "xcomp" and not obj and c.pos_ == "VERB":
@@ -438,6 +442,13 @@ def _lowered(text: str, phrase) -> str:
     if word is None or word.pos_ == "PROPN" or word.ent_type_ in _NAMED or word.is_upper:
         return text
     return text[:1].lower() + text[1:]
+
+
+def _before_quantity(word) -> bool:
+    """ "aged 89": the word is the quantity's governor, told with it."""
+    doc = word.doc
+    nxt = doc[word.i + 1] if word.i + 1 < len(doc) else None
+    return nxt is not None and nxt.head.i == word.head.i and _quantity(nxt)
 
 
 def _quantity(tok) -> bool:

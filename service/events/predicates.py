@@ -343,7 +343,7 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
         kind = "reference"
     if kind == "event" and anchor is None and duration is None:
         agents = [m for m in roles["agents"] if m.actor.kind != "place"]
-        state = type_ == "other" and not agents and _perfect(children)
+        state = type_ == "other" and not agents and _state(tok, subject_tok, children)
         if tok.dep_ in ("relcl", "acl") or (type_ == "other" and not roles["named"]) or state:
             # undated, in a relative clause, with nobody named, or a resulting state with no
             # named doer ("sanctions have harmed the economy", "Russia has been isolated")
@@ -816,9 +816,23 @@ def _status(tok, children, modal, anchor, published_at) -> str | None:
     return "occurred"
 
 
-def _perfect(children) -> bool:
-    """ "has harmed", "had been isolated": a state reached, not a happening told."""
-    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in children)
+def _state(tok, subject, children) -> bool:
+    """A state reached, not a happening told: a perfect whose subject is a happening or a
+    bare common noun ("the sanctions had harmed Russia", "prices have risen"), or a perfect
+    passive holding since then ("Russia has been isolated since the invasion")."""
+    if not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in children):
+        return False
+    if any(c.dep_ == "auxpass" for c in children):
+        return any(c.dep_ in ("prep", "advcl") and c.lower_ == "since" for c in children) or any(
+            c.dep_ == "advcl" and any(m.lower_ == "since" for m in c.children) for c in children
+        )
+    if subject is None or subject.pos_ != "NOUN":
+        return False
+    if lexicon.noun_type(_noun_lemma(subject)):
+        return True
+    return not any(
+        c.dep_ in ("det", "nummod", "poss", "amod", "compound") for c in subject.children
+    )
 
 
 def _habitual(children) -> bool:

@@ -55,6 +55,13 @@ def value_of(sentence: str, word: str) -> tuple[str, str]:
         ("Analysts warned of a possible attack.", "attack", ("possible", "+")),
         ("The threat of war grew.", "war", ("possible", "+")),
         ("There were no talks.", "talks", ("certain", "-")),
+        ("The doctor pleaded not guilty on Monday.", "pleaded", ("certain", "+")),
+        ("The army attacked the town, court papers suggest.", "attacked", ("certain", "+")),
+        (
+            "He faces prison if convicted and has pleaded not guilty.",
+            "pleaded",
+            ("certain", "+"),
+        ),
     ],
 )
 def test_factuality_value_from_the_dependency_path(sentence, word, expected):
@@ -100,6 +107,7 @@ def test_what_did_not_happen_is_no_event(text):
         ("George Lowe has died aged 89.", [("death", "occurred")]),
         ("Rail traffic between Bologna and Rimini was suspended.", [("other", "occurred")]),
         ("The summit on Tuesday ended.", [("meeting", "occurred")]),
+        ("UK rescuers have been redeployed to Petit Goave.", [("other", "occurred")]),
     ],
 )
 def test_asserted_and_scheduled_happenings_stay(text, expected):

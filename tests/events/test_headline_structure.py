@@ -32,6 +32,10 @@ def titles(text: str) -> list[str]:
             "Jury convicts one of the colleagues",
         ),
         ("George Lowe has died aged 89.", "George Lowe dies aged 89"),
+        (
+            "Daniel Whitcombe pleaded not guilty to fraud on Monday.",
+            "Daniel Whitcombe pleads not guilty to fraud",
+        ),
         ("Stocks in Santiago fell 1.2% on Thursday.", "Stocks in Santiago fall 1.2%"),
         (
             "A tsunami warning was issued on Tuesday, the first since 2011.",
