@@ -22,7 +22,7 @@ for _type, _lemmas in {
         welcome praise accuse apologise apologize demand threaten vow predict add explain
         describe argue suggest admit report respond reply question dismiss reject blame
         thank congratulate express emphasise emphasize underline complain""",
-    "meeting": "meet host confer convene negotiate discuss consult",
+    "meeting": "meet host confer convene negotiate discuss consult attend gather talk",
     "visit": "visit arrive travel tour fly",
     "agreement": "agree sign ratify pledge commit endorse",
     "membership": "join admit accede",
@@ -181,6 +181,15 @@ EARNINGS_NOUNS = _words(
     "profit profits revenue revenues earnings sales income loss losses turnover margin results "
     "forecast guidance outlook dividend"
 )
+#: Documents a verb can release: "released a statement" is a statement, not a launch.
+DOCUMENT_NOUNS = _words(
+    "statement communique communiqué declaration report letter note memo transcript "
+    "announcement response reply apology appeal warning"
+)
+#: Places a patient is admitted to: "admitted to hospital" is no membership.
+CARE_NOUNS = _words("hospital clinic ward care unit infirmary icu centre center hospice")
+#: Verbs that say a happening broke out: typed by their subject ("protests erupted").
+OUTBREAK = _words("erupt flare spread escalate intensify ignite")
 #: Movement verbs typed by their subject (markets, the economy) or left "other".
 MOVES = _words("rise fall drop climb gain decline lose close trade edge ease slip advance")
 #: Casualty verbs: deaths in an attack or a disaster are that happening's.
@@ -229,6 +238,16 @@ def verb_type(
             return "protest"
         if lemma == "launch":
             return "launch"
+    if lemma in ("release", "publish", "issue", "put", "post") and obj & DOCUMENT_NOUNS:
+        return "statement"  # "the ministry released a statement"
+    if lemma == "admit":
+        if pobj & CARE_NOUNS:
+            return "other"  # "a man was admitted to hospital"
+        return "membership" if pobj else "statement"  # "admitted to the SCO" / "admitted that"
+    if lemma in OUTBREAK:
+        typed = [NOUN_TYPES[n] for n in sorted(subject) if n in NOUN_TYPES]
+        if typed:
+            return typed[0]  # "protests erupted": a protest; "fighting flared": a conflict
     if lemma in ("impose", "lift", "extend", "announce", "slap", "levy") and obj & SANCTION_NOUNS:
         return "sanctions"
     if lemma in ("file", "bring", "lodge") and obj & LEGAL_NOUNS:

@@ -322,7 +322,7 @@ def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=No
     if (
         type_ == "statement"
         and content
-        and lemma not in ("deny", "warn", "threaten", "vow", "promise")
+        and lemma not in ("deny", "warn", "threaten", "vow", "promise", "admit")
     ):
         tok_lemma = "say"
     else:

@@ -414,6 +414,8 @@ def _noun(text, published_at, tok, span, token_actors, attached, timexes, days):
             return None  # "the bombings on Aug. 7 killed 259 people": the verb tells it
     if tok.dep_ in ("dobj", "attr") and head.pos_ == "VERB" and not document:
         return None  # "accepted Iran's admission": the verb's candidate tells it
+    if document and tok.dep_ == "dobj" and head.lemma_.lower() not in lexicon.LIGHT:
+        return None  # "released a statement": the release tells it
     if tok.dep_ == "pobj" and head.head.pos_ == "VERB" and _same_kind(head.head, lemma):
         return None  # "arrived ... for a two-day visit": the arrival is the visit
     if any(c.dep_ == "neg" or c.lower_ in ("no", "any") for c in tok.children):
@@ -767,7 +769,8 @@ def _frame_lemmas(tok, subject_tok, obj_tok) -> tuple[set[str], set[str], set[st
     for c in tok.children:
         if c.dep_ == "prep":
             for p in c.children:
-                pobj |= {p.lemma_.lower(), p.lower_}
+                if p.ent_type_ not in ("DATE", "TIME"):  # "on Monday" is no frame noun
+                    pobj |= {p.lemma_.lower(), p.lower_}
     subject = {subject_tok.lemma_.lower(), subject_tok.lower_} if subject_tok is not None else set()
     if subject_tok is not None:
         subject |= {w.lower_ for w in subject_tok.children if w.dep_ == "compound"}
