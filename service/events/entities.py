@@ -139,7 +139,8 @@ def org_subkind(name: str) -> str | None:
 def _clean(name: str) -> str:
     name = re.sub(r"['’]s?$", "", name.strip())
     name = re.sub(r"\s+in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?$", "", name)  # "Pellucid in Leipzig"
-    name = re.sub(r"^(?:the|The)\s+", "", name)
+    name = re.sub(r"^(?:the|The|a|A|an|An)\s+", "", name)
+    name = re.sub(r"\s*\([A-Z][A-Za-z0-9&.-]{0,9}\)?$", "", name)  # "Department of Health (DH)"
     return re.sub(r"\s+", " ", name).strip(" ,.;:-\"“”'")
 
 
@@ -202,13 +203,11 @@ _FIRM = (
 )
 
 
-#: Words news capitalises in headings and titles that name no one ("Heads of State").
-_COMMON_WORDS = _PLACE_NOUNS | frozenset(
-    "state states government investment summit talks war peace trade security health "
-    "economy energy climate development cooperation justice defence defense finance "
-    "education interior foreign affairs council committee minister ministers president "
-    "leaders heads members people news report update breaking analysis comment opinion".split()
-)
+@functools.cache
+def _not_names() -> frozenset[str]:
+    """Capitalised words that name no one (``service/data/not_names.json``)."""
+    data = json.loads((DATA / "not_names.json").read_text(encoding="utf-8"))
+    return frozenset(data["common_words"])
 
 
 @functools.cache
@@ -443,12 +442,13 @@ class Entities:
         """A capitalised common word, no name: "Heads of State", "The Summit adopted", "a
         declaration on Investment" (one word, not an acronym, that the article also writes
         in lower case or that names a happening or a kind of place)."""
+        common = _not_names()
         if " " in name or name.isupper() or name in self.orgs or name in self.people:
             return False
         if _gazetteer_short(name):
             return False
         word = name.lower()
-        if word in _COMMON_WORDS or lexicon.noun_type(word):
+        if word in common or lexicon.noun_type(word):
             return True
         return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", self.text) is not None
 

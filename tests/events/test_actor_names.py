@@ -38,6 +38,10 @@ def test_no_common_word_or_place_as_a_participant(text, absent):
         ("The Fed raised rates on Wednesday.", "org:FED"),
         ("The Federal Reserve raised rates on Wednesday.", "org:FED"),
         ("ROK officials met on Monday.", "country:KOR"),
+        (
+            "The Department of Health (DH) confirmed two more cases on Monday.",
+            "org:department-of-health",
+        ),
         ("DPRK troops fired missiles on Monday.", "country:PRK"),
         ("Siemens Gamesa said on Friday it had cut 4,000 jobs.", "org:siemens-gamesa"),
         ("Geert Wilders won the election on Wednesday.", "person:geert-wilders"),
