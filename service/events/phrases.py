@@ -7,6 +7,8 @@ import dataclasses
 import re
 
 from .actors import ActorMention, short_name
+from .syntax import subject as subject_of
+from .syntax import teller_of
 
 #: Longest headline, in characters.
 LIMIT = 80
@@ -263,9 +265,7 @@ def _subject_text(subject, roles, timexes) -> tuple[str, bool]:
     if subject.pos_ == "PRON" or subject.lower_ in _WH or standing:
         names = standing or roles["agents"]
         if not names:
-            from .predicates import _teller_of
-
-            teller = _teller_of(subject)
+            teller = teller_of(subject)
             if teller is not None:  # "the board said it would appoint": the board
                 return compact(teller, timexes, max_words=4), plural
             if subject.lower_ in ("he", "she", "they", "we"):
@@ -299,9 +299,7 @@ def _subject_text(subject, roles, timexes) -> tuple[str, bool]:
 
 def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=None) -> Phrase:
     """The headline of a verb predicate: subject, verb in present tense, object, extras."""
-    from .predicates import _subject
-
-    subject = noun if noun is not None else _subject(tok)
+    subject = noun if noun is not None else subject_of(tok)
     passive = subject is not None and subject.dep_ == "nsubjpass" and subject.head.i == tok.i
     if (
         tok.dep_ == "conj"
@@ -517,9 +515,7 @@ def _prep_text(prep, roles, timexes) -> str:
 
 def _clause_text(tok, timexes) -> str:
     """Reported content, shortened: "China is Russia's largest source of tourists"."""
-    from .predicates import _subject
-
-    subject = _subject(tok)
+    subject = subject_of(tok)
     words = []
     if subject is not None:
         words.append(compact(subject, timexes, max_words=6))

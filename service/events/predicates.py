@@ -23,11 +23,14 @@ from .actors import ActorMention
 from .entities import Entities
 from .phrases import Phrase, noun_phrase, verb_phrase
 from .sentences import Clause, Span
+from .syntax import SUBJECTS as _SUBJECTS
+from .syntax import copula_subject as _copula_subject
+from .syntax import in_subject as _in_subject
+from .syntax import phrase_tokens as _phrase_tokens
+from .syntax import subject as _subject
+from .syntax import teller_of as _teller_of
 from .types import DOCUMENTS, Trigger
 
-#: Dependencies that open a clause of its own: its words are not the predicate's participants.
-CLAUSAL = frozenset({"relcl", "ccomp", "advcl", "acl", "xcomp", "csubj", "parataxis", "conj"})
-_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _QUOTES = re.compile(r"[\"“”]")
 #: Commitments an article's document may be telling ("agreed to", "pledged to").
 _COMMITMENTS = frozenset({"agree", "pledge", "vow", "commit", "promise", "undertake"})
@@ -582,35 +585,6 @@ def _pronouns(sent, token_actors: dict[int, list[ActorMention]], recent: dict) -
             ]
 
 
-def _teller_of(pronoun):
-    """The subject of the report whose clause a pronoun opens ("X said it would ...")."""
-    clause = pronoun.head
-    if pronoun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp":
-        return None
-    subject = next((c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or subject.pos_ == "PRON":
-        return None
-    return subject
-
-
-def _in_subject(tok) -> bool:
-    """The subject, or a name inside it ("Ford Motor Co shares fell": Ford Motor Co)."""
-    if tok.dep_ in _SUBJECTS:
-        return True
-    return tok.dep_ in ("compound", "poss") and tok.head.dep_ in _SUBJECTS
-
-
-def _phrase_tokens(tok):
-    """The words of ``tok``'s phrase: its subtree without clauses of their own."""
-    out = [tok]
-    for child in tok.children:
-        verbal = child.pos_ in ("VERB", "AUX")
-        if child.dep_ == "punct" or (child.dep_ in CLAUSAL and (child.dep_ != "conj" or verbal)):
-            continue
-        out.extend(_phrase_tokens(child))
-    return out
-
-
 def _actors_in(tok, token_actors) -> list[ActorMention]:
     if tok is None:
         return []
@@ -618,23 +592,6 @@ def _actors_in(tok, token_actors) -> list[ActorMention]:
     for t in sorted(_phrase_tokens(tok), key=lambda t: t.i):
         seen.extend(token_actors.get(t.i, []))
     return _unique(seen)
-
-
-def _subject(tok):
-    for c in tok.children:
-        if c.dep_ in ("nsubj", "nsubjpass"):
-            if c.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
-                return tok.head  # "the doctor who performed": the doctor
-            return c
-    if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
-        return _subject(tok.head)  # "arrived ... and held talks": the first verb's subject
-    if tok.dep_ == "xcomp":
-        return _subject(tok.head)  # "agreed to buy": the agreeing party buys
-    if tok.dep_ == "acl" and tok.tag_ == "VB" and _copula_subject(tok.head) is not None:
-        return _copula_subject(tok.head)  # "Iran was among the members to join"
-    if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
-        return tok.head if not any(c.dep_ == "nsubjpass" for c in tok.children) else None
-    return None
 
 
 def _inherits_subject(tok) -> bool:
@@ -732,16 +689,6 @@ def _where(tok):
         head = head.head
     if head.dep_ == "relcl" and any(c.lower_ == "where" for c in head.children):
         return head.head
-    return None
-
-
-def _copula_subject(tok):
-    """The subject of "was on a visit", "has been ongoing": the noun's participant."""
-    head = tok.head
-    if tok.dep_ == "pobj" and head.dep_ == "prep":
-        head = head.head
-    if head.lemma_ == "be" and tok.dep_ in ("pobj", "attr"):
-        return next((c for c in head.children if c.dep_ == "nsubj" and c.i != tok.i), None)
     return None
 
 
