@@ -101,6 +101,19 @@ def of(tok) -> Factuality:
     return fact
 
 
+def expected(fact: Factuality) -> bool:
+    """Whether ``fact`` is lowered only by expectation ("is expected to meet", "expects to
+    release"): positive, probable, every cue a governor of expectation. Such a happening is a
+    plan when the text gives its doer and its date (the caller's business)."""
+    governors = cues()["governors"]
+    return (
+        fact.value == "probable"
+        and fact.polarity == "+"
+        and bool(fact.cues)
+        and all(governors.get(cue) == "probable" for cue in fact.cues)
+    )
+
+
 def _own(tok, fact: Factuality, data: dict, negation: bool, embedding=False, modals=True):
     """The cues among ``tok``'s own dependents: negation, modals, hedges, conditions."""
     for c in tok.children:

@@ -492,6 +492,8 @@ def _planned(tok) -> bool:
     aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
     if aux & {"will", "shall", "'ll", "would"}:
         return True
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("expect", "plan", "intend"):
+        return True  # "expects to release": told "to release"
     return tok.dep_ == "xcomp" and tok.head.lower_ in (
         "expected",
         "set",

@@ -203,9 +203,15 @@ def _candidate(text, published_at, tok, span, token_actors, attached, context):
         build = _verb
     else:
         return None
-    if not factuality.of(tok).asserted:
+    fact = factuality.of(tok)
+    if not (fact.asserted or factuality.expected(fact)):
         return None  # negated, hedged, believed, conditional: not told as having happened
-    return build(text, published_at, tok, span, token_actors, attached, timexes, days)
+    cand = build(text, published_at, tok, span, token_actors, attached, timexes, days)
+    if cand is not None and not fact.asserted:
+        doers = [m for m in cand.actors if m.actor.kind in ("person", "organisation", "country")]
+        if cand.anchor is None or not doers or cand.status != "planned":
+            return None  # an expectation is a plan only when someone named does it on a date
+    return cand
 
 
 def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):

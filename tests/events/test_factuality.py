@@ -82,6 +82,8 @@ def types_of(text: str) -> list[tuple[str, str]]:
         "The minister hopes that the deal will be signed on Friday.",
         "The bank expects to report a loss on Friday.",
         "Forecasters expect the rain to ease on Wednesday.",
+        "Bilateral trade is expected to exceed $200 billion this year.",
+        "Macron and Xi are expected to sign a trade agreement during the trip.",
         "The company failed to pay its debts on Monday.",
         "The company may cut 500 jobs next year.",
         "Lufthansa did not buy the aircraft on Tuesday.",
@@ -105,6 +107,8 @@ def test_what_did_not_happen_is_no_event(text):
         ("The bank said on Monday it would cut 2,000 jobs.", [("other", "planned")]),
         ("Lufthansa agreed on Tuesday to buy 20 aircraft from Embraer.", [("deal", "occurred")]),
         ("George Lowe has died aged 89.", [("death", "occurred")]),
+        # an expectation with a named doer and a date is a plan; without either it is not
+        ("President Macron is expected to meet Tariq Aziz on Friday.", [("meeting", "planned")]),
         ("Rail traffic between Bologna and Rimini was suspended.", [("other", "occurred")]),
         ("The summit on Tuesday ended.", [("meeting", "occurred")]),
         ("UK rescuers have been redeployed to Petit Goave.", [("other", "occurred")]),
