@@ -323,13 +323,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("paths", nargs="*", default=[str(DEFAULT_DATA)], help="TimeML folders")
     parser.add_argument("--limit", type=int, help="score an evenly spaced subset of N documents")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument(
+        "--no-factuality", action="store_true", help="skip bench/factuality.py's figures"
+    )
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
     from service.events import extract
 
     extract("Warm-up: the minister arrived on Monday.", dt.date(2023, 12, 20))
     result = score(extract, load_documents(args.paths, args.limit))
-    print(json.dumps(result, indent=2) if args.json else table(result))
+    if not args.no_factuality:  # the factuality layer against TimeBank's polarity and modality
+        from factuality import files as tml_files
+        from factuality import score as factuality_score
+        from factuality import table as factuality_table
+
+        result["factuality"] = factuality_score(tml_files(args.paths, args.limit))
+    if args.json:
+        print(json.dumps(result, indent=2))
+    else:
+        print(table(result))
+        if "factuality" in result:
+            print("\n" + factuality_table(result["factuality"]))
     return 0
 
 

@@ -18,7 +18,8 @@ import re
 
 import pycountry
 
-from .actors import DATA, ActorMention, ArticleActors, short_name, slug
+from . import lexicon
+from .actors import DATA, ActorMention, ArticleActors, organisation, short_name, slug
 from .model import Actor
 from .sentences import Span
 
@@ -138,7 +139,8 @@ def org_subkind(name: str) -> str | None:
 def _clean(name: str) -> str:
     name = re.sub(r"['’]s?$", "", name.strip())
     name = re.sub(r"\s+in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?$", "", name)  # "Pellucid in Leipzig"
-    name = re.sub(r"^(?:the|The)\s+", "", name)
+    name = re.sub(r"^(?:the|The|a|A|an|An)\s+", "", name)
+    name = re.sub(r"\s*\([A-Z][A-Za-z0-9&.-]{0,9}\)?$", "", name)  # "Department of Health (DH)"
     return re.sub(r"\s+", " ", name).strip(" ,.;:-\"“”'")
 
 
@@ -201,6 +203,38 @@ _FIRM = (
 )
 
 
+@functools.cache
+def _not_names() -> frozenset[str]:
+    """Capitalised words that name no one (``service/data/not_names.json``)."""
+    data = json.loads((DATA / "not_names.json").read_text(encoding="utf-8"))
+    return frozenset(data["common_words"])
+
+
+@functools.cache
+def _gazetteer_shorts() -> dict[str, str]:
+    """The gazetteer's organisations by short name and by alias without "the" ("Fed")."""
+    out: dict[str, str] = {}
+    for org in json.loads((DATA / "organisations.json").read_text(encoding="utf-8"))[
+        "organisations"
+    ]:
+        for alias in [org.get("short", ""), *org["aliases"]]:
+            bare = re.sub(r"^the\s+", "", alias or "", flags=re.I)
+            if bare:
+                out.setdefault(bare, org["key"])
+    return out
+
+
+def _gazetteer_short(name: str) -> str | None:
+    return _gazetteer_shorts().get(name)
+
+
+def _placed(name: str, text: str) -> bool:
+    """Whether the article puts something in, near or outside ``name``: a place, not a
+    person, whatever the recogniser says ("in Khan Yunis", "near Angkor Wat")."""
+    where = r"\b(?:in|near|outside|around|across|inside|towards?)\s+"
+    return re.search(where + re.escape(name) + r"\b", text) is not None
+
+
 def _company_cue(name: str, text: str) -> bool:
     """Whether the text treats a name the recogniser calls a person as a company: its shares,
     "the Danish dairy group Kraemer Mejeri", "Kraemer Mejeri, a dairy group"."""
@@ -248,6 +282,8 @@ class Entities:
                     continue
                 if " " not in name:
                     continue  # a single name is a surname of someone named in full, or nothing
+                if _placed(name, self.text):
+                    continue  # "strikes on Khan Yunis ... in Khan Yunis": a place
                 if _company_cue(name, self.text):
                     self._org_named(name)  # "Kraemer Mejeri shares jumped": a company
                     continue
@@ -293,6 +329,8 @@ class Entities:
     def _org(self, ent) -> Actor | None:
         name = _clean(ent.text)
         if not name or name in self.old_table() or len(name) < 2 or name.isdigit():
+            return None
+        if self._common(name):
             return None
         actor = self._org_named(name)
         after = self.text[ent.end_char : ent.end_char + 14]
@@ -396,7 +434,23 @@ class Entities:
         person = self.people.get(name)
         if person is not None:
             return ActorMention(person, start, end, name, "surname")
+        if self._common(name):
+            return None
         return ActorMention(self._org_named(name), start, end, name, "org")
+
+    def _common(self, name: str) -> bool:
+        """A capitalised common word, no name: "Heads of State", "The Summit adopted", "a
+        declaration on Investment" (one word, not an acronym, that the article also writes
+        in lower case or that names a happening or a kind of place)."""
+        common = _not_names()
+        if " " in name or name.isupper() or name in self.orgs or name in self.people:
+            return False
+        if _gazetteer_short(name):
+            return False
+        word = name.lower()
+        if word in common or lexicon.noun_type(word):
+            return True
+        return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", self.text) is not None
 
     def _org_named(self, name: str) -> Actor:
         """The organisation of this name in the article, by its full name, its short form
@@ -413,6 +467,8 @@ class Entities:
                 if short.isupper() and len(short) >= 2 and _acronym(alias) == short:
                     actor = known
                     break
+        if actor is None and (key := _gazetteer_short(short)):
+            actor = organisation(key)  # "Fed": the gazetteer's Federal Reserve
         if actor is None:
             subkind = org_subkind(name)
             actor = Actor(f"org:{slug(short)}", short, "organisation", subkind=subkind)
@@ -446,8 +502,13 @@ class Entities:
             if not name:
                 return None
             person = self.people.get(name)
+            if person is None and " " in name and _placed(name, self.text):
+                place = Actor(f"place:{slug(name)}", name, "place", subkind="city or region")
+                return ActorMention(place, start, end, name, "place", place=True)
             if person is None and name in self.orgs:  # a company by the text's own cues
                 return ActorMention(self.orgs[name], start, end, name, "org")
+            if person is None and " " not in name and self._common(name):
+                return None
             if person is None and " " not in name and name not in self.old_table():
                 # One word the recogniser calls a person, with nobody of that name in the
                 # article: news introduces people in full, so it is a company ("Embraer").

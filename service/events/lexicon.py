@@ -5,190 +5,62 @@ is a market move when an index or a price rises, an economic release when inflat
 "launched" is a conflict when an attack is launched, a launch otherwise. The classes follow
 TimeML's EVENT notion (occurrences, actions, changes of state, speech acts); states and
 opinions ("believe", "want", "seem") and aspectual or modal verbs are no events.
+
+The words are data (``service/data/lexicon.json``); this module holds the rules.
 """
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
+DATA = Path(__file__).resolve().parent.parent / "data" / "lexicon.json"
 
 
+def _load() -> dict:
+    return json.loads(DATA.read_text(encoding="utf-8"))
+
+
+def _by_word(types: dict[str, list[str]]) -> dict[str, str]:
+    """type -> words, turned into word -> type."""
+    return {word: type_ for type_, words in types.items() for word in words}
+
+
+_DATA = _load()
+_SETS = {name.upper(): frozenset(entry["words"]) for name, entry in _DATA["sets"].items()}
 #: lemma -> type, for verbs whose type does not depend on their frame.
-VERB_TYPES: dict[str, str] = {}
-for _type, _lemmas in {
-    "statement": """say state declare announce tell claim deny warn urge stress insist note
-        acknowledge confirm reveal disclose comment assert reiterate condemn criticize criticise
-        welcome praise accuse apologise apologize demand threaten vow predict add explain
-        describe argue suggest admit report respond reply question dismiss reject blame
-        thank congratulate express emphasise emphasize underline complain""",
-    "meeting": "meet host confer convene negotiate discuss consult",
-    "visit": "visit arrive travel tour fly",
-    "agreement": "agree sign ratify pledge commit endorse",
-    "membership": "join admit accede",
-    "sanctions": "sanction blacklist embargo",
-    "conflict": """attack invade bomb shell shoot raid clash fight capture seize occupy wound
-        destroy ambush massacre assassinate kidnap abduct hijack bombard torpedo storm
-        retake recapture repel intercept""",
-    "death": "die drown perish",
-    "election": "elect reelect re-elect inaugurate",
-    "deal": "acquire buy purchase sell merge invest divest order bid",
-    "market": "rally slump tumble plunge soar surge slide jump sink rebound dip",
-    "legal": """sue charge indict convict sentence acquit arrest detain plead fine jail
-        imprison prosecute appeal settle testify overturn uphold extradite investigate probe
-        allege subpoena""",
-    "disaster": "erupt collapse crash derail flood evacuate",
-    "launch": "launch release unveil introduce debut",
-    "appointment": "appoint nominate hire promote",
-    "resignation": "resign quit retire oust sack",
-    "legislation": "pass enact veto legislate amend repeal",
-    "protest": "protest demonstrate march boycott",
-}.items():
-    for _lemma in _lemmas.split():
-        VERB_TYPES[_lemma] = _type
-
-#: Phrasal verbs (lemma and particle) whose type differs from the verb's own.
-PHRASAL = {
-    "point out": "statement",
-    "step down": "resignation",
-    "stand down": "resignation",
-    "take over": "deal",
-    "buy out": "deal",
-    "sell off": "market",
-    "carry out": "other",
-    "set up": "launch",
-    "roll out": "launch",
-    "call off": "other",
-    "sign up": "agreement",
-    "break out": "conflict",
-    "pass away": "death",
-    "shut down": "other",
-    "lay off": "other",
-    "speak out": "statement",
-    "hit back": "statement",
-}
-#: Growth verbs: an economic release when the economy or a measure of it is their subject.
-GROWTH = frozenset({"grow", "shrink", "contract", "expand"})
-
-#: Reporting verbs: what they report (their clausal complement) is an event of its own.
-REPORTING = _words(
-    "say state declare announce tell claim deny warn report add confirm reveal disclose "
-    "assert reiterate insist acknowledge note stress explain argue suggest admit write"
-)
-#: States, opinions, perception, aspect and modality: no happening of their own.
-STATIVE = _words(
-    "be have seem appear believe think know want wish hope expect need like love hate feel "
-    "consider include contain remain mean cost own belong deserve matter depend represent "
-    "involve concern lack exist tend fear doubt prefer understand recognize recognise "
-    "suppose assume regard see hear look sound become keep stay continue try seek aim "
-    "intend plan attempt manage fail begin start stop cease finish get let make go come use "
-    "allow enable help require cause face account range total number amount compare "
-    "estimate worry care mind imagine remember forget reflect indicate show suggest "
-    "follow accord base dub wait await live work reside serve"
-)
-#: Verbs whose infinitive complement is an intention: the complement is planned.
-PLANNING = _words(
-    "plan intend aim expect hope agree decide vow promise pledge propose prepare schedule "
-    "set want seek threaten offer undertake resolve"
-)
-#: Modal auxiliaries that make a clause hypothetical or an obligation, not a happening.
-HYPOTHETICAL = _words("could might may should must can ought")
-#: Adverbs of habit: the clause tells what usually happens, not a happening.
-HABITUAL = _words(
-    "repeatedly regularly often usually routinely frequently increasingly always typically "
-    "generally sometimes rarely seldom never occasionally"
-)
-
+VERB_TYPES: dict[str, str] = _by_word(_DATA["verb_types"])
 #: Nouns naming a happening, with their type ("the summit", "Monday's earthquake").
-NOUN_TYPES: dict[str, str] = {}
-for _type, _nouns in {
-    "statement": "statement remark speech announcement address interview testimony apology",
-    "meeting": "meeting talk summit consultation negotiation conference call session",
-    "visit": "visit trip tour",
-    "agreement": """agreement deal treaty accord memorandum communique communiqué ceasefire
-        truce pact""",
-    "membership": "admission accession membership",
-    "sanctions": "sanction embargo tariff",
-    "conflict": """war invasion attack offensive airstrike strike shelling fighting clash bombing
-        raid shooting assault ambush battle coup uprising incursion""",
-    "death": "death funeral",
-    "election": "election referendum vote runoff ballot primary poll polls inauguration",
-    "deal": "acquisition merger takeover purchase sale buyout investment ipo offering bid",
-    "economy": "recession inflation gdp growth unemployment",
-    "legal": """trial ruling verdict arrest lawsuit indictment conviction sentence hearing probe
-        investigation charge appeal settlement""",
-    "disaster": """earthquake quake aftershock flood storm hurricane typhoon cyclone tornado tsunami
-        eruption landslide avalanche wildfire fire blaze explosion blast crash collapse
-        derailment outbreak drought""",
-    "launch": "launch release unveiling debut rollout",
-    "appointment": "appointment nomination",
-    "resignation": "resignation retirement dismissal ouster",
-    "legislation": "bill law legislation",
-    "protest": "protest demonstration rally march boycott riot",
-    "research": "study discovery",
-    "earnings": "results",
-}.items():
-    for _noun in _nouns.split():
-        NOUN_TYPES[_noun] = _type
-
-#: Verbs that say a noun's happening happened: "the summit took place", "talks began".
-OCCURRENCE = _words(
-    "take happen occur begin start end conclude open close resume continue last set schedule "
-    "plan due"
-)
-#: Light verbs whose object noun is the happening: "held talks", "paid a visit".
-LIGHT = _words(
-    "hold have conduct pay make launch stage file reach strike sign impose issue give "
-    "announce carry deliver mount complete hold go come head"
-)
-
-#: Frame nouns that retype a predicate (its subject or object is one of these).
-DISASTER_NOUNS = _words(
-    "earthquake quake flood floods storm hurricane typhoon cyclone tornado tsunami eruption "
-    "landslide avalanche wildfire fire blaze explosion blast volcano"
-)
-MARKET_NOUNS = _words(
-    "index stock stocks share shares price prices market markets dollar euro yen pound "
-    "sterling yuan rouble ruble rupee franc bitcoin bond bonds yield yields oil gold "
-    "futures currency dow nasdaq ftse dax nikkei peso lira rupee rand ringgit renminbi "
-    "crude brent treasuries"
-)
-ECONOMY_NOUNS = _words(
-    "economy gdp inflation unemployment output growth exports imports deficit surplus "
-    "rate rates production sales spending"
-)
-ELECTION_NOUNS = _words(
-    "election vote votes seat seats presidency primary race ballot majority mandate"
-)
-LEGISLATION_NOUNS = _words(
-    "bill law legislation measure budget reform amendment resolution motion act package"
-)
-SANCTION_NOUNS = _words("sanction sanctions embargo tariff tariffs ban export controls")
-ATTACK_WORDS = _words(
-    "attack attacker attackers gunman gunmen militant militants soldier soldiers troops army "
-    "bomb bombing missile strike airstrike shelling rebels forces"
-)
-ATTACK_NOUNS = _words("attack attacks offensive strike strikes raid raids assault operation")
-LEGAL_NOUNS = _words("lawsuit suit charges charge complaint case appeal petition")
-PEOPLE_NOUNS = _words(
-    "worker workers union unions employee employees staff pilots nurses doctors teachers "
-    "drivers miners"
-)
-RESEARCHERS = _words(
-    "study studies research researchers scientists scientist astronomers team journal "
-    "university nature science lancet survey trial"
-)
-COURTS = _words("judge court jury tribunal magistrate justices prosecutors prosecutor")
-EARNINGS_NOUNS = _words(
-    "profit profits revenue revenues earnings sales income loss losses turnover margin results "
-    "forecast guidance outlook dividend"
-)
-#: Movement verbs typed by their subject (markets, the economy) or left "other".
-MOVES = _words("rise fall drop climb gain decline lose close trade edge ease slip advance")
-#: Casualty verbs: deaths in an attack or a disaster are that happening's.
-CASUALTY = _words("kill injure hurt wound")
-#: What a happening does ("the blast destroyed", "the storm left"): it is that happening.
-CONSEQUENCE = CASUALTY | _words("destroy damage flatten displace strand cut topple")
+NOUN_TYPES: dict[str, str] = _by_word(_DATA["noun_types"])
+#: Phrasal verbs (lemma and particle) whose type differs from the verb's own.
+PHRASAL: dict[str, str] = dict(_DATA["phrasal"])
+# The word sets, each documented in the data file ("doc").
+GROWTH = _SETS["GROWTH"]
+REPORTING = _SETS["REPORTING"]
+STATIVE = _SETS["STATIVE"]
+PLANNING = _SETS["PLANNING"]
+HABITUAL = _SETS["HABITUAL"]
+OCCURRENCE = _SETS["OCCURRENCE"]
+LIGHT = _SETS["LIGHT"]
+DISASTER_NOUNS = _SETS["DISASTER_NOUNS"]
+MARKET_NOUNS = _SETS["MARKET_NOUNS"]
+ECONOMY_NOUNS = _SETS["ECONOMY_NOUNS"]
+ELECTION_NOUNS = _SETS["ELECTION_NOUNS"]
+LEGISLATION_NOUNS = _SETS["LEGISLATION_NOUNS"]
+SANCTION_NOUNS = _SETS["SANCTION_NOUNS"]
+ATTACK_WORDS = _SETS["ATTACK_WORDS"]
+ATTACK_NOUNS = _SETS["ATTACK_NOUNS"]
+LEGAL_NOUNS = _SETS["LEGAL_NOUNS"]
+PEOPLE_NOUNS = _SETS["PEOPLE_NOUNS"]
+RESEARCHERS = _SETS["RESEARCHERS"]
+COURTS = _SETS["COURTS"]
+EARNINGS_NOUNS = _SETS["EARNINGS_NOUNS"]
+DOCUMENT_NOUNS = _SETS["DOCUMENT_NOUNS"]
+CARE_NOUNS = _SETS["CARE_NOUNS"]
+OUTBREAK = _SETS["OUTBREAK"]
+MOVES = _SETS["MOVES"]
+CASUALTY = _SETS["CASUALTY"]
+CONSEQUENCE = CASUALTY | _SETS["CONSEQUENCE"]
 
 
 def verb_type(
@@ -231,6 +103,16 @@ def verb_type(
             return "protest"
         if lemma == "launch":
             return "launch"
+    if lemma in ("release", "publish", "issue", "put", "post") and obj & DOCUMENT_NOUNS:
+        return "statement"  # "the ministry released a statement"
+    if lemma == "admit":
+        if pobj & CARE_NOUNS:
+            return "other"  # "a man was admitted to hospital"
+        return "membership" if pobj else "statement"  # "admitted to the SCO" / "admitted that"
+    if lemma in OUTBREAK:
+        typed = [NOUN_TYPES[n] for n in sorted(subject) if n in NOUN_TYPES]
+        if typed:
+            return typed[0]  # "protests erupted": a protest; "fighting flared": a conflict
     if lemma in ("impose", "lift", "extend", "announce", "slap", "levy") and obj & SANCTION_NOUNS:
         return "sanctions"
     if lemma in ("file", "bring", "lodge") and obj & LEGAL_NOUNS:

@@ -7,6 +7,8 @@ import dataclasses
 import re
 
 from .actors import ActorMention, short_name
+from .syntax import subject as subject_of
+from .syntax import teller_of
 
 #: Longest headline, in characters.
 LIMIT = 80
@@ -14,6 +16,8 @@ LIMIT = 80
 _IRREGULAR_3SG = {"be": "is", "have": "has", "do": "does", "go": "goes"}
 _DROP_LEADING = frozenset({"a", "an", "the", "its", "their", "his", "her"})
 _MAX_WORDS = 8
+_COPULAS = frozenset({"be", "become", "seem", "remain", "appear", "look", "sound", "feel"})
+_NAMED = frozenset("PERSON ORG GPE NORP FAC LOC PRODUCT EVENT WORK_OF_ART LAW".split())
 _WH = frozenset("which who whom whose what that where when".split())
 #: Heads that a name before them says all of: "the BRICS bloc", "the Boeing company".
 _GENERIC_HEADS = frozenset(
@@ -65,10 +69,19 @@ class Phrase:
         text = re.sub(r"\s+", " ", " ".join(parts)).strip(" ,;:")
         if len(text) > limit:
             text = _shorten(text, limit)
+        text = _DANGLING.sub("", text)  # "agree to hold next summit on": no dangling word
         return text[:1].upper() + text[1:]
 
     def with_place(self, place: str) -> Phrase:
         return dataclasses.replace(self, place=place)
+
+
+#: Words a headline never ends on: a preposition, article or conjunction left by a cut.
+_DANGLING = re.compile(
+    r"(?:\s+(?:of|in|on|at|for|to|from|with|by|as|after|over|against|amid|into|about|and|or|"
+    r"but|the|a|an|its|their|his|her|that|which|who))+$",
+    re.I,
+)
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -252,9 +265,7 @@ def _subject_text(subject, roles, timexes) -> tuple[str, bool]:
     if subject.pos_ == "PRON" or subject.lower_ in _WH or standing:
         names = standing or roles["agents"]
         if not names:
-            from .predicates import _teller_of
-
-            teller = _teller_of(subject)
+            teller = teller_of(subject)
             if teller is not None:  # "the board said it would appoint": the board
                 return compact(teller, timexes, max_words=4), plural
             if subject.lower_ in ("he", "she", "they", "we"):
@@ -263,6 +274,8 @@ def _subject_text(subject, roles, timexes) -> tuple[str, bool]:
         return _names(names), len(names) > 1 or plural
     head = [m for m in roles["agents"] + roles["targets"] if m.start <= subject.idx < m.end]
     conj = any(c.dep_ == "conj" for c in subject.children)
+    if not conj and (len(head) == 1 or subject.ent_type_ in ("PERSON", "ORG", "GPE")):
+        plural = False  # "Wilders said": a name is one, whatever its last letter
     if len(head) > 1 and not conj:
         return _names(head), True
     if head and not conj and head[0].actor.kind == "person":
@@ -286,9 +299,7 @@ def _subject_text(subject, roles, timexes) -> tuple[str, bool]:
 
 def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=None) -> Phrase:
     """The headline of a verb predicate: subject, verb in present tense, object, extras."""
-    from .predicates import _subject
-
-    subject = noun if noun is not None else _subject(tok)
+    subject = noun if noun is not None else subject_of(tok)
     passive = subject is not None and subject.dep_ == "nsubjpass" and subject.head.i == tok.i
     if (
         tok.dep_ == "conj"
@@ -299,12 +310,17 @@ def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=No
     subject_text, plural = _subject_text(subject, roles, timexes)
     particle = " ".join(c.text for c in tok.children if c.dep_ == "prt")
     planned = _planned(tok)
+    agent = _agent(tok, roles, timexes) if passive and not planned else None
+    if agent is not None:  # "X was sentenced by a judge": the judge sentences X
+        patient = _lowered(subject_text, subject)
+        subject_text, plural = agent
+        passive = False
     lemma = tok.lemma_.lower()
     content = any(c.dep_ == "ccomp" for c in tok.children)
     if (
         type_ == "statement"
         and content
-        and lemma not in ("deny", "warn", "threaten", "vow", "promise")
+        and lemma not in ("deny", "warn", "threaten", "vow", "promise", "admit")
     ):
         tok_lemma = "say"
     else:
@@ -321,8 +337,10 @@ def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=No
         particle = ""
     verb = f"{verb} {particle}".strip()
     subject_keys = {m.actor.key for m in roles["agents"]}
-    obj = ""
+    obj = patient if agent is not None else ""
     for c in tok.children:
+        if c.dep_ in ("dobj", "dative") and tok_lemma == "say" and content:
+            continue  # "told reporters that ...": the addressee is not what is said
         if c.dep_ in ("dobj", "attr", "oprd", "dative"):
             if _repeats(c, subject_text, subject_keys, roles):
                 continue
@@ -341,9 +359,12 @@ def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=No
                 continue  # "the model, which the company released": no object to tell
             text_ = name(named[0]) if named and not conj else compact(c, timexes)
             obj = " ".join(p for p in (obj, text_) if p)
-        elif c.dep_ == "npadvmod" and not obj and any(w.like_num for w in c.subtree):
+        elif c.dep_ == "npadvmod" and not obj and _quantity(c):
             if not _in_timex(c, timexes):
-                obj = compact(c, timexes, max_words=4)  # "rose 41 percent"
+                obj = _with_governor(tok, c, compact(c, timexes, max_words=4))  # "rose 41 percent"
+        elif c.dep_ == "acomp" and not obj and not _before_quantity(c) and lemma not in _COPULAS:
+            neg = any(n.dep_ == "neg" and n.i == c.i - 1 for n in tok.children)
+            obj = ("not " if neg else "") + compact(c, timexes)  # "pleads not guilty"
         elif c.dep_ == "ccomp" and not obj:
             obj = _clause_text(c, timexes)
         elif c.dep_ == "xcomp" and not obj and c.pos_ == "VERB":
@@ -356,7 +377,8 @@ def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=No
     extras = []
     for c in tok.children:
         if c.dep_ == "agent":
-            extras.append(compact(c, timexes, max_words=5))
+            if agent is None:
+                extras.append(compact(c, timexes, max_words=5))
         elif c.dep_ == "prep" and c.lower_ not in (
             "in",
             "at",
@@ -393,6 +415,54 @@ def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=No
     return Phrase(subject_text, verb, obj, tuple(extras[:2]), place)
 
 
+def _agent(tok, roles, timexes) -> tuple[str, bool] | None:
+    """The logical subject of a passive ("by a federal judge"), as a headline names it."""
+    by = next((c for c in tok.children if c.dep_ == "agent"), None)
+    pobj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    if pobj is None or _in_timex(pobj, timexes):
+        return None
+    named = [m for m in roles["agents"] if m.start <= pobj.idx < m.end]
+    conj = any(c.dep_ == "conj" for c in pobj.children)
+    if named and not conj:
+        return name(named[0]), False
+    text = compact(pobj, timexes, max_words=5)
+    plural = conj or (pobj.tag_ == "NNS")
+    return (text, plural) if text else None
+
+
+def _lowered(text: str, phrase) -> str:
+    """``text`` (the words of ``phrase``) as an object: its first word in lower case unless
+    it is a name ("One of the colleagues" -> "one of the colleagues")."""
+    first = text.split(" ", 1)[0] if text else ""
+    word = (
+        next((w for w in phrase.subtree if w.text == first), None) if phrase is not None else None
+    )
+    if word is None or word.pos_ == "PROPN" or word.ent_type_ in _NAMED or word.is_upper:
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def _before_quantity(word) -> bool:
+    """ "aged 89": the word is the quantity's governor, told with it."""
+    doc = word.doc
+    nxt = doc[word.i + 1] if word.i + 1 < len(doc) else None
+    return nxt is not None and nxt.head.i == word.head.i and _quantity(nxt)
+
+
+def _quantity(tok) -> bool:
+    """ "41 percent", "89", "$2 billion": a cardinal at the phrase's head (not "the first")."""
+    return tok.tag_ == "CD" or any(c.dep_ == "nummod" and c.tag_ == "CD" for c in tok.children)
+
+
+def _with_governor(verb, quantity, text: str) -> str:
+    """ "aged 89": the verb's word just before the quantity that governs its sense."""
+    left = quantity.left_edge.i - 1
+    word = verb.doc[left] if left > verb.i else None
+    if word is not None and word.head.i == verb.i and word.dep_ in ("acomp", "advmod", "oprd"):
+        return f"{word.text} {text}"
+    return text
+
+
 def _membership(tok, roles, timexes) -> Phrase | None:
     """ "accepted Iran's admission as a full member of the SCO": "Iran joins SCO as full member"."""
     noun = next((c for c in tok.children if c.dep_ == "dobj"), None)
@@ -422,6 +492,8 @@ def _planned(tok) -> bool:
     aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
     if aux & {"will", "shall", "'ll", "would"}:
         return True
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("expect", "plan", "intend"):
+        return True  # "expects to release": told "to release"
     return tok.dep_ == "xcomp" and tok.head.lower_ in (
         "expected",
         "set",
@@ -445,9 +517,7 @@ def _prep_text(prep, roles, timexes) -> str:
 
 def _clause_text(tok, timexes) -> str:
     """Reported content, shortened: "China is Russia's largest source of tourists"."""
-    from .predicates import _subject
-
-    subject = _subject(tok)
+    subject = subject_of(tok)
     words = []
     if subject is not None:
         words.append(compact(subject, timexes, max_words=6))

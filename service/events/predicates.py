@@ -18,16 +18,19 @@ import re
 
 from service.temporal.model import Timex
 
-from . import dates, lexicon
+from . import dates, factuality, lexicon
 from .actors import ActorMention
 from .entities import Entities
 from .phrases import Phrase, noun_phrase, verb_phrase
 from .sentences import Clause, Span
+from .syntax import SUBJECTS as _SUBJECTS
+from .syntax import copula_subject as _copula_subject
+from .syntax import in_subject as _in_subject
+from .syntax import phrase_tokens as _phrase_tokens
+from .syntax import subject as _subject
+from .syntax import teller_of as _teller_of
 from .types import DOCUMENTS, Trigger
 
-#: Dependencies that open a clause of its own: its words are not the predicate's participants.
-CLAUSAL = frozenset({"relcl", "ccomp", "advcl", "acl", "xcomp", "csubj", "parataxis", "conj"})
-_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _QUOTES = re.compile(r"[\"“”]")
 #: Commitments an article's document may be telling ("agreed to", "pledged to").
 _COMMITMENTS = frozenset({"agree", "pledge", "vow", "commit", "promise", "undertake"})
@@ -194,20 +197,28 @@ def _gerund_noun(tok) -> bool:
 def _candidate(text, published_at, tok, span, token_actors, attached, context):
     """``context``: the sentence's own expressions and the article's narrative days."""
     timexes, days = context
-    if _gerund_noun(tok):
-        return _noun(text, published_at, tok, span, token_actors, attached, timexes, days)
-    if tok.pos_ == "VERB" and tok.dep_ not in ("aux", "auxpass", "amod", "compound"):
-        return _verb(text, published_at, tok, span, token_actors, attached, timexes, days)
-    if tok.pos_ in ("NOUN", "PROPN") and lexicon.noun_type(tok.lemma_):
-        return _noun(text, published_at, tok, span, token_actors, attached, timexes, days)
-    return None
+    if _gerund_noun(tok) or (tok.pos_ in ("NOUN", "PROPN") and lexicon.noun_type(tok.lemma_)):
+        build = _noun
+    elif tok.pos_ == "VERB" and tok.dep_ not in ("aux", "auxpass", "amod", "compound"):
+        build = _verb
+    else:
+        return None
+    fact = factuality.of(tok)
+    if not (fact.asserted or factuality.expected(fact)):
+        return None  # negated, hedged, believed, conditional: not told as having happened
+    cand = build(text, published_at, tok, span, token_actors, attached, timexes, days)
+    if cand is not None and not fact.asserted:
+        doers = [m for m in cand.actors if m.actor.kind in ("person", "organisation", "country")]
+        if cand.anchor is None or not doers or cand.status != "planned":
+            return None  # an expectation is a plan only when someone named does it on a date
+    return cand
 
 
 def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
     lemma = tok.lemma_.lower()
     children = list(tok.children)
     deps = {c.dep_ for c in children}
-    if "neg" in deps or _habitual(children) or _conditional(tok):
+    if _habitual(children):
         return None
     if any(c.dep_ in _SUBJECTS and c.lower_ in _NEGATIVE_SUBJECTS for c in children):
         return None  # "None of the statements mentioned the war"
@@ -232,8 +243,6 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
     if lemma == "be":
         return None
     modal = {c.lemma_.lower() for c in children if c.dep_ == "aux"}
-    if modal & lexicon.HYPOTHETICAL:
-        return None
     own = list(attached.get(tok.i, []))
     if noun is not None or (obj_tok is not None and lexicon.noun_type(obj_tok.lemma_)):
         own += attached.get(obj_tok.i, [])  # "ratified its accession on March 30"
@@ -342,8 +351,12 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
     else:
         kind = "reference"
     if kind == "event" and anchor is None and duration is None:
-        if tok.dep_ in ("relcl", "acl") or (type_ == "other" and not roles["named"]):
-            kind = "reference"  # undated, in a relative clause or with nobody named: background
+        agents = [m for m in roles["agents"] if m.actor.kind != "place"]
+        state = type_ == "other" and not agents and _state(tok, subject_tok, children)
+        if tok.dep_ in ("relcl", "acl") or (type_ == "other" and not roles["named"]) or state:
+            # undated, in a relative clause, with nobody named, or a resulting state with no
+            # named doer ("sanctions have harmed the economy", "Russia has been isolated")
+            kind = "reference"
     if occurrence:
         kind = "event" if (anchor or duration or finite) else "reference"
     participants = roles["all"]
@@ -410,6 +423,8 @@ def _noun(text, published_at, tok, span, token_actors, attached, timexes, days):
             return None  # "the bombings on Aug. 7 killed 259 people": the verb tells it
     if tok.dep_ in ("dobj", "attr") and head.pos_ == "VERB" and not document:
         return None  # "accepted Iran's admission": the verb's candidate tells it
+    if document and tok.dep_ == "dobj" and head.lemma_.lower() not in lexicon.LIGHT:
+        return None  # "released a statement": the release tells it
     if tok.dep_ == "pobj" and head.head.pos_ == "VERB" and _same_kind(head.head, lemma):
         return None  # "arrived ... for a two-day visit": the arrival is the visit
     if any(c.dep_ == "neg" or c.lower_ in ("no", "any") for c in tok.children):
@@ -436,6 +451,8 @@ def _noun(text, published_at, tok, span, token_actors, attached, timexes, days):
     else:
         status = "occurred"
     kind = "event" if (document or anchor is not None or duration is not None) else "reference"
+    if not (roles["all"] or document) and anchor is None and duration is None:
+        kind = "reference"  # "Summit", "a statement": no one takes part, no date: background
     place = roles["place"]
     tail = ""
     if status == "ongoing" and duration is not None:
@@ -574,35 +591,6 @@ def _pronouns(sent, token_actors: dict[int, list[ActorMention]], recent: dict) -
             ]
 
 
-def _teller_of(pronoun):
-    """The subject of the report whose clause a pronoun opens ("X said it would ...")."""
-    clause = pronoun.head
-    if pronoun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp":
-        return None
-    subject = next((c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or subject.pos_ == "PRON":
-        return None
-    return subject
-
-
-def _in_subject(tok) -> bool:
-    """The subject, or a name inside it ("Ford Motor Co shares fell": Ford Motor Co)."""
-    if tok.dep_ in _SUBJECTS:
-        return True
-    return tok.dep_ in ("compound", "poss") and tok.head.dep_ in _SUBJECTS
-
-
-def _phrase_tokens(tok):
-    """The words of ``tok``'s phrase: its subtree without clauses of their own."""
-    out = [tok]
-    for child in tok.children:
-        verbal = child.pos_ in ("VERB", "AUX")
-        if child.dep_ == "punct" or (child.dep_ in CLAUSAL and (child.dep_ != "conj" or verbal)):
-            continue
-        out.extend(_phrase_tokens(child))
-    return out
-
-
 def _actors_in(tok, token_actors) -> list[ActorMention]:
     if tok is None:
         return []
@@ -610,23 +598,6 @@ def _actors_in(tok, token_actors) -> list[ActorMention]:
     for t in sorted(_phrase_tokens(tok), key=lambda t: t.i):
         seen.extend(token_actors.get(t.i, []))
     return _unique(seen)
-
-
-def _subject(tok):
-    for c in tok.children:
-        if c.dep_ in ("nsubj", "nsubjpass"):
-            if c.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
-                return tok.head  # "the doctor who performed": the doctor
-            return c
-    if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
-        return _subject(tok.head)  # "arrived ... and held talks": the first verb's subject
-    if tok.dep_ == "xcomp":
-        return _subject(tok.head)  # "agreed to buy": the agreeing party buys
-    if tok.dep_ == "acl" and tok.tag_ == "VB" and _copula_subject(tok.head) is not None:
-        return _copula_subject(tok.head)  # "Iran was among the members to join"
-    if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
-        return tok.head if not any(c.dep_ == "nsubjpass" for c in tok.children) else None
-    return None
 
 
 def _inherits_subject(tok) -> bool:
@@ -727,16 +698,6 @@ def _where(tok):
     return None
 
 
-def _copula_subject(tok):
-    """The subject of "was on a visit", "has been ongoing": the noun's participant."""
-    head = tok.head
-    if tok.dep_ == "pobj" and head.dep_ == "prep":
-        head = head.head
-    if head.lemma_ == "be" and tok.dep_ in ("pobj", "attr"):
-        return next((c for c in head.children if c.dep_ == "nsubj" and c.i != tok.i), None)
-    return None
-
-
 def _unique(mentions: list[ActorMention]) -> list[ActorMention]:
     seen: dict[str, ActorMention] = {}
     for m in mentions:
@@ -761,7 +722,8 @@ def _frame_lemmas(tok, subject_tok, obj_tok) -> tuple[set[str], set[str], set[st
     for c in tok.children:
         if c.dep_ == "prep":
             for p in c.children:
-                pobj |= {p.lemma_.lower(), p.lower_}
+                if p.ent_type_ not in ("DATE", "TIME"):  # "on Monday" is no frame noun
+                    pobj |= {p.lemma_.lower(), p.lower_}
     subject = {subject_tok.lemma_.lower(), subject_tok.lower_} if subject_tok is not None else set()
     if subject_tok is not None:
         subject |= {w.lower_ for w in subject_tok.children if w.dep_ == "compound"}
@@ -810,20 +772,27 @@ def _status(tok, children, modal, anchor, published_at) -> str | None:
     return "occurred"
 
 
+def _state(tok, subject, children) -> bool:
+    """A state reached, not a happening told: a perfect whose subject is a happening or a
+    bare common noun ("the sanctions had harmed Russia", "prices have risen"), or a perfect
+    passive holding since then ("Russia has been isolated since the invasion")."""
+    if not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in children):
+        return False
+    if any(c.dep_ == "auxpass" for c in children):
+        return any(c.dep_ in ("prep", "advcl") and c.lower_ == "since" for c in children) or any(
+            c.dep_ == "advcl" and any(m.lower_ == "since" for m in c.children) for c in children
+        )
+    if subject is None or subject.pos_ != "NOUN":
+        return False
+    if lexicon.noun_type(_noun_lemma(subject)):
+        return True
+    return not any(
+        c.dep_ in ("det", "nummod", "poss", "amod", "compound") for c in subject.children
+    )
+
+
 def _habitual(children) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in lexicon.HABITUAL for c in children)
-
-
-def _conditional(tok) -> bool:
-    """ "if the talks fail", "unless", or a clause under a conditional one."""
-    node = tok
-    for _ in range(6):
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in node.children):
-            return True
-        if node.head.i == node.i or node.dep_ not in ("conj", "advcl", "ccomp", "xcomp"):
-            return False
-        node = node.head
-    return False
 
 
 def _reported(tok) -> bool:

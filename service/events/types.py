@@ -1,4 +1,4 @@
-"""The event taxonomy (with CAMEO root codes) and the trigger words that signal each type.
+"""The event taxonomy (with CAMEO root codes), the trigger record and the document nouns.
 
 | type | CAMEO | why this code |
 |---|---|---|
@@ -25,14 +25,13 @@
 | earnings | None | a company's results: profit, revenue, losses, forecasts |
 | other | None | a happening with no better type |
 
-Types come from the predicate and its frame (``lexicon.py``); the trigger words below are the
-closed list the first versions used, kept for ``classify`` and the documents' nouns.
+Types come from the predicate and its frame (``lexicon.py``); ``Trigger`` records the word
+that tells a candidate's type, ``DOCUMENTS`` the nouns that name a document.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import functools
 import re
 
 from ..vocabulary import EVENT_TYPES
@@ -52,118 +51,6 @@ _CODES = {
 CAMEO: dict[str, str | None] = {t: _CODES.get(t) for t in EVENT_TYPES}
 TYPES = EVENT_TYPES
 
-#: type -> {"verb": [...], "noun": [...]}: word forms (regex fragments, matched whole-word).
-TRIGGERS: dict[str, dict[str, list[str]]] = {
-    "statement": {
-        "verb": [
-            r"said",
-            r"says",
-            r"stated",
-            r"declared",
-            r"announced",
-            r"pointed out",
-            r"asserted",
-            r"noted",
-            r"told",
-            r"warned",
-            r"acknowledged",
-            r"stressed",
-            r"insisted",
-            r"claimed",
-            r"denied",
-            r"urged",
-            r"called for",
-            r"condemned",
-            r"criticized",
-            r"criticised",
-            r"welcomed",
-        ],
-        "noun": [r"statements?", r"remarks?", r"speech"],
-    },
-    "meeting": {
-        "verb": [r"met", r"meets", r"hosted", r"held talks", r"conferred", r"convened"],
-        "noun": [
-            r"meetings?",
-            r"talks",
-            r"summit",
-            r"consultations",
-            r"negotiations",
-            r"(?:video|phone|telephone) call",
-        ],
-    },
-    "visit": {
-        "verb": [r"visited", r"visits", r"arrived in", r"travell?ed to", r"toured"],
-        "noun": [r"visits?", r"trip", r"state visit", r"tour"],
-    },
-    "agreement": {
-        "verb": [r"agreed", r"signed", r"pledged", r"concluded an agreement", r"ratified"],
-        "noun": [
-            r"joint communiqu[eé]",
-            r"communiqu[eé]",
-            r"joint statement",
-            r"joint declaration",
-            r"agreements?",
-            r"deal",
-            r"treaty",
-            r"accord",
-            r"memorandum",
-        ],
-    },
-    "membership": {
-        "verb": [r"joined", r"admitted", r"acceded to"],
-        "noun": [r"admission", r"accession", r"full members?", r"new members?", r"membership"],
-    },
-    "sanctions": {
-        "verb": [r"sanctioned", r"imposed sanctions", r"blacklisted"],
-        "noun": [r"sanctions", r"embargo", r"export controls", r"tariffs"],
-    },
-    "conflict": {
-        "verb": [
-            r"invaded",
-            r"attacked",
-            r"shelled",
-            r"bombed",
-            r"struck",
-            r"killed",
-            r"launched (?:an? )?(?:attack|offensive|strike)s?",
-        ],
-        "noun": [
-            r"war",
-            r"invasion",
-            r"attacks?",
-            r"offensive",
-            r"air ?strikes?",
-            r"shelling",
-            r"fighting",
-            r"clashes",
-            r"bombing",
-        ],
-    },
-    "election": {
-        "verb": [r"elected", r"re-elected", r"voted", r"sworn in", r"inaugurated"],
-        "noun": [r"elections?", r"referendum", r"vote", r"runoff", r"ballot"],
-    },
-    "economy": {
-        "verb": [
-            r"raised (?:interest )?rates",
-            r"cut (?:interest )?rates",
-            r"grew",
-            r"shrank",
-            r"contracted",
-            r"expanded by",
-        ],
-        "noun": [
-            r"GDP",
-            r"inflation",
-            r"interest rates?",
-            r"unemployment",
-            r"recession",
-            r"gross domestic product",
-            r"trade surplus",
-            r"trade deficit",
-        ],
-    },
-}
 #: Nouns naming a document that others' statements can be "in" ("in the joint communiqué").
 DOCUMENTS = re.compile(r"\b(?:joint )?(?:communiqu[eé]|statement|declaration)\b", re.IGNORECASE)
 
@@ -177,28 +64,3 @@ class Trigger:
     start: int
     end: int
     text: str
-
-
-@functools.cache
-def _pattern() -> re.Pattern:
-    parts = []
-    for i, (kind, by_pos) in enumerate(TRIGGERS.items()):
-        for pos, forms in by_pos.items():
-            alternation = "|".join(sorted(forms, key=len, reverse=True))
-            parts.append(f"(?P<{kind}_{pos}_{i}>{alternation})")
-    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
-
-
-def triggers(text: str, start: int = 0, end: int | None = None) -> list[Trigger]:
-    """Every trigger in ``text[start:end]``, in text order (longest match wins)."""
-    out = []
-    for m in _pattern().finditer(text, start, len(text) if end is None else end):
-        kind, pos, _ = m.lastgroup.rsplit("_", 2)
-        out.append(Trigger(kind, pos, m.start(), m.end(), m.group()))
-    return out
-
-
-def classify(text: str) -> str:
-    """The type of the first trigger in ``text`` ("other" when there is none)."""
-    found = triggers(text)
-    return found[0].type if found else "other"

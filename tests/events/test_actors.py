@@ -2,8 +2,14 @@
 
 import pytest
 
+from service.events import nlp
 from service.events.actors import ArticleActors, country, slug
-from service.events.sentences import split
+from service.events.sentences import Span
+
+
+def split(text: str) -> list[Span]:
+    """The sentences of ``text`` as the parse splits them."""
+    return [Span(s.text, s.start_char, s.end_char) for s in nlp.parse(text).sents]
 
 
 def keys(text: str) -> list[tuple[str, str]]:

@@ -1,0 +1,216 @@
+"""How firmly the text asserts a predicate's happening: FactBank's scale, read from the parse.
+
+``of(tok) -> Factuality`` gives the predicate token ``tok`` a value (``certain``, ``probable``,
+``possible``, ``underspecified``) and a polarity (``+``, ``-``, ``u``) from the cues on its
+dependency path: its own negation, modal auxiliaries and hedging adverbs, a condition it is
+under or that hangs on it ("if the talks fail, the union will strike"), a counterfactual ("had
+the army attacked"), and the predicates that embed it ("believes that", "failed to", "does not
+necessarily mean that"). Only ``asserted`` happenings (certain, positive) are events; whether
+an asserted one is past, ongoing or planned is the caller's business (tense, "will").
+
+The cue words are data (``service/data/factuality.json``); this module only walks the tree.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import json
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "factuality.json"
+#: Strongest first: a path takes the weakest value any of its cues gives.
+VALUES = ("certain", "probable", "possible", "underspecified")
+#: Links a predicate's own factuality passes up through to the predicate that embeds it.
+_EMBEDDING = frozenset({"ccomp", "xcomp", "csubj", "csubjpass"})
+#: Links whose governor's conditions (and, for a conjunct with no subject of its own, its
+#: modality; never its negation) a predicate shares: "if the talks fail and the union strikes".
+_SHARING = frozenset({"conj", "advcl"})
+#: Links that close a clause off from what governs it: relative clauses, appositions, asides.
+_CLOSED = frozenset({"relcl", "acl", "appos", "parataxis"})
+_ENDINGS = ("s", "es", "d", "ed", "ing")
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Factuality:
+    """A FactBank-style value: ``value`` in ``VALUES``, ``polarity`` "+", "-" or "u"."""
+
+    value: str = "certain"
+    polarity: str = "+"
+    cues: tuple[str, ...] = ()
+
+    @property
+    def asserted(self) -> bool:
+        return self.value == "certain" and self.polarity == "+"
+
+    def weaker(self, value: str, cue: str) -> Factuality:
+        """This value lowered to ``value`` (never raised), with the cue kept."""
+        lowest = max(VALUES.index(self.value), VALUES.index(value))
+        polarity = "u" if VALUES[lowest] == "underspecified" else self.polarity
+        return Factuality(VALUES[lowest], polarity, (*self.cues, cue))
+
+    def negated(self, cue: str) -> Factuality:
+        polarity = {"+": "-", "-": "+"}.get(self.polarity, "u")
+        return Factuality(self.value, polarity, (*self.cues, cue))
+
+
+@functools.cache
+def cues() -> dict:
+    """The cue lists, as read from the data file (lowercase words, sets for lookups)."""
+    raw = json.loads(DATA.read_text(encoding="utf-8"))
+    governors = {
+        word: kind
+        for kind, words in raw["governors"].items()
+        if not kind.startswith("_")
+        for word in words
+    }
+    return {
+        "modals": {k: v for k, v in raw["modals"].items() if not k.startswith("_")},
+        "hedges": {k: v for k, v in raw["hedges"].items() if not k.startswith("_")},
+        "negations": frozenset(raw["negations"]["words"]),
+        "conditionals": frozenset(raw["conditionals"]["words"]),
+        "governors": governors,
+        "noun_hedges": frozenset(raw["noun_hedges"]["possible"]),
+        "noun_governors": frozenset(raw["noun_governors"]["possible"]),
+    }
+
+
+def of(tok) -> Factuality:
+    """The factuality of the happening the predicate token ``tok`` names."""
+    data = cues()
+    fact = _own(tok, Factuality(), data, negation=True)
+    if tok.pos_ in ("NOUN", "PROPN"):
+        fact = _noun(tok, fact, data)
+    node = tok
+    for _ in range(8):
+        link, head = node.dep_, node.head
+        if head.i == node.i or link in _CLOSED:
+            break
+        if link in _EMBEDDING:
+            fact = _embedded(head, fact, data)
+            fact = _own(head, fact, data, negation=False, embedding=True)
+        elif link == "conj" and (_has_subject(node) or _has_aux(node)):
+            break  # a clause of its own: "prices could rise, and the bank has raised rates"
+        elif link == "conj":
+            fact = _own(head, fact, data, negation=False)  # "could rise and fall"
+        elif link in _SHARING:
+            fact = _own(head, fact, data, negation=False, modals=False)  # "if ... and ..."
+        else:
+            break
+        node = head
+    return fact
+
+
+def expected(fact: Factuality) -> bool:
+    """Whether ``fact`` is lowered only by expectation ("is expected to meet", "expects to
+    release"): positive, probable, every cue a governor of expectation. Such a happening is a
+    plan when the text gives its doer and its date (the caller's business)."""
+    governors = cues()["governors"]
+    return (
+        fact.value == "probable"
+        and fact.polarity == "+"
+        and bool(fact.cues)
+        and all(governors.get(cue) == "probable" for cue in fact.cues)
+    )
+
+
+def _own(tok, fact: Factuality, data: dict, negation: bool, embedding=False, modals=True):
+    """The cues among ``tok``'s own dependents: negation, modals, hedges, conditions."""
+    for c in tok.children:
+        word = c.lower_
+        if c.dep_ == "neg" and negation and not _constituent(c):
+            fact = fact.negated(word)
+        elif c.dep_ == "aux" and modals and (value := data["modals"].get(c.lemma_.lower())):
+            fact = fact.weaker(value, word)
+        elif c.dep_ == "advmod" and modals and (value := data["hedges"].get(word)):
+            fact = fact.weaker(value, word)
+        elif c.dep_ == "mark" and word in data["conditionals"] and not embedding:
+            fact = fact.weaker("underspecified", word)
+        elif c.dep_ == "advcl" and _condition(c, data):
+            fact = fact.weaker("possible", "consequent")  # "if the talks fail, they will strike"
+        elif c.dep_ == "advcl" and _counterfactual(c):
+            fact = fact.weaker("possible", "counterfactual")
+    if _counterfactual(tok):
+        fact = fact.weaker("underspecified", "counterfactual")  # "had the army attacked"
+    return fact
+
+
+def _embedded(governor, fact: Factuality, data: dict) -> Factuality:
+    """A complement's value under its governor ("believes that", "failed to")."""
+    lemma, kind = _lookup(governor, data["governors"])
+    negated = any(c.dep_ == "neg" for c in governor.children)
+    if kind == "negative":
+        fact = fact.negated(lemma)
+    elif kind in ("probable", "possible"):
+        fact = fact.weaker(kind, lemma)
+    if negated and kind != "factive":
+        fact = fact.weaker("underspecified", f"not {lemma}")  # "does not mean that X will"
+    return fact
+
+
+def _noun(tok, fact: Factuality, data: dict) -> Factuality:
+    """An event noun's own hedges ("a possible attack", "no talks") and governing noun ("the
+    threat of war", "calls for talks")."""
+    for c in tok.children:
+        if c.dep_ == "det" and c.lower_ in data["negations"]:
+            fact = fact.negated(c.lower_)
+        elif c.dep_ in ("amod", "compound") and c.lower_ in data["noun_hedges"]:
+            fact = fact.weaker("possible", c.lower_)
+    prep = tok.head
+    if tok.dep_ == "pobj" and prep.lower_ in ("of", "for") and prep.dep_ == "prep":
+        governor = prep.head
+        if governor.pos_ == "NOUN" and governor.lemma_.lower() in data["noun_governors"]:
+            fact = fact.weaker("possible", governor.lemma_.lower())
+    return fact
+
+
+def _lookup(tok, table: dict) -> tuple[str, str | None]:
+    """``tok``'s entry in ``table`` by lemma, else by its form with an inflection stripped
+    (the small model lemmatises "hopes" as "hop")."""
+    lemma = tok.lemma_.lower()
+    forms = (
+        lemma,
+        tok.lower_,
+        *(tok.lower_[: -len(e)] for e in _ENDINGS if tok.lower_.endswith(e)),
+    )
+    for form in forms:
+        if form in table:
+            return form, table[form]
+    return lemma, None
+
+
+def _constituent(neg) -> bool:
+    """ "pleaded not guilty": a "not" after its verb negates the complement that follows it,
+    not the happening (a verb's own negation comes before it, or after "be" and auxiliaries)."""
+    verb = neg.head
+    following = verb.doc[neg.i + 1] if neg.i + 1 < len(verb.doc) else None
+    return (
+        neg.i > verb.i
+        and verb.lemma_.lower() != "be"
+        and verb.pos_ == "VERB"
+        and following is not None
+        and following.head.i == verb.i
+        and following.dep_ in ("acomp", "oprd", "advmod", "attr", "dobj")
+    )
+
+
+def _has_aux(tok) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+
+
+def _has_subject(tok) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
+
+
+def _condition(clause, data: dict) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in data["conditionals"] for c in clause.children)
+
+
+def _counterfactual(tok) -> bool:
+    """ "Had the army attacked": a clause opened by an inverted "had" (or "were", "should")."""
+    first = next(iter(tok.lefts), None)
+    if first is None or first.dep_ not in ("aux", "auxpass"):
+        return False
+    subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    inverted = subject is not None and first.i < subject.i
+    return inverted and first.lower_ in ("had", "were", "should") and tok.dep_ == "advcl"

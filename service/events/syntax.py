@@ -1,0 +1,71 @@
+"""Syntax helpers on the dependency parse that every stage reads: a predicate's subject, the
+words of its phrase, the teller of a report; no event knowledge here."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the parse's token type; spaCy is loaded by nlp.py only
+    from spacy.tokens import Token
+
+#: Dependencies that open a clause of its own: its words are not the predicate's participants.
+CLAUSAL = frozenset({"relcl", "ccomp", "advcl", "acl", "xcomp", "csubj", "parataxis", "conj"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+
+
+def subject(tok) -> Token | None:
+    """The subject of the predicate ``tok``; a conjunct, an infinitive and a relative clause
+    take their governor's."""
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            if c.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
+                return tok.head  # "the doctor who performed": the doctor
+            return c
+    if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
+        return subject(tok.head)  # "arrived ... and held talks": the first verb's subject
+    if tok.dep_ == "xcomp":
+        return subject(tok.head)  # "agreed to buy": the agreeing party buys
+    if tok.dep_ == "acl" and tok.tag_ == "VB" and copula_subject(tok.head) is not None:
+        return copula_subject(tok.head)  # "Iran was among the members to join"
+    if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
+        return tok.head if not any(c.dep_ == "nsubjpass" for c in tok.children) else None
+    return None
+
+
+def copula_subject(tok) -> Token | None:
+    """The subject of "was on a visit", "has been ongoing": the noun's participant."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    if head.lemma_ == "be" and tok.dep_ in ("pobj", "attr"):
+        return next((c for c in head.children if c.dep_ == "nsubj" and c.i != tok.i), None)
+    return None
+
+
+def phrase_tokens(tok) -> list[Token]:
+    """The words of ``tok``'s phrase: its subtree without clauses of their own."""
+    out = [tok]
+    for child in tok.children:
+        verbal = child.pos_ in ("VERB", "AUX")
+        if child.dep_ == "punct" or (child.dep_ in CLAUSAL and (child.dep_ != "conj" or verbal)):
+            continue
+        out.extend(phrase_tokens(child))
+    return out
+
+
+def teller_of(pronoun) -> Token | None:
+    """The subject of the report whose clause a pronoun opens ("X said it would ...")."""
+    clause = pronoun.head
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp":
+        return None
+    subject = next((c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    return subject
+
+
+def in_subject(tok) -> bool:
+    """The subject, or a name inside it ("Ford Motor Co shares fell": Ford Motor Co)."""
+    if tok.dep_ in SUBJECTS:
+        return True
+    return tok.dep_ in ("compound", "poss") and tok.head.dep_ in SUBJECTS

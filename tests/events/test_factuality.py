@@ -1,0 +1,118 @@
+"""Factuality before output: only what the text asserts (or firmly schedules) is an event.
+
+Invented sentences, each a pattern: the value and polarity the parse's dependency path gives
+the predicate, and whether extraction keeps an event for it."""
+
+import datetime as dt
+
+import pytest
+
+from service.events import extract, factuality, nlp
+
+D = dt.date(2024, 3, 28)
+
+
+def value_of(sentence: str, word: str) -> tuple[str, str]:
+    doc = nlp.parse(sentence)
+    tok = next(t for t in doc if t.text == word)
+    fact = factuality.of(tok)
+    return fact.value, fact.polarity
+
+
+@pytest.mark.parametrize(
+    "sentence, word, expected",
+    [
+        ("The army attacked the town on Monday.", "attacked", ("certain", "+")),
+        ("The army did not attack the town on Monday.", "attack", ("certain", "-")),
+        ("The army never attacked the town.", "attacked", ("certain", "-")),
+        ("The army may attack the town on Monday.", "attack", ("possible", "+")),
+        ("The army could attack the town.", "attack", ("possible", "+")),
+        ("The army should attack the town.", "attack", ("underspecified", "u")),
+        ("The army probably attacked the town.", "attacked", ("probable", "+")),
+        ("The army perhaps attacked the town.", "attacked", ("possible", "+")),
+        ("Officials believe the army attacked the town.", "attacked", ("possible", "+")),
+        ("Officials fear the army attacked the town.", "attacked", ("possible", "+")),
+        ("The minister hopes that the deal will be signed.", "signed", ("possible", "+")),
+        ("The bank expects to report a loss on Friday.", "report", ("probable", "+")),
+        ("The company failed to pay its debts.", "pay", ("certain", "-")),
+        ("The company refused to pay its debts.", "pay", ("certain", "-")),
+        ("The company managed to pay its debts.", "pay", ("certain", "+")),
+        ("Officials said the army attacked the town.", "attacked", ("certain", "+")),
+        ("Officials did not say the army attacked the town.", "attacked", ("underspecified", "u")),
+        (
+            "The ruling does not necessarily mean that she will stand trial.",
+            "stand",
+            ("underspecified", "u"),
+        ),
+        ("The ruling means that she will stand trial.", "stand", ("certain", "+")),
+        ("If the talks fail, the union will strike.", "fail", ("underspecified", "u")),
+        ("If the talks fail, the union will strike.", "strike", ("possible", "+")),
+        ("Had the army attacked, the city would have fallen.", "attacked", ("underspecified", "u")),
+        ("The army attacked the town, officials said.", "attacked", ("certain", "+")),
+        ("Prices could rise and fall.", "fall", ("possible", "+")),
+        ("Prices could rise, and the bank raised rates.", "raised", ("certain", "+")),
+        ("The man who killed the guard may be released.", "killed", ("certain", "+")),
+        ("Analysts warned of a possible attack.", "attack", ("possible", "+")),
+        ("The threat of war grew.", "war", ("possible", "+")),
+        ("There were no talks.", "talks", ("certain", "-")),
+        ("The doctor pleaded not guilty on Monday.", "pleaded", ("certain", "+")),
+        ("The army attacked the town, court papers suggest.", "attacked", ("certain", "+")),
+        (
+            "He faces prison if convicted and has pleaded not guilty.",
+            "pleaded",
+            ("certain", "+"),
+        ),
+    ],
+)
+def test_factuality_value_from_the_dependency_path(sentence, word, expected):
+    assert value_of(sentence, word) == expected
+
+
+def types_of(text: str) -> list[tuple[str, str]]:
+    return [(e.type, e.status) for e in extract(text, D)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The judge believes that Mr. Lambert probably committed a crime, his lawyer said.",
+        "The ruling does not necessarily mean that Ms. Dubois will stand trial.",
+        "If the talks fail, the union will strike on Monday.",
+        "Had the army attacked on Monday, the city would have fallen.",
+        "The minister hopes that the deal will be signed on Friday.",
+        "The bank expects to report a loss on Friday.",
+        "Forecasters expect the rain to ease on Wednesday.",
+        "Bilateral trade is expected to exceed $200 billion this year.",
+        "Macron and Xi are expected to sign a trade agreement during the trip.",
+        "The company failed to pay its debts on Monday.",
+        "The company may cut 500 jobs next year.",
+        "Lufthansa did not buy the aircraft on Tuesday.",
+        "Sanctions have harmed the Russian economy.",  # a state reached, no named doer
+        "Russia has been isolated since the invasion.",
+        "Summit.",  # a bare noun: no participant, no date
+        "Talks.",
+    ],
+)
+def test_what_did_not_happen_is_no_event(text):
+    assert [e.title for e in extract(text, D)] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Lufthansa bought 20 aircraft from Embraer on Tuesday.", [("deal", "occurred")]),
+        ("Officials said the army shelled the town on Monday.", [("conflict", "occurred")]),
+        ("Lufthansa managed to pay its debts on March 25.", [("other", "occurred")]),
+        ("President Macron will visit China in April.", [("visit", "planned")]),
+        ("The bank said on Monday it would cut 2,000 jobs.", [("other", "planned")]),
+        ("Lufthansa agreed on Tuesday to buy 20 aircraft from Embraer.", [("deal", "occurred")]),
+        ("George Lowe has died aged 89.", [("death", "occurred")]),
+        # an expectation with a named doer and a date is a plan; without either it is not
+        ("President Macron is expected to meet Tariq Aziz on Friday.", [("meeting", "planned")]),
+        ("Rail traffic between Bologna and Rimini was suspended.", [("other", "occurred")]),
+        ("The summit on Tuesday ended.", [("meeting", "occurred")]),
+        ("UK rescuers have been redeployed to Petit Goave.", [("other", "occurred")]),
+    ],
+)
+def test_asserted_and_scheduled_happenings_stay(text, expected):
+    assert types_of(text) == expected

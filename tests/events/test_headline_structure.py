@@ -1,0 +1,77 @@
+"""Headlines from the predicate-argument structure: the logical subject (the agent of a
+passive), the verb in the present tense, the object; no addressee for what is said, no
+dangling word, numbers kept with the word that gives their sense, agreement with a name."""
+
+import datetime as dt
+
+import pytest
+
+from service.events import extract
+from service.events.phrases import Phrase
+
+D = dt.date(2024, 3, 28)
+
+
+def titles(text: str) -> list[str]:
+    return [e.title for e in extract(text, D)]
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        (
+            "Yang told reporters on Tuesday that the talks had been useful.",
+            "Yang says talks had been useful",
+        ),
+        (
+            "Bankman-Fried was sentenced to 25 years in prison by a federal judge on Thursday.",
+            "Federal judge sentences Bankman-Fried to 25 years in prison",
+        ),
+        (
+            "One of the colleagues was convicted by a jury in March.",
+            "Jury convicts one of the colleagues",
+        ),
+        ("George Lowe has died aged 89.", "George Lowe dies aged 89"),
+        (
+            "Daniel Whitcombe pleaded not guilty to fraud on Monday.",
+            "Daniel Whitcombe pleads not guilty to fraud",
+        ),
+        ("Stocks in Santiago fell 1.2% on Thursday.", "Stocks in Santiago fall 1.2%"),
+        (
+            "A tsunami warning was issued on Tuesday, the first since 2011.",
+            "Tsunami warning issued",
+        ),
+        (
+            "Geert Wilders won the election in November. "
+            "Wilders said on Tuesday that the coalition talks had failed.",
+            "Wilders says coalition talks had failed",
+        ),
+    ],
+)
+def test_headline_from_the_predicate_and_its_arguments(text, title):
+    assert title in titles(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A tsunami warning was issued on Tuesday, the first since 2011.",
+        "Leaders agreed on Tuesday to hold the next summit on July 22-23, 2020.",
+        "The suspect was arrested by police in Leeds on Monday.",
+    ],
+)
+def test_no_headline_ends_on_a_function_word_or_an_ordinal(text):
+    for title in titles(text):
+        assert title.split()[-1].lower() not in {"on", "by", "to", "the", "a", "of", "first"}, title
+
+
+@pytest.mark.parametrize(
+    "phrase, expected",
+    [
+        (Phrase("Leaders", "agree", "to hold next summit on"), "Leaders agree to hold next summit"),
+        (Phrase("Court", "rules", "against the"), "Court rules"),
+        (Phrase("Talks", "end", "in Geneva"), "Talks end in Geneva"),
+    ],
+)
+def test_a_dangling_function_word_is_dropped(phrase, expected):
+    assert phrase.headline() == expected
