@@ -12,6 +12,7 @@ from ..storage.models import Article, Event, EventActor, EventEdit, Mention, utc
 from ..storage.order import precision_rank, sort_date
 from ..storage.rows import Statement
 from ..temporal.edtf import describe
+from . import importance
 from .pipeline import record_change, write_transaction
 
 DATE_COLUMNS = ("text", "value", "edtf", "start", "end", "precision", "approximate", "basis")
@@ -40,6 +41,8 @@ def edit_event(event_id: int, changes: dict[str, Any], reason: str) -> Event:
         event.save()
         EventEdit.create(event=event, changes=json.dumps(changes, default=str), reason=reason)
         record_change(event.id, "updated")
+        if "date" in changes:
+            importance.reweigh([event.id])  # its precision, and its share of its date
     return event
 
 
@@ -100,6 +103,7 @@ def merge_events(source_id: int, target_id: int, reason: str) -> Event:
         target.save()
         record_change(source_id, "merged", merged_into=target.id)
         record_change(target.id, "updated")
+        importance.reweigh([target.id])
     return target
 
 
@@ -128,6 +132,7 @@ def delete_article(article_id: int) -> None:
             else:
                 Event.delete().where(Event.id == event_id).execute()
                 record_change(event_id, "deleted")
+        importance.reweigh(still)
 
 
 _EDITS = Statement(
