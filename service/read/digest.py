@@ -17,8 +17,9 @@ from ..storage.order import PRECISIONS, UNDATED, precision_rank
 from ..storage.rows import rows_of
 from .queries import PAGE_COLUMNS, filter_events
 
-#: A time of day is a day: both are read as the day they fall on.
-_AS_DAY = {precision_rank("time"): precision_rank("day")}
+_DAY = precision_rank("day")
+#: The rank a date is keyed by: a time of day is its day.
+_KEY_RANK = pw.Case(None, [(Event.precision_rank <= _DAY, _DAY)], Event.precision_rank)
 
 
 class KeyDate(NamedTuple):
@@ -32,20 +33,36 @@ def digest(args: dict[str, Any]) -> list[KeyDate]:
     """The ``dates`` weightiest dates of the events ``args`` select (the /events filters; the
     window by the date itself), in date order, each with its ``per_date`` weightiest events."""
     ranks = list(range(precision_rank(args.get("precision") or "day") + 1))
-    query = _selected(Event.select(), args, ranks)
-    totals: dict[tuple[dt.date, int], float] = defaultdict(float)
-    for day, rank, weight in (
-        query.select(Event.sort_date, Event.precision_rank, pw.fn.SUM(Event.weight))
-        .group_by(Event.sort_date, Event.precision_rank)
-        .tuples()
-    ):
-        totals[(_date(day), _AS_DAY.get(rank, rank))] += weight or 0.0
-    chosen = sorted(totals, key=lambda key: (-totals[key], key))[: args.get("dates") or 20]
+    # One arm per precision rank, each summing one range of the covering index
+    # event_day_weight in its order (with all ranks in one WHERE, SQLite walks the date index
+    # and reads every row; one GROUP BY over all arms sorts every row): the arms' per-date sums
+    # are then added up per date and key rank.
+    arms = [
+        _selected(
+            Event.select(Event.sort_date, pw.fn.SUM(Event.weight).alias("total")), args, [rank]
+        )
+        .group_by(Event.sort_date)
+        .sql()
+        for rank in ranks
+    ]
+    union = " UNION ALL ".join(
+        f"SELECT {max(r, _DAY)} AS key, t.sort_date, t.total FROM ({sql}) AS t"
+        for r, (sql, _) in zip(ranks, arms, strict=True)
+    )
+    totals = (
+        f"SELECT sort_date, key, SUM(total) AS total FROM ({union}) AS arms "
+        f"GROUP BY sort_date, key ORDER BY total DESC, sort_date LIMIT {database.param}"
+    )
+    params = [p for _, ps in arms for p in ps] + [args.get("dates") or 20]
+    chosen = {
+        (_date(day), rank): weight or 0.0
+        for day, rank, weight in database.execute_sql(totals, params)
+    }
     if not chosen:
         return []
-    events = _events(args, ranks, {day for day, _ in chosen}, args.get("per_date") or 1)
+    events = _events(args, ranks, sorted(chosen), args.get("per_date") or 1)
     return [
-        KeyDate(day, PRECISIONS[rank], round(totals[(day, rank)], 4), events.get((day, rank), []))
+        KeyDate(day, PRECISIONS[rank], round(chosen[(day, rank)], 4), events.get((day, rank), []))
         for day, rank in sorted(chosen)
     ]
 
@@ -59,30 +76,35 @@ def _selected(query: pw.Select, args: dict[str, Any], ranks: list[int]) -> pw.Se
     return query.where(Event.sort_date <= min(hi or UNDATED, UNDATED - dt.timedelta(days=1)))
 
 
-def _events(args: dict[str, Any], ranks: list[int], days: set[dt.date], per_date: int) -> dict:
-    """The ``per_date`` weightiest events of each of ``days`` (one query, ranked by the
-    database), by (date, precision rank)."""
-    weight = pw.fn.COALESCE(Event.weight, 0)
-    place = (
-        pw.fn.ROW_NUMBER()
-        .over(
-            partition_by=[Event.sort_date, Event.precision_rank], order_by=[weight.desc(), Event.id]
-        )
-        .alias("place")
-    )
-    inner = _selected(Event.select(*PAGE_COLUMNS, place), args, ranks).where(
-        Event.sort_date.in_(sorted(days))
-    )
-    sql, params = inner.sql()
-    ordered = (
-        f"SELECT * FROM ({sql}) AS ranked WHERE place <= {database.param} "
-        "ORDER BY sort_date, precision_rank, place"
-    )
+def _events(args: dict[str, Any], ranks: list[int], keys: list[tuple], per_date: int) -> dict:
+    """The ``per_date`` weightiest events of each (date, key rank) of ``keys``, by key: one
+    statement of one arm per date and precision rank, each the first rows of a backward walk
+    of event_day_weight (no window sorts a busy day's hundreds of events)."""
+    columns = (*PAGE_COLUMNS, Event.weight)
+    arms, params = [], []
+    for day, key in keys:
+        for rank in (r for r in ranks if max(r, _DAY) == key):
+            one = (
+                _selected(Event.select(*columns), args, [rank])
+                .where(Event.sort_date == day)
+                .order_by(Event.weight.desc(), Event.id.desc())
+                .limit(per_date)
+            )
+            sql, ps = one.sql()
+            arms.append(f"SELECT * FROM ({sql}) AS a{len(arms)}")
+            params += ps
     found: dict[tuple[dt.date, int], list] = defaultdict(list)
-    for row in rows_of(inner, database.execute_sql(ordered, [*params, per_date])):
-        found[(_date(row.sort_date), _AS_DAY.get(row.precision_rank, row.precision_rank))].append(
-            row
-        )
+    if not arms:
+        return found
+    rows = rows_of(
+        _selected(Event.select(*columns), args, ranks),
+        database.execute_sql(" UNION ALL ".join(arms), params),
+    )
+    for row in rows:
+        found[(_date(row.sort_date), max(row.precision_rank, _DAY))].append(row)
+    for mine in found.values():
+        mine.sort(key=lambda row: (-(row.weight or 0.0), -row.id))
+        del mine[per_date:]
     return found
 
 

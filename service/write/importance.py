@@ -96,9 +96,12 @@ def _reweigh(ids: list[int]) -> None:
         outlet = (source or "").strip().lower() or f"article:{article_id}"
         share = earliness(offset, length or 0) / max(1, same_date.get((article_id, day, rank), 1))
         shares[event_id].append((outlet, share))
-    for event_id, (_, _, precision) in events.items():
-        weight = weigh(shares.get(event_id, ()), precision)
-        Event.update(weight=weight).where(Event.id == event_id).execute()
+    weights = [
+        (event_id, weigh(shares.get(event_id, ()), precision))
+        for event_id, (_, _, precision) in events.items()
+    ]
+    if weights:  # one statement for the batch
+        Event.update(weight=pw.Case(Event.id, weights)).where(Event.id.in_(ids)).execute()
 
 
 def _events_per_date(article_ids: set[int]) -> dict[tuple, int]:
