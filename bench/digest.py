@@ -54,7 +54,9 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "digest.sqlite3"
         shutil.copy(source, db)
-        app = create_app({"DATABASE_URL": f"sqlite:///{db}", "RATELIMIT_ENABLED": False})
+        app = create_app(
+            {"DATABASE_URL": f"sqlite:///{db}", "RATELIMIT_ENABLED": False, "LOG_LEVEL": "WARNING"}
+        )
         with app.app_context():
             create_tables()
             started = time.perf_counter()

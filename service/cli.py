@@ -20,7 +20,7 @@ from flask.cli import ScriptInfo, with_appcontext
 
 from .storage.connection import database
 from .storage.schema import create_tables
-from .write import bulk, importance, sources
+from .write import bulk, copies, importance, sources
 
 
 @click.command("init-db")
@@ -28,6 +28,9 @@ from .write import bulk, importance, sources
 def init_db_command() -> None:
     """Create the tables and indexes that do not exist yet (never drops data)."""
     create_tables()
+    printed = copies.fingerprint_unprinted()
+    if printed:
+        click.echo(f"Fingerprinted {printed} mentions stored before fingerprints.")
     weighed = importance.weigh_unweighed()
     if weighed:
         click.echo(f"Weighed {weighed} events stored before weights (see README: importance).")

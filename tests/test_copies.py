@@ -93,3 +93,18 @@ def test_fingerprints_read_the_tail_and_skip_short_sentences():
     assert copies.fingerprint(long) == copies.fingerprint(long.upper())
     assert copies.fingerprint(long) != copies.fingerprint(long.replace("two", "three"))
     assert copies.fingerprint("He resigned.") is None
+
+
+def test_init_db_fingerprints_mentions_stored_before_fingerprints(app, client, runner):
+    text = "South Africa's rand fell to its weakest level in two years on Tuesday."
+    post(client, {"text": text, "published_at": "2024-05-21"})
+    with app.app_context():
+        from service.storage.models import Mention
+
+        Mention.update(fingerprint=None).execute()
+        result = runner.invoke(args=["init-db"])
+        assert "Fingerprinted" in result.output
+        assert Mention.select().where(Mention.fingerprint.is_null()).count() == 0
+    post(client, {"text": PREFIX + text, "published_at": "2024-05-21"})
+    events = every_event(client)
+    assert len(events) == 1 and len({m["article_id"] for m in events[0]["mentions"]}) == 2

@@ -15,8 +15,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import NamedTuple
+
+import peewee as pw
 
 from .. import events as extraction
 from ..storage.models import Article, Event, Mention
@@ -115,5 +117,31 @@ def copied_event(item: extraction.Event, copies: dict[int, list[Copy]]) -> int |
     return best[2] if best else None
 
 
-def fingerprints(mentions: Iterable[extraction.Mention]) -> list[int | None]:
-    return [fingerprint(m.sentence) for m in mentions]
+def stored_fingerprint(sentence: str) -> int:
+    """The fingerprint as stored: 0 for a sentence too short to have one (NULL is a mention
+    stored before fingerprints, which :func:`fingerprint_unprinted` fills in)."""
+    return fingerprint(sentence) or 0
+
+
+def fingerprint_unprinted(batch: int = 5000) -> int:
+    """Fingerprint the mentions stored before fingerprints (``timeline init-db`` runs it), so
+    copies of older articles are found too. Returns how many were filled in."""
+    from .pipeline import write_transaction
+
+    done = 0
+    while True:
+        rows = list(
+            Mention.select(Mention.id, Mention.sentence)
+            .where(Mention.fingerprint.is_null())
+            .order_by(Mention.id)
+            .limit(batch)
+            .tuples()
+        )
+        if not rows:
+            return done
+        with write_transaction():
+            prints = [(mention_id, stored_fingerprint(sentence)) for mention_id, sentence in rows]
+            Mention.update(fingerprint=pw.Case(Mention.id, prints)).where(
+                Mention.id.in_([mention_id for mention_id, _ in rows])
+            ).execute()
+        done += len(rows)

@@ -188,7 +188,7 @@ def store_events(article: Article, extracted: Iterable[extraction.Event]) -> lis
                     "sentence_end": m.sentence_end,
                     "start": m.start,
                     "end": m.end,
-                    "fingerprint": copies.fingerprint(m.sentence),
+                    "fingerprint": copies.stored_fingerprint(m.sentence),
                 }
                 for m in item.mentions
             ]
