@@ -146,6 +146,21 @@ bench-events: install
 bench-realnews: install
 	$(BIN)/python bench/realnews.py $(REALNEWS_ARGS)
 
+# The key dates of a news story (issue 21): ../shared/eval/story/story_eval.py ingests each
+# Timeline17 development story into a fresh database, asks GET /api/v1/digest for each
+# journalist timeline and prints date F1 and alignment ROUGE-1/2 beside two naive baselines
+# (tilse is installed by the script into a venv of its own). BENCH_ARGS="--topics MJ" for one.
+STORY_EVAL ?= ../shared/eval/story/story_eval.py
+STORY_DATA ?= ../shared/data/t17-dev
+.PHONY: bench-story bench-digest
+bench-story: install
+	$(BIN)/python $(STORY_EVAL) --timeline-exe $(BIN)/timeline --data $(STORY_DATA) \
+	  --topics MJ,haiti,H1N1 --jobs 2 --baselines $(BENCH_ARGS)
+
+# GET /digest beside GET /events at 100k synthetic events, in-process (bench/digest.py).
+bench-digest: install
+	$(BIN)/python bench/digest.py $(BENCH_ARGS)
+
 # The whole ingest pipeline over ../shared/data/timebank, one process and all cores.
 bench-ingest: install
 	$(BIN)/python bench/ingest.py

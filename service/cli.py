@@ -21,7 +21,7 @@ from flask.cli import ScriptInfo, with_appcontext
 
 from .storage.connection import database
 from .storage.schema import create_tables
-from .write import bulk, fetch, inputs, polling, sources
+from .write import bulk, copies, fetch, importance, inputs, polling, sources
 
 
 @click.command("init-db")
@@ -29,6 +29,12 @@ from .write import bulk, fetch, inputs, polling, sources
 def init_db_command() -> None:
     """Create the tables and indexes that do not exist yet (never drops data)."""
     create_tables()
+    printed = copies.fingerprint_unprinted()
+    if printed:
+        click.echo(f"Fingerprinted {printed} mentions stored before fingerprints.")
+    weighed = importance.weigh_unweighed()
+    if weighed:
+        click.echo(f"Weighed {weighed} events stored before weights (see README: importance).")
     click.echo(f"Database ready: {_safe_url(current_app.config['DATABASE_URL'])}")
 
 

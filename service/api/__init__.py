@@ -60,7 +60,7 @@ class TimelineApi(Api):
 
 def register_api(app: Flask) -> Api:
     from ..edge.conditional import register_conditional
-    from . import actors, articles, changes, docs, events, feeds, health, temporal
+    from . import actors, articles, changes, digest, docs, events, feeds, health, temporal
 
     app.url_map.converters["id"] = IdConverter
     from .openapi import OperationsPlugin
@@ -71,7 +71,7 @@ def register_api(app: Flask) -> Api:
     api.register_converter(IdConverter, _id_schema)
     api.register_field(PublicationDate, "string", "date")  # a date-time is accepted too
     api.register_field(WindowDate, "string", None)  # a day, a month or a year
-    for module in (articles, events, actors, changes, temporal, feeds, health):
+    for module in (articles, events, digest, actors, changes, temporal, feeds, health):
         api.register_blueprint(module.blp)
     app.register_blueprint(docs.bp)
     app.add_url_rule("/healthz", "healthz", health.healthz)

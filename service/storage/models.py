@@ -76,6 +76,9 @@ class Event(BaseModel):
     precision_rank = pw.SmallIntegerField(default=99)
     # How central the event is to the articles reporting it, 0..1 (the highest report's).
     salience = pw.FloatField(default=0.0)
+    # How much the store as a whole makes of the event (service.write.importance): kept current
+    # as articles arrive or are deleted, so the digest reads it from an index.
+    weight = pw.FloatField(null=True)
     # The extraction's own title, type and date (JSON), kept when a person first curates it.
     original = pw.TextField(null=True)
     created_at = pw.DateTimeField(default=utcnow)
@@ -108,6 +111,8 @@ class Mention(BaseModel):
     sentence_end = pw.IntegerField()
     start = pw.IntegerField()
     end = pw.IntegerField()
+    # The sentence's last words hashed (service.write.copies): finds wire copies of a report.
+    fingerprint = pw.BigIntegerField(null=True)
 
     class Meta:
         indexes = ((("article", "event"), False), (("event", "article"), False))

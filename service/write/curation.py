@@ -13,6 +13,7 @@ from ..storage.models import Article, Event, EventActor, EventEdit, Mention, utc
 from ..storage.order import precision_rank, sort_date
 from ..storage.writes import record_change, write_transaction
 from ..temporal.edtf import describe
+from . import importance
 
 
 def edit_event(event_id: int, changes: dict[str, Any], reason: str) -> Event:
@@ -30,6 +31,8 @@ def edit_event(event_id: int, changes: dict[str, Any], reason: str) -> Event:
         event.save()
         EventEdit.create(event=event, changes=json.dumps(changes, default=str), reason=reason)
         record_change(event.id, "updated")
+        if "date" in changes:
+            importance.reweigh([event.id])  # its precision, and its share of its date
     return event
 
 
@@ -88,6 +91,7 @@ def merge_events(source_id: int, target_id: int, reason: str) -> Event:
         target.save()
         record_change(source_id, "merged", merged_into=target.id)
         record_change(target.id, "updated")
+        importance.reweigh([target.id])
     return target
 
 
@@ -116,3 +120,4 @@ def delete_article(article_id: int) -> None:
             else:
                 Event.delete().where(Event.id == event_id).execute()
                 record_change(event_id, "deleted")
+        importance.reweigh(still)

@@ -29,6 +29,7 @@ from ..storage.models import (
 from ..storage.order import precision_rank, sort_date
 from ..storage.writes import record_change, write_transaction
 from ..text import fold
+from . import copies, importance
 
 log = logging.getLogger(__name__)
 
@@ -129,10 +130,14 @@ def _remember(key: str | None, article: Article, created: bool) -> None:
 
 
 def store_events(article: Article, extracted: Iterable[extraction.Event]) -> list[Event]:
-    """Save each extracted event, or add its mentions to the stored event it duplicates."""
+    """Save each extracted event, or add its mentions to the stored event it duplicates (a
+    wire copy of its sentence, else the same happening); then weigh the events touched."""
+    extracted = list(extracted)
+    copied = copies.stored_copies(extracted, article.published_at)
     stored = []
     for item in extracted:
-        event = find_same_event(item)
+        copy_of = copies.copied_event(item, copied)
+        event = Event.get_by_id(copy_of) if copy_of is not None else find_same_event(item)
         if event is None:
             event = Event.create(**event_columns(item))
             record_change(event.id, "created")
@@ -152,11 +157,13 @@ def store_events(article: Article, extracted: Iterable[extraction.Event]) -> lis
                     "sentence_end": m.sentence_end,
                     "start": m.start,
                     "end": m.end,
+                    "fingerprint": copies.stored_fingerprint(m.sentence),
                 }
                 for m in item.mentions
             ]
         ).execute()
         stored.append(event)
+    importance.reweigh({event.id for event in stored})
     return stored
 
 

@@ -1,0 +1,149 @@
+"""The digest: a story's key dates (those whose events weigh most), each with its weightiest
+events. Weights are kept by the write side (service.write.importance); this reads them from the
+index ``event_day_weight`` (precision rank, sort date, weight): one aggregate over the window's
+rows of the admitted precisions, then one ranked query for the events of the chosen dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from typing import Any, NamedTuple
+
+import peewee as pw
+
+from ..storage.connection import database
+from ..storage.models import Event
+from ..storage.order import PRECISIONS, UNDATED, precision_rank
+from ..storage.rows import fetch, rows_of
+from .queries import PAGE_COLUMNS, filter_events
+
+_DAY = precision_rank("day")
+#: Filters that select few events: their matches are read at once, not walked date by date.
+SELECTIVE = ("q", "actor", "article")
+#: The rank a date is keyed by: a time of day is its day.
+_KEY_RANK = pw.Case(None, [(Event.precision_rank <= _DAY, _DAY)], Event.precision_rank)
+
+
+class KeyDate(NamedTuple):
+    date: dt.date
+    precision: str
+    weight: float
+    events: list  # rows with PAGE_COLUMNS, weightiest first
+
+
+def digest(args: dict[str, Any]) -> list[KeyDate]:
+    """The ``dates`` weightiest dates of the events ``args`` select (the /events filters; the
+    window by the date itself), in date order, each with its ``per_date`` weightiest events."""
+    ranks = list(range(precision_rank(args.get("precision") or "day") + 1))
+    if any(args.get(f) for f in SELECTIVE):
+        chosen = _totals_of_matches(args, ranks)
+    else:
+        chosen = _totals(args, ranks)
+    if not chosen:
+        return []
+    events = _events(args, ranks, sorted(chosen), args.get("per_date") or 1)
+    return [
+        KeyDate(day, PRECISIONS[rank], round(chosen[(day, rank)], 4), events.get((day, rank), []))
+        for day, rank in sorted(chosen)
+    ]
+
+
+def _totals(args: dict[str, Any], ranks: list[int]) -> dict[tuple[dt.date, int], float]:
+    """The weightiest (date, key rank)s with their weights: one arm per precision rank, each
+    summing one range of the covering index event_day_weight in its order (with all ranks in
+    one WHERE, SQLite walks the date index and reads every row; one GROUP BY over all arms
+    sorts every row); the arms' per-date sums are then added up per date and key rank."""
+    arms = [
+        _selected(
+            Event.select(Event.sort_date, pw.fn.SUM(Event.weight).alias("total")), args, [rank]
+        )
+        .group_by(Event.sort_date)
+        .sql()
+        for rank in ranks
+    ]
+    union = " UNION ALL ".join(
+        f"SELECT {max(r, _DAY)} AS key, t.sort_date, t.total FROM ({sql}) AS t"
+        for r, (sql, _) in zip(ranks, arms, strict=True)
+    )
+    totals = (
+        f"SELECT sort_date, key, SUM(total) AS total FROM ({union}) AS arms "
+        f"GROUP BY sort_date, key ORDER BY total DESC, sort_date LIMIT {database.param}"
+    )
+    params = [p for _, ps in arms for p in ps] + [args.get("dates") or 20]
+    return {
+        (_date(day), rank): weight or 0.0
+        for day, rank, weight in database.execute_sql(totals, params)
+    }
+
+
+def _totals_of_matches(args: dict[str, Any], ranks: list[int]) -> dict:
+    """As :func:`_totals` when a selective filter drives the query (its matches are read
+    once, whatever the ranks)."""
+    total = pw.fn.SUM(Event.weight)
+    query = (
+        _selected(Event.select(Event.sort_date, _KEY_RANK, total), args, ranks)
+        .group_by(Event.sort_date, _KEY_RANK)
+        .order_by(total.desc(), Event.sort_date)
+        .limit(args.get("dates") or 20)
+    )
+    return {(_date(day), rank): weight or 0.0 for day, rank, weight in query.tuples()}
+
+
+def _selected(query: pw.Select, args: dict[str, Any], ranks: list[int]) -> pw.Select:
+    filters = {k: v for k, v in args.items() if k not in ("from_", "to")}
+    query = filter_events(query, filters).where(Event.precision_rank.in_(ranks))
+    lo, hi = args.get("from_"), args.get("to")
+    if lo:
+        query = query.where(Event.sort_date >= lo)
+    return query.where(Event.sort_date <= min(hi or UNDATED, UNDATED - dt.timedelta(days=1)))
+
+
+def _events(args: dict[str, Any], ranks: list[int], keys: list[tuple], per_date: int) -> dict:
+    """The ``per_date`` weightiest events of each (date, key rank) of ``keys``, by key: one
+    statement of one arm per date and precision rank, each the first rows of a backward walk
+    of event_day_weight (no window sorts a busy day's hundreds of events)."""
+    columns = (*PAGE_COLUMNS, Event.weight)
+    found: dict[tuple[dt.date, int], list] = defaultdict(list)
+    if any(args.get(f) for f in SELECTIVE):
+        # Few matches, and a per-date walk would evaluate the filter once per date: the
+        # matches of the chosen dates in one query, the weightiest kept here.
+        rows = fetch(
+            _selected(Event.select(*columns), args, ranks).where(
+                Event.sort_date.in_(sorted({day for day, _ in keys}))
+            )
+        )
+        return _weightiest(rows, found, per_date)
+    arms, params = [], []
+    for day, key in keys:
+        for rank in (r for r in ranks if max(r, _DAY) == key):
+            one = (
+                _selected(Event.select(*columns), args, [rank])
+                .where(Event.sort_date == day)
+                .order_by(Event.weight.desc(), Event.id.desc())
+                .limit(per_date)
+            )
+            sql, ps = one.sql()
+            arms.append(f"SELECT * FROM ({sql}) AS a{len(arms)}")
+            params += ps
+    if not arms:
+        return found
+    rows = rows_of(
+        _selected(Event.select(*columns), args, ranks),
+        database.execute_sql(" UNION ALL ".join(arms), params),
+    )
+    return _weightiest(rows, found, per_date)
+
+
+def _weightiest(rows: list, found: dict, per_date: int) -> dict:
+    """``rows`` by (date, key rank), the ``per_date`` weightiest of each (newest first on a
+    tie)."""
+    for row in rows:
+        found[(_date(row.sort_date), max(row.precision_rank, _DAY))].append(row)
+    for mine in found.values():
+        mine.sort(key=lambda row: (-(row.weight or 0.0), -row.id))
+        del mine[per_date:]
+    return found
+
+
+def _date(value: dt.date | str) -> dt.date:
+    return dt.date.fromisoformat(value) if isinstance(value, str) else value

@@ -1,0 +1,148 @@
+"""The digest (GET /digest) and the importance it ranks by (service.write.importance): dates
+chosen by the weight of their events, in date order; weights kept current as articles arrive
+and are deleted. Articles are stored with hand-made events (no NLP), so each weight is known."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from service.events.model import Actor, Event, EventDate, Mention
+from service.write import importance, pipeline
+
+from .test_errors import assert_problem
+
+PUBLISHED = dt.date(2024, 5, 20)
+
+
+def event(day: str, title: str, offset: int = 0, precision: str = "day") -> Event:
+    start = dt.date.fromisoformat(day)
+    end = start if precision == "day" else start + dt.timedelta(days=30)
+    date = EventDate(day, day, day, start, end, precision, False, "expression")
+    sentence = f"{title} on {day}."
+    mention = Mention(sentence, offset, offset + len(sentence), offset, offset + len(title))
+    actor = Actor(key=f"org:{title.split()[0].lower()}", name=title.split()[0], kind="organisation")
+    return Event(title, sentence, "statement", None, (actor,), date, (mention,), salience=0.5)
+
+
+def store(events: list[Event], source: str | None, text: str = "x" * 400) -> int:
+    """Store an article with ``events`` (its text says nothing: only offsets matter here)."""
+    data = {
+        "text": f"{text} {source} {len(events)} {events[0].title} {events[0].date.start}",
+        "published_at": PUBLISHED,
+        "source": source,
+        "title": None,
+        "url": None,
+    }
+    prepared = pipeline.Prepared(data, pipeline.content_hash(data["text"]), events)
+    with pipeline.write_transaction():
+        return pipeline.store(prepared).id
+
+
+@pytest.fixture
+def story(app):
+    """Three dates: May 10 told by three outlets, May 12 by one outlet three times, May 14 by
+    one article telling four things of that day."""
+    with app.app_context():
+        for source in ("Reuters", "BBC", "Guardian"):
+            store([event("2024-05-10", "Ministers resigned")], source)
+        for n in range(3):
+            store(
+                [event("2024-05-12", "Parliament voted", offset=10 * n)], "BBC", text=f"{n}" * 400
+            )
+        store([event("2024-05-14", f"Company{n} announced things") for n in range(4)], "AP")
+    return app
+
+
+def test_distinct_outlets_count_more_than_repeats_of_one():
+    one_outlet = importance.weigh([("bbc", 1.0)] * 3, "day")
+    three_outlets = importance.weigh([("bbc", 1.0), ("reuters", 1.0), ("ap", 1.0)], "day")
+    assert three_outlets == 3.0 and one_outlet == 1.0 + 2 * importance.REPEAT
+    assert three_outlets > one_outlet > importance.weigh([("bbc", 1.0)], "day")
+
+
+def test_early_reports_and_precise_dates_weigh_more():
+    assert importance.earliness(0, 1000) == 1.0
+    assert importance.earliness(900, 1000) < importance.earliness(100, 1000) < 1.0
+    assert importance.earliness(1000, 1000) == 1.0 - importance.LATE
+    day, month, year = (importance.weigh([("bbc", 1.0)], p) for p in ("day", "month", "year"))
+    assert day > month > year > importance.weigh([("bbc", 1.0)], "decade") > 0
+
+
+def test_the_digest_picks_the_weightiest_dates_in_date_order(client, story):
+    body = client.get("/api/v1/digest?dates=2").get_json()
+    assert [d["date"] for d in body["dates"]] == ["2024-05-10", "2024-05-12"]
+    assert [d["precision"] for d in body["dates"]] == ["day", "day"]
+    assert body["dates"][0]["weight"] > body["dates"][1]["weight"]
+    told = body["dates"][0]["events"]
+    assert len(told) == 1 and told[0]["title"] == "Ministers resigned"
+    assert {m["article"]["source"] for m in told[0]["mentions"]} == {"Reuters", "BBC", "Guardian"}
+    # one article telling four things of a day weighs like one article about that day
+    every = client.get("/api/v1/digest").get_json()["dates"]
+    weights = {d["date"]: d["weight"] for d in every}
+    assert weights["2024-05-14"] == pytest.approx(1.0)
+
+
+def test_per_date_and_the_filters(client, story):
+    body = client.get("/api/v1/digest?from=2024-05-13&per_date=3").get_json()
+    assert [d["date"] for d in body["dates"]] == ["2024-05-14"]
+    assert len(body["dates"][0]["events"]) == 3
+    body = client.get("/api/v1/digest?q=parliament").get_json()
+    assert [d["date"] for d in body["dates"]] == ["2024-05-12"]
+    body = client.get("/api/v1/digest?actor=org:ministers").get_json()
+    assert [d["date"] for d in body["dates"]] == ["2024-05-10"]
+    assert client.get("/api/v1/digest?to=2024-05-01").get_json() == {"dates": []}
+
+
+def test_weights_stay_current_when_articles_are_deleted(client, story):
+    before = {d["date"]: d for d in client.get("/api/v1/digest").get_json()["dates"]}
+    articles = {m["article_id"] for m in before["2024-05-10"]["events"][0]["mentions"]}
+    for article_id in sorted(articles)[:2]:
+        assert client.delete(f"/api/v1/articles/{article_id}").status_code == 204
+    after = client.get("/api/v1/digest?dates=1").get_json()["dates"]
+    assert after[0]["date"] == "2024-05-12"  # May 10 is now told by one outlet only
+    weights = {d["date"]: d["weight"] for d in client.get("/api/v1/digest").get_json()["dates"]}
+    assert weights["2024-05-10"] == pytest.approx(before["2024-05-10"]["weight"] / 3)
+
+
+def test_coarser_dates_only_when_asked(client, app):
+    with app.app_context():
+        store([event("2024-03-01", "Inflation rose", precision="month")], "BBC")
+        store([event("2024-03-05", "Rates fell")], "BBC")
+    days = client.get("/api/v1/digest").get_json()["dates"]
+    assert [(d["date"], d["precision"]) for d in days] == [("2024-03-05", "day")]
+    months = client.get("/api/v1/digest?precision=month").get_json()["dates"]
+    assert [(d["date"], d["precision"]) for d in months] == [
+        ("2024-03-01", "month"),
+        ("2024-03-05", "day"),
+    ]
+
+
+def test_conditional_get(client, story):
+    first = client.get("/api/v1/digest?dates=2")
+    again = client.get("/api/v1/digest?dates=2", headers={"If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 304
+
+
+@pytest.mark.parametrize("query", ["dates=0", "per_date=21", "precision=century", "page=2"])
+def test_bad_arguments_are_422_problems(client, query):
+    assert_problem(client.get(f"/api/v1/digest?{query}"), 422)
+
+
+def test_documented(client):
+    spec = client.get("/api/v1/openapi.json").get_json()
+    operation = spec["paths"]["/api/v1/digest"]["get"]
+    names = {p["name"] for p in operation["parameters"]}
+    assert {"q", "actor", "type", "from", "to", "dates", "per_date", "precision"} <= names
+
+
+def test_init_db_weighs_events_stored_before_weights(app, runner):
+    with app.app_context():
+        store([event("2024-05-10", "Ministers resigned")], "BBC")
+        from service.storage.models import Event as Row
+
+        Row.update(weight=None).execute()
+        result = runner.invoke(args=["init-db"])
+        assert "Weighed 1 events" in result.output
+        assert Row.get().weight == pytest.approx(1.0)
