@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections.abc import Sequence
 
 from service.temporal.model import Timex
 
@@ -59,3 +60,82 @@ class Days:
         """The narrative "now": the last day-precise date mentioned before ``offset``."""
         i = bisect.bisect_right(self.ends, offset)
         return self.days[i - 1] if i else None
+
+
+#: Subordinators of a clause that happens at the time of the clause it modifies.
+_AT_THE_TIME = frozenset({"when", "as", "while"})
+#: Prepositions putting a predicate inside a happening ("In Sunday's debate, X attacked Y").
+_INSIDE = frozenset({"in", "at", "during"})
+#: Sentences the story may go on for with no clause told at its time (it has moved on after).
+_CARRY = 1
+
+
+def told_at(candidates: Sequence, doc, published_at: dt.date) -> dict[int, Timex]:
+    """Candidate index -> the date an undated past-tense predicate is told at.
+
+    The frame a clause sits in dates it first: "died when their boat sank in late November",
+    "In Sunday's debate, Spitzer attacked him". Else the story's reference time: the last day a
+    past happening was given, while the story goes on in the simple past ("On Monday the board
+    met in Frankfurt. It approved the merger."). A new date moves it; a sentence with no clause
+    told at it ends it (TimeBank: carried two sentences on, or from a month or a year, these
+    dates disagreed with the gold more often than not). Present, perfect and pluperfect
+    clauses ("has claimed", "had arrested") are told at another time and are left alone.
+    """
+    by_token = {c.token: c for c in candidates}
+    out: dict[int, Timex] = {}
+    reference: Timex | None = None
+    told = -1  # the sentence the reference was last told in
+    for c in candidates:
+        if c.anchor is not None and not c.inherited:
+            if c.status == "occurred" and c.trigger.pos == "verb" and _told(c.anchor, published_at):
+                reference, told = c.anchor, c.position
+            continue
+        if c.anchor is not None or c.trigger.pos != "verb" or c.status != "occurred":
+            continue
+        tok = doc[c.token]
+        framed = _frame(tok, by_token)
+        if framed is not None:
+            out[c.index] = framed
+        elif reference is not None and c.position - told <= _CARRY and _simple_past(tok):
+            out[c.index], told = reference, c.position
+    return out
+
+
+def _told(anchor: Timex, published_at: dt.date) -> bool:
+    """A day the story is told at: a past day or time (a year or a month spans too much)."""
+    day = anchor.start_date
+    return anchor.precision in ("day", "time") and day is not None and day <= published_at
+
+
+def _frame(tok, by_token: dict) -> Timex | None:
+    """The own date of the happening a clause is told inside of, in its sentence."""
+    head = by_token.get(tok.head.i)
+    if tok.dep_ == "advcl" and _mark(tok) in _AT_THE_TIME and head is not None:
+        if head.anchor is not None and not head.inherited:
+            return head.anchor  # "was gunned down when ...": its "when" is the shooting's
+    for child in tok.children:
+        inner = by_token.get(child.i)
+        if child.dep_ == "advcl" and _mark(child) in _AT_THE_TIME and inner is not None:
+            if inner.anchor is not None and not inner.inherited:
+                return inner.anchor  # "died when their boat sank in late November"
+        if child.dep_ == "prep" and child.lower_ in _INSIDE:
+            for noun in (g for g in child.children if g.dep_ == "pobj"):
+                frame = by_token.get(noun.i)
+                if frame is not None and frame.trigger.pos == "noun" and frame.anchor:
+                    return frame.anchor  # "In Sunday's debate, Spitzer attacked him"
+    return None
+
+
+def _mark(tok) -> str | None:
+    return next((c.lower_ for c in tok.children if c.dep_ == "mark"), None)
+
+
+def _simple_past(tok) -> bool:
+    """ "met", "was arrested", "were fighting": told in the story's past, not its present or
+    its before ("has met", "had met", "meets")."""
+    aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    if aux & {"has", "have", "had", "'s", "'ve", "'d", "is", "are", "am", "will", "would"}:
+        return False
+    if tok.tag_ == "VBD":
+        return True
+    return tok.tag_ in ("VBN", "VBG") and bool(aux & {"was", "were"})

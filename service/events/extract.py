@@ -9,7 +9,7 @@ import re
 
 from service.temporal.model import Timex
 
-from . import dates, nlp
+from . import dates, discourse, nlp
 from .entities import Entities
 from .merge import Group, within_article
 from .model import Event, EventDate, Mention
@@ -62,13 +62,14 @@ def _extract(text: str, published_at: dt.date, timexes, doc) -> list[Event]:
     entities = Entities(text, doc)
     candidates, relations = find(text, published_at, timexes, doc, entities)
     groups = within_article(candidates)
-    _date_groups(groups, candidates, relations, published_at)
+    told = discourse.told_at(candidates, doc, published_at)
+    _date_groups(groups, relations, told, published_at)
     _inherit_places(groups)
     sentences = max(1, len(list(doc.sents)))
     return [_event(g, entities, sentences) for g in groups]
 
 
-def _date_groups(groups, candidates, relations, published_at) -> None:
+def _date_groups(groups, relations, told, published_at) -> None:
     for group in groups:
         group.date = _own_date(group, published_at)
     owner = {c.index: g for g in groups for c in g.members}
@@ -85,8 +86,11 @@ def _date_groups(groups, candidates, relations, published_at) -> None:
                 else:
                     then.date = dates.after(first.date, published_at)
     for group in groups:
-        if group.date is None and (told := group.head.reported) is not None:
-            group.date = dates.no_later_than(dates.from_timex(told))
+        at = [told[c.index] for c in (group.head, *group.members) if c.index in told]
+        if group.date is None and at and _status(group) == "occurred":
+            group.date = dates.from_timex(at[0], "narrative")  # the story's time (discourse)
+        if group.date is None and (report := group.head.reported) is not None:
+            group.date = dates.no_later_than(dates.from_timex(report))
         if group.date is None:
             group.date = dates.publication(published_at, planned=_status(group) == "planned")
 
