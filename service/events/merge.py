@@ -13,9 +13,12 @@ from .predicates import Candidate
 STANDALONE_REFERENCES = frozenset(
     {"conflict", "sanctions", "membership", "election", "agreement", "economy"}
 )
-#: Types whose different verbs tell one happening ("met" / "held talks", "signed" / "agreed").
+#: Types whose different verbs tell one happening ("met" / "held talks", "signed" / "agreed";
+#: a person resigns or dies once in a story: "resigned" / "was stepping down").
 SYNONYMOUS = frozenset(
     {
+        "resignation",
+        "death",
         "meeting",
         "visit",
         "agreement",
