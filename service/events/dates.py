@@ -88,6 +88,19 @@ def starting_on(duration: Timex, start: dt.date) -> EventDate | None:
     return ending_on(duration, start + (int(m.group(1)) - 1) * ONE_DAY)
 
 
+def shifted(duration: Timex, day: dt.date, later: bool) -> EventDate | None:
+    """ "Two days later", "a week earlier": the day that far from the story's ``day``."""
+    m = _DURATION.match(duration.value or "")
+    if not m or m.group(2) not in "DW" or "." in m.group(1):
+        return None
+    days = int(m.group(1)) * _UNITS[m.group(2)][1]
+    when = day + dt.timedelta(days=days if later else -days)
+    iso = when.isoformat()
+    approximate = m.group(2) == "W" or duration.approximate  # "a week later": about then
+    edtf = iso + "~" if approximate else iso
+    return EventDate(duration.text, iso, edtf, when, when, "day", approximate, "duration")
+
+
 def began_before(duration: Timex, now: dt.date) -> EventDate | None:
     """The start of something "ongoing for <duration>" as of ``now``, at the unit's precision.
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from collections.abc import Sequence
 
 from service.temporal.model import Timex
@@ -66,6 +67,15 @@ class Days:
 _AT_THE_TIME = frozenset({"when", "as", "while"})
 #: Prepositions putting a predicate inside a happening ("In Sunday's debate, X attacked Y").
 _INSIDE = frozenset({"in", "at", "during"})
+#: Words that place a clause by the story's day ("hours later", "the next day"): days after it.
+_SHIFTS = (
+    (re.compile(r"\b(?:earlier|later) (?:in|on) the day\b|\blater that (?:day|night|evening)\b"
+                r"|\b(?:hours|minutes) (?:later|earlier)\b", re.IGNORECASE), 0),
+    (re.compile(r"\b(?:the )?(?:next|following) (?:day|morning)\b|\ba day later\b",
+                re.IGNORECASE), 1),
+    (re.compile(r"\bthe (?:day|night) before\b|\bthe previous day\b|\ba day earlier\b",
+                re.IGNORECASE), -1),
+)  # fmt: skip
 #: Sentences the story may go on for with no clause told at its time (it has moved on after).
 _CARRY = 1
 
@@ -94,11 +104,27 @@ def told_at(candidates: Sequence, doc, published_at: dt.date) -> dict[int, Timex
             continue
         tok = doc[c.token]
         framed = _frame(tok, by_token)
+        shifted = _shifted(c.clause, reference)
         if framed is not None:
             out[c.index] = framed
+        elif shifted is not None:
+            out[c.index], told = shifted, c.position
         elif reference is not None and c.position - told <= _CARRY and _simple_past(tok):
             out[c.index], told = reference, c.position
     return out
+
+
+def _shifted(clause, reference: Timex | None) -> Timex | None:
+    """ "Hours later, the suspects were released": the story's day, or the day after or before."""
+    if reference is None or reference.start_date is None:
+        return None
+    for words, days in _SHIFTS:
+        if m := words.search(clause.text):
+            day = reference.start_date + dt.timedelta(days=days)
+            iso = day.isoformat()
+            at = clause.start + m.start()
+            return Timex(at, clause.start + m.end(), m.group(), "DATE", iso, iso, day, day, "day")
+    return None
 
 
 def _told(anchor: Timex, published_at: dt.date) -> bool:

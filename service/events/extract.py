@@ -23,6 +23,8 @@ _OUTCOMES = frozenset({"agreement", "statement"})
 _GATHERINGS = frozenset({"meeting", "visit"})
 #: A duration dated by a day it starts on ("arrived on Tuesday for a two-day visit"); otherwise
 #: the day is taken as its last ("a two-day visit that concluded on Wednesday").
+#: A duration told from the story's day ("two days later", "a week earlier"), not a span.
+_OFFSET = re.compile(r"\b(later|after|on|earlier)$", re.IGNORECASE)
 _STARTS = re.compile(r"\b(?:arriv\w*|began|begins|start\w*|open\w*|kick\w* off|launch\w*)\b")
 
 
@@ -116,6 +118,11 @@ def _own_date(group: Group, published_at: dt.date) -> EventDate | None:
             if began is not None:
                 return began
         if c.reference_day is not None:
+            after = _OFFSET.search(c.duration.text)
+            if after is not None:  # "released two days later": that far from the story's day
+                moved = dates.shifted(c.duration, c.reference_day, after.group(1) != "earlier")
+                if moved is not None:
+                    return moved
             ended = dates.ending_on(c.duration, c.reference_day)
             if ended is not None:
                 return ended

@@ -148,6 +148,8 @@ def _owner(span) -> int | None:
             continue
         if _predicate_like(node):
             return node.i
+        if node.dep_ == "appos":
+            return None  # "Lowe, a member of the 1953 Everest team, died": said of a participant
     return None
 
 

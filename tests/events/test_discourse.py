@@ -32,6 +32,17 @@ def _event(text: str, word: str):
         ("The ferry sank on Monday when a storm hit the coast of Crete.", "hit", MONDAY),
         ("Kraemer shares jumped 24 percent in Copenhagen on Tuesday, while Halvorsen fell 3 "
          "percent in Oslo.", "fell", TUESDAY),
+        # words placing the clause by the story's day
+        ("The G20 leaders met in Rio on Monday. Earlier in the day, the G20 group adopted the "
+         "declaration.", "adopted", MONDAY),
+        ("Police arrested two men in Leeds on Tuesday. Minutes later, the suspects were "
+         "released.", "released", TUESDAY),
+        ("Police arrested two men in Leeds on Tuesday. The city is calm. Its mayor is away. "
+         "Hours later, the suspects were released.", "released", TUESDAY),
+        ("Police arrested John Smith in Leeds on Monday. Smith was released a day later.",
+         "released", TUESDAY),
+        ("The storm hit Crete on Tuesday. A week earlier, Greece had evacuated 300 people.",
+         "evacuated", TUESDAY - dt.timedelta(days=7)),
         # a predicate inside a dated happening ("at a meeting on Monday")
         ("Shareholders of Solvane rejected the merger at a meeting in Lyon on Monday.",
          "rejected", MONDAY),
@@ -40,7 +51,7 @@ def _event(text: str, word: str):
 def test_told_at_the_story_time(text, word, day):
     event = _event(text, word)
     assert (event.date.start, event.date.end) == (day, day)
-    assert event.date.basis in ("narrative", "expression")
+    assert event.date.basis in ("narrative", "expression", "duration")
 
 
 @pytest.mark.parametrize(
@@ -56,6 +67,8 @@ def test_told_at_the_story_time(text, word, day):
          "Its shares are widely held. Siemens approved the merger.", "approved"),
         # a year or a month is no story time
         ("Acme opened a plant in Ohio in 2019. Acme hired 300 workers.", "hired"),
+        # a word placing the clause by the story's day needs a story day
+        ("Hours later, the suspects were released by police in Leeds.", "released"),
         # a plan is no story time, and a plan takes no past date
         ("Acme will open a plant in Ohio on Friday. Acme hired 300 workers.", "hired"),
     ],
@@ -64,3 +77,19 @@ def test_not_told_at_the_story_time(text, word):
     event = _event(text, word)
     assert event.date.basis not in ("narrative",)
     assert event.date.start is None or event.date.start != event.date.end
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "year"),
+    [
+        ("George Lowe, the last surviving member of the 1953 Everest team, has died aged 89.",
+         "died", None),
+        ("Lowe, a veteran of the 1953 expedition, died on Friday.", "died", 2024),
+        ("Smith, the 2008 champion, won the race on Sunday.", "won", 2024),
+        ("The first tsunami warning since the 2011 disaster was issued on Tuesday.", "issued",
+         2024),
+    ],
+)  # fmt: skip
+def test_a_date_said_of_a_participant_does_not_date_the_predicate(text, word, year):
+    date = _event(text, word).date
+    assert (date.start.year if date.start else None) == year
