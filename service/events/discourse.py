@@ -29,6 +29,11 @@ _FINENESS = {
 }
 
 
+def fineness(timex: Timex) -> int:
+    """0 for a time of day, 1 for a day ... 6 for a year, 9 for coarser: finest first."""
+    return _FINENESS.get(timex.precision, 9)
+
+
 def times(text: str, own: list[Timex]) -> tuple[Timex | None, Timex | None]:
     """The anchor and the duration a predicate's own expressions give."""
     own = sorted(set(own), key=lambda t: t.start)
@@ -39,7 +44,7 @@ def times(text: str, own: list[Timex]) -> tuple[Timex | None, Timex | None]:
         if spanned is not None:
             anchor = spanned  # "from June 6 to June 9"
         else:  # "its fourth-quarter results on Jan. 29": the finest date the clause gives
-            anchor = min(datable, key=lambda t: (_FINENESS.get(t.precision, 9), t.start))
+            anchor = min(datable, key=lambda t: (fineness(t), t.start))
     duration = next((t for t in own if t.type == "DURATION"), None)
     return anchor, duration
 

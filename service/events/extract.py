@@ -99,7 +99,7 @@ def _date_groups(groups, relations, told, published_at) -> None:
 
 def _own_date(group: Group, published_at: dt.date) -> EventDate | None:
     """The date the group's own clauses give: an expression, or a duration with its anchor."""
-    head = group.head
+    head = group.dated
     if head.anchor is not None:
         when = dates.from_timex(head.anchor, "narrative" if head.inherited else "expression")
         if head.duration is not None and when.precision == "day" and when.start:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from . import dates
+from . import dates, discourse
 from .model import Actor, Event
 from .predicates import Candidate
 
@@ -46,10 +46,16 @@ class Group:
 
     @property
     def head(self) -> Candidate:
-        """The mention the event is told from: a document, else the first dated one, else the
+        """The mention the event is told from: a document, else the first dated mention that
+        says who did it, else the first clause that does ("The minister resigned. Her
+        resignation on Friday ...": not "Resignation"), else the first dated mention, else the
         first standalone one (never reported content when the event has its own mention)."""
         for test in (
             lambda c: c.doc,
+            lambda c: c.anchor is not None and c.kind == "event" and c.trigger.pos == "verb",
+            lambda c: c.anchor is not None and c.kind != "report" and bool(c.agents),
+            lambda c: c.duration is not None and c.kind != "report" and bool(c.agents),
+            lambda c: c.kind == "event" and c.trigger.pos == "verb" and bool(c.phrase.subject),
             lambda c: c.anchor is not None and c.kind != "report",
             lambda c: c.duration is not None and c.kind != "report",
             lambda c: c.kind == "event",
@@ -59,6 +65,15 @@ class Group:
                 if test(c):
                     return c
         return self.members[0]
+
+    @property
+    def dated(self) -> Candidate:
+        """The mention whose own date the event takes: the head's, else the finest any other
+        mention gives ("The minister resigned. Her resignation on Friday ...")."""
+        dated = [c for c in self.members if c.anchor is not None and c.kind != "report"]
+        if not dated or self.head.anchor is not None:
+            return self.head
+        return min(dated, key=lambda c: (discourse.fineness(c.anchor), c.inherited, c.index))
 
     def actors(self) -> list[Actor]:
         """Everyone taking part; what a document reports names its signatories too."""

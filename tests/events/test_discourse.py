@@ -93,3 +93,13 @@ def test_not_told_at_the_story_time(text, word):
 def test_a_date_said_of_a_participant_does_not_date_the_predicate(text, word, year):
     date = _event(text, word).date
     assert (date.start.year if date.start else None) == year
+
+
+def test_one_happening_told_twice_keeps_the_clause_and_the_date():
+    """ "The minister resigned. Her resignation on Friday ...": one event, told from the verb
+    (who did it), dated by the noun."""
+    text = "The minister resigned. Her resignation on Friday came after weeks of protests."
+    [event] = [e for e in extract(text, PUB) if e.type == "resignation"]
+    assert event.date.start == event.date.end == dt.date(2024, 3, 8)
+    assert event.title.lower().startswith("minister")
+    assert len(event.mentions) == 2
