@@ -245,14 +245,3 @@ def same_happening(a: Event, b: Event, threshold: float = 0.3) -> bool:
 
 def _named_organisations(event: Event) -> set[str]:
     return {x.key for x in event.actors if x.kind == "organisation"}
-
-
-def combine(a: Event, b: Event) -> Event:
-    """One event from two reports of it: the finer date, all actors, all mentions."""
-    keep, other = (a, b) if dates.finer(a.date, b.date) is a.date else (b, a)
-    actors = {x.key: x for x in (*keep.actors, *other.actors)}
-    return dataclasses.replace(
-        keep,
-        actors=tuple(actors.values()),
-        mentions=tuple(dict.fromkeys((*a.mentions, *b.mentions))),
-    )
