@@ -361,7 +361,7 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
     else:
         phrase = verb_phrase(text, tok, roles, timexes=timexes, type_=type_, place=place)
     wh = subject_tok is not None and any(
-        w.lower_ in ("whose", "which", "what") for w in subject_tok.subtree
+        w.lower_ in ("whose", "which", "what") for w in _phrase_tokens(subject_tok)
     )
     if kind == "event" and not occurrence and (not phrase.subject or wh):
         kind = "reference"  # nobody to say it of ("placed bids ahead of them"): no headline
