@@ -138,20 +138,27 @@ def _at_precision(day: dt.date, precision: str, text: str) -> EventDate:
 
 
 def before(anchor: EventDate) -> EventDate | None:
-    """An undated event that came before ``anchor``: ends no later than the day before it."""
+    """An undated event that came before ``anchor``: ends no later than the day before it (a
+    time of day or a coarser anchor bounds it by its own end: "before retiring in 1984" may be
+    in 1984)."""
     bound = anchor.start or anchor.end
     if bound is None:
         return None
-    end = bound - ONE_DAY
+    end = bound - ONE_DAY if anchor.precision == "day" else (anchor.end or bound)
     return EventDate(None, None, f"../{end.isoformat()}", None, end, "unknown", False, "relation")
 
 
 def after(anchor: EventDate, published_at: dt.date) -> EventDate | None:
-    """An undated event that came after ``anchor`` and before publication."""
+    """An undated event that came after ``anchor`` and before publication (from the day after
+    a day; from the start of a time of day or a coarser anchor: "after a debate that ran past
+    midnight" may be that day, "after leaving the army in 2010" may be in 2010)."""
     bound = anchor.end or anchor.start
     if bound is None:
         return None
-    start = min(bound + ONE_DAY, published_at)
+    if anchor.precision == "day":
+        start = min(bound + ONE_DAY, published_at)
+    else:
+        start = min(anchor.start or bound, published_at)
     edtf = f"{start.isoformat()}/{published_at.isoformat()}"
     return EventDate(None, None, edtf, start, published_at, "unknown", False, "relation")
 

@@ -170,3 +170,36 @@ def _simple_past(tok) -> bool:
     if tok.tag_ == "VBD":
         return True
     return tok.tag_ in ("VBN", "VBG") and bool(aux & {"was", "were"})
+
+
+def bounded(candidates: Sequence, doc, timexes: Sequence[Timex]) -> dict[int, tuple[str, Timex]]:
+    """Candidate index -> ("before" or "after", the date of the happening the text bounds it
+    by): "Before retiring in 1984, Lowe taught at a school in Leeds" (before 1984), "After
+    leaving the army in 2010, Smith founded a company" (after 2010). A relation between two
+    events (``predicates._relations``) is used first where the bounding one is an event."""
+    out: dict[int, tuple[str, Timex]] = {}
+    for c in candidates:
+        if c.anchor is not None or c.trigger.pos != "verb":
+            continue
+        for prep in doc[c.token].children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("before", "after"):
+                continue
+            for inner in prep.children:
+                if inner.dep_ not in ("pcomp", "pobj"):
+                    continue
+                own = _own_chars(inner)
+                dated = [t for t in timexes if t.start in own and dates.datable(t)]
+                if dated:
+                    out[c.index] = (prep.lower_, dated[0])
+    return out
+
+
+def _own_chars(tok) -> set[int]:
+    """The character offsets of ``tok``'s phrase after it, without the clauses it governs
+    ("after a debate that ran past midnight": the debate's date is not the midnight)."""
+    words = [w for w in tok.subtree if w.i > tok.i]
+    clauses = {w.i for c in tok.subtree if c.dep_ in _CLAUSES and c.i != tok.i for w in c.subtree}
+    return {w.idx for w in words if w.i not in clauses}
+
+
+_CLAUSES = frozenset({"relcl", "acl", "ccomp", "advcl", "conj"})

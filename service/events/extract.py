@@ -65,13 +65,17 @@ def _extract(text: str, published_at: dt.date, timexes, doc) -> list[Event]:
     candidates, relations = find(text, published_at, timexes, doc, entities)
     groups = within_article(candidates)
     told = discourse.told_at(candidates, doc, published_at)
-    _date_groups(groups, relations, told, published_at)
+    bounds = discourse.bounded(candidates, doc, timexes)
+    _date_groups(groups, relations, (told, bounds), published_at)
     _inherit_places(groups)
     sentences = max(1, len(list(doc.sents)))
     return [_event(g, entities, sentences) for g in groups]
 
 
-def _date_groups(groups, relations, told, published_at) -> None:
+def _date_groups(groups, relations, discourse_time, published_at) -> None:
+    """Each group's date: its own, else one the text relates it to (before/after another
+    happening), else the story's time it is told at, else its report's, else publication."""
+    told, bounds = discourse_time
     for group in groups:
         group.date = _own_date(group, published_at)
     owner = {c.index: g for g in groups for c in g.members}
@@ -88,6 +92,10 @@ def _date_groups(groups, relations, told, published_at) -> None:
                 else:
                     then.date = dates.after(first.date, published_at)
     for group in groups:
+        bound = next((bounds[c.index] for c in group.members if c.index in bounds), None)
+        if group.date is None and bound is not None:
+            word, when = bound[0], dates.from_timex(bound[1])
+            group.date = dates.before(when) if word == "before" else dates.after(when, published_at)
         at = [told[c.index] for c in (group.head, *group.members) if c.index in told]
         if group.date is None and at and _status(group) == "occurred":
             group.date = dates.from_timex(at[0], "narrative")  # the story's time (discourse)

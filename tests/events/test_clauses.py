@@ -34,3 +34,24 @@ def test_a_relative_clause_tells_its_own_happening(text, word, year):
     date = _dated(text, word)
     assert date is not None and date.basis == "expression"
     assert date.start.year == date.end.year == year
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "start", "end"),
+    [
+        ("Before retiring in 1984, Lowe taught at a school in Leeds.", "taught", None,
+         dt.date(1984, 12, 31)),
+        ("After leaving the army in 2010, Smith founded a company in Leeds.", "founded",
+         dt.date(2010, 1, 1), PUB),
+    ],
+)  # fmt: skip
+def test_a_gerund_clause_bounds_the_predicate(text, word, start, end):
+    date = _dated(text, word)
+    assert (date.start, date.end, date.basis) == (start, end, "relation")
+
+
+def test_a_date_inside_a_relative_clause_is_no_bound():
+    """ "after a debate that ran past midnight": the midnight is the debate's end, not a bound
+    the vote is told after."""
+    date = _dated("The Dail passed the bill after a debate that ran past midnight.", "passed")
+    assert date is not None and date.basis != "relation"
