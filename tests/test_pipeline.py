@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from service import events as extraction
 from service.storage.models import Actor, Article, Event, EventActor, Mention
 from service.write import pipeline
 
@@ -44,3 +47,26 @@ def test_failure_half_way_leaves_nothing(app, client, seed_body, monkeypatch):
 )
 def test_content_hash(a, b, same):
     assert (pipeline.content_hash(a) == pipeline.content_hash(b)) is same
+
+
+def test_one_articles_events_are_never_folded_into_each_other(app, client, seed_body, monkeypatch):
+    """Extraction told them apart: "the rand slid on Tuesday" and "it recovered this year" share
+    a type, an actor and (the year holds the day) a date, and stay two events; a second article
+    reporting the slide still joins it."""
+    rand = extraction.Actor("currency:rand", "rand", "currency")
+
+    def told(title, start, end, precision):
+        date = extraction.EventDate(None, None, None, start, end, precision, False, "expression")
+        where = (extraction.Mention(title, 0, 9, 0, 9),)
+        return extraction.Event(title, title, "market", None, (rand,), date, where, "occurred")
+
+    day, year = (dt.date(2025, 6, 17),) * 2, (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    slid, recovered = told("Rand slides", *day, "day"), told("Rand recovers", *year, "year")
+    monkeypatch.setattr(pipeline, "extract_events", lambda *args: [slid, recovered])
+    assert client.post("/api/v1/articles", json=seed_body).status_code == 201
+    monkeypatch.setattr(pipeline, "extract_events", lambda *args: [slid])
+    other = {**seed_body, "text": seed_body["text"] + " Another outlet."}
+    assert client.post("/api/v1/articles", json=other).status_code == 201
+    with app.app_context():
+        assert sorted(e.title for e in Event.select()) == ["Rand recovers", "Rand slides"]
+        assert Mention.select().count() == 3

@@ -8,8 +8,6 @@ API
 ``same_happening(a, b) -> bool`` / ``similarity(a, b) -> float``
     Whether two events (e.g. from two articles) are one happening: same type, dates that can
     overlap (one day of slack), no conflicting people or organisations, shared actors.
-``combine(a, b) -> Event``
-    One event from two reports of it: the finer date, all actors, all mentions.
 
 Value objects (``model.py``): ``Event``, ``EventDate``, ``Actor``, ``Mention``.
 
@@ -29,7 +27,7 @@ How it reads an article
 
 from .dates import finer, strictly_finer
 from .extract import clear_cache, extract
-from .merge import combine, same_happening, similarity
+from .merge import same_happening, similarity
 from .model import Actor, Event, EventDate, Mention
 
 __all__ = [
@@ -38,7 +36,6 @@ __all__ = [
     "EventDate",
     "Mention",
     "clear_cache",
-    "combine",
     "extract",
     "finer",
     "strictly_finer",

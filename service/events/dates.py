@@ -88,6 +88,19 @@ def starting_on(duration: Timex, start: dt.date) -> EventDate | None:
     return ending_on(duration, start + (int(m.group(1)) - 1) * ONE_DAY)
 
 
+def shifted(duration: Timex, day: dt.date, later: bool) -> EventDate | None:
+    """ "Two days later", "a week earlier": the day that far from the story's ``day``."""
+    m = _DURATION.match(duration.value or "")
+    if not m or m.group(2) not in "DW" or "." in m.group(1):
+        return None
+    days = int(m.group(1)) * _UNITS[m.group(2)][1]
+    when = day + dt.timedelta(days=days if later else -days)
+    iso = when.isoformat()
+    approximate = m.group(2) == "W" or duration.approximate  # "a week later": about then
+    edtf = iso + "~" if approximate else iso
+    return EventDate(duration.text, iso, edtf, when, when, "day", approximate, "duration")
+
+
 def began_before(duration: Timex, now: dt.date) -> EventDate | None:
     """The start of something "ongoing for <duration>" as of ``now``, at the unit's precision.
 
@@ -125,20 +138,27 @@ def _at_precision(day: dt.date, precision: str, text: str) -> EventDate:
 
 
 def before(anchor: EventDate) -> EventDate | None:
-    """An undated event that came before ``anchor``: ends no later than the day before it."""
+    """An undated event that came before ``anchor``: ends no later than the day before it (a
+    time of day or a coarser anchor bounds it by its own end: "before retiring in 1984" may be
+    in 1984)."""
     bound = anchor.start or anchor.end
     if bound is None:
         return None
-    end = bound - ONE_DAY
+    end = bound - ONE_DAY if anchor.precision == "day" else (anchor.end or bound)
     return EventDate(None, None, f"../{end.isoformat()}", None, end, "unknown", False, "relation")
 
 
 def after(anchor: EventDate, published_at: dt.date) -> EventDate | None:
-    """An undated event that came after ``anchor`` and before publication."""
+    """An undated event that came after ``anchor`` and before publication (from the day after
+    a day; from the start of a time of day or a coarser anchor: "after a debate that ran past
+    midnight" may be that day, "after leaving the army in 2010" may be in 2010)."""
     bound = anchor.end or anchor.start
     if bound is None:
         return None
-    start = min(bound + ONE_DAY, published_at)
+    if anchor.precision == "day":
+        start = min(bound + ONE_DAY, published_at)
+    else:
+        start = min(anchor.start or bound, published_at)
     edtf = f"{start.isoformat()}/{published_at.isoformat()}"
     return EventDate(None, None, edtf, start, published_at, "unknown", False, "relation")
 

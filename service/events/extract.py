@@ -9,7 +9,7 @@ import re
 
 from service.temporal.model import Timex
 
-from . import dates, nlp
+from . import dates, discourse, nlp
 from .entities import Entities
 from .merge import Group, within_article
 from .model import Event, EventDate, Mention
@@ -23,6 +23,8 @@ _OUTCOMES = frozenset({"agreement", "statement"})
 _GATHERINGS = frozenset({"meeting", "visit"})
 #: A duration dated by a day it starts on ("arrived on Tuesday for a two-day visit"); otherwise
 #: the day is taken as its last ("a two-day visit that concluded on Wednesday").
+#: A duration told from the story's day ("two days later", "a week earlier"), not a span.
+_OFFSET = re.compile(r"\b(later|after|on|earlier)$", re.IGNORECASE)
 _STARTS = re.compile(r"\b(?:arriv\w*|began|begins|start\w*|open\w*|kick\w* off|launch\w*)\b")
 
 
@@ -62,13 +64,18 @@ def _extract(text: str, published_at: dt.date, timexes, doc) -> list[Event]:
     entities = Entities(text, doc)
     candidates, relations = find(text, published_at, timexes, doc, entities)
     groups = within_article(candidates)
-    _date_groups(groups, candidates, relations, published_at)
+    told = discourse.told_at(candidates, doc, published_at)
+    bounds = discourse.bounded(candidates, doc, timexes)
+    _date_groups(groups, relations, (told, bounds), published_at)
     _inherit_places(groups)
     sentences = max(1, len(list(doc.sents)))
     return [_event(g, entities, sentences) for g in groups]
 
 
-def _date_groups(groups, candidates, relations, published_at) -> None:
+def _date_groups(groups, relations, discourse_time, published_at) -> None:
+    """Each group's date: its own, else one the text relates it to (before/after another
+    happening), else the story's time it is told at, else its report's, else publication."""
+    told, bounds = discourse_time
     for group in groups:
         group.date = _own_date(group, published_at)
     owner = {c.index: g for g in groups for c in g.members}
@@ -85,15 +92,22 @@ def _date_groups(groups, candidates, relations, published_at) -> None:
                 else:
                     then.date = dates.after(first.date, published_at)
     for group in groups:
-        if group.date is None and (told := group.head.reported) is not None:
-            group.date = dates.no_later_than(dates.from_timex(told))
+        bound = next((bounds[c.index] for c in group.members if c.index in bounds), None)
+        if group.date is None and bound is not None:
+            word, when = bound[0], dates.from_timex(bound[1])
+            group.date = dates.before(when) if word == "before" else dates.after(when, published_at)
+        at = [told[c.index] for c in (group.head, *group.members) if c.index in told]
+        if group.date is None and at and _status(group) == "occurred":
+            group.date = dates.from_timex(at[0], "narrative")  # the story's time (discourse)
+        if group.date is None and (report := group.head.reported) is not None:
+            group.date = dates.no_later_than(dates.from_timex(report))
         if group.date is None:
             group.date = dates.publication(published_at, planned=_status(group) == "planned")
 
 
 def _own_date(group: Group, published_at: dt.date) -> EventDate | None:
     """The date the group's own clauses give: an expression, or a duration with its anchor."""
-    head = group.head
+    head = group.dated
     if head.anchor is not None:
         when = dates.from_timex(head.anchor, "narrative" if head.inherited else "expression")
         if head.duration is not None and when.precision == "day" and when.start:
@@ -112,6 +126,11 @@ def _own_date(group: Group, published_at: dt.date) -> EventDate | None:
             if began is not None:
                 return began
         if c.reference_day is not None:
+            after = _OFFSET.search(c.duration.text)
+            if after is not None:  # "released two days later": that far from the story's day
+                moved = dates.shifted(c.duration, c.reference_day, after.group(1) != "earlier")
+                if moved is not None:
+                    return moved
             ended = dates.ending_on(c.duration, c.reference_day)
             if ended is not None:
                 return ended

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from . import dates
+from . import dates, discourse
 from .model import Actor, Event
 from .predicates import Candidate
 
@@ -13,9 +13,12 @@ from .predicates import Candidate
 STANDALONE_REFERENCES = frozenset(
     {"conflict", "sanctions", "membership", "election", "agreement", "economy"}
 )
-#: Types whose different verbs tell one happening ("met" / "held talks", "signed" / "agreed").
+#: Types whose different verbs tell one happening ("met" / "held talks", "signed" / "agreed";
+#: a person resigns or dies once in a story: "resigned" / "was stepping down").
 SYNONYMOUS = frozenset(
     {
+        "resignation",
+        "death",
         "meeting",
         "visit",
         "agreement",
@@ -43,10 +46,16 @@ class Group:
 
     @property
     def head(self) -> Candidate:
-        """The mention the event is told from: a document, else the first dated one, else the
+        """The mention the event is told from: a document, else the first dated mention that
+        says who did it, else the first clause that does ("The minister resigned. Her
+        resignation on Friday ...": not "Resignation"), else the first dated mention, else the
         first standalone one (never reported content when the event has its own mention)."""
         for test in (
             lambda c: c.doc,
+            lambda c: c.anchor is not None and c.kind == "event" and c.trigger.pos == "verb",
+            lambda c: c.anchor is not None and c.kind != "report" and bool(c.agents),
+            lambda c: c.duration is not None and c.kind != "report" and bool(c.agents),
+            lambda c: c.kind == "event" and c.trigger.pos == "verb" and bool(c.phrase.subject),
             lambda c: c.anchor is not None and c.kind != "report",
             lambda c: c.duration is not None and c.kind != "report",
             lambda c: c.kind == "event",
@@ -56,6 +65,15 @@ class Group:
                 if test(c):
                     return c
         return self.members[0]
+
+    @property
+    def dated(self) -> Candidate:
+        """The mention whose own date the event takes: the head's, else the finest any other
+        mention gives ("The minister resigned. Her resignation on Friday ...")."""
+        dated = [c for c in self.members if c.anchor is not None and c.kind != "report"]
+        if not dated or self.head.anchor is not None:
+            return self.head
+        return min(dated, key=lambda c: (discourse.fineness(c.anchor), c.inherited, c.index))
 
     def actors(self) -> list[Actor]:
         """Everyone taking part; what a document reports names its signatories too."""
@@ -227,14 +245,3 @@ def same_happening(a: Event, b: Event, threshold: float = 0.3) -> bool:
 
 def _named_organisations(event: Event) -> set[str]:
     return {x.key for x in event.actors if x.kind == "organisation"}
-
-
-def combine(a: Event, b: Event) -> Event:
-    """One event from two reports of it: the finer date, all actors, all mentions."""
-    keep, other = (a, b) if dates.finer(a.date, b.date) is a.date else (b, a)
-    actors = {x.key: x for x in (*keep.actors, *other.actors)}
-    return dataclasses.replace(
-        keep,
-        actors=tuple(actors.values()),
-        mentions=tuple(dict.fromkeys((*a.mentions, *b.mentions))),
-    )

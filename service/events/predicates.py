@@ -18,7 +18,7 @@ import re
 
 from service.temporal.model import Timex
 
-from . import dates, factuality, lexicon
+from . import discourse, factuality, lexicon
 from .actors import ActorMention
 from .entities import Entities
 from .phrases import Phrase, noun_phrase, verb_phrase
@@ -84,7 +84,7 @@ def find(
     recent: dict[str, ActorMention] = {}
     last_doc: str | None = None
     starts = [t.start for t in timexes]
-    days = _Days(timexes)
+    days = discourse.Days(timexes)
     for position, sent in enumerate(doc.sents):
         mentions = entities.find(sent)
         if not sent.text.strip() or sent.text.rstrip().endswith("?"):
@@ -151,6 +151,8 @@ def _owner(span) -> int | None:
             continue
         if _predicate_like(node):
             return node.i
+        if node.dep_ == "appos":
+            return None  # "Lowe, a member of the 1953 Everest team, died": said of a participant
     return None
 
 
@@ -252,7 +254,7 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
         for p in prep.children:
             if p.dep_ == "pobj" and _same_kind(tok, p.lemma_.lower()):
                 own += attached.get(p.i, [])  # "arrived on Tuesday for a two-day visit"
-    anchor, duration = _times(text, own)
+    anchor, duration = discourse.times(text, own)
     status = _status(tok, children, modal, anchor, published_at)
     if status is None:
         return None
@@ -372,7 +374,7 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
     else:
         phrase = verb_phrase(text, tok, roles, timexes=timexes, type_=type_, place=place)
     wh = subject_tok is not None and any(
-        w.lower_ in ("whose", "which", "what") for w in subject_tok.subtree
+        w.lower_ in ("whose", "which", "what") for w in _phrase_tokens(subject_tok)
     )
     if kind == "event" and not occurrence and (not phrase.subject or wh):
         kind = "reference"  # nobody to say it of ("placed bids ahead of them"): no headline
@@ -399,7 +401,7 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
         False,
         place,
         phrase,
-        _reference_day(days, clause.start),
+        days.before(clause.start),
         tok.i,
         tuple(a.actor.key for a in roles["agents"]),
         0,
@@ -433,7 +435,7 @@ def _noun(text, published_at, tok, span, token_actors, attached, timexes, days):
     issued = document and tok.dep_ in ("dobj", "attr") and head.lemma_.lower() in lexicon.LIGHT
     if issued:
         own += attached.get(head.i, [])  # "issued a joint statement on Wednesday"
-    anchor, duration = _times(text, own)
+    anchor, duration = discourse.times(text, own)
     type_ = lexicon.noun_type(lemma)
     if document:
         type_ = "agreement" if re.search(r"joint|communiq", _noun_words(tok), re.I) else "statement"
@@ -475,7 +477,7 @@ def _noun(text, published_at, tok, span, token_actors, attached, timexes, days):
         document,
         place,
         phrase,
-        _reference_day(days, clause.start),
+        days.before(clause.start),
         tok.i,
         tuple(a.actor.key for a in roles["agents"]),
     )
@@ -814,56 +816,6 @@ def _in_document(tok, span: Span, text: str) -> bool:
         if w.dep_ == "nsubj" and head.lemma_.lower() in lexicon.REPORTING:
             return tok.i != head.i and any(a.i == head.i for a in tok.ancestors)
     return False
-
-
-# --- times --------------------------------------------------------------------------------
-_FINENESS = {
-    "time": 0,
-    "day": 1,
-    "week": 2,
-    "month": 3,
-    "quarter": 4,
-    "season": 4,
-    "half": 5,
-    "year": 6,
-}
-
-
-def _times(text: str, own: list[Timex]) -> tuple[Timex | None, Timex | None]:
-    own = sorted(set(own), key=lambda t: t.start)
-    datable = [t for t in own if dates.datable(t)]
-    anchor = datable[0] if datable else None
-    if anchor is not None and (later := [t for t in datable if t.start > anchor.start]):
-        spanned = dates.interval(text, anchor, later[0])
-        if spanned is not None:
-            anchor = spanned  # "from June 6 to June 9"
-        else:  # "its fourth-quarter results on Jan. 29": the finest date the clause gives
-            anchor = min(datable, key=lambda t: (_FINENESS.get(t.precision, 9), t.start))
-    duration = next((t for t in own if t.type == "DURATION"), None)
-    return anchor, duration
-
-
-class _Days:
-    """The day-precise dates of an article by end offset, for the narrative "now"."""
-
-    def __init__(self, timexes: list[Timex]) -> None:
-        days = [
-            t
-            for t in timexes
-            if dates.datable(t) and t.precision in ("day", "time") and t.start_date
-        ]
-        days.sort(key=lambda t: t.end)
-        self.ends = [t.end for t in days]
-        self.days = [t.start_date for t in days]
-
-    def before(self, offset: int) -> dt.date | None:
-        i = bisect.bisect_right(self.ends, offset)
-        return self.days[i - 1] if i else None
-
-
-def _reference_day(days: _Days, before: int) -> dt.date | None:
-    """The narrative "now": the last day-precise date mentioned before ``before``."""
-    return days.before(before)
 
 
 def _clause(tok, span: Span, text: str) -> Clause:

@@ -62,6 +62,8 @@ class Copy(NamedTuple):
     event_id: int
     type: str
     from_end: int  # from the end of the mention (its clause) to the sentence's end, in characters
+    start_from_end: int  # from the mention's start to the sentence's end: tells apart clauses
+    # ending alike ("profit rose ..., and it raised its forecast" holds two, both ending there)
     words: str  # the stored sentence, as :func:`words`
 
 
@@ -80,6 +82,7 @@ def stored_copies(
             Event.type,
             Mention.sentence_end,
             Mention.sentence,
+            Mention.start,
             Mention.end,
         )
         .join(Event)
@@ -92,17 +95,20 @@ def stored_copies(
         .tuples()
     )
     found: dict[int, list[Copy]] = {}
-    for fp, event_id, kind, sentence_end, sentence, end in rows:
-        found.setdefault(fp, []).append(Copy(event_id, kind, sentence_end - end, words(sentence)))
+    for fp, event_id, kind, sentence_end, sentence, start, end in rows:
+        found.setdefault(fp, []).append(
+            Copy(event_id, kind, sentence_end - end, sentence_end - start, words(sentence))
+        )
     return found
 
 
 def copied_event(item: extraction.Event, copies: dict[int, list[Copy]]) -> int | None:
     """The stored event ``item`` is a copy of: a mention with the same sentence tail and the
-    same type, the mention ending nearest to where it ends in ``item``'s sentence; else one of
-    another type ending at the same place (a prefix can change how the first sentence reads,
-    not where its clauses end)."""
-    best: tuple[int, int, int] | None = None
+    same type, the mention ending nearest to where it ends in ``item``'s sentence (then
+    starting nearest, so two clauses that end together stay two); else one of another type
+    ending at the same place (a prefix can change how the first sentence reads, not where its
+    clauses end)."""
+    best: tuple[int, int, int, int] | None = None
     for m in item.mentions:
         fp = fingerprint(m.sentence)
         mine = words(m.sentence)
@@ -112,10 +118,11 @@ def copied_event(item: extraction.Event, copies: dict[int, list[Copy]]) -> int |
             distance = abs(copy.from_end - (m.sentence_end - m.end))
             if copy.type != item.type and distance > SAME_PLACE:
                 continue
-            key = (copy.type != item.type, distance, copy.event_id)
+            start = abs(copy.start_from_end - (m.sentence_end - m.start))
+            key = (copy.type != item.type, distance, start, copy.event_id)
             if best is None or key < best:
                 best = key
-    return best[2] if best else None
+    return best[3] if best else None
 
 
 def stored_fingerprint(sentence: str) -> int:

@@ -131,13 +131,20 @@ def _remember(key: str | None, article: Article, created: bool) -> None:
 
 def store_events(article: Article, extracted: Iterable[extraction.Event]) -> list[Event]:
     """Save each extracted event, or add its mentions to the stored event it duplicates (a
-    wire copy of its sentence, else the same happening); then weigh the events touched."""
+    wire copy of its sentence, else the same happening); then weigh the events touched.
+
+    Never into one the same article gave: extraction already told its happenings apart, so two
+    of its events are two happenings ("the rand slid on Tuesday", "it recovered this year").
+    """
     extracted = list(extracted)
     copied = copies.stored_copies(extracted, article.published_at)
-    stored = []
+    stored: list[Event] = []
     for item in extracted:
         copy_of = copies.copied_event(item, copied)
-        event = Event.get_by_id(copy_of) if copy_of is not None else find_same_event(item)
+        if copy_of is not None:
+            event = Event.get_by_id(copy_of)
+        else:
+            event = find_same_event(item, skip={e.id for e in stored})
         if event is None:
             event = Event.create(**event_columns(item))
             record_change(event.id, "created")
@@ -228,8 +235,9 @@ def link_actors(event: Event, actors: Iterable[extraction.Actor]) -> None:
         ).on_conflict_ignore().execute()
 
 
-def find_same_event(item: extraction.Event) -> Event | None:
-    """The stored event reporting the same happening (same type, compatible dates, actors)."""
+def find_same_event(item: extraction.Event, skip: frozenset | set = frozenset()) -> Event | None:
+    """The stored event reporting the same happening (same type, compatible dates, actors),
+    other than the events ``skip`` names (the ids of the article's own)."""
     keys = [a.key for a in item.actors]
     if not keys or (item.date.start is None and item.date.end is None):
         return None
@@ -250,7 +258,7 @@ def find_same_event(item: extraction.Event) -> Event | None:
         .limit(20)
     )
     for row in query:
-        if extraction.same_happening(item, as_extracted(row)):
+        if row.id not in skip and extraction.same_happening(item, as_extracted(row)):
             return row
     return None
 

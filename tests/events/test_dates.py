@@ -154,3 +154,19 @@ def test_undated_plan_starts_at_publication():
     (event,) = _extract("French President Emmanuel Macron plans to visit China.")
     assert event.status == "planned"
     assert (event.date.start, event.date.end, event.date.edtf) == (PUB, None, "2023-12-21/..")
+
+
+@pytest.mark.parametrize(
+    ("anchor", "before_end", "after_start"),
+    [
+        (EventDate("Monday", "2023-12-18", "2023-12-18", D(2023, 12, 18), D(2023, 12, 18), "day",
+                   False, "expression"), D(2023, 12, 17), D(2023, 12, 19)),
+        (EventDate("2010", "2010", "2010", D(2010, 1, 1), D(2010, 12, 31), "year", False,
+                   "expression"), D(2010, 12, 31), D(2010, 1, 1)),
+    ],
+    ids=["a-day-excludes-itself", "a-year-may-hold-it"],
+)  # fmt: skip
+def test_before_and_after_an_anchor(anchor, before_end, after_start):
+    """ "Before retiring in 1984" may be in 1984; before Monday is Sunday at the latest."""
+    assert (dates.before(anchor).start, dates.before(anchor).end) == (None, before_end)
+    assert (dates.after(anchor, PUB).start, dates.after(anchor, PUB).end) == (after_start, PUB)

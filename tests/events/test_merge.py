@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from service.events import Actor, Event, EventDate, Mention, combine, extract, same_happening
+from service.events import Actor, Event, EventDate, Mention, extract, same_happening
 
 from .helpers import SECOND_PUBLISHED, SEED_PUBLISHED, read, second_timexes, seed_timexes
 
@@ -61,15 +61,6 @@ def test_same_happening_is_symmetric(seed_events, second_events):
     for a in seed_events:
         for b in second_events:
             assert same_happening(a, b) == same_happening(b, a)
-
-
-def test_combine_keeps_the_finer_date_and_all_mentions(seed_events, second_events):
-    (a,) = by_people(seed_events, "meeting", "xi-jinping")
-    (b,) = by_people(second_events, "meeting", "xi-jinping")
-    merged = combine(a, b)
-    assert len(merged.mentions) == len(a.mentions) + len(b.mentions)
-    assert {x.key for x in merged.actors} == {x.key for x in a.actors} | {x.key for x in b.actors}
-    assert merged.date.start == dt.date(2023, 12, 20)
 
 
 def _event(type_="meeting", actors=(), start=None, end=None, basis="expression"):

@@ -1,0 +1,205 @@
+"""Discourse time: which of the text's own dates a predicate is told at.
+
+A clause's own expressions give its anchor (``times``); the article's day-precise dates, read
+in order, give the narrative "now" a clause without one is told at (``Days``). Pure: given the
+resolved ``Timex`` objects, never finds or resolves an expression itself.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from service.temporal.model import Timex
+
+from . import dates
+
+#: Finest first: a clause with several dates takes the finest ("results on Jan. 29").
+_FINENESS = {
+    "time": 0,
+    "day": 1,
+    "week": 2,
+    "month": 3,
+    "quarter": 4,
+    "season": 4,
+    "half": 5,
+    "year": 6,
+}
+
+
+def fineness(timex: Timex) -> int:
+    """0 for a time of day, 1 for a day ... 6 for a year, 9 for coarser: finest first."""
+    return _FINENESS.get(timex.precision, 9)
+
+
+def times(text: str, own: list[Timex]) -> tuple[Timex | None, Timex | None]:
+    """The anchor and the duration a predicate's own expressions give."""
+    own = sorted(set(own), key=lambda t: t.start)
+    datable = [t for t in own if dates.datable(t)]
+    anchor = datable[0] if datable else None
+    if anchor is not None and (later := [t for t in datable if t.start > anchor.start]):
+        spanned = dates.interval(text, anchor, later[0])
+        if spanned is not None:
+            anchor = spanned  # "from June 6 to June 9"
+        else:  # "its fourth-quarter results on Jan. 29": the finest date the clause gives
+            anchor = min(datable, key=lambda t: (fineness(t), t.start))
+    duration = next((t for t in own if t.type == "DURATION"), None)
+    return anchor, duration
+
+
+class Days:
+    """The day-precise dates of an article by end offset, for the narrative "now"."""
+
+    def __init__(self, timexes: list[Timex]) -> None:
+        days = [
+            t
+            for t in timexes
+            if dates.datable(t) and t.precision in ("day", "time") and t.start_date
+        ]
+        days.sort(key=lambda t: t.end)
+        self.ends = [t.end for t in days]
+        self.days = [t.start_date for t in days]
+
+    def before(self, offset: int) -> dt.date | None:
+        """The narrative "now": the last day-precise date mentioned before ``offset``."""
+        i = bisect.bisect_right(self.ends, offset)
+        return self.days[i - 1] if i else None
+
+
+#: Subordinators of a clause that happens at the time of the clause it modifies.
+_AT_THE_TIME = frozenset({"when", "as", "while"})
+#: Prepositions putting a predicate inside a happening ("In Sunday's debate, X attacked Y").
+_INSIDE = frozenset({"in", "at", "during"})
+#: Words that place a clause by the story's day ("hours later", "the next day"): days after it.
+_SHIFTS = (
+    (re.compile(r"\b(?:earlier|later) (?:in|on) the day\b|\blater that (?:day|night|evening)\b"
+                r"|\b(?:hours|minutes) (?:later|earlier)\b", re.IGNORECASE), 0),
+    (re.compile(r"\b(?:the )?(?:next|following) (?:day|morning)\b|\ba day later\b",
+                re.IGNORECASE), 1),
+    (re.compile(r"\bthe (?:day|night) before\b|\bthe previous day\b|\ba day earlier\b",
+                re.IGNORECASE), -1),
+)  # fmt: skip
+#: Sentences the story may go on for with no clause told at its time (it has moved on after).
+_CARRY = 1
+
+
+def told_at(candidates: Sequence, doc, published_at: dt.date) -> dict[int, Timex]:
+    """Candidate index -> the date an undated past-tense predicate is told at.
+
+    The frame a clause sits in dates it first: "died when their boat sank in late November",
+    "In Sunday's debate, Spitzer attacked him". Else the story's reference time: the last day a
+    past happening was given, while the story goes on in the simple past ("On Monday the board
+    met in Frankfurt. It approved the merger."). A new date moves it; a sentence with no clause
+    told at it ends it (TimeBank: carried two sentences on, or from a month or a year, these
+    dates disagreed with the gold more often than not). Present, perfect and pluperfect
+    clauses ("has claimed", "had arrested") are told at another time and are left alone.
+    """
+    by_token = {c.token: c for c in candidates}
+    out: dict[int, Timex] = {}
+    reference: Timex | None = None
+    told = -1  # the sentence the reference was last told in
+    for c in candidates:
+        if c.anchor is not None and not c.inherited:
+            if c.status == "occurred" and c.trigger.pos == "verb" and _told(c.anchor, published_at):
+                reference, told = c.anchor, c.position
+            continue
+        if c.anchor is not None or c.trigger.pos != "verb" or c.status != "occurred":
+            continue
+        tok = doc[c.token]
+        framed = _frame(tok, by_token)
+        shifted = _shifted(c.clause, reference)
+        if framed is not None:
+            out[c.index] = framed
+        elif shifted is not None:
+            out[c.index], told = shifted, c.position
+        elif reference is not None and c.position - told <= _CARRY and _simple_past(tok):
+            out[c.index], told = reference, c.position
+    return out
+
+
+def _shifted(clause, reference: Timex | None) -> Timex | None:
+    """ "Hours later, the suspects were released": the story's day, or the day after or before."""
+    if reference is None or reference.start_date is None:
+        return None
+    for words, days in _SHIFTS:
+        if m := words.search(clause.text):
+            day = reference.start_date + dt.timedelta(days=days)
+            iso = day.isoformat()
+            at = clause.start + m.start()
+            return Timex(at, clause.start + m.end(), m.group(), "DATE", iso, iso, day, day, "day")
+    return None
+
+
+def _told(anchor: Timex, published_at: dt.date) -> bool:
+    """A day the story is told at: a past day or time (a year or a month spans too much)."""
+    day = anchor.start_date
+    return anchor.precision in ("day", "time") and day is not None and day <= published_at
+
+
+def _frame(tok, by_token: dict) -> Timex | None:
+    """The own date of the happening a clause is told inside of, in its sentence."""
+    head = by_token.get(tok.head.i)
+    if tok.dep_ == "advcl" and _mark(tok) in _AT_THE_TIME and head is not None:
+        if head.anchor is not None and not head.inherited:
+            return head.anchor  # "was gunned down when ...": its "when" is the shooting's
+    for child in tok.children:
+        inner = by_token.get(child.i)
+        if child.dep_ == "advcl" and _mark(child) in _AT_THE_TIME and inner is not None:
+            if inner.anchor is not None and not inner.inherited:
+                return inner.anchor  # "died when their boat sank in late November"
+        if child.dep_ == "prep" and child.lower_ in _INSIDE:
+            for noun in (g for g in child.children if g.dep_ == "pobj"):
+                frame = by_token.get(noun.i)
+                if frame is not None and frame.trigger.pos == "noun" and frame.anchor:
+                    return frame.anchor  # "In Sunday's debate, Spitzer attacked him"
+    return None
+
+
+def _mark(tok) -> str | None:
+    return next((c.lower_ for c in tok.children if c.dep_ == "mark"), None)
+
+
+def _simple_past(tok) -> bool:
+    """ "met", "was arrested", "were fighting": told in the story's past, not its present or
+    its before ("has met", "had met", "meets")."""
+    aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    if aux & {"has", "have", "had", "'s", "'ve", "'d", "is", "are", "am", "will", "would"}:
+        return False
+    if tok.tag_ == "VBD":
+        return True
+    return tok.tag_ in ("VBN", "VBG") and bool(aux & {"was", "were"})
+
+
+def bounded(candidates: Sequence, doc, timexes: Sequence[Timex]) -> dict[int, tuple[str, Timex]]:
+    """Candidate index -> ("before" or "after", the date of the happening the text bounds it
+    by): "Before retiring in 1984, Lowe taught at a school in Leeds" (before 1984), "After
+    leaving the army in 2010, Smith founded a company" (after 2010). A relation between two
+    events (``predicates._relations``) is used first where the bounding one is an event."""
+    out: dict[int, tuple[str, Timex]] = {}
+    for c in candidates:
+        if c.anchor is not None or c.trigger.pos != "verb":
+            continue
+        for prep in doc[c.token].children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("before", "after"):
+                continue
+            for inner in prep.children:
+                if inner.dep_ not in ("pcomp", "pobj"):
+                    continue
+                own = _own_chars(inner)
+                dated = [t for t in timexes if t.start in own and dates.datable(t)]
+                if dated:
+                    out[c.index] = (prep.lower_, dated[0])
+    return out
+
+
+def _own_chars(tok) -> set[int]:
+    """The character offsets of ``tok``'s phrase after it, without the clauses it governs
+    ("after a debate that ran past midnight": the debate's date is not the midnight)."""
+    words = [w for w in tok.subtree if w.i > tok.i]
+    clauses = {w.i for c in tok.subtree if c.dep_ in _CLAUSES and c.i != tok.i for w in c.subtree}
+    return {w.idx for w in words if w.i not in clauses}
+
+
+_CLAUSES = frozenset({"relcl", "acl", "ccomp", "advcl", "conj"})

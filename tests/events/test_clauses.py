@@ -1,0 +1,57 @@
+"""Clauses that tell a happening of their own (issue 26, class 7): relative clauses whose
+subject is the noun they describe, and the bounds gerund clauses give ("before retiring in
+1984"). What such a clause says of a thing, not of a happening, stays out."""
+
+import datetime as dt
+
+import pytest
+
+from service.events import extract
+
+PUB = dt.date(2024, 3, 14)
+
+
+def _dated(text: str, word: str):
+    """The date of the event told by the clause holding ``word`` (None: no such event)."""
+    for event in extract(text, PUB):
+        if any(word in text[m.start : m.end] for m in event.mentions):
+            return event.date
+    return None
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "year"),
+    [
+        ("BP sold its stake to Rosneft, which bought the oil company two years ago.", "bought",
+         2022),
+        ("Brightline, which was spun off from the group Aldmark in 2011, will report results "
+         "on Jan. 29.", "spun", 2011),
+        ("The satellite replaces Aquila-1, which launched in 2016 and ran out of fuel in "
+         "November.", "launched", 2016),
+    ],
+)  # fmt: skip
+def test_a_relative_clause_tells_its_own_happening(text, word, year):
+    date = _dated(text, word)
+    assert date is not None and date.basis == "expression"
+    assert date.start.year == date.end.year == year
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "start", "end"),
+    [
+        ("Before retiring in 1984, Lowe taught at a school in Leeds.", "taught", None,
+         dt.date(1984, 12, 31)),
+        ("After leaving the army in 2010, Smith founded a company in Leeds.", "founded",
+         dt.date(2010, 1, 1), PUB),
+    ],
+)  # fmt: skip
+def test_a_gerund_clause_bounds_the_predicate(text, word, start, end):
+    date = _dated(text, word)
+    assert (date.start, date.end, date.basis) == (start, end, "relation")
+
+
+def test_a_date_inside_a_relative_clause_is_no_bound():
+    """ "after a debate that ran past midnight": the midnight is the debate's end, not a bound
+    the vote is told after."""
+    date = _dated("The Dail passed the bill after a debate that ran past midnight.", "passed")
+    assert date is not None and date.basis != "relation"

@@ -1,0 +1,105 @@
+"""Discourse time (issue 26, class 1): an undated past-tense clause is told at the story's
+reference time or inside the happening that frames it; other tenses, coarse dates, plans and
+clauses the story has moved on from are left to the publication bound."""
+
+import datetime as dt
+
+import pytest
+
+from service.events import extract
+
+PUB = dt.date(2024, 3, 14)  # a Thursday
+MONDAY, TUESDAY = dt.date(2024, 3, 11), dt.date(2024, 3, 12)
+
+
+def _event(text: str, word: str):
+    """The event whose told clause holds ``word``."""
+    events = extract(text, PUB)
+    found = [e for e in events if any(word in text[m.start : m.end] for m in e.mentions)]
+    assert found, [e.title for e in events]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "day"),
+    [
+        # the story goes on in the next sentence
+        ("Siemens directors met in Munich on Monday. Siemens approved the merger.", "approved",
+         MONDAY),
+        ("Police arrested two men in Leeds on Tuesday. The suspects were released hours later.",
+         "released", TUESDAY),
+        # a clause "when"/"while" another happens takes that one's date
+        ("The ferry sank on Monday when a storm hit the coast of Crete.", "hit", MONDAY),
+        ("Kraemer shares jumped 24 percent in Copenhagen on Tuesday, while Halvorsen fell 3 "
+         "percent in Oslo.", "fell", TUESDAY),
+        # words placing the clause by the story's day
+        ("The G20 leaders met in Rio on Monday. Earlier in the day, the G20 group adopted the "
+         "declaration.", "adopted", MONDAY),
+        ("Police arrested two men in Leeds on Tuesday. Minutes later, the suspects were "
+         "released.", "released", TUESDAY),
+        ("Police arrested two men in Leeds on Tuesday. The city is calm. Its mayor is away. "
+         "Hours later, the suspects were released.", "released", TUESDAY),
+        ("Police arrested John Smith in Leeds on Monday. Smith was released a day later.",
+         "released", TUESDAY),
+        ("The storm hit Crete on Tuesday. A week earlier, Greece had evacuated 300 people.",
+         "evacuated", TUESDAY - dt.timedelta(days=7)),
+        # a predicate inside a dated happening ("at a meeting on Monday")
+        ("Shareholders of Solvane rejected the merger at a meeting in Lyon on Monday.",
+         "rejected", MONDAY),
+    ],
+)  # fmt: skip
+def test_told_at_the_story_time(text, word, day):
+    event = _event(text, word)
+    assert (event.date.start, event.date.end) == (day, day)
+    assert event.date.basis in ("narrative", "expression", "duration")
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # another tense is another time: the perfect, the pluperfect, the present
+        ("Police arrested two men in Leeds on Tuesday. John Smith had robbed a bank in York.",
+         "robbed"),
+        ("Siemens directors met in Munich on Monday. Siemens has approved the merger.",
+         "approved"),
+        # the story moved on: two sentences with no clause told at Monday
+        ("Siemens directors met in Munich on Monday. Siemens is Europe's largest engineer. "
+         "Its shares are widely held. Siemens approved the merger.", "approved"),
+        # a year or a month is no story time
+        ("Acme opened a plant in Ohio in 2019. Acme hired 300 workers.", "hired"),
+        # a word placing the clause by the story's day needs a story day
+        ("Hours later, the suspects were released by police in Leeds.", "released"),
+        # a plan is no story time, and a plan takes no past date
+        ("Acme will open a plant in Ohio on Friday. Acme hired 300 workers.", "hired"),
+    ],
+)  # fmt: skip
+def test_not_told_at_the_story_time(text, word):
+    event = _event(text, word)
+    assert event.date.basis not in ("narrative",)
+    assert event.date.start is None or event.date.start != event.date.end
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "year"),
+    [
+        ("George Lowe, the last surviving member of the 1953 Everest team, has died aged 89.",
+         "died", None),
+        ("Lowe, a veteran of the 1953 expedition, died on Friday.", "died", 2024),
+        ("Smith, the 2008 champion, won the race on Sunday.", "won", 2024),
+        ("The first tsunami warning since the 2011 disaster was issued on Tuesday.", "issued",
+         2024),
+    ],
+)  # fmt: skip
+def test_a_date_said_of_a_participant_does_not_date_the_predicate(text, word, year):
+    date = _event(text, word).date
+    assert (date.start.year if date.start else None) == year
+
+
+def test_one_happening_told_twice_keeps_the_clause_and_the_date():
+    """ "The minister resigned. Her resignation on Friday ...": one event, told from the verb
+    (who did it), dated by the noun."""
+    text = "The minister resigned. Her resignation on Friday came after weeks of protests."
+    [event] = [e for e in extract(text, PUB) if e.type == "resignation"]
+    assert event.date.start == event.date.end == dt.date(2024, 3, 8)
+    assert event.title.lower().startswith("minister")
+    assert len(event.mentions) == 2
