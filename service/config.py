@@ -29,6 +29,10 @@ EXPORTS_PER_CLIENT = 2
 EXPORTS_PER_WORKER = 0
 #: Origins allowed to call the API from a browser (CORS): "*" or a comma-separated list.
 CORS_ORIGINS = "*"
+#: Load the language model on a thread when the app is built, /readyz 503 until done (the
+#: workers of ``timeline serve`` set it); then touch ``WARM_DIR``/<pid> when WARM_DIR is set.
+WARM_UP = False
+WARM_DIR = ""
 #: Address and port ``timeline serve`` binds to, and its number of worker processes.
 HOST = "127.0.0.1"
 PORT = 8000

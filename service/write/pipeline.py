@@ -33,6 +33,7 @@ from ..storage.models import (
 )
 from ..storage.order import precision_rank, sort_date
 from ..text import fold
+from . import warm
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +60,7 @@ def extract_events(
 ) -> list[extraction.Event]:
     """The article's events; ``document_type`` (news, narrative, None: detected) says how
     its dates are read (service.temporal.annotate)."""
+    warm.wait()  # a write during a worker's warm-up does not load the model a second time
     timexes = temporal.annotate(text, published_at, document_type) if document_type else None
     return extraction.extract(text, published_at, timexes)
 
