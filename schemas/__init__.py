@@ -7,6 +7,7 @@ from .article import (
     ArticleSchema,
     ArticleSummarySchema,
 )
+from .batch import ArticleBatchSchema, ArticleOutcomeSchema
 from .change import ChangeListSchema, ChangeQueryArgsSchema, ChangeSchema
 from .common import PageArgsSchema, ProblemSchema, PublicationDate, envelope
 from .event import (
@@ -28,7 +29,9 @@ __all__ = [
     "ChangeListSchema",
     "ChangeQueryArgsSchema",
     "ChangeSchema",
+    "ArticleBatchSchema",
     "ArticleCreateSchema",
+    "ArticleOutcomeSchema",
     "ArticleQueryArgsSchema",
     "ArticleSchema",
     "ArticleSummarySchema",

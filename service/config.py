@@ -11,6 +11,9 @@ SQLITE_BUSY_TIMEOUT = 10
 MAX_CONTENT_LENGTH = 2 * 1024 * 1024
 #: Largest article text accepted, in characters (longer: 422).
 MAX_ARTICLE_CHARS = 500_000
+#: Most articles in one batch (POST /api/v1/articles with a JSON array or NDJSON; more: 413).
+#: The whole body is under MAX_CONTENT_LENGTH too.
+MAX_BATCH_ARTICLES = 100
 #: Page size of list endpoints when ``limit`` is not given, and the largest allowed.
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500

@@ -91,14 +91,19 @@ class IdempotencyConflict(Exception):
     """The Idempotency-Key was used before for another article."""
 
 
-def ingest(data: dict[str, Any], idempotency_key: str | None = None) -> tuple[Article, bool]:
+def ingest(
+    data: dict[str, Any],
+    idempotency_key: str | None = None,
+    events: list[extraction.Event] | None = None,
+) -> tuple[Article, bool]:
     """Store one article and its events in one transaction; returns ``(article, created)``.
 
     The same text (by content hash) is never stored twice: the stored article is returned with
     ``created=False``. With an ``idempotency_key``, a retry returns what the first request
     stored (and its ``created``), and the key reused for another text raises
     :class:`IdempotencyConflict`. Extraction runs before the transaction, so the write lock is
-    held briefly.
+    held briefly; ``events`` are the article's events extracted already (a batch parses its
+    articles together: :func:`extract_many`).
     """
     digest = content_hash(data["text"])
     if idempotency_key:
@@ -107,7 +112,8 @@ def ingest(data: dict[str, Any], idempotency_key: str | None = None) -> tuple[Ar
             return replay
     existing = Article.get_or_none(Article.content_hash == digest)
     if existing is None:
-        events = extract_events(data["text"], data["published_at"], data.get("document_type"))
+        if events is None:
+            events = extract_events(data["text"], data["published_at"], data.get("document_type"))
         prepared = Prepared(data, digest, events)
         try:
             with write_transaction():
