@@ -20,6 +20,7 @@ from .event import (
     HistogramArgsSchema,
     HistogramSchema,
 )
+from .job import JobSchema
 from .temporal import AnnotateSchema, ResolveArgsSchema, TimexListSchema, TimexSchema
 
 __all__ = [
@@ -36,6 +37,7 @@ __all__ = [
     "ArticleSchema",
     "ArticleSummarySchema",
     "EventDetailSchema",
+    "JobSchema",
     "EventFilterArgsSchema",
     "EventMergeSchema",
     "EventPatchSchema",

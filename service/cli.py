@@ -104,9 +104,20 @@ def seed_command(folder: Path | None, if_empty: bool) -> None:
     help="Processes extracting events while this one stores them "
     "(default: every core when there are more than two batches, else 1).",
 )
+@click.option(
+    "--queue",
+    "queued",
+    is_flag=True,
+    help="Queue the articles for `timeline worker` processes (needs TIMELINE_BROKER_URL) "
+    "instead of ingesting them here.",
+)
 @with_appcontext
 def ingest_command(
-    files: tuple[Path, ...], batch_size: int, published_at: dt.datetime | None, jobs: int | None
+    files: tuple[Path, ...],
+    batch_size: int,
+    published_at: dt.datetime | None,
+    jobs: int | None,
+    queued: bool,
 ) -> None:
     """Ingest articles from .txt, .json, .jsonl or TimeML .tml files (re-run to resume).
 
@@ -126,6 +137,9 @@ def ingest_command(
     """
     create_tables()
     day = published_at.date() if published_at else None
+    if queued:
+        _enqueue(list(files), day)
+        return
     counts = _ingest(list(files), day, batch_size, jobs)
     if counts["skipped"]:
         raise SystemExit(1)
@@ -158,6 +172,52 @@ def _ingest(
     for label, reason in outcome.skipped:
         click.echo(f"skipped {label}: {reason}")
     return counts
+
+
+def _enqueue(paths: list[Path], published_at: dt.date | None) -> None:
+    """Queue each valid record; the invalid ones are reported and make the exit status 1."""
+    from marshmallow import ValidationError
+
+    from .write import queue
+
+    if not queue.enabled(current_app):
+        raise click.UsageError("--queue needs a broker: set TIMELINE_BROKER_URL.")
+    skipped = queued = 0
+    with database.connection_context():
+        for label, raw, error in sources.read_files(paths, published_at, _warn):
+            try:
+                if error is None:
+                    queue.enqueue(current_app, raw)
+                    queued += 1
+                    continue
+            except ValidationError as exc:
+                error = bulk.describe(exc.messages)
+            skipped += 1
+            click.echo(f"skipped {label}: {error}")
+    click.echo(f"{queued} queued, {skipped} skipped (GET /api/v1/jobs/ID for each job's state)")
+    if skipped:
+        raise SystemExit(1)
+
+
+@click.command("worker")
+@click.option(
+    "--threads",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Articles read at once (extraction is CPU-bound: run one worker per core).",
+)
+@with_appcontext
+def worker_command(threads: int) -> None:
+    """Ingest queued articles until stopped (needs TIMELINE_BROKER_URL; run one per core, on
+    any number of machines sharing the broker and the database)."""
+    from .write import queue
+
+    if not queue.enabled(current_app):
+        raise click.UsageError("`timeline worker` needs a broker: set TIMELINE_BROKER_URL.")
+    create_tables()
+    click.echo(f"Worker consuming {_safe_url(current_app.config['BROKER_URL'])} (Ctrl-C stops)")
+    queue.work(current_app._get_current_object(), threads)
 
 
 def _warn(message: str) -> None:
@@ -207,7 +267,14 @@ def routes_command() -> None:
         click.echo(f"{methods:<18} {rule.rule:<44} {rule.endpoint}")
 
 
-COMMANDS = (init_db_command, seed_command, ingest_command, serve_command, routes_command)
+COMMANDS = (
+    init_db_command,
+    seed_command,
+    ingest_command,
+    serve_command,
+    routes_command,
+    worker_command,
+)
 
 
 def register_cli(app: Flask) -> None:

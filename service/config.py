@@ -36,6 +36,18 @@ CORS_ORIGINS = "*"
 #: workers of ``timeline serve`` set it); then touch ``WARM_DIR``/<pid> when WARM_DIR is set.
 WARM_UP = False
 WARM_DIR = ""
+#: The job queue's broker (``timeline worker``, ``timeline ingest --queue``, ``Prefer:
+#: respond-async``): ``amqp://guest:guest@127.0.0.1:5672/`` (RabbitMQ) or
+#: ``redis://127.0.0.1:6379/0``. Empty: no queue, every write is done in the request.
+BROKER_URL = ""
+#: The broker's queue of articles (workers consume it; instances sharing a broker and a
+#: database share it).
+QUEUE_NAME = "articles"
+#: Tries of a queued article before its job fails (a worker killed during it counts as one).
+QUEUE_MAX_TRIES = 3
+#: Redis broker: seconds without a heartbeat before a worker is taken for dead and its
+#: unacknowledged articles are given to another (RabbitMQ does so when the connection drops).
+QUEUE_REDELIVER_SECONDS = 30
 #: Address and port ``timeline serve`` binds to, and its number of worker processes.
 HOST = "127.0.0.1"
 PORT = 8000

@@ -61,7 +61,7 @@ class TimelineApi(Api):
 
 def register_api(app: Flask) -> Api:
     from ..edge.conditional import register_conditional
-    from . import actors, articles, changes, docs, events, health, temporal
+    from . import actors, articles, changes, docs, events, health, jobs, temporal
 
     app.url_map.converters["id"] = IdConverter
     from .openapi import OperationsPlugin
@@ -73,7 +73,7 @@ def register_api(app: Flask) -> Api:
     api.spec.components.schema("ArticleCreate", schema=ArticleCreateSchema)  # in a oneOf
     api.register_field(PublicationDate, "string", "date")  # a date-time is accepted too
     api.register_field(WindowDate, "string", None)  # a day, a month or a year
-    for module in (articles, events, actors, changes, temporal, health):
+    for module in (articles, events, actors, changes, temporal, health, jobs):
         api.register_blueprint(module.blp)
     app.register_blueprint(docs.bp)
     app.add_url_rule("/healthz", "healthz", health.healthz)

@@ -37,6 +37,14 @@ REQUEST_BODY = {
         },
     },
 }
+PREFER = {
+    "in": "header",
+    "name": "Prefer",
+    "required": False,
+    "schema": {"type": "string", "example": "respond-async"},
+    "description": "respond-async: queue the article for the workers (202 and its job's "
+    "Location) when a broker is configured (TIMELINE_BROKER_URL); else not applied",
+}
 IDEMPOTENCY_KEY = {
     "in": "header",
     "name": "Idempotency-Key",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from flask import request, url_for
+from flask import current_app, request, url_for
 from marshmallow import RAISE
 
 from schemas import (
@@ -13,6 +13,7 @@ from schemas import (
     ArticleQueryArgsSchema,
     ArticleSchema,
     ArticleSummarySchema,
+    JobSchema,
     envelope,
 )
 
@@ -20,8 +21,8 @@ from ..edge import metrics
 from ..errors import APIError
 from ..read import queries
 from ..storage.models import Article
-from ..write import curation, pipeline
-from . import admission, batch
+from ..write import curation, pipeline, queue
+from . import admission, batch, jobs
 from .arguments import Blueprint
 from .paging import page, page_size
 
@@ -36,11 +37,16 @@ ArticleListSchema = envelope(ArticleSummarySchema, "ArticleList")
 @blp.alt_response(
     207, schema=ArticleBatchSchema, description="A batch: each article's outcome, in order"
 )
+@blp.alt_response(
+    202, schema=JobSchema, description="Queued (Prefer: respond-async): Location is its job"
+)
 @blp.alt_response(400, response="BAD_REQUEST")
 @blp.alt_response(409, response="CONFLICT")
 @blp.alt_response(413, response="REQUEST_ENTITY_TOO_LARGE")
 @blp.alt_response(422, response="UNPROCESSABLE_ENTITY")
-@blp.doc(requestBody=admission.REQUEST_BODY, parameters=[admission.IDEMPOTENCY_KEY])
+@blp.doc(
+    requestBody=admission.REQUEST_BODY, parameters=[admission.IDEMPOTENCY_KEY, admission.PREFER]
+)
 def create():
     """Ingest an article, or a batch of them: extract dated events and store each article
     with its events in one transaction.
@@ -53,6 +59,9 @@ def create():
     batch of at most ``MAX_BATCH_ARTICLES`` articles (100) within ``MAX_CONTENT_LENGTH`` bytes
     (2 MiB): each article is stored on its own and the 207 answer lists each one's outcome
     in order (stored, present, or refused with the error a single POST would have got).
+
+    With a broker configured, ``Prefer: respond-async`` queues one article for the workers:
+    202 with ``Location: /api/v1/jobs/{id}`` (checked first: an invalid article is still a 422).
     """
     body = batch.read_body()
     if isinstance(body, list):
@@ -66,6 +75,8 @@ def create():
         return batch.answer(body)
     data = ArticleCreateSchema().load(body)
     admission.check_article(data)
+    if respond_async():
+        return jobs.accepted(queue.enqueue(current_app, body))
     try:
         article, created = pipeline.ingest(data, idempotency_key())
     except pipeline.IdempotencyConflict:
@@ -81,6 +92,23 @@ def create():
     metrics.count_ingest(created, len(mine))
     location = url_for("articles.get", article_id=article.id)
     return body, 201 if created else 200, {"Location": location}
+
+
+def respond_async() -> bool:
+    """Whether to queue the article: asked for (RFC 7240 ``Prefer: respond-async``) and a
+    broker is configured (else the preference is not applied: the answer is the usual one)."""
+    prefer = ",".join(request.headers.getlist("Prefer")).lower()
+    asked = "respond-async" in [p.split(";")[0].strip() for p in prefer.split(",")]
+    if not asked or not queue.enabled(current_app):
+        return False
+    if request.headers.get("Idempotency-Key") is not None:
+        raise APIError(
+            422,
+            "Idempotency-Key is not taken with Prefer: respond-async (a queued text is stored "
+            "once whatever the tries); send one or the other.",
+            {"Idempotency-Key": ["Not accepted with Prefer: respond-async."]},
+        )
+    return True
 
 
 def idempotency_key() -> str | None:
