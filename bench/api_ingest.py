@@ -122,9 +122,12 @@ def main() -> int:
                 print(f"{name} write after ready: {time.perf_counter() - started:.2f} s ({status})")
             wall, answers = timed(port, singles, args.clients)
             ok = sum(status in (200, 201) for status, _ in answers)
+            others = [
+                (status, body.get("detail", "")[:80]) for status, body in answers if status > 201
+            ]
             print(
                 f"single POSTs ({args.clients} clients): {ok}/{len(singles)} in {wall:.1f} s = "
-                f"{ok / wall:.1f} articles/s"
+                f"{ok / wall:.1f} articles/s" + (f"; not stored: {others}" if others else "")
             )
         finally:
             process.terminate()
@@ -137,15 +140,15 @@ def main() -> int:
             wait_ready(process, port, log, args.code)
             batches = [rest[i : i + args.batch_size] for i in range(0, len(rest), args.batch_size)]
             wall, answers = timed(port, batches, min(args.clients, 2))
-            stored = sum(
-                item.get("outcome") in ("stored", "present")
-                for status, body in answers
-                if status == 200
-                for item in body.get("results", [])
-            )
+            results = [
+                item for status, body in answers if status == 207 for item in body["results"]
+            ]
+            stored = sum(item["outcome"] in ("stored", "present") for item in results)
+            refused = [item["error"]["detail"][:80] for item in results if "error" in item]
             print(
                 f"batch POSTs ({len(batches)} of <= {args.batch_size}, 2 clients): "
                 f"{stored}/{len(rest)} in {wall:.1f} s = {stored / wall:.1f} articles/s"
+                + (f"; refused: {refused}" if refused else "")
             )
         finally:
             process.terminate()

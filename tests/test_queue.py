@@ -196,7 +196,7 @@ def test_a_worker_killed_during_100_articles_leaves_each_stored_exactly_once(
         "BROKER_URL": url,
         "QUEUE_NAME": f"test-{uuid.uuid4().hex[:8]}",
         "QUEUE_REDELIVER_SECONDS": 3,
-        "LOG_JSON": False,
+        "LOG_JSON": "false",
     }
     env = {**os.environ, **{f"TIMELINE_{k}": str(v) for k, v in config.items()}}
     app = create_app(config)
