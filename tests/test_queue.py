@@ -244,3 +244,17 @@ def test_a_worker_killed_during_100_articles_leaves_each_stored_exactly_once(
             Mention.select().where(Mention.article.not_in(Article.select(Article.id))).count() == 0
         )
         assert Job.select().where(Job.tries >= 2).count() >= 1  # the killed article, again
+
+
+@pytest.mark.slow
+def test_processes_starting_together_create_the_schema_one_after_the_other(pg_database):
+    """Workers started at once all run create_tables: on PostgreSQL a concurrent CREATE ... IF
+    NOT EXISTS fails on its catalogue unless they take turns (an advisory lock)."""
+    env = {**os.environ, "TIMELINE_DATABASE_URL": pg_database, "TIMELINE_LOG_JSON": "false"}
+    command = [sys.executable, "-c", "from service.cli import main; main()", "init-db"]
+    runs = [
+        subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        for _ in range(4)
+    ]
+    outputs = [run.communicate(timeout=120)[0].decode() for run in runs]
+    assert [run.returncode for run in runs] == [0] * 4, outputs
