@@ -5,10 +5,10 @@ ratio.
     python bench/workers.py [DATA_DIR] [--limit 80] [--workers 2]
         [--broker amqp://guest:guest@127.0.0.1:5672/] [--database-url postgresql://…/postgres]
 
-Each run: a database of its own on the server (created, then dropped), a queue of its own, the
-articles queued first, then the workers started; timed from the start of the workers (each
-loads the model before taking a message, which is part of the time) to the last job done,
-and also from the first job done (the steady rate).
+Each run: a database of its own on the server (created, then dropped), a queue of its own;
+the workers are started and, once each says it has loaded the model, the articles are queued;
+timed from the first article queued to the last job done, and from the first job done (the
+steady rate).
 """
 
 from __future__ import annotations
@@ -59,21 +59,24 @@ def run(records: list[dict], workers: int, broker: str, server: str) -> tuple[fl
     env = {**os.environ, **{f"TIMELINE_{k}": str(v) for k, v in config.items()}}
     env["PYTHONPATH"] = str(ROOT)
     processes: list[subprocess.Popen] = []
-    log = open(os.path.join(os.environ.get("TMPDIR", "/tmp"), f"{name}.log"), "w")  # noqa: SIM115
+    logs = [Path(os.environ.get("TMPDIR", "/tmp"), f"{name}-{n}.log") for n in range(workers)]
     try:
         app = create_app(config)
         with app.app_context(), database.connection_context():
             create_tables()
+            command = [sys.executable, "-c", "from service.cli import main; main()", "worker"]
+            for path in logs:
+                with path.open("w") as log:
+                    processes.append(
+                        subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
+                    )
+            # Timed once every worker has its model loaded (each says "Worker ready").
+            while not all("Worker ready" in path.read_text() for path in logs):
+                assert all(p.poll() is None for p in processes), f"a worker stopped: {logs}"
+                time.sleep(0.2)
+            started = time.perf_counter()
             for raw in records:
                 queue.enqueue(app, raw)
-            command = [sys.executable, "-c", "from service.cli import main; main()", "worker"]
-            started = time.perf_counter()
-            processes = [
-                subprocess.Popen(
-                    command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-                )
-                for _ in range(workers)
-            ]
             first = None
             while True:
                 done = Job.select().where(Job.status.in_(("done", "failed"))).count()
@@ -81,7 +84,7 @@ def run(records: list[dict], workers: int, broker: str, server: str) -> tuple[fl
                     first = (time.perf_counter(), done)
                 if done >= len(records):
                     break
-                assert all(p.poll() is None for p in processes), f"a worker stopped: {log.name}"
+                assert all(p.poll() is None for p in processes), f"a worker stopped: {logs}"
                 time.sleep(0.1)
             wall = time.perf_counter() - started
             failed = Job.select().where(Job.status == "failed").count()
@@ -114,7 +117,7 @@ def main() -> int:
         wall, steady = run(records, workers, args.broker, args.database_url)
         rates[workers] = steady
         print(
-            f"{workers} worker(s): {len(records)} articles in {wall:.1f} s from their start "
+            f"{workers} worker(s): {len(records)} articles in {wall:.1f} s "
             f"= {len(records) / wall:.1f} articles/s; steady (after the first done) {steady:.1f}/s"
         )
     if len(rates) > 1:

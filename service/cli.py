@@ -216,8 +216,13 @@ def worker_command(threads: int) -> None:
     if not queue.enabled(current_app):
         raise click.UsageError("`timeline worker` needs a broker: set TIMELINE_BROKER_URL.")
     create_tables()
-    click.echo(f"Worker consuming {_safe_url(current_app.config['BROKER_URL'])} (Ctrl-C stops)")
-    queue.work(current_app._get_current_object(), threads)
+    config = current_app.config
+    click.echo(f"Worker loading the language model; broker {_safe_url(config['BROKER_URL'])}")
+    queue.work(
+        current_app._get_current_object(),
+        threads,
+        lambda: click.echo(f"Worker ready: consuming {config['QUEUE_NAME']!r} (Ctrl-C stops)"),
+    )
 
 
 def _warn(message: str) -> None:

@@ -20,6 +20,7 @@ import functools
 import json
 import logging
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 import dramatiq
@@ -173,8 +174,9 @@ def _finish(job: Job, status: str, error: dict | None = None, **columns: Any) ->
     ).where(Job.id == job.id).execute()
 
 
-def work(app: Flask, threads: int = 1) -> None:
-    """Consume the queue until SIGINT or SIGTERM (one process; run more for more cores)."""
+def work(app: Flask, threads: int = 1, ready: Callable[[], None] = lambda: None) -> None:
+    """Consume the queue until SIGINT or SIGTERM (one process; run more for more cores);
+    ``ready()`` is called once the model is loaded and messages are taken."""
     import signal
     import threading
 
@@ -186,7 +188,7 @@ def work(app: Flask, threads: int = 1) -> None:
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())
     worker.start()
-    log.info("worker consuming %r", name)
+    ready()
     try:
         stop.wait()
     finally:
