@@ -64,9 +64,9 @@ def _run(marker_dir: str | None) -> None:
     except Exception:  # a broken model must not kill the worker: writes will say why
         log.exception("warm-up failed; the first write will load the model")
     finally:
-        _done.set()
-        if marker_dir:
+        if marker_dir:  # before done: whoever sees done finds the marker
             Path(marker_dir, str(os.getpid())).touch()
+        _done.set()
 
 
 def done() -> bool:
