@@ -4,7 +4,7 @@ FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 \
     TIMELINE_HOST=0.0.0.0 TIMELINE_PORT=8000 \
     TIMELINE_DATABASE_URL=sqlite:////data/timeline.sqlite3 \
-    LOAD_SEEDS=1
+    LOAD_SEEDS=1 ROLE=serve
 
 WORKDIR /app
 # The dependency layer: only setup.cfg (and the NLP model's pinned hash) decide it, so a code
@@ -31,9 +31,11 @@ VOLUME ["/data"]
 EXPOSE 8000
 # Ready means the database answers and takes writes (/readyz; /healthz is only "process up"),
 # on the port the service was told to use.
-HEALTHCHECK --interval=30s --timeout=3s --start-period=10s \
-    CMD python -c "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:%s/readyz' % os.environ.get('TIMELINE_PORT', '8000'), timeout=2)" || exit 1
+# (ROLE=worker: `timeline worker` consumes the queue and serves no HTTP: nothing to ask.)
+HEALTHCHECK --interval=30s --timeout=3s --start-period=30s \
+    CMD [ "$ROLE" = worker ] || python -c "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:%s/readyz' % os.environ.get('TIMELINE_PORT', '8000'), timeout=2)" || exit 1
 # Start: create the tables; load seeds/ only into a database with no article yet (a seed
 # deleted later stays deleted; LOAD_SEEDS=0 starts empty); then granian
-# (TIMELINE_SERVER=gunicorn for gunicorn).
-CMD ["sh", "-c", "timeline init-db && if [ \"$LOAD_SEEDS\" = 1 ]; then timeline seed --if-empty --dir /app/seeds; fi && exec timeline serve"]
+# (TIMELINE_SERVER=gunicorn for gunicorn). ROLE=worker starts a queue worker instead (with
+# TIMELINE_BROKER_URL and TIMELINE_DATABASE_URL; one a core).
+CMD ["sh", "-c", "if [ \"$ROLE\" = worker ]; then exec timeline worker; fi && timeline init-db && if [ \"$LOAD_SEEDS\" = 1 ]; then timeline seed --if-empty --dir /app/seeds; fi && exec timeline serve"]

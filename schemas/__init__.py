@@ -7,6 +7,7 @@ from .article import (
     ArticleSchema,
     ArticleSummarySchema,
 )
+from .batch import ArticleBatchSchema, ArticleOutcomeSchema
 from .change import ChangeListSchema, ChangeQueryArgsSchema, ChangeSchema
 from .common import PageArgsSchema, ProblemSchema, PublicationDate, envelope
 from .event import (
@@ -20,6 +21,7 @@ from .event import (
     HistogramSchema,
 )
 from .feed import FeedCreateSchema, FeedQueryArgsSchema, FeedSchema
+from .job import JobSchema
 from .temporal import AnnotateSchema, ResolveArgsSchema, TimexListSchema, TimexSchema
 
 __all__ = [
@@ -29,7 +31,9 @@ __all__ = [
     "ChangeListSchema",
     "ChangeQueryArgsSchema",
     "ChangeSchema",
+    "ArticleBatchSchema",
     "ArticleCreateSchema",
+    "ArticleOutcomeSchema",
     "ArticleQueryArgsSchema",
     "ArticleSchema",
     "ArticleSummarySchema",
@@ -37,6 +41,7 @@ __all__ = [
     "FeedCreateSchema",
     "FeedQueryArgsSchema",
     "FeedSchema",
+    "JobSchema",
     "EventFilterArgsSchema",
     "EventMergeSchema",
     "EventPatchSchema",

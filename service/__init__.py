@@ -52,6 +52,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     register_cli(app)
     app.register_blueprint(web.bp)
     app.wsgi_app = notmodified.NotModified(app, app.wsgi_app)  # repeated 304s before Flask
+    if app.config["WARM_UP"]:
+        from .write import warm
+
+        warm.start(app.config["WARM_DIR"] or None)
     return app
 
 

@@ -109,9 +109,20 @@ def seed_command(folder: Path | None, if_empty: bool) -> None:
     help="Processes extracting events while this one stores them "
     "(default: every core when there are more than two batches, else 1).",
 )
+@click.option(
+    "--queue",
+    "queued",
+    is_flag=True,
+    help="Queue the articles for `timeline worker` processes (needs TIMELINE_BROKER_URL) "
+    "instead of ingesting them here.",
+)
 @with_appcontext
 def ingest_command(
-    items: tuple[str, ...], batch_size: int, published_at: dt.datetime | None, jobs: int | None
+    items: tuple[str, ...],
+    batch_size: int,
+    published_at: dt.datetime | None,
+    jobs: int | None,
+    queued: bool,
 ) -> None:
     """Ingest articles from files, folders, web pages, feeds and web archives (re-run to resume).
 
@@ -146,6 +157,9 @@ def ingest_command(
     policy = fetch.policy_from(current_app.config)
     with database.connection_context():
         records = list(inputs.read_inputs(list(items), day, policy, _warn, polling.stored_from))
+    if queued:
+        _enqueue(records)
+        return
     counts = _store(records, batch_size, jobs)
     if counts["skipped"]:
         raise SystemExit(1)
@@ -181,6 +195,57 @@ def _store(records: list, batch_size: int = 20, jobs: int | None = 1) -> Counter
     for label, reason in outcome.skipped:
         click.echo(f"skipped {label}: {reason}")
     return counts
+
+
+def _enqueue(records: list) -> None:
+    """Queue each valid record; the invalid ones are reported and make the exit status 1."""
+    from marshmallow import ValidationError
+
+    from . import queue
+
+    if not queue.enabled(current_app):
+        raise click.UsageError("--queue needs a broker: set TIMELINE_BROKER_URL.")
+    skipped = queued = 0
+    with database.connection_context():
+        for label, raw, error in records:
+            try:
+                if error is None:
+                    queue.enqueue(current_app, raw)
+                    queued += 1
+                    continue
+            except ValidationError as exc:
+                error = bulk.describe(exc.messages)
+            skipped += 1
+            click.echo(f"skipped {label}: {error}")
+    click.echo(f"{queued} queued, {skipped} skipped (GET /api/v1/jobs/ID for each job's state)")
+    if skipped:
+        raise SystemExit(1)
+
+
+@click.command("worker")
+@click.option(
+    "--threads",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Articles read at once (extraction is CPU-bound: run one worker per core).",
+)
+@with_appcontext
+def worker_command(threads: int) -> None:
+    """Ingest queued articles until stopped (needs TIMELINE_BROKER_URL; run one per core, on
+    any number of machines sharing the broker and the database)."""
+    from . import queue
+
+    if not queue.enabled(current_app):
+        raise click.UsageError("`timeline worker` needs a broker: set TIMELINE_BROKER_URL.")
+    create_tables()
+    config = current_app.config
+    click.echo(f"Worker loading the language model; broker {_safe_url(config['BROKER_URL'])}")
+    queue.work(
+        current_app._get_current_object(),
+        threads,
+        lambda: click.echo(f"Worker ready: consuming {config['QUEUE_NAME']!r} (Ctrl-C stops)"),
+    )
 
 
 def _warn(message: str) -> None:
@@ -274,6 +339,7 @@ COMMANDS = (
     watch_command,
     serve_command,
     routes_command,
+    worker_command,
 )
 
 

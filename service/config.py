@@ -11,6 +11,9 @@ SQLITE_BUSY_TIMEOUT = 10
 MAX_CONTENT_LENGTH = 2 * 1024 * 1024
 #: Largest article text accepted, in characters (longer: 422).
 MAX_ARTICLE_CHARS = 500_000
+#: Most articles in one batch (POST /api/v1/articles with a JSON array or NDJSON; more: 413).
+#: The whole body is under MAX_CONTENT_LENGTH too.
+MAX_BATCH_ARTICLES = 100
 #: Page size of list endpoints when ``limit`` is not given, and the largest allowed.
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
@@ -29,6 +32,22 @@ EXPORTS_PER_CLIENT = 2
 EXPORTS_PER_WORKER = 0
 #: Origins allowed to call the API from a browser (CORS): "*" or a comma-separated list.
 CORS_ORIGINS = "*"
+#: Load the language model on a thread when the app is built, /readyz 503 until done (the
+#: workers of ``timeline serve`` set it); then touch ``WARM_DIR``/<pid> when WARM_DIR is set.
+WARM_UP = False
+WARM_DIR = ""
+#: The job queue's broker (``timeline worker``, ``timeline ingest --queue``, ``Prefer:
+#: respond-async``): ``amqp://guest:guest@127.0.0.1:5672/`` (RabbitMQ) or
+#: ``redis://127.0.0.1:6379/0``. Empty: no queue, every write is done in the request.
+BROKER_URL = ""
+#: The broker's queue of articles (workers consume it; instances sharing a broker and a
+#: database share it).
+QUEUE_NAME = "articles"
+#: Tries of a queued article before its job fails (a worker killed during it counts as one).
+QUEUE_MAX_TRIES = 3
+#: Redis broker: seconds without a heartbeat before a worker is taken for dead and its
+#: unacknowledged articles are given to another (RabbitMQ does so when the connection drops).
+QUEUE_REDELIVER_SECONDS = 30
 #: Address and port ``timeline serve`` binds to, and its number of worker processes.
 HOST = "127.0.0.1"
 PORT = 8000

@@ -39,13 +39,9 @@ def _title(status: int) -> str:
     return HTTP_STATUS_CODES.get(status, "Error")
 
 
-def error_response(
-    status: int,
-    detail: str | None = None,
-    errors: dict | None = None,
-    headers: dict | None = None,
-) -> Response:
-    """Build the problem document; the only place an error body is made."""
+def problem(status: int, detail: str | None = None, errors: dict | None = None) -> dict[str, Any]:
+    """The problem document itself: the body of an error response, and the ``error`` of an
+    article a batch refused."""
     title = _title(status)
     body: dict[str, Any] = {
         "type": TYPE_BASE + title.lower().replace(" ", "-").replace("'", ""),
@@ -55,6 +51,17 @@ def error_response(
     }
     if errors:
         body["errors"] = errors
+    return body
+
+
+def error_response(
+    status: int,
+    detail: str | None = None,
+    errors: dict | None = None,
+    headers: dict | None = None,
+) -> Response:
+    """Build the problem response; the only place an error response is made."""
+    body = problem(status, detail, errors)
     response = Response(json.dumps(body), status=status, mimetype=PROBLEM_MIMETYPE)
     for name, value in (headers or {}).items():
         response.headers[name] = value

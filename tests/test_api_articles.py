@@ -133,8 +133,17 @@ def test_malformed_json_is_400(client, raw):
     assert_problem(response, response.status_code)
 
 
-def test_non_object_body_is_422(client):
-    assert_problem(client.post("/api/v1/articles", json=["a", "b"]), 422)
+@pytest.mark.parametrize("body", ['"a"', "42", "null"], ids=["string", "number", "null"])
+def test_non_object_body_is_422(client, body):
+    response = client.post("/api/v1/articles", data=body, content_type="application/json")
+    assert_problem(response, 422)
+
+
+def test_an_array_of_non_objects_is_a_batch_refusing_each(client):
+    """An array is a batch (tests/test_api_batch.py): each item that is no article is refused."""
+    response = client.post("/api/v1/articles", json=["a", "b"])
+    assert response.status_code == 207
+    assert [r["error"]["status"] for r in response.get_json()["results"]] == [422, 422]
 
 
 def test_wrong_content_type_is_415(client, seed_body):

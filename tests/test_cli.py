@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from service import create_app
 from service.storage.models import Article
 from service.storage.schema import create_tables
@@ -155,7 +157,7 @@ def test_timeline_is_a_plain_group_of_this_services_commands():
     result = CliRunner().invoke(main, ["--help"])
     assert result.exit_code == 0, result.output
     listed = {line.split()[0] for line in result.output.split("Commands:")[1].splitlines() if line}
-    assert listed == {"serve", "init-db", "seed", "ingest", "watch", "routes"}
+    assert listed == {"serve", "init-db", "seed", "ingest", "watch", "routes", "worker"}
     ran = CliRunner().invoke(main, ["run", "--host", "0.0.0.0"])
     assert ran.exit_code == 2 and "No such command 'run'" in ran.output
 
@@ -234,3 +236,11 @@ def test_seed_if_empty_loads_only_into_an_empty_database(app, client, runner):
     again = runner.invoke(args=["seed", "--if-empty"])
     assert again.exit_code == 0 and "not loaded" in again.output
     assert article_count(app) == 1  # the deleted seed did not come back
+
+
+@pytest.mark.parametrize("args", [["worker"], ["ingest", "--queue", "x.json"]])
+def test_the_queue_commands_need_a_broker(runner, tmp_path, args):
+    (tmp_path / "x.json").write_text('{"text": "Talks ended.", "published_at": "2024-01-01"}')
+    args = [str(tmp_path / a) if a.endswith(".json") else a for a in args]
+    result = runner.invoke(args=args)
+    assert result.exit_code == 2 and "TIMELINE_BROKER_URL" in result.output

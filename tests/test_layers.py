@@ -101,6 +101,8 @@ MAY_IMPORT: dict[str, tuple[str, ...]] = {
     "service.db": ("service.storage",),
     "service.edge": ("service.storage", "service.errors", "service.config", *LEAVES),
     "service.api": (
+        "service.queue",
+        "service.config",
         "service.read",
         "service.write",
         "service.edge",
@@ -112,7 +114,16 @@ MAY_IMPORT: dict[str, tuple[str, ...]] = {
         *LEAVES,
     ),
     "service.web": ("service.storage", *LEAVES),
-    "service.cli": ("service.write", "service.edge", "service.storage", "service.config", *LEAVES),
+    # the job queue: an entry point like the command (its workers build the app's context)
+    "service.queue": ("service.write", "service.storage", "service.errors", "schemas", *LEAVES),
+    "service.cli": (
+        "service.write",
+        "service.edge",
+        "service.queue",
+        "service.storage",
+        "service.config",
+        *LEAVES,
+    ),
     "schemas": ("service.vocabulary",),
 }
 #: Parts that run without Flask or a database (no flask, werkzeug, peewee or playhouse).

@@ -70,3 +70,31 @@ def test_one_articles_events_are_never_folded_into_each_other(app, client, seed_
     with app.app_context():
         assert sorted(e.title for e in Event.select()) == ["Rand recovers", "Rand slides"]
         assert Mention.select().count() == 3
+
+
+def _fixture_items() -> list[pipeline.Item]:
+    from schemas import ArticleCreateSchema
+    from service.write import sources
+
+    from .conftest import FIXTURES
+
+    schema = ArticleCreateSchema()
+    items = []
+    for _, raw, _ in sources.read_files(sorted((FIXTURES / "articles").glob("*.json"))):
+        data = schema.load({k: raw[k] for k in ("text", "published_at")})
+        items.append((data["text"], data["published_at"], None))
+    return items
+
+
+@pytest.mark.parametrize("kind", [None, "news"])
+def test_articles_parsed_in_a_batch_read_as_one_at_a_time(kind):
+    """nlp.pipe over a batch gives each article the events its own parse gives (and a long
+    text is cut where a single parse cuts it)."""
+    from service.events import nlp
+
+    items = [(text, day, kind) for text, day, _ in _fixture_items()]
+    filler = "The talks went on. " * (nlp.MAX_CHARS // 19)
+    items.append((filler + "They ended on Monday.", items[0][1], kind))  # past the cut
+    one_by_one = [pipeline.extract_events(*item) for item in items]
+    assert sum(map(len, one_by_one)) > len(items)  # the fixtures do report events
+    assert pipeline.extract_many(items) == one_by_one

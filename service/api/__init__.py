@@ -9,12 +9,13 @@ from flask_smorest import Api
 from flask_smorest.utils import prepare_response
 from werkzeug.routing import BaseConverter
 
-from schemas import ProblemSchema, PublicationDate
+from schemas import ArticleCreateSchema, ProblemSchema, PublicationDate
 from schemas.common import WindowDate
 
 from ..errors import PROBLEM_MIMETYPE, APIError, handle_http_exception
 
 UNSAFE_METHODS = {"POST", "PUT", "PATCH"}
+NDJSON = "application/x-ndjson"  # a batch of articles, one a line
 MAX_ID = 10**18 - 1
 
 
@@ -60,7 +61,7 @@ class TimelineApi(Api):
 
 def register_api(app: Flask) -> Api:
     from ..edge.conditional import register_conditional
-    from . import actors, articles, changes, digest, docs, events, feeds, health, temporal
+    from . import actors, articles, changes, digest, docs, events, feeds, health, jobs, temporal
 
     app.url_map.converters["id"] = IdConverter
     from .openapi import OperationsPlugin
@@ -69,9 +70,10 @@ def register_api(app: Flask) -> Api:
         app, spec_kwargs={"servers": [{"url": "/"}], "extra_plugins": [OperationsPlugin()]}
     )
     api.register_converter(IdConverter, _id_schema)
+    api.spec.components.schema("ArticleCreate", schema=ArticleCreateSchema)  # in a oneOf
     api.register_field(PublicationDate, "string", "date")  # a date-time is accepted too
     api.register_field(WindowDate, "string", None)  # a day, a month or a year
-    for module in (articles, events, digest, actors, changes, temporal, feeds, health):
+    for module in (articles, events, digest, actors, changes, temporal, feeds, health, jobs):
         api.register_blueprint(module.blp)
     app.register_blueprint(docs.bp)
     app.add_url_rule("/healthz", "healthz", health.healthz)
@@ -83,7 +85,8 @@ def register_api(app: Flask) -> Api:
     def _require_json() -> None:
         routed = request.routing_exception is None
         if routed and request.method in UNSAFE_METHODS and request.path.startswith("/api/"):
-            if request.mimetype != "application/json":
+            ndjson = request.endpoint == "articles.create" and request.mimetype == NDJSON
+            if request.mimetype != "application/json" and not ndjson:
                 raise APIError(415, "Send the body as JSON with Content-Type: application/json.")
 
     return api

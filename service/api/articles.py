@@ -8,19 +8,23 @@ from flask import current_app, request, url_for
 from marshmallow import RAISE
 
 from schemas import (
+    ArticleBatchSchema,
     ArticleCreateSchema,
     ArticleQueryArgsSchema,
     ArticleSchema,
     ArticleSummarySchema,
+    JobSchema,
     envelope,
 )
 
+from .. import queue
 from ..edge import metrics
 from ..errors import APIError
 from ..read import lists, queries
 from ..shapes import article_dict
 from ..storage.models import Article
-from ..write import curation, language, pipeline
+from ..write import curation, pipeline
+from . import admission, batch, jobs
 from .arguments import Blueprint
 from .paging import page, page_size
 
@@ -30,37 +34,51 @@ ArticleListSchema = envelope(ArticleSummarySchema, "ArticleList")
 
 
 @blp.route("/articles", methods=["POST"])
-@blp.arguments(ArticleCreateSchema)
 @blp.response(201, ArticleSchema, description="Stored, with its events")
 @blp.alt_response(200, schema=ArticleSchema, description="Already stored: the existing article")
-@blp.alt_response(409, response="CONFLICT")
-@blp.doc(
-    parameters=[
-        {
-            "in": "header",
-            "name": "Idempotency-Key",
-            "required": False,
-            "schema": {"type": "string", "maxLength": 200},
-            "description": "A retry with the same key returns what the first request stored",
-        }
-    ]
+@blp.alt_response(
+    207, schema=ArticleBatchSchema, description="A batch: each article's outcome, in order"
 )
-def create(data: dict):
-    """Ingest an article: extract its dated events and store both in one transaction.
+@blp.alt_response(
+    202, schema=JobSchema, description="Queued (Prefer: respond-async): Location is its job"
+)
+@blp.alt_response(400, response="BAD_REQUEST")
+@blp.alt_response(409, response="CONFLICT")
+@blp.alt_response(413, response="REQUEST_ENTITY_TOO_LARGE")
+@blp.alt_response(422, response="UNPROCESSABLE_ENTITY")
+@blp.doc(
+    requestBody=admission.REQUEST_BODY, parameters=[admission.IDEMPOTENCY_KEY, admission.PREFER]
+)
+def create():
+    """Ingest an article, or a batch of them: extract dated events and store each article
+    with its events in one transaction.
 
     The same text again is a 200 with the stored article; with another ``published_at``,
     ``title``, ``source`` or ``url`` it is a 409 whose ``errors`` say what differs (stored
     articles are not updated: delete and post again to change them).
+
+    A JSON array, or NDJSON (``Content-Type: application/x-ndjson``, one article a line), is a
+    batch of at most ``MAX_BATCH_ARTICLES`` articles (100) within ``MAX_CONTENT_LENGTH`` bytes
+    (2 MiB): each article is stored on its own and the 207 answer lists each one's outcome
+    in order (stored, present, or refused with the error a single POST would have got).
+
+    With a broker configured, ``Prefer: respond-async`` queues one article for the workers:
+    202 with ``Location: /api/v1/jobs/{id}`` (checked first: an invalid article is still a 422).
     """
-    limit = current_app.config["MAX_ARTICLE_CHARS"]
-    if len(data["text"]) > limit:
-        raise APIError(
-            422,
-            f"The article is longer than {limit} characters.",
-            {"text": [f"Longer than {limit} characters."]},
-        )
-    if refusal := language.unsupported(data["text"]):
-        raise APIError(422, refusal, {"language": [refusal]})
+    body = batch.read_body()
+    if isinstance(body, list):
+        if request.headers.get("Idempotency-Key") is not None:
+            raise APIError(
+                422,
+                "Idempotency-Key applies to one article; a batch is safe to retry as it is "
+                "(each text is stored once).",
+                {"Idempotency-Key": ["Not accepted with a batch."]},
+            )
+        return batch.answer(body)
+    data = ArticleCreateSchema().load(body)
+    admission.check_article(data)
+    if respond_async():
+        return jobs.accepted(queue.enqueue(current_app, body))
     try:
         article, created = pipeline.ingest(data, idempotency_key())
     except pipeline.IdempotencyConflict:
@@ -70,7 +88,7 @@ def create(data: dict):
             {"Idempotency-Key": ["Already used for another request body."]},
         ) from None
     if not created:
-        refuse_changed_metadata(article, data)
+        admission.refuse_changed_metadata(article, data)
     body = article_dict(article, queries.article_events(article.id))
     mine = [m for e in body["events"] for m in e["mentions"] if m["article_id"] == article.id]
     metrics.count_ingest(created, len(mine))
@@ -78,32 +96,21 @@ def create(data: dict):
     return body, 201 if created else 200, {"Location": location}
 
 
-#: What a re-post of a stored text may not silently change (None in the request: not compared).
-COMPARED = ("published_at", "title", "source", "url")
-
-
-def refuse_changed_metadata(article: Article, data: dict) -> None:
-    """The text is stored already: a request that gives it other metadata is a 409 that says
-    what differs, rather than a 200 that silently keeps the old values."""
-    differs = {
-        name: [f"Stored: {_shown(getattr(article, name))}; sent: {_shown(data[name])}."]
-        for name in COMPARED
-        if data.get(name) is not None and data[name] != getattr(article, name)
-    }
-    if differs:
+def respond_async() -> bool:
+    """Whether to queue the article: asked for (RFC 7240 ``Prefer: respond-async``) and a
+    broker is configured (else the preference is not applied: the answer is the usual one)."""
+    prefer = ",".join(request.headers.getlist("Prefer")).lower()
+    asked = "respond-async" in [p.split(";")[0].strip() for p in prefer.split(",")]
+    if not asked or not queue.enabled(current_app):
+        return False
+    if request.headers.get("Idempotency-Key") is not None:
         raise APIError(
-            409,
-            f"Article {article.id} has this text already, with other {', '.join(differs)}. "
-            "Stored articles are not updated: send the stored values (or leave them out), or "
-            f"DELETE /api/v1/articles/{article.id} and post the article again.",
-            differs,
-            {"Location": url_for("articles.get", article_id=article.id)},
+            422,
+            "Idempotency-Key is not taken with Prefer: respond-async (a queued text is stored "
+            "once whatever the tries); send one or the other.",
+            {"Idempotency-Key": ["Not accepted with Prefer: respond-async."]},
         )
-
-
-def _shown(value: object) -> str:
-    text = value.isoformat() if hasattr(value, "isoformat") else str(value)
-    return repr(text[:200])
+    return True
 
 
 def idempotency_key() -> str | None:

@@ -7,6 +7,7 @@ from marshmallow import Schema, fields
 
 from ..errors import APIError
 from ..storage.connection import free_bytes, writable
+from ..write import warm
 from .arguments import Blueprint
 
 blp = Blueprint("health", __name__, url_prefix="/api/v1", description="Operations")
@@ -57,7 +58,12 @@ def healthz():
 @blp.response(200, StatusSchema)
 @blp.alt_response(503, response="SERVICE_UNAVAILABLE")
 def readyz():
-    """Say whether the database answers and takes writes (a SQLite disk with room for them)."""
+    """Say whether this worker has loaded its language model and the database answers and
+    takes writes (a SQLite disk with room for them)."""
+    if not warm.done():
+        raise APIError(
+            503, "The worker is still loading its language model.", headers={"Retry-After": "2"}
+        )
     try:
         ready = writable()
         free = free_bytes()

@@ -16,6 +16,8 @@ import importlib
 import logging
 import os
 import tempfile
+import threading
+import time
 from typing import Any
 
 from gunicorn.app.base import BaseApplication
@@ -52,6 +54,10 @@ def run(
     if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
         # Workers write their metrics here, so /metrics adds up all of them (see metrics.py).
         os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="timeline-metrics-")
+    # Each worker warms up (WARM_UP) and then touches a file here (TIMELINE_WARM_DIR, read by
+    # its app as WARM_DIR): counted to say "ready".
+    os.environ["TIMELINE_WARM_DIR"] = tempfile.mkdtemp(prefix="timeline-warm-")
+    announce_ready(os.environ["TIMELINE_WARM_DIR"], workers, host, port)
     if server == "gunicorn":
         run_gunicorn(host, port, workers, threads, has_tokens)
     elif server == "granian":
@@ -99,7 +105,11 @@ def granian_app():
     from .front import BufferedWSGI
 
     app = create_app(
-        {"HOST": os.environ["TIMELINE_HOST"], "PORT": int(os.environ["TIMELINE_PORT"])}
+        {
+            "HOST": os.environ["TIMELINE_HOST"],
+            "PORT": int(os.environ["TIMELINE_PORT"]),
+            "WARM_UP": True,  # the model loads now, /readyz 503 until it has
+        }
     )
     bound = [h for h in os.environ.get("TIMELINE_BOUND", "").split(",") if h]
     security.set_bound(app, [(h, 0) for h in bound])
@@ -143,9 +153,28 @@ class _Server(BaseApplication):
     def load(self):
         from . import security
 
-        app = create_app(self.app_config)
+        app = create_app({**self.app_config, "WARM_UP": True})
         security.set_bound(app, self.bound or [])
         return app
+
+
+def announce_ready(marker_dir: str, workers: int, host: str, port: int) -> threading.Thread:
+    """Print one line once ``workers`` workers have warmed up (each touches a file in
+    ``marker_dir``): from then on the first write costs what any other does."""
+
+    def wait() -> None:
+        started = time.monotonic()
+        while len(os.listdir(marker_dir)) < workers:
+            time.sleep(0.2)
+        print(
+            f"Ready: {workers} worker(s) loaded the language model in "
+            f"{time.monotonic() - started:.1f} s; http://{host}:{port}/ takes writes.",
+            flush=True,
+        )
+
+    thread = threading.Thread(target=wait, name="announce-ready", daemon=True)
+    thread.start()
+    return thread
 
 
 def bind_addresses(host: str, port: int) -> list[str]:

@@ -188,6 +188,21 @@ class FeedEntry(BaseModel):
         indexes = ((("feed", "url"), True),)
 
 
+class Job(BaseModel):
+    """An article queued for a worker (``TIMELINE_BROKER_URL``): its state, as
+    ``GET /jobs/{id}`` shows it. The article itself travels in the broker's message."""
+
+    id = pw.CharField(max_length=32, primary_key=True)  # uuid4 hex
+    status = pw.CharField(max_length=10, default="queued")  # queued, running, done, failed
+    content_hash = pw.CharField(max_length=64)
+    tries = pw.IntegerField(default=0)
+    article = pw.ForeignKeyField(Article, null=True, backref="jobs", on_delete="SET NULL")
+    created = pw.BooleanField(null=True)  # done: stored by this job, or present already
+    error = pw.TextField(null=True)  # the last failure: a problem document as JSON
+    created_at = pw.DateTimeField(default=utcnow)
+    updated_at = pw.DateTimeField(default=utcnow)
+
+
 MODELS = [
     Article,
     IdempotencyKey,
@@ -201,4 +216,5 @@ MODELS = [
     DataState,
     Feed,
     FeedEntry,
+    Job,
 ]

@@ -11,7 +11,6 @@ from __future__ import annotations
 import collections
 import concurrent.futures
 import dataclasses
-import datetime as dt
 import multiprocessing
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -56,17 +55,13 @@ def ingest_records(
     batches = _screened(records, max_chars, batch_size, outcome, progress)
     if jobs <= 1:
         for batch in batches:
-            _store([(label, _prepared(data, digest)) for label, data, digest in batch], outcome)
+            _store(_prepared(batch, _extract_batch(_items(batch))), outcome)
             _advance(progress, batch)
         return outcome
     with _pool(jobs) as pool:
         in_flight: collections.deque = collections.deque()
         for batch in batches:
-            futures = [
-                pool.submit(_extract, data["text"], data["published_at"], data.get("document_type"))
-                for _, data, _ in batch
-            ]
-            in_flight.append((batch, futures))
+            in_flight.append((batch, pool.submit(_extract_batch, _items(batch))))
             if len(in_flight) > 2:  # keep the workers busy while a batch is stored
                 _store_done(*in_flight.popleft(), outcome, progress)
         while in_flight:
@@ -127,24 +122,27 @@ def stored_as(digest: str) -> str | None:
     return f"article {row.id}" + (f" ({row.title!r})" if row.title else "")
 
 
-def _extract(
-    text: str, published_at: dt.date, document_type: str | None = None
-) -> list[extraction.Event]:
-    """Runs in a worker process when jobs > 1: pure extraction, no database."""
-    return pipeline.extract_events(text, published_at, document_type)
+def _items(batch: Screened) -> list[pipeline.Item]:
+    return [(d["text"], d["published_at"], d.get("document_type")) for _, d, _ in batch]
 
 
-def _prepared(data: dict, digest: str) -> pipeline.Prepared:
-    events = _extract(data["text"], data["published_at"], data.get("document_type"))
-    return pipeline.Prepared(data, digest, events)
+def _extract_batch(items: list[pipeline.Item]) -> list[list[extraction.Event]]:
+    """Runs in a worker process when jobs > 1: pure extraction of a batch parsed together,
+    no database."""
+    return pipeline.extract_many(items)
 
 
-def _store_done(batch: Screened, futures: list, outcome: Outcome, progress) -> None:
-    prepared = [
-        (label, pipeline.Prepared(data, digest, future.result()))
-        for (label, data, digest), future in zip(batch, futures, strict=True)
+def _prepared(
+    batch: Screened, extracted: list[list[extraction.Event]]
+) -> list[tuple[str, pipeline.Prepared]]:
+    return [
+        (label, pipeline.Prepared(data, digest, events))
+        for (label, data, digest), events in zip(batch, extracted, strict=True)
     ]
-    _store(prepared, outcome)
+
+
+def _store_done(batch: Screened, future, outcome: Outcome, progress) -> None:
+    _store(_prepared(batch, future.result()), outcome)
     _advance(progress, batch)
 
 

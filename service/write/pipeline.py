@@ -16,6 +16,7 @@ import peewee as pw
 
 from .. import events as extraction
 from .. import temporal
+from ..events import nlp
 from ..storage.models import (
     Actor,
     ActorAlias,
@@ -29,7 +30,7 @@ from ..storage.models import (
 from ..storage.order import precision_rank, sort_date
 from ..storage.writes import record_change, write_transaction
 from ..text import fold
-from . import copies, importance
+from . import copies, importance, warm
 
 log = logging.getLogger(__name__)
 
@@ -56,22 +57,49 @@ def extract_events(
 ) -> list[extraction.Event]:
     """The article's events; ``document_type`` (news, narrative, None: detected) says how
     its dates are read (service.temporal.annotate)."""
+    warm.wait()  # a write during a worker's warm-up does not load the model a second time
     timexes = temporal.annotate(text, published_at, document_type) if document_type else None
     return extraction.extract(text, published_at, timexes)
+
+
+#: (text, published_at, document_type): what :func:`extract_many` reads of each article.
+Item = tuple[str, dt.date, str | None]
+
+
+def extract_many(items: list[Item]) -> list[list[extraction.Event]]:
+    """Each article's events, as :func:`extract_events` gives them, the texts parsed together
+    (spaCy's ``nlp.pipe``: one pass of the model over a batch costs less than one per text)."""
+    warm.wait()
+    texts = [nlp.masked(text)[: nlp.MAX_CHARS] for text, _, _ in items]
+    docs = nlp.pipeline().pipe(texts, batch_size=max(1, len(texts)))
+    return [
+        extraction.extract(
+            text,
+            published_at,
+            temporal.annotate(text, published_at, kind) if kind else None,
+            doc,
+        )
+        for (text, published_at, kind), doc in zip(items, docs, strict=True)
+    ]
 
 
 class IdempotencyConflict(Exception):
     """The Idempotency-Key was used before for another article."""
 
 
-def ingest(data: dict[str, Any], idempotency_key: str | None = None) -> tuple[Article, bool]:
+def ingest(
+    data: dict[str, Any],
+    idempotency_key: str | None = None,
+    events: list[extraction.Event] | None = None,
+) -> tuple[Article, bool]:
     """Store one article and its events in one transaction; returns ``(article, created)``.
 
     The same text (by content hash) is never stored twice: the stored article is returned with
     ``created=False``. With an ``idempotency_key``, a retry returns what the first request
     stored (and its ``created``), and the key reused for another text raises
     :class:`IdempotencyConflict`. Extraction runs before the transaction, so the write lock is
-    held briefly.
+    held briefly; ``events`` are the article's events extracted already (a batch parses its
+    articles together: :func:`extract_many`).
     """
     digest = content_hash(data["text"])
     if idempotency_key:
@@ -80,7 +108,8 @@ def ingest(data: dict[str, Any], idempotency_key: str | None = None) -> tuple[Ar
             return replay
     existing = Article.get_or_none(Article.content_hash == digest)
     if existing is None:
-        events = extract_events(data["text"], data["published_at"], data.get("document_type"))
+        if events is None:
+            events = extract_events(data["text"], data["published_at"], data.get("document_type"))
         prepared = Prepared(data, digest, events)
         try:
             with write_transaction():
@@ -100,6 +129,11 @@ def ingest(data: dict[str, Any], idempotency_key: str | None = None) -> tuple[Ar
             if (replay := _replay(idempotency_key, digest)) is not None:
                 return replay
     return existing, False
+
+
+def is_stored(digest: str) -> bool:
+    """Whether an article with this content hash is stored already."""
+    return Article.select(Article.id).where(Article.content_hash == digest).exists()
 
 
 def store(prepared: Prepared) -> Article:
