@@ -1,14 +1,16 @@
-"""The front runs on its event loop the requests the app answers from memory (a conditional GET
-the worker will answer 304 from the data version it holds), and every other request on a thread."""
+"""The front sends from its event loop only the answers the app gave before and the worker
+remembers (a 304 while it holds the same data version); every request the app has to answer
+runs on a thread, whatever its headers say (issue 23, attack 1)."""
 
 from __future__ import annotations
 
 import asyncio
 import threading
 
-from service.api import conditional
+import pytest
+
 from service.edge.front import BufferedWSGI
-from service.storage import version
+from service.edge.server import front_of
 
 
 def _scope(path: str, query: bytes = b"", headers: list | None = None, method: str = "GET"):
@@ -25,7 +27,7 @@ def _scope(path: str, query: bytes = b"", headers: list | None = None, method: s
     }
 
 
-def _call(app, scope) -> tuple[int, bytes]:
+def _call(app, scope) -> tuple[int, bytes, dict]:
     sent = []
 
     async def receive():
@@ -38,10 +40,22 @@ def _call(app, scope) -> tuple[int, bytes]:
     runner = threading.Thread(target=asyncio.run, args=(app(scope, receive, send),))
     runner.start()
     runner.join(timeout=30)
-    return sent[0]["status"], b"".join(m.get("body", b"") for m in sent[1:])
+    headers = {k.decode().lower(): v.decode() for k, v in sent[0]["headers"]}
+    return sent[0]["status"], b"".join(m.get("body", b"") for m in sent[1:]), headers
 
 
-def test_requests_the_predicate_names_run_on_the_loop_thread():
+def _front(wsgi, inline) -> BufferedWSGI:
+    return BufferedWSGI(
+        wsgi,
+        2,
+        early_answer=lambda environ: None,
+        max_body=lambda environ: 1000,
+        refuse=lambda status, detail: (status, [], detail.encode()),
+        inline=inline,
+    )
+
+
+def test_answers_from_memory_are_sent_and_the_app_runs_only_on_threads():
     seen = []
 
     def wsgi(environ, start_response):
@@ -49,58 +63,96 @@ def test_requests_the_predicate_names_run_on_the_loop_thread():
         start_response("200 OK", [("Content-Type", "text/plain")])
         return [b"ok"]
 
-    front = BufferedWSGI(
-        wsgi,
-        2,
-        early_answer=lambda environ: None,
-        max_body=lambda environ: 1000,
-        refuse=lambda status, detail: (status, [], detail.encode()),
-        inline=lambda environ: environ["PATH_INFO"] == "/fast",
-    )
-    assert _call(front, _scope("/fast")) == (200, b"ok")
-    assert _call(front, _scope("/slow")) == (200, b"ok")
-    assert not seen[0].startswith("app") and seen[1].startswith("app")  # loop thread, then pool
+    def inline(environ):
+        return (304, [("ETag", '"x"')], b"") if environ["PATH_INFO"] == "/fast" else None
+
+    front = _front(wsgi, inline)
+    assert _call(front, _scope("/fast"))[:2] == (304, b"")
+    assert _call(front, _scope("/slow"))[:2] == (200, b"ok")
+    assert len(seen) == 1 and seen[0].startswith("app")
 
 
-def test_an_app_failing_inline_is_a_500():
+def test_a_failing_answer_from_memory_leaves_the_request_to_the_app():
     def wsgi(environ, start_response):
+        start_response("200 OK", [])
+        return [threading.current_thread().name.encode()]
+
+    def inline(environ):
         raise RuntimeError("boom")
 
-    front = BufferedWSGI(
-        wsgi,
-        1,
-        early_answer=lambda environ: None,
-        max_body=lambda environ: 1000,
-        refuse=lambda status, detail: (status, [], detail.encode()),
-        inline=lambda environ: True,
-    )
-    assert _call(front, _scope("/x"))[0] == 500
+    status, body, _ = _call(_front(wsgi, inline), _scope("/x"))
+    assert status == 200 and body.startswith(b"app")
 
 
-def _environ(path: str, query: str = "", method: str = "GET", **headers: str) -> dict:
-    environ = {"REQUEST_METHOD": method, "PATH_INFO": path, "QUERY_STRING": query}
-    environ.update({f"HTTP_{k.upper()}": v for k, v in headers.items()})
-    return environ
-
-
-def test_only_conditional_gets_of_data_that_would_be_304_are_cheap(client, seeded):
+@pytest.fixture
+def served(client, seeded):
+    """The seeded app behind the front, as a worker serves it; the names of the threads the
+    Flask app ran on."""
     app = client.application
     app.config["DATA_VERSION_TTL"] = 60
-    first = client.get("/api/v1/events?limit=2")
-    etag = first.headers["ETag"]
-    cheap = conditional.cheap_not_modified(app)
-    with app.app_context():
-        assert version.cached(60) is not None
-        assert cheap(_environ("/api/v1/events", "limit=2", if_none_match=etag))
-        assert cheap(_environ("/api/v1/events", "limit=2", if_none_match=f'W/{etag}, "x"'))
-        assert not cheap(_environ("/api/v1/events", "limit=3", if_none_match=etag))
-        assert not cheap(_environ("/api/v1/events", "limit=2"))
-        assert not cheap(_environ("/api/v1/events", "limit=2", "POST", if_none_match=etag))
-        accept = _environ("/api/v1/events", "limit=2", if_none_match=etag, accept="text/csv")
-        assert not cheap(accept)
-        assert not cheap(_environ("/api/v1/openapi.json", if_none_match=etag))
-        app.config["DATA_VERSION_TTL"] = 0  # the version is read for every request: not cheap
-        assert not cheap(_environ("/api/v1/events", "limit=2", if_none_match=etag))
-    # and what it names is what the app answers 304
-    app.config["DATA_VERSION_TTL"] = 60
-    assert client.get("/api/v1/events?limit=2", headers={"If-None-Match": etag}).status_code == 304
+    front = front_of(app)
+    threads = []
+    inner = front.wsgi
+
+    def recording(environ, start_response):
+        threads.append(threading.current_thread().name)
+        return inner(environ, start_response)
+
+    front.wsgi = recording
+    return front, threads
+
+
+def _get(front, if_none_match: str, accept: str = "application/json"):
+    headers = [(b"accept", accept.encode()), (b"host", b"localhost")]
+    if if_none_match:
+        headers.append((b"if-none-match", if_none_match.encode("latin-1")))
+    return _call(front, _scope("/api/v1/events", b"limit=3", headers))
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        '"a,{etag}"',  # one quoted tag with a comma in it: not the ETag
+        '"a, {etag}"',
+        'W/"a,{etag}", "b"',
+        '"{etag}',  # unterminated
+        '"b" "{etag}"',  # no comma between tags
+    ],
+)
+def test_header_values_the_app_does_not_answer_304_are_never_built_on_the_loop(served, value):
+    front, threads = served
+    etag = _get(front, "")[2]["etag"].removeprefix("W/").strip('"')
+    header = value.format(etag=etag)
+    for _ in range(3):  # the attack sent it again on the same connection
+        status, body, _ = _get(front, header)
+        assert status == 200 and body
+    assert len(threads) == 4 and all(name.startswith("app") for name in threads), threads
+
+
+@pytest.mark.parametrize(
+    "value", ["{etag}", '"{etag}x"', ',"{etag}"', '"{etag}", "a,b"', 'W/ "{etag}"', "*,x"]
+)
+def test_whatever_a_header_says_the_app_runs_only_on_threads(served, value):
+    front, threads = served
+    etag = _get(front, "")[2]["etag"].removeprefix("W/").strip('"')
+    header = value.format(etag=etag)
+    statuses = [_get(front, header)[0] for _ in range(3)]
+    assert set(statuses) <= {200, 304}
+    assert all(name.startswith("app") for name in threads), threads
+    # a value the app answered 304 once is answered from memory after that
+    assert len(threads) == (2 if statuses[0] == 304 else 4)
+
+
+@pytest.mark.parametrize("value", ['"{etag}"', 'W/"{etag}"', '"x", "{etag}"', "*"])
+def test_what_the_app_answered_304_is_answered_again_from_memory(served, value):
+    front, threads = served
+    etag = _get(front, "")[2]["etag"].removeprefix("W/").strip('"')
+    header = value.format(etag=etag)
+    assert _get(front, header)[0] == 304  # the app's answer, learned
+    assert len(threads) == 2
+    again = _get(front, header)
+    assert again[0] == 304 and again[2]["etag"]
+    assert len(threads) == 2  # the app did not run
+    # another variant (Accept) is the app's to answer, on a thread
+    assert _get(front, header, accept="text/csv")[0] in (200, 304)
+    assert len(threads) == 3 and all(name.startswith("app") for name in threads)

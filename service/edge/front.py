@@ -67,7 +67,7 @@ class BufferedWSGI:
         early_answer: Callable[[dict], tuple[int, list, bytes] | None],
         max_body: Callable[[dict], int],
         refuse: Callable[[int, str], tuple[int, list, bytes]],
-        inline: Callable[[dict], bool] | None = None,
+        inline: Callable[[dict], tuple[int, list, bytes] | None] | None = None,
     ) -> None:
         self.wsgi, self.early_answer, self.max_body, self.refuse = (
             wsgi,
@@ -75,8 +75,10 @@ class BufferedWSGI:
             max_body,
             refuse,
         )
-        # Requests the app answers from memory (a 304 from the data version the worker holds):
-        # run at once on the loop, as the hand-off to a thread and back would cost more.
+        # ``inline(environ)``: an answer from memory (a remembered 304 while the worker holds
+        # its data version), sent at once from the loop, as the hand-off to a thread and back
+        # would cost more; None sends the request to a thread. The app itself never runs on
+        # the loop: whatever a header says, nothing heavy can be built there.
         self.inline = inline
         self.pool = concurrent.futures.ThreadPoolExecutor(threads, thread_name_prefix="app")
 
@@ -104,14 +106,14 @@ class BufferedWSGI:
             else:
                 environ["wsgi.input"] = io.BytesIO(body)
                 environ["CONTENT_LENGTH"] = str(len(body))
-                if not body and self.inline is not None and self.inline(environ):
-                    answer = self._answer_inline(environ)
+                answer = self._from_memory(environ) if not body else None
+                if answer is not None:
                     with contextlib.suppress(Exception):  # the client is gone
                         await send(
                             {
                                 "type": "http.response.start",
                                 "status": answer[0],
-                                "headers": answer[1],
+                                "headers": _bytes(answer[1]),
                             }
                         )
                         await send({"type": "http.response.body", "body": answer[2]})
@@ -159,27 +161,15 @@ class BufferedWSGI:
             while not queue.empty():  # a producer blocked on a full queue sees the stop
                 queue.get_nowait()
 
-    def _answer_inline(self, environ: dict) -> tuple[int, list, bytes]:
-        """Run the app on this thread (the loop's) and return its whole answer."""
-        started: dict = {}
-
-        def start_response(status: str, headers: list, exc_info: Any = None) -> Callable:
-            started["status"], started["headers"] = int(status.split(" ", 1)[0]), headers
-            return lambda data: None
-
-        body = None
+    def _from_memory(self, environ: dict) -> tuple[int, list, bytes] | None:
+        """``inline``'s answer, or None (also when it fails: the app then answers)."""
+        if self.inline is None:
+            return None
         try:
-            body = self.wsgi(environ, start_response)
-            data = b"".join(body)
-            return started["status"], _bytes(started["headers"]), data
+            return self.inline(environ)
         except Exception:
-            log.exception("the app failed while answering")
-            status, headers, data = self.refuse(500, "The server could not complete the request.")
-            return status, _bytes(headers), data
-        finally:
-            if body is not None and hasattr(body, "close"):
-                with contextlib.suppress(Exception):
-                    body.close()
+            log.exception("the answer from memory failed; the app answers")
+            return None
 
     def _produce(
         self,

@@ -15,8 +15,14 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
+from typing import TYPE_CHECKING
 
 from gunicorn.app.base import BaseApplication
+
+if TYPE_CHECKING:
+    from flask import Flask
+
+    from .front import BufferedWSGI
 
 #: Seconds a client has to send its request line and headers (granian's header-read timeout).
 HEADER_TIMEOUT = 5
@@ -84,22 +90,29 @@ def run_granian(
 def granian_app():
     """The app of one granian worker (its factory): the Flask app behind the buffering front."""
     from .. import create_app
-    from ..api import conditional
-    from . import guard, security
-    from .front import BufferedWSGI
+    from . import security
 
     app = create_app(
         {"HOST": os.environ["TIMELINE_HOST"], "PORT": int(os.environ["TIMELINE_PORT"])}
     )
     bound = [h for h in os.environ.get("TIMELINE_BOUND", "").split(",") if h]
     security.set_bound(app, [(h, 0) for h in bound])
+    return front_of(app)
+
+
+def front_of(app: Flask) -> BufferedWSGI:
+    """``app`` behind the buffering front: the guard answers from the head, a remembered 304
+    (service.edge.notmodified) is sent from the event loop, everything else runs on a thread."""
+    from . import guard
+    from .front import BufferedWSGI
+
     return BufferedWSGI(
         app,
         int(app.config["THREADS"]),
         guard.early_answer(app),
         guard.max_body(app),
         guard.refuse(app),
-        inline=conditional.cheap_not_modified(app),
+        inline=app.wsgi_app.from_memory,
     )
 
 
