@@ -185,6 +185,8 @@ def serve_command(
         threads or config["THREADS"],
         config["SERVER"],
         has_tokens=bool(current_app.extensions["timeline_tokens"]),
+        max_connections=int(config["MAX_CONNECTIONS"]),
+        share_port=bool(config["SHARE_PORT"]),
     )
 
 

@@ -39,6 +39,13 @@ THREADS = 4
 #: The WSGI server of ``timeline serve``: granian (its event loop reads requests and holds idle
 #: connections; slow clients cost no thread) or gunicorn (gthread: a thread per connection).
 SERVER = "granian"
+#: Connections one worker holds at once (granian's backpressure; lowered to fit the open-file
+#: limit); more wait in the listen backlog. A connection that sends no complete request head
+#: within 5 s of being accepted is closed (service/edge/server.py).
+MAX_CONNECTIONS = 256
+#: ``timeline serve`` refuses a port already in use; true lets several servers share it on
+#: purpose (port reuse, e.g. to replace one server with another without a gap).
+SHARE_PORT = False
 #: Bearer tokens allowed to write: a JSON list or comma-separated, each at least 16 characters.
 #: None configured: writes are accepted only while bound to a loopback ``HOST``, else refused.
 API_TOKENS: list[str] = []

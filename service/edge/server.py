@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 
 from gunicorn.app.base import BaseApplication
 
+from . import sockets
+
 if TYPE_CHECKING:
     from flask import Flask
 
@@ -35,9 +37,12 @@ def run(
     threads: int = 4,
     server: str = "granian",
     has_tokens: bool | None = None,
+    max_connections: int = 256,
+    share_port: bool = False,
 ) -> None:
     """Serve on ``host:port`` with ``workers`` processes of ``threads`` threads each; JSON log
-    lines go to stderr.
+    lines go to stderr. A port already in use is refused unless ``share_port``; each granian
+    worker holds at most ``max_connections`` (see :mod:`service.edge.sockets`).
 
     The workers' apps are told the addresses the sockets really bind (not the ``host`` asked
     for): without API tokens, writes depend on them. ``has_tokens`` (None: read from the
@@ -46,22 +51,29 @@ def run(
     if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
         # Workers write their metrics here, so /metrics adds up all of them (see metrics.py).
         os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="timeline-metrics-")
+    if server not in ("granian", "gunicorn"):
+        raise SystemExit(f"TIMELINE_SERVER must be granian or gunicorn, not {server!r}.")
+    if not share_port:
+        sockets.ensure_free(host, port)
     if server == "gunicorn":
         run_gunicorn(host, port, workers, threads, has_tokens)
-    elif server == "granian":
-        run_granian(host, port, workers, threads, has_tokens)
     else:
-        raise SystemExit(f"TIMELINE_SERVER must be granian or gunicorn, not {server!r}.")
+        run_granian(host, port, workers, threads, has_tokens, max_connections)
 
 
 def run_granian(
-    host: str, port: int, workers: int, threads: int, has_tokens: bool | None = None
+    host: str,
+    port: int,
+    workers: int,
+    threads: int,
+    has_tokens: bool | None = None,
+    max_connections: int = 256,
 ) -> None:
     """granian's ASGI interface with :class:`service.edge.front.BufferedWSGI`: the event loop reads
     and sends, ``threads`` threads per worker run the app. SIGHUP respawns the workers one by
     one (graceful restart); SIGTERM lets requests in flight finish."""
     from granian import Granian
-    from granian.constants import Interfaces
+    from granian.constants import HTTPModes, Interfaces
     from granian.http import HTTP1Settings
 
     from .logs import granian_logconfig
@@ -80,7 +92,13 @@ def run_granian(
         port=port,
         interface=Interfaces.ASGINL,
         workers=workers,
+        # HTTP/1.1 only: in granian's auto mode (HTTP/1.1 or cleartext HTTP/2 on one port) the
+        # header timeout starts at a request's first byte, so a connection that never sends one
+        # stayed open for ever; in HTTP/1.1 mode it starts when the connection is accepted.
+        # HTTP/2 and TLS belong to the proxy in front (README, "Deploying").
+        http=HTTPModes.http1,
         http1_settings=HTTP1Settings(header_read_timeout=HEADER_TIMEOUT * 1000),
+        backpressure=sockets.connection_cap(max_connections),
         log_dictconfig=granian_logconfig(),
         respawn_failed_workers=True,
         workers_kill_timeout=10,
