@@ -156,3 +156,79 @@ def test_what_the_app_answered_304_is_answered_again_from_memory(served, value):
     # another variant (Accept) is the app's to answer, on a thread
     assert _get(front, header, accept="text/csv")[0] in (200, 304)
     assert len(threads) == 3 and all(name.startswith("app") for name in threads)
+
+
+# Bodies only where a route takes one (issue 23, attack 5) -------------------------------------
+
+
+def test_only_routes_that_take_a_body_may_send_one(app):
+    from service.edge import guard
+
+    limit = guard.max_body(app)
+
+    def env(method: str, path: str) -> dict:
+        return {"REQUEST_METHOD": method, "PATH_INFO": path}
+
+    assert limit(env("POST", "/api/v1/articles")) == app.config["MAX_CONTENT_LENGTH"]
+    assert limit(env("POST", "/api/v1/annotate")) == app.config["MAX_ANNOTATE_BYTES"]
+    assert limit(env("PATCH", "/api/v1/events/1")) == app.config["MAX_CONTENT_LENGTH"]
+    for method, path in [
+        ("GET", "/api/v1/events"),
+        ("HEAD", "/api/v1/events"),
+        ("GET", "/api/v1/healthz"),
+        ("DELETE", "/api/v1/articles/1"),
+        ("POST", "/api/v1/events"),  # no such method on the route
+        ("POST", "/api/v1/nowhere"),
+    ]:
+        assert limit(env(method, path)) == 0, (method, path)
+
+
+def test_a_get_with_a_body_is_refused_from_its_head(app):
+    from service.edge import guard
+
+    early = guard.early_answer(app)
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": "/api/v1/events",
+        "RAW_URI": "/api/v1/events",
+        "QUERY_STRING": "",
+        "CONTENT_LENGTH": str(2 * 1024 * 1024),
+        "wsgi.url_scheme": "http",
+        "SERVER_NAME": "127.0.0.1",
+        "SERVER_PORT": "8000",
+        "HTTP_HOST": "127.0.0.1",
+    }
+    status, _headers, body = early(environ)
+    assert status == 413 and b"takes no body" in body
+
+
+def test_a_chunked_body_on_a_get_is_refused_at_its_first_bytes():
+    received = []
+
+    def wsgi(environ, start_response):
+        received.append(environ["wsgi.input"].read())
+        start_response("200 OK", [])
+        return [b"ok"]
+
+    front = BufferedWSGI(
+        wsgi,
+        1,
+        early_answer=lambda environ: None,
+        max_body=lambda environ: 0,
+        refuse=lambda status, detail: (status, [], detail.encode()),
+    )
+    scope = _scope("/api/v1/events", headers=[(b"transfer-encoding", b"chunked")])
+    chunks = iter([b"x" * 65536] * 32)
+
+    async def receive():
+        return {"type": "http.request", "body": next(chunks), "more_body": True}
+
+    sent = []
+
+    async def send(message):
+        sent.append(message)
+
+    runner = threading.Thread(target=asyncio.run, args=(front(scope, receive, send),))
+    runner.start()
+    runner.join(timeout=30)
+    assert sent[0]["status"] == 413 and not received

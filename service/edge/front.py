@@ -100,7 +100,7 @@ class BufferedWSGI:
             except TimeoutError:
                 answer = self.refuse(408, f"The body did not arrive within {BODY_TIMEOUT} s.")
             except _TooLarge:
-                answer = self.refuse(413, f"The body is larger than {limit} bytes.")
+                answer = self.refuse(413, too_large(limit))
             except (_BadBody, _Abort):  # granian reports bad framing as a disconnect
                 answer = self.refuse(400, "The body could not be read (malformed or cut short).")
             else:
@@ -276,6 +276,13 @@ class _TooLarge(Exception):
 
 class _BadBody(Exception):
     pass
+
+
+def too_large(limit: int) -> str:
+    """The detail of a 413 for a body over ``limit`` bytes (0: a request that takes none)."""
+    if limit == 0:
+        return "This request takes no body (only a POST, PUT or PATCH of a route that exists)."
+    return f"The body is larger than {limit} bytes."
 
 
 def has_body(environ: dict) -> bool:
