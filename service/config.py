@@ -63,6 +63,9 @@ MAX_URL_BYTES = 8192
 #: Largest body of POST /annotate, in bytes (larger: 413), and its rate per client (429 above).
 MAX_ANNOTATE_BYTES = 64 * 1024
 RATELIMIT_ANNOTATE = "30/minute"
+#: Seconds of CPU one annotation may take (ordinary text at the 64 KiB cap: about 0.2 s); over
+#: it, 422. Article extraction has its own budget, linear in the text (service/write/bounds.py).
+ANNOTATE_CPU_SECONDS = 1.0
 #: Host names the server answers to besides loopback ones: a JSON list or comma-separated.
 #: Set: any other ``Host`` gets 421. Unset: only loopback names while writes need no token.
 ALLOWED_HOSTS: list[str] = []

@@ -12,6 +12,7 @@ import collections
 import concurrent.futures
 import dataclasses
 import datetime as dt
+import functools
 import multiprocessing
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -21,6 +22,7 @@ from marshmallow import ValidationError
 
 from schemas import ArticleCreateSchema
 
+from .. import budget
 from .. import events as extraction
 from ..storage.connection import database
 from ..storage.models import Article
@@ -55,7 +57,8 @@ def ingest_records(
     batches = _screened(records, max_chars, batch_size, outcome, progress)
     if jobs <= 1:
         for batch in batches:
-            _store([(label, _prepared(data, digest)) for label, data, digest in batch], outcome)
+            calls = [functools.partial(_extract_record, data) for _, data, _ in batch]
+            _store(_ready(batch, calls, outcome), outcome)
             _advance(progress, batch)
         return outcome
     with _pool(jobs) as pool:
@@ -133,17 +136,27 @@ def _extract(
     return pipeline.extract_events(text, published_at, document_type)
 
 
-def _prepared(data: dict, digest: str) -> pipeline.Prepared:
-    events = _extract(data["text"], data["published_at"], data.get("document_type"))
-    return pipeline.Prepared(data, digest, events)
+def _extract_record(data: dict) -> list[extraction.Event]:
+    return _extract(data["text"], data["published_at"], data.get("document_type"))
+
+
+def _ready(batch: Screened, results: list[Callable], outcome: Outcome) -> list:
+    """``(label, Prepared)`` for each article of ``batch`` (``results``: a call giving its
+    events each); one whose reading went over its CPU budget is skipped, saying so."""
+    ready = []
+    for (label, data, digest), result in zip(batch, results, strict=True):
+        try:
+            events = result()
+        except budget.OverBudget as exc:
+            outcome.counts["skipped"] += 1
+            outcome.skipped.append((label, str(exc)))
+            continue
+        ready.append((label, pipeline.Prepared(data, digest, events)))
+    return ready
 
 
 def _store_done(batch: Screened, futures: list, outcome: Outcome, progress) -> None:
-    prepared = [
-        (label, pipeline.Prepared(data, digest, future.result()))
-        for (label, data, digest), future in zip(batch, futures, strict=True)
-    ]
-    _store(prepared, outcome)
+    _store(_ready(batch, [future.result for future in futures], outcome), outcome)
     _advance(progress, batch)
 
 

@@ -15,8 +15,8 @@ from typing import Any
 
 import peewee as pw
 
+from .. import budget, temporal
 from .. import events as extraction
-from .. import temporal
 from ..storage import version
 from ..storage.connection import database
 from ..storage.models import (
@@ -33,6 +33,7 @@ from ..storage.models import (
 )
 from ..storage.order import precision_rank, sort_date
 from ..text import fold
+from .bounds import article_budget, bounded
 
 log = logging.getLogger(__name__)
 
@@ -58,9 +59,23 @@ def extract_events(
     text: str, published_at: dt.date, document_type: str | None = None
 ) -> list[extraction.Event]:
     """The article's events; ``document_type`` (news, narrative, None: detected) says how
-    its dates are read (service.temporal.annotate)."""
-    timexes = temporal.annotate(text, published_at, document_type) if document_type else None
-    return extraction.extract(text, published_at, timexes)
+    its dates are read (service.temporal.annotate).
+
+    The extractors read the text bounded (service/write/bounds.py: same length, so every offset
+    still holds) within a CPU budget linear in its length: over it, :class:`budget.OverBudget`
+    (nothing is stored, as extraction runs before the transaction)."""
+    text = bounded(text)
+    try:
+        with budget.limit(article_budget(text)):
+            timexes = (
+                temporal.annotate(text, published_at, document_type) if document_type else None
+            )
+            return extraction.extract(text, published_at, timexes)
+    except budget.OverBudget:
+        raise budget.OverBudget(
+            f"Reading this text took more than {article_budget(text):.0f} s of CPU "
+            f"(the budget of {len(text)} characters); nothing was stored."
+        ) from None
 
 
 class IdempotencyConflict(Exception):
