@@ -16,6 +16,20 @@ PUBLISHED_AT_NEEDED = (
 )
 
 
+#: Days after today (UTC) a publication date may be: an article from a time zone ahead.
+FUTURE_DAYS = 1
+
+
+def _not_in_future(day: dt.date) -> None:
+    """A stored article was published: a date in the future (2099) would stretch every view."""
+    latest = dt.datetime.now(dt.UTC).date() + dt.timedelta(days=FUTURE_DAYS)
+    if day > latest:
+        raise ValidationError(
+            f"A publication date cannot be in the future: {day.isoformat()} is after "
+            f"{latest.isoformat()} (tomorrow, UTC)."
+        )
+
+
 def _not_blank(text: str) -> None:
     if not text.strip():
         raise ValidationError("Must contain text, not only white space.")
@@ -27,7 +41,11 @@ class ArticleCreateSchema(BodySchema):
     text = Text(required=True, validate=_not_blank)
     published_at = PublicationDate(
         required=True,
-        metadata={"description": "Publication date: relative dates are resolved against it"},
+        validate=_not_in_future,
+        metadata={
+            "description": "Publication date: relative dates are resolved against it; "
+            "not after tomorrow (UTC)"
+        },
         error_messages={
             "required": PUBLISHED_AT_NEEDED,
             "null": PUBLISHED_AT_NEEDED,

@@ -186,3 +186,16 @@ def test_bad_idempotency_keys_are_422(client, seed_body, key):
         headers={"Idempotency-Key": key.encode("utf-8").decode("latin-1")},
     )
     assert "Idempotency-Key" in field_errors(response)
+
+
+def test_a_publication_date_in_the_future_is_refused(client, seed_body):
+    """Issue 23: an article dated 2099 stretched every view; tomorrow (a time zone ahead) is
+    accepted."""
+    import datetime as dt
+
+    far = client.post("/api/v1/articles", json={**seed_body, "published_at": "2099-01-01"})
+    assert far.status_code == 422
+    assert "future" in far.get_json()["errors"]["published_at"][0]
+    tomorrow = (dt.datetime.now(dt.UTC).date() + dt.timedelta(days=1)).isoformat()
+    ok = client.post("/api/v1/articles", json={**seed_body, "published_at": tomorrow})
+    assert ok.status_code == 201
