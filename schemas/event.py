@@ -8,7 +8,7 @@ from marshmallow import Schema, ValidationError, fields, validate, validates_sch
 
 from .common import BodySchema, CommaList, PageArgsSchema, QueryArgsSchema, Text, WindowDate
 
-BUCKETS = ["day", "week", "month", "year"]
+BUCKETS = ["day", "week", "month", "quarter", "year"]
 PRECISIONS = [
     "time",
     "day",
