@@ -136,6 +136,7 @@ def list_articles(args: dict):
 
 @blp.route("/articles/<id:article_id>", methods=["GET"])
 @blp.response(200, ArticleSchema)
+@blp.alt_response(404, response="NOT_FOUND")
 def get(article_id: int):
     """Read one article with its events."""
     article = Article.get_by_id(article_id)
