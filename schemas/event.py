@@ -61,7 +61,10 @@ class EventDateSchema(Schema):
     approximate = fields.Boolean()
     basis = fields.String(
         allow_none=True,
-        metadata={"description": "expression, duration, relation, narrative or publication"},
+        metadata={
+            "description": "expression, duration, relation, narrative, publication, or curated "
+            "(set by a curator: PATCH /events/{id})"
+        },
     )
 
 

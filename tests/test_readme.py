@@ -49,3 +49,13 @@ def test_the_readme_says_what_shared_is():
     said = re.search(r"`\.\./shared`[^.]*(is|holds)[^.]*\.", README)
     assert said, "the README uses ../shared without saying what it is"
     assert said.start() <= uses[0] + 200
+
+
+def test_every_date_basis_a_patch_can_give_is_documented(client, seeded):
+    event = seeded["events"][0]
+    body = {"date": {"value": "2023-11"}, "reason": "the text meant November"}
+    basis = client.patch(f"/api/v1/events/{event['id']}", json=body).get_json()["date"]["basis"]
+    row = next(line for line in README.splitlines() if line.startswith("| `basis` |"))
+    assert f"`{basis}`" in row
+    spec = client.get("/api/v1/openapi.json").get_json()["components"]["schemas"]
+    assert basis in json.dumps(spec)
