@@ -157,12 +157,22 @@ def test_exports_are_the_same_whatever_the_batch(client, seeded, monkeypatch, fm
 
 
 def test_ndjson_export_is_the_json_list_events(client, seeded):
-    """The export's objects are the list's (the list writes timestamps with +00:00)."""
+    """The export's objects are the list's, timestamps spelled the same way (issue 23: the list
+    wrote +00:00 and the exports Z)."""
     listed = json_events(client)
     exported = [
         json.loads(line) for line in client.get("/api/v1/events?format=ndjson").text.splitlines()
     ]
-    for event in listed:
-        event["created_at"] = event["created_at"].replace("+00:00", "Z")
-        event["updated_at"] = event["updated_at"].replace("+00:00", "Z")
     assert exported == listed
+    assert listed and all(e["created_at"].endswith("+00:00") for e in exported)
+
+
+def test_csv_timestamps_are_spelled_as_in_json(client, seeded):
+    import csv
+    import io
+
+    listed = {e["id"]: e for e in json_events(client)}
+    rows = list(csv.DictReader(io.StringIO(client.get("/api/v1/events?format=csv").text)))
+    assert rows
+    for row in rows:
+        assert row["created_at"] == listed[int(row["id"])]["created_at"]

@@ -31,20 +31,21 @@ def iso_date(value: dt.date | str | None) -> str | None:
 
 
 def iso_utc(value: dt.datetime | str | None) -> str | None:
-    """ISO 8601 with a ``Z``: naive datetimes are taken as UTC, aware ones converted to it."""
+    """ISO 8601 in UTC with ``+00:00``, as the JSON API writes every timestamp (one format
+    everywhere): naive datetimes are taken as UTC, aware ones converted to it."""
     if isinstance(value, dt.datetime):  # the usual two, spelled the same way sooner
         if value.tzinfo is None:
-            return value.isoformat() + "Z"
+            return value.isoformat() + "+00:00"
         if value.tzinfo is dt.UTC:
-            return value.isoformat()[: -len("+00:00")] + "Z"
+            return value.isoformat()
     moment = as_utc(value)
     if moment is None:
         return None
-    return moment.replace(tzinfo=None).isoformat() + "Z"
+    return moment.isoformat()
 
 
 def jsonable(value: Any) -> Any:
-    """``json.dumps`` default: datetimes as UTC with ``Z``, dates as ``YYYY-MM-DD``."""
+    """``json.dumps`` default: datetimes in UTC with ``+00:00``, dates as ``YYYY-MM-DD``."""
     if isinstance(value, dt.datetime):
         return iso_utc(value)
     if isinstance(value, dt.date):
