@@ -199,3 +199,11 @@ def test_a_publication_date_in_the_future_is_refused(client, seed_body):
     tomorrow = (dt.datetime.now(dt.UTC).date() + dt.timedelta(days=1)).isoformat()
     ok = client.post("/api/v1/articles", json={**seed_body, "published_at": tomorrow})
     assert ok.status_code == 201
+
+
+def test_list_items_carry_the_event_count_the_post_answered(client, seeded):
+    """Issue 23: the POST answer had event_count, the list's items did not."""
+    items = client.get("/api/v1/articles").get_json()["data"]
+    (item,) = [a for a in items if a["id"] == seeded["id"]]
+    assert item["event_count"] == seeded["event_count"] == len(seeded["events"])
+    assert "text" not in item and "events" not in item

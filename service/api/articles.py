@@ -131,7 +131,9 @@ def list_articles(args: dict):
         query = query.where(Article.id > after)
     rows = list(query.limit(limit + 1))
     cursor = queries.encode_cursor([rows[limit - 1].id]) if len(rows) > limit else None
-    return page([queries.article_dict(a) for a in rows[:limit]], cursor)
+    counts = queries.event_counts([a.id for a in rows[:limit]])
+    items = [queries.article_dict(a) | {"event_count": counts.get(a.id, 0)} for a in rows[:limit]]
+    return page(items, cursor)
 
 
 @blp.route("/articles/<id:article_id>", methods=["GET"])

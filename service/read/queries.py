@@ -498,6 +498,19 @@ def article_events(article_id: int) -> list[dict[str, Any]]:
     return serialize_events(rows)
 
 
+def event_counts(article_ids: list[int]) -> dict[int, int]:
+    """How many events each article reports (one grouped statement), as its answer says."""
+    if not article_ids:
+        return {}
+    rows = (
+        Mention.select(Mention.article, pw.fn.COUNT(Mention.event.distinct()))
+        .where(Mention.article.in_(article_ids))
+        .group_by(Mention.article)
+        .tuples()
+    )
+    return {article: count for article, count in rows}
+
+
 def article_dict(article: Article, events: list[dict] | None = None) -> dict[str, Any]:
     out = {
         "id": article.id,
