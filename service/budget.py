@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import dataclasses
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -112,7 +113,10 @@ def _watch() -> None:
         time.sleep(TICK)
         with _lock:
             now = time.monotonic()
+            frames = sys._current_frames()
             for ident, budget in list(_budgets.items()):
+                if _importing(frames.get(ident)):
+                    continue  # never half an import: the module would stay broken
                 if budget.fired is not None:  # still running: it swallowed the exception
                     _raise_in(ident, _Stop if now - budget.fired_at > ESCALATE else budget.fired)
                     continue
@@ -120,6 +124,16 @@ def _watch() -> None:
                 if reason is not None:
                     budget.fired, budget.fired_at = reason, now
                     _raise_in(ident, reason)
+
+
+def _importing(frame) -> bool:
+    """Whether ``frame``'s thread is inside an import (interrupting it would leave a module
+    half-initialised in ``sys.modules``)."""
+    while frame is not None:
+        if frame.f_code.co_filename.startswith("<frozen importlib"):
+            return True
+        frame = frame.f_back
+    return False
 
 
 def _reason(budget: _Budget) -> type[Interrupted] | None:

@@ -109,6 +109,7 @@ COSTLY = "In 1990 the talks began. " + "2021 " * 4000  # the date engine's slow 
 
 @pytest.fixture
 def tight(monkeypatch):
+    _cpu("Warm up on Monday.")  # the model loads outside the tight budget
     monkeypatch.setattr(bounds, "ARTICLE_CPU_SECONDS", 0.02)
     monkeypatch.setattr(bounds, "ARTICLE_CPU_SECONDS_PER_1000_CHARS", 0.0)
 
@@ -184,3 +185,20 @@ def test_the_front_sets_gone_when_the_client_disconnects():
     runner.start()
     runner.join(timeout=30)
     assert seen["gone"] is True
+
+
+def test_timeline_ingest_says_when_a_present_text_has_another_date(app):
+    """Issue 23: the same text with another date was 'already present' without a word on the
+    date (the API answers 409 for it)."""
+    text = "The ministers met in Oslo on Monday to sign the agreement."
+    with app.app_context():
+        bulk.ingest_records([("a.json", {"text": text, "published_at": "2024-01-01"}, None)], 1000)
+        same = bulk.ingest_records(
+            [("b.json", {"text": text, "published_at": "2024-01-01"}, None)], 1000
+        )
+        other = bulk.ingest_records(
+            [("c.json", {"text": text, "published_at": "2024-02-01"}, None)], 1000
+        )
+    assert "publication date" not in same.present[0][1]
+    ((label, said),) = other.present
+    assert label == "c.json" and "2024-01-01" in said and "not 2024-02-01" in said

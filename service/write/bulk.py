@@ -106,7 +106,11 @@ def _screened(
             progress()
             continue
         digest = pipeline.content_hash(data["text"])
-        duplicate = f"the same text as {seen[digest]}" if digest in seen else stored_as(digest)
+        duplicate = (
+            f"the same text as {seen[digest]}"
+            if digest in seen
+            else stored_as(digest, data["published_at"])
+        )
         if duplicate is not None:
             outcome.counts["present"] += 1
             outcome.present.append((label, duplicate))
@@ -121,12 +125,25 @@ def _screened(
         yield batch
 
 
-def stored_as(digest: str) -> str | None:
-    """``article 12 ('Title')`` when an article with this content hash is stored, else None."""
-    row = Article.select(Article.id, Article.title).where(Article.content_hash == digest).first()
+def stored_as(digest: str, published_at: dt.date | None = None) -> str | None:
+    """``article 12 ('Title')`` when an article with this content hash is stored, else None;
+    it says so when the stored publication date is not ``published_at`` (the API answers 409
+    for such a re-post: a text is stored once, with its first date)."""
+    row = (
+        Article.select(Article.id, Article.title, Article.published_at)
+        .where(Article.content_hash == digest)
+        .first()
+    )
     if row is None:
         return None
-    return f"article {row.id}" + (f" ({row.title!r})" if row.title else "")
+    said = f"article {row.id}" + (f" ({row.title!r})" if row.title else "")
+    if published_at is not None and row.published_at != published_at:
+        said += (
+            f", stored with the publication date {row.published_at.isoformat()}, not "
+            f"{published_at.isoformat()}: a text is stored once, with its first date "
+            f"(to change it, DELETE /api/v1/articles/{row.id} and ingest it again)"
+        )
+    return said
 
 
 def _extract(
