@@ -234,3 +234,20 @@ def test_seed_if_empty_loads_only_into_an_empty_database(app, client, runner):
     again = runner.invoke(args=["seed", "--if-empty"])
     assert again.exit_code == 0 and "not loaded" in again.output
     assert article_count(app) == 1  # the deleted seed did not come back
+
+
+def test_the_ingest_eta_leaves_out_the_warm_up():
+    """Issue 23: a 40-second run showed 40 minutes left while the workers loaded the model."""
+    from service.cli import Eta
+
+    now = [0.0]
+    eta = Eta(100, clock=lambda: now[0])
+    now[0] = 30.0  # the first article after 30 s of warm-up
+    assert eta.step() == "warming up"
+    for _ in range(9):  # then one every 0.2 s
+        now[0] += 0.2
+        said = eta.step()
+    assert said == "about 18 s left"  # 90 articles at 0.2 s, not at 3 s each
+    for _ in range(90):
+        said = eta.step()
+    assert said == ""
