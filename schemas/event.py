@@ -9,6 +9,7 @@ from marshmallow import Schema, ValidationError, fields, validate, validates_sch
 from .common import BodySchema, CommaList, PageArgsSchema, QueryArgsSchema, Text, WindowDate
 
 BUCKETS = ["day", "week", "month", "quarter", "year"]
+STATUSES = ["occurred", "ongoing", "planned"]
 PRECISIONS = [
     "time",
     "day",
@@ -267,13 +268,17 @@ class EventPatchSchema(BodySchema):
 
     title = Text(validate=validate.Length(min=1, max=200))
     type = fields.String(validate=validate.OneOf(TYPES))
+    status = fields.String(
+        validate=validate.OneOf(STATUSES),
+        metadata={"description": "occurred, ongoing or planned (e.g. a forecast)"},
+    )
     date = fields.Nested(EventDatePatchSchema)
     reason = Text(required=True, validate=validate.Length(min=1, max=1000))
 
     @validates_schema
     def _something(self, data, **kwargs):
-        if not {"title", "type", "date"} & set(data):
-            raise ValidationError("Give at least one of title, type or date.")
+        if not {"title", "type", "status", "date"} & set(data):
+            raise ValidationError("Give at least one of title, type, status or date.")
 
 
 class EventMergeSchema(BodySchema):

@@ -140,3 +140,17 @@ def test_one_event_and_one_article_declare_their_404_in_openapi(client):
     paths = client.get("/api/v1/openapi.json").get_json()["paths"]
     assert "404" in paths["/api/v1/events/{event_id}"]["get"]["responses"]
     assert "404" in paths["/api/v1/articles/{article_id}"]["get"]["responses"]
+
+
+def test_a_curator_can_mark_a_forecast_as_planned(client, seeded):
+    """Issue 23: PATCH refused status, so a forecast could not be marked planned."""
+    event = seeded["events"][0]
+    body = {"status": "planned", "reason": "the text forecasts it"}
+    edited = client.patch(f"/api/v1/events/{event['id']}", json=body)
+    assert edited.status_code == 200, edited.get_json()
+    assert edited.get_json()["status"] == "planned"
+    assert edited.get_json()["original"]["status"] == event["status"]
+    listed = client.get(f"/api/v1/events/{event['id']}").get_json()
+    assert listed["status"] == "planned"
+    bad = client.patch(f"/api/v1/events/{event['id']}", json={"status": "maybe", "reason": "r"})
+    assert_problem(bad, 422)
