@@ -6,8 +6,8 @@ import datetime as dt
 
 from marshmallow import Schema, ValidationError, fields, validate
 
-from .common import BodySchema, PageArgsSchema, PublicationDate, Text
-from .event import EventSchema
+from .common import BodySchema, PageArgsSchema, PublicationDate, Text, WindowDate
+from .event import DATE_PATTERN, EventSchema
 from .temporal import DocumentType
 
 PUBLISHED_AT_NEEDED = (
@@ -94,4 +94,32 @@ class ArticleSummarySchema(ArticleSchema):
 
 
 class ArticleQueryArgsSchema(PageArgsSchema):
-    """Arguments of ``GET /articles``."""
+    """Arguments of ``GET /articles``: every filter given must hold."""
+
+    source = fields.String(
+        validate=validate.Length(min=1, max=200),
+        load_default=None,
+        metadata={"description": "The article's source, e.g. Reuters (case-insensitive)"},
+    )
+    from_ = WindowDate(
+        "start",
+        data_key="from",
+        load_default=None,
+        metadata={
+            "description": "Published on or after: YYYY-MM-DD, YYYY-MM or YYYY (its first day)",
+            "pattern": DATE_PATTERN,
+        },
+    )
+    to = WindowDate(
+        "end",
+        load_default=None,
+        metadata={
+            "description": "Published on or before: YYYY-MM-DD, YYYY-MM or YYYY (its last day)",
+            "pattern": DATE_PATTERN,
+        },
+    )
+    q = fields.String(
+        validate=validate.Length(min=1, max=200),
+        load_default=None,
+        metadata={"description": "Words in the title or text, every one (case-insensitive)"},
+    )

@@ -207,3 +207,30 @@ def test_list_items_carry_the_event_count_the_post_answered(client, seeded):
     (item,) = [a for a in items if a["id"] == seeded["id"]]
     assert item["event_count"] == seeded["event_count"] == len(seeded["events"])
     assert "text" not in item and "events" not in item
+
+
+def test_the_article_list_filters_by_source_window_and_words(client, seed_body):
+    """Issue 23: /articles took no filters."""
+    bodies = [
+        {
+            "text": "Talks resumed in Oslo on Monday.",
+            "published_at": "2024-01-10",
+            "source": "Reuters",
+        },
+        {"text": "The summit ended in Paris.", "published_at": "2024-03-05", "source": "AP"},
+        {"text": "Talks stalled in Geneva.", "published_at": "2024-03-20", "source": "reuters"},
+    ]
+    ids = [client.post("/api/v1/articles", json=b).get_json()["id"] for b in bodies]
+
+    def listed(query: str) -> list[int]:
+        answer = client.get(f"/api/v1/articles?{query}")
+        assert answer.status_code == 200, answer.get_json()
+        return [a["id"] for a in answer.get_json()["data"]]
+
+    assert listed("source=Reuters") == [ids[0], ids[2]]
+    assert listed("from=2024-03") == [ids[1], ids[2]]
+    assert listed("to=2024-01") == [ids[0]]
+    assert listed("q=talks") == [ids[0], ids[2]]
+    assert listed("q=talks+geneva&source=REUTERS") == [ids[2]]
+    assert listed("q=%25") == [] and listed("q=_") == []  # LIKE wildcards are characters
+    assert client.get("/api/v1/articles?from=March").status_code == 422

@@ -123,9 +123,10 @@ def idempotency_key() -> str | None:
 @blp.arguments(ArticleQueryArgsSchema, location="query", unknown=RAISE)
 @blp.response(200, ArticleListSchema)
 def list_articles(args: dict):
-    """List stored articles in the order they were stored (by id)."""
+    """List stored articles in the order they were stored (by id), filtered by source,
+    publication window (from, to) and words (q)."""
     limit = page_size(args)
-    query = Article.select().order_by(Article.id)
+    query = queries.filter_articles(Article.select().order_by(Article.id), args)
     if args.get("cursor"):
         (after,) = queries.decode_cursor(args["cursor"], (int,))
         query = query.where(Article.id > after)

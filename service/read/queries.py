@@ -498,6 +498,23 @@ def article_events(article_id: int) -> list[dict[str, Any]]:
     return serialize_events(rows)
 
 
+#: Words of an article ``q`` matched at most (each one a LIKE over the text).
+ARTICLE_Q_WORDS = 8
+
+
+def filter_articles(query: pw.Select, args: dict[str, Any]) -> pw.Select:
+    """``GET /articles``'s filters: source (case-insensitive), publication window, words."""
+    if args.get("source"):
+        query = query.where(pw.fn.LOWER(Article.source) == args["source"].lower())
+    if args.get("from_"):
+        query = query.where(Article.published_at >= args["from_"])
+    if args.get("to"):
+        query = query.where(Article.published_at <= args["to"])
+    for word in (args.get("q") or "").split()[:ARTICLE_Q_WORDS]:
+        query = query.where(Article.title.contains(word) | Article.text.contains(word))
+    return query
+
+
 def event_counts(article_ids: list[int]) -> dict[int, int]:
     """How many events each article reports (one grouped statement), as its answer says."""
     if not article_ids:
