@@ -174,7 +174,10 @@ class EventFilterArgsSchema(QueryArgsSchema):
     q = fields.String(
         validate=validate.Length(min=1, max=200),
         load_default=None,
-        metadata={"description": "Words searched in title and summary"},
+        metadata={
+            "description": "Words searched in title and summary (stemmed, all of them); "
+            "sanc* for a prefix, OR (capitals) between alternatives"
+        },
     )
 
     min_salience = fields.Float(
