@@ -97,6 +97,12 @@ faults: install
 abuse: install
 	$(BIN)/python bench/abuse.py $(ABUSE_ARGS)
 
+# What hostile texts cost to read (bench/costly.py): CPU at two lengths and the ratio, as the
+# service reads them; BENCH_ARGS=--raw reads them unbounded, as before issue 23.
+.PHONY: bench-costly
+bench-costly: install
+	$(BIN)/python bench/costly.py $(BENCH_ARGS)
+
 # The WSGI servers compared (bench/servers.py): wrk on /healthz, a 304, a list page, and slow clients.
 servers: install bench-deps
 	$(BIN)/python bench/servers.py $(SERVERS_ARGS)
