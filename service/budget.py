@@ -128,7 +128,12 @@ def _watch() -> None:
 
 def _importing(frame) -> bool:
     """Whether ``frame``'s thread is inside an import (interrupting it would leave a module
-    half-initialised in ``sys.modules``)."""
+    half-initialised in ``sys.modules``) or a finalizer the collector runs (a weak reference's
+    callback, ``__del__``: Python would report the exception as unraisable and go on)."""
+    if frame is not None and (
+        frame.f_code.co_name == "__del__" or frame.f_code.co_filename.endswith("_weakrefset.py")
+    ):
+        return True
     while frame is not None:
         if frame.f_code.co_filename.startswith("<frozen importlib"):
             return True
