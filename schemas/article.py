@@ -6,14 +6,28 @@ import datetime as dt
 
 from marshmallow import Schema, ValidationError, fields, validate
 
-from .common import BodySchema, PageArgsSchema, PublicationDate, Text
-from .event import EventSchema
+from .common import BodySchema, PageArgsSchema, PublicationDate, Text, WindowDate
+from .event import DATE_PATTERN, EventSchema
 from .temporal import DocumentType
 
 PUBLISHED_AT_NEEDED = (
     "published_at is required: relative dates such as 'on Wednesday' cannot be resolved "
     "without the publication date."
 )
+
+
+#: Days after today (UTC) a publication date may be: an article from a time zone ahead.
+FUTURE_DAYS = 1
+
+
+def _not_in_future(day: dt.date) -> None:
+    """A stored article was published: a date in the future (2099) would stretch every view."""
+    latest = dt.datetime.now(dt.UTC).date() + dt.timedelta(days=FUTURE_DAYS)
+    if day > latest:
+        raise ValidationError(
+            f"A publication date cannot be in the future: {day.isoformat()} is after "
+            f"{latest.isoformat()} (tomorrow, UTC)."
+        )
 
 
 def _not_blank(text: str) -> None:
@@ -27,7 +41,11 @@ class ArticleCreateSchema(BodySchema):
     text = Text(required=True, validate=_not_blank)
     published_at = PublicationDate(
         required=True,
-        metadata={"description": "Publication date: relative dates are resolved against it"},
+        validate=_not_in_future,
+        metadata={
+            "description": "Publication date: relative dates are resolved against it; "
+            "not after tomorrow (UTC)"
+        },
         error_messages={
             "required": PUBLISHED_AT_NEEDED,
             "null": PUBLISHED_AT_NEEDED,
@@ -82,4 +100,32 @@ class ArticleSummarySchema(ArticleSchema):
 
 
 class ArticleQueryArgsSchema(PageArgsSchema):
-    """Arguments of ``GET /articles``."""
+    """Arguments of ``GET /articles``: every filter given must hold."""
+
+    source = fields.String(
+        validate=validate.Length(min=1, max=200),
+        load_default=None,
+        metadata={"description": "The article's source, e.g. Reuters (case-insensitive)"},
+    )
+    from_ = WindowDate(
+        "start",
+        data_key="from",
+        load_default=None,
+        metadata={
+            "description": "Published on or after: YYYY-MM-DD, YYYY-MM or YYYY (its first day)",
+            "pattern": DATE_PATTERN,
+        },
+    )
+    to = WindowDate(
+        "end",
+        load_default=None,
+        metadata={
+            "description": "Published on or before: YYYY-MM-DD, YYYY-MM or YYYY (its last day)",
+            "pattern": DATE_PATTERN,
+        },
+    )
+    q = fields.String(
+        validate=validate.Length(min=1, max=200),
+        load_default=None,
+        metadata={"description": "Words in the title or text, every one (case-insensitive)"},
+    )

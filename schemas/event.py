@@ -13,6 +13,7 @@ from .common import BodySchema, CommaList, PageArgsSchema, QueryArgsSchema, Text
 #: The vocabularies as the API documents them (lists, as JSON has them).
 BUCKETS = list(vocabulary.BUCKETS)
 PRECISIONS = list(vocabulary.PRECISIONS)
+STATUSES = list(vocabulary.STATUSES)
 TYPES = list(vocabulary.EVENT_TYPES)
 
 
@@ -28,7 +29,10 @@ class EventDateSchema(Schema):
     approximate = fields.Boolean()
     basis = fields.String(
         allow_none=True,
-        metadata={"description": "expression, duration, relation, narrative or publication"},
+        metadata={
+            "description": "expression, duration, relation, narrative, publication, or curated "
+            "(set by a curator: PATCH /events/{id})"
+        },
     )
 
 
@@ -137,7 +141,10 @@ class EventFilterArgsSchema(QueryArgsSchema):
     q = fields.String(
         validate=validate.Length(min=1, max=200),
         load_default=None,
-        metadata={"description": "Words searched in title and summary"},
+        metadata={
+            "description": "Words searched in title and summary (stemmed, all of them); "
+            "sanc* for a prefix, OR (capitals) between alternatives"
+        },
     )
 
     min_salience = fields.Float(
@@ -231,13 +238,17 @@ class EventPatchSchema(BodySchema):
 
     title = Text(validate=validate.Length(min=1, max=200))
     type = fields.String(validate=validate.OneOf(TYPES))
+    status = fields.String(
+        validate=validate.OneOf(STATUSES),
+        metadata={"description": "occurred, ongoing or planned (e.g. a forecast)"},
+    )
     date = fields.Nested(EventDatePatchSchema)
     reason = Text(required=True, validate=validate.Length(min=1, max=1000))
 
     @validates_schema
     def _something(self, data, **kwargs):
-        if not {"title", "type", "date"} & set(data):
-            raise ValidationError("Give at least one of title, type or date.")
+        if not {"title", "type", "status", "date"} & set(data):
+            raise ValidationError("Give at least one of title, type, status or date.")
 
 
 class EventMergeSchema(BodySchema):

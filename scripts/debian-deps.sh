@@ -19,6 +19,7 @@ if ! command -v apt-get >/dev/null 2>&1; then
     echo "debian-deps: no apt-get here; install $program ($*)" >&2
     exit 0
 fi
+echo "debian-deps: $program is missing; installing $* with apt-get (Debian's packages)" >&2
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -q
 apt-get install -y -q --no-install-recommends "$@"

@@ -37,7 +37,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from . import db, errors, web
     from .api import register_api
     from .cli import register_cli
-    from .edge import extensions, limits, logs, metrics, notmodified, security
+    from .edge import budgets, extensions, limits, logs, metrics, notmodified, security
     from .read import cache
 
     db.init_app(app)
@@ -48,6 +48,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     logs.init_app(app)
     limits.init_app(app)
     security.init_app(app)
+    budgets.init_app(app)  # CPU budgets stop when the client is gone; over budget: 422
     register_api(app)
     register_cli(app)
     app.register_blueprint(web.bp)

@@ -58,6 +58,13 @@ THREADS = 4
 #: The WSGI server of ``timeline serve``: granian (its event loop reads requests and holds idle
 #: connections; slow clients cost no thread) or gunicorn (gthread: a thread per connection).
 SERVER = "granian"
+#: Connections one worker holds at once (granian's backpressure; lowered to fit the open-file
+#: limit); more wait in the listen backlog. A connection that sends no complete request head
+#: within 5 s of being accepted is closed (service/edge/server.py).
+MAX_CONNECTIONS = 256
+#: ``timeline serve`` refuses a port already in use; true lets several servers share it on
+#: purpose (port reuse, e.g. to replace one server with another without a gap).
+SHARE_PORT = False
 #: Bearer tokens allowed to write: a JSON list or comma-separated, each at least 16 characters.
 #: None configured: writes are accepted only while bound to a loopback ``HOST``, else refused.
 API_TOKENS: list[str] = []
@@ -75,6 +82,9 @@ MAX_URL_BYTES = 8192
 #: Largest body of POST /annotate, in bytes (larger: 413), and its rate per client (429 above).
 MAX_ANNOTATE_BYTES = 64 * 1024
 RATELIMIT_ANNOTATE = "30/minute"
+#: Seconds of CPU one annotation may take (ordinary text at the 64 KiB cap: about 0.2 s); over
+#: it, 422. Article extraction has its own budget, linear in the text (service/write/bounds.py).
+ANNOTATE_CPU_SECONDS = 1.0
 #: Host names the server answers to besides loopback ones: a JSON list or comma-separated.
 #: Set: any other ``Host`` gets 421. Unset: only loopback names while writes need no token.
 ALLOWED_HOSTS: list[str] = []

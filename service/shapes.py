@@ -5,8 +5,9 @@ and how dates and timestamps are spelled: the API's JSON, NDJSON, CSV, iCalendar
 all read the dicts built here, and :data:`EVENT_JSON_SQL` builds the same event object inside
 SQLite for the NDJSON export (``service.read.json_sql`` runs it; a test compares the two).
 
-Spellings: dates are ``YYYY-MM-DD``; the API's JSON writes timestamps as ISO 8601 with their
-offset (``+00:00``, :func:`utc` then :func:`iso`), the exports with a ``Z`` (:func:`iso_utc`).
+Spellings: dates are ``YYYY-MM-DD``; timestamps are ISO 8601 in UTC with ``+00:00``, one
+format everywhere: the API's JSON (:func:`utc` then :func:`iso`) and the exports
+(:func:`iso_utc`, :func:`export_value`) alike.
 """
 
 from __future__ import annotations
@@ -65,20 +66,21 @@ def iso_date(value: dt.date | str | None) -> str | None:
 
 
 def iso_utc(value: dt.datetime | str | None) -> str | None:
-    """ISO 8601 with a ``Z``: naive datetimes are taken as UTC, aware ones converted to it."""
+    """ISO 8601 in UTC with ``+00:00``, as the JSON API writes every timestamp: naive
+    datetimes are taken as UTC, aware ones converted to it."""
     if isinstance(value, dt.datetime):  # the usual two, spelled the same way sooner
         if value.tzinfo is None:
-            return value.isoformat() + "Z"
+            return value.isoformat() + "+00:00"
         if value.tzinfo is dt.UTC:
-            return value.isoformat()[: -len("+00:00")] + "Z"
+            return value.isoformat()
     moment = as_utc(value)
     if moment is None:
         return None
-    return moment.replace(tzinfo=None).isoformat() + "Z"
+    return moment.isoformat()
 
 
 def export_value(value: Any) -> Any:
-    """``json.dumps`` default of the exports: datetimes as UTC with ``Z``, dates as
+    """``json.dumps`` default of the exports: datetimes in UTC with ``+00:00``, dates as
     ``YYYY-MM-DD``."""
     if isinstance(value, dt.datetime):
         return iso_utc(value)
@@ -159,6 +161,7 @@ def original_dict(row: Any) -> dict[str, Any]:
     return {
         "title": row.title,
         "type": row.type,
+        "status": row.status,
         "date": {name: plain(value) for name, value in date_dict(row).items()},
     }
 
@@ -190,7 +193,7 @@ def article_dict(article: Any, events: list[dict] | None = None) -> dict[str, An
 
 # -- the same event object, built by SQLite -------------------------------------------------------
 
-_UTC_SQL = "replace({column}, ' ', 'T') || 'Z'"  # naive UTC text, spelled as iso_utc does
+_UTC_SQL = "replace({column}, ' ', 'T') || '+00:00'"  # naive UTC text, spelled as iso_utc does
 
 
 def _date_sql(alias: str) -> str:

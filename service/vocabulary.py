@@ -61,4 +61,4 @@ BASES = (*EXTRACTED_BASES, "curated")
 DOCUMENT_TYPES = ("news", "narrative")
 
 #: Histogram bucket sizes.
-BUCKETS = ("day", "week", "month", "year")
+BUCKETS = ("day", "week", "month", "quarter", "year")

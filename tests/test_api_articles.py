@@ -195,3 +195,51 @@ def test_bad_idempotency_keys_are_422(client, seed_body, key):
         headers={"Idempotency-Key": key.encode("utf-8").decode("latin-1")},
     )
     assert "Idempotency-Key" in field_errors(response)
+
+
+def test_a_publication_date_in_the_future_is_refused(client, seed_body):
+    """Issue 23: an article dated 2099 stretched every view; tomorrow (a time zone ahead) is
+    accepted."""
+    import datetime as dt
+
+    far = client.post("/api/v1/articles", json={**seed_body, "published_at": "2099-01-01"})
+    assert far.status_code == 422
+    assert "future" in far.get_json()["errors"]["published_at"][0]
+    tomorrow = (dt.datetime.now(dt.UTC).date() + dt.timedelta(days=1)).isoformat()
+    ok = client.post("/api/v1/articles", json={**seed_body, "published_at": tomorrow})
+    assert ok.status_code == 201
+
+
+def test_list_items_carry_the_event_count_the_post_answered(client, seeded):
+    """Issue 23: the POST answer had event_count, the list's items did not."""
+    items = client.get("/api/v1/articles").get_json()["data"]
+    (item,) = [a for a in items if a["id"] == seeded["id"]]
+    assert item["event_count"] == seeded["event_count"] == len(seeded["events"])
+    assert "text" not in item and "events" not in item
+
+
+def test_the_article_list_filters_by_source_window_and_words(client, seed_body):
+    """Issue 23: /articles took no filters."""
+    bodies = [
+        {
+            "text": "Talks resumed in Oslo on Monday.",
+            "published_at": "2024-01-10",
+            "source": "Reuters",
+        },
+        {"text": "The summit ended in Paris.", "published_at": "2024-03-05", "source": "AP"},
+        {"text": "Talks stalled in Geneva.", "published_at": "2024-03-20", "source": "reuters"},
+    ]
+    ids = [client.post("/api/v1/articles", json=b).get_json()["id"] for b in bodies]
+
+    def listed(query: str) -> list[int]:
+        answer = client.get(f"/api/v1/articles?{query}")
+        assert answer.status_code == 200, answer.get_json()
+        return [a["id"] for a in answer.get_json()["data"]]
+
+    assert listed("source=Reuters") == [ids[0], ids[2]]
+    assert listed("from=2024-03") == [ids[1], ids[2]]
+    assert listed("to=2024-01") == [ids[0]]
+    assert listed("q=talks") == [ids[0], ids[2]]
+    assert listed("q=talks+geneva&source=REUTERS") == [ids[2]]
+    assert listed("q=%25") == [] and listed("q=_") == []  # LIKE wildcards are characters
+    assert client.get("/api/v1/articles?from=March").status_code == 422

@@ -117,3 +117,40 @@ def test_delete_article_removes_its_events_and_feeds_the_deletions(client, seede
     assert_problem(client.delete(f"/api/v1/articles/{seeded['id']}"), 404)
     # The same text can be ingested again afterwards.
     assert client.post("/api/v1/articles", json=seed_body).status_code == 201
+
+
+def test_a_merged_events_old_id_says_where_it_went(client, seeded):
+    """Issue 23: a merged event's old id answered a bare 404; it now names the event that holds
+    its reports (following a second merge), with a Link to it."""
+    first, second, third = (e["id"] for e in seeded["events"][:3])
+    merge = "/api/v1/events/{}/merge"
+    assert client.post(merge.format(first), json={"into": second, "reason": "r"}).status_code == 200
+    answer = client.get(f"/api/v1/events/{first}")
+    problem = assert_problem(answer, 404)
+    assert f"merged into event {second}" in problem["detail"]
+    assert answer.headers["Link"] == f'</api/v1/events/{second}>; rel="successor-version"'
+    assert client.post(merge.format(second), json={"into": third, "reason": "r"}).status_code == 200
+    again = assert_problem(client.get(f"/api/v1/events/{first}"), 404)
+    assert f"merged into event {third}" in again["detail"]
+    never = assert_problem(client.get("/api/v1/events/999999"), 404)
+    assert "merged" not in never["detail"]
+
+
+def test_one_event_and_one_article_declare_their_404_in_openapi(client):
+    paths = client.get("/api/v1/openapi.json").get_json()["paths"]
+    assert "404" in paths["/api/v1/events/{event_id}"]["get"]["responses"]
+    assert "404" in paths["/api/v1/articles/{article_id}"]["get"]["responses"]
+
+
+def test_a_curator_can_mark_a_forecast_as_planned(client, seeded):
+    """Issue 23: PATCH refused status, so a forecast could not be marked planned."""
+    event = seeded["events"][0]
+    body = {"status": "planned", "reason": "the text forecasts it"}
+    edited = client.patch(f"/api/v1/events/{event['id']}", json=body)
+    assert edited.status_code == 200, edited.get_json()
+    assert edited.get_json()["status"] == "planned"
+    assert edited.get_json()["original"]["status"] == event["status"]
+    listed = client.get(f"/api/v1/events/{event['id']}").get_json()
+    assert listed["status"] == "planned"
+    bad = client.patch(f"/api/v1/events/{event['id']}", json={"status": "maybe", "reason": "r"})
+    assert_problem(bad, 422)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from .test_errors import assert_problem
@@ -161,3 +163,22 @@ def test_search_is_stemmed_and_needs_every_word(client, seeded):
     both = all_events(client, "&q=Xi+Mishustin")
     assert both and all("xi" in (e["title"] + e["summary"]).lower() for e in both)
     assert all_events(client, "&q=Xi+zzyzx") == []
+
+
+def test_q_takes_a_prefix_and_alternatives(client, seeded):
+    """Issue 23: q had no prefix search (sanc*) and no OR."""
+    words = {}
+    for event in seeded["events"]:
+        for word in re.findall(r"[A-Za-z]{7,}", event["title"]):
+            words.setdefault(word.lower(), set()).add(event["id"])
+    (first, ids_a), (second, ids_b) = sorted(words.items(), key=lambda kv: -len(kv[1]))[:2]
+    prefix = all_events(client, f"&q={first[:4]}*")
+    assert ids_a <= {e["id"] for e in prefix}
+    assert all_events(client, f"&q={first[:4]}") == [] or first[:4] == first
+    either = {e["id"] for e in all_events(client, f"&q={first}+OR+{second}")}
+    assert ids_a | ids_b <= either
+    assert either == {e["id"] for e in all_events(client, f"&q={first}")} | {
+        e["id"] for e in all_events(client, f"&q={second}")
+    }
+    assert all_events(client, f"&q={first}+OR+zzyzx") == all_events(client, f"&q={first}")
+    assert all_events(client, f"&q={first}+or+zzyzx") == []  # lower-case or is a word

@@ -244,3 +244,20 @@ def test_the_queue_commands_need_a_broker(runner, tmp_path, args):
     args = [str(tmp_path / a) if a.endswith(".json") else a for a in args]
     result = runner.invoke(args=args)
     assert result.exit_code == 2 and "TIMELINE_BROKER_URL" in result.output
+
+
+def test_the_ingest_eta_leaves_out_the_warm_up():
+    """Issue 23: a 40-second run showed 40 minutes left while the workers loaded the model."""
+    from service.cli import Eta
+
+    now = [0.0]
+    eta = Eta(100, clock=lambda: now[0])
+    now[0] = 30.0  # the first article after 30 s of warm-up
+    assert eta.step() == "warming up"
+    for _ in range(9):  # then one every 0.2 s
+        now[0] += 0.2
+        said = eta.step()
+    assert said == "about 18 s left"  # 90 articles at 0.2 s, not at 3 s each
+    for _ in range(90):
+        said = eta.step()
+    assert said == ""

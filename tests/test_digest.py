@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 
 from service.events.model import Actor, Event, EventDate, Mention
+from service.storage import writes
 from service.write import importance, pipeline
 
 from .test_errors import assert_problem
@@ -36,7 +37,7 @@ def store(events: list[Event], source: str | None, text: str = "x" * 400) -> int
         "url": None,
     }
     prepared = pipeline.Prepared(data, pipeline.content_hash(data["text"]), events)
-    with pipeline.write_transaction():
+    with writes.write_transaction():
         return pipeline.store(prepared).id
 
 

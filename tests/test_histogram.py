@@ -176,3 +176,49 @@ def test_rows_are_consumed_once_and_lazily():
     result = histogram(itertools.islice(rows, 50_000), "month")
     assert sum(b["count"] for b in result["buckets"]) == 50_000
     assert len(result["buckets"]) == 12
+
+
+# quarters (issue 23: dates have quarter precision, the histogram had no quarter bucket) ------
+
+QUARTER_EVENT = (D(2023, 10, 1), D(2023, 12, 31), "quarter")
+
+
+@pytest.mark.parametrize(
+    ("row", "counted", "imprecise"),
+    [
+        (QUARTER_EVENT, {"2023-Q4": 1}, {}),
+        (MONTH_EVENT, {"2023-Q4": 1}, {}),
+        (DAY_EVENT, {"2023-Q4": 1}, {}),
+        (YEAR_EVENT, {}, {"year": 1}),
+        ((D(2023, 9, 30), D(2023, 10, 1), "day"), {}, {"day": 1}),
+    ],
+    ids=["quarter", "month", "day", "year-apart", "interval-across-quarters"],
+)
+def test_quarter_buckets_count_what_fits_a_quarter(row, counted, imprecise):
+    result = histogram([row], "quarter")
+    assert counts(result) == counted
+    assert result["imprecise"]["by_precision"] == imprecise
+
+
+@pytest.mark.parametrize(
+    ("day", "key", "start", "end"),
+    [
+        (D(2024, 2, 29), "2024-Q1", D(2024, 1, 1), D(2024, 3, 31)),
+        (D(2024, 4, 1), "2024-Q2", D(2024, 4, 1), D(2024, 6, 30)),
+        (D(2023, 12, 31), "2023-Q4", D(2023, 10, 1), D(2023, 12, 31)),
+        (D(9999, 11, 5), "9999-Q4", D(9999, 10, 1), D(9999, 12, 31)),
+    ],
+)
+def test_quarter_bounds(day, key, start, end):
+    assert bucket_of(day, "quarter") == (key, start, end)
+
+
+def test_quarters_fill_a_window_across_a_year():
+    result = histogram([DAY_EVENT], "quarter", lo=D(2023, 5, 1), hi=D(2024, 2, 1))
+    assert [b["key"] for b in result["buckets"]] == ["2023-Q2", "2023-Q3", "2023-Q4", "2024-Q1"]
+
+
+def test_the_api_takes_the_quarter_bucket(client, seeded):
+    answer = client.get("/api/v1/histogram?bucket=quarter")
+    assert answer.status_code == 200
+    assert all("-Q" in b["key"] for b in answer.get_json()["buckets"])

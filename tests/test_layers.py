@@ -82,7 +82,13 @@ def within(name: str, package: str) -> bool:
 
 
 #: Leaf modules: they import no module of the service (standard library and third parties only).
-LEAVES = ("service.vocabulary", "service.exceptions", "service.text", "service.shapes")
+LEAVES = (
+    "service.vocabulary",
+    "service.exceptions",
+    "service.text",
+    "service.shapes",
+    "service.budget",
+)
 
 #: What each part may import of the service (itself always): the architecture, one rule per
 #: part. api -> read/write (and the edge's pieces a view needs) -> storage; events and temporal

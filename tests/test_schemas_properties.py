@@ -103,8 +103,9 @@ words = st.text(
     max_size=200,
 ).filter(lambda s: s.strip())
 dates = st.dates(min_value=dt.date(1000, 1, 1), max_value=dt.date(2999, 12, 31))
+published = st.dates(min_value=dt.date(1000, 1, 1), max_value=dt.date.today())
 article_bodies = st.fixed_dictionaries(
-    {"text": words, "published_at": dates.map(dt.date.isoformat)},
+    {"text": words, "published_at": published.map(dt.date.isoformat)},
     optional={
         "title": st.none() | words.filter(lambda w: len(w) <= 100),
         "source": st.none() | words.filter(lambda w: len(w) <= 100),

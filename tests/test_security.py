@@ -210,7 +210,7 @@ def test_serve_tells_the_workers_the_addresses_really_bound(monkeypatch, tmp_pat
 
     monkeypatch.setattr(server, "_Server", Fake)
     monkeypatch.setenv("TIMELINE_DATABASE_URL", f"sqlite:///{tmp_path / 'db.sqlite3'}")
-    server.run("0.0.0.0", 8123, 1, server="gunicorn", has_tokens=False)
+    server.run("0.0.0.0", 8123, 1, server="gunicorn", has_tokens=False, share_port=True)
     assert seen["bind"] == "0.0.0.0:8123"
     assert seen["app"].extensions["timeline_bound"] == ["0.0.0.0"]
     assert not security.loopback_only(seen["app"])
@@ -235,7 +235,7 @@ def test_serve_tells_the_granian_workers_the_bind_address(monkeypatch):
     for name in ("TIMELINE_HOST", "TIMELINE_PORT", "TIMELINE_THREADS", "TIMELINE_BOUND"):
         monkeypatch.setenv(name, "")  # so that what run() sets is undone after the test
         monkeypatch.delenv(name)
-    server.run("0.0.0.0", 8123, 1, has_tokens=False)
+    server.run("0.0.0.0", 8123, 1, has_tokens=False, share_port=True)
     assert (seen["address"], seen["port"]) == ("0.0.0.0", 8123)
     assert seen["app"].wsgi.config["HOST"] == "0.0.0.0"
     assert seen["app"].wsgi.extensions["timeline_bound"] == ["0.0.0.0"]

@@ -131,14 +131,16 @@ def idempotency_key() -> str | None:
 @blp.arguments(ArticleQueryArgsSchema, location="query", unknown=RAISE)
 @blp.response(200, ArticleListSchema)
 def list_articles(args: dict):
-    """List stored articles in the order they were stored (by id)."""
+    """List stored articles in the order they were stored (by id), filtered by source,
+    publication window (from, to) and words (q)."""
     limit = page_size(args)
-    data, cursor = lists.articles(args.get("cursor"), limit)
+    data, cursor = lists.articles(args, limit)
     return page(data, cursor)
 
 
 @blp.route("/articles/<id:article_id>", methods=["GET"])
 @blp.response(200, ArticleSchema)
+@blp.alt_response(404, response="NOT_FOUND")
 def get(article_id: int):
     """Read one article with its events."""
     article = Article.get_by_id(article_id)

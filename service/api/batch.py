@@ -19,6 +19,7 @@ from marshmallow import ValidationError, missing
 
 from schemas import ArticleBatchSchema, ArticleCreateSchema
 
+from .. import budget
 from ..edge import metrics
 from ..errors import APIError, _flatten, invalid_fields_detail, not_json_detail, problem
 from ..shapes import article_dict
@@ -102,7 +103,9 @@ def _extract_new(batch: list[dict]) -> dict[str, list]:
     return dict(zip(todo, pipeline.extract_many(items), strict=True)) if items else {}
 
 
-def _store(index: int, data: dict, events: list | None) -> dict:
+def _store(index: int, data: dict, events: list | budget.OverBudget | None) -> dict:
+    if isinstance(events, budget.OverBudget):  # this one alone: the others are stored
+        return refused(index, APIError(422, str(events)))
     try:
         article, created = pipeline.ingest(data, events=events)
         if not created:

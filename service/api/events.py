@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Response
+from typing import NoReturn
+
+from flask import Response, url_for
 from marshmallow import RAISE, fields
 
 from schemas import (
@@ -19,6 +21,7 @@ from schemas import (
 from ..errors import APIError
 from ..read import histogram as buckets
 from ..read import queries, rendering
+from ..read.successor import successor
 from ..storage.models import Event
 from ..write import curation
 from .arguments import Blueprint
@@ -78,16 +81,30 @@ def list_events(args: dict):
 
 @blp.route("/events/<id:event_id>", methods=["GET"])
 @blp.response(200, EventDetailSchema)
+@blp.alt_response(404, response="NOT_FOUND")
 def get(event_id: int):
-    """Read one event with its actors, every sentence that reported it, and its edits."""
+    """Read one event with its actors, every sentence that reported it, and its edits. An
+    event merged into another answers 404 saying which (and a ``Link`` to it)."""
     rows = queries.event_keys(event_id)
     if not rows:
-        raise Event.DoesNotExist
+        _missing(event_id)
     texts = queries.render_events(rows, rendered_events())
     if not texts:  # deleted since the first query
-        raise Event.DoesNotExist
+        _missing(event_id)
     edits = rendering.to_json(queries.edits_of(event_id))
     return Response(rendering.with_member(texts[0], "edits", edits), mimetype=JSON)
+
+
+def _missing(event_id: int) -> NoReturn:
+    where = successor(event_id)
+    if where is None:
+        raise Event.DoesNotExist
+    url = url_for("events.get", event_id=where)
+    raise APIError(
+        404,
+        f"Event {event_id} was merged into event {where} ({url}), which holds its reports.",
+        headers={"Link": f'<{url}>; rel="successor-version"'},
+    )
 
 
 @blp.route("/events/<id:event_id>", methods=["PATCH"])

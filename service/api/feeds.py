@@ -8,7 +8,7 @@ from marshmallow import RAISE
 from schemas import FeedCreateSchema, FeedQueryArgsSchema, FeedSchema, envelope
 
 from ..errors import APIError
-from ..read import queries
+from ..read import keyset
 from ..storage.models import Feed
 from ..write import fetch, polling
 from .arguments import Blueprint
@@ -49,14 +49,9 @@ def create(data: dict):
 def list_feeds(args: dict):
     """List the subscribed feeds: last fetch, last error, articles stored, next fetch."""
     limit = page_size(args)
-    query = Feed.select().order_by(Feed.id)
-    if args.get("cursor"):
-        (after,) = queries.decode_cursor(args["cursor"], (int,))
-        query = query.where(Feed.id > after)
-    rows = list(query.limit(limit + 1))
-    cursor = queries.encode_cursor([rows[limit - 1].id]) if len(rows) > limit else None
+    rows, cursor = keyset.after(Feed.select(), Feed.id, args.get("cursor"), limit, lambda f: f.id)
     counts = polling.article_counts()
-    return page([feed_dict(f, counts) for f in rows[:limit]], cursor)
+    return page([feed_dict(f, counts) for f in rows], cursor)
 
 
 @blp.route("/feeds/<id:feed_id>", methods=["GET"])

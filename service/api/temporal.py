@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from flask import current_app
 from marshmallow import RAISE
 
 from schemas import AnnotateSchema, ResolveArgsSchema, TimexListSchema, TimexSchema
 
-from .. import temporal
+from .. import budget, temporal
 from ..edge.limits import slots
 from ..errors import APIError
+from ..write.bounds import bounded
 from .arguments import Blueprint
 
 blp = Blueprint("temporal", __name__, url_prefix="/api/v1", description="Temporal expressions")
@@ -26,9 +28,16 @@ def annotate(data: dict):
     is bounded by its size, and annotations never take every thread.
     """
     give_back = slots("annotations").take()
+    seconds = current_app.config["ANNOTATE_CPU_SECONDS"]
     try:
-        found = temporal.annotate(data["text"], data["published_at"], data.get("document_type"))
+        with budget.limit(seconds):
+            text = bounded(data["text"])  # same length: offsets are the text's own
+            found = temporal.annotate(text, data["published_at"], data.get("document_type"))
         return {"data": found}
+    except budget.OverBudget:
+        raise budget.OverBudget(
+            f"Annotating this text took more than {seconds} s of CPU; send a shorter text."
+        ) from None
     finally:
         give_back()
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable
 
 from flask import Flask, Response, current_app, g, request
 
@@ -29,25 +28,6 @@ def etag_of(version: int, environ: dict) -> str:
         f"|{environ.get('HTTP_ACCEPT', '')}"
     )
     return hashlib.sha256(vary.encode("utf-8", "surrogateescape")).hexdigest()[:ETAG_LENGTH]
-
-
-def cheap_not_modified(app: Flask) -> Callable[[dict], bool]:
-    """For the front (service/edge/front.py): whether a request is a conditional GET of the API that
-    this worker will answer 304 from the data version it holds, touching no database — so it can
-    be run at once on the event loop instead of waiting for a thread. A guess on the safe side:
-    the app still decides, with every hook (limits, host check, CORS, logs, metrics)."""
-
-    def cheap(environ: dict) -> bool:
-        if not revalidates_data(environ):
-            return False
-        held = version.cached(app.config["DATA_VERSION_TTL"])
-        if held is None:
-            return False
-        etag = etag_of(held[0], environ)
-        tags = environ["HTTP_IF_NONE_MATCH"].split(",")
-        return any(t.strip().removeprefix("W/").strip('"')[:ETAG_LENGTH] == etag for t in tags)
-
-    return cheap
 
 
 def revalidates_data(environ: dict) -> bool:

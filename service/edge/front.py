@@ -67,7 +67,7 @@ class BufferedWSGI:
         early_answer: Callable[[dict], tuple[int, list, bytes] | None],
         max_body: Callable[[dict], int],
         refuse: Callable[[int, str], tuple[int, list, bytes]],
-        inline: Callable[[dict], bool] | None = None,
+        inline: Callable[[dict], tuple[int, list, bytes] | None] | None = None,
     ) -> None:
         self.wsgi, self.early_answer, self.max_body, self.refuse = (
             wsgi,
@@ -75,8 +75,10 @@ class BufferedWSGI:
             max_body,
             refuse,
         )
-        # Requests the app answers from memory (a 304 from the data version the worker holds):
-        # run at once on the loop, as the hand-off to a thread and back would cost more.
+        # ``inline(environ)``: an answer from memory (a remembered 304 while the worker holds
+        # its data version), sent at once from the loop, as the hand-off to a thread and back
+        # would cost more; None sends the request to a thread. The app itself never runs on
+        # the loop: whatever a header says, nothing heavy can be built there.
         self.inline = inline
         self.pool = concurrent.futures.ThreadPoolExecutor(threads, thread_name_prefix="app")
 
@@ -98,28 +100,33 @@ class BufferedWSGI:
             except TimeoutError:
                 answer = self.refuse(408, f"The body did not arrive within {BODY_TIMEOUT} s.")
             except _TooLarge:
-                answer = self.refuse(413, f"The body is larger than {limit} bytes.")
+                answer = self.refuse(413, too_large(limit))
             except (_BadBody, _Abort):  # granian reports bad framing as a disconnect
                 answer = self.refuse(400, "The body could not be read (malformed or cut short).")
             else:
                 environ["wsgi.input"] = io.BytesIO(body)
                 environ["CONTENT_LENGTH"] = str(len(body))
-                if not body and self.inline is not None and self.inline(environ):
-                    answer = self._answer_inline(environ)
+                answer = self._from_memory(environ) if not body else None
+                if answer is not None:
                     with contextlib.suppress(Exception):  # the client is gone
                         await send(
                             {
                                 "type": "http.response.start",
                                 "status": answer[0],
-                                "headers": answer[1],
+                                "headers": _bytes(answer[1]),
                             }
                         )
                         await send({"type": "http.response.body", "body": answer[2]})
                     return
-                await self._run(environ, loop, send)
+                await self._run(environ, loop, send, receive)
                 return
         status, headers, body = answer
         _log_refusal(environ, status, started)
+        if status == 413 and self.max_body(environ) == 0:
+            # A body where none is taken: the connection is closed after the answer rather
+            # than the body read and dropped (draining 40 such 2 MiB GETs left a worker 70 MB
+            # larger; closing, 1-3 MB: bench/abuse.py --attacks bodies).
+            headers = [*headers, ("Connection", "close")]
         try:
             await send(
                 {"type": "http.response.start", "status": status, "headers": _bytes(headers)}
@@ -127,20 +134,29 @@ class BufferedWSGI:
             await send({"type": "http.response.body", "body": body})
         except Exception:  # the client is gone
             return
-        if has_body(environ) and status != 400:
+        if has_body(environ) and status != 400 and self.max_body(environ) > 0:
             # Read (and drop) the rest of what the client sends, so that a client that sends
             # its whole body before reading reads this answer, not a reset connection.
             with contextlib.suppress(Exception):
                 await asyncio.wait_for(read_body(receive, DRAIN_LIMIT, keep=False), BODY_TIMEOUT)
 
-    async def _run(self, environ: dict, loop: asyncio.AbstractEventLoop, send: Callable) -> None:
+    async def _run(
+        self, environ: dict, loop: asyncio.AbstractEventLoop, send: Callable, receive: Callable
+    ) -> None:
         """Run the app in a thread; an answer that fits in one chunk comes back whole (one
-        wake-up of the loop), a longer one as a stream of chunks through a small queue."""
+        wake-up of the loop), a longer one as a stream of chunks through a small queue. While
+        the app works, a client that disconnects sets ``environ["timeline.gone"]``, which
+        stops the work's CPU budget (service/budget.py)."""
         head: asyncio.Future = loop.create_future()
         queue: asyncio.Queue = asyncio.Queue(QUEUE)
         stop = threading.Event()
+        gone = environ["timeline.gone"] = threading.Event()
+        watcher = asyncio.ensure_future(_watch_disconnect(receive, gone))
         self.pool.submit(self._produce, environ, head, queue, loop, stop)
-        first = await head
+        try:
+            first = await head
+        finally:
+            watcher.cancel()
         if first[0] is not _STREAM:
             status, headers, body = first
             with contextlib.suppress(Exception):  # the client is gone
@@ -159,27 +175,15 @@ class BufferedWSGI:
             while not queue.empty():  # a producer blocked on a full queue sees the stop
                 queue.get_nowait()
 
-    def _answer_inline(self, environ: dict) -> tuple[int, list, bytes]:
-        """Run the app on this thread (the loop's) and return its whole answer."""
-        started: dict = {}
-
-        def start_response(status: str, headers: list, exc_info: Any = None) -> Callable:
-            started["status"], started["headers"] = int(status.split(" ", 1)[0]), headers
-            return lambda data: None
-
-        body = None
+    def _from_memory(self, environ: dict) -> tuple[int, list, bytes] | None:
+        """``inline``'s answer, or None (also when it fails: the app then answers)."""
+        if self.inline is None:
+            return None
         try:
-            body = self.wsgi(environ, start_response)
-            data = b"".join(body)
-            return started["status"], _bytes(started["headers"]), data
+            return self.inline(environ)
         except Exception:
-            log.exception("the app failed while answering")
-            status, headers, data = self.refuse(500, "The server could not complete the request.")
-            return status, _bytes(headers), data
-        finally:
-            if body is not None and hasattr(body, "close"):
-                with contextlib.suppress(Exception):
-                    body.close()
+            log.exception("the answer from memory failed; the app answers")
+            return None
 
     def _produce(
         self,
@@ -258,6 +262,17 @@ class BufferedWSGI:
                     body.close()
 
 
+async def _watch_disconnect(receive: Callable, gone: threading.Event) -> None:
+    """Set ``gone`` when the server reports the client's disconnect (the body, if any, is
+    already read: what ``receive`` gives now is the end of an empty body, then the
+    disconnect)."""
+    with contextlib.suppress(Exception):
+        for _ in range(4):  # an empty body's message, then the disconnect: never a busy loop
+            if (await receive())["type"] == "http.disconnect":
+                gone.set()
+                return
+
+
 def _log_refusal(environ: dict, status: int, started: float) -> None:
     """A request the front answered itself is logged as the app logs its own (service.edge.logs)."""
     method, path = environ["REQUEST_METHOD"], environ["PATH_INFO"][:200]
@@ -286,6 +301,13 @@ class _TooLarge(Exception):
 
 class _BadBody(Exception):
     pass
+
+
+def too_large(limit: int) -> str:
+    """The detail of a 413 for a body over ``limit`` bytes (0: a request that takes none)."""
+    if limit == 0:
+        return "This request takes no body (only a POST, PUT or PATCH of a route that exists)."
+    return f"The body is larger than {limit} bytes."
 
 
 def has_body(environ: dict) -> bool:

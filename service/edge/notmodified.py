@@ -9,6 +9,13 @@ same version (service/storage/version.py, no database statement) gets those head
 with its own ``X-Request-Id``, after the same rate limit, and is logged and counted as the app
 logs and counts every request. Anything else (no template yet, another version, a client over
 its rate limit, the version not held) goes to the app, which learns from its answer.
+
+:meth:`NotModified.from_memory` is the same answer for the front's event loop
+(service/edge/front.py): a template or None, never the app. The front never reads
+``If-None-Match`` itself: the one parser of the header is the app's (werkzeug's, in
+service/edge/conditional.py), and a header value is answered from memory only after the app
+answered 304 to that very value, so no value the two could read differently makes the loop
+build an answer.
 """
 
 from __future__ import annotations
@@ -41,14 +48,41 @@ class NotModified:
         if key is None:
             return self.wsgi(environ, start_response)
         started = time.perf_counter()
+        template = self._template(key, environ)
+        if template is not None:
+            return self._answer(environ, start_response, template, started)
+        return self._learn(key, environ, start_response)
+
+    def from_memory(self, environ: dict) -> tuple[int, list, bytes] | None:
+        """The remembered 304 for ``environ`` as ``(status, headers, body)``, or None when the
+        app has to answer: memory only (no statement, no Flask), for the front's event loop."""
+        key = _key(environ)
+        if key is None:
+            return None
+        started = time.perf_counter()
+        template = self._template(key, environ)
+        if template is None:
+            return None
+        answered: dict = {}
+
+        def start_response(status: str, headers: list, exc_info=None) -> None:
+            answered["headers"] = headers
+
+        self._answer(environ, start_response, template, started)
+        return 304, answered["headers"], b""
+
+    def _template(self, key: tuple, environ: dict) -> tuple | None:
+        """The template of ``key`` when the worker holds its version and the client is within
+        its rate limit (the request is counted), else None."""
         held = version.cached(self.app.config["DATA_VERSION_TTL"])
         with self.lock:
             template = self.templates.get(key)
-        if template is not None and held is not None and template[0] == held[0]:
-            limiter = self.app.extensions["timeline_rate_limiter"]
-            if limiter.allows(environ["REQUEST_METHOD"], environ.get("REMOTE_ADDR", "")):
-                return self._answer(environ, start_response, template, started)
-        return self._learn(key, environ, start_response)
+        if template is None or held is None or template[0] != held[0]:
+            return None
+        limiter = self.app.extensions["timeline_rate_limiter"]
+        if not limiter.allows(environ["REQUEST_METHOD"], environ.get("REMOTE_ADDR", "")):
+            return None
+        return template
 
     def _answer(self, environ, start_response, template, started) -> list[bytes]:
         _version, headers, route = template

@@ -18,9 +18,16 @@ import os
 import tempfile
 import threading
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gunicorn.app.base import BaseApplication
+
+from . import sockets
+
+if TYPE_CHECKING:
+    from flask import Flask
+
+    from .front import BufferedWSGI
 
 #: Seconds a client has to send its request line and headers (granian's header-read timeout).
 HEADER_TIMEOUT = 5
@@ -43,9 +50,12 @@ def run(
     threads: int = 4,
     server: str = "granian",
     has_tokens: bool | None = None,
+    max_connections: int = 256,
+    share_port: bool = False,
 ) -> None:
     """Serve on ``host:port`` with ``workers`` processes of ``threads`` threads each; JSON log
-    lines go to stderr.
+    lines go to stderr. A port already in use is refused unless ``share_port``; each granian
+    worker holds at most ``max_connections`` (see :mod:`service.edge.sockets`).
 
     The workers' apps are told the addresses the sockets really bind (not the ``host`` asked
     for): without API tokens, writes depend on them. ``has_tokens`` (None: read from the
@@ -54,26 +64,33 @@ def run(
     if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
         # Workers write their metrics here, so /metrics adds up all of them (see metrics.py).
         os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="timeline-metrics-")
+    if server not in ("granian", "gunicorn"):
+        raise SystemExit(f"TIMELINE_SERVER must be granian or gunicorn, not {server!r}.")
+    if not share_port:
+        sockets.ensure_free(host, port)
     # Each worker warms up (WARM_UP) and then touches a file here (TIMELINE_WARM_DIR, read by
     # its app as WARM_DIR): counted to say "ready".
     os.environ["TIMELINE_WARM_DIR"] = tempfile.mkdtemp(prefix="timeline-warm-")
     announce_ready(os.environ["TIMELINE_WARM_DIR"], workers, host, port)
     if server == "gunicorn":
         run_gunicorn(host, port, workers, threads, has_tokens)
-    elif server == "granian":
-        run_granian(host, port, workers, threads, has_tokens)
     else:
-        raise SystemExit(f"TIMELINE_SERVER must be granian or gunicorn, not {server!r}.")
+        run_granian(host, port, workers, threads, has_tokens, max_connections)
 
 
 def run_granian(
-    host: str, port: int, workers: int, threads: int, has_tokens: bool | None = None
+    host: str,
+    port: int,
+    workers: int,
+    threads: int,
+    has_tokens: bool | None = None,
+    max_connections: int = 256,
 ) -> None:
     """granian's ASGI interface with :class:`service.edge.front.BufferedWSGI`: the event loop reads
     and sends, ``threads`` threads per worker run the app. SIGHUP respawns the workers one by
     one (graceful restart); SIGTERM lets requests in flight finish."""
     from granian import Granian
-    from granian.constants import Interfaces
+    from granian.constants import HTTPModes, Interfaces
     from granian.http import HTTP1Settings
 
     from .logs import granian_logconfig
@@ -92,7 +109,13 @@ def run_granian(
         port=port,
         interface=Interfaces.ASGINL,
         workers=workers,
+        # HTTP/1.1 only: in granian's auto mode (HTTP/1.1 or cleartext HTTP/2 on one port) the
+        # header timeout starts at a request's first byte, so a connection that never sends one
+        # stayed open for ever; in HTTP/1.1 mode it starts when the connection is accepted.
+        # HTTP/2 and TLS belong to the proxy in front (README, "Deploying").
+        http=HTTPModes.http1,
         http1_settings=HTTP1Settings(header_read_timeout=HEADER_TIMEOUT * 1000),
+        backpressure=sockets.connection_cap(max_connections),
         log_dictconfig=granian_logconfig(),
         respawn_failed_workers=True,
         workers_kill_timeout=10,
@@ -101,8 +124,7 @@ def run_granian(
 
 def granian_app():
     """The app of one granian worker (its factory): the Flask app behind the buffering front."""
-    from . import conditional, guard, security
-    from .front import BufferedWSGI
+    from . import security
 
     app = create_app(
         {
@@ -113,13 +135,22 @@ def granian_app():
     )
     bound = [h for h in os.environ.get("TIMELINE_BOUND", "").split(",") if h]
     security.set_bound(app, [(h, 0) for h in bound])
+    return front_of(app)
+
+
+def front_of(app: Flask) -> BufferedWSGI:
+    """``app`` behind the buffering front: the guard answers from the head, a remembered 304
+    (service.edge.notmodified) is sent from the event loop, everything else runs on a thread."""
+    from . import guard
+    from .front import BufferedWSGI
+
     return BufferedWSGI(
         app,
         int(app.config["THREADS"]),
         guard.early_answer(app),
         guard.max_body(app),
         guard.refuse(app),
-        inline=conditional.cheap_not_modified(app),
+        inline=app.wsgi_app.from_memory,
     )
 
 

@@ -2,9 +2,10 @@
 
 Lines are encoded by orjson (the same objects, keys in the same order, text as UTF-8 as
 ``json.dumps(..., ensure_ascii=False)`` writes it). Dates and datetimes are handed to
-:func:`~service.shapes.export_value`, so they are spelled as before (``YYYY-MM-DD``; UTC
-with a ``Z``). Floats are the same numbers; orjson spells very small or large ones without an
-exponent's leading zero or at all (``1e-5`` or ``0.00001`` for ``1e-05``).
+:func:`~service.shapes.export_value`, so they are spelled as the JSON API spells them
+(``YYYY-MM-DD``; UTC with ``+00:00``). Floats are the same numbers; orjson spells very small
+or large ones without an exponent's leading zero or at all (``1e-5`` or ``0.00001`` for
+``1e-05``).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ def ndjson_lines(events: Iterable[dict[str, Any]]) -> Iterator[str]:
     """Yield one line per event as the events arrive; the input is never materialised.
 
     The objects have the API's event shape; dates are ``YYYY-MM-DD`` and datetimes are ISO 8601
-    in UTC with a ``Z``. Serve as ``application/x-ndjson``.
+    in UTC with ``+00:00``. Serve as ``application/x-ndjson``.
     """
     for event in events:
         yield ndjson_line(event)

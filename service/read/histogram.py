@@ -1,8 +1,9 @@
-"""Counts of events per day, ISO week, month or year, that never invent precision.
+"""Counts of events per day, ISO week, month, quarter or year, that never invent precision.
 
 An event is counted in a bucket only when its known interval lies wholly inside that bucket:
-a day-precision event counts in its day, week, month and year; a month-precision event counts
-in its month and year but not in any day or week, and a two-day interval that crosses midnight
+a day-precision event counts in its day, week, month, quarter and year; a month-precision event
+counts in its month, quarter and year but not in any day or week, a quarter-precision one
+(``2023-Q4``) in its quarter and year, and a two-day interval that crosses midnight
 of a month's end counts in no month. Everything else is reported apart, never spread or guessed:
 
 - ``imprecise``: both bounds known, but the interval spans several buckets (the date is coarser
@@ -49,6 +50,8 @@ def bucket_start(day: dt.date, bucket: str) -> dt.date:
         return day - dt.timedelta(days=day.weekday())
     if bucket == "month":
         return day.replace(day=1)
+    if bucket == "quarter":
+        return dt.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
     if bucket == "year":
         return day.replace(month=1, day=1)
     raise ValueError(f"bucket must be one of {', '.join(BUCKETS)}, not {bucket!r}")
@@ -59,8 +62,9 @@ def next_bucket_start(start: dt.date, bucket: str) -> dt.date | None:
     try:
         if bucket in ("day", "week"):
             return start + dt.timedelta(days=1 if bucket == "day" else 7)
-        if bucket == "month":
-            year, month = divmod(start.year * 12 + start.month, 12)
+        if bucket in ("month", "quarter"):
+            step = 1 if bucket == "month" else 3
+            year, month = divmod(start.year * 12 + start.month - 1 + step, 12)
             return dt.date(year, month + 1, 1)
         return dt.date(start.year + 1, 1, 1)
     except (OverflowError, ValueError):
@@ -68,7 +72,8 @@ def next_bucket_start(start: dt.date, bucket: str) -> dt.date | None:
 
 
 def bucket_key(start: dt.date, bucket: str) -> str:
-    """``2023-12-20``, ``2023-W51`` (ISO week-numbering year), ``2023-12`` or ``2023``."""
+    """``2023-12-20``, ``2023-W51`` (ISO week-numbering year), ``2023-12``, ``2023-Q4`` (as the
+    events' own quarter dates are written) or ``2023``."""
     if bucket == "day":
         return start.isoformat()
     if bucket == "week":
@@ -76,6 +81,8 @@ def bucket_key(start: dt.date, bucket: str) -> str:
         return f"{year:04d}-W{week:02d}"
     if bucket == "month":
         return f"{start.year:04d}-{start.month:02d}"
+    if bucket == "quarter":
+        return f"{start.year:04d}-Q{(start.month - 1) // 3 + 1}"
     return f"{start.year:04d}"
 
 
@@ -92,8 +99,9 @@ def bucket_count(lo: dt.date, hi: dt.date, bucket: str) -> int:
     a, b = bucket_start(lo, bucket), bucket_start(hi, bucket)
     if bucket in ("day", "week"):
         return (b - a).days // (1 if bucket == "day" else 7) + 1
-    if bucket == "month":
-        return (b.year * 12 + b.month) - (a.year * 12 + a.month) + 1
+    if bucket in ("month", "quarter"):
+        months = (b.year * 12 + b.month) - (a.year * 12 + a.month)
+        return months // (1 if bucket == "month" else 3) + 1
     return b.year - a.year + 1
 
 

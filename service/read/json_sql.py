@@ -4,8 +4,8 @@ An NDJSON export of a million events spent most of its time in Python building e
 dict (with its actors and mentions) and encoding it. On SQLite the same object is built by one
 statement per batch of events: ``json_object`` in the event shape of
 :func:`service.shapes.event_dict`, the actors and the mentions (with their article) as
-correlated ``json_group_array`` subqueries in the API's order, datetimes in UTC with a ``Z``
-as :func:`service.shapes.iso_utc` writes them (the statement is
+correlated ``json_group_array`` subqueries in the API's order, datetimes in UTC with
+``+00:00`` as :func:`service.shapes.iso_utc` writes them (the statement is
 :data:`service.shapes.EVENT_JSON_SQL`, beside the Python shape). The lines are the same objects as
 :func:`service.formats.ndjson.ndjson_bytes` writes (a test compares them); only number and
 escape spellings may differ where JSON allows both. PostgreSQL keeps the Python path.

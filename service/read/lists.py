@@ -8,7 +8,7 @@ from typing import Any
 import peewee as pw
 
 from ..shapes import article_dict, utc
-from ..storage.models import Actor, ActorAlias, Article, Change, Event, EventActor
+from ..storage.models import Actor, ActorAlias, Article, Change, Event, EventActor, Mention
 from ..text import fold
 from . import keyset
 from .queries import serialize_events
@@ -45,10 +45,43 @@ def actors(
     return data, next_cursor
 
 
-def articles(cursor: str | None, limit: int) -> tuple[list[dict[str, Any]], str | None]:
-    """Stored articles in the order they were stored (by id), without their events."""
-    rows, next_cursor = keyset.after(Article.select(), Article.id, cursor, limit, lambda a: a.id)
-    return [article_dict(a) for a in rows], next_cursor
+#: Words of an article ``q`` matched at most (each one a LIKE over the text).
+ARTICLE_Q_WORDS = 8
+
+
+def filter_articles(query: pw.Select, args: dict[str, Any]) -> pw.Select:
+    """``GET /articles``'s filters: source (case-insensitive), publication window, words."""
+    if args.get("source"):
+        query = query.where(pw.fn.LOWER(Article.source) == args["source"].lower())
+    if args.get("from_"):
+        query = query.where(Article.published_at >= args["from_"])
+    if args.get("to"):
+        query = query.where(Article.published_at <= args["to"])
+    for word in (args.get("q") or "").split()[:ARTICLE_Q_WORDS]:
+        query = query.where(Article.title.contains(word) | Article.text.contains(word))
+    return query
+
+
+def event_counts(article_ids: list[int]) -> dict[int, int]:
+    """How many events each article reports (one grouped statement), as its answer says."""
+    if not article_ids:
+        return {}
+    rows = (
+        Mention.select(Mention.article, pw.fn.COUNT(Mention.event.distinct()))
+        .where(Mention.article.in_(article_ids))
+        .group_by(Mention.article)
+        .tuples()
+    )
+    return {article: count for article, count in rows}
+
+
+def articles(args: dict[str, Any], limit: int) -> tuple[list[dict[str, Any]], str | None]:
+    """Stored articles in the order they were stored (by id), without their events but with
+    their count; ``args`` filter them (:func:`filter_articles`) and carry the ``cursor``."""
+    query = filter_articles(Article.select(), args)
+    rows, next_cursor = keyset.after(query, Article.id, args.get("cursor"), limit, lambda a: a.id)
+    counts = event_counts([a.id for a in rows])
+    return [article_dict(a) | {"event_count": counts.get(a.id, 0)} for a in rows], next_cursor
 
 
 def latest_change() -> int:

@@ -13,6 +13,10 @@ from .models import Event
 from .order import ID_MASK, timeline_key_sql
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+#: A search term: a word, ``*`` after it for a prefix (``sanc*``), or the word ``OR`` (capitals)
+#: between alternatives. Anything else in ``q`` is not syntax.
+_TERM = re.compile(r"(\w+)(\*?)", re.UNICODE)
+MAX_WORDS = 20
 PG_DOCUMENT = "to_tsvector('english', coalesce(title, '') || ' ' || coalesce(summary, ''))"
 
 KEY = timeline_key_sql("sqlite", "{row}")
@@ -84,25 +88,55 @@ def create_index() -> None:
             database.execute_sql(SQLITE_FILL)
 
 
+def alternatives(q: str) -> list[list[tuple[str, bool]]]:
+    """``q`` as alternatives (split at ``OR``) of words that must all occur, each with
+    whether it is a prefix (``sanc*``); at most :data:`MAX_WORDS` words, empty ones dropped."""
+    groups: list[list[tuple[str, bool]]] = [[]]
+    count = 0
+    for word, star in _TERM.findall(q):
+        if word == "OR" and not star:
+            groups.append([])
+            continue
+        if count == MAX_WORDS:
+            break
+        groups[-1].append((word, bool(star)))
+        count += 1
+    return [g for g in groups if g]
+
+
 def phrase(q: str) -> str | None:
-    """The FTS5 query of ``q``'s words, each quoted (None when ``q`` has no word)."""
-    words = _WORD.findall(q)[:20]
-    return " ".join('"' + w.replace('"', "") + '"' for w in words) if words else None
+    """The FTS5 query of ``q``: each word quoted (``"sanc"*`` for a prefix), alternatives
+    joined by OR (None when ``q`` has no word). Nothing of ``q`` but its words reaches FTS5."""
+    groups = alternatives(q)
+    if not groups:
+        return None
+    ands = [" ".join(f'"{w}"' + ("*" if prefix else "") for w, prefix in g) for g in groups]
+    return " OR ".join(f"({a})" if len(groups) > 1 else a for a in ands)
+
+
+def _tsquery(groups: list[list[tuple[str, bool]]]) -> str:
+    r"""The same query for PostgreSQL's ``to_tsquery`` (words are ``\w+``: safe quoted)."""
+    return " | ".join(
+        "(" + " & ".join(f"'{w}'" + (":*" if prefix else "") for w, prefix in g) + ")"
+        for g in groups
+    )
 
 
 def matching(q: str, walked: bool = False) -> pw.Expression:
-    """A condition on Event: every word of ``q`` occurs (stemmed) in its title or summary.
+    """A condition on Event: every word of ``q`` occurs (stemmed) in its title or summary; a
+    word ending in ``*`` is a prefix (``sanc*``), and ``OR`` (in capitals) separates
+    alternatives (``sanctions OR embargo``).
 
-    User text never reaches the query syntax: words are extracted and quoted (FTS5) or handed
-    to ``plainto_tsquery`` (PostgreSQL), so operators and quotes in ``q`` are just text.
+    User text never reaches the query syntax: words are extracted and quoted (FTS5,
+    ``to_tsquery`` on PostgreSQL), so any other operator or quote in ``q`` is just text.
     ``walked``: the page will be read from the index in timeline order (:func:`walk`), so the
     condition is only for counts; otherwise frequent words walk the events' order index.
     """
-    words = _WORD.findall(q)[:20]
-    if not words:
+    groups = alternatives(q)
+    if not groups:
         return pw.SQL("1 = 0")
     if is_postgres():
-        return pw.SQL(f"{PG_DOCUMENT} @@ plainto_tsquery('english', %s)", [" ".join(words)])
+        return pw.SQL(f"{PG_DOCUMENT} @@ to_tsquery('english', %s)", [_tsquery(groups)])
     terms = phrase(q)
     matches = pw.SQL(
         f"(SELECT rowid & {ID_MASK} FROM event_search WHERE event_search MATCH ?)", [terms]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import collections
 import concurrent.futures
 import dataclasses
+import datetime as dt
 import multiprocessing
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -20,7 +21,7 @@ from marshmallow import ValidationError
 
 from schemas import ArticleCreateSchema
 
-from .. import events as extraction
+from .. import budget
 from ..storage.connection import database
 from ..storage.models import Article
 from ..storage.writes import write_transaction
@@ -55,7 +56,7 @@ def ingest_records(
     batches = _screened(records, max_chars, batch_size, outcome, progress)
     if jobs <= 1:
         for batch in batches:
-            _store(_prepared(batch, _extract_batch(_items(batch))), outcome)
+            _store(_ready(batch, _extract_batch(_items(batch)), outcome), outcome)
             _advance(progress, batch)
         return outcome
     with _pool(jobs) as pool:
@@ -99,7 +100,11 @@ def _screened(
             progress()
             continue
         digest = pipeline.content_hash(data["text"])
-        duplicate = f"the same text as {seen[digest]}" if digest in seen else stored_as(digest)
+        duplicate = (
+            f"the same text as {seen[digest]}"
+            if digest in seen
+            else stored_as(digest, data["published_at"])
+        )
         if duplicate is not None:
             outcome.counts["present"] += 1
             outcome.present.append((label, duplicate))
@@ -114,35 +119,52 @@ def _screened(
         yield batch
 
 
-def stored_as(digest: str) -> str | None:
-    """``article 12 ('Title')`` when an article with this content hash is stored, else None."""
-    row = Article.select(Article.id, Article.title).where(Article.content_hash == digest).first()
+def stored_as(digest: str, published_at: dt.date | None = None) -> str | None:
+    """``article 12 ('Title')`` when an article with this content hash is stored, else None;
+    it says so when the stored publication date is not ``published_at`` (the API answers 409
+    for such a re-post: a text is stored once, with its first date)."""
+    row = (
+        Article.select(Article.id, Article.title, Article.published_at)
+        .where(Article.content_hash == digest)
+        .first()
+    )
     if row is None:
         return None
-    return f"article {row.id}" + (f" ({row.title!r})" if row.title else "")
+    said = f"article {row.id}" + (f" ({row.title!r})" if row.title else "")
+    if published_at is not None and row.published_at != published_at:
+        said += (
+            f", stored with the publication date {row.published_at.isoformat()}, not "
+            f"{published_at.isoformat()}: a text is stored once, with its first date "
+            f"(to change it, DELETE /api/v1/articles/{row.id} and ingest it again)"
+        )
+    return said
 
 
 def _items(batch: Screened) -> list[pipeline.Item]:
     return [(d["text"], d["published_at"], d.get("document_type")) for _, d, _ in batch]
 
 
-def _extract_batch(items: list[pipeline.Item]) -> list[list[extraction.Event]]:
+def _extract_batch(items: list[pipeline.Item]) -> list:
     """Runs in a worker process when jobs > 1: pure extraction of a batch parsed together,
-    no database."""
+    no database (an article over its CPU budget gives its :class:`budget.OverBudget`)."""
     return pipeline.extract_many(items)
 
 
-def _prepared(
-    batch: Screened, extracted: list[list[extraction.Event]]
-) -> list[tuple[str, pipeline.Prepared]]:
-    return [
-        (label, pipeline.Prepared(data, digest, events))
-        for (label, data, digest), events in zip(batch, extracted, strict=True)
-    ]
+def _ready(batch: Screened, results: list, outcome: Outcome) -> list:
+    """``(label, Prepared)`` for each article of ``batch`` (``results``: its events each, or
+    the :class:`budget.OverBudget` its reading ended with: that one is skipped, saying so)."""
+    ready = []
+    for (label, data, digest), events in zip(batch, results, strict=True):
+        if isinstance(events, budget.OverBudget):
+            outcome.counts["skipped"] += 1
+            outcome.skipped.append((label, str(events)))
+            continue
+        ready.append((label, pipeline.Prepared(data, digest, events)))
+    return ready
 
 
 def _store_done(batch: Screened, future, outcome: Outcome, progress) -> None:
-    _store(_prepared(batch, future.result()), outcome)
+    _store(_ready(batch, future.result(), outcome), outcome)
     _advance(progress, batch)
 
 

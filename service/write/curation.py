@@ -17,12 +17,12 @@ from . import importance
 
 
 def edit_event(event_id: int, changes: dict[str, Any], reason: str) -> Event:
-    """Apply a curation (title, type and/or date) to an event, recording what and why."""
+    """Apply a curation (title, type, status and/or date) to an event, recording what and why."""
     with write_transaction():
         event = Event.get_by_id(event_id)
         if event.original is None:
             event.original = json.dumps(original_dict(event))
-        for field in ("title", "type"):
+        for field in ("title", "type", "status"):
             if field in changes:
                 setattr(event, field, changes[field])
         if "date" in changes:

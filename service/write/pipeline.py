@@ -14,8 +14,8 @@ from typing import Any
 
 import peewee as pw
 
+from .. import budget, temporal
 from .. import events as extraction
-from .. import temporal
 from ..events import nlp
 from ..storage.models import (
     Actor,
@@ -31,6 +31,7 @@ from ..storage.order import precision_rank, sort_date
 from ..storage.writes import record_change, write_transaction
 from ..text import fold
 from . import copies, importance, warm
+from .bounds import article_budget, bounded
 
 log = logging.getLogger(__name__)
 
@@ -56,31 +57,62 @@ def extract_events(
     text: str, published_at: dt.date, document_type: str | None = None
 ) -> list[extraction.Event]:
     """The article's events; ``document_type`` (news, narrative, None: detected) says how
-    its dates are read (service.temporal.annotate)."""
+    its dates are read (service.temporal.annotate).
+
+    The extractors read the text bounded (service/write/bounds.py: same length, so every offset
+    still holds) within a CPU budget linear in its length: over it, :class:`budget.OverBudget`
+    (nothing is stored, as extraction runs before the transaction)."""
     warm.wait()  # a write during a worker's warm-up does not load the model a second time
-    timexes = temporal.annotate(text, published_at, document_type) if document_type else None
-    return extraction.extract(text, published_at, timexes)
+    text = bounded(text)
+    try:
+        with budget.limit(article_budget(text)):
+            timexes = (
+                temporal.annotate(text, published_at, document_type) if document_type else None
+            )
+            return extraction.extract(text, published_at, timexes)
+    except budget.OverBudget:
+        raise budget.OverBudget(
+            f"Reading this text took more than {article_budget(text):.0f} s of CPU "
+            f"(the budget of {len(text)} characters); nothing was stored."
+        ) from None
 
 
 #: (text, published_at, document_type): what :func:`extract_many` reads of each article.
 Item = tuple[str, dt.date, str | None]
 
 
-def extract_many(items: list[Item]) -> list[list[extraction.Event]]:
+def extract_many(items: list[Item]) -> list[list[extraction.Event] | budget.OverBudget]:
     """Each article's events, as :func:`extract_events` gives them, the texts parsed together
-    (spaCy's ``nlp.pipe``: one pass of the model over a batch costs less than one per text)."""
+    (spaCy's ``nlp.pipe``: one pass of the model over a batch costs less than one per text).
+
+    The texts are bounded as one alone is, and the batch may take the sum of its articles' CPU
+    budgets; a batch over it is read again one article at a time, each within its own budget,
+    so only an article over its own fails: its :class:`budget.OverBudget` stands in its place.
+    """
     warm.wait()
-    texts = [nlp.masked(text)[: nlp.MAX_CHARS] for text, _, _ in items]
-    docs = nlp.pipeline().pipe(texts, batch_size=max(1, len(texts)))
-    return [
-        extraction.extract(
-            text,
-            published_at,
-            temporal.annotate(text, published_at, kind) if kind else None,
-            doc,
-        )
-        for (text, published_at, kind), doc in zip(items, docs, strict=True)
-    ]
+    items = [(bounded(text), published_at, kind) for text, published_at, kind in items]
+    try:
+        with budget.limit(sum(article_budget(text) for text, _, _ in items)):
+            texts = [nlp.masked(text)[: nlp.MAX_CHARS] for text, _, _ in items]
+            docs = nlp.pipeline().pipe(texts, batch_size=max(1, len(texts)))
+            return [
+                extraction.extract(
+                    text,
+                    published_at,
+                    temporal.annotate(text, published_at, kind) if kind else None,
+                    doc,
+                )
+                for (text, published_at, kind), doc in zip(items, docs, strict=True)
+            ]
+    except budget.OverBudget:
+        return [_events_or_refusal(item) for item in items]
+
+
+def _events_or_refusal(item: Item) -> list[extraction.Event] | budget.OverBudget:
+    try:
+        return extract_events(*item)
+    except budget.OverBudget as refusal:
+        return refusal
 
 
 class IdempotencyConflict(Exception):

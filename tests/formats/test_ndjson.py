@@ -32,15 +32,15 @@ def test_same_shape_as_the_api_event_with_iso_dates_and_utc_datetimes():
     assert set(parsed) == set(make_event())
     assert parsed["date"]["start"] == "2023-12-20"
     assert parsed["date"]["end"] is None
-    assert parsed["created_at"] == "2023-12-21T08:30:00Z"
-    assert parsed["updated_at"] == "2023-12-22T09:45:10Z"
+    assert parsed["created_at"] == "2023-12-21T08:30:00+00:00"
+    assert parsed["updated_at"] == "2023-12-22T09:45:10+00:00"
     assert parsed["actors"][0] == {"id": "country:CHN", "name": "China", "kind": "country"}
 
 
 def test_aware_datetimes_are_converted_to_utc():
     moscow = dt.timezone(dt.timedelta(hours=3))
     event = make_event(updated_at=dt.datetime(2023, 12, 22, 12, 0, tzinfo=moscow))
-    assert json.loads(next(ndjson_lines([event])))["updated_at"] == "2023-12-22T09:00:00Z"
+    assert json.loads(next(ndjson_lines([event])))["updated_at"] == "2023-12-22T09:00:00+00:00"
 
 
 def test_unknown_types_are_an_error_not_a_silent_str():
