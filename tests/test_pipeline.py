@@ -98,3 +98,29 @@ def test_articles_parsed_in_a_batch_read_as_one_at_a_time(kind):
     one_by_one = [pipeline.extract_events(*item) for item in items]
     assert sum(map(len, one_by_one)) > len(items)  # the fixtures do report events
     assert pipeline.extract_many(items) == one_by_one
+
+
+def test_a_batch_over_its_budget_refuses_only_the_costly_article(monkeypatch):
+    """A batch parsed together may take the sum of its articles' CPU budgets; over it, each
+    article is read again within its own, so only the one over its own budget fails."""
+    from service import budget
+
+    real = pipeline.extraction.extract
+
+    def extract(text, *args, **kwargs):
+        while "SPIN" in text:  # a text that never ends reading
+            pass
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline.extraction, "extract", extract)
+    monkeypatch.setattr(pipeline, "article_budget", lambda text: 0.3)
+    day = dt.date(2024, 1, 10)
+    items = [
+        ("The talks ended on Monday.", day, None),
+        ("SPIN the talks ended on Monday.", day, None),
+        ("The summit opened on Tuesday.", day, None),
+    ]
+    first, costly, last = pipeline.extract_many(items)
+    assert isinstance(costly, budget.OverBudget)
+    assert first == pipeline.extract_events(*items[0])
+    assert last == pipeline.extract_events(*items[2])
