@@ -167,7 +167,7 @@ def _event(group: Group, entities: Entities, sentences: int) -> Event:
         title = issued_by(head.phrase, names[:3]).headline()
     return Event(
         title=title,
-        summary=head.sentence.text,
+        summary=shown(head.sentence)[0],
         type=group.type,
         cameo=CAMEO[group.type],
         actors=tuple(dataclasses.replace(a, aliases=entities.aliases(a)) for a in group.actors()),
@@ -199,8 +199,23 @@ def _mentions(members: list[Candidate]) -> tuple[Mention, ...]:
         by_sentence.setdefault(c.sentence.start, []).append(c)
     out = []
     for cands in by_sentence.values():
-        s = cands[0].sentence
-        start = min(c.clause.start for c in cands)
-        end = max(c.clause.end for c in cands)
-        out.append(Mention(s.text, s.start, s.end, start, end))
+        text, sentence_start, sentence_end = shown(cands[0].sentence)
+        start = max(sentence_start, min(c.clause.start for c in cands))
+        end = min(sentence_end, max(c.clause.end for c in cands))
+        out.append(Mention(text, sentence_start, sentence_end, start, end))
     return tuple(out)
+
+
+def shown(sentence) -> tuple[str, int, int]:
+    """A sentence as a reader is shown it, with its offsets: without the white space around it
+    (a blanked dateline is white space, see ``nlp.masked``) and with its line breaks as spaces
+    (one for one, so ``text[start:end]`` of the article is still this sentence, line breaks
+    aside)."""
+    text = sentence.text
+    lead = len(text) - len(text.lstrip())
+    kept = text.strip()
+    return (
+        kept.replace("\r", " ").replace("\n", " "),
+        sentence.start + lead,
+        sentence.start + lead + len(kept),
+    )
