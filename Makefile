@@ -39,6 +39,9 @@ $(RUN_STAMP): setup.cfg pyproject.toml requirements/model.txt
 	@touch $(RUN_STAMP)
 
 run: $(RUN_STAMP)
+	@# A busy port is refused before anything is written (timeline serve checks it again)
+	@$(BIN)/python -c "import os; from service.edge.sockets import ensure_free; \
+	  os.environ.get('TIMELINE_SHARE_PORT', '').lower() in ('1', 'true') or ensure_free('$(HOST)', $(PORT))"
 	@echo "[4/4] Creating the database and loading the seed"
 	@$(BIN)/timeline init-db
 	@$(BIN)/timeline seed
