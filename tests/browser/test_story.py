@@ -60,7 +60,8 @@ def test_the_page_opens_on_the_key_dates_and_the_lanes_are_a_tab(page, server):
     page.click("#tab-lanes")
     page.wait_for_function("() => new URL(location).searchParams.get('view') === 'lanes'")
     assert page.locator("#lanes").is_visible() and page.locator("#story").is_hidden()
-    assert page.locator("#axis .mark").count() > 0
+    page.wait_for_selector("#axis .mark")  # the lanes' queries run once they are opened
+    assert page.locator("#event-list .ev").count() > 0
     page.reload()
     page.wait_for_selector("body[data-state=ready]")
     assert page.locator("#lanes").is_visible()
@@ -85,9 +86,20 @@ def test_the_story_follows_the_filters(page, server):
     assert page.get_attribute("#to-timelinejs", "href").endswith(f"/timelinejs?type={kind}")
 
 
-def test_ten_thousand_events_open_on_a_readable_story(page, big_server):  # noqa: F811
+def test_ten_thousand_events_open_on_a_readable_story(page, big_server, capsys):  # noqa: F811
     page.goto(f"{big_server.base}/")
     page.wait_for_selector("body[data-state=ready]", timeout=30000)
+    ready = int(page.get_attribute("body", "data-ready-ms"))
+    requests = page.evaluate(
+        "() => performance.getEntriesByType('resource').filter(r => r.name.includes('/api/'))"
+        ".map(r => `${new URL(r.name).pathname} ${Math.round(r.startTime)}`"
+        " + `+${Math.round(r.duration)}`)"
+    )
+    with capsys.disabled():
+        print(
+            f"\n[browser] / (story) with {N} events: ready in {ready} ms;"
+            f" API requests (ms from navigation start + duration): {'; '.join(requests)}"
+        )
     shown = story(page)
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"story-{N}.png"), full_page=False)

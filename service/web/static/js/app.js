@@ -93,6 +93,13 @@ function remember(events) {
   for (const event of events) {
     if (state.seenIds.size && !state.seenIds.has(event.id)) state.newIds.add(event.id);
     state.events.set(event.id, event);
+  }
+  learn(events);
+}
+
+// The actors' names and the types met, for the filters.
+function learn(events) {
+  for (const event of events) {
     for (const actor of event.actors) state.actors.set(actor.id, actor);
     state.types.add(event.type);
   }
@@ -184,6 +191,7 @@ async function loadDigest() {
   if (asked !== state.storyUrl) return false; // a later view won
   const changed = story ? story.changed || state.story !== story.body : state.story !== null;
   state.story = story && story.body;
+  if (story) for (const d of story.body.dates) learn(d.events);
   return changed;
 }
 
@@ -224,6 +232,12 @@ async function loadHistogram() {
 function inView(event) {
   const s = span(event.date);
   return s && s.hi > state.d0 && s.lo < state.d1;
+}
+
+// What the shown view needs: the digest for the story; the window and histogram for the lanes
+// (the other view's queries wait until it is opened).
+function viewLoads() {
+  return state.view === "lanes" ? [loadWindow(), loadHistogram()] : [loadDigest()];
 }
 
 function showView() {
@@ -334,7 +348,7 @@ function setView(d0, d1) {
   clearTimeout(settle);
   settle = setTimeout(async () => {
     writeUrl(false);
-    await Promise.all([loadWindow(), loadHistogram(), loadDigest()]).catch(report);
+    await Promise.all(viewLoads()).catch(report);
     render();
   }, 250);
 }
@@ -357,7 +371,7 @@ async function poll() {
   try {
     const before = state.newIds.size;
     markSeen();
-    const changes = await Promise.all([loadTimeline(), loadWindow(), loadHistogram(), loadDigest()]);
+    const changes = await Promise.all([loadTimeline(), ...viewLoads()]);
     if (changes.some(Boolean) || state.newIds.size !== before) render();
     checked(state.newIds.size - before);
   } catch (error) {
@@ -391,7 +405,7 @@ async function reload(fit) {
   state.seenIds.clear();
   state.histogram = null;
   if (fit || state.d0 === null) [state.d0, state.d1] = await overall();
-  await Promise.all([loadWindow(), loadHistogram(), loadTimeline(), loadDigest()]);
+  await Promise.all([loadTimeline(), ...viewLoads()]);
   markSeen();
   fillForm();
   render();
@@ -430,6 +444,7 @@ function setupTabs() {
     render();
     writeUrl(true);
     $(view === "lanes" ? "tab-lanes" : "tab-story").focus();
+    Promise.all(viewLoads()).then(render, report); // a 304 where already loaded
   };
   $("tab-story").addEventListener("click", () => pick("story"));
   $("tab-lanes").addEventListener("click", () => pick("lanes"));
