@@ -117,3 +117,40 @@ def test_ten_thousand_events_open_on_a_readable_story(page, big_server, capsys):
         for b in boxes[i + 1 :]:
             assert not (a["l"] < b["r"] and b["l"] < a["r"] and a["t"] < b["b"] and b["t"] < a["b"])
     assert page.locator("#axis .mark").count() == 0 or page.locator("#lanes").is_hidden()
+
+
+def test_the_story_updates_live(page, server):
+    """An article posted through the API reaches the key dates without a reload."""
+    open_page(page, server, "?from=2023-01-01&to=2024-12-31", view="story")
+    before = story(page)
+    query = f"{window(page)}&dates=20&per_date=2"
+    body = json.dumps(
+        {
+            "text": "The presidents of Iran and Kazakhstan signed a rail agreement in Astana "
+            "on Tuesday, officials said.",
+            "published_at": "2024-02-08",
+            "title": "Rail deal",
+        }
+    ).encode()
+    post = urllib.request.Request(
+        f"{server.base}/api/v1/articles",
+        data=body,
+        headers={"Content-Type": "application/json"},
+        method="POST",
+    )
+    with urllib.request.urlopen(post, timeout=30) as response:
+        added = {e["id"] for e in json.load(response)["events"]}
+    expected = digest(server.base, query)
+    assert added & {e["id"] for d in expected for e in d["events"]}, "not a key date: no test"
+    page.wait_for_function(
+        "ids => [...document.querySelectorAll('#story-list .story-ev')]"
+        ".some(b => ids.includes(+b.dataset.id))",
+        arg=sorted(added),
+        timeout=15000,
+    )
+    same(story(page), expected)
+    assert story(page) != before
+    fresh = page.eval_on_selector_all(
+        "#story-list .story-ev.new", "bs => bs.map(b => +b.dataset.id)"
+    )  # marked new, as on the lanes
+    assert fresh and set(fresh) <= added, (fresh, added)

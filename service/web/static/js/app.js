@@ -191,7 +191,7 @@ async function loadDigest() {
   if (asked !== state.storyUrl) return false; // a later view won
   const changed = story ? story.changed || state.story !== story.body : state.story !== null;
   state.story = story && story.body;
-  if (story) for (const d of story.body.dates) learn(d.events);
+  if (story && changed) for (const d of story.body.dates) remember(d.events); // new ones marked
   return changed;
 }
 
