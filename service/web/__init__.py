@@ -18,7 +18,7 @@ bp = Blueprint(
 )
 
 
-OPTIONAL = ("/api/v1/histogram", "/api/v1/actors")
+OPTIONAL = ("/api/v1/histogram", "/api/v1/actors", "/api/v1/digest")
 
 
 @bp.route("/")

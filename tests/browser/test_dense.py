@@ -116,7 +116,7 @@ def check_layout(page) -> tuple[list[dict], dict]:
 
 
 def test_the_whole_range_has_no_overlapping_labels(page, dense_server):
-    page.goto(f"{dense_server.base}/")
+    page.goto(f"{dense_server.base}/?view=lanes")
     page.wait_for_selector("body[data-state=ready]", timeout=30000)
     _, numbers = check_layout(page)
     assert numbers["total"] > 0
@@ -136,7 +136,7 @@ def test_an_open_start_event_is_a_short_stub_at_its_known_end(page, dense_server
     event = next(e for e in events if e["date"]["start"] is None and e["date"]["end"])
     end = dt.date.fromisoformat(event["date"]["end"])
     window = f"from={end - dt.timedelta(days=4)}&to={end + dt.timedelta(days=4)}"
-    page.goto(f"{dense_server.base}/?{window}")
+    page.goto(f"{dense_server.base}/?{window}&view=lanes")
     page.wait_for_selector("body[data-state=ready]", timeout=30000)
     check_layout(page)
     drawn = page.locator(f"#axis .mark.open-start[data-id='{event['id']}'] rect")
@@ -149,7 +149,7 @@ def test_an_open_start_event_is_a_short_stub_at_its_known_end(page, dense_server
 
 
 def test_the_dense_year_is_readable(page, dense_server):
-    page.goto(f"{dense_server.base}/?from=2020-01-01&to=2020-12-31")
+    page.goto(f"{dense_server.base}/?from=2020-01-01&to=2020-12-31&view=lanes")
     page.wait_for_selector("body[data-state=ready]", timeout=30000)
     found, numbers = check_layout(page)
     labelled = [b for b in found if b["text"].startswith("Dense year")]
@@ -203,7 +203,7 @@ def crowded_server(tmp_path_factory, chromium):
 def test_the_key_event_keeps_its_mark_where_minor_ones_crowd(page, crowded_server):
     """Placed by salience first: the month's key event is drawn, minor ones join clusters
     (placed narrowest first, the month bar came last and was counted in a cluster)."""
-    page.goto(f"{crowded_server.base}/?from=2024-03-01&to=2024-03-31")
+    page.goto(f"{crowded_server.base}/?from=2024-03-01&to=2024-03-31&view=lanes")
     page.wait_for_selector("body[data-state=ready]", timeout=30000)
     _, numbers = check_layout(page)
     assert numbers["clustered"] > 0  # crowded: not everything has room

@@ -19,7 +19,7 @@ def token_server(tmp_path_factory, chromium):
 
 
 def test_the_form_needs_the_token_then_the_new_events_appear(page, token_server, request):
-    page.goto(f"{token_server.base}/")
+    page.goto(f"{token_server.base}/?view=lanes")
     page.wait_for_selector("body[data-state=ready]")
     assert page.locator("#event-list .ev").count() == 0
     page.fill("#i-title", "Talks in Ankara")

@@ -107,7 +107,7 @@ def big_server(tmp_path_factory, chromium):
 
 
 def test_page_load_time_with_ten_thousand_events(page, big_server, capsys):
-    page.goto(f"{big_server.base}/")
+    page.goto(f"{big_server.base}/?view=lanes")
     page.wait_for_selector("body[data-state=ready]", timeout=30000)
     ready = int(page.get_attribute("body", "data-ready-ms"))
     timing = page.evaluate(

@@ -22,7 +22,10 @@ def api(server, path: str):
         return json.load(response)
 
 
-def open_page(page, server, query: str = ""):
+def open_page(page, server, query: str = "", view: str = "lanes"):
+    """The page at ``query``, on the lanes tab unless ``view`` says story (its default)."""
+    if view == "lanes":
+        query += ("&" if query else "?") + "view=lanes"
     page.goto(f"{server.base}/{query}")
     page.wait_for_selector("body[data-state=ready]")
     return page
@@ -123,7 +126,7 @@ def test_zoom_and_pan_move_the_window(page, server):
 def test_actor_filter_narrows_the_list_and_is_shared_by_url(page, server):
     open_page(page, server)
     everything = page.locator("#event-list .ev").count()
-    page.select_option("#f-actor", "person:xi-jinping")
+    choose_actor(page, "xi j", "person:xi-jinping")
     page.click("#filters button[type=submit]")
     page.wait_for_function(
         "() => new URL(location).searchParams.get('actor') === 'person:xi-jinping'"
@@ -139,6 +142,42 @@ def test_actor_filter_narrows_the_list_and_is_shared_by_url(page, server):
     page.wait_for_selector("body[data-state=ready]")
     assert sorted(page.locator("#event-list .ev .what").all_text_contents()) == sorted(xi)
     assert page.input_value("#f-actor") == "person:xi-jinping"
+    assert page.input_value("#f-actor-q") == "Xi Jinping"  # its name, not its id
+
+
+def choose_actor(page, typed: str, actor_id: str) -> None:
+    """Type into the actor field and pick ``actor_id`` among the suggestions by keyboard."""
+    page.fill("#f-actor-q", typed)
+    page.wait_for_selector(f"#f-actor-list [role=option][data-id='{actor_id}']")
+    ids = page.eval_on_selector_all(
+        "#f-actor-list [role=option]", "os => os.map(o => o.dataset.id)"
+    )
+    for _ in range(ids.index(actor_id) + 1):
+        page.press("#f-actor-q", "ArrowDown")
+    active = page.get_attribute("#f-actor-q", "aria-activedescendant")
+    assert page.get_attribute(f"#{active}", "data-id") == actor_id
+    page.press("#f-actor-q", "Enter")  # chooses, does not apply yet
+    assert page.locator("#f-actor-list").is_hidden()
+    assert page.input_value("#f-actor") == actor_id
+
+
+def test_the_actor_field_suggests_from_the_api_not_a_list_of_every_actor(page, server):
+    """The suggestions are the API's answer to what was typed (asked once the typing paused)."""
+    open_page(page, server)
+    asked: list[str] = []
+    page.on("request", lambda r: asked.append(r.url) if "/api/v1/actors" in r.url else None)
+    assert page.locator("#f-actor option").count() == 0  # no drop-down of every actor
+    page.type("#f-actor-q", "chin", delay=20)  # four keystrokes, one request
+    page.wait_for_selector("#f-actor-list [role=option]")
+    expected = api(server, "/actors?q=chin&limit=12")["data"]
+    shown = page.eval_on_selector_all(
+        "#f-actor-list [role=option]", "os => os.map(o => o.dataset.id)"
+    )
+    assert shown == [a["id"] for a in expected] and shown
+    assert len(asked) == 1 and "q=chin" in asked[0], asked
+    page.press("#f-actor-q", "Escape")
+    assert page.locator("#f-actor-list").is_hidden()
+    assert page.input_value("#f-actor") == "chin"  # a name as typed, until one is chosen
 
 
 def test_clicking_an_event_shows_its_source_sentence(page, server):

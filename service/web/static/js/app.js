@@ -1,5 +1,7 @@
-// The timeline page: state (view window + filters, mirrored in the URL), loading, live polling.
+// The timeline page: state (view window + filters + tab, mirrored in the URL), loading, live
+// polling. It opens on the story (the key dates of the filters); the lanes are the other tab.
 
+import { setupActorSearch } from "./actorsearch.js";
 import { API, getJSON, hasPath, query } from "./api.js";
 import {
   AXIS_HEIGHT, Scale, drawDefs, drawEvents, drawHistogram, drawTicks, drawUnloaded, interact, pan,
@@ -8,6 +10,7 @@ import {
 import { dayNumber, isoDay, label, span } from "./dates.js";
 import { setupIngest } from "./ingest.js";
 import { showEvent } from "./panel.js";
+import { loadStory, renderStory } from "./story.js";
 
 const PAGE = 500;
 const POLL_MS = 4000;
@@ -15,6 +18,8 @@ const HIST_HEIGHT = 70;
 
 const state = {
   d0: null, d1: null,
+  view: "story",         // "story" (the key dates) or "lanes" (the axis and every event)
+  story: null, storyUrl: null,
   filters: { actor: "", type: "", q: "" },
   events: new Map(),     // id -> event, everything loaded for the current filters
   inWindow: [],          // ids loaded for the current window, timeline order
@@ -24,10 +29,11 @@ const state = {
   histogram: null,
   seenIds: new Set(), newIds: new Set(),
   applied: new Set(),    // response URLs whose bodies are in the state (since the last reload)
-  actors: new Map(), types: new Set(),
+  actors: new Map(), types: new Set(),  // actors met (names for the actor field), types
   windowUrl: null, timelineUrl: null, histogramUrl: null,
 };
 const $ = (id) => document.getElementById(id);
+let setActor = () => {};
 
 function scale() {
   return new Scale(state.d0, state.d1, $("axis").clientWidth || 800);
@@ -47,6 +53,7 @@ function windowParams() {
 function readUrl() {
   const p = new URLSearchParams(location.search);
   state.filters = { actor: p.get("actor") || "", type: p.get("type") || "", q: p.get("q") || "" };
+  state.view = p.get("view") === "lanes" ? "lanes" : "story";
   const from = dayNumber(p.get("from"));
   const to = dayNumber(p.get("to"));
   if (from !== null && to !== null && to >= from) {
@@ -56,8 +63,10 @@ function readUrl() {
 }
 
 function writeUrl(push) {
-  const url = `${location.pathname}${query({ ...windowParams(), ...filterParams() })}`;
+  const view = state.view === "lanes" ? "lanes" : "";
+  const url = `${location.pathname}${query({ ...windowParams(), ...filterParams(), view })}`;
   if (url !== location.pathname + location.search) history[push ? "pushState" : "replaceState"](null, "", url);
+  $("to-timelinejs").search = query(filterParams()); // the same filters' key events
 }
 
 function fillForm() {
@@ -65,9 +74,8 @@ function fillForm() {
   form.elements.from.value = isoDay(state.d0);
   form.elements.to.value = isoDay(state.d1 - 1);
   form.elements.q.value = state.filters.q;
-  ensureOption($("f-actor"), state.filters.actor, state.filters.actor);
+  setActor(state.filters.actor);
   ensureOption($("f-type"), state.filters.type, state.filters.type);
-  form.elements.actor.value = state.filters.actor;
   form.elements.type.value = state.filters.type;
 }
 
@@ -85,6 +93,13 @@ function remember(events) {
   for (const event of events) {
     if (state.seenIds.size && !state.seenIds.has(event.id)) state.newIds.add(event.id);
     state.events.set(event.id, event);
+  }
+  learn(events);
+}
+
+// The actors' names and the types met, for the filters.
+function learn(events) {
+  for (const event of events) {
     for (const actor of event.actors) state.actors.set(actor.id, actor);
     state.types.add(event.type);
   }
@@ -168,6 +183,18 @@ async function loadMore() {
   render();
 }
 
+// The key dates of the filters in the window (on first sight, the whole span).
+async function loadDigest() {
+  const asked = query({ ...windowParams(), ...filterParams() });
+  state.storyUrl = asked;
+  const story = await loadStory({ ...windowParams(), ...filterParams() });
+  if (asked !== state.storyUrl) return false; // a later view won
+  const changed = story ? story.changed || state.story !== story.body : state.story !== null;
+  state.story = story && story.body;
+  if (story && changed) for (const d of story.body.dates) remember(d.events); // new ones marked
+  return changed;
+}
+
 function bucketFor(days) {
   if (days <= 120) return "day";
   if (days <= 730) return "week";
@@ -207,7 +234,27 @@ function inView(event) {
   return s && s.hi > state.d0 && s.lo < state.d1;
 }
 
+// What the shown view needs: the digest for the story; the window and histogram for the lanes
+// (the other view's queries wait until it is opened).
+function viewLoads() {
+  return state.view === "lanes" ? [loadWindow(), loadHistogram()] : [loadDigest()];
+}
+
+function showView() {
+  const lanes = state.view === "lanes";
+  $("lanes").hidden = !lanes;
+  $("story").hidden = lanes;
+  $("tab-lanes").setAttribute("aria-selected", String(lanes));
+  $("tab-story").setAttribute("aria-selected", String(!lanes));
+  $("tab-lanes").tabIndex = lanes ? 0 : -1;
+  $("tab-story").tabIndex = lanes ? -1 : 0;
+}
+
 function render() {
+  showView();
+  renderStory($("story-list"), $("story-note"), state.story, {
+    open: openEvent, isNew: (id) => state.newIds.has(id), matching: null,
+  });
   const s = scale();
   const axis = $("axis");
   axis.replaceChildren();
@@ -275,18 +322,16 @@ function highlight(id, on) {
 }
 
 function renderFilters() {
-  const actors = $("f-actor");
-  for (const actor of [...state.actors.values()].sort((a, b) => a.name.localeCompare(b.name))) {
-    ensureOption(actors, actor.id, `${actor.name} (${actor.kind})`);
-    const option = [...actors.options].find((o) => o.value === actor.id);
-    option.textContent = `${actor.name} (${actor.kind})`;
-  }
+  const field = $("f-actor-q");
+  const named = state.actors.get(state.filters.actor);
+  if (named && field.value === state.filters.actor && document.activeElement !== field) field.value = named.name;
   for (const type of [...state.types].sort()) ensureOption($("f-type"), type, type);
 }
 
 async function openEvent(id) {
   try {
-    await showEvent(id, (closed) => document.querySelector(`#event-list [data-id="${closed}"]`)?.focus());
+    const list = state.view === "lanes" ? "#event-list" : "#story-list";
+    await showEvent(id, (closed) => document.querySelector(`${list} [data-id="${closed}"]`)?.focus());
   } catch (error) {
     $("live").textContent = `Could not open event ${id}: ${error.message}`;
   }
@@ -303,7 +348,7 @@ function setView(d0, d1) {
   clearTimeout(settle);
   settle = setTimeout(async () => {
     writeUrl(false);
-    await Promise.all([loadWindow(), loadHistogram()]).catch(report);
+    await Promise.all(viewLoads()).catch(report);
     render();
   }, 250);
 }
@@ -326,7 +371,7 @@ async function poll() {
   try {
     const before = state.newIds.size;
     markSeen();
-    const changes = await Promise.all([loadTimeline(), loadWindow(), loadHistogram()]);
+    const changes = await Promise.all([loadTimeline(), ...viewLoads()]);
     if (changes.some(Boolean) || state.newIds.size !== before) render();
     checked(state.newIds.size - before);
   } catch (error) {
@@ -353,17 +398,6 @@ async function overall() {
   return extent(state.firstPage);
 }
 
-// Every actor for the filter, when the server lists them; else those seen in loaded events.
-async function loadActors() {
-  if (!(await hasPath(`${API}/actors`))) return;
-  try {
-    const { body } = await getJSON(`${API}/actors${query({ limit: 500 })}`);
-    for (const actor of body.data) state.actors.set(actor.id, actor);
-  } catch (error) {
-    report(error);
-  }
-}
-
 async function reload(fit) {
   state.events.clear();
   state.applied.clear();
@@ -371,7 +405,7 @@ async function reload(fit) {
   state.seenIds.clear();
   state.histogram = null;
   if (fit || state.d0 === null) [state.d0, state.d1] = await overall();
-  await Promise.all([loadWindow(), loadHistogram(), loadTimeline(), loadActors()]);
+  await Promise.all([loadTimeline(), ...viewLoads()]);
   markSeen();
   fillForm();
   render();
@@ -389,7 +423,7 @@ function setupFilters() {
       $("filter-error").textContent = "'From' must not be after 'To'.";
       return;
     }
-    state.filters = { actor: form.elements.actor.value, type: form.elements.type.value, q: form.elements.q.value.trim() };
+    state.filters = { actor: form.elements.actor.value.trim(), type: form.elements.type.value, q: form.elements.q.value.trim() };
     const fit = from === null || to === null;
     if (!fit) [state.d0, state.d1] = [from, to + 1];
     await reload(fit).catch(report);
@@ -400,6 +434,25 @@ function setupFilters() {
     await reload(true).catch(report);
     writeUrl(true);
   });
+}
+
+// The two views are tabs (arrow keys move between them); the chosen one is kept in the URL.
+function setupTabs() {
+  const pick = (view) => {
+    if (view === state.view) return;
+    state.view = view;
+    render();
+    writeUrl(true);
+    $(view === "lanes" ? "tab-lanes" : "tab-story").focus();
+    Promise.all(viewLoads()).then(render, report); // a 304 where already loaded
+  };
+  $("tab-story").addEventListener("click", () => pick("story"));
+  $("tab-lanes").addEventListener("click", () => pick("lanes"));
+  for (const id of ["tab-story", "tab-lanes"]) {
+    $(id).addEventListener("keydown", (e) => {
+      if (e.key === "ArrowLeft" || e.key === "ArrowRight") pick(state.view === "lanes" ? "story" : "lanes");
+    });
+  }
 }
 
 function setupControls() {
@@ -426,7 +479,9 @@ function stored(article) {
 
 async function main() {
   readUrl();
+  setActor = setupActorSearch({ input: $("f-actor-q"), hidden: $("f-actor"), list: $("f-actor-list"), known: state.actors });
   setupFilters();
+  setupTabs();
   setupControls();
   setupIngest(stored);
   $("load-more").addEventListener("click", () => loadMore().catch(report));
