@@ -210,7 +210,12 @@ def test_a_worker_killed_during_100_articles_leaves_each_stored_exactly_once(
         create_tables()
         with database.connection_context():
             for n in range(100):
-                text = f"The Foreign Minister of Kenya met the President of Ghana on Tuesday ({n})."
+                # long enough (~40 sentences) that an article takes longer than two polls, so
+                # the worker is killed while it holds one, however fast the extraction gets
+                text = " ".join(
+                    f"The Foreign Minister of Kenya met the President of Ghana on Monday ({n}.{i})."
+                    for i in range(40)
+                )
                 queue.enqueue(app, {"text": text, "published_at": "2024-06-07"})
     log_path = tmp_path / "workers.log"
     with log_path.open("w") as log:
@@ -224,6 +229,7 @@ def test_a_worker_killed_during_100_articles_leaves_each_stored_exactly_once(
                     assert first.poll() is None and time.monotonic() < deadline, (
                         log_path.read_text()
                     )
+                    assert _statuses().get("done", 0) < 100, "all done before the kill"
                     time.sleep(0.05)
                 first.send_signal(signal.SIGKILL)
                 first.wait(10)
