@@ -236,9 +236,11 @@ def expect_down(port: int, token: str, check: Check, what: str) -> None:
 def expect_up(port: int, token: str, check: Check, what: str) -> None:
     auth = {"Authorization": f"Bearer {token}"}
     deadline = time.monotonic() + 15
-    while request(port, "GET", "/readyz")[0] != 200 and time.monotonic() < deadline:
+    # Until it answers 200 (the answer itself is checked: a second request may reach another
+    # worker still loading the model, whose /readyz is 503 until it has, and rightly so)
+    while (ready := request(port, "GET", "/readyz")[0]) != 200 and time.monotonic() < deadline:
         time.sleep(0.5)
-    check(request(port, "GET", "/readyz")[0] == 200, f"{what}: /readyz is 200 again")
+    check(ready == 200, f"{what}: /readyz is 200 again")
     body = {
         "text": f"Ministers met in Quito on Friday ({secrets.token_hex(4)}).",
         "published_at": "2024-05-03",
