@@ -76,6 +76,10 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
         return None  # "issued a joint statement": the document tells it
     if lemma == "be":
         return None
+    if _indirect_question(tok):
+        return None  # "how much time had passed": asked, not told
+    if lemma == "update" and any(c.lower_ == "last" for c in children):
+        return None  # "Last updated at 06:28": the page's furniture
     modal = {c.lemma_.lower() for c in children if c.dep_ == "aux"}
     own = list(attached.get(tok.i, []))
     if noun is not None or (obj_tok is not None and lexicon.noun_type(obj_tok.lemma_)):
@@ -97,9 +101,18 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
     reporting = lemma in lexicon.REPORTING
     if generic and not reporting and status == "occurred":
         return None  # "the bloc seeks...": what is, not what happened
+    undated = anchor is None and duration is None
+    if undated and status == "occurred" and _present_passive(children):
+        return None  # "the doctor is alleged to", "he is harassed": a state now, not a happening
+    if undated and lemma == "bear" and "auxpass" in deps:
+        return None  # "he was born in Chicago": background with no date to place it
+    if undated and tok.dep_ == "advcl" and _background(tok, children):
+        return None  # "while he was performing CPR": what was going on, background
     if tok.dep_ == "xcomp" and anchor is None and duration is None:
         if tok.head.lemma_.lower() not in lexicon.STATIVE:
             return None  # "pledged to protect": part of the governing verb's event
+        if _generic_head(tok.head):
+            return None  # "scientists use models to forecast storms": what is done, as a rule
     if (
         tok.tag_ == "VB"
         and "aux" in deps
@@ -127,7 +140,8 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
     elif anchor is not None or duration is not None:
         kind = "event"
     elif status == "planned":
-        kind = "event" if roles["named"] else "reference"
+        doers = [m for m in roles["agents"] if m.actor.kind in _DOERS]
+        kind = "event" if doers else "reference"  # "this figure will rise": no one plans it
     elif in_document or _reported(tok):
         kind = "report" if in_document else "event"
     elif finite or tok.tag_ in ("VBN", "VBD") or has_aux:
@@ -311,3 +325,46 @@ def _clause(tok, span: Span, text: str) -> Clause:
     start = min(w.idx for w in words)
     end = max(w.idx + len(w.text) for w in words)
     return Clause(text[start:end], start, end)
+
+
+#: Actors that can plan and do: an undated plan is told of one of these.
+_DOERS = frozenset({"person", "organisation", "country"})
+
+
+def _indirect_question(tok) -> bool:
+    """A clause opened by "how", "why", "whether", "what" and governed by another predicate:
+    "it was not clear how much time had passed"."""
+    if tok.dep_ not in ("ccomp", "pcomp", "csubj", "advcl", "xcomp", "acl"):
+        return False
+    return any(
+        w.lower_ in lexicon.QUESTION_WORDS for c in tok.children if c.i < tok.i for w in c.subtree
+    )
+
+
+def _present_passive(children) -> bool:
+    """ "is alleged", "are harassed": a present passive with no other auxiliary."""
+    auxpass = [c for c in children if c.dep_ == "auxpass"]
+    aux = [c for c in children if c.dep_ == "aux"]
+    return (
+        bool(auxpass)
+        and not aux
+        and all(c.lower_ in ("is", "are", "am", "'s", "'re") for c in auxpass)
+    )
+
+
+def _background(tok, children) -> bool:
+    """A progressive under "while" or "as": "while Dr Murray was performing CPR"."""
+    progressive = tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in children)
+    return progressive and any(
+        c.dep_ == "mark" and c.lower_ in lexicon.BACKGROUND_MARKS for c in children
+    )
+
+
+def _generic_head(head) -> bool:
+    """A simple present (not "is to", not "plans to") with no auxiliary ("which use
+    sea-surface height to forecast storms"): what is done as a rule, and what it is done for."""
+    if head.tag_ not in ("VBZ", "VBP") or head.lemma_.lower() in lexicon.REPORTING:
+        return False
+    if head.lemma_.lower() == "be" or head.lemma_.lower() in lexicon.PLANNING:
+        return False  # "is to triple its aid", "plans to visit China": a plan
+    return not any(c.dep_ in ("aux", "auxpass") for c in head.children)

@@ -30,6 +30,9 @@ def _disaster_near(tok) -> bool:
 
 
 def frame_lemmas(tok, subject_tok, obj_tok) -> tuple[set[str], set[str], set[str]]:
+    """The frame's nouns (lemmas and forms): subject, object, prepositions' objects. In a
+    passive the agent ("searched by drug police", "struck by a quake") counts as subject."""
+
     def lemmas(t):
         return (
             {w.lemma_.lower() for w in syntax.phrase_tokens(t)}
@@ -46,8 +49,14 @@ def frame_lemmas(tok, subject_tok, obj_tok) -> tuple[set[str], set[str], set[str
                     pobj |= {p.lemma_.lower(), p.lower_}
     subject = {subject_tok.lemma_.lower(), subject_tok.lower_} if subject_tok is not None else set()
     if subject_tok is not None:
-        subject |= {w.lower_ for w in subject_tok.children if w.dep_ == "compound"}
+        subject |= {w.lower_ for w in subject_tok.children if w.dep_ in ("compound", "appos")}
         subject |= {w.lower_ for w in subject_tok.subtree if w.ent_type_ in ("ORG",)}
+    for c in tok.children:
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    subject |= {p.lemma_.lower(), p.lower_}
+                    subject |= {w.lower_ for w in p.children if w.dep_ == "compound"}
     return subject, lemmas(obj_tok), pobj
 
 
@@ -62,7 +71,7 @@ def of_verb(tok, subject_tok, obj_tok, noun, occurrence, agents: list) -> str:
     if occurrence:
         type_ = lexicon.noun_type(subject_tok.lemma_)
     elif light:
-        type_ = lexicon.noun_type(lexicon.noun_lemma(noun))
+        type_ = _plea(noun) or lexicon.noun_type(lexicon.noun_lemma(noun))
         if lexicon.noun_lemma(noun) == "strike" and (
             lemma in ("go", "come") or syntax.subject_lemmas(tok) & lexicon.PEOPLE_NOUNS
         ):
@@ -115,4 +124,16 @@ def of_noun(tok, lemma: str, document: bool) -> str | None:
             if re.search(r"joint|communiq", syntax.noun_words(tok), re.I)
             else "statement"
         )
-    return lexicon.noun_type(lemma)
+    return _plea(tok) or lexicon.noun_type(lemma)
+
+
+def _plea(noun) -> str | None:
+    """ "An appeal for $562m", "launched appeals": a plea, not a court's appeal (which is
+    "against" a ruling, or filed, lodged, heard)."""
+    if noun.lemma_.lower() != "appeal":
+        return None
+    preps = {c.lower_ for c in noun.children if c.dep_ == "prep"}
+    launched = noun.dep_ == "dobj" and noun.head.lemma_.lower() in ("launch", "issue", "make")
+    if "for" in preps or (launched and "against" not in preps):
+        return "other"
+    return None

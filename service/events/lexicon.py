@@ -63,6 +63,8 @@ CARE_NOUNS = _SETS["CARE_NOUNS"]
 OUTBREAK = _SETS["OUTBREAK"]
 MOVES = _SETS["MOVES"]
 CASUALTY = _SETS["CASUALTY"]
+QUESTION_WORDS = _SETS["QUESTION_WORDS"]
+BACKGROUND_MARKS = _SETS["BACKGROUND_MARKS"]
 CONSEQUENCE = CASUALTY | _SETS["CONSEQUENCE"]
 
 
@@ -71,7 +73,7 @@ class _Rule:
     """One row of ``verb_frames.json``: for ``verbs``, when every condition holds, ``type``
     (or the type of the first noun of ``type_from`` that names a happening)."""
 
-    verbs: frozenset[str]
+    verbs: frozenset[str] | None  # None: any verb
     when: tuple[tuple[tuple[str, ...], frozenset[str] | None, bool], ...]
     type: str | None
     type_from: str | None
@@ -93,7 +95,7 @@ def _rule(row: dict) -> _Rule:
             )
         )
     return _Rule(
-        _SETS[verbs] if isinstance(verbs, str) else frozenset(verbs),
+        None if verbs == "*" else _SETS[verbs] if isinstance(verbs, str) else frozenset(verbs),
         tuple(when),
         row.get("type"),
         row.get("type_from"),
@@ -114,7 +116,7 @@ def verb_type(
     ("accepted Iran's admission", "announced a merger")."""
     frame = {"subject": subject, "obj": obj, "pobj": pobj}
     for rule in FRAME_RULES:
-        if lemma not in rule.verbs:
+        if rule.verbs is not None and lemma not in rule.verbs:
             continue
         if not all(_holds(frame, of, words, negated) for of, words, negated in rule.when):
             continue

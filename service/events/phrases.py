@@ -274,7 +274,9 @@ def _subject_text(subject, roles, timexes) -> tuple[str, bool]:
         return _names(names), len(names) > 1 or plural
     head = [m for m in roles["agents"] + roles["targets"] if m.start <= subject.idx < m.end]
     conj = any(c.dep_ == "conj" for c in subject.children)
-    if not conj and (len(head) == 1 or subject.ent_type_ in ("PERSON", "ORG", "GPE")):
+    if not conj and (
+        len(head) == 1 or subject.ent_type_ in ("PERSON", "ORG", "GPE") or _a_name(subject)
+    ):
         plural = False  # "Wilders said": a name is one, whatever its last letter
     if len(head) > 1 and not conj:
         return _names(head), True
@@ -295,6 +297,22 @@ def _subject_text(subject, roles, timexes) -> tuple[str, bool]:
     if len(text.split()) > 5 and roles["agents"]:
         return _names(roles["agents"]), len(roles["agents"]) > 1
     return text, plural
+
+
+def _a_name(word) -> bool:
+    """A capitalised word with no determiner that the article also writes as a name: after
+    another name ("Geert Wilders") or capitalised inside a sentence ("said Wilders")."""
+    if not word.text[:1].isupper() or any(c.dep_ in ("det", "amod") for c in word.children):
+        return False
+    for other in word.doc:
+        if other.text != word.text or other.i == word.i:
+            continue
+        before = word.doc[other.i - 1] if other.i > 0 else None
+        if before is not None and before.pos_ == "PROPN" and before.text[:1].isupper():
+            return True
+        if not other.is_sent_start and (before is None or before.text not in '.!?"“'):
+            return True
+    return False
 
 
 def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=None) -> Phrase:
@@ -430,9 +448,16 @@ def _agent(tok, roles, timexes) -> tuple[str, bool] | None:
     return (text, plural) if text else None
 
 
+#: A subject pronoun as the object it becomes when a passive is told actively.
+_OBJECT_CASE = {"he": "him", "she": "her", "they": "them", "we": "us", "i": "me", "who": "whom"}
+
+
 def _lowered(text: str, phrase) -> str:
     """``text`` (the words of ``phrase``) as an object: its first word in lower case unless
-    it is a name ("One of the colleagues" -> "one of the colleagues")."""
+    it is a name ("One of the colleagues" -> "one of the colleagues"); a pronoun in the object
+    case ("He was sentenced by a judge" -> "judge sentences him")."""
+    if text.lower() in _OBJECT_CASE:
+        return _OBJECT_CASE[text.lower()]
     first = text.split(" ", 1)[0] if text else ""
     word = (
         next((w for w in phrase.subtree if w.text == first), None) if phrase is not None else None
@@ -524,10 +549,29 @@ def _clause_text(tok, timexes) -> str:
     aux = [c.text for c in tok.children if c.dep_ in ("aux", "auxpass", "neg")]
     words.extend(aux)
     words.append(tok.text)
+    told = False
     for c in tok.children:
         if c.dep_ in ("dobj", "attr", "acomp", "oprd", "prt"):
             words.append(compact(c, timexes, max_words=7))
-    return " ".join(w for w in words if w)
+            told = told or c.dep_ != "prt"
+    xcomp = next((c for c in tok.children if c.dep_ == "xcomp"), None)
+    if not told and xcomp is not None:  # "GPs were to be allowed to diagnose the virus"
+        inside = [w for w in xcomp.subtree if not w.is_punct and not _in_timex(w, timexes)]
+        clauses = [w for w in inside if w.dep_ in ("relcl", "advcl", "acl", "ccomp", "parataxis")]
+        first = min((w.left_edge.i for w in clauses), default=None)
+        cut = next((i for i, w in enumerate(inside) if first is not None and w.i >= first), 99)
+        words.extend(w.text for w in inside[: min(cut, 8)])
+    out = " ".join(w for w in words if w).split()
+    while out and out[-1].lower() in _CONTENT_ENDS:
+        out.pop()  # "officials said GPs were": no clause ends on an auxiliary
+    return " ".join(out)
+
+
+#: Words reported content is never left ending on (an auxiliary, a modal, an article).
+_CONTENT_ENDS = frozenset(
+    """is are was were be been being has have had do does did will would can could may might
+    must shall should a an the of to at in on for by with from""".split()
+)
 
 
 def _repeats(tok, subject_text: str, subject_keys: set[str], roles) -> bool:
@@ -594,7 +638,22 @@ def noun_phrase(text, tok, roles, timexes=(), type_="other", place=None, tail=""
                 tail,
             )
         return Phrase(f"{_names(agents)} {noun}".strip(), "", "", tuple(extras), place, tail)
+    if type_ == "disaster" and not tail and not extras:
+        return _disaster(tok, noun, place)
     return Phrase(noun, "", "", tuple(extras), place, tail)
+
+
+def _disaster(tok, noun: str, place: str | None) -> Phrase:
+    """A disaster named by its noun alone is told as striking where it struck: "the Haiti
+    earthquake" -> "Earthquake hits Haiti"; with no place, "Severe aftershock strikes"."""
+    where = place
+    if where is None:
+        names = [c for c in tok.children if c.dep_ in ("compound", "poss") and c.ent_type_ == "GPE"]
+        where = names[0].text if names else None
+    if where is not None:
+        bare = re.sub(rf"^(?:{re.escape(where)}(?:'s)?\s+)", "", noun).strip() or noun
+        return Phrase(bare[:1].upper() + bare[1:], "hits", where)
+    return Phrase(noun, "strikes", "")
 
 
 def issued_by(phrase: Phrase, names: list[str]) -> Phrase:
