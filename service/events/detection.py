@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from . import discourse, eventtype, factuality, lexicon, participants, syntax
 from .candidate import Candidate
-from .phrases import noun_phrase, verb_phrase
+from .phrases import noun_phrase, occurring, verb_phrase
 from .sentences import Clause, Span
 from .types import DOCUMENTS, Trigger
 
@@ -169,6 +169,8 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
         phrase = noun_phrase(
             text, subject_tok, noun_roles, timexes=timexes, type_=type_, place=place
         )
+        if not phrase.verb and phrase.subject and not phrase.tail:
+            phrase = occurring(phrase, tok, subject_tok, status == "planned")  # "Talks resume"
     else:
         phrase = verb_phrase(text, tok, roles, timexes=timexes, type_=type_, place=place)
     wh = subject_tok is not None and any(

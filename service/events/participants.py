@@ -143,6 +143,9 @@ def roles(tok, token_actors, noun: bool = False) -> dict:
             elif c.dep_ == "prep":
                 for p in c.children:
                     found = actors_in(p, token_actors)
+                    aboard = c.lower_ == "aboard" or (c.lower_ == "on" and p.lower_ == "board")
+                    if aboard:  # "killed on board the Sea Star": a vessel, where it happened
+                        continue
                     if c.lower_ in ("in", "at", "near", "outside", "inside") and found:
                         places.extend(
                             m

@@ -79,7 +79,7 @@ class Phrase:
 #: Words a headline never ends on: a preposition, article or conjunction left by a cut.
 _DANGLING = re.compile(
     r"(?:\s+(?:of|in|on|at|for|to|from|with|by|as|after|over|against|amid|into|about|and|or|"
-    r"but|the|a|an|its|their|his|her|that|which|who))+$",
+    r"but|the|a|an|its|their|his|that|which|who))+$",
     re.I,
 )
 
@@ -319,6 +319,8 @@ def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=No
     """The headline of a verb predicate: subject, verb in present tense, object, extras."""
     subject = noun if noun is not None else subject_of(tok)
     passive = subject is not None and subject.dep_ == "nsubjpass" and subject.head.i == tok.i
+    if tok.dep_ == "relcl" and any(c.dep_ == "nsubjpass" for c in tok.children):
+        passive = True  # "Lambert, who was sentenced by the court": the court sentences him
     if (
         tok.dep_ == "conj"
         and tok.tag_ == "VBN"
@@ -654,6 +656,19 @@ def _disaster(tok, noun: str, place: str | None) -> Phrase:
         bare = re.sub(rf"^(?:{re.escape(where)}(?:'s)?\s+)", "", noun).strip() or noun
         return Phrase(bare[:1].upper() + bare[1:], "hits", where)
     return Phrase(noun, "strikes", "")
+
+
+def occurring(phrase: Phrase, verb, noun, planned: bool = False) -> Phrase:
+    """A noun's happening told with the verb that says it happened: "Talks between the two
+    sides resume", "Two-day summit opens", "Summit takes place", "Trial to begin" (not a
+    bare noun)."""
+    lemma = verb.lemma_.lower()
+    if lemma in ("due", "set", "schedule", "plan"):
+        return phrase
+    said = f"to {lemma}" if planned else conjugate(lemma, noun.tag_ in ("NNS", "NNPS"))
+    if any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children):
+        said += " place"
+    return dataclasses.replace(phrase, verb=said)
 
 
 def issued_by(phrase: Phrase, names: list[str]) -> Phrase:
