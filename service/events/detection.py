@@ -92,8 +92,8 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
                 own += attached.get(p.i, [])  # "arrived on Tuesday for a two-day visit"
     anchor, duration = discourse.times(text, own)
     status = factuality.verb_status(tok, children, modal, anchor, published_at)
-    if status is None:
-        return None
+    if status is None or (status == "planned" or occurrence) and factuality.superseded(tok):
+        return None  # hypothetical, or "the burial was initially scheduled": a plan changed
     tense = tok.morph.get("Tense")
     finite = "Fin" in tok.morph.get("VerbForm") or tok.tag_ in ("VBD", "VBZ", "VBP")
     has_aux = bool(deps & {"aux", "auxpass"})

@@ -122,6 +122,8 @@ def _own(tok, fact: Factuality, data: dict, negation: bool, embedding=False, mod
         word = c.lower_
         if c.dep_ == "neg" and negation and not _constituent(c):
             fact = fact.negated(word)
+        elif c.dep_ in ("nsubj", "nsubjpass") and negation and _no_one(c):
+            fact = fact.negated("no")  # "No countries have issued travel bans"
         elif c.dep_ == "aux" and modals and (value := data["modals"].get(c.lemma_.lower())):
             fact = fact.weaker(value, word)
         elif c.dep_ == "advmod" and modals and (value := data["hedges"].get(word)):
@@ -135,6 +137,23 @@ def _own(tok, fact: Factuality, data: dict, negation: bool, embedding=False, mod
     if _counterfactual(tok):
         fact = fact.weaker("underspecified", "counterfactual")  # "had the army attacked"
     return fact
+
+
+def _no_one(subject) -> bool:
+    """A subject determined by "no": "no countries", "no charges" (not "no doubt" adverbs)."""
+    return any(d.dep_ == "det" and d.lower_ == "no" for d in subject.children)
+
+
+def superseded(tok) -> bool:
+    """A plan told as changed: "was initially scheduled to take place on Saturday", "had
+    originally planned to": what was once planned, not what happens."""
+    for node in (tok, tok.head) if tok.dep_ in ("xcomp", "conj") else (tok,):
+        if any(c.dep_ == "advmod" and c.lower_ in _SUPERSEDED for c in node.children):
+            return True
+    return False
+
+
+_SUPERSEDED = frozenset({"initially", "originally"})
 
 
 def _embedded(governor, fact: Factuality, data: dict) -> Factuality:

@@ -38,6 +38,11 @@ def titles(text: str) -> list[str]:
         ("Paramedics were called on Monday while the doctor was performing CPR.", "perform"),
         # a forecast that no one named makes
         ("Officials fear this figure will rise.", "rise"),
+        # a subject determined by "no" negates; a plan told as changed is no plan
+        ("No countries have issued travel bans to Mexico.", "issued"),
+        ("No charges were filed against the driver on Monday.", "filed"),
+        ("The burial was initially scheduled to take place on Saturday.", "take place"),
+        ("The vote had originally been planned to take place in May.", "take place"),
         # what is done as a rule, and what it is done for
         ("Scientists use models to forecast storms.", "forecast"),
         ("Weather services, which use sea-surface height to forecast storms, agreed.", "forecast"),
@@ -61,6 +66,9 @@ def test_no_event(text, word):
         ("Douglas Alexander will meet religious groups.", "douglas alexander"),
         ("Wednesday's severe aftershock destroyed more homes.", "aftershock destroys"),
         ("The British government is to triple its aid to Haiti.", "triple"),
+        ("The company initially reported 20 deaths on Monday.", "reports 20 deaths"),
+        ("The burial will take place on Thursday.", "burial"),
+        ("Two countries have issued travel bans to Mexico.", "travel bans"),
         ("The government plans to raise taxes in June.", "raise taxes"),
     ],
 )
