@@ -34,6 +34,10 @@ def attach_all(doc, timexes: list[Timex]) -> dict[int, list[Timex]]:
     return out
 
 
+#: Prepositions whose date, under a noun that names no happening, dates that noun's thing.
+_OF_A_THING = frozenset({"in", "of", "from"})
+
+
 def _owner(span) -> int | None:
     """The predicate an expression modifies: up the tree to the first verb or event noun."""
     inside = {tok.i for tok in span}
@@ -42,6 +46,15 @@ def _owner(span) -> int | None:
     if node.dep_ in ("compound", "amod", "nmod", "poss") and head.pos_ in ("NOUN", "PROPN"):
         if lexicon.noun_type(lexicon.noun_lemma(head)) is None:
             return None  # "fourth-quarter results", "last year's profit": a thing's date
+    if (
+        node.dep_ == "pobj"
+        and head.dep_ == "prep"
+        and head.lower_ in _OF_A_THING
+        and head.head.pos_ in ("NOUN", "PROPN")
+        and not _predicate_like(head.head)
+        and _nested(head.head)
+    ):
+        return None  # "an echo of the exodus from Cuba in the early 1960s": the exodus's date
     for _ in range(12):
         if node.head.i == node.i:
             return node.i if node.i not in inside and _predicate_like(node) else None
@@ -53,6 +66,19 @@ def _owner(span) -> int | None:
         if node.dep_ == "appos":
             return None  # "Lowe, a member of the 1953 Everest team, died": said of a participant
     return None
+
+
+def _nested(noun) -> bool:
+    """A noun two phrases down from any predicate: the object of a preposition that itself
+    hangs on a noun ("an echo of the exodus"), where a date is the thing's, not the clause's
+    (one level down, "at his home in June", the parse often hangs the clause's date there)."""
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.dep_ == "prep"
+        and prep.head.pos_ in ("NOUN", "PROPN")
+        and not _predicate_like(prep.head)
+    )
 
 
 def _direct(root, owner: int) -> bool:

@@ -1,0 +1,47 @@
+"""Which predicate an expression dates (anchors.py): a date two phrases down under nouns
+that name no happening is that thing's, not the clause's; one level down it stays the
+clause's (the parse often hangs "in June" on the nearest noun). Invented rows."""
+
+import datetime as dt
+
+import pytest
+
+from service.events import extract
+
+D = dt.date(2024, 3, 28)
+
+
+def _dated(text: str, word: str):
+    events = extract(text, D)
+    found = [e for e in events if any(word in text[m.start : m.end] for m in e.mentions)]
+    assert found, [e.title for e in events]
+    return found[0].date
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        (
+            "The archdiocese has proposed an airlift of children, in an echo of the exodus "
+            "from Cuba in the early 1960s of some 14,000 youngsters.",
+            "proposed",
+        ),
+        ("Lowe, a member of the 1953 Everest team, has died.", "died"),
+    ],
+)
+def test_a_thing_s_date_does_not_date_the_clause(text, word):
+    date = _dated(text, word)
+    assert date.start is None or date.start.year >= 2024, date
+
+
+@pytest.mark.parametrize(
+    "text, word, start",
+    [
+        ("The singer suffered a cardiac arrest at his home in June 2023.", "suffered", "2023-06"),
+        ("The minister arrived in Beijing on Tuesday for a visit.", "arrived", "2024-03-26"),
+        ("Police arrested a man at the airport on Sunday.", "arrested", "2024-03-24"),
+    ],
+)
+def test_the_clause_s_date_stays(text, word, start):
+    date = _dated(text, word)
+    assert date.start is not None and date.start.isoformat().startswith(start), date
