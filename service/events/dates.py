@@ -163,6 +163,32 @@ def after(anchor: EventDate, published_at: dt.date) -> EventDate | None:
     return EventDate(None, None, edtf, start, published_at, "unknown", False, "relation")
 
 
+def moved(anchor: EventDate, duration: Timex, later: bool) -> EventDate | None:
+    """ "Two months before Jackson's June 2009 death" (2009-04), "two days after the vote on
+    5 May" (05-07), "three years after leaving the army in 2010" (2013): ``anchor`` moved by a
+    whole duration, at the coarser of its precision and the duration's unit (days and weeks
+    need a day to count from), approximate unless counted in days from a day."""
+    m = _DURATION.match(duration.value or "")
+    day = anchor.start if anchor.start == anchor.end else None
+    if not m or "." in m.group(1) or anchor.start is None or anchor.end is None:
+        return None
+    amount, unit = int(m.group(1)) * (1 if later else -1), m.group(2)
+    if unit in "DW":
+        if day is None or anchor.precision != "day":
+            return None
+        when = day + dt.timedelta(days=amount * (7 if unit == "W" else 1))
+        iso = when.isoformat()
+        approximate = unit == "W" or duration.approximate
+        return EventDate(duration.text, iso, iso + "~" if approximate else iso, when, when,
+                         "day", approximate, "duration")  # fmt: skip
+    months = amount * (12 if unit == "Y" else 1)
+    total = anchor.start.year * 12 + anchor.start.month - 1 + months
+    first = dt.date(total // 12, total % 12 + 1, 1)
+    if unit == "Y" and anchor.precision not in ("day", "month"):
+        return _at_precision(first, "year", duration.text)
+    return _at_precision(first, "month", duration.text)
+
+
 def narrative(anchor: EventDate) -> EventDate:
     """The closing day of ``anchor``, for an outcome issued at its end (a communiqué)."""
     day = anchor.end or anchor.start

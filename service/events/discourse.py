@@ -8,10 +8,12 @@ resolved ``Timex`` objects, never finds or resolves an expression itself.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Sequence
 
+from service.temporal.edtf import describe
 from service.temporal.model import Timex
 
 from . import dates
@@ -36,7 +38,7 @@ def fineness(timex: Timex) -> int:
 
 def times(text: str, own: list[Timex]) -> tuple[Timex | None, Timex | None]:
     """The anchor and the duration a predicate's own expressions give."""
-    own = sorted(set(own), key=lambda t: t.start)
+    own = sorted({_of_the_noun(text, t) for t in own}, key=lambda t: t.start)
     datable = [t for t in own if dates.datable(t)]
     anchor = datable[0] if datable else None
     if anchor is not None and (later := [t for t in datable if t.start > anchor.start]):
@@ -45,8 +47,37 @@ def times(text: str, own: list[Timex]) -> tuple[Timex | None, Timex | None]:
             anchor = spanned  # "from June 6 to June 9"
         else:  # "its fourth-quarter results on Jan. 29": the finest date the clause gives
             anchor = min(datable, key=lambda t: (fineness(t), t.start))
+            anchor = _on_its_day(anchor, datable)
     duration = next((t for t in own if t.type == "DURATION"), None)
     return anchor, duration
+
+
+#: Open bounds a preposition gives an expression ("since", "by"): not the noun's own date.
+_OPEN = frozenset({"BEFORE", "ON_OR_BEFORE", "AFTER", "ON_OR_AFTER"})
+
+
+def _of_the_noun(text: str, timex: Timex) -> Timex:
+    """ "since Tuesday's earthquake", "hit by Wednesday's aftershock": an expression before the
+    noun it modifies dates that noun; the "since" or "by" before them bounds the clause, not
+    the noun's happening, which is on the day itself."""
+    possessive = text.startswith(("'s", "’s"), timex.end)
+    if not ((timex.modifies_noun or possessive) and timex.mod in _OPEN):
+        return timex
+    edtf, first, last, precision = describe(timex.value, timex.type)
+    if first is None or last is None:
+        return timex
+    return dataclasses.replace(timex, edtf=edtf, start_date=first, end_date=last, mod=None)
+
+
+def _on_its_day(anchor: Timex, datable: list[Timex]) -> Timex:
+    """ "struck at 1653 local time on Tuesday": a clock time read on the publication day gives
+    way to the day the clause names (its own day is the day's, not the publication's)."""
+    if anchor.type != "TIME" or anchor.precision != "time":
+        return anchor
+    days = [t for t in datable if t.type == "DATE" and t.precision == "day" and t.start_date]
+    if days and all(d.start_date != anchor.start_date for d in days):
+        return days[0]
+    return anchor
 
 
 class Days:
@@ -85,7 +116,9 @@ _SHIFTS = (
 _CARRY = 1
 
 
-def told_at(candidates: Sequence, doc, published_at: dt.date) -> dict[int, Timex]:
+def told_at(
+    candidates: Sequence, doc, published_at: dt.date, timexes: Sequence[Timex] = ()
+) -> dict[int, Timex]:
     """Candidate index -> the date an undated past-tense predicate is told at.
 
     The frame a clause sits in dates it first: "died when their boat sank in late November",
@@ -97,6 +130,7 @@ def told_at(candidates: Sequence, doc, published_at: dt.date) -> dict[int, Timex
     clauses ("has claimed", "had arrested") are told at another time and are left alone.
     """
     by_token = {c.token: c for c in candidates}
+    by_start = {t.start: t for t in timexes if _told(t, published_at)}
     out: dict[int, Timex] = {}
     reference: Timex | None = None
     told = -1  # the sentence the reference was last told in
@@ -108,7 +142,7 @@ def told_at(candidates: Sequence, doc, published_at: dt.date) -> dict[int, Timex
         if c.anchor is not None or c.trigger.pos != "verb" or c.status != "occurred":
             continue
         tok = doc[c.token]
-        framed = _frame(tok, by_token)
+        framed = _frame(tok, by_token, by_start)
         shifted = _shifted(c.clause, reference)
         if framed is not None:
             out[c.index] = framed
@@ -138,7 +172,7 @@ def _told(anchor: Timex, published_at: dt.date) -> bool:
     return anchor.precision in ("day", "time") and day is not None and day <= published_at
 
 
-def _frame(tok, by_token: dict) -> Timex | None:
+def _frame(tok, by_token: dict, by_start: dict[int, Timex]) -> Timex | None:
     """The own date of the happening a clause is told inside of, in its sentence."""
     head = by_token.get(tok.head.i)
     if tok.dep_ == "advcl" and _mark(tok) in _AT_THE_TIME and head is not None:
@@ -154,6 +188,19 @@ def _frame(tok, by_token: dict) -> Timex | None:
                 frame = by_token.get(noun.i)
                 if frame is not None and frame.trigger.pos == "noun" and frame.anchor:
                     return frame.anchor  # "In Sunday's debate, Spitzer attacked him"
+                if (day := _day_of(noun, by_start)) is not None:
+                    return day  # "at Tuesday's hearing": any dated gathering frames it
+    return None
+
+
+def _day_of(noun, by_start: dict[int, Timex]) -> Timex | None:
+    """The past day a noun's possessive or modifier gives ("Tuesday's hearing", "the March 3
+    meeting"), none for a bare noun or a date after it ("the meeting of 1992")."""
+    for mod in noun.children:
+        if mod.dep_ in ("poss", "compound", "nmod", "npadvmod") and mod.i < noun.i:
+            for w in mod.subtree:
+                if (t := by_start.get(w.idx)) is not None and t.precision in ("day", "time"):
+                    return t
     return None
 
 
@@ -191,6 +238,34 @@ def bounded(candidates: Sequence, doc, timexes: Sequence[Timex]) -> dict[int, tu
                 dated = [t for t in timexes if t.start in own and dates.datable(t)]
                 if dated:
                     out[c.index] = (prep.lower_, dated[0])
+    return out
+
+
+def offsets(candidates: Sequence, doc, timexes: Sequence[Timex]) -> dict[int, tuple[str, Timex]]:
+    """Candidate index -> ("before" or "after", the duration it is that far from the happening
+    it is placed by): "took out the policy two months before Jackson's June 2009 death",
+    "resigned two days after the vote on 5 May", "three years after leaving the army"."""
+    durations = {t.start: t for t in timexes if t.type == "DURATION"}
+    out: dict[int, tuple[str, Timex]] = {}
+    for c in candidates:
+        if c.anchor is not None or c.trigger.pos != "verb":
+            continue
+        for prep in doc[c.token].children:
+            word = {"following": "after"}.get(prep.lower_, prep.lower_)
+            if prep.dep_ not in ("prep", "mark", "advmod") or word not in ("before", "after"):
+                continue
+            for mod in prep.children:
+                found = [durations[w.idx] for w in mod.subtree if w.idx in durations]
+                if mod.dep_ == "npadvmod" and found:
+                    out[c.index] = (word, found[0])
+        for clause in doc[c.token].children:  # "two days after it was signed"
+            mark = next((m for m in clause.children if m.dep_ == "mark"), None)
+            if clause.dep_ != "advcl" or mark is None or mark.lower_ not in ("before", "after"):
+                continue
+            for mod in mark.children:
+                found = [durations[w.idx] for w in mod.subtree if w.idx in durations]
+                if mod.dep_ == "npadvmod" and found:
+                    out[c.index] = (mark.lower_, found[0])
     return out
 
 

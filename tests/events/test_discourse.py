@@ -103,3 +103,63 @@ def test_one_happening_told_twice_keeps_the_clause_and_the_date():
     assert event.date.start == event.date.end == dt.date(2024, 3, 8)
     assert event.title.lower().startswith("minister")
     assert len(event.mentions) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "value"),
+    [
+        # a date before the noun it modifies dates the noun, not "since"/"by" the clause's
+        ("About 400 people have died since Tuesday's earthquake hit the port of Tarsa.",
+         "earthquake", "2024-03-12"),
+        # a clock time read on the publication day gives way to the day the clause names
+        ("A 6.8-magnitude quake, which struck at 1653 local time on Tuesday, hit Tarsa.",
+         "struck", "2024-03-12"),
+        # "N units before / after" a dated happening: that far from it
+        ("Acme took out the policy two months before the singer's June 2023 tour.", "took",
+         "2023-04"),
+        ("The minister resigned two days after the vote on 5 March.", "resigned", "2024-03-07"),
+        ("Smith founded the company three years after leaving the army in 2010.", "founded",
+         "2013"),
+        # a dated gathering frames what is done at it ("at Tuesday's hearing")
+        ("At Tuesday's hearing, the judge rejected the motion of the defence.", "rejected",
+         "2024-03-12"),
+    ],
+)  # fmt: skip
+def test_dated_as_finely_as_the_text_allows(text, word, value):
+    assert _event(text, word).date.value == value
+
+
+def test_a_possessive_date_after_by_dates_its_noun_on_the_day():
+    text = "Rescue teams in Vela were hampered by Wednesday's severe aftershock."
+    assert "2024-03-13" in [e.date.value for e in extract(text, PUB)]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # a gathering with no date frames nothing; a coarse one does not make a day
+        ("At the hearing, the judge rejected the motion of the defence.", "rejected"),
+        ("At last year's hearing, the judge rejected the motion of the defence.", "rejected"),
+        # an offset needs a dated happening to count from
+        ("The minister resigned two days after the vote.", "resigned"),
+    ],
+)  # fmt: skip
+def test_no_day_the_text_does_not_give(text, word):
+    date = _event(text, word).date
+    assert date.precision != "day"
+
+
+@pytest.mark.parametrize(
+    ("text", "story"),
+    [
+        ("2009 06 13 00:11 JST GENEVA (Reuters) - The WHO declared a pandemic.", "The WHO"),
+        ("8 November 2011 Last updated at 06:28 The doctor was convicted.", "The doctor"),
+        ("NAIROBI, Kenya (AP) _ Police said", "Police"),
+        ("On 8 November 2011 the doctor was convicted.", "On 8"),
+        ("2009 was a bad year for the company.", "2009"),
+    ],
+)
+def test_a_page_stamp_dates_no_event(text, story):
+    from service.events import nlp
+
+    assert text[nlp.stamp_end(text) :].startswith(story)
