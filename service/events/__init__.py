@@ -17,9 +17,12 @@ How it reads an article
 2. ``entities`` finds the participants sentence by sentence: the gazetteer's countries and
    organisations, titled people (``actors``), and the recogniser's people, companies, places,
    products, indices and currencies, with aliases and pronouns resolved.
-3. ``predicates`` makes one candidate per eventive predicate (verb or event noun) with a
-   participant, dated by the expressions that modify it on the dependency path, typed by
-   ``lexicon`` and headlined by ``phrases``; reports of dated content fold into it.
+3. ``predicates`` makes one ``candidate`` per eventive predicate (verb or event noun) with a
+   participant, stage by stage: ``detection`` (is it a happening), ``factuality`` (asserted,
+   planned, ongoing), ``anchors`` (the expressions that modify it on the dependency path),
+   ``participants`` (who, by role), ``eventtype`` (typed from ``lexicon``'s data) and
+   ``phrases`` (its headline); ``syntax`` holds the parse helpers they share. Reports of
+   dated content fold into what they report.
 4. ``merge`` groups candidates of one happening; ``extract`` dates each group (``dates``: its
    own expression, a duration, a relation "after"/"before", the report that tells it, else
    the publication bound) and scores its salience.

@@ -18,6 +18,8 @@ import functools
 import json
 from pathlib import Path
 
+from . import lexicon
+
 DATA = Path(__file__).resolve().parent.parent / "data" / "factuality.json"
 #: Strongest first: a path takes the weakest value any of its cues gives.
 VALUES = ("certain", "probable", "possible", "underspecified")
@@ -214,3 +216,84 @@ def _counterfactual(tok) -> bool:
     subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     inverted = subject is not None and first.i < subject.i
     return inverted and first.lower_ in ("had", "were", "should") and tok.dep_ == "advcl"
+
+
+# --- status: past, ongoing or planned, and what is no happening at all -----------------------
+def verb_status(tok, children, modal, anchor, published_at) -> str | None:
+    words = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
+    if modal & {"will", "shall"} or "'ll" in words:
+        return "planned"
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in lexicon.PLANNING:
+        return "planned"
+    if (
+        tok.dep_ == "xcomp"
+        and tok.head.lemma_.lower() in ("be", "go")
+        and any(
+            c.lower_ in ("set", "due", "scheduled", "slated", "expected", "going", "poised")
+            for c in (tok.head, *tok.head.children)
+        )
+    ):
+        return "planned"
+    if tok.dep_ == "xcomp" and tok.head.lower_ in (
+        "set",
+        "due",
+        "scheduled",
+        "slated",
+        "expected",
+        "poised",
+    ):
+        return "planned"
+    if "would" in modal:
+        head = tok.head
+        if tok.dep_ == "ccomp" and head.lemma_.lower() in lexicon.REPORTING | lexicon.PLANNING:
+            return "planned"  # future in the past: "said it would build a plant"
+        return None  # hypothetical
+    if anchor is not None and anchor.start_date and anchor.start_date > published_at:
+        return "planned"
+    if tok.tag_ == "VBG" and words & {"is", "are", "am", "'s", "'re", "been"}:
+        return "ongoing"
+    if tok.lemma_.lower() == "continue" or (
+        tok.head.lemma_.lower() == "continue" and tok.dep_ == "xcomp"
+    ):
+        return "ongoing"
+    return "occurred"
+
+
+def state(tok, subject, children) -> bool:
+    """A state reached, not a happening told: a perfect whose subject is a happening or a
+    bare common noun ("the sanctions had harmed Russia", "prices have risen"), or a perfect
+    passive holding since then ("Russia has been isolated since the invasion")."""
+    if not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in children):
+        return False
+    if any(c.dep_ == "auxpass" for c in children):
+        return any(c.dep_ in ("prep", "advcl") and c.lower_ == "since" for c in children) or any(
+            c.dep_ == "advcl" and any(m.lower_ == "since" for m in c.children) for c in children
+        )
+    if subject is None or subject.pos_ != "NOUN":
+        return False
+    if lexicon.noun_type(lexicon.noun_lemma(subject)):
+        return True
+    return not any(
+        c.dep_ in ("det", "nummod", "poss", "amod", "compound") for c in subject.children
+    )
+
+
+def habitual(children) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ in lexicon.HABITUAL for c in children)
+
+
+def noun_status(tok, anchor, published_at) -> str:
+    """A noun's status: planned when dated after the publication or called "upcoming",
+    "planned", "next", "proposed"; ongoing when "ongoing" or "continuing"; occurred otherwise."""
+    if anchor is not None and anchor.start_date and anchor.start_date > published_at:
+        return "planned"
+    if any(c.lower_ in ("upcoming", "planned", "next", "proposed") for c in tok.children):
+        return "planned"
+    if _ongoing_noun(tok):
+        return "ongoing"
+    return "occurred"
+
+
+def _ongoing_noun(tok) -> bool:
+    head = tok.head
+    return any(w.lower_ in ("ongoing", "continuing") for w in (*tok.children, head, *head.children))

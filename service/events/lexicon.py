@@ -6,15 +6,18 @@ is a market move when an index or a price rises, an economic release when inflat
 TimeML's EVENT notion (occurrences, actions, changes of state, speech acts); states and
 opinions ("believe", "want", "seem") and aspectual or modal verbs are no events.
 
-The words are data (``service/data/lexicon.json``); this module holds the rules.
+The words are data (``service/data/lexicon.json``), and so are the frame rules
+(``service/data/verb_frames.json``); this module reads them.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "lexicon.json"
+FRAMES = DATA.with_name("verb_frames.json")
 
 
 def _load() -> dict:
@@ -63,120 +66,93 @@ CASUALTY = _SETS["CASUALTY"]
 CONSEQUENCE = CASUALTY | _SETS["CONSEQUENCE"]
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Rule:
+    """One row of ``verb_frames.json``: for ``verbs``, when every condition holds, ``type``
+    (or the type of the first noun of ``type_from`` that names a happening)."""
+
+    verbs: frozenset[str]
+    when: tuple[tuple[tuple[str, ...], frozenset[str] | None, bool], ...]
+    type: str | None
+    type_from: str | None
+
+
+def _rule(row: dict) -> _Rule:
+    verbs = row["verbs"]
+    when = []
+    for cond in row.get("when", ()):
+        of = cond["of"]
+        words = cond.get("in")
+        if isinstance(words, str):
+            words = _SETS[words]
+        when.append(
+            (
+                (of,) if isinstance(of, str) else tuple(of),
+                None if words is None else frozenset(words),
+                bool(cond.get("not")),
+            )
+        )
+    return _Rule(
+        _SETS[verbs] if isinstance(verbs, str) else frozenset(verbs),
+        tuple(when),
+        row.get("type"),
+        row.get("type_from"),
+    )
+
+
+#: Verb types that depend on the frame, in order (``service/data/verb_frames.json``).
+FRAME_RULES: tuple[_Rule, ...] = tuple(
+    _rule(row) for row in json.loads(FRAMES.read_text(encoding="utf-8"))["rules"]
+)
+
+
 def verb_type(
     lemma: str, subject: set[str], obj: set[str], pobj: set[str], head: str | None = None
 ) -> str:
-    """The type of a verb predicate from its lemma and the nouns of its frame (lemmas)."""
-    frame = subject | obj
-    if lemma in GROWTH:
-        return "economy" if subject & ECONOMY_NOUNS else "other"
-    if lemma in MOVES:
-        if subject & EARNINGS_NOUNS:
-            return "earnings"
-        if subject & MARKET_NOUNS:
-            return "market"
-        if subject & ECONOMY_NOUNS:
-            return "economy"
-        return "other"
-    if lemma in ("raise", "cut", "lower", "hike", "lift", "trim"):
-        if obj & {"rate", "rates"}:
-            return "economy"
-        if obj & EARNINGS_NOUNS:
-            return "earnings"  # "raised its forecast for the year"
-        return "other"
-    if lemma in ("post", "report", "announce", "book", "record") and obj & EARNINGS_NOUNS:
-        return "earnings"  # "posted a net loss of $53 million"
-    if lemma in ("hit", "strike", "ravage", "devastate", "batter", "rock", "shake"):
-        if subject & DISASTER_NOUNS:
-            return "disaster"
-        if lemma == "strike" and subject & PEOPLE_NOUNS:
-            return "protest"
-        if lemma == "strike" and obj & {"deal", "agreement", "accord"}:
-            return "agreement"
-        return "conflict"
-    if lemma in CASUALTY:
-        return "disaster" if subject & DISASTER_NOUNS else "conflict"
-    if lemma in ("launch", "mount", "stage", "carry", "conduct"):
-        if obj & ATTACK_NOUNS:
-            return "conflict"
-        if obj & {"protest", "protests", "demonstration", "strike"}:
-            return "protest"
-        if lemma == "launch":
-            return "launch"
-    if lemma in ("release", "publish", "issue", "put", "post") and obj & DOCUMENT_NOUNS:
-        return "statement"  # "the ministry released a statement"
-    if lemma == "admit":
-        if pobj & CARE_NOUNS:
-            return "other"  # "a man was admitted to hospital"
-        return "membership" if pobj else "statement"  # "admitted to the SCO" / "admitted that"
-    if lemma in OUTBREAK:
-        typed = [NOUN_TYPES[n] for n in sorted(subject) if n in NOUN_TYPES]
+    """The type of a verb predicate from its lemma and the nouns of its frame (lemmas): the
+    first frame rule that holds, else the verb's own type, else its object noun's
+    ("accepted Iran's admission", "announced a merger")."""
+    frame = {"subject": subject, "obj": obj, "pobj": pobj}
+    for rule in FRAME_RULES:
+        if lemma not in rule.verbs:
+            continue
+        if not all(_holds(frame, of, words, negated) for of, words, negated in rule.when):
+            continue
+        if rule.type_from is None:
+            return rule.type
+        typed = [NOUN_TYPES[n] for n in sorted(frame[rule.type_from]) if n in NOUN_TYPES]
         if typed:
-            return typed[0]  # "protests erupted": a protest; "fighting flared": a conflict
-    if lemma in ("impose", "lift", "extend", "announce", "slap", "levy") and obj & SANCTION_NOUNS:
-        return "sanctions"
-    if lemma in ("file", "bring", "lodge") and obj & LEGAL_NOUNS:
-        return "legal"
-    if lemma in ("win", "secure", "land", "book", "receive", "place") and obj & {
-        "order",
-        "orders",
-        "contract",
-        "contracts",
-        "deal",
-        "tender",
-    }:
-        return "deal"  # "won an order for 100 jets"
-    if lemma in ("win", "lose", "contest", "concede"):
-        return "election" if frame & ELECTION_NOUNS else "other"
-    if lemma in ("approve", "adopt", "reject", "back", "introduce", "pass", "vote", "block"):
-        if frame & LEGISLATION_NOUNS or pobj & LEGISLATION_NOUNS:
-            return "legislation"
-        if lemma == "vote":
-            return "election"
-        if lemma == "introduce":
-            return "launch"
-        return "other" if lemma != "pass" else "legislation"
-    if lemma in ("reach", "conclude", "sign", "seal", "clinch") and obj & {
-        "deal",
-        "agreement",
-        "accord",
-        "treaty",
-        "pact",
-        "ceasefire",
-        "truce",
-    }:
-        return "agreement"
-    if lemma in ("rule", "order") and subject & {"court", "judge", "judges", "tribunal", "jury"}:
-        return "legal"
-    if (
-        lemma in ("find", "show", "discover", "publish", "detect", "identify", "observe")
-        and (subject | pobj) & RESEARCHERS
-    ):
-        return "research"
-    if lemma == "receive" and obj & {"delegation", "visitor", "counterpart", "minister"}:
-        return "meeting"
-    if lemma in ("name", "appoint", "choose", "select", "tap") and not subject & DISASTER_NOUNS:
-        return "appointment"
-    if lemma in ("step", "fire", "dismiss", "remove", "leave") and obj & {
-        "post",
-        "office",
-        "job",
-        "role",
-        "position",
-    }:
-        return "resignation"
-    if lemma in ("hold", "have") and obj:
-        for noun in obj:
-            if noun in NOUN_TYPES:
-                return NOUN_TYPES[noun]
-    if lemma in ("sell", "buy") and subject & MARKET_NOUNS:
-        return "market"
+            return typed[0]
     found = VERB_TYPES.get(lemma, "other")
     if found == "other" and head in NOUN_TYPES and head not in ("call", "session", "growth"):
-        return NOUN_TYPES[head]  # "accepted Iran's admission", "announced a merger"
+        return NOUN_TYPES[head]
     return found
+
+
+def _holds(frame: dict, of: tuple[str, ...], words: frozenset[str] | None, negated: bool) -> bool:
+    nouns = set().union(*(frame[role] for role in of))
+    found = bool(nouns & words) if words is not None else bool(nouns)
+    return found != negated
 
 
 def noun_type(lemma: str) -> str | None:
     """The type of a noun naming a happening, or ``None`` for a noun that names none."""
     return NOUN_TYPES.get(lemma.lower())
+
+
+def noun_lemma(tok) -> str:
+    """ "Fighting" (a gerund) and "talks" name happenings as written; others by lemma."""
+    return tok.lower_ if tok.lower_ in NOUN_TYPES else tok.lemma_.lower()
+
+
+def gerund_noun(tok) -> bool:
+    return (
+        tok.tag_ == "VBG"
+        and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+        and tok.lower_ in NOUN_TYPES
+    )
+
+
+def same_kind(verb, lemma: str) -> bool:
+    noun = noun_type(lemma)
+    return noun is not None and VERB_TYPES.get(verb.lemma_.lower()) == noun

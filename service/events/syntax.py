@@ -3,6 +3,7 @@ words of its phrase, the teller of a report; no event knowledge here."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the parse's token type; spaCy is loaded by nlp.py only
@@ -69,3 +70,24 @@ def in_subject(tok) -> bool:
     if tok.dep_ in SUBJECTS:
         return True
     return tok.dep_ in ("compound", "poss") and tok.head.dep_ in SUBJECTS
+
+
+def noun_words(tok) -> str:
+    """The noun with its compound and adjective modifiers: "joint communiqué", "state visit"."""
+    mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.i >= tok.i - 2]
+    start = min([tok.i, *(c.i for c in mods)])
+    return tok.doc[start : tok.i + 1].text
+
+
+def subject_lemmas(tok) -> set[str]:
+    found = subject(tok)
+    return {found.lemma_.lower(), found.lower_} if found is not None else set()
+
+
+def quoted_chars(text: str) -> set[int]:
+    """Offsets inside direct quotations ("..." and “...”) of more than three words."""
+    inside: set[int] = set()
+    for m in re.finditer(r"“[^”]{0,600}”|\"[^\"\n]{0,600}\"", text):
+        if len(m.group().split()) > 3:
+            inside.update(range(m.start(), m.end()))
+    return inside

@@ -36,3 +36,44 @@ def test_type_from_the_frame(text, type_):
 def test_a_released_statement_is_one_event():
     events = extract("The ministry released a statement on Friday.", D)
     assert len(events) == 1
+
+
+def test_the_frame_rules_are_well_formed():
+    """Every row of ``verb_frames.json`` names known word sets and roles and gives a type."""
+    from service.events import lexicon
+    from service.vocabulary import EVENT_TYPES
+
+    assert lexicon.FRAME_RULES
+    for rule in lexicon.FRAME_RULES:
+        assert rule.verbs
+        assert (rule.type in EVENT_TYPES) != (rule.type_from in ("subject", "obj", "pobj"))
+        for of, _words, _negated in rule.when:
+            assert set(of) <= {"subject", "obj", "pobj"}
+
+
+@pytest.mark.parametrize(
+    "lemma, subject, obj, pobj, type_",
+    [
+        ("rise", {"inflation"}, set(), set(), "economy"),
+        ("rise", {"tension"}, set(), set(), "other"),
+        ("cut", set(), {"rates"}, set(), "economy"),
+        ("lift", set(), {"sanctions"}, set(), "other"),  # the raise/cut row comes first
+        ("impose", set(), {"sanctions"}, set(), "sanctions"),
+        ("strike", {"earthquake"}, set(), set(), "disaster"),
+        ("strike", {"workers"}, set(), set(), "protest"),
+        ("strike", set(), {"deal"}, set(), "agreement"),
+        ("admit", set(), set(), {"hospital"}, "other"),
+        ("admit", set(), set(), {"sco"}, "membership"),
+        ("admit", set(), set(), set(), "statement"),
+        ("erupt", {"protests", "protest"}, set(), set(), "protest"),
+        ("hold", set(), {"talks", "talk"}, set(), "meeting"),
+        ("hold", set(), {"hostage"}, set(), "other"),
+        ("name", {"storm"}, set(), set(), "other"),  # "the storm, named Ida"
+        ("name", {"board"}, set(), set(), "appointment"),
+        ("accept", set(), set(), set(), "other"),
+    ],
+)
+def test_verb_type_rows(lemma, subject, obj, pobj, type_):
+    from service.events import lexicon
+
+    assert lexicon.verb_type(lemma, subject, obj, pobj) == type_

@@ -1,0 +1,131 @@
+"""Dating by syntax: which temporal expressions modify which predicate, the dates coordinated
+predicates share, the bound a report gives what it reports, and the before/after relations
+between predicates ("after the talks", "before retiring").
+
+A date belongs to the predicate its expression modifies (the dependency path from the
+expression up to the first predicate), so an expression in a relative clause or a quote dates
+only that clause.
+"""
+
+from __future__ import annotations
+
+from service.temporal.model import Timex
+
+from . import lexicon, syntax
+from .candidate import Candidate
+
+
+def attach_all(doc, timexes: list[Timex]) -> dict[int, list[Timex]]:
+    """predicate token index -> the expressions that modify it."""
+    out: dict[int, list[Timex]] = {}
+    for t in timexes:
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        owner = _owner(span)
+        if t.type == "DURATION" and owner is not None and not _direct(span.root, owner):
+            continue  # "declared a 60-day state of emergency": the emergency's length
+        if owner is not None and doc[owner].lemma_ == "be":
+            subject = next((c for c in doc[owner].children if c.dep_ == "nsubj"), None)
+            if subject is not None and lexicon.noun_type(lexicon.noun_lemma(subject)):
+                owner = subject.i  # "the war has been ongoing for two years"
+        if owner is not None:
+            out.setdefault(owner, []).append(t)
+    return out
+
+
+def _owner(span) -> int | None:
+    """The predicate an expression modifies: up the tree to the first verb or event noun."""
+    inside = {tok.i for tok in span}
+    node = span.root
+    head = node.head
+    if node.dep_ in ("compound", "amod", "nmod", "poss") and head.pos_ in ("NOUN", "PROPN"):
+        if lexicon.noun_type(lexicon.noun_lemma(head)) is None:
+            return None  # "fourth-quarter results", "last year's profit": a thing's date
+    for _ in range(12):
+        if node.head.i == node.i:
+            return node.i if node.i not in inside and _predicate_like(node) else None
+        node = node.head
+        if node.i in inside:
+            continue
+        if _predicate_like(node):
+            return node.i
+        if node.dep_ == "appos":
+            return None  # "Lowe, a member of the 1953 Everest team, died": said of a participant
+    return None
+
+
+def _direct(root, owner: int) -> bool:
+    """Whether a duration modifies the predicate itself: its dependent, or through one
+    preposition ("for two years", "over three days")."""
+    head = root.head
+    if head.i == owner:
+        return True
+    return head.dep_ == "prep" and head.head.i == owner
+
+
+def _predicate_like(tok) -> bool:
+    if lexicon.gerund_noun(tok):
+        return True
+    if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+        return True
+    return tok.pos_ in ("NOUN", "PROPN") and lexicon.noun_type(tok.lemma_) is not None
+
+
+def inherit(found: list[Candidate], by_token: dict[int, Candidate], doc, published_at) -> None:
+    """Coordinated predicates share an undated partner's date; reported content is bounded by
+    its report ("said on Monday the army had shelled ..." happened no later than Monday)."""
+    for cand in found:
+        if cand.anchor is not None:
+            continue
+        tok = doc[cand.token]
+        if tok.dep_ == "conj" and (partner := by_token.get(tok.head.i)) and partner.anchor:
+            if syntax.subject(tok) is syntax.subject(tok.head) or not any(
+                c.dep_ in syntax.SUBJECTS for c in tok.children
+            ):
+                cand.anchor, cand.inherited = partner.anchor, True
+                if cand.kind == "reference":
+                    cand.kind = "event"
+        if tok.dep_ == "ccomp" and (report := by_token.get(tok.head.i)) and report.anchor:
+            if cand.status == "occurred" and cand.kind == "event":
+                cand.reported = report.anchor
+    for cand in found:
+        tok = doc[cand.token]
+        if cand.trigger.pos != "verb" or tok.lemma_.lower() not in lexicon.REPORTING:
+            continue
+        content = [by_token[c.i] for c in tok.children if c.dep_ == "ccomp" and c.i in by_token]
+        content = [c for c in content if c.kind == "event"]
+        if not content:
+            continue
+        if any(c.anchor is not None for c in content) or cand.anchor is None:
+            cand.kind = "report"  # "X will visit China in April, the Elysee said on Friday"
+        else:
+            for c in content:  # "said on Monday that tourism grew": the statement tells it
+                c.kind = "report"
+
+
+def relations(doc, by_token: dict[int, Candidate]) -> list[tuple[int, int]]:
+    """ "A after B" / "A before B" / "A following B": (the earlier, the later) candidates."""
+    out = []
+    for i, cand in by_token.items():
+        tok = doc[i]
+        kids = list(tok.children)
+        for acl in [c for c in kids if c.dep_ == "acl"]:
+            kids.extend(acl.children)
+        for c in kids:
+            inner = None
+            word = None
+            if c.dep_ == "advcl":
+                mark = next((m for m in c.children if m.dep_ == "mark"), None)
+                if mark is not None and mark.lower_ in ("after", "before"):
+                    inner, word = c, mark.lower_
+            elif c.dep_ == "prep" and c.lower_ in ("after", "before", "following"):
+                inner = next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
+                word = "after" if c.lower_ == "following" else c.lower_
+            if inner is None:
+                continue
+            other = by_token.get(inner.i)
+            if other is None or other is cand:
+                continue
+            out.append((other.index, cand.index) if word == "after" else (cand.index, other.index))
+    return out

@@ -1,0 +1,313 @@
+"""Detection: whether a token is an eventive predicate told as having happened (or firmly
+planned), and the candidate it makes, with the other stages' answers filled in (its dates,
+factuality and status, participants, type and headline).
+
+A candidate is a verb (or a noun naming a happening) that tells something that happened, is
+happening or is planned: not a state or an opinion ("believes", "wants"), not negated, not
+hypothetical ("could", "if"), not habitual ("regularly"), not a question, not inside a quote.
+Each coordinated predicate is its own candidate ("arrived ... and held talks"). Reported
+events are events ("said the army had shelled the town on Monday").
+"""
+
+from __future__ import annotations
+
+from . import discourse, eventtype, factuality, lexicon, participants, syntax
+from .candidate import Candidate
+from .phrases import noun_phrase, verb_phrase
+from .sentences import Clause, Span
+from .types import DOCUMENTS, Trigger
+
+#: Plain reporting: "said", "told": the report of what it tells, no act of its own when undated.
+_PLAIN_REPORTING = frozenset({"say", "tell", "add", "report", "write", "state", "note", "explain"})
+
+
+_NEGATIVE_SUBJECTS = frozenset({"none", "nobody", "nothing", "neither", "no one", "noone"})
+
+
+def candidate(text, published_at, tok, span, token_actors, attached, context):
+    """``context``: the sentence's own expressions and the article's narrative days."""
+    timexes, days = context
+    if lexicon.gerund_noun(tok) or (
+        tok.pos_ in ("NOUN", "PROPN") and lexicon.noun_type(tok.lemma_)
+    ):
+        build = _noun
+    elif tok.pos_ == "VERB" and tok.dep_ not in ("aux", "auxpass", "amod", "compound"):
+        build = _verb
+    else:
+        return None
+    fact = factuality.of(tok)
+    if not (fact.asserted or factuality.expected(fact)):
+        return None  # negated, hedged, believed, conditional: not told as having happened
+    cand = build(text, published_at, tok, span, token_actors, attached, timexes, days)
+    if cand is not None and not fact.asserted:
+        doers = [m for m in cand.actors if m.actor.kind in ("person", "organisation", "country")]
+        if cand.anchor is None or not doers or cand.status != "planned":
+            return None  # an expectation is a plan only when someone named does it on a date
+    return cand
+
+
+def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
+    lemma = tok.lemma_.lower()
+    children = list(tok.children)
+    deps = {c.dep_ for c in children}
+    if factuality.habitual(children):
+        return None
+    if any(c.dep_ in syntax.SUBJECTS and c.lower_ in _NEGATIVE_SUBJECTS for c in children):
+        return None  # "None of the statements mentioned the war"
+    among = tok.dep_ == "acl" and tok.tag_ == "VB" and syntax.copula_subject(tok.head) is not None
+    if tok.dep_ in ("acl", "pcomp", "csubj", "prep", "dep") and tok.i not in attached and not among:
+        return None  # "a company called X", "after meeting", participles: no happening
+    obj_tok = next((c for c in children if c.dep_ in ("dobj", "attr", "oprd")), None)
+    if obj_tok is None and lemma in ("go", "come", "head"):
+        obj_tok = _phrasal_noun(children)  # "went on strike", "go to the polls"
+    noun = (
+        obj_tok if obj_tok is not None and lexicon.noun_type(lexicon.noun_lemma(obj_tok)) else None
+    )
+    light = lemma in lexicon.LIGHT and noun is not None
+    subject_tok = syntax.subject(tok)
+    occurrence = (
+        lemma in lexicon.OCCURRENCE
+        and subject_tok is not None
+        and lexicon.noun_type(subject_tok.lemma_)
+    )
+    if lemma in lexicon.STATIVE and not (light or occurrence or lemma == "be"):
+        return None
+    if light and DOCUMENTS.fullmatch(syntax.noun_words(noun)):
+        return None  # "issued a joint statement": the document tells it
+    if lemma == "be":
+        return None
+    modal = {c.lemma_.lower() for c in children if c.dep_ == "aux"}
+    own = list(attached.get(tok.i, []))
+    if noun is not None or (obj_tok is not None and lexicon.noun_type(obj_tok.lemma_)):
+        own += attached.get(obj_tok.i, [])  # "ratified its accession on March 30"
+    if subject_tok is not None and lexicon.noun_type(lexicon.noun_lemma(subject_tok)):
+        own += attached.get(subject_tok.i, [])  # "the bombings on Aug. 7 killed 259 people"
+    for prep in (c for c in children if c.dep_ == "prep"):
+        for p in prep.children:
+            if p.dep_ == "pobj" and lexicon.same_kind(tok, p.lemma_.lower()):
+                own += attached.get(p.i, [])  # "arrived on Tuesday for a two-day visit"
+    anchor, duration = discourse.times(text, own)
+    status = factuality.verb_status(tok, children, modal, anchor, published_at)
+    if status is None:
+        return None
+    tense = tok.morph.get("Tense")
+    finite = "Fin" in tok.morph.get("VerbForm") or tok.tag_ in ("VBD", "VBZ", "VBP")
+    has_aux = bool(deps & {"aux", "auxpass"})
+    generic = tense == ["Pres"] and not has_aux and anchor is None and duration is None
+    reporting = lemma in lexicon.REPORTING
+    if generic and not reporting and status == "occurred":
+        return None  # "the bloc seeks...": what is, not what happened
+    if tok.dep_ == "xcomp" and anchor is None and duration is None:
+        if tok.head.lemma_.lower() not in lexicon.STATIVE:
+            return None  # "pledged to protect": part of the governing verb's event
+    if (
+        tok.tag_ == "VB"
+        and "aux" in deps
+        and tok.dep_ not in ("xcomp", "ROOT", "conj", "ccomp")
+        and not among
+    ):
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in children) and anchor is None:
+            return None  # "a platform ... to rival the G7": a purpose, not a happening
+    if tok.dep_ == "advcl" and tok.tag_ == "VB" and anchor is None:
+        return None  # "to finalize agreements": a purpose
+    if subject_tok is None and obj_tok is None and not participants.inherits_subject(tok):
+        return None  # no participant
+    roles = participants.roles(tok, token_actors)
+    type_ = eventtype.of_verb(tok, subject_tok, obj_tok, noun, occurrence, roles["agents"])
+    in_document = _in_document(tok, span, text)
+    content = next((c for c in children if c.dep_ == "ccomp"), None)
+    if reporting or type_ == "statement":
+        plain = lemma in _PLAIN_REPORTING or (content is not None and lemma in lexicon.REPORTING)
+        if in_document:
+            kind = "report"
+        elif anchor is not None:
+            kind = "event"
+        else:
+            kind = "report" if plain else "event"  # "declared a week of mourning", "warned"
+    elif anchor is not None or duration is not None:
+        kind = "event"
+    elif status == "planned":
+        kind = "event" if roles["named"] else "reference"
+    elif in_document or _reported(tok):
+        kind = "report" if in_document else "event"
+    elif finite or tok.tag_ in ("VBN", "VBD") or has_aux:
+        kind = "event"
+    elif among:
+        kind = "event"
+    else:
+        kind = "reference"
+    if kind == "event" and anchor is None and duration is None:
+        agents = [m for m in roles["agents"] if m.actor.kind != "place"]
+        state = type_ == "other" and not agents and factuality.state(tok, subject_tok, children)
+        if tok.dep_ in ("relcl", "acl") or (type_ == "other" and not roles["named"]) or state:
+            # undated, in a relative clause, with nobody named, or a resulting state with no
+            # named doer ("sanctions have harmed the economy", "Russia has been isolated")
+            kind = "reference"
+    if occurrence:
+        kind = "event" if (anchor or duration or finite) else "reference"
+    people = roles["all"]
+    if occurrence:
+        people = participants.roles(subject_tok, token_actors, noun=True)["all"] + people
+    place = roles["place"]
+    if occurrence:
+        noun_roles = participants.roles(subject_tok, token_actors, noun=True)
+        place = place or noun_roles["place"]
+        phrase = noun_phrase(
+            text, subject_tok, noun_roles, timexes=timexes, type_=type_, place=place
+        )
+    else:
+        phrase = verb_phrase(text, tok, roles, timexes=timexes, type_=type_, place=place)
+    wh = subject_tok is not None and any(
+        w.lower_ in ("whose", "which", "what") for w in syntax.phrase_tokens(subject_tok)
+    )
+    if kind == "event" and not occurrence and (not phrase.subject or wh):
+        kind = "reference"  # nobody to say it of ("placed bids ahead of them"): no headline
+    clause = _clause(tok, span, text)
+    word = subject_tok if occurrence else noun if light else None
+    trigger = Trigger(
+        type_,
+        "verb",
+        tok.idx,
+        tok.idx + len(tok.text),
+        word.lemma_.lower() if word is not None else lemma,
+    )
+    return Candidate(
+        -1,
+        type_,
+        kind,
+        span,
+        clause,
+        trigger,
+        participants.unique(people),
+        anchor,
+        duration,
+        status,
+        False,
+        place,
+        phrase,
+        days.before(clause.start),
+        tok.i,
+        tuple(a.actor.key for a in roles["agents"]),
+        0,
+        None,
+        tuple(a.actor.key for a in roles["targets"] if a.actor.kind != "place"),
+    )
+
+
+def _noun(text, published_at, tok, span, token_actors, attached, timexes, days):
+    head = tok.head
+    lemma = lexicon.noun_lemma(tok)
+    document = bool(DOCUMENTS.fullmatch(syntax.noun_words(tok)))
+    if tok.dep_ in ("dobj", "attr") and head.lemma_.lower() in lexicon.LIGHT and not document:
+        return None  # "held talks": the verb's candidate tells it
+    if tok.dep_ in syntax.SUBJECTS and head.lemma_.lower() in lexicon.OCCURRENCE:
+        return None  # "the visit took place": the verb's candidate tells it
+    if tok.dep_ == "compound" or tok.ent_type_ in ("DATE", "TIME"):
+        return None  # "the March meeting", "in March 2024": no happening named "march"
+    if tok.dep_ in ("nsubj", "nsubjpass") and head.pos_ == "VERB" and not document:
+        if head.lemma_.lower() not in lexicon.STATIVE and not _is_be(head):
+            return None  # "the bombings on Aug. 7 killed 259 people": the verb tells it
+    if tok.dep_ in ("dobj", "attr") and head.pos_ == "VERB" and not document:
+        return None  # "accepted Iran's admission": the verb's candidate tells it
+    if document and tok.dep_ == "dobj" and head.lemma_.lower() not in lexicon.LIGHT:
+        return None  # "released a statement": the release tells it
+    if tok.dep_ == "pobj" and head.head.pos_ == "VERB" and lexicon.same_kind(head.head, lemma):
+        return None  # "arrived ... for a two-day visit": the arrival is the visit
+    if any(c.dep_ == "neg" or c.lower_ in ("no", "any") for c in tok.children):
+        return None
+    own = list(attached.get(tok.i, []))
+    issued = document and tok.dep_ in ("dobj", "attr") and head.lemma_.lower() in lexicon.LIGHT
+    if issued:
+        own += attached.get(head.i, [])  # "issued a joint statement on Wednesday"
+    anchor, duration = discourse.times(text, own)
+    type_ = eventtype.of_noun(tok, lemma, document)
+    roles = participants.roles(tok, token_actors, noun=True)
+    if issued:
+        issuers = (
+            participants.actors_in(syntax.subject(head), token_actors)
+            if syntax.subject(head) is not None
+            else []
+        )
+        roles["agents"] = participants.unique(issuers + roles["agents"])
+        roles["all"] = participants.unique(issuers + roles["all"])
+    status = factuality.noun_status(tok, anchor, published_at)
+    kind = "event" if (document or anchor is not None or duration is not None) else "reference"
+    if not (roles["all"] or document) and anchor is None and duration is None:
+        kind = "reference"  # "Summit", "a statement": no one takes part, no date: background
+    place = roles["place"]
+    tail = ""
+    if status == "ongoing" and duration is not None:
+        lead = "for " if text[max(0, duration.start - 4) : duration.start] == "for " else ""
+        tail = f"ongoing {lead}{duration.text}"
+    phrase = noun_phrase(text, tok, roles, timexes=timexes, type_=type_, place=place, tail=tail)
+    clause = _clause(tok, span, text)
+    trigger = Trigger(type_, "noun", tok.idx, tok.idx + len(tok.text), syntax.noun_words(tok))
+    return Candidate(
+        -1,
+        type_,
+        kind,
+        span,
+        clause,
+        trigger,
+        participants.unique(roles["all"]),
+        anchor,
+        duration,
+        status,
+        document,
+        place,
+        phrase,
+        days.before(clause.start),
+        tok.i,
+        tuple(a.actor.key for a in roles["agents"]),
+    )
+
+
+def _phrasal_noun(children):
+    for prep in children:
+        if prep.dep_ == "prep" and prep.lower_ in ("on", "to", "into"):
+            for p in prep.children:
+                if p.dep_ == "pobj" and lexicon.noun_lemma(p) in (
+                    "strike",
+                    "trial",
+                    "war",
+                    "polls",
+                    "poll",
+                ):
+                    return p
+    return None
+
+
+def _is_be(tok) -> bool:
+    return tok.lemma_.lower() == "be"
+
+
+def _reported(tok) -> bool:
+    return tok.dep_ == "ccomp" and tok.head.lemma_.lower() in lexicon.REPORTING
+
+
+def _in_document(tok, span: Span, text: str) -> bool:
+    """Reported content of a document (a communiqué, a statement) is part of that document:
+    its sentence says "according to the communiqué", "in a joint statement", or the document
+    is the subject of the reporting verb."""
+    for w in tok.sent:
+        if w.pos_ not in ("NOUN", "PROPN") or not DOCUMENTS.fullmatch(w.text):
+            continue
+        head = w.head
+        if w.dep_ == "pobj" and head.lower_ == "in":
+            return True  # "In a joint communiqué, the parties declared..."
+        if w.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
+            return True
+        if w.dep_ == "nsubj" and head.lemma_.lower() in lexicon.REPORTING:
+            return tok.i != head.i and any(a.i == head.i for a in tok.ancestors)
+    return False
+
+
+def _clause(tok, span: Span, text: str) -> Clause:
+    """The predicate's clause: its phrase without the clauses it governs (character span); a
+    report's clause holds what it reports."""
+    words = syntax.phrase_tokens(tok)
+    if tok.lemma_.lower() in lexicon.REPORTING:
+        words += [w for c in tok.children if c.dep_ == "ccomp" for w in c.subtree]
+    start = min(w.idx for w in words)
+    end = max(w.idx + len(w.text) for w in words)
+    return Clause(text[start:end], start, end)

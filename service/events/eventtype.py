@@ -1,0 +1,118 @@
+"""Typing: an event type for a predicate from its lemma, its frame (the nouns it governs) and
+the clause around it; the word knowledge is ``lexicon``'s, the taxonomy ``types``'."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from . import lexicon, syntax
+from .candidate import Candidate
+
+
+def refer_back(tok, cand: Candidate, last_doc: str | None) -> str:
+    """ "The statement" after "a joint statement" is that document: it takes the same type."""
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+    if last_doc and definite and cand.type != last_doc:
+        cand.type = last_doc
+        cand.trigger = dataclasses.replace(cand.trigger, type=last_doc)
+    return cand.type
+
+
+def _disaster_near(tok) -> bool:
+    """Whether the predicate's sentence or the one before names a disaster and no attacker."""
+    sent = tok.sent
+    words = list(sent)
+    if sent.start > 0:
+        words += list(tok.doc[sent.start - 1].sent)
+    lemmas = {w.lemma_.lower() for w in words}
+    return bool(lemmas & lexicon.DISASTER_NOUNS) and not lemmas & lexicon.ATTACK_WORDS
+
+
+def frame_lemmas(tok, subject_tok, obj_tok) -> tuple[set[str], set[str], set[str]]:
+    def lemmas(t):
+        return (
+            {w.lemma_.lower() for w in syntax.phrase_tokens(t)}
+            | {w.lower_ for w in syntax.phrase_tokens(t)}
+            if t is not None
+            else set()
+        )
+
+    pobj = set()
+    for c in tok.children:
+        if c.dep_ == "prep":
+            for p in c.children:
+                if p.ent_type_ not in ("DATE", "TIME"):  # "on Monday" is no frame noun
+                    pobj |= {p.lemma_.lower(), p.lower_}
+    subject = {subject_tok.lemma_.lower(), subject_tok.lower_} if subject_tok is not None else set()
+    if subject_tok is not None:
+        subject |= {w.lower_ for w in subject_tok.children if w.dep_ == "compound"}
+        subject |= {w.lower_ for w in subject_tok.subtree if w.ent_type_ in ("ORG",)}
+    return subject, lemmas(obj_tok), pobj
+
+
+def of_verb(tok, subject_tok, obj_tok, noun, occurrence, agents: list) -> str:
+    """The type of a verb predicate: an occurrence verb takes its subject noun's ("the visit
+    took place"), a light verb its object noun's ("held talks"), others their lemma's in their
+    frame (``lexicon.verb_type``), refined by what the clause says around it."""
+    lemma = tok.lemma_.lower()
+    children = list(tok.children)
+    light = lemma in lexicon.LIGHT and noun is not None
+    frame = frame_lemmas(tok, subject_tok, obj_tok)
+    if occurrence:
+        type_ = lexicon.noun_type(subject_tok.lemma_)
+    elif light:
+        type_ = lexicon.noun_type(lexicon.noun_lemma(noun))
+        if lexicon.noun_lemma(noun) == "strike" and (
+            lemma in ("go", "come") or syntax.subject_lemmas(tok) & lexicon.PEOPLE_NOUNS
+        ):
+            type_ = "protest"  # "workers went on strike"
+    else:
+        head_noun = lexicon.noun_lemma(obj_tok) if obj_tok is not None else None
+        type_ = lexicon.verb_type(lemma, *frame, head=head_noun)
+        if (
+            type_ == "other"
+            and lemma in lexicon.CONSEQUENCE
+            and subject_tok is not None
+            and lexicon.noun_type(lexicon.noun_lemma(subject_tok))
+        ):
+            type_ = lexicon.noun_type(lexicon.noun_lemma(subject_tok))  # "the bombings killed 259"
+    xcomp = next((c for c in children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    if xcomp is not None and lemma in lexicon.PLANNING | {"vote", "move"}:
+        inner = lexicon.verb_type(
+            xcomp.lemma_.lower(),
+            syntax.subject_lemmas(xcomp),
+            *frame_lemmas(xcomp, None, next((c for c in xcomp.children if c.dep_ == "dobj"), None))[
+                1:
+            ],
+        )
+        if inner not in ("other", "statement"):
+            type_ = inner  # "agreed to buy 20 aircraft": a deal
+    if (
+        type_ == "other"
+        and subject_tok is not None
+        and subject_tok.lemma_.lower() in lexicon.COURTS
+    ):
+        type_ = "legal"  # "a federal judge blocked the sale"
+    if type_ in ("other", "economy") and any(m.actor.kind in ("index", "currency") for m in agents):
+        type_ = "market"
+    if type_ == "conflict" and not agents and _disaster_near(tok):
+        type_ = "disaster"  # "1,400 people were injured" after the earthquake
+    if lemma == "sign" and "law" in frame[2]:
+        type_ = "legislation"
+    particle = next((c.lower_ for c in children if c.dep_ == "prt"), None)
+    if particle and f"{lemma} {particle}" in lexicon.PHRASAL:
+        type_ = lexicon.PHRASAL[f"{lemma} {particle}"]
+    return type_
+
+
+def of_noun(tok, lemma: str, document: bool) -> str | None:
+    """The type of a noun naming a happening; a document is an agreement when joint
+    ("joint statement", "communiqué"), a statement otherwise."""
+    if document:
+        return (
+            "agreement"
+            if re.search(r"joint|communiq", syntax.noun_words(tok), re.I)
+            else "statement"
+        )
+    return lexicon.noun_type(lemma)

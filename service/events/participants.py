@@ -1,0 +1,193 @@
+"""Who takes part in a predicate: the actors named in its phrase by role (agents, targets,
+others, the place), and pronouns resolved to the person or body named last."""
+
+from __future__ import annotations
+
+from . import lexicon, syntax
+from .actors import ActorMention
+
+#: A noun's participants: its possessor, its compound modifiers, and these prepositions.
+_NOUN_PREPS = frozenset({"by", "of", "between", "with", "to", "from", "against", "on", "for"})
+
+
+def actors_by_token(sent, mentions: list[ActorMention]) -> dict[int, list[ActorMention]]:
+    out: dict[int, list[ActorMention]] = {}
+    for m in mentions:
+        for tok in sent:
+            if tok.idx < m.end and m.start < tok.idx + len(tok.text):
+                out.setdefault(tok.i, []).append(m)
+    return out
+
+
+_PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers"})
+
+
+_NEUTER = frozenset({"it", "its"})
+
+
+_NEUTER_KINDS = ("organisation", "country", "index", "currency", "product")
+
+
+#: "the company said", "the bank cut": the organisation named last.
+_COMPANY_NOUNS = frozenset(
+    "company firm group bank carrier airline maker manufacturer insurer lender retailer "
+    "startup start-up automaker carmaker planemaker chipmaker conglomerate operator".split()
+)
+
+
+def pronouns(sent, token_actors: dict[int, list[ActorMention]], recent: dict) -> None:
+    """He/she/his: the last person named; it/its: the last company or body named (this
+    sentence first, then earlier ones). Updates ``recent`` as the text is read."""
+    for tok in sent:
+        here = token_actors.get(tok.i)
+        if here:
+            for m in here:
+                if m.actor.kind == "person":
+                    recent["person"] = m
+                elif m.actor.kind in _NEUTER_KINDS and syntax.in_subject(tok):
+                    recent["organisation"] = m
+            continue
+        if tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
+            continue
+        nominal = (
+            tok.pos_ == "NOUN"
+            and tok.lemma_.lower() in _COMPANY_NOUNS
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+            and not any(c.dep_ in ("amod", "compound") for c in tok.children)
+        )
+        if tok.pos_ != "PRON" and not nominal:
+            continue
+        if tok.lower_ in _PERSONAL:
+            kind = "person"
+        elif tok.lower_ in _NEUTER or nominal:
+            kind = "organisation"
+        else:
+            kind = None
+        m = recent.get(kind) if kind else None
+        teller = syntax.teller_of(tok)
+        if teller is not None:  # "the government said it would send": the government
+            named = [x for w in teller.subtree for x in token_actors.get(w.i, [])]
+            wanted = ("person",) if kind == "person" else _NEUTER_KINDS
+            m = named[0] if named and named[0].actor.kind in wanted else None
+            if m is None:
+                continue
+        if nominal and m is not None and m.actor.kind != "organisation":
+            continue  # "the company" is no country
+        if m is not None:
+            token_actors[tok.i] = [
+                ActorMention(m.actor, tok.idx, tok.idx + len(tok.text), m.surface, "pronoun")
+            ]
+
+
+def actors_in(tok, token_actors) -> list[ActorMention]:
+    if tok is None:
+        return []
+    seen = []
+    for t in sorted(syntax.phrase_tokens(tok), key=lambda t: t.i):
+        seen.extend(token_actors.get(t.i, []))
+    return unique(seen)
+
+
+def inherits_subject(tok) -> bool:
+    return tok.dep_ in ("conj", "xcomp", "relcl") and syntax.subject(tok) is not None
+
+
+def roles(tok, token_actors, noun: bool = False) -> dict:
+    """Who takes part: agents (the subject; "by" in a passive), targets (objects), others."""
+    agents: list[ActorMention] = []
+    targets: list[ActorMention] = []
+    others: list[ActorMention] = []
+    places: list[ActorMention] = []
+    if noun:
+        where = _where(tok)
+        if where is not None:
+            found = actors_in(where, token_actors)
+            governor = where.head.head if where.dep_ == "pobj" else None
+            if governor is not None and lexicon.noun_type(governor.lemma_):
+                found = unique(
+                    found + actors_in(governor, token_actors)
+                )  # "its invasion of Ukraine, where"
+            places.extend(found)
+            others.extend(m for m in found if m.actor.kind == "country")
+        copula = syntax.copula_subject(tok)
+        if copula is not None:  # "Mishustin was on a two-day visit"
+            agents.extend(actors_in(copula, token_actors))
+        for c in tok.children:
+            if c.dep_ in ("poss", "compound", "amod", "nmod"):
+                agents.extend(actors_in(c, token_actors))
+            elif c.dep_ == "acl":  # "a meeting led by Li Qiang and his counterpart"
+                for a in c.children:
+                    if a.dep_ == "agent":
+                        agents.extend(actors_in(a, token_actors))
+            elif c.dep_ == "prep" and c.lower_ in _NOUN_PREPS:
+                for p in c.children:
+                    bucket = agents if c.lower_ in ("by", "between") else targets
+                    bucket.extend(actors_in(p, token_actors))
+            elif c.dep_ == "prep" and c.lower_ in ("in", "at", "near"):
+                for p in c.children:
+                    places.extend(m for m in actors_in(p, token_actors) if m.place)
+    else:
+        subject = syntax.subject(tok)
+        passive = subject is not None and subject.dep_ == "nsubjpass"
+        if subject is not None:
+            (targets if passive else agents).extend(actors_in(subject, token_actors))
+        for c in tok.children:
+            if c.dep_ in ("dobj", "dative", "attr", "oprd"):
+                targets.extend(actors_in(c, token_actors))
+            elif c.dep_ == "agent":
+                agents.extend(actors_in(c, token_actors))
+            elif c.dep_ == "xcomp" and c.pos_ == "VERB":  # "agreed to buy aircraft from Embraer"
+                for x in c.children:
+                    if x.dep_ in ("dobj", "prep", "dative"):
+                        others.extend(m for m in actors_in(x, token_actors) if not m.place)
+            elif c.dep_ == "prep":
+                for p in c.children:
+                    found = actors_in(p, token_actors)
+                    if c.lower_ in ("in", "at", "near", "outside", "inside") and found:
+                        places.extend(
+                            m
+                            for m in found
+                            if m.place or m.via == "capital" or m.actor.kind == "country"
+                        )
+                        others.extend(m for m in found if not (m.place or m.via == "capital"))
+                    elif c.lower_ in ("against", "from"):  # "filed a lawsuit against Binance"
+                        targets.extend(m for m in found if not m.place)
+                    else:
+                        others.extend(m for m in found if not m.place)
+    agents = [m for m in unique(agents) if not m.place]
+    agent_keys = {m.actor.key for m in agents}
+    targets = [m for m in unique(targets) if m.actor.key not in agent_keys and not m.place]
+    taken = agent_keys | {m.actor.key for m in targets}
+    others = [m for m in unique(others) if m.actor.key not in taken]
+    named = [m for m in agents + targets + others if m.actor.kind != "place"]
+    first = places[0] if places else None
+    place = (
+        None if first is None else first.actor.name if first.via == "adjective" else first.surface
+    )
+    return {
+        "agents": agents,
+        "targets": targets,
+        "others": others,
+        "all": agents + targets + others,
+        "named": named,
+        "place": place,
+    }
+
+
+def _where(tok):
+    """ "Ukraine, where war has been ongoing": the noun the relative clause is about."""
+    head = tok.head if tok.dep_ in syntax.SUBJECTS else None
+    if head is None:
+        return None
+    if head.dep_ != "relcl" and head.head.dep_ == "relcl" and tok.dep_ == "nsubj":
+        head = head.head
+    if head.dep_ == "relcl" and any(c.lower_ == "where" for c in head.children):
+        return head.head
+    return None
+
+
+def unique(mentions: list[ActorMention]) -> list[ActorMention]:
+    seen: dict[str, ActorMention] = {}
+    for m in mentions:
+        seen.setdefault(m.actor.key, m)
+    return list(seen.values())
