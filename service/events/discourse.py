@@ -193,6 +193,30 @@ def _frame(tok, by_token: dict, by_start: dict[int, Timex]) -> Timex | None:
     return None
 
 
+def frames(candidates: Sequence, doc) -> dict[int, tuple[str, int | None]]:
+    """Candidate index -> the happening noun it is told inside of, as (its lemma, its candidate
+    index or None): "the building collapsed in the earthquake", "three soldiers died during
+    the raid". Once the noun's happening is dated (by another of its mentions), so is the
+    clause."""
+    by_token = {c.token: c for c in candidates}
+    out: dict[int, tuple[str, int | None]] = {}
+    for c in candidates:
+        if c.anchor is not None or c.trigger.pos != "verb" or c.status != "occurred":
+            continue
+        for prep in doc[c.token].children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
+                continue
+            for noun in prep.children:
+                if noun.dep_ != "pobj" or noun.pos_ != "NOUN":
+                    continue
+                frame = by_token.get(noun.i)
+                if frame is None:
+                    out[c.index] = (noun.lemma_.lower(), None)
+                elif frame.trigger.pos == "noun":
+                    out[c.index] = (noun.lemma_.lower(), frame.index)
+    return out
+
+
 def _day_of(noun, by_start: dict[int, Timex]) -> Timex | None:
     """The past day a noun's possessive or modifier gives ("Tuesday's hearing", "the March 3
     meeting"), none for a bare noun or a date after it ("the meeting of 1992")."""

@@ -9,7 +9,7 @@ import re
 
 from service.temporal.model import Timex
 
-from . import dates, discourse, nlp
+from . import coref, dates, discourse, nlp
 from .entities import Entities
 from .merge import Group, within_article
 from .model import Event, EventDate, Mention
@@ -64,11 +64,13 @@ def _extract(text: str, published_at: dt.date, timexes, doc) -> list[Event]:
         doc = nlp.parse(text)
     entities = Entities(text, doc)
     candidates, relations = find(text, published_at, timexes, doc, entities)
+    coref.continue_story(candidates, doc)
     groups = within_article(candidates)
     told = discourse.told_at(candidates, doc, published_at, timexes)
     bounds = discourse.bounded(candidates, doc, timexes)
     apart = discourse.offsets(candidates, doc, timexes)
-    _date_groups(groups, relations, (told, bounds, apart), published_at)
+    inside = discourse.frames(candidates, doc)
+    _date_groups(groups, relations, (told, bounds, apart, inside), published_at)
     _inherit_places(groups)
     sentences = max(1, len(list(doc.sents)))
     return [_event(g, entities, sentences) for g in groups]
@@ -77,7 +79,7 @@ def _extract(text: str, published_at: dt.date, timexes, doc) -> list[Event]:
 def _date_groups(groups, relations, discourse_time, published_at) -> None:
     """Each group's date: its own, else one the text relates it to (before/after another
     happening), else the story's time it is told at, else its report's, else publication."""
-    told, bounds, apart = discourse_time
+    told, bounds, apart, inside = discourse_time
     for group in groups:
         group.date = _own_date(group, published_at)
     owner = {c.index: g for g in groups for c in g.members}
@@ -106,6 +108,9 @@ def _date_groups(groups, relations, discourse_time, published_at) -> None:
             group.date = _moved(apart.get(index), when, word) or (
                 dates.before(when) if word == "before" else dates.after(when, published_at)
             )
+        frame = _frame(group, groups, owner, inside)
+        if group.date is None and frame is not None:
+            group.date = dates.narrative(frame.date)  # "collapsed in the earthquake"
         at = [told[c.index] for c in (group.head, *group.members) if c.index in told]
         if group.date is None and at and _status(group) == "occurred":
             group.date = dates.from_timex(at[0], "narrative")  # the story's time (discourse)
@@ -113,6 +118,32 @@ def _date_groups(groups, relations, discourse_time, published_at) -> None:
             group.date = dates.no_later_than(dates.from_timex(report))
         if group.date is None:
             group.date = dates.publication(published_at, planned=_status(group) == "planned")
+
+
+def _frame(group: Group, groups: list[Group], owner: dict, inside: dict) -> Group | None:
+    """The dated happening a group is told inside of: the group of the noun it names ("in the
+    earthquake"), else the last group before it that a noun of that word dates to a day."""
+    for c in group.members:
+        if c.index not in inside:
+            continue
+        lemma, index = inside[c.index]
+        found = owner.get(index) if index is not None else None
+        if found is None:
+            named = [
+                g
+                for g in groups
+                if g.members[0].index < c.index
+                and any(m.trigger.pos == "noun" and _stem(m) == lemma[:5] for m in g.members)
+            ]
+            found = named[-1] if named else None
+        if found is not None and found is not group and found.date is not None:
+            if found.date.basis in ("expression", "narrative") and found.date.precision == "day":
+                return found
+    return None
+
+
+def _stem(c) -> str:
+    return c.trigger.text.split()[-1].lower()[:5]
 
 
 def _moved(offset, anchor: EventDate | None, word: str) -> EventDate | None:

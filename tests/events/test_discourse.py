@@ -163,3 +163,66 @@ def test_a_page_stamp_dates_no_event(text, story):
     from service.events import nlp
 
     assert text[nlp.stamp_end(text) :].startswith(story)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "title"),
+    [
+        # the story goes on with a pronoun or the same definite noun for its doer
+        ("On Monday the board met in Frankfurt. It approved the merger.", "approved",
+         "Board approves merger"),
+        ("On Monday the board met in Frankfurt. The board approved the merger.", "approved",
+         "Board approves merger"),
+        ("On Monday the directors met in Frankfurt. They approved the merger.", "approved",
+         "Directors approve merger"),
+    ],
+)  # fmt: skip
+def test_the_story_goes_on_with_its_doer(text, word, title):
+    event = _event(text, word)
+    assert event.title == title
+    assert (event.date.start, event.date.end) == (MONDAY, MONDAY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the pronoun does not fit the doer (number), or the story has moved on
+        "On Monday the directors met in Frankfurt. It approved the merger.",
+        "On Monday the board met in Frankfurt. The city is calm. It approved the merger.",
+        # another definite noun is another doer
+        "On Monday the board met in Frankfurt. The council approved the merger.",
+    ],
+)
+def test_the_story_does_not_go_on_with_another_doer(text):
+    assert [e.title for e in extract(text, PUB) if "merger" in e.title] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "day"),
+    [
+        # told inside a happening another mention dates: that happening's day
+        ("Tuesday's earthquake devastated Tarsa. The UN building collapsed in the earthquake.",
+         "collapsed", TUESDAY),
+        ("A strong earthquake hit the port of Tarsa on Tuesday. The mayor said the old "
+         "lighthouse collapsed in the earthquake.", "collapsed", TUESDAY),
+        ("Rebels raided the village of Kora on Monday. Three soldiers died during the raid.",
+         "died", MONDAY),
+    ],
+)  # fmt: skip
+def test_told_inside_a_dated_happening(text, word, day):
+    date = _event(text, word).date
+    assert (date.start, date.end) == (day, day)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # the happening it is told inside of has no day, or is another one
+        ("Three soldiers died during the raid.", "died"),
+        ("A strong earthquake hit Tarsa in 2019. The old lighthouse collapsed in the earthquake.",
+         "collapsed"),
+        ("Rebels raided the village of Kora in 2019. Three soldiers died in the raid.", "died"),
+    ],
+)  # fmt: skip
+def test_not_told_inside_an_undated_or_other_happening(text, word):
+    assert _event(text, word).date.precision != "day"
