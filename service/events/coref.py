@@ -8,7 +8,9 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
-from . import syntax
+from service.temporal.model import Timex
+
+from . import dates, syntax
 from .candidate import Candidate
 
 #: Pronouns a story goes on with, by the kind of doer they take.
@@ -70,3 +72,87 @@ def _refers_to(subject, antecedent) -> bool:
         and antecedent.pos_ == "NOUN"
         and subject.lemma_.lower() == antecedent.lemma_.lower()
     )
+
+
+#: Verbs that say when a happening told before starts: "The cuts will begin in June".
+_STARTS = frozenset({"begin", "start", "commence"})
+#: "take effect", "come into force": the same, with their noun.
+_STARTS_WITH = {"take": frozenset({"effect"}), "come": frozenset({"effect", "force"})}
+_DEFINITE = frozenset({"the", "this", "these", "those", "its", "their"})
+
+
+def dated_later(candidates: Sequence[Candidate], doc, timexes: Sequence[Timex]) -> None:
+    """A happening told undated (or coarsely) and dated by a later sentence that names it
+    ("The bank said it would cut 2,000 jobs. The cuts will begin in June.", "Acme said it
+    would close the plant. The closure will take effect in May."): the earlier mention takes
+    the date and stays the event; the later clause is only its date (a reference)."""
+    by_token = {c.token: c for c in candidates}
+    starts = {t.start: t for t in timexes if dates.datable(t)}
+    for tok in doc:
+        if not _says_start(tok):
+            continue
+        noun = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if noun is None or noun.pos_ != "NOUN":
+            continue
+        if not any(d.lower_ in _DEFINITE for d in noun.children if d.dep_ in ("det", "poss")):
+            continue
+        when = _own_date(tok, starts)
+        earlier = [
+            c
+            for c in candidates
+            if c.token < noun.i
+            and c.trigger.pos == "verb"
+            and c.position >= _position(tok, candidates) - 2
+            and _names(noun.lemma_.lower(), doc[c.token].lemma_.lower())
+        ]
+        if when is None or not earlier:
+            continue
+        told = earlier[-1]
+        if told.anchor is not None and not _finer_inside(when, told.anchor):
+            continue
+        told.anchor, told.inherited = when, False
+        if told.kind == "reference" and told.phrase.subject:
+            told.kind = "event"
+        if (later := by_token.get(tok.i)) is not None and later is not told:
+            later.kind = "reference"
+
+
+def _says_start(tok) -> bool:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "VERB":
+        return False
+    if lemma in _STARTS:
+        return True
+    nouns = _STARTS_WITH.get(lemma, frozenset())
+    return any(w.lower_ in nouns for c in tok.children for w in c.subtree)
+
+
+def _own_date(tok, starts: dict[int, Timex]) -> Timex | None:
+    for c in tok.children:
+        if c.dep_ in ("prep", "npadvmod"):
+            for w in c.subtree:
+                if (t := starts.get(w.idx)) is not None:
+                    return t
+    return None
+
+
+def _position(tok, candidates: Sequence[Candidate]) -> int:
+    """The sentence index of ``tok``, from the candidates told before it (they carry it)."""
+    told = [c.position for c in candidates if c.sentence.start <= tok.idx]
+    return max(told, default=0)
+
+
+def _names(noun: str, verb: str) -> bool:
+    """ "cuts"/"cut", "closure"/"close", "resignation"/"resign": the noun of the verb."""
+    if noun == verb:
+        return True
+    size = min(len(verb), 5) - 1
+    return size >= 3 and noun[:size] == verb[:size] and noun != verb + "er"
+
+
+def _finer_inside(when: Timex, anchor: Timex) -> bool:
+    """ "last year ... began in June": a finer date inside the one given before."""
+    if not (when.start_date and when.end_date and anchor.start_date and anchor.end_date):
+        return False
+    inside = anchor.start_date <= when.start_date and when.end_date <= anchor.end_date
+    return inside and when.end_date - when.start_date < anchor.end_date - anchor.start_date

@@ -65,6 +65,7 @@ def _extract(text: str, published_at: dt.date, timexes, doc) -> list[Event]:
     entities = Entities(text, doc)
     candidates, relations = find(text, published_at, timexes, doc, entities)
     coref.continue_story(candidates, doc)
+    coref.dated_later(candidates, doc, timexes)
     groups = within_article(candidates)
     told = discourse.told_at(candidates, doc, published_at, timexes)
     bounds = discourse.bounded(candidates, doc, timexes)

@@ -226,3 +226,35 @@ def test_told_inside_a_dated_happening(text, word, day):
 )  # fmt: skip
 def test_not_told_inside_an_undated_or_other_happening(text, word):
     assert _event(text, word).date.precision != "day"
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "value", "status"),
+    [
+        # a reported plan dated by the next sentence that names it (future months go forward)
+        ("The bank said it would cut 2,000 jobs. The cuts will begin in June.",
+         "Bank to cut 2,000 jobs", "2024-06", "planned"),
+        ("Acme said it would close its plant in Ohio. The closure will take effect in May.",
+         "Acme to close plant in Ohio", "2024-05", "planned"),
+        # a finer date inside the one told before
+        ("The bank cut 2,000 jobs last year. The cuts began in June.", "Bank cuts 2,000 jobs",
+         "2023-06", "occurred"),
+    ],
+)  # fmt: skip
+def test_a_happening_dated_by_a_later_sentence_that_names_it(text, title, value, status):
+    [event] = [e for e in extract(text, PUB) if e.title == title]
+    assert (event.date.value, event.status) == (value, status)
+    assert len(extract(text, PUB)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another noun is another happening; a date outside the one told is another time
+        "The bank said it would cut 2,000 jobs. The strike will begin in June.",
+        "The bank cut 2,000 jobs in 2022. The cuts began in June.",
+    ],
+)
+def test_not_dated_by_a_sentence_naming_another_happening(text):
+    cuts = [e.date.value for e in extract(text, PUB) if "cut" in e.title.lower()]
+    assert "2024-06" not in cuts and "2023-06" not in cuts
