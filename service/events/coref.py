@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from service.temporal.model import Timex
 
-from . import dates, syntax
+from . import dates, lexicon, syntax
 from .candidate import Candidate
 
 #: Pronouns a story goes on with, by the kind of doer they take.
@@ -156,3 +156,23 @@ def _finer_inside(when: Timex, anchor: Timex) -> bool:
         return False
     inside = anchor.start_date <= when.start_date and when.end_date <= anchor.end_date
     return inside and when.end_date - when.start_date < anchor.end_date - anchor.start_date
+
+
+def named_subjects(candidates: Sequence[Candidate], doc) -> dict[int, str]:
+    """Candidate index -> the stem of the happening noun that is its subject, said again
+    ("The attack killed 12 people", "Tuesday's earthquake destroyed the port"): the clause
+    tells more of that happening, which another clause may have told by its verb."""
+    out: dict[int, str] = {}
+    for c in candidates:
+        if c.trigger.pos != "verb":
+            continue
+        subject = _own_subject(doc[c.token])
+        if subject is None or subject.pos_ != "NOUN" or lexicon.noun_type(subject.lemma_) != c.type:
+            continue
+        told = any(
+            d.dep_ == "poss" or (d.dep_ == "det" and d.lower_ in _DEFINITE)
+            for d in subject.children
+        )
+        if told:  # "the attack", "its raid", "Tuesday's earthquake": one told of already
+            out[c.index] = subject.lemma_.lower()[:5]
+    return out

@@ -80,6 +80,19 @@ def _on_its_day(anchor: Timex, datable: list[Timex]) -> Timex:
     return anchor
 
 
+#: Words before a date that make it the end of a span ("in the three months to Sept. 30").
+_SPAN_END = re.compile(r"\b(?:to|until|till|through|thru|ending|ended)\s+(?:the\s+)?$", re.I)
+
+
+def span_end(c) -> bool:
+    """Whether a candidate's own date closes a span it is told over ("the three months to
+    Sept. 30", "until March"): the happening is not on that day."""
+    if c.anchor is None:
+        return False
+    at = c.anchor.start - c.sentence.start
+    return _SPAN_END.search(c.sentence.text[max(0, at - 16) : at]) is not None
+
+
 class Days:
     """The day-precise dates of an article by end offset, for the narrative "now"."""
 
@@ -282,6 +295,11 @@ def offsets(candidates: Sequence, doc, timexes: Sequence[Timex]) -> dict[int, tu
                 found = [durations[w.idx] for w in mod.subtree if w.idx in durations]
                 if mod.dep_ == "npadvmod" and found:
                     out[c.index] = (word, found[0])
+            ahead = [t for t in durations.values() if t.end <= prep.idx]
+            if c.index not in out and ahead:  # "- two months before": the words, if misparsed
+                last = max(ahead, key=lambda t: t.end)
+                if not doc.text[last.end : prep.idx].strip():
+                    out[c.index] = (word, last)
         for clause in doc[c.token].children:  # "two days after it was signed"
             mark = next((m for m in clause.children if m.dep_ == "mark"), None)
             if clause.dep_ != "advcl" or mark is None or mark.lower_ not in ("before", "after"):

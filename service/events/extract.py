@@ -66,7 +66,7 @@ def _extract(text: str, published_at: dt.date, timexes, doc) -> list[Event]:
     candidates, relations = find(text, published_at, timexes, doc, entities)
     coref.continue_story(candidates, doc)
     coref.dated_later(candidates, doc, timexes)
-    groups = within_article(candidates)
+    groups = within_article(candidates, coref.named_subjects(candidates, doc))
     told = discourse.told_at(candidates, doc, published_at, timexes)
     bounds = discourse.bounded(candidates, doc, timexes)
     apart = discourse.offsets(candidates, doc, timexes)

@@ -258,3 +258,55 @@ def test_a_happening_dated_by_a_later_sentence_that_names_it(text, title, value,
 def test_not_dated_by_a_sentence_naming_another_happening(text):
     cuts = [e.date.value for e in extract(text, PUB) if "cut" in e.title.lower()]
     assert "2024-06" not in cuts and "2023-06" not in cuts
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # one happening told twice: the finest date inside the first mention's
+        ("Aid reached survivors of last month's earthquake in Tarsa. Many children had been "
+         "orphaned before the February 12 earthquake.", "2024-02-12"),
+        ("The earthquake hit Tarsa last month. The February 12 earthquake destroyed the port.",
+         "2024-02-12"),
+    ],
+)  # fmt: skip
+def test_one_happening_takes_the_finest_date_its_mentions_give(text, value):
+    quakes = [e for e in extract(text, PUB) if e.type == "disaster"]
+    assert value in [e.date.value for e in quakes]
+    assert "2024-02" not in [e.date.value for e in quakes]
+
+
+def test_the_end_of_a_span_is_no_finer_date():
+    text = ("Acme said its net profit rose 41 percent in the third quarter. Net profit rose to "
+            "$1.1 billion in the three months to Sept. 30.")  # fmt: skip
+    [profit] = [e for e in extract(text, PUB) if "profit" in e.title.lower()]
+    assert profit.date.value == "2023-Q3"
+
+
+def test_a_finer_date_outside_the_first_mention_is_not_taken():
+    text = "The earthquake hit Tarsa last month. The March 12 earthquake destroyed the port."
+    quakes = [e for e in extract(text, PUB) if e.type == "disaster"]
+    assert "2024-02" in [e.date.value for e in quakes]
+
+
+def test_an_offset_read_from_the_words_when_the_parse_misses_it():
+    text = ("Acme took out the policy - with cover of up to $17.5m - two months before the "
+            "singer's June 2023 tour, court papers suggest.")  # fmt: skip
+    assert _event(text, "took").date.value == "2023-04"
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        # the happening named again as the subject of its consequence: one event
+        ("Rebels attacked the town of Goma on Tuesday. The attack killed 12 people.", 1),
+        ("The earthquake hit Tarsa last month. The February 12 earthquake destroyed the port.",
+         1),
+        # another attack (indefinite), or one on another day: two
+        ("Rebels attacked the town of Goma on Tuesday. An attack killed 12 people.", 2),
+        ("Rebels attacked the town of Goma on Tuesday. The attack killed 12 people on Friday.",
+         2),
+    ],
+)  # fmt: skip
+def test_a_happening_named_again_is_one_event(text, events):
+    assert len([e for e in extract(text, PUB) if e.type in ("conflict", "disaster")]) == events
