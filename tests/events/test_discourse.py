@@ -310,3 +310,30 @@ def test_an_offset_read_from_the_words_when_the_parse_misses_it():
 )  # fmt: skip
 def test_a_happening_named_again_is_one_event(text, events):
     assert len([e for e in extract(text, PUB) if e.type in ("conflict", "disaster")]) == events
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "value"),
+    [
+        # a dated gerund clause is a happening of the main clause's subject
+        ("Before retiring in 1984, Lowe taught at a school in Leeds.", "Lowe retires", "1984"),
+        ("Two travellers were admitted to a hospital in Glasgow after returning from Mexico on "
+         "Tuesday.", "Two travellers return from Mexico", "2024-03-12"),
+        ("Smith founded the company after leaving the army in 2010.", "Smith leaves army",
+         "2010"),
+    ],
+)  # fmt: skip
+def test_a_dated_gerund_clause_is_a_happening(text, title, value):
+    assert value in [e.date.value for e in extract(text, PUB) if e.title == title]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # undated, it is only the main clause's circumstance
+        "After meeting the minister, Smith left the capital.",
+        "Before retiring, Lowe taught at a school in Leeds.",
+    ],
+)
+def test_an_undated_gerund_clause_is_no_happening(text):
+    assert len(extract(text, PUB)) == 1
