@@ -225,6 +225,13 @@ def publication(published_at: dt.date, planned: bool = False) -> EventDate:
     return EventDate(None, None, f"../{iso}", None, published_at, "unknown", False, "publication")
 
 
+def as_of(published_at: dt.date) -> EventDate:
+    """Going on as the article is published ("is conducting tests", "are fighting"): told of
+    the publication day, when it is under way (it may have begun before, and go on)."""
+    iso = published_at.isoformat()
+    return EventDate(None, iso, iso, published_at, published_at, "day", False, "publication")
+
+
 def overlaps(a: EventDate, b: EventDate, slack: dt.timedelta = dt.timedelta(0)) -> bool:
     """Whether two dates can be the same happening (an open side matches anything)."""
     if a.start and b.end and a.start > b.end + slack:

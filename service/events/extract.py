@@ -117,6 +117,8 @@ def _date_groups(groups, relations, discourse_time, published_at) -> None:
             group.date = dates.from_timex(at[0], "narrative")  # the story's time (discourse)
         if group.date is None and (report := group.head.reported) is not None:
             group.date = dates.no_later_than(dates.from_timex(report))
+        if group.date is None and _status(group) == "ongoing":
+            group.date = dates.as_of(published_at)  # "the FBI is conducting tests": on the day
         if group.date is None:
             group.date = dates.publication(published_at, planned=_status(group) == "planned")
 

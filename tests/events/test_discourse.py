@@ -337,3 +337,20 @@ def test_a_dated_gerund_clause_is_a_happening(text, title, value):
 )
 def test_an_undated_gerund_clause_is_no_happening(text):
     assert len(extract(text, PUB)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "ongoing"),
+    [
+        # going on as the article is published: told of the publication day
+        ("The third trader, John Marsh, is fighting extradition from Singapore.", True),
+        ("The FBI is conducting further DNA tests of the hair found near the house.", True),
+        # past progressive, or done: not the publication day
+        ("The FBI was conducting further DNA tests of the hair found near the house.", False),
+        ("The FBI conducted further DNA tests of the hair found near the house.", False),
+    ],
+)
+def test_going_on_at_publication_is_told_of_its_day(text, ongoing):
+    [event] = extract(text, PUB)
+    assert ((event.date.start, event.date.end) == (PUB, PUB)) is ongoing
+    assert event.date.basis != "expression"
