@@ -131,7 +131,8 @@ def _at_precision(day: dt.date, precision: str, text: str) -> EventDate:
         last = first + 6 * ONE_DAY
         year, week, _ = day.isocalendar()
         value = f"{year}-W{week:02d}"
-        return EventDate(text, value, None, first, last, precision, True, "duration")
+        edtf = f"{first.isoformat()}/{last.isoformat()}"  # EDTF has no week: its days
+        return EventDate(text, value, edtf, first, last, precision, True, "duration")
     else:
         value, first, last = day.isoformat(), day, day
     return EventDate(text, value, value + "~", first, last, precision, True, "duration")
