@@ -176,3 +176,41 @@ def named_subjects(candidates: Sequence[Candidate], doc) -> dict[int, str]:
         if told:  # "the attack", "its raid", "Tuesday's earthquake": one told of already
             out[c.index] = subject.lemma_.lower()[:5]
     return out
+
+
+def definite_nouns(candidates: Sequence[Candidate], doc) -> set[int]:
+    """Noun mentions told as known ("the attack", "her resignation", "the popstar's death"):
+    they name a happening the story has told, the one of that kind if it told one."""
+    out = set()
+    for c in candidates:
+        if c.trigger.pos != "noun" or c.doc:
+            continue
+        noun = doc[c.token]
+        if any(
+            d.dep_ == "poss" or (d.dep_ == "det" and d.lower_ in _DEFINITE) for d in noun.children
+        ):
+            out.add(c.index)
+    return out
+
+
+#: Verbs whose date is the date of the happening they bring about ("resulted in his death on
+#: 25 June", "led to the collapse of the talks on Monday").
+_BRINGS_ABOUT = frozenset({"result", "lead", "end"})
+
+
+def brought_about(candidates: Sequence[Candidate], doc) -> None:
+    """The happening a dated clause results in takes its date ("the drugs resulted in the
+    popstar's death on 25 June": the death on 25 June), so that it can date the other
+    mentions of that happening."""
+    by_token = {c.token: c for c in candidates}
+    for c in candidates:
+        tok = doc[c.token]
+        if c.anchor is None or c.inherited or tok.lemma_.lower() not in _BRINGS_ABOUT:
+            continue
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "to"):
+                continue
+            for noun in prep.children:
+                result = by_token.get(noun.i)
+                if result is not None and result.trigger.pos == "noun" and result.anchor is None:
+                    result.anchor = c.anchor

@@ -93,6 +93,42 @@ def span_end(c) -> bool:
     return _SPAN_END.search(c.sentence.text[max(0, at - 16) : at]) is not None
 
 
+_YEAR = re.compile(r"\d{4}|'\d\d")
+#: Auxiliaries that put a past participle or a bare verb ahead or in the present.
+_NOT_PAST = frozenset(
+    {"will", "would", "shall", "'ll", "is", "are", "am", "be", "to", "has", "have"}
+)
+
+
+def past_tense_years(candidates: Sequence, doc, published_at: dt.date) -> None:
+    """A past-tense clause dated after publication by a day or month given without its year
+    ("which resulted in his death on 25 June", read in mid-June) happened in the year before:
+    its anchor moves back a year and it is no plan. Tense is read from the parse (the word
+    window the temporal engine reads may hold another clause's verb)."""
+    for c in candidates:
+        anchor = c.anchor
+        if anchor is None or c.trigger.pos != "verb" or c.inherited:
+            continue
+        start = anchor.start_date
+        if start is None or start <= published_at or _YEAR.search(anchor.text):
+            continue
+        if anchor.precision not in ("day", "time", "month") or not anchor.value[:4].isdigit():
+            continue
+        tok = doc[c.token]
+        aux = {a.lower_ for a in tok.children if a.dep_ in ("aux", "auxpass")}
+        if tok.tag_ != "VBD" or aux & _NOT_PAST:
+            continue
+        value = f"{int(anchor.value[:4]) - 1:04d}{anchor.value[4:]}"
+        edtf, first, last, _ = describe(value, anchor.type)
+        if first is None:
+            continue
+        c.anchor = dataclasses.replace(
+            anchor, value=value, edtf=edtf, start_date=first, end_date=last
+        )
+        if c.status == "planned":
+            c.status = "occurred"
+
+
 class Days:
     """The day-precise dates of an article by end offset, for the narrative "now"."""
 

@@ -186,12 +186,39 @@ def _names_it(group: Group, cand: Candidate, named: dict[int, str]) -> bool:
     )
 
 
-def _best(groups: list[Group], cand: Candidate, named: dict[int, str]) -> Group | None:
+def _best(
+    groups: list[Group], cand: Candidate, named: dict[int, str], known: set[int] = frozenset()
+) -> Group | None:
     scored = [(s, -i, g) for i, g in enumerate(groups) if (s := _score(g, cand, named)) is not None]
-    return max(scored, key=lambda x: x[:2])[2] if scored else None
+    if scored:
+        return max(scored, key=lambda x: x[:2])[2]
+    if cand.index in known and cand.type in SYNONYMOUS:
+        return _the_one(groups, cand)
+    return None
 
 
-def within_article(candidates: list[Candidate], named: dict[int, str] | None = None) -> list[Group]:
+def _the_one(groups: list[Group], cand: Candidate) -> Group | None:
+    """ "The minister resigned. Her resignation on Friday ...", "Jackson, who died last June
+    ... the popstar's death on 25 June": a known happening's noun names the one happening of
+    its kind the story told (none when it told two), if their dates and people agree."""
+    kind = [g for g in groups if g.type == cand.type]
+    if len(kind) != 1:
+        return None
+    group = kind[0]
+    if not compatible_actors([m.actor for m in cand.actors], group.actors(), need_overlap=False):
+        return None
+    if cand.anchor is not None:
+        mine = dates.from_timex(cand.anchor)
+        if any(not dates.overlaps(mine, d) for d in group.anchors()):
+            return None
+    return group
+
+
+def within_article(
+    candidates: list[Candidate],
+    named: dict[int, str] | None = None,
+    known: set[int] = frozenset(),
+) -> list[Group]:
     """Group an article's mentions so each happening is told once.
 
     Standalone mentions merge when type, time and actors agree; noun references join the best
@@ -201,17 +228,18 @@ def within_article(candidates: list[Candidate], named: dict[int, str] | None = N
 
     :param named: candidate index -> the stem of the happening noun that is its subject ("the
         attack killed"), see ``coref.named_subjects``.
+    :param known: noun mentions told as known ("her resignation"), see ``coref.definite_nouns``.
     """
     named = named or {}
     groups: list[Group] = []
     for cand in (c for c in candidates if c.kind == "event"):
-        group = _best(groups, cand, named)
+        group = _best(groups, cand, named, known)
         if group is None:
             groups.append(Group([cand]))
         else:
             group.members.append(cand)
     for cand in (c for c in candidates if c.kind == "reference"):
-        group = _best(groups, cand, named)
+        group = _best(groups, cand, named, known)
         if group is not None:
             group.members.append(cand)
         elif cand.type in STANDALONE_REFERENCES and cand.actors and cand.anchor is not None:

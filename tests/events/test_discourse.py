@@ -354,3 +354,39 @@ def test_going_on_at_publication_is_told_of_its_day(text, ongoing):
     [event] = extract(text, PUB)
     assert ((event.date.start, event.date.end) == (PUB, PUB)) is ongoing
     assert event.date.basis != "expression"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a past-tense clause is not dated after publication: a day or month without its year
+        # is last year's
+        ("The company opened a plant in Ohio on 25 June.", "2023-06-25"),
+        ("Acme opened a plant in Ohio in September.", "2023-09"),
+        # a plan or a year said stays
+        ("The summit will open on 25 June.", "2024-06-25"),
+        ("Acme opened a plant in Ohio on 25 June 2025.", "2025-06-25"),
+    ],
+)
+def test_a_past_clause_is_not_dated_after_publication(text, value):
+    assert extract(text, PUB)[0].date.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "deaths", "value"),
+    [
+        # a known happening's noun names the one of its kind told ("the popstar's death"),
+        # and the happening it results in takes the clause's date
+        ("Jackson, who died last June, was 50. Prosecutors say the drugs resulted in the "
+         "popstar's death on 25 June.", 1, "2023-06-25"),
+        ("The minister resigned. Her resignation on Friday came after weeks of protests.", 1,
+         "2024-03-08"),
+        # two of its kind told: the noun names neither
+        ("Jackson died last June. His brother died in May. The death was a shock.", 2, None),
+    ],
+)  # fmt: skip
+def test_a_known_happening_is_the_one_told(text, deaths, value):
+    found = [e for e in extract(text, PUB) if e.type in ("death", "resignation")]
+    assert len(found) == deaths
+    if value is not None:
+        assert found[0].date.value == value
