@@ -50,9 +50,16 @@ class Group:
         says who did it, else the first clause that does ("The minister resigned. Her
         resignation on Friday ...": not "Resignation"), else the first dated mention, else the
         first standalone one (never reported content when the event has its own mention)."""
+        # a verb that says who did it before a dated noun that says it with no verb ("Her
+        # resignation on Friday" is told as "Anna Berg resigns", not "Anna Berg resignation")
+        worded = not any(
+            c.trigger.pos == "noun" and c.kind != "report" and c.agents and c.phrase.verb
+            for c in self.members
+        )
         for test in (
             lambda c: c.doc,
             lambda c: c.anchor is not None and c.kind == "event" and c.trigger.pos == "verb",
+            lambda c: c.kind == "event" and c.trigger.pos == "verb" and bool(c.agents) and worded,
             lambda c: c.anchor is not None and c.kind != "report" and bool(c.agents),
             lambda c: c.duration is not None and c.kind != "report" and bool(c.agents),
             lambda c: c.kind == "event" and c.trigger.pos == "verb" and bool(c.phrase.subject),

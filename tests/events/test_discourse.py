@@ -390,3 +390,18 @@ def test_a_known_happening_is_the_one_told(text, deaths, value):
     assert len(found) == deaths
     if value is not None:
         assert found[0].date.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # told from the clause that says who did it, dated by the noun
+        ("The minister Anna Berg resigned. Her resignation on Friday came after a scandal.",
+         "Anna Berg resigns"),
+        # a noun told with its verb ("paid a visit") keeps its fuller headline
+        ("Li Wei paid a two-day visit to Paris on Monday. Li Wei's visit took place after the "
+         "summit.", "Li Wei pays two-day visit to Paris"),
+    ],
+)  # fmt: skip
+def test_one_happening_is_told_from_the_clause_that_says_who_did_it(text, title):
+    assert title in [e.title for e in extract(text, PUB)]
