@@ -40,6 +40,9 @@ def times(text: str, own: list[Timex]) -> tuple[Timex | None, Timex | None]:
     """The anchor and the duration a predicate's own expressions give."""
     own = sorted({_of_the_noun(text, t) for t in own}, key=lambda t: t.start)
     datable = [t for t in own if dates.datable(t)]
+    free = [t for t in datable if not t.modifies_noun]
+    if free and len(free) < len(datable):  # "indicted last year in the October 1998 shooting"
+        datable = free
     anchor = datable[0] if datable else None
     if anchor is not None and (later := [t for t in datable if t.start > anchor.start]):
         spanned = dates.interval(text, anchor, later[0])
@@ -127,6 +130,28 @@ def past_tense_years(candidates: Sequence, doc, published_at: dt.date) -> None:
         )
         if c.status == "planned":
             c.status = "occurred"
+
+
+#: A clock time with no day of its own ("at 10 p.m.", "1653 local time", "noon").
+_CLOCK = re.compile(
+    r"^(?:at\s+)?(?:\d{1,2}(?:[:.]\d\d)?|\d{4}|noon|midnight)\s*"
+    r"(?:[ap]\.?m\.?|gmt|utc|[ecmp][sd]t|local time|hours?|h)?\s*(?:\([^)]*\))?\.?$",
+    re.IGNORECASE,
+)
+
+
+def clock_days(candidates: Sequence, published_at: dt.date) -> None:
+    """A clock time with no day of its own is read on the publication day; told after the
+    story's last day ("was shot to death at 10 p.m." after "on Oct. 23"), it is on that day."""
+    for c in candidates:
+        anchor, day = c.anchor, c.reference_day
+        if anchor is None or anchor.type != "TIME" or day is None or day == published_at:
+            continue
+        if anchor.start_date != published_at or not _CLOCK.match(anchor.text.strip()):
+            continue
+        value = day.isoformat() + anchor.value[10:]
+        edtf = day.isoformat() + (anchor.edtf or "")[10:]
+        c.anchor = dataclasses.replace(anchor, value=value, edtf=edtf, start_date=day, end_date=day)
 
 
 class Days:

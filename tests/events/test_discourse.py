@@ -405,3 +405,21 @@ def test_a_known_happening_is_the_one_told(text, deaths, value):
 )  # fmt: skip
 def test_one_happening_is_told_from_the_clause_that_says_who_did_it(text, title):
     assert title in [e.title for e in extract(text, PUB)]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "day"),
+    [
+        # a date before the noun it modifies is that noun's, not the clause's
+        ("Kopp was indicted last year in the October 2022 shooting of Dr. Barnet Slepian.",
+         "indicted", (dt.date(2023, 1, 1), dt.date(2023, 12, 31))),
+        # a clock time with no day told after the story's day is on that day
+        ("Slepian was killed on Tuesday in Amherst. He was shot at 10 p.m. in his kitchen.",
+         "shot", (TUESDAY, TUESDAY)),
+        # with no story day it stays the publication's
+        ("Slepian was shot at 10 p.m. in his kitchen.", "shot", (PUB, PUB)),
+    ],
+)  # fmt: skip
+def test_a_date_dates_what_it_modifies(text, word, day):
+    date = _event(text, word).date
+    assert (date.start, date.end) == day
