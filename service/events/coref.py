@@ -79,6 +79,7 @@ _STARTS = frozenset({"begin", "start", "commence"})
 #: "take effect", "come into force": the same, with their noun.
 _STARTS_WITH = {"take": frozenset({"effect"}), "come": frozenset({"effect", "force"})}
 _DEFINITE = frozenset({"the", "this", "these", "those", "its", "their"})
+_START_LEMMAS = _STARTS | set(_STARTS_WITH)
 
 
 def dated_later(candidates: Sequence[Candidate], doc, timexes: Sequence[Timex]) -> None:
@@ -89,7 +90,7 @@ def dated_later(candidates: Sequence[Candidate], doc, timexes: Sequence[Timex]) 
     by_token = {c.token: c for c in candidates}
     starts = {t.start: t for t in timexes if dates.datable(t)}
     for tok in doc:
-        if not _says_start(tok):
+        if tok.lemma_ not in _START_LEMMAS or not _says_start(tok):
             continue
         noun = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if noun is None or noun.pos_ != "NOUN":
@@ -123,8 +124,8 @@ def _says_start(tok) -> bool:
         return False
     if lemma in _STARTS:
         return True
-    nouns = _STARTS_WITH.get(lemma, frozenset())
-    return any(w.lower_ in nouns for c in tok.children for w in c.subtree)
+    nouns = _STARTS_WITH.get(lemma)
+    return nouns is not None and any(w.lower_ in nouns for c in tok.children for w in c.subtree)
 
 
 def _own_date(tok, starts: dict[int, Timex]) -> Timex | None:
