@@ -201,17 +201,40 @@ _BRINGS_ABOUT = frozenset({"result", "lead", "end"})
 
 def brought_about(candidates: Sequence[Candidate], doc) -> None:
     """The happening a dated clause results in takes its date ("the drugs resulted in the
-    popstar's death on 25 June": the death on 25 June), so that it can date the other
-    mentions of that happening."""
+    popstar's death on 25 June": the death on 25 June; "soared to 498, followed on Sunday by
+    the first death"), so that it can date the other mentions of that happening; a passive
+    clause done by a dated happening takes its date ("200,000 people were killed by the quake
+    on 12 January", "was hit by Wednesday's aftershock")."""
     by_token = {c.token: c for c in candidates}
     for c in candidates:
         tok = doc[c.token]
-        if c.anchor is None or c.inherited or tok.lemma_.lower() not in _BRINGS_ABOUT:
+        lemma = tok.lemma_.lower()
+        if c.trigger.pos != "verb":
+            continue
+        if c.anchor is None and not c.inherited:
+            cause = _agent_happening(tok, by_token)
+            if cause is not None and cause.anchor is not None:
+                c.anchor = cause.anchor  # "were killed by the quake on 12 January"
+            continue
+        if c.inherited or lemma not in _BRINGS_ABOUT | {"follow"}:
             continue
         for prep in tok.children:
-            if prep.dep_ != "prep" or prep.lower_ not in ("in", "to"):
+            if lemma == "follow" and prep.dep_ != "agent":
+                continue  # "followed on Sunday by the first death": the death on Sunday
+            if lemma != "follow" and (prep.dep_ != "prep" or prep.lower_ not in ("in", "to")):
                 continue
             for noun in prep.children:
                 result = by_token.get(noun.i)
                 if result is not None and result.trigger.pos == "noun" and result.anchor is None:
                     result.anchor = c.anchor
+
+
+def _agent_happening(tok, by_token: dict):
+    """The happening noun a passive clause is done by ("killed by the quake")."""
+    for agent in tok.children:
+        if agent.dep_ == "agent":
+            for noun in agent.children:
+                found = by_token.get(noun.i)
+                if found is not None and found.trigger.pos == "noun" and not found.inherited:
+                    return found
+    return None

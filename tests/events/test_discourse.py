@@ -423,3 +423,18 @@ def test_one_happening_is_told_from_the_clause_that_says_who_did_it(text, title)
 def test_a_date_dates_what_it_modifies(text, word, day):
     date = _event(text, word).date
     assert (date.start, date.end) == day
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "value"),
+    [
+        # a passive done by a dated happening is on its day
+        ("The town of Vela was hit by Wednesday's severe aftershock.", "hit", "2024-03-13"),
+        # undated, or done by someone: nothing to take
+        ("The town of Vela was hit by a severe aftershock.", "hit", None),
+        ("The town of Vela was visited by Anna Berg, whose speech on Monday was praised.",
+         "visited", None),
+    ],
+)  # fmt: skip
+def test_a_passive_done_by_a_dated_happening(text, word, value):
+    assert _event(text, word).date.value == value
