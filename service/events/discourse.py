@@ -154,6 +154,47 @@ def clock_days(candidates: Sequence, published_at: dt.date) -> None:
         c.anchor = dataclasses.replace(anchor, value=value, edtf=edtf, start_date=day, end_date=day)
 
 
+#: Weeks told from the story's day, not from the publication ("later that week").
+_STORY_WEEKS = (
+    (re.compile(r"^(?:later (?:that|in the|the same) week)$", re.I), 0, "later"),
+    (re.compile(r"^(?:earlier (?:that|in the|the same) week)$", re.I), 0, "earlier"),
+    (re.compile(r"^(?:that|the same) week$", re.I), 0, None),
+    (re.compile(r"^the (?:following|next) week$", re.I), 1, None),
+    (re.compile(r"^the (?:previous|preceding) week$|^the week before$", re.I), -1, None),
+)
+
+
+def story_weeks(candidates: Sequence) -> None:
+    """ "Later that week", "the following week": the week of the story's day (the last day
+    told before the clause), not the publication's; "later"/"earlier" the days after/before
+    that day in it."""
+    for c in candidates:
+        anchor, day = c.anchor, c.reference_day
+        if anchor is None or day is None or c.inherited:
+            continue
+        words = " ".join(anchor.text.split())
+        rule = next(((w, side) for p, w, side in _STORY_WEEKS if p.match(words)), None)
+        if rule is None:
+            continue
+        weeks, side = rule
+        monday = day - dt.timedelta(days=day.weekday()) + dt.timedelta(weeks=weeks)
+        first, last = monday, monday + dt.timedelta(days=6)
+        if side == "later":
+            first = day + dt.timedelta(days=1)
+        elif side == "earlier":
+            last = day - dt.timedelta(days=1)
+        if first > last:
+            continue
+        if side is None:
+            year, week, _ = monday.isocalendar()
+            value, edtf, precision = f"{year}-W{week:02d}", f"{first}/{last}", "week"
+        else:
+            value, edtf, precision = f"{first}/{last}", f"{first}/{last}", "day"
+        c.anchor = dataclasses.replace(
+            anchor, value=value, edtf=edtf, start_date=first, end_date=last, precision=precision
+        )
+
+
 class Days:
     """The day-precise dates of an article by end offset, for the narrative "now"."""
 

@@ -66,6 +66,7 @@ def _extract(text: str, published_at: dt.date, timexes, doc) -> list[Event]:
     candidates, relations = find(text, published_at, timexes, doc, entities)
     discourse.past_tense_years(candidates, doc, published_at)
     discourse.clock_days(candidates, published_at)
+    discourse.story_weeks(candidates)
     coref.continue_story(candidates, doc)
     coref.brought_about(candidates, doc)
     coref.dated_later(candidates, doc, timexes)

@@ -438,3 +438,24 @@ def test_a_date_dates_what_it_modifies(text, word, day):
 )  # fmt: skip
 def test_a_passive_done_by_a_dated_happening(text, word, value):
     assert _event(text, word).date.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "bounds"),
+    [
+        # weeks told from the story's day, not the publication's
+        ("Police arrested two men in Leeds on Monday, March 4. Later that week, the suspects "
+         "were released.", "released", (dt.date(2024, 3, 5), dt.date(2024, 3, 10))),
+        ("Police arrested two men in Leeds on Wednesday, Feb. 7. The following week, the "
+         "suspects were charged.", "charged", (dt.date(2024, 2, 12), dt.date(2024, 2, 18))),
+        ("Police arrested two men in Leeds on Wednesday, Feb. 7. Earlier that week, a bomb "
+         "had damaged the station in Leeds.", "damaged",
+         (dt.date(2024, 2, 5), dt.date(2024, 2, 6))),
+        # "next week" is the publication's
+        ("Police arrested two men in Leeds on Wednesday, Feb. 7. The suspects will be charged "
+         "next week.", "charged", (dt.date(2024, 3, 18), dt.date(2024, 3, 24))),
+    ],
+)  # fmt: skip
+def test_weeks_told_from_the_story_day(text, word, bounds):
+    date = _event(text, word).date
+    assert (date.start, date.end) == bounds
