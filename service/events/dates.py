@@ -131,7 +131,8 @@ def _at_precision(day: dt.date, precision: str, text: str) -> EventDate:
         last = first + 6 * ONE_DAY
         year, week, _ = day.isocalendar()
         value = f"{year}-W{week:02d}"
-        return EventDate(text, value, None, first, last, precision, True, "duration")
+        edtf = f"{first.isoformat()}/{last.isoformat()}"  # EDTF has no week: its days
+        return EventDate(text, value, edtf, first, last, precision, True, "duration")
     else:
         value, first, last = day.isoformat(), day, day
     return EventDate(text, value, value + "~", first, last, precision, True, "duration")
@@ -161,6 +162,32 @@ def after(anchor: EventDate, published_at: dt.date) -> EventDate | None:
         start = min(anchor.start or bound, published_at)
     edtf = f"{start.isoformat()}/{published_at.isoformat()}"
     return EventDate(None, None, edtf, start, published_at, "unknown", False, "relation")
+
+
+def moved(anchor: EventDate, duration: Timex, later: bool) -> EventDate | None:
+    """ "Two months before Jackson's June 2009 death" (2009-04), "two days after the vote on
+    5 May" (05-07), "three years after leaving the army in 2010" (2013): ``anchor`` moved by a
+    whole duration, at the coarser of its precision and the duration's unit (days and weeks
+    need a day to count from), approximate unless counted in days from a day."""
+    m = _DURATION.match(duration.value or "")
+    day = anchor.start if anchor.start == anchor.end else None
+    if not m or "." in m.group(1) or anchor.start is None or anchor.end is None:
+        return None
+    amount, unit = int(m.group(1)) * (1 if later else -1), m.group(2)
+    if unit in "DW":
+        if day is None or anchor.precision != "day":
+            return None
+        when = day + dt.timedelta(days=amount * (7 if unit == "W" else 1))
+        iso = when.isoformat()
+        approximate = unit == "W" or duration.approximate
+        return EventDate(duration.text, iso, iso + "~" if approximate else iso, when, when,
+                         "day", approximate, "duration")  # fmt: skip
+    months = amount * (12 if unit == "Y" else 1)
+    total = anchor.start.year * 12 + anchor.start.month - 1 + months
+    first = dt.date(total // 12, total % 12 + 1, 1)
+    if unit == "Y" and anchor.precision not in ("day", "month"):
+        return _at_precision(first, "year", duration.text)
+    return _at_precision(first, "month", duration.text)
 
 
 def narrative(anchor: EventDate) -> EventDate:
@@ -197,6 +224,13 @@ def publication(published_at: dt.date, planned: bool = False) -> EventDate:
             None, None, f"{iso}/..", published_at, None, "unknown", False, "publication"
         )
     return EventDate(None, None, f"../{iso}", None, published_at, "unknown", False, "publication")
+
+
+def as_of(published_at: dt.date) -> EventDate:
+    """Going on as the article is published ("is conducting tests", "are fighting"): told of
+    the publication day, when it is under way (it may have begun before, and go on)."""
+    iso = published_at.isoformat()
+    return EventDate(None, iso, iso, published_at, published_at, "day", False, "publication")
 
 
 def overlaps(a: EventDate, b: EventDate, slack: dt.timedelta = dt.timedelta(0)) -> bool:

@@ -8,10 +8,12 @@ resolved ``Timex`` objects, never finds or resolves an expression itself.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Sequence
 
+from service.temporal.edtf import describe
 from service.temporal.model import Timex
 
 from . import dates
@@ -36,8 +38,11 @@ def fineness(timex: Timex) -> int:
 
 def times(text: str, own: list[Timex]) -> tuple[Timex | None, Timex | None]:
     """The anchor and the duration a predicate's own expressions give."""
-    own = sorted(set(own), key=lambda t: t.start)
+    own = sorted({_of_the_noun(text, t) for t in own}, key=lambda t: t.start)
     datable = [t for t in own if dates.datable(t)]
+    free = [t for t in datable if not t.modifies_noun]
+    if free and len(free) < len(datable):  # "indicted last year in the October 1998 shooting"
+        datable = free
     anchor = datable[0] if datable else None
     if anchor is not None and (later := [t for t in datable if t.start > anchor.start]):
         spanned = dates.interval(text, anchor, later[0])
@@ -45,8 +50,149 @@ def times(text: str, own: list[Timex]) -> tuple[Timex | None, Timex | None]:
             anchor = spanned  # "from June 6 to June 9"
         else:  # "its fourth-quarter results on Jan. 29": the finest date the clause gives
             anchor = min(datable, key=lambda t: (fineness(t), t.start))
+            anchor = _on_its_day(anchor, datable)
     duration = next((t for t in own if t.type == "DURATION"), None)
     return anchor, duration
+
+
+#: Open bounds a preposition gives an expression ("since", "by"): not the noun's own date.
+_OPEN = frozenset({"BEFORE", "ON_OR_BEFORE", "AFTER", "ON_OR_AFTER"})
+
+
+def _of_the_noun(text: str, timex: Timex) -> Timex:
+    """ "since Tuesday's earthquake", "hit by Wednesday's aftershock": an expression before the
+    noun it modifies dates that noun; the "since" or "by" before them bounds the clause, not
+    the noun's happening, which is on the day itself."""
+    possessive = text.startswith(("'s", "’s"), timex.end)
+    if not ((timex.modifies_noun or possessive) and timex.mod in _OPEN):
+        return timex
+    edtf, first, last, precision = describe(timex.value, timex.type)
+    if first is None or last is None:
+        return timex
+    return dataclasses.replace(timex, edtf=edtf, start_date=first, end_date=last, mod=None)
+
+
+def _on_its_day(anchor: Timex, datable: list[Timex]) -> Timex:
+    """ "struck at 1653 local time on Tuesday": a clock time read on the publication day gives
+    way to the day the clause names (its own day is the day's, not the publication's)."""
+    if anchor.type != "TIME" or anchor.precision != "time":
+        return anchor
+    days = [t for t in datable if t.type == "DATE" and t.precision == "day" and t.start_date]
+    if days and all(d.start_date != anchor.start_date for d in days):
+        return days[0]
+    return anchor
+
+
+#: Words before a date that make it the end of a span ("in the three months to Sept. 30").
+_SPAN_END = re.compile(r"\b(?:to|until|till|through|thru|ending|ended)\s+(?:the\s+)?$", re.I)
+
+
+def span_end(c) -> bool:
+    """Whether a candidate's own date closes a span it is told over ("the three months to
+    Sept. 30", "until March"): the happening is not on that day."""
+    if c.anchor is None:
+        return False
+    at = c.anchor.start - c.sentence.start
+    return _SPAN_END.search(c.sentence.text[max(0, at - 16) : at]) is not None
+
+
+_YEAR = re.compile(r"\d{4}|'\d\d")
+#: Auxiliaries that put a past participle or a bare verb ahead or in the present.
+_NOT_PAST = frozenset(
+    {"will", "would", "shall", "'ll", "is", "are", "am", "be", "to", "has", "have"}
+)
+
+
+def past_tense_years(candidates: Sequence, doc, published_at: dt.date) -> None:
+    """A past-tense clause dated after publication by a day or month given without its year
+    ("which resulted in his death on 25 June", read in mid-June) happened in the year before:
+    its anchor moves back a year and it is no plan. Tense is read from the parse (the word
+    window the temporal engine reads may hold another clause's verb)."""
+    for c in candidates:
+        anchor = c.anchor
+        if anchor is None or c.trigger.pos != "verb" or c.inherited:
+            continue
+        start = anchor.start_date
+        if start is None or start <= published_at or _YEAR.search(anchor.text):
+            continue
+        if anchor.precision not in ("day", "time", "month") or not anchor.value[:4].isdigit():
+            continue
+        tok = doc[c.token]
+        aux = {a.lower_ for a in tok.children if a.dep_ in ("aux", "auxpass")}
+        if tok.tag_ != "VBD" or aux & _NOT_PAST:
+            continue
+        value = f"{int(anchor.value[:4]) - 1:04d}{anchor.value[4:]}"
+        edtf, first, last, _ = describe(value, anchor.type)
+        if first is None:
+            continue
+        c.anchor = dataclasses.replace(
+            anchor, value=value, edtf=edtf, start_date=first, end_date=last
+        )
+        if c.status == "planned":
+            c.status = "occurred"
+
+
+#: A clock time with no day of its own ("at 10 p.m.", "1653 local time", "noon").
+_CLOCK = re.compile(
+    r"^(?:at\s+)?(?:\d{1,2}(?:[:.]\d\d)?|\d{4}|noon|midnight)\s*"
+    r"(?:[ap]\.?m\.?|gmt|utc|[ecmp][sd]t|local time|hours?|h)?\s*(?:\([^)]*\))?\.?$",
+    re.IGNORECASE,
+)
+
+
+def clock_days(candidates: Sequence, published_at: dt.date) -> None:
+    """A clock time with no day of its own is read on the publication day; told after the
+    story's last day ("was shot to death at 10 p.m." after "on Oct. 23"), it is on that day."""
+    for c in candidates:
+        anchor, day = c.anchor, c.reference_day
+        if anchor is None or anchor.type != "TIME" or day is None or day == published_at:
+            continue
+        if anchor.start_date != published_at or not _CLOCK.match(anchor.text.strip()):
+            continue
+        value = day.isoformat() + anchor.value[10:]
+        edtf = day.isoformat() + (anchor.edtf or "")[10:]
+        c.anchor = dataclasses.replace(anchor, value=value, edtf=edtf, start_date=day, end_date=day)
+
+
+#: Weeks told from the story's day, not from the publication ("later that week").
+_STORY_WEEKS = (
+    (re.compile(r"^(?:later (?:that|in the|the same) week)$", re.I), 0, "later"),
+    (re.compile(r"^(?:earlier (?:that|in the|the same) week)$", re.I), 0, "earlier"),
+    (re.compile(r"^(?:that|the same) week$", re.I), 0, None),
+    (re.compile(r"^the (?:following|next) week$", re.I), 1, None),
+    (re.compile(r"^the (?:previous|preceding) week$|^the week before$", re.I), -1, None),
+)
+
+
+def story_weeks(candidates: Sequence) -> None:
+    """ "Later that week", "the following week": the week of the story's day (the last day
+    told before the clause), not the publication's; "later"/"earlier" the days after/before
+    that day in it."""
+    for c in candidates:
+        anchor, day = c.anchor, c.reference_day
+        if anchor is None or day is None or c.inherited:
+            continue
+        words = " ".join(anchor.text.split())
+        rule = next(((w, side) for p, w, side in _STORY_WEEKS if p.match(words)), None)
+        if rule is None:
+            continue
+        weeks, side = rule
+        monday = day - dt.timedelta(days=day.weekday()) + dt.timedelta(weeks=weeks)
+        first, last = monday, monday + dt.timedelta(days=6)
+        if side == "later":
+            first = day + dt.timedelta(days=1)
+        elif side == "earlier":
+            last = day - dt.timedelta(days=1)
+        if first > last:
+            continue
+        if side is None:
+            year, week, _ = monday.isocalendar()
+            value, edtf, precision = f"{year}-W{week:02d}", f"{first}/{last}", "week"
+        else:
+            value, edtf, precision = f"{first}/{last}", f"{first}/{last}", "day"
+        c.anchor = dataclasses.replace(
+            anchor, value=value, edtf=edtf, start_date=first, end_date=last, precision=precision
+        )
 
 
 class Days:
@@ -85,7 +231,9 @@ _SHIFTS = (
 _CARRY = 1
 
 
-def told_at(candidates: Sequence, doc, published_at: dt.date) -> dict[int, Timex]:
+def told_at(
+    candidates: Sequence, doc, published_at: dt.date, timexes: Sequence[Timex] = ()
+) -> dict[int, Timex]:
     """Candidate index -> the date an undated past-tense predicate is told at.
 
     The frame a clause sits in dates it first: "died when their boat sank in late November",
@@ -97,6 +245,7 @@ def told_at(candidates: Sequence, doc, published_at: dt.date) -> dict[int, Timex
     clauses ("has claimed", "had arrested") are told at another time and are left alone.
     """
     by_token = {c.token: c for c in candidates}
+    by_start = {t.start: t for t in timexes if _told(t, published_at)}
     out: dict[int, Timex] = {}
     reference: Timex | None = None
     told = -1  # the sentence the reference was last told in
@@ -108,7 +257,7 @@ def told_at(candidates: Sequence, doc, published_at: dt.date) -> dict[int, Timex
         if c.anchor is not None or c.trigger.pos != "verb" or c.status != "occurred":
             continue
         tok = doc[c.token]
-        framed = _frame(tok, by_token)
+        framed = _frame(tok, by_token, by_start)
         shifted = _shifted(c.clause, reference)
         if framed is not None:
             out[c.index] = framed
@@ -138,7 +287,7 @@ def _told(anchor: Timex, published_at: dt.date) -> bool:
     return anchor.precision in ("day", "time") and day is not None and day <= published_at
 
 
-def _frame(tok, by_token: dict) -> Timex | None:
+def _frame(tok, by_token: dict, by_start: dict[int, Timex]) -> Timex | None:
     """The own date of the happening a clause is told inside of, in its sentence."""
     head = by_token.get(tok.head.i)
     if tok.dep_ == "advcl" and _mark(tok) in _AT_THE_TIME and head is not None:
@@ -154,6 +303,43 @@ def _frame(tok, by_token: dict) -> Timex | None:
                 frame = by_token.get(noun.i)
                 if frame is not None and frame.trigger.pos == "noun" and frame.anchor:
                     return frame.anchor  # "In Sunday's debate, Spitzer attacked him"
+                if (day := _day_of(noun, by_start)) is not None:
+                    return day  # "at Tuesday's hearing": any dated gathering frames it
+    return None
+
+
+def frames(candidates: Sequence, doc) -> dict[int, tuple[str, int | None]]:
+    """Candidate index -> the happening noun it is told inside of, as (its lemma, its candidate
+    index or None): "the building collapsed in the earthquake", "three soldiers died during
+    the raid". Once the noun's happening is dated (by another of its mentions), so is the
+    clause."""
+    by_token = {c.token: c for c in candidates}
+    out: dict[int, tuple[str, int | None]] = {}
+    for c in candidates:
+        if c.anchor is not None or c.trigger.pos != "verb" or c.status != "occurred":
+            continue
+        for prep in doc[c.token].children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
+                continue
+            for noun in prep.children:
+                if noun.dep_ != "pobj" or noun.pos_ != "NOUN":
+                    continue
+                frame = by_token.get(noun.i)
+                if frame is None:
+                    out[c.index] = (noun.lemma_.lower(), None)
+                elif frame.trigger.pos == "noun":
+                    out[c.index] = (noun.lemma_.lower(), frame.index)
+    return out
+
+
+def _day_of(noun, by_start: dict[int, Timex]) -> Timex | None:
+    """The past day a noun's possessive or modifier gives ("Tuesday's hearing", "the March 3
+    meeting"), none for a bare noun or a date after it ("the meeting of 1992")."""
+    for mod in noun.children:
+        if mod.dep_ in ("poss", "compound", "nmod", "npadvmod") and mod.i < noun.i:
+            for w in mod.subtree:
+                if (t := by_start.get(w.idx)) is not None and t.precision in ("day", "time"):
+                    return t
     return None
 
 
@@ -191,6 +377,39 @@ def bounded(candidates: Sequence, doc, timexes: Sequence[Timex]) -> dict[int, tu
                 dated = [t for t in timexes if t.start in own and dates.datable(t)]
                 if dated:
                     out[c.index] = (prep.lower_, dated[0])
+    return out
+
+
+def offsets(candidates: Sequence, doc, timexes: Sequence[Timex]) -> dict[int, tuple[str, Timex]]:
+    """Candidate index -> ("before" or "after", the duration it is that far from the happening
+    it is placed by): "took out the policy two months before Jackson's June 2009 death",
+    "resigned two days after the vote on 5 May", "three years after leaving the army"."""
+    durations = {t.start: t for t in timexes if t.type == "DURATION"}
+    out: dict[int, tuple[str, Timex]] = {}
+    for c in candidates:
+        if c.anchor is not None or c.trigger.pos != "verb":
+            continue
+        for prep in doc[c.token].children:
+            word = {"following": "after"}.get(prep.lower_, prep.lower_)
+            if prep.dep_ not in ("prep", "mark", "advmod") or word not in ("before", "after"):
+                continue
+            for mod in prep.children:
+                found = [durations[w.idx] for w in mod.subtree if w.idx in durations]
+                if mod.dep_ == "npadvmod" and found:
+                    out[c.index] = (word, found[0])
+            ahead = [t for t in durations.values() if t.end <= prep.idx]
+            if c.index not in out and ahead:  # "- two months before": the words, if misparsed
+                last = max(ahead, key=lambda t: t.end)
+                if not doc.text[last.end : prep.idx].strip():
+                    out[c.index] = (word, last)
+        for clause in doc[c.token].children:  # "two days after it was signed"
+            mark = next((m for m in clause.children if m.dep_ == "mark"), None)
+            if clause.dep_ != "advcl" or mark is None or mark.lower_ not in ("before", "after"):
+                continue
+            for mod in mark.children:
+                found = [durations[w.idx] for w in mod.subtree if w.idx in durations]
+                if mod.dep_ == "npadvmod" and found:
+                    out[c.index] = (mark.lower_, found[0])
     return out
 
 

@@ -9,7 +9,7 @@ import re
 
 from service.temporal.model import Timex
 
-from . import dates, discourse, nlp
+from . import coref, dates, discourse, nlp
 from .entities import Entities
 from .merge import Group, within_article
 from .model import Event, EventDate, Mention
@@ -58,15 +58,25 @@ def _extract(text: str, published_at: dt.date, timexes, doc) -> list[Event]:
         from service.temporal import annotate
 
         timexes = annotate(text, published_at)
-    timexes = sorted(timexes, key=lambda t: t.start)
+    story = nlp.stamp_end(text)  # a dateline's or page stamp's time dates no event
+    timexes = sorted((t for t in timexes if t.start >= story), key=lambda t: t.start)
     if doc is None:
         doc = nlp.parse(text)
     entities = Entities(text, doc)
     candidates, relations = find(text, published_at, timexes, doc, entities)
-    groups = within_article(candidates)
-    told = discourse.told_at(candidates, doc, published_at)
+    discourse.past_tense_years(candidates, doc, published_at)
+    discourse.clock_days(candidates, published_at)
+    discourse.story_weeks(candidates)
+    coref.continue_story(candidates, doc)
+    coref.brought_about(candidates, doc)
+    coref.dated_later(candidates, doc, timexes)
+    named, known = coref.named_subjects(candidates, doc), coref.definite_nouns(candidates, doc)
+    groups = within_article(candidates, named, known)
+    told = discourse.told_at(candidates, doc, published_at, timexes)
     bounds = discourse.bounded(candidates, doc, timexes)
-    _date_groups(groups, relations, (told, bounds), published_at)
+    apart = discourse.offsets(candidates, doc, timexes)
+    inside = discourse.frames(candidates, doc)
+    _date_groups(groups, relations, (told, bounds, apart, inside), published_at)
     _inherit_places(groups)
     sentences = max(1, len(list(doc.sents)))
     return [_event(g, entities, sentences) for g in groups]
@@ -75,7 +85,7 @@ def _extract(text: str, published_at: dt.date, timexes, doc) -> list[Event]:
 def _date_groups(groups, relations, discourse_time, published_at) -> None:
     """Each group's date: its own, else one the text relates it to (before/after another
     happening), else the story's time it is told at, else its report's, else publication."""
-    told, bounds = discourse_time
+    told, bounds, apart, inside = discourse_time
     for group in groups:
         group.date = _own_date(group, published_at)
     owner = {c.index: g for g in groups for c in g.members}
@@ -85,24 +95,70 @@ def _date_groups(groups, relations, discourse_time, published_at) -> None:
             if first is None or then is None or first is then:
                 continue
             if then.date is not None and first.date is None:
-                first.date = dates.before(then.date)
+                first.date = _moved(apart.get(earlier), then.date, "before") or dates.before(
+                    then.date
+                )
             elif first.date is not None and then.date is None:
-                if then.type in _OUTCOMES and first.type in _GATHERINGS:
+                if (moved := _moved(apart.get(later), first.date, "after")) is not None:
+                    then.date = moved  # "two days after the vote on 5 May"
+                elif then.type in _OUTCOMES and first.type in _GATHERINGS:
                     then.date = dates.narrative(first.date)
                 else:
                     then.date = dates.after(first.date, published_at)
     for group in groups:
-        bound = next((bounds[c.index] for c in group.members if c.index in bounds), None)
+        index, bound = next(
+            ((c.index, bounds[c.index]) for c in group.members if c.index in bounds), (-1, None)
+        )
         if group.date is None and bound is not None:
             word, when = bound[0], dates.from_timex(bound[1])
-            group.date = dates.before(when) if word == "before" else dates.after(when, published_at)
+            group.date = _moved(apart.get(index), when, word) or (
+                dates.before(when) if word == "before" else dates.after(when, published_at)
+            )
+        frame = _frame(group, groups, owner, inside)
+        if group.date is None and frame is not None:
+            group.date = dates.narrative(frame.date)  # "collapsed in the earthquake"
         at = [told[c.index] for c in (group.head, *group.members) if c.index in told]
         if group.date is None and at and _status(group) == "occurred":
             group.date = dates.from_timex(at[0], "narrative")  # the story's time (discourse)
         if group.date is None and (report := group.head.reported) is not None:
             group.date = dates.no_later_than(dates.from_timex(report))
+        if group.date is None and _status(group) == "ongoing":
+            group.date = dates.as_of(published_at)  # "the FBI is conducting tests": on the day
         if group.date is None:
             group.date = dates.publication(published_at, planned=_status(group) == "planned")
+
+
+def _frame(group: Group, groups: list[Group], owner: dict, inside: dict) -> Group | None:
+    """The dated happening a group is told inside of: the group of the noun it names ("in the
+    earthquake"), else the last group before it that a noun of that word dates to a day."""
+    for c in group.members:
+        if c.index not in inside:
+            continue
+        lemma, index = inside[c.index]
+        found = owner.get(index) if index is not None else None
+        if found is None:
+            named = [
+                g
+                for g in groups
+                if g.members[0].index < c.index
+                and any(m.trigger.pos == "noun" and _stem(m) == lemma[:5] for m in g.members)
+            ]
+            found = named[-1] if named else None
+        if found is not None and found is not group and found.date is not None:
+            if found.date.basis in ("expression", "narrative") and found.date.precision == "day":
+                return found
+    return None
+
+
+def _stem(c) -> str:
+    return c.trigger.text.split()[-1].lower()[:5]
+
+
+def _moved(offset, anchor: EventDate | None, word: str) -> EventDate | None:
+    """The date ``offset`` ("two months", "before") puts a happening at from ``anchor``."""
+    if offset is None or anchor is None or offset[0] != word:
+        return None
+    return dates.moved(anchor, offset[1], later=word == "after")
 
 
 def _own_date(group: Group, published_at: dt.date) -> EventDate | None:

@@ -50,9 +50,16 @@ class Group:
         says who did it, else the first clause that does ("The minister resigned. Her
         resignation on Friday ...": not "Resignation"), else the first dated mention, else the
         first standalone one (never reported content when the event has its own mention)."""
+        # a verb that says who did it before a dated noun that says it with no verb ("Her
+        # resignation on Friday" is told as "Anna Berg resigns", not "Anna Berg resignation")
+        worded = not any(
+            c.trigger.pos == "noun" and c.kind != "report" and c.agents and c.phrase.verb
+            for c in self.members
+        )
         for test in (
             lambda c: c.doc,
             lambda c: c.anchor is not None and c.kind == "event" and c.trigger.pos == "verb",
+            lambda c: c.kind == "event" and c.trigger.pos == "verb" and bool(c.agents) and worded,
             lambda c: c.anchor is not None and c.kind != "report" and bool(c.agents),
             lambda c: c.duration is not None and c.kind != "report" and bool(c.agents),
             lambda c: c.kind == "event" and c.trigger.pos == "verb" and bool(c.phrase.subject),
@@ -71,8 +78,15 @@ class Group:
         """The mention whose own date the event takes: the head's, else the finest any other
         mention gives ("The minister resigned. Her resignation on Friday ...")."""
         dated = [c for c in self.members if c.anchor is not None and c.kind != "report"]
-        if not dated or self.head.anchor is not None:
-            return self.head
+        head = self.head
+        if head.anchor is not None:  # "last week's earthquake" ... "last Tuesday's earthquake"
+            dated = [
+                c
+                for c in dated
+                if c is head or (_inside(c.anchor, head.anchor) and not discourse.span_end(c))
+            ]
+        if not dated:
+            return head
         return min(dated, key=lambda c: (discourse.fineness(c.anchor), c.inherited, c.index))
 
     def actors(self) -> list[Actor]:
@@ -104,6 +118,15 @@ class Group:
         return list(seen)
 
 
+def _inside(inner, outer) -> bool:
+    """Whether one mention's date lies within another's (both bounded): a finer telling."""
+    if inner is outer:
+        return True
+    if not (inner.start_date and inner.end_date and outer.start_date and outer.end_date):
+        return False
+    return outer.start_date <= inner.start_date and inner.end_date <= outer.end_date
+
+
 def compatible_actors(a: list[Actor], b: list[Actor], need_overlap: bool) -> bool:
     """People must be the same or one side a subset; named organisations must meet."""
 
@@ -121,7 +144,7 @@ def compatible_actors(a: list[Actor], b: list[Actor], need_overlap: bool) -> boo
     return True
 
 
-def _score(group: Group, cand: Candidate) -> int | None:
+def _score(group: Group, cand: Candidate, named: dict[int, str]) -> int | None:
     if group.type != cand.type:
         return None
     if (
@@ -131,11 +154,13 @@ def _score(group: Group, cand: Candidate) -> int | None:
             c.trigger.text == cand.trigger.text for c in group.members if c.trigger.pos == "verb"
         )
         and any(c.trigger.pos == "verb" for c in group.members)
+        and not _names_it(group, cand, named)
     ):
         return None  # "profit rose" and "raised its forecast" are two happenings
     mine = [m.actor for m in cand.actors]
     theirs = group.actors()
-    if not (mine and theirs) and not any(_same_word(cand, c) for c in group.members):
+    same = _names_it(group, cand, named) or any(_same_word(cand, c) for c in group.members)
+    if not (mine and theirs) and not same:
         return None  # with no actors to compare, only the same word names the same thing
     if not compatible_actors(mine, theirs, need_overlap=bool(mine and theirs)):
         return None
@@ -156,28 +181,72 @@ def _same_word(a: Candidate, b: Candidate) -> bool:
     return wa == wb or (a.doc and b.doc)
 
 
-def _best(groups: list[Group], cand: Candidate) -> Group | None:
-    scored = [(s, -i, g) for i, g in enumerate(groups) if (s := _score(g, cand)) is not None]
-    return max(scored, key=lambda x: x[:2])[2] if scored else None
+def _names_it(group: Group, cand: Candidate, named: dict[int, str]) -> bool:
+    """ "Rebels attacked Goma. The attack killed 12 people.", "The quake hit Tarsa. The quake
+    destroyed the port": a clause whose subject is the group's happening by name."""
+    stem = named.get(cand.index)
+    if stem is None:
+        return False
+    return any(
+        named.get(c.index) == stem or c.trigger.text.split()[-1].lower()[:5] == stem
+        for c in group.members
+    )
 
 
-def within_article(candidates: list[Candidate]) -> list[Group]:
+def _best(
+    groups: list[Group], cand: Candidate, named: dict[int, str], known: set[int] = frozenset()
+) -> Group | None:
+    scored = [(s, -i, g) for i, g in enumerate(groups) if (s := _score(g, cand, named)) is not None]
+    if scored:
+        return max(scored, key=lambda x: x[:2])[2]
+    if cand.index in known and cand.type in SYNONYMOUS:
+        return _the_one(groups, cand)
+    return None
+
+
+def _the_one(groups: list[Group], cand: Candidate) -> Group | None:
+    """ "The minister resigned. Her resignation on Friday ...", "Jackson, who died last June
+    ... the popstar's death on 25 June": a known happening's noun names the one happening of
+    its kind the story told (none when it told two), if their dates and people agree."""
+    kind = [g for g in groups if g.type == cand.type]
+    if len(kind) != 1:
+        return None
+    group = kind[0]
+    if not compatible_actors([m.actor for m in cand.actors], group.actors(), need_overlap=False):
+        return None
+    if cand.anchor is not None:
+        mine = dates.from_timex(cand.anchor)
+        if any(not dates.overlaps(mine, d) for d in group.anchors()):
+            return None
+    return group
+
+
+def within_article(
+    candidates: list[Candidate],
+    named: dict[int, str] | None = None,
+    known: set[int] = frozenset(),
+) -> list[Group]:
     """Group an article's mentions so each happening is told once.
 
     Standalone mentions merge when type, time and actors agree; noun references join the best
     matching happening (or stand alone for types in ``STANDALONE_REFERENCES``); reported speech
     joins the document it is in, else the dated happening of its sentence, else the article's
     document with the same actors, else is dropped as background.
+
+    :param named: candidate index -> the stem of the happening noun that is its subject ("the
+        attack killed"), see ``coref.named_subjects``.
+    :param known: noun mentions told as known ("her resignation"), see ``coref.definite_nouns``.
     """
+    named = named or {}
     groups: list[Group] = []
     for cand in (c for c in candidates if c.kind == "event"):
-        group = _best(groups, cand)
+        group = _best(groups, cand, named, known)
         if group is None:
             groups.append(Group([cand]))
         else:
             group.members.append(cand)
     for cand in (c for c in candidates if c.kind == "reference"):
-        group = _best(groups, cand)
+        group = _best(groups, cand, named, known)
         if group is not None:
             group.members.append(cand)
         elif cand.type in STANDALONE_REFERENCES and cand.actors and cand.anchor is not None:

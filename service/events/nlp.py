@@ -29,10 +29,14 @@ def pipeline():
 
 
 #: A wire dateline or byline before the story: "NAIROBI, Kenya (AP) _", "WASHINGTON (Reuters) -".
+#: A page's time stamp before it: "2009 06 13 00:11 JST GENEVA (Reuters) -", "8 November 2011
+#: Last updated at 06:28 Michael Jackson's doctor ..." (when the page was written, no event's).
 _DATELINE = re.compile(
     r"\A\s*(?:By [A-Z][\w.'’ -]{2,60}\n+)?"
+    r"(?:\d{1,2} [A-Z][a-z]+ \d{4},? Last updated at \d\d?:\d\d(?: GMT)?\s+"
+    r"|(?:\d{4}[ -]\d\d[ -]\d\d \d\d:\d\d(?: [A-Z]{2,4})?\s+)?"
     r"(?:[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})?"
-    r"\s*(?:\([\w .&-]{1,30}\))?\s*(?:_|--|—|–|-)\s+)"
+    r"\s*(?:\([\w .&-]{1,30}\))?\s*(?:_|--|—|–|-)\s+))"
 )
 
 
@@ -43,6 +47,13 @@ def masked(text: str) -> str:
     if not m:
         return text
     return " " * m.end() + text[m.end() :]
+
+
+def stamp_end(text: str) -> int:
+    """Where the story starts after its dateline or time stamp (0 when it has none): the
+    expressions before it date no event."""
+    m = _DATELINE.match(text)
+    return m.end() if m else 0
 
 
 def parse(text: str):

@@ -89,7 +89,7 @@ def actors_in(tok, token_actors) -> list[ActorMention]:
 
 
 def inherits_subject(tok) -> bool:
-    return tok.dep_ in ("conj", "xcomp", "relcl") and syntax.subject(tok) is not None
+    return tok.dep_ in ("conj", "xcomp", "relcl", "pcomp") and syntax.subject(tok) is not None
 
 
 def roles(tok, token_actors, noun: bool = False) -> dict:

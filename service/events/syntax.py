@@ -26,6 +26,8 @@ def subject(tok) -> Token | None:
         return subject(tok.head)  # "arrived ... and held talks": the first verb's subject
     if tok.dep_ == "xcomp":
         return subject(tok.head)  # "agreed to buy": the agreeing party buys
+    if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.head.pos_ in ("VERB", "AUX"):
+        return subject(tok.head.head)  # "Before retiring in 1984, Lowe taught": Lowe retired
     if tok.dep_ == "acl" and tok.tag_ == "VB" and copula_subject(tok.head) is not None:
         return copula_subject(tok.head)  # "Iran was among the members to join"
     if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):

@@ -49,6 +49,7 @@ def test_only_whole_days_make_intervals():
         ("P2Y", "about two years", "2021", "2021~", "year"),
         ("P8M", "eight months", "2023-04", "2023-04~", "month"),
         ("P10D", "ten days", "2023-12-11", "2023-12-11~", "day"),
+        ("P2W", "the last two weeks", "2023-W49", "2023-12-04/2023-12-10", "week"),
     ],
 )
 def test_ongoing_since(value, text, value_out, edtf, precision):
@@ -170,3 +171,24 @@ def test_before_and_after_an_anchor(anchor, before_end, after_start):
     """ "Before retiring in 1984" may be in 1984; before Monday is Sunday at the latest."""
     assert (dates.before(anchor).start, dates.before(anchor).end) == (None, before_end)
     assert (dates.after(anchor, PUB).start, dates.after(anchor, PUB).end) == (after_start, PUB)
+
+
+@pytest.mark.parametrize(
+    ("anchor", "value", "later", "expected"),
+    [
+        # whole units from a day, a month, a year; weeks are approximate
+        (("2009-06", D(2009, 6, 1), D(2009, 6, 30), "month"), "P2M", False, ("2009-04", True)),
+        (("2011-05-05", D(2011, 5, 5), D(2011, 5, 5), "day"), "P2D", True, ("2011-05-07", False)),
+        (("2011-05-05", D(2011, 5, 5), D(2011, 5, 5), "day"), "P1W", False, ("2011-04-28", True)),
+        (("2010", D(2010, 1, 1), D(2010, 12, 31), "year"), "P3Y", True, ("2013", True)),
+        (("2009-12", D(2009, 12, 1), D(2009, 12, 31), "month"), "P1M", True, ("2010-01", True)),
+        # days or weeks need a day to count from; fractions are not counted
+        (("2009-06", D(2009, 6, 1), D(2009, 6, 30), "month"), "P3D", True, None),
+        (("2009-06-01", D(2009, 6, 1), D(2009, 6, 1), "day"), "P1.5D", True, None),
+    ],
+)  # fmt: skip
+def test_moved_by_a_duration(anchor, value, later, expected):
+    text, start, end, precision = anchor
+    when = EventDate(text, text, text, start, end, precision, False, "expression")
+    got = dates.moved(when, _duration(value, "some time"), later)
+    assert (None if got is None else (got.value, got.approximate)) == expected

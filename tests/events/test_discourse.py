@@ -103,3 +103,359 @@ def test_one_happening_told_twice_keeps_the_clause_and_the_date():
     assert event.date.start == event.date.end == dt.date(2024, 3, 8)
     assert event.title.lower().startswith("minister")
     assert len(event.mentions) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "value"),
+    [
+        # a date before the noun it modifies dates the noun, not "since"/"by" the clause's
+        ("About 400 people have died since Tuesday's earthquake hit the port of Tarsa.",
+         "earthquake", "2024-03-12"),
+        # a clock time read on the publication day gives way to the day the clause names
+        ("A 6.8-magnitude quake, which struck at 1653 local time on Tuesday, hit Tarsa.",
+         "struck", "2024-03-12"),
+        # "N units before / after" a dated happening: that far from it
+        ("Acme took out the policy two months before the singer's June 2023 tour.", "took",
+         "2023-04"),
+        ("The minister resigned two days after the vote on 5 March.", "resigned", "2024-03-07"),
+        ("Smith founded the company three years after leaving the army in 2010.", "founded",
+         "2013"),
+        # a dated gathering frames what is done at it ("at Tuesday's hearing")
+        ("At Tuesday's hearing, the judge rejected the motion of the defence.", "rejected",
+         "2024-03-12"),
+    ],
+)  # fmt: skip
+def test_dated_as_finely_as_the_text_allows(text, word, value):
+    assert _event(text, word).date.value == value
+
+
+def test_a_possessive_date_after_by_dates_its_noun_on_the_day():
+    text = "Rescue teams in Vela were hampered by Wednesday's severe aftershock."
+    assert "2024-03-13" in [e.date.value for e in extract(text, PUB)]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # a gathering with no date frames nothing; a coarse one does not make a day
+        ("At the hearing, the judge rejected the motion of the defence.", "rejected"),
+        ("At last year's hearing, the judge rejected the motion of the defence.", "rejected"),
+        # an offset needs a dated happening to count from
+        ("The minister resigned two days after the vote.", "resigned"),
+    ],
+)  # fmt: skip
+def test_no_day_the_text_does_not_give(text, word):
+    date = _event(text, word).date
+    assert date.precision != "day"
+
+
+@pytest.mark.parametrize(
+    ("text", "story"),
+    [
+        ("2009 06 13 00:11 JST GENEVA (Reuters) - The WHO declared a pandemic.", "The WHO"),
+        ("8 November 2011 Last updated at 06:28 The doctor was convicted.", "The doctor"),
+        ("NAIROBI, Kenya (AP) _ Police said", "Police"),
+        ("On 8 November 2011 the doctor was convicted.", "On 8"),
+        ("2009 was a bad year for the company.", "2009"),
+    ],
+)
+def test_a_page_stamp_dates_no_event(text, story):
+    from service.events import nlp
+
+    assert text[nlp.stamp_end(text) :].startswith(story)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "title"),
+    [
+        # the story goes on with a pronoun or the same definite noun for its doer
+        ("On Monday the board met in Frankfurt. It approved the merger.", "approved",
+         "Board approves merger"),
+        ("On Monday the board met in Frankfurt. The board approved the merger.", "approved",
+         "Board approves merger"),
+        ("On Monday the directors met in Frankfurt. They approved the merger.", "approved",
+         "Directors approve merger"),
+    ],
+)  # fmt: skip
+def test_the_story_goes_on_with_its_doer(text, word, title):
+    event = _event(text, word)
+    assert event.title == title
+    assert (event.date.start, event.date.end) == (MONDAY, MONDAY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the pronoun does not fit the doer (number), or the story has moved on
+        "On Monday the directors met in Frankfurt. It approved the merger.",
+        "On Monday the board met in Frankfurt. The city is calm. It approved the merger.",
+        # another definite noun is another doer
+        "On Monday the board met in Frankfurt. The council approved the merger.",
+    ],
+)
+def test_the_story_does_not_go_on_with_another_doer(text):
+    assert [e.title for e in extract(text, PUB) if "merger" in e.title] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "day"),
+    [
+        # told inside a happening another mention dates: that happening's day
+        ("Tuesday's earthquake devastated Tarsa. The UN building collapsed in the earthquake.",
+         "collapsed", TUESDAY),
+        ("A strong earthquake hit the port of Tarsa on Tuesday. The mayor said the old "
+         "lighthouse collapsed in the earthquake.", "collapsed", TUESDAY),
+        ("Rebels raided the village of Kora on Monday. Three soldiers died during the raid.",
+         "died", MONDAY),
+    ],
+)  # fmt: skip
+def test_told_inside_a_dated_happening(text, word, day):
+    date = _event(text, word).date
+    assert (date.start, date.end) == (day, day)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # the happening it is told inside of has no day, or is another one
+        ("Three soldiers died during the raid.", "died"),
+        ("A strong earthquake hit Tarsa in 2019. The old lighthouse collapsed in the earthquake.",
+         "collapsed"),
+        ("Rebels raided the village of Kora in 2019. Three soldiers died in the raid.", "died"),
+    ],
+)  # fmt: skip
+def test_not_told_inside_an_undated_or_other_happening(text, word):
+    assert _event(text, word).date.precision != "day"
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "value", "status"),
+    [
+        # a reported plan dated by the next sentence that names it (future months go forward)
+        ("The bank said it would cut 2,000 jobs. The cuts will begin in June.",
+         "Bank to cut 2,000 jobs", "2024-06", "planned"),
+        ("Acme said it would close its plant in Ohio. The closure will take effect in May.",
+         "Acme to close plant in Ohio", "2024-05", "planned"),
+        # a finer date inside the one told before
+        ("The bank cut 2,000 jobs last year. The cuts began in June.", "Bank cuts 2,000 jobs",
+         "2023-06", "occurred"),
+    ],
+)  # fmt: skip
+def test_a_happening_dated_by_a_later_sentence_that_names_it(text, title, value, status):
+    [event] = [e for e in extract(text, PUB) if e.title == title]
+    assert (event.date.value, event.status) == (value, status)
+    assert len(extract(text, PUB)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another noun is another happening; a date outside the one told is another time
+        "The bank said it would cut 2,000 jobs. The strike will begin in June.",
+        "The bank cut 2,000 jobs in 2022. The cuts began in June.",
+    ],
+)
+def test_not_dated_by_a_sentence_naming_another_happening(text):
+    cuts = [e.date.value for e in extract(text, PUB) if "cut" in e.title.lower()]
+    assert "2024-06" not in cuts and "2023-06" not in cuts
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # one happening told twice: the finest date inside the first mention's
+        ("Aid reached survivors of last month's earthquake in Tarsa. Many children had been "
+         "orphaned before the February 12 earthquake.", "2024-02-12"),
+        ("The earthquake hit Tarsa last month. The February 12 earthquake destroyed the port.",
+         "2024-02-12"),
+    ],
+)  # fmt: skip
+def test_one_happening_takes_the_finest_date_its_mentions_give(text, value):
+    quakes = [e for e in extract(text, PUB) if e.type == "disaster"]
+    assert value in [e.date.value for e in quakes]
+    assert "2024-02" not in [e.date.value for e in quakes]
+
+
+def test_the_end_of_a_span_is_no_finer_date():
+    text = ("Acme said its net profit rose 41 percent in the third quarter. Net profit rose to "
+            "$1.1 billion in the three months to Sept. 30.")  # fmt: skip
+    [profit] = [e for e in extract(text, PUB) if "profit" in e.title.lower()]
+    assert profit.date.value == "2023-Q3"
+
+
+def test_a_finer_date_outside_the_first_mention_is_not_taken():
+    text = "The earthquake hit Tarsa last month. The March 12 earthquake destroyed the port."
+    quakes = [e for e in extract(text, PUB) if e.type == "disaster"]
+    assert "2024-02" in [e.date.value for e in quakes]
+
+
+def test_an_offset_read_from_the_words_when_the_parse_misses_it():
+    text = ("Acme took out the policy - with cover of up to $17.5m - two months before the "
+            "singer's June 2023 tour, court papers suggest.")  # fmt: skip
+    assert _event(text, "took").date.value == "2023-04"
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        # the happening named again as the subject of its consequence: one event
+        ("Rebels attacked the town of Goma on Tuesday. The attack killed 12 people.", 1),
+        ("The earthquake hit Tarsa last month. The February 12 earthquake destroyed the port.",
+         1),
+        # another attack (indefinite), or one on another day: two
+        ("Rebels attacked the town of Goma on Tuesday. An attack killed 12 people.", 2),
+        ("Rebels attacked the town of Goma on Tuesday. The attack killed 12 people on Friday.",
+         2),
+    ],
+)  # fmt: skip
+def test_a_happening_named_again_is_one_event(text, events):
+    assert len([e for e in extract(text, PUB) if e.type in ("conflict", "disaster")]) == events
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "value"),
+    [
+        # a dated gerund clause is a happening of the main clause's subject
+        ("Before retiring in 1984, Lowe taught at a school in Leeds.", "Lowe retires", "1984"),
+        ("Two travellers were admitted to a hospital in Glasgow after returning from Mexico on "
+         "Tuesday.", "Two travellers return from Mexico", "2024-03-12"),
+        ("Smith founded the company after leaving the army in 2010.", "Smith leaves army",
+         "2010"),
+    ],
+)  # fmt: skip
+def test_a_dated_gerund_clause_is_a_happening(text, title, value):
+    assert value in [e.date.value for e in extract(text, PUB) if e.title == title]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # undated, it is only the main clause's circumstance
+        "After meeting the minister, Smith left the capital.",
+        "Before retiring, Lowe taught at a school in Leeds.",
+    ],
+)
+def test_an_undated_gerund_clause_is_no_happening(text):
+    assert len(extract(text, PUB)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "ongoing"),
+    [
+        # going on as the article is published: told of the publication day
+        ("The third trader, John Marsh, is fighting extradition from Singapore.", True),
+        ("The FBI is conducting further DNA tests of the hair found near the house.", True),
+        # past progressive, or done: not the publication day
+        ("The FBI was conducting further DNA tests of the hair found near the house.", False),
+        ("The FBI conducted further DNA tests of the hair found near the house.", False),
+    ],
+)
+def test_going_on_at_publication_is_told_of_its_day(text, ongoing):
+    [event] = extract(text, PUB)
+    assert ((event.date.start, event.date.end) == (PUB, PUB)) is ongoing
+    assert event.date.basis != "expression"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a past-tense clause is not dated after publication: a day or month without its year
+        # is last year's
+        ("The company opened a plant in Ohio on 25 June.", "2023-06-25"),
+        ("Acme opened a plant in Ohio in September.", "2023-09"),
+        # a plan or a year said stays
+        ("The summit will open on 25 June.", "2024-06-25"),
+        ("Acme opened a plant in Ohio on 25 June 2025.", "2025-06-25"),
+    ],
+)
+def test_a_past_clause_is_not_dated_after_publication(text, value):
+    assert extract(text, PUB)[0].date.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "deaths", "value"),
+    [
+        # a known happening's noun names the one of its kind told ("the popstar's death"),
+        # and the happening it results in takes the clause's date
+        ("Jackson, who died last June, was 50. Prosecutors say the drugs resulted in the "
+         "popstar's death on 25 June.", 1, "2023-06-25"),
+        ("The minister resigned. Her resignation on Friday came after weeks of protests.", 1,
+         "2024-03-08"),
+        # two of its kind told: the noun names neither
+        ("Jackson died last June. His brother died in May. The death was a shock.", 2, None),
+    ],
+)  # fmt: skip
+def test_a_known_happening_is_the_one_told(text, deaths, value):
+    found = [e for e in extract(text, PUB) if e.type in ("death", "resignation")]
+    assert len(found) == deaths
+    if value is not None:
+        assert found[0].date.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # told from the clause that says who did it, dated by the noun
+        ("The minister Anna Berg resigned. Her resignation on Friday came after a scandal.",
+         "Anna Berg resigns"),
+        # a noun told with its verb ("paid a visit") keeps its fuller headline
+        ("Li Wei paid a two-day visit to Paris on Monday. Li Wei's visit took place after the "
+         "summit.", "Li Wei pays two-day visit to Paris"),
+    ],
+)  # fmt: skip
+def test_one_happening_is_told_from_the_clause_that_says_who_did_it(text, title):
+    assert title in [e.title for e in extract(text, PUB)]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "day"),
+    [
+        # a date before the noun it modifies is that noun's, not the clause's
+        ("Kopp was indicted last year in the October 2022 shooting of Dr. Barnet Slepian.",
+         "indicted", (dt.date(2023, 1, 1), dt.date(2023, 12, 31))),
+        # a clock time with no day told after the story's day is on that day
+        ("Slepian was killed on Tuesday in Amherst. He was shot at 10 p.m. in his kitchen.",
+         "shot", (TUESDAY, TUESDAY)),
+        # with no story day it stays the publication's
+        ("Slepian was shot at 10 p.m. in his kitchen.", "shot", (PUB, PUB)),
+    ],
+)  # fmt: skip
+def test_a_date_dates_what_it_modifies(text, word, day):
+    date = _event(text, word).date
+    assert (date.start, date.end) == day
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "value"),
+    [
+        # a passive done by a dated happening is on its day
+        ("The town of Vela was hit by Wednesday's severe aftershock.", "hit", "2024-03-13"),
+        # undated, or done by someone: nothing to take
+        ("The town of Vela was hit by a severe aftershock.", "hit", None),
+        ("The town of Vela was visited by Anna Berg, whose speech on Monday was praised.",
+         "visited", None),
+    ],
+)  # fmt: skip
+def test_a_passive_done_by_a_dated_happening(text, word, value):
+    assert _event(text, word).date.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "bounds"),
+    [
+        # weeks told from the story's day, not the publication's
+        ("Police arrested two men in Leeds on Monday, March 4. Later that week, the suspects "
+         "were released.", "released", (dt.date(2024, 3, 5), dt.date(2024, 3, 10))),
+        ("Police arrested two men in Leeds on Wednesday, Feb. 7. The following week, the "
+         "suspects were charged.", "charged", (dt.date(2024, 2, 12), dt.date(2024, 2, 18))),
+        ("Police arrested two men in Leeds on Wednesday, Feb. 7. Earlier that week, a bomb "
+         "had damaged the station in Leeds.", "damaged",
+         (dt.date(2024, 2, 5), dt.date(2024, 2, 6))),
+        # "next week" is the publication's
+        ("Police arrested two men in Leeds on Wednesday, Feb. 7. The suspects will be charged "
+         "next week.", "charged", (dt.date(2024, 3, 18), dt.date(2024, 3, 24))),
+    ],
+)  # fmt: skip
+def test_weeks_told_from_the_story_day(text, word, bounds):
+    date = _event(text, word).date
+    assert (date.start, date.end) == bounds
