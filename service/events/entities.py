@@ -19,8 +19,9 @@ import re
 import pycountry
 
 from . import lexicon
-from .actors import DATA, ActorMention, ArticleActors, organisation, short_name, slug
+from .actors import DATA, ActorMention, ArticleActors, country, organisation, short_name, slug
 from .model import Actor
+from .nlp import credit_spans
 from .sentences import Span
 
 #: Corporate suffixes dropped from an organisation's id and short name.
@@ -203,6 +204,14 @@ _FIRM = (
 )
 
 
+def _described_as_firm(tok) -> bool:
+    """ "at German airline Condora", "in chipmaker Sorell": a company, not a place."""
+    return any(
+        c.dep_ in ("compound", "appos", "amod") and re.fullmatch(_FIRM + "s?", c.lower_)
+        for c in tok.children
+    )
+
+
 @functools.cache
 def _not_names() -> frozenset[str]:
     """Capitalised words that name no one (``service/data/not_names.json``)."""
@@ -247,15 +256,111 @@ def _company_cue(name: str, text: str) -> bool:
     )
 
 
+#: Time zones the recogniser takes for organisations ("1030 GMT").
+_TIME_ZONES = frozenset(
+    "GMT UTC BST CET CEST EET EEST EST EDT CST CDT MST MDT PST PDT JST IST AEST AEDT HKT SGT "
+    "WIB MSK".split()
+)
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with ``spans`` as spaces (same length: offsets hold)."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
 def _titled_org(alias: str, person: Actor, orgs: set[str]) -> bool:
     """ "General Motors": a title word before a company's name is no person."""
     return any(person.name in org or alias in org.split() for org in orgs if " " in org)
+
+
+#: Weather systems the recogniser takes for people ("Storm Hilde", "Hurricane Ian").
+_WEATHER = frozenset("Storm Hurricane Typhoon Cyclone Tropical Tornado Blizzard".split())
+
+
+def _person_text(ent) -> str:
+    """A recognised person's words less a description the sentence starts with ("Rival
+    Kestrel launched ...": Kestrel); nothing for a weather system ("Storm Hilde")."""
+    tokens = list(ent)
+    if tokens and tokens[0].text in _WEATHER:
+        return ""
+    if len(tokens) > 1 and tokens[0].is_sent_start and tokens[0].pos_ in ("ADJ", "NOUN"):
+        tokens = tokens[1:]
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
+#: A title after a capitalised word makes it an office ("Transport Minister", "Competition
+#: Commissioner"), not an organisation.
+_PORTFOLIO = re.compile(r"\s+(?:Minister|Secretary|Commissioner|Undersecretary|Minister's)\b")
+#: "the Socialist party": the party, written in lower case after its name.
+_PARTY_AFTER = re.compile(r" [Pp]arty\b")
+
+#: Dependencies by which a word qualifies the noun phrase it stands in ("French group Valmont",
+#: "Germany's watchdog BaFin", "U.S. group Orland Corp", "New Zealand's minister, Aroha Ngata").
+_QUALIFYING = frozenset({"amod", "compound", "poss", "nmod", "appos", "flat"})
+
+
+#: Offices through which a country acts: "Russian Prime Minister Mikhail Mishustin" is Russia
+#: too; "Russian tennis player Daria Orlova" and "French group Valmont" are not France.
+_STATE_OFFICES = frozenset(
+    "president premier minister chancellor king queen emperor prince ambassador envoy "
+    "secretary leader monarch emir sultan sheikh counterpart".split()
+)
+
+
+def _without_qualifiers(sent, found: list[ActorMention]) -> list[ActorMention]:
+    """The mentions less each country that only says where a named company, body or person
+    is from: "French engineering group Valmont", "Japanese Prime Minister Hiroshi Sato",
+    "Germany's financial watchdog BaFin" are Valmont, Sato and BaFin, not France, Japan or
+    Germany. A country is kept where nobody else is named in its phrase ("Chile's navy",
+    "Russian forces") or where it acts itself ("France and Germany agreed")."""
+    named = [m for m in found if m.actor.kind in ("person", "organisation")]
+    if not named:
+        return found
+    doc = sent.doc
+    owner: dict[int, ActorMention] = {}
+    for m in named:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        for tok in span if span is not None else ():
+            owner.setdefault(tok.i, m)
+
+    def qualifies(m: ActorMention) -> bool:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or m.actor.kind != "country" or m.via == "group":
+            return False
+        tok = span.root
+        office = False
+        for _ in range(4):
+            if tok.dep_ not in _QUALIFYING or tok.head.i == tok.i:
+                return False
+            tok = tok.head
+            office = office or tok.lower_ in _STATE_OFFICES
+            near = [tok, *(c for c in tok.children if c.dep_ in ("appos", "compound", "flat"))]
+            if tok.pos_ == "NOUN" and tok.i + 1 < sent.end:
+                near.append(doc[tok.i + 1])  # "financial watchdog BaFin", parsed apart
+            others = [owner[w.i] for w in near if w.i in owner]
+            others = [o for o in others if o.actor.key != m.actor.key]
+            if others:
+                office = office or any(w.lower_ in _STATE_OFFICES for w in near)
+                # "Japanese Prime Minister Hiroshi Sato": the state acts through its office
+                return not (office and others[0].actor.kind == "person")
+        return False
+
+    return [m for m in found if not qualifies(m)]
 
 
 class Entities:
     """Every participant of one article, found sentence by sentence (coreference kept)."""
 
     def __init__(self, text: str, doc) -> None:
+        # The parse blanks a wire dateline (``nlp.masked``); credits are blanked here too, so
+        # that neither the gazetteer nor the recogniser takes the writer for a participant.
+        seen = doc.text if len(doc.text) <= len(text) else text
+        seen += text[len(seen) :]
+        self.credits = credit_spans(seen)
+        text = _blank(seen, self.credits)
         self.text = text
         self.doc = doc
         self.old = ArticleActors(text)
@@ -264,20 +369,33 @@ class Entities:
         self.counts: dict[str, int] = {}
         self.surfaces: dict[str, set[str]] = {}  # actor key -> the names the text used
         self._ents: dict[int, list] = {}  # sentence start -> its entities (sent.ents is O(doc))
-        for ent in doc.ents:
+        self.ents = [e for e in doc.ents if self._named(e)]
+        for ent in self.ents:
             self._ents.setdefault(ent.sent.start, []).append(ent)
-        orgs = {_clean(e.text) for e in doc.ents if e.label_ == "ORG"}
+        orgs = {_clean(e.text) for e in self.ents if e.label_ == "ORG"}
         for alias in [a for a, p in self.people.items() if _titled_org(a, p, orgs)]:
             del self.people[alias]
         self._register()
+
+    def _named(self, ent) -> bool:
+        """Whether a recognised entity can be a participant: not in a credit, not a time zone."""
+        return self._nameable(ent.start_char, ent.end_char, ent.text.strip())
+
+    def _nameable(self, start: int, end: int, name: str) -> bool:
+        if any(s < end and start < e for s, e in self.credits):
+            return False
+        return name not in _TIME_ZONES
+
+    def _chunks(self, sent) -> list[tuple[int, int, str]]:
+        return [c for c in _proper_chunks(sent) if self._nameable(*c)]
 
     # --- registration of names over the whole article ------------------------------------
     def _register(self) -> None:
         owners: dict[str, set[str]] = {}
         by_key: dict[str, Actor] = {p.key: p for p in self.people.values()}
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ == "PERSON":
-                name = self._person_name(ent.text)
+                name = self._person_name(_person_text(ent))
                 if not name or name in self.people:
                     continue
                 if " " not in name:
@@ -293,8 +411,8 @@ class Entities:
                 for token in name.split():
                     owners.setdefault(token, set()).add(person.key)
         # Organisations longest name first, so a short form finds its full name.
-        names = [(e.text, e) for e in self.doc.ents if e.label_ == "ORG"]
-        names += [(c[2], None) for sent in self.doc.sents for c in _proper_chunks(sent)]
+        names = [(e.text, e) for e in self.ents if e.label_ == "ORG"]
+        names += [(c[2], None) for sent in self.doc.sents for c in self._chunks(sent)]
         for name, ent in sorted(names, key=lambda n: -len(n[0])):
             if ent is not None:
                 self._org(ent)
@@ -330,14 +448,43 @@ class Entities:
         name = _clean(ent.text)
         if not name or name in self.old_table() or len(name) < 2 or name.isdigit():
             return None
+        if _PORTFOLIO.match(self.text, ent.end_char):
+            return None  # "Transport Minister Sione Fifita": an office, not a body
+        if not any(ch.isupper() for ch in name):
+            return self._national_body(ent, name)  # "Uganda's health ministry"
         if self._common(name):
             return None
+        party = _PARTY_AFTER.match(self.text, ent.end_char)
+        if party and " " not in name:
+            name += party.group()  # "the Socialist party"
         actor = self._org_named(name)
         after = self.text[ent.end_char : ent.end_char + 14]
         bracket = re.match(r"\s*\(([A-Z][A-Z0-9&.-]{1,9})\)", after)
         if bracket:
             self.orgs[bracket.group(1)] = actor
         return actor
+
+    def _national_body(self, ent, name: str) -> Actor | None:
+        """A body named by common words, of the country that qualifies it: "Uganda's health
+        ministry", "the Ugandan health ministry" (id by the country's code, so the same in
+        every article); None when no country says whose it is ("the health ministry")."""
+        table = self.old_table()
+        for tok in ent.root.children:
+            if tok.dep_ not in ("poss", "amod", "compound", "nmod") or tok.i >= ent.start:
+                continue
+            words = [w for w in tok.subtree if w.dep_ != "case"]
+            surface = self.text[words[0].idx : words[-1].idx + len(words[-1].text)]
+            entry = table.get(surface)
+            if entry is None or entry[0].startswith("org:"):
+                continue
+            nation = country(entry[0])
+            key = f"org:{entry[0].lower()}-{slug(name)}"
+            actor = self.orgs.get(key) or Actor(
+                key, f"{nation.name}'s {name}", "organisation", subkind=org_subkind(name.title())
+            )
+            self.orgs[key] = actor
+            return actor
+        return None
 
     def aliases(self, actor: Actor) -> tuple[str, ...]:
         """Every name the article (or the gazetteer) gives ``actor``, its own name first."""
@@ -393,7 +540,7 @@ class Entities:
             if mention is not None:
                 found.append(mention)
                 taken.append((mention.start, mention.end))
-        for start, end, name in _proper_chunks(sent):
+        for start, end, name in self._chunks(sent):
             if free(start, end) and name not in self.old_table():
                 head = sent.doc.char_span(start, end, alignment_mode="expand")
                 if head is not None and _locative(head.root) and name not in self.orgs:
@@ -422,6 +569,7 @@ class Entities:
                     )
                 )
         found.sort(key=lambda a: a.start)
+        found = _without_qualifiers(sent, found)
         for m in found:
             self.counts[m.actor.key] = self.counts.get(m.actor.key, 0) + 1
             if m.via not in ("pronoun", "group", "adjective"):
@@ -492,13 +640,18 @@ class Entities:
         label = ent.label_
         start, end = ent.start_char, ent.end_char
         surface = ent.text
-        if label in ("PERSON", "ORG") and _locative(ent.root) and " " not in surface.strip():
+        if (
+            label in ("PERSON", "ORG")
+            and _locative(ent.root)
+            and " " not in surface.strip()
+            and not _described_as_firm(ent.root)
+        ):
             name = _clean(surface)  # "a meeting in Lyon", "the province of Caylloma": a place
             if name and name not in self.people:
                 place = Actor(f"place:{slug(name)}", name, "place", subkind="city or region")
                 return ActorMention(place, start, end, name, "place", place=True)
         if label == "PERSON":
-            name = self._person_name(surface)
+            name = self._person_name(_person_text(ent))
             if not name:
                 return None
             person = self.people.get(name)
