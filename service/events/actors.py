@@ -180,8 +180,9 @@ class ArticleActors:
                 title = office
             elif title[:1].isupper() and not title.endswith("."):
                 office = title
+            full = _royal_name(m.group("title"), name)
             person = self.people.get(name) or Actor(
-                f"person:{slug(name)}", name, "person", _role(m.group("adj"), title)
+                f"person:{slug(full)}", full, "person", _role(m.group("adj"), title)
             )
             self.people[name] = person
             for token in name.split():
@@ -284,6 +285,15 @@ def _subject_countries(text: str, span: Span, found: list[ActorMention]) -> list
         if m.start < limit and m.actor.kind == "country" and not m.place and m.via != "group":
             seen.setdefault(m.actor.key, m.actor)
     return list(seen.values())
+
+
+#: Titles that are part of a one-word name: "Queen Elizabeth", "Pope Francis", "King Charles".
+ROYAL_TITLES = frozenset({"King", "Queen", "Prince", "Crown Prince", "Emperor", "Pope"})
+
+
+def _royal_name(title: str, name: str) -> str:
+    """The name a reader knows a titled person by: "Queen Elizabeth" rather than "Elizabeth"."""
+    return f"{title} {name}" if title in ROYAL_TITLES and " " not in name else name
 
 
 def _role(adjective: str | None, title: str) -> str:

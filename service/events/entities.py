@@ -171,6 +171,8 @@ def _locative(tok) -> bool:
     """Whether a proper noun names where something happens: the object of "in"/"at"/"near",
     or of "of" after a place noun ("the province of Caylloma")."""
     head = tok.head
+    if tok.dep_ == "appos" and head.pos_ == "PROPN" and head.i != tok.i:
+        return _locative(head)  # "in Airdrie, Lanarkshire"
     if tok.dep_ not in ("pobj", "conj") or head.pos_ not in ("ADP", "PROPN"):
         return False
     if tok.dep_ == "conj":
@@ -192,7 +194,7 @@ def _proper_chunks(sent):
         if all(w.is_upper and len(w.text) > 4 for w in words):
             continue  # headings in capitals
         start, end = words[0].idx, tok.idx + len(tok.text)
-        text = "".join(w.text_with_ws for w in words).strip()
+        text = sent.doc.text[start:end].strip()  # "Port-au-Prince", not "PortPrince"
         if len(text) > 2 and not any(ch.isdigit() for ch in text):
             out.append((start, end, text))
     return out
@@ -276,6 +278,16 @@ def _titled_org(alias: str, person: Actor, orgs: set[str]) -> bool:
     return any(person.name in org or alias in org.split() for org in orgs if " " in org)
 
 
+#: Last words of a name that make it no body that acts: a prize or competition ("Scottish League
+#: Cup"), an honour ("MBE"), a seat ("Labor MEP").
+_NOT_BODIES = frozenset(
+    "Cup Trophy Championship Championships Prize Award Awards Medal Olympics Games MBE OBE "
+    "CBE KBE DBE MEP MEPs MP MPs".split()
+)
+
+#: Plural heads of a capitalised common phrase naming people by office ("Heads of State").
+_GROUP_HEADS = frozenset("heads leaders members ministers people".split())
+
 #: Weather systems the recogniser takes for people ("Storm Hilde", "Hurricane Ian").
 _WEATHER = frozenset("Storm Hurricane Typhoon Cyclone Tropical Tornado Blizzard".split())
 
@@ -326,9 +338,22 @@ def _without_qualifiers(sent, found: list[ActorMention]) -> list[ActorMention]:
         for tok in span if span is not None else ():
             owner.setdefault(tok.i, m)
 
+    def named_near(tok, m: ActorMention) -> list[ActorMention]:
+        near = [tok, *(c for c in tok.children if c.dep_ in ("appos", "compound", "flat"))]
+        if tok.pos_ == "NOUN" and tok.i + 1 < sent.end:
+            near.append(doc[tok.i + 1])  # "financial watchdog BaFin", parsed apart
+        others = [owner[w.i] for w in near if w.i in owner]
+        return [o for o in others if o.actor.key != m.actor.key]
+
     def qualifies(m: ActorMention) -> bool:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or m.actor.kind != "country" or m.via == "group":
+        if span is None or m.via in ("group", "pronoun"):
+            return False
+        if m.actor.kind == "person":  # "Jackson's doctor Conrad Murray" is Murray alone
+            tok = span.root
+            others = named_near(tok.head, m) if tok.dep_ == "poss" else []
+            return bool(others) and others[0].actor.kind == "person"
+        if m.actor.kind != "country":
             return False
         tok = span.root
         office = False
@@ -337,13 +362,11 @@ def _without_qualifiers(sent, found: list[ActorMention]) -> list[ActorMention]:
                 return False
             tok = tok.head
             office = office or tok.lower_ in _STATE_OFFICES
-            near = [tok, *(c for c in tok.children if c.dep_ in ("appos", "compound", "flat"))]
-            if tok.pos_ == "NOUN" and tok.i + 1 < sent.end:
-                near.append(doc[tok.i + 1])  # "financial watchdog BaFin", parsed apart
-            others = [owner[w.i] for w in near if w.i in owner]
-            others = [o for o in others if o.actor.key != m.actor.key]
+            others = named_near(tok, m)
             if others:
-                office = office or any(w.lower_ in _STATE_OFFICES for w in near)
+                office = office or any(
+                    w.lower_ in _STATE_OFFICES for w in tok.children if w.dep_ == "compound"
+                )
                 # "Japanese Prime Minister Hiroshi Sato": the state acts through its office
                 return not (office and others[0].actor.kind == "person")
         return False
@@ -373,6 +396,16 @@ class Entities:
         for ent in self.ents:
             self._ents.setdefault(ent.sent.start, []).append(ent)
         orgs = {_clean(e.text) for e in self.ents if e.label_ == "ORG"}
+        #: Names the recogniser reads as places somewhere in the article: the same name read as
+        #: a person or company elsewhere is the place ("a man from Barnet" after "Barnet, north
+        #: London"; "Glasgow" a person in one sentence, a city in the next).
+        self.places = {
+            name
+            for e in self.ents
+            if e.label_ in ("GPE", "LOC")
+            and (name := _clean(e.text))[:1].isupper()
+            and name not in self.old_table()
+        }
         for alias in [a for a, p in self.people.items() if _titled_org(a, p, orgs)]:
             del self.people[alias]
         self._register()
@@ -398,7 +431,7 @@ class Entities:
                 name = self._person_name(_person_text(ent))
                 if not name or name in self.people:
                     continue
-                if " " not in name:
+                if " " not in name or name in self.places:
                     continue  # a single name is a surname of someone named in full, or nothing
                 if _placed(name, self.text):
                     continue  # "strikes on Khan Yunis ... in Khan Yunis": a place
@@ -414,6 +447,8 @@ class Entities:
         names = [(e.text, e) for e in self.ents if e.label_ == "ORG"]
         names += [(c[2], None) for sent in self.doc.sents for c in self._chunks(sent)]
         for name, ent in sorted(names, key=lambda n: -len(n[0])):
+            if _clean(name) in self.places:
+                continue
             if ent is not None:
                 self._org(ent)
             elif name not in self.people and name not in self.old_table() and " " in name:
@@ -421,6 +456,14 @@ class Entities:
         for token, keys in owners.items():
             if len(keys) == 1 and len(token) > 2 and token[0].isupper():
                 self.people.setdefault(token, by_key[next(iter(keys))])
+            elif len(keys) > 1 and len(token) > 2 and token[0].isupper():
+                # A surname several people share ("Margaret Ellison ... her husband, Peter
+                # Ellison"): alone, it is the one the story introduced first, as news writes
+                # the others by a first name or in full.
+                sharing = [p for p in by_key.values() if p.key in keys]
+                if all(p.name.split()[-1] == token for p in sharing):
+                    first = min(sharing, key=lambda p: self.text.find(p.name))
+                    self.people.setdefault(token, first)
 
     def _person_name(self, raw: str) -> str | None:
         name = _clean(raw)
@@ -543,7 +586,8 @@ class Entities:
         for start, end, name in self._chunks(sent):
             if free(start, end) and name not in self.old_table():
                 head = sent.doc.char_span(start, end, alignment_mode="expand")
-                if head is not None and _locative(head.root) and name not in self.orgs:
+                placed = name in self.places or (head is not None and _locative(head.root))
+                if placed and name not in self.orgs:
                     place = Actor(f"place:{slug(name)}", name, "place", subkind="city or region")
                     found.append(ActorMention(place, start, end, name, "place", place=True))
                     taken.append((start, end))
@@ -591,7 +635,15 @@ class Entities:
         declaration on Investment" (one word, not an acronym, that the article also writes
         in lower case or that names a happening or a kind of place)."""
         common = _not_names()
-        if " " in name or name.isupper() or name in self.orgs or name in self.people:
+        if name in self.orgs or name in self.people:
+            return False
+        words = name.split()
+        if words[-1] in _NOT_BODIES:
+            return True  # "Scottish League Cup", "MBE", "Labor MEP": a prize, an honour, a seat
+        if " " in name:  # "Heads of State and Government": people by their office, in capitals
+            capitals = [w for w in words if w[:1].isupper()]
+            return words[0].lower() in _GROUP_HEADS and all(w.lower() in common for w in capitals)
+        if name.isupper():
             return False
         if _gazetteer_short(name):
             return False
@@ -640,6 +692,10 @@ class Entities:
         label = ent.label_
         start, end = ent.start_char, ent.end_char
         surface = ent.text
+        name = _clean(surface)
+        if label in ("PERSON", "ORG") and name in self.places and name not in self.people:
+            place = Actor(f"place:{slug(name)}", name, "place", subkind="city or region")
+            return ActorMention(place, start, end, name, "place", place=True)
         if (
             label in ("PERSON", "ORG")
             and _locative(ent.root)

@@ -117,3 +117,71 @@ def test_offices_descriptions_and_weather_are_no_names(text, absent):
 def test_the_name_itself_is_the_actor(text, present):
     keys = actor_keys(text)
     assert present in keys, keys
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        (
+            "A man from Barnet, north London, fell ill. The man from Barnet was admitted on "
+            "Monday.",
+            "org:barnet",
+        ),
+        ("The Archbishop of Port-au-Prince died on Tuesday.", "org:portprince"),
+        (
+            "Glenis Willmott, Labor MEP for the East Midlands, said on Monday it was wrong.",
+            "org:labor-mep",
+        ),
+        ("Queen Elizabeth appointed her an MBE in 1959.", "org:mbe"),
+        ("Dundee Rovers won the Scottish League Cup on Sunday.", "org:scottish-league-cup"),
+        (
+            "Heads of State and Government ended the summit on Wednesday.",
+            "org:heads-of-state-and-government",
+        ),
+        ("Queen Elizabeth appointed her an MBE in 1959.", "person:elizabeth"),
+        (
+            "Margaret Ellison has died aged 91. Ellison trained as a nurse in 1950. Her "
+            "husband, Peter Ellison, died in 2003.",
+            "org:ellison",
+        ),
+    ],
+)
+def test_places_prizes_honours_and_possessors_are_not_the_actor(text, absent):
+    assert absent not in actor_keys(text)
+
+
+@pytest.mark.parametrize(
+    "text, present",
+    [
+        ("Queen Elizabeth appointed her an MBE in 1959.", "person:queen-elizabeth"),
+        ("Pope Francis visited Iraq in March.", "person:pope-francis"),
+        (
+            "Margaret Ellison has died aged 91. Ellison trained as a nurse in 1950. Her "
+            "husband, Peter Ellison, died in 2003.",
+            "person:peter-ellison",
+        ),
+        ("The Security Council met on Monday.", "org:UNSC"),
+        ("China's State Council approved the plan on Monday.", "org:state-council"),
+    ],
+)
+def test_names_of_bodies_and_people_stay(text, present):
+    keys = actor_keys(text)
+    assert present in keys, keys
+
+
+def test_a_shared_surname_alone_is_the_person_introduced_first():
+    text = (
+        "Margaret Ellison has died aged 91. Ellison trained as a nurse in 1950. Her husband, "
+        "Peter Ellison, died in 2003."
+    )
+    trained = [e for e in extract(text, D) if "train" in e.title.lower()]
+    assert trained and {a.key for a in trained[0].actors} == {"person:margaret-ellison"}
+
+
+def test_a_possessor_of_a_named_person_is_not_the_actor():
+    text = (
+        "Michael Jackson died in June. Police searched the clinic of Jackson's doctor Conrad "
+        "Murray on Wednesday."
+    )
+    search = [e for e in extract(text, D) if "search" in e.title.lower()]
+    assert search and {a.key for a in search[0].actors} == {"person:conrad-murray"}
