@@ -285,6 +285,23 @@ _NOT_BODIES = frozenset(
     "CBE KBE DBE MEP MEPs MP MPs".split()
 )
 
+#: Words of a body's name that every country has ("Congress", "Foreign Ministry", "Supreme
+#: Court"): with a country before it, the body is that country's.
+_GENERIC_BODY = frozenset(
+    """congress parliament senate government cabinet navy army police court supreme
+    constitutional central bank foreign health interior defence defense finance justice
+    economy trade ministry office national assembly house council coast guard air force
+    military treasury presidency embassy lower upper of representatives deputies chamber
+    federal state security armed forces foreign affairs district appeals circuit high county
+    provincial regional labour labor""".split()
+)
+
+
+def _generic_body(name: str) -> bool:
+    words = name.lower().split()
+    return bool(words) and all(w in _GENERIC_BODY for w in words) and words != ["of"]
+
+
 #: Plural heads of a capitalised common phrase naming people by office ("Heads of State").
 _GROUP_HEADS = frozenset("heads leaders members ministers people".split())
 
@@ -495,6 +512,21 @@ class Entities:
             return None  # "Transport Minister Sione Fifita": an office, not a body
         if not any(ch.isupper() for ch in name):
             return self._national_body(ent, name)  # "Uganda's health ministry"
+        if _generic_body(name) and (body := self._national_body(ent, name)) is not None:
+            return body  # "Chile's Congress": not the US Congress of another article
+        prefix = self._country_prefix(name)
+        if prefix is not None:  # "U.S. Food and Drug Administration", "Chinese Foreign Ministry"
+            code, rest = prefix
+            if _generic_body(rest):
+                key = f"org:{code.lower()}-{slug(rest)}"
+                actor = self.orgs.get(key) or Actor(
+                    key, name, "organisation", subkind=org_subkind(rest)
+                )
+                self.orgs[key] = self.orgs[name] = actor
+                return actor
+            actor = self._org_named(rest)
+            self.orgs[name] = actor
+            return actor
         if self._common(name):
             return None
         party = _PARTY_AFTER.match(self.text, ent.end_char)
@@ -506,6 +538,24 @@ class Entities:
         if bracket:
             self.orgs[bracket.group(1)] = actor
         return actor
+
+    def _country_prefix(self, name: str) -> tuple[str, str] | None:
+        """(country code, the rest) of an organisation's name that opens with a country
+        ("U.S. Food and Drug Administration", "Chinese Foreign Ministry"), else None."""
+        words = name.split()
+        table = self.old_table()
+        for n in range(min(3, len(words) - 1), 0, -1):
+            head = re.sub(r"['’]s$", "", " ".join(words[:n]))
+            rest = " ".join(words[n:])
+            entry = table.get(head)
+            if entry and not entry[0].startswith("org:") and rest[:1].isupper():
+                return entry[0], rest
+        return None
+
+    def known_org(self, name: str) -> Actor | None:
+        """The article's organisation this name is the short form of ("Kessler" after
+        "Kessler Systems"), if any."""
+        return next((o for a, o in self.orgs.items() if " " in a and name in a.split()), None)
 
     def _national_body(self, ent, name: str) -> Actor | None:
         """A body named by common words, of the country that qualifies it: "Uganda's health
@@ -525,6 +575,7 @@ class Entities:
             actor = self.orgs.get(key) or Actor(
                 key, f"{nation.name}'s {name}", "organisation", subkind=org_subkind(name.title())
             )
+            self.orgs[name if name[:1].isupper() else key] = actor
             self.orgs[key] = actor
             return actor
         return None
@@ -555,6 +606,13 @@ class Entities:
                     m
                     for m in found
                     if not (m.via == "person" and ent.start_char <= m.start < ent.end_char)
+                ]
+            if ent.label_ == "ORG" and self._country_prefix(_clean(ent.text)) is not None:
+                found = [  # "The U.S. Food and Drug Administration": the agency, not the US
+                    m
+                    for m in found
+                    if not (ent.start_char <= m.start and m.end <= ent.end_char)
+                    or m.actor.kind != "country"
                 ]
             if ent.label_ in ("LOC", "FAC", "GPE") and " " in ent.text.strip():
                 inner = [m for m in found if ent.start_char <= m.start and m.end <= ent.end_char]
@@ -587,7 +645,7 @@ class Entities:
             if free(start, end) and name not in self.old_table():
                 head = sent.doc.char_span(start, end, alignment_mode="expand")
                 placed = name in self.places or (head is not None and _locative(head.root))
-                if placed and name not in self.orgs:
+                if placed and name not in self.orgs and self.known_org(name) is None:
                     place = Actor(f"place:{slug(name)}", name, "place", subkind="city or region")
                     found.append(ActorMention(place, start, end, name, "place", place=True))
                     taken.append((start, end))
@@ -701,6 +759,7 @@ class Entities:
             and _locative(ent.root)
             and " " not in surface.strip()
             and not _described_as_firm(ent.root)
+            and self.known_org(_clean(surface)) is None
         ):
             name = _clean(surface)  # "a meeting in Lyon", "the province of Caylloma": a place
             if name and name not in self.people:

@@ -161,7 +161,7 @@ def test_places_prizes_honours_and_possessors_are_not_the_actor(text, absent):
             "person:peter-ellison",
         ),
         ("The Security Council met on Monday.", "org:UNSC"),
-        ("China's State Council approved the plan on Monday.", "org:state-council"),
+        ("China's State Council approved the plan on Monday.", "org:chn-state-council"),
     ],
 )
 def test_names_of_bodies_and_people_stay(text, present):
@@ -185,3 +185,39 @@ def test_a_possessor_of_a_named_person_is_not_the_actor():
     )
     search = [e for e in extract(text, D) if "search" in e.title.lower()]
     assert search and {a.key for a in search[0].actors} == {"person:conrad-murray"}
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        ("Chile's Congress approved the law on Tuesday.", "org:chl-congress", "country:CHL"),
+        ("Congress passed the bill on Monday.", "org:congress", "org:usa-congress"),
+        (
+            "The U.S. Food and Drug Administration approved the drug on Friday.",
+            "org:food-and-drug-administration",
+            "country:USA",
+        ),
+        (
+            "The Chinese Foreign Ministry condemned the sale on Monday.",
+            "org:chn-foreign-ministry",
+            "org:foreign-ministry",
+        ),
+        (
+            "Kessler Systems makes signals. Shares in Kessler jumped 24 percent on Monday.",
+            "org:kessler-systems",
+            "place:kessler",
+        ),
+    ],
+)
+def test_a_body_keeps_one_id_and_its_country_says_whose(text, present, absent):
+    keys = actor_keys(text)
+    assert present in keys and absent not in keys, keys
+
+
+def test_an_agency_and_its_acronym_are_one_actor():
+    text = (
+        "The U.S. Food and Drug Administration approved the drug on Friday. The FDA had "
+        "granted it priority review in April."
+    )
+    keys = actor_keys(text)
+    assert keys == {"org:food-and-drug-administration"}, keys
