@@ -19,7 +19,16 @@ import re
 import pycountry
 
 from . import lexicon
-from .actors import DATA, ActorMention, ArticleActors, country, organisation, short_name, slug
+from .actors import (
+    DATA,
+    VESSEL_PREFIX,
+    ActorMention,
+    ArticleActors,
+    country,
+    organisation,
+    short_name,
+    slug,
+)
 from .model import Actor
 from .nlp import credit_spans
 from .sentences import Span
@@ -301,6 +310,15 @@ def _generic_body(name: str) -> bool:
     words = name.lower().split()
     return bool(words) and all(w in _GENERIC_BODY for w in words) and words != ["of"]
 
+
+#: A ship is named after these ("on board the Sea Star", "the cargo ship Amber Star", "MV Ruby").
+_ON_BOARD = re.compile(r"\b(?:on board|onboard|aboard)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_VESSEL_BEFORE = re.compile(
+    r"\b(?:ship|vessel|tanker|freighter|ferry|yacht|frigate|destroyer|submarine|cruiser|"
+    r"trawler|carrier|boat|liner)\s+(?:the\s+)?$"
+)
+_VESSEL_PREFIX = re.compile(r"^" + VESSEL_PREFIX + r"\s+")
+_PREFIX_BEFORE = re.compile(r"\b" + VESSEL_PREFIX + r"(?:\s+[A-Z][\w'’-]*)*\s+(?=$)")
 
 #: Plural heads of a capitalised common phrase naming people by office ("Heads of State").
 _GROUP_HEADS = frozenset("heads leaders members ministers people".split())
@@ -678,9 +696,31 @@ class Entities:
                 self.surfaces.setdefault(m.actor.key, set()).add(m.surface)
         return found
 
+    def _ship(self, name: str, start: int, end: int) -> ActorMention | None:
+        """A ship: where things happen when the text is on board ("killed on board the Sea
+        Star": a place, no participant), else a vessel ("the MV Ruby sank"), no company."""
+        before = self.text[max(0, start - 40) : start]
+        offset = self.text.find(name, start, end)
+        start = offset if offset >= 0 else start
+        prefix = _PREFIX_BEFORE.search(self.text, max(0, start - 40), start)
+        if prefix:  # "HMS Queen Elizabeth", recognised as "Elizabeth"
+            name = self.text[prefix.start() : start] + name
+            start = prefix.start()
+        key = slug(_VESSEL_PREFIX.sub("", name))
+        if _ON_BOARD.search(before):
+            place = Actor(f"place:{key}", name, "place", subkind="vessel")
+            return ActorMention(place, start, start + len(name), name, "place", place=True)
+        if _VESSEL_PREFIX.match(name) or _VESSEL_BEFORE.search(before):
+            vessel = Actor(f"product:{key}", name, "product", subkind="vessel")
+            return ActorMention(vessel, start, start + len(name), name, "product")
+        return None
+
     def _unrecognised(self, name: str, start: int, end: int) -> ActorMention | None:
         """A proper name the recogniser left out, as a participant: a person named before,
         else an organisation ("Brightline Semiconductor said ...")."""
+        ship = self._ship(name, start, end)
+        if ship is not None:
+            return ship
         person = self.people.get(name)
         if person is not None:
             return ActorMention(person, start, end, name, "surname")
@@ -751,6 +791,10 @@ class Entities:
         start, end = ent.start_char, ent.end_char
         surface = ent.text
         name = _clean(surface)
+        if label in ("PERSON", "ORG", "PRODUCT", "FAC", "GPE", "LOC", "WORK_OF_ART"):
+            ship = self._ship(name, start, end)
+            if ship is not None:
+                return ship
         if label in ("PERSON", "ORG") and name in self.places and name not in self.people:
             place = Actor(f"place:{slug(name)}", name, "place", subkind="city or region")
             return ActorMention(place, start, end, name, "place", place=True)

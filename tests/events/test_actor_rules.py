@@ -221,3 +221,29 @@ def test_an_agency_and_its_acronym_are_one_actor():
     )
     keys = actor_keys(text)
     assert keys == {"org:food-and-drug-administration"}, keys
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        (
+            "Nine activists were killed on board the Sea Star on Monday.",
+            None,
+            "product:sea-star",
+        ),
+        ("The ship MV Ruby sank in the Red Sea on Sunday.", "product:ruby", "org:mv-ruby"),
+        (
+            "The navy sent the aircraft carrier HMS Queen Elizabeth to the Gulf on Monday.",
+            "product:queen-elizabeth",
+            "person:queen-elizabeth",
+        ),
+        (
+            "A missile hit the cargo ship Amber Star off Hodeidah on Monday.",
+            "product:amber-star",
+            "org:amber-star",
+        ),
+    ],
+)
+def test_a_ship_is_a_vessel_and_on_board_it_a_place(text, present, absent):
+    keys = actor_keys(text)
+    assert (present is None or present in keys) and absent not in keys, keys
