@@ -320,6 +320,12 @@ _VESSEL_BEFORE = re.compile(
 _VESSEL_PREFIX = re.compile(r"^" + VESSEL_PREFIX + r"\s+")
 _PREFIX_BEFORE = re.compile(r"\b" + VESSEL_PREFIX + r"(?:\s+[A-Z][\w'’-]*)*\s+(?=$)")
 
+#: Common nouns that name a body when a place says whose: "Munich prosecutors", "Chile's navy".
+_BODY_NOUNS = frozenset(
+    """police navy coastguard court coroner regulator watchdog
+    ministry parliament senate congress""".split()
+)
+
 #: Plural heads of a capitalised common phrase naming people by office ("Heads of State").
 _GROUP_HEADS = frozenset("heads leaders members ministers people".split())
 
@@ -689,12 +695,54 @@ class Entities:
                     )
                 )
         found.sort(key=lambda a: a.start)
+        bodies = self._bodies(sent, found)
+        if bodies:  # the body stands where its place was named (the noun keeps its number)
+            replaced = {id(q) for q, _ in bodies}
+            found = [m for m in found if id(m) not in replaced] + [b for _, b in bodies]
+            found.sort(key=lambda a: a.start)
         found = _without_qualifiers(sent, found)
         for m in found:
             self.counts[m.actor.key] = self.counts.get(m.actor.key, 0) + 1
             if m.via not in ("pronoun", "group", "adjective"):
                 self.surfaces.setdefault(m.actor.key, set()).add(m.surface)
         return found
+
+    def _bodies(self, sent, found: list[ActorMention]) -> list[tuple[ActorMention, ActorMention]]:
+        """Bodies named by a place and a common noun: "Munich prosecutors", "Spanish
+        prosecutors", "a Frankfurt labour court", "Chile's navy" (one id per place and noun in
+        every article: org:esp-prosecutors). Not "the Chinese government" or "Russian forces",
+        which are the country acting."""
+        doc = sent.doc
+        where: dict[int, ActorMention] = {}
+        taken: set[int] = set()
+        for m in found:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            for tok in span if span is not None else ():
+                if m.actor.kind in ("country", "place") and m.via != "group":
+                    where.setdefault(tok.i, m)
+                else:
+                    taken.add(tok.i)
+        out = []
+        for tok in sent:
+            if tok.lemma_.lower() not in _BODY_NOUNS or tok.i in taken or tok.pos_ != "NOUN":
+                continue
+            if any(
+                c.dep_ == "appos" or (c.dep_ == "compound" and c.i in taken) for c in tok.children
+            ):
+                continue  # "financial watchdog BaFin": the name says who
+            mods = [c for c in tok.lefts if c.dep_ in ("poss", "compound", "amod", "nmod")]
+            qualifier = next((where[w.i] for c in mods for w in c.subtree if w.i in where), None)
+            if qualifier is None:
+                continue
+            start, end = qualifier.start, tok.idx + len(tok.text)
+            rest = re.sub(r"^['’]s\s+", "", self.text[qualifier.end : end].strip())
+            owner = qualifier.actor.key.split(":", 1)[1].lower()
+            key = f"org:{owner}-{slug(rest)}"
+            name = self.text[start:end]
+            actor = self.orgs.get(key) or Actor(key, name, "organisation", subkind="government")
+            self.orgs[key] = actor
+            out.append((qualifier, ActorMention(actor, start, qualifier.end, name, "body")))
+        return out
 
     def _ship(self, name: str, start: int, end: int) -> ActorMention | None:
         """A ship: where things happen when the text is on board ("killed on board the Sea
