@@ -359,7 +359,7 @@ _QUALIFYING = frozenset({"amod", "compound", "poss", "nmod", "appos", "flat"})
 #: too; "Russian tennis player Daria Orlova" and "French group Valmont" are not France.
 _STATE_OFFICES = frozenset(
     "president premier minister chancellor king queen emperor prince ambassador envoy "
-    "secretary leader monarch emir sultan sheikh counterpart".split()
+    "secretary secretary-general leader monarch emir sultan sheikh counterpart".split()
 )
 
 
@@ -386,10 +386,26 @@ def _without_qualifiers(sent, found: list[ActorMention]) -> list[ActorMention]:
         others = [owner[w.i] for w in near if w.i in owner]
         return [o for o in others if o.actor.key != m.actor.key]
 
+    described: set[int] = set()  # "Clinton, the U.N. special envoy for Haiti,": a description
+    for tok in sent:
+        if tok.dep_ == "appos" and tok.head.i in owner and owner[tok.head.i].actor.kind == "person":
+            if tok.i not in owner:
+                kept: set[int] = set()
+                if tok.lower_ in _STATE_OFFICES:  # "Ngata, New Zealand's housing minister"
+                    kept = {
+                        w.i
+                        for c in tok.children
+                        if c.dep_ in ("poss", "amod", "compound", "nmod")
+                        for w in c.subtree
+                    }
+                described.update(w.i for w in tok.subtree if w.i not in kept)
+
     def qualifies(m: ActorMention) -> bool:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or m.via in ("group", "pronoun"):
             return False
+        if m.actor.kind in ("country", "organisation") and all(t.i in described for t in span):
+            return True
         if m.actor.kind == "person":  # "Jackson's doctor Conrad Murray" is Murray alone
             tok = span.root
             others = named_near(tok.head, m) if tok.dep_ == "poss" else []
@@ -494,6 +510,11 @@ class Entities:
                 self._org(ent)
             elif name not in self.people and name not in self.old_table() and " " in name:
                 self._org_named(name)
+        for person in self.old.people.values():  # titled people ("President Bill Clinton")
+            if " " in person.name:
+                by_key.setdefault(person.key, person)
+                for token in person.name.split():
+                    owners.setdefault(token, set()).add(person.key)
         for token, keys in owners.items():
             if len(keys) == 1 and len(token) > 2 and token[0].isupper():
                 self.people.setdefault(token, by_key[next(iter(keys))])

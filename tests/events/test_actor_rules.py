@@ -277,3 +277,30 @@ def test_a_body_named_by_its_place_and_a_common_noun(text, present, absent):
 def test_a_body_keeps_the_number_of_its_noun_in_the_headline():
     titles = [e.title for e in extract("Israeli police arrested two men on Tuesday.", D)]
     assert titles and titles[0].startswith("Israeli police arrest "), titles
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        (
+            "President Bill Clinton arrived on Monday. Secretary of State Hillary Clinton "
+            "spoke on Tuesday. Clinton met President Rene Preval on Wednesday.",
+            "person:bill-clinton",
+            "org:clinton",
+        ),
+        (
+            "Bill Clinton arrived on Monday. Clinton, the special envoy for Haiti, met "
+            "President Rene Preval on Tuesday.",
+            "person:rene-preval",
+            "country:HTI",
+        ),
+        (
+            "Aroha Ngata, New Zealand's housing minister, resigned on Friday.",
+            "country:NZL",
+            None,
+        ),
+    ],
+)
+def test_one_id_per_person_and_a_description_is_no_participant(text, present, absent):
+    keys = actor_keys(text)
+    assert present in keys and (absent is None or absent not in keys), keys
