@@ -282,6 +282,25 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+#: A sports club's last word ("Dundee Rovers", "Aberdeen Athletic"): a club, whatever the
+#: recogniser says.
+_CLUB = re.compile(
+    r"\b(?:Rovers|Rangers|Athletic|Wanderers|Albion|United|City|FC|Hotspur|Olympique|Sporting)$"
+)
+#: What is said only of a person: "Obama's spokesman", "Putin, who", "Holt, 52,".
+_PERSON_AFTER = (
+    r"(?:['’]s\s+(?:spokesman|spokeswoman|spokesperson|wife|husband|son|daughter|mother|father|"
+    r"brother|sister|lawyer|lawyers|attorney|aide|aides|family|widow|funeral|death|doctor|"
+    r"administration|presidency|campaign|predecessor|successor)\b"
+    r"|,\s+(?:who|whose)\b|,\s+\d{1,3},)"
+)
+
+
+def _person_cue(name: str, text: str) -> bool:
+    """Whether the text writes of a one-word name as only a person is written of."""
+    return re.search(rf"\b{re.escape(name)}{_PERSON_AFTER}", text) is not None
+
+
 def _titled_org(alias: str, person: Actor, orgs: set[str]) -> bool:
     """ "General Motors": a title word before a company's name is no person."""
     return any(person.name in org or alias in org.split() for org in orgs if " " in org)
@@ -492,8 +511,8 @@ class Entities:
                     continue  # a single name is a surname of someone named in full, or nothing
                 if _placed(name, self.text):
                     continue  # "strikes on Khan Yunis ... in Khan Yunis": a place
-                if _company_cue(name, self.text):
-                    self._org_named(name)  # "Kraemer Mejeri shares jumped": a company
+                if _company_cue(name, self.text) or _CLUB.search(name):
+                    self._org_named(name)  # "Kraemer Mejeri shares jumped", "Dundee Rovers"
                     continue
                 person = Actor(f"person:{slug(name)}", name, "person")
                 self.people[name] = person
@@ -526,6 +545,25 @@ class Entities:
                 if all(p.name.split()[-1] == token for p in sharing):
                     first = min(sharing, key=lambda p: self.text.find(p.name))
                     self.people.setdefault(token, first)
+        for ent in self.ents:  # one word, no one named so in full, but written as a person
+            name = _clean(ent.text)
+            if (
+                ent.label_ in ("PERSON", "ORG")
+                and " " not in name
+                and name[:1].isupper()
+                and not name.isupper()
+                and name not in self.people
+                and not any(name in p.name.split() for p in by_key.values())
+                and name not in self.places
+                and name not in self.old_table()
+                and self.known_org(name) is None
+                and _person_cue(name, self.text)
+                and not _company_cue(name, self.text)
+            ):
+                self.people[name] = by_key.setdefault(
+                    f"person:{slug(name)}", Actor(f"person:{slug(name)}", name, "person")
+                )
+                self.orgs.pop(name, None)
 
     def _person_name(self, raw: str) -> str | None:
         name = _clean(raw)

@@ -304,3 +304,39 @@ def test_a_body_keeps_the_number_of_its_noun_in_the_headline():
 def test_one_id_per_person_and_a_description_is_no_participant(text, present, absent):
     keys = actor_keys(text)
     assert present in keys and (absent is None or absent not in keys), keys
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        (
+            "Obama's spokesman said on Friday that the president would visit.",
+            "person:obama",
+            "org:obama",
+        ),
+        (
+            "Obama signed the bill on Tuesday. Obama's spokesman called it historic.",
+            "person:obama",
+            "org:obama",
+        ),
+        (
+            "Lufthansa agreed on Tuesday to buy 20 E195-E2 aircraft from Embraer for about "
+            "$1.6 billion, the German airline said.",
+            "org:embraer",
+            "person:embraer",
+        ),
+        (
+            "Conrad Murray was charged on Monday. Murray's lawyer said he was innocent.",
+            "person:conrad-murray",
+            "person:murray",
+        ),
+        (
+            "Dundee Rovers won the Scottish League Cup on Sunday.",
+            "org:dundee-rovers",
+            "person:dundee-rovers",
+        ),
+    ],
+)
+def test_a_one_word_name_is_a_person_only_when_written_as_one(text, present, absent):
+    keys = actor_keys(text)
+    assert present in keys and absent not in keys, keys
