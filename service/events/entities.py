@@ -96,7 +96,7 @@ _CURRENCIES = {
 }
 _CURRENCY_WORD = re.compile(
     r"\b(?:the|The)\s+((?:[A-Z][\w.]*\s+)?(?:dollar|euro|yen|sterling|pound|yuan|renminbi|"
-    r"rouble|ruble|rupee|bitcoin|peso|lira|franc|ringgit|rand))\b(?!\s+(?:a|per)\b)"
+    r"rouble|ruble|rupee|bitcoin|peso|lira|franc|ringgit|rand))\b(?!\s+(?:a|per|zone|area)\b)"
 )
 
 
@@ -358,7 +358,9 @@ def _person_text(ent) -> str:
     tokens = list(ent)
     if tokens and tokens[0].text in _WEATHER:
         return ""
-    if len(tokens) > 1 and tokens[0].is_sent_start and tokens[0].pos_ in ("ADJ", "NOUN"):
+    first = tokens[0] if tokens else None
+    opening = first is not None and all(t.is_space for t in first.sent if t.i < first.i)
+    if len(tokens) > 1 and opening and first.pos_ in ("ADJ", "NOUN"):
         tokens = tokens[1:]
     return "".join(t.text_with_ws for t in tokens).strip()
 
@@ -373,6 +375,12 @@ _PARTY_AFTER = re.compile(r" [Pp]arty\b")
 #: "Germany's watchdog BaFin", "U.S. group Orland Corp", "New Zealand's minister, Aroha Ngata").
 _QUALIFYING = frozenset({"amod", "compound", "poss", "nmod", "appos", "flat"})
 
+
+#: Kin: "Fleming's son died" tells of the son, not of Fleming.
+_KIN = frozenset(
+    "son sons daughter daughters wife husband mother father brother sister child children "
+    "widow widower parents grandson granddaughter nephew niece cousin".split()
+)
 
 #: Offices through which a country acts: "Russian Prime Minister Mikhail Mishustin" is Russia
 #: too; "Russian tennis player Daria Orlova" and "French group Valmont" are not France.
@@ -427,6 +435,8 @@ def _without_qualifiers(sent, found: list[ActorMention]) -> list[ActorMention]:
             return True
         if m.actor.kind == "person":  # "Jackson's doctor Conrad Murray" is Murray alone
             tok = span.root
+            if tok.dep_ == "poss" and tok.head.lower_ in _KIN:
+                return True  # "Fleming's son died": the son, whom the text does not name
             others = named_near(tok.head, m) if tok.dep_ == "poss" else []
             return bool(others) and others[0].actor.kind == "person"
         if m.actor.kind != "country":
@@ -783,7 +793,7 @@ class Entities:
                     taken.add(tok.i)
         out = []
         for tok in sent:
-            if tok.lemma_.lower() not in _BODY_NOUNS or tok.i in taken or tok.pos_ != "NOUN":
+            if tok.lower_ not in _BODY_NOUNS or tok.i in taken or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
             if any(
                 c.dep_ == "appos" or (c.dep_ == "compound" and c.i in taken) for c in tok.children

@@ -340,3 +340,27 @@ def test_one_id_per_person_and_a_description_is_no_participant(text, present, ab
 def test_a_one_word_name_is_a_person_only_when_written_as_one(text, present, absent):
     keys = actor_keys(text)
     assert present in keys and absent not in keys, keys
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        (
+            "SANTIAGO (Reuters) - Chile's Congress approved the law on Tuesday.",
+            "org:chl-congress",
+            "country:CHL",
+        ),
+        ("Inflation in the euro zone slowed to 5.5 percent last month.", None, "currency:euro"),
+        ("The euro fell 0.9 percent against the dollar on Thursday.", "currency:euro", None),
+        ("Jacqueline Fleming died on Sunday. Fleming's son died on Monday.", None, None),
+    ],
+)
+def test_bodies_descriptions_and_currencies_in_context(text, present, absent):
+    keys = actor_keys(text)
+    assert (present is None or present in keys) and (absent is None or absent not in keys), keys
+
+
+def test_kin_of_a_person_are_not_that_person():
+    text = "Jacqueline Fleming died on Sunday. Fleming's son was admitted to hospital on Monday."
+    admitted = [e for e in extract(text, D) if "admit" in e.title.lower()]
+    assert admitted and "person:jacqueline-fleming" not in {a.key for a in admitted[0].actors}
