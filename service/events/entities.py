@@ -12,6 +12,7 @@ that organisation.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import re
@@ -375,6 +376,9 @@ _PARTY_AFTER = re.compile(r" [Pp]arty\b")
 #: "Germany's watchdog BaFin", "U.S. group Orland Corp", "New Zealand's minister, Aroha Ngata").
 _QUALIFYING = frozenset({"amod", "compound", "poss", "nmod", "appos", "flat"})
 
+
+#: A word in capitals (a name written as a heading or for emphasis: "GAZPROM").
+_CAPITALS = re.compile(r"(?<![\w-])[A-Z]{4,}(?![\w-])")
 
 #: Kin: "Fleming's son died" tells of the son, not of Fleming.
 _KIN = frozenset(
@@ -747,6 +751,17 @@ class Entities:
                 if mention is not None:
                     found.append(mention)
                     taken.append((start, end))
+        for m in _CAPITALS.finditer(self.text, span.start, span.end):
+            # "GAZPROM cut supplies", with "Gazprom" elsewhere: one actor whatever the case
+            title = m.group().title()
+            if not free(m.start(), m.end()) or title in self.old_table():
+                continue
+            if re.search(rf"(?<![\w-]){re.escape(title)}(?![\w-])", self.text) is None:
+                continue  # no other spelling to be: a heading's word, an acronym
+            mention = self._unrecognised(title, m.start(), m.end())
+            if mention is not None:
+                found.append(dataclasses.replace(mention, surface=m.group()))
+                taken.append((m.start(), m.end()))
         for m in _CURRENCY_WORD.finditer(self.text, span.start, span.end):
             word = m.group(1).split()[-1].lower()
             code = _CURRENCIES.get(word)

@@ -364,3 +364,21 @@ def test_kin_of_a_person_are_not_that_person():
     text = "Jacqueline Fleming died on Sunday. Fleming's son was admitted to hospital on Monday."
     admitted = [e for e in extract(text, D) if "admit" in e.title.lower()]
     assert admitted and "person:jacqueline-fleming" not in {a.key for a in admitted[0].actors}
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        (
+            "GAZPROM cut gas supplies to Europe on Monday. Gazprom said the cut was due to "
+            "maintenance.",
+            "org:gazprom",
+            None,
+        ),
+        ("BREAKING NEWS: Acme Corp cut 200 jobs on Monday.", "org:acme", "org:breaking"),
+        ("NATO said on Monday that the alliance would meet.", "org:NATO", "org:nato"),
+    ],
+)
+def test_a_name_in_capitals_is_the_same_actor(text, present, absent):
+    keys = actor_keys(text)
+    assert present in keys and (absent is None or absent not in keys), keys
