@@ -377,6 +377,12 @@ _PARTY_AFTER = re.compile(r" [Pp]arty\b")
 _QUALIFYING = frozenset({"amod", "compound", "poss", "nmod", "appos", "flat"})
 
 
+#: Platforms where things are posted: "posted the footage on YouTube" is where, not who.
+_PLATFORMS = frozenset(
+    "YouTube Twitter Facebook Instagram TikTok Telegram Weibo WeChat LinkedIn Reddit "
+    "Snapchat WhatsApp Threads Bluesky".split()
+)
+
 #: A word in capitals (a name written as a heading or for emphasis: "GAZPROM").
 _CAPITALS = re.compile(r"(?<![\w-])[A-Z]{4,}(?![\w-])")
 
@@ -927,6 +933,9 @@ class Entities:
             ship = self._ship(name, start, end)
             if ship is not None:
                 return ship
+        if name in _PLATFORMS and ent.root.dep_ == "pobj" and ent.root.head.lower_ == "on":
+            place = Actor(f"place:{slug(name)}", name, "place", subkind="platform")
+            return ActorMention(place, start, end, name, "place", place=True)  # "on YouTube"
         if label in ("PERSON", "ORG") and name in self.places and name not in self.people:
             place = Actor(f"place:{slug(name)}", name, "place", subkind="city or region")
             return ActorMention(place, start, end, name, "place", place=True)

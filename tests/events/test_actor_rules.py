@@ -382,3 +382,19 @@ def test_kin_of_a_person_are_not_that_person():
 def test_a_name_in_capitals_is_the_same_actor(text, present, absent):
     keys = actor_keys(text)
     assert present in keys and (absent is None or absent not in keys), keys
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        (
+            "German broadcaster RTL posted the footage on YouTube on Tuesday.",
+            "org:rtl",
+            "org:youtube",
+        ),
+        ("YouTube removed the video on Tuesday.", "org:youtube", None),
+    ],
+)
+def test_a_platform_posted_on_is_where_not_who(text, present, absent):
+    keys = actor_keys(text)
+    assert present in keys and (absent is None or absent not in keys), keys
