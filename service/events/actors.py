@@ -173,15 +173,16 @@ class ArticleActors:
         office = None  # the last office named: "his Russian counterpart" holds the same one
         for m in _person_pattern().finditer(self.text):
             name = _trim_name(m.group("name"))
-            if not name or name in _gazetteer()[1]:
+            if not name or name in _gazetteer()[1] or _after_vessel_prefix(self.text, m.start()):
                 continue
             title = m.group("title")
             if title.lower() == "counterpart" and office:
                 title = office
             elif title[:1].isupper() and not title.endswith("."):
                 office = title
+            full = _royal_name(m.group("title"), name)
             person = self.people.get(name) or Actor(
-                f"person:{slug(name)}", name, "person", _role(m.group("adj"), title)
+                f"person:{slug(full)}", full, "person", _role(m.group("adj"), title)
             )
             self.people[name] = person
             for token in name.split():
@@ -284,6 +285,24 @@ def _subject_countries(text: str, span: Span, found: list[ActorMention]) -> list
         if m.start < limit and m.actor.kind == "country" and not m.place and m.via != "group":
             seen.setdefault(m.actor.key, m.actor)
     return list(seen.values())
+
+
+#: Prefixes of a ship's name ("HMS Queen Elizabeth" is no queen).
+VESSEL_PREFIX = r"(?:MV|M/V|MS|SS|HMS|USS|RFA|INS|HMAS|HMCS|FV|RV|MT)"
+_AFTER_VESSEL_PREFIX = re.compile(VESSEL_PREFIX + r"\s+$")
+
+
+def _after_vessel_prefix(text: str, start: int) -> bool:
+    return _AFTER_VESSEL_PREFIX.search(text, max(0, start - 8), start) is not None
+
+
+#: Titles that are part of a one-word name: "Queen Elizabeth", "Pope Francis", "King Charles".
+ROYAL_TITLES = frozenset({"King", "Queen", "Prince", "Crown Prince", "Emperor", "Pope"})
+
+
+def _royal_name(title: str, name: str) -> str:
+    """The name a reader knows a titled person by: "Queen Elizabeth" rather than "Elizabeth"."""
+    return f"{title} {name}" if title in ROYAL_TITLES and " " not in name else name
 
 
 def _role(adjective: str | None, title: str) -> str:

@@ -12,6 +12,7 @@ that organisation.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import re
@@ -19,8 +20,18 @@ import re
 import pycountry
 
 from . import lexicon
-from .actors import DATA, ActorMention, ArticleActors, organisation, short_name, slug
+from .actors import (
+    DATA,
+    VESSEL_PREFIX,
+    ActorMention,
+    ArticleActors,
+    country,
+    organisation,
+    short_name,
+    slug,
+)
 from .model import Actor
+from .nlp import credit_spans
 from .sentences import Span
 
 #: Corporate suffixes dropped from an organisation's id and short name.
@@ -86,7 +97,7 @@ _CURRENCIES = {
 }
 _CURRENCY_WORD = re.compile(
     r"\b(?:the|The)\s+((?:[A-Z][\w.]*\s+)?(?:dollar|euro|yen|sterling|pound|yuan|renminbi|"
-    r"rouble|ruble|rupee|bitcoin|peso|lira|franc|ringgit|rand))\b(?!\s+(?:a|per)\b)"
+    r"rouble|ruble|rupee|bitcoin|peso|lira|franc|ringgit|rand))\b(?!\s+(?:a|per|zone|area)\b)"
 )
 
 
@@ -170,6 +181,8 @@ def _locative(tok) -> bool:
     """Whether a proper noun names where something happens: the object of "in"/"at"/"near",
     or of "of" after a place noun ("the province of Caylloma")."""
     head = tok.head
+    if tok.dep_ == "appos" and head.pos_ == "PROPN" and head.i != tok.i:
+        return _locative(head)  # "in Airdrie, Lanarkshire"
     if tok.dep_ not in ("pobj", "conj") or head.pos_ not in ("ADP", "PROPN"):
         return False
     if tok.dep_ == "conj":
@@ -191,7 +204,7 @@ def _proper_chunks(sent):
         if all(w.is_upper and len(w.text) > 4 for w in words):
             continue  # headings in capitals
         start, end = words[0].idx, tok.idx + len(tok.text)
-        text = "".join(w.text_with_ws for w in words).strip()
+        text = sent.doc.text[start:end].strip()  # "Port-au-Prince", not "PortPrince"
         if len(text) > 2 and not any(ch.isdigit() for ch in text):
             out.append((start, end, text))
     return out
@@ -201,6 +214,14 @@ _FIRM = (
     r"(?:company|group|firm|maker|producer|bank|airline|carrier|insurer|retailer|lender|"
     r"brewer|miner|operator|start-up|startup|conglomerate|manufacturer|developer|supplier)"
 )
+
+
+def _described_as_firm(tok) -> bool:
+    """ "at German airline Condora", "in chipmaker Sorell": a company, not a place."""
+    return any(
+        c.dep_ in ("compound", "appos", "amod") and re.fullmatch(_FIRM + "s?", c.lower_)
+        for c in tok.children
+    )
 
 
 @functools.cache
@@ -247,15 +268,218 @@ def _company_cue(name: str, text: str) -> bool:
     )
 
 
+#: Time zones the recogniser takes for organisations ("1030 GMT").
+_TIME_ZONES = frozenset(
+    "GMT UTC BST CET CEST EET EEST EST EDT CST CDT MST MDT PST PDT JST IST AEST AEDT HKT SGT "
+    "WIB MSK".split()
+)
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with ``spans`` as spaces (same length: offsets hold)."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+#: A sports club's last word ("Dundee Rovers", "Aberdeen Athletic"): a club, whatever the
+#: recogniser says.
+_CLUB = re.compile(
+    r"\b(?:Rovers|Rangers|Athletic|Wanderers|Albion|United|City|FC|Hotspur|Olympique|Sporting)$"
+)
+#: What is said only of a person: "Obama's spokesman", "Putin, who", "Holt, 52,".
+_PERSON_AFTER = (
+    r"(?:['’]s\s+(?:spokesman|spokeswoman|spokesperson|wife|husband|son|daughter|mother|father|"
+    r"brother|sister|lawyer|lawyers|attorney|aide|aides|family|widow|funeral|death|doctor|"
+    r"administration|presidency|campaign|predecessor|successor)\b"
+    r"|,\s+(?:who|whose)\b|,\s+\d{1,3},)"
+)
+
+
+def _person_cue(name: str, text: str) -> bool:
+    """Whether the text writes of a one-word name as only a person is written of."""
+    return re.search(rf"\b{re.escape(name)}{_PERSON_AFTER}", text) is not None
+
+
 def _titled_org(alias: str, person: Actor, orgs: set[str]) -> bool:
     """ "General Motors": a title word before a company's name is no person."""
     return any(person.name in org or alias in org.split() for org in orgs if " " in org)
+
+
+#: Last words of a name that make it no body that acts: a prize or competition ("Scottish League
+#: Cup"), an honour ("MBE"), a seat ("Labor MEP").
+_NOT_BODIES = frozenset(
+    "Cup Trophy Championship Championships Prize Award Awards Medal Olympics Games MBE OBE "
+    "CBE KBE DBE MEP MEPs MP MPs".split()
+)
+
+#: Words of a body's name that every country has ("Congress", "Foreign Ministry", "Supreme
+#: Court"): with a country before it, the body is that country's.
+_GENERIC_BODY = frozenset(
+    """congress parliament senate government cabinet navy army police court supreme
+    constitutional central bank foreign health interior defence defense finance justice
+    economy trade ministry office national assembly house council coast guard air force
+    military treasury presidency embassy lower upper of representatives deputies chamber
+    federal state security armed forces foreign affairs district appeals circuit high county
+    provincial regional labour labor""".split()
+)
+
+
+def _generic_body(name: str) -> bool:
+    words = name.lower().split()
+    return bool(words) and all(w in _GENERIC_BODY for w in words) and words != ["of"]
+
+
+#: A ship is named after these ("on board the Sea Star", "the cargo ship Amber Star", "MV Ruby").
+_ON_BOARD = re.compile(r"\b(?:on board|onboard|aboard)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_VESSEL_BEFORE = re.compile(
+    r"\b(?:ship|vessel|tanker|freighter|ferry|yacht|frigate|destroyer|submarine|cruiser|"
+    r"trawler|carrier|boat|liner)\s+(?:the\s+)?$"
+)
+_VESSEL_PREFIX = re.compile(r"^" + VESSEL_PREFIX + r"\s+")
+_PREFIX_BEFORE = re.compile(r"\b" + VESSEL_PREFIX + r"(?:\s+[A-Z][\w'’-]*)*\s+(?=$)")
+
+#: Common nouns that name a body when a place says whose: "Munich prosecutors", "Chile's navy".
+_BODY_NOUNS = frozenset(
+    """police navy coastguard court coroner regulator watchdog
+    ministry parliament senate congress""".split()
+)
+
+#: Plural heads of a capitalised common phrase naming people by office ("Heads of State").
+_GROUP_HEADS = frozenset("heads leaders members ministers people".split())
+
+#: Weather systems the recogniser takes for people ("Storm Hilde", "Hurricane Ian").
+_WEATHER = frozenset("Storm Hurricane Typhoon Cyclone Tropical Tornado Blizzard".split())
+
+
+def _person_text(ent) -> str:
+    """A recognised person's words less a description the sentence starts with ("Rival
+    Kestrel launched ...": Kestrel); nothing for a weather system ("Storm Hilde")."""
+    tokens = list(ent)
+    if tokens and tokens[0].text in _WEATHER:
+        return ""
+    first = tokens[0] if tokens else None
+    opening = first is not None and all(t.is_space for t in first.sent if t.i < first.i)
+    if len(tokens) > 1 and opening and first.pos_ in ("ADJ", "NOUN"):
+        tokens = tokens[1:]
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
+#: A title after a capitalised word makes it an office ("Transport Minister", "Competition
+#: Commissioner"), not an organisation.
+_PORTFOLIO = re.compile(r"\s+(?:Minister|Secretary|Commissioner|Undersecretary|Minister's)\b")
+#: "the Socialist party": the party, written in lower case after its name.
+_PARTY_AFTER = re.compile(r" [Pp]arty\b")
+
+#: Dependencies by which a word qualifies the noun phrase it stands in ("French group Valmont",
+#: "Germany's watchdog BaFin", "U.S. group Orland Corp", "New Zealand's minister, Aroha Ngata").
+_QUALIFYING = frozenset({"amod", "compound", "poss", "nmod", "appos", "flat"})
+
+
+#: Platforms where things are posted: "posted the footage on YouTube" is where, not who.
+_PLATFORMS = frozenset(
+    "YouTube Twitter Facebook Instagram TikTok Telegram Weibo WeChat LinkedIn Reddit "
+    "Snapchat WhatsApp Threads Bluesky".split()
+)
+
+#: A word in capitals (a name written as a heading or for emphasis: "GAZPROM").
+_CAPITALS = re.compile(r"(?<![\w-])[A-Z]{4,}(?![\w-])")
+
+#: Kin: "Fleming's son died" tells of the son, not of Fleming.
+_KIN = frozenset(
+    "son sons daughter daughters wife husband mother father brother sister child children "
+    "widow widower parents grandson granddaughter nephew niece cousin".split()
+)
+
+#: Offices through which a country acts: "Russian Prime Minister Mikhail Mishustin" is Russia
+#: too; "Russian tennis player Daria Orlova" and "French group Valmont" are not France.
+_STATE_OFFICES = frozenset(
+    "president premier minister chancellor king queen emperor prince ambassador envoy "
+    "secretary secretary-general leader monarch emir sultan sheikh counterpart".split()
+)
+
+
+def _without_qualifiers(sent, found: list[ActorMention]) -> list[ActorMention]:
+    """The mentions less each country that only says where a named company, body or person
+    is from: "French engineering group Valmont", "Japanese Prime Minister Hiroshi Sato",
+    "Germany's financial watchdog BaFin" are Valmont, Sato and BaFin, not France, Japan or
+    Germany. A country is kept where nobody else is named in its phrase ("Chile's navy",
+    "Russian forces") or where it acts itself ("France and Germany agreed")."""
+    named = [m for m in found if m.actor.kind in ("person", "organisation")]
+    if not named:
+        return found
+    doc = sent.doc
+    owner: dict[int, ActorMention] = {}
+    for m in named:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        for tok in span if span is not None else ():
+            owner.setdefault(tok.i, m)
+
+    def named_near(tok, m: ActorMention) -> list[ActorMention]:
+        near = [tok, *(c for c in tok.children if c.dep_ in ("appos", "compound", "flat"))]
+        if tok.pos_ == "NOUN" and tok.i + 1 < sent.end:
+            near.append(doc[tok.i + 1])  # "financial watchdog BaFin", parsed apart
+        others = [owner[w.i] for w in near if w.i in owner]
+        return [o for o in others if o.actor.key != m.actor.key]
+
+    described: set[int] = set()  # "Clinton, the U.N. special envoy for Haiti,": a description
+    for tok in sent:
+        if tok.dep_ == "appos" and tok.head.i in owner and owner[tok.head.i].actor.kind == "person":
+            if tok.i not in owner:
+                kept: set[int] = set()
+                if tok.lower_ in _STATE_OFFICES:  # "Ngata, New Zealand's housing minister"
+                    kept = {
+                        w.i
+                        for c in tok.children
+                        if c.dep_ in ("poss", "amod", "compound", "nmod")
+                        for w in c.subtree
+                    }
+                described.update(w.i for w in tok.subtree if w.i not in kept)
+
+    def qualifies(m: ActorMention) -> bool:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or m.via in ("group", "pronoun"):
+            return False
+        if m.actor.kind in ("country", "organisation") and all(t.i in described for t in span):
+            return True
+        if m.actor.kind == "person":  # "Jackson's doctor Conrad Murray" is Murray alone
+            tok = span.root
+            if tok.dep_ == "poss" and tok.head.lower_ in _KIN:
+                return True  # "Fleming's son died": the son, whom the text does not name
+            others = named_near(tok.head, m) if tok.dep_ == "poss" else []
+            return bool(others) and others[0].actor.kind == "person"
+        if m.actor.kind != "country":
+            return False
+        tok = span.root
+        office = False
+        for _ in range(4):
+            if tok.dep_ not in _QUALIFYING or tok.head.i == tok.i:
+                return False
+            tok = tok.head
+            office = office or tok.lower_ in _STATE_OFFICES
+            others = named_near(tok, m)
+            if others:
+                office = office or any(
+                    w.lower_ in _STATE_OFFICES for w in tok.children if w.dep_ == "compound"
+                )
+                # "Japanese Prime Minister Hiroshi Sato": the state acts through its office
+                return not (office and others[0].actor.kind == "person")
+        return False
+
+    return [m for m in found if not qualifies(m)]
 
 
 class Entities:
     """Every participant of one article, found sentence by sentence (coreference kept)."""
 
     def __init__(self, text: str, doc) -> None:
+        # The parse blanks a wire dateline (``nlp.masked``); credits are blanked here too, so
+        # that neither the gazetteer nor the recogniser takes the writer for a participant.
+        seen = doc.text if len(doc.text) <= len(text) else text
+        seen += text[len(seen) :]
+        self.credits = credit_spans(seen)
+        text = _blank(seen, self.credits)
         self.text = text
         self.doc = doc
         self.old = ArticleActors(text)
@@ -264,28 +488,51 @@ class Entities:
         self.counts: dict[str, int] = {}
         self.surfaces: dict[str, set[str]] = {}  # actor key -> the names the text used
         self._ents: dict[int, list] = {}  # sentence start -> its entities (sent.ents is O(doc))
-        for ent in doc.ents:
+        self.ents = [e for e in doc.ents if self._named(e)]
+        for ent in self.ents:
             self._ents.setdefault(ent.sent.start, []).append(ent)
-        orgs = {_clean(e.text) for e in doc.ents if e.label_ == "ORG"}
+        orgs = {_clean(e.text) for e in self.ents if e.label_ == "ORG"}
+        #: Names the recogniser reads as places somewhere in the article: the same name read as
+        #: a person or company elsewhere is the place ("a man from Barnet" after "Barnet, north
+        #: London"; "Glasgow" a person in one sentence, a city in the next).
+        self.places = {
+            name
+            for e in self.ents
+            if e.label_ in ("GPE", "LOC")
+            and (name := _clean(e.text))[:1].isupper()
+            and name not in self.old_table()
+        }
         for alias in [a for a, p in self.people.items() if _titled_org(a, p, orgs)]:
             del self.people[alias]
         self._register()
+
+    def _named(self, ent) -> bool:
+        """Whether a recognised entity can be a participant: not in a credit, not a time zone."""
+        return self._nameable(ent.start_char, ent.end_char, ent.text.strip())
+
+    def _nameable(self, start: int, end: int, name: str) -> bool:
+        if any(s < end and start < e for s, e in self.credits):
+            return False
+        return name not in _TIME_ZONES
+
+    def _chunks(self, sent) -> list[tuple[int, int, str]]:
+        return [c for c in _proper_chunks(sent) if self._nameable(*c)]
 
     # --- registration of names over the whole article ------------------------------------
     def _register(self) -> None:
         owners: dict[str, set[str]] = {}
         by_key: dict[str, Actor] = {p.key: p for p in self.people.values()}
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ == "PERSON":
-                name = self._person_name(ent.text)
+                name = self._person_name(_person_text(ent))
                 if not name or name in self.people:
                     continue
-                if " " not in name:
+                if " " not in name or name in self.places:
                     continue  # a single name is a surname of someone named in full, or nothing
                 if _placed(name, self.text):
                     continue  # "strikes on Khan Yunis ... in Khan Yunis": a place
-                if _company_cue(name, self.text):
-                    self._org_named(name)  # "Kraemer Mejeri shares jumped": a company
+                if _company_cue(name, self.text) or _CLUB.search(name):
+                    self._org_named(name)  # "Kraemer Mejeri shares jumped", "Dundee Rovers"
                     continue
                 person = Actor(f"person:{slug(name)}", name, "person")
                 self.people[name] = person
@@ -293,16 +540,50 @@ class Entities:
                 for token in name.split():
                     owners.setdefault(token, set()).add(person.key)
         # Organisations longest name first, so a short form finds its full name.
-        names = [(e.text, e) for e in self.doc.ents if e.label_ == "ORG"]
-        names += [(c[2], None) for sent in self.doc.sents for c in _proper_chunks(sent)]
+        names = [(e.text, e) for e in self.ents if e.label_ == "ORG"]
+        names += [(c[2], None) for sent in self.doc.sents for c in self._chunks(sent)]
         for name, ent in sorted(names, key=lambda n: -len(n[0])):
+            if _clean(name) in self.places:
+                continue
             if ent is not None:
                 self._org(ent)
             elif name not in self.people and name not in self.old_table() and " " in name:
                 self._org_named(name)
+        for person in self.old.people.values():  # titled people ("President Bill Clinton")
+            if " " in person.name:
+                by_key.setdefault(person.key, person)
+                for token in person.name.split():
+                    owners.setdefault(token, set()).add(person.key)
         for token, keys in owners.items():
             if len(keys) == 1 and len(token) > 2 and token[0].isupper():
                 self.people.setdefault(token, by_key[next(iter(keys))])
+            elif len(keys) > 1 and len(token) > 2 and token[0].isupper():
+                # A surname several people share ("Margaret Ellison ... her husband, Peter
+                # Ellison"): alone, it is the one the story introduced first, as news writes
+                # the others by a first name or in full.
+                sharing = [p for p in by_key.values() if p.key in keys]
+                if all(p.name.split()[-1] == token for p in sharing):
+                    first = min(sharing, key=lambda p: self.text.find(p.name))
+                    self.people.setdefault(token, first)
+        for ent in self.ents:  # one word, no one named so in full, but written as a person
+            name = _clean(ent.text)
+            if (
+                ent.label_ in ("PERSON", "ORG")
+                and " " not in name
+                and name[:1].isupper()
+                and not name.isupper()
+                and name not in self.people
+                and not any(name in p.name.split() for p in by_key.values())
+                and name not in self.places
+                and name not in self.old_table()
+                and self.known_org(name) is None
+                and _person_cue(name, self.text)
+                and not _company_cue(name, self.text)
+            ):
+                self.people[name] = by_key.setdefault(
+                    f"person:{slug(name)}", Actor(f"person:{slug(name)}", name, "person")
+                )
+                self.orgs.pop(name, None)
 
     def _person_name(self, raw: str) -> str | None:
         name = _clean(raw)
@@ -330,14 +611,77 @@ class Entities:
         name = _clean(ent.text)
         if not name or name in self.old_table() or len(name) < 2 or name.isdigit():
             return None
+        if _PORTFOLIO.match(self.text, ent.end_char):
+            return None  # "Transport Minister Sione Fifita": an office, not a body
+        if not any(ch.isupper() for ch in name):
+            return self._national_body(ent, name)  # "Uganda's health ministry"
+        if _generic_body(name) and (body := self._national_body(ent, name)) is not None:
+            return body  # "Chile's Congress": not the US Congress of another article
+        prefix = self._country_prefix(name)
+        if prefix is not None:  # "U.S. Food and Drug Administration", "Chinese Foreign Ministry"
+            code, rest = prefix
+            if _generic_body(rest):
+                key = f"org:{code.lower()}-{slug(rest)}"
+                actor = self.orgs.get(key) or Actor(
+                    key, name, "organisation", subkind=org_subkind(rest)
+                )
+                self.orgs[key] = self.orgs[name] = actor
+                return actor
+            actor = self._org_named(rest)
+            self.orgs[name] = actor
+            return actor
         if self._common(name):
             return None
+        party = _PARTY_AFTER.match(self.text, ent.end_char)
+        if party and " " not in name:
+            name += party.group()  # "the Socialist party"
         actor = self._org_named(name)
         after = self.text[ent.end_char : ent.end_char + 14]
         bracket = re.match(r"\s*\(([A-Z][A-Z0-9&.-]{1,9})\)", after)
         if bracket:
             self.orgs[bracket.group(1)] = actor
         return actor
+
+    def _country_prefix(self, name: str) -> tuple[str, str] | None:
+        """(country code, the rest) of an organisation's name that opens with a country
+        ("U.S. Food and Drug Administration", "Chinese Foreign Ministry"), else None."""
+        words = name.split()
+        table = self.old_table()
+        for n in range(min(3, len(words) - 1), 0, -1):
+            head = re.sub(r"['’]s$", "", " ".join(words[:n]))
+            rest = " ".join(words[n:])
+            entry = table.get(head)
+            if entry and not entry[0].startswith("org:") and rest[:1].isupper():
+                return entry[0], rest
+        return None
+
+    def known_org(self, name: str) -> Actor | None:
+        """The article's organisation this name is the short form of ("Kessler" after
+        "Kessler Systems"), if any."""
+        return next((o for a, o in self.orgs.items() if " " in a and name in a.split()), None)
+
+    def _national_body(self, ent, name: str) -> Actor | None:
+        """A body named by common words, of the country that qualifies it: "Uganda's health
+        ministry", "the Ugandan health ministry" (id by the country's code, so the same in
+        every article); None when no country says whose it is ("the health ministry")."""
+        table = self.old_table()
+        for tok in ent.root.children:
+            if tok.dep_ not in ("poss", "amod", "compound", "nmod") or tok.i >= ent.start:
+                continue
+            words = [w for w in tok.subtree if w.dep_ != "case"]
+            surface = self.text[words[0].idx : words[-1].idx + len(words[-1].text)]
+            entry = table.get(surface)
+            if entry is None or entry[0].startswith("org:"):
+                continue
+            nation = country(entry[0])
+            key = f"org:{entry[0].lower()}-{slug(name)}"
+            actor = self.orgs.get(key) or Actor(
+                key, f"{nation.name}'s {name}", "organisation", subkind=org_subkind(name.title())
+            )
+            self.orgs[name if name[:1].isupper() else key] = actor
+            self.orgs[key] = actor
+            return actor
+        return None
 
     def aliases(self, actor: Actor) -> tuple[str, ...]:
         """Every name the article (or the gazetteer) gives ``actor``, its own name first."""
@@ -366,6 +710,13 @@ class Entities:
                     for m in found
                     if not (m.via == "person" and ent.start_char <= m.start < ent.end_char)
                 ]
+            if ent.label_ == "ORG" and self._country_prefix(_clean(ent.text)) is not None:
+                found = [  # "The U.S. Food and Drug Administration": the agency, not the US
+                    m
+                    for m in found
+                    if not (ent.start_char <= m.start and m.end <= ent.end_char)
+                    or m.actor.kind != "country"
+                ]
             if ent.label_ in ("LOC", "FAC", "GPE") and " " in ent.text.strip():
                 inner = [m for m in found if ent.start_char <= m.start and m.end <= ent.end_char]
                 if inner and all(m.end - m.start < len(_clean(ent.text)) for m in inner):
@@ -393,10 +744,11 @@ class Entities:
             if mention is not None:
                 found.append(mention)
                 taken.append((mention.start, mention.end))
-        for start, end, name in _proper_chunks(sent):
+        for start, end, name in self._chunks(sent):
             if free(start, end) and name not in self.old_table():
                 head = sent.doc.char_span(start, end, alignment_mode="expand")
-                if head is not None and _locative(head.root) and name not in self.orgs:
+                placed = name in self.places or (head is not None and _locative(head.root))
+                if placed and name not in self.orgs and self.known_org(name) is None:
                     place = Actor(f"place:{slug(name)}", name, "place", subkind="city or region")
                     found.append(ActorMention(place, start, end, name, "place", place=True))
                     taken.append((start, end))
@@ -405,6 +757,17 @@ class Entities:
                 if mention is not None:
                     found.append(mention)
                     taken.append((start, end))
+        for m in _CAPITALS.finditer(self.text, span.start, span.end):
+            # "GAZPROM cut supplies", with "Gazprom" elsewhere: one actor whatever the case
+            title = m.group().title()
+            if not free(m.start(), m.end()) or title in self.old_table():
+                continue
+            if re.search(rf"(?<![\w-]){re.escape(title)}(?![\w-])", self.text) is None:
+                continue  # no other spelling to be: a heading's word, an acronym
+            mention = self._unrecognised(title, m.start(), m.end())
+            if mention is not None:
+                found.append(dataclasses.replace(mention, surface=m.group()))
+                taken.append((m.start(), m.end()))
         for m in _CURRENCY_WORD.finditer(self.text, span.start, span.end):
             word = m.group(1).split()[-1].lower()
             code = _CURRENCIES.get(word)
@@ -422,15 +785,80 @@ class Entities:
                     )
                 )
         found.sort(key=lambda a: a.start)
+        bodies = self._bodies(sent, found)
+        if bodies:  # the body stands where its place was named (the noun keeps its number)
+            replaced = {id(q) for q, _ in bodies}
+            found = [m for m in found if id(m) not in replaced] + [b for _, b in bodies]
+            found.sort(key=lambda a: a.start)
+        found = _without_qualifiers(sent, found)
         for m in found:
             self.counts[m.actor.key] = self.counts.get(m.actor.key, 0) + 1
             if m.via not in ("pronoun", "group", "adjective"):
                 self.surfaces.setdefault(m.actor.key, set()).add(m.surface)
         return found
 
+    def _bodies(self, sent, found: list[ActorMention]) -> list[tuple[ActorMention, ActorMention]]:
+        """Bodies named by a place and a common noun: "Munich prosecutors", "Spanish
+        prosecutors", "a Frankfurt labour court", "Chile's navy" (one id per place and noun in
+        every article: org:esp-prosecutors). Not "the Chinese government" or "Russian forces",
+        which are the country acting."""
+        doc = sent.doc
+        where: dict[int, ActorMention] = {}
+        taken: set[int] = set()
+        for m in found:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            for tok in span if span is not None else ():
+                if m.actor.kind in ("country", "place") and m.via != "group":
+                    where.setdefault(tok.i, m)
+                else:
+                    taken.add(tok.i)
+        out = []
+        for tok in sent:
+            if tok.lower_ not in _BODY_NOUNS or tok.i in taken or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if any(
+                c.dep_ == "appos" or (c.dep_ == "compound" and c.i in taken) for c in tok.children
+            ):
+                continue  # "financial watchdog BaFin": the name says who
+            mods = [c for c in tok.lefts if c.dep_ in ("poss", "compound", "amod", "nmod")]
+            qualifier = next((where[w.i] for c in mods for w in c.subtree if w.i in where), None)
+            if qualifier is None:
+                continue
+            start, end = qualifier.start, tok.idx + len(tok.text)
+            rest = re.sub(r"^['’]s\s+", "", self.text[qualifier.end : end].strip())
+            owner = qualifier.actor.key.split(":", 1)[1].lower()
+            key = f"org:{owner}-{slug(rest)}"
+            name = self.text[start:end]
+            actor = self.orgs.get(key) or Actor(key, name, "organisation", subkind="government")
+            self.orgs[key] = actor
+            out.append((qualifier, ActorMention(actor, start, qualifier.end, name, "body")))
+        return out
+
+    def _ship(self, name: str, start: int, end: int) -> ActorMention | None:
+        """A ship: where things happen when the text is on board ("killed on board the Sea
+        Star": a place, no participant), else a vessel ("the MV Ruby sank"), no company."""
+        before = self.text[max(0, start - 40) : start]
+        offset = self.text.find(name, start, end)
+        start = offset if offset >= 0 else start
+        prefix = _PREFIX_BEFORE.search(self.text, max(0, start - 40), start)
+        if prefix:  # "HMS Queen Elizabeth", recognised as "Elizabeth"
+            name = self.text[prefix.start() : start] + name
+            start = prefix.start()
+        key = slug(_VESSEL_PREFIX.sub("", name))
+        if _ON_BOARD.search(before):
+            place = Actor(f"place:{key}", name, "place", subkind="vessel")
+            return ActorMention(place, start, start + len(name), name, "place", place=True)
+        if _VESSEL_PREFIX.match(name) or _VESSEL_BEFORE.search(before):
+            vessel = Actor(f"product:{key}", name, "product", subkind="vessel")
+            return ActorMention(vessel, start, start + len(name), name, "product")
+        return None
+
     def _unrecognised(self, name: str, start: int, end: int) -> ActorMention | None:
         """A proper name the recogniser left out, as a participant: a person named before,
         else an organisation ("Brightline Semiconductor said ...")."""
+        ship = self._ship(name, start, end)
+        if ship is not None:
+            return ship
         person = self.people.get(name)
         if person is not None:
             return ActorMention(person, start, end, name, "surname")
@@ -443,7 +871,15 @@ class Entities:
         declaration on Investment" (one word, not an acronym, that the article also writes
         in lower case or that names a happening or a kind of place)."""
         common = _not_names()
-        if " " in name or name.isupper() or name in self.orgs or name in self.people:
+        if name in self.orgs or name in self.people:
+            return False
+        words = name.split()
+        if words[-1] in _NOT_BODIES:
+            return True  # "Scottish League Cup", "MBE", "Labor MEP": a prize, an honour, a seat
+        if " " in name:  # "Heads of State and Government": people by their office, in capitals
+            capitals = [w for w in words if w[:1].isupper()]
+            return words[0].lower() in _GROUP_HEADS and all(w.lower() in common for w in capitals)
+        if name.isupper():
             return False
         if _gazetteer_short(name):
             return False
@@ -492,13 +928,30 @@ class Entities:
         label = ent.label_
         start, end = ent.start_char, ent.end_char
         surface = ent.text
-        if label in ("PERSON", "ORG") and _locative(ent.root) and " " not in surface.strip():
+        name = _clean(surface)
+        if label in ("PERSON", "ORG", "PRODUCT", "FAC", "GPE", "LOC", "WORK_OF_ART"):
+            ship = self._ship(name, start, end)
+            if ship is not None:
+                return ship
+        if name in _PLATFORMS and ent.root.dep_ == "pobj" and ent.root.head.lower_ == "on":
+            place = Actor(f"place:{slug(name)}", name, "place", subkind="platform")
+            return ActorMention(place, start, end, name, "place", place=True)  # "on YouTube"
+        if label in ("PERSON", "ORG") and name in self.places and name not in self.people:
+            place = Actor(f"place:{slug(name)}", name, "place", subkind="city or region")
+            return ActorMention(place, start, end, name, "place", place=True)
+        if (
+            label in ("PERSON", "ORG")
+            and _locative(ent.root)
+            and " " not in surface.strip()
+            and not _described_as_firm(ent.root)
+            and self.known_org(_clean(surface)) is None
+        ):
             name = _clean(surface)  # "a meeting in Lyon", "the province of Caylloma": a place
             if name and name not in self.people:
                 place = Actor(f"place:{slug(name)}", name, "place", subkind="city or region")
                 return ActorMention(place, start, end, name, "place", place=True)
         if label == "PERSON":
-            name = self._person_name(surface)
+            name = self._person_name(_person_text(ent))
             if not name:
                 return None
             person = self.people.get(name)

@@ -31,22 +31,48 @@ def pipeline():
 #: A wire dateline or byline before the story: "NAIROBI, Kenya (AP) _", "WASHINGTON (Reuters) -".
 #: A page's time stamp before it: "2009 06 13 00:11 JST GENEVA (Reuters) -", "8 November 2011
 #: Last updated at 06:28 Michael Jackson's doctor ..." (when the page was written, no event's).
+#: The place may carry a region and the day ("BUSAN, South Korea, Oct. 9 (Yonhap) --",
+#: "STOCKHOLM, Oct 26 (Reuters) -"); a byline may name the writer's role ("By Jo Hill, AP Writer").
 _DATELINE = re.compile(
-    r"\A\s*(?:By [A-Z][\w.'’ -]{2,60}\n+)?"
+    r"\A\s*(?:By [A-Z][\w.'’ ,-]{2,80}\n+)?"
     r"(?:\d{1,2} [A-Z][a-z]+ \d{4},? Last updated at \d\d?:\d\d(?: GMT)?\s+"
     r"|(?:\d{4}[ -]\d\d[ -]\d\d \d\d:\d\d(?: [A-Z]{2,4})?\s+)?"
-    r"(?:[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})?"
+    r"(?:[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}){0,2}"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
     r"\s*(?:\([\w .&-]{1,30}\))?\s*(?:_|--|—|–|-)\s+))"
 )
 
 
+#: Credits: who wrote or edited the report is no participant in what it tells. A byline at the
+#: start ("By Jenna Hollis, AP Technology Writer", "By Peter Bowes BBC News,"), a wire's
+#: bracketed credit ("(Reporting by ...; Editing by ...)", "(Yonhap)"), a credit line.
+_CREDITS = re.compile(
+    r"\A\s*By[ \t]+[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){1,3}"
+    r"(?:,?[ \t]+(?:[A-Z][\w.&'’-]*[ \t]+){0,3}"
+    r"(?:News|Writer|Correspondent|Editor|Reporter|Press))?"
+    r"|\((?:[^()]{0,40}\b)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ee]dited)\s+by\b"
+    r"[^()]*\)"
+    r"|^[ \t]*By[ \t]+[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){1,3}(?:,[^\n]{2,60})?$"
+    r"|^[ \t]*(?:(?:Additional )?[Rr]eporting|[Ww]riting|[Ee]diting) by[ \t]+[^\n]{2,120}$"
+    r"|\((?:Reuters|AP|AFP|Yonhap|Xinhua|dpa|Bloomberg|CNN|Kyodo|UPI|PA|ANSA|EFE)\)",
+    re.MULTILINE,
+)
+
+
+def credit_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` credits its authors and editors (a byline, "(Reporting by ...)")."""
+    return [m.span() for m in _CREDITS.finditer(text)]
+
+
 def masked(text: str) -> str:
-    """``text`` with its dateline blanked (same length, so offsets hold): a dateline is no
-    part of the first sentence's grammar."""
+    """``text`` with its dateline and credits blanked (same length, so offsets hold): a
+    dateline is no part of the first sentence's grammar, and a writer no participant."""
     m = _DATELINE.match(text)
-    if not m:
-        return text
-    return " " * m.end() + text[m.end() :]
+    if m:
+        text = " " * m.end() + text[m.end() :]
+    for start, end in credit_spans(text):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 def stamp_end(text: str) -> int:
