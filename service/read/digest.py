@@ -1,7 +1,9 @@
-"""The digest: a story's key dates (those whose events weigh most), each with its weightiest
-events. Weights are kept by the write side (service.write.importance); this reads them from the
-index ``event_day_weight`` (precision rank, sort date, weight): one aggregate over the window's
-rows of the admitted precisions, then one ranked query for the events of the chosen dates."""
+"""The digest: a story's key dates (those whose events weigh most), each with its events that
+stand highest (their weight times how well their summary reads as a timeline's entry). Weights
+and standings are kept by the write side (service.write.importance); this reads the weights from
+the index ``event_day_weight`` (precision rank, sort date, weight): one aggregate over the
+window's rows of the admitted precisions, then one ranked query for the events of the chosen
+dates."""
 
 from __future__ import annotations
 
@@ -28,12 +30,13 @@ class KeyDate(NamedTuple):
     date: dt.date
     precision: str
     weight: float
-    events: list  # rows with PAGE_COLUMNS, weightiest first
+    events: list  # rows with PAGE_COLUMNS, standing highest first
 
 
 def digest(args: dict[str, Any]) -> list[KeyDate]:
     """The ``dates`` weightiest dates of the events ``args`` select (the /events filters; the
-    window by the date itself), in date order, each with its ``per_date`` weightiest events."""
+    window by the date itself), in date order, each with its ``per_date`` events standing
+    highest."""
     ranks = list(range(precision_rank(args.get("precision") or "day") + 1))
     if any(args.get(f) for f in SELECTIVE):
         chosen = _totals_of_matches(args, ranks)
@@ -99,14 +102,14 @@ def _selected(query: pw.Select, args: dict[str, Any], ranks: list[int]) -> pw.Se
 
 
 def _events(args: dict[str, Any], ranks: list[int], keys: list[tuple], per_date: int) -> dict:
-    """The ``per_date`` weightiest events of each (date, key rank) of ``keys``, by key: one
-    statement of one arm per date and precision rank, each the first rows of a backward walk
-    of event_day_weight (no window sorts a busy day's hundreds of events)."""
-    columns = (*PAGE_COLUMNS, Event.weight)
+    """The ``per_date`` events standing highest of each (date, key rank) of ``keys``, by key:
+    one statement of one arm per date and precision rank, each the first rows of a backward
+    walk of event_day_standing (no window sorts a busy day's hundreds of events)."""
+    columns = (*PAGE_COLUMNS, Event.standing)
     found: dict[tuple[dt.date, int], list] = defaultdict(list)
     if any(args.get(f) for f in SELECTIVE):
         # Few matches, and a per-date walk would evaluate the filter once per date: the
-        # matches of the chosen dates in one query, the weightiest kept here.
+        # matches of the chosen dates in one query, the highest standing kept here.
         rows = fetch(
             _selected(Event.select(*columns), args, ranks).where(
                 Event.sort_date.in_(sorted({day for day, _ in keys}))
@@ -119,7 +122,7 @@ def _events(args: dict[str, Any], ranks: list[int], keys: list[tuple], per_date:
             one = (
                 _selected(Event.select(*columns), args, [rank])
                 .where(Event.sort_date == day)
-                .order_by(Event.weight.desc(), Event.id.desc())
+                .order_by(Event.standing.desc(nulls="LAST"), Event.id.desc())
                 .limit(per_date)
             )
             sql, ps = one.sql()
@@ -135,12 +138,12 @@ def _events(args: dict[str, Any], ranks: list[int], keys: list[tuple], per_date:
 
 
 def _weightiest(rows: list, found: dict, per_date: int) -> dict:
-    """``rows`` by (date, key rank), the ``per_date`` weightiest of each (newest first on a
-    tie)."""
+    """``rows`` by (date, key rank), the ``per_date`` standing highest of each (newest first on
+    a tie)."""
     for row in rows:
         found[(_date(row.sort_date), max(row.precision_rank, _DAY))].append(row)
     for mine in found.values():
-        mine.sort(key=lambda row: (-(row.weight or 0.0), -row.id))
+        mine.sort(key=lambda row: (-(row.standing or 0.0), -row.id))
         del mine[per_date:]
     return found
 

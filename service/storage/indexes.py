@@ -45,10 +45,15 @@ def create_indexes(added: list[tuple[str, str]] = ()) -> None:
         "CREATE INDEX IF NOT EXISTS event_actor_actor_timeline ON event_actor "
         "(actor_id, timeline_key)"
     )
-    # Wire copies of a sentence (service.write.copies), and the digest's days by weight.
+    # Wire copies of a sentence (service.write.copies), the digest's days by weight and each
+    # day's events by standing.
     database.execute_sql("CREATE INDEX IF NOT EXISTS mention_fingerprint ON mention (fingerprint)")
     database.execute_sql(
         "CREATE INDEX IF NOT EXISTS event_day_weight ON event (precision_rank, sort_date, weight)"
+    )
+    database.execute_sql(
+        "CREATE INDEX IF NOT EXISTS event_day_standing ON event "
+        "(precision_rank, sort_date, standing)"
     )
 
 

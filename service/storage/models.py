@@ -79,6 +79,9 @@ class Event(BaseModel):
     # How much the store as a whole makes of the event (service.write.importance): kept current
     # as articles arrive or are deleted, so the digest reads it from an index.
     weight = pw.FloatField(null=True)
+    # Its rank among its date's events in the digest (service.write.importance): the weight,
+    # times how well its summary reads as a timeline's entry.
+    standing = pw.FloatField(null=True)
     # The extraction's own title, type and date (JSON), kept when a person first curates it.
     original = pw.TextField(null=True)
     created_at = pw.DateTimeField(default=utcnow)
