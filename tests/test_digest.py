@@ -236,3 +236,41 @@ def test_the_summary_is_the_best_report_of_the_stored_event(client, app):
     assert client.delete(f"/api/v1/articles/{reported.pop()}").status_code == 204
     day = client.get("/api/v1/digest").get_json()["dates"][0]
     assert [e["summary"] for e in day["events"]] == [PREVIEW]
+
+
+def test_the_dates_kept_sums_follow_every_write(client, app, story):
+    """The unfiltered digest reads the dates' kept sums (DayWeight): they stay the sums of
+    the events' weights as articles are stored and deleted, events edited and merged."""
+    from service.read import digest as reading
+    from service.storage.models import DayWeight
+    from service.storage.models import Event as Row
+
+    def sums_agree():
+        with app.app_context():
+            for precision in ("day", "month"):
+                args = {"dates": 200, "precision": precision}
+                ranks = list(range(reading.precision_rank(precision) + 1))
+                kept, summed = reading._day_totals(args, ranks), reading._totals(args, ranks)
+                assert kept.keys() == summed.keys()
+                assert all(kept[k] == pytest.approx(summed[k]) for k in kept)
+            assert DayWeight.select().where(DayWeight.events <= 0).count() == 0
+
+    sums_agree()
+    with app.app_context():
+        store([event("2024-04-01", "Inflation rose", precision="month")], "BBC")
+        ids = [e.id for e in Row.select().order_by(Row.id)]
+    sums_agree()
+    day = client.get("/api/v1/digest").get_json()["dates"][0]
+    assert client.delete(f"/api/v1/articles/{day['events'][0]['mentions'][0]['article_id']}")
+    sums_agree()
+    edited = client.patch(
+        f"/api/v1/events/{ids[-1]}",
+        json={"date": {"value": "2024-04-03"}, "reason": "the report names the day"},
+    )
+    assert edited.status_code == 200, edited.get_json()
+    sums_agree()
+    merged = client.post(
+        f"/api/v1/events/{ids[-2]}/merge", json={"into": ids[0], "reason": "one happening"}
+    )
+    assert merged.status_code in (200, 201), merged.get_json()
+    sums_agree()

@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 import peewee as pw
 
 from ..storage.connection import database
-from ..storage.models import Event
+from ..storage.models import DayWeight, Event
 from ..storage.order import PRECISIONS, UNDATED, precision_rank
 from ..storage.rows import fetch, rows_of
 from .queries import PAGE_COLUMNS, filter_events
@@ -22,6 +22,8 @@ from .queries import PAGE_COLUMNS, filter_events
 _DAY = precision_rank("day")
 #: Filters that select few events: their matches are read at once, not walked date by date.
 SELECTIVE = ("q", "actor", "article")
+#: Filters the summed weights of the dates (models.DayWeight) know nothing of.
+FILTERS = (*SELECTIVE, "type", "min_salience", "precision_at_least", "precision_at_most")
 #: The rank a date is keyed by: a time of day is its day.
 _KEY_RANK = pw.Case(None, [(Event.precision_rank <= _DAY, _DAY)], Event.precision_rank)
 
@@ -40,6 +42,8 @@ def digest(args: dict[str, Any]) -> list[KeyDate]:
     ranks = list(range(precision_rank(args.get("precision") or "day") + 1))
     if any(args.get(f) for f in SELECTIVE):
         chosen = _totals_of_matches(args, ranks)
+    elif not any(args.get(f) is not None and args.get(f) != [] for f in FILTERS):
+        chosen = _day_totals(args, ranks)
     else:
         chosen = _totals(args, ranks)
     if not chosen:
@@ -77,6 +81,21 @@ def _totals(args: dict[str, Any], ranks: list[int]) -> dict[tuple[dt.date, int],
         (_date(day), rank): weight or 0.0
         for day, rank, weight in database.execute_sql(totals, params)
     }
+
+
+def _day_totals(args: dict[str, Any], ranks: list[int]) -> dict[tuple[dt.date, int], float]:
+    """As :func:`_totals` with no filter but the window: the weightiest (date, key rank)s from
+    the dates' kept sums (one row a date and key rank, not one an event)."""
+    query = DayWeight.select(DayWeight.sort_date, DayWeight.key_rank, DayWeight.total).where(
+        DayWeight.key_rank.in_(sorted({max(rank, _DAY) for rank in ranks}))
+        & (DayWeight.sort_date <= min(args.get("to") or UNDATED, UNDATED - dt.timedelta(days=1)))
+    )
+    if args.get("from_"):
+        query = query.where(DayWeight.sort_date >= args["from_"])
+    query = query.order_by(DayWeight.total.desc(), DayWeight.sort_date).limit(
+        args.get("dates") or 20
+    )
+    return {(_date(day), rank): weight or 0.0 for day, rank, weight in query.tuples()}
 
 
 def _totals_of_matches(args: dict[str, Any], ranks: list[int]) -> dict:
@@ -117,15 +136,15 @@ def _events(args: dict[str, Any], ranks: list[int], keys: list[tuple], per_date:
         )
         return _weightiest(rows, found, per_date)
     arms, params = [], []
+    shapes: dict[int, tuple[str, list, list[int]]] = {}
     for day, key in keys:
         for rank in (r for r in ranks if max(r, _DAY) == key):
-            one = (
-                _selected(Event.select(*columns), args, [rank])
-                .where(Event.sort_date == day)
-                .order_by(Event.standing.desc(nulls="LAST"), Event.id.desc())
-                .limit(per_date)
-            )
-            sql, ps = one.sql()
+            if rank not in shapes:
+                shapes[rank] = _arm(args, columns, rank, per_date)
+            sql, ps, at = shapes[rank]
+            ps = list(ps)
+            for i in at:
+                ps[i] = Event.sort_date.db_value(day)
             arms.append(f"SELECT * FROM ({sql}) AS a{len(arms)}")
             params += ps
     if not arms:
@@ -135,6 +154,24 @@ def _events(args: dict[str, Any], ranks: list[int], keys: list[tuple], per_date:
         database.execute_sql(" UNION ALL ".join(arms), params),
     )
     return _weightiest(rows, found, per_date)
+
+
+def _arm(args: dict[str, Any], columns: tuple, rank: int, per_date: int) -> tuple:
+    """One date's arm of precision ``rank``: its SQL, its parameters and where the date goes
+    among them (one SQL per rank, not per date: building a statement costs more than running
+    this one)."""
+
+    def built(day: dt.date) -> tuple[str, list]:
+        query = (
+            _selected(Event.select(*columns), args, [rank])
+            .where(Event.sort_date == day)
+            .order_by(Event.standing.desc(), Event.id.desc())
+            .limit(per_date)
+        )
+        return query.sql()
+
+    (sql, one), (_, two) = built(dt.date(2000, 1, 1)), built(dt.date(2000, 1, 2))
+    return sql, one, [i for i, (a, b) in enumerate(zip(one, two, strict=True)) if a != b]
 
 
 def _weightiest(rows: list, found: dict, per_date: int) -> dict:

@@ -206,6 +206,20 @@ class Job(BaseModel):
     updated_at = pw.DateTimeField(default=utcnow)
 
 
+class DayWeight(BaseModel):
+    """The sum of the weights of the events of each date (key rank: the precision rank, a time
+    of day counting as its day; sort date), kept by triggers on ``event`` (storage.indexes):
+    the unfiltered digest's dates without reading every event."""
+
+    key_rank = pw.SmallIntegerField()
+    sort_date = pw.DateField()
+    total = pw.FloatField(default=0.0)
+    events = pw.IntegerField(default=0)  # weighed events counted; the row goes at 0
+
+    class Meta:
+        primary_key = pw.CompositeKey("key_rank", "sort_date")
+
+
 MODELS = [
     Article,
     IdempotencyKey,
@@ -220,4 +234,5 @@ MODELS = [
     Feed,
     FeedEntry,
     Job,
+    DayWeight,
 ]
