@@ -185,22 +185,34 @@ REPORT = "The minister resigned on Friday after a week of protests in the capita
 
 
 def test_a_report_after_the_date_replaces_a_preview_from_another_article():
-    reports = [(1, PREVIEW, dt.date(2024, 5, 8)), (2, REPORT, dt.date(2024, 5, 10))]
+    Report = importance.Report
+    reports = [Report(1, PREVIEW, dt.date(2024, 5, 8)), Report(2, REPORT, dt.date(2024, 5, 10))]
     assert importance.shown_report(PREVIEW, reports, MAY_10) == (REPORT, 1.0)
     # the report stays once shown, and a report no better does not replace it
-    again = [*reports, (3, "The minister resigned on Friday after protests.", MAY_10)]
+    again = [*reports, Report(3, "The minister resigned on Friday after protests.", MAY_10)]
     assert importance.shown_report(REPORT, again, MAY_10)[0] == REPORT
 
 
 def test_one_articles_event_keeps_its_sentence():
-    reports = [(1, PREVIEW, dt.date(2024, 5, 8)), (1, "Quiet.", dt.date(2024, 5, 8))]
+    Report = importance.Report
+    reports = [Report(1, PREVIEW, dt.date(2024, 5, 8)), Report(1, "Quiet.", dt.date(2024, 5, 8))]
     assert importance.shown_report(PREVIEW, reports, MAY_10) == (PREVIEW, importance.PREVIEW)
 
 
 def test_a_deleted_articles_sentence_gives_way_to_the_best_left():
-    reports = [(2, "He quit.", MAY_10), (3, REPORT, MAY_10)]
+    reports = [importance.Report(2, "He quit.", MAY_10), importance.Report(3, REPORT, MAY_10)]
     assert importance.shown_report(PREVIEW, reports, MAY_10)[0] == REPORT
     assert importance.shown_report(PREVIEW, [], MAY_10) == (PREVIEW, 1.0)
+
+
+def test_a_lead_reads_better_than_the_same_words_late_in_an_article():
+    lead, late = (importance.Report(1, REPORT, MAY_10, at) for at in (0.0, 0.9))
+    assert importance.report_reading(lead, MAY_10) > importance.report_reading(late, MAY_10)
+    assert importance.report_reading(lead, MAY_10) == 1.0
+    # another article's report, though not its lead, reads better than the summary's
+    Report = importance.Report
+    reports = [Report(1, PREVIEW, MAY_10, 0.95), Report(2, REPORT, MAY_10, 0.5)]
+    assert importance.shown_report(PREVIEW, reports, MAY_10)[0] == REPORT
 
 
 def told(day: str, sentence: str, actor: str) -> Event:

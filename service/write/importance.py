@@ -26,6 +26,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import NamedTuple
 
 import peewee as pw
 
@@ -50,6 +51,9 @@ PRECISION = {
 OTHER_PRECISION = 0.1
 #: What a report published before the date it tells of makes of its sentence's reading.
 PREVIEW = 0.5
+#: How much less a sentence at the end of its article reads than its lead (a news story tells
+#: the happening first, then background and reactions).
+LEAD = 0.5
 #: A sentence's reading as a timeline's entry: each flaw found multiplies it by its factor.
 FRAGMENT_WORDS, FRAGMENT = 8, 0.5  # fewer words: a fragment ("He denies it.")
 GLUED_WORDS, GLUED = 45, 0.6  # more words: a headline, a caption and a sentence run together
@@ -100,25 +104,36 @@ def reading(sentence: str) -> float:
     return score
 
 
-def report_reading(sentence: str, published: dt.date | None, start: dt.date | None) -> float:
-    """:func:`reading` of a report's sentence, a preview's counting ``PREVIEW`` as much."""
-    preview = published is not None and start is not None and published < start
-    return reading(sentence) * (PREVIEW if preview else 1.0)
+class Report(NamedTuple):
+    """One mention of an event as the summary's choice sees it."""
+
+    article: int
+    sentence: str
+    published: dt.date | None
+    position: float = 0.0  # where the sentence starts in its article, 0 (lead) .. 1 (end)
+
+
+def report_reading(report: Report, start: dt.date | None) -> float:
+    """:func:`reading` of a report's sentence, less the later it comes in its article (``LEAD``
+    at the end), a preview's counting ``PREVIEW`` as much."""
+    preview = report.published is not None and start is not None and report.published < start
+    later = 1.0 - LEAD * min(1.0, max(0.0, report.position))
+    return round(reading(report.sentence) * later * (PREVIEW if preview else 1.0), 6)
 
 
 def shown_report(
-    summary: str, reports: Iterable[tuple[int, str, dt.date | None]], start: dt.date | None
+    summary: str, reports: Iterable[Report], start: dt.date | None
 ) -> tuple[str, float]:
-    """The summary to show of an event and its report's reading: ``reports`` are its mentions
-    as (article, sentence, published). The current ``summary`` stays while it is a report's and
-    no other article's report reads better (one article's events keep its sentence); else the
-    best-reading report (the earliest article on a tie)."""
+    """The summary to show of an event and its report's reading (:func:`report_reading`).
+    The current ``summary`` stays while it is a report's and no other article's report reads
+    better (one article's events keep its sentence); else the best-reading report (the
+    earliest article on a tie)."""
     by_sentence: dict[str, tuple[float, int]] = {}
     articles = set()
-    for article, sentence, published in reports:
-        text = sentence.strip()
-        articles.add(article)
-        score = (report_reading(text, published, start), -article)
+    for report in reports:
+        text = report.sentence.strip()
+        articles.add(report.article)
+        score = (report_reading(report._replace(sentence=text), start), -report.article)
         by_sentence[text] = max(by_sentence.get(text, score), score)
     if not by_sentence:
         return summary, reading(summary)
@@ -176,14 +191,22 @@ def _reweigh(ids: list[int]) -> None:
         outlet = (source or "").strip().lower() or f"article:{article_id}"
         share = earliness(offset, length or 0) / max(1, same_date.get((article_id, day, rank), 1))
         shares[event_id].append((outlet, share))
-    told: dict[int, list[tuple[int, str, dt.date | None]]] = defaultdict(list)
-    for event_id, article_id, sentence, published in (
-        Mention.select(Mention.event, Mention.article, Mention.sentence, Article.published_at)
+    told: dict[int, list[Report]] = defaultdict(list)
+    for event_id, article_id, sentence, offset, published, length in (
+        Mention.select(
+            Mention.event,
+            Mention.article,
+            Mention.sentence,
+            Mention.sentence_start,
+            Article.published_at,
+            pw.fn.LENGTH(Article.text).coerce(False),
+        )
         .join(Article)
         .where(Mention.event.in_(ids))
         .tuples()
     ):
-        told[event_id].append((article_id, sentence, _day(published)))
+        position = offset / length if length else 0.0
+        told[event_id].append(Report(article_id, sentence, _day(published), position))
     weights, standings = [], []
     for event_id, (_, _, precision, summary, start) in events.items():
         weight = weigh(shares.get(event_id, ()), precision)
