@@ -286,3 +286,17 @@ def test_the_dates_kept_sums_follow_every_write(client, app, story):
     )
     assert merged.status_code in (200, 201), merged.get_json()
     sums_agree()
+
+
+def test_a_dates_events_are_told_in_different_words(client, app):
+    retold = "The minister resigned on Friday after a week of protests in the capital city."
+    with app.app_context():
+        store([told("2024-05-10", REPORT, "minister")], "BBC")
+        store([told("2024-05-10", retold, "aide")], "Reuters")
+        store(
+            [told("2024-05-10", "Protesters marched to the parliament and lit fires.", "b")], "AP"
+        )
+    shown = client.get("/api/v1/digest?per_date=2").get_json()["dates"][0]["events"]
+    summaries = {e["summary"] for e in shown}
+    assert len(shown) == 2 and "Protesters marched to the parliament and lit fires." in summaries
+    assert len(summaries & {REPORT, retold}) == 1  # the retold report is told once

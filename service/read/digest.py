@@ -8,6 +8,7 @@ dates."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from typing import Any, NamedTuple
 
@@ -24,6 +25,11 @@ _DAY = precision_rank("day")
 SELECTIVE = ("q", "actor", "article")
 #: Filters the summed weights of the dates (models.DayWeight) know nothing of.
 FILTERS = (*SELECTIVE, "type", "min_salience", "precision_at_least", "precision_at_most")
+#: A date's events are told in different words: an event whose summary's words are all among
+#: those of one shown before it, or the reverse, is left out (two events of one sentence, a
+#: report retold). Each date's arm reads ``CANDIDATES`` times ``per_date`` rows.
+CANDIDATES = 3
+_WORD = re.compile(r"\w+")
 #: The rank a date is keyed by: a time of day is its day.
 _KEY_RANK = pw.Case(None, [(Event.precision_rank <= _DAY, _DAY)], Event.precision_rank)
 
@@ -124,7 +130,7 @@ def _events(args: dict[str, Any], ranks: list[int], keys: list[tuple], per_date:
     """The ``per_date`` events standing highest of each (date, key rank) of ``keys``, by key:
     one statement of one arm per date and precision rank, each the first rows of a backward
     walk of event_day_standing (no window sorts a busy day's hundreds of events)."""
-    columns = (*PAGE_COLUMNS, Event.standing)
+    columns = (*PAGE_COLUMNS, Event.standing, Event.summary)
     found: dict[tuple[dt.date, int], list] = defaultdict(list)
     if any(args.get(f) for f in SELECTIVE):
         # Few matches, and a per-date walk would evaluate the filter once per date: the
@@ -166,7 +172,7 @@ def _arm(args: dict[str, Any], columns: tuple, rank: int, per_date: int) -> tupl
             _selected(Event.select(*columns), args, [rank])
             .where(Event.sort_date == day)
             .order_by(Event.standing.desc(), Event.id.desc())
-            .limit(per_date)
+            .limit(per_date if per_date == 1 else per_date * CANDIDATES)
         )
         return query.sql()
 
@@ -179,10 +185,25 @@ def _weightiest(rows: list, found: dict, per_date: int) -> dict:
     a tie)."""
     for row in rows:
         found[(_date(row.sort_date), max(row.precision_rank, _DAY))].append(row)
-    for mine in found.values():
+    for key, mine in found.items():
         mine.sort(key=lambda row: (-(row.standing or 0.0), -row.id))
-        del mine[per_date:]
+        found[key] = _told_apart(mine, per_date)
     return found
+
+
+def _told_apart(rows: list, per_date: int) -> list:
+    """The first ``per_date`` of ``rows`` whose summaries' words do not hold one another's."""
+    shown: list = []
+    words: list[set[str]] = []
+    for row in rows:
+        mine = set(_WORD.findall((row.summary or "").lower()))
+        if any(mine <= other or other <= mine for other in words):
+            continue
+        shown.append(row)
+        words.append(mine)
+        if len(shown) == per_date:
+            break
+    return shown
 
 
 def _date(value: dt.date | str) -> dt.date:
