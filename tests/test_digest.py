@@ -27,11 +27,13 @@ def event(day: str, title: str, offset: int = 0, precision: str = "day") -> Even
     return Event(title, sentence, "statement", None, (actor,), date, (mention,), salience=0.5)
 
 
-def store(events: list[Event], source: str | None, text: str = "x" * 400) -> int:
+def store(
+    events: list[Event], source: str | None, text: str = "x" * 400, published=PUBLISHED
+) -> int:
     """Store an article with ``events`` (its text says nothing: only offsets matter here)."""
     data = {
         "text": f"{text} {source} {len(events)} {events[0].title} {events[0].date.start}",
-        "published_at": PUBLISHED,
+        "published_at": published,
         "source": source,
         "title": None,
         "url": None,
@@ -147,3 +149,154 @@ def test_init_db_weighs_events_stored_before_weights(app, runner):
         result = runner.invoke(args=["init-db"])
         assert "Weighed 1 events" in result.output
         assert Row.get().weight == pytest.approx(1.0)
+
+
+# What the digest shows of a date: the sentence of the report that reads best as a timeline's
+# entry (invented rows: full reports of what happened read 1, the rest less).
+READS_WELL = [
+    "The doctor was charged with involuntary manslaughter in Los Angeles on Monday.",
+    "Rebels seized the airport after two days of fighting, officials said.",
+    "Oil prices rose 3% after the cartel agreed to cut output by a million barrels a day.",
+]
+READS_LESS = [
+    "He denies it.",  # a fragment
+    "12 May 2011 Last updated at 14:59 GMT Help The court heard the doctor had left the room.",
+    '"I am an innocent man," the doctor told the court on Tuesday in Los Angeles.',
+    "Quake kills thousands Rescue teams from around the world arrived on Thursday "
+    + "with dogs and lifting gear "
+    + "as the death toll rose and aid agencies warned of disease in the camps where many "
+    + "thousands of people were sleeping in the open for a third night running",  # glued
+]
+
+
+@pytest.mark.parametrize("sentence", READS_WELL)
+def test_full_reports_read_well(sentence):
+    assert importance.reading(sentence) == 1.0
+
+
+@pytest.mark.parametrize("sentence", READS_LESS)
+def test_fragments_furniture_quotes_and_glued_text_read_less(sentence):
+    assert importance.reading(sentence) < 1.0
+
+
+MAY_10 = dt.date(2024, 5, 10)
+PREVIEW = "The minister will resign on 10 May, his office said in a statement."
+REPORT = "The minister resigned on Friday after a week of protests in the capital."
+
+
+def test_a_report_after_the_date_replaces_a_preview_from_another_article():
+    Report = importance.Report
+    reports = [Report(1, PREVIEW, dt.date(2024, 5, 8)), Report(2, REPORT, dt.date(2024, 5, 10))]
+    assert importance.shown_report(PREVIEW, reports, MAY_10) == (REPORT, 1.0)
+    # the report stays once shown, and a report no better does not replace it
+    again = [*reports, Report(3, "The minister resigned on Friday after protests.", MAY_10)]
+    assert importance.shown_report(REPORT, again, MAY_10)[0] == REPORT
+
+
+def test_one_articles_event_keeps_its_sentence():
+    Report = importance.Report
+    reports = [Report(1, PREVIEW, dt.date(2024, 5, 8)), Report(1, "Quiet.", dt.date(2024, 5, 8))]
+    assert importance.shown_report(PREVIEW, reports, MAY_10) == (PREVIEW, importance.PREVIEW)
+
+
+def test_a_deleted_articles_sentence_gives_way_to_the_best_left():
+    reports = [importance.Report(2, "He quit.", MAY_10), importance.Report(3, REPORT, MAY_10)]
+    assert importance.shown_report(PREVIEW, reports, MAY_10)[0] == REPORT
+    assert importance.shown_report(PREVIEW, [], MAY_10) == (PREVIEW, 1.0)
+
+
+def test_a_lead_reads_better_than_the_same_words_late_in_an_article():
+    lead, late = (importance.Report(1, REPORT, MAY_10, at) for at in (0.0, 0.9))
+    assert importance.report_reading(lead, MAY_10) > importance.report_reading(late, MAY_10)
+    assert importance.report_reading(lead, MAY_10) == 1.0
+    # another article's report, though not its lead, reads better than the summary's
+    Report = importance.Report
+    reports = [Report(1, PREVIEW, MAY_10, 0.95), Report(2, REPORT, MAY_10, 0.5)]
+    assert importance.shown_report(PREVIEW, reports, MAY_10)[0] == REPORT
+
+
+def told(day: str, sentence: str, actor: str) -> Event:
+    """An event of ``day`` told by ``sentence`` (``actor`` tells the happenings apart)."""
+    start = dt.date.fromisoformat(day)
+    date = EventDate(day, day, day, start, start, "day", False, "expression")
+    mention = Mention(sentence, 0, len(sentence), 0, len(sentence))
+    who = Actor(key=f"person:{actor}", name=actor, kind="person")
+    return Event(sentence[:40], sentence, "statement", None, (who,), date, (mention,), 0.5)
+
+
+def test_a_dates_events_are_shown_by_how_well_they_read(client, app):
+    with app.app_context():
+        store([told("2024-05-10", REPORT, "minister")], "BBC")
+        store([told("2024-05-10", "He denies it.", "rival")], "Reuters")
+    body = client.get("/api/v1/digest?per_date=2").get_json()
+    shown = [e["summary"] for e in body["dates"][0]["events"]]
+    assert shown == [REPORT, "He denies it."]
+    assert client.get("/api/v1/digest").get_json()["dates"][0]["events"][0]["summary"] == REPORT
+
+
+def test_the_summary_is_the_best_report_of_the_stored_event(client, app):
+    with app.app_context():
+        first = store(
+            [told("2024-05-10", PREVIEW, "minister")], "BBC", published=dt.date(2024, 5, 8)
+        )
+        store([told("2024-05-10", REPORT, "minister")], "Reuters", published=MAY_10)
+    day = client.get("/api/v1/digest").get_json()["dates"][0]
+    assert [e["summary"] for e in day["events"]] == [REPORT]
+    assert len({m["article_id"] for m in day["events"][0]["mentions"]}) == 2
+    # the report's article deleted, the preview is all that is left to show
+    reported = {m["article_id"] for m in day["events"][0]["mentions"]} - {first}
+    assert client.delete(f"/api/v1/articles/{reported.pop()}").status_code == 204
+    day = client.get("/api/v1/digest").get_json()["dates"][0]
+    assert [e["summary"] for e in day["events"]] == [PREVIEW]
+
+
+def test_the_dates_kept_sums_follow_every_write(client, app, story):
+    """The unfiltered digest reads the dates' kept sums (DayWeight): they stay the sums of
+    the events' weights as articles are stored and deleted, events edited and merged."""
+    from service.read import digest as reading
+    from service.storage.models import DayWeight
+    from service.storage.models import Event as Row
+
+    def sums_agree():
+        with app.app_context():
+            for precision in ("day", "month"):
+                args = {"dates": 200, "precision": precision}
+                ranks = list(range(reading.precision_rank(precision) + 1))
+                kept, summed = reading._day_totals(args, ranks), reading._totals(args, ranks)
+                assert kept.keys() == summed.keys()
+                assert all(kept[k] == pytest.approx(summed[k]) for k in kept)
+            assert DayWeight.select().where(DayWeight.events <= 0).count() == 0
+
+    sums_agree()
+    with app.app_context():
+        store([event("2024-04-01", "Inflation rose", precision="month")], "BBC")
+        ids = [e.id for e in Row.select().order_by(Row.id)]
+    sums_agree()
+    day = client.get("/api/v1/digest").get_json()["dates"][0]
+    assert client.delete(f"/api/v1/articles/{day['events'][0]['mentions'][0]['article_id']}")
+    sums_agree()
+    edited = client.patch(
+        f"/api/v1/events/{ids[-1]}",
+        json={"date": {"value": "2024-04-03"}, "reason": "the report names the day"},
+    )
+    assert edited.status_code == 200, edited.get_json()
+    sums_agree()
+    merged = client.post(
+        f"/api/v1/events/{ids[-2]}/merge", json={"into": ids[0], "reason": "one happening"}
+    )
+    assert merged.status_code in (200, 201), merged.get_json()
+    sums_agree()
+
+
+def test_a_dates_events_are_told_in_different_words(client, app):
+    retold = "The minister resigned on Friday after a week of protests in the capital city."
+    with app.app_context():
+        store([told("2024-05-10", REPORT, "minister")], "BBC")
+        store([told("2024-05-10", retold, "aide")], "Reuters")
+        store(
+            [told("2024-05-10", "Protesters marched to the parliament and lit fires.", "b")], "AP"
+        )
+    shown = client.get("/api/v1/digest?per_date=2").get_json()["dates"][0]["events"]
+    summaries = {e["summary"] for e in shown}
+    assert len(shown) == 2 and "Protesters marched to the parliament and lit fires." in summaries
+    assert len(summaries & {REPORT, retold}) == 1  # the retold report is told once

@@ -1,18 +1,21 @@
-"""The digest: a story's key dates (those whose events weigh most), each with its weightiest
-events. Weights are kept by the write side (service.write.importance); this reads them from the
-index ``event_day_weight`` (precision rank, sort date, weight): one aggregate over the window's
-rows of the admitted precisions, then one ranked query for the events of the chosen dates."""
+"""The digest: a story's key dates (those whose events weigh most), each with its events that
+stand highest (their weight times how well their summary reads as a timeline's entry). Weights
+and standings are kept by the write side (service.write.importance); this reads the weights from
+the index ``event_day_weight`` (precision rank, sort date, weight): one aggregate over the
+window's rows of the admitted precisions, then one ranked query for the events of the chosen
+dates."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from typing import Any, NamedTuple
 
 import peewee as pw
 
 from ..storage.connection import database
-from ..storage.models import Event
+from ..storage.models import DayWeight, Event
 from ..storage.order import PRECISIONS, UNDATED, precision_rank
 from ..storage.rows import fetch, rows_of
 from .queries import PAGE_COLUMNS, filter_events
@@ -20,6 +23,13 @@ from .queries import PAGE_COLUMNS, filter_events
 _DAY = precision_rank("day")
 #: Filters that select few events: their matches are read at once, not walked date by date.
 SELECTIVE = ("q", "actor", "article")
+#: Filters the summed weights of the dates (models.DayWeight) know nothing of.
+FILTERS = (*SELECTIVE, "type", "min_salience", "precision_at_least", "precision_at_most")
+#: A date's events are told in different words: an event whose summary's words are all among
+#: those of one shown before it, or the reverse, is left out (two events of one sentence, a
+#: report retold). Each date's arm reads ``CANDIDATES`` times ``per_date`` rows.
+CANDIDATES = 3
+_WORD = re.compile(r"\w+")
 #: The rank a date is keyed by: a time of day is its day.
 _KEY_RANK = pw.Case(None, [(Event.precision_rank <= _DAY, _DAY)], Event.precision_rank)
 
@@ -28,15 +38,18 @@ class KeyDate(NamedTuple):
     date: dt.date
     precision: str
     weight: float
-    events: list  # rows with PAGE_COLUMNS, weightiest first
+    events: list  # rows with PAGE_COLUMNS, standing highest first
 
 
 def digest(args: dict[str, Any]) -> list[KeyDate]:
     """The ``dates`` weightiest dates of the events ``args`` select (the /events filters; the
-    window by the date itself), in date order, each with its ``per_date`` weightiest events."""
+    window by the date itself), in date order, each with its ``per_date`` events standing
+    highest."""
     ranks = list(range(precision_rank(args.get("precision") or "day") + 1))
     if any(args.get(f) for f in SELECTIVE):
         chosen = _totals_of_matches(args, ranks)
+    elif not any(args.get(f) is not None and args.get(f) != [] for f in FILTERS):
+        chosen = _day_totals(args, ranks)
     else:
         chosen = _totals(args, ranks)
     if not chosen:
@@ -76,6 +89,21 @@ def _totals(args: dict[str, Any], ranks: list[int]) -> dict[tuple[dt.date, int],
     }
 
 
+def _day_totals(args: dict[str, Any], ranks: list[int]) -> dict[tuple[dt.date, int], float]:
+    """As :func:`_totals` with no filter but the window: the weightiest (date, key rank)s from
+    the dates' kept sums (one row a date and key rank, not one an event)."""
+    query = DayWeight.select(DayWeight.sort_date, DayWeight.key_rank, DayWeight.total).where(
+        DayWeight.key_rank.in_(sorted({max(rank, _DAY) for rank in ranks}))
+        & (DayWeight.sort_date <= min(args.get("to") or UNDATED, UNDATED - dt.timedelta(days=1)))
+    )
+    if args.get("from_"):
+        query = query.where(DayWeight.sort_date >= args["from_"])
+    query = query.order_by(DayWeight.total.desc(), DayWeight.sort_date).limit(
+        args.get("dates") or 20
+    )
+    return {(_date(day), rank): weight or 0.0 for day, rank, weight in query.tuples()}
+
+
 def _totals_of_matches(args: dict[str, Any], ranks: list[int]) -> dict:
     """As :func:`_totals` when a selective filter drives the query (its matches are read
     once, whatever the ranks)."""
@@ -99,14 +127,14 @@ def _selected(query: pw.Select, args: dict[str, Any], ranks: list[int]) -> pw.Se
 
 
 def _events(args: dict[str, Any], ranks: list[int], keys: list[tuple], per_date: int) -> dict:
-    """The ``per_date`` weightiest events of each (date, key rank) of ``keys``, by key: one
-    statement of one arm per date and precision rank, each the first rows of a backward walk
-    of event_day_weight (no window sorts a busy day's hundreds of events)."""
-    columns = (*PAGE_COLUMNS, Event.weight)
+    """The ``per_date`` events standing highest of each (date, key rank) of ``keys``, by key:
+    one statement of one arm per date and precision rank, each the first rows of a backward
+    walk of event_day_standing (no window sorts a busy day's hundreds of events)."""
+    columns = (*PAGE_COLUMNS, Event.standing, Event.summary)
     found: dict[tuple[dt.date, int], list] = defaultdict(list)
     if any(args.get(f) for f in SELECTIVE):
         # Few matches, and a per-date walk would evaluate the filter once per date: the
-        # matches of the chosen dates in one query, the weightiest kept here.
+        # matches of the chosen dates in one query, the highest standing kept here.
         rows = fetch(
             _selected(Event.select(*columns), args, ranks).where(
                 Event.sort_date.in_(sorted({day for day, _ in keys}))
@@ -114,15 +142,15 @@ def _events(args: dict[str, Any], ranks: list[int], keys: list[tuple], per_date:
         )
         return _weightiest(rows, found, per_date)
     arms, params = [], []
+    shapes: dict[int, tuple[str, list, list[int]]] = {}
     for day, key in keys:
         for rank in (r for r in ranks if max(r, _DAY) == key):
-            one = (
-                _selected(Event.select(*columns), args, [rank])
-                .where(Event.sort_date == day)
-                .order_by(Event.weight.desc(), Event.id.desc())
-                .limit(per_date)
-            )
-            sql, ps = one.sql()
+            if rank not in shapes:
+                shapes[rank] = _arm(args, columns, rank, per_date)
+            sql, ps, at = shapes[rank]
+            ps = list(ps)
+            for i in at:
+                ps[i] = Event.sort_date.db_value(day)
             arms.append(f"SELECT * FROM ({sql}) AS a{len(arms)}")
             params += ps
     if not arms:
@@ -134,15 +162,48 @@ def _events(args: dict[str, Any], ranks: list[int], keys: list[tuple], per_date:
     return _weightiest(rows, found, per_date)
 
 
+def _arm(args: dict[str, Any], columns: tuple, rank: int, per_date: int) -> tuple:
+    """One date's arm of precision ``rank``: its SQL, its parameters and where the date goes
+    among them (one SQL per rank, not per date: building a statement costs more than running
+    this one)."""
+
+    def built(day: dt.date) -> tuple[str, list]:
+        query = (
+            _selected(Event.select(*columns), args, [rank])
+            .where(Event.sort_date == day)
+            .order_by(Event.standing.desc(), Event.id.desc())
+            .limit(per_date if per_date == 1 else per_date * CANDIDATES)
+        )
+        return query.sql()
+
+    (sql, one), (_, two) = built(dt.date(2000, 1, 1)), built(dt.date(2000, 1, 2))
+    return sql, one, [i for i, (a, b) in enumerate(zip(one, two, strict=True)) if a != b]
+
+
 def _weightiest(rows: list, found: dict, per_date: int) -> dict:
-    """``rows`` by (date, key rank), the ``per_date`` weightiest of each (newest first on a
-    tie)."""
+    """``rows`` by (date, key rank), the ``per_date`` standing highest of each (newest first on
+    a tie)."""
     for row in rows:
         found[(_date(row.sort_date), max(row.precision_rank, _DAY))].append(row)
-    for mine in found.values():
-        mine.sort(key=lambda row: (-(row.weight or 0.0), -row.id))
-        del mine[per_date:]
+    for key, mine in found.items():
+        mine.sort(key=lambda row: (-(row.standing or 0.0), -row.id))
+        found[key] = _told_apart(mine, per_date)
     return found
+
+
+def _told_apart(rows: list, per_date: int) -> list:
+    """The first ``per_date`` of ``rows`` whose summaries' words do not hold one another's."""
+    shown: list = []
+    words: list[set[str]] = []
+    for row in rows:
+        mine = set(_WORD.findall((row.summary or "").lower()))
+        if any(mine <= other or other <= mine for other in words):
+            continue
+        shown.append(row)
+        words.append(mine)
+        if len(shown) == per_date:
+            break
+    return shown
 
 
 def _date(value: dt.date | str) -> dt.date:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from . import search
 from .connection import database
-from .order import timeline_key_sql
+from .order import precision_rank, timeline_key_sql
 
 SPAN_DAYS = (0, 1, 7, 31, 92, 366, 3660)
 _SPAN = {
@@ -45,11 +45,19 @@ def create_indexes(added: list[tuple[str, str]] = ()) -> None:
         "CREATE INDEX IF NOT EXISTS event_actor_actor_timeline ON event_actor "
         "(actor_id, timeline_key)"
     )
-    # Wire copies of a sentence (service.write.copies), and the digest's days by weight.
+    # Wire copies of a sentence (service.write.copies), the digest's days by weight and each
+    # day's events by standing.
     database.execute_sql("CREATE INDEX IF NOT EXISTS mention_fingerprint ON mention (fingerprint)")
     database.execute_sql(
         "CREATE INDEX IF NOT EXISTS event_day_weight ON event (precision_rank, sort_date, weight)"
     )
+    database.execute_sql(
+        "CREATE INDEX IF NOT EXISTS event_day_standing ON event "
+        "(precision_rank, sort_date, standing)"
+    )
+    for statement in DAY_WEIGHTS[backend]:
+        database.execute_sql(statement)
+    database.execute_sql(FILL_DAY_WEIGHTS)
 
 
 # Each link carries its event's timeline key: set when the link is made or moved to another
@@ -88,3 +96,50 @@ LINK_KEYS = {
         "ON event FOR EACH ROW EXECUTE FUNCTION event_key_links()",
     ],
 }
+
+
+# Each date's summed weight (models.DayWeight), kept as events are weighed, moved or deleted:
+# an event's old weight leaves its old date, its new weight joins its new date.
+_DAY = precision_rank("day")
+_KEY = f"CASE WHEN {{e}}.precision_rank <= {_DAY} THEN {_DAY} ELSE {{e}}.precision_rank END"
+_ADD = (
+    "INSERT INTO day_weight (key_rank, sort_date, total, events) "
+    f"SELECT {_KEY}, {{e}}.sort_date, {{e}}.weight, 1 "
+    "WHERE {e}.weight IS NOT NULL AND {e}.sort_date IS NOT NULL "
+    "ON CONFLICT (key_rank, sort_date) DO UPDATE SET "
+    "total = day_weight.total + excluded.total, events = day_weight.events + 1;"
+)
+_TAKE = (
+    "UPDATE day_weight SET total = total - {e}.weight, events = events - 1 "
+    f"WHERE {{e}}.weight IS NOT NULL AND key_rank = {_KEY} AND sort_date = {{e}}.sort_date; "
+    f"DELETE FROM day_weight WHERE key_rank = {_KEY} AND sort_date = {{e}}.sort_date "
+    "AND events <= 0;"
+)
+DAY_WEIGHTS = {
+    "sqlite": [
+        "CREATE TRIGGER IF NOT EXISTS day_weight_insert AFTER INSERT ON event "
+        f"BEGIN {_ADD.format(e='new')} END",
+        "CREATE TRIGGER IF NOT EXISTS day_weight_update "
+        "AFTER UPDATE OF weight, sort_date, precision_rank ON event "
+        f"BEGIN {_TAKE.format(e='old')} {_ADD.format(e='new')} END",
+        "CREATE TRIGGER IF NOT EXISTS day_weight_delete AFTER DELETE ON event "
+        f"BEGIN {_TAKE.format(e='old')} END",
+    ],
+    "postgresql": [
+        "CREATE OR REPLACE FUNCTION day_weight_keep() RETURNS trigger AS $$ BEGIN "
+        f"IF TG_OP <> 'INSERT' THEN {_TAKE.format(e='OLD')} END IF; "
+        f"IF TG_OP <> 'DELETE' THEN {_ADD.format(e='NEW')} END IF; "
+        "RETURN NULL; END $$ LANGUAGE plpgsql",
+        "CREATE OR REPLACE TRIGGER day_weight_keep "
+        "AFTER INSERT OR DELETE OR UPDATE OF weight, sort_date, precision_rank "
+        "ON event FOR EACH ROW EXECUTE FUNCTION day_weight_keep()",
+    ],
+}
+# A database weighed before the table existed: filled once (an empty table with weighed events
+# can only be new, as the triggers keep a row for every weighed event's date).
+FILL_DAY_WEIGHTS = (
+    "INSERT INTO day_weight (key_rank, sort_date, total, events) "
+    f"SELECT {_KEY.format(e='event')}, sort_date, SUM(weight), COUNT(*) FROM event "
+    "WHERE weight IS NOT NULL AND sort_date IS NOT NULL "
+    f"AND NOT EXISTS (SELECT 1 FROM day_weight) GROUP BY {_KEY.format(e='event')}, sort_date"
+)

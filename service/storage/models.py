@@ -79,6 +79,9 @@ class Event(BaseModel):
     # How much the store as a whole makes of the event (service.write.importance): kept current
     # as articles arrive or are deleted, so the digest reads it from an index.
     weight = pw.FloatField(null=True)
+    # Its rank among its date's events in the digest (service.write.importance): the weight,
+    # times how well its summary reads as a timeline's entry.
+    standing = pw.FloatField(null=True)
     # The extraction's own title, type and date (JSON), kept when a person first curates it.
     original = pw.TextField(null=True)
     created_at = pw.DateTimeField(default=utcnow)
@@ -203,6 +206,20 @@ class Job(BaseModel):
     updated_at = pw.DateTimeField(default=utcnow)
 
 
+class DayWeight(BaseModel):
+    """The sum of the weights of the events of each date (key rank: the precision rank, a time
+    of day counting as its day; sort date), kept by triggers on ``event`` (storage.indexes):
+    the unfiltered digest's dates without reading every event."""
+
+    key_rank = pw.SmallIntegerField()
+    sort_date = pw.DateField()
+    total = pw.FloatField(default=0.0)
+    events = pw.IntegerField(default=0)  # weighed events counted; the row goes at 0
+
+    class Meta:
+        primary_key = pw.CompositeKey("key_rank", "sort_date")
+
+
 MODELS = [
     Article,
     IdempotencyKey,
@@ -217,4 +234,5 @@ MODELS = [
     Feed,
     FeedEntry,
     Job,
+    DayWeight,
 ]

@@ -9,13 +9,24 @@ outlet is independent evidence, a second article of one outlet mostly a follow-u
 scaled by the precision of the event's date (a day counts in full, a year little). It is
 recomputed for the events an article touches when the article is stored or deleted, so reads
 take it from an index (``event_day_weight``).
+
+The same pass keeps what the digest shows of an event. Its summary is the sentence of its
+report that reads best as a timeline's entry (:func:`reading`): a report published before the
+date it tells of is a preview ("he will be sentenced on 29 November"), one published on or
+after it tells what happened, so a preview counts ``PREVIEW`` as much. An event told by one
+article keeps that article's sentence (the extraction's choice); a further article's report
+replaces it only when it reads better, and a summary whose article was deleted gives way to the
+best report left. Its ``standing`` (the weight times how well its summary reads) orders a date's
+events in the digest; the date's weight stays the sum of its events' weights.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import NamedTuple
 
 import peewee as pw
 
@@ -38,6 +49,23 @@ PRECISION = {
     "year": 0.2,
 }
 OTHER_PRECISION = 0.1
+#: What a report published before the date it tells of makes of its sentence's reading.
+PREVIEW = 0.5
+#: How much less a sentence at the end of its article reads than its lead (a news story tells
+#: the happening first, then background and reactions).
+LEAD = 0.5
+#: A sentence's reading as a timeline's entry: each flaw found multiplies it by its factor.
+FRAGMENT_WORDS, FRAGMENT = 8, 0.5  # fewer words: a fragment ("He denies it.")
+GLUED_WORDS, GLUED = 45, 0.6  # more words: a headline, a caption and a sentence run together
+FURNITURE = 0.3  # the page's furniture: "Last updated at 14:59 GMT", "E-mail this"
+QUOTE_OPENS = 0.5  # opens with a quotation: someone's words, not what happened
+QUOTES = 0.8  # holds a quotation
+_FURNITURE = re.compile(
+    r"(?i)\blast (?:updated|modified)\b|\b\d{1,2}[:.]\d{2}\s*(?:GMT|BST|UTC|[ECMP][SD]T)\b"
+    r"|\b(?:e-?mail|print|share) this\b|\bclick here\b"
+)
+_QUOTE_MARKS = '"\u201c\u201d\u00ab\u00bb'
+_WORD = re.compile(r"\w+")
 
 
 def earliness(offset: int, length: int) -> float:
@@ -57,6 +85,67 @@ def weigh(shares: Iterable[tuple[str, float]], precision: str) -> float:
     return round(total * PRECISION.get(precision, OTHER_PRECISION), 6)
 
 
+def reading(sentence: str) -> float:
+    """How well ``sentence`` reads as a timeline's entry, 0..1: a full sentence telling what
+    happened reads 1; fragments, glued page text, page furniture and quotations read less."""
+    words = len(_WORD.findall(sentence))
+    score = 1.0
+    if words < FRAGMENT_WORDS:
+        score *= FRAGMENT
+    if words > GLUED_WORDS:
+        score *= GLUED
+    if _FURNITURE.search(sentence):
+        score *= FURNITURE
+    text = sentence.lstrip()
+    if text[:1] in _QUOTE_MARKS or text[:1] == "'":
+        score *= QUOTE_OPENS
+    if sum(sentence.count(mark) for mark in _QUOTE_MARKS) >= 2:
+        score *= QUOTES
+    return score
+
+
+class Report(NamedTuple):
+    """One mention of an event as the summary's choice sees it."""
+
+    article: int
+    sentence: str
+    published: dt.date | None
+    position: float = 0.0  # where the sentence starts in its article, 0 (lead) .. 1 (end)
+
+
+def report_reading(report: Report, start: dt.date | None) -> float:
+    """:func:`reading` of a report's sentence, less the later it comes in its article (``LEAD``
+    at the end), a preview's counting ``PREVIEW`` as much."""
+    preview = report.published is not None and start is not None and report.published < start
+    later = 1.0 - LEAD * min(1.0, max(0.0, report.position))
+    return round(reading(report.sentence) * later * (PREVIEW if preview else 1.0), 6)
+
+
+def shown_report(
+    summary: str, reports: Iterable[Report], start: dt.date | None
+) -> tuple[str, float]:
+    """The summary to show of an event and its report's reading (:func:`report_reading`).
+    The current ``summary`` stays while it is a report's and no other article's report reads
+    better (one article's events keep its sentence); else the best-reading report (the
+    earliest article on a tie)."""
+    by_sentence: dict[str, tuple[float, int]] = {}
+    articles = set()
+    for report in reports:
+        text = report.sentence.strip()
+        articles.add(report.article)
+        score = (report_reading(report._replace(sentence=text), start), -report.article)
+        by_sentence[text] = max(by_sentence.get(text, score), score)
+    if not by_sentence:
+        return summary, reading(summary)
+    mine = by_sentence.get(summary.strip())
+    if mine is not None and len(articles) == 1:
+        return summary, mine[0]
+    best = max(by_sentence, key=lambda text: (by_sentence[text], text == summary.strip()))
+    if mine is not None and mine[0] >= by_sentence[best][0]:
+        return summary, mine[0]
+    return best, by_sentence[best][0]
+
+
 def reweigh(event_ids: Iterable[int]) -> None:
     """Recompute the weight of ``event_ids`` from their mentions (call inside the write)."""
     ids = sorted(set(event_ids))
@@ -68,7 +157,12 @@ def _reweigh(ids: list[int]) -> None:
     events = {
         row[0]: row[1:]
         for row in Event.select(
-            Event.id, Event.sort_date, Event.precision_rank, Event.date_precision
+            Event.id,
+            Event.sort_date,
+            Event.precision_rank,
+            Event.date_precision,
+            Event.summary,
+            Event.date_start,
         )
         .where(Event.id.in_(ids))
         .tuples()
@@ -91,18 +185,40 @@ def _reweigh(ids: list[int]) -> None:
     for event_id, article_id, offset, source, length in reports:
         if event_id not in events:
             continue
-        day, rank, _ = events[event_id]
+        day, rank, *_ = events[event_id]
         day = _day(day)
         # An article with no outlet is an outlet of its own.
         outlet = (source or "").strip().lower() or f"article:{article_id}"
         share = earliness(offset, length or 0) / max(1, same_date.get((article_id, day, rank), 1))
         shares[event_id].append((outlet, share))
-    weights = [
-        (event_id, weigh(shares.get(event_id, ()), precision))
-        for event_id, (_, _, precision) in events.items()
-    ]
+    told: dict[int, list[Report]] = defaultdict(list)
+    for event_id, article_id, sentence, offset, published, length in (
+        Mention.select(
+            Mention.event,
+            Mention.article,
+            Mention.sentence,
+            Mention.sentence_start,
+            Article.published_at,
+            pw.fn.LENGTH(Article.text).coerce(False),
+        )
+        .join(Article)
+        .where(Mention.event.in_(ids))
+        .tuples()
+    ):
+        position = offset / length if length else 0.0
+        told[event_id].append(Report(article_id, sentence, _day(published), position))
+    weights, standings = [], []
+    for event_id, (_, _, precision, summary, start) in events.items():
+        weight = weigh(shares.get(event_id, ()), precision)
+        shown, read = shown_report(summary, told.get(event_id, ()), _day(start))
+        if shown != summary:
+            Event.update(summary=shown).where(Event.id == event_id).execute()
+        weights.append((event_id, weight))
+        standings.append((event_id, round(weight * read, 6)))
     if weights:  # one statement for the batch
-        Event.update(weight=pw.Case(Event.id, weights)).where(Event.id.in_(ids)).execute()
+        Event.update(
+            weight=pw.Case(Event.id, weights), standing=pw.Case(Event.id, standings)
+        ).where(Event.id.in_(ids)).execute()
 
 
 def _events_per_date(article_ids: set[int]) -> dict[tuple, int]:
@@ -134,7 +250,7 @@ def weigh_unweighed(batch: int = 5000) -> int:
         ids = [
             i
             for (i,) in Event.select(Event.id)
-            .where((Event.id > last) & Event.weight.is_null())
+            .where((Event.id > last) & (Event.weight.is_null() | Event.standing.is_null()))
             .order_by(Event.id)
             .limit(batch)
             .tuples()
