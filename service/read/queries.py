@@ -104,14 +104,15 @@ def filter_events(query: pw.Select, args: dict[str, Any]) -> pw.Select:
     if args.get("q"):
         # A page in date order is read from the full-text index in timeline order: FTS5's
         # rows keyed by timeline key (SQLite), the postings of the words (PostgreSQL).
-        if search.is_postgres():
-            drive, terms = search.walk_postings, search.postings(args["q"])
-        else:
-            drive, terms = search.walk, search.phrase(args["q"])
-        walk = terms and _walkable(query, args)
-        condition = search.matching(args["q"], walked=bool(walk))
+        drive, terms = None, None
+        if _walkable(query, args):  # (PostgreSQL looks its words' lexemes up only then)
+            if search.is_postgres():
+                drive, terms = search.walk_postings, search.postings(args["q"])
+            else:
+                drive, terms = search.walk, search.phrase(args["q"])
+        condition = search.matching(args["q"], walked=bool(terms))
         query = query.where(condition)
-        if walk:
+        if terms:
             query._walk = (drive, condition, terms)
     return query
 
