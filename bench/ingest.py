@@ -1,6 +1,7 @@
 """Ingest benchmark: the whole pipeline (extraction + storage) over the TimeBank articles.
 
     python bench/ingest.py [DATA_DIR] [--workers N] [--database-url URL]
+    python bench/ingest.py [DATA_DIR] --profile 60     # where one process's time goes
 
 Runs what `timeline ingest --jobs N` runs (bulk.ingest_records: batches of 20 articles per
 transaction) and prints articles/s for one process and, with --workers N > 1, with extraction
@@ -106,17 +107,49 @@ def report(url: str) -> dict[str, float]:
     }
 
 
+def profile(paths: list[str], url: str | None) -> int:
+    """One process over ``paths`` under pyinstrument (warmed up first, as a worker is): the
+    call tree of the wall time, and the CPU time used, so the spaCy parse can be told apart
+    from the rest (dates, regexes, database writes, JSON)."""
+    from pyinstrument import Profiler
+
+    events.extract("The ministers met in Paris on Monday.", dt.date(2024, 3, 7))
+    with tempfile.TemporaryDirectory() as tmp:
+        url = fresh_database(url, tmp, "profile")
+        profiler = Profiler(interval=0.002)
+        cpu = time.process_time()
+        profiler.start()
+        stored, wall, _ = run(paths, url, 1)
+        profiler.stop()
+        cpu = time.process_time() - cpu
+    print(profiler.output_text(unicode=True, color=False, show_all=False))
+    print(
+        f"{stored} articles in {wall:.2f} s wall, {cpu:.2f} s CPU = "
+        f"{1000 * cpu / max(stored, 1):.0f} ms of CPU an article"
+    )
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", nargs="?", default=str(DEFAULT_DATA))
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--database-url", default=None, help="default: a temporary SQLite file")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each setting (fastest kept)")
+    parser.add_argument(
+        "--profile",
+        type=int,
+        metavar="N",
+        help="instead: profile one process over the first N articles (pyinstrument) and print "
+        "where its time goes",
+    )
     args = parser.parse_args()
     paths = sorted(str(p) for p in Path(args.data).rglob("*.tml"))
     if not paths:
         print(f"no .tml files under {args.data}", file=sys.stderr)
         return 2
+    if args.profile:
+        return profile(paths[: args.profile], args.database_url)
     # Warm up first (the temporal engine compiles its patterns on first use), so that neither
     # run pays for it and the workers forked for the second do not inherit it for free.
     events.extract("The ministers met in Paris on Monday.", dt.date(2024, 3, 7))

@@ -11,8 +11,9 @@ separate process on 127.0.0.1 holds 16 concurrent connections on one query at a 
 --seconds and reports requests/s and p50/p99 latency. The NDJSON export of every event is
 timed alone while the workers' RSS is sampled from /proc. Then the ingest benchmark
 (bench/ingest.py, one process and all cores) and, with --database-url, the service's suite
-on PostgreSQL. It ends with the targets of issue 15 (and issue 7's other rows), measured,
-each PASS or MISS.
+on PostgreSQL. It ends with the targets of issue 15 (and issue 7's other rows, and issue 22's:
+PostgreSQL's list >= 0.8x SQLite's, its full text >= 3x Datasette's, from the same run),
+measured, each PASS or MISS.
 """
 
 from __future__ import annotations
@@ -565,14 +566,27 @@ def targets(res: dict, ds: dict, ingest: dict | None, pg: dict) -> None:
             ingest["speedup"] >= 1.7,
         )
     for n, figures in pg.items():
+        # Issue 22: PostgreSQL keeps up (issue 7 asked 0.7 of SQLite's list).
         ratio = figures["list"]["rps"] / res[n]["list"]["rps"] if n in res else None
         add(
             f"PostgreSQL / SQLite list rps ({n})",
-            ">= 0.7",
-            "-" if ratio is None else f"{ratio:.2f}",
-            None if ratio is None else ratio >= 0.7,
+            ">= 0.8",
+            "-"
+            if ratio is None
+            else f"{figures['list']['rps']:.0f}/{res[n]['list']['rps']:.0f} = {ratio:.2f}",
+            None if ratio is None else ratio >= 0.8,
         )
-    table("Targets (issue 15; issue 7's other rows)", rows)
+        theirs = ds.get(n, {}).get("fulltext")
+        ratio = figures["fulltext"]["rps"] / max(theirs["rps"], 1e-9) if theirs else None
+        add(
+            f"PostgreSQL full text / Datasette rps ({n})",
+            ">= 3x",
+            "-"
+            if ratio is None
+            else f"{figures['fulltext']['rps']:.0f}/{theirs['rps']:.0f} = {ratio:.1f}x",
+            None if ratio is None else ratio >= 3,
+        )
+    table("Targets (issue 15; issue 7's other rows; issue 22's PostgreSQL rows)", rows)
 
 
 def main(argv: list[str] | None = None) -> int:

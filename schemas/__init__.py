@@ -21,7 +21,7 @@ from .event import (
     HistogramSchema,
 )
 from .feed import FeedCreateSchema, FeedQueryArgsSchema, FeedSchema
-from .job import JobSchema
+from .job import ArticleJobsSchema, JobSchema, QueuedOutcomeSchema
 from .temporal import AnnotateSchema, ResolveArgsSchema, TimexListSchema, TimexSchema
 
 __all__ = [
@@ -32,6 +32,7 @@ __all__ = [
     "ChangeQueryArgsSchema",
     "ChangeSchema",
     "ArticleBatchSchema",
+    "ArticleJobsSchema",
     "ArticleCreateSchema",
     "ArticleOutcomeSchema",
     "ArticleQueryArgsSchema",
@@ -52,6 +53,7 @@ __all__ = [
     "PageArgsSchema",
     "ProblemSchema",
     "PublicationDate",
+    "QueuedOutcomeSchema",
     "ResolveArgsSchema",
     "TimexListSchema",
     "TimexSchema",

@@ -28,3 +28,30 @@ class JobSchema(Schema):
         allow_none=True,
         metadata={"description": "Failed: why; queued again after a failed try: that try's error"},
     )
+
+
+class QueuedOutcomeSchema(Schema):
+    """What became of one article of a batch sent with ``Prefer: respond-async``."""
+
+    index = fields.Integer(metadata={"description": "Position in the request, from 0"})
+    outcome = fields.String(
+        validate=validate.OneOf(("queued", "refused")),
+        metadata={"description": "queued (its job follows) or refused (checked before queueing)"},
+    )
+    status = fields.Integer(
+        metadata={"description": "202 when queued; else the status of this article alone"}
+    )
+    job = fields.Nested(JobSchema, metadata={"description": "Queued: its job"})
+    location = fields.String(metadata={"description": "Queued: its job's URL"})
+    error = fields.Nested(ProblemSchema, metadata={"description": "Why it was refused"})
+
+
+class ArticleJobsSchema(Schema):
+    """A batch queued (``Prefer: respond-async``): one job per article, in the order sent."""
+
+    counts = fields.Dict(
+        keys=fields.String(),
+        values=fields.Integer(),
+        metadata={"description": "How many were queued and refused"},
+    )
+    results = fields.List(fields.Nested(QueuedOutcomeSchema))

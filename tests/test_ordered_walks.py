@@ -1,6 +1,7 @@
-"""Pages read from an index that keeps its matches in timeline order (the full-text index on
-SQLite, keyed by each event's timeline key) are the pages the plain query gives: same events,
-same order, both directions, across cursors, with other filters, after dates change."""
+"""Pages read from an index that keeps its matches in timeline order (the full-text index:
+FTS5 on SQLite, the posting table on PostgreSQL, each keyed by each event's timeline key) are
+the pages the plain query gives: same events, same order, both directions, across cursors, with
+other filters, after dates change."""
 
 from __future__ import annotations
 
@@ -120,12 +121,11 @@ def test_pages_of_a_search_are_the_plain_answer(app, args, sort):
         assert _pages(args, sort, 1000) == expected
 
 
-def test_the_walk_is_taken_on_sqlite(app):
+def test_the_walk_is_taken_on_both_databases(app):
     with app.app_context():
         database.connect(reuse_if_open=True)
         query = queries.filter_events(Event.select(), {"q": "ceasefire", "sort": "date"})
-        walked = getattr(query, "_walk", None) is not None
-        assert walked is not search.is_postgres()
+        assert getattr(query, "_walk", None) is not None
         window = {"q": "ceasefire", "sort": "date", "from_": dt.date(2020, 1, 5)}
         assert getattr(queries.filter_events(Event.select(), window), "_walk", None) is None
         updated = {"q": "ceasefire", "sort": "updated"}
@@ -246,3 +246,58 @@ def test_a_database_with_the_old_index_is_moved_to_the_new_one(tmp_path):
         assert not database.table_exists("event_fts")
         args = {"q": "ceasefire"}
         assert _pages(args, "date", 4) == _expected(args, "date") != []
+
+
+# What PostgreSQL reads from the postings: the lexemes every match has, or None (plain query).
+POSTINGS = [
+    ("ceasefire", ["ceasefir"]),
+    ("Talks storm", ["talk", "storm"]),
+    ("the talks", ["talk"]),  # a stop word: no lexeme, as to_tsquery drops it
+    ("talks talk", ["talk"]),  # one lexeme once
+    ("the", None),  # stop words only
+    ("talks OR storm", None),  # alternatives
+    ("sanc*", None),  # a prefix
+    ("storm_talks", None),  # one word, two lexemes
+    ("", None),
+]
+
+
+def test_postings_of_a_query(app):
+    if not search.is_postgres():
+        pytest.skip("the posting table is PostgreSQL's")
+    with app.app_context():
+        database.connect(reuse_if_open=True)
+        assert [(q, search.postings(q)) for q, _ in POSTINGS] == POSTINGS
+
+
+@pytest.mark.parametrize("q", ["about talks", "storm talks", "sanc*", "talks OR storm"])
+def test_other_searches_page_as_the_plain_answer(app, q):
+    with app.app_context():
+        database.connect(reuse_if_open=True)
+        _store(80)
+        plain = queries.filter_events(Event.select(Event.id), {"q": q, "sort": "date"})
+        plain._walk = None
+        expected = [r.id for r in queries.page_events(plain, None, 1000)[0]]
+        assert expected
+        assert _pages({"q": q}, "date", 6) == expected
+        assert _pages({"q": q}, "-date", 6) == expected[::-1]
+
+
+def test_postings_are_filled_in_for_an_existing_database(app):
+    if not search.is_postgres():
+        pytest.skip("the posting table is PostgreSQL's")
+    from service.storage.schema import create_tables
+
+    with app.app_context():
+        database.connect(reuse_if_open=True)
+        _store(40)
+        # a database from before the postings: no trigger, no rows
+        database.execute_sql("DROP TRIGGER event_terms ON event")
+        database.execute_sql("DELETE FROM event_term")
+        database.close()
+        create_tables()
+        database.connect(reuse_if_open=True)
+        args = {"q": "talks storm"}
+        assert _pages(args, "date", 4) == _expected(args, "date") != []
+        create_tables()  # again: filled once, no duplicate
+        assert _pages(args, "date", 4) == _expected(args, "date")

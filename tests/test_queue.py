@@ -141,6 +141,37 @@ def test_without_a_broker_respond_async_is_not_applied(client):
     assert response.status_code == 201 and "Preference-Applied" not in response.headers
 
 
+def test_a_batch_with_respond_async_is_one_job_per_article(app, client, stub_broker):
+    other = {**BODY, "text": "The central bank of Chile raised its rate on Monday in Santiago."}
+    batch = [BODY, {"text": "x"}, other]
+    response = client.post("/api/v1/articles", json=batch, headers={"Prefer": "respond-async"})
+    assert response.status_code == 202
+    assert response.headers["Preference-Applied"] == "respond-async"
+    body = response.get_json()
+    assert body["counts"] == {"queued": 2, "refused": 1}
+    assert [r["outcome"] for r in body["results"]] == ["queued", "refused", "queued"]
+    assert [r["status"] for r in body["results"]] == [202, 422, 202]
+    assert body["results"][1]["error"]["status"] == 422 and "job" not in body["results"][1]
+    messages = stub_broker.queues[app.config["QUEUE_NAME"]].queue
+    assert len(messages) == 2  # the refused one is not queued
+    for result, message in zip([body["results"][0], body["results"][2]], messages, strict=True):
+        assert result["job"]["status"] == "queued"
+        assert result["location"] == f"/api/v1/jobs/{result['job']['id']}"
+        job_id, sent = json.loads(message)["args"]
+        assert job_id == result["job"]["id"]
+        with app.app_context():
+            queue.run(job_id, sent, max_tries=3)
+        assert client.get(result["location"]).get_json()["status"] == "done"
+    with app.app_context():
+        assert sorted(a.text for a in Article.select()) == sorted([BODY["text"], other["text"]])
+
+
+def test_without_a_broker_a_batch_with_respond_async_is_stored_at_once(client):
+    response = client.post("/api/v1/articles", json=[BODY], headers={"Prefer": "respond-async"})
+    assert response.status_code == 207 and "Preference-Applied" not in response.headers
+    assert response.get_json()["results"][0]["outcome"] == "stored"
+
+
 def test_an_unknown_job_is_404(client):
     assert_problem(client.get(f"/api/v1/jobs/{uuid.uuid4().hex}"), 404)
 

@@ -9,7 +9,7 @@ from flask_smorest import Api
 from flask_smorest.utils import prepare_response
 from werkzeug.routing import BaseConverter
 
-from schemas import ArticleCreateSchema, ProblemSchema, PublicationDate
+from schemas import ArticleCreateSchema, ArticleJobsSchema, ProblemSchema, PublicationDate
 from schemas.common import WindowDate
 
 from ..errors import PROBLEM_MIMETYPE, APIError, handle_http_exception
@@ -71,6 +71,7 @@ def register_api(app: Flask) -> Api:
     )
     api.register_converter(IdConverter, _id_schema)
     api.spec.components.schema("ArticleCreate", schema=ArticleCreateSchema)  # in a oneOf
+    api.spec.components.schema("ArticleJobs", schema=ArticleJobsSchema)  # in a oneOf
     api.register_field(PublicationDate, "string", "date")  # a date-time is accepted too
     api.register_field(WindowDate, "string", None)  # a day, a month or a year
     for module in (articles, events, digest, actors, changes, temporal, feeds, health, jobs):

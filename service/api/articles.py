@@ -13,7 +13,6 @@ from schemas import (
     ArticleQueryArgsSchema,
     ArticleSchema,
     ArticleSummarySchema,
-    JobSchema,
     envelope,
 )
 
@@ -40,7 +39,15 @@ ArticleListSchema = envelope(ArticleSummarySchema, "ArticleList")
     207, schema=ArticleBatchSchema, description="A batch: each article's outcome, in order"
 )
 @blp.alt_response(
-    202, schema=JobSchema, description="Queued (Prefer: respond-async): Location is its job"
+    202,
+    schema={
+        "oneOf": [
+            {"$ref": "#/components/schemas/Job"},
+            {"$ref": "#/components/schemas/ArticleJobs"},
+        ]
+    },
+    description="Queued (Prefer: respond-async): one article's job (Location is its URL), or "
+    "a batch's jobs, one per article in order (ArticleJobs)",
 )
 @blp.alt_response(400, response="BAD_REQUEST")
 @blp.alt_response(409, response="CONFLICT")
@@ -64,6 +71,9 @@ def create():
 
     With a broker configured, ``Prefer: respond-async`` queues one article for the workers:
     202 with ``Location: /api/v1/jobs/{id}`` (checked first: an invalid article is still a 422).
+    A batch with it is queued article by article: 202 listing, in order, each one's job and its
+    URL, or why it was refused (checked as a single POST is; the others are queued). Without a
+    broker the preference is not applied (no ``Preference-Applied``: the usual answers).
     """
     body = batch.read_body()
     if isinstance(body, list):
@@ -74,7 +84,7 @@ def create():
                 "(each text is stored once).",
                 {"Idempotency-Key": ["Not accepted with a batch."]},
             )
-        return batch.answer(body)
+        return batch.queued(body) if respond_async() else batch.answer(body)
     data = ArticleCreateSchema().load(body)
     admission.check_article(data)
     if respond_async():

@@ -4,7 +4,8 @@ Every article is checked and stored on its own, as if posted alone (its own tran
 answered at its position: stored, present (its text was stored already) or refused with the
 problem document a single POST would have got. A bad article refuses only itself. The texts
 to read are parsed together (``pipeline.extract_many``), which is what makes a batch cheaper
-than as many single POSTs.
+than as many single POSTs. With ``Prefer: respond-async`` and a broker, each article is
+checked the same way and queued on its own (:func:`queued`): a 202 with one job per article.
 """
 
 from __future__ import annotations
@@ -17,14 +18,14 @@ import peewee as pw
 from flask import Response, current_app, request, url_for
 from marshmallow import ValidationError, missing
 
-from schemas import ArticleBatchSchema, ArticleCreateSchema
+from schemas import ArticleBatchSchema, ArticleCreateSchema, ArticleJobsSchema
 
-from .. import budget
+from .. import budget, queue
 from ..edge import metrics
 from ..errors import APIError, _flatten, invalid_fields_detail, not_json_detail, problem
 from ..shapes import article_dict
 from ..write import pipeline
-from . import admission
+from . import admission, jobs
 from .arguments import Blueprint
 
 log = logging.getLogger(__name__)
@@ -32,6 +33,7 @@ NDJSON = "application/x-ndjson"
 #: An NDJSON line that is not JSON: refused alone.
 _NOT_JSON = object()
 batch_schema = ArticleBatchSchema()
+queued_schema = ArticleJobsSchema()
 
 
 def read_body() -> Any:
@@ -54,13 +56,17 @@ def _record(line: str) -> Any:
         return (_NOT_JSON, exc)
 
 
-def answer(records: list) -> Response:
-    """Store each record of a batch; a 207 listing each one's outcome in order."""
+def _check_size(records: list) -> None:
     limit = current_app.config["MAX_BATCH_ARTICLES"]
     if not records:
         raise APIError(422, "The batch is empty: send at least one article.")
     if len(records) > limit:
         raise APIError(413, f"A batch holds at most {limit} articles; this one has {len(records)}.")
+
+
+def answer(records: list) -> Response:
+    """Store each record of a batch; a 207 listing each one's outcome in order."""
+    _check_size(records)
     results: list[dict | None] = [None] * len(records)
     valid: list[tuple[int, dict]] = []
     for index, raw in enumerate(records):
@@ -76,6 +82,37 @@ def answer(records: list) -> Response:
         counts[result["outcome"]] += 1
     body = batch_schema.dump({"counts": counts, "results": results})
     return current_app.response_class(json.dumps(body), 207, mimetype="application/json")
+
+
+def queued(records: list) -> Response:
+    """Queue each record of a batch for the workers (``Prefer: respond-async`` with a broker):
+    each checked as a single POST would be, then one job each; a 202 listing each one's job,
+    or why it was refused, in order."""
+    _check_size(records)
+    results: list[dict] = []
+    for index, raw in enumerate(records):
+        try:
+            checked(raw)
+        except APIError as error:
+            results.append(refused(index, error))
+            continue
+        job = queue.enqueue(current_app, raw)
+        results.append(
+            {
+                "index": index,
+                "outcome": "queued",
+                "status": 202,
+                "job": jobs.job_dict(job),
+                "location": url_for("jobs.get", job_id=job.id),
+            }
+        )
+    counts = {outcome: 0 for outcome in ("queued", "refused")}
+    for result in results:
+        counts[result["outcome"]] += 1
+    body = queued_schema.dump({"counts": counts, "results": results})
+    response = current_app.response_class(json.dumps(body), 202, mimetype="application/json")
+    response.headers["Preference-Applied"] = "respond-async"
+    return response
 
 
 def checked(raw: Any) -> dict:

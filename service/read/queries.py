@@ -86,7 +86,7 @@ def filter_events(query: pw.Select, args: dict[str, Any]) -> pw.Select:
     if args.get("actor"):
         actor_ids = resolve_actor_terms(args["actor"])
         links = EventActor.select(EventActor.event).where(EventActor.actor.in_(actor_ids))
-        if len(actor_ids) == 1 and _walkable(query, args, postgres=True):
+        if len(actor_ids) == 1 and _walkable(query, args):
             # A page in date order is read from the actor's links in timeline order.
             condition = Event.id.in_(links)
             query = query.where(condition)
@@ -102,12 +102,18 @@ def filter_events(query: pw.Select, args: dict[str, Any]) -> pw.Select:
             Event.id.in_(Mention.select(Mention.event).where(Mention.article == args["article"]))
         )
     if args.get("q"):
-        terms = search.phrase(args["q"])
-        walk = terms and _walkable(query, args)
-        condition = search.matching(args["q"], walked=bool(walk))
+        # A page in date order is read from the full-text index in timeline order: FTS5's
+        # rows keyed by timeline key (SQLite), the postings of the words (PostgreSQL).
+        drive, terms = None, None
+        if _walkable(query, args):  # (PostgreSQL looks its words' lexemes up only then)
+            if search.is_postgres():
+                drive, terms = search.walk_postings, search.postings(args["q"])
+            else:
+                drive, terms = search.walk, search.phrase(args["q"])
+        condition = search.matching(args["q"], walked=bool(terms))
         query = query.where(condition)
-        if walk:
-            query._walk = (search.walk, condition, terms)
+        if terms:
+            query._walk = (drive, condition, terms)
     return query
 
 
@@ -117,14 +123,13 @@ def _actor_walk(query: pw.Select, actor_id: int) -> tuple[pw.Select, pw.Field]:
     return joined.where(EventActor.actor == actor_id), EventActor.timeline_key
 
 
-def _walkable(query: pw.Select, args: dict[str, Any], postgres: bool = False) -> bool:
+def _walkable(query: pw.Select, args: dict[str, Any]) -> bool:
     """Whether a page of ``query`` can be read in timeline order from an index of matches that
-    keeps that order (an actor's links; the full-text index on SQLite; see
+    keeps that order (an actor's links; the full-text index; see
     :func:`page_events`): pages in date order, not already driven by another such index or by
     a window's ranges."""
     return (
-        (postgres or not search.is_postgres())
-        and str(args.get("sort") or "date").lstrip("-") == "date"
+        str(args.get("sort") or "date").lstrip("-") == "date"
         and getattr(query, "_walk", None) is None
         and getattr(query, "_window_parts", None) is None
     )

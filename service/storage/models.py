@@ -220,12 +220,26 @@ class DayWeight(BaseModel):
         primary_key = pw.CompositeKey("key_rank", "sort_date")
 
 
+class EventTerm(BaseModel):
+    """PostgreSQL's posting list of the full-text search (service.storage.search): one row per
+    word (its English lexeme, as ``to_tsvector`` stems it) of an event's title and summary, with
+    the event's timeline key. Its primary key (term, timeline_key) gives a word's events in
+    timeline order, as SQLite's FTS5 table does. Kept by triggers; empty on SQLite."""
+
+    term = pw.TextField()
+    timeline_key = pw.BigIntegerField()
+
+    class Meta:
+        primary_key = pw.CompositeKey("term", "timeline_key")
+
+
 MODELS = [
     Article,
     IdempotencyKey,
     Actor,
     ActorAlias,
     Event,
+    EventTerm,
     EventActor,
     Mention,
     EventEdit,

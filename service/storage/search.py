@@ -1,15 +1,18 @@
 """Full-text search on event titles and summaries with the database's own index:
-FTS5 (porter stemming) on SQLite, a tsvector GIN expression index on PostgreSQL."""
+FTS5 (porter stemming) on SQLite; on PostgreSQL a tsvector GIN expression index, and a posting
+table (``event_term``: lexeme, timeline key) from which a page of matches is read in timeline
+order, as SQLite reads it from FTS5."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 import peewee as pw
 from playhouse.sqlite_ext import RowIDField
 
 from .connection import database
-from .models import Event
+from .models import Event, EventTerm
 from .order import ID_MASK, timeline_key_sql
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -17,7 +20,10 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 #: between alternatives. Anything else in ``q`` is not syntax.
 _TERM = re.compile(r"(\w+)(\*?)", re.UNICODE)
 MAX_WORDS = 20
-PG_DOCUMENT = "to_tsvector('english', coalesce(title, '') || ' ' || coalesce(summary, ''))"
+_PG_DOCUMENT = (
+    "to_tsvector('english', coalesce({row}title, '') || ' ' || coalesce({row}summary, ''))"
+)
+PG_DOCUMENT = _PG_DOCUMENT.format(row="")
 
 KEY = timeline_key_sql("sqlite", "{row}")
 _INSERT = (
@@ -70,12 +76,49 @@ def is_postgres() -> bool:
     return isinstance(database.obj, pw.PostgresqlDatabase)
 
 
+# PostgreSQL's postings: an event's lexemes (``tsvector_to_array``: each once) under its
+# timeline key, replaced when its text or date keys change (an update that changes neither,
+# e.g. a save of every column, touches nothing).
+_PG_KEY = timeline_key_sql("postgresql", "{row}")
+_PG_TERMS = "unnest(tsvector_to_array(" + _PG_DOCUMENT + "))"
+PG_SCHEMA = [
+    "CREATE OR REPLACE FUNCTION event_terms() RETURNS trigger AS $$ BEGIN "
+    "IF TG_OP = 'UPDATE' AND OLD.title IS NOT DISTINCT FROM NEW.title "
+    "AND OLD.summary IS NOT DISTINCT FROM NEW.summary "
+    "AND OLD.sort_date IS NOT DISTINCT FROM NEW.sort_date "
+    "AND OLD.precision_rank IS NOT DISTINCT FROM NEW.precision_rank THEN RETURN NULL; END IF; "
+    "IF TG_OP <> 'INSERT' THEN "
+    "DELETE FROM event_term WHERE term = ANY(tsvector_to_array("
+    f"{_PG_DOCUMENT.format(row='OLD.')})) AND timeline_key = {_PG_KEY.format(row='OLD.')}; "
+    "END IF; "
+    "IF TG_OP <> 'DELETE' THEN "
+    "INSERT INTO event_term (term, timeline_key) "
+    f"SELECT {_PG_TERMS.format(row='NEW.')}, {_PG_KEY.format(row='NEW.')}; END IF; "
+    "RETURN NULL; END $$ LANGUAGE plpgsql",
+    "CREATE OR REPLACE TRIGGER event_terms AFTER INSERT OR DELETE "
+    "OR UPDATE OF title, summary, sort_date, precision_rank "
+    "ON event FOR EACH ROW EXECUTE FUNCTION event_terms()",
+]
+PG_FILL = (
+    "INSERT INTO event_term (term, timeline_key) "
+    f"SELECT {_PG_TERMS.format(row='')}, {_PG_KEY.format(row='')} FROM event"
+)
+
+
 def create_index() -> None:
     """Create the full-text index if missing (filling it from existing events when new)."""
     if is_postgres():
         database.execute_sql(
             f"CREATE INDEX IF NOT EXISTS event_fulltext ON event USING GIN (({PG_DOCUMENT}))"
         )
+        # The trigger marks a filled posting table: created and filled in one transaction.
+        cursor = database.execute_sql("SELECT 1 FROM pg_trigger WHERE tgname = 'event_terms'")
+        existed = cursor.fetchone() is not None
+        for statement in PG_SCHEMA:
+            database.execute_sql(statement)
+        if not existed:
+            database.execute_sql("DELETE FROM event_term")
+            database.execute_sql(PG_FILL)
         return
     if database.table_exists("event_fts"):
         for statement in SQLITE_LEGACY:
@@ -154,6 +197,41 @@ def walk(query: pw.Select, terms: str) -> tuple[pw.Select, pw.Field]:
     joined = query.join(EventSearch, on=(Event.id == EventSearch.rowid.bin_and(ID_MASK)))
     match = pw.Expression(EventSearch.event_search, "MATCH", terms)
     return joined.where(match), EventSearch.rowid
+
+
+def postings(q: str) -> list[str] | None:
+    """The lexemes whose postings hold the matches of ``q`` (PostgreSQL): its words' English
+    lexemes, each of which a match has, when ``q`` is words that must all occur; None when
+    ``q`` is not that (alternatives, a prefix, a word that is two lexemes) or has no lexeme
+    (stop words only), and the page is then read as the plain condition gives it."""
+    groups = alternatives(q)
+    if len(groups) != 1 or any(prefix for _, prefix in groups[0]):
+        return None
+    found: list[str] = []
+    for word, _ in groups[0]:
+        lexemes = _lexemes(word.lower())
+        if len(lexemes) > 1:
+            return None
+        found += [x for x in lexemes if x not in found]  # a stop word has none, as in tsquery
+    return found or None
+
+
+@functools.lru_cache(maxsize=4096)
+def _lexemes(word: str) -> tuple[str, ...]:
+    sql = "SELECT tsvector_to_array(to_tsvector('english', %s))"
+    return tuple(database.execute_sql(sql, [word]).fetchone()[0])
+
+
+def walk_postings(query: pw.Select, lexemes: list[str]) -> tuple[pw.Select, pw.Field]:
+    """``query`` driven by the posting table (PostgreSQL): the timeline keys of the first
+    lexeme's postings, in order, that every other lexeme has too; the column to order by."""
+    first = EventTerm.alias("term0")
+    joined = query.join(first, on=(Event.id == first.timeline_key.bin_and(ID_MASK)))
+    for i, lexeme in enumerate(lexemes[1:], 1):
+        other = EventTerm.alias(f"term{i}")
+        on = (other.timeline_key == first.timeline_key) & (other.term == lexeme)
+        joined = joined.join(other, on=on)
+    return joined.where(first.term == lexemes[0]), first.timeline_key
 
 
 COMMON = 5000  # matches above which walking the order index beats fetching and sorting them

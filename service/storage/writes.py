@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import peewee as pw
+
 from . import version
 from .connection import database
 from .models import Change, DataState, utcnow
@@ -31,3 +33,13 @@ def write_transaction() -> Iterator[None]:
 
 def record_change(event_id: int, action: str, merged_into: int | None = None) -> None:
     Change.insert(event_id=event_id, action=action, merged_into=merged_into).execute()
+
+
+#: Rows per multi-row INSERT: within SQLite's oldest limit of 999 parameters at 8 columns.
+ROWS_PER_INSERT = 100
+
+
+def record_changes(rows: list[dict]) -> None:
+    """Several changes (``event_id``, ``action``) in their order, in as few statements."""
+    for chunk in pw.chunked(rows, ROWS_PER_INSERT):
+        Change.insert_many(chunk).execute()

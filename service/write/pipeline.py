@@ -28,7 +28,7 @@ from ..storage.models import (
     utcnow,
 )
 from ..storage.order import precision_rank, sort_date
-from ..storage.writes import record_change, write_transaction
+from ..storage.writes import ROWS_PER_INSERT, record_changes, write_transaction
 from ..text import fold
 from . import copies, importance, warm
 from .bounds import article_budget, bounded
@@ -205,6 +205,10 @@ def store_events(article: Article, extracted: Iterable[extraction.Event]) -> lis
     extracted = list(extracted)
     copied = copies.stored_copies(extracted, article.published_at)
     stored: list[Event] = []
+    # The article's change-feed rows and mentions, written once its events are known: one
+    # statement each per article, not per event (nothing in the loop reads them back).
+    changes: list[dict[str, Any]] = []
+    mentions: list[dict[str, Any]] = []
     for item in extracted:
         copy_of = copies.copied_event(item, copied)
         if copy_of is not None:
@@ -213,29 +217,30 @@ def store_events(article: Article, extracted: Iterable[extraction.Event]) -> lis
             event = find_same_event(item, skip={e.id for e in stored})
         if event is None:
             event = Event.create(**event_columns(item))
-            record_change(event.id, "created")
+            changes.append({"event_id": event.id, "action": "created"})
         else:
             refine(event, item)
             event.updated_at = utcnow()
             event.save()
-            record_change(event.id, "updated")
+            changes.append({"event_id": event.id, "action": "updated"})
         link_actors(event, item.actors)
-        Mention.insert_many(
-            [
-                {
-                    "event": event.id,
-                    "article": article.id,
-                    "sentence": m.sentence,
-                    "sentence_start": m.sentence_start,
-                    "sentence_end": m.sentence_end,
-                    "start": m.start,
-                    "end": m.end,
-                    "fingerprint": copies.stored_fingerprint(m.sentence),
-                }
-                for m in item.mentions
-            ]
-        ).execute()
+        mentions += [
+            {
+                "event": event.id,
+                "article": article.id,
+                "sentence": m.sentence,
+                "sentence_start": m.sentence_start,
+                "sentence_end": m.sentence_end,
+                "start": m.start,
+                "end": m.end,
+                "fingerprint": copies.stored_fingerprint(m.sentence),
+            }
+            for m in item.mentions
+        ]
         stored.append(event)
+    record_changes(changes)
+    for rows in pw.chunked(mentions, ROWS_PER_INSERT):
+        Mention.insert_many(rows).execute()
     importance.reweigh({event.id for event in stored})
     return stored
 
