@@ -255,14 +255,8 @@ def decade(m: re.Match[str], st: State) -> Result | None:
         value = f"{century:02d}{tens // 10}"
     else:
         value = f"19{DECADE_WORDS[m['decw'].lower()]}"
-    first = (
-        m.start("pmod")
-        if m["pmod"]
-        else min(m.start(g) for g in ("dec", "dec2", "dec3", "decw") if m[g])
-    )
-    if m["dec2"]:
-        first -= 1  # the apostrophe of "'90s"
-    return Result("DATE", value, point_mod(m), start=first)  # "the" stays out: "the [1960s]"
+    # TIMEX3 extent keeps the determiner, as for centuries: "[the 1960s]", "[the mid-1990s]"
+    return Result("DATE", value, point_mod(m))
 
 
 def bc_year(m: re.Match[str], st: State) -> Result | None:

@@ -293,7 +293,26 @@ def _accept_numeric(m: re.Match[str], text: str) -> bool:
     return True
 
 
+#: After "daily" (or "weekly"), words that make it the noun, a newspaper: "the daily said".
+_PAPER_NEXT = re.compile(
+    r"\s+(?:newspapers?|papers?|tabloids?|said|says|reported|reports|quoted|quotes|wrote|"
+    r"writes|cited|cites|published|publishes|added|claimed|noted)\b"
+)
+_CAPITAL_NEXT = re.compile(r"\s+(?-i:[A-Z][a-z]+)")
+
+
+def _accept_set_adverb(m: re.Match[str], text: str) -> bool:
+    """No newspaper: "China Daily", "the Daily Mail", "the daily said", "a weekly newspaper"."""
+    word = m["adv"]
+    if word[0].isupper() and (
+        _name_like(text, m.start("adv")) or _CAPITAL_NEXT.match(text, m.end("adv"))
+    ):
+        return False
+    return _PAPER_NEXT.match(text, m.end("adv")) is None
+
+
 ACCEPT = {
+    "set_adv": _accept_set_adverb,
     "date_num": _accept_numeric,
     "decade": _accept_decade,
     "day_of_month": _accept_day_of_month,

@@ -66,6 +66,8 @@ def weekday(m: re.Match[str], st: State) -> Result | None:
         day = st.dct + dt.timedelta(days=wd - st.dct.weekday())
     elif (rel in ("", "that", "the same") or m["pmod"]) and (told := _story_day(m, st)):
         day = told  # "On Friday, 9 November 1956 ... on Sunday": the Sunday after that Friday
+    elif _AHEAD_OF.search(st.text, max(0, m.start() - 40), m.start()) and not st.forced_tense:
+        day = dates.weekday_date(st.dct, wd, "future")  # "fell ahead of Friday's jobs report"
     elif st.text.startswith("'s", m.end()) and not st.forced_tense:
         day = dates.weekday_date(st.dct, wd, "past")  # "Wednesday's ruling" already happened
     else:
@@ -89,6 +91,13 @@ def weekday(m: re.Match[str], st: State) -> Result | None:
     return part_of_day(day, m["part"])._replace(mod=point_mod(m))
 
 
+#: A day something is done in preparation for has not come yet: "shares fell ahead of
+#: Friday's jobs report", "troops deployed in the run-up to Sunday's vote".
+_AHEAD_OF = re.compile(
+    r"\b(?:ahead\s+of|in\s+advance\s+of|in\s+the\s+(?:run|lead)[- ]?up\s+to|"
+    r"in\s+preparation\s+for|to\s+prepare\s+for|in\s+anticipation\s+of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _PLUPERFECT = re.compile(r"\bhad\b(?:\s+\w+){0,4}\s+$", re.IGNORECASE)
 _PLANNED = re.compile(
     r"\b(?:forecast|scheduled|expected|planned|due|set|slated|meant|supposed|promised)\b", re.I
