@@ -315,6 +315,10 @@ def day_of_month(m: re.Match[str], st: State) -> Result | None:
             year, month = (year, month - 1) if month > 1 else (year - 1, 12)
         elif tense == "future" and dom < st.dct.day:
             year, month = (year, month + 1) if month < 12 else (year + 1, 1)
+        elif tense is None and dom + 15 < st.dct.day:
+            # no tense ("next game away on the 8th", posted on the 28th): the nearer one,
+            # next month's, when this month's lies more than a fortnight back
+            year, month = (year, month + 1) if month < 12 else (year + 1, 1)
     if not dates.valid_day(year, month, dom):
         return None
     return Result("DATE", dt.date(year, month, dom).isoformat(), anchor=False)
@@ -429,6 +433,25 @@ def clock(m: re.Match[str], st: State) -> Result | None:
         m.start(g) for g in ("h", "noon", "h24", "h2", "hmil", "hp") if m[g]
     )  # "about [10:35]"
     return Result("TIME", value, "APPROX", start=first)
+
+
+#: "the evening of", "the night of" just before a day: "[the night of 14 March 1947]".
+_PART_OF = re.compile(
+    r"\b[Tt]he\s+(?:(?:early|late)\s+)?(?P<part>morning|afternoon|evening|night)\s+of\s+$",
+    re.IGNORECASE,
+)
+
+
+def part_of_named_day(text: str, start: int, result: Result) -> tuple[int, Result] | None:
+    """A day named after "the evening of" is that part of the day: TIME ``1956-11-09TEV``,
+    its span from "the". None unless ``result`` is a bare day."""
+    if result.type != "DATE" or not re.fullmatch(r"\d{4}-\d\d-\d\d", result.value):
+        return None
+    before = _PART_OF.search(text, max(0, start - 32), start)
+    if before is None:
+        return None
+    value = f"{result.value}T{PARTS[before['part'].lower()]}"
+    return before.start(), result._replace(type="TIME", value=value, start=before.start())
 
 
 def part_of_day(day: dt.date, part: str | None) -> Result:

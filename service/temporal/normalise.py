@@ -114,6 +114,13 @@ def normalise(
         state.note_story(result, c.start if result.start is None else result.start, c.end)
         state.last_start = c.start if result.start is None else result.start
         state.last_end, state.last_value = c.end, result.value
+        part = explicit.part_of_named_day(
+            cased, c.start if result.start is None else result.start, result
+        )
+        if part:  # "the night of 14 March 1947": one TIME, over "the night of" read before
+            result = part[1]
+            while out and out[-1].end > part[0]:
+                out.pop()
         if result.mod is None and result.type in ("DATE", "TIME") and result.value[:1].isdigit():
             start = c.start if result.start is None else result.start
             result = result._replace(mod=bound_mod(cased, start, c.end))

@@ -149,7 +149,7 @@ CLOCK = (
     r"|(?:(?<=\bat\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bbefore\s)|(?<=\bafter\s))"
     r"(?P<hp>[01]?\d|2[0-3]):(?P<mp>[0-5]\d)(?![\d:.,]\d|\s*(?:%|percent|per\b|to\s+\d|-\d))"
 )
-TZ = r"(?:\s*(?P<tz>(?-i:[ECMP][SD]T|[ECMP]T|GMT|UTC|BST|CET|CEST|IST|JST))\b)?"
+TZ = r"(?:\s*(?P<tz>(?-i:[ECMP][SD]T|[ECMP]T|GMT|UTC|BST|CET|CEST|IST|JST)|local\s+time)\b)?"
 
 _F = re.IGNORECASE
 

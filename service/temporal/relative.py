@@ -147,6 +147,19 @@ def _weekend(st: State, offset: int, tense: str | None) -> str:
     return dates.iso_week(day) + "-WE"
 
 
+_PRESENT_SCHEDULE = re.compile(
+    r"\b(?:is|are|'s|'re|takes\s+place|happens)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
+)
+
+
+def _coming(m: re.Match[str], st: State) -> bool:
+    """True if a tenseless "this weekend" points ahead: said from Wednesday on, or in a present
+    schedule ("the festival is this weekend", "the club meets this weekend")."""
+    if st.dct.weekday() >= 2 or schedule(st.text, m.start(), m.end()):
+        return True
+    return _PRESENT_SCHEDULE.search(st.text, max(0, m.start() - 30), m.start()) is not None
+
+
 _UNIT_DURATION = {
     "week": "P1W",
     "weekend": "P2D",
@@ -209,8 +222,11 @@ def _relative(m: re.Match[str], st: State, unit: str) -> Result | None:
     if rel == "the latest" and unit in ("year", "month", "week") and tense != "future":
         offset = -1  # "sales in the latest fiscal year": the last one completed
     if unit == "weekend":
-        if rel == "this" and tense is None and st.dct.weekday() >= 3:
-            tense = "future"  # "this weekend" said on a Thursday or Friday: the coming one
+        if rel == "this" and (st.dct.weekday() >= 3 or (tense is None and _coming(m, st))):
+            # "this weekend" said from Thursday on, or with no tense from Wednesday on or in a
+            # present schedule ("the fair is this weekend"): the coming one; "what a game this
+            # weekend" on a Monday, or "we went sailing this weekend": the one just past
+            tense = "future"
         return Result("DATE", _weekend(st, offset, tense), mod)
     if unit == "year" and rel == "last" and not mod and _same_quarter_last_year(m, st):
         return Result("DATE", dates.shift_value(st.quarter, "year", -1), anchor=False)

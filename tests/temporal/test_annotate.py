@@ -328,7 +328,11 @@ CASES = [
         dt.date(2023, 10, 30),
         [("Friday", "2023-10-27")],
     ),
-    ("It ends by the morning of tomorrow.", dt.date(2023, 12, 21), [("tomorrow", "2023-12-22")]),
+    (
+        "It ends by the morning of tomorrow.",
+        dt.date(2023, 12, 21),
+        [("the morning of tomorrow", "2023-12-22TMO")],
+    ),
     ("It offers a bonus equal to six months of base pay.", dt.date(2023, 12, 21), []),
     (
         "For the nine months, net was $81.2 million. In the year-earlier period, net was $77"

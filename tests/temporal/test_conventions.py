@@ -76,3 +76,81 @@ AHEAD_OF = [
 @pytest.mark.parametrize(("text", "expected"), AHEAD_OF, ids=[r[0][:40] for r in AHEAD_OF])
 def test_ahead_of_weekday(text: str, expected: list) -> None:
     assert values(text) == expected
+
+
+# "the evening of <day>" is one TIME: that part of the day named, as "Friday night" is.
+PART_OF_DAY = [
+    ("Officials met on the morning of December 12.",
+     [("the morning of December 12", "2023-12-12TMO")]),
+    ("The attack came on the night of June 4, 1989.",
+     [("the night of June 4, 1989", "1989-06-04TNI")]),
+    ("On the evening of Friday, 9 November 1956, the ferry sailed.",
+     [("the evening of Friday, 9 November 1956", "1956-11-09TEV")]),
+    ("In the late afternoon of 3 May 1945 the city fell.",
+     [("the late afternoon of 3 May 1945", "1945-05-03TAF")]),
+    ("The deal closed on the morning of Tuesday.", [("the morning of Tuesday", "2023-12-19TMO")]),
+    # negative: no day after "of", or a month only
+    ("On the morning of the vote, queues formed.", []),
+    ("The evening of March was cold.", [("March", "2023-03")]),
+    ("The talks ran into the night.", []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), PART_OF_DAY, ids=[r[0][:40] for r in PART_OF_DAY])
+def test_part_of_named_day(text: str, expected: list) -> None:
+    assert values(text, dt.date(2023, 12, 20)) == expected
+
+
+# "this weekend": the coming one from Thursday on, from Wednesday with no tense, or in a
+# present schedule; the one just past early in the week in past tense or with no verb.
+MON, WED, THU = dt.date(2024, 5, 20), dt.date(2024, 5, 22), dt.date(2024, 5, 23)
+THIS_WEEKEND = [
+    ("The festival is this weekend.", MON, "2024-W21-WE"),
+    ("The club meets this weekend.", MON, "2024-W21-WE"),
+    ("Talks will resume this weekend.", MON, "2024-W21-WE"),
+    ("what a game this weekend", WED, "2024-W21-WE"),
+    ("Lovely walk yesterday, back again this weekend if the weather holds", THU, "2024-W21-WE"),
+    # negative: the weekend just past
+    ("what a game this weekend", MON, "2024-W20-WE"),
+    ("We went sailing this weekend.", MON, "2024-W20-WE"),
+    ("We went sailing this weekend.", WED, "2024-W20-WE"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "value"), THIS_WEEKEND)
+def test_this_weekend(text: str, published: dt.date, value: str) -> None:
+    assert values(text, published)[-1] == ("this weekend", value)
+
+
+# "on the 8th" with no tense: the nearer one, next month's when this month's is weeks back.
+DAY_OF_MONTH = [
+    ("next game away at Hexham on the 8th", dt.date(2024, 5, 28), "2024-06-08"),
+    ("Rent is due on the 1st.", dt.date(2024, 12, 20), "2025-01-01"),
+    # negative: this month's when near or when the tense says so
+    ("photos from the 15th", dt.date(2024, 5, 20), "2024-05-15"),
+    ("The fee was paid on the 8th.", dt.date(2024, 5, 28), "2024-05-08"),
+    ("The fair opens on the 25th.", dt.date(2024, 5, 20), "2024-05-25"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "value"), DAY_OF_MONTH)
+def test_day_of_month_nearest(text: str, published: dt.date, value: str) -> None:
+    assert [v for _, v in values(text, published)] == [value]
+
+
+# "local time" is a time zone word: the clock keeps the day named after it.
+LOCAL_TIME = [
+    ("The storm hit at 3 a.m. local time on Saturday.",
+     [("3 a.m. local time on Saturday", "2023-12-16T03:00")]),
+    ("The quake struck at 10:15 p.m. local time Friday.",
+     [("10:15 p.m. local time Friday", "2023-12-15T22:15")]),
+    ("Polls open at 7 a.m. local time.", [("7 a.m. local time", "2023-12-20T07:00")]),
+    # negative: no clock, no time zone
+    ("Local time matters to traders.", []),
+    ("The storm hit at 3 a.m. on Saturday.", [("3 a.m. on Saturday", "2023-12-16T03:00")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), LOCAL_TIME, ids=[r[0][:40] for r in LOCAL_TIME])
+def test_local_time(text: str, expected: list) -> None:
+    assert values(text, dt.date(2023, 12, 20)) == expected
