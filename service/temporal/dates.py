@@ -13,6 +13,11 @@ from dateutil.relativedelta import relativedelta
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
+def next_month(year: int, month: int) -> tuple[int, int]:
+    """The (year, month) after ``month`` of ``year``."""
+    return (year, month + 1) if month < 12 else (year + 1, 1)
+
+
 def iso_week(day: dt.date) -> str:
     """``2023-W51`` for the ISO week holding ``day``."""
     year, week, _ = day.isocalendar()

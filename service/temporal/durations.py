@@ -13,6 +13,7 @@ from .patterns import (
     PARTS,
     PLURAL_UNITS,
     SEASONS,
+    UNIT_ABBREVIATIONS,
     UNITS,
     WEEKDAYS,
 )
@@ -22,7 +23,7 @@ from .state import Result, State, same_sentence, words
 
 def _unit(word: str) -> str:
     word = word.lower()
-    word = PLURAL_UNITS.get(word, word)
+    word = UNIT_ABBREVIATIONS.get(word) or PLURAL_UNITS.get(word, word)
     return word[:-1] if word.endswith("s") else word
 
 
@@ -254,7 +255,8 @@ def set_alternate(m: re.Match[str], st: State) -> Result | None:
 def set_every(m: re.Match[str], st: State) -> Result | None:
     other = "other" in m[0].lower()
     if m["wd"]:
-        return Result("SET", f"XXXX-WXX-{WEEKDAYS[m['wd'].lower()] + 1}")
+        part = f"T{PARTS[m['wpart'].lower()]}" if m["wpart"] else ""  # "every Sunday morning"
+        return Result("SET", f"XXXX-WXX-{WEEKDAYS[m['wd'].lower()] + 1}{part}")
     if m["mon"]:
         return Result("SET", f"XXXX-{month_number(m['mon']):02d}")
     if m["season"]:

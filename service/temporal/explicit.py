@@ -306,6 +306,17 @@ def day_of_month(m: re.Match[str], st: State) -> Result | None:
     named), else of the publication month, or the month after / before as the tense says."""
     dom = int(m["dom"])
     told = st.story_at(m.start(), m.end()) or st.ref
+    week = re.match(r"^(\d{4})-W(\d\d)", told or "")
+    if week:  # "closed next week, back open on the 17th": the 17th nearest that week
+        monday = dt.date.fromisocalendar(int(week[1]), int(week[2]), 1)
+        near = [
+            dt.date(y, mo, dom)
+            for y, mo in ((monday.year, monday.month), dates.next_month(monday.year, monday.month))
+            if dates.valid_day(y, mo, dom)
+        ]
+        if near:
+            day = min(near, key=lambda d: abs((d - monday).days))
+            return Result("DATE", day.isoformat(), anchor=False)
     if told and re.match(r"^\d{4}-\d\d", told):
         year, month = int(told[:4]), int(told[5:7])
     else:
@@ -394,10 +405,13 @@ def clock(m: re.Match[str], st: State) -> Result | None:
     elif m["h24"] or m["hmil"] or m["hp"]:
         hour = int(m["h24"] or m["hmil"] or m["hp"])
         minute = int(m["m24"] or m["mmil"] or m["mp"])
-    elif m["h2"]:  # "4 in the morning"
-        hour, minute = int(m["h2"]), 0
+    elif m["h2"]:  # "4 in the morning", "7:30 in the evening"
+        hour, minute = int(m["h2"]), int(m["m2"] or 0)
         if m["part2"].lower() != "morning" and hour < 12:
             hour += 12
+    elif m["h3"]:  # "at 8 tonight", "from 7:30 this evening"
+        hour, minute = int(m["h3"]), int(m["m3"] or 0)
+        hour += 12 if hour < 12 else 0
     else:
         hour, minute = int(m["h"]), int(m["min"] or 0)
         ampm = m["ampm"].lower()
@@ -407,6 +421,9 @@ def clock(m: re.Match[str], st: State) -> Result | None:
             hour += 12
         elif ampm.startswith("a") and hour == 12:
             hour = 0
+    tonight = (m["deic"] or "").lower() == "tonight"
+    if tonight and hour < 12 and not (m["ampm"] or "").lower().startswith("a"):
+        hour += 12  # "9 o'clock tonight"
     day = st.dct
     told = st.ref[:10] if st.ref and re.fullmatch(r"\d{4}-\d\d-\d\d", st.ref[:10]) else None
     if told and (told >= st.dct.isoformat() or st.tense(m.start(), m.end()) != "future"):

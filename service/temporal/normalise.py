@@ -67,6 +67,22 @@ HANDLERS: dict[str, Handler] = {
 }
 
 
+#: "45 mins late this morning", "two days early on Friday": the lateness of a thing, not a
+#: modifier of the date after it.
+_LATENESS = re.compile(
+    r"\b(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?|seconds?|secs?)\s+$", re.I
+)
+_EDGE_MOD = re.compile(r"(?:late|early)\s+", re.IGNORECASE)
+
+
+def _measured_lateness(text: str, start: int, result: Result) -> Result:
+    """``result`` without a leading "late"/"early" that belongs to a duration before it."""
+    edge = _EDGE_MOD.match(text, start)
+    if edge and _LATENESS.search(text, max(0, start - 12), start):
+        return result._replace(start=edge.end(), mod=None)
+    return result
+
+
 def to_timex(text: str, c: Candidate, result: Result) -> Timex:
     start = c.start if result.start is None else result.start
     end = c.end if result.end is None else result.end
@@ -114,6 +130,9 @@ def normalise(
         state.note_story(result, c.start if result.start is None else result.start, c.end)
         state.last_start = c.start if result.start is None else result.start
         state.last_end, state.last_value = c.end, result.value
+        result = _measured_lateness(
+            cased, c.start if result.start is None else result.start, result
+        )
         part = explicit.part_of_named_day(
             cased, c.start if result.start is None else result.start, result
         )

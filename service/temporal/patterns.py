@@ -53,6 +53,10 @@ UNITS = {
     "millennium": ("", "Y", 1000),
 }  # fmt: skip
 PLURAL_UNITS = {"centuries": "century", "millennia": "millennium"}
+#: Abbreviated units of posts and headlines ("45 mins", "3 yrs", "2 hrs").
+UNIT_ABBREVIATIONS = {"min": "minute", "mins": "minute", "hr": "hour", "hrs": "hour",
+                      "sec": "second", "secs": "second", "wk": "week", "wks": "week",
+                      "yr": "year", "yrs": "year"}  # fmt: skip
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
          "tonight": "NI", "midday": "MI"}  # fmt: skip
@@ -112,7 +116,8 @@ NUM = (
 UNIT = (
     r"(?:(?:trading|business|working|calendar|straight|consecutive|more|additional|full|long|"
     r"short|extra|further)\s+)?(?P<unit>seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|"
-    r"fortnights?|months?|quarters?|years?|decades?|century|centuries|millennium|millennia)\b"
+    r"fortnights?|months?|quarters?|years?|decades?|century|centuries|millennium|millennia|"
+    r"mins?|hrs?|secs?|wks?|yrs?)\b"
 )
 PMOD = rf"(?:(?P<pmod>{_alt(POINT_MODS)})(?:\s+|-|(?<=mid)(?=\d)))"
 AMOD = rf"(?:(?P<amod>{_alt(APPROX_MODS)})\s+)"
@@ -141,7 +146,12 @@ _QDET = r"the|this|that|last\s+year's|this\s+year's|next\s+year's|(?:19|20)\d\d'
 CLOCK = (
     r"(?P<h>[01]?\d)(?:[:.]?(?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|am\b|pm\b|o'clock\b)"
     r"|(?P<noon>noon|midnight|midday)"
-    r"|(?P<h2>1[0-2]|[1-9])(?:\s+o'clock)?\s+in\s+the\s+(?P<part2>morning|afternoon|evening)"
+    r"|(?P<h2>1[0-2]|[1-9])(?:[:.](?P<m2>[0-5]\d))?(?:\s+o'clock)?\s+in\s+the\s+"
+    r"(?P<part2>morning|afternoon|evening)"
+    # "see you at 8 tonight", "from 7:30 this evening": an evening hour after a preposition
+    r"|(?:(?<=\bat\s)|(?<=\bfrom\s)|(?<=\buntil\s)|(?<=\btill\s)|(?<=\bby\s)|(?<=\baround\s)"
+    r"|(?<=\bbefore\s)|(?<=\bafter\s))(?P<h3>1[0-2]|[1-9])(?:[:.](?P<m3>[0-5]\d))?"
+    r"(?:\s+o'clock)?\s+(?:tonight|this\s+evening)\b"
     r"|(?P<h24>[01]\d|2[0-3]):(?P<m24>[0-5]\d)(?=\s*(?-i:GMT|UTC|BST|CET|CEST|[ECMP]S?T|IST|JST)\b|"
     r"\s+(?:local\s+time|hours|hrs)\b)"
     r"|(?<!\()(?P<hmil>[01]\d|2[0-3])(?P<mmil>[0-5]\d)(?=\s*(?-i:GMT|UTC)\b|\s+local\s+time\b)"
@@ -283,7 +293,8 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("set", re.compile(
         rf"(?P<q>every|each)\s+(?:other\s+)?(?:(?P<num>{NUM})\s+)?"
         rf"(?:(?P<unit>(?:second|minute|hour|day|night|week|weekend|month|quarter|year|decade)s?|"
-        rf"morning|evening|afternoon)\b|(?P<wd>{WEEKDAY})|(?P<mon>{_cased(_FULL_MONTHS)})\b|"
+        rf"morning|evening|afternoon)\b|(?P<wd>{WEEKDAY})(?:\s+(?P<wpart>morning|afternoon|evening|"
+        rf"night)\b)?|(?P<mon>{_cased(_FULL_MONTHS)})\b|"
         rf"{SEASON})", _F), 2),
     ("set_adv", re.compile(
         r"\b(?P<adv>daily|weekly|monthly|yearly|hourly|nightly|biweekly|bimonthly|fortnightly|"
@@ -327,7 +338,8 @@ _UNIT_WORDS = ["second", "minute", "hour", "day", "night", "week", "weekend", "f
 _HEAD_LISTS: dict[str, list[str]] = {
     "month": [*MONTHS], "weekday": [*WEEKDAYS],
     "unit": _UNIT_WORDS + [w + "s" for w in _UNIT_WORDS] + ["century", "centuries",
-                                                            "millennium", "millennia"],
+                                                            "millennium", "millennia"]
+    + [*UNIT_ABBREVIATIONS],
     "part": ["today", "yesterday", "tomorrow", "tonight", "overnight", "morning", "afternoon",
              "evening", "night"],
     "noon": ["noon", "midnight", "midday"],

@@ -154,3 +154,37 @@ LOCAL_TIME = [
 @pytest.mark.parametrize(("text", "expected"), LOCAL_TIME, ids=[r[0][:40] for r in LOCAL_TIME])
 def test_local_time(text: str, expected: list) -> None:
     assert values(text, dt.date(2023, 12, 20)) == expected
+
+
+# Posts: abbreviated units, "8 tonight", "every saturday morning", "the 17th" after a week.
+POSTS = [
+    ("train delayed AGAIN. 45 mins late this morning", dt.date(2024, 6, 5),
+     [("45 mins", "PT45M"), ("this morning", "2024-06-05TMO")]),
+    ("waited 2 hrs for a bus", dt.date(2024, 6, 5), [("2 hrs", "PT2H")]),
+    ("3 yrs sober today", dt.date(2024, 6, 9), [("3 yrs", "P3Y"), ("today", "2024-06-09")]),
+    ("see everyone at 8 tonight!", dt.date(2024, 6, 14), [("8 tonight", "2024-06-14T20:00")]),
+    ("doors open from 7:30 this evening", dt.date(2024, 6, 14),
+     [("7:30 this evening", "2024-06-14T19:30")]),
+    ("kick-off around 9 o'clock tonight", dt.date(2024, 6, 14),
+     [("9 o'clock tonight", "2024-06-14T21:00")]),
+    ("parkrun every saturday morning, come along", dt.date(2024, 6, 26),
+     [("every saturday morning", "XXXX-WXX-6TMO")]),
+    ("We meet every Friday night.", dt.date(2024, 6, 26),
+     [("every Friday night", "XXXX-WXX-5TNI")]),
+    ("cafe closed next week for repairs, back open on the 17th", dt.date(2024, 6, 7),
+     [("next week", "2024-W24"), ("the 17th", "2024-06-17")]),
+    ("The plant shuts next week and reopens on the 2nd.", dt.date(2024, 6, 21),
+     [("next week", "2024-W26"), ("the 2nd", "2024-07-02")]),
+    # negative: a score is no clock; "late" after a duration is no modifier of the date
+    ("He scored 2 tonight against Leeds.", dt.date(2024, 6, 14), [("tonight", "2024-06-14TNI")]),
+    ("The flight landed two hours early on Friday.", dt.date(2024, 6, 14),
+     [("two hours", "PT2H"), ("Friday", "2024-06-14")]),
+    ("Shares rose late this morning.", dt.date(2024, 6, 14),
+     [("late this morning", "2024-06-14TMO")]),
+    ("He earned $50,000 a yr.", dt.date(2024, 6, 14), []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), POSTS, ids=[r[0][:40] for r in POSTS])
+def test_posts_forms(text: str, published: dt.date, expected: list) -> None:
+    assert values(text, published) == expected
