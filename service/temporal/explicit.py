@@ -341,6 +341,8 @@ def season(m: re.Match[str], st: State) -> Result | None:
         return Result("DATE", f"{m['year']}-{code}", point_mod(m))
     rel = " ".join((m["rel"] or "").lower().split())
     story = st.story_at(m.start(), m.end())
+    if rel == "this" and st.tense(m.start(), m.end()) != "past":
+        story = None  # "this summer the first mile will reopen": the writer's summer
     if story and (
         rel in ("", "the") + _THAT_WORDS + _STORY_NEXT + _STORY_LAST or st.mode == "narrative"
     ):

@@ -11,7 +11,7 @@ from .durations import number
 from .explicit import LAST_WORDS, NEXT_WORDS, part_of_day, point_mod
 from .patterns import PARTS, WEEKDAYS
 from .state import Result, State, same_sentence, words
-from .timeline import as_day
+from .timeline import as_day, year_of
 
 _DEIXIS_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
 
@@ -212,6 +212,18 @@ def _relative(m: re.Match[str], st: State, unit: str) -> Result | None:
         last_year = st.ref and int(st.ref[:4]) == st.dct.year - 1
         past = st.tense(m.start(), m.end()) == "past"
         return Result("DATE", st.ref[:4] if last_year and past else str(st.dct.year), mod)
+    # "the decade" told in the past (its clause's own verbs, not a "by" before it): the
+    # decade just named, else the one of the time told ("founded in 1988; by the end of the
+    # decade it had 500 members": the 1980s)
+    if unit == "decade" and m["the"] and not rel and st.tense(m.end(), m.end()) != "future":
+        last = st.last_value if same_sentence(st.text, st.last_end, m.start()) else ""
+        told = last if re.fullmatch(r"\d{3}", last) else st.story_at(m.start(), m.end())
+        told = told or st.ref or ""
+        if re.fullmatch(r"\d{3}", told):
+            return Result("DATE", told, mod)
+        year = year_of(told)
+        if year is not None:
+            return Result("DATE", f"{year // 10:03d}", mod)
     if rel in ("that", "the same") or (m["the"] and unit != "weekend"):
         if st.ref and unit == "year":
             return Result("DATE", st.ref[:4], mod)

@@ -188,3 +188,34 @@ POSTS = [
 @pytest.mark.parametrize(("text", "published", "expected"), POSTS, ids=[r[0][:40] for r in POSTS])
 def test_posts_forms(text: str, published: dt.date, expected: list) -> None:
     assert values(text, published) == expected
+
+
+def narrative(text: str, published: str) -> list[tuple[str, str]]:
+    found = annotate(text, dt.date.fromisoformat(published), document_type="narrative")
+    return [(t.text, t.value) for t in found]
+
+
+# Narrative: "this summer" said of a plan is the writer's summer; "the decade" told in the past
+# is the decade just named or told.
+NARRATIVE = [
+    ("The canal closed in 1944. Volunteers began work in 1990, and this summer the first mile "
+     "will reopen.", [("1944", "1944"), ("1990", "1990"), ("this summer", "2020-SU")]),
+    ("The trust was formed in 1988. By the end of the decade it had 500 members.",
+     [("1988", "1988"), ("the end of the decade", "198")]),
+    ("In the 1960s the canal was dry; by the end of the decade it was a rubbish tip.",
+     [("the 1960s", "196"), ("the end of the decade", "196")]),
+    ("Trade grew during the 1810s, and by the end of the decade the company paid twice a year.",
+     [("the 1810s", "181"), ("the end of the decade", "181"), ("twice a year", "P1Y")]),
+    # negative: a plan reads from the publication date; "that summer" from the story
+    ("The canal closed in 1944. By the end of the decade the trust hopes to finish.",
+     [("1944", "1944"), ("the end of the decade", "202")]),
+    ("The canal closed in 1944. By the end of the decade the trust will finish.",
+     [("1944", "1944"), ("the end of the decade", "202")]),
+    ("The mill burned in 1911, and that summer it was rebuilt.",
+     [("1911", "1911"), ("that summer", "1911-SU")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), NARRATIVE, ids=[r[0][:40] for r in NARRATIVE])
+def test_narrative_season_decade(text: str, expected: list) -> None:
+    assert narrative(text, "2020-06-15") == expected
