@@ -98,6 +98,14 @@ def _direction(word: str) -> tuple[str | None, bool]:
     return None, False
 
 
+def _verb_like(tokens: list[str]) -> bool:
+    """True if the one token given reads as a finite verb ("expects", "said", "will")."""
+    if not tokens or not tokens[0].islower():
+        return False
+    word = tokens[0]
+    return word in _FUTURE or word in _PAST or word in _SPEECH or word.endswith(("ed", "es"))
+
+
 def _clause_tokens(text: str, start: int, end: int) -> list[tuple[float, str]]:
     """(distance, token) for the words around the expression, within its sentence."""
     left = _TOKEN.findall(text[max(0, start - _WINDOW) : start])
@@ -119,6 +127,8 @@ def _clause_tokens(text: str, start: int, end: int) -> list[tuple[float, str]]:
             break
         if tok.lower() in ("that", "which", "who"):
             break  # "approved a bill on Thursday that would ban ...": another clause
+        if tok.lower() in ("and", "but") and len(left) > 2 and _verb_like(right[i + 1 : i + 2]):
+            break  # "reported a loss in February and expects a profit": the next predicate
         out.append((i + 1.5, tok))
     return out
 

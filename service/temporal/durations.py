@@ -99,6 +99,9 @@ def duration(m: re.Match[str], st: State) -> Result | None:
 _MODAL_BEFORE = re.compile(r"\b(?:will|'ll|would|could|might|may|can|shall)\s+$", re.IGNORECASE)
 
 
+_THAN = re.compile(r"\s+than\b", re.IGNORECASE)
+
+
 def _duration(m: re.Match[str], st: State) -> Result | None:
     unit = _unit(m["unit"])
     if words(m[0]) == "one day" and _MODAL_BEFORE.search(st.text, max(0, m.start() - 8), m.start()):
@@ -111,6 +114,9 @@ def _duration(m: re.Match[str], st: State) -> Result | None:
     tail = words(m["tail"])
     mod = APPROX_MODS.get(words(m["amod"])) if m["amod"] else None
     small = unit in ("second", "minute", "hour", "day", "night", "week", "weekend", "fortnight")
+    if tail in ("earlier", "later") and _THAN.match(st.text, m.end()):
+        # "six weeks earlier than usual": a comparison measures a stretch, "than" outside
+        return Result("DURATION", duration_value(n, unit), mod, end=m.start("tail"))
     story = st.story_at(m.start(), m.end()) if tail in ("earlier", "later") else None
     if story and n is not None and n == int(n) and not m["num2"]:
         moved = story_moved(story, unit, int(n) * (1 if tail == "later" else -1))

@@ -219,3 +219,29 @@ NARRATIVE = [
 @pytest.mark.parametrize(("text", "expected"), NARRATIVE, ids=[r[0][:40] for r in NARRATIVE])
 def test_narrative_season_decade(text: str, expected: list) -> None:
     assert narrative(text, "2020-06-15") == expected
+
+
+# A clause ends at "and"/"but" before another verb: its tense does not reach back; "N weeks
+# earlier than usual" is a comparison, measured as a stretch with "than" outside.
+CLAUSES = [
+    ("Its owner reported a loss in February and expects a profit in the second half of the year.",
+     dt.date(2024, 3, 14), [("February", "2024-02"), ("the second half of the year", "2024-H2")]),
+    ("The firm sold the unit in January but plans to buy another in June.",
+     dt.date(2024, 3, 14), [("January", "2024-01"), ("June", "2024-06")]),
+    ("The season began about six weeks earlier than usual.", dt.date(2023, 1, 6),
+     [("six weeks", "P6W")]),
+    ("The plant opened three months later than expected.", dt.date(2023, 1, 6),
+     [("three months", "P3M")]),
+    # negative: two subjects joined by "and"; a plain "N days later" keeps its word
+    ("At the close of business Thursday, Ciba-Geigy and Chiron said 11,580 shares were tendered.",
+     dt.date(1989, 10, 30), [("Thursday", "1989-10-26")]),
+    ("The talks failed. Three days later, the strike began.", dt.date(2023, 1, 6),
+     [("Three days later", "P3D")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"), CLAUSES, ids=[r[0][:40] for r in CLAUSES]
+)
+def test_clause_and_comparison(text: str, published: dt.date, expected: list) -> None:
+    assert values(text, published) == expected
