@@ -129,7 +129,7 @@ def season_value(base: dt.date, code: str, direction: str | None, rel: str | Non
 
 def holiday_date(name: str, year: int) -> dt.date | None:
     """The date of a (US) holiday in ``year``, or None."""
-    key = " ".join(name.lower().replace(".", "").split())
+    key = " ".join(name.lower().replace(".", "").replace("xmas", "christmas").split())
     key = {"presidents day": "presidents' day", "st patrick's day": "saint patrick's day"}.get(
         key, key
     )

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from . import dates
+from .context import schedule
 from .patterns import (
     DAY_WORDS,
     DECADE_WORDS,
@@ -434,8 +435,10 @@ def clock(m: re.Match[str], st: State) -> Result | None:
     if between in ("", "at", "on", "from", "by") and re.match(r"\d{4}-\d\d-\d\d", st.last_value):
         day = dt.date.fromisoformat(st.last_value[:10])  # "Dec. 20 at 8 p.m."
     if m["wd"]:
-        direction = st.tense(m.start(), m.end()) or "past"
-        day = dates.weekday_date(st.dct, WEEKDAYS[m["wd"].lower()], direction)
+        direction = st.tense(m.start(), m.end())
+        if direction is None and schedule(st.text, m.start(), m.end()):
+            direction = "future"  # "polls close at 8 p.m. on Thursday"
+        day = dates.weekday_date(st.dct, WEEKDAYS[m["wd"].lower()], direction or "past")
     elif m["deic"]:
         day = dates.shift_days(st.dct, {"yesterday": -1, "tomorrow": 1}.get(m["deic"].lower(), 0))
     elif m["mon"]:

@@ -83,6 +83,35 @@ def _measured_lateness(text: str, start: int, result: Result) -> Result:
     return result
 
 
+_CLOCK_VALUE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
+
+
+def _clock_after_day(text: str, out: list[Timex], start: int, result: Result) -> bool:
+    """True if a clock time follows the day it falls on with nothing but a space or comma
+    between ("Thursday 3pm", "thurs, 7:30pm"): TIMEX3 writes them as one TIME."""
+    if not out or result.type != "TIME" or not _CLOCK_VALUE.match(result.value):
+        return False
+    day = out[-1]
+    return (
+        day.type == "DATE"
+        and day.value == result.value[:10]
+        and text[day.end : start] in (" ", ", ")
+    )
+
+
+def _day_after_clock(text: str, out: list[Timex], start: int, result: Result) -> bool:
+    """True if a day follows a clock time with "on" or a comma between ("10:30 a.m. on
+    3 January 1920"): the clock falls on that day, one TIME."""
+    if not out or result.type != "DATE" or not re.fullmatch(r"\d{4}-\d\d-\d\d", result.value):
+        return False
+    clock = out[-1]
+    return (
+        clock.type == "TIME"
+        and _CLOCK_VALUE.match(clock.value) is not None
+        and text[clock.end : start] in (" on ", ", ", ", on ")
+    )
+
+
 def to_timex(text: str, c: Candidate, result: Result) -> Timex:
     start = c.start if result.start is None else result.start
     end = c.end if result.end is None else result.end
@@ -140,6 +169,13 @@ def normalise(
             result = part[1]
             while out and out[-1].end > part[0]:
                 out.pop()
+        start = c.start if result.start is None else result.start
+        if _clock_after_day(cased, out, start, result):  # "thurs 3pm": one TIME
+            result = result._replace(start=out.pop().start)
+        elif _day_after_clock(cased, out, start, result):  # "10:30 a.m. on 3 January 1920"
+            clock = out.pop()
+            value = f"{result.value}T{clock.value.split('T', 1)[1]}"
+            result = result._replace(type="TIME", value=value, start=clock.start, mod=clock.mod)
         if result.mod is None and result.type in ("DATE", "TIME") and result.value[:1].isdigit():
             start = c.start if result.start is None else result.start
             result = result._replace(mod=bound_mod(cased, start, c.end))

@@ -13,6 +13,8 @@ MONTHS = {
 WEEKDAYS = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
     "sunday": 6,
+    # abbreviations of posts and listings that are no other word ("mon", "sat", "sun" are)
+    "tues": 1, "weds": 2, "thurs": 3, "thur": 3, "fri": 4,
 }  # fmt: skip
 NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -59,7 +61,7 @@ UNIT_ABBREVIATIONS = {"min": "minute", "mins": "minute", "hr": "hour", "hrs": "h
                       "yr": "year", "yrs": "year"}  # fmt: skip
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
-         "tonight": "NI", "midday": "MI"}  # fmt: skip
+         "tonight": "NI", "midday": "MI", "nite": "NI", "tonite": "NI"}  # fmt: skip
 APPROX_MODS = {
     "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
     "nearly": "APPROX", "almost": "APPROX", "some": "APPROX", "close to": "APPROX",
@@ -121,17 +123,19 @@ UNIT = (
 )
 PMOD = rf"(?:(?P<pmod>{_alt(POINT_MODS)})(?:\s+|-|(?<=mid)(?=\d)))"
 AMOD = rf"(?:(?P<amod>{_alt(APPROX_MODS)})\s+)"
-PART = r"(?P<part>morning|afternoon|evening|night)"
+PART = r"(?P<part>morning|afternoon|evening|night|nite)"
 _REL = (
     r"last|this|next|this\s+past|this\s+coming|the\s+coming|coming|the\s+previous|previous|"
     r"the\s+following|following|past|the\s+past|the\s+last|the\s+next|the\s+current|current|"
     r"the\s+same|that|the\s+latest|the\s+prior|prior|the\s+preceding|the\s+upcoming|upcoming"
 )
 REL = rf"(?P<rel>{_REL})"
-DEIXIS = r"today|yesterday|tomorrow|tonight"
+DEIXIS = r"today|yesterday|tomorrow|tonight|tmrw|tmw|tomoz|tonite"
+#: Spellings of posts: "tmrw", "tonite", "last nite".
+DEIXIS_ALIASES = {"tmrw": "tomorrow", "tmw": "tomorrow", "tomoz": "tomorrow", "tonite": "tonight"}
 SEASON = r"(?P<season>spring|summer|fall|autumn|winter)"
 HOLIDAY = (
-    r"(?-i:Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|"
+    r"(?-i:(?:Christmas|Xmas)(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|"
     r"Easter(?:\s+Sunday)?|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Halloween|"
     r"Valentine's\s+Day|Good\s+Friday|Boxing\s+Day|Veterans\s+Day|Columbus\s+Day|"
     r"Election\s+Day|Mother's\s+Day|Father's\s+Day|Black\s+Friday|Cyber\s+Monday|"
@@ -232,7 +236,7 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         rf"|,?\s+the\s+(?P<dom>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b)?", _F), 2),
     ("deixis", re.compile(
         rf"(?:{PMOD})?(?:(?P<deic>{DEIXIS})(?:\s+{PART}\b)?|(?P<rel2>this|last|yesterday|"
-        rf"tomorrow)\s+(?P<part2>morning|afternoon|evening|night)|(?P<over>overnight)|"
+        rf"tomorrow|tmrw|tmw)\s+(?P<part2>morning|afternoon|evening|night|nite)|(?P<over>overnight)|"
         rf"(?P<dayrel>the\s+day\s+(?:before|after)\s+(?:yesterday|tomorrow))|"
         rf"mid[- ]?(?P<part3>morning|afternoon|evening)(?:\s+(?P<deic3>yesterday|today|tomorrow))?)"
         rf"\b", _F), 2),
@@ -341,7 +345,7 @@ _HEAD_LISTS: dict[str, list[str]] = {
                                                             "millennium", "millennia"]
     + [*UNIT_ABBREVIATIONS],
     "part": ["today", "yesterday", "tomorrow", "tonight", "overnight", "morning", "afternoon",
-             "evening", "night"],
+             "evening", "night", *DEIXIS_ALIASES, "nite"],
     "noon": ["noon", "midnight", "midday"],
     "ref": ["now", "current", "currently", "recent", "recently", "lately", "nowadays", "present",
             "presently", "moment", "past", "future", "days", "term", "date", "soon"],
@@ -351,7 +355,7 @@ _HEAD_LISTS: dict[str, list[str]] = {
                "semiannual", "biannual", "biannually", "bi"],
     "times": ["times", "once", "thrice"],
     "alternate": ["alternate"],
-    "holiday": ["christmas", "year", "thanksgiving", "easter", "independence", "labor",
+    "holiday": ["christmas", "xmas", "year", "thanksgiving", "easter", "independence", "labor",
                 "memorial", "halloween", "valentine", "friday", "boxing", "veterans", "columbus",
                 "election", "mother", "father", "black", "cyber", "patrick", "presidents",
                 "martin"],

@@ -9,7 +9,7 @@ from . import dates
 from .context import present_future, schedule
 from .durations import number
 from .explicit import LAST_WORDS, NEXT_WORDS, part_of_day, point_mod
-from .patterns import PARTS, WEEKDAYS
+from .patterns import DEIXIS_ALIASES, PARTS, WEEKDAYS
 from .state import Result, State, same_sentence, words
 from .timeline import as_day, year_of
 
@@ -20,6 +20,7 @@ def deixis(m: re.Match[str], st: State) -> Result | None:
     mod = point_mod(m)
     if m["deic"]:
         word = m["deic"].lower()
+        word = DEIXIS_ALIASES.get(word, word)  # "tmrw", "tonite"
         day = dates.shift_days(st.dct, _DEIXIS_DAYS[word])
         part = m["part"] or ("night" if word == "tonight" else None)
         return part_of_day(day, part)._replace(mod=mod)
@@ -33,6 +34,7 @@ def deixis(m: re.Match[str], st: State) -> Result | None:
     if m["dayrel"]:
         return part_of_day(dates.shift_days(st.dct, 2 if "tomorrow" in m["dayrel"] else -2), None)
     rel, part = m["rel2"].lower(), m["part2"].lower()
+    rel, part = DEIXIS_ALIASES.get(rel, rel), "night" if part == "nite" else part
     offset = {"last": -1, "yesterday": -1, "tomorrow": 1}.get(rel, 0)
     if rel == "last" and part != "night":
         return None

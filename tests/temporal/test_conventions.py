@@ -245,3 +245,35 @@ CLAUSES = [
 )
 def test_clause_and_comparison(text: str, published: dt.date, expected: list) -> None:
     assert values(text, published) == expected
+
+
+# Spellings of posts, and a clock time joined to its day ("thurs 3pm", "10:30 a.m. on
+# 3 January 1920") as one TIME.
+SPELLINGS = [
+    ("see u tmrw at the station", dt.date(2024, 7, 1), [("tmrw", "2024-07-02")]),
+    ("out tonite, who's in?", dt.date(2024, 7, 5), [("tonite", "2024-07-05TNI")]),
+    ("last nite was unreal", dt.date(2024, 7, 6), [("last nite", "2024-07-05TNI")]),
+    ("fri night was a disaster lol", dt.date(2024, 7, 8), [("fri night", "2024-07-05TNI")]),
+    ("dentist thurs 3pm ugh", dt.date(2024, 7, 1), [("thurs 3pm", "2024-07-04T15:00")]),
+    ("weds 7pm, same place", dt.date(2024, 7, 1), [("weds 7pm", "2024-07-03T19:00")]),
+    ("flying home on xmas eve!!", dt.date(2024, 12, 20), [("xmas eve", "2024-12-24")]),
+    ("It took effect at 10:30 a.m. on 3 January 1920.", dt.date(2010, 1, 15),
+     [("10:30 a.m. on 3 January 1920", "1920-01-03T10:30")]),
+    ("Polls close at 8 p.m. on Thursday.", dt.date(2023, 12, 20),
+     [("8 p.m. on Thursday", "2023-12-21T20:00")]),
+    # negative: "sat", "sun", "mon", "wed" are words; "at" keeps a day and a clock apart
+    ("I sat on the sun lounger and we wed in June.", dt.date(2024, 7, 1), [("June", "2024-06")]),
+    ("The meeting is on Thursday at 3 p.m.", dt.date(2023, 12, 20),
+     [("Thursday", "2023-12-21"), ("3 p.m.", "2023-12-21T15:00")]),
+    ("Polls closed at 8 p.m. on Thursday.", dt.date(2023, 12, 20),
+     [("8 p.m. on Thursday", "2023-12-14T20:00")]),
+    ("The blast came at 9:15 a.m., 20 minutes later.", dt.date(2023, 12, 20),
+     [("9:15 a.m.", "2023-12-20T09:15"), ("20 minutes later", "PT20M")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"), SPELLINGS, ids=[r[0][:40] for r in SPELLINGS]
+)
+def test_spellings_and_clock_days(text: str, published: dt.date, expected: list) -> None:
+    assert values(text, published) == expected
