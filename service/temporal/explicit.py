@@ -10,6 +10,8 @@ from .context import schedule
 from .patterns import (
     DAY_WORDS,
     DECADE_WORDS,
+    MONTH,
+    MONTH_AFTER_DAY,
     MONTHS,
     NUMBERS,
     ORDINALS,
@@ -55,7 +57,7 @@ def _weekday_shift(day: dt.date, weekday_word: str | None) -> dt.date:
 def month_day(m: re.Match[str], st: State) -> Result | None:
     month, day = month_number(m["mon"]), day_number(m["day"])
     rel = " ".join((m.groupdict().get("rel") or "").lower().split())
-    range_year = None if m["year"] or m["yrel"] else _range_year(st.text, m.end())
+    range_year = None if m["year"] or m["yrel"] else _range_year(st.text, m.end(), month)
     story = None if m["year"] or rel or range_year else st.story_at(m.start(), m.end())
     if m["year"]:
         year = int(m["year"])
@@ -80,18 +82,26 @@ def month_day(m: re.Match[str], st: State) -> Result | None:
     return Result("DATE", when.isoformat(), point_mod(m), story=bool(story))
 
 
-#: The rest of a day range after its first day: "-23, 2020", " to 25 2019", " and 24, 2018".
+#: The rest of a day range after its first day: "-23, 2020", " to 25 2019", " and 24, 2018",
+#: " - 18 November 1916", " to Nov. 18, 1916".
 _RANGE_REST = re.compile(
-    r"\s*(?:-|\u2013|to|through|and|until)\s*(?:[0-3]?\d)(?:st|nd|rd|th)?,?\s+((?:1[0-9]|20)\d\d)\b"
+    rf"\s*(?:-|\u2013|\u2014|to|through|and|until)\s*(?:(?P<mon1>{MONTH})\s*)?(?:[0-3]?\d)"
+    rf"(?:st|nd|rd|th)?(?:\s+(?:of\s+)?(?P<mon2>{MONTH_AFTER_DAY}))?,?\s+((?:1[0-9]|20)\d\d)\b"
     r"(?!\s*(?:%|percent))",
     re.IGNORECASE,
 )
 
 
-def _range_year(text: str, end: int) -> int | None:
-    """The year closing a day range that begins at ``end`` ("July 22[-23, 2020]")."""
-    m = _RANGE_REST.match(text, end, min(len(text), end + 24))
-    return int(m[1]) if m else None
+def _range_year(text: str, end: int, month: int | None = None) -> int | None:
+    """The year closing a day range that begins at ``end`` ("July 22[-23, 2020]", "1 July
+    [- 18 November 1916]"); a year earlier when ``month`` comes after the closing month."""
+    m = _RANGE_REST.match(text, end, min(len(text), end + 40))
+    if m is None:
+        return None
+    year, closing = int(m[3]), m["mon1"] or m["mon2"]
+    if month and closing and month > month_number(closing):
+        return year - 1  # "12 December - 5 January 1920": December 1919
+    return year
 
 
 def range_day(m: re.Match[str], st: State) -> Result | None:
@@ -107,6 +117,29 @@ def range_day(m: re.Match[str], st: State) -> Result | None:
     if not dates.valid_day(year, month, day):
         return None
     return Result("DATE", dt.date(year, month, day).isoformat())
+
+
+def range_first(m: re.Match[str], st: State) -> Result | None:
+    """The first day of "from 12 to 20 May (1916)", in the month and year of the second."""
+    month, day, last = month_number(m["mon"]), day_number(m["day"]), day_number(m["d2"])
+    if day >= last:
+        return None
+    story = None if m["year"] else st.story_at(m.start(), m.end())
+    if m["year"]:
+        year = int(m["year"])
+    elif story and year_of(story):
+        year = nearest_year(story, month)
+    else:
+        year = dates.pick_year(st.dct, month, day, st.tense(m.start(), m.end()))
+    if not dates.valid_day(year, month, day):
+        return None
+    return Result("DATE", dt.date(year, month, day).isoformat(), story=bool(story))
+
+
+def bc_range(m: re.Match[str], st: State) -> Result | None:
+    """The first year of "218-201 BC": BC years count down."""
+    n, n2 = int(m["n"]), int(m["n2"])
+    return Result("DATE", f"BC{n:04d}") if 1 <= n2 < n <= 9999 else None
 
 
 def fiscal_code(m: re.Match[str], st: State) -> Result | None:

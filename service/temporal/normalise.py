@@ -31,6 +31,8 @@ HANDLERS: dict[str, Handler] = {
     "date_dmy": explicit.month_day,
     "date_num": explicit.numeric_date,
     "range_day": explicit.range_day,
+    "range_first": explicit.range_first,
+    "bc_range": explicit.bc_range,
     "fiscal_code": explicit.fiscal_code,
     "month_year": explicit.month_year,
     "month": explicit.month,

@@ -187,6 +187,12 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         rf"(?P<mon>{MONTH})\s*(?P<d1>{DAY})\s*(?:-|\u2013|to|through|and|until|or)\s*"
         rf"(?P<span>(?P<day>{DAY})(?!\s*(?:{MONTH}|%|percent|[ap]\.?m\b|[:.]\d))"
         rf"(?=\s*(?:[,.;:)]|$|and\b|in\b|at\b))(?:,?\s*(?P<year>{YEAR}))?)", _F), 7),
+    ("range_first", re.compile(  # "from 12 to 20 May": the first day (the span group)
+        rf"(?P<span>(?P<day>{DAY}))\s*(?:-|\u2013|to|through|and|until)\s*(?P<d2>{DAY})\s+(?:of\s+)?"
+        rf"(?P<mon>{MONTH_AFTER_DAY})(?:,?\s+(?P<year>{YEAR}))?", _F), 6),
+    ("bc_range", re.compile(  # "218-201 BC": the first year (the span group)
+        r"(?P<span>(?P<n>\d{1,4}))\s*(?:-|\u2013|to)\s*(?P<n2>\d{1,4})\s*(?-i:BC|B\.C\.|BCE)(?!\w)",
+        _F), 5),
     ("fiscal_code", re.compile(r"\b(?-i:FY)\s?'?(?P<fy>(?:19|20)\d\d|\d\d)\b"), 3),
     ("month_year", re.compile(
         rf"(?:{PMOD})?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})", _F), 4),
@@ -333,6 +339,7 @@ NEEDS = {
     "offset_from": re.compile(r"\b(?:from|after|before)\s", re.IGNORECASE),
     "week_of_month": re.compile(r"\bweek\s+of\b", re.IGNORECASE),
     "bc_year": re.compile(r"(?-i:BC|B\.C\.)"),
+    "bc_range": re.compile(r"(?-i:BC|B\.C\.)"),
 }
 #: Every rule starts at a word start ("data years" holds no "a years").
 RULES = [(n, re.compile(r"(?<!\w)(?:" + p.pattern + ")", p.flags), k) for n, p, k in _RULES]
@@ -368,7 +375,7 @@ _HEAD_LISTS: dict[str, list[str]] = {
 }  # fmt: skip
 _HEAD_RULES = {
     "month": ("date_mdy", "date_dmy", "month_year", "month", "clock", "set", "range_day",
-              "week_of_month"),
+              "week_of_month", "range_first"),
     "weekday": ("weekday", "date_mdy", "date_dmy", "clock", "set"),
     "unit": ("duration", "bare_units", "set", "relative", "half_unit", "yearago", "yearend",
              "quarter", "century", "deixis", "half", "that_day", "offset_from"),
@@ -381,7 +388,7 @@ _HEAD_RULES = {
     "spoken": ("spoken_year",),
     "fy": ("fiscal_code",),
     "vague": ("vague_span",),
-    "bc": ("bc_year",),
+    "bc": ("bc_year", "bc_range"),
 }  # fmt: skip
 #: Lower-case word -> the rules that can match around it (rules only run near their heads).
 HEADS: dict[str, frozenset[str]] = {}

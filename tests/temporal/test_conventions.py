@@ -277,3 +277,26 @@ SPELLINGS = [
 )
 def test_spellings_and_clock_days(text: str, published: dt.date, expected: list) -> None:
     assert values(text, published) == expected
+
+
+# Ranges are two TIMEX3s; the first borrows the month and year the range closes with.
+RANGES = [
+    ("The Battle of the Somme (1 July - 18 November 1916) was long.",
+     [("1 July", "1916-07-01"), ("18 November 1916", "1916-11-18")]),
+    ("The truce ran from 12 December to 5 January 1920.",
+     [("12 December", "1919-12-12"), ("5 January 1920", "1920-01-05")]),
+    ("The siege lasted from 12 to 20 May 1916.",
+     [("12", "1916-05-12"), ("20 May 1916", "1916-05-20")]),
+    ("The Second Punic War (218\u2013201 BC) was fought at sea too.",
+     [("218", "BC0218"), ("201 BC", "BC0201")]),
+    ("From Nov. 3 to Dec. 1, 1999, prices rose.",
+     [("Nov. 3", "1999-11-03"), ("Dec. 1, 1999", "1999-12-01")]),
+    # negative: a score, and a count that grows, are no ranges
+    ("Leeds lost 3-2 on 12 May 1990.", [("12 May 1990", "1990-05-12")]),
+    ("Pay rose from 12 to 20 percent in May 1990.", [("May 1990", "1990-05")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), RANGES, ids=[r[0][:40] for r in RANGES])
+def test_ranges(text: str, expected: list) -> None:
+    assert values(text, dt.date(2010, 1, 15)) == expected
