@@ -62,6 +62,7 @@ HANDLERS: dict[str, Handler] = {
     "vague_span": durations.vague_span,
     "ref": relative.ref,
     "that_day": relative.that_day,
+    "day_before": relative.day_before,
     "set": durations.set_every,
     "set_adv": durations.set_adverb,
     "set_times": durations.set_times,

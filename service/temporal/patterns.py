@@ -291,6 +291,8 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"(?<=\bin\s)the(?=\s+(?:morning|afternoon|evening)\b))\s+"
         r"|(?<=\bby\s)(?=(?:morning|afternoon|evening)\b))"  # "by morning": the next one told
         r"(?P<part>day|morning|afternoon|evening|night)\b", _F), 2),
+    ("day_before", re.compile(  # "The day before, talks had failed": the day told, moved
+        r"(?P<rel>the\s+day\s+(?:before|after))(?=\s*[,.;:!?])", _F), 2),
     ("clock", re.compile(
         rf"(?:(?P<amod>about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|"
         rf"after))\s+)?(?:{CLOCK}){TZ}"
@@ -322,7 +324,8 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("day_of_month", re.compile(  # "on the 15th": a day of the month being told
         r"the\s+"
         r"(?P<dom>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
-        r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:and|or|at|when|in|to|for|with|but|he|she|it|they)\b)",
+        r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:and|or|at|when|in|to|for|with|but|he|she|it|they|we|a|an|"
+        r"the|his|her|its|their|our|there)\b)",
         _F), 2),
     ("offset_from", re.compile(  # "two weeks from next Tuesday", "three days after Christmas"
         rf"(?P<num>{NUM})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>from|after|before)\s+"
@@ -378,7 +381,7 @@ _HEAD_RULES = {
               "week_of_month", "range_first"),
     "weekday": ("weekday", "date_mdy", "date_dmy", "clock", "set"),
     "unit": ("duration", "bare_units", "set", "relative", "half_unit", "yearago", "yearend",
-             "quarter", "century", "deixis", "half", "that_day", "offset_from"),
+             "quarter", "century", "deixis", "half", "that_day", "offset_from", "day_before"),
     "part": ("deixis", "weekday", "clock", "set", "that_day"),
     "noon": ("clock", "clock_aside"), "ref": ("ref",),
     "season": ("season", "set"), "half": ("half", "half_unit"), "decade": ("decade",),

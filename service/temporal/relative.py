@@ -261,8 +261,8 @@ def _story_relative(m: re.Match[str], st: State, unit: str, rel: str) -> str | N
     after = words(m["ba"])
     if after in ("before", "earlier") or rel in _BEFORE_REF:
         return dates.shift_value(base, unit, -1)
-    if after in ("after", "later") or rel in _AFTER_REF:
-        return dates.shift_value(base, unit, 1)
+    if after in ("after", "later") or rel in _AFTER_REF or rel == "the next":
+        return dates.shift_value(base, unit, 1)  # "early the next year": the story's next
     if rel in ("that", "the same") or (m["the"] and st.mode == "narrative"):
         return base
     return None
@@ -338,6 +338,14 @@ def _late(st: State) -> bool:
 
 _DAY_SHIFT = {"the next": 1, "the following": 1, "the day after": 1, "the previous": -1,
               "the preceding": -1, "the day before": -1}  # fmt: skip
+
+
+def day_before(m: re.Match[str], st: State) -> Result | None:
+    """ "The day before, talks had failed": the day before (after) the day told."""
+    if not (st.ref and dates.granularity(st.ref[:10]) == "day"):
+        return None
+    day = dt.date.fromisoformat(st.ref[:10]) + dt.timedelta(days=_DAY_SHIFT[words(m["rel"])])
+    return Result("DATE", day.isoformat(), anchor=False, story=st.mode == "narrative")
 
 
 def that_day(m: re.Match[str], st: State) -> Result | None:

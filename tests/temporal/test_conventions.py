@@ -300,3 +300,28 @@ RANGES = [
 @pytest.mark.parametrize(("text", "expected"), RANGES, ids=[r[0][:40] for r in RANGES])
 def test_ranges(text: str, expected: list) -> None:
     assert values(text, dt.date(2010, 1, 15)) == expected
+
+
+# History told year by year: "early the next year" is the story's next year; "the day
+# before" / "the day after" standing alone move the day told.
+HISTORY = [
+    ("The army landed on 10 July 1943. The following year it reached Rome. Early the next "
+     "year a new offensive began. That October the city fell.",
+     [("10 July 1943", "1943-07-10"), ("The following year", "1944"),
+      ("Early the next year", "1945"), ("That October", "1945-10")]),
+    ("The peace was signed on 3 May 1946. The day after, troops left.",
+     [("3 May 1946", "1946-05-03"), ("The day after", "1946-05-04")]),
+    ("Talks failed on 2 May 1946. The day before, both sides had met.",
+     [("2 May 1946", "1946-05-02"), ("The day before", "1946-05-01")]),
+    ("The city fell in October 1944, and on the 14th a truce was signed.",
+     [("October 1944", "1944-10"), ("the 14th", "1944-10-14")]),
+    # negative: "the day before" an event is no day told; "on the 14th floor" is no date
+    ("The peace was signed on 3 May 1946, the day before the election.",
+     [("3 May 1946", "1946-05-03")]),
+    ("The city fell in October 1944. He lived on the 14th floor.", [("October 1944", "1944-10")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), HISTORY, ids=[r[0][:40] for r in HISTORY])
+def test_history_relative(text: str, expected: list) -> None:
+    assert narrative(text, "2010-01-15") == expected
