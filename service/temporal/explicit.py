@@ -136,6 +136,12 @@ def range_first(m: re.Match[str], st: State) -> Result | None:
     return Result("DATE", dt.date(year, month, day).isoformat(), story=bool(story))
 
 
+def ad_year(m: re.Match[str], st: State) -> Result | None:
+    """ "AD 43" is 0043, "1066 CE" 1066."""
+    n = int(m["n"] or m["n2"])
+    return Result("DATE", f"{n:04d}") if 1 <= n <= 2099 else None
+
+
 def bc_range(m: re.Match[str], st: State) -> Result | None:
     """The first year of "218-201 BC": BC years count down."""
     n, n2 = int(m["n"]), int(m["n2"])
@@ -277,7 +283,9 @@ def _with_part(m: re.Match[str], year: int) -> Result:
 
 
 def decade(m: re.Match[str], st: State) -> Result | None:
-    if m["dec"]:
+    if m["dec"] and m["dec"].endswith("00") and m["dec"] != "2000":
+        value = m["dec"][:2]  # "the 1600s": the century (the 2000s are a decade)
+    elif m["dec"]:
         value = m["dec"][:3]
     elif m["dec2"] or m["dec3"]:  # "'90s", "the 70s": the nearest such decade not ahead
         tens = int(m["dec2"] or m["dec3"])

@@ -95,7 +95,7 @@ def _accept_year(m: re.Match[str], text: str) -> bool:
     left = _left(text, m.start())
     if _PERCENT.match(text, m.end()) or _QUANTITY_LEFT.search(left):
         return False
-    if YEAR_CUES.search(left):
+    if YEAR_CUES.search(left) or m["amod"]:  # "in 1350", "c. 1200", "around 1350"
         return 1000 <= year <= 2099
     if _NAME_BEFORE.search(left) or _CODE_BEFORE.search(left):
         return False  # "Windows 2000", "Room 2020", "Orion 1980": names, not years

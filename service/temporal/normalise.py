@@ -33,6 +33,7 @@ HANDLERS: dict[str, Handler] = {
     "range_day": explicit.range_day,
     "range_first": explicit.range_first,
     "bc_range": explicit.bc_range,
+    "ad_year": explicit.ad_year,
     "fiscal_code": explicit.fiscal_code,
     "month_year": explicit.month_year,
     "month": explicit.month,

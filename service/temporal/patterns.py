@@ -190,6 +190,9 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("range_first", re.compile(  # "from 12 to 20 May": the first day (the span group)
         rf"(?P<span>(?P<day>{DAY}))\s*(?:-|\u2013|to|through|and|until)\s*(?P<d2>{DAY})\s+(?:of\s+)?"
         rf"(?P<mon>{MONTH_AFTER_DAY})(?:,?\s+(?P<year>{YEAR}))?", _F), 6),
+    ("ad_year", re.compile(  # "AD 43", "43 AD", "AD 1066", "1066 CE"
+        r"(?-i:AD|A\.D\.)\s*(?P<n>\d{1,4})(?!\d|,\d)|(?<![\d,.$\u00a3\u20ac])(?P<n2>\d{1,4})\s*(?-i:AD|CE)(?!\w)",
+        _F), 5),
     ("bc_range", re.compile(  # "218-201 BC": the first year (the span group)
         r"(?P<span>(?P<n>\d{1,4}))\s*(?:-|\u2013|to)\s*(?P<n2>\d{1,4})\s*(?-i:BC|B\.C\.|BCE)(?!\w)",
         _F), 5),
@@ -211,10 +214,10 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         rf"hundred)|(?P<k>two\s+thousand)(?:\s+and\s+(?P<ky>{_ONES}|ten))?)\b", _F), 3),
     ("century", re.compile(
         rf"(?:the\s+)?(?:{PMOD})?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{_alt(ORDINALS)})[- ]century\b"
-        rf"(?P<bc>\s+(?-i:BC|B\.C\.|BCE)(?!\w))?", _F), 4),
+        rf"(?P<bc>\s+(?-i:BC|B\.C\.|BCE)(?!\w))?(?:\s+(?-i:AD|A\.D\.|CE)(?!\w))?", _F), 4),
     ("year", re.compile(
         rf"(?:(?P<amod>about|around|circa|approximately|c\.)\s+)?(?:{PMOD})?(?:(?P<fiscal>fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|"
-        rf"model\s+year)\s+)?(?P<year>{YEAR})(?:[-/](?P<year2>\d\d)\b(?!-))?", _F), 3),
+        rf"model\s+year)\s+)?(?P<year>{YEAR})(?:[-/\u2013](?P<year2>\d\d)\b(?!-))?", _F), 3),
     ("season", re.compile(
         rf"(?:{PMOD})?(?:(?P<rel>{_REL}|the)\s+)?{SEASON}\b(?:\s+(?:of\s+)?(?P<year>{YEAR}))?",
         _F), 3),
@@ -343,6 +346,7 @@ NEEDS = {
     "week_of_month": re.compile(r"\bweek\s+of\b", re.IGNORECASE),
     "bc_year": re.compile(r"(?-i:BC|B\.C\.)"),
     "bc_range": re.compile(r"(?-i:BC|B\.C\.)"),
+    "ad_year": re.compile(r"(?-i:AD|A\.D\.|CE)"),
 }
 #: Every rule starts at a word start ("data years" holds no "a years").
 RULES = [(n, re.compile(r"(?<!\w)(?:" + p.pattern + ")", p.flags), k) for n, p, k in _RULES]
@@ -374,7 +378,7 @@ _HEAD_LISTS: dict[str, list[str]] = {
     "period": ["period"],
     "spoken": ["nineteen", "twenty", "thousand"],
     "vague": ["while", "time"],
-    "bc": ["bc", "bce", "b"],
+    "bc": ["bc", "bce", "b"], "ad": ["ad"], "ce": ["ce"],
 }  # fmt: skip
 _HEAD_RULES = {
     "month": ("date_mdy", "date_dmy", "month_year", "month", "clock", "set", "range_day",
@@ -391,7 +395,7 @@ _HEAD_RULES = {
     "spoken": ("spoken_year",),
     "fy": ("fiscal_code",),
     "vague": ("vague_span",),
-    "bc": ("bc_year", "bc_range"),
+    "bc": ("bc_year", "bc_range"), "ad": ("ad_year",), "ce": ("ad_year",),
 }  # fmt: skip
 #: Lower-case word -> the rules that can match around it (rules only run near their heads).
 HEADS: dict[str, frozenset[str]] = {}

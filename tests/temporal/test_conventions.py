@@ -325,3 +325,25 @@ HISTORY = [
 @pytest.mark.parametrize(("text", "expected"), HISTORY, ids=[r[0][:40] for r in HISTORY])
 def test_history_relative(text: str, expected: list) -> None:
     assert narrative(text, "2010-01-15") == expected
+
+
+# Old years: "AD 43", "c. 1200", "the 1600s" (a century), "1941\u201342" with an en dash.
+OLD_YEARS = [
+    ("The Romans invaded Britain in AD 43 and left after 410 AD.",
+     [("AD 43", "0043"), ("410 AD", "0410")]),
+    ("The abbey was founded c. 1200 and enlarged around 1350.",
+     [("c. 1200", "1200"), ("around 1350", "1350")]),
+    ("By the 1600s the abbey was a ruin.", [("the 1600s", "16")]),
+    ("The early 1900s were hard.", [("The early 1900s", "19")]),
+    ("The campaign of 1941\u201342 failed.", [("1941\u201342", "1941")]),
+    ("The 5th century AD saw its first church.", [("The 5th century AD", "04")]),
+    # negative: the 2000s are a decade; sums and counts are no years
+    ("Music of the 2000s was loud.", [("the 2000s", "200")]),
+    ("Costs rose to AD 1,200 a year.", []),
+    ("He earned around 1200 dollars.", []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), OLD_YEARS, ids=[r[0][:40] for r in OLD_YEARS])
+def test_old_years(text: str, expected: list) -> None:
+    assert [(t, v) for t, v in narrative(text, "2010-01-15")] == expected
