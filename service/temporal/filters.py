@@ -311,7 +311,21 @@ def _accept_set_adverb(m: re.Match[str], text: str) -> bool:
     return _PAPER_NEXT.match(text, m.end("adv")) is None
 
 
+#: Before "sat"/"sun"/"wed" as words: a subject or a determiner ("we sat", "the sun").
+_SHORT_DAY_LEFT = re.compile(
+    r"\b(?:the|a|an|we|i|they|he|she|who|had|was|were|got|just)\s+$", re.IGNORECASE
+)
+
+
+def _accept_weekday_short(m: re.Match[str], text: str) -> bool:
+    """ "sat night", "sun morning" as days; not "we sat night after night", "the sun morning"."""
+    if re.match(r"\s+after\b", text[m.end() : m.end() + 8]):
+        return False
+    return _SHORT_DAY_LEFT.search(_left(text, m.start(), 12)) is None
+
+
 ACCEPT = {
+    "weekday_short": _accept_weekday_short,
     "set_adv": _accept_set_adverb,
     "date_num": _accept_numeric,
     "decade": _accept_decade,

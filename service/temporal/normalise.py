@@ -53,6 +53,7 @@ HANDLERS: dict[str, Handler] = {
     "quarter_code": quarters.quarter_code,
     "half": quarters.half,
     "weekday": relative.weekday,
+    "weekday_short": relative.weekday_short,
     "deixis": relative.deixis,
     "relative": relative.relative,
     "yearago": quarters.year_ago,

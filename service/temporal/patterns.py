@@ -252,7 +252,7 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("relative", re.compile(
         rf"(?:(?P<el>earlier|later)\s+)?(?:{PMOD})?(?:{REL}|(?P<the>the(?:\s+(?:full|whole|entire|"
         rf"calendar))?))\s+"
-        rf"(?P<unit>week|weekend|month|year|decade|century|fiscal\s+year)\b(?!-|\s+(?:of|ago|old))"
+        rf"(?P<unit>week|weekend|wknd|month|year|decade|century|fiscal\s+year)\b(?!-|\s+(?:of|ago|old))"
         rf"(?:\s+(?P<ba>before|after|earlier|later)(?=\s*(?:[,.;:!?)]|$|and\b|but\b|when\b))"
         rf"|(?:(?<=same\sweek)|(?<=same\smonth))\s+(?P<yago>a|one)\s+year\s+(?:earlier|ago|before)\b)?",
         _F), 2),
@@ -296,6 +296,9 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"(?P<part>day|morning|afternoon|evening|night)\b", _F), 2),
     ("day_before", re.compile(  # "The day before, talks had failed": the day told, moved
         r"(?P<rel>the\s+day\s+(?:before|after))(?=\s*[,.;:!?])", _F), 2),
+    ("weekday_short", re.compile(  # "sat night", "sun morning": short names that are words alone
+        r"\b(?P<wd>mon|tue|wed|thu|sat|sun)\s+(?P<part>morning|afternoon|evening|night|nite)\b",
+        _F), 2),
     ("clock", re.compile(
         rf"(?:(?P<amod>about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|"
         rf"after))\s+)?(?:{CLOCK}){TZ}"
@@ -355,7 +358,8 @@ _UNIT_WORDS = ["second", "minute", "hour", "day", "night", "week", "weekend", "f
                "month", "quarter", "year", "decade"]  # fmt: skip
 _HEAD_LISTS: dict[str, list[str]] = {
     "month": [*MONTHS], "weekday": [*WEEKDAYS],
-    "unit": _UNIT_WORDS + [w + "s" for w in _UNIT_WORDS] + ["century", "centuries",
+    "weekday_short": ["mon", "tue", "wed", "thu", "sat", "sun"],
+    "unit": ["wknd"] + _UNIT_WORDS + [w + "s" for w in _UNIT_WORDS] + ["century", "centuries",
                                                             "millennium", "millennia"]
     + [*UNIT_ABBREVIATIONS],
     "part": ["today", "yesterday", "tomorrow", "tonight", "overnight", "morning", "afternoon",
@@ -384,6 +388,7 @@ _HEAD_RULES = {
     "month": ("date_mdy", "date_dmy", "month_year", "month", "clock", "set", "range_day",
               "week_of_month", "range_first"),
     "weekday": ("weekday", "date_mdy", "date_dmy", "clock", "set"),
+    "weekday_short": ("weekday_short",),
     "unit": ("duration", "bare_units", "set", "relative", "half_unit", "yearago", "yearend",
              "quarter", "century", "deixis", "half", "that_day", "offset_from", "day_before"),
     "part": ("deixis", "weekday", "clock", "set", "that_day"),

@@ -41,6 +41,20 @@ def deixis(m: re.Match[str], st: State) -> Result | None:
     return part_of_day(dates.shift_days(st.dct, offset), part)._replace(mod=mod)
 
 
+_SHORT_WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "sat": 5, "sun": 6}
+
+
+def weekday_short(m: re.Match[str], st: State) -> Result | None:
+    """ "sat night", "sun morning": a short day name made safe by the part of day after it;
+    read as a bare weekday is (a plan ahead in lower-case posts and schedules)."""
+    direction = st.tense(m.start(), m.end())
+    if direction is None and (schedule(st.text, m.start(), m.end()) or st.lower_case(m.start())):
+        direction = "future"
+    day = dates.weekday_date(st.dct, _SHORT_WEEKDAYS[m["wd"].lower()], direction or "past")
+    part = m["part"].lower()
+    return part_of_day(day, "night" if part == "nite" else part)
+
+
 def _ref_day(st: State) -> dt.date | None:
     """The day the text last named, if its reference is a day."""
     if st.ref and dates.granularity(st.ref[:10]) == "day":
@@ -178,7 +192,7 @@ _AFTER_REF = ("the following", "following")
 
 
 def relative(m: re.Match[str], st: State) -> Result | None:
-    unit = words(m["unit"]).replace("fiscal ", "")
+    unit = words(m["unit"]).replace("fiscal ", "").replace("wknd", "weekend")
     story = _story_relative(m, st, unit, words(m["rel"]))
     if story:
         result = Result("DATE", story, point_mod(m), story=True)

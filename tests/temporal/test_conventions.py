@@ -347,3 +347,21 @@ OLD_YEARS = [
 @pytest.mark.parametrize(("text", "expected"), OLD_YEARS, ids=[r[0][:40] for r in OLD_YEARS])
 def test_old_years(text: str, expected: list) -> None:
     assert [(t, v) for t, v in narrative(text, "2010-01-15")] == expected
+
+
+# Short day names that are words alone ("sat", "sun", "mon") count before a part of day.
+SHORT_DAYS = [
+    ("sat night was mad", [("sat night", "2024-06-29TNI")]),
+    ("see you sun morning", [("sun morning", "2024-07-07TMO")]),
+    ("mon night footy", [("mon night", "2024-07-08TNI")]),
+    ("this wknd is gonna be wild", [("this wknd", "2024-W27-WE")]),
+    # negative: the words themselves
+    ("The sun morning light was bright.", []),
+    ("We sat night after night.", []),
+    ("I sat down and the sun came out.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SHORT_DAYS, ids=[r[0][:40] for r in SHORT_DAYS])
+def test_short_day_names(text: str, expected: list) -> None:
+    assert values(text, dt.date(2024, 7, 3)) == expected
