@@ -50,7 +50,16 @@ _SCHEDULE = frozenset(
     hold holds host hosts leave leaves close closes kick kicks end ends head heads take takes
     launch launches release releases unveil unveils publish publishes hear hears sit sits
     debate debates finish finishes conclude concludes land lands depart departs premiere
-    premieres sign signs gather gathers convene convenes stage stages""".split()
+    premieres sign signs gather gathers convene convenes stage stages reports celebrates
+    deliberates appears addresses testifies speaks presents delivers attends competes races
+    performs marks expires tours""".split()
+)
+#: Participles that after "is"/"are" make a present passive schedule ("the report is
+#: released Friday", "the vote is held Sunday").
+_SCHEDULE_PASSIVE = frozenset(
+    """released held published announced unveiled opened closed launched sworn buried
+    inaugurated crowned signed heard sentenced decided counted played staged broadcast
+    shown aired""".split()
 )
 #: The same verbs in the present progressive ("the minister is meeting ... on Friday").
 _SCHEDULE_ING = frozenset(
@@ -73,6 +82,8 @@ def schedule(text: str, start: int, end: int) -> bool:
             return True
         if t in _SCHEDULE_ING and i and tokens[i - 1][1] in ("is", "are", "am", "'re", "'s"):
             return True
+        if t in _SCHEDULE_PASSIVE and i and tokens[i - 1][1] in ("is", "are"):
+            return True  # "the report is released Friday"
     return False
 
 

@@ -365,3 +365,23 @@ SHORT_DAYS = [
 @pytest.mark.parametrize(("text", "expected"), SHORT_DAYS, ids=[r[0][:40] for r in SHORT_DAYS])
 def test_short_day_names(text: str, expected: list) -> None:
     assert values(text, dt.date(2024, 7, 3)) == expected
+
+
+# More present schedules in news: a present-tense verb or present passive with a weekday.
+MON = dt.date(2013, 3, 18)
+SCHEDULES_MORE = [
+    ("The report is released Friday.", "2013-03-22"),
+    ("Apple reports earnings Tuesday.", "2013-03-19"),
+    ("The pope celebrates Mass on Sunday.", "2013-03-24"),
+    ("The senator appears before the committee Thursday.", "2013-03-21"),
+    ("The vote is held Sunday.", "2013-03-24"),
+    # negative: past tense and a past participle clause stay behind
+    ("The report was released Friday.", "2013-03-15"),
+    ("Apple reported earnings Tuesday.", "2013-03-12"),
+    ("The report, released Friday, showed gains.", "2013-03-15"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), SCHEDULES_MORE)
+def test_present_schedules(text: str, value: str) -> None:
+    assert [v for _, v in values(text, MON)] == [value]
