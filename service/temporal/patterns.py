@@ -272,6 +272,7 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         _F), 1),
     ("bare_units", re.compile(
         r"(?:(?P<pre>recent|coming|the\s+coming|the\s+past|past|the\s+next|next|the\s+last|"
+        r"the\s+following|the\s+ensuing|the\s+preceding|"
         r"future|the\s+(?:first|final|initial|early(?=\s+years))|the)\s+)?"
         r"(?P<unit>years|months|weeks|days|decades|hours|centuries|minutes|"
         r"quarters|(?=\w+-long)(?:day|week|month|year|hour|decade))\b"

@@ -385,3 +385,18 @@ SCHEDULES_MORE = [
 @pytest.mark.parametrize(("text", "value"), SCHEDULES_MORE)
 def test_present_schedules(text: str, value: str) -> None:
     assert [v for _, v in values(text, MON)] == [value]
+
+
+# "the following weeks", "the ensuing months": stretches of unknown length, as "the coming weeks".
+FOLLOWING = [
+    ("In the following weeks the siege tightened.", [("the following weeks", "PXW")]),
+    ("In the ensuing months, prices rose.", [("the ensuing months", "PXM")]),
+    # negative: a singular unit is a date of the story
+    ("The siege began in 1941. The following year it ended.",
+     [("1941", "1941"), ("The following year", "1942")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), FOLLOWING, ids=[r[0][:40] for r in FOLLOWING])
+def test_following_units(text: str, expected: list) -> None:
+    assert narrative(text, "2010-01-15") == expected
