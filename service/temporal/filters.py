@@ -86,8 +86,14 @@ def _accept_month(m: re.Match[str], text: str) -> bool:
     return True
 
 
+#: After four digits, a time zone or "hours": a 24-hour clock ("(1400 GMT)", "0800 hours").
+_CLOCK_AFTER = re.compile(r"\s*(?:(?-i:GMT|UTC|[ECMP][SD]T|BST|CET|CEST)\b|hours\b|hrs\b|h\b)")
+
+
 def _accept_year(m: re.Match[str], text: str) -> bool:
     year = int(m["year"])
+    if not m["year2"] and _CLOCK_AFTER.match(text, m.end()):
+        return False
     if m["pmod"] or m["fiscal"]:
         return 1000 <= year <= 2099
     if m["amod"] and _PLURAL_NOUN.match(text, m.end()):

@@ -400,3 +400,19 @@ FOLLOWING = [
 @pytest.mark.parametrize(("text", "expected"), FOLLOWING, ids=[r[0][:40] for r in FOLLOWING])
 def test_following_units(text: str, expected: list) -> None:
     assert narrative(text, "2010-01-15") == expected
+
+
+# Four digits before a time zone are a 24-hour clock, not a year.
+CLOCK_NOT_YEAR = [
+    ("Polls close at 3 p.m. (1400 GMT) Monday.", dt.date(2013, 2, 27),
+     [("3 p.m.", "2013-03-04T15:00"), ("Monday", "2013-03-04")]),
+    # negative: a year stays a year
+    ("In 1999 GDP grew.", dt.date(2013, 2, 27), [("1999", "1999")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"), CLOCK_NOT_YEAR, ids=[r[0][:40] for r in CLOCK_NOT_YEAR]
+)
+def test_clock_not_year(text: str, published: dt.date, expected: list) -> None:
+    assert values(text, published) == expected
