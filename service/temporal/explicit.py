@@ -477,8 +477,10 @@ def clock(m: re.Match[str], st: State) -> Result | None:
         day = dt.date.fromisoformat(st.last_value[:10])  # "Dec. 20 at 8 p.m."
     if m["wd"]:
         direction = st.tense(m.start(), m.end())
-        if direction is None and schedule(st.text, m.start(), m.end()):
-            direction = "future"  # "polls close at 8 p.m. on Thursday"
+        if direction is None and (
+            schedule(st.text, m.start(), m.end()) or st.lower_case(m.start("wd"))
+        ):
+            direction = "future"  # "polls close at 8 p.m. on Thursday", "party 8pm friday"
         day = dates.weekday_date(st.dct, WEEKDAYS[m["wd"].lower()], direction or "past")
     elif m["deic"]:
         day = dates.shift_days(st.dct, {"yesterday": -1, "tomorrow": 1}.get(m["deic"].lower(), 0))

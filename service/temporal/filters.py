@@ -325,6 +325,8 @@ _SHORT_DAY_LEFT = re.compile(
 
 def _accept_weekday_short(m: re.Match[str], text: str) -> bool:
     """ "sat night", "sun morning" as days; not "we sat night after night", "the sun morning"."""
+    if not (m["rel"] or m["part"]) or re.match(r"\s+[A-Z][a-z]", text[m.end() : m.end() + 3]):
+        return False  # "sat", "sun" alone are words; "Last Sun Valley trip" a name
     if re.match(r"\s+after\b", text[m.end() : m.end() + 8]):
         return False
     return _SHORT_DAY_LEFT.search(_left(text, m.start(), 12)) is None

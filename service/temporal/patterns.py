@@ -298,7 +298,8 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("day_before", re.compile(  # "The day before, talks had failed": the day told, moved
         r"(?P<rel>the\s+day\s+(?:before|after))(?=\s*[,.;:!?])", _F), 2),
     ("weekday_short", re.compile(  # "sat night", "sun morning": short names that are words alone
-        r"\b(?P<wd>mon|tue|wed|thu|sat|sun)\s+(?P<part>morning|afternoon|evening|night|nite)\b",
+        r"\b(?:(?P<rel>this|next|last)\s+)?(?P<wd>mon|tue|wed|thu|sat|sun)"
+        r"(?:\s+(?P<part>morning|afternoon|evening|night|nite))?\b",
         _F), 2),
     ("clock", re.compile(
         rf"(?:(?P<amod>about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|"

@@ -47,11 +47,22 @@ _SHORT_WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "sat": 5, "sun": 6}
 def weekday_short(m: re.Match[str], st: State) -> Result | None:
     """ "sat night", "sun morning": a short day name made safe by the part of day after it;
     read as a bare weekday is (a plan ahead in lower-case posts and schedules)."""
-    direction = st.tense(m.start(), m.end())
-    if direction is None and (schedule(st.text, m.start(), m.end()) or st.lower_case(m.start())):
-        direction = "future"
-    day = dates.weekday_date(st.dct, _SHORT_WEEKDAYS[m["wd"].lower()], direction or "past")
-    part = m["part"].lower()
+    wd, rel = _SHORT_WEEKDAYS[m["wd"].lower()], words(m["rel"])
+    monday = st.dct - dt.timedelta(days=st.dct.weekday())
+    if rel == "last":  # "last sun"
+        day = dates.weekday_date(st.dct, wd, "last")
+    elif rel == "next":  # "next sat": in next week, as "next Saturday"
+        day = monday + dt.timedelta(days=7 + wd)
+    elif rel == "this":  # "this sat": this week's
+        day = monday + dt.timedelta(days=wd)
+    else:
+        direction = st.tense(m.start(), m.end())
+        if direction is None and (
+            schedule(st.text, m.start(), m.end()) or st.lower_case(m.start())
+        ):
+            direction = "future"
+        day = dates.weekday_date(st.dct, wd, direction or "past")
+    part = (m["part"] or "").lower() or None
     return part_of_day(day, "night" if part == "nite" else part)
 
 

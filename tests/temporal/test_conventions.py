@@ -416,3 +416,22 @@ CLOCK_NOT_YEAR = [
 )
 def test_clock_not_year(text: str, published: dt.date, expected: list) -> None:
     assert values(text, published) == expected
+
+
+# "this sat", "next sat", "last sun"; a lower-case day after a clock is a plan ahead.
+SHORT_DAYS_REL = [
+    ("see you this sat", [("this sat", "2024-07-06")]),
+    ("gig next sat!!", [("next sat", "2024-07-13")]),
+    ("last sun was great", [("last sun", "2024-06-30")]),
+    ("party 6-8pm friday", [("8pm friday", "2024-07-05T20:00")]),
+    # negative
+    ("I sat down and the sun came out.", []),
+    ("Last Sun Valley trip was fun.", []),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), SHORT_DAYS_REL, ids=[r[0][:40] for r in SHORT_DAYS_REL]
+)
+def test_short_day_names_relative(text: str, expected: list) -> None:
+    assert values(text, dt.date(2024, 7, 3)) == expected
