@@ -70,6 +70,53 @@ def error_report(result: dict, top: int) -> str:
     return "\n".join(lines)
 
 
+#: Gold values that depart from the TIMEX3 conventions (TimeML 1.2.1 / TIMEX2 values, which
+#: TempEval-3 keeps): the text gives what the gold leaves unspecified, or the gold drops a
+#: part of the day. (class, test on gold value, system value, document)
+_PART_OF_DAY = re.compile(r"T(?:MO|AF|EV|NI|DT)$")
+_NONSTANDARD = [
+    ("decade or century written 199X / 19XX (TIMEX3: 199, 19)",
+     lambda g, s, d: re.fullmatch(r"\d{3}X|\d{2}XX", g) is not None),
+    ("unspecified digits the text gives (1989-WXX, 1998-XX-XX, 1968-XX, 1988-QX)",
+     lambda g, s, d: "X" in g and g[:4].isdigit() and s.startswith(re.sub(r"-?X.*", "", g))),
+    ("week number without its zero (2000-W7)", lambda g, s, d: re.fullmatch(r"\d{4}-W\d", g)),
+    ("part of day dropped or changed (Friday night as a DATE, night as TEV)",
+     lambda g, s, d: _PART_OF_DAY.search(s) is not None and s[:10] == g[:10]),
+    ("hour without minutes (T17 for 5 p.m.)",
+     lambda g, s, d: re.fullmatch(r".*T\d\d", g) is not None and s.startswith(g)),
+]  # fmt: skip
+_REF_WORDS = re.compile(
+    r"(?:right\s+)?now|current(?:ly)?|(?:more\s+)?recent(?:ly)?|presently|soon|(?:the\s+)?"
+    r"(?:foreseeable\s+)?future|already|previously|once|earlier|yet|the\s+past",
+    re.IGNORECASE,
+)
+
+
+def convention_report(result: dict) -> str:
+    """The errors by class: wrong values whose gold departs from the TIMEX3 conventions, then
+    the rest, and missed / spurious now-past-future words (which the gold tags unevenly)."""
+    counts: collections.Counter[str] = collections.Counter()
+    for d in result["documents"]:
+        for e in d["wrong_value"]:
+            g, s = e["value"].strip(), e["system_value"]
+            name = next((n for n, test in _NONSTANDARD if test(g, s, d["doc"])), None)
+            counts["wrong value, gold " + name if name else "wrong value, other"] += 1
+        for kind in ("missed", "spurious"):
+            for e in d[kind]:
+                ref = _REF_WORDS.fullmatch(e["text"].strip(" .")) is not None
+                counts[f"{kind}, {'now/recent/future words' if ref else 'other'}"] += 1
+    lines = ["\nerrors by class (gold conventions checked against TIMEX3):"]
+    lines += [f"  {n:4}  {name}" for name, n in sorted(counts.items())]
+    nonstandard = sum(n for name, n in counts.items() if name.startswith("wrong value, gold"))
+    right = sum(d["counts"]["value_ok"] for d in result["documents"])
+    spans = sum(d["counts"]["system"] + d["counts"]["gold"] for d in result["documents"])
+    lines.append(
+        f"  value F1 {2 * right / spans:.3f}; {2 * (right + nonstandard) / spans:.3f} if the "
+        f"{nonstandard} gold values above followed TIMEX3"
+    )
+    return "\n".join(lines)
+
+
 def document_f1(counts: dict) -> float:
     """A document's value F1: 2 x right values / (system spans + gold spans)."""
     total = counts["system"] + counts["gold"]
@@ -200,6 +247,9 @@ def main(argv: list[str] | None = None) -> int:
         help="documents listed by value F1, lowest first (-1: all)",
     )
     parser.add_argument(
+        "--classes", action="store_true", help="errors by class, gold conventions checked"
+    )
+    parser.add_argument(
         "--no-narrative",
         action="store_true",
         help="skip the narrative and posts checks",
@@ -223,6 +273,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.errors:
         print(timex_eval.format_errors(result, args.errors))
     print(error_report(result, args.top))
+    if args.classes:
+        print(convention_report(result))
     print(by_document(result, args.documents))
     if not args.no_narrative and NARRATIVE.exists():
         print(narrative_check(timex_eval, args.errors))

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import re
 
-_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues|weds|thurs|thur|fri"
 _MONTHS = "january|february|april|june|july|september|october|november|december"
 #: Month names that are also common words: capitalised only where a date reads them.
 _AMBIGUOUS = "may|march|august"
 _HOLIDAYS = (
-    r"christmas(?:\s+(?:day|eve))?|new\s+year's(?:\s+(?:day|eve))?|thanksgiving(?:\s+day)?|"
+    r"(?:christmas|xmas)(?:\s+(?:day|eve))?|new\s+year's(?:\s+(?:day|eve))?|thanksgiving(?:\s+day)?|"
     r"easter(?:\s+sunday)?|halloween|valentine's\s+day|good\s+friday|boxing\s+day|"
     r"mother's\s+day|father's\s+day|black\s+friday|cyber\s+monday|independence\s+day|"
     r"labor\s+day|memorial\s+day|veterans\s+day|election\s+day"

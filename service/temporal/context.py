@@ -50,7 +50,16 @@ _SCHEDULE = frozenset(
     hold holds host hosts leave leaves close closes kick kicks end ends head heads take takes
     launch launches release releases unveil unveils publish publishes hear hears sit sits
     debate debates finish finishes conclude concludes land lands depart departs premiere
-    premieres sign signs gather gathers convene convenes stage stages""".split()
+    premieres sign signs gather gathers convene convenes stage stages reports celebrates
+    deliberates appears addresses testifies speaks presents delivers attends competes races
+    performs marks expires tours""".split()
+)
+#: Participles that after "is"/"are" make a present passive schedule ("the report is
+#: released Friday", "the vote is held Sunday").
+_SCHEDULE_PASSIVE = frozenset(
+    """released held published announced unveiled opened closed launched sworn buried
+    inaugurated crowned signed heard sentenced decided counted played staged broadcast
+    shown aired""".split()
 )
 #: The same verbs in the present progressive ("the minister is meeting ... on Friday").
 _SCHEDULE_ING = frozenset(
@@ -73,6 +82,8 @@ def schedule(text: str, start: int, end: int) -> bool:
             return True
         if t in _SCHEDULE_ING and i and tokens[i - 1][1] in ("is", "are", "am", "'re", "'s"):
             return True
+        if t in _SCHEDULE_PASSIVE and i and tokens[i - 1][1] in ("is", "are"):
+            return True  # "the report is released Friday"
     return False
 
 
@@ -98,6 +109,14 @@ def _direction(word: str) -> tuple[str | None, bool]:
     return None, False
 
 
+def _verb_like(tokens: list[str]) -> bool:
+    """True if the one token given reads as a finite verb ("expects", "said", "will")."""
+    if not tokens or not tokens[0].islower():
+        return False
+    word = tokens[0]
+    return word in _FUTURE or word in _PAST or word in _SPEECH or word.endswith(("ed", "es"))
+
+
 def _clause_tokens(text: str, start: int, end: int) -> list[tuple[float, str]]:
     """(distance, token) for the words around the expression, within its sentence."""
     left = _TOKEN.findall(text[max(0, start - _WINDOW) : start])
@@ -119,6 +138,8 @@ def _clause_tokens(text: str, start: int, end: int) -> list[tuple[float, str]]:
             break
         if tok.lower() in ("that", "which", "who"):
             break  # "approved a bill on Thursday that would ban ...": another clause
+        if tok.lower() in ("and", "but") and len(left) > 2 and _verb_like(right[i + 1 : i + 2]):
+            break  # "reported a loss in February and expects a profit": the next predicate
         out.append((i + 1.5, tok))
     return out
 

@@ -13,6 +13,11 @@ from dateutil.relativedelta import relativedelta
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
+def next_month(year: int, month: int) -> tuple[int, int]:
+    """The (year, month) after ``month`` of ``year``."""
+    return (year, month + 1) if month < 12 else (year + 1, 1)
+
+
 def iso_week(day: dt.date) -> str:
     """``2023-W51`` for the ISO week holding ``day``."""
     year, week, _ = day.isocalendar()
@@ -124,7 +129,7 @@ def season_value(base: dt.date, code: str, direction: str | None, rel: str | Non
 
 def holiday_date(name: str, year: int) -> dt.date | None:
     """The date of a (US) holiday in ``year``, or None."""
-    key = " ".join(name.lower().replace(".", "").split())
+    key = " ".join(name.lower().replace(".", "").replace("xmas", "christmas").split())
     key = {"presidents day": "presidents' day", "st patrick's day": "saint patrick's day"}.get(
         key, key
     )

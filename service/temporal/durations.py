@@ -13,6 +13,7 @@ from .patterns import (
     PARTS,
     PLURAL_UNITS,
     SEASONS,
+    UNIT_ABBREVIATIONS,
     UNITS,
     WEEKDAYS,
 )
@@ -22,7 +23,7 @@ from .state import Result, State, same_sentence, words
 
 def _unit(word: str) -> str:
     word = word.lower()
-    word = PLURAL_UNITS.get(word, word)
+    word = UNIT_ABBREVIATIONS.get(word) or PLURAL_UNITS.get(word, word)
     return word[:-1] if word.endswith("s") else word
 
 
@@ -98,6 +99,9 @@ def duration(m: re.Match[str], st: State) -> Result | None:
 _MODAL_BEFORE = re.compile(r"\b(?:will|'ll|would|could|might|may|can|shall)\s+$", re.IGNORECASE)
 
 
+_THAN = re.compile(r"\s+than\b", re.IGNORECASE)
+
+
 def _duration(m: re.Match[str], st: State) -> Result | None:
     unit = _unit(m["unit"])
     if words(m[0]) == "one day" and _MODAL_BEFORE.search(st.text, max(0, m.start() - 8), m.start()):
@@ -110,6 +114,9 @@ def _duration(m: re.Match[str], st: State) -> Result | None:
     tail = words(m["tail"])
     mod = APPROX_MODS.get(words(m["amod"])) if m["amod"] else None
     small = unit in ("second", "minute", "hour", "day", "night", "week", "weekend", "fortnight")
+    if tail in ("earlier", "later") and _THAN.match(st.text, m.end()):
+        # "six weeks earlier than usual": a comparison measures a stretch, "than" outside
+        return Result("DURATION", duration_value(n, unit), mod, end=m.start("tail"))
     story = st.story_at(m.start(), m.end()) if tail in ("earlier", "later") else None
     if story and n is not None and n == int(n) and not m["num2"]:
         moved = story_moved(story, unit, int(n) * (1 if tail == "later" else -1))
@@ -254,7 +261,8 @@ def set_alternate(m: re.Match[str], st: State) -> Result | None:
 def set_every(m: re.Match[str], st: State) -> Result | None:
     other = "other" in m[0].lower()
     if m["wd"]:
-        return Result("SET", f"XXXX-WXX-{WEEKDAYS[m['wd'].lower()] + 1}")
+        part = f"T{PARTS[m['wpart'].lower()]}" if m["wpart"] else ""  # "every Sunday morning"
+        return Result("SET", f"XXXX-WXX-{WEEKDAYS[m['wd'].lower()] + 1}{part}")
     if m["mon"]:
         return Result("SET", f"XXXX-{month_number(m['mon']):02d}")
     if m["season"]:

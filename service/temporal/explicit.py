@@ -6,9 +6,12 @@ import datetime as dt
 import re
 
 from . import dates
+from .context import schedule
 from .patterns import (
     DAY_WORDS,
     DECADE_WORDS,
+    MONTH,
+    MONTH_AFTER_DAY,
     MONTHS,
     NUMBERS,
     ORDINALS,
@@ -54,7 +57,7 @@ def _weekday_shift(day: dt.date, weekday_word: str | None) -> dt.date:
 def month_day(m: re.Match[str], st: State) -> Result | None:
     month, day = month_number(m["mon"]), day_number(m["day"])
     rel = " ".join((m.groupdict().get("rel") or "").lower().split())
-    range_year = None if m["year"] or m["yrel"] else _range_year(st.text, m.end())
+    range_year = None if m["year"] or m["yrel"] else _range_year(st.text, m.end(), month)
     story = None if m["year"] or rel or range_year else st.story_at(m.start(), m.end())
     if m["year"]:
         year = int(m["year"])
@@ -79,18 +82,26 @@ def month_day(m: re.Match[str], st: State) -> Result | None:
     return Result("DATE", when.isoformat(), point_mod(m), story=bool(story))
 
 
-#: The rest of a day range after its first day: "-23, 2020", " to 25 2019", " and 24, 2018".
+#: The rest of a day range after its first day: "-23, 2020", " to 25 2019", " and 24, 2018",
+#: " - 18 November 1916", " to Nov. 18, 1916".
 _RANGE_REST = re.compile(
-    r"\s*(?:-|\u2013|to|through|and|until)\s*(?:[0-3]?\d)(?:st|nd|rd|th)?,?\s+((?:1[0-9]|20)\d\d)\b"
+    rf"\s*(?:-|\u2013|\u2014|to|through|and|until)\s*(?:(?P<mon1>{MONTH})\s*)?(?:[0-3]?\d)"
+    rf"(?:st|nd|rd|th)?(?:\s+(?:of\s+)?(?P<mon2>{MONTH_AFTER_DAY}))?,?\s+((?:1[0-9]|20)\d\d)\b"
     r"(?!\s*(?:%|percent))",
     re.IGNORECASE,
 )
 
 
-def _range_year(text: str, end: int) -> int | None:
-    """The year closing a day range that begins at ``end`` ("July 22[-23, 2020]")."""
-    m = _RANGE_REST.match(text, end, min(len(text), end + 24))
-    return int(m[1]) if m else None
+def _range_year(text: str, end: int, month: int | None = None) -> int | None:
+    """The year closing a day range that begins at ``end`` ("July 22[-23, 2020]", "1 July
+    [- 18 November 1916]"); a year earlier when ``month`` comes after the closing month."""
+    m = _RANGE_REST.match(text, end, min(len(text), end + 40))
+    if m is None:
+        return None
+    year, closing = int(m[3]), m["mon1"] or m["mon2"]
+    if month and closing and month > month_number(closing):
+        return year - 1  # "12 December - 5 January 1920": December 1919
+    return year
 
 
 def range_day(m: re.Match[str], st: State) -> Result | None:
@@ -106,6 +117,35 @@ def range_day(m: re.Match[str], st: State) -> Result | None:
     if not dates.valid_day(year, month, day):
         return None
     return Result("DATE", dt.date(year, month, day).isoformat())
+
+
+def range_first(m: re.Match[str], st: State) -> Result | None:
+    """The first day of "from 12 to 20 May (1916)", in the month and year of the second."""
+    month, day, last = month_number(m["mon"]), day_number(m["day"]), day_number(m["d2"])
+    if day >= last:
+        return None
+    story = None if m["year"] else st.story_at(m.start(), m.end())
+    if m["year"]:
+        year = int(m["year"])
+    elif story and year_of(story):
+        year = nearest_year(story, month)
+    else:
+        year = dates.pick_year(st.dct, month, day, st.tense(m.start(), m.end()))
+    if not dates.valid_day(year, month, day):
+        return None
+    return Result("DATE", dt.date(year, month, day).isoformat(), story=bool(story))
+
+
+def ad_year(m: re.Match[str], st: State) -> Result | None:
+    """ "AD 43" is 0043, "1066 CE" 1066."""
+    n = int(m["n"] or m["n2"])
+    return Result("DATE", f"{n:04d}") if 1 <= n <= 2099 else None
+
+
+def bc_range(m: re.Match[str], st: State) -> Result | None:
+    """The first year of "218-201 BC": BC years count down."""
+    n, n2 = int(m["n"]), int(m["n2"])
+    return Result("DATE", f"BC{n:04d}") if 1 <= n2 < n <= 9999 else None
 
 
 def fiscal_code(m: re.Match[str], st: State) -> Result | None:
@@ -243,7 +283,9 @@ def _with_part(m: re.Match[str], year: int) -> Result:
 
 
 def decade(m: re.Match[str], st: State) -> Result | None:
-    if m["dec"]:
+    if m["dec"] and m["dec"].endswith("00") and m["dec"] != "2000":
+        value = m["dec"][:2]  # "the 1600s": the century (the 2000s are a decade)
+    elif m["dec"]:
         value = m["dec"][:3]
     elif m["dec2"] or m["dec3"]:  # "'90s", "the 70s": the nearest such decade not ahead
         tens = int(m["dec2"] or m["dec3"])
@@ -255,14 +297,8 @@ def decade(m: re.Match[str], st: State) -> Result | None:
         value = f"{century:02d}{tens // 10}"
     else:
         value = f"19{DECADE_WORDS[m['decw'].lower()]}"
-    first = (
-        m.start("pmod")
-        if m["pmod"]
-        else min(m.start(g) for g in ("dec", "dec2", "dec3", "decw") if m[g])
-    )
-    if m["dec2"]:
-        first -= 1  # the apostrophe of "'90s"
-    return Result("DATE", value, point_mod(m), start=first)  # "the" stays out: "the [1960s]"
+    # TIMEX3 extent keeps the determiner, as for centuries: "[the 1960s]", "[the mid-1990s]"
+    return Result("DATE", value, point_mod(m))
 
 
 def bc_year(m: re.Match[str], st: State) -> Result | None:
@@ -312,6 +348,17 @@ def day_of_month(m: re.Match[str], st: State) -> Result | None:
     named), else of the publication month, or the month after / before as the tense says."""
     dom = int(m["dom"])
     told = st.story_at(m.start(), m.end()) or st.ref
+    week = re.match(r"^(\d{4})-W(\d\d)", told or "")
+    if week:  # "closed next week, back open on the 17th": the 17th nearest that week
+        monday = dt.date.fromisocalendar(int(week[1]), int(week[2]), 1)
+        near = [
+            dt.date(y, mo, dom)
+            for y, mo in ((monday.year, monday.month), dates.next_month(monday.year, monday.month))
+            if dates.valid_day(y, mo, dom)
+        ]
+        if near:
+            day = min(near, key=lambda d: abs((d - monday).days))
+            return Result("DATE", day.isoformat(), anchor=False)
     if told and re.match(r"^\d{4}-\d\d", told):
         year, month = int(told[:4]), int(told[5:7])
     else:
@@ -320,6 +367,10 @@ def day_of_month(m: re.Match[str], st: State) -> Result | None:
         if tense == "past" and dom > st.dct.day:
             year, month = (year, month - 1) if month > 1 else (year - 1, 12)
         elif tense == "future" and dom < st.dct.day:
+            year, month = (year, month + 1) if month < 12 else (year + 1, 1)
+        elif tense is None and dom + 15 < st.dct.day:
+            # no tense ("next game away on the 8th", posted on the 28th): the nearer one,
+            # next month's, when this month's lies more than a fortnight back
             year, month = (year, month + 1) if month < 12 else (year + 1, 1)
     if not dates.valid_day(year, month, dom):
         return None
@@ -332,6 +383,8 @@ def season(m: re.Match[str], st: State) -> Result | None:
         return Result("DATE", f"{m['year']}-{code}", point_mod(m))
     rel = " ".join((m["rel"] or "").lower().split())
     story = st.story_at(m.start(), m.end())
+    if rel == "this" and st.tense(m.start(), m.end()) != "past":
+        story = None  # "this summer the first mile will reopen": the writer's summer
     if story and (
         rel in ("", "the") + _THAT_WORDS + _STORY_NEXT + _STORY_LAST or st.mode == "narrative"
     ):
@@ -396,10 +449,13 @@ def clock(m: re.Match[str], st: State) -> Result | None:
     elif m["h24"] or m["hmil"] or m["hp"]:
         hour = int(m["h24"] or m["hmil"] or m["hp"])
         minute = int(m["m24"] or m["mmil"] or m["mp"])
-    elif m["h2"]:  # "4 in the morning"
-        hour, minute = int(m["h2"]), 0
+    elif m["h2"]:  # "4 in the morning", "7:30 in the evening"
+        hour, minute = int(m["h2"]), int(m["m2"] or 0)
         if m["part2"].lower() != "morning" and hour < 12:
             hour += 12
+    elif m["h3"]:  # "at 8 tonight", "from 7:30 this evening"
+        hour, minute = int(m["h3"]), int(m["m3"] or 0)
+        hour += 12 if hour < 12 else 0
     else:
         hour, minute = int(m["h"]), int(m["min"] or 0)
         ampm = m["ampm"].lower()
@@ -409,6 +465,9 @@ def clock(m: re.Match[str], st: State) -> Result | None:
             hour += 12
         elif ampm.startswith("a") and hour == 12:
             hour = 0
+    tonight = (m["deic"] or "").lower() == "tonight"
+    if tonight and hour < 12 and not (m["ampm"] or "").lower().startswith("a"):
+        hour += 12  # "9 o'clock tonight"
     day = st.dct
     told = st.ref[:10] if st.ref and re.fullmatch(r"\d{4}-\d\d-\d\d", st.ref[:10]) else None
     if told and (told >= st.dct.isoformat() or st.tense(m.start(), m.end()) != "future"):
@@ -417,8 +476,12 @@ def clock(m: re.Match[str], st: State) -> Result | None:
     if between in ("", "at", "on", "from", "by") and re.match(r"\d{4}-\d\d-\d\d", st.last_value):
         day = dt.date.fromisoformat(st.last_value[:10])  # "Dec. 20 at 8 p.m."
     if m["wd"]:
-        direction = st.tense(m.start(), m.end()) or "past"
-        day = dates.weekday_date(st.dct, WEEKDAYS[m["wd"].lower()], direction)
+        direction = st.tense(m.start(), m.end())
+        if direction is None and (
+            schedule(st.text, m.start(), m.end()) or st.lower_case(m.start("wd"))
+        ):
+            direction = "future"  # "polls close at 8 p.m. on Thursday", "party 8pm friday"
+        day = dates.weekday_date(st.dct, WEEKDAYS[m["wd"].lower()], direction or "past")
     elif m["deic"]:
         day = dates.shift_days(st.dct, {"yesterday": -1, "tomorrow": 1}.get(m["deic"].lower(), 0))
     elif m["mon"]:
@@ -435,6 +498,25 @@ def clock(m: re.Match[str], st: State) -> Result | None:
         m.start(g) for g in ("h", "noon", "h24", "h2", "hmil", "hp") if m[g]
     )  # "about [10:35]"
     return Result("TIME", value, "APPROX", start=first)
+
+
+#: "the evening of", "the night of" just before a day: "[the night of 14 March 1947]".
+_PART_OF = re.compile(
+    r"\b[Tt]he\s+(?:(?:early|late)\s+)?(?P<part>morning|afternoon|evening|night)\s+of\s+$",
+    re.IGNORECASE,
+)
+
+
+def part_of_named_day(text: str, start: int, result: Result) -> tuple[int, Result] | None:
+    """A day named after "the evening of" is that part of the day: TIME ``1956-11-09TEV``,
+    its span from "the". None unless ``result`` is a bare day."""
+    if result.type != "DATE" or not re.fullmatch(r"\d{4}-\d\d-\d\d", result.value):
+        return None
+    before = _PART_OF.search(text, max(0, start - 32), start)
+    if before is None:
+        return None
+    value = f"{result.value}T{PARTS[before['part'].lower()]}"
+    return before.start(), result._replace(type="TIME", value=value, start=before.start())
 
 
 def part_of_day(day: dt.date, part: str | None) -> Result:

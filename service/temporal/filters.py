@@ -86,8 +86,14 @@ def _accept_month(m: re.Match[str], text: str) -> bool:
     return True
 
 
+#: After four digits, a time zone or "hours": a 24-hour clock ("(1400 GMT)", "0800 hours").
+_CLOCK_AFTER = re.compile(r"\s*(?:(?-i:GMT|UTC|[ECMP][SD]T|BST|CET|CEST)\b|hours\b|hrs\b|h\b)")
+
+
 def _accept_year(m: re.Match[str], text: str) -> bool:
     year = int(m["year"])
+    if not m["year2"] and _CLOCK_AFTER.match(text, m.end()):
+        return False
     if m["pmod"] or m["fiscal"]:
         return 1000 <= year <= 2099
     if m["amod"] and _PLURAL_NOUN.match(text, m.end()):
@@ -95,7 +101,7 @@ def _accept_year(m: re.Match[str], text: str) -> bool:
     left = _left(text, m.start())
     if _PERCENT.match(text, m.end()) or _QUANTITY_LEFT.search(left):
         return False
-    if YEAR_CUES.search(left):
+    if YEAR_CUES.search(left) or m["amod"]:  # "in 1350", "c. 1200", "around 1350"
         return 1000 <= year <= 2099
     if _NAME_BEFORE.search(left) or _CODE_BEFORE.search(left):
         return False  # "Windows 2000", "Room 2020", "Orion 1980": names, not years
@@ -293,7 +299,42 @@ def _accept_numeric(m: re.Match[str], text: str) -> bool:
     return True
 
 
+#: After "daily" (or "weekly"), words that make it the noun, a newspaper: "the daily said".
+_PAPER_NEXT = re.compile(
+    r"\s+(?:newspapers?|papers?|tabloids?|said|says|reported|reports|quoted|quotes|wrote|"
+    r"writes|cited|cites|published|publishes|added|claimed|noted)\b"
+)
+_CAPITAL_NEXT = re.compile(r"\s+(?-i:[A-Z][a-z]+)")
+
+
+def _accept_set_adverb(m: re.Match[str], text: str) -> bool:
+    """No newspaper: "China Daily", "the Daily Mail", "the daily said", "a weekly newspaper"."""
+    word = m["adv"]
+    if word[0].isupper() and (
+        _name_like(text, m.start("adv")) or _CAPITAL_NEXT.match(text, m.end("adv"))
+    ):
+        return False
+    return _PAPER_NEXT.match(text, m.end("adv")) is None
+
+
+#: Before "sat"/"sun"/"wed" as words: a subject or a determiner ("we sat", "the sun").
+_SHORT_DAY_LEFT = re.compile(
+    r"\b(?:the|a|an|we|i|they|he|she|who|had|was|were|got|just)\s+$", re.IGNORECASE
+)
+
+
+def _accept_weekday_short(m: re.Match[str], text: str) -> bool:
+    """ "sat night", "sun morning" as days; not "we sat night after night", "the sun morning"."""
+    if not (m["rel"] or m["part"]) or re.match(r"\s+[A-Z][a-z]", text[m.end() : m.end() + 3]):
+        return False  # "sat", "sun" alone are words; "Last Sun Valley trip" a name
+    if re.match(r"\s+after\b", text[m.end() : m.end() + 8]):
+        return False
+    return _SHORT_DAY_LEFT.search(_left(text, m.start(), 12)) is None
+
+
 ACCEPT = {
+    "weekday_short": _accept_weekday_short,
+    "set_adv": _accept_set_adverb,
     "date_num": _accept_numeric,
     "decade": _accept_decade,
     "day_of_month": _accept_day_of_month,

@@ -31,6 +31,9 @@ HANDLERS: dict[str, Handler] = {
     "date_dmy": explicit.month_day,
     "date_num": explicit.numeric_date,
     "range_day": explicit.range_day,
+    "range_first": explicit.range_first,
+    "bc_range": explicit.bc_range,
+    "ad_year": explicit.ad_year,
     "fiscal_code": explicit.fiscal_code,
     "month_year": explicit.month_year,
     "month": explicit.month,
@@ -50,6 +53,7 @@ HANDLERS: dict[str, Handler] = {
     "quarter_code": quarters.quarter_code,
     "half": quarters.half,
     "weekday": relative.weekday,
+    "weekday_short": relative.weekday_short,
     "deixis": relative.deixis,
     "relative": relative.relative,
     "yearago": quarters.year_ago,
@@ -60,11 +64,57 @@ HANDLERS: dict[str, Handler] = {
     "vague_span": durations.vague_span,
     "ref": relative.ref,
     "that_day": relative.that_day,
+    "day_before": relative.day_before,
     "set": durations.set_every,
     "set_adv": durations.set_adverb,
     "set_times": durations.set_times,
     "set_alternate": durations.set_alternate,
 }
+
+
+#: "45 mins late this morning", "two days early on Friday": the lateness of a thing, not a
+#: modifier of the date after it.
+_LATENESS = re.compile(
+    r"\b(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?|seconds?|secs?)\s+$", re.I
+)
+_EDGE_MOD = re.compile(r"(?:late|early)\s+", re.IGNORECASE)
+
+
+def _measured_lateness(text: str, start: int, result: Result) -> Result:
+    """``result`` without a leading "late"/"early" that belongs to a duration before it."""
+    edge = _EDGE_MOD.match(text, start)
+    if edge and _LATENESS.search(text, max(0, start - 12), start):
+        return result._replace(start=edge.end(), mod=None)
+    return result
+
+
+_CLOCK_VALUE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
+
+
+def _clock_after_day(text: str, out: list[Timex], start: int, result: Result) -> bool:
+    """True if a clock time follows the day it falls on with nothing but a space or comma
+    between ("Thursday 3pm", "thurs, 7:30pm"): TIMEX3 writes them as one TIME."""
+    if not out or result.type != "TIME" or not _CLOCK_VALUE.match(result.value):
+        return False
+    day = out[-1]
+    return (
+        day.type == "DATE"
+        and day.value == result.value[:10]
+        and text[day.end : start] in (" ", ", ")
+    )
+
+
+def _day_after_clock(text: str, out: list[Timex], start: int, result: Result) -> bool:
+    """True if a day follows a clock time with "on" or a comma between ("10:30 a.m. on
+    3 January 1920"): the clock falls on that day, one TIME."""
+    if not out or result.type != "DATE" or not re.fullmatch(r"\d{4}-\d\d-\d\d", result.value):
+        return False
+    clock = out[-1]
+    return (
+        clock.type == "TIME"
+        and _CLOCK_VALUE.match(clock.value) is not None
+        and text[clock.end : start] in (" on ", ", ", ", on ")
+    )
 
 
 def to_timex(text: str, c: Candidate, result: Result) -> Timex:
@@ -114,6 +164,23 @@ def normalise(
         state.note_story(result, c.start if result.start is None else result.start, c.end)
         state.last_start = c.start if result.start is None else result.start
         state.last_end, state.last_value = c.end, result.value
+        result = _measured_lateness(
+            cased, c.start if result.start is None else result.start, result
+        )
+        part = explicit.part_of_named_day(
+            cased, c.start if result.start is None else result.start, result
+        )
+        if part:  # "the night of 14 March 1947": one TIME, over "the night of" read before
+            result = part[1]
+            while out and out[-1].end > part[0]:
+                out.pop()
+        start = c.start if result.start is None else result.start
+        if _clock_after_day(cased, out, start, result):  # "thurs 3pm": one TIME
+            result = result._replace(start=out.pop().start)
+        elif _day_after_clock(cased, out, start, result):  # "10:30 a.m. on 3 January 1920"
+            clock = out.pop()
+            value = f"{result.value}T{clock.value.split('T', 1)[1]}"
+            result = result._replace(type="TIME", value=value, start=clock.start, mod=clock.mod)
         if result.mod is None and result.type in ("DATE", "TIME") and result.value[:1].isdigit():
             start = c.start if result.start is None else result.start
             result = result._replace(mod=bound_mod(cased, start, c.end))

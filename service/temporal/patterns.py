@@ -13,6 +13,8 @@ MONTHS = {
 WEEKDAYS = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
     "sunday": 6,
+    # abbreviations of posts and listings that are no other word ("mon", "sat", "sun" are)
+    "tues": 1, "weds": 2, "thurs": 3, "thur": 3, "fri": 4,
 }  # fmt: skip
 NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -53,9 +55,13 @@ UNITS = {
     "millennium": ("", "Y", 1000),
 }  # fmt: skip
 PLURAL_UNITS = {"centuries": "century", "millennia": "millennium"}
+#: Abbreviated units of posts and headlines ("45 mins", "3 yrs", "2 hrs").
+UNIT_ABBREVIATIONS = {"min": "minute", "mins": "minute", "hr": "hour", "hrs": "hour",
+                      "sec": "second", "secs": "second", "wk": "week", "wks": "week",
+                      "yr": "year", "yrs": "year"}  # fmt: skip
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
-         "tonight": "NI", "midday": "MI"}  # fmt: skip
+         "tonight": "NI", "midday": "MI", "nite": "NI", "tonite": "NI"}  # fmt: skip
 APPROX_MODS = {
     "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
     "nearly": "APPROX", "almost": "APPROX", "some": "APPROX", "close to": "APPROX",
@@ -112,21 +118,24 @@ NUM = (
 UNIT = (
     r"(?:(?:trading|business|working|calendar|straight|consecutive|more|additional|full|long|"
     r"short|extra|further)\s+)?(?P<unit>seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|"
-    r"fortnights?|months?|quarters?|years?|decades?|century|centuries|millennium|millennia)\b"
+    r"fortnights?|months?|quarters?|years?|decades?|century|centuries|millennium|millennia|"
+    r"mins?|hrs?|secs?|wks?|yrs?)\b"
 )
 PMOD = rf"(?:(?P<pmod>{_alt(POINT_MODS)})(?:\s+|-|(?<=mid)(?=\d)))"
 AMOD = rf"(?:(?P<amod>{_alt(APPROX_MODS)})\s+)"
-PART = r"(?P<part>morning|afternoon|evening|night)"
+PART = r"(?P<part>morning|afternoon|evening|night|nite)"
 _REL = (
     r"last|this|next|this\s+past|this\s+coming|the\s+coming|coming|the\s+previous|previous|"
     r"the\s+following|following|past|the\s+past|the\s+last|the\s+next|the\s+current|current|"
     r"the\s+same|that|the\s+latest|the\s+prior|prior|the\s+preceding|the\s+upcoming|upcoming"
 )
 REL = rf"(?P<rel>{_REL})"
-DEIXIS = r"today|yesterday|tomorrow|tonight"
+DEIXIS = r"today|yesterday|tomorrow|tonight|tmrw|tmw|tomoz|tonite"
+#: Spellings of posts: "tmrw", "tonite", "last nite".
+DEIXIS_ALIASES = {"tmrw": "tomorrow", "tmw": "tomorrow", "tomoz": "tomorrow", "tonite": "tonight"}
 SEASON = r"(?P<season>spring|summer|fall|autumn|winter)"
 HOLIDAY = (
-    r"(?-i:Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|"
+    r"(?-i:(?:Christmas|Xmas)(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|"
     r"Easter(?:\s+Sunday)?|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Halloween|"
     r"Valentine's\s+Day|Good\s+Friday|Boxing\s+Day|Veterans\s+Day|Columbus\s+Day|"
     r"Election\s+Day|Mother's\s+Day|Father's\s+Day|Black\s+Friday|Cyber\s+Monday|"
@@ -141,7 +150,12 @@ _QDET = r"the|this|that|last\s+year's|this\s+year's|next\s+year's|(?:19|20)\d\d'
 CLOCK = (
     r"(?P<h>[01]?\d)(?:[:.]?(?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|am\b|pm\b|o'clock\b)"
     r"|(?P<noon>noon|midnight|midday)"
-    r"|(?P<h2>1[0-2]|[1-9])(?:\s+o'clock)?\s+in\s+the\s+(?P<part2>morning|afternoon|evening)"
+    r"|(?P<h2>1[0-2]|[1-9])(?:[:.](?P<m2>[0-5]\d))?(?:\s+o'clock)?\s+in\s+the\s+"
+    r"(?P<part2>morning|afternoon|evening)"
+    # "see you at 8 tonight", "from 7:30 this evening": an evening hour after a preposition
+    r"|(?:(?<=\bat\s)|(?<=\bfrom\s)|(?<=\buntil\s)|(?<=\btill\s)|(?<=\bby\s)|(?<=\baround\s)"
+    r"|(?<=\bbefore\s)|(?<=\bafter\s))(?P<h3>1[0-2]|[1-9])(?:[:.](?P<m3>[0-5]\d))?"
+    r"(?:\s+o'clock)?\s+(?:tonight|this\s+evening)\b"
     r"|(?P<h24>[01]\d|2[0-3]):(?P<m24>[0-5]\d)(?=\s*(?-i:GMT|UTC|BST|CET|CEST|[ECMP]S?T|IST|JST)\b|"
     r"\s+(?:local\s+time|hours|hrs)\b)"
     r"|(?<!\()(?P<hmil>[01]\d|2[0-3])(?P<mmil>[0-5]\d)(?=\s*(?-i:GMT|UTC)\b|\s+local\s+time\b)"
@@ -149,7 +163,7 @@ CLOCK = (
     r"|(?:(?<=\bat\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bbefore\s)|(?<=\bafter\s))"
     r"(?P<hp>[01]?\d|2[0-3]):(?P<mp>[0-5]\d)(?![\d:.,]\d|\s*(?:%|percent|per\b|to\s+\d|-\d))"
 )
-TZ = r"(?:\s*(?P<tz>(?-i:[ECMP][SD]T|[ECMP]T|GMT|UTC|BST|CET|CEST|IST|JST))\b)?"
+TZ = r"(?:\s*(?P<tz>(?-i:[ECMP][SD]T|[ECMP]T|GMT|UTC|BST|CET|CEST|IST|JST)|local\s+time)\b)?"
 
 _F = re.IGNORECASE
 
@@ -173,6 +187,15 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         rf"(?P<mon>{MONTH})\s*(?P<d1>{DAY})\s*(?:-|\u2013|to|through|and|until|or)\s*"
         rf"(?P<span>(?P<day>{DAY})(?!\s*(?:{MONTH}|%|percent|[ap]\.?m\b|[:.]\d))"
         rf"(?=\s*(?:[,.;:)]|$|and\b|in\b|at\b))(?:,?\s*(?P<year>{YEAR}))?)", _F), 7),
+    ("range_first", re.compile(  # "from 12 to 20 May": the first day (the span group)
+        rf"(?P<span>(?P<day>{DAY}))\s*(?:-|\u2013|to|through|and|until)\s*(?P<d2>{DAY})\s+(?:of\s+)?"
+        rf"(?P<mon>{MONTH_AFTER_DAY})(?:,?\s+(?P<year>{YEAR}))?", _F), 6),
+    ("ad_year", re.compile(  # "AD 43", "43 AD", "AD 1066", "1066 CE"
+        r"(?-i:AD|A\.D\.)\s*(?P<n>\d{1,4})(?!\d|,\d)|(?<![\d,.$\u00a3\u20ac])(?P<n2>\d{1,4})\s*(?-i:AD|CE)(?!\w)",
+        _F), 5),
+    ("bc_range", re.compile(  # "218-201 BC": the first year (the span group)
+        r"(?P<span>(?P<n>\d{1,4}))\s*(?:-|\u2013|to)\s*(?P<n2>\d{1,4})\s*(?-i:BC|B\.C\.|BCE)(?!\w)",
+        _F), 5),
     ("fiscal_code", re.compile(r"\b(?-i:FY)\s?'?(?P<fy>(?:19|20)\d\d|\d\d)\b"), 3),
     ("month_year", re.compile(
         rf"(?:{PMOD})?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})", _F), 4),
@@ -191,10 +214,10 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         rf"hundred)|(?P<k>two\s+thousand)(?:\s+and\s+(?P<ky>{_ONES}|ten))?)\b", _F), 3),
     ("century", re.compile(
         rf"(?:the\s+)?(?:{PMOD})?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{_alt(ORDINALS)})[- ]century\b"
-        rf"(?P<bc>\s+(?-i:BC|B\.C\.|BCE)(?!\w))?", _F), 4),
+        rf"(?P<bc>\s+(?-i:BC|B\.C\.|BCE)(?!\w))?(?:\s+(?-i:AD|A\.D\.|CE)(?!\w))?", _F), 4),
     ("year", re.compile(
         rf"(?:(?P<amod>about|around|circa|approximately|c\.)\s+)?(?:{PMOD})?(?:(?P<fiscal>fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|"
-        rf"model\s+year)\s+)?(?P<year>{YEAR})(?:[-/](?P<year2>\d\d)\b(?!-))?", _F), 3),
+        rf"model\s+year)\s+)?(?P<year>{YEAR})(?:[-/\u2013](?P<year2>\d\d)\b(?!-))?", _F), 3),
     ("season", re.compile(
         rf"(?:{PMOD})?(?:(?P<rel>{_REL}|the)\s+)?{SEASON}\b(?:\s+(?:of\s+)?(?P<year>{YEAR}))?",
         _F), 3),
@@ -222,14 +245,14 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         rf"|,?\s+the\s+(?P<dom>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b)?", _F), 2),
     ("deixis", re.compile(
         rf"(?:{PMOD})?(?:(?P<deic>{DEIXIS})(?:\s+{PART}\b)?|(?P<rel2>this|last|yesterday|"
-        rf"tomorrow)\s+(?P<part2>morning|afternoon|evening|night)|(?P<over>overnight)|"
+        rf"tomorrow|tmrw|tmw)\s+(?P<part2>morning|afternoon|evening|night|nite)|(?P<over>overnight)|"
         rf"(?P<dayrel>the\s+day\s+(?:before|after)\s+(?:yesterday|tomorrow))|"
         rf"mid[- ]?(?P<part3>morning|afternoon|evening)(?:\s+(?P<deic3>yesterday|today|tomorrow))?)"
         rf"\b", _F), 2),
     ("relative", re.compile(
         rf"(?:(?P<el>earlier|later)\s+)?(?:{PMOD})?(?:{REL}|(?P<the>the(?:\s+(?:full|whole|entire|"
         rf"calendar))?))\s+"
-        rf"(?P<unit>week|weekend|month|year|decade|century|fiscal\s+year)\b(?!-|\s+(?:of|ago|old))"
+        rf"(?P<unit>week|weekend|wknd|month|year|decade|century|fiscal\s+year)\b(?!-|\s+(?:of|ago|old))"
         rf"(?:\s+(?P<ba>before|after|earlier|later)(?=\s*(?:[,.;:!?)]|$|and\b|but\b|when\b))"
         rf"|(?:(?<=same\sweek)|(?<=same\smonth))\s+(?P<yago>a|one)\s+year\s+(?:earlier|ago|before)\b)?",
         _F), 2),
@@ -249,6 +272,7 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         _F), 1),
     ("bare_units", re.compile(
         r"(?:(?P<pre>recent|coming|the\s+coming|the\s+past|past|the\s+next|next|the\s+last|"
+        r"the\s+following|the\s+ensuing|the\s+preceding|"
         r"future|the\s+(?:first|final|initial|early(?=\s+years))|the)\s+)?"
         r"(?P<unit>years|months|weeks|days|decades|hours|centuries|minutes|"
         r"quarters|(?=\w+-long)(?:day|week|month|year|hour|decade))\b"
@@ -271,6 +295,12 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"(?<=\bin\s)the(?=\s+(?:morning|afternoon|evening)\b))\s+"
         r"|(?<=\bby\s)(?=(?:morning|afternoon|evening)\b))"  # "by morning": the next one told
         r"(?P<part>day|morning|afternoon|evening|night)\b", _F), 2),
+    ("day_before", re.compile(  # "The day before, talks had failed": the day told, moved
+        r"(?P<rel>the\s+day\s+(?:before|after))(?=\s*[,.;:!?])", _F), 2),
+    ("weekday_short", re.compile(  # "sat night", "sun morning": short names that are words alone
+        r"\b(?:(?P<rel>this|next|last)\s+)?(?P<wd>mon|tue|wed|thu|sat|sun)"
+        r"(?:\s+(?P<part>morning|afternoon|evening|night|nite))?\b",
+        _F), 2),
     ("clock", re.compile(
         rf"(?:(?P<amod>about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|"
         rf"after))\s+)?(?:{CLOCK}){TZ}"
@@ -283,7 +313,8 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("set", re.compile(
         rf"(?P<q>every|each)\s+(?:other\s+)?(?:(?P<num>{NUM})\s+)?"
         rf"(?:(?P<unit>(?:second|minute|hour|day|night|week|weekend|month|quarter|year|decade)s?|"
-        rf"morning|evening|afternoon)\b|(?P<wd>{WEEKDAY})|(?P<mon>{_cased(_FULL_MONTHS)})\b|"
+        rf"morning|evening|afternoon)\b|(?P<wd>{WEEKDAY})(?:\s+(?P<wpart>morning|afternoon|evening|"
+        rf"night)\b)?|(?P<mon>{_cased(_FULL_MONTHS)})\b|"
         rf"{SEASON})", _F), 2),
     ("set_adv", re.compile(
         r"\b(?P<adv>daily|weekly|monthly|yearly|hourly|nightly|biweekly|bimonthly|fortnightly|"
@@ -301,7 +332,8 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("day_of_month", re.compile(  # "on the 15th": a day of the month being told
         r"the\s+"
         r"(?P<dom>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
-        r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:and|or|at|when|in|to|for|with|but|he|she|it|they)\b)",
+        r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:and|or|at|when|in|to|for|with|but|he|she|it|they|we|a|an|"
+        r"the|his|her|its|their|our|there)\b)",
         _F), 2),
     ("offset_from", re.compile(  # "two weeks from next Tuesday", "three days after Christmas"
         rf"(?P<num>{NUM})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>from|after|before)\s+"
@@ -318,6 +350,8 @@ NEEDS = {
     "offset_from": re.compile(r"\b(?:from|after|before)\s", re.IGNORECASE),
     "week_of_month": re.compile(r"\bweek\s+of\b", re.IGNORECASE),
     "bc_year": re.compile(r"(?-i:BC|B\.C\.)"),
+    "bc_range": re.compile(r"(?-i:BC|B\.C\.)"),
+    "ad_year": re.compile(r"(?-i:AD|A\.D\.|CE)"),
 }
 #: Every rule starts at a word start ("data years" holds no "a years").
 RULES = [(n, re.compile(r"(?<!\w)(?:" + p.pattern + ")", p.flags), k) for n, p, k in _RULES]
@@ -326,10 +360,12 @@ _UNIT_WORDS = ["second", "minute", "hour", "day", "night", "week", "weekend", "f
                "month", "quarter", "year", "decade"]  # fmt: skip
 _HEAD_LISTS: dict[str, list[str]] = {
     "month": [*MONTHS], "weekday": [*WEEKDAYS],
-    "unit": _UNIT_WORDS + [w + "s" for w in _UNIT_WORDS] + ["century", "centuries",
-                                                            "millennium", "millennia"],
+    "weekday_short": ["mon", "tue", "wed", "thu", "sat", "sun"],
+    "unit": ["wknd"] + _UNIT_WORDS + [w + "s" for w in _UNIT_WORDS] + ["century", "centuries",
+                                                            "millennium", "millennia"]
+    + [*UNIT_ABBREVIATIONS],
     "part": ["today", "yesterday", "tomorrow", "tonight", "overnight", "morning", "afternoon",
-             "evening", "night"],
+             "evening", "night", *DEIXIS_ALIASES, "nite"],
     "noon": ["noon", "midnight", "midday"],
     "ref": ["now", "current", "currently", "recent", "recently", "lately", "nowadays", "present",
             "presently", "moment", "past", "future", "days", "term", "date", "soon"],
@@ -339,7 +375,7 @@ _HEAD_LISTS: dict[str, list[str]] = {
                "semiannual", "biannual", "biannually", "bi"],
     "times": ["times", "once", "thrice"],
     "alternate": ["alternate"],
-    "holiday": ["christmas", "year", "thanksgiving", "easter", "independence", "labor",
+    "holiday": ["christmas", "xmas", "year", "thanksgiving", "easter", "independence", "labor",
                 "memorial", "halloween", "valentine", "friday", "boxing", "veterans", "columbus",
                 "election", "mother", "father", "black", "cyber", "patrick", "presidents",
                 "martin"],
@@ -348,14 +384,15 @@ _HEAD_LISTS: dict[str, list[str]] = {
     "period": ["period"],
     "spoken": ["nineteen", "twenty", "thousand"],
     "vague": ["while", "time"],
-    "bc": ["bc", "bce", "b"],
+    "bc": ["bc", "bce", "b"], "ad": ["ad"], "ce": ["ce"],
 }  # fmt: skip
 _HEAD_RULES = {
     "month": ("date_mdy", "date_dmy", "month_year", "month", "clock", "set", "range_day",
-              "week_of_month"),
+              "week_of_month", "range_first"),
     "weekday": ("weekday", "date_mdy", "date_dmy", "clock", "set"),
+    "weekday_short": ("weekday_short",),
     "unit": ("duration", "bare_units", "set", "relative", "half_unit", "yearago", "yearend",
-             "quarter", "century", "deixis", "half", "that_day", "offset_from"),
+             "quarter", "century", "deixis", "half", "that_day", "offset_from", "day_before"),
     "part": ("deixis", "weekday", "clock", "set", "that_day"),
     "noon": ("clock", "clock_aside"), "ref": ("ref",),
     "season": ("season", "set"), "half": ("half", "half_unit"), "decade": ("decade",),
@@ -365,7 +402,7 @@ _HEAD_RULES = {
     "spoken": ("spoken_year",),
     "fy": ("fiscal_code",),
     "vague": ("vague_span",),
-    "bc": ("bc_year",),
+    "bc": ("bc_year", "bc_range"), "ad": ("ad_year",), "ce": ("ad_year",),
 }  # fmt: skip
 #: Lower-case word -> the rules that can match around it (rules only run near their heads).
 HEADS: dict[str, frozenset[str]] = {}

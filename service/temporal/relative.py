@@ -9,9 +9,9 @@ from . import dates
 from .context import present_future, schedule
 from .durations import number
 from .explicit import LAST_WORDS, NEXT_WORDS, part_of_day, point_mod
-from .patterns import PARTS, WEEKDAYS
+from .patterns import DEIXIS_ALIASES, PARTS, WEEKDAYS
 from .state import Result, State, same_sentence, words
-from .timeline import as_day
+from .timeline import as_day, year_of
 
 _DEIXIS_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
 
@@ -20,6 +20,7 @@ def deixis(m: re.Match[str], st: State) -> Result | None:
     mod = point_mod(m)
     if m["deic"]:
         word = m["deic"].lower()
+        word = DEIXIS_ALIASES.get(word, word)  # "tmrw", "tonite"
         day = dates.shift_days(st.dct, _DEIXIS_DAYS[word])
         part = m["part"] or ("night" if word == "tonight" else None)
         return part_of_day(day, part)._replace(mod=mod)
@@ -33,10 +34,36 @@ def deixis(m: re.Match[str], st: State) -> Result | None:
     if m["dayrel"]:
         return part_of_day(dates.shift_days(st.dct, 2 if "tomorrow" in m["dayrel"] else -2), None)
     rel, part = m["rel2"].lower(), m["part2"].lower()
+    rel, part = DEIXIS_ALIASES.get(rel, rel), "night" if part == "nite" else part
     offset = {"last": -1, "yesterday": -1, "tomorrow": 1}.get(rel, 0)
     if rel == "last" and part != "night":
         return None
     return part_of_day(dates.shift_days(st.dct, offset), part)._replace(mod=mod)
+
+
+_SHORT_WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "sat": 5, "sun": 6}
+
+
+def weekday_short(m: re.Match[str], st: State) -> Result | None:
+    """ "sat night", "sun morning": a short day name made safe by the part of day after it;
+    read as a bare weekday is (a plan ahead in lower-case posts and schedules)."""
+    wd, rel = _SHORT_WEEKDAYS[m["wd"].lower()], words(m["rel"])
+    monday = st.dct - dt.timedelta(days=st.dct.weekday())
+    if rel == "last":  # "last sun"
+        day = dates.weekday_date(st.dct, wd, "last")
+    elif rel == "next":  # "next sat": in next week, as "next Saturday"
+        day = monday + dt.timedelta(days=7 + wd)
+    elif rel == "this":  # "this sat": this week's
+        day = monday + dt.timedelta(days=wd)
+    else:
+        direction = st.tense(m.start(), m.end())
+        if direction is None and (
+            schedule(st.text, m.start(), m.end()) or st.lower_case(m.start())
+        ):
+            direction = "future"
+        day = dates.weekday_date(st.dct, wd, direction or "past")
+    part = (m["part"] or "").lower() or None
+    return part_of_day(day, "night" if part == "nite" else part)
 
 
 def _ref_day(st: State) -> dt.date | None:
@@ -66,6 +93,8 @@ def weekday(m: re.Match[str], st: State) -> Result | None:
         day = st.dct + dt.timedelta(days=wd - st.dct.weekday())
     elif (rel in ("", "that", "the same") or m["pmod"]) and (told := _story_day(m, st)):
         day = told  # "On Friday, 9 November 1956 ... on Sunday": the Sunday after that Friday
+    elif _AHEAD_OF.search(st.text, max(0, m.start() - 40), m.start()) and not st.forced_tense:
+        day = dates.weekday_date(st.dct, wd, "future")  # "fell ahead of Friday's jobs report"
     elif st.text.startswith("'s", m.end()) and not st.forced_tense:
         day = dates.weekday_date(st.dct, wd, "past")  # "Wednesday's ruling" already happened
     else:
@@ -89,6 +118,13 @@ def weekday(m: re.Match[str], st: State) -> Result | None:
     return part_of_day(day, m["part"])._replace(mod=point_mod(m))
 
 
+#: A day something is done in preparation for has not come yet: "shares fell ahead of
+#: Friday's jobs report", "troops deployed in the run-up to Sunday's vote".
+_AHEAD_OF = re.compile(
+    r"\b(?:ahead\s+of|in\s+advance\s+of|in\s+the\s+(?:run|lead)[- ]?up\s+to|"
+    r"in\s+preparation\s+for|to\s+prepare\s+for|in\s+anticipation\s+of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _PLUPERFECT = re.compile(r"\bhad\b(?:\s+\w+){0,4}\s+$", re.IGNORECASE)
 _PLANNED = re.compile(
     r"\b(?:forecast|scheduled|expected|planned|due|set|slated|meant|supposed|promised)\b", re.I
@@ -138,6 +174,19 @@ def _weekend(st: State, offset: int, tense: str | None) -> str:
     return dates.iso_week(day) + "-WE"
 
 
+_PRESENT_SCHEDULE = re.compile(
+    r"\b(?:is|are|'s|'re|takes\s+place|happens)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
+)
+
+
+def _coming(m: re.Match[str], st: State) -> bool:
+    """True if a tenseless "this weekend" points ahead: said from Wednesday on, or in a present
+    schedule ("the festival is this weekend", "the club meets this weekend")."""
+    if st.dct.weekday() >= 2 or schedule(st.text, m.start(), m.end()):
+        return True
+    return _PRESENT_SCHEDULE.search(st.text, max(0, m.start() - 30), m.start()) is not None
+
+
 _UNIT_DURATION = {
     "week": "P1W",
     "weekend": "P2D",
@@ -154,7 +203,7 @@ _AFTER_REF = ("the following", "following")
 
 
 def relative(m: re.Match[str], st: State) -> Result | None:
-    unit = words(m["unit"]).replace("fiscal ", "")
+    unit = words(m["unit"]).replace("fiscal ", "").replace("wknd", "weekend")
     story = _story_relative(m, st, unit, words(m["rel"]))
     if story:
         result = Result("DATE", story, point_mod(m), story=True)
@@ -190,6 +239,18 @@ def _relative(m: re.Match[str], st: State, unit: str) -> Result | None:
         last_year = st.ref and int(st.ref[:4]) == st.dct.year - 1
         past = st.tense(m.start(), m.end()) == "past"
         return Result("DATE", st.ref[:4] if last_year and past else str(st.dct.year), mod)
+    # "the decade" told in the past (its clause's own verbs, not a "by" before it): the
+    # decade just named, else the one of the time told ("founded in 1988; by the end of the
+    # decade it had 500 members": the 1980s)
+    if unit == "decade" and m["the"] and not rel and st.tense(m.end(), m.end()) != "future":
+        last = st.last_value if same_sentence(st.text, st.last_end, m.start()) else ""
+        told = last if re.fullmatch(r"\d{3}", last) else st.story_at(m.start(), m.end())
+        told = told or st.ref or ""
+        if re.fullmatch(r"\d{3}", told):
+            return Result("DATE", told, mod)
+        year = year_of(told)
+        if year is not None:
+            return Result("DATE", f"{year // 10:03d}", mod)
     if rel in ("that", "the same") or (m["the"] and unit != "weekend"):
         if st.ref and unit == "year":
             return Result("DATE", st.ref[:4], mod)
@@ -200,8 +261,11 @@ def _relative(m: re.Match[str], st: State, unit: str) -> Result | None:
     if rel == "the latest" and unit in ("year", "month", "week") and tense != "future":
         offset = -1  # "sales in the latest fiscal year": the last one completed
     if unit == "weekend":
-        if rel == "this" and tense is None and st.dct.weekday() >= 3:
-            tense = "future"  # "this weekend" said on a Thursday or Friday: the coming one
+        if rel == "this" and (st.dct.weekday() >= 3 or (tense is None and _coming(m, st))):
+            # "this weekend" said from Thursday on, or with no tense from Wednesday on or in a
+            # present schedule ("the fair is this weekend"): the coming one; "what a game this
+            # weekend" on a Monday, or "we went sailing this weekend": the one just past
+            tense = "future"
         return Result("DATE", _weekend(st, offset, tense), mod)
     if unit == "year" and rel == "last" and not mod and _same_quarter_last_year(m, st):
         return Result("DATE", dates.shift_value(st.quarter, "year", -1), anchor=False)
@@ -222,8 +286,8 @@ def _story_relative(m: re.Match[str], st: State, unit: str, rel: str) -> str | N
     after = words(m["ba"])
     if after in ("before", "earlier") or rel in _BEFORE_REF:
         return dates.shift_value(base, unit, -1)
-    if after in ("after", "later") or rel in _AFTER_REF:
-        return dates.shift_value(base, unit, 1)
+    if after in ("after", "later") or rel in _AFTER_REF or rel == "the next":
+        return dates.shift_value(base, unit, 1)  # "early the next year": the story's next
     if rel in ("that", "the same") or (m["the"] and st.mode == "narrative"):
         return base
     return None
@@ -299,6 +363,14 @@ def _late(st: State) -> bool:
 
 _DAY_SHIFT = {"the next": 1, "the following": 1, "the day after": 1, "the previous": -1,
               "the preceding": -1, "the day before": -1}  # fmt: skip
+
+
+def day_before(m: re.Match[str], st: State) -> Result | None:
+    """ "The day before, talks had failed": the day before (after) the day told."""
+    if not (st.ref and dates.granularity(st.ref[:10]) == "day"):
+        return None
+    day = dt.date.fromisoformat(st.ref[:10]) + dt.timedelta(days=_DAY_SHIFT[words(m["rel"])])
+    return Result("DATE", day.isoformat(), anchor=False, story=st.mode == "narrative")
 
 
 def that_day(m: re.Match[str], st: State) -> Result | None:

@@ -112,7 +112,7 @@ CASES = [
     ),
     ("The election is scheduled for Nov. 5.", dt.date(2023, 12, 20), [("Nov. 5", "2024-11-05")]),
     ("In June last year the talks failed.", dt.date(2023, 12, 21), [("June last year", "2022-06")]),
-    ("Sales rose in the 1990s.", dt.date(2023, 12, 21), [("1990s", "199")]),
+    ("Sales rose in the 1990s.", dt.date(2023, 12, 21), [("the 1990s", "199")]),
     ("It posted a third-quarter loss.", dt.date(2023, 11, 2), [("third-quarter", "2023-Q3")]),
     ("Shares rose over the past two years.", dt.date(2023, 11, 2), [("the past two years", "P2Y")]),
     ("The deal should close by May.", dt.date(2023, 3, 2), [("May", "2023-05")]),
@@ -328,7 +328,11 @@ CASES = [
         dt.date(2023, 10, 30),
         [("Friday", "2023-10-27")],
     ),
-    ("It ends by the morning of tomorrow.", dt.date(2023, 12, 21), [("tomorrow", "2023-12-22")]),
+    (
+        "It ends by the morning of tomorrow.",
+        dt.date(2023, 12, 21),
+        [("the morning of tomorrow", "2023-12-22TMO")],
+    ),
     ("It offers a bonus equal to six months of base pay.", dt.date(2023, 12, 21), []),
     (
         "For the nine months, net was $81.2 million. In the year-earlier period, net was $77"

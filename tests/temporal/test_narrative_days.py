@@ -42,7 +42,7 @@ TABLE = [
      "narrative", [("9 November 1956", "1956-11-09"), ("Sunday", "1956-11-11")]),
     # "by morning": the morning after a night told, the same day after an early hour
     ("The river rose through the night of 14 March 1947. By morning the town was flooded.",
-     "narrative", [("14 March 1947", "1947-03-14"), ("morning", "1947-03-15TMO")]),
+     "narrative", [("the night of 14 March 1947", "1947-03-14TNI"), ("morning", "1947-03-15TMO")]),
     ("On 10 November 1956 the engines failed at 2 a.m., and by morning the ship was aground.",
      "narrative", [("10 November 1956", "1956-11-10"), ("2 a.m.", "1956-11-10T02:00"),
                    ("morning", "1956-11-10TMO")]),  # fmt: skip
