@@ -58,7 +58,11 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DATA = ROOT.parent / "shared" / "data" / "timebank"
+sys.path.insert(0, str(ROOT / "bench"))
+from _shared import timebank  # noqa: E402
+
+#: ../shared/data/timebank of the main checkout (also from a worktree; TIMELINE_SHARED_DIR).
+DEFAULT_DATA = timebank()
 #: TLINK relations that put an event at (in, around, starting or ending at) a time.
 ANCHORING = frozenset(
     "IS_INCLUDED INCLUDES DURING DURING_INV SIMULTANEOUS IDENTITY "
