@@ -168,6 +168,20 @@ def test_a_malformed_chunk_size_is_a_4xx_not_a_500(server):
     assert 400 <= status < 500, body
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="granian (hyper's HTTP/1 server with half_close off; granian 2.8.9 has no setting) "
+    "closes the connection when it reads the client's end of stream while the answer is "
+    "pending: documented in README, 'Slow and hostile clients'. Strict: a granian that answers "
+    "makes this pass, and the mark is then to be removed.",
+)
+def test_a_client_that_half_closes_after_a_complete_request_is_answered(server):
+    """Attack 6 of issue 23 (RFC 9112 9.6: a half-closed connection does not delimit a request
+    nor say the client wants no answer). Twenty tries: a fast answer sometimes beats the FIN."""
+    statuses = [abuse.half_closed(server.port, abuse.PROBES[n % 2]) for n in range(20)]
+    assert statuses == [200] * 20, statuses
+
+
 def test_make_abuse_holds_in_a_short_run():
     """bench/abuse.py end to end, short: every attack, no 5xx, every probe answered in 1 s."""
     import subprocess
@@ -178,7 +192,8 @@ def test_make_abuse_holds_in_a_short_run():
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     for attack in abuse.ATTACKS:
-        assert f"\n{attack:<10} held" in result.stdout, result.stdout
+        verdicts = [f"\n{attack:<10} held"] + [f"\n{attack:<10} known: "] * (attack in abuse.KNOWN)
+        assert any(v in result.stdout for v in verdicts), result.stdout
 
 
 def test_sighup_restarts_the_workers_without_a_failed_request(tmp_path):
