@@ -88,6 +88,7 @@ def test_slow_and_idle_clients_of_every_kind_leave_the_server_answering(server):
     assert failures == [] and answered >= 10
 
 
+@pytest.mark.long
 def test_gunicorn_gthread_does_not_survive_the_same_clients(tmp_path):
     gunicorn = start(tmp_path, "gunicorn")
     try:
@@ -195,6 +196,7 @@ def test_a_client_that_half_closes_after_a_complete_request_is_answered(server):
     assert statuses == [200] * 20, statuses
 
 
+@pytest.mark.long
 def test_make_abuse_holds_in_a_short_run():
     """bench/abuse.py end to end, short: every attack, no 5xx, every probe answered in 1 s."""
     import subprocess
