@@ -113,9 +113,20 @@ bench-costly: install
 servers: install bench-deps
 	$(BIN)/python bench/servers.py $(SERVERS_ARGS)
 
-# The API fuzzed against its OpenAPI document with many more examples than the suite's 25.
+# The checks `make test` leaves out to stay within its 10 minutes (marked `long` in tests/:
+# PostgreSQL load smoke, every fault scenario, make abuse short, the read bench end to end...),
+# on SQLite and PostgreSQL, then the fuzzing with its full number of examples.
+.PHONY: test-long
+test-long: install browser-deps
+	TIMELINE_TEST_DATABASE_URL=$${TIMELINE_TEST_DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/test} \
+	  $(BIN)/python -m pytest --long $(PYTEST_ARGS)
+	$(MAKE) fuzz
+
+# The API fuzzed against its OpenAPI document, and the schemas' properties, with many more
+# examples than the suite's (25 per operation, 60 per property).
 fuzz: install
-	TIMELINE_FUZZ_EXAMPLES=500 $(BIN)/python -m pytest tests/test_fuzz_openapi.py -q
+	TIMELINE_FUZZ_EXAMPLES=500 $(BIN)/python -m pytest tests/test_fuzz_openapi.py \
+	  tests/test_schemas_properties.py -q
 
 # The read benchmark (bench/read.py): 10k, 100k and 1M synthetic events (cached in bench/out/),
 # the service (granian, 2 workers) against Datasette under 16 connections, the NDJSON export,

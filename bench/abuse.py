@@ -22,6 +22,11 @@ bodies    40 clients sending GETs with 2 MiB bodies (a body only where a route t
 costly    2 clients posting texts that were quadratic to read: 64 KiB of "2021-" to /annotate,
           10 kB of ")" and 40 kB of nested brackets as articles, and the date engine's slow
           case; every answer within its CPU budget (or 422), the probe unharmed.
+halfclose 4 clients sending a complete GET, then shutdown(SHUT_WR) (attack 6 of issue 23), again
+          and again. Held when each is answered; "known" when none is but the probe is
+          unharmed: granian (hyper's HTTP/1 server, half_close off, no setting in granian
+          2.8.9) closes the connection at the client's end of stream before the answer
+          (README, "Slow and hostile clients").
 
 Meanwhile a probe asks for /healthz and the first page of /events (new connection, 1 s
 timeout) ten times a second. Reported: requests answered (attack and probe), the probe's p99
@@ -48,7 +53,13 @@ from load import HOST, Server, percentile  # noqa: E402
 from read import rss_kb, worker_pids  # noqa: E402
 
 PROBES = ("/api/v1/healthz", "/api/v1/events?limit=5")
-ATTACKS = ("slow", "exports", "annotate", "etag", "idle", "bodies", "costly")
+ATTACKS = ("slow", "exports", "annotate", "etag", "idle", "bodies", "costly", "halfclose")
+#: Attacks whose clients are known to get no answer (status 0), and why: reported as "known"
+#: rather than "held" as long as the probe and the other clients are unharmed.
+KNOWN = {
+    "halfclose": "granian closes a half-closed connection before answering "
+    "(README, Slow and hostile clients)",
+}
 
 
 class Tally:
@@ -78,6 +89,22 @@ def get(port: int, path: str, timeout: float = 1.0, headers: dict | None = None)
         return response.status
     finally:
         conn.close()
+
+
+def half_closed(port: int, path: str = PROBES[0], timeout: float = 5.0) -> int:
+    """Send a complete GET of ``path``, then shut the sending side (``shutdown(SHUT_WR)``: a
+    client that has nothing more to say); the answer's status, 0 when the server closed the
+    connection without one."""
+    with socket.create_connection((HOST, port), timeout=timeout) as sock:
+        sock.sendall(f"GET {path} HTTP/1.1\r\nHost: {HOST}\r\nConnection: close\r\n\r\n".encode())
+        sock.shutdown(socket.SHUT_WR)
+        response = http.client.HTTPResponse(sock)
+        try:
+            response.begin()
+        except (http.client.RemoteDisconnected, ConnectionError):
+            return 0
+        response.read()
+        return response.status
 
 
 def probe(port: int, tally: Tally, stop: threading.Event, interval: float = 0.1) -> None:
@@ -279,7 +306,26 @@ def attack(name: str, port: int, args: argparse.Namespace, tally: Tally, stop: t
             for path, text in COSTLY_TEXTS
         ]
         return storm(port, tally, stop, 2, requests)
+    if name == "halfclose":
+        return half_closers(port, tally, stop, 4)
     raise ValueError(name)
+
+
+def half_closers(port: int, tally: Tally, stop: threading.Event, clients: int) -> list:
+    """Attack 6 of issue 23: ``clients`` threads each sending a request and half-closing."""
+
+    def client(n: int) -> None:
+        while not stop.is_set():
+            try:
+                tally.answer(half_closed(port, PROBES[n % len(PROBES)]))
+            except OSError:
+                tally.answer(0)
+            stop.wait(0.05)
+
+    threads = [threading.Thread(target=client, args=(n,), daemon=True) for n in range(clients)]
+    for t in threads:
+        t.start()
+    return threads
 
 
 def rss_mb(pids: list[int]) -> list[float]:
@@ -342,7 +388,10 @@ def run(args: argparse.Namespace) -> int:
                     failures.append(f"{name}: {tally.errors_5xx} answers were 5xx")
                 if tally.probe_missed or not tally.probe:
                     failures.append(f"{name}: {tally.probe_missed} probes got no answer in 1 s")
-                print(f"{name:<10} {'BROKE' if len(failures) > broke else 'held'}", flush=True)
+                verdict = "BROKE" if len(failures) > broke else "held"
+                if verdict == "held" and name in KNOWN and statuses.get(0):
+                    verdict = f"known: {statuses[0]} unanswered; {KNOWN[name]}"
+                print(f"{name:<10} {verdict}", flush=True)
         finally:
             server.stop()
     for failure in failures:

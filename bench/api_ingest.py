@@ -26,15 +26,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-#: ../shared/data/timebank beside the checkout (or beside its parent, for a git worktree).
-DEFAULT_DATA = (
-    next(
-        (p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.is_dir()),
-        ROOT.parent / "shared",
-    )
-    / "data"
-    / "timebank"
-)
+sys.path.insert(0, str(ROOT / "bench"))
+from _shared import timebank  # noqa: E402
+
+#: ../shared/data/timebank of the main checkout (also from a worktree; TIMELINE_SHARED_DIR).
+DEFAULT_DATA = timebank()
 
 
 def articles(data: str) -> list[dict]:

@@ -58,7 +58,12 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DATA = ROOT.parent / "shared" / "data" / "timebank"
+sys.path.insert(0, str(ROOT / "bench"))
+from _shared import timebank  # noqa: E402
+from _table import figure_lines, group_lines  # noqa: E402
+
+#: ../shared/data/timebank of the main checkout (also from a worktree; TIMELINE_SHARED_DIR).
+DEFAULT_DATA = timebank()
 #: TLINK relations that put an event at (in, around, starting or ending at) a time.
 ANCHORING = frozenset(
     "IS_INCLUDED INCLUDES DURING DURING_INV SIMULTANEOUS IDENTITY "
@@ -308,13 +313,9 @@ def table(result: dict) -> str:
         f"value with no interval left out), our events {result['our_events']}",
         "",
     ]
-    width = max(len(label) for label, _ in ROWS)
-    lines += [f"{label:<{width}}  {result[key]:8.3f}" for label, key in ROWS]
+    lines += figure_lines(ROWS, result)
     lines += ["", "event recall by TimeML class (gold EVENTs, share covered):"]
-    lines += [
-        f"  {cls or '(none)':<{width - 2}}  {row['recall']:8.3f}  of {row['gold']}"
-        for cls, row in result["event_recall_by_class"].items()
-    ]
+    lines += group_lines(ROWS, result["event_recall_by_class"], ["recall"], "gold")
     return "\n".join(lines)
 
 

@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from _table import figure_lines, group_lines  # noqa: E402
 from events import DEFAULT_DATA, parse_tml  # noqa: E402
 
 NOT_HEDGES = frozenset({"", "none", "would", "'d", "will", "shall"})
@@ -136,13 +137,9 @@ def table(result: dict) -> str:
         f"{result['gold_events']} (negated {result['gold_negated_timebank']} in TimeBank/, "
         f"modal {result['gold_hedged']})",
     ]
-    width = max(len(label) for label, _ in ROWS)
-    lines += [f"{label:<{width}}  {result[key]:8.3f}" for label, key in ROWS]
+    lines += figure_lines(ROWS, result)
     lines += ["share of gold EVENTs we call asserted, by TimeML class:"]
-    lines += [
-        f"  {cls or '(none)':<{width - 2}}  {row['asserted']:8.3f}  of {row['gold']}"
-        for cls, row in result["asserted_by_class"].items()
-    ]
+    lines += group_lines(ROWS, result["asserted_by_class"], ["asserted"], "gold")
     return "\n".join(lines)
 
 

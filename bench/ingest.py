@@ -22,6 +22,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from _shared import timebank  # noqa: E402
 
 from service import create_app, events  # noqa: E402
 from service.storage.connection import database  # noqa: E402
@@ -29,7 +32,8 @@ from service.storage.models import Actor, Article, Event  # noqa: E402
 from service.storage.schema import create_tables  # noqa: E402
 from service.write import bulk, sources  # noqa: E402
 
-DEFAULT_DATA = ROOT.parent / "shared" / "data" / "timebank"
+#: ../shared/data/timebank of the main checkout (also from a worktree; TIMELINE_SHARED_DIR).
+DEFAULT_DATA = timebank()
 
 
 def _timed_extract():

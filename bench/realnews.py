@@ -80,6 +80,9 @@ _events = sys.modules.setdefault("bench_events", importlib.util.module_from_spec
 if not hasattr(_events, "timex_interval"):
     _spec.loader.exec_module(_events)
 timex_interval = _events.timex_interval
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _table import figure_lines, group_lines  # noqa: E402
+
 Interval = tuple[dt.date, dt.date]
 Span = tuple[int, int]
 
@@ -442,13 +445,9 @@ def table(result: dict, articles: bool = False) -> str:
         f"our events {result['our_events']}",
         "",
     ]
-    width = max(len(label) for label, _ in ROWS)
-    lines += [f"{label:<{width}}  {result[key]:8.3f}" for label, key in ROWS]
+    lines += figure_lines(ROWS, result)
     lines += ["", "by topic (key events, found, found with the right date):"]
-    lines += [
-        f"  {topic:<{width - 2}}  {row['found']:8.3f}  {row['found_dated']:8.3f}  of {row['key']}"
-        for topic, row in result["by_topic"].items()
-    ]
+    lines += group_lines(ROWS, result["by_topic"], ["found", "found_dated"], "key")
     if articles:
         lines += ["", "article: key found dated / ours matched duplicate non-event publication"]
         lines += [

@@ -17,20 +17,16 @@ import argparse
 import os
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-DEFAULT_DATA = (
-    next(
-        (p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.is_dir()),
-        ROOT.parent / "shared",
-    )
-    / "data"
-    / "timebank"
-)
+sys.path.insert(0, str(ROOT / "bench"))
+from _shared import timebank  # noqa: E402
+from load import scratch_database  # noqa: E402
 
 from service import create_app, queue  # noqa: E402
 from service.storage.connection import database  # noqa: E402
@@ -38,23 +34,19 @@ from service.storage.models import Job  # noqa: E402
 from service.storage.schema import create_tables  # noqa: E402
 from service.write import sources  # noqa: E402
 
-
-def admin(url: str, sql: str) -> None:
-    import psycopg2
-
-    conn = psycopg2.connect(url)
-    conn.autocommit = True
-    try:
-        conn.cursor().execute(sql)
-    finally:
-        conn.close()
+#: ../shared/data/timebank of the main checkout (also from a worktree; TIMELINE_SHARED_DIR).
+DEFAULT_DATA = timebank()
 
 
 def run(records: list[dict], workers: int, broker: str, server: str) -> tuple[float, float]:
-    """(seconds from the workers' start to the last job done, steady articles/s)."""
+    """(seconds from the workers' start to the last job done, steady articles/s), on a
+    database of its own on the PostgreSQL server of ``server`` (dropped afterwards)."""
+    with scratch_database(server, Path(tempfile.gettempdir())) as url:
+        return measure(records, workers, broker, url)
+
+
+def measure(records: list[dict], workers: int, broker: str, url: str) -> tuple[float, float]:
     name = f"timeline_bench_queue_{uuid.uuid4().hex[:8]}"
-    admin(server, f'CREATE DATABASE "{name}"')
-    url = server.rsplit("/", 1)[0] + f"/{name}"
     config = {"DATABASE_URL": url, "BROKER_URL": broker, "QUEUE_NAME": name, "LOG_JSON": "false"}
     env = {**os.environ, **{f"TIMELINE_{k}": str(v) for k, v in config.items()}}
     env["PYTHONPATH"] = str(ROOT)
@@ -97,7 +89,6 @@ def run(records: list[dict], workers: int, broker: str, server: str) -> tuple[fl
         for process in processes:
             process.wait(30)
         database.close()
-        admin(server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def main() -> int:

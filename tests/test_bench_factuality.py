@@ -3,6 +3,7 @@ gives figures between 0 and 1 on a few documents, and a counted gold NEG only fr
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 import sys
 from pathlib import Path
@@ -14,7 +15,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 spec = importlib.util.spec_from_file_location("bench_factuality", ROOT / "bench" / "factuality.py")
 bench = sys.modules.setdefault("bench_factuality", importlib.util.module_from_spec(spec))
 spec.loader.exec_module(bench)
-DATA = ROOT.parent / "shared" / "data" / "timebank"
+DATA = importlib.import_module("_shared").timebank()  # also from a git worktree
 
 if not DATA.is_dir():  # pragma: no cover - the shared corpus is always there
     pytest.skip(f"no corpus at {DATA}", allow_module_level=True)

@@ -34,6 +34,7 @@ def run_bench(tmp_path: Path, *extra: str) -> str:
     return result.stdout
 
 
+@pytest.mark.long
 def test_read_bench_prints_every_query_and_the_targets(tmp_path):
     out = run_bench(tmp_path, "--no-datasette")
     for query in ("list", "window", "actor", "fulltext", "item", "list 304"):

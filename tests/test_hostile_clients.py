@@ -127,6 +127,33 @@ def test_annotate_has_its_own_rate(database_url):
     assert client.post("/api/v1/articles", json=ARTICLE).status_code == 201  # other writes go on
 
 
+def test_an_annotation_is_counted_once_by_its_own_rate_not_as_a_write(database_url):
+    """RATELIMIT_ANNOTATE is counted apart from the other writes: annotations neither stop at
+    the write limit nor use up the client's writes (they were counted by both)."""
+    client = make_app(
+        database_url, RATELIMIT_WRITES="2/minute", RATELIMIT_ANNOTATE="4/minute"
+    ).test_client()
+    statuses = [client.post("/api/v1/annotate", json=ARTICLE).status_code for _ in range(5)]
+    assert statuses == [200] * 4 + [429]
+    assert client.post("/api/v1/articles", json=ARTICLE).status_code == 201
+    body = {**ARTICLE, "text": ARTICLE["text"] + " Again."}
+    assert client.post("/api/v1/articles", json=body).status_code == 201
+    assert client.post("/api/v1/articles", json=ARTICLE).status_code == 429
+
+
+def test_annotations_are_still_counted_when_the_rate_storage_fails(database_url, monkeypatch):
+    app = make_app(database_url, RATELIMIT_ANNOTATE="2/minute")
+    limiter = app.extensions["timeline_annotate_limiter"]
+
+    def down(*args, **kwargs):
+        raise ConnectionError("storage down")
+
+    monkeypatch.setattr(limiter.strategy, "hit", down)
+    client = app.test_client()
+    statuses = [client.post("/api/v1/annotate", json=ARTICLE).status_code for _ in range(3)]
+    assert statuses == [200, 200, 429]
+
+
 def test_the_default_annotate_cap_bounds_the_cpu_of_one_request():
     from service import config
 

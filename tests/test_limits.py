@@ -31,9 +31,9 @@ def test_reads_over_the_limit_get_429_with_retry_after(database_url):
 def test_writes_and_reads_are_counted_apart(database_url):
     app = make_app(database_url, RATELIMIT_READS="2/minute", RATELIMIT_WRITES="1/minute")
     client = app.test_client()
-    body = {"text": "They met on Monday.", "published_at": "2024-03-07"}
-    assert client.post("/api/v1/annotate", json=body).status_code == 200
-    assert_problem(client.post("/api/v1/annotate", json=body), 429)
+    body = {"text": "", "published_at": "2024-03-07"}  # refused (422), counted all the same
+    assert client.post("/api/v1/articles", json=body).status_code == 422
+    assert_problem(client.post("/api/v1/articles", json=body), 429)
     assert client.get("/api/v1/events").status_code == 200
     assert client.get("/api/v1/events").status_code == 200
     assert_problem(client.get("/api/v1/events"), 429)

@@ -1,6 +1,10 @@
 """bench/load.py for a few seconds against a real server: no 5xx, nothing lost, feed complete;
 bench/faults.py on a small ingest: kill -9, read-only SQLite, PostgreSQL cut off.
 
+In the suite: the load on SQLite and kill -9 mid-ingest on SQLite. The same on PostgreSQL and
+every fault scenario (read-only file, PostgreSQL cut off and its connections dropped) are long
+checks (``make test-long``; ``make load`` and ``make faults`` run the full-size scripts).
+
 Slow (a real gunicorn with two workers): marked ``slow``; PostgreSQL only when
 TIMELINE_TEST_DATABASE_URL is set and the server answers (the script works in its own
 temporary database there).
@@ -25,7 +29,7 @@ def run_load(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(command, capture_output=True, text=True, timeout=240, cwd=ROOT)
 
 
-@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+@pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgresql", marks=pytest.mark.long)])
 def test_load_smoke(backend):
     args: list[str] = []
     if backend == "postgresql":
@@ -45,6 +49,14 @@ def run_faults(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(command, capture_output=True, text=True, timeout=300, cwd=ROOT)
 
 
+def test_a_server_killed_mid_ingest_leaves_every_article_whole_or_absent():
+    """bench/faults.py's kill scenario on SQLite (24 articles): the suite's fault smoke."""
+    result = run_faults("--scenario", "kill")
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert "OK: consistent, recovered" in result.stdout
+
+
+@pytest.mark.long
 @pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
 def test_faults_smoke(backend):
     if backend == "postgresql":

@@ -3,12 +3,15 @@
 - Any JSON-like dict given to any schema's ``load`` either loads or raises ``ValidationError``:
   never a TypeError, KeyError, OverflowError... that would become a 500.
 - Valid bodies round-trip: ``load(dump(load(body))) == load(body)``.
+
+60 examples each in the suite; ``TIMELINE_FUZZ_EXAMPLES`` raises it (``make fuzz``: 500).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import inspect
+import os
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -17,7 +20,10 @@ from marshmallow import Schema, ValidationError
 
 import schemas
 
-SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+EXAMPLES = int(os.environ.get("TIMELINE_FUZZ_EXAMPLES", "60"))
+SETTINGS = settings(
+    max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 INPUTS = ("ArgsSchema", "CreateSchema", "PatchSchema", "MergeSchema", "AnnotateSchema")
 #: The schemas that load what clients send (the others only dump responses).
 SCHEMAS = sorted(
@@ -86,7 +92,7 @@ def test_random_dicts_only_ever_raise_validation_error(cls):
 def test_anything_at_the_top_only_ever_raises_validation_error(cls):
     schema = cls()
 
-    @settings(SETTINGS, max_examples=50)
+    @settings(SETTINGS, max_examples=max(50, EXAMPLES // 4))
     @given(json_values)
     def check(value):
         try:

@@ -88,6 +88,7 @@ def test_slow_and_idle_clients_of_every_kind_leave_the_server_answering(server):
     assert failures == [] and answered >= 10
 
 
+@pytest.mark.long
 def test_gunicorn_gthread_does_not_survive_the_same_clients(tmp_path):
     gunicorn = start(tmp_path, "gunicorn")
     try:
@@ -148,6 +149,19 @@ def test_a_12_mb_body_gets_a_413_the_client_can_read(server):
         conn.close()
 
 
+def test_a_get_with_a_body_gets_the_413_not_a_reset(server):
+    """A client that sends a GET's 2 MiB body whole before reading (http.client does) reads the
+    413: the body is read and dropped, not left unread behind a close (a reset, 4% of the time)."""
+    for _ in range(20):
+        conn = http.client.HTTPConnection(HOST, server.port, timeout=30)
+        try:
+            conn.request("GET", "/api/v1/events?limit=5", body=b"x" * 2**21)
+            response = conn.getresponse()
+            assert_problem(response.status, response.msg, response.read(), 413)
+        finally:
+            conn.close()
+
+
 @pytest.mark.parametrize("length", [9000, 60000])
 def test_an_over_long_url_gets_the_json_414(server, length):
     path = "/api/v1/events?q=" + "a" * length
@@ -168,6 +182,21 @@ def test_a_malformed_chunk_size_is_a_4xx_not_a_500(server):
     assert 400 <= status < 500, body
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="granian (hyper's HTTP/1 server with half_close off; granian 2.8.9 has no setting) "
+    "closes the connection when it reads the client's end of stream while the answer is "
+    "pending: documented in README, 'Slow and hostile clients'. Strict: a granian that answers "
+    "makes this pass, and the mark is then to be removed.",
+)
+def test_a_client_that_half_closes_after_a_complete_request_is_answered(server):
+    """Attack 6 of issue 23 (RFC 9112 9.6: a half-closed connection does not delimit a request
+    nor say the client wants no answer). Twenty tries: a fast answer sometimes beats the FIN."""
+    statuses = [abuse.half_closed(server.port, abuse.PROBES[n % 2]) for n in range(20)]
+    assert statuses == [200] * 20, statuses
+
+
+@pytest.mark.long
 def test_make_abuse_holds_in_a_short_run():
     """bench/abuse.py end to end, short: every attack, no 5xx, every probe answered in 1 s."""
     import subprocess
@@ -178,7 +207,8 @@ def test_make_abuse_holds_in_a_short_run():
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     for attack in abuse.ATTACKS:
-        assert f"\n{attack:<10} held" in result.stdout, result.stdout
+        verdicts = [f"\n{attack:<10} held"] + [f"\n{attack:<10} known: "] * (attack in abuse.KNOWN)
+        assert any(v in result.stdout for v in verdicts), result.stdout
 
 
 def test_sighup_restarts_the_workers_without_a_failed_request(tmp_path):

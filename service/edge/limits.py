@@ -25,6 +25,8 @@ READ_METHODS = ("GET", "HEAD", "OPTIONS")
 WRITE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 #: Probes of load balancers and orchestrators are never limited.
 EXEMPT_ENDPOINTS = frozenset({"healthz", "readyz", "health.healthz", "health.readyz"})
+#: POST /annotate: counted by its own rate (:class:`AnnotateLimiter`) and not as a write too.
+ANNOTATE_ENDPOINT = "temporal.annotate"
 JSON_BRACKETS_WITHOUT_CHECK = 100
 #: Python's int-string conversion limit (sys.get_int_max_str_digits): a longer number in a body
 #: is refused (400) before the body is parsed.
@@ -121,8 +123,12 @@ class RateLimiter:
         return counted is None or counted[0]
 
     def check(self) -> Response | None:
-        """Count this request; the 429 when its client is over the limit."""
+        """Count this request; the 429 when its client is over the limit. An annotation is
+        counted once, by its own limit (check_annotate): counted here as well, it used up the
+        client's writes and was refused at the write limit before its own."""
         if request.endpoint in EXEMPT_ENDPOINTS:
+            return None
+        if request.endpoint == ANNOTATE_ENDPOINT and request.method == "POST":
             return None
         counted = self._hit(request.method, request.remote_addr)
         if counted is None or counted[0]:
@@ -256,6 +262,8 @@ class AnnotateLimiter:
         self.enabled = bool(config["RATELIMIT_ENABLED"])
         self.item = limits.parse(config["RATELIMIT_ANNOTATE"])
         self.strategy = limits.strategies.SlidingWindowCounterRateLimiter(store)
+        # The storage (e.g. Redis) down: count in memory meanwhile, as RateLimiter does.
+        self.fallback = WindowCounters()
 
     def check(self) -> None:
         if not self.enabled:
@@ -263,9 +271,9 @@ class AnnotateLimiter:
         keys = ("timeline", "annotate", request.remote_addr or "unknown")
         try:
             allowed = self.strategy.hit(self.item, *keys)
-        except Exception:  # storage unreachable: the general write limit still counts
-            log.warning("rate-limit storage failed for annotate", exc_info=True)
-            return
+        except Exception:  # storage unreachable
+            log.warning("rate-limit storage failed for annotate; counting in memory", exc_info=True)
+            allowed = self.fallback.hit(self.item, *keys)
         if not allowed:
             raise APIError(
                 429,
@@ -276,7 +284,7 @@ class AnnotateLimiter:
 
 def check_annotate() -> None:
     """POST /annotate: its own body cap (413) and rate (429), before the body is parsed."""
-    if request.endpoint != "temporal.annotate" or request.method != "POST":
+    if request.endpoint != ANNOTATE_ENDPOINT or request.method != "POST":
         return
     limit = current_app.config["MAX_ANNOTATE_BYTES"]
     if (request.content_length or 0) > limit:

@@ -151,6 +151,7 @@ def front_of(app: Flask) -> BufferedWSGI:
         guard.max_body(app),
         guard.refuse(app),
         inline=app.wsgi_app.from_memory,
+        drain_unwanted=int(app.config["MAX_CONTENT_LENGTH"]),
     )
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from .conftest import SHOTS, run_axe
 from .test_load import N, big_server  # noqa: F401 (the 10,000-event server)
-from .test_page import api, open_page
+from .test_page import api, open_page, post_article
 
 pytestmark = pytest.mark.browser
 
@@ -124,22 +124,14 @@ def test_the_story_updates_live(page, server):
     open_page(page, server, "?from=2023-01-01&to=2024-12-31", view="story")
     before = story(page)
     query = f"{window(page)}&dates=20&per_date=2"
-    body = json.dumps(
-        {
-            "text": "The presidents of Iran and Kazakhstan signed a rail agreement in Astana "
-            "on Tuesday, officials said.",
-            "published_at": "2024-02-08",
-            "title": "Rail deal",
-        }
-    ).encode()
-    post = urllib.request.Request(
-        f"{server.base}/api/v1/articles",
-        data=body,
-        headers={"Content-Type": "application/json"},
-        method="POST",
+    created = post_article(
+        server,
+        "The presidents of Iran and Kazakhstan signed a rail agreement in Astana "
+        "on Tuesday, officials said.",
+        "2024-02-08",
+        "Rail deal",
     )
-    with urllib.request.urlopen(post, timeout=30) as response:
-        added = {e["id"] for e in json.load(response)["events"]}
+    added = {e["id"] for e in created["events"]}
     expected = digest(server.base, query)
     assert added & {e["id"] for d in expected for e in d["events"]}, "not a key date: no test"
     page.wait_for_function(
