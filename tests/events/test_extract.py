@@ -95,7 +95,9 @@ def test_invariants_on_any_article(sentences, noise):
         assert 0 < len(event.title) <= 80
         assert event.mentions
         for m in event.mentions:
-            assert text[m.sentence_start : m.sentence_end] == m.sentence
+            # the sentence as shown: line breaks as spaces, one for one (extract.shown)
+            shown = text[m.sentence_start : m.sentence_end]
+            assert shown.replace("\r", " ").replace("\n", " ") == m.sentence
             assert m.sentence_start <= m.start < m.end <= m.sentence_end
         assert event.date.end is None or event.date.end <= PUB or event.status == "planned"
         assert len({a.key for a in event.actors}) == len(event.actors)
