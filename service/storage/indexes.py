@@ -99,19 +99,21 @@ LINK_KEYS = {
 
 
 # Each date's summed weight (models.DayWeight), kept as events are weighed, moved or deleted:
-# an event's old weight leaves its old date, its new weight joins its new date.
+# an event's old weight leaves its old date, its new weight joins its new date. An event not yet
+# weighed counts with weight 0, as the filtered digest's SUM reads it: every dated event's date
+# has its row, so the two paths find the same dates.
 _DAY = precision_rank("day")
 _KEY = f"CASE WHEN {{e}}.precision_rank <= {_DAY} THEN {_DAY} ELSE {{e}}.precision_rank END"
 _ADD = (
     "INSERT INTO day_weight (key_rank, sort_date, total, events) "
-    f"SELECT {_KEY}, {{e}}.sort_date, {{e}}.weight, 1 "
-    "WHERE {e}.weight IS NOT NULL AND {e}.sort_date IS NOT NULL "
+    f"SELECT {_KEY}, {{e}}.sort_date, COALESCE({{e}}.weight, 0), 1 "
+    "WHERE {e}.sort_date IS NOT NULL "
     "ON CONFLICT (key_rank, sort_date) DO UPDATE SET "
     "total = day_weight.total + excluded.total, events = day_weight.events + 1;"
 )
 _TAKE = (
-    "UPDATE day_weight SET total = total - {e}.weight, events = events - 1 "
-    f"WHERE {{e}}.weight IS NOT NULL AND key_rank = {_KEY} AND sort_date = {{e}}.sort_date; "
+    "UPDATE day_weight SET total = total - COALESCE({e}.weight, 0), events = events - 1 "
+    f"WHERE key_rank = {_KEY} AND sort_date = {{e}}.sort_date; "
     f"DELETE FROM day_weight WHERE key_rank = {_KEY} AND sort_date = {{e}}.sort_date "
     "AND events <= 0;"
 )
@@ -139,7 +141,7 @@ DAY_WEIGHTS = {
 # can only be new, as the triggers keep a row for every weighed event's date).
 FILL_DAY_WEIGHTS = (
     "INSERT INTO day_weight (key_rank, sort_date, total, events) "
-    f"SELECT {_KEY.format(e='event')}, sort_date, SUM(weight), COUNT(*) FROM event "
-    "WHERE weight IS NOT NULL AND sort_date IS NOT NULL "
+    f"SELECT {_KEY.format(e='event')}, sort_date, COALESCE(SUM(weight), 0), COUNT(*) FROM event "
+    "WHERE sort_date IS NOT NULL "
     f"AND NOT EXISTS (SELECT 1 FROM day_weight) GROUP BY {_KEY.format(e='event')}, sort_date"
 )

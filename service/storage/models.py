@@ -214,7 +214,7 @@ class DayWeight(BaseModel):
     key_rank = pw.SmallIntegerField()
     sort_date = pw.DateField()
     total = pw.FloatField(default=0.0)
-    events = pw.IntegerField(default=0)  # weighed events counted; the row goes at 0
+    events = pw.IntegerField(default=0)  # dated events counted (unweighed as 0); gone at 0
 
     class Meta:
         primary_key = pw.CompositeKey("key_rank", "sort_date")

@@ -111,8 +111,11 @@ def test_one_happening_told_twice_keeps_the_clause_and_the_date():
         # a date before the noun it modifies dates the noun, not "since"/"by" the clause's
         ("About 400 people have died since Tuesday's earthquake hit the port of Tarsa.",
          "earthquake", "2024-03-12"),
-        # a clock time read on the publication day gives way to the day the clause names
+        # a clock time read on the publication day gives way to the day the clause names (the
+        # temporal engine reads "1653 local time on Tuesday" as one TIME since issue 24's part 3)
         ("A 6.8-magnitude quake, which struck at 1653 local time on Tuesday, hit Tarsa.",
+         "struck", "2024-03-12T16:53"),
+        ("A 6.8-magnitude quake struck at 1653 local time, hours after the warning on Tuesday.",
          "struck", "2024-03-12"),
         # "N units before / after" a dated happening: that far from it
         ("Acme took out the policy two months before the singer's June 2023 tour.", "took",
