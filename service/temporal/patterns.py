@@ -352,6 +352,8 @@ NEEDS = {
     "bc_year": re.compile(r"(?-i:BC|B\.C\.)"),
     "bc_range": re.compile(r"(?-i:BC|B\.C\.)"),
     "ad_year": re.compile(r"(?-i:AD|A\.D\.|CE)"),
+    "day_before": re.compile(r"\bday\s+(?:before|after)\b", re.IGNORECASE),
+    "range_first": re.compile(r"\d(?:st|nd|rd|th)?\s*(?:-|\u2013|to|through|and|until)\s*\d"),
 }
 #: Every rule starts at a word start ("data years" holds no "a years").
 RULES = [(n, re.compile(r"(?<!\w)(?:" + p.pattern + ")", p.flags), k) for n, p, k in _RULES]
