@@ -198,6 +198,8 @@ def bare_units(m: re.Match[str], st: State) -> Result | None:
         return Result("DATE", "PAST_REF")  # "months ago": some time before now
     if pre == "future":
         return Result("DATE", "FUTURE_REF")
+    if pre in ("recent", "past") and unit == "year":
+        return Result("DATE", "PAST_REF")  # "in recent years", "in past years" (as HeidelTime)
     if not m["tail"] and m[0].endswith("long"):
         return None
     first = m.start("unit") if pre == "the" else None  # "in the [weeks] before"

@@ -320,7 +320,9 @@ def year_end(m: re.Match[str], st: State) -> Result | None:
     year = st.dct.year if future else st.dct.year - 1
     if m["ye"].lower().startswith("month"):
         return Result("DATE", dates.month_value(st.dct.year, st.dct.month, 0), "END")
-    return Result("DATE", f"{year:04d}-12-31")
+    if not m["ye"].lower().startswith("year-"):  # "by year end", "by year's end": the end of
+        return Result("DATE", f"{year:04d}", "END")  # the year (TIMEX3), as "the end of 2023"
+    return Result("DATE", f"{year:04d}-12-31")  # "year-end results": the closing day
 
 
 _REFS = {
