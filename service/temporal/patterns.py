@@ -159,11 +159,20 @@ CLOCK = (
     r"|(?P<h24>[01]\d|2[0-3]):(?P<m24>[0-5]\d)(?=\s*(?-i:GMT|UTC|BST|CET|CEST|[ECMP]S?T|IST|JST)\b|"
     r"\s+(?:local\s+time|hours|hrs)\b)"
     r"|(?<!\()(?P<hmil>[01]\d|2[0-3])(?P<mmil>[0-5]\d)(?=\s*(?-i:GMT|UTC)\b|\s+local\s+time\b)"
+    # "at 0800 hours", "until 2200 hrs": four digits read as a clock after a preposition, or
+    # with a leading zero ("0600 hours"); "worked 1500 hours" stays a duration
+    r"|(?:(?<=\bat\s)|(?<=\buntil\s)|(?<=\btill\s)|(?<=\bby\s)|(?<=\bfrom\s)|(?<=\bsince\s)"
+    r"|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\baround\s)|(?=0))"
+    r"(?P<hhrs>[01]\d|2[0-3])(?P<mhrs>[0-5]\d)(?=\s*(?:hours|hrs)\b)"
     # "left at 7:45", "until 9:30": a clock time after a preposition, with no a.m./p.m.
     r"|(?:(?<=\bat\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bbefore\s)|(?<=\bafter\s))"
     r"(?P<hp>[01]?\d|2[0-3]):(?P<mp>[0-5]\d)(?![\d:.,]\d|\s*(?:%|percent|per\b|to\s+\d|-\d))"
 )
-TZ = r"(?:\s*(?P<tz>(?-i:[ECMP][SD]T|[ECMP]T|GMT|UTC|BST|CET|CEST|IST|JST)|local\s+time)\b)?"
+TZ = (  # "0800 hours" (military clock) is read with its word, as a zone is
+    r"(?:\s*(?P<tz>(?-i:[ECMP][SD]T|[ECMP]T|GMT|UTC|BST|CET|CEST|IST|JST)|local\s+time"
+    r"|(?<=\d)\s*(?:hours|hrs)(?!\s+(?:of|a|an|per|each|every|later|earlier|ago|before|after|"
+    r"long)\b))\b)?"
+)
 
 _F = re.IGNORECASE
 
