@@ -238,6 +238,9 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         rf"|,?\s+(?P<year_b>{YEAR})(?!\s*(?:%|percent)))?"
         rf"(?P<ago>\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year\b(?!'s)))?",
         _F), 3),
+    ("months_part", re.compile(  # "the final three months of 2012": 2012-Q4; six: a half
+        rf"(?:the\s+)?(?P<edge>first|opening|last|final|closing)\s+(?P<n>three|six|3|6)\s+"
+        rf"months\s+of\s+(?:(?P<year>{YEAR})|(?P<yrel>this|last|next|the)\s+year\b)", _F), 3),
     ("quarter_code", re.compile(
         r"\b(?-i:Q(?P<n>[1-4])(?:\s+(?P<year>(?:19|20)\d\d)|'(?P<yy>\d\d))?|(?P<n2>[1-4])Q)\b"), 3),
     ("half", re.compile(
@@ -403,6 +406,7 @@ _HEAD_RULES = {
     "weekday": ("weekday", "date_mdy", "date_dmy", "clock", "set"),
     "weekday_short": ("weekday_short",),
     "unit": ("duration", "bare_units", "set", "relative", "half_unit", "yearago", "yearend",
+             "months_part",
              "quarter", "century", "deixis", "half", "that_day", "offset_from", "day_before"),
     "part": ("deixis", "weekday", "clock", "set", "that_day"),
     "noon": ("clock", "clock_aside"), "ref": ("ref",),
