@@ -136,7 +136,10 @@ def _duration(m: re.Match[str], st: State) -> Result | None:
         topic = topic_quarter(st)
         recent_span = same_sentence(st.text, st.last_end, m.start())
         by_year = recent_span and re.fullmatch(r"P\d+M|\d{4}", st.last_value or "")
-        if unit == "year" and topic and int(topic[:4]) >= st.dct.year - 1 and not by_year:
+        by_month = recent_span and re.fullmatch(r"\d{4}-\d\d", st.last_value or "")
+        if unit == "year" and k == 1 and by_month and tail in ("ago", "earlier"):
+            base = st.last_value  # "sales in September fell from a year earlier": that month
+        elif unit == "year" and topic and int(topic[:4]) >= st.dct.year - 1 and not by_year:
             base = topic  # "profit rose from a year ago": the same quarter last year
         elif tail in ("earlier", "later") and st.ref and unit != "year":
             base = st.ref

@@ -46,6 +46,21 @@ ROWS = [
     ),
     ("He spent three months of 2012 abroad.", [("three months", "P3M"), ("2012", "2012")]),
     # quarter codes and year-ago comparisons of the quarter just named
+    # a year ago after a month of the same sentence: that month a year back
+    (
+        "Sales in September fell from a year earlier.",
+        [("September", "2012-09"), ("a year earlier", "2011-09")],
+    ),
+    (
+        "Prices in January rose 3% from a year ago.",
+        [("January", "2013-01"), ("a year ago", "2012-01")],
+    ),
+    # negative: the month in another sentence, or a count of years, gives no month
+    (
+        "In January, the firm hired staff. Sales fell from a year earlier.",
+        [("January", "2013-01"), ("a year earlier", "2012")],
+    ),
+    ("In May sales rose from two years ago.", [("May", "2012-05"), ("two years ago", "2011")]),
     ("Profit rose in Q3.", [("Q3", "2012-Q3")]),
     ("Q4 sales fell from a year earlier.", [("Q4", "2012-Q4"), ("a year earlier", "2011-Q4")]),
     (
