@@ -202,6 +202,11 @@ _COPULA = re.compile(
     r"pencil+ed\s+in)\s+)?(?:on|for|in)\s+$",
     re.IGNORECASE,
 )
+_EARLIEST = re.compile(
+    r"\bas\s+(?:soon|early)\s+as(?:\s+(?!(?:he|she|it|they|we|i|you|on|in|at|by|possible)\b)"
+    r"[a-z]+){0,3}\s+$",
+    re.IGNORECASE,
+)
 _SINCE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 _DEADLINE = re.compile(
     r"\b(?:until|till|by|(?:moved|postponed|pushed\s+back|put\s+back|put\s+off|delayed|"
@@ -219,8 +224,10 @@ def tense(text: str, start: int, end: int) -> str | None:
         # report, not what it reports
     if _SINCE.search(text, max(0, start - 12), start):
         return "past"  # "on patrol since March": a start already behind
-    if _COPULA.search(text, max(0, start - 40), start):
-        return "future"
+    if _COPULA.search(text, max(0, start - 40), start) or _EARLIEST.search(
+        text, max(0, start - 48), start
+    ):
+        return "future"  # "as soon as Tuesday", "as soon as trading opens Monday": a prospect
     deadline = _DEADLINE.search(text, max(0, start - 32), start)
     if deadline and not any(t.lower() == "had" for _, t in tokens):
         return "future"  # "until mid-November", "by May": deadlines lie ahead

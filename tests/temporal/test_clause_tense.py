@@ -55,3 +55,22 @@ ROWS = [
 @pytest.mark.parametrize(("text", "expected"), ROWS, ids=[r[0] for r in ROWS])
 def test_clause_tense(text, expected):
     assert found(text) == expected
+
+
+# "as soon as" / "as early as" before a date: the earliest time of a prospect, ahead
+EARLIEST = [
+    (
+        "Investors were likely to buy the stock as soon as trading opened Monday.",
+        [("Monday", "2024-03-11")],
+    ),
+    ("The group would leave as soon as Friday.", [("Friday", "2024-03-08")]),
+    ("The vote could come as early as Tuesday.", [("Tuesday", "2024-03-12")]),
+    # negative: no such phrase, or a clause of its own between
+    ("Trading resumed on Monday.", [("Monday", "2024-03-04")]),
+    ("She called him as soon as she landed. He left on Monday.", [("Monday", "2024-03-04")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EARLIEST, ids=[r[0] for r in EARLIEST])
+def test_earliest_time_is_ahead(text, expected):
+    assert found(text) == expected
