@@ -113,6 +113,8 @@ def _duration(m: re.Match[str], st: State) -> Result | None:
         n += 0.5  # "a minute and a half"
     tail = words(m["tail"])
     mod = APPROX_MODS.get(words(m["amod"])) if m["amod"] else None
+    if tail.startswith("or so "):  # "a week or so ago": about a week ago
+        tail, mod = tail[6:], mod or "APPROX"
     small = unit in ("second", "minute", "hour", "day", "night", "week", "weekend", "fortnight")
     if tail in ("earlier", "later") and _THAN.match(st.text, m.end()):
         # "six weeks earlier than usual": a comparison measures a stretch, "than" outside

@@ -266,7 +266,9 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         rf"calendar))?))\s+"
         rf"(?P<unit>week|weekend|wknd|month|year|decade|century|fiscal\s+year)\b(?!-|\s+(?:of|ago|old))"
         rf"(?:\s+(?P<ba>before|after|earlier|later)(?=\s*(?:[,.;:!?)]|$|and\b|but\b|when\b))"
-        rf"|(?:(?<=same\sweek)|(?<=same\smonth))\s+(?P<yago>a|one)\s+year\s+(?:earlier|ago|before)\b)?",
+        rf"|(?:(?<=same\sweek)|(?<=same\smonth))\s+(?P<yago>a|one)\s+year\s+(?:earlier|ago|before)\b)?"
+        # "the next year or so": about a year
+        rf"(?P<orso>(?:(?<=year)|(?<=month)|(?<=decade)|(?<=week))\s+or\s+so\b)?",
         _F), 2),
     ("yearago", re.compile(
         r"(?:the\s+(?:comparable\s+|corresponding\s+|same\s+)?)?(?P<ya>year-earlier|year-ago|"
@@ -278,7 +280,7 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         rf"(?:(?P<rel>past|last|next|first|coming|previous|following|final|latest|ensuing|"
         rf"preceding|initial|remaining|same|other|few|recent)\s+)?"
         rf"(?P<num>{NUM})(?:\s*(?:to|or|-|and)\s*(?P<num2>{NUM}))?(?P<sep>-|\s*)(?:{UNIT})"
-        rf"(?P<half>\s+and\s+a\s+half\b)?(?P<tail>-(?:long|old)\b|\s+(?:old|long)\b|\s+(?:ago|earlier|later|before|after|"
+        rf"(?P<half>\s+and\s+a\s+half\b)?(?P<tail>-(?:long|old)\b|\s+(?:old|long)\b|\s+(?:(?:or\s+so\s+)?(?:ago|earlier|later)|before|after|"
         rf"from\s+now|hence|or\s+so|ahead|back)\b)?"
         rf"(?!(?<=two\squarters)\s+of\s+(?:{YEAR}|(?:this|last|next)\s+year)\b)",
         _F), 1),

@@ -209,6 +209,8 @@ def relative(m: re.Match[str], st: State) -> Result | None:
         result = Result("DATE", story, point_mod(m), story=True)
     else:
         result = _relative(m, st, unit)
+    if result and m["orso"]:  # "the next year or so": about a year
+        result = result._replace(mod=result.mod or "APPROX")
     if result and m["yago"]:  # "the same month a year earlier": that month, a year back
         moved = dates.shift_value(result.value, "year", -1) if result.type == "DATE" else None
         return result._replace(value=moved, anchor=False, story=False) if moved else None

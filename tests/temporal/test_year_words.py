@@ -40,3 +40,21 @@ ROWS = [
 @pytest.mark.parametrize(("text", "expected"), ROWS, ids=[r[0] for r in ROWS])
 def test_year_words(text, expected):
     assert found(text) == expected
+
+
+# "or so" after a stretch or an offset belongs to the expression (mod APPROX)
+OR_SO = [
+    ("The plant will close over the next year or so.", [("the next year or so", "P1Y", "APPROX")]),
+    ("Over the past month or so, sales rose.", [("the past month or so", "P1M", "APPROX")]),
+    ("Prices rose a week or so ago.", [("a week or so ago", "1989-W42", "APPROX")]),
+    ("A year or so ago he moved.", [("A year or so ago", "1988", "APPROX")]),
+    ("It will take a decade or so.", [("a decade or so", "P10Y", "APPROX")]),
+    # negative: "or so" of another clause, and plain offsets
+    ("Last year sales rose, or so he said.", [("Last year", "1988", None)]),
+    ("They met three days ago.", [("three days ago", "1989-10-23", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OR_SO, ids=[r[0] for r in OR_SO])
+def test_or_so(text, expected):
+    assert found(text) == expected
