@@ -117,14 +117,42 @@ def _verb_like(tokens: list[str]) -> bool:
     return word in _FUTURE or word in _PAST or word in _SPEECH or word.endswith(("ed", "es"))
 
 
+_CLAUSE_JOIN = frozenset("and but while whereas".split())
+_RELATIVE = frozenset("who which".split())
+
+
+def _own_clause(left: list[str]) -> list[str]:
+    """The tokens before an expression less the clauses that are not its own: an
+    aside closed before it ("the minister, who arrived yesterday, meets ... Friday") and a
+    clause joined before it (", and the council meets Thursday": from the joining word on).
+    A joined clause counts only when it has a verb of its own before the expression."""
+    out: list[str] = []
+    i = 0
+    while i < len(left):
+        if left[i] == "," and i + 1 < len(left) and left[i + 1].lower() in _RELATIVE:
+            close = next((k for k in range(i + 2, len(left)) if left[k] == ","), None)
+            if close is not None:
+                i = close  # drop ", who arrived yesterday" and keep its closing comma
+                continue
+        out.append(left[i])
+        i += 1
+    for k in range(len(out) - 2, -1, -1):
+        if out[k] == "," and out[k + 1].lower() in _CLAUSE_JOIN:
+            rest = out[k + 2 :]
+            if any(_verb_like([t]) or t in _SCHEDULE for t in rest):
+                return rest
+            break
+    return out
+
+
 def _clause_tokens(text: str, start: int, end: int) -> list[tuple[float, str]]:
     """(distance, token) for the words around the expression, within its sentence."""
     left = _TOKEN.findall(text[max(0, start - _WINDOW) : start])
-    left = [tok for tok in left if tok != ","]
     for i in range(len(left) - 1, -1, -1):
         if left[i] in ".;!?":
             left = left[i + 1 :]
             break
+    left = [tok for tok in _own_clause(left) if tok != ","]
     out = [(float(len(left) - i), tok) for i, tok in enumerate(left)]
     # A sentence that opens with the date ("On Tuesday, the league plans...") may put its
     # verb after a long subject: read further right.
@@ -174,6 +202,11 @@ _COPULA = re.compile(
     r"pencil+ed\s+in)\s+)?(?:on|for|in)\s+$",
     re.IGNORECASE,
 )
+_EARLIEST = re.compile(
+    r"\bas\s+(?:soon|early)\s+as(?:\s+(?!(?:he|she|it|they|we|i|you|on|in|at|by|possible)\b)"
+    r"[a-z]+){0,3}\s+$",
+    re.IGNORECASE,
+)
 _SINCE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 _DEADLINE = re.compile(
     r"\b(?:until|till|by|(?:moved|postponed|pushed\s+back|put\s+back|put\s+off|delayed|"
@@ -191,8 +224,10 @@ def tense(text: str, start: int, end: int) -> str | None:
         # report, not what it reports
     if _SINCE.search(text, max(0, start - 12), start):
         return "past"  # "on patrol since March": a start already behind
-    if _COPULA.search(text, max(0, start - 40), start):
-        return "future"
+    if _COPULA.search(text, max(0, start - 40), start) or _EARLIEST.search(
+        text, max(0, start - 48), start
+    ):
+        return "future"  # "as soon as Tuesday", "as soon as trading opens Monday": a prospect
     deadline = _DEADLINE.search(text, max(0, start - 32), start)
     if deadline and not any(t.lower() == "had" for _, t in tokens):
         return "future"  # "until mid-November", "by May": deadlines lie ahead

@@ -113,6 +113,8 @@ def _duration(m: re.Match[str], st: State) -> Result | None:
         n += 0.5  # "a minute and a half"
     tail = words(m["tail"])
     mod = APPROX_MODS.get(words(m["amod"])) if m["amod"] else None
+    if tail.startswith("or so "):  # "a week or so ago": about a week ago
+        tail, mod = tail[6:], mod or "APPROX"
     small = unit in ("second", "minute", "hour", "day", "night", "week", "weekend", "fortnight")
     if tail in ("earlier", "later") and _THAN.match(st.text, m.end()):
         # "six weeks earlier than usual": a comparison measures a stretch, "than" outside
@@ -136,7 +138,10 @@ def _duration(m: re.Match[str], st: State) -> Result | None:
         topic = topic_quarter(st)
         recent_span = same_sentence(st.text, st.last_end, m.start())
         by_year = recent_span and re.fullmatch(r"P\d+M|\d{4}", st.last_value or "")
-        if unit == "year" and topic and int(topic[:4]) >= st.dct.year - 1 and not by_year:
+        by_month = recent_span and re.fullmatch(r"\d{4}-\d\d", st.last_value or "")
+        if unit == "year" and k == 1 and by_month and tail in ("ago", "earlier"):
+            base = st.last_value  # "sales in September fell from a year earlier": that month
+        elif unit == "year" and topic and int(topic[:4]) >= st.dct.year - 1 and not by_year:
             base = topic  # "profit rose from a year ago": the same quarter last year
         elif tail in ("earlier", "later") and st.ref and unit != "year":
             base = st.ref
@@ -198,6 +203,8 @@ def bare_units(m: re.Match[str], st: State) -> Result | None:
         return Result("DATE", "PAST_REF")  # "months ago": some time before now
     if pre == "future":
         return Result("DATE", "FUTURE_REF")
+    if pre in ("recent", "past") and unit == "year":
+        return Result("DATE", "PAST_REF")  # "in recent years", "in past years" (as HeidelTime)
     if not m["tail"] and m[0].endswith("long"):
         return None
     first = m.start("unit") if pre == "the" else None  # "in the [weeks] before"

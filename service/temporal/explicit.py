@@ -446,9 +446,9 @@ def clock(m: re.Match[str], st: State) -> Result | None:
     if m["noon"]:
         word = m["noon"].lower()
         hour, minute = (24, 0) if word == "midnight" else (12, 0)
-    elif m["h24"] or m["hmil"] or m["hp"]:
-        hour = int(m["h24"] or m["hmil"] or m["hp"])
-        minute = int(m["m24"] or m["mmil"] or m["mp"])
+    elif m["h24"] or m["hmil"] or m["hp"] or m["hhrs"]:
+        hour = int(m["h24"] or m["hmil"] or m["hp"] or m["hhrs"])
+        minute = int(m["m24"] or m["mmil"] or m["mp"] or m["mhrs"])
     elif m["h2"]:  # "4 in the morning", "7:30 in the evening"
         hour, minute = int(m["h2"]), int(m["m2"] or 0)
         if m["part2"].lower() != "morning" and hour < 12:
@@ -495,7 +495,7 @@ def clock(m: re.Match[str], st: State) -> Result | None:
     if not m["amod"]:
         return Result("TIME", value)
     first = next(
-        m.start(g) for g in ("h", "noon", "h24", "h2", "hmil", "hp") if m[g]
+        m.start(g) for g in ("h", "noon", "h24", "h2", "hmil", "hp", "hhrs") if m[g]
     )  # "about [10:35]"
     return Result("TIME", value, "APPROX", start=first)
 

@@ -210,7 +210,7 @@ def _accept_clock(m: re.Match[str], text: str) -> bool:
         if word[:1].isupper() and _name_like(text, m.start()):
             return False  # "High Noon" (a film)
         return not text[max(0, m.start() - 5) : m.start()].lower().endswith("high ")
-    if m["h24"] or m["h2"] or m["hmil"]:
+    if m["h24"] or m["h2"] or m["hmil"] or m["hhrs"]:
         return True
     if m["min"] and text[m.start("min") - 1].isdigit() and m["ampm"].lower().startswith("o"):
         return False  # "1030 o'clock" is no time of day

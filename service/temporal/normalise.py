@@ -52,6 +52,7 @@ HANDLERS: dict[str, Handler] = {
     "quarter": quarters.quarter,
     "quarter_code": quarters.quarter_code,
     "half": quarters.half,
+    "months_part": quarters.months_part,
     "weekday": relative.weekday,
     "weekday_short": relative.weekday_short,
     "deixis": relative.deixis,

@@ -159,11 +159,20 @@ CLOCK = (
     r"|(?P<h24>[01]\d|2[0-3]):(?P<m24>[0-5]\d)(?=\s*(?-i:GMT|UTC|BST|CET|CEST|[ECMP]S?T|IST|JST)\b|"
     r"\s+(?:local\s+time|hours|hrs)\b)"
     r"|(?<!\()(?P<hmil>[01]\d|2[0-3])(?P<mmil>[0-5]\d)(?=\s*(?-i:GMT|UTC)\b|\s+local\s+time\b)"
+    # "at 0800 hours", "until 2200 hrs": four digits read as a clock after a preposition, or
+    # with a leading zero ("0600 hours"); "worked 1500 hours" stays a duration
+    r"|(?:(?<=\bat\s)|(?<=\buntil\s)|(?<=\btill\s)|(?<=\bby\s)|(?<=\bfrom\s)|(?<=\bsince\s)"
+    r"|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\baround\s)|(?=0))"
+    r"(?P<hhrs>[01]\d|2[0-3])(?P<mhrs>[0-5]\d)(?=\s*(?:hours|hrs)\b)"
     # "left at 7:45", "until 9:30": a clock time after a preposition, with no a.m./p.m.
     r"|(?:(?<=\bat\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bbefore\s)|(?<=\bafter\s))"
     r"(?P<hp>[01]?\d|2[0-3]):(?P<mp>[0-5]\d)(?![\d:.,]\d|\s*(?:%|percent|per\b|to\s+\d|-\d))"
 )
-TZ = r"(?:\s*(?P<tz>(?-i:[ECMP][SD]T|[ECMP]T|GMT|UTC|BST|CET|CEST|IST|JST)|local\s+time)\b)?"
+TZ = (  # "0800 hours" (military clock) is read with its word, as a zone is
+    r"(?:\s*(?P<tz>(?-i:[ECMP][SD]T|[ECMP]T|GMT|UTC|BST|CET|CEST|IST|JST)|local\s+time"
+    r"|(?<=\d)\s*(?:hours|hrs)(?!\s+(?:of|a|an|per|each|every|later|earlier|ago|before|after|"
+    r"long)\b))\b)?"
+)
 
 _F = re.IGNORECASE
 
@@ -229,6 +238,9 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         rf"|,?\s+(?P<year_b>{YEAR})(?!\s*(?:%|percent)))?"
         rf"(?P<ago>\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year\b(?!'s)))?",
         _F), 3),
+    ("months_part", re.compile(  # "the final three months of 2012": 2012-Q4; six: a half
+        rf"(?:the\s+)?(?P<edge>first|opening|last|final|closing)\s+(?P<n>three|six|3|6)\s+"
+        rf"months\s+of\s+(?:(?P<year>{YEAR})|(?P<yrel>this|last|next|the)\s+year\b)", _F), 3),
     ("quarter_code", re.compile(
         r"\b(?-i:Q(?P<n>[1-4])(?:\s+(?P<year>(?:19|20)\d\d)|'(?P<yy>\d\d))?|(?P<n2>[1-4])Q)\b"), 3),
     ("half", re.compile(
@@ -254,7 +266,9 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         rf"calendar))?))\s+"
         rf"(?P<unit>week|weekend|wknd|month|year|decade|century|fiscal\s+year)\b(?!-|\s+(?:of|ago|old))"
         rf"(?:\s+(?P<ba>before|after|earlier|later)(?=\s*(?:[,.;:!?)]|$|and\b|but\b|when\b))"
-        rf"|(?:(?<=same\sweek)|(?<=same\smonth))\s+(?P<yago>a|one)\s+year\s+(?:earlier|ago|before)\b)?",
+        rf"|(?:(?<=same\sweek)|(?<=same\smonth))\s+(?P<yago>a|one)\s+year\s+(?:earlier|ago|before)\b)?"
+        # "the next year or so": about a year
+        rf"(?P<orso>(?:(?<=year)|(?<=month)|(?<=decade)|(?<=week))\s+or\s+so\b)?",
         _F), 2),
     ("yearago", re.compile(
         r"(?:the\s+(?:comparable\s+|corresponding\s+|same\s+)?)?(?P<ya>year-earlier|year-ago|"
@@ -266,7 +280,7 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         rf"(?:(?P<rel>past|last|next|first|coming|previous|following|final|latest|ensuing|"
         rf"preceding|initial|remaining|same|other|few|recent)\s+)?"
         rf"(?P<num>{NUM})(?:\s*(?:to|or|-|and)\s*(?P<num2>{NUM}))?(?P<sep>-|\s*)(?:{UNIT})"
-        rf"(?P<half>\s+and\s+a\s+half\b)?(?P<tail>-(?:long|old)\b|\s+(?:old|long)\b|\s+(?:ago|earlier|later|before|after|"
+        rf"(?P<half>\s+and\s+a\s+half\b)?(?P<tail>-(?:long|old)\b|\s+(?:old|long)\b|\s+(?:(?:or\s+so\s+)?(?:ago|earlier|later)|before|after|"
         rf"from\s+now|hence|or\s+so|ahead|back)\b)?"
         rf"(?!(?<=two\squarters)\s+of\s+(?:{YEAR}|(?:this|last|next)\s+year)\b)",
         _F), 1),
@@ -352,6 +366,8 @@ NEEDS = {
     "bc_year": re.compile(r"(?-i:BC|B\.C\.)"),
     "bc_range": re.compile(r"(?-i:BC|B\.C\.)"),
     "ad_year": re.compile(r"(?-i:AD|A\.D\.|CE)"),
+    "day_before": re.compile(r"\bday\s+(?:before|after)\b", re.IGNORECASE),
+    "range_first": re.compile(r"\d(?:st|nd|rd|th)?\s*(?:-|\u2013|to|through|and|until)\s*\d"),
 }
 #: Every rule starts at a word start ("data years" holds no "a years").
 RULES = [(n, re.compile(r"(?<!\w)(?:" + p.pattern + ")", p.flags), k) for n, p, k in _RULES]
@@ -392,6 +408,7 @@ _HEAD_RULES = {
     "weekday": ("weekday", "date_mdy", "date_dmy", "clock", "set"),
     "weekday_short": ("weekday_short",),
     "unit": ("duration", "bare_units", "set", "relative", "half_unit", "yearago", "yearend",
+             "months_part",
              "quarter", "century", "deixis", "half", "that_day", "offset_from", "day_before"),
     "part": ("deixis", "weekday", "clock", "set", "that_day"),
     "noon": ("clock", "clock_aside"), "ref": ("ref",),

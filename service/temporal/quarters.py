@@ -144,6 +144,22 @@ def half(m: re.Match[str], st: State) -> Result | None:
     return Result("DATE", f"{year:04d}-H{n}")
 
 
+def months_part(m: re.Match[str], st: State) -> Result | None:
+    """ "the final three months of 2012" is 2012-Q4, "the first six months of this year"
+    the first half: a calendar quarter or half named by its months."""
+    if m["year"]:
+        year = int(m["year"])
+    else:
+        word = m["yrel"].lower()
+        year = st.dct.year + {"last": -1, "next": 1}.get(word, 0)
+        if word == "the" and st.ref:
+            year = int(st.ref[:4])
+    first = m["edge"].lower() in ("first", "opening")
+    if words(m["n"]) in ("three", "3"):
+        return Result("DATE", f"{year:04d}-Q{1 if first else 4}")
+    return Result("DATE", f"{year:04d}-H{1 if first else 2}")
+
+
 def year_ago(m: re.Match[str], st: State) -> Result | None:
     what = words(m["what"])
     if "months" in what:

@@ -209,6 +209,8 @@ def relative(m: re.Match[str], st: State) -> Result | None:
         result = Result("DATE", story, point_mod(m), story=True)
     else:
         result = _relative(m, st, unit)
+    if result and m["orso"]:  # "the next year or so": about a year
+        result = result._replace(mod=result.mod or "APPROX")
     if result and m["yago"]:  # "the same month a year earlier": that month, a year back
         moved = dates.shift_value(result.value, "year", -1) if result.type == "DATE" else None
         return result._replace(value=moved, anchor=False, story=False) if moved else None
@@ -320,7 +322,9 @@ def year_end(m: re.Match[str], st: State) -> Result | None:
     year = st.dct.year if future else st.dct.year - 1
     if m["ye"].lower().startswith("month"):
         return Result("DATE", dates.month_value(st.dct.year, st.dct.month, 0), "END")
-    return Result("DATE", f"{year:04d}-12-31")
+    if not m["ye"].lower().startswith("year-"):  # "by year end", "by year's end": the end of
+        return Result("DATE", f"{year:04d}", "END")  # the year (TIMEX3), as "the end of 2023"
+    return Result("DATE", f"{year:04d}-12-31")  # "year-end results": the closing day
 
 
 _REFS = {

@@ -71,7 +71,7 @@ CASES = [
     ("this summer", dt.date(2023, 3, 22), "past", "DATE", "2023-SU"),
     ("the latest quarter", dt.date(2023, 11, 2), "past", "DATE", "2023-Q3"),
     ("June last year", WED, None, "DATE", "2022-06"),
-    ("recent years", WED, None, "DURATION", "PXY"),
+    ("recent years", WED, None, "DATE", "PAST_REF"),
     ("the coming months", WED, None, "DURATION", "PXM"),
     ("several years ago", WED, None, "DATE", "PAST_REF"),
     ("nineteen ninety-six", WED, None, "DATE", "1996"),
