@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import resource
 import sys
 import tempfile
 import time
@@ -59,7 +60,7 @@ def run(paths: list[str], url: str, jobs: int) -> tuple[int, float, float | None
     events.clear_cache()  # each run reads the articles afresh
     records = list(sources.read_files([Path(p) for p in paths]))
     spent, real = _timed_extract() if jobs == 1 else ([None], None)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), cpu_seconds()
     try:
         with app.app_context(), database.connection_context():
             outcome = bulk.ingest_records(
@@ -68,7 +69,22 @@ def run(paths: list[str], url: str, jobs: int) -> tuple[int, float, float | None
     finally:
         if real is not None:
             bulk.pipeline.extract_many = real
+    CPU[jobs] = cpu_seconds() - cpu
     return outcome.counts["stored"], time.perf_counter() - started, spent[0]
+
+
+#: CPU seconds of the last run of each setting (this process and its reaped workers).
+CPU: dict[int, float] = {}
+
+
+def cpu_seconds() -> float:
+    """CPU time used so far by this process and its finished children (the extraction pool's
+    workers, joined at the end of a run)."""
+    own, children = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def fresh_database(url: str | None, tmp: str, name: str) -> str:
@@ -161,12 +177,13 @@ def main() -> int:
         # Interleaved repeats (1, N, 1, N, ...), the fastest of each kept: on a shared machine
         # that is the run least disturbed by other work, and both settings saw the same noise.
         best: dict[int, tuple[int, float, float | None]] = {}
+        cpu: dict[int, float] = {}
         for attempt in range(args.repeat):
             for workers in sorted({1, args.workers}):
                 url = fresh_database(args.database_url, tmp, f"w{workers}-{attempt}")
                 stored, wall, extracting = run(paths, url, workers)
                 if workers not in best or wall < best[workers][1]:
-                    best[workers] = (stored, wall, extracting)
+                    best[workers], cpu[workers] = (stored, wall, extracting), CPU[workers]
         rows = [(workers, *best[workers]) for workers in sorted(best)]
         for workers, stored, wall, extracting in rows:
             shares = (
@@ -178,6 +195,14 @@ def main() -> int:
             print(
                 f"{workers} process(es): {stored} articles in {wall:.2f} s = "
                 f"{stored / wall:.1f} articles/s{shares} (fastest of {args.repeat})"
+            )
+            # CPU used and the cores it amounts to: on a machine busy with other work, a
+            # scheduler sharing CPU per session (Linux autogroup) gives N processes of one
+            # session what it gives one, and the speed-up below then measures nothing.
+            print(
+                f"  its CPU: {cpu[workers]:.1f} s = "
+                f"{1000 * cpu[workers] / max(stored, 1):.0f} ms an article; "
+                f"{cpu[workers] / wall:.2f} cores used on average"
             )
         if len(rows) > 1:
             print(
