@@ -30,7 +30,7 @@ from ..storage.models import (
 from ..storage.order import precision_rank, sort_date
 from ..storage.writes import ROWS_PER_INSERT, record_changes, write_transaction
 from ..text import fold
-from . import copies, importance, warm
+from . import copies, importance, matching, warm
 from .bounds import article_budget, bounded
 
 log = logging.getLogger(__name__)
@@ -307,8 +307,9 @@ def link_actors(event: Event, actors: Iterable[extraction.Actor]) -> None:
 
 
 def find_same_event(item: extraction.Event, skip: frozenset | set = frozenset()) -> Event | None:
-    """The stored event reporting the same happening (same type, compatible dates, actors),
-    other than the events ``skip`` names (the ids of the article's own)."""
+    """The stored event reporting the same happening (same type, compatible dates, actors, and
+    sentences sharing content words: ``matching.told_alike``), other than the events ``skip``
+    names (the ids of the article's own)."""
     keys = [a.key for a in item.actors]
     if not keys or (item.date.start is None and item.date.end is None):
         return None
@@ -328,8 +329,12 @@ def find_same_event(item: extraction.Event, skip: frozenset | set = frozenset())
         .distinct()
         .limit(20)
     )
+    mine = [m.sentence for m in item.mentions] or [item.summary]
     for row in query:
-        if row.id not in skip and extraction.same_happening(item, as_extracted(row)):
+        if row.id in skip or not extraction.same_happening(item, as_extracted(row)):
+            continue
+        told = Mention.select(Mention.sentence).where(Mention.event == row.id).limit(50)
+        if matching.told_alike(mine, [sentence for (sentence,) in told.tuples()]):
             return row
     return None
 
