@@ -31,7 +31,8 @@ def _disaster_near(tok) -> bool:
 
 def frame_lemmas(tok, subject_tok, obj_tok) -> tuple[set[str], set[str], set[str]]:
     """The frame's nouns (lemmas and forms): subject, object, prepositions' objects. In a
-    passive the agent ("searched by drug police", "struck by a quake") counts as subject."""
+    passive the agent ("searched by drug police", "struck by a quake") counts as subject and
+    the subject as object too ("sanctions were imposed")."""
 
     def lemmas(t):
         return (
@@ -57,7 +58,10 @@ def frame_lemmas(tok, subject_tok, obj_tok) -> tuple[set[str], set[str], set[str
                 if p.dep_ == "pobj":
                     subject |= {p.lemma_.lower(), p.lower_}
                     subject |= {w.lower_ for w in p.children if w.dep_ == "compound"}
-    return subject, lemmas(obj_tok), pobj
+    obj = lemmas(obj_tok)
+    if subject_tok is not None and subject_tok.dep_ == "nsubjpass" and subject_tok.head.i == tok.i:
+        obj |= lemmas(subject_tok)  # "sanctions were imposed", "details will be released"
+    return subject, obj, pobj
 
 
 def of_verb(tok, subject_tok, obj_tok, noun, occurrence, agents: list) -> str:
@@ -109,6 +113,8 @@ def of_verb(tok, subject_tok, obj_tok, noun, occurrence, agents: list) -> str:
         type_ = "disaster"  # "1,400 people were injured" after the earthquake
     if lemma == "sign" and "law" in frame[2]:
         type_ = "legislation"
+    if type_ in ("other", "statement") and lemma in _CONVERSE and _with_someone(children):
+        type_ = "meeting"  # "Sturgeon spoke with Alan Johnson", "talked to Xi by phone"
     particle = next((c.lower_ for c in children if c.dep_ == "prt"), None)
     if particle and f"{lemma} {particle}" in lexicon.PHRASAL:
         type_ = lexicon.PHRASAL[f"{lemma} {particle}"]
@@ -137,3 +143,17 @@ def _plea(noun) -> str | None:
     if "for" in preps or (launched and "against" not in preps):
         return "other"
     return None
+
+
+#: Verbs of conversation: with someone, a meeting (in person or by phone).
+_CONVERSE = frozenset({"speak", "talk", "chat", "confer", "converse"})
+
+
+def _with_someone(children) -> bool:
+    """A "with"/"to" phrase naming someone: a proper name or a person word."""
+    for c in children:
+        if c.dep_ == "prep" and c.lower_ in ("with", "to"):
+            for p in c.children:
+                if p.dep_ == "pobj" and (p.pos_ == "PROPN" or p.ent_type_ in ("PERSON", "ORG")):
+                    return True
+    return False

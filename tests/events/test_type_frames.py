@@ -103,6 +103,14 @@ def test_verb_type_rows(lemma, subject, obj, pobj, type_):
         # only markets move as markets
         ("The number of cases soared to 498 on Sunday.", "other"),
         ("Shares in BP tumbled on Monday.", "market"),
+        # a passive's subject is its object: what was imposed, what was released
+        ("New sanctions were imposed on Russia on Monday.", "sanctions"),
+        ("Details of the charges will be released on Monday.", "statement"),
+        ("Apple released a new phone on Tuesday.", "launch"),
+        # a conversation with someone is a meeting; about something, not
+        ("Ms Sturgeon spoke with Alan Johnson on Monday.", "meeting"),
+        ("Biden talked to Xi by phone on Tuesday.", "meeting"),
+        ("The minister spoke about the crisis on Monday.", "other"),
         # catching a disease is the epidemic's
         ("Two more people were diagnosed with swine flu on Monday.", "disaster"),
     ],
