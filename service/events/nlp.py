@@ -31,14 +31,16 @@ def pipeline():
 #: A wire dateline or byline before the story: "NAIROBI, Kenya (AP) _", "WASHINGTON (Reuters) -".
 _DATELINE = re.compile(
     r"\A\s*(?:By [A-Z][\w.'’ -]{2,60}\n+)?"
-    r"(?:[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})?"
+    r"(?:[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.]*(?:\s+(?:[A-Z][\w.]*|\d+)){0,3}){0,3}"
     r"\s*(?:\([\w .&-]{1,30}\))?\s*(?:_|--|—|–|-)\s+)"
 )
 
 
 def masked(text: str) -> str:
     """``text`` with its dateline blanked (same length, so offsets hold): a dateline is no
-    part of the first sentence's grammar."""
+    part of the first sentence's grammar. A dateline is a capitalised place, then up to three
+    comma groups of capitalised words or numbers ("BUSAN, South Korea, Oct. 9"), a credit in
+    brackets, and a dash."""
     m = _DATELINE.match(text)
     if not m:
         return text
