@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from . import lexicon
 from .actors import ActorMention, short_name
 from .syntax import subject as subject_of
 from .syntax import teller_of
@@ -199,6 +200,13 @@ def _words(tok, timexes, skip):
             out.append(child)
             continue
         if (
+            child.dep_ == "acl"
+            and child.i == tok.i + 1
+            and (child.lower_ in lexicon.NOUN_TYPES or child.lower_ in lexicon.DOCUMENT_NOUNS)
+        ):
+            out.extend(_words(child, timexes, skip))  # "a tsunami warning" parsed as a participle
+            continue
+        if (
             child.i in skip
             or child.dep_ in ("relcl", "acl", "appos", "punct", "advcl", "ccomp", "parataxis", "cc")
             and child.dep_ != "cc"
@@ -364,6 +372,8 @@ def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=No
         if c.dep_ in ("dobj", "attr", "oprd", "dative"):
             if _repeats(c, subject_text, subject_keys, roles):
                 continue
+            if obj and c.left_edge.i > 0 and c.left_edge.nbor(-1).text == ",":
+                continue  # "issued a warning, the first since 2015": an aside, not an object
             named = [
                 m for m in roles["all"] if m.start <= c.idx < m.end and m.actor.kind == "person"
             ]
