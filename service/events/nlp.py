@@ -31,6 +31,7 @@ def pipeline():
 #: A wire dateline or byline before the story: "NAIROBI, Kenya (AP) _", "WASHINGTON (Reuters) -".
 _DATELINE = re.compile(
     r"\A\s*(?:By [A-Z][\w.'’ -]{2,60}\n+)?"
+    r"(?:\d{4}[ -]\d{2}[ -]\d{2}(?:\s+\d{1,2}:\d{2})?(?:\s+[A-Z]{2,4})?\s+)?"  # a time stamp
     r"(?:[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.]*(?:\s+(?:[A-Z][\w.]*|\d+)){0,3}){0,3}"
     r"\s*(?:\([\w .&-]{1,30}\))?\s*(?:_|--|—|–|-)\s+)"
 )
@@ -40,7 +41,7 @@ def masked(text: str) -> str:
     """``text`` with its dateline blanked (same length, so offsets hold): a dateline is no
     part of the first sentence's grammar. A dateline is a capitalised place, then up to three
     comma groups of capitalised words or numbers ("BUSAN, South Korea, Oct. 9"), a credit in
-    brackets, and a dash."""
+    brackets, and a dash; a wire's time stamp may lead ("2009 06 13 00:11 JST GENEVA")."""
     m = _DATELINE.match(text)
     if not m:
         return text

@@ -108,6 +108,9 @@ def test_the_frame_rules_are_well_formed():
         ("publish", set(), {"findings"}, {"journal"}, "research"),
         ("publish", set(), {"projections"}, set(), "statement"),
         ("slow", {"economy"}, set(), set(), "economy"),
+        ("explode", {"bomb"}, set(), set(), "conflict"),
+        ("explode", {"tank"}, set(), set(), "disaster"),
+        ("detonate", {"militants"}, {"device"}, set(), "conflict"),
     ],
 )
 def test_verb_type_rows(lemma, subject, obj, pobj, type_):
