@@ -431,6 +431,9 @@ def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=No
             if _in_timex(c, timexes) or _repeats(c, subject_text, subject_keys, roles):
                 continue
             phrase = _prep_text(c, roles, timexes)
+            if _partitive(c, subject):  # "Of the 101 deaths, 19 were confirmed": 19 of the 101
+                subject_text = f"{subject_text} {phrase[0].lower()}{phrase[1:]}"
+                continue
             if lemma == "meet" and c.lower_ == "with" and not obj:
                 obj = phrase.split(" ", 1)[1] if " " in phrase else ""
             elif len(phrase.split()) >= 2:
@@ -443,6 +446,19 @@ def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=No
     if joined is not None:
         return joined
     return Phrase(subject_text, verb, obj, tuple(extras[:2]), place)
+
+
+_QUANTIFIERS = frozenset({"some", "many", "most", "all", "none", "several", "few", "half"})
+
+
+def _partitive(prep, subject) -> bool:
+    """A fronted "of" phrase that tells what the subject, a number or quantifier, counts."""
+    return (
+        prep.lower_ == "of"
+        and subject is not None
+        and prep.i < subject.i
+        and (subject.like_num or subject.lower_ in _QUANTIFIERS)
+    )
 
 
 def _agent(tok, roles, timexes) -> tuple[str, bool] | None:

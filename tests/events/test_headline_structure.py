@@ -42,6 +42,9 @@ def titles(text: str) -> list[str]:
             "Bank sells stake to Rosneft",
         ),
         ("Police arrested people living in the building on Monday.", "Police arrest people"),
+        # a fronted "of" phrase tells what a number counts
+        ("Of the 40 passengers, 12 were rescued on Monday.", "12 of the 40 passengers rescued"),
+        ("Of course, the minister resigned on Monday.", "Minister resigns"),
         (
             "Daniel Whitcombe pleaded not guilty to fraud on Monday.",
             "Daniel Whitcombe pleads not guilty to fraud",
