@@ -31,7 +31,8 @@ def _disaster_near(tok) -> bool:
 
 def frame_lemmas(tok, subject_tok, obj_tok) -> tuple[set[str], set[str], set[str]]:
     """The frame's nouns (lemmas and forms): subject, object, prepositions' objects. In a
-    passive the agent ("searched by drug police", "struck by a quake") counts as subject."""
+    passive the agent ("searched by drug police", "struck by a quake") counts as subject and
+    the subject as object too ("sanctions were imposed")."""
 
     def lemmas(t):
         return (
@@ -43,7 +44,7 @@ def frame_lemmas(tok, subject_tok, obj_tok) -> tuple[set[str], set[str], set[str
 
     pobj = set()
     for c in tok.children:
-        if c.dep_ == "prep":
+        if c.dep_ in ("prep", "dative"):  # "gave approval to the law": "to" is a dative
             for p in c.children:
                 if p.ent_type_ not in ("DATE", "TIME"):  # "on Monday" is no frame noun
                     pobj |= {p.lemma_.lower(), p.lower_}
@@ -57,21 +58,32 @@ def frame_lemmas(tok, subject_tok, obj_tok) -> tuple[set[str], set[str], set[str
                 if p.dep_ == "pobj":
                     subject |= {p.lemma_.lower(), p.lower_}
                     subject |= {w.lower_ for w in p.children if w.dep_ == "compound"}
-    return subject, lemmas(obj_tok), pobj
+    obj = lemmas(obj_tok)
+    if subject_tok is not None and subject_tok.dep_ == "nsubjpass" and subject_tok.head.i == tok.i:
+        obj |= lemmas(subject_tok)  # "sanctions were imposed", "details will be released"
+    return subject, obj, pobj
+
+
+#: Lemmas the tagger gets wrong ("fined" -> "fin").
+_LEMMA_FIXES = {"fin": "fine"}
 
 
 def of_verb(tok, subject_tok, obj_tok, noun, occurrence, agents: list) -> str:
     """The type of a verb predicate: an occurrence verb takes its subject noun's ("the visit
     took place"), a light verb its object noun's ("held talks"), others their lemma's in their
     frame (``lexicon.verb_type``), refined by what the clause says around it."""
-    lemma = tok.lemma_.lower()
+    lemma = _LEMMA_FIXES.get(tok.lemma_.lower(), tok.lemma_.lower())
     children = list(tok.children)
     light = lemma in lexicon.LIGHT and noun is not None
     frame = frame_lemmas(tok, subject_tok, obj_tok)
     if occurrence:
         type_ = lexicon.noun_type(subject_tok.lemma_)
     elif light:
-        type_ = _plea(noun) or lexicon.noun_type(lexicon.noun_lemma(noun))
+        type_ = (
+            _plea(noun)
+            or lexicon.noun_type(lexicon.noun_lemma(noun))
+            or lexicon.verb_type(lemma, *frame)  # "gave final approval to the law"
+        )
         if lexicon.noun_lemma(noun) == "strike" and (
             lemma in ("go", "come") or syntax.subject_lemmas(tok) & lexicon.PEOPLE_NOUNS
         ):
@@ -103,15 +115,26 @@ def of_verb(tok, subject_tok, obj_tok, noun, occurrence, agents: list) -> str:
         and subject_tok.lemma_.lower() in lexicon.COURTS
     ):
         type_ = "legal"  # "a federal judge blocked the sale"
-    if type_ in ("other", "economy") and any(m.actor.kind in ("index", "currency") for m in agents):
+    if type_ == "other" and any(m.actor.kind in ("index", "currency") for m in agents):
         type_ = "market"
     if type_ == "conflict" and not agents and _disaster_near(tok):
         type_ = "disaster"  # "1,400 people were injured" after the earthquake
     if lemma == "sign" and "law" in frame[2]:
         type_ = "legislation"
-    particle = next((c.lower_ for c in children if c.dep_ == "prt"), None)
+    if type_ in ("other", "statement") and lemma in _CONVERSE and _with_someone(children):
+        type_ = "meeting"  # "Sturgeon spoke with Alan Johnson", "talked to Xi by phone"
+    particle = next(
+        (
+            c.lower_
+            for c in children
+            if c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == tok.i + 1)
+        ),
+        None,
+    )  # "walked out": the parser sometimes takes the particle for an adverb
     if particle and f"{lemma} {particle}" in lexicon.PHRASAL:
         type_ = lexicon.PHRASAL[f"{lemma} {particle}"]
+    if obj_tok is not None and f"{lemma} {lexicon.noun_lemma(obj_tok)}" in lexicon.PHRASAL:
+        type_ = lexicon.PHRASAL[f"{lemma} {lexicon.noun_lemma(obj_tok)}"]  # "took charge"
     return type_
 
 
@@ -137,3 +160,17 @@ def _plea(noun) -> str | None:
     if "for" in preps or (launched and "against" not in preps):
         return "other"
     return None
+
+
+#: Verbs of conversation: with someone, a meeting (in person or by phone).
+_CONVERSE = frozenset({"speak", "talk", "chat", "confer", "converse"})
+
+
+def _with_someone(children) -> bool:
+    """A "with"/"to" phrase naming someone: a proper name or a person word."""
+    for c in children:
+        if c.dep_ == "prep" and c.lower_ in ("with", "to"):
+            for p in c.children:
+                if p.dep_ == "pobj" and (p.pos_ == "PROPN" or p.ent_type_ in ("PERSON", "ORG")):
+                    return True
+    return False

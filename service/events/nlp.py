@@ -36,8 +36,8 @@ def pipeline():
 _DATELINE = re.compile(
     r"\A\s*(?:By [A-Z][\w.'’ ,-]{2,80}\n+)?"
     r"(?:\d{1,2} [A-Z][a-z]+ \d{4},? Last updated at \d\d?:\d\d(?: GMT)?\s+"
-    r"|(?:\d{4}[ -]\d\d[ -]\d\d \d\d:\d\d(?: [A-Z]{2,4})?\s+)?"
-    r"(?:[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}){0,2}"
+    r"|(?:\d{4}[ -]\d{2}[ -]\d{2}(?:\s+\d{1,2}:\d{2})?(?:\s+[A-Z]{2,4})?\s+)?"  # a time stamp
+    r"(?:[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.]*(?:\s+(?:[A-Z][\w.]*|\d+)){0,3}){0,3}"
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
     r"\s*(?:\([\w .&-]{1,30}\))?\s*(?:_|--|—|–|-)\s+))"
 )
@@ -66,7 +66,10 @@ def credit_spans(text: str) -> list[tuple[int, int]]:
 
 def masked(text: str) -> str:
     """``text`` with its dateline and credits blanked (same length, so offsets hold): a
-    dateline is no part of the first sentence's grammar, and a writer no participant."""
+    dateline is no part of the first sentence's grammar, and a writer no participant. A
+    dateline is a capitalised place, then up to three comma groups of capitalised words or
+    numbers ("BUSAN, South Korea, Oct. 9"), a credit in brackets, and a dash; a wire's time
+    stamp may lead ("2009 06 13 00:11 JST GENEVA")."""
     m = _DATELINE.match(text)
     if m:
         text = " " * m.end() + text[m.end() :]

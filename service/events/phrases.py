@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from . import lexicon
 from .actors import ActorMention, short_name
 from .syntax import subject as subject_of
 from .syntax import teller_of
@@ -199,6 +200,13 @@ def _words(tok, timexes, skip):
             out.append(child)
             continue
         if (
+            child.dep_ == "acl"
+            and child.i == tok.i + 1
+            and (child.lower_ in lexicon.NOUN_TYPES or child.lower_ in lexicon.DOCUMENT_NOUNS)
+        ):
+            out.extend(_words(child, timexes, skip))  # "a tsunami warning" parsed as a participle
+            continue
+        if (
             child.i in skip
             or child.dep_ in ("relcl", "acl", "appos", "punct", "advcl", "ccomp", "parataxis", "cc")
             and child.dep_ != "cc"
@@ -364,6 +372,8 @@ def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=No
         if c.dep_ in ("dobj", "attr", "oprd", "dative"):
             if _repeats(c, subject_text, subject_keys, roles):
                 continue
+            if obj and c.left_edge.i > 0 and c.left_edge.nbor(-1).text == ",":
+                continue  # "issued a warning, the first since 2015": an aside, not an object
             named = [
                 m for m in roles["all"] if m.start <= c.idx < m.end and m.actor.kind == "person"
             ]
@@ -421,6 +431,9 @@ def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=No
             if _in_timex(c, timexes) or _repeats(c, subject_text, subject_keys, roles):
                 continue
             phrase = _prep_text(c, roles, timexes)
+            if _partitive(c, subject):  # "Of the 101 deaths, 19 were confirmed": 19 of the 101
+                subject_text = f"{subject_text} {phrase[0].lower()}{phrase[1:]}"
+                continue
             if lemma == "meet" and c.lower_ == "with" and not obj:
                 obj = phrase.split(" ", 1)[1] if " " in phrase else ""
             elif len(phrase.split()) >= 2:
@@ -433,6 +446,19 @@ def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=No
     if joined is not None:
         return joined
     return Phrase(subject_text, verb, obj, tuple(extras[:2]), place)
+
+
+_QUANTIFIERS = frozenset({"some", "many", "most", "all", "none", "several", "few", "half"})
+
+
+def _partitive(prep, subject) -> bool:
+    """A fronted "of" phrase that tells what the subject, a number or quantifier, counts."""
+    return (
+        prep.lower_ == "of"
+        and subject is not None
+        and prep.i < subject.i
+        and (subject.like_num or subject.lower_ in _QUANTIFIERS)
+    )
 
 
 def _agent(tok, roles, timexes) -> tuple[str, bool] | None:

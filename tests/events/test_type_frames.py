@@ -26,6 +26,28 @@ D = dt.date(2024, 3, 28)
         ("Biden talked with Xi on Tuesday.", "meeting"),
         ("Macron attended the summit in Brussels on Thursday.", "meeting"),
         ("Apple launched a new phone on Tuesday.", "launch"),
+        # business, markets, courts, science, sports, society (issue 26, the kinds set)
+        ("The board rejected a takeover approach from Orland on Monday.", "deal"),
+        ("Peace talks broke down on Friday.", "meeting"),
+        ("The building collapsed on Friday.", "disaster"),
+        ("The accused was released on bail on Monday.", "legal"),
+        ("The company was fined 400,000 pounds on Monday.", "legal"),
+        ("Health officials confirmed two new cases on Tuesday.", "disaster"),
+        ("The first vaccine doses arrived in Goma on Monday.", "other"),
+        ("The president arrived in Goma on Monday.", "visit"),
+        ("The central bank ended eight years of negative rates on Thursday.", "economy"),
+        ("Inflation in the euro zone slowed to 5.5 percent in June.", "economy"),
+        ("An advisory panel voted 12-0 in favour of the drug on Thursday.", "other"),
+        ("Voters voted on Sunday.", "election"),
+        ("Tamm conceded defeat on Sunday night.", "election"),
+        ("Congress gave final approval to the tax law on Wednesday.", "legislation"),
+        ("The lower house approved it on Tuesday.", "legislation"),
+        ("The findings were published in the journal Nature on Wednesday.", "research"),
+        ("The agency published a report on Friday.", "statement"),
+        ("The rocket lifted off on Friday.", "launch"),
+        ("Pilots walked out on Monday.", "protest"),
+        ("NASA paid the company $79 million in 2021.", "deal"),
+        ("Assistant coach Paul Grant will take charge of the team on Saturday.", "appointment"),
     ],
 )
 def test_type_from_the_frame(text, type_):
@@ -71,6 +93,24 @@ def test_the_frame_rules_are_well_formed():
         ("name", {"storm"}, set(), set(), "other"),  # "the storm, named Ida"
         ("name", {"board"}, set(), set(), "appointment"),
         ("accept", set(), set(), set(), "other"),
+        ("pay", set(), {"fine"}, set(), "legal"),
+        ("pay", set(), {"million", "$"}, set(), "deal"),
+        ("pay", set(), {"tribute"}, set(), "other"),
+        ("concede", set(), {"goal"}, set(), "other"),
+        ("end", set(), {"rates"}, set(), "economy"),
+        ("end", {"war"}, set(), set(), "conflict"),
+        ("end", {"contract"}, set(), set(), "other"),
+        ("vote", {"committee"}, set(), set(), "other"),
+        ("approve", {"house"}, set(), set(), "legislation"),
+        ("approve", {"regulator"}, set(), set(), "other"),
+        ("arrive", {"aid"}, set(), set(), "other"),
+        ("release", set(), set(), {"bail"}, "legal"),
+        ("publish", set(), {"findings"}, {"journal"}, "research"),
+        ("publish", set(), {"projections"}, set(), "statement"),
+        ("slow", {"economy"}, set(), set(), "economy"),
+        ("explode", {"bomb"}, set(), set(), "conflict"),
+        ("explode", {"tank"}, set(), set(), "disaster"),
+        ("detonate", {"militants"}, {"device"}, set(), "conflict"),
     ],
 )
 def test_verb_type_rows(lemma, subject, obj, pobj, type_):
@@ -103,6 +143,14 @@ def test_verb_type_rows(lemma, subject, obj, pobj, type_):
         # only markets move as markets
         ("The number of cases soared to 498 on Sunday.", "other"),
         ("Shares in BP tumbled on Monday.", "market"),
+        # a passive's subject is its object: what was imposed, what was released
+        ("New sanctions were imposed on Russia on Monday.", "sanctions"),
+        ("Details of the charges will be released on Monday.", "statement"),
+        ("Apple released a new phone on Tuesday.", "launch"),
+        # a conversation with someone is a meeting; about something, not
+        ("Ms Sturgeon spoke with Alan Johnson on Monday.", "meeting"),
+        ("Biden talked to Xi by phone on Tuesday.", "meeting"),
+        ("The minister spoke about the crisis on Monday.", "other"),
         # catching a disease is the epidemic's
         ("Two more people were diagnosed with swine flu on Monday.", "disaster"),
     ],
