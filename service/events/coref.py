@@ -31,20 +31,27 @@ def continue_story(candidates: Sequence[Candidate], doc) -> None:
         tok = doc[c.token]
         if c.trigger.pos != "verb" or tok.dep_ not in _MAIN:
             continue
-        if c.kind == "event" and c.phrase.subject and _own_subject(tok) is not None:
-            last = c
-            continue
-        if c.kind != "reference" or c.status != "occurred" or last is None:
-            continue
-        if c.position - last.position > 1 or c.actors:
-            continue
         subject = _own_subject(tok)
-        if subject is not None and _refers_to(subject, _own_subject(doc[last.token])):
-            c.kind = "event"
-            c.phrase = dataclasses.replace(c.phrase, subject=last.phrase.subject)
-            agents = [m for m in last.actors if m.actor.key in last.agents]
-            c.actors = [*agents, *c.actors]
-            c.agents = last.agents
+        # detection may already keep the clause as an event with the pronoun or the bare noun
+        # as its subject ("They approve merger"): it goes on with the named doer all the same
+        goes_on = (
+            c.kind in ("reference", "event")
+            and c.status == "occurred"
+            and last is not None
+            and c.position - last.position <= 1
+            and not c.actors
+            and subject is not None
+            and _refers_to(subject, _own_subject(doc[last.token]))
+        )
+        if not goes_on:
+            if c.kind == "event" and c.phrase.subject and subject is not None:
+                last = c
+            continue
+        c.kind = "event"
+        c.phrase = dataclasses.replace(c.phrase, subject=last.phrase.subject)
+        agents = [m for m in last.actors if m.actor.key in last.agents]
+        c.actors = [*agents, *c.actors]
+        c.agents = last.agents
 
 
 def _own_subject(tok):

@@ -197,7 +197,9 @@ def test_the_story_goes_on_with_its_doer(text, word, title):
     ],
 )
 def test_the_story_does_not_go_on_with_another_doer(text):
-    assert [e.title for e in extract(text, PUB) if "merger" in e.title] == []
+    # the approval may be kept (with its own subject), never given to the board or directors
+    titles = [e.title for e in extract(text, PUB) if "merger" in e.title]
+    assert not [t for t in titles if t.startswith(("Board", "Directors"))]
 
 
 @pytest.mark.parametrize(
