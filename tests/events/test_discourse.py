@@ -459,3 +459,17 @@ def test_a_passive_done_by_a_dated_happening(text, word, value):
 def test_weeks_told_from_the_story_day(text, word, bounds):
     date = _event(text, word).date
     assert (date.start, date.end) == bounds
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "value"),
+    [
+        # a relative clause after a date is about the noun before the date
+        ("BP sold its stake to Rosneft on Monday, which bought the oil company two years ago.",
+         "Rosneft buys oil company", "2022"),
+        ("BP sold its stake to Rosneft, which bought the oil company two years ago.",
+         "Rosneft buys oil company", "2022"),
+    ],
+)  # fmt: skip
+def test_a_relative_clause_is_a_happening_of_its_noun(text, title, value):
+    assert value in [e.date.value for e in extract(text, PUB) if e.title == title]
