@@ -153,16 +153,19 @@ bench-layers: install
 
 # Event extraction on ../shared/data/timebank: event-time anchoring recall and precision
 # (bench/events.py; BENCH_ARGS="--limit 20" for a quick run, "--json" for JSON), then on the
-# 30 real news articles of fixtures/articles/t17 (bench/realnews.py, as make bench-realnews).
+# 30 real news articles of fixtures/articles/t17 and the 24 of fixtures/articles/kinds
+# (bench/realnews.py, as make bench-realnews).
 .PHONY: bench-events bench-realnews
 bench-events: install
 	$(BIN)/python bench/events.py $(BENCH_ARGS)
 	$(BIN)/python bench/realnews.py
+	$(BIN)/python bench/realnews.py --set fixtures/articles/kinds
 
-# The real-news development set alone: key events found (with the right date), precision,
+# The real-news development sets alone (t17, then kinds): key events found (with the right date), precision,
 # headlines, actors, types (bench/realnews.py; REALNEWS_ARGS="--articles" adds a line per article).
 bench-realnews: install
 	$(BIN)/python bench/realnews.py $(REALNEWS_ARGS)
+	$(BIN)/python bench/realnews.py --set fixtures/articles/kinds $(REALNEWS_ARGS)
 
 # The key dates of a news story (issue 21): ../shared/eval/story/story_eval.py ingests each
 # Timeline17 development story into a fresh database, asks GET /api/v1/digest for each

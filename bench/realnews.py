@@ -1,13 +1,16 @@
 """Score event extraction on the real-news development set: key events, dates, headlines, actors.
 
-    python bench/realnews.py [--json] [--articles]      (make bench-realnews)
+    python bench/realnews.py [--set DIR] [--json] [--articles]      (make bench-realnews)
 
-The set is ``fixtures/articles/t17/`` (issue 26): 30 real BBC, Guardian and Reuters articles and
-``GOLD.json``, their key dated events written down by reading, before any output was seen (the
-folder's README gives the format). ``score(extract_fn, articles)`` is importable (``articles``
-from ``load_articles``); ``extract_fn(text, published_at)`` returns events shaped like
-``service.events.Event`` (``title``, ``type``, ``actors[].name/key/aliases``,
-``mentions[].start/end``, ``date.start/end/precision/basis``).
+The default set is ``fixtures/articles/t17/`` (issue 26): 30 real BBC, Guardian and Reuters
+articles and ``GOLD.json``, their key dated events written down by reading, before any output was
+seen (the folder's README gives the format). ``--set fixtures/articles/kinds`` scores the second
+set, 24 wire-style articles written across kinds of news (business, markets, courts, politics,
+conflict, disasters, health, science, sport, obituary, labour) with a gold in the same format.
+``score(extract_fn, articles)`` is importable (``articles`` from ``load_articles``);
+``extract_fn(text, published_at)`` returns events shaped like ``service.events.Event``
+(``title``, ``type``, ``actors[].name/key/aliases``, ``mentions[].start/end``,
+``date.start/end/precision/basis``).
 
 Matching (simple on purpose; the same rules for every article):
 - one of our events *touches* a gold event when one of its mentions' ``[start, end)`` overlaps
@@ -460,13 +463,22 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--articles", action="store_true", help="add a line per article")
+    parser.add_argument(
+        "--set",
+        type=Path,
+        default=DEFAULT_SET,
+        help="a folder of articles and their GOLD.json (default: fixtures/articles/t17)",
+    )
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
     from service.events import extract
 
     extract("Warm-up: the minister arrived on Monday.", dt.date(2023, 12, 20))
-    result = score(extract, load_articles())
-    print(json.dumps(result, indent=2) if args.json else table(result, args.articles))
+    result = score(extract, load_articles(args.set.resolve()))
+    if args.json:
+        print(json.dumps(result | {"set": str(args.set)}, indent=2))
+    else:
+        print(f"set {args.set}\n" + table(result, args.articles))
     return 0
 
 

@@ -19,6 +19,8 @@ spec = importlib.util.spec_from_file_location("bench_realnews", ROOT / "bench" /
 bench = sys.modules.setdefault("bench_realnews", importlib.util.module_from_spec(spec))
 spec.loader.exec_module(bench)
 GOLD = json.loads((bench.DEFAULT_SET / "GOLD.json").read_text(encoding="utf-8"))
+KINDS = ROOT / "fixtures" / "articles" / "kinds"
+SETS = [bench.DEFAULT_SET, KINDS]
 TWO = ["H1N1-reuters-435", "MJ-bbc-401"]  # the second has not-events
 RATIOS = [key for _, key in bench.ROWS if key not in ("events_per_article", "docs_per_second")]
 
@@ -31,8 +33,19 @@ def test_every_article_has_its_gold_and_triggers_found_once():
     assert all(any(g.key for g in a.events) for a in articles)
 
 
-def test_gold_types_and_dates_are_valid():
-    for notes in GOLD["articles"].values():
+def test_the_kinds_set_has_its_gold_and_triggers_found_once():
+    names = sorted(p.stem for p in KINDS.glob("*.json") if p.stem != "GOLD")
+    gold = json.loads((KINDS / "GOLD.json").read_text(encoding="utf-8"))
+    assert len(names) == 24 and sorted(gold["articles"]) == names
+    articles = bench.load_articles(KINDS)  # raises on a trigger that is not once in its text
+    assert len({a.name.split("-")[0] for a in articles}) >= 8
+    assert all(any(g.key for g in a.events) for a in articles)
+
+
+@pytest.mark.parametrize("folder", SETS, ids=lambda p: p.name)
+def test_gold_types_and_dates_are_valid(folder):
+    gold = json.loads((folder / "GOLD.json").read_text(encoding="utf-8"))
+    for notes in gold["articles"].values():
         for event in notes["events"]:
             types = event["type"] if isinstance(event["type"], list) else [event["type"]]
             assert set(types) <= set(TYPES), event["headline"]
@@ -77,8 +90,9 @@ def test_a_perfect_extractor_scores_one_and_an_empty_one_zero(two):
     assert all(empty[key] == 0.0 for key in RATIOS), empty
 
 
-def test_every_gold_headline_is_a_good_headline():
-    articles = bench.load_articles()
+@pytest.mark.parametrize("folder", SETS, ids=lambda p: p.name)
+def test_every_gold_headline_is_a_good_headline(folder):
+    articles = bench.load_articles(folder)
     result = bench.score(_extractor(articles), articles)
     assert result["good_headlines"] == 1.0 and result["actor_recall"] == 1.0
 
