@@ -39,7 +39,9 @@ def fineness(timex: Timex) -> int:
 def times(text: str, own: list[Timex]) -> tuple[Timex | None, Timex | None]:
     """The anchor and the duration a predicate's own expressions give."""
     own = sorted({_of_the_noun(text, t) for t in own}, key=lambda t: t.start)
+    own = [t for t in own if not compared(text, t)]
     datable = [t for t in own if dates.datable(t)]
+    datable = [t for t in datable if not _state_end(text, t, datable)]
     free = [t for t in datable if not t.modifies_noun]
     if free and len(free) < len(datable):  # "indicted last year in the October 1998 shooting"
         datable = free
@@ -53,6 +55,53 @@ def times(text: str, own: list[Timex]) -> tuple[Timex | None, Timex | None]:
             anchor = _on_its_day(anchor, datable)
     duration = next((t for t in own if t.type == "DURATION"), None)
     return anchor, duration
+
+
+#: A superlative or ordinal before "since": "the first since 2015", "its highest since 2007",
+#: "the first strike by the pilots since 2001", "the strongest to hit the country since 2007".
+_SUPERLATIVE_SINCE = re.compile(
+    r"\b(?:first|second|third|only|highest|lowest|biggest|largest|smallest|strongest|weakest"
+    r"|worst|best|fastest|slowest|most|least|longest|shortest|sharpest|steepest|greatest"
+    r"|heaviest|hottest|coldest|closest|deepest|widest|\w{3,}iest)\b"
+    r"(?:\s+[\w'-]+){0,5}?\s+since\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?$",
+    re.IGNORECASE,
+)
+#: A figure set against another time's: "up from 26 in 2011", "compared with 3.2 percent in
+#: 2019", "than in 2011"; not a clause of its own ("up from the $23.8 billion it forecast in
+#: July": the forecast's date).
+_COMPARED = re.compile(
+    r"(?:\b(?:(?:up|down|rising|falling|rose|fell)\s+from|compared\s+(?:with|to)|versus)\s+"
+    r"(?:the\s+|an?\s+)?[$€£]?\d[\d.,]*\s*"
+    r"(?:(?!(?:it|they|he|she|we|you|i|that|which|who)\b)[a-z%]+\s+){0,3}?"
+    r"(?:in|for|at|on)\s+(?:the\s+)?|\bthan\s+(?:in\s+|on\s+)?(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+
+
+def compared(text: str, timex: Timex) -> bool:
+    """Whether an expression names the time a comparison is made with ("a tsunami warning,
+    the first since 2015"; "34 seats, up from 26 in 2011"): another time than the clause's, so
+    it neither dates nor bounds the clause."""
+    before = text[max(0, timex.start - 60) : timex.start]
+    return bool(_SUPERLATIVE_SINCE.search(before) or _COMPARED.search(before))
+
+
+#: "until", "till" with what may stand between it and the date ("until at least Saturday").
+_UNTIL = re.compile(
+    r"\b(?:until|till|through)\s+(?:at\s+least\s+|at\s+the\s+earliest\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _state_end(text: str, timex: Timex, datable: list[Timex]) -> bool:
+    """ "suspended services until at least Saturday": the end of the state the act began, not
+    the act's day, unless it closes a span the clause opens ("from June 6 until June 9"). The
+    engine reads a bare "until March 3" as a bound already; this is the day it left a day."""
+    if timex.mod in _OPEN or not _UNTIL.search(text[max(0, timex.start - 30) : timex.start]):
+        return False  # "until March 3": the engine's bound ("../March 3") holds
+    return not any(
+        t.start < timex.start and dates.interval(text, t, timex) is not None for t in datable
+    )
 
 
 #: Open bounds a preposition gives an expression ("since", "by"): not the noun's own date.
