@@ -432,16 +432,23 @@ def bounded(candidates: Sequence, doc, timexes: Sequence[Timex]) -> dict[int, tu
 def offsets(candidates: Sequence, doc, timexes: Sequence[Timex]) -> dict[int, tuple[str, Timex]]:
     """Candidate index -> ("before" or "after", the duration it is that far from the happening
     it is placed by): "took out the policy two months before Jackson's June 2009 death",
-    "resigned two days after the vote on 5 May", "three years after leaving the army"."""
+    "resigned two days after the vote on 5 May", "three years after leaving the army". A
+    dated candidate's offset places the happening it is told from ("passed the bill on Tuesday,
+    a week after the lower house approved it": the approval a week before Tuesday); that
+    clause's duration is the offset, and is taken from it."""
     durations = {t.start: t for t in timexes if t.type == "DURATION"}
+    by_token = {c.token: c for c in candidates}
     out: dict[int, tuple[str, Timex]] = {}
     for c in candidates:
-        if c.anchor is not None or c.trigger.pos != "verb":
+        if c.trigger.pos != "verb":
             continue
+        subordinate = doc[c.token].dep_ == "advcl"
         for prep in doc[c.token].children:
             word = {"following": "after"}.get(prep.lower_, prep.lower_)
             if prep.dep_ not in ("prep", "mark", "advmod") or word not in ("before", "after"):
                 continue
+            if subordinate and prep.dep_ == "mark":
+                continue  # "charged ..., a week after he was arrested": the charge's offset
             for mod in prep.children:
                 found = [durations[w.idx] for w in mod.subtree if w.idx in durations]
                 if mod.dep_ == "npadvmod" and found:
@@ -455,10 +462,14 @@ def offsets(candidates: Sequence, doc, timexes: Sequence[Timex]) -> dict[int, tu
             mark = next((m for m in clause.children if m.dep_ == "mark"), None)
             if clause.dep_ != "advcl" or mark is None or mark.lower_ not in ("before", "after"):
                 continue
-            for mod in mark.children:
+            ahead = [m for m in clause.children if m.dep_ == "npadvmod" and m.i < mark.i]
+            for mod in [*mark.children, *ahead]:  # "a week after he was arrested", either parse
                 found = [durations[w.idx] for w in mod.subtree if w.idx in durations]
                 if mod.dep_ == "npadvmod" and found:
                     out[c.index] = (mark.lower_, found[0])
+                    inner = by_token.get(clause.i)
+                    if inner is not None and inner.duration is found[0]:
+                        inner.duration = None  # the offset, not how long the arrest lasted
     return out
 
 

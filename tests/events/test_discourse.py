@@ -535,3 +535,20 @@ def test_a_comparison_names_another_time(text, words, other):
 def test_another_time_does_not_date_the_clause(text, word, bounds):
     date = _event(text, word).date
     assert (date.start, date.end) == bounds
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "bounds"),
+    [
+        # the anchor happening is dated: the other one is moved by the offset
+        ("The Senate passed the bill on Tuesday, a week after the lower house approved it.",
+         "approved", (TUESDAY - dt.timedelta(days=7),) * 2),
+        ("A judge charged Luis Ortega with bribery on Tuesday, two days after he was arrested "
+         "at his home.", "arrested", (TUESDAY - dt.timedelta(days=2),) * 2),
+        ("Smith resigned two days after the vote on March 5.", "resigned",
+         (dt.date(2024, 3, 7),) * 2),
+    ],
+)  # fmt: skip
+def test_an_offset_from_a_dated_happening_moves_the_other(text, word, bounds):
+    date = _event(text, word).date
+    assert (date.start, date.end) == bounds
