@@ -473,6 +473,46 @@ def offsets(candidates: Sequence, doc, timexes: Sequence[Timex]) -> dict[int, tu
     return out
 
 
+def planned_days(candidates: Sequence, doc, timexes: Sequence[Timex], published_at) -> None:
+    """A plan with no date of its own is set for the day of the happening it is done at or
+    for: "will publish projections at its next meeting on Sept. 14", "would take charge for
+    Saturday's match" (a day ahead of the publication; a past day dates no plan)."""
+    for c in candidates:
+        if c.anchor is not None or c.status != "planned" or c.trigger.pos != "verb":
+            continue
+        for prep in doc[c.token].children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("at", "for", "during"):
+                continue
+            for noun in (p for p in prep.children if p.dep_ == "pobj"):
+                clauses = {w.i for k in noun.subtree if k.dep_ in _CLAUSES for w in k.subtree}
+                own = {w.idx for w in noun.subtree if w.i not in clauses}
+                days = [_ahead(t, published_at) for t in timexes if t.start in own]
+                ahead = [
+                    t
+                    for t in days
+                    if t.type == "DATE" and t.precision == "day"
+                    and t.start_date is not None and t.start_date >= published_at
+                ]  # fmt: skip
+                if ahead and c.anchor is None:
+                    c.anchor = ahead[0]
+
+
+_WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
+
+
+def _ahead(timex: Timex, published_at: dt.date) -> Timex:
+    """A bare weekday a plan is set for is the next one, though read in a past report ("said
+    ... would take charge for Saturday's match")."""
+    start = timex.start_date
+    if not _WEEKDAY.fullmatch(timex.text) or start is None or start >= published_at:
+        return timex
+    if (published_at - start).days >= 7:
+        return timex
+    day = start + dt.timedelta(days=7)
+    iso = day.isoformat()
+    return dataclasses.replace(timex, value=iso, edtf=iso, start_date=day, end_date=day)
+
+
 def _own_chars(tok) -> set[int]:
     """The character offsets of ``tok``'s phrase after it, without the clauses it governs
     ("after a debate that ran past midnight": the debate's date is not the midnight)."""

@@ -67,6 +67,7 @@ def _extract(text: str, published_at: dt.date, timexes, doc) -> list[Event]:
     discourse.past_tense_years(candidates, doc, published_at)
     discourse.clock_days(candidates, published_at)
     discourse.story_weeks(candidates)
+    discourse.planned_days(candidates, doc, timexes, published_at)
     coref.continue_story(candidates, doc)
     coref.brought_about(candidates, doc)
     coref.dated_later(candidates, doc, timexes)

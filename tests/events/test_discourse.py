@@ -552,3 +552,20 @@ def test_another_time_does_not_date_the_clause(text, word, bounds):
 def test_an_offset_from_a_dated_happening_moves_the_other(text, word, bounds):
     date = _event(text, word).date
     assert (date.start, date.end) == bounds
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "value"),
+    [
+        # a plan with no date of its own is set for the day of what it is done at or for
+        ("The club said Paul Grant would take charge for Saturday's league match.", "take",
+         "2024-03-16"),
+        ("The board will approve the budget at its annual meeting in Paris on March 21.",
+         "approve",
+         "2024-03-21"),
+        # a past act is no plan
+        ("Paul Grant took charge for Saturday's league match.", "took", None),
+    ],
+)  # fmt: skip
+def test_a_plan_is_set_for_the_day_of_what_it_is_done_at(text, word, value):
+    assert _event(text, word).date.value == value
