@@ -497,6 +497,34 @@ def planned_days(candidates: Sequence, doc, timexes: Sequence[Timex], published_
                     c.anchor = ahead[0]
 
 
+def when_dates(candidates: Sequence, timexes: Sequence[Timex], doc) -> None:
+    """A "when" clause right after a date is told at that date ("has raised rates since July
+    2022, when it ended eight years of negative rates": the end in July 2022; "the first strike
+    since 2001, when a walkout cost..."), not at the main clause's time."""
+    ends = {t.end: t for t in timexes if dates.datable(t)}
+    for c in candidates:
+        if c.anchor is not None or c.trigger.pos != "verb":
+            continue
+        when = next(
+            (w for w in doc[c.token].children if w.dep_ == "advmod" and w.lower_ == "when"), None
+        )
+        if when is None or when.i > c.token:
+            continue
+        before = doc.text[: when.idx]
+        stripped = before.rstrip()
+        if not stripped.endswith(","):
+            continue
+        timex = ends.get(len(stripped[:-1].rstrip()))
+        if timex is None:
+            continue
+        edtf, first, last, _ = describe(timex.value, timex.type)
+        if first is not None and last is not None and timex.mod in _OPEN:
+            timex = dataclasses.replace(
+                timex, edtf=edtf, start_date=first, end_date=last, mod=None
+            )  # "since July 2022, when": July 2022 itself
+        c.anchor = timex
+
+
 _WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
 
 

@@ -569,3 +569,19 @@ def test_an_offset_from_a_dated_happening_moves_the_other(text, word, bounds):
 )  # fmt: skip
 def test_a_plan_is_set_for_the_day_of_what_it_is_done_at(text, word, value):
     assert _event(text, word).date.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "bounds"),
+    [
+        # a "when" clause right after a date is told at that date
+        ("The ECB has raised rates by 425 basis points since July 2022, when it ended eight "
+         "years of negative rates.", "ended", (dt.date(2022, 7, 1), dt.date(2022, 7, 31))),
+        # a "when" clause of the main clause's time is not
+        ("The ferry sank on Monday when a storm hit the coast of Crete.", "hit",
+         (MONDAY, MONDAY)),
+    ],
+)  # fmt: skip
+def test_a_when_clause_after_a_date_is_told_at_it(text, word, bounds):
+    date = _event(text, word).date
+    assert (date.start, date.end) == bounds
