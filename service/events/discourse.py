@@ -525,6 +525,42 @@ def when_dates(candidates: Sequence, timexes: Sequence[Timex], doc) -> None:
         c.anchor = timex
 
 
+#: Periods a figure is reported for ("third-quarter net profit", "2022 sales").
+_PERIODS = frozenset({"quarter", "half", "year", "month", "season"})
+#: Nouns that name a figure told for a period (not a thing made in it: "the 2011 law").
+_FIGURES = frozenset(
+    """profit profits earnings revenue revenues sales income loss losses turnover output
+    growth exports imports production deficit surplus inflation spending margin margins
+    ebitda gdp orders deliveries shipments""".split()
+)
+
+
+def period_subjects(candidates: Sequence, timexes: Sequence[Timex], doc) -> None:
+    """A figure reported for a period is that period's: "third-quarter net profit fell 31
+    percent" fell in the third quarter, "its 2022 sales rose" in 2022. Only an undated verb
+    whose subject the period modifies; the period itself, whatever preposition stands before
+    it ("after third-quarter profit fell": the "after" is the clause's)."""
+    periods = [t for t in timexes if t.precision in _PERIODS and t.type == "DATE"]
+    for c in candidates:
+        if c.anchor is not None or c.trigger.pos != "verb" or not periods:
+            continue
+        subject = next((w for w in doc[c.token].children if w.dep_ == "nsubj"), None)
+        if subject is None or subject.lower_ not in _FIGURES:
+            continue
+        deps = ("compound", "amod", "nmod", "poss", "nummod")
+        mods = [w for w in subject.children if w.dep_ in deps]
+        for w in (x for m in mods for x in m.subtree):
+            timex = next((t for t in periods if t.start <= w.idx < t.end), None)
+            if timex is None:
+                continue
+            edtf, first, last, _ = describe(timex.value, timex.type)
+            if first is not None and last is not None:
+                c.anchor = dataclasses.replace(
+                    timex, edtf=edtf, start_date=first, end_date=last, mod=None
+                )
+                break
+
+
 _WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
 
 

@@ -69,6 +69,7 @@ def _extract(text: str, published_at: dt.date, timexes, doc) -> list[Event]:
     discourse.story_weeks(candidates)
     discourse.planned_days(candidates, doc, timexes, published_at)
     discourse.when_dates(candidates, timexes, doc)
+    discourse.period_subjects(candidates, timexes, doc)
     coref.continue_story(candidates, doc)
     coref.brought_about(candidates, doc)
     coref.dated_later(candidates, doc, timexes)

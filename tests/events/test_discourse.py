@@ -585,3 +585,23 @@ def test_a_plan_is_set_for_the_day_of_what_it_is_done_at(text, word, value):
 def test_a_when_clause_after_a_date_is_told_at_it(text, word, bounds):
     date = _event(text, word).date
     assert (date.start, date.end) == bounds
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "precision"),
+    [
+        # a figure told for a period is that period's, whatever preposition stands before it
+        ("Norrland Bank will cut 2,000 jobs after third-quarter net profit fell 31 percent.",
+         "fell", "quarter"),
+        # no period named: the clause's own time
+        ("Norrland Bank said on Tuesday that net profit fell 31 percent.", "fell", "day"),
+    ],
+)  # fmt: skip
+def test_a_figure_told_for_a_period_is_dated_by_it(text, word, precision):
+    assert _event(text, word).date.precision == precision
+
+
+def test_a_thing_made_in_a_period_does_not_date_its_verb():
+    from service.events import discourse
+
+    assert "law" not in discourse._FIGURES and "profit" in discourse._FIGURES
