@@ -42,7 +42,10 @@ def interval(text: str, first: Timex, second: Timex) -> Timex | None:
     if not (datable(first) and datable(second) and first.start_date and second.end_date):
         return None
     joined = re.fullmatch(r"\s*(?:to|until|till|through|and|-|–)\s*", between)
-    if not joined or not re.search(r"\b(?:from|between)\s*$", before):
+    hyphen = between in ("-", "–")  # "July 22-23, 2020": a range of its own
+    if not joined or not (hyphen or re.search(r"\b(?:from|between)\s*$", before)):
+        return None
+    if second.end_date < first.start_date:
         return None
     edtf = f"{first.start_date.isoformat()}/{second.end_date.isoformat()}"
     precision = first.precision if first.precision == second.precision else "day"

@@ -39,7 +39,9 @@ def fineness(timex: Timex) -> int:
 def times(text: str, own: list[Timex]) -> tuple[Timex | None, Timex | None]:
     """The anchor and the duration a predicate's own expressions give."""
     own = sorted({_of_the_noun(text, t) for t in own}, key=lambda t: t.start)
+    own = [t for t in own if not compared(text, t)]
     datable = [t for t in own if dates.datable(t)]
+    datable = [t for t in datable if not _state_end(text, t, datable)]
     free = [t for t in datable if not t.modifies_noun]
     if free and len(free) < len(datable):  # "indicted last year in the October 1998 shooting"
         datable = free
@@ -53,6 +55,53 @@ def times(text: str, own: list[Timex]) -> tuple[Timex | None, Timex | None]:
             anchor = _on_its_day(anchor, datable)
     duration = next((t for t in own if t.type == "DURATION"), None)
     return anchor, duration
+
+
+#: A superlative or ordinal before "since": "the first since 2015", "its highest since 2007",
+#: "the first strike by the pilots since 2001", "the strongest to hit the country since 2007".
+_SUPERLATIVE_SINCE = re.compile(
+    r"\b(?:first|second|third|only|highest|lowest|biggest|largest|smallest|strongest|weakest"
+    r"|worst|best|fastest|slowest|most|least|longest|shortest|sharpest|steepest|greatest"
+    r"|heaviest|hottest|coldest|closest|deepest|widest|\w{3,}iest)\b"
+    r"(?:\s+[\w'-]+){0,5}?\s+since\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?$",
+    re.IGNORECASE,
+)
+#: A figure set against another time's: "up from 26 in 2011", "compared with 3.2 percent in
+#: 2019", "than in 2011"; not a clause of its own ("up from the $23.8 billion it forecast in
+#: July": the forecast's date).
+_COMPARED = re.compile(
+    r"(?:\b(?:(?:up|down|rising|falling|rose|fell)\s+from|compared\s+(?:with|to)|versus)\s+"
+    r"(?:the\s+|an?\s+)?[$€£]?\d[\d.,]*\s*"
+    r"(?:(?!(?:it|they|he|she|we|you|i|that|which|who)\b)[a-z%]+\s+){0,3}?"
+    r"(?:in|for|at|on)\s+(?:the\s+)?|\bthan\s+(?:in\s+|on\s+)?(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+
+
+def compared(text: str, timex: Timex) -> bool:
+    """Whether an expression names the time a comparison is made with ("a tsunami warning,
+    the first since 2015"; "34 seats, up from 26 in 2011"): another time than the clause's, so
+    it neither dates nor bounds the clause."""
+    before = text[max(0, timex.start - 60) : timex.start]
+    return bool(_SUPERLATIVE_SINCE.search(before) or _COMPARED.search(before))
+
+
+#: "until", "till" with what may stand between it and the date ("until at least Saturday").
+_UNTIL = re.compile(
+    r"\b(?:until|till|through)\s+(?:at\s+least\s+|at\s+the\s+earliest\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _state_end(text: str, timex: Timex, datable: list[Timex]) -> bool:
+    """ "suspended services until at least Saturday": the end of the state the act began, not
+    the act's day, unless it closes a span the clause opens ("from June 6 until June 9"). The
+    engine reads a bare "until March 3" as a bound already; this is the day it left a day."""
+    if timex.mod in _OPEN or not _UNTIL.search(text[max(0, timex.start - 30) : timex.start]):
+        return False  # "until March 3": the engine's bound ("../March 3") holds
+    return not any(
+        t.start < timex.start and dates.interval(text, t, timex) is not None for t in datable
+    )
 
 
 #: Open bounds a preposition gives an expression ("since", "by"): not the noun's own date.
@@ -383,16 +432,23 @@ def bounded(candidates: Sequence, doc, timexes: Sequence[Timex]) -> dict[int, tu
 def offsets(candidates: Sequence, doc, timexes: Sequence[Timex]) -> dict[int, tuple[str, Timex]]:
     """Candidate index -> ("before" or "after", the duration it is that far from the happening
     it is placed by): "took out the policy two months before Jackson's June 2009 death",
-    "resigned two days after the vote on 5 May", "three years after leaving the army"."""
+    "resigned two days after the vote on 5 May", "three years after leaving the army". A
+    dated candidate's offset places the happening it is told from ("passed the bill on Tuesday,
+    a week after the lower house approved it": the approval a week before Tuesday); that
+    clause's duration is the offset, and is taken from it."""
     durations = {t.start: t for t in timexes if t.type == "DURATION"}
+    by_token = {c.token: c for c in candidates}
     out: dict[int, tuple[str, Timex]] = {}
     for c in candidates:
-        if c.anchor is not None or c.trigger.pos != "verb":
+        if c.trigger.pos != "verb":
             continue
+        subordinate = doc[c.token].dep_ == "advcl"
         for prep in doc[c.token].children:
             word = {"following": "after"}.get(prep.lower_, prep.lower_)
             if prep.dep_ not in ("prep", "mark", "advmod") or word not in ("before", "after"):
                 continue
+            if subordinate and prep.dep_ == "mark":
+                continue  # "charged ..., a week after he was arrested": the charge's offset
             for mod in prep.children:
                 found = [durations[w.idx] for w in mod.subtree if w.idx in durations]
                 if mod.dep_ == "npadvmod" and found:
@@ -406,11 +462,119 @@ def offsets(candidates: Sequence, doc, timexes: Sequence[Timex]) -> dict[int, tu
             mark = next((m for m in clause.children if m.dep_ == "mark"), None)
             if clause.dep_ != "advcl" or mark is None or mark.lower_ not in ("before", "after"):
                 continue
-            for mod in mark.children:
+            ahead = [m for m in clause.children if m.dep_ == "npadvmod" and m.i < mark.i]
+            for mod in [*mark.children, *ahead]:  # "a week after he was arrested", either parse
                 found = [durations[w.idx] for w in mod.subtree if w.idx in durations]
                 if mod.dep_ == "npadvmod" and found:
                     out[c.index] = (mark.lower_, found[0])
+                    inner = by_token.get(clause.i)
+                    if inner is not None and inner.duration is found[0]:
+                        inner.duration = None  # the offset, not how long the arrest lasted
     return out
+
+
+def planned_days(candidates: Sequence, doc, timexes: Sequence[Timex], published_at) -> None:
+    """A plan with no date of its own is set for the day of the happening it is done at or
+    for: "will publish projections at its next meeting on Sept. 14", "would take charge for
+    Saturday's match" (a day ahead of the publication; a past day dates no plan)."""
+    for c in candidates:
+        if c.anchor is not None or c.status != "planned" or c.trigger.pos != "verb":
+            continue
+        for prep in doc[c.token].children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("at", "for", "during"):
+                continue
+            for noun in (p for p in prep.children if p.dep_ == "pobj"):
+                clauses = {w.i for k in noun.subtree if k.dep_ in _CLAUSES for w in k.subtree}
+                own = {w.idx for w in noun.subtree if w.i not in clauses}
+                days = [_ahead(t, published_at) for t in timexes if t.start in own]
+                ahead = [
+                    t
+                    for t in days
+                    if t.type == "DATE" and t.precision == "day"
+                    and t.start_date is not None and t.start_date >= published_at
+                ]  # fmt: skip
+                if ahead and c.anchor is None:
+                    c.anchor = ahead[0]
+
+
+def when_dates(candidates: Sequence, timexes: Sequence[Timex], doc) -> None:
+    """A "when" clause right after a date is told at that date ("has raised rates since July
+    2022, when it ended eight years of negative rates": the end in July 2022; "the first strike
+    since 2001, when a walkout cost..."), not at the main clause's time."""
+    ends = {t.end: t for t in timexes if dates.datable(t)}
+    for c in candidates:
+        if c.anchor is not None or c.trigger.pos != "verb":
+            continue
+        when = next(
+            (w for w in doc[c.token].children if w.dep_ == "advmod" and w.lower_ == "when"), None
+        )
+        if when is None or when.i > c.token:
+            continue
+        before = doc.text[: when.idx]
+        stripped = before.rstrip()
+        if not stripped.endswith(","):
+            continue
+        timex = ends.get(len(stripped[:-1].rstrip()))
+        if timex is None:
+            continue
+        edtf, first, last, _ = describe(timex.value, timex.type)
+        if first is not None and last is not None and timex.mod in _OPEN:
+            timex = dataclasses.replace(
+                timex, edtf=edtf, start_date=first, end_date=last, mod=None
+            )  # "since July 2022, when": July 2022 itself
+        c.anchor = timex
+
+
+#: Periods a figure is reported for ("third-quarter net profit", "2022 sales").
+_PERIODS = frozenset({"quarter", "half", "year", "month", "season"})
+#: Nouns that name a figure told for a period (not a thing made in it: "the 2011 law").
+_FIGURES = frozenset(
+    """profit profits earnings revenue revenues sales income loss losses turnover output
+    growth exports imports production deficit surplus inflation spending margin margins
+    ebitda gdp orders deliveries shipments""".split()
+)
+
+
+def period_subjects(candidates: Sequence, timexes: Sequence[Timex], doc) -> None:
+    """A figure reported for a period is that period's: "third-quarter net profit fell 31
+    percent" fell in the third quarter, "its 2022 sales rose" in 2022. Only an undated verb
+    whose subject the period modifies; the period itself, whatever preposition stands before
+    it ("after third-quarter profit fell": the "after" is the clause's)."""
+    periods = [t for t in timexes if t.precision in _PERIODS and t.type == "DATE"]
+    for c in candidates:
+        if c.anchor is not None or c.trigger.pos != "verb" or not periods:
+            continue
+        subject = next((w for w in doc[c.token].children if w.dep_ == "nsubj"), None)
+        if subject is None or subject.lower_ not in _FIGURES:
+            continue
+        deps = ("compound", "amod", "nmod", "poss", "nummod")
+        mods = [w for w in subject.children if w.dep_ in deps]
+        for w in (x for m in mods for x in m.subtree):
+            timex = next((t for t in periods if t.start <= w.idx < t.end), None)
+            if timex is None:
+                continue
+            edtf, first, last, _ = describe(timex.value, timex.type)
+            if first is not None and last is not None:
+                c.anchor = dataclasses.replace(
+                    timex, edtf=edtf, start_date=first, end_date=last, mod=None
+                )
+                break
+
+
+_WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
+
+
+def _ahead(timex: Timex, published_at: dt.date) -> Timex:
+    """A bare weekday a plan is set for is the next one, though read in a past report ("said
+    ... would take charge for Saturday's match")."""
+    start = timex.start_date
+    if not _WEEKDAY.fullmatch(timex.text) or start is None or start >= published_at:
+        return timex
+    if (published_at - start).days >= 7:
+        return timex
+    day = start + dt.timedelta(days=7)
+    iso = day.isoformat()
+    return dataclasses.replace(timex, value=iso, edtf=iso, start_date=day, end_date=day)
 
 
 def _own_chars(tok) -> set[int]:

@@ -67,6 +67,9 @@ def _extract(text: str, published_at: dt.date, timexes, doc) -> list[Event]:
     discourse.past_tense_years(candidates, doc, published_at)
     discourse.clock_days(candidates, published_at)
     discourse.story_weeks(candidates)
+    discourse.planned_days(candidates, doc, timexes, published_at)
+    discourse.when_dates(candidates, timexes, doc)
+    discourse.period_subjects(candidates, timexes, doc)
     coref.continue_story(candidates, doc)
     coref.brought_about(candidates, doc)
     coref.dated_later(candidates, doc, timexes)
@@ -95,12 +98,16 @@ def _date_groups(groups, relations, discourse_time, published_at) -> None:
             if first is None or then is None or first is then:
                 continue
             if then.date is not None and first.date is None:
-                first.date = _moved(apart.get(earlier), then.date, "before") or dates.before(
-                    then.date
+                first.date = (
+                    _moved(apart.get(earlier), then.date, "before")
+                    or _back(apart.get(later), then.date, "after")  # "a week after it was"
+                    or dates.before(then.date)
                 )
             elif first.date is not None and then.date is None:
                 if (moved := _moved(apart.get(later), first.date, "after")) is not None:
                     then.date = moved  # "two days after the vote on 5 May"
+                elif (moved := _back(apart.get(earlier), first.date, "before")) is not None:
+                    then.date = moved  # "was arrested on Monday, two days before the vote"
                 elif then.type in _OUTCOMES and first.type in _GATHERINGS:
                     then.date = dates.narrative(first.date)
                 else:
@@ -159,6 +166,14 @@ def _moved(offset, anchor: EventDate | None, word: str) -> EventDate | None:
     if offset is None or anchor is None or offset[0] != word:
         return None
     return dates.moved(anchor, offset[1], later=word == "after")
+
+
+def _back(offset, anchor: EventDate | None, word: str) -> EventDate | None:
+    """The other happening's date, ``offset`` from ``anchor`` the other way: "passed the bill
+    on Tuesday, a week after the lower house approved it" puts the approval a week before."""
+    if offset is None or anchor is None or offset[0] != word:
+        return None
+    return dates.moved(anchor, offset[1], later=word == "before")
 
 
 def _own_date(group: Group, published_at: dt.date) -> EventDate | None:

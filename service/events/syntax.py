@@ -20,7 +20,7 @@ def subject(tok) -> Token | None:
     for c in tok.children:
         if c.dep_ in ("nsubj", "nsubjpass"):
             if c.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
-                return tok.head  # "the doctor who performed": the doctor
+                return _antecedent(tok.head)  # "the doctor who performed": the doctor
             return c
     if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
         return subject(tok.head)  # "arrived ... and held talks": the first verb's subject
@@ -31,8 +31,23 @@ def subject(tok) -> Token | None:
     if tok.dep_ == "acl" and tok.tag_ == "VB" and copula_subject(tok.head) is not None:
         return copula_subject(tok.head)  # "Iran was among the members to join"
     if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
-        return tok.head if not any(c.dep_ == "nsubjpass" for c in tok.children) else None
+        passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+        return _antecedent(tok.head) if not passive else None
     return None
+
+
+def _antecedent(head) -> Token:
+    """What a relative clause is about: its head, or past a date the parser took for it
+    ("sold its stake to Rosneft on Monday, which bought ...": Rosneft, not Monday)."""
+    if head.ent_type_ not in ("DATE", "TIME") or head.dep_ != "pobj":
+        return head
+    before = [w for w in head.doc[head.sent.start : head.head.i] if w.pos_ in ("NOUN", "PROPN")]
+    if not before:
+        return head
+    word = before[-1]
+    while word.dep_ in ("compound", "flat") and word.head.i > word.i:
+        word = word.head
+    return word
 
 
 def copula_subject(tok) -> Token | None:

@@ -192,3 +192,29 @@ def test_moved_by_a_duration(anchor, value, later, expected):
     when = EventDate(text, text, text, start, end, precision, False, "expression")
     got = dates.moved(when, _duration(value, "some time"), later)
     assert (None if got is None else (got.value, got.approximate)) == expected
+
+
+def _on(text: str, phrase: str, day: D) -> Timex:
+    start = text.index(phrase)
+    iso = day.isoformat()
+    return Timex(start, start + len(phrase), phrase, "DATE", iso, iso, day, day, "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second", "expected"),
+    [
+        # a range by its words, or a hyphen of its own
+        ("from June 6 to June 9", "June 6", "June 9", (D(2023, 6, 6), D(2023, 6, 9))),
+        ("on July 22-23, 2020", "July 22", "23, 2020", (D(2023, 7, 22), D(2023, 7, 23))),
+        # two dates told apart, or backwards, are no range
+        ("on June 6 and June 9", "June 6", "June 9", None),
+        ("on July 22 - and 23", "July 22", "23", None),
+        ("on July 23-22", "July 23", "22", None),
+    ],
+)
+def test_interval(text, first, second, expected):
+    days = {"June 6": D(2023, 6, 6), "June 9": D(2023, 6, 9), "July 22": D(2023, 7, 22),
+            "23, 2020": D(2023, 7, 23), "23": D(2023, 7, 23), "July 23": D(2023, 7, 23),
+            "22": D(2023, 7, 22)}  # fmt: skip
+    got = dates.interval(text, _on(text, first, days[first]), _on(text, second, days[second]))
+    assert (None if got is None else (got.start_date, got.end_date)) == expected

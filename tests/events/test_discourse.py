@@ -464,3 +464,149 @@ def test_a_passive_done_by_a_dated_happening(text, word, value):
 def test_weeks_told_from_the_story_day(text, word, bounds):
     date = _event(text, word).date
     assert (date.start, date.end) == bounds
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "value"),
+    [
+        # a relative clause after a date is about the noun before the date
+        ("BP sold its stake to Rosneft on Monday, which bought the oil company two years ago.",
+         "Rosneft buys oil company", "2022"),
+        ("BP sold its stake to Rosneft, which bought the oil company two years ago.",
+         "Rosneft buys oil company", "2022"),
+    ],
+)  # fmt: skip
+def test_a_relative_clause_is_a_happening_of_its_noun(text, title, value):
+    assert value in [e.date.value for e in extract(text, PUB) if e.title == title]
+
+
+def _at(text: str, words: str):
+    """A year or day expression standing at ``words`` in ``text`` (for the pure rules)."""
+    from service.temporal.model import Timex
+
+    start = text.index(words)
+    return Timex(start, start + len(words), words, "DATE", "2015", "2015",
+                 dt.date(2015, 1, 1), dt.date(2015, 12, 31), "year")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "other"),
+    [
+        # a comparison's time is another time than the clause's
+        ("The navy issued a tsunami warning, the first since 2015.", "2015", True),
+        ("Yields rose to 4.1 percent, its highest since 2007.", "2007", True),
+        ("It is the first strike by Condora pilots since 2001.", "2001", True),
+        ("The storm is the strongest to hit the Netherlands since 2007.", "2007", True),
+        ("The party took 34 seats, up from 26 in 2011.", "2011", True),
+        ("Orbis sold 4.1 million laptops, down from 6.2 million in 2021.", "2021", True),
+        ("Profit was 3.2 percent, compared with 2.9 percent in 2019.", "2019", True),
+        ("Turnout was higher than in 2011.", "2011", True),
+        # a bound or the clause's own date is not
+        ("The company has grown since 2015.", "2015", False),
+        ("The party took 34 seats in 2011.", "2011", False),
+        ("The index fell 3 percent in 2019, its first fall.", "2019", False),
+        ("Yields rose to 4.1 percent in March.", "March", False),
+        ("Sales were up 4 percent in March.", "March", False),
+        ("Revenue will be $25 billion, up from the $23.8 billion it forecast in July.", "July",
+         False),
+    ],
+)  # fmt: skip
+def test_a_comparison_names_another_time(text, words, other):
+    from service.events import discourse
+
+    assert discourse.compared(text, _at(text, words)) is other
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "bounds"),
+    [
+        # "until" ends the state the act began: the act is told at the story's time
+        ("Deutsche Bahn suspended long-distance services until at least Saturday.",
+         "suspended", (None, PUB)),
+        ("Police arrested 40 protesters in Leeds, the most since 2015.", "arrested",
+         (None, PUB)),
+        ("Police arrested 40 protesters in Leeds, up from 12 in 2019.", "arrested",
+         (None, PUB)),
+        ("Police arrested 40 protesters in Leeds on Tuesday, the most since 2015.", "arrested",
+         (TUESDAY, TUESDAY)),
+        # a bare "until" is a bound already
+        ("Researchers checked the health records until March 3.", "checked",
+         (None, dt.date(2024, 3, 3))),
+        # a span the clause opens keeps its end
+        ("The festival in Leeds ran from March 6 until March 9.", "ran",
+         (dt.date(2024, 3, 6), dt.date(2024, 3, 9))),
+    ],
+)  # fmt: skip
+def test_another_time_does_not_date_the_clause(text, word, bounds):
+    date = _event(text, word).date
+    assert (date.start, date.end) == bounds
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "bounds"),
+    [
+        # the anchor happening is dated: the other one is moved by the offset
+        ("The Senate passed the bill on Tuesday, a week after the lower house approved it.",
+         "approved", (TUESDAY - dt.timedelta(days=7),) * 2),
+        ("A judge charged Luis Ortega with bribery on Tuesday, two days after he was arrested "
+         "at his home.", "arrested", (TUESDAY - dt.timedelta(days=2),) * 2),
+        ("Smith resigned two days after the vote on March 5.", "resigned",
+         (dt.date(2024, 3, 7),) * 2),
+    ],
+)  # fmt: skip
+def test_an_offset_from_a_dated_happening_moves_the_other(text, word, bounds):
+    date = _event(text, word).date
+    assert (date.start, date.end) == bounds
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "value"),
+    [
+        # a plan with no date of its own is set for the day of what it is done at or for
+        ("The club said Paul Grant would take charge for Saturday's league match.", "take",
+         "2024-03-16"),
+        ("The board will approve the budget at its annual meeting in Paris on March 21.",
+         "approve",
+         "2024-03-21"),
+        # a past act is no plan
+        ("Paul Grant took charge for Saturday's league match.", "took", None),
+    ],
+)  # fmt: skip
+def test_a_plan_is_set_for_the_day_of_what_it_is_done_at(text, word, value):
+    assert _event(text, word).date.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "bounds"),
+    [
+        # a "when" clause right after a date is told at that date
+        ("The ECB has raised rates by 425 basis points since July 2022, when it ended eight "
+         "years of negative rates.", "ended", (dt.date(2022, 7, 1), dt.date(2022, 7, 31))),
+        # a "when" clause of the main clause's time is not
+        ("The ferry sank on Monday when a storm hit the coast of Crete.", "hit",
+         (MONDAY, MONDAY)),
+    ],
+)  # fmt: skip
+def test_a_when_clause_after_a_date_is_told_at_it(text, word, bounds):
+    date = _event(text, word).date
+    assert (date.start, date.end) == bounds
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "precision"),
+    [
+        # a figure told for a period is that period's, whatever preposition stands before it
+        ("Norrland Bank will cut 2,000 jobs after third-quarter net profit fell 31 percent.",
+         "fell", "quarter"),
+        # no period named: the clause's own time
+        ("Norrland Bank said on Tuesday that net profit fell 31 percent.", "fell", "day"),
+    ],
+)  # fmt: skip
+def test_a_figure_told_for_a_period_is_dated_by_it(text, word, precision):
+    assert _event(text, word).date.precision == precision
+
+
+def test_a_thing_made_in_a_period_does_not_date_its_verb():
+    from service.events import discourse
+
+    assert "law" not in discourse._FIGURES and "profit" in discourse._FIGURES
