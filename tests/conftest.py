@@ -230,6 +230,27 @@ def app(request, database_url):
     yield app
 
 
+@pytest.fixture(autouse=True)
+def _answers_closed(monkeypatch):
+    """Every answer a test's clients opened (any FlaskClient, the ``client`` fixture's or one a
+    test made) is closed when the test ends: a streamed export left to the garbage collector
+    tears down its request context in the middle of whichever test runs then (a later test's
+    CLI then read another app's config, or an export test failed outside its context)."""
+    from flask.testing import FlaskClient
+
+    opened, original = [], FlaskClient.open
+
+    def tracking(self, *args, **kwargs):
+        response = original(self, *args, **kwargs)
+        opened.append(response)
+        return response
+
+    monkeypatch.setattr(FlaskClient, "open", tracking)
+    yield
+    for response in opened:
+        response.close()
+
+
 @pytest.fixture
 def client(app):
     return app.test_client()

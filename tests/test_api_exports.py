@@ -14,27 +14,6 @@ from service.read import queries
 from .test_errors import assert_problem
 
 
-@pytest.fixture(autouse=True)
-def _streams_closed(request):
-    """Every answer a test opened is closed when it ends: a streamed export left to the garbage
-    collector tears down its request context in the middle of whichever test runs then."""
-    if "client" not in request.fixturenames:
-        yield
-        return
-    client = request.getfixturevalue("client")
-    opened, original = [], client.open
-
-    def tracking(*args, **kwargs):
-        response = original(*args, **kwargs)
-        opened.append(response)
-        return response
-
-    client.open = tracking
-    yield
-    for response in opened:
-        response.close()
-
-
 def json_events(client, query: str = "") -> list[dict]:
     return client.get(f"/api/v1/events?limit=500{query}").get_json()["data"]
 

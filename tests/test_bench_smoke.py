@@ -44,6 +44,7 @@ def test_read_bench_prints_every_query_and_the_targets(tmp_path):
     assert "'500'" not in out and "Error" not in out, out
 
 
+@pytest.mark.long
 def test_read_bench_against_datasette(tmp_path):
     if not shutil.which("datasette", path=str(Path(sys.executable).parent)):
         pytest.skip("datasette is not installed (pip install -e '.[bench]')")
