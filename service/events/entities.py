@@ -44,7 +44,8 @@ _COMPANY = re.compile(
     r"Holdings?|Group|Airlines|Airways|Air|Motors?|Bank|Technologies|Systems|Pharma\w*|"
     r"Energy|Oil|Petroleum|Telecom\w*|Communications|Industries|Electric|Automotive|"
     r"Capital|Partners|Securities|Insurance|Foods|Entertainment|Media|Labs?|Software|"
-    r"Semiconductor|Steel|Mining|Aerospace|Logistics|Retail|Stores|Brands)\b\.?$|"
+    r"Semiconductor|Steel|Mining|Aerospace|Logistics|Retail|Stores|Brands|Dynamics|"
+    r"Therapeutics|Biotech\w*|Robotics|Networks|Solutions)\b\.?$|"
     r"\b(?:Inc|Corp|Ltd|LLC|plc|AG|SA|NV|GmbH)\b"
 )
 _GOVERNMENT = re.compile(
@@ -383,6 +384,14 @@ _PLATFORMS = frozenset(
     "Snapchat WhatsApp Threads Bluesky".split()
 )
 
+#: First words many organisations share: never a short form of one of them.
+_ORG_OPENERS = frozenset(
+    """New United Royal International General Great North South East West Northern Southern
+    Eastern Western First Saint San Santa Los Las La Le Al El De Deutsche Bank China Air
+    World Global Pacific Atlantic Asian African European American Arab Islamic Catholic
+    University Ministry Department Bureau Office Agency Institute""".split()
+)
+
 #: A word in capitals (a name written as a heading or for emphasis: "GAZPROM").
 _CAPITALS = re.compile(r"(?<![\w-])[A-Z]{4,}(?![\w-])")
 
@@ -655,6 +664,30 @@ class Entities:
                 return entry[0], rest
         return None
 
+    def _short_forms(self) -> list[str]:
+        """First words that stand for an organisation named in full ("Astral" for "Astral
+        Dynamics"): not common, not a country's word, nobody's name."""
+        out = []
+        for alias, org in list(self.orgs.items()):
+            words = alias.split()
+            if len(words) < 2 or not alias[:1].isupper() or org.subkind != "company":
+                continue  # companies only: "Forest Lawn", "Propofol and Lorazepam" are not
+            word = words[0]
+            if (
+                len(word) > 2
+                and word[1:].islower()
+                and word.lower() not in _GENERIC_BODY
+                and word.lower() not in _not_names()
+                and word not in _ORG_OPENERS
+                and word not in self.old_table()
+                and word not in self.people
+                and word not in self.places
+            ):
+                self.orgs.setdefault(word, org)
+                if self.orgs[word].key == org.key:
+                    out.append(word)
+        return sorted(set(out))
+
     def known_org(self, name: str) -> Actor | None:
         """The article's organisation this name is the short form of ("Kessler" after
         "Kessler Systems"), if any."""
@@ -756,6 +789,12 @@ class Entities:
                 mention = self._unrecognised(name, start, end)
                 if mention is not None:
                     found.append(mention)
+                    taken.append((start, end))
+        for word in self._short_forms():  # "NASA paid Astral": Astral Dynamics, however tagged
+            for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])(?!\s+[A-Z])", sent.text):
+                start, end = span.start + m.start(), span.start + m.end()
+                if free(start, end):
+                    found.append(ActorMention(self.orgs[word], start, end, word, "org"))
                     taken.append((start, end))
         for m in _CAPITALS.finditer(self.text, span.start, span.end):
             # "GAZPROM cut supplies", with "Gazprom" elsewhere: one actor whatever the case

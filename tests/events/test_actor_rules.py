@@ -398,3 +398,31 @@ def test_a_name_in_capitals_is_the_same_actor(text, present, absent):
 def test_a_platform_posted_on_is_where_not_who(text, present, absent):
     keys = actor_keys(text)
     assert present in keys and (absent is None or absent not in keys), keys
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        (
+            "Astral Dynamics launched a lander on Saturday. NASA paid Astral $79 million last "
+            "year.",
+            "org:astral-dynamics",
+            "org:astral",
+        ),
+        (
+            "Staff at the Royal Free Hospital treated him. Royal Geographical Society members "
+            "met on Monday. The Royal Navy sailed on Tuesday.",
+            "org:royal-navy",
+            None,
+        ),
+    ],
+)
+def test_a_company_by_its_first_word(text, present, absent):
+    keys = actor_keys(text)
+    assert present in keys and (absent is None or absent not in keys), keys
+
+
+def test_the_first_word_is_the_company_in_a_later_sentence():
+    text = "Astral Dynamics launched a lander on Saturday. NASA paid Astral $79 million last year."
+    paid = [e for e in extract(text, D) if "pay" in e.title.lower()]
+    assert paid and "org:astral-dynamics" in {a.key for a in paid[0].actors}, paid
