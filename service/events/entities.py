@@ -354,6 +354,17 @@ _GROUP_HEADS = frozenset("heads leaders members ministers people".split())
 _WEATHER = frozenset("Storm Hurricane Typhoon Cyclone Tropical Tornado Blizzard".split())
 
 
+#: Words that describe someone before the name, capitalised at a sentence's start or as a
+#: label: no part of the name ("Rival Kestrel launched", "Striker Callum Reid scored").
+_DESCRIPTORS = frozenset(
+    """Rival Former Veteran Striker Midfielder Defender Goalkeeper Forward Coach Captain Singer
+    Rapper Actor Actress Author Novelist Designer Billionaire Tycoon Entrepreneur Activist
+    Dissident Suspect Defendant Witness Victim Journalist Reporter Photographer Star Champion
+    Climber Explorer Scientist Researcher Economist Analyst Investor Founder Chairman
+    Chairwoman""".split()
+)
+
+
 def _person_text(ent) -> str:
     """A recognised person's words less a description the sentence starts with ("Rival
     Kestrel launched ...": Kestrel); nothing for a weather system ("Storm Hilde")."""
@@ -362,8 +373,10 @@ def _person_text(ent) -> str:
         return ""
     first = tokens[0] if tokens else None
     opening = first is not None and all(t.is_space for t in first.sent if t.i < first.i)
-    if len(tokens) > 1 and opening and first.pos_ in ("ADJ", "NOUN"):
-        tokens = tokens[1:]
+    if len(tokens) > 1 and (
+        (opening and first.pos_ in ("ADJ", "NOUN")) or first.text in _DESCRIPTORS
+    ):
+        tokens = tokens[1:]  # "Rival Kestrel", "Striker Callum Reid"
     return "".join(t.text_with_ws for t in tokens).strip()
 
 

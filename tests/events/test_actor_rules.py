@@ -426,3 +426,23 @@ def test_the_first_word_is_the_company_in_a_later_sentence():
     text = "Astral Dynamics launched a lander on Saturday. NASA paid Astral $79 million last year."
     paid = [e for e in extract(text, D) if "pay" in e.title.lower()]
     assert paid and "org:astral-dynamics" in {a.key for a in paid[0].actors}, paid
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        (
+            "Prices rose.\n\nRival Kestrel launched a tablet last month.",
+            "org:kestrel",
+            "person:rival-kestrel",
+        ),
+        (
+            "Striker Callum Reid scored the winner on Sunday.",
+            "person:callum-reid",
+            "person:striker-callum-reid",
+        ),
+    ],
+)
+def test_a_describing_word_is_no_part_of_a_name(text, present, absent):
+    keys = actor_keys(text)
+    assert present in keys and absent not in keys, keys
