@@ -7,7 +7,18 @@ Ids: ``country:CHN``, ``org:SCO`` (international organisations of ``service/data
 ``index:s-p-500``, ``currency:euro``. A surname alone after a full mention is that person;
 an acronym in brackets after an organisation ("the Securities and Exchange Commission
 (SEC)") and the organisation's short form ("Lufthansa" after "Deutsche Lufthansa AG") are
-that organisation.
+that organisation. A body every country has is keyed by the country that qualifies it
+(``org:chl-congress`` for "Chile's Congress", ``org:isr-police`` for "Israeli police"), so
+that the same body has one id in every article and no other country's.
+
+Not participants (issue 26): whoever the credits name (bylines, "(Reporting by ...)", the
+wire in a dateline: ``nlp.masked`` blanks them), time zones, a country that only says where
+a named company or non-official person is from ("French group Valmont"; kept for a state's
+offices: "Japanese Prime Minister Hiroshi Sato"), what an appositive says of a person, the
+possessor of a named person or of kin ("Jackson's doctor Conrad Murray", "Fleming's son"),
+offices, prizes, honours and seats ("Transport Minister", "League Cup", "MBE", "MEP"),
+people by office in capitals ("Heads of State"), storms, a platform posted on, a ship one is
+on board. One name has one kind in an article: a place somewhere is that place everywhere.
 """
 
 from __future__ import annotations
@@ -33,6 +44,17 @@ from .actors import (
 from .model import Actor
 from .nlp import credit_spans
 from .sentences import Span
+
+
+@functools.cache
+def _word_lists() -> dict:
+    return json.loads((DATA / "actor_words.json").read_text(encoding="utf-8"))
+
+
+def _words(name: str) -> frozenset[str]:
+    """One word list of ``service/data/actor_words.json``."""
+    return frozenset(_word_lists()[name])
+
 
 #: Corporate suffixes dropped from an organisation's id and short name.
 _SUFFIX = re.compile(
@@ -270,10 +292,7 @@ def _company_cue(name: str, text: str) -> bool:
 
 
 #: Time zones the recogniser takes for organisations ("1030 GMT").
-_TIME_ZONES = frozenset(
-    "GMT UTC BST CET CEST EET EEST EST EDT CST CDT MST MDT PST PDT JST IST AEST AEDT HKT SGT "
-    "WIB MSK".split()
-)
+_TIME_ZONES = _words("time_zones")
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
@@ -310,21 +329,11 @@ def _titled_org(alias: str, person: Actor, orgs: set[str]) -> bool:
 
 #: Last words of a name that make it no body that acts: a prize or competition ("Scottish League
 #: Cup"), an honour ("MBE"), a seat ("Labor MEP").
-_NOT_BODIES = frozenset(
-    "Cup Trophy Championship Championships Prize Award Awards Medal Olympics Games MBE OBE "
-    "CBE KBE DBE MEP MEPs MP MPs".split()
-)
+_NOT_BODIES = _words("not_bodies")
 
 #: Words of a body's name that every country has ("Congress", "Foreign Ministry", "Supreme
 #: Court"): with a country before it, the body is that country's.
-_GENERIC_BODY = frozenset(
-    """congress parliament senate government cabinet navy army police court supreme
-    constitutional central bank foreign health interior defence defense finance justice
-    economy trade ministry office national assembly house council coast guard air force
-    military treasury presidency embassy lower upper of representatives deputies chamber
-    federal state security armed forces foreign affairs district appeals circuit high county
-    provincial regional labour labor""".split()
-)
+_GENERIC_BODY = _words("generic_body_words")
 
 
 def _generic_body(name: str) -> bool:
@@ -342,27 +351,18 @@ _VESSEL_PREFIX = re.compile(r"^" + VESSEL_PREFIX + r"\s+")
 _PREFIX_BEFORE = re.compile(r"\b" + VESSEL_PREFIX + r"(?:\s+[A-Z][\w'’-]*)*\s+(?=$)")
 
 #: Common nouns that name a body when a place says whose: "Munich prosecutors", "Chile's navy".
-_BODY_NOUNS = frozenset(
-    """police navy coastguard court coroner regulator watchdog
-    ministry parliament senate congress""".split()
-)
+_BODY_NOUNS = _words("body_nouns")
 
 #: Plural heads of a capitalised common phrase naming people by office ("Heads of State").
-_GROUP_HEADS = frozenset("heads leaders members ministers people".split())
+_GROUP_HEADS = _words("group_heads")
 
 #: Weather systems the recogniser takes for people ("Storm Hilde", "Hurricane Ian").
-_WEATHER = frozenset("Storm Hurricane Typhoon Cyclone Tropical Tornado Blizzard".split())
+_WEATHER = _words("weather_systems")
 
 
 #: Words that describe someone before the name, capitalised at a sentence's start or as a
 #: label: no part of the name ("Rival Kestrel launched", "Striker Callum Reid scored").
-_DESCRIPTORS = frozenset(
-    """Rival Former Veteran Striker Midfielder Defender Goalkeeper Forward Coach Captain Singer
-    Rapper Actor Actress Author Novelist Designer Billionaire Tycoon Entrepreneur Activist
-    Dissident Suspect Defendant Witness Victim Journalist Reporter Photographer Star Champion
-    Climber Explorer Scientist Researcher Economist Analyst Investor Founder Chairman
-    Chairwoman""".split()
-)
+_DESCRIPTORS = _words("descriptions")
 
 
 def _person_text(ent) -> str:
@@ -392,34 +392,20 @@ _QUALIFYING = frozenset({"amod", "compound", "poss", "nmod", "appos", "flat"})
 
 
 #: Platforms where things are posted: "posted the footage on YouTube" is where, not who.
-_PLATFORMS = frozenset(
-    "YouTube Twitter Facebook Instagram TikTok Telegram Weibo WeChat LinkedIn Reddit "
-    "Snapchat WhatsApp Threads Bluesky".split()
-)
+_PLATFORMS = _words("platforms")
 
 #: First words many organisations share: never a short form of one of them.
-_ORG_OPENERS = frozenset(
-    """New United Royal International General Great North South East West Northern Southern
-    Eastern Western First Saint San Santa Los Las La Le Al El De Deutsche Bank China Air
-    World Global Pacific Atlantic Asian African European American Arab Islamic Catholic
-    University Ministry Department Bureau Office Agency Institute""".split()
-)
+_ORG_OPENERS = _words("organisation_openers")
 
 #: A word in capitals (a name written as a heading or for emphasis: "GAZPROM").
 _CAPITALS = re.compile(r"(?<![\w-])[A-Z]{4,}(?![\w-])")
 
 #: Kin: "Fleming's son died" tells of the son, not of Fleming.
-_KIN = frozenset(
-    "son sons daughter daughters wife husband mother father brother sister child children "
-    "widow widower parents grandson granddaughter nephew niece cousin".split()
-)
+_KIN = _words("kin")
 
 #: Offices through which a country acts: "Russian Prime Minister Mikhail Mishustin" is Russia
 #: too; "Russian tennis player Daria Orlova" and "French group Valmont" are not France.
-_STATE_OFFICES = frozenset(
-    "president premier minister chancellor king queen emperor prince ambassador envoy "
-    "secretary secretary-general leader monarch emir sultan sheikh counterpart".split()
-)
+_STATE_OFFICES = _words("state_offices")
 
 
 def _without_qualifiers(sent, found: list[ActorMention]) -> list[ActorMention]:
