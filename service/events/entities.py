@@ -36,6 +36,7 @@ from .actors import (
     VESSEL_PREFIX,
     ActorMention,
     ArticleActors,
+    alternation,
     country,
     organisation,
     short_name,
@@ -227,7 +228,7 @@ def _proper_chunks(sent):
         if all(w.is_upper and len(w.text) > 4 for w in words):
             continue  # headings in capitals
         start, end = words[0].idx, tok.idx + len(tok.text)
-        text = sent.doc.text[start:end].strip()  # "Port-au-Prince", not "PortPrince"
+        text = sent.doc[words[0].i : tok.i + 1].text.strip()  # "Port-au-Prince", as written
         if len(text) > 2 and not any(ch.isdigit() for ch in text):
             out.append((start, end, text))
     return out
@@ -245,6 +246,12 @@ def _described_as_firm(tok) -> bool:
         c.dep_ in ("compound", "appos", "amod") and re.fullmatch(_FIRM + "s?", c.lower_)
         for c in tok.children
     )
+
+
+#: "the Danish dairy group Kraemer Mejeri" (before the name); "Kraemer Mejeri, a dairy group"
+#: (after it).
+_FIRM_BEFORE = re.compile(rf"\b{_FIRM}\s+$")
+_FIRM_AFTER = re.compile(rf",\s+(?:the|a|an)\s+[\w\s-]{{0,40}}?\b{_FIRM}\b")
 
 
 @functools.cache
@@ -284,11 +291,15 @@ def _company_cue(name: str, text: str) -> bool:
     "the Danish dairy group Kraemer Mejeri", "Kraemer Mejeri, a dairy group"."""
     first = re.escape(name.split()[0])
     full = re.escape(name)
-    return bool(
-        re.search(rf"\b(?:{first}|{full})(?:['’]s)?\s+(?:shares|stock|stake|shareholders)\b", text)
-        or re.search(rf"\b{_FIRM}\s+{full}\b", text)
-        or re.search(rf"\b{full},\s+(?:the|a|an)\s+[\w\s-]{{0,40}}?\b{_FIRM}\b", text)
-    )
+    if re.search(rf"\b(?:{first}|{full})(?:['’]s)?\s+(?:shares|stock|stake|shareholders)\b", text):
+        return True
+    # At each place the name is written (the firm words' patterns compiled once, not per name):
+    for m in re.finditer(rf"\b{full}\b", text):
+        if _FIRM_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            return True
+        if _FIRM_AFTER.match(text, m.end()):
+            return True
+    return False
 
 
 #: Time zones the recogniser takes for organisations ("1030 GMT").
@@ -319,6 +330,8 @@ _PERSON_AFTER = (
 
 def _person_cue(name: str, text: str) -> bool:
     """Whether the text writes of a one-word name as only a person is written of."""
+    if not any(name + mark in text for mark in ("'", "’", ",")):
+        return False  # the regex below only after a cheap test: it is compiled per name
     return re.search(rf"\b{re.escape(name)}{_PERSON_AFTER}", text) is not None
 
 
@@ -490,6 +503,7 @@ class Entities:
         text = _blank(seen, self.credits)
         self.text = text
         self.doc = doc
+        self._short: re.Pattern | bool | None = None  # the companies' short forms, once
         self.old = ArticleActors(text)
         self.people: dict[str, Actor] = dict(self.old.people)
         self.orgs: dict[str, Actor] = {}
@@ -789,12 +803,18 @@ class Entities:
                 if mention is not None:
                     found.append(mention)
                     taken.append((start, end))
-        for word in self._short_forms():  # "NASA paid Astral": Astral Dynamics, however tagged
-            for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])(?!\s+[A-Z])", sent.text):
-                start, end = span.start + m.start(), span.start + m.end()
-                if free(start, end):
-                    found.append(ActorMention(self.orgs[word], start, end, word, "org"))
-                    taken.append((start, end))
+        if self._short is None:  # "NASA paid Astral": Astral Dynamics, however tagged
+            words = self._short_forms()
+            self._short = (
+                re.compile(rf"(?<![\w-]){alternation(words)}(?![\w-])(?!\s+[A-Z])")
+                if words
+                else False
+            )
+        for m in self._short.finditer(self.text, span.start, span.end) if self._short else ():
+            if free(m.start(), m.end()):
+                word = m.group()
+                found.append(ActorMention(self.orgs[word], m.start(), m.end(), word, "org"))
+                taken.append((m.start(), m.end()))
         for m in _CAPITALS.finditer(self.text, span.start, span.end):
             # "GAZPROM cut supplies", with "Gazprom" elsewhere: one actor whatever the case
             title = m.group().title()
@@ -840,6 +860,8 @@ class Entities:
         prosecutors", "a Frankfurt labour court", "Chile's navy" (one id per place and noun in
         every article: org:esp-prosecutors). Not "the Chinese government" or "Russian forces",
         which are the country acting."""
+        if not any(t.lower_ in _BODY_NOUNS for t in sent):
+            return []
         doc = sent.doc
         where: dict[int, ActorMention] = {}
         taken: set[int] = set()
