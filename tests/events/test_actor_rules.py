@@ -446,3 +446,29 @@ def test_the_first_word_is_the_company_in_a_later_sentence():
 def test_a_describing_word_is_no_part_of_a_name(text, present, absent):
     keys = actor_keys(text)
     assert present in keys and absent not in keys, keys
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Thousands of farmers protested in Valparaiso on Monday.", {"place:valparaiso"}, set()),
+        (
+            "A strong earthquake struck near Tarnby on Tuesday, killing three people.",
+            {"place:tarnby"},
+            set(),
+        ),
+        (
+            "An air strike hit a crowded market in Al-Qasra on Monday, killing 12 people.",
+            {"place:al-qasra"},
+            set(),
+        ),
+        # a death, an arrest, talks or a visit only happen somewhere: the place takes no part
+        ("Rhoda Ferris died in Keswick on Monday.", {"person:rhoda-ferris"}, {"place:keswick"}),
+        ("Police arrested Tomas Brenner in Valencia on Tuesday.", set(), {"place:valencia"}),
+        ("The two unions held talks in Cologne on Wednesday.", set(), {"place:cologne"}),
+        ("The minister arrived in Goma on Friday.", set(), {"place:goma"}),
+    ],
+)
+def test_where_a_happening_befalls_is_a_participant(text, present, absent):
+    keys = actor_keys(text)
+    assert present <= keys and not absent & keys
