@@ -326,10 +326,27 @@ _PERSON_AFTER = (
     r"administration|presidency|campaign|predecessor|successor)\b"
     r"|,\s+(?:who|whose)\b|,\s+\d{1,3},)"
 )
+#: What only a person does as the subject ("Obama signed the bill", "Harrow resigned", "Merkel
+#: met Macron", "Lindqvist told reporters"); a company says, signs deals, meets forecasts.
+_HUMAN_VERB_AFTER = re.compile(
+    r"\s+(?:(?:also|later|then|has|had|formally|abruptly)\s+)?"
+    r"(?:resign(?:ed|s)|step(?:ped|s) down|died|dies|married|testified|pleaded|"
+    r"was (?:born|elected|sworn in|re-elected)|"
+    r"(?:met|meets)(?:\s+with)?\s+(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+(?!\s+(?:Inc|Ltd|AG|Group)\b)|"
+    r"(?:told|tells) (?:reporters|journalists|parliament|lawmakers|supporters)|"
+    r"(?:signed|signs) (?:the|a|an) (?:bill|law|decree|executive order|treaty))\b"
+)
 
 
 def _person_cue(name: str, text: str) -> bool:
     """Whether the text writes of a one-word name as only a person is written of."""
+    at = text.find(name + " ")
+    while at >= 0:
+        if (at == 0 or not text[at - 1].isalnum()) and _HUMAN_VERB_AFTER.match(
+            text, at + len(name)
+        ):
+            return True
+        at = text.find(name + " ", at + 1)
     if not any(name + mark in text for mark in ("'", "’", ",")):
         return False  # the regex below only after a cheap test: it is compiled per name
     return re.search(rf"\b{re.escape(name)}{_PERSON_AFTER}", text) is not None
@@ -924,6 +941,17 @@ class Entities:
             return ActorMention(person, start, end, name, "surname")
         if self._common(name):
             return None
+        if (
+            " " not in name
+            and not name.isupper()
+            and self.known_org(name) is None
+            and _person_cue(name, self.text)
+            and not _company_cue(name, self.text)
+        ):  # "Obama signed the bill", the recogniser tagging nothing: a person
+            person = Actor(f"person:{slug(name)}", name, "person")
+            self.people[name] = person
+            self.orgs.pop(name, None)
+            return ActorMention(person, start, end, name, "surname")
         return ActorMention(self._org_named(name), start, end, name, "org")
 
     def _common(self, name: str) -> bool:

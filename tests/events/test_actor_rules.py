@@ -472,3 +472,25 @@ def test_a_describing_word_is_no_part_of_a_name(text, present, absent):
 def test_where_a_happening_befalls_is_a_participant(text, present, absent):
     keys = actor_keys(text)
     assert present <= keys and not absent & keys
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Obama signed the bill on Monday.", {"person:obama"}, {"org:obama"}),
+        ("Harrow resigned on Tuesday.", {"person:harrow"}, {"org:harrow"}),
+        ("Merkel met Macron in Berlin on Friday.", {"person:merkel"}, {"org:merkel"}),
+        (
+            "Lindqvist told reporters on Monday that talks had failed.",
+            {"person:lindqvist"},
+            {"org:lindqvist"},
+        ),
+        # a company says, signs deals and meets forecasts
+        ("Kestrel said on Monday it would cut 300 jobs.", {"org:kestrel"}, {"person:kestrel"}),
+        ("Kestrel signed a deal with Aldwick on Monday.", {"org:kestrel"}, {"person:kestrel"}),
+        ("Kestrel met analysts' forecasts on Monday.", set(), {"person:kestrel"}),
+    ],
+)
+def test_a_lone_name_doing_what_only_a_person_does_is_a_person(text, present, absent):
+    keys = actor_keys(text)
+    assert present <= keys and not absent & keys
