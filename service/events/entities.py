@@ -352,6 +352,21 @@ def _person_cue(name: str, text: str) -> bool:
     return re.search(rf"\b{re.escape(name)}{_PERSON_AFTER}", text) is not None
 
 
+#: What a drug is given in ("a lethal dose of Propofol", "administer Propofol", "an overdose of
+#: Tamiflu"): a substance, no actor.
+_SUBSTANCE_BEFORE = (
+    r"\b(?:(?:dose|doses|overdose|injection|injections|milligrams|mg|course|supply|supplies)"
+    r" of|administer(?:s|ed|ing)?|prescrib(?:e|es|ed|ing)|injected with)\s+"
+)
+
+
+def _substance(name: str, text: str) -> bool:
+    """Whether the text gives ``name`` as a drug is given: a dose of it, administered."""
+    if " " in name or name not in text:
+        return False
+    return re.search(_SUBSTANCE_BEFORE + re.escape(name) + r"\b", text) is not None
+
+
 def _titled_org(alias: str, person: Actor, orgs: set[str]) -> bool:
     """ "General Motors": a title word before a company's name is no person."""
     return any(person.name in org or alias in org.split() for org in orgs if " " in org)
@@ -939,7 +954,7 @@ class Entities:
         person = self.people.get(name)
         if person is not None:
             return ActorMention(person, start, end, name, "surname")
-        if self._common(name):
+        if self._common(name) or _substance(name, self.text):
             return None
         if (
             " " not in name
@@ -1021,6 +1036,8 @@ class Entities:
             ship = self._ship(name, start, end)
             if ship is not None:
                 return ship
+            if name not in self.people and _substance(name, self.text):
+                return None  # "a lethal dose of Propofol": a drug
         if name in _PLATFORMS and ent.root.dep_ == "pobj" and ent.root.head.lower_ == "on":
             place = Actor(f"place:{slug(name)}", name, "place", subkind="platform")
             return ActorMention(place, start, end, name, "place", place=True)  # "on YouTube"

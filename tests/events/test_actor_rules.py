@@ -494,3 +494,22 @@ def test_where_a_happening_befalls_is_a_participant(text, present, absent):
 def test_a_lone_name_doing_what_only_a_person_does_is_a_person(text, present, absent):
     keys = actor_keys(text)
     assert present <= keys and not absent & keys
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        (
+            "The doctor is said to have administered Veltrex to the patient on Monday.",
+            set(),
+            {"person:veltrex", "org:veltrex"},
+        ),
+        ("Nurses gave the patient a dose of Tamiflu on Monday.", set(), {"org:tamiflu"}),
+        # a title is a word of its own; a company that supplies is still a company
+        ("Prime Minister Hiroshi Sato resigned on Monday.", {"person:hiroshi-sato"}, set()),
+        ("Novark said on Monday it would supply doctors in Kenya.", {"org:novark"}, set()),
+    ],
+)
+def test_a_drug_given_is_no_actor(text, present, absent):
+    keys = actor_keys(text)
+    assert present <= keys and not absent & keys
