@@ -139,8 +139,8 @@ def short_name(key: str) -> str:
 def _person_pattern() -> re.Pattern:
     titles = _load("person_titles.json")["titles"]
     adjectives = _load("countries.json")["adjectives"]
-    return re.compile(
-        r"(?:(?P<adj>" + alternation(adjectives) + r")\s+)?"
+    return re.compile(  # never inside a word: "administer Propofol" holds no "minister"
+        r"(?<!\w)(?:(?P<adj>" + alternation(adjectives) + r")\s+)?"
         r"(?P<title>" + alternation(titles) + r")\s+"
         r"(?P<name>" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){0,2})"
     )

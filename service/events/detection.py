@@ -159,7 +159,7 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
             kind = "reference"
     if occurrence:
         kind = "event" if (anchor or duration or finite) else "reference"
-    people = roles["all"]
+    people = roles["all"] + participants.where_part(type_, roles)
     if occurrence:
         people = participants.roles(subject_tok, token_actors, noun=True)["all"] + people
     place = roles["place"]
@@ -265,7 +265,7 @@ def _noun(text, published_at, tok, span, token_actors, attached, timexes, days):
         span,
         clause,
         trigger,
-        participants.unique(roles["all"]),
+        participants.unique(roles["all"] + participants.where_part(type_, roles)),
         anchor,
         duration,
         status,

@@ -7,7 +7,18 @@ Ids: ``country:CHN``, ``org:SCO`` (international organisations of ``service/data
 ``index:s-p-500``, ``currency:euro``. A surname alone after a full mention is that person;
 an acronym in brackets after an organisation ("the Securities and Exchange Commission
 (SEC)") and the organisation's short form ("Lufthansa" after "Deutsche Lufthansa AG") are
-that organisation.
+that organisation. A body every country has is keyed by the country that qualifies it
+(``org:chl-congress`` for "Chile's Congress", ``org:isr-police`` for "Israeli police"), so
+that the same body has one id in every article and no other country's.
+
+Not participants (issue 26): whoever the credits name (bylines, "(Reporting by ...)", the
+wire in a dateline: ``nlp.masked`` blanks them), time zones, a country that only says where
+a named company or non-official person is from ("French group Valmont"; kept for a state's
+offices: "Japanese Prime Minister Hiroshi Sato"), what an appositive says of a person, the
+possessor of a named person or of kin ("Jackson's doctor Conrad Murray", "Fleming's son"),
+offices, prizes, honours and seats ("Transport Minister", "League Cup", "MBE", "MEP"),
+people by office in capitals ("Heads of State"), storms, a platform posted on, a ship one is
+on board. One name has one kind in an article: a place somewhere is that place everywhere.
 """
 
 from __future__ import annotations
@@ -25,6 +36,7 @@ from .actors import (
     VESSEL_PREFIX,
     ActorMention,
     ArticleActors,
+    alternation,
     country,
     organisation,
     short_name,
@@ -33,6 +45,17 @@ from .actors import (
 from .model import Actor
 from .nlp import credit_spans
 from .sentences import Span
+
+
+@functools.cache
+def _word_lists() -> dict:
+    return json.loads((DATA / "actor_words.json").read_text(encoding="utf-8"))
+
+
+def _words(name: str) -> frozenset[str]:
+    """One word list of ``service/data/actor_words.json``."""
+    return frozenset(_word_lists()[name])
+
 
 #: Corporate suffixes dropped from an organisation's id and short name.
 _SUFFIX = re.compile(
@@ -44,7 +67,8 @@ _COMPANY = re.compile(
     r"Holdings?|Group|Airlines|Airways|Air|Motors?|Bank|Technologies|Systems|Pharma\w*|"
     r"Energy|Oil|Petroleum|Telecom\w*|Communications|Industries|Electric|Automotive|"
     r"Capital|Partners|Securities|Insurance|Foods|Entertainment|Media|Labs?|Software|"
-    r"Semiconductor|Steel|Mining|Aerospace|Logistics|Retail|Stores|Brands)\b\.?$|"
+    r"Semiconductor|Steel|Mining|Aerospace|Logistics|Retail|Stores|Brands|Dynamics|"
+    r"Therapeutics|Biotech\w*|Robotics|Networks|Solutions)\b\.?$|"
     r"\b(?:Inc|Corp|Ltd|LLC|plc|AG|SA|NV|GmbH)\b"
 )
 _GOVERNMENT = re.compile(
@@ -204,7 +228,7 @@ def _proper_chunks(sent):
         if all(w.is_upper and len(w.text) > 4 for w in words):
             continue  # headings in capitals
         start, end = words[0].idx, tok.idx + len(tok.text)
-        text = sent.doc.text[start:end].strip()  # "Port-au-Prince", not "PortPrince"
+        text = sent.doc[words[0].i : tok.i + 1].text.strip()  # "Port-au-Prince", as written
         if len(text) > 2 and not any(ch.isdigit() for ch in text):
             out.append((start, end, text))
     return out
@@ -222,6 +246,12 @@ def _described_as_firm(tok) -> bool:
         c.dep_ in ("compound", "appos", "amod") and re.fullmatch(_FIRM + "s?", c.lower_)
         for c in tok.children
     )
+
+
+#: "the Danish dairy group Kraemer Mejeri" (before the name); "Kraemer Mejeri, a dairy group"
+#: (after it).
+_FIRM_BEFORE = re.compile(rf"\b{_FIRM}\s+$")
+_FIRM_AFTER = re.compile(rf",\s+(?:the|a|an)\s+[\w\s-]{{0,40}}?\b{_FIRM}\b")
 
 
 @functools.cache
@@ -261,18 +291,19 @@ def _company_cue(name: str, text: str) -> bool:
     "the Danish dairy group Kraemer Mejeri", "Kraemer Mejeri, a dairy group"."""
     first = re.escape(name.split()[0])
     full = re.escape(name)
-    return bool(
-        re.search(rf"\b(?:{first}|{full})(?:['’]s)?\s+(?:shares|stock|stake|shareholders)\b", text)
-        or re.search(rf"\b{_FIRM}\s+{full}\b", text)
-        or re.search(rf"\b{full},\s+(?:the|a|an)\s+[\w\s-]{{0,40}}?\b{_FIRM}\b", text)
-    )
+    if re.search(rf"\b(?:{first}|{full})(?:['’]s)?\s+(?:shares|stock|stake|shareholders)\b", text):
+        return True
+    # At each place the name is written (the firm words' patterns compiled once, not per name):
+    for m in re.finditer(rf"\b{full}\b", text):
+        if _FIRM_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            return True
+        if _FIRM_AFTER.match(text, m.end()):
+            return True
+    return False
 
 
 #: Time zones the recogniser takes for organisations ("1030 GMT").
-_TIME_ZONES = frozenset(
-    "GMT UTC BST CET CEST EET EEST EST EDT CST CDT MST MDT PST PDT JST IST AEST AEDT HKT SGT "
-    "WIB MSK".split()
-)
+_TIME_ZONES = _words("time_zones")
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
@@ -295,11 +326,45 @@ _PERSON_AFTER = (
     r"administration|presidency|campaign|predecessor|successor)\b"
     r"|,\s+(?:who|whose)\b|,\s+\d{1,3},)"
 )
+#: What only a person does as the subject ("Obama signed the bill", "Harrow resigned", "Merkel
+#: met Macron", "Lindqvist told reporters"); a company says, signs deals, meets forecasts.
+_HUMAN_VERB_AFTER = re.compile(
+    r"\s+(?:(?:also|later|then|has|had|formally|abruptly)\s+)?"
+    r"(?:resign(?:ed|s)|step(?:ped|s) down|died|dies|married|testified|pleaded|"
+    r"was (?:born|elected|sworn in|re-elected)|"
+    r"(?:met|meets)(?:\s+with)?\s+(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+(?!\s+(?:Inc|Ltd|AG|Group)\b)|"
+    r"(?:told|tells) (?:reporters|journalists|parliament|lawmakers|supporters)|"
+    r"(?:signed|signs) (?:the|a|an) (?:bill|law|decree|executive order|treaty))\b"
+)
 
 
 def _person_cue(name: str, text: str) -> bool:
     """Whether the text writes of a one-word name as only a person is written of."""
+    at = text.find(name + " ")
+    while at >= 0:
+        if (at == 0 or not text[at - 1].isalnum()) and _HUMAN_VERB_AFTER.match(
+            text, at + len(name)
+        ):
+            return True
+        at = text.find(name + " ", at + 1)
+    if not any(name + mark in text for mark in ("'", "’", ",")):
+        return False  # the regex below only after a cheap test: it is compiled per name
     return re.search(rf"\b{re.escape(name)}{_PERSON_AFTER}", text) is not None
+
+
+#: What a drug is given in ("a lethal dose of Propofol", "administer Propofol", "an overdose of
+#: Tamiflu"): a substance, no actor.
+_SUBSTANCE_BEFORE = (
+    r"\b(?:(?:dose|doses|overdose|injection|injections|milligrams|mg|course|supply|supplies)"
+    r" of|administer(?:s|ed|ing)?|prescrib(?:e|es|ed|ing)|injected with)\s+"
+)
+
+
+def _substance(name: str, text: str) -> bool:
+    """Whether the text gives ``name`` as a drug is given: a dose of it, administered."""
+    if " " in name or name not in text:
+        return False
+    return re.search(_SUBSTANCE_BEFORE + re.escape(name) + r"\b", text) is not None
 
 
 def _titled_org(alias: str, person: Actor, orgs: set[str]) -> bool:
@@ -309,21 +374,11 @@ def _titled_org(alias: str, person: Actor, orgs: set[str]) -> bool:
 
 #: Last words of a name that make it no body that acts: a prize or competition ("Scottish League
 #: Cup"), an honour ("MBE"), a seat ("Labor MEP").
-_NOT_BODIES = frozenset(
-    "Cup Trophy Championship Championships Prize Award Awards Medal Olympics Games MBE OBE "
-    "CBE KBE DBE MEP MEPs MP MPs".split()
-)
+_NOT_BODIES = _words("not_bodies")
 
 #: Words of a body's name that every country has ("Congress", "Foreign Ministry", "Supreme
 #: Court"): with a country before it, the body is that country's.
-_GENERIC_BODY = frozenset(
-    """congress parliament senate government cabinet navy army police court supreme
-    constitutional central bank foreign health interior defence defense finance justice
-    economy trade ministry office national assembly house council coast guard air force
-    military treasury presidency embassy lower upper of representatives deputies chamber
-    federal state security armed forces foreign affairs district appeals circuit high county
-    provincial regional labour labor""".split()
-)
+_GENERIC_BODY = _words("generic_body_words")
 
 
 def _generic_body(name: str) -> bool:
@@ -341,16 +396,18 @@ _VESSEL_PREFIX = re.compile(r"^" + VESSEL_PREFIX + r"\s+")
 _PREFIX_BEFORE = re.compile(r"\b" + VESSEL_PREFIX + r"(?:\s+[A-Z][\w'’-]*)*\s+(?=$)")
 
 #: Common nouns that name a body when a place says whose: "Munich prosecutors", "Chile's navy".
-_BODY_NOUNS = frozenset(
-    """police navy coastguard court coroner regulator watchdog
-    ministry parliament senate congress""".split()
-)
+_BODY_NOUNS = _words("body_nouns")
 
 #: Plural heads of a capitalised common phrase naming people by office ("Heads of State").
-_GROUP_HEADS = frozenset("heads leaders members ministers people".split())
+_GROUP_HEADS = _words("group_heads")
 
 #: Weather systems the recogniser takes for people ("Storm Hilde", "Hurricane Ian").
-_WEATHER = frozenset("Storm Hurricane Typhoon Cyclone Tropical Tornado Blizzard".split())
+_WEATHER = _words("weather_systems")
+
+
+#: Words that describe someone before the name, capitalised at a sentence's start or as a
+#: label: no part of the name ("Rival Kestrel launched", "Striker Callum Reid scored").
+_DESCRIPTORS = _words("descriptions")
 
 
 def _person_text(ent) -> str:
@@ -361,8 +418,10 @@ def _person_text(ent) -> str:
         return ""
     first = tokens[0] if tokens else None
     opening = first is not None and all(t.is_space for t in first.sent if t.i < first.i)
-    if len(tokens) > 1 and opening and first.pos_ in ("ADJ", "NOUN"):
-        tokens = tokens[1:]
+    if len(tokens) > 1 and (
+        (opening and first.pos_ in ("ADJ", "NOUN")) or first.text in _DESCRIPTORS
+    ):
+        tokens = tokens[1:]  # "Rival Kestrel", "Striker Callum Reid"
     return "".join(t.text_with_ws for t in tokens).strip()
 
 
@@ -378,26 +437,20 @@ _QUALIFYING = frozenset({"amod", "compound", "poss", "nmod", "appos", "flat"})
 
 
 #: Platforms where things are posted: "posted the footage on YouTube" is where, not who.
-_PLATFORMS = frozenset(
-    "YouTube Twitter Facebook Instagram TikTok Telegram Weibo WeChat LinkedIn Reddit "
-    "Snapchat WhatsApp Threads Bluesky".split()
-)
+_PLATFORMS = _words("platforms")
+
+#: First words many organisations share: never a short form of one of them.
+_ORG_OPENERS = _words("organisation_openers")
 
 #: A word in capitals (a name written as a heading or for emphasis: "GAZPROM").
 _CAPITALS = re.compile(r"(?<![\w-])[A-Z]{4,}(?![\w-])")
 
 #: Kin: "Fleming's son died" tells of the son, not of Fleming.
-_KIN = frozenset(
-    "son sons daughter daughters wife husband mother father brother sister child children "
-    "widow widower parents grandson granddaughter nephew niece cousin".split()
-)
+_KIN = _words("kin")
 
 #: Offices through which a country acts: "Russian Prime Minister Mikhail Mishustin" is Russia
 #: too; "Russian tennis player Daria Orlova" and "French group Valmont" are not France.
-_STATE_OFFICES = frozenset(
-    "president premier minister chancellor king queen emperor prince ambassador envoy "
-    "secretary secretary-general leader monarch emir sultan sheikh counterpart".split()
-)
+_STATE_OFFICES = _words("state_offices")
 
 
 def _without_qualifiers(sent, found: list[ActorMention]) -> list[ActorMention]:
@@ -482,6 +535,7 @@ class Entities:
         text = _blank(seen, self.credits)
         self.text = text
         self.doc = doc
+        self._short: re.Pattern | bool | None = None  # the companies' short forms, once
         self.old = ArticleActors(text)
         self.people: dict[str, Actor] = dict(self.old.people)
         self.orgs: dict[str, Actor] = {}
@@ -655,6 +709,30 @@ class Entities:
                 return entry[0], rest
         return None
 
+    def _short_forms(self) -> list[str]:
+        """First words that stand for an organisation named in full ("Astral" for "Astral
+        Dynamics"): not common, not a country's word, nobody's name."""
+        out = []
+        for alias, org in list(self.orgs.items()):
+            words = alias.split()
+            if len(words) < 2 or not alias[:1].isupper() or org.subkind != "company":
+                continue  # companies only: "Forest Lawn", "Propofol and Lorazepam" are not
+            word = words[0]
+            if (
+                len(word) > 2
+                and word[1:].islower()
+                and word.lower() not in _GENERIC_BODY
+                and word.lower() not in _not_names()
+                and word not in _ORG_OPENERS
+                and word not in self.old_table()
+                and word not in self.people
+                and word not in self.places
+            ):
+                self.orgs.setdefault(word, org)
+                if self.orgs[word].key == org.key:
+                    out.append(word)
+        return sorted(set(out))
+
     def known_org(self, name: str) -> Actor | None:
         """The article's organisation this name is the short form of ("Kessler" after
         "Kessler Systems"), if any."""
@@ -757,6 +835,18 @@ class Entities:
                 if mention is not None:
                     found.append(mention)
                     taken.append((start, end))
+        if self._short is None:  # "NASA paid Astral": Astral Dynamics, however tagged
+            words = self._short_forms()
+            self._short = (
+                re.compile(rf"(?<![\w-]){alternation(words)}(?![\w-])(?!\s+[A-Z])")
+                if words
+                else False
+            )
+        for m in self._short.finditer(self.text, span.start, span.end) if self._short else ():
+            if free(m.start(), m.end()):
+                word = m.group()
+                found.append(ActorMention(self.orgs[word], m.start(), m.end(), word, "org"))
+                taken.append((m.start(), m.end()))
         for m in _CAPITALS.finditer(self.text, span.start, span.end):
             # "GAZPROM cut supplies", with "Gazprom" elsewhere: one actor whatever the case
             title = m.group().title()
@@ -802,6 +892,8 @@ class Entities:
         prosecutors", "a Frankfurt labour court", "Chile's navy" (one id per place and noun in
         every article: org:esp-prosecutors). Not "the Chinese government" or "Russian forces",
         which are the country acting."""
+        if not any(t.lower_ in _BODY_NOUNS for t in sent):
+            return []
         doc = sent.doc
         where: dict[int, ActorMention] = {}
         taken: set[int] = set()
@@ -862,8 +954,19 @@ class Entities:
         person = self.people.get(name)
         if person is not None:
             return ActorMention(person, start, end, name, "surname")
-        if self._common(name):
+        if self._common(name) or _substance(name, self.text):
             return None
+        if (
+            " " not in name
+            and not name.isupper()
+            and self.known_org(name) is None
+            and _person_cue(name, self.text)
+            and not _company_cue(name, self.text)
+        ):  # "Obama signed the bill", the recogniser tagging nothing: a person
+            person = Actor(f"person:{slug(name)}", name, "person")
+            self.people[name] = person
+            self.orgs.pop(name, None)
+            return ActorMention(person, start, end, name, "surname")
         return ActorMention(self._org_named(name), start, end, name, "org")
 
     def _common(self, name: str) -> bool:
@@ -933,6 +1036,8 @@ class Entities:
             ship = self._ship(name, start, end)
             if ship is not None:
                 return ship
+            if name not in self.people and _substance(name, self.text):
+                return None  # "a lethal dose of Propofol": a drug
         if name in _PLATFORMS and ent.root.dep_ == "pobj" and ent.root.head.lower_ == "on":
             place = Actor(f"place:{slug(name)}", name, "place", subkind="platform")
             return ActorMention(place, start, end, name, "place", place=True)  # "on YouTube"

@@ -298,6 +298,9 @@ def same_happening(a: Event, b: Event, threshold: float = 0.3) -> bool:
     """
     if similarity(a, b) < threshold:
         return False
+    shared = {x.key for x in a.actors} & {x.key for x in b.actors}
+    if all(x.kind == "place" for x in a.actors if x.key in shared):
+        return False  # where alone says nothing of who: two happenings in one city
     pa = {x.key for x in a.actors if x.kind == "person"}
     pb = {x.key for x in b.actors if x.kind == "person"}
     if pa and pb and not pa & pb:

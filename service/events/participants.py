@@ -163,6 +163,8 @@ def roles(tok, token_actors, noun: bool = False) -> dict:
     taken = agent_keys | {m.actor.key for m in targets}
     others = [m for m in unique(others) if m.actor.key not in taken]
     named = [m for m in agents + targets + others if m.actor.kind != "place"]
+    taken |= {m.actor.key for m in others}
+    where = [m for m in unique(places) if m.actor.kind == "place" and m.actor.key not in taken]
     first = places[0] if places else None
     place = (
         None if first is None else first.actor.name if first.via == "adjective" else first.surface
@@ -174,7 +176,19 @@ def roles(tok, token_actors, noun: bool = False) -> dict:
         "all": agents + targets + others,
         "named": named,
         "place": place,
+        "where": where,
     }
+
+
+#: Happenings that befall a place, so that where they happened takes part ("an earthquake hit
+#: near Iquique", "protests in Valparaíso", "an air strike on a market in Al-Mansura", "cases
+#: confirmed in Glasgow"); a death, an arrest, talks or a visit only happen somewhere.
+PLACE_AFFECTED = frozenset({"disaster", "conflict", "protest"})
+
+
+def where_part(type_: str, roles: dict) -> list:
+    """The places an event of ``type_`` befalls: the city or region where it happened."""
+    return roles["where"] if type_ in PLACE_AFFECTED else []
 
 
 def _where(tok):

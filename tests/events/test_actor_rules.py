@@ -398,3 +398,118 @@ def test_a_name_in_capitals_is_the_same_actor(text, present, absent):
 def test_a_platform_posted_on_is_where_not_who(text, present, absent):
     keys = actor_keys(text)
     assert present in keys and (absent is None or absent not in keys), keys
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        (
+            "Astral Dynamics launched a lander on Saturday. NASA paid Astral $79 million last "
+            "year.",
+            "org:astral-dynamics",
+            "org:astral",
+        ),
+        (
+            "Staff at the Royal Free Hospital treated him. Royal Geographical Society members "
+            "met on Monday. The Royal Navy sailed on Tuesday.",
+            "org:royal-navy",
+            None,
+        ),
+    ],
+)
+def test_a_company_by_its_first_word(text, present, absent):
+    keys = actor_keys(text)
+    assert present in keys and (absent is None or absent not in keys), keys
+
+
+def test_the_first_word_is_the_company_in_a_later_sentence():
+    text = "Astral Dynamics launched a lander on Saturday. NASA paid Astral $79 million last year."
+    paid = [e for e in extract(text, D) if "pay" in e.title.lower()]
+    assert paid and "org:astral-dynamics" in {a.key for a in paid[0].actors}, paid
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        (
+            "Prices rose.\n\nRival Kestrel launched a tablet last month.",
+            "org:kestrel",
+            "person:rival-kestrel",
+        ),
+        (
+            "Striker Callum Reid scored the winner on Sunday.",
+            "person:callum-reid",
+            "person:striker-callum-reid",
+        ),
+    ],
+)
+def test_a_describing_word_is_no_part_of_a_name(text, present, absent):
+    keys = actor_keys(text)
+    assert present in keys and absent not in keys, keys
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Thousands of farmers protested in Valparaiso on Monday.", {"place:valparaiso"}, set()),
+        (
+            "A strong earthquake struck near Tarnby on Tuesday, killing three people.",
+            {"place:tarnby"},
+            set(),
+        ),
+        (
+            "An air strike hit a crowded market in Al-Qasra on Monday, killing 12 people.",
+            {"place:al-qasra"},
+            set(),
+        ),
+        # a death, an arrest, talks or a visit only happen somewhere: the place takes no part
+        ("Rhoda Ferris died in Keswick on Monday.", {"person:rhoda-ferris"}, {"place:keswick"}),
+        ("Police arrested Tomas Brenner in Valencia on Tuesday.", set(), {"place:valencia"}),
+        ("The two unions held talks in Cologne on Wednesday.", set(), {"place:cologne"}),
+        ("The minister arrived in Goma on Friday.", set(), {"place:goma"}),
+    ],
+)
+def test_where_a_happening_befalls_is_a_participant(text, present, absent):
+    keys = actor_keys(text)
+    assert present <= keys and not absent & keys
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Obama signed the bill on Monday.", {"person:obama"}, {"org:obama"}),
+        ("Harrow resigned on Tuesday.", {"person:harrow"}, {"org:harrow"}),
+        ("Merkel met Macron in Berlin on Friday.", {"person:merkel"}, {"org:merkel"}),
+        (
+            "Lindqvist told reporters on Monday that talks had failed.",
+            {"person:lindqvist"},
+            {"org:lindqvist"},
+        ),
+        # a company says, signs deals and meets forecasts
+        ("Kestrel said on Monday it would cut 300 jobs.", {"org:kestrel"}, {"person:kestrel"}),
+        ("Kestrel signed a deal with Aldwick on Monday.", {"org:kestrel"}, {"person:kestrel"}),
+        ("Kestrel met analysts' forecasts on Monday.", set(), {"person:kestrel"}),
+    ],
+)
+def test_a_lone_name_doing_what_only_a_person_does_is_a_person(text, present, absent):
+    keys = actor_keys(text)
+    assert present <= keys and not absent & keys
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        (
+            "The doctor is said to have administered Veltrex to the patient on Monday.",
+            set(),
+            {"person:veltrex", "org:veltrex"},
+        ),
+        ("Nurses gave the patient a dose of Tamiflu on Monday.", set(), {"org:tamiflu"}),
+        # a title is a word of its own; a company that supplies is still a company
+        ("Prime Minister Hiroshi Sato resigned on Monday.", {"person:hiroshi-sato"}, set()),
+        ("Novark said on Monday it would supply doctors in Kenya.", {"org:novark"}, set()),
+    ],
+)
+def test_a_drug_given_is_no_actor(text, present, absent):
+    keys = actor_keys(text)
+    assert present <= keys and not absent & keys

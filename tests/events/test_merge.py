@@ -75,6 +75,7 @@ CHN = Actor("country:CHN", "China", "country")
 RUS = Actor("country:RUS", "Russia", "country")
 SCO = Actor("org:SCO", "SCO", "organisation")
 BRICS = Actor("org:BRICS", "BRICS", "organisation")
+GOMA = Actor("place:goma", "Goma", "place")
 DAY = dt.date(2023, 12, 20)
 
 
@@ -101,9 +102,14 @@ DAY = dt.date(2023, 12, 20)
          _event("sanctions", actors=(CHN, RUS), start=DAY, end=DAY), True),
         (_event(actors=(CHN,), start=DAY, end=DAY), _event(actors=(RUS,), start=DAY, end=DAY),
          False),
+        (_event("protest", actors=(GOMA,), start=DAY, end=DAY),
+         _event("protest", actors=(GOMA,), start=DAY, end=DAY), False),
+        (_event("protest", actors=(GOMA, SCO), start=DAY, end=DAY),
+         _event("protest", actors=(GOMA, SCO), start=DAY, end=DAY), True),
     ],
     ids=["subset-people", "type-differs", "far-apart", "one-day-slack", "other-person",
-         "other-organisation", "both-undated", "open-interval-fits", "no-shared-actor"],
+         "other-organisation", "both-undated", "open-interval-fits", "no-shared-actor",
+         "only-a-place-shared", "a-place-and-a-body-shared"],
 )  # fmt: skip
 def test_same_happening_rules(a, b, expected):
     assert same_happening(a, b) is expected
