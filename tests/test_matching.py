@@ -49,6 +49,53 @@ def test_two_happenings_of_one_day_and_one_participant(one, other):
     assert not matching.told_alike([one], [other])
 
 
+#: (report, other report, participants' names, one happening?): the names' words are shared by
+#: every report of a story's busy day, so they do not count as shared words.
+NAMED = [
+    (
+        "Conrad Murray was charged with involuntary manslaughter.",
+        "Prosecutors charged Dr Conrad Murray with manslaughter.",
+        ["Conrad Murray"],
+        True,
+    ),
+    (
+        "Mexico City closed its schools and cinemas.",
+        "Schools in Mexico City were closed by the health authorities.",
+        ["Mexico City"],
+        True,
+    ),
+    (
+        "The World Health Organization declared a pandemic.",
+        "The World Health Organization's chief declared the pandemic.",
+        ["World Health Organization"],
+        True,
+    ),
+    (
+        "Michael Jackson's doctor Conrad Murray met police.",
+        "Conrad Murray's lawyer spoke about Michael Jackson.",
+        ["Michael Jackson", "Conrad Murray"],
+        False,
+    ),
+    (
+        "Barack Obama greeted Gordon Brown at the summit.",
+        "Gordon Brown praised Barack Obama's plan for banks.",
+        ["Barack Obama", "Gordon Brown"],
+        False,
+    ),
+    (
+        "The World Health Organization warned of a second wave.",
+        "The World Health Organization sent vaccines to Mexico.",
+        ["World Health Organization"],
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("one", "other", "names", "alike"), NAMED)
+def test_participants_names_are_not_shared_words(one, other, names, alike):
+    assert matching.told_alike([one], [other], names) is alike
+
+
 def test_content_words_are_stems_without_function_words():
     words = matching.content_words(["The Organisation said it had organized the talks."])
     assert words == {"organi", "talks"}
