@@ -344,7 +344,7 @@ def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=No
         subject_text, plural = agent
         passive = False
     lemma = tok.lemma_.lower()
-    content = any(c.dep_ == "ccomp" for c in tok.children)
+    content = any(c.dep_ == "ccomp" and _clause(c) for c in tok.children)
     if (
         type_ == "statement"
         and content
@@ -538,6 +538,14 @@ def _membership(tok, roles, timexes) -> Phrase | None:
         return None
     full = " as full member" if "full member" in noun.doc[min(words) : max(words) + 1].text else ""
     return Phrase(_names(member), "joins", _names(bodies) + full)
+
+
+def _clause(tok) -> bool:
+    """Whether a complement is a clause that says something (a verb, or a copula's): not a
+    noun phrase misread as one ("declared an influenza pandemic": "pandemic" as an adjective)."""
+    return tok.pos_ in ("VERB", "AUX") or any(
+        c.dep_ in ("aux", "auxpass", "cop") for c in tok.children
+    )
 
 
 def _planned(tok) -> bool:
