@@ -21,6 +21,20 @@ from .types import DOCUMENTS, Trigger
 _PLAIN_REPORTING = frozenset({"say", "tell", "add", "report", "write", "state", "note", "explain"})
 
 
+#: Nouns naming an aim: "his goal was to slow the spread" tells what is wanted, not done.
+_AIMS = frozenset(
+    "goal aim purpose objective intention idea task job mission priority ambition hope dream"
+    " wish target focus challenge".split()
+)
+
+
+def _aim(head) -> bool:
+    """ "Be" with an aim for its subject: "his goal was to", "the aim is to"."""
+    return head.lemma_.lower() == "be" and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in _AIMS for c in head.children
+    )
+
+
 _NEGATIVE_SUBJECTS = frozenset({"none", "nobody", "nothing", "neither", "no one", "noone"})
 
 
@@ -113,6 +127,8 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
             return None  # "pledged to protect": part of the governing verb's event
         if _generic_head(tok.head):
             return None  # "scientists use models to forecast storms": what is done, as a rule
+        if _aim(tok.head):
+            return None  # "his goal was to slow the spread": an aim, not a happening
     if (
         tok.tag_ == "VB"
         and "aux" in deps

@@ -156,3 +156,25 @@ def test_asserted_and_scheduled_happenings_stay(text, expected):
 )
 def test_a_claim_or_an_overruled_report_is_not_the_authors_fact(sentence, word, expected):
     assert value_of(sentence, word) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # what is allowed, or aimed at, has not happened
+        ("The law allows farmers to sell the land.", []),
+        ("GPs were to be allowed to diagnose the virus.", []),
+        ("The rules permit banks to lend more.", []),
+        ("The mayor said his goal was to slow the spread of the virus.", []),
+        ("The aim is to rebuild the bridge.", []),
+        # what was done stays
+        ("Rescuers helped to free a girl on Monday.", ["Rescuers free girl"]),
+        ("The ministry is to triple its aid to Haiti.", ["Ministry triples aid to Haiti"]),
+        (
+            "A court ruled on Monday that the doctor will be allowed to work in California.",
+            ["Court rules doctor will be allowed to work in California"],
+        ),
+    ],
+)
+def test_what_is_allowed_or_aimed_at_is_no_event(text, expected):
+    assert [e.title for e in extract(text, D)] == expected
