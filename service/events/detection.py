@@ -35,6 +35,24 @@ def _aim(head) -> bool:
     )
 
 
+#: Subjects that are evidence, not a speaker: "the data suggest", "a study by Dr Lee suggested".
+_EVIDENCE = frozenset(
+    "study studies data report reports research evidence analysis figures results poll survey"
+    " findings test tests model models record records document documents paper".split()
+)
+
+
+def _person_reports(tok, subject_tok, token_actors) -> bool:
+    """A reporting verb that is also a state or opinion ("suggest") told of a person: "Margaret
+    Chan yesterday suggested the alert would move" is a statement; "the data suggest" is not."""
+    if tok.lemma_.lower() not in lexicon.REPORTING or subject_tok is None:
+        return False
+    if subject_tok.lemma_.lower() in _EVIDENCE or subject_tok.lower_ in _EVIDENCE:
+        return False
+    found = participants.actors_in(subject_tok, token_actors)
+    return any(m.actor.kind == "person" for m in found)
+
+
 _NEGATIVE_SUBJECTS = frozenset({"none", "nobody", "nothing", "neither", "no one", "noone"})
 
 
@@ -84,7 +102,9 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
         and subject_tok is not None
         and lexicon.noun_type(subject_tok.lemma_)
     )
-    if lemma in lexicon.STATIVE and not (light or occurrence or lemma == "be"):
+    if lemma in lexicon.STATIVE and not (
+        light or occurrence or lemma == "be" or _person_reports(tok, subject_tok, token_actors)
+    ):
         return None
     if light and DOCUMENTS.fullmatch(syntax.noun_words(noun)):
         return None  # "issued a joint statement": the document tells it

@@ -292,6 +292,14 @@ def _subject_text(subject, roles, timexes) -> tuple[str, bool]:
         return name(head[0]), plural  # "Russian Deputy Prime Minister Dmitry Chernyshenko"
     if head and not conj and head[0].via == "org" and head[0].actor.subkind is None:
         return name(head[0]), plural  # international organisations by their short name
+    named = [
+        m
+        for m in roles["agents"]
+        if m.actor.kind == "person"
+        and any(w.dep_ == "appos" and m.start <= w.idx < m.end for w in subject.subtree)
+    ]
+    if not conj and subject.pos_ == "NOUN" and len(named) == 1:
+        return name(named[0]), False  # "the head of the WHO, Margaret Chan,": Margaret Chan
     text = compact(subject, timexes, max_words=6)
     owner = [
         m
@@ -348,7 +356,7 @@ def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=No
     if (
         type_ == "statement"
         and content
-        and lemma not in ("deny", "warn", "threaten", "vow", "promise", "admit")
+        and lemma not in ("deny", "warn", "threaten", "vow", "promise", "admit", "suggest")
     ):
         tok_lemma = "say"
     else:

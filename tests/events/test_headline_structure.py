@@ -43,6 +43,14 @@ def titles(text: str) -> list[str]:
             "Government declares state of emergency",
         ),
         ("Officials said on Monday the town is safe.", "Officials say town is safe"),
+        # a role named in apposition: the person; a suggestion stays a suggestion
+        (
+            "The head of the World Health Organisation, Margaret Chan, suggested on Monday "
+            "that the alert would move to its highest level.",
+            "Margaret Chan suggests alert would move",
+        ),
+        ("The company's chief executive, Anna Berg, resigned on Monday.", "Anna Berg resigns"),
+        ("The president and his wife arrived on Monday.", "President and his wife arrive"),
         # an aside after the object is no second object; a noun parsed as a participle stays
         (
             "The navy issued a tsunami warning on Tuesday, the first since 2011.",
