@@ -21,6 +21,38 @@ from .types import DOCUMENTS, Trigger
 _PLAIN_REPORTING = frozenset({"say", "tell", "add", "report", "write", "state", "note", "explain"})
 
 
+#: Nouns naming an aim: "his goal was to slow the spread" tells what is wanted, not done.
+_AIMS = frozenset(
+    "goal aim purpose objective intention idea task job mission priority ambition hope dream"
+    " wish target focus challenge".split()
+)
+
+
+def _aim(head) -> bool:
+    """ "Be" with an aim for its subject: "his goal was to", "the aim is to"."""
+    return head.lemma_.lower() == "be" and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in _AIMS for c in head.children
+    )
+
+
+#: Subjects that are evidence, not a speaker: "the data suggest", "a study by Dr Lee suggested".
+_EVIDENCE = frozenset(
+    "study studies data report reports research evidence analysis figures results poll survey"
+    " findings test tests model models record records document documents paper".split()
+)
+
+
+def _person_reports(tok, subject_tok, token_actors) -> bool:
+    """A reporting verb that is also a state or opinion ("suggest") told of a person: "Margaret
+    Chan yesterday suggested the alert would move" is a statement; "the data suggest" is not."""
+    if tok.lemma_.lower() not in lexicon.REPORTING or subject_tok is None:
+        return False
+    if subject_tok.lemma_.lower() in _EVIDENCE or subject_tok.lower_ in _EVIDENCE:
+        return False
+    found = participants.actors_in(subject_tok, token_actors)
+    return any(m.actor.kind == "person" for m in found)
+
+
 _NEGATIVE_SUBJECTS = frozenset({"none", "nobody", "nothing", "neither", "no one", "noone"})
 
 
@@ -70,7 +102,9 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
         and subject_tok is not None
         and lexicon.noun_type(subject_tok.lemma_)
     )
-    if lemma in lexicon.STATIVE and not (light or occurrence or lemma == "be"):
+    if lemma in lexicon.STATIVE and not (
+        light or occurrence or lemma == "be" or _person_reports(tok, subject_tok, token_actors)
+    ):
         return None
     if light and DOCUMENTS.fullmatch(syntax.noun_words(noun)):
         return None  # "issued a joint statement": the document tells it
@@ -113,6 +147,8 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
             return None  # "pledged to protect": part of the governing verb's event
         if _generic_head(tok.head):
             return None  # "scientists use models to forecast storms": what is done, as a rule
+        if _aim(tok.head):
+            return None  # "his goal was to slow the spread": an aim, not a happening
     if (
         tok.tag_ == "VB"
         and "aux" in deps

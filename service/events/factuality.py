@@ -72,6 +72,7 @@ def cues() -> dict:
         "negations": frozenset(raw["negations"]["words"]),
         "conditionals": frozenset(raw["conditionals"]["words"]),
         "governors": governors,
+        "overruling": frozenset(raw["overruling"]["words"]),
         "noun_hedges": frozenset(raw["noun_hedges"]["possible"]),
         "noun_governors": frozenset(raw["noun_governors"]["possible"]),
     }
@@ -164,9 +165,25 @@ def _embedded(governor, fact: Factuality, data: dict) -> Factuality:
         fact = fact.negated(lemma)
     elif kind in ("probable", "possible"):
         fact = fact.weaker(kind, lemma)
+    elif kind == "source" and _overruled(governor, data["overruling"]):
+        fact = fact.weaker("possible", "overruled")  # "he said X, but the jury decided Y"
     if negated and kind != "factive":
         fact = fact.weaker("underspecified", f"not {lemma}")  # "does not mean that X will"
     return fact
+
+
+def _overruled(governor, overruling: frozenset[str]) -> bool:
+    """Whether the report ``governor`` is joined by "but" to a verdict with a subject of its
+    own: "Dr Murray said Michael took it himself, but the jury decided that he'd given it"."""
+    cc = [c for c in governor.children if c.dep_ == "cc"]
+    if not any(c.lower_ == "but" for c in cc):
+        return False
+    return any(
+        c.dep_ == "conj"
+        and c.lemma_.lower() in overruling
+        and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
+        for c in governor.children
+    )
 
 
 def _noun(tok, fact: Factuality, data: dict) -> Factuality:

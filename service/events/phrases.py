@@ -292,6 +292,14 @@ def _subject_text(subject, roles, timexes) -> tuple[str, bool]:
         return name(head[0]), plural  # "Russian Deputy Prime Minister Dmitry Chernyshenko"
     if head and not conj and head[0].via == "org" and head[0].actor.subkind is None:
         return name(head[0]), plural  # international organisations by their short name
+    named = [
+        m
+        for m in roles["agents"]
+        if m.actor.kind == "person"
+        and any(w.dep_ == "appos" and m.start <= w.idx < m.end for w in subject.subtree)
+    ]
+    if not conj and subject.pos_ == "NOUN" and len(named) == 1:
+        return name(named[0]), False  # "the head of the WHO, Margaret Chan,": Margaret Chan
     text = compact(subject, timexes, max_words=6)
     owner = [
         m
@@ -344,11 +352,11 @@ def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=No
         subject_text, plural = agent
         passive = False
     lemma = tok.lemma_.lower()
-    content = any(c.dep_ == "ccomp" for c in tok.children)
+    content = any(c.dep_ == "ccomp" and _clause(c) for c in tok.children)
     if (
         type_ == "statement"
         and content
-        and lemma not in ("deny", "warn", "threaten", "vow", "promise", "admit")
+        and lemma not in ("deny", "warn", "threaten", "vow", "promise", "admit", "suggest")
     ):
         tok_lemma = "say"
     else:
@@ -538,6 +546,14 @@ def _membership(tok, roles, timexes) -> Phrase | None:
         return None
     full = " as full member" if "full member" in noun.doc[min(words) : max(words) + 1].text else ""
     return Phrase(_names(member), "joins", _names(bodies) + full)
+
+
+def _clause(tok) -> bool:
+    """Whether a complement is a clause that says something (a verb, or a copula's): not a
+    noun phrase misread as one ("declared an influenza pandemic": "pandemic" as an adjective)."""
+    return tok.pos_ in ("VERB", "AUX") or any(
+        c.dep_ in ("aux", "auxpass", "cop") for c in tok.children
+    )
 
 
 def _planned(tok) -> bool:

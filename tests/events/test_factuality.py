@@ -116,3 +116,72 @@ def test_what_did_not_happen_is_no_event(text):
 )
 def test_asserted_and_scheduled_happenings_stay(text, expected):
     assert types_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, word, expected",
+    [
+        # a claim: the author does not vouch for it
+        ("The company claimed that the rival copied its design.", "copied", ("possible", "+")),
+        ("Investigators allege that the firm hid the losses.", "hid", ("possible", "+")),
+        ("The union argues that managers cut the bonuses.", "cut", ("possible", "+")),
+        ("She insisted that the guards had opened fire first.", "opened", ("possible", "+")),
+        # a report overruled by a verdict after "but"
+        (
+            "The coach said the player slipped, but the panel decided that he had dived.",
+            "slipped",
+            ("possible", "+"),
+        ),
+        (
+            "The firm said it paid the tax, but the court found that it had evaded it.",
+            "paid",
+            ("possible", "+"),
+        ),
+        # plain reports stay certain (whoever reports), with no verdict after "but", or the verdict
+        ("Police said the gunman fired at the crowd.", "fired", ("certain", "+")),
+        ("The ministry said the plane landed safely.", "landed", ("certain", "+")),
+        (
+            "The coach said the player slipped, but the team still won the match.",
+            "slipped",
+            ("certain", "+"),
+        ),
+        (
+            "The firm said it paid the tax, but the court found that it had evaded it.",
+            "evaded",
+            ("certain", "+"),
+        ),
+        ("Prosecutors said the trader shared client orders.", "shared", ("certain", "+")),
+        ("His lawyer said his client accepted the sentence.", "accepted", ("certain", "+")),
+    ],
+)
+def test_a_claim_or_an_overruled_report_is_not_the_authors_fact(sentence, word, expected):
+    assert value_of(sentence, word) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # what is allowed, or aimed at, has not happened
+        ("The law allows farmers to sell the land.", []),
+        ("GPs were to be allowed to diagnose the virus.", []),
+        ("The rules permit banks to lend more.", []),
+        ("The mayor said his goal was to slow the spread of the virus.", []),
+        ("The aim is to rebuild the bridge.", []),
+        # a suggestion is a statement when a person makes it, not when evidence does
+        ("Hospital data from Mexico suggested the virus was spreading.", []),
+        ("A study by Dr Lee suggested the drug works.", []),
+        (
+            "Finance minister Olaf Weber suggested on Monday that taxes would rise.",
+            ["Olaf Weber suggests taxes would rise"],
+        ),
+        # what was done stays
+        ("Rescuers helped to free a girl on Monday.", ["Rescuers free girl"]),
+        ("The ministry is to triple its aid to Haiti.", ["Ministry triples aid to Haiti"]),
+        (
+            "A court ruled on Monday that the doctor will be allowed to work in California.",
+            ["Court rules doctor will be allowed to work in California"],
+        ),
+    ],
+)
+def test_what_is_allowed_or_aimed_at_is_no_event(text, expected):
+    assert [e.title for e in extract(text, D)] == expected

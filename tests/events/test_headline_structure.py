@@ -32,6 +32,25 @@ def titles(text: str) -> list[str]:
             "Jury convicts one of the colleagues",
         ),
         ("George Lowe has died aged 89.", "George Lowe dies aged 89"),
+        # a declared thing is an object, even when the parse reads it as a clause; a clause
+        # declared is still said
+        (
+            "The World Health Organization declared an influenza pandemic on Thursday.",
+            "WHO declares influenza pandemic",
+        ),
+        (
+            "The government declared a state of emergency on Monday.",
+            "Government declares state of emergency",
+        ),
+        ("Officials said on Monday the town is safe.", "Officials say town is safe"),
+        # a role named in apposition: the person; a suggestion stays a suggestion
+        (
+            "The head of the World Health Organisation, Margaret Chan, suggested on Monday "
+            "that the alert would move to its highest level.",
+            "Margaret Chan suggests alert would move",
+        ),
+        ("The company's chief executive, Anna Berg, resigned on Monday.", "Anna Berg resigns"),
+        ("The president and his wife arrived on Monday.", "President and his wife arrive"),
         # an aside after the object is no second object; a noun parsed as a participle stays
         (
             "The navy issued a tsunami warning on Tuesday, the first since 2011.",

@@ -23,6 +23,12 @@ D = dt.date(2024, 3, 28)
         ("Clashes between Israel and Hamas erupted on Monday.", "conflict"),
         ("The volcano erupted on Monday.", "disaster"),
         ("Leaders of the G20 gathered in Rome on Saturday.", "meeting"),
+        # meeting a target is no meeting; meeting people is
+        ("Kestrel met analysts' forecasts on Tuesday.", "other"),
+        ("The builder met the deadline on Friday.", "other"),
+        ("The union met the demands of the miners on Friday.", "other"),
+        ("The minister met union leaders on Friday.", "meeting"),
+        ("Xi met Biden in Bali on Monday.", "meeting"),
         ("Biden talked with Xi on Tuesday.", "meeting"),
         ("Macron attended the summit in Brussels on Thursday.", "meeting"),
         ("Apple launched a new phone on Tuesday.", "launch"),
