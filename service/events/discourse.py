@@ -458,6 +458,8 @@ def offsets(candidates: Sequence, doc, timexes: Sequence[Timex]) -> dict[int, tu
                 last = max(ahead, key=lambda t: t.end)
                 if not doc.text[last.end : prep.idx].strip():
                     out[c.index] = (word, last)
+            if c.index in out and c.anchor is not None and c.duration is out[c.index][1]:
+                c.duration = None  # "arrested on Monday, two days before the vote": no span
         for clause in doc[c.token].children:  # "two days after it was signed"
             mark = next((m for m in clause.children if m.dep_ == "mark"), None)
             if clause.dep_ != "advcl" or mark is None or mark.lower_ not in ("before", "after"):

@@ -58,8 +58,9 @@ class Group:
         )
         for test in (
             lambda c: c.doc,
-            lambda c: c.anchor is not None and c.kind == "event" and c.trigger.pos == "verb",
-            lambda c: c.kind == "event" and c.trigger.pos == "verb" and bool(c.agents) and worded,
+            # a verb of its own, not one saying when a noun's was ("the resignation came")
+            lambda c: c.anchor is not None and _own_verb(c),
+            lambda c: _own_verb(c) and bool(c.agents) and worded,
             lambda c: c.anchor is not None and c.kind != "report" and bool(c.agents),
             lambda c: c.duration is not None and c.kind != "report" and bool(c.agents),
             lambda c: c.kind == "event" and c.trigger.pos == "verb" and bool(c.phrase.subject),
@@ -116,6 +117,12 @@ class Group:
                 seen.setdefault(dates.from_timex(c.anchor), None)
         count[0] = len(self.members)
         return list(seen)
+
+
+def _own_verb(c: Candidate) -> bool:
+    """A verb event telling its own act ("Anna Berg resigned"), not when a noun's happening was
+    ("her resignation came on Friday", "the summit took place")."""
+    return c.kind == "event" and c.trigger.pos == "verb" and not c.of_noun
 
 
 def _inside(inner, outer) -> bool:

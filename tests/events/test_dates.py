@@ -218,3 +218,34 @@ def test_interval(text, first, second, expected):
             "22": D(2023, 7, 22)}  # fmt: skip
     got = dates.interval(text, _on(text, first, days[first]), _on(text, second, days[second]))
     assert (None if got is None else (got.start_date, got.end_date)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "edtf"),
+    [
+        # an offset from another happening is no span of the dated act's own
+        ("Police arrested Smith on Monday, two days before the vote.", "arrest", "2023-12-18"),
+        ("Police arrested Smith on Monday, two days after the vote.", "arrest", "2023-12-18"),
+        ("Rebels held the town for two days on Monday.", "hold", "2023-12-17/2023-12-18"),
+        # a year before an instrument's noun is the instrument's, unless the verb makes it
+        ("The 2011 law was repealed.", "repeal", "../2023-12-21"),
+        ("Both sides scrapped the 1998 treaty.", "scrap", "../2023-12-21"),
+        ("The 2015 deal collapsed.", "collapse", "../2023-12-21"),
+        ("The 2011 law was passed by Congress.", "pass", "2011"),
+        ("Both sides signed the 2015 agreement.", "sign", "2015"),
+        ("He won the 2011 election.", "win", "2011"),
+        ("The law was repealed in 2011.", "repeal", "2011"),
+        # "came": when a noun's happening happened; without a time, it is told again
+        ("Her resignation came on Monday.", "resignation", "2023-12-18"),
+        ("The resignation came two days after the report was delivered on Monday.",
+         "resignation", "2023-12-20"),
+        ("The announcement came shortly before the doctor surrendered.", "announcement", None),
+        ("Help came from abroad.", "help", None),
+        # the verb that says who did it, not "came" or "took place", tells the event
+        ("The minister resigned. The resignation took place on Friday.", "minister resigns",
+         "2023-12-15"),
+    ],
+)  # fmt: skip
+def test_offsets_instruments_and_came(text, word, edtf):
+    found = [e for e in extract(text, PUB) if word in e.title.lower()]
+    assert (found[0].date.edtf if found else None) == edtf
