@@ -478,7 +478,9 @@ def offsets(candidates: Sequence, doc, timexes: Sequence[Timex]) -> dict[int, tu
 def planned_days(candidates: Sequence, doc, timexes: Sequence[Timex], published_at) -> None:
     """A plan with no date of its own is set for the day of the happening it is done at or
     for: "will publish projections at its next meeting on Sept. 14", "would take charge for
-    Saturday's match" (a day ahead of the publication; a past day dates no plan)."""
+    Saturday's match" (a day ahead of the publication; a past day dates no plan). A plan so
+    dated is firm even when its doer is no named actor ("the board will approve the budget at
+    its meeting on March 21")."""
     for c in candidates:
         if c.anchor is not None or c.status != "planned" or c.trigger.pos != "verb":
             continue
@@ -497,6 +499,8 @@ def planned_days(candidates: Sequence, doc, timexes: Sequence[Timex], published_
                 ]  # fmt: skip
                 if ahead and c.anchor is None:
                     c.anchor = ahead[0]
+                    if c.kind == "reference" and c.phrase.subject:
+                        c.kind = "event"  # "the board will approve it at its meeting on ..."
 
 
 def when_dates(candidates: Sequence, timexes: Sequence[Timex], doc) -> None:

@@ -249,3 +249,23 @@ def test_interval(text, first, second, expected):
 def test_offsets_instruments_and_came(text, word, edtf):
     found = [e for e in extract(text, PUB) if word in e.title.lower()]
     assert (found[0].date.edtf if found else None) == edtf
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "edtf"),
+    [
+        # a plan done at a dated happening ahead is a firm plan, named doer or not
+        ("The board will approve the budget at its meeting on December 28.", "approve",
+         "2023-12-28"),
+        ("The committee will vote on the bill at its session on December 27.", "vote",
+         "2023-12-27"),
+        # a day past dates no plan; without the day nothing makes it firm
+        ("The board will approve the budget at its meeting on December 1.", "approve",
+         "2023-12-21/.."),
+        ("The board will approve the budget.", "approve", None),
+    ],
+)  # fmt: skip
+def test_a_plan_at_a_dated_happening(text, word, edtf):
+    found = [e for e in extract(text, PUB) if word in e.title.lower()]
+    assert (found[0].date.edtf if found else None) == edtf
+    assert not found or found[0].status == "planned"
