@@ -298,10 +298,12 @@ def told_at(
     out: dict[int, Timex] = {}
     reference: Timex | None = None
     told = -1  # the sentence the reference was last told in
+    done: dict[str, Timex] = {}  # a verb's lemma -> the day it was last told done at
     for c in candidates:
         if c.anchor is not None and not c.inherited:
             if c.status == "occurred" and c.trigger.pos == "verb" and _told(c.anchor, published_at):
                 reference, told = c.anchor, c.position
+                done[c.trigger.text] = c.anchor
             continue
         if c.anchor is not None or c.trigger.pos != "verb" or c.status != "occurred":
             continue
@@ -310,11 +312,21 @@ def told_at(
         shifted = _shifted(c.clause, reference)
         if framed is not None:
             out[c.index] = framed
+        elif c.trigger.text in done and _also(tok):
+            out[c.index] = done[c.trigger.text]  # "charged X on Wednesday ... Y was also charged"
         elif shifted is not None:
             out[c.index], told = shifted, c.position
         elif reference is not None and c.position - told <= _CARRY and _simple_past(tok):
             out[c.index], told = reference, c.position
     return out
+
+
+_ALSO = frozenset({"also", "too", "likewise", "similarly"})
+
+
+def _also(tok) -> bool:
+    """ "Sanz was also charged": the same act again, told at the day the first was."""
+    return any(c.dep_ == "advmod" and c.lower_ in _ALSO for c in tok.children)
 
 
 def _shifted(clause, reference: Timex | None) -> Timex | None:

@@ -269,3 +269,23 @@ def test_a_plan_at_a_dated_happening(text, word, edtf):
     found = [e for e in extract(text, PUB) if word in e.title.lower()]
     assert (found[0].date.edtf if found else None) == edtf
     assert not found or found[0].status == "planned"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "edtf"),
+    [
+        # "also" with the same verb: told at the day the first was, however far back
+        ("Prosecutors on Tuesday charged Ortega with bribery. Ortega, who resigned in 2021, is "
+         "accused of taking kickbacks. Sanz was also charged.", "sanz", "2023-12-19"),
+        ("Police arrested Smith on Monday. The court heard the case. The jury met. Jones was "
+         "arrested too.", "jones", "2023-12-18"),
+        # another verb, or no "also", is not that act again
+        ("Police arrested Smith on Monday. The court heard the case. The jury met. Jones was "
+         "also charged.", "jones", "../2023-12-21"),
+        ("Police arrested Smith on Monday. The court heard the case. The jury met. Jones was "
+         "arrested.", "jones", "../2023-12-21"),
+    ],
+)  # fmt: skip
+def test_also_the_same_act(text, word, edtf):
+    found = [e for e in extract(text, PUB) if word in e.title.lower()]
+    assert (found[0].date.edtf if found else None) == edtf
