@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 
 from . import dates, discourse
 from .model import Actor, Event
@@ -179,7 +180,18 @@ def _score(group: Group, cand: Candidate, named: dict[int, str]) -> int | None:
         mine_date = dates.from_timex(cand.anchor)
         if any(not dates.overlaps(mine_date, d) for d in group.anchors()):
             return None
+    elif _apart(cand) and group.anchors():
+        return None  # "two cases were confirmed this week ... a second case a day later"
     return len({m.actor.key for m in cand.actors} & {a.key for a in theirs})
+
+
+_LATER = re.compile(r"\b(?:later|earlier)$", re.IGNORECASE)
+
+
+def _apart(cand: Candidate) -> bool:
+    """Whether a candidate is told a while from the story's time ("a day later", "two weeks
+    earlier"): a happening of its own, not one the story already dated."""
+    return cand.duration is not None and bool(_LATER.search(cand.duration.text))
 
 
 def _same_word(a: Candidate, b: Candidate) -> bool:

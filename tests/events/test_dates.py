@@ -289,3 +289,22 @@ def test_a_plan_at_a_dated_happening(text, word, edtf):
 def test_also_the_same_act(text, word, edtf):
     found = [e for e in extract(text, PUB) if word in e.title.lower()]
     assert (found[0].date.edtf if found else None) == edtf
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "edtf"),
+    [
+        # "a day later": a happening of its own, that far from the story's day, however parsed
+        ("Officials said on Friday that two cases were confirmed this week. The ministry said on "
+         "Wednesday that a girl tested positive. Her brother was confirmed as a second case a "
+         "day later.", "brother", "2023-12-21"),
+        ("Police arrested Smith on Monday. Jones was arrested two days later.", "jones",
+         "2023-12-20"),
+        # "a 60-day state of emergency": a noun's length, no shift
+        ("The government declared a 60-day state of emergency on Monday.", "declare",
+         "2023-12-18"),
+    ],
+)  # fmt: skip
+def test_a_shift_from_the_story_day(text, word, edtf):
+    found = [e for e in extract(text, PUB) if word in e.title.lower()]
+    assert (found[0].date.edtf if found else None) == edtf
