@@ -9,10 +9,15 @@ only that clause.
 
 from __future__ import annotations
 
+import re
+
 from service.temporal.model import Timex
 
 from . import lexicon, syntax
 from .candidate import Candidate
+
+#: A duration that shifts from the story's time ("a day later", "two weeks earlier").
+_SHIFT = re.compile(r"\b(?:later|earlier)$", re.IGNORECASE)
 
 
 def attach_all(doc, timexes: list[Timex]) -> dict[int, list[Timex]]:
@@ -23,7 +28,13 @@ def attach_all(doc, timexes: list[Timex]) -> dict[int, list[Timex]]:
         if span is None or len(span) == 0:
             continue
         owner = _owner(span)
-        if t.type == "DURATION" and owner is not None and not _direct(span.root, owner):
+        shift = _SHIFT.search(t.text)  # "a day later" tells when, however it is parsed
+        if (
+            t.type == "DURATION"
+            and owner is not None
+            and not shift
+            and not _direct(span.root, owner)
+        ):
             continue  # "declared a 60-day state of emergency": the emergency's length
         if owner is not None and doc[owner].lemma_ == "be":
             subject = next((c for c in doc[owner].children if c.dep_ == "nsubj"), None)

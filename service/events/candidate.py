@@ -39,6 +39,7 @@ class Candidate:
     reported: Timex | None = None  # the date of the report that tells this past event
     targets: tuple[str, ...] = ()  # actor keys of the objects ("sued Coinbase")
     inherited: bool = False  # the anchor is a coordinated partner's ("arrived on Tuesday and held")
+    of_noun: bool = False  # a verb that says when a noun's happening was ("the summit took place")
 
     @property
     def title(self) -> str:

@@ -55,6 +55,34 @@ def _person_reports(tok, subject_tok, token_actors) -> bool:
 
 _NEGATIVE_SUBJECTS = frozenset({"none", "nobody", "nothing", "neither", "no one", "noone"})
 
+#: Types of nouns naming an instrument a happening makes and that lasts: a law, a treaty.
+_INSTRUMENTS = frozenset({"legislation", "agreement"})
+#: Verbs that make an instrument: "the 2011 law was passed" is dated by the law's year.
+_MAKING = frozenset(
+    """pass sign adopt enact approve ratify reach strike conclude agree negotiate draft
+    introduce seal clinch finalize finalise""".split()
+)
+_COARSE = frozenset({"year", "decade", "century"})
+
+
+def _timed(tok, timexes) -> bool:
+    """Whether an expression of time stands in the predicate's words, its subject's aside:
+    "came two days after the report was delivered", "came a day later"."""
+    subject = syntax.subject(tok)
+    skip = {w.idx for w in subject.subtree} if subject is not None else set()
+    own = {w.idx for w in tok.subtree} - skip
+    return any(t.start in own for t in timexes)
+
+
+def _its_time(noun, lemma: str, attached: dict) -> list:
+    """The expressions a verb's subject or object noun gives the verb's time: all, save a
+    year before an instrument's noun that the verb does not make ("the 2011 law was repealed",
+    "scrapped the 1998 treaty": the law's and treaty's time, not the repeal's)."""
+    found = list(attached.get(noun.i, []))
+    if lexicon.noun_type(lexicon.noun_lemma(noun)) not in _INSTRUMENTS or lemma in _MAKING:
+        return found
+    return [t for t in found if not (t.modifies_noun and t.precision in _COARSE)]
+
 
 def candidate(text, published_at, tok, span, token_actors, attached, context):
     """``context``: the sentence's own expressions and the article's narrative days."""
@@ -117,9 +145,9 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
     modal = {c.lemma_.lower() for c in children if c.dep_ == "aux"}
     own = list(attached.get(tok.i, []))
     if noun is not None or (obj_tok is not None and lexicon.noun_type(obj_tok.lemma_)):
-        own += attached.get(obj_tok.i, [])  # "ratified its accession on March 30"
+        own += _its_time(obj_tok, lemma, attached)  # "ratified its accession on March 30"
     if subject_tok is not None and lexicon.noun_type(lexicon.noun_lemma(subject_tok)):
-        own += attached.get(subject_tok.i, [])  # "the bombings on Aug. 7 killed 259 people"
+        own += _its_time(subject_tok, lemma, attached)  # "the bombings on Aug. 7 killed 259"
     for prep in (c for c in children if c.dep_ == "prep"):
         for p in prep.children:
             if p.dep_ == "pobj" and lexicon.same_kind(tok, p.lemma_.lower()):
@@ -138,6 +166,8 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
     undated = anchor is None and duration is None
     if undated and status == "occurred" and _present_passive(children):
         return None  # "the doctor is alleged to", "he is harassed": a state now, not a happening
+    if undated and occurrence and lemma == "come" and not _timed(tok, timexes):
+        return None  # "the announcement came shortly before": told again, only "when" is new
     if undated and lemma == "bear" and "auxpass" in deps:
         return None  # "he was born in Chicago": background with no date to place it
     if undated and tok.dep_ == "advcl" and _background(tok, children):
@@ -243,6 +273,7 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
         0,
         None,
         tuple(a.actor.key for a in roles["targets"] if a.actor.kind != "place"),
+        of_noun=bool(occurrence),
     )
 
 

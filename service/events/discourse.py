@@ -298,10 +298,12 @@ def told_at(
     out: dict[int, Timex] = {}
     reference: Timex | None = None
     told = -1  # the sentence the reference was last told in
+    done: dict[str, Timex] = {}  # a verb's lemma -> the day it was last told done at
     for c in candidates:
         if c.anchor is not None and not c.inherited:
             if c.status == "occurred" and c.trigger.pos == "verb" and _told(c.anchor, published_at):
                 reference, told = c.anchor, c.position
+                done[c.trigger.text] = c.anchor
             continue
         if c.anchor is not None or c.trigger.pos != "verb" or c.status != "occurred":
             continue
@@ -310,11 +312,21 @@ def told_at(
         shifted = _shifted(c.clause, reference)
         if framed is not None:
             out[c.index] = framed
+        elif c.trigger.text in done and _also(tok):
+            out[c.index] = done[c.trigger.text]  # "charged X on Wednesday ... Y was also charged"
         elif shifted is not None:
             out[c.index], told = shifted, c.position
         elif reference is not None and c.position - told <= _CARRY and _simple_past(tok):
             out[c.index], told = reference, c.position
     return out
+
+
+_ALSO = frozenset({"also", "too", "likewise", "similarly"})
+
+
+def _also(tok) -> bool:
+    """ "Sanz was also charged": the same act again, told at the day the first was."""
+    return any(c.dep_ == "advmod" and c.lower_ in _ALSO for c in tok.children)
 
 
 def _shifted(clause, reference: Timex | None) -> Timex | None:
@@ -458,6 +470,8 @@ def offsets(candidates: Sequence, doc, timexes: Sequence[Timex]) -> dict[int, tu
                 last = max(ahead, key=lambda t: t.end)
                 if not doc.text[last.end : prep.idx].strip():
                     out[c.index] = (word, last)
+            if c.index in out and c.anchor is not None and c.duration is out[c.index][1]:
+                c.duration = None  # "arrested on Monday, two days before the vote": no span
         for clause in doc[c.token].children:  # "two days after it was signed"
             mark = next((m for m in clause.children if m.dep_ == "mark"), None)
             if clause.dep_ != "advcl" or mark is None or mark.lower_ not in ("before", "after"):
@@ -476,7 +490,9 @@ def offsets(candidates: Sequence, doc, timexes: Sequence[Timex]) -> dict[int, tu
 def planned_days(candidates: Sequence, doc, timexes: Sequence[Timex], published_at) -> None:
     """A plan with no date of its own is set for the day of the happening it is done at or
     for: "will publish projections at its next meeting on Sept. 14", "would take charge for
-    Saturday's match" (a day ahead of the publication; a past day dates no plan)."""
+    Saturday's match" (a day ahead of the publication; a past day dates no plan). A plan so
+    dated is firm even when its doer is no named actor ("the board will approve the budget at
+    its meeting on March 21")."""
     for c in candidates:
         if c.anchor is not None or c.status != "planned" or c.trigger.pos != "verb":
             continue
@@ -495,6 +511,8 @@ def planned_days(candidates: Sequence, doc, timexes: Sequence[Timex], published_
                 ]  # fmt: skip
                 if ahead and c.anchor is None:
                     c.anchor = ahead[0]
+                    if c.kind == "reference" and c.phrase.subject:
+                        c.kind = "event"  # "the board will approve it at its meeting on ..."
 
 
 def when_dates(candidates: Sequence, timexes: Sequence[Timex], doc) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 
 from . import dates, discourse
 from .model import Actor, Event
@@ -58,8 +59,9 @@ class Group:
         )
         for test in (
             lambda c: c.doc,
-            lambda c: c.anchor is not None and c.kind == "event" and c.trigger.pos == "verb",
-            lambda c: c.kind == "event" and c.trigger.pos == "verb" and bool(c.agents) and worded,
+            # a verb of its own, not one saying when a noun's was ("the resignation came")
+            lambda c: c.anchor is not None and _own_verb(c),
+            lambda c: _own_verb(c) and bool(c.agents) and worded,
             lambda c: c.anchor is not None and c.kind != "report" and bool(c.agents),
             lambda c: c.duration is not None and c.kind != "report" and bool(c.agents),
             lambda c: c.kind == "event" and c.trigger.pos == "verb" and bool(c.phrase.subject),
@@ -118,6 +120,12 @@ class Group:
         return list(seen)
 
 
+def _own_verb(c: Candidate) -> bool:
+    """A verb event telling its own act ("Anna Berg resigned"), not when a noun's happening was
+    ("her resignation came on Friday", "the summit took place")."""
+    return c.kind == "event" and c.trigger.pos == "verb" and not c.of_noun
+
+
 def _inside(inner, outer) -> bool:
     """Whether one mention's date lies within another's (both bounded): a finer telling."""
     if inner is outer:
@@ -172,7 +180,18 @@ def _score(group: Group, cand: Candidate, named: dict[int, str]) -> int | None:
         mine_date = dates.from_timex(cand.anchor)
         if any(not dates.overlaps(mine_date, d) for d in group.anchors()):
             return None
+    elif _apart(cand) and group.anchors():
+        return None  # "two cases were confirmed this week ... a second case a day later"
     return len({m.actor.key for m in cand.actors} & {a.key for a in theirs})
+
+
+_LATER = re.compile(r"\b(?:later|earlier)$", re.IGNORECASE)
+
+
+def _apart(cand: Candidate) -> bool:
+    """Whether a candidate is told a while from the story's time ("a day later", "two weeks
+    earlier"): a happening of its own, not one the story already dated."""
+    return cand.duration is not None and bool(_LATER.search(cand.duration.text))
 
 
 def _same_word(a: Candidate, b: Candidate) -> bool:

@@ -218,3 +218,93 @@ def test_interval(text, first, second, expected):
             "22": D(2023, 7, 22)}  # fmt: skip
     got = dates.interval(text, _on(text, first, days[first]), _on(text, second, days[second]))
     assert (None if got is None else (got.start_date, got.end_date)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "edtf"),
+    [
+        # an offset from another happening is no span of the dated act's own
+        ("Police arrested Smith on Monday, two days before the vote.", "arrest", "2023-12-18"),
+        ("Police arrested Smith on Monday, two days after the vote.", "arrest", "2023-12-18"),
+        ("Rebels held the town for two days on Monday.", "hold", "2023-12-17/2023-12-18"),
+        # a year before an instrument's noun is the instrument's, unless the verb makes it
+        ("The 2011 law was repealed.", "repeal", "../2023-12-21"),
+        ("Both sides scrapped the 1998 treaty.", "scrap", "../2023-12-21"),
+        ("The 2015 deal collapsed.", "collapse", "../2023-12-21"),
+        ("The 2011 law was passed by Congress.", "pass", "2011"),
+        ("Both sides signed the 2015 agreement.", "sign", "2015"),
+        ("He won the 2011 election.", "win", "2011"),
+        ("The law was repealed in 2011.", "repeal", "2011"),
+        # "came": when a noun's happening happened; without a time, it is told again
+        ("Her resignation came on Monday.", "resignation", "2023-12-18"),
+        ("The resignation came two days after the report was delivered on Monday.",
+         "resignation", "2023-12-20"),
+        ("The announcement came shortly before the doctor surrendered.", "announcement", None),
+        ("Help came from abroad.", "help", None),
+        # the verb that says who did it, not "came" or "took place", tells the event
+        ("The minister resigned. The resignation took place on Friday.", "minister resigns",
+         "2023-12-15"),
+    ],
+)  # fmt: skip
+def test_offsets_instruments_and_came(text, word, edtf):
+    found = [e for e in extract(text, PUB) if word in e.title.lower()]
+    assert (found[0].date.edtf if found else None) == edtf
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "edtf"),
+    [
+        # a plan done at a dated happening ahead is a firm plan, named doer or not
+        ("The board will approve the budget at its meeting on December 28.", "approve",
+         "2023-12-28"),
+        ("The committee will vote on the bill at its session on December 27.", "vote",
+         "2023-12-27"),
+        # a day past dates no plan; without the day nothing makes it firm
+        ("The board will approve the budget at its meeting on December 1.", "approve",
+         "2023-12-21/.."),
+        ("The board will approve the budget.", "approve", None),
+    ],
+)  # fmt: skip
+def test_a_plan_at_a_dated_happening(text, word, edtf):
+    found = [e for e in extract(text, PUB) if word in e.title.lower()]
+    assert (found[0].date.edtf if found else None) == edtf
+    assert not found or found[0].status == "planned"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "edtf"),
+    [
+        # "also" with the same verb: told at the day the first was, however far back
+        ("Prosecutors on Tuesday charged Ortega with bribery. Ortega, who resigned in 2021, is "
+         "accused of taking kickbacks. Sanz was also charged.", "sanz", "2023-12-19"),
+        ("Police arrested Smith on Monday. The court heard the case. The jury met. Jones was "
+         "arrested too.", "jones", "2023-12-18"),
+        # another verb, or no "also", is not that act again
+        ("Police arrested Smith on Monday. The court heard the case. The jury met. Jones was "
+         "also charged.", "jones", "../2023-12-21"),
+        ("Police arrested Smith on Monday. The court heard the case. The jury met. Jones was "
+         "arrested.", "jones", "../2023-12-21"),
+    ],
+)  # fmt: skip
+def test_also_the_same_act(text, word, edtf):
+    found = [e for e in extract(text, PUB) if word in e.title.lower()]
+    assert (found[0].date.edtf if found else None) == edtf
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "edtf"),
+    [
+        # "a day later": a happening of its own, that far from the story's day, however parsed
+        ("Officials said on Friday that two cases were confirmed this week. The ministry said on "
+         "Wednesday that a girl tested positive. Her brother was confirmed as a second case a "
+         "day later.", "brother", "2023-12-21"),
+        ("Police arrested Smith on Monday. Jones was arrested two days later.", "jones",
+         "2023-12-20"),
+        # "a 60-day state of emergency": a noun's length, no shift
+        ("The government declared a 60-day state of emergency on Monday.", "declare",
+         "2023-12-18"),
+    ],
+)  # fmt: skip
+def test_a_shift_from_the_story_day(text, word, edtf):
+    found = [e for e in extract(text, PUB) if word in e.title.lower()]
+    assert (found[0].date.edtf if found else None) == edtf
