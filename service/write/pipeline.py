@@ -331,14 +331,10 @@ def find_same_event(item: extraction.Event, skip: frozenset | set = frozenset())
     )
     mine = [m.sentence for m in item.mentions] or [item.summary]
     for row in query:
-        if row.id in skip:
-            continue
-        stored = as_extracted(row)
-        if not extraction.same_happening(item, stored):
+        if row.id in skip or not extraction.same_happening(item, as_extracted(row)):
             continue
         told = Mention.select(Mention.sentence).where(Mention.event == row.id).limit(50)
-        names = [a.name for a in (*item.actors, *stored.actors)]
-        if matching.told_alike(mine, [sentence for (sentence,) in told.tuples()], names):
+        if matching.told_alike(mine, [sentence for (sentence,) in told.tuples()]):
             return row
     return None
 
