@@ -226,11 +226,10 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
     if occurrence:
         kind = "event" if (anchor or duration or finite) else "reference"
     people = roles["all"] + participants.where_part(type_, roles)
-    if occurrence:
-        people = participants.roles(subject_tok, token_actors, noun=True)["all"] + people
     place = roles["place"]
     if occurrence:
         noun_roles = participants.roles(subject_tok, token_actors, noun=True)
+        people = noun_roles["all"] + people
         place = place or noun_roles["place"]
         phrase = noun_phrase(
             text, subject_tok, noun_roles, timexes=timexes, type_=type_, place=place
