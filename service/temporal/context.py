@@ -216,6 +216,24 @@ _DEADLINE = re.compile(
 )
 
 
+_NOT_DEEDS = frozenset("recently already former previously".split())
+
+
+def _done_by(tokens: list[tuple[float, str]]) -> bool:
+    """True if the clause before a deadline tells a deed done ("crossed the Channel by noon",
+    "was under water by morning"): a past verb close before it and no future cue in it."""
+    left = [t.lower() for d, t in tokens if d == int(d)]
+    if any(_direction(t)[0] == "future" for t in left):
+        return False
+    for i, t in enumerate(left):
+        if len(left) - i > 5 or _direction(t)[0] != "past" or t in _NOT_DEEDS:
+            continue
+        if (i and left[i - 1] in _BE) or left[i + 1 : i + 2] == ["to"]:
+            continue  # "are supposed to conclude by May", "is finished by": no deed done
+        return True
+    return False
+
+
 def tense(text: str, start: int, end: int) -> str | None:
     """'past', 'future' or None, from the nearest tense cue in the expression's clause."""
     tokens = _clause_tokens(text, start, end)
@@ -229,7 +247,12 @@ def tense(text: str, start: int, end: int) -> str | None:
     ):
         return "future"  # "as soon as Tuesday", "as soon as trading opens Monday": a prospect
     deadline = _DEADLINE.search(text, max(0, start - 32), start)
-    if deadline and not any(t.lower() == "had" for _, t in tokens):
+    moved = deadline is not None and deadline[0].split()[0].lower() not in ("by", "until", "till")
+    if (
+        deadline
+        and not any(t.lower() == "had" for _, t in tokens)
+        and (moved or not _done_by(tokens))  # "moved to Friday" is ahead however told
+    ):
         return "future"  # "until mid-November", "by May": deadlines lie ahead
     best: tuple[float, str] | None = None
     words = [t.lower() for _, t in tokens]

@@ -10,6 +10,7 @@ from .context import schedule
 from .patterns import (
     DAY_WORDS,
     DECADE_WORDS,
+    DEIXIS_ALIASES,
     MONTH,
     MONTH_AFTER_DAY,
     MONTHS,
@@ -20,7 +21,7 @@ from .patterns import (
     SEASONS,
     WEEKDAYS,
 )
-from .state import Result, State
+from .state import Result, State, same_sentence
 from .timeline import nearest_year, told_month, year_of
 
 
@@ -163,6 +164,18 @@ def two_digit_year(yy: int, base: dt.date) -> int:
     )
 
 
+def short_year(yy: int, base: dt.date) -> int:
+    """The year "'65" names: the last one of those digits not more than a year after the
+    publication ("'29" read in 2021 is 1929, "'19" 2019, "'22" 2022)."""
+    year = base.year // 100 * 100 + yy
+    return year - 100 if year > base.year + 1 else year
+
+
+def year_short(m: re.Match[str], st: State) -> Result | None:
+    """ "in '65", "from '58 to '79": a year written without its century."""
+    return Result("DATE", f"{short_year(int(m['yy']), st.dct):04d}")
+
+
 def numeric_date(m: re.Match[str], st: State) -> Result | None:
     """ "3/3/15", "12-03-2007" (month first, as in US news, unless the first number can't be
     a month), "2014-10-03", "2014-10" (a month; "2009-10" is a season of two years, read by
@@ -173,6 +186,8 @@ def numeric_date(m: re.Match[str], st: State) -> Result | None:
     if m["iy"]:
         y, mo, d = int(m["iy"]), int(m["im"]), int(m["id"])
         return Result("DATE", f"{y}-{mo:02d}-{d:02d}") if dates.valid_day(y, mo, d) else None
+    if m["sa"]:
+        return _month_slash_day(int(m["sa"]), int(m["sb"]), st)
     if m["dd"]:
         first, second, y = int(m["dd"]), int(m["dm"]), int(m["dy"])
         mo, d = second, first
@@ -184,6 +199,20 @@ def numeric_date(m: re.Match[str], st: State) -> Result | None:
     if not dates.valid_day(y, mo, d):
         return None
     return Result("DATE", f"{y:04d}-{mo:02d}-{d:02d}")
+
+
+def _month_slash_day(first: int, second: int, st: State) -> Result | None:
+    """ "12/3" with no year: the day it can name (month first or day first) nearest the
+    publication date; month first on a tie."""
+    days = []
+    for mo, d in ((first, second), (second, first)):
+        for y in (st.dct.year - 1, st.dct.year, st.dct.year + 1):
+            if dates.valid_day(y, mo, d):
+                days.append(dt.date(y, mo, d))
+    if not days:
+        return None
+    day = min(days, key=lambda x: abs((x - st.dct).days))
+    return Result("DATE", day.isoformat())
 
 
 def month_year(m: re.Match[str], st: State) -> Result | None:
@@ -381,6 +410,8 @@ def season(m: re.Match[str], st: State) -> Result | None:
     code = SEASONS[m["season"].lower()]
     if m["year"]:
         return Result("DATE", f"{m['year']}-{code}", point_mod(m))
+    if m["yy"]:  # "the spring of '29"
+        return Result("DATE", f"{short_year(int(m['yy']), st.dct):04d}-{code}", point_mod(m))
     rel = " ".join((m["rel"] or "").lower().split())
     story = st.story_at(m.start(), m.end())
     if rel == "this" and st.tense(m.start(), m.end()) != "past":
@@ -442,6 +473,16 @@ def holiday(m: re.Match[str], st: State) -> Result | None:
     return Result("DATE", day.isoformat()) if day else None
 
 
+def _evening_told(st: State, start: int) -> bool:
+    """True if the expression before, in the same sentence, named this evening or night."""
+    return (
+        st.last_value.endswith(("TEV", "TNI"))
+        and st.last_value[:10] == st.dct.isoformat()
+        and "\n" not in st.text[st.last_end : start]
+        and same_sentence(st.text, st.last_end, start)
+    )
+
+
 def clock(m: re.Match[str], st: State) -> Result | None:
     if m["noon"]:
         word = m["noon"].lower()
@@ -465,12 +506,18 @@ def clock(m: re.Match[str], st: State) -> Result | None:
             hour += 12
         elif ampm.startswith("a") and hour == 12:
             hour = 0
-    tonight = (m["deic"] or "").lower() == "tonight"
+    tonight = DEIXIS_ALIASES.get((m["deic"] or "").lower(), (m["deic"] or "").lower()) == "tonight"
+    if m["hp"] and hour < 12 and _evening_told(st, m.start()):
+        hour += 12  # "tonight: fireworks from 6:30"
     if tonight and hour < 12 and not (m["ampm"] or "").lower().startswith("a"):
         hour += 12  # "9 o'clock tonight"
     day = st.dct
     told = st.ref[:10] if st.ref and re.fullmatch(r"\d{4}-\d\d-\d\d", st.ref[:10]) else None
-    if told and (told >= st.dct.isoformat() or st.tense(m.start(), m.end()) != "future"):
+    if told and (
+        told >= st.dct.isoformat()
+        or st.mode == "narrative"
+        or st.tense(m.start(), m.end()) != "future"
+    ):
         day = dt.date.fromisoformat(told)  # a bare clock time: the day being told
     between = st.text[st.last_end : m.start()].strip(" ,").lower() if st.last_end >= 0 else "-"
     if between in ("", "at", "on", "from", "by") and re.match(r"\d{4}-\d\d-\d\d", st.last_value):
@@ -483,7 +530,8 @@ def clock(m: re.Match[str], st: State) -> Result | None:
             direction = "future"  # "polls close at 8 p.m. on Thursday", "party 8pm friday"
         day = dates.weekday_date(st.dct, WEEKDAYS[m["wd"].lower()], direction or "past")
     elif m["deic"]:
-        day = dates.shift_days(st.dct, {"yesterday": -1, "tomorrow": 1}.get(m["deic"].lower(), 0))
+        word = DEIXIS_ALIASES.get(m["deic"].lower(), m["deic"].lower())  # "3pm tmrw"
+        day = dates.shift_days(st.dct, {"yesterday": -1, "tomorrow": 1}.get(word, 0))
     elif m["mon"]:
         mon, d = month_number(m["mon"]), day_number(m["day"])
         y = dates.pick_year(st.dct, mon, d, st.tense(m.start(), m.end()))

@@ -200,7 +200,7 @@ def _accept_relative(m: re.Match[str], text: str) -> bool:
         return False  # "This Week" (a programme), "the Next Month" (a title)
     if m["the"]:
         unit = m["unit"].lower()
-        return bool(m["pmod"]) or unit == "weekend" or unit.endswith("year")
+        return bool(m["pmod"]) or unit in ("weekend", "wknd") or unit.endswith("year")
     return True
 
 
@@ -323,10 +323,25 @@ _SHORT_DAY_LEFT = re.compile(
 )
 
 
+_SHORT_DAY_CUE = re.compile(r"\b(?:on|for|till|til|until|by|from|before|after)\s+$", re.IGNORECASE)
+
+
+def _short_day_alone(m: re.Match[str], text: str) -> bool:
+    """ "tickets for sat??", "open till mon!": a short day name with no part of day, after a
+    preposition and before the end of its phrase (not "sun" itself, a word after "for")."""
+    if m["wd"].lower() == "sun" or not m["wd"].islower():
+        return False
+    if re.match(r"\s*[A-Za-z0-9]", text[m.end() : m.end() + 2]):
+        return False  # "on sat nav", "for wed 3" read on
+    return _SHORT_DAY_CUE.search(_left(text, m.start(), 8)) is not None
+
+
 def _accept_weekday_short(m: re.Match[str], text: str) -> bool:
     """ "sat night", "sun morning" as days; not "we sat night after night", "the sun morning"."""
-    if not (m["rel"] or m["part"]) or re.match(r"\s+[A-Z][a-z]", text[m.end() : m.end() + 3]):
-        return False  # "sat", "sun" alone are words; "Last Sun Valley trip" a name
+    if re.match(r"\s+[A-Z][a-z]", text[m.end() : m.end() + 3]):
+        return False  # "Last Sun Valley trip" a name
+    if not (m["rel"] or m["part"] or m["clock"] is not None or _short_day_alone(m, text)):
+        return False  # "sat", "sun" alone are words
     if re.match(r"\s+after\b", text[m.end() : m.end() + 8]):
         return False
     return _SHORT_DAY_LEFT.search(_left(text, m.start(), 12)) is None

@@ -44,6 +44,7 @@ HANDLERS: dict[str, Handler] = {
     "day_of_month": explicit.day_of_month,
     "offset_from": _offset_from,
     "year": explicit.year,
+    "short_year": explicit.year_short,
     "spoken_year": explicit.spoken_year,
     "season": explicit.season,
     "holiday": explicit.holiday,

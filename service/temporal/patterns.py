@@ -101,6 +101,8 @@ MONTH_AFTER_DAY = rf"(?:{_cased(_FULL_MONTHS)}\b|{_cased(_ABBR)}\b\.?)"
 WEEKDAY = rf"{_cased(WEEKDAYS)}"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
 YEAR = r"(?<![\d$£€#.,])(?:1[0-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d)"
+#: A year written without its century: "'65", "’58" (not "'60s", a decade).
+SHORT_YEAR = r"['\u2019](?P<yy>\d\d)(?![\d'\u2019]|s\b|\s*(?:%|percent))"
 NUM_WORD = _alt([w for w in NUMBERS if " " in w]) + "|" + _alt(VAGUE)
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
@@ -130,9 +132,11 @@ _REL = (
     r"the\s+same|that|the\s+latest|the\s+prior|prior|the\s+preceding|the\s+upcoming|upcoming"
 )
 REL = rf"(?P<rel>{_REL})"
-DEIXIS = r"today|yesterday|tomorrow|tonight|tmrw|tmw|tomoz|tonite"
+DEIXIS = r"today|yesterday|tomorrow|tonight|tmrw|tmw|tomoz|tonite|2nite|2night|2day|2moro|2morrow"
 #: Spellings of posts: "tmrw", "tonite", "last nite".
-DEIXIS_ALIASES = {"tmrw": "tomorrow", "tmw": "tomorrow", "tomoz": "tomorrow", "tonite": "tonight"}
+DEIXIS_ALIASES = {"tmrw": "tomorrow", "tmw": "tomorrow", "tomoz": "tomorrow", "tonite": "tonight",
+                  "2nite": "tonight", "2night": "tonight", "2day": "today", "2moro": "tomorrow",
+                  "2morrow": "tomorrow"}  # fmt: skip
 SEASON = r"(?P<season>spring|summer|fall|autumn|winter)"
 HOLIDAY = (
     r"(?-i:(?:Christmas|Xmas)(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|"
@@ -165,7 +169,8 @@ CLOCK = (
     r"|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\baround\s)|(?=0))"
     r"(?P<hhrs>[01]\d|2[0-3])(?P<mhrs>[0-5]\d)(?=\s*(?:hours|hrs)\b)"
     # "left at 7:45", "until 9:30": a clock time after a preposition, with no a.m./p.m.
-    r"|(?:(?<=\bat\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bbefore\s)|(?<=\bafter\s))"
+    r"|(?:(?<=\bat\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bbefore\s)|(?<=\bafter\s)"
+    r"|(?<=\bfrom\s)(?<!\d\sfrom\s)|(?<=\bsince\s)|(?<=\btill\s))"  # not "to 3:45 from 4:10"
     r"(?P<hp>[01]?\d|2[0-3]):(?P<mp>[0-5]\d)(?![\d:.,]\d|\s*(?:%|percent|per\b|to\s+\d|-\d))"
 )
 TZ = (  # "0800 hours" (military clock) is read with its word, as a zone is
@@ -175,6 +180,8 @@ TZ = (  # "0800 hours" (military clock) is read with its word, as a zone is
 )
 
 _F = re.IGNORECASE
+#: Words after which "12/3" is a month and day with no year.
+_SLASH_CUES = "on for by til till until from before after since is".split()
 
 #: (rule name, compiled pattern, priority). Longer spans win; priority breaks ties.
 _RULES: list[tuple[str, re.Pattern[str], int]] = [
@@ -191,7 +198,11 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"|(?P<da>\d{1,2})-(?P<db>\d{1,2})-(?P<dy2>(?:19|20)\d\d)(?![\d-])"
         r"|(?P<iy>(?:19|20)\d\d)-(?P<im>0[1-9]|1[0-2])-(?P<id>[0-3]\d)(?![\d-])"
         r"|(?P<my>(?:19|20)\d\d)-(?P<mm>0[1-9]|1[0-2])(?![\d-]|\.\d)"
-        r"|(?P<dd>[0-3]?\d)\.(?P<dm>[01]?\d)\.(?P<dy>(?:19|20)\d\d)(?!\d|\.\d))"), 6),
+        r"|(?P<dd>[0-3]?\d)\.(?P<dm>[01]?\d)\.(?P<dy>(?:19|20)\d\d)(?!\d|\.\d)"
+        # "gig on 12/3", "bday is 3/15": no year, after a preposition, not a fraction or score
+        r"|(?:" + "|".join(rf"(?<=\b{w}\s)" for w in _SLASH_CUES) + ")"
+        r"(?P<sa>[01]?\d|2\d|3[01])/(?P<sb>[01]?\d|2\d|3[01])(?![\d/]|\s*(?:of|cups?|inch|in\b|"
+        r"mile|%|[a-z]*\d)))"), 6),
     ("range_day", re.compile(  # "March 3 to 5": the second day (the span group)
         rf"(?P<mon>{MONTH})\s*(?P<d1>{DAY})\s*(?:-|\u2013|to|through|and|until|or)\s*"
         rf"(?P<span>(?P<day>{DAY})(?!\s*(?:{MONTH}|%|percent|[ap]\.?m\b|[:.]\d))"
@@ -227,8 +238,12 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("year", re.compile(
         rf"(?:(?P<amod>about|around|circa|approximately|c\.)\s+)?(?:{PMOD})?(?:(?P<fiscal>fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|"
         rf"model\s+year)\s+)?(?P<year>{YEAR})(?:[-/\u2013](?P<year2>\d\d)\b(?!-))?", _F), 3),
+    ("short_year", re.compile(  # "in '65", "from '58 to '79": a year without its century
+        rf"(?:in|of|from|to|since|until|till|by|and|between|during|before|after|circa)\s+"
+        rf"(?P<span>{SHORT_YEAR})", _F), 3),
     ("season", re.compile(
-        rf"(?:{PMOD})?(?:(?P<rel>{_REL}|the)\s+)?{SEASON}\b(?:\s+(?:of\s+)?(?P<year>{YEAR}))?",
+        rf"(?:{PMOD})?(?:(?P<rel>{_REL}|the)\s+)?{SEASON}\b(?:\s+(?:of\s+)?(?:(?P<year>{YEAR})|"
+        rf"{SHORT_YEAR}))?",
         _F), 3),
     ("quarter", re.compile(
         rf"(?:(?P<det>{_QDET})\s+)?(?P<adjs>(?:(?:{_QADJ})[- ]+)*)(?P<ord>{_alt(ORDINALS)}|latest|"
@@ -258,15 +273,17 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("deixis", re.compile(
         rf"(?:{PMOD})?(?:(?P<deic>{DEIXIS})(?:\s+{PART}\b)?|(?P<rel2>this|last|yesterday|"
         rf"tomorrow|tmrw|tmw)\s+(?P<part2>morning|afternoon|evening|night|nite)|(?P<over>overnight)|"
+        rf"(?-i:this\s+(?P<ampart>am|pm))(?![\w.]|\s+[iI]\b)|"  # not "this am I right"
         rf"(?P<dayrel>the\s+day\s+(?:before|after)\s+(?:yesterday|tomorrow))|"
         rf"mid[- ]?(?P<part3>morning|afternoon|evening)(?:\s+(?P<deic3>yesterday|today|tomorrow))?)"
         rf"\b", _F), 2),
     ("relative", re.compile(
         rf"(?:(?P<el>earlier|later)\s+)?(?:{PMOD})?(?:{REL}|(?P<the>the(?:\s+(?:full|whole|entire|"
         rf"calendar))?))\s+"
-        rf"(?P<unit>week|weekend|wknd|month|year|decade|century|fiscal\s+year)\b(?!-|\s+(?:of|ago|old))"
+        rf"(?P<unit>week|weekend|wknd|wk|month|year|decade|century|fiscal\s+year)\b(?!-|\s+(?:of|ago|old))"
         rf"(?:\s+(?P<ba>before|after|earlier|later)(?=\s*(?:[,.;:!?)]|$|and\b|but\b|when\b))"
-        rf"|(?:(?<=same\sweek)|(?<=same\smonth))\s+(?P<yago>a|one)\s+year\s+(?:earlier|ago|before)\b)?"
+        rf"|(?:(?<=same\sweek)|(?<=same\smonth))\s+(?P<yago>a|one)\s+year\s+(?:earlier|ago|before|"
+        rf"(?P<later>later|after))\b)?"
         # "the next year or so": about a year
         rf"(?P<orso>(?:(?<=year)|(?<=month)|(?<=decade)|(?<=week))\s+or\s+so\b)?",
         _F), 2),
@@ -313,7 +330,8 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"(?P<rel>the\s+day\s+(?:before|after))(?=\s*[,.;:!?])", _F), 2),
     ("weekday_short", re.compile(  # "sat night", "sun morning": short names that are words alone
         r"\b(?:(?P<rel>this|next|last)\s+)?(?P<wd>mon|tue|wed|thu|sat|sun)"
-        r"(?:\s+(?P<part>morning|afternoon|evening|night|nite))?\b",
+        r"(?:\s+(?P<part>morning|afternoon|evening|night|nite))?\b"
+        r"(?P<clock>(?=\s+(?:[01]?\d)(?:[:.][0-5]\d)?\s*(?:am|pm|a\.m\.|p\.m\.)))?",
         _F), 2),
     ("clock", re.compile(
         rf"(?:(?P<amod>about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|"
@@ -367,6 +385,7 @@ NEEDS = {
     "bc_range": re.compile(r"(?-i:BC|B\.C\.)"),
     "ad_year": re.compile(r"(?-i:AD|A\.D\.|CE)"),
     "day_before": re.compile(r"\bday\s+(?:before|after)\b", re.IGNORECASE),
+    "short_year": re.compile(r"['\u2019]\d\d"),
     "range_first": re.compile(r"\d(?:st|nd|rd|th)?\s*(?:-|\u2013|to|through|and|until)\s*\d"),
 }
 #: Every rule starts at a word start ("data years" holds no "a years").
@@ -381,8 +400,9 @@ _HEAD_LISTS: dict[str, list[str]] = {
                                                             "millennium", "millennia"]
     + [*UNIT_ABBREVIATIONS],
     "part": ["today", "yesterday", "tomorrow", "tonight", "overnight", "morning", "afternoon",
-             "evening", "night", *DEIXIS_ALIASES, "nite"],
+             "evening", "night", *DEIXIS_ALIASES, "nite", "moro", "morrow"],
     "noon": ["noon", "midnight", "midday"],
+    "ampm": ["am", "pm"],
     "ref": ["now", "current", "currently", "recent", "recently", "lately", "nowadays", "present",
             "presently", "moment", "past", "future", "days", "term", "date", "soon"],
     "season": [*SEASONS], "half": ["half"], "decade": [*DECADE_WORDS],
@@ -411,7 +431,7 @@ _HEAD_RULES = {
              "months_part",
              "quarter", "century", "deixis", "half", "that_day", "offset_from", "day_before"),
     "part": ("deixis", "weekday", "clock", "set", "that_day"),
-    "noon": ("clock", "clock_aside"), "ref": ("ref",),
+    "noon": ("clock", "clock_aside"), "ref": ("ref",), "ampm": ("deixis",),
     "season": ("season", "set"), "half": ("half", "half_unit"), "decade": ("decade",),
     "adverb": ("set_adv",), "times": ("set_times",), "alternate": ("set_alternate",),
     "holiday": ("holiday",), "q": ("quarter_code",),
@@ -440,7 +460,16 @@ YEAR_HEAD = frozenset(
     }
 )
 SMALL_NUMBER_HEAD = frozenset(
-    {"date_num", "clock", "quarter_code", "decade", "fiscal_code", "clock_aside", "day_of_month"}
+    {
+        "date_num",
+        "clock",
+        "quarter_code",
+        "decade",
+        "fiscal_code",
+        "clock_aside",
+        "day_of_month",
+        "short_year",
+    }
 )
 HEAD_TOKEN = re.compile(r"[A-Za-z]+|\d+")
 

@@ -31,6 +31,8 @@ def deixis(m: re.Match[str], st: State) -> Result | None:
     if m["part3"]:  # "mid-afternoon (yesterday)": that part of the day
         shift = _DEIXIS_DAYS.get((m["deic3"] or "today").lower(), 0)
         return part_of_day(dates.shift_days(st.dct, shift), m["part3"])._replace(mod="MID")
+    if m["ampart"]:  # "this am", "this pm" in posts
+        return part_of_day(st.dct, "morning" if m["ampart"] == "am" else "afternoon")
     if m["dayrel"]:
         return part_of_day(dates.shift_days(st.dct, 2 if "tomorrow" in m["dayrel"] else -2), None)
     rel, part = m["rel2"].lower(), m["part2"].lower()
@@ -203,7 +205,8 @@ _AFTER_REF = ("the following", "following")
 
 
 def relative(m: re.Match[str], st: State) -> Result | None:
-    unit = words(m["unit"]).replace("fiscal ", "").replace("wknd", "weekend")
+    unit = words(m["unit"]).replace("fiscal ", "")
+    unit = {"wknd": "weekend", "wk": "week"}.get(unit, unit)
     story = _story_relative(m, st, unit, words(m["rel"]))
     if story:
         result = Result("DATE", story, point_mod(m), story=True)
@@ -212,8 +215,11 @@ def relative(m: re.Match[str], st: State) -> Result | None:
     if result and m["orso"]:  # "the next year or so": about a year
         result = result._replace(mod=result.mod or "APPROX")
     if result and m["yago"]:  # "the same month a year earlier": that month, a year back
-        moved = dates.shift_value(result.value, "year", -1) if result.type == "DATE" else None
-        return result._replace(value=moved, anchor=False, story=False) if moved else None
+        later = m["later"] is not None  # "the same month a year later": a year on
+        step = 1 if later else -1
+        moved = dates.shift_value(result.value, "year", step) if result.type == "DATE" else None
+        # a year on moves the story told; a year back looks back from it
+        return result._replace(value=moved, anchor=False, story=later) if moved else None
     if story:
         return result
     if result and m["ba"]:  # "the year before" read from the publication date: "the year"
@@ -263,7 +269,9 @@ def _relative(m: re.Match[str], st: State, unit: str) -> Result | None:
     if rel == "the latest" and unit in ("year", "month", "week") and tense != "future":
         offset = -1  # "sales in the latest fiscal year": the last one completed
     if unit == "weekend":
-        if rel == "this" and (st.dct.weekday() >= 3 or (tense is None and _coming(m, st))):
+        if (rel == "this" and st.dct.weekday() >= 3) or (
+            rel in ("this", "") and tense is None and _coming(m, st)
+        ):
             # "this weekend" said from Thursday on, or with no tense from Wednesday on or in a
             # present schedule ("the fair is this weekend"): the coming one; "what a game this
             # weekend" on a Monday, or "we went sailing this weekend": the one just past

@@ -1,0 +1,64 @@
+"""Issue 24, narrative class (part 3): years written without their century ("from '58 to
+'79", "the spring of '29"), "the same month a year later", a deed done by a deadline ("crossed
+the border by noon" is past), and a bare clock time in a narrative read on the day told."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from service.temporal import annotate
+
+PUB = dt.date(2021, 5, 20)  # a Thursday
+
+
+def values(text: str, kind: str | None = None) -> list[tuple[str, str]]:
+    return [(t.text, t.value) for t in annotate(text, PUB, kind)]
+
+
+# (text, document_type, expected (span, value) pairs); published Thursday 2021-05-20
+TABLE = [
+    # a year without its century: the last of those digits up to a year after publication
+    ("She kept the shop from '58 to '79.", None, [("'58", "1958"), ("'79", "1979")]),
+    ("The mill burned down in '07 and was never rebuilt.", None, [("'07", "2007")]),
+    ("They married in \u201931, when the bridge opened.", None, [("\u201931", "1931")]),
+    ("He first flew in the spring of '29.", None, [("the spring of '29", "1929-SP")]),
+    ("The club was founded in the autumn of '22.", None, [("the autumn of '22", "2022-FA")]),
+    # negative: a decade, a quoted number, a percentage, a year with no preposition
+    ("The '60s were loud.", None, [("The '60s", "196")]),
+    ("The sign read '12' in red paint.", None, []),
+    ("Prices rose by '15 %' said the poster.", None, []),
+    ("Rock 'n' roll '56 was the record's name.", None, []),
+    # "the same month a year later": a year on from the month told, and the story moves on
+    ("In March 1947 snow closed the pass. In the same month a year later it closed again.",
+     "narrative", [("March 1947", "1947-03"), ("the same month a year later", "1948-03")]),
+    ("The dam was finished in June 1950. The same month a year later it cracked. By winter it "
+     "was gone.", "narrative",
+     [("June 1950", "1950-06"), ("The same month a year later", "1951-06"), ("winter", "1951-WI")]),
+    # negative: a year back stays a year back
+    ("In March 1947 snow closed the pass; the same month a year earlier it had been open.",
+     "narrative", [("March 1947", "1947-03"), ("the same month a year earlier", "1946-03")]),
+    # a deed done by a deadline is past: the bare clock is the day told
+    ("The race began on Saturday 9 May 1936. She crossed the Channel by noon.",
+     "narrative", [("Saturday 9 May 1936", "1936-05-09"), ("noon", "1936-05-09T12:00")]),
+    ("The flood came on 3 June 1950. The bridge had gone by noon and the town flooded by "
+     "evening.", "narrative", [("3 June 1950", "1950-06-03"), ("noon", "1950-06-03T12:00"),
+                             ("evening", "1950-06-03TEV")]),
+    # negative: what is supposed or due to happen by a deadline still lies ahead
+    ("The talks, which are supposed to conclude by May, resumed on Monday.",
+     None, [("May", "2021-05"), ("Monday", "2021-05-17")]),
+    ("The work will be finished by Friday.", None, [("Friday", "2021-05-21")]),
+    ("The council agreed the plan and expects a decision by June.", None, [("June", "2021-06")]),
+    # a bare clock in a narrative falls on the day told, even in a clause about the future
+    ("The train left on 2 March 1920. It would reach the coast at 6 p.m.",
+     "narrative", [("2 March 1920", "1920-03-02"), ("6 p.m.", "1920-03-02T18:00")]),
+    # negative: in news a future clock is today's
+    ("The minister spoke on 2 March 1920 about the strike. Voting will end at 6 p.m.",
+     "news", [("2 March 1920", "1920-03-02"), ("6 p.m.", "2021-05-20T18:00")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "kind", "expected"), TABLE)
+def test_story_time(text, kind, expected):
+    assert values(text, kind) == expected
