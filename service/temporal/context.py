@@ -260,6 +260,8 @@ def tense(text: str, start: int, end: int) -> str | None:
         found, strong = _direction(tok.lower())
         if tok.lower() == "set" and i and words[i - 1] in ("is", "are"):
             found, strong = "future", True  # "talks are set for Friday": a plan
+        elif tok.lower() == "to" and i and words[i - 1] in ("is", "are") and distance >= 2:
+            found, strong = "future", True  # "the budget is to be presented on Tuesday"
         elif (
             i
             and words[i - 1] == "to"

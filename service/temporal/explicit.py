@@ -105,6 +105,25 @@ def _range_year(text: str, end: int, month: int | None = None) -> int | None:
     return year
 
 
+#: The rest of a month range after its first month: " to August 2021", "-July 1916",
+#: " and late March 2023" (not " to 5 May 2021", a day range).
+_MONTH_RANGE_REST = re.compile(
+    rf"\s*(?:-|\u2013|\u2014|to|through|until|till|and)\s*(?:early\s+|late\s+|mid-?)?"
+    rf"(?P<mon>{MONTH}),?\s+(?P<year>(?:1[0-9]|20)\d\d)\b(?!\s*(?:%|percent))",
+    re.IGNORECASE,
+)
+
+
+def _month_range_year(text: str, end: int, month: int) -> int | None:
+    """The year of the first month of "from June to August 2021" (2021), "December to
+    February 1917" (1916): the closing month's year, a year earlier if it comes later."""
+    m = _MONTH_RANGE_REST.match(text, end, min(len(text), end + 40))
+    if m is None:
+        return None
+    year = int(m["year"])
+    return year - 1 if month > month_number(m["mon"]) else year
+
+
 def range_day(m: re.Match[str], st: State) -> Result | None:
     """The second day of "March 3 to 5", in the month and year of the first."""
     month, first, day = month_number(m["mon"]), day_number(m["d1"]), day_number(m["day"])
@@ -187,7 +206,8 @@ def numeric_date(m: re.Match[str], st: State) -> Result | None:
         y, mo, d = int(m["iy"]), int(m["im"]), int(m["id"])
         return Result("DATE", f"{y}-{mo:02d}-{d:02d}") if dates.valid_day(y, mo, d) else None
     if m["sa"]:
-        return _month_slash_day(int(m["sa"]), int(m["sb"]), st)
+        ahead = st.tense(m.start(), m.end()) != "past"
+        return _month_slash_day(int(m["sa"]), int(m["sb"]), st, ahead)
     if m["dd"]:
         first, second, y = int(m["dd"]), int(m["dm"]), int(m["dy"])
         mo, d = second, first
@@ -201,9 +221,9 @@ def numeric_date(m: re.Match[str], st: State) -> Result | None:
     return Result("DATE", f"{y:04d}-{mo:02d}-{d:02d}")
 
 
-def _month_slash_day(first: int, second: int, st: State) -> Result | None:
+def _month_slash_day(first: int, second: int, st: State, ahead: bool) -> Result | None:
     """ "12/3" with no year: the day it can name (month first or day first) nearest the
-    publication date; month first on a tie."""
+    publication date, ahead unless the clause is told in the past; month first on a tie."""
     days = []
     for mo, d in ((first, second), (second, first)):
         for y in (st.dct.year - 1, st.dct.year, st.dct.year + 1):
@@ -211,6 +231,8 @@ def _month_slash_day(first: int, second: int, st: State) -> Result | None:
                 days.append(dt.date(y, mo, d))
     if not days:
         return None
+    if ahead and any(x >= st.dct for x in days):  # "got tickets for 22/11": the coming one
+        days = [x for x in days if x >= st.dct]
     day = min(days, key=lambda x: abs((x - st.dct).days))
     return Result("DATE", day.isoformat())
 
@@ -254,11 +276,23 @@ def story_month(mon: int, rel: str, story: str) -> int | None:
     return nearest_year(story, mon)
 
 
+def _told_before(st: State) -> str | None:
+    """The last date told, when it lies two or more years back: what "that autumn", "the
+    following March" refer to in news that names a year without setting a scene ("The war
+    ended in 1945. That autumn ...")."""
+    year = year_of(st.ref or "")
+    return st.ref if year is not None and year <= st.dct.year - 2 else None
+
+
 def month(m: re.Match[str], st: State) -> Result | None:
     mon = month_number(m["mon"])
     rel = " ".join((m["rel"] or "").lower().split())
     story = st.story_at(m.start(), m.end()) if not m["yrel"] else None
     anaphoric = rel in _THAT_WORDS + _STORY_NEXT + _STORY_LAST
+    closing = None if rel or m["yrel"] else _month_range_year(st.text, m.end(), mon)
+    if closing is not None:  # "from June to August 2021": June 2021
+        return Result("DATE", f"{closing:04d}-{mon:02d}", point_mod(m))
+    story = story or (_told_before(st) if anaphoric else None)
     if story and (anaphoric or not rel or st.mode == "narrative"):
         year = story_month(mon, rel, story)
         if year is not None:  # "In 2008 ... That September": 2008-09
@@ -414,6 +448,8 @@ def season(m: re.Match[str], st: State) -> Result | None:
         return Result("DATE", f"{short_year(int(m['yy']), st.dct):04d}-{code}", point_mod(m))
     rel = " ".join((m["rel"] or "").lower().split())
     story = st.story_at(m.start(), m.end())
+    if story is None and rel in _THAT_WORDS + _STORY_NEXT + _STORY_LAST:
+        story = _told_before(st)  # "The war ended in 1945. That autumn ..."
     if rel == "this" and st.tense(m.start(), m.end()) != "past":
         story = None  # "this summer the first mile will reopen": the writer's summer
     if story and (

@@ -282,7 +282,7 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         rf"calendar))?))\s+"
         rf"(?P<unit>week|weekend|wknd|wk|month|year|decade|century|fiscal\s+year)\b(?!-|\s+(?:of|ago|old))"
         rf"(?:\s+(?P<ba>before|after|earlier|later)(?=\s*(?:[,.;:!?)]|$|and\b|but\b|when\b))"
-        rf"|(?:(?<=same\sweek)|(?<=same\smonth))\s+(?P<yago>a|one)\s+year\s+(?:earlier|ago|before|"
+        rf"|(?:(?<=same\sweek)|(?<=same\smonth))\s+(?P<yago>{NUM})\s+years?\s+(?:earlier|ago|before|"
         rf"(?P<later>later|after))\b)?"
         # "the next year or so": about a year
         rf"(?P<orso>(?:(?<=year)|(?<=month)|(?<=decade)|(?<=week))\s+or\s+so\b)?",

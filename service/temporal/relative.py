@@ -216,7 +216,10 @@ def relative(m: re.Match[str], st: State) -> Result | None:
         result = result._replace(mod=result.mod or "APPROX")
     if result and m["yago"]:  # "the same month a year earlier": that month, a year back
         later = m["later"] is not None  # "the same month a year later": a year on
-        step = 1 if later else -1
+        count = number(m["yago"])
+        if not count or count != int(count):
+            return None
+        step = int(count) if later else -int(count)
         moved = dates.shift_value(result.value, "year", step) if result.type == "DATE" else None
         # a year on moves the story told; a year back looks back from it
         return result._replace(value=moved, anchor=False, story=later) if moved else None
