@@ -277,9 +277,17 @@ _TEMPERATURE = re.compile(
 )
 
 
+#: A possessive before a decade word makes it an age: "in her twenties", "his early forties".
+_AGE_LEFT = re.compile(
+    r"\b(?:my|your|his|her|its|our|their|one's|[A-Z][a-z]+'s)\s+(?:(?:early|mid|late)[- ]?)?$"
+)
+
+
 def _accept_decade(m: re.Match[str], text: str) -> bool:
     if m["dec3"]:  # "highs in the 70s" are degrees; "their 70s" an age (no "the")
         return _TEMPERATURE.search(_left(text, m.start(), 40)) is None
+    if (m["decw"] or m["dec2"]) and _AGE_LEFT.search(_left(text, m.start(), 20)):
+        return False  # "in her twenties", "in his late '40s": an age
     return True
 
 

@@ -33,6 +33,7 @@ _SCENE = re.compile(
     r"(?:^|[.!?]\s+|\n)[\"'\u201c(]?(?:(?:[Ii]n|[Oo]n|[Dd]uring|[Bb]y|[Ll]ate\s+in|"
     r"[Ee]arly\s+in|[Bb]y\s+the\s+end\s+of|[Aa]t\s+the\s+end\s+of)\s+)?(?:the\s+)?$"
 )
+_ON_DAY = re.compile(r"\b[Oo]n\s+$")
 #: A sentence opening that steps back to the present from a background passage.
 _BACK_TO_NOW = re.compile(
     r"(?:^|[.!?]\s+)(?:However|But|Now|Since\s+then|Today|Recently|Currently|This\s+year|"
@@ -100,6 +101,15 @@ class State:
             return False
         return self.tense(start, end) != "future"
 
+    def _old_day(self, value: str, start: int) -> bool:
+        """True if ``value`` is a whole day two or more years before publication, told as the
+        day something happened ("The siege began on 4 October 1643"), not a name ("the Dec.
+        21, 1988, bombing"): it sets the scene wherever it stands in its sentence."""
+        year = year_of(value)
+        if len(value) != 10 or year is None or year > self.dct.year - 2:
+            return False
+        return _ON_DAY.search(self.text, max(0, start - 4), start) is not None
+
     def tense(self, start: int, end: int) -> str | None:
         return self.forced_tense or tense(self.text, start, end)
 
@@ -128,7 +138,7 @@ class State:
         if result.story and self.story is not None:
             self.story, self.story_end = m[0], end  # "a year later": the passage goes on
         elif result.anchor and _YEAR_TOLD.search(self.text, start, end):
-            if self._scene(start, end) or self.story_at(start, end):  # or the passage goes on
-                self.story, self.story_end = m[0], end
+            if self._scene(start, end) or self.story_at(start, end) or self._old_day(m[0], start):
+                self.story, self.story_end = m[0], end  # or the passage goes on
         elif not result.story and abs((year_of(m[0]) or 0) - self.dct.year) <= 1:
             self.story = None  # "last week", "this year": back to the present

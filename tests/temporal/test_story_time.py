@@ -56,6 +56,22 @@ TABLE = [
     # negative: in news a future clock is today's
     ("The minister spoke on 2 March 1920 about the strike. Voting will end at 6 p.m.",
      "news", [("2 March 1920", "1920-03-02"), ("6 p.m.", "2021-05-20T18:00")]),
+    # a decade word after a possessive is an age
+    ("In her twenties she moved to Berlin.", None, []),
+    ("In his late forties he retired to Kent.", None, []),
+    ("By Anna's thirties the studio was famous.", None, []),
+    # negative: the decades themselves
+    ("In the twenties jazz spread.", None, [("the twenties", "192")]),
+    ("The early thirties were hard.", None, [("The early thirties", "193")]),
+    # in news, a whole day long past told as the day of a deed sets the scene for the days
+    # after it in its paragraph
+    ("The siege began on 4 October 1643. The garrison marched out on 20 October.", "news",
+     [("4 October 1643", "1643-10-04"), ("20 October", "1643-10-20")]),
+    ("The siege began on 4 October 1643. By Christmas the town had fallen.", "news",
+     [("4 October 1643", "1643-10-04"), ("Christmas", "1643-12-25")]),
+    # negative: a day naming an event ("the Dec. 21, 1988, bombing") sets no scene
+    ("Two men charged in the Dec. 21, 1988, bombing were freed after the leader agreed in April "
+     "to a trial.", "news", [("Dec. 21, 1988", "1988-12-21"), ("April", "2021-04")]),
 ]  # fmt: skip
 
 
