@@ -52,7 +52,7 @@ _SCHEDULE = frozenset(
     debate debates finish finishes conclude concludes land lands depart departs premiere
     premieres sign signs gather gathers convene convenes stage stages reports celebrates
     deliberates appears addresses testifies speaks presents delivers attends competes races
-    performs marks expires tours""".split()
+    performs marks expires tours reconvene reconvenes fly flies apply applies""".split()
 )
 #: Participles that after "is"/"are" make a present passive schedule ("the report is
 #: released Friday", "the vote is held Sunday").
@@ -198,8 +198,8 @@ def _passive(words: list[str], i: int) -> bool:
 #: A present copula that puts a happening at the date: "the summit is on Friday", "heavy rain
 #: is forecast for Thursday", "talks are scheduled for Monday" (a schedule: ahead).
 _COPULA = re.compile(
-    r"\b(?:is|are)\s+(?:(?:still|now|also|due|set|scheduled|slated|planned|expected|forecast|"
-    r"pencil+ed\s+in)\s+)?(?:on|for|in)\s+$",
+    r"\b(?:is|are)\s+(?:(?:(?:still|now|also|due|set|scheduled|slated|planned|expected|forecast|"
+    r"likely|possible|pencil+ed\s+in)\s+)?(?:on|for|in)\s+)?$",
     re.IGNORECASE,
 )
 _EARLIEST = re.compile(
@@ -258,8 +258,15 @@ def tense(text: str, start: int, end: int) -> str | None:
     words = [t.lower() for _, t in tokens]
     for i, (distance, tok) in enumerate(tokens):
         found, strong = _direction(tok.lower())
-        if tok.lower() == "set" and i and words[i - 1] in ("is", "are"):
-            found, strong = "future", True  # "talks are set for Friday": a plan
+        if (
+            tok.lower() == "set"
+            and i
+            and (
+                words[i - 1] in ("is", "are")
+                or (words[i - 1] == "been" and i > 1 and words[i - 2] in ("has", "have"))
+            )
+        ):
+            found, strong = "future", True  # "talks are set / have been set for Friday"
         elif tok.lower() == "to" and i and words[i - 1] in ("is", "are") and distance >= 2:
             found, strong = "future", True  # "the budget is to be presented on Tuesday"
         elif (
