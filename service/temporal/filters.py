@@ -292,7 +292,9 @@ def _accept_decade(m: re.Match[str], text: str) -> bool:
 
 
 _DAY_OF_MONTH_LEFT = re.compile(
-    r"\b(?:on|by|until|till|since|from|before|after|through)\s+$", re.IGNORECASE
+    r"\b(?:on|by|until|till|since|from|before|after|through|"
+    r"(?:morning|afternoon|evening|night)\s+of)\s+$",  # "on the night of the 12th"
+    re.IGNORECASE,
 )
 
 

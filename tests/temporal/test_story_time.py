@@ -69,6 +69,11 @@ TABLE = [
      [("4 October 1643", "1643-10-04"), ("20 October", "1643-10-20")]),
     ("The siege began on 4 October 1643. By Christmas the town had fallen.", "news",
      [("4 October 1643", "1643-10-04"), ("Christmas", "1643-12-25")]),
+    # "the night of the 12th": that part of the day of the month told
+    ("The siege began on 4 October 1643. On the night of the 12th the defenders made a sortie.",
+     "narrative", [("4 October 1643", "1643-10-04"), ("the night of the 12th", "1643-10-12TNI")]),
+    # negative: an ordinal before a noun is a rank
+    ("He was knocked down on the night of the 12th round.", "narrative", []),
     # negative: a day naming an event ("the Dec. 21, 1988, bombing") sets no scene
     ("Two men charged in the Dec. 21, 1988, bombing were freed after the leader agreed in April "
      "to a trial.", "news", [("Dec. 21, 1988", "1988-12-21"), ("April", "2021-04")]),
