@@ -216,13 +216,18 @@ _DEADLINE = re.compile(
 )
 
 
-_NOT_DEEDS = frozenset("recently already former previously".split())
+#: Past words that tell no deed done by the deadline after them: adverbs, and verbs that
+#: set or move the deadline itself ("extended its deadline until Tuesday": ahead).
+_NOT_DEEDS = frozenset(
+    """recently already former previously extended postponed delayed deferred adjourned moved
+    pushed rescheduled set scheduled""".split()
+)
 
 
 def _done_by(tokens: list[tuple[float, str]]) -> bool:
     """True if the clause before a deadline tells a deed done ("crossed the Channel by noon",
     "was under water by morning"): a past verb close before it and no future cue in it."""
-    left = [t.lower() for d, t in tokens if d == int(d)]
+    left = [t.lower() for d, t in tokens if d == int(d) and t.lower() not in ("until", "till")]
     if any(_direction(t)[0] == "future" for t in left):
         return False
     for i, t in enumerate(left):
@@ -248,12 +253,10 @@ def tense(text: str, start: int, end: int) -> str | None:
         return "future"  # "as soon as Tuesday", "as soon as trading opens Monday": a prospect
     deadline = _DEADLINE.search(text, max(0, start - 32), start)
     moved = deadline is not None and deadline[0].split()[0].lower() not in ("by", "until", "till")
-    if (
-        deadline
-        and not any(t.lower() == "had" for _, t in tokens)
-        and (moved or not _done_by(tokens))  # "moved to Friday" is ahead however told
-    ):
-        return "future"  # "until mid-November", "by May": deadlines lie ahead
+    if deadline and not any(t.lower() == "had" for _, t in tokens):
+        if moved or not _done_by(tokens):  # "moved to Friday" is ahead however told
+            return "future"  # "until mid-November", "by May": deadlines lie ahead
+        return "past"  # "crossed the Channel by noon", "the strike lasted until Friday"
     best: tuple[float, str] | None = None
     words = [t.lower() for _, t in tokens]
     for i, (distance, tok) in enumerate(tokens):

@@ -250,6 +250,13 @@ def _relative(m: re.Match[str], st: State, unit: str) -> Result | None:
         last_year = st.ref and int(st.ref[:4]) == st.dct.year - 1
         past = st.tense(m.start(), m.end()) == "past"
         return Result("DATE", st.ref[:4] if last_year and past else str(st.dct.year), mod)
+    if unit == "century" and m["the"] and not rel:
+        ahead = st.tense(m.start(), m.end()) == "future"
+        century = None if ahead else _told_century(m, st)
+        if century is None and ahead and words(m["pmod"]) == "the turn of":
+            century = (st.dct.year + 99) // 100  # "by the turn of the century, ... will"
+        if century is not None:  # "built in the late 1800s, rebuilt at the turn of the century"
+            return Result("DATE", f"{century:02d}", mod)
     # "the decade" told in the past (its clause's own verbs, not a "by" before it): the
     # decade just named, else the one of the time told ("founded in 1988; by the end of the
     # decade it had 500 members": the 1980s)
@@ -283,6 +290,24 @@ def _relative(m: re.Match[str], st: State, unit: str) -> Result | None:
     if unit == "year" and rel == "last" and not mod and _same_quarter_last_year(m, st):
         return Result("DATE", dates.shift_value(st.quarter, "year", -1), anchor=False)
     return Result("DATE", dates.period_value(st.dct, unit, offset), mod)
+
+
+def _told_century(m: re.Match[str], st: State) -> int | None:
+    """The century "the century" names in a text telling the past: that of the value just
+    named in its sentence (a century, a decade, a year) or of the story time; "the turn of
+    the century" is the one beginning at the hundred nearest it (after "the late 1800s": 19)."""
+    last = st.last_value if same_sentence(st.text, st.last_end, m.start()) else ""
+    told = last if re.fullmatch(r"\d{2,4}", last) else st.story_at(m.start(), m.end()) or ""
+    digits = re.match(r"\d{2,4}", told)
+    if digits is None:
+        return None
+    # a year in the middle of what is named: 18 (late) -> 1890, 189 -> 1895, 1921 -> 1921
+    year = {2: lambda v: v * 100 + (90 if last == told else 50), 3: lambda v: v * 10 + 5}.get(
+        len(digits[0]), lambda v: v
+    )(int(digits[0]))
+    if words(m["pmod"]) == "the turn of":
+        return (year + 50) // 100
+    return year // 100
 
 
 _STORY_UNITS = {"year": 4, "month": 7}

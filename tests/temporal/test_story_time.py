@@ -50,6 +50,12 @@ TABLE = [
      None, [("May", "2021-05"), ("Monday", "2021-05-17")]),
     ("The work will be finished by Friday.", None, [("Friday", "2021-05-21")]),
     ("The council agreed the plan and expects a decision by June.", None, [("June", "2021-06")]),
+    # "until" after a deed done: the day behind
+    ("The strike lasted until Friday.", None, [("Friday", "2021-05-14")]),
+    # negative: a plan or a present state runs until a day ahead
+    ("The shop will stay open until Friday.", None, [("Friday", "2021-05-21")]),
+    ("The shop stays open until Friday.", None, [("Friday", "2021-05-21")]),
+    ("The agency extended its deadline until Tuesday.", None, [("Tuesday", "2021-05-25")]),
     # a bare clock in a narrative falls on the day told, even in a clause about the future
     ("The train left on 2 March 1920. It would reach the coast at 6 p.m.",
      "narrative", [("2 March 1920", "1920-03-02"), ("6 p.m.", "1920-03-02T18:00")]),
@@ -74,6 +80,14 @@ TABLE = [
      "narrative", [("4 October 1643", "1643-10-04"), ("the night of the 12th", "1643-10-12TNI")]),
     # negative: an ordinal before a noun is a rank
     ("He was knocked down on the night of the 12th round.", "narrative", []),
+    # "the turn of the century" told of the past: the century boundary nearest the time told
+    ("The mill was built in the late 1800s and rebuilt at the turn of the century.", None,
+     [("the late 1800s", "18"), ("the turn of the century", "19")]),
+    ("The firm, founded in 1875, grew fast until the turn of the century.", None,
+     [("1875", "1875"), ("the turn of the century", "19")]),
+    # negative: said of the future, the writer's century
+    ("By the turn of the century, half of us will live in cities.", None,
+     [("the turn of the century", "21")]),
     # negative: a day naming an event ("the Dec. 21, 1988, bombing") sets no scene
     ("Two men charged in the Dec. 21, 1988, bombing were freed after the leader agreed in April "
      "to a trial.", "news", [("Dec. 21, 1988", "1988-12-21"), ("April", "2021-04")]),
