@@ -170,7 +170,8 @@ CLOCK = (
     r"(?P<hhrs>[01]\d|2[0-3])(?P<mhrs>[0-5]\d)(?=\s*(?:hours|hrs)\b)"
     # "left at 7:45", "until 9:30": a clock time after a preposition, with no a.m./p.m.
     r"|(?:(?<=\bat\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bbefore\s)|(?<=\bafter\s)"
-    r"|(?<=\bfrom\s)(?<!\d\sfrom\s)|(?<=\bsince\s)|(?<=\btill\s))"  # not "to 3:45 from 4:10"
+    # ... or after "from" (not "to 3:45 from 4:10"), "since", "till", "@"
+    r"|(?<=\bfrom\s)(?<!\d\sfrom\s)|(?<=\bsince\s)|(?<=\btill\s)|(?<=@\s)|(?<=@))"
     r"(?P<hp>[01]?\d|2[0-3]):(?P<mp>[0-5]\d)(?![\d:.,]\d|\s*(?:%|percent|per\b|to\s+\d|-\d))"
 )
 TZ = (  # "0800 hours" (military clock) is read with its word, as a zone is

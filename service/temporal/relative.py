@@ -105,6 +105,8 @@ def weekday(m: re.Match[str], st: State) -> Result | None:
             direction = "future"  # "voters go to the polls on Sunday"
         elif direction is None and st.lower_case(m.start("wd")):
             direction = "future"  # "market back on sunday": informal posts announce plans
+        elif direction is None and _CLOCK_NEXT.match(st.text, m.end()):
+            direction = "future"  # "Fri 7pm at the Crown": a listing's day and hour
         day = dates.weekday_date(st.dct, wd, direction or "past")
     if m["wrel"]:  # "Wednesday of next week": that weekday in the week named
         step = {"last": -1, "next": 1, "the following": 1, "the previous": -1}.get(
@@ -127,6 +129,8 @@ _AHEAD_OF = re.compile(
     r"in\s+preparation\s+for|to\s+prepare\s+for|in\s+anticipation\s+of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+#: A clock time right after a weekday with no tense about it: a listing ("Fri 7pm").
+_CLOCK_NEXT = re.compile(r",?\s+(?:at\s+)?(?:[01]?\d)(?:[:.][0-5]\d)?\s*(?:[ap]\.?m\b\.?)", re.I)
 _PLUPERFECT = re.compile(r"\bhad\b(?:\s+\w+){0,4}\s+$", re.IGNORECASE)
 _PLANNED = re.compile(
     r"\b(?:forecast|scheduled|expected|planned|due|set|slated|meant|supposed|promised)\b", re.I

@@ -65,6 +65,20 @@ TABLE = [
     ("meeting moved to 3pm tmrw", [("3pm tmrw", "2024-10-03T15:00")]),
     # an hour with no am/pm after a preposition, in a sentence about tonight: the evening
     ("tonight: fireworks from 6:30", [("tonight", "2024-10-02TNI"), ("6:30", "2024-10-02T18:30")]),
+    # a weekday with its hour and no tense: a listing, ahead
+    ("Fri 7pm at the Crown", [("Fri 7pm", "2024-10-04T19:00")]),
+    ("Saturday, 8 p.m., at the hall", [("Saturday, 8 p.m.", "2024-10-05T20:00")]),
+    # negative: told in the past
+    ("Friday 3pm was chaos", [("Friday 3pm", "2024-09-27T15:00")]),
+    (
+        "The market closed on Friday at 4 p.m.",
+        [("Friday", "2024-09-27"), ("4 p.m.", "2024-09-27T16:00")],
+    ),
+    # "@" for "at" before a clock time
+    ("lunch @ 12:30", [("12:30", "2024-10-02T12:30")]),
+    ("lunch @12:30?", [("12:30", "2024-10-02T12:30")]),
+    # negative: a score or a ratio after "@" is no time
+    ("won 3:45 @ home", []),
     # negative: no evening named, the hour as written
     ("shop open from 9:30 as usual", [("9:30", "2024-10-02T09:30")]),
 ]
