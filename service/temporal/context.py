@@ -52,7 +52,7 @@ _SCHEDULE = frozenset(
     debate debates finish finishes conclude concludes land lands depart departs premiere
     premieres sign signs gather gathers convene convenes stage stages reports celebrates
     deliberates appears addresses testifies speaks presents delivers attends competes races
-    performs marks expires tours reconvene reconvenes fly flies apply applies""".split()
+    performs marks expires tours reconvene reconvenes fly flies apply applies runs""".split()
 )
 #: Participles that after "is"/"are" make a present passive schedule ("the report is
 #: released Friday", "the vote is held Sunday").

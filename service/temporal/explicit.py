@@ -55,6 +55,15 @@ def _weekday_shift(day: dt.date, weekday_word: str | None) -> dt.date:
     return day
 
 
+def _direction(m: re.Match[str], st: State) -> str | None:
+    """The tense of a date's clause, or ahead for a present schedule ("the festival runs July
+    22-25", "voters go to the polls on May 5")."""
+    tense = st.tense(m.start(), m.end())
+    if tense is None and schedule(st.text, m.start(), m.end()):
+        return "future"
+    return tense
+
+
 def month_day(m: re.Match[str], st: State) -> Result | None:
     month, day = month_number(m["mon"]), day_number(m["day"])
     rel = " ".join((m.groupdict().get("rel") or "").lower().split())
@@ -72,7 +81,7 @@ def month_day(m: re.Match[str], st: State) -> Result | None:
         this = (month, day) <= (st.dct.month, st.dct.day)
         year = st.dct.year - (not this) if rel in LAST_WORDS else st.dct.year + this
     else:
-        year = dates.pick_year(st.dct, month, day, st.tense(m.start(), m.end()))
+        year = dates.pick_year(st.dct, month, day, _direction(m, st))
     if not dates.valid_day(year, month, day):
         return None
     when = dt.date(year, month, day)
@@ -133,6 +142,8 @@ def range_day(m: re.Match[str], st: State) -> Result | None:
         year = int(m["year"])
     else:
         tense = st.tense(m.start(), m.end("d1"))  # as for the first date, read on its own
+        if tense is None and schedule(st.text, m.start(), m.end("d1")):
+            tense = "future"  # "the festival runs July 22-25"
         year = dates.pick_year(st.dct, month, first, tense)
     if not dates.valid_day(year, month, day):
         return None
@@ -306,7 +317,7 @@ def month(m: re.Match[str], st: State) -> Result | None:
     elif rel in ("this", "current", "the current"):
         year = st.dct.year
     else:
-        year = dates.pick_year(st.dct, mon, None, st.tense(m.start(), m.end()))
+        year = dates.pick_year(st.dct, mon, None, _direction(m, st))
     return Result("DATE", f"{year:04d}-{mon:02d}", point_mod(m))
 
 

@@ -26,6 +26,14 @@ TABLE = [
     ("The funeral is Friday.", [("Friday", "2024-03-08")]),
     ("Heavy snow is likely on Thursday in the hills.", [("Thursday", "2024-03-07")]),
     ("A recount is possible on Tuesday.", [("Tuesday", "2024-03-12")]),
+    # a month and day, or a month, in a present schedule: ahead
+    ("The festival runs July 22-25.", [("July 22", "2024-07-22"), ("25", "2024-07-25")]),
+    ("The trial opens on Jan. 8.", [("Jan. 8", "2025-01-08")]),
+    ("The festival opens in July.", [("July", "2024-07")]),
+    # negative: the same dates told in the past
+    ("The festival ran July 22-25.", [("July 22", "2023-07-22"), ("25", "2023-07-25")]),
+    ("The trial opened on Jan. 8.", [("Jan. 8", "2024-01-08")]),
+    ("The festival opened in July.", [("July", "2023-07")]),
     # negative: past forms keep the day behind
     ("The hearing was set for Monday but did not take place.", [("Monday", "2024-03-04")]),
     ("The squad flew to Lisbon on Thursday.", [("Thursday", "2024-02-29")]),
