@@ -237,6 +237,8 @@ def relative(m: re.Match[str], st: State) -> Result | None:
 def _relative(m: re.Match[str], st: State, unit: str) -> Result | None:
     rel = words(m["rel"])
     mod = point_mod(m)
+    if unit == "decade" and (decade := _told_decade(m, st, rel)):
+        return Result("DATE", decade, mod, anchor=False, story=True)
     if rel in ("the past", "the last", "the next") and not mod:
         return Result("DURATION", _UNIT_DURATION[unit])
     if rel in _BEFORE_REF + _AFTER_REF and st.ref:
@@ -294,6 +296,29 @@ def _relative(m: re.Match[str], st: State, unit: str) -> Result | None:
     if unit == "year" and rel == "last" and not mod and _same_quarter_last_year(m, st):
         return Result("DATE", dates.shift_value(st.quarter, "year", -1), anchor=False)
     return Result("DATE", dates.period_value(st.dct, unit, offset), mod)
+
+
+#: "will" later in the sentence: "over the next decade, she said, prices will rise".
+_WILL_AFTER = re.compile(r"[^.!?;]*?\b(?:will|shall|won't)\b|[^.!?;]*?\w'll\b", re.IGNORECASE)
+
+
+def _told_decade(m: re.Match[str], st: State, rel: str) -> str | None:
+    """ "the following decade" after a year told, and in a narrative told in the past "the
+    next decade", "the previous decade": the decade after (before) the one told (1929: 193).
+    "Over the next decade prices will rise" stays a span."""
+    if rel not in _AFTER_REF + _BEFORE_REF and not (
+        rel == "the next"
+        and st.mode == "narrative"
+        and st.tense(m.start(), m.end()) == "past"
+        and not _WILL_AFTER.match(st.text, m.end())
+    ):
+        return None
+    told = st.story_at(m.start(), m.end()) or st.ref or ""
+    digits = re.match(r"\d{3,4}", told)
+    if digits is None:
+        return None
+    decade = int(digits[0][:3]) + (-1 if rel in _BEFORE_REF else 1)
+    return f"{decade:03d}"
 
 
 def _told_century(m: re.Match[str], st: State) -> int | None:

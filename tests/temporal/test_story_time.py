@@ -88,6 +88,19 @@ TABLE = [
     # negative: said of the future, the writer's century
     ("By the turn of the century, half of us will live in cities.", None,
      [("the turn of the century", "21")]),
+    # "the following decade" after a year told, and "the next decade" told in the past in a
+    # narrative: the decade after the one told
+    ("She opened a studio in 1929. The following decade was hard.", None,
+     [("1929", "1929"), ("The following decade", "193")]),
+    ("Anna was born in 1902 and opened a studio in 1929. The next decade was hard.",
+     "narrative", [("1902", "1902"), ("1929", "1929"), ("The next decade", "193")]),
+    ("The mill opened in 1951; the previous decade had been lean.", "narrative",
+     [("1951", "1951"), ("the previous decade", "194")]),
+    # negative: of the future, or in news, the next decade is a span
+    ("Anna opened a studio in 1929. Over the next decade, she said, prices will rise.",
+     "narrative", [("1929", "1929"), ("the next decade", "P10Y")]),
+    ("Sales grew in 2019. Over the next decade they fell.", "news",
+     [("2019", "2019"), ("the next decade", "P10Y")]),
     # negative: a day naming an event ("the Dec. 21, 1988, bombing") sets no scene
     ("Two men charged in the Dec. 21, 1988, bombing were freed after the leader agreed in April "
      "to a trial.", "news", [("Dec. 21, 1988", "1988-12-21"), ("April", "2021-04")]),
