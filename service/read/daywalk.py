@@ -27,10 +27,12 @@ from .queries import filter_events, resolve_actor_terms
 #: How the actor and full-text filters are read: from their matches' own index (each match
 #: fetched by id; summing all of them), or one lookup per event read another way (a walk).
 DRIVE, PROBE = "drive", "probe"
+#: The filters read here, not as /events reads them (``actor_ids``: the actors named, resolved).
+OWN = ("actor", "actor_ids", "q", "article")
 #: The filters the kept sums know: the window (by the date itself) and the types.
 KEPT = ("from_", "to", "type")
 #: Dates walked in the first step, and how much each step grows.
-FIRST, GROWTH = 100, 4
+FIRST, GROWTH = 100, 2
 #: The walk gives up once it read this share of the matches' estimated number of events.
 BUDGET = 0.25
 #: Matches counted at most (estimates of frequent filters stop there).
@@ -45,10 +47,10 @@ _DAY = precision_rank("day")
 def restrict(query: pw.Select, args: dict[str, Any], how: str) -> pw.Select:
     """``query`` (on Event) with the filters of ``args`` other than the window, the actor and
     full-text ones read as ``how`` says (DRIVE or PROBE)."""
-    plain = {k: v for k, v in args.items() if k not in ("from_", "to", "actor", "q", "article")}
+    plain = {k: v for k, v in args.items() if k not in (*OWN, "from_", "to")}
     query = filter_events(query, plain)
     if args.get("actor"):
-        actors = resolve_actor_terms(args["actor"])
+        actors = args.get("actor_ids") or resolve_actor_terms(args["actor"])
         if how == PROBE:
             link = EventActor.select(pw.SQL("1")).where(
                 (EventActor.event == Event.id) & EventActor.actor.in_(actors)
@@ -100,7 +102,10 @@ def _filtered_sums(args: dict[str, Any], ranks: list[int], keys: list[Key]) -> d
         days = sorted({day for day, key in keys if key == max(rank, _DAY)})
         if days:
             query = Event.select(
-                Event.sort_date, pw.Value(max(rank, _DAY)), pw.fn.SUM(Event.weight), pw.fn.COUNT()
+                Event.sort_date,
+                pw.Value(max(rank, _DAY)),
+                pw.fn.SUM(Event.weight),
+                pw.fn.COUNT(pw.SQL("*")),
             ).where((Event.precision_rank == rank) & Event.sort_date.in_(days))
             arms.append(restrict(query, args, PROBE).group_by(Event.sort_date))
     if not arms:
@@ -119,7 +124,7 @@ def _matches(args: dict[str, Any]) -> float:
     if args.get("article"):
         counts.append(0)
     if args.get("actor"):
-        actors = resolve_actor_terms(args["actor"])
+        actors = args.get("actor_ids") or resolve_actor_terms(args["actor"])
         links = EventActor.select(EventActor.id).where(EventActor.actor.in_(actors))
         counts.append(links.limit(COUNTED).count())
     if args.get("q"):

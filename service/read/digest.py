@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
 import peewee as pw
@@ -19,18 +20,18 @@ from ..storage.models import DayWeight, Event
 from ..storage.order import PRECISIONS, UNDATED, precision_rank
 from ..storage.rows import fetch, rows_of
 from . import daywalk as walk
-from .queries import PAGE_COLUMNS
+from .queries import PAGE_COLUMNS, resolve_actor_terms
 
 _DAY = precision_rank("day")
-#: Filters that select few events: their matches are read at once, not walked date by date.
-SELECTIVE = ("q", "actor", "article")
 #: Filters the dates' kept sums know nothing of (DayWeight; the type's index): with one of them
 #: the dates are walked (service.read.daywalk).
-RESIDUAL = (*SELECTIVE, "min_salience", "precision_at_least", "precision_at_most")
+RESIDUAL = ("q", "actor", "article", "min_salience", "precision_at_least", "precision_at_most")
 #: A date's events are told in different words: an event whose summary's words are all among
 #: those of one shown before it, or the reverse, is left out (two events of one sentence, a
 #: report retold). Each date's arm reads ``CANDIDATES`` times ``per_date`` rows.
 CANDIDATES = 3
+#: A LIMIT that keeps every row.
+ALL = 10**9
 _WORD = re.compile(r"\w+")
 #: The rank a date is keyed by: a time of day is its day.
 _KEY_RANK = pw.Case(None, [(Event.precision_rank <= _DAY, _DAY)], Event.precision_rank)
@@ -48,10 +49,12 @@ def digest(args: dict[str, Any]) -> list[KeyDate]:
     window by the date itself), in date order, each with its ``per_date`` events standing
     highest."""
     ranks = list(range(precision_rank(args.get("precision") or "day") + 1))
+    if args.get("actor"):  # resolved once (an unknown actor is refused as on /events)
+        args = {**args, "actor_ids": resolve_actor_terms(args["actor"])}
     if not any(_given(args, f) for f in RESIDUAL):
         chosen = {key: total for key, total, _ in _kept_sums(args, ranks, args.get("dates") or 20)}
     else:
-        chosen = walk.weightiest(args, ranks, _kept_sums) or _totals_of_matches(args, ranks)
+        chosen = walk.weightiest(args, ranks, _walked_sums(args)) or _totals_of_matches(args, ranks)
     if not chosen:
         return []
     events = _events(args, ranks, sorted(chosen), args.get("per_date") or 1)
@@ -74,6 +77,20 @@ def _kept_sums(args: dict[str, Any], ranks: list[int], limit: int, offset: int =
     return _day_totals(args, ranks, limit, offset)
 
 
+def _walked_sums(args: dict[str, Any]) -> Callable:
+    """:func:`_kept_sums` for a walk: a type's sums are summed once, not again for each step."""
+    if not args.get("type"):
+        return _kept_sums
+    every: list[list] = []
+
+    def kept_sums(args: dict[str, Any], ranks: list[int], limit: int, offset: int = 0) -> list:
+        if not every:
+            every.append(_totals(args, ranks, ALL))
+        return every[0][offset : offset + limit]
+
+    return kept_sums
+
+
 def _totals(args: dict[str, Any], ranks: list[int], limit: int, offset: int = 0) -> list:
     """As :func:`_kept_sums`, of the events of the window, the type and the precision filters:
     one arm per precision rank, each summing one range of the covering index
@@ -84,7 +101,9 @@ def _totals(args: dict[str, Any], ranks: list[int], limit: int, offset: int = 0)
     arms = [
         _selected(
             Event.select(
-                Event.sort_date, pw.fn.SUM(Event.weight).alias("total"), pw.fn.COUNT().alias("n")
+                Event.sort_date,
+                pw.fn.SUM(Event.weight).alias("total"),
+                pw.fn.COUNT(pw.SQL("*")).alias("n"),
             ),
             kept,
             [rank],
@@ -156,9 +175,9 @@ def _events(args: dict[str, Any], ranks: list[int], keys: list[tuple], per_date:
     walk of event_day_standing (no window sorts a busy day's hundreds of events)."""
     columns = (*PAGE_COLUMNS, Event.standing, Event.summary)
     found: dict[tuple[dt.date, int], list] = defaultdict(list)
-    if any(args.get(f) for f in SELECTIVE):
-        # Few matches, and a per-date walk would evaluate the filter once per date: the
-        # matches of the chosen dates in one query, the highest standing kept here.
+    if args.get("q"):
+        # The full-text matches are looked up once per statement, not once per date's arm:
+        # the matches of the chosen dates in one query, the highest standing kept here.
         rows = fetch(
             _selected(Event.select(*columns), args, ranks).where(
                 Event.sort_date.in_(sorted({day for day, _ in keys}))
