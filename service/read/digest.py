@@ -54,7 +54,10 @@ def digest(args: dict[str, Any]) -> list[KeyDate]:
     if not any(_given(args, f) for f in RESIDUAL):
         chosen = {key: total for key, total, _ in _kept_sums(args, ranks, args.get("dates") or 20)}
     else:
-        chosen = walk.weightiest(args, ranks, _walked_sums(args)) or _totals_of_matches(args, ranks)
+        matches = walk.matches(args)
+        chosen = walk.weightiest(args, ranks, _walked_sums(args), matches)
+        if chosen is None:  # driven by the rarest filter's matches
+            chosen = _totals_of_matches(args, ranks, min(matches, key=matches.get, default=None))
     if not chosen:
         return []
     events = _events(args, ranks, sorted(chosen), args.get("per_date") or 1)
@@ -81,17 +84,19 @@ def _walked_sums(args: dict[str, Any]) -> Callable:
     """:func:`_kept_sums` for a walk: a type's sums are summed once, not again for each step."""
     if not args.get("type"):
         return _kept_sums
-    every: list[list] = []
+    every: list[list] = []  # the rows as the driver gives them; a step's converted
 
     def kept_sums(args: dict[str, Any], ranks: list[int], limit: int, offset: int = 0) -> list:
         if not every:
-            every.append(_totals(args, ranks, ALL))
-        return every[0][offset : offset + limit]
+            every.append(_totals(args, ranks, ALL, raw=True))
+        return [((_date(d), r), w, n) for d, r, w, n in every[0][offset : offset + limit]]
 
     return kept_sums
 
 
-def _totals(args: dict[str, Any], ranks: list[int], limit: int, offset: int = 0) -> list:
+def _totals(
+    args: dict[str, Any], ranks: list[int], limit: int, offset: int = 0, raw: bool = False
+) -> list:
     """As :func:`_kept_sums`, of the events of the window, the type and the precision filters:
     one arm per precision rank, each summing one range of the covering index
     event_type_day_weight (type, precision rank, sort date, weight) in its order (with all
@@ -122,10 +127,8 @@ def _totals(args: dict[str, Any], ranks: list[int], limit: int, offset: int = 0)
         f"LIMIT {database.param} OFFSET {database.param}"
     )
     params = [p for _, ps in arms for p in ps] + [limit, offset]
-    return [
-        ((_date(day), rank), weight, n)
-        for day, rank, weight, n in database.execute_sql(totals, params)
-    ]
+    rows = list(database.execute_sql(totals, params))
+    return rows if raw else [((_date(d), rank), w, n) for d, rank, w, n in rows]
 
 
 def _day_totals(args: dict[str, Any], ranks: list[int], limit: int, offset: int = 0) -> list:
@@ -143,13 +146,13 @@ def _day_totals(args: dict[str, Any], ranks: list[int], limit: int, offset: int 
     return [((_date(day), rank), weight or 0.0, n) for day, rank, weight, n in query.tuples()]
 
 
-def _totals_of_matches(args: dict[str, Any], ranks: list[int]) -> dict:
+def _totals_of_matches(args: dict[str, Any], ranks: list[int], drive: str | None) -> dict:
     """The weightiest (date, key rank)s of the events ``args`` select, with their weights,
     summed over the matches: read from the index of the matches (an actor's links, the
     full-text index), each fetched by its id."""
     total = pw.fn.SUM(Event.weight)
     query = (
-        _selected(Event.select(Event.sort_date, _KEY_RANK, total), args, ranks, walk.DRIVE)
+        _selected(Event.select(Event.sort_date, _KEY_RANK, total), args, ranks, drive)
         .group_by(Event.sort_date, _KEY_RANK)
         .order_by(total.desc(), Event.sort_date)
         .limit(args.get("dates") or 20)
@@ -158,11 +161,11 @@ def _totals_of_matches(args: dict[str, Any], ranks: list[int]) -> dict:
 
 
 def _selected(
-    query: pw.Select, args: dict[str, Any], ranks: list[int], how: str = walk.PROBE
+    query: pw.Select, args: dict[str, Any], ranks: list[int], drive: str | None = None
 ) -> pw.Select:
     """``query`` restricted to the events ``args`` select of precision ``ranks``, the window by
-    the date itself; ``how`` the actor and full-text filters are read (see daywalk.restrict)."""
-    query = walk.restrict(query, args, how).where(Event.precision_rank.in_(ranks))
+    the date itself; ``drive``: the filter read from its matches' index (daywalk.restrict)."""
+    query = walk.restrict(query, args, drive).where(Event.precision_rank.in_(ranks))
     lo, hi = args.get("from_"), args.get("to")
     if lo:
         query = query.where(Event.sort_date >= lo)
