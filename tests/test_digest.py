@@ -4,7 +4,9 @@ and are deleted. Articles are stored with hand-made events (no NLP), so each wei
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import itertools
 
 import pytest
 
@@ -262,7 +264,8 @@ def test_the_dates_kept_sums_follow_every_write(client, app, story):
             for precision in ("day", "month"):
                 args = {"dates": 200, "precision": precision}
                 ranks = list(range(reading.precision_rank(precision) + 1))
-                kept, summed = reading._day_totals(args, ranks), reading._totals(args, ranks)
+                kept = {k: t for k, t, _ in reading._day_totals(args, ranks, 200)}
+                summed = {k: t for k, t, _ in reading._totals(args, ranks, 200)}
                 assert kept.keys() == summed.keys()
                 assert all(kept[k] == pytest.approx(summed[k]) for k in kept)
             assert DayWeight.select().where(DayWeight.events <= 0).count() == 0
@@ -316,3 +319,97 @@ def test_a_dates_events_are_told_in_different_words(client, app):
     summaries = {e["summary"] for e in shown}
     assert len(shown) == 2 and "Protesters marched to the parliament and lit fires." in summaries
     assert len(summaries & {REPORT, retold}) == 1  # the retold report is told once
+
+
+# Every combination of the filters gives what summing the matching events' weights gives (the
+# /events filters picking the events, the window by the date itself), whichever way the digest
+# reads it: dates walked by their kept sums in small steps, or the matches summed at once.
+KINDS = ("conflict", "statement", "meeting")
+WORDS = ("ceasefire talks", "army shelled", "ceasefire held", "budget passed")
+
+
+def happening(day: str, n: int, precision: str = "day") -> Event:
+    """The ``n``-th invented happening of ``day``: its type, actor and words vary with ``n``."""
+    made = event(day, f"{('Army', 'Rebels', 'Envoys')[n % 3]} {WORDS[n % 4]}", 50 * n, precision)
+    return dataclasses.replace(made, type=KINDS[n % 3])
+
+
+@pytest.fixture
+def crowd(app):
+    with app.app_context():
+        days = [f"2024-0{m}-{d:02d}" for m in (3, 4) for d in (1, 8, 15, 22)]
+        for i, day in enumerate(days):
+            for a in range(1 + i % 3):
+                store(
+                    [happening(day, n) for n in range(a, a + 2 + i % 4)],
+                    ("BBC", "Reuters", "AP")[a],
+                    text=f"{i}-{a}" * 100,
+                )
+        store([happening("2024-03-01", 1, "month"), happening("2024-04-01", 2, "month")], "AP")
+    return app
+
+
+def summed(args: dict) -> list:
+    """The digest of ``args`` summed from the matching events' rows (the reference)."""
+    from service.read import digest as reading
+    from service.read.queries import filter_events
+    from service.storage.models import Event as Row
+
+    ranks = list(range(reading.precision_rank(args["precision"]) + 1))
+    ids = filter_events(Row.select(Row.id), {k: v for k, v in args.items() if k not in WINDOW})
+    rows = [
+        r
+        for r in Row.select().where(Row.id.in_(ids) & Row.precision_rank.in_(ranks))
+        if (args["from_"] or dt.date.min) <= r.sort_date <= (args["to"] or dt.date(9999, 1, 1))
+    ]
+    totals: dict = {}
+    for r in rows:
+        key = (r.sort_date, max(r.precision_rank, 1))
+        totals[key] = totals.get(key, 0.0) + (r.weight or 0.0)
+    chosen = sorted(sorted(totals, key=lambda k: (-totals[k], k[0]))[: args["dates"]])
+    told = []
+    for key in chosen:
+        mine = sorted(
+            (r for r in rows if (r.sort_date, max(r.precision_rank, 1)) == key),
+            key=lambda r: (-(r.standing or 0.0), -r.id),
+        )
+        shown = reading._told_apart(mine, args["per_date"])
+        told.append((key[0].isoformat(), round(totals[key], 4), [r.id for r in shown]))
+    return told
+
+
+WINDOW = ("from_", "to")
+FILTERS = {
+    "window": "from=2024-03-05&to=2024-04-20",
+    "type": "type=conflict,meeting",
+    "q": "q=ceasefire",
+    "actor": "actor=org:army",
+}
+SHAPES = ["dates=3", "dates=3&per_date=2", "precision=month&dates=4"]
+
+
+@pytest.mark.parametrize("walked", ["in small steps", "given up"])
+@pytest.mark.parametrize(
+    "names",
+    [c for n in range(len(FILTERS) + 1) for c in itertools.combinations(FILTERS, n)],
+    ids="+".join,
+)
+def test_every_filter_combination_gives_the_summed_answer(
+    client, crowd, monkeypatch, names, walked
+):
+    from schemas.digest import DigestArgsSchema
+    from service.read import daywalk
+
+    monkeypatch.setattr(daywalk, "FIRST", 2)
+    monkeypatch.setattr(daywalk, "GROWTH", 2)
+    monkeypatch.setattr(daywalk, "BUDGET", 100.0 if walked == "in small steps" else 0.0)
+    for shape in SHAPES:
+        query = "&".join([*(FILTERS[n] for n in names), shape])
+        body = client.get(f"/api/v1/digest?{query}").get_json()
+        got = [(d["date"], d["weight"], [e["id"] for e in d["events"]]) for d in body["dates"]]
+        with crowd.app_context(), crowd.test_request_context():
+            args = DigestArgsSchema().load(dict(p.split("=") for p in query.split("&")))
+            want = summed(args)
+        # (both rounded to 4 places: sums added in another order may round apart)
+        assert [(d, pytest.approx(w, abs=2e-4), ids) for d, w, ids in want] == got, query
+        assert got or names, query

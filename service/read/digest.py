@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
 import peewee as pw
@@ -18,17 +19,19 @@ from ..storage.connection import database
 from ..storage.models import DayWeight, Event
 from ..storage.order import PRECISIONS, UNDATED, precision_rank
 from ..storage.rows import fetch, rows_of
-from .queries import PAGE_COLUMNS, filter_events
+from . import daywalk as walk
+from .queries import PAGE_COLUMNS, resolve_actor_terms
 
 _DAY = precision_rank("day")
-#: Filters that select few events: their matches are read at once, not walked date by date.
-SELECTIVE = ("q", "actor", "article")
-#: Filters the summed weights of the dates (models.DayWeight) know nothing of.
-FILTERS = (*SELECTIVE, "type", "min_salience", "precision_at_least", "precision_at_most")
+#: Filters the dates' kept sums know nothing of (DayWeight; the type's index): with one of them
+#: the dates are walked (service.read.daywalk).
+RESIDUAL = ("q", "actor", "article", "min_salience", "precision_at_least", "precision_at_most")
 #: A date's events are told in different words: an event whose summary's words are all among
 #: those of one shown before it, or the reverse, is left out (two events of one sentence, a
 #: report retold). Each date's arm reads ``CANDIDATES`` times ``per_date`` rows.
 CANDIDATES = 3
+#: A LIMIT that keeps every row.
+ALL = 10**9
 _WORD = re.compile(r"\w+")
 #: The rank a date is keyed by: a time of day is its day.
 _KEY_RANK = pw.Case(None, [(Event.precision_rank <= _DAY, _DAY)], Event.precision_rank)
@@ -46,12 +49,15 @@ def digest(args: dict[str, Any]) -> list[KeyDate]:
     window by the date itself), in date order, each with its ``per_date`` events standing
     highest."""
     ranks = list(range(precision_rank(args.get("precision") or "day") + 1))
-    if any(args.get(f) for f in SELECTIVE):
-        chosen = _totals_of_matches(args, ranks)
-    elif not any(args.get(f) is not None and args.get(f) != [] for f in FILTERS):
-        chosen = _day_totals(args, ranks)
+    if args.get("actor"):  # resolved once (an unknown actor is refused as on /events)
+        args = {**args, "actor_ids": resolve_actor_terms(args["actor"])}
+    if not any(_given(args, f) for f in RESIDUAL):
+        chosen = {key: total for key, total, _ in _kept_sums(args, ranks, args.get("dates") or 20)}
     else:
-        chosen = _totals(args, ranks)
+        matches = walk.matches(args)
+        chosen = walk.weightiest(args, ranks, _walked_sums(args), matches)
+        if chosen is None:  # driven by the rarest filter's matches
+            chosen = _totals_of_matches(args, ranks, min(matches, key=matches.get, default=None))
     if not chosen:
         return []
     events = _events(args, ranks, sorted(chosen), args.get("per_date") or 1)
@@ -61,55 +67,92 @@ def digest(args: dict[str, Any]) -> list[KeyDate]:
     ]
 
 
-def _totals(args: dict[str, Any], ranks: list[int]) -> dict[tuple[dt.date, int], float]:
-    """The weightiest (date, key rank)s with their weights: one arm per precision rank, each
-    summing one range of the covering index event_day_weight in its order (with all ranks in
-    one WHERE, SQLite walks the date index and reads every row; one GROUP BY over all arms
-    sorts every row); the arms' per-date sums are then added up per date and key rank."""
+def _given(args: dict[str, Any], name: str) -> bool:
+    return args.get(name) is not None and args.get(name) != []
+
+
+def _kept_sums(args: dict[str, Any], ranks: list[int], limit: int, offset: int = 0) -> list:
+    """The (date, key rank)s of the window's events of the ``type`` filter, weightiest first
+    (then in date order), from ``offset`` on: ``((date, key rank), weight, events)``, read
+    from the dates' kept sums (DayWeight) or, for some types, summed from their index."""
+    if args.get("type"):
+        return _totals(args, ranks, limit, offset)
+    return _day_totals(args, ranks, limit, offset)
+
+
+def _walked_sums(args: dict[str, Any]) -> Callable:
+    """:func:`_kept_sums` for a walk: a type's sums are summed once, not again for each step."""
+    if not args.get("type"):
+        return _kept_sums
+    every: list[list] = []  # the rows as the driver gives them; a step's converted
+
+    def kept_sums(args: dict[str, Any], ranks: list[int], limit: int, offset: int = 0) -> list:
+        if not every:
+            every.append(_totals(args, ranks, ALL, raw=True))
+        return [((_date(d), r), w, n) for d, r, w, n in every[0][offset : offset + limit]]
+
+    return kept_sums
+
+
+def _totals(
+    args: dict[str, Any], ranks: list[int], limit: int, offset: int = 0, raw: bool = False
+) -> list:
+    """As :func:`_kept_sums`, of the events of the window, the type and the precision filters:
+    one arm per precision rank, each summing one range of the covering index
+    event_type_day_weight (type, precision rank, sort date, weight) in its order (with all
+    ranks in one WHERE, SQLite walks the date index and reads every row; one GROUP BY over all
+    arms sorts every row); the arms' per-date sums are then added up per date and key rank."""
+    kept = {k: v for k, v in args.items() if k in walk.KEPT}
     arms = [
         _selected(
-            Event.select(Event.sort_date, pw.fn.SUM(Event.weight).alias("total")), args, [rank]
+            Event.select(
+                Event.sort_date,
+                pw.fn.SUM(Event.weight).alias("total"),
+                pw.fn.COUNT(pw.SQL("*")).alias("n"),
+            ),
+            kept,
+            [rank],
         )
         .group_by(Event.sort_date)
         .sql()
         for rank in ranks
     ]
     union = " UNION ALL ".join(
-        f"SELECT {max(r, _DAY)} AS key, t.sort_date, t.total FROM ({sql}) AS t"
+        f"SELECT {max(r, _DAY)} AS key, t.sort_date, t.total, t.n FROM ({sql}) AS t"
         for r, (sql, _) in zip(ranks, arms, strict=True)
     )
     totals = (
-        f"SELECT sort_date, key, SUM(total) AS total FROM ({union}) AS arms "
-        f"GROUP BY sort_date, key ORDER BY total DESC, sort_date LIMIT {database.param}"
+        f"SELECT sort_date, key, COALESCE(SUM(total), 0) AS total, SUM(n) FROM ({union}) AS arms "
+        f"GROUP BY sort_date, key ORDER BY total DESC, sort_date "
+        f"LIMIT {database.param} OFFSET {database.param}"
     )
-    params = [p for _, ps in arms for p in ps] + [args.get("dates") or 20]
-    return {
-        (_date(day), rank): weight or 0.0
-        for day, rank, weight in database.execute_sql(totals, params)
-    }
+    params = [p for _, ps in arms for p in ps] + [limit, offset]
+    rows = list(database.execute_sql(totals, params))
+    return rows if raw else [((_date(d), rank), w, n) for d, rank, w, n in rows]
 
 
-def _day_totals(args: dict[str, Any], ranks: list[int]) -> dict[tuple[dt.date, int], float]:
-    """As :func:`_totals` with no filter but the window: the weightiest (date, key rank)s from
-    the dates' kept sums (one row a date and key rank, not one an event)."""
-    query = DayWeight.select(DayWeight.sort_date, DayWeight.key_rank, DayWeight.total).where(
+def _day_totals(args: dict[str, Any], ranks: list[int], limit: int, offset: int = 0) -> list:
+    """As :func:`_kept_sums` with no filter but the window: the dates' kept sums (one row a
+    date and key rank, not one an event)."""
+    query = DayWeight.select(
+        DayWeight.sort_date, DayWeight.key_rank, DayWeight.total, DayWeight.events
+    ).where(
         DayWeight.key_rank.in_(sorted({max(rank, _DAY) for rank in ranks}))
         & (DayWeight.sort_date <= min(args.get("to") or UNDATED, UNDATED - dt.timedelta(days=1)))
     )
     if args.get("from_"):
         query = query.where(DayWeight.sort_date >= args["from_"])
-    query = query.order_by(DayWeight.total.desc(), DayWeight.sort_date).limit(
-        args.get("dates") or 20
-    )
-    return {(_date(day), rank): weight or 0.0 for day, rank, weight in query.tuples()}
+    query = query.order_by(DayWeight.total.desc(), DayWeight.sort_date).limit(limit).offset(offset)
+    return [((_date(day), rank), weight or 0.0, n) for day, rank, weight, n in query.tuples()]
 
 
-def _totals_of_matches(args: dict[str, Any], ranks: list[int]) -> dict:
-    """As :func:`_totals` when a selective filter drives the query (its matches are read
-    once, whatever the ranks)."""
+def _totals_of_matches(args: dict[str, Any], ranks: list[int], drive: str | None) -> dict:
+    """The weightiest (date, key rank)s of the events ``args`` select, with their weights,
+    summed over the matches: read from the index of the matches (an actor's links, the
+    full-text index), each fetched by its id."""
     total = pw.fn.SUM(Event.weight)
     query = (
-        _selected(Event.select(Event.sort_date, _KEY_RANK, total), args, ranks)
+        _selected(Event.select(Event.sort_date, _KEY_RANK, total), args, ranks, drive)
         .group_by(Event.sort_date, _KEY_RANK)
         .order_by(total.desc(), Event.sort_date)
         .limit(args.get("dates") or 20)
@@ -117,9 +160,12 @@ def _totals_of_matches(args: dict[str, Any], ranks: list[int]) -> dict:
     return {(_date(day), rank): weight or 0.0 for day, rank, weight in query.tuples()}
 
 
-def _selected(query: pw.Select, args: dict[str, Any], ranks: list[int]) -> pw.Select:
-    filters = {k: v for k, v in args.items() if k not in ("from_", "to")}
-    query = filter_events(query, filters).where(Event.precision_rank.in_(ranks))
+def _selected(
+    query: pw.Select, args: dict[str, Any], ranks: list[int], drive: str | None = None
+) -> pw.Select:
+    """``query`` restricted to the events ``args`` select of precision ``ranks``, the window by
+    the date itself; ``drive``: the filter read from its matches' index (daywalk.restrict)."""
+    query = walk.restrict(query, args, drive).where(Event.precision_rank.in_(ranks))
     lo, hi = args.get("from_"), args.get("to")
     if lo:
         query = query.where(Event.sort_date >= lo)
@@ -132,9 +178,9 @@ def _events(args: dict[str, Any], ranks: list[int], keys: list[tuple], per_date:
     walk of event_day_standing (no window sorts a busy day's hundreds of events)."""
     columns = (*PAGE_COLUMNS, Event.standing, Event.summary)
     found: dict[tuple[dt.date, int], list] = defaultdict(list)
-    if any(args.get(f) for f in SELECTIVE):
-        # Few matches, and a per-date walk would evaluate the filter once per date: the
-        # matches of the chosen dates in one query, the highest standing kept here.
+    if args.get("q"):
+        # The full-text matches are looked up once per statement, not once per date's arm:
+        # the matches of the chosen dates in one query, the highest standing kept here.
         rows = fetch(
             _selected(Event.select(*columns), args, ranks).where(
                 Event.sort_date.in_(sorted({day for day, _ in keys}))

@@ -55,6 +55,17 @@ def create_indexes(added: list[tuple[str, str]] = ()) -> None:
         "CREATE INDEX IF NOT EXISTS event_day_standing ON event "
         "(precision_rank, sort_date, standing)"
     )
+    # The digest's dates read from the heaviest down (the unfiltered digest's first rows; the
+    # walk of a filtered one, service.read.daywalk).
+    database.execute_sql(
+        "CREATE INDEX IF NOT EXISTS day_weight_heaviest ON day_weight "
+        "(key_rank, total DESC, sort_date)"
+    )
+    # The filtered digest's dates of some types, summed from the index alone.
+    database.execute_sql(
+        "CREATE INDEX IF NOT EXISTS event_type_day_weight ON event "
+        "(type, precision_rank, sort_date, weight)"
+    )
     for statement in DAY_WEIGHTS[backend]:
         database.execute_sql(statement)
     database.execute_sql(FILL_DAY_WEIGHTS)

@@ -165,7 +165,7 @@ def _tsquery(groups: list[list[tuple[str, bool]]]) -> str:
     )
 
 
-def matching(q: str, walked: bool = False) -> pw.Expression:
+def matching(q: str, walked: bool = False, probe: bool = False) -> pw.Expression:
     """A condition on Event: every word of ``q`` occurs (stemmed) in its title or summary; a
     word ending in ``*`` is a prefix (``sanc*``), and ``OR`` (in capitals) separates
     alternatives (``sanctions OR embargo``).
@@ -174,6 +174,8 @@ def matching(q: str, walked: bool = False) -> pw.Expression:
     ``to_tsquery`` on PostgreSQL), so any other operator or quote in ``q`` is just text.
     ``walked``: the page will be read from the index in timeline order (:func:`walk`), so the
     condition is only for counts; otherwise frequent words walk the events' order index.
+    ``probe``: the events are read another way (a few dates' events), each checked against
+    the matches (SQLite), however many there are.
     """
     groups = alternatives(q)
     if not groups:
@@ -184,7 +186,7 @@ def matching(q: str, walked: bool = False) -> pw.Expression:
     matches = pw.SQL(
         f"(SELECT rowid & {ID_MASK} FROM event_search WHERE event_search MATCH ?)", [terms]
     )
-    if not walked and _common(terms):
+    if probe or (not walked and _common(terms)):
         # Many matches: walk the events in the requested order and keep those that match
         # (``id + 0`` keeps SQLite from fetching every match by id and sorting them all).
         return (Event.id + 0).in_(matches)
@@ -232,6 +234,15 @@ def walk_postings(query: pw.Select, lexemes: list[str]) -> tuple[pw.Select, pw.F
         on = (other.timeline_key == first.timeline_key) & (other.term == lexeme)
         joined = joined.join(other, on=on)
     return joined.where(first.term == lexemes[0]), first.timeline_key
+
+
+def count(q: str, at_most: int) -> int:
+    """How many events match ``q`` (counted up to ``at_most``), from the index alone on SQLite."""
+    if is_postgres() or not alternatives(q):
+        matches = Event.select(Event.id).where(matching(q, walked=True))
+        return matches.limit(at_most).count()
+    sql = "SELECT count(*) FROM (SELECT rowid FROM event_search WHERE event_search MATCH ? LIMIT ?)"
+    return database.execute_sql(sql, [phrase(q), at_most]).fetchone()[0]
 
 
 COMMON = 5000  # matches above which walking the order index beats fetching and sorting them
