@@ -189,6 +189,13 @@ bench-story: install
 	$(BIN)/python $(STORY_EVAL) --timeline-exe $(BIN)/timeline --data $(STORY_DATA) \
 	  --topics MJ,haiti,H1N1 --jobs 2 --baselines $(BENCH_ARGS)
 
+# Cross-article merges scored on labelled pairs of reports (fixtures/merges/pairs.json: Timeline17
+# dev stories, two articles each, read and labelled one happening or two): precision and recall
+# of service/write/matching.same_deed (bench/merges.py --score; BENCH_ARGS=--show lists errors).
+.PHONY: bench-merges
+bench-merges: install
+	$(BIN)/python bench/merges.py --score $(BENCH_ARGS)
+
 # GET /digest beside GET /events at 100k synthetic events, in-process (bench/digest.py).
 bench-digest: install
 	$(BIN)/python bench/digest.py $(BENCH_ARGS)

@@ -17,8 +17,10 @@ lost having been hit through wrong merges.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from ..text import plain
 
@@ -67,3 +69,37 @@ def told_alike(mine: Iterable[str], stored: Iterable[str], names: Iterable[str] 
     a story's busy day repeats ("Jackson", "Murray") whatever it tells."""
     shared = content_words(mine) & content_words(stored)
     return len(shared - content_words(names)) >= SHARED
+
+
+@dataclasses.dataclass(frozen=True)
+class Report:
+    """What the matcher reads of an event's reports: their sentences, the words in them that
+    tell the happening (the extractor's triggers: "resigned", "apology"), the participants'
+    names and where the date came from (``EventDate.basis``)."""
+
+    sentences: tuple[str, ...]
+    triggers: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
+    basis: str | None = None
+    #: The event's headline ("Minister resigns"): its verb or noun is the deed.
+    title: str = ""
+
+    @classmethod
+    def of(cls, event: Any, told: Iterable[tuple[str, int, int, int]] | None = None) -> Report:
+        """The report of an extracted ``event`` (``service.events.Event``); ``told`` gives
+        its mentions as (sentence, sentence_start, start, end) when they are stored apart."""
+        if told is None:
+            told = [(m.sentence, m.sentence_start, m.start, m.end) for m in event.mentions]
+        told = list(told)
+        sentences = tuple(s for s, *_ in told) or (event.summary,)
+        triggers = tuple(s[max(0, a - at) : max(0, b - at)] for s, at, a, b in told)
+        names = tuple(a.name for a in event.actors)
+        triggers = tuple(t for t in triggers if t) or sentences
+        return cls(sentences, triggers, names, event.date.basis, event.title)
+
+
+def same_deed(mine: Report, stored: Report) -> bool:
+    """Whether two reports (of one type, compatible dates and a shared participant, as
+    ``extraction.same_happening`` decides) tell one deed: their sentences share ``SHARED``
+    content words (:func:`told_alike`)."""
+    return told_alike(mine.sentences, stored.sentences)

@@ -9,7 +9,7 @@ import hashlib
 import logging
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import peewee as pw
@@ -308,11 +308,25 @@ def link_actors(event: Event, actors: Iterable[extraction.Actor]) -> None:
 
 def find_same_event(item: extraction.Event, skip: frozenset | set = frozenset()) -> Event | None:
     """The stored event reporting the same happening (same type, compatible dates, actors, and
-    sentences sharing content words: ``matching.told_alike``), other than the events ``skip``
-    names (the ids of the article's own)."""
+    reports telling one deed: ``matching.same_deed``), other than the events ``skip`` names
+    (the ids of the article's own)."""
+    mine = matching.Report.of(item)
+    for row, reports in candidates(item, skip):
+        if any(matching.same_deed(mine, report) for report in reports):
+            return row
+    return None
+
+
+def candidates(
+    item: extraction.Event, skip: frozenset | set = frozenset()
+) -> Iterator[tuple[Event, list[matching.Report]]]:
+    """The stored events ``item`` may report again: same type, dates a day apart at most,
+    a shared actor and ``extraction.same_happening``; each with its reports, one per article
+    (its sentences and the words that told it): a new report is matched against each, not
+    against the words of all, which grow with every merge."""
     keys = [a.key for a in item.actors]
     if not keys or (item.date.start is None and item.date.end is None):
-        return None
+        return
     # One day of slack either side, as extraction.same_happening allows (reports a day apart).
     lo = (item.date.start or item.date.end) - dt.timedelta(days=1)
     hi = (item.date.end or item.date.start) + dt.timedelta(days=1)
@@ -329,14 +343,28 @@ def find_same_event(item: extraction.Event, skip: frozenset | set = frozenset())
         .distinct()
         .limit(20)
     )
-    mine = [m.sentence for m in item.mentions] or [item.summary]
     for row in query:
-        if row.id in skip or not extraction.same_happening(item, as_extracted(row)):
+        if row.id in skip:
             continue
-        told = Mention.select(Mention.sentence).where(Mention.event == row.id).limit(50)
-        if matching.told_alike(mine, [sentence for (sentence,) in told.tuples()]):
-            return row
-    return None
+        extracted = as_extracted(row)
+        if not extraction.same_happening(item, extracted):
+            continue
+        told = (
+            Mention.select(
+                Mention.article,
+                Mention.sentence,
+                Mention.sentence_start,
+                Mention.start,
+                Mention.end,
+            )
+            .where(Mention.event == row.id)
+            .order_by(Mention.id)
+            .limit(50)
+        )
+        by_article: dict[int, list[tuple[str, int, int, int]]] = {}
+        for article, *mention in told.tuples():
+            by_article.setdefault(article, []).append(tuple(mention))
+        yield row, [matching.Report.of(extracted, told) for told in by_article.values()]
 
 
 def as_extracted(row: Event) -> extraction.Event:
