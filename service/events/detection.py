@@ -223,6 +223,8 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
             # undated, in a relative clause, with nobody named, or a resulting state with no
             # named doer ("sanctions have harmed the economy", "Russia has been isolated")
             kind = "reference"
+        elif factuality.activity(tok, children):
+            kind = "reference"  # "was monitoring the situation": going on, no time of its own
     if occurrence:
         kind = "event" if (anchor or duration or finite) else "reference"
     people = roles["all"] + participants.where_part(type_, roles)

@@ -46,6 +46,10 @@ def titles(text: str) -> list[str]:
         # what is done as a rule, and what it is done for
         ("Scientists use models to forecast storms.", "forecast"),
         ("Weather services, which use sea-surface height to forecast storms, agreed.", "forecast"),
+        # an undated progressive of no process of its own: an activity going on
+        ("Acme said it was closely watching the situation.", "watch"),
+        ("Her husband had been suffering from a long illness.", "suffer"),
+        ("Nurses said the boy was responding well to treatment.", "respond"),
     ],
 )
 def test_no_event(text, word):
@@ -70,6 +74,10 @@ def test_no_event(text, word):
         ("The burial will take place on Thursday.", "burial"),
         ("Two countries have issued travel bans to Mexico.", "travel bans"),
         ("The government plans to raise taxes in June.", "raise taxes"),
+        # a progressive that is a process, a request, or dated, stays
+        ("The regulator said it was investigating the bank's accounts.", "investigates"),
+        ("The World Health Organization is asking hospitals to add beds.", "asks hospitals"),
+        ("The army was shelling the town on Monday.", "shells town"),
     ],
 )
 def test_still_an_event(text, expected):
