@@ -99,11 +99,34 @@ def candidate(text, published_at, tok, span, token_actors, attached, context):
     if not (fact.asserted or factuality.expected(fact)):
         return None  # negated, hedged, believed, conditional: not told as having happened
     cand = build(text, published_at, tok, span, token_actors, attached, timexes, days)
-    if cand is not None and not fact.asserted:
-        doers = [m for m in cand.actors if m.actor.kind in ("person", "organisation", "country")]
-        if cand.anchor is None or not doers or cand.status != "planned":
-            return None  # an expectation is a plan only when someone named does it on a date
+    if cand is None or (fact.asserted and cand.status != "planned"):
+        return cand
+    doers = _doers(tok, cand, token_actors)
+    if not fact.asserted and not (doers and cand.status == "planned" and _day(cand.anchor)):
+        return None  # an expectation is a plan only when someone named does it on a set day
+    if tok.tag_ == "VB" and cand.trigger.pos == "verb" and tok.lemma_.lower() in lexicon.PREDICTED:
+        done = any(c.dep_ == "dobj" for c in tok.children)
+        if not (doers and done):
+            return None  # "this figure will rise", "its profit will rise": a prediction
     return cand
+
+
+def _doers(tok, cand, token_actors) -> list:
+    """Who named does the happening: its agents, or the named subject of a passive that
+    raises it ("Macron is expected to meet"); a place it happens over is none ("the storm is
+    expected to move over Denmark")."""
+    subject = syntax.subject(tok)
+    found = participants.actors_in(subject, token_actors) if subject is not None else []
+    return [
+        m
+        for m in found + cand.actors
+        if m.actor.kind in _DOERS and (m in found or m.actor.key in cand.agents)
+    ]
+
+
+def _day(anchor) -> bool:
+    """A date a schedule names: a day or finer ("on Friday", not "next year")."""
+    return anchor is not None and anchor.precision in ("time", "day")
 
 
 def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
@@ -223,6 +246,8 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
             # undated, in a relative clause, with nobody named, or a resulting state with no
             # named doer ("sanctions have harmed the economy", "Russia has been isolated")
             kind = "reference"
+        elif factuality.activity(tok, children):
+            kind = "reference"  # "was monitoring the situation": going on, no time of its own
     if occurrence:
         kind = "event" if (anchor or duration or finite) else "reference"
     people = roles["all"] + participants.where_part(type_, roles)

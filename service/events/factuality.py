@@ -314,6 +314,16 @@ def state(tok, subject, children) -> bool:
     )
 
 
+def activity(tok, children) -> bool:
+    """A progressive of an activity or condition ("was responding to treatment", "is liaising
+    with", "had been suffering from"): going on at the time told, with no time of its own."""
+    return (
+        tok.tag_ == "VBG"
+        and tok.lemma_.lower() in lexicon.ACTIVITIES
+        and any(c.dep_ in ("aux", "auxpass") and c.lemma_.lower() == "be" for c in children)
+    )
+
+
 def habitual(children) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in lexicon.HABITUAL for c in children)
 

@@ -46,6 +46,16 @@ def titles(text: str) -> list[str]:
         # what is done as a rule, and what it is done for
         ("Scientists use models to forecast storms.", "forecast"),
         ("Weather services, which use sea-surface height to forecast storms, agreed.", "forecast"),
+        # an undated progressive of no process of its own: an activity going on
+        ("Acme said it was closely watching the situation.", "watch"),
+        ("Her husband had been suffering from a long illness.", "suffer"),
+        ("Nurses said the boy was responding well to treatment.", "respond"),
+        # a future change is a prediction, not a plan; so is an expectation of no set day
+        ("Unemployment will rise sharply in the coming months.", "rise"),
+        ("Thousands of patients will die this winter.", "die"),
+        ("Acme's profits will fall next year.", "fall"),
+        ("Ofcom is expected to fine the broadcaster next year.", "fine"),
+        ("The storm is expected to move over Norway on Friday.", "move"),
     ],
 )
 def test_no_event(text, word):
@@ -70,6 +80,13 @@ def test_no_event(text, word):
         ("The burial will take place on Thursday.", "burial"),
         ("Two countries have issued travel bans to Mexico.", "travel bans"),
         ("The government plans to raise taxes in June.", "raise taxes"),
+        # a progressive that is a process, a request, or dated, stays
+        ("The regulator said it was investigating the bank's accounts.", "investigates"),
+        ("The World Health Organization is asking hospitals to add beds.", "asks hospitals"),
+        ("The army was shelling the town on Monday.", "shells town"),
+        # a change someone named makes, or an expectation of a set day, is a plan
+        ("Acme will double its dividend in May.", "acme to double"),
+        ("The Senate is expected to pass the bill on Tuesday.", "senate to pass"),
     ],
 )
 def test_still_an_event(text, expected):
