@@ -9,6 +9,7 @@ only that clause.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from service.temporal.model import Timex
@@ -120,7 +121,9 @@ def inherit(found: list[Candidate], by_token: dict[int, Candidate], doc, publish
             if syntax.subject(tok) is syntax.subject(tok.head) or not any(
                 c.dep_ in syntax.SUBJECTS for c in tok.children
             ):
-                cand.anchor, cand.inherited = partner.anchor, True
+                cand.anchor, cand.inherited = _shifted(partner.anchor, cand.duration), True
+                if cand.anchor is not partner.anchor:
+                    cand.duration = None  # "two days later" placed it: no span of its own
                 if cand.kind == "reference":
                     cand.kind = "event"
         if tok.dep_ == "ccomp" and (report := by_token.get(tok.head.i)) and report.anchor:
@@ -139,6 +142,28 @@ def inherit(found: list[Candidate], by_token: dict[int, Candidate], doc, publish
         else:
             for c in content:  # "said on Monday that tourism grew": the statement tells it
                 c.kind = "report"
+
+
+_DAYS = re.compile(r"^P(\d+)([DW])$")
+
+
+def _shifted(anchor: Timex, duration: Timex | None) -> Timex:
+    """A coordinated partner's date, moved by the clause's own "N days later" ("set out in
+    November 1957 and reached the coast 96 days later": 96 days after that November)."""
+    if duration is None or not _SHIFT.search(duration.text):
+        return anchor
+    m = _DAYS.match(duration.value or "")
+    if m is None or anchor.start_date is None or anchor.end_date is None:
+        return anchor
+    days = int(m.group(1)) * (7 if m.group(2) == "W" else 1)
+    if duration.text.lower().endswith("earlier"):
+        days = -days
+    first = anchor.start_date + dt.timedelta(days=days)
+    last = anchor.end_date + dt.timedelta(days=days)
+    value = first.isoformat() if first == last else f"{first}/{last}"
+    mod = "APPROX" if m.group(2) == "W" or duration.approximate else None
+    return Timex(duration.start, duration.end, duration.text, "DATE", value, value, first, last,
+                 "day", mod)  # fmt: skip
 
 
 def relations(doc, by_token: dict[int, Candidate]) -> list[tuple[int, int]]:

@@ -78,12 +78,23 @@ _COMPARED = re.compile(
 )
 
 
+#: A price taken at another time as a reference: "a premium of 28 percent to the closing price
+#: on Friday", "from its close on Tuesday".
+_PRICE_AT = re.compile(
+    r"\b(?:closing|opening|undisturbed)\s+(?:share\s+|stock\s+)?price\s+(?:on|of)\s+$"
+    r"|\bclose\s+(?:on|of)\s+$",
+    re.IGNORECASE,
+)
+
+
 def compared(text: str, timex: Timex) -> bool:
     """Whether an expression names the time a comparison is made with ("a tsunami warning,
     the first since 2015"; "34 seats, up from 26 in 2011"): another time than the clause's, so
     it neither dates nor bounds the clause."""
     before = text[max(0, timex.start - 60) : timex.start]
-    return bool(_SUPERLATIVE_SINCE.search(before) or _COMPARED.search(before))
+    return bool(
+        _SUPERLATIVE_SINCE.search(before) or _COMPARED.search(before) or _PRICE_AT.search(before)
+    )
 
 
 #: "until", "till" with what may stand between it and the date ("until at least Saturday").
@@ -369,6 +380,21 @@ def _frame(tok, by_token: dict, by_start: dict[int, Timex]) -> Timex | None:
     return None
 
 
+def framed(candidates: Sequence, doc, published_at: dt.date, timexes: Sequence[Timex]) -> None:
+    """An undated past clause told inside a dated happening of its sentence takes its date
+    before the mentions are grouped ("Three people died when a tree fell on Thursday", "In
+    Sunday's debate, Spitzer attacked him"), so that it is not taken for another happening of
+    its kind told at another time ("since 1990, when 19 people died")."""
+    by_token = {c.token: c for c in candidates}
+    by_start = {t.start: t for t in timexes if _told(t, published_at)}
+    for c in candidates:
+        if c.anchor is not None or c.trigger.pos != "verb" or c.status != "occurred":
+            continue
+        frame = _frame(doc[c.token], by_token, by_start)
+        if frame is not None:
+            c.anchor, c.inherited = frame, True
+
+
 def frames(candidates: Sequence, doc) -> dict[int, tuple[str, int | None]]:
     """Candidate index -> the happening noun it is told inside of, as (its lemma, its candidate
     index or None): "the building collapsed in the earthquake", "three soldiers died during
@@ -405,7 +431,14 @@ def _day_of(noun, by_start: dict[int, Timex]) -> Timex | None:
 
 
 def _mark(tok) -> str | None:
-    return next((c.lower_ for c in tok.children if c.dep_ == "mark"), None)
+    """The word that subordinates a clause: its marker, or a "when" the parse makes the clause's
+    adverb ("broke out in January when the army launched an offensive")."""
+    for c in tok.children:
+        if c.dep_ == "mark" or (
+            c.dep_ == "advmod" and c.lower_ == "when" and c.i == tok.left_edge.i
+        ):
+            return c.lower_
+    return None
 
 
 def _simple_past(tok) -> bool:
@@ -528,11 +561,10 @@ def when_dates(candidates: Sequence, timexes: Sequence[Timex], doc) -> None:
         )
         if when is None or when.i > c.token:
             continue
-        before = doc.text[: when.idx]
-        stripped = before.rstrip()
-        if not stripped.endswith(","):
-            continue
-        timex = ends.get(len(stripped[:-1].rstrip()))
+        before = doc.text[: when.idx].rstrip()
+        if before.endswith(","):
+            before = before[:-1].rstrip()
+        timex = ends.get(len(before))  # "in 1968 when", "since July 2022, when"
         if timex is None:
             continue
         edtf, first, last, _ = describe(timex.value, timex.type)
@@ -541,6 +573,8 @@ def when_dates(candidates: Sequence, timexes: Sequence[Timex], doc) -> None:
                 timex, edtf=edtf, start_date=first, end_date=last, mod=None
             )  # "since July 2022, when": July 2022 itself
         c.anchor = timex
+        if c.kind == "reference" and c.status == "occurred" and c.phrase.subject:
+            c.kind = "event"  # "in 1968 when Hong Kong flu killed a million": dated, it stands
 
 
 #: Periods a figure is reported for ("third-quarter net profit", "2022 sales").
@@ -579,7 +613,24 @@ def period_subjects(candidates: Sequence, timexes: Sequence[Timex], doc) -> None
                 break
 
 
-_WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
+_WEEKDAY = re.compile(r"(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
+
+
+def planned_weekdays(candidates: Sequence, doc, published_at: dt.date) -> None:
+    """A plan set for a bare weekday is set for the next one ("details will be released
+    Monday", "the plane will carry supplies to Haiti on Friday"): a day read in the week
+    before the publication is no plan's day. Only a weekday said of the plan's verb itself, not
+    of a noun on the way ("will pay a premium to the closing price on Friday")."""
+    for c in candidates:
+        if c.anchor is None or c.status != "planned" or c.trigger.pos != "verb":
+            continue
+        span = doc.char_span(c.anchor.start, c.anchor.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        root = span.root
+        head = root.head
+        if head.i == c.token or (head.dep_ == "prep" and head.head.i == c.token):
+            c.anchor = _ahead(c.anchor, published_at)
 
 
 def _ahead(timex: Timex, published_at: dt.date) -> Timex:

@@ -68,11 +68,13 @@ def _extract(text: str, published_at: dt.date, timexes, doc) -> list[Event]:
     discourse.clock_days(candidates, published_at)
     discourse.story_weeks(candidates)
     discourse.planned_days(candidates, doc, timexes, published_at)
+    discourse.planned_weekdays(candidates, doc, published_at)
     discourse.when_dates(candidates, timexes, doc)
     discourse.period_subjects(candidates, timexes, doc)
     coref.continue_story(candidates, doc)
     coref.brought_about(candidates, doc)
     coref.dated_later(candidates, doc, timexes)
+    discourse.framed(candidates, doc, published_at, timexes)
     named, known = coref.named_subjects(candidates, doc), coref.definite_nouns(candidates, doc)
     groups = within_article(candidates, named, known)
     told = discourse.told_at(candidates, doc, published_at, timexes)
@@ -97,6 +99,8 @@ def _date_groups(groups, relations, discourse_time, published_at) -> None:
             first, then = owner.get(earlier), owner.get(later)
             if first is None or then is None or first is then:
                 continue
+            if then.date is None and first.date is None:
+                _told_apart(first, then, apart.get(earlier), apart.get(later), told)
             if then.date is not None and first.date is None:
                 first.date = (
                     _moved(apart.get(earlier), then.date, "before")
@@ -133,6 +137,27 @@ def _date_groups(groups, relations, discourse_time, published_at) -> None:
             group.date = dates.as_of(published_at)  # "the FBI is conducting tests": on the day
         if group.date is None:
             group.date = dates.publication(published_at, planned=_status(group) == "planned")
+
+
+def _told_apart(first: Group, then: Group, earlier, later, told: dict) -> None:
+    """Two undated happenings a duration apart, the one telling it told at the story's day
+    ("The Senate passed the bill, a week after the lower house approved it", "the tremor,
+    which struck eight days after the quake devastated the country"): that one is at the
+    story's day, the other that far from it."""
+    if later is not None and (day := _told_day(then, told)) is not None:
+        if (moved := _back(later, day, "after")) is not None:
+            then.date, first.date = day, moved
+    elif earlier is not None and (day := _told_day(first, told)) is not None:
+        if (moved := _back(earlier, day, "before")) is not None:
+            first.date, then.date = day, moved
+
+
+def _told_day(group: Group, told: dict) -> EventDate | None:
+    """The story's day a group of past happenings is told at (``discourse.told_at``)."""
+    at = [told[c.index] for c in (group.head, *group.members) if c.index in told]
+    if not at or _status(group) != "occurred":
+        return None
+    return dates.from_timex(at[0], "narrative")
 
 
 def _frame(group: Group, groups: list[Group], owner: dict, inside: dict) -> Group | None:
@@ -185,6 +210,9 @@ def _own_date(group: Group, published_at: dt.date) -> EventDate | None:
             starts = _STARTS.search(head.clause.text)
             spanned = (dates.starting_on if starts else dates.ending_on)(head.duration, when.start)
             when = spanned or when
+        late = when.end is not None and when.end > published_at
+        if _status(group) == "occurred" and when.start is None and late:
+            return None  # "had shut schools until May 6": the state's end, not the act's bound
         if _status(group) == "planned" and when.end and when.end < published_at:
             if head.anchor.precision not in ("year", "decade", "century"):
                 return None  # a plan is never placed in the past

@@ -145,10 +145,17 @@ def test_planned_event_keeps_its_future_date():
 
 
 def test_plan_is_never_placed_in_the_past():
+    text = "Putin will visit Turkey on 18 December."
+    (event,) = _extract(text, ("on 18 December", "2023-12-18", {}))
+    assert event.status == "planned"
+    assert (event.date.start, event.date.end) == (PUB, None)
+
+
+def test_plan_for_a_bare_weekday_read_in_the_past_is_the_next_one():
     text = "Putin will visit Turkey on Monday."
     (event,) = _extract(text, ("on Monday", "2023-12-18", {}))
     assert event.status == "planned"
-    assert (event.date.start, event.date.end) == (PUB, None)
+    assert (event.date.start, event.date.end) == (D(2023, 12, 25), D(2023, 12, 25))
 
 
 def test_undated_plan_starts_at_publication():

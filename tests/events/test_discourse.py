@@ -501,11 +501,16 @@ def _at(text: str, words: str):
         ("Orbis sold 4.1 million laptops, down from 6.2 million in 2021.", "2021", True),
         ("Profit was 3.2 percent, compared with 2.9 percent in 2019.", "2019", True),
         ("Turnout was higher than in 2011.", "2011", True),
+        # a price taken at another time as a reference
+        ("Norsk will pay 40 crowns a share, a premium of 28 percent to the closing price on "
+         "Friday.", "Friday", True),
+        ("The offer is 12 percent above Vela's close on Tuesday.", "Tuesday", True),
         # a bound or the clause's own date is not
         ("The company has grown since 2015.", "2015", False),
         ("The party took 34 seats in 2011.", "2011", False),
         ("The index fell 3 percent in 2019, its first fall.", "2019", False),
         ("Yields rose to 4.1 percent in March.", "March", False),
+        ("Vela shares closed on Tuesday at 40 crowns.", "Tuesday", False),
         ("Sales were up 4 percent in March.", "March", False),
         ("Revenue will be $25 billion, up from the $23.8 billion it forecast in July.", "July",
          False),
@@ -610,3 +615,102 @@ def test_a_thing_made_in_a_period_does_not_date_its_verb():
     from service.events import discourse
 
     assert "law" not in discourse._FIGURES and "profit" in discourse._FIGURES
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "bounds"),
+    [
+        # a "when" clause right after a date, with no comma, is told at that date
+        ("The worst flood was in 1953 when the sea broke through the dikes of Zeeland.",
+         "broke", (dt.date(1953, 1, 1), dt.date(1953, 12, 31))),
+        ("Fighting broke out in January when the army launched an offensive on Gao.",
+         "launched", (dt.date(2024, 1, 1), dt.date(2024, 1, 31))),
+    ],
+)  # fmt: skip
+def test_a_when_clause_right_after_a_date_without_a_comma(text, word, bounds):
+    date = _event(text, word).date
+    assert (date.start, date.end) == bounds
+
+
+def test_a_when_clause_away_from_the_date_is_not_told_at_it():
+    text = "Halden was founded in 1995 by Tom Reed. Reed sold the firm to Norsk when he retired."
+    assert _event(text, "sold").date.start != dt.date(1995, 1, 1)
+
+
+def test_a_clause_framed_by_a_dated_happening_is_not_another_of_its_kind():
+    text = (
+        "Two people died when their car hit a tree near Lyon on Sunday evening. The storm was the "
+        "worst since 1999, when 12 people died in the region."
+    )
+    sunday = dt.date(2024, 3, 10)
+    first = _event(text, "Two people died")
+    assert (first.date.start, first.date.end) == (sunday, sunday)
+    second = _event(text, "12 people died")
+    assert second is not first and second.date.start == dt.date(1999, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "day"),
+    [
+        # a plan set for a bare weekday is set for the next one
+        ("Lindqvist Bank said its results will be published Monday.", "published",
+         dt.date(2024, 3, 18)),
+        ("The agency said a plane will carry tents to Haiti on Tuesday.", "carry",
+         dt.date(2024, 3, 19)),
+        # a past weekday of a happening stays the past one
+        ("Lindqvist Bank published its results on Monday.", "published", MONDAY),
+    ],
+)  # fmt: skip
+def test_a_plan_for_a_weekday_is_set_for_the_next_one(text, word, day):
+    date = _event(text, word).date
+    assert (date.start, date.end) == (day, day)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "bounds"),
+    [
+        # two undated happenings a duration apart, the telling one at the story's day
+        ("Police arrested two men in Leeds on Monday. The Senate passed the bill, a week after "
+         "the lower house approved it.", "approved", (MONDAY - dt.timedelta(7),) * 2),
+        ("Police arrested two men in Leeds on Monday. The Senate passed the bill, a week after "
+         "the lower house approved it.", "passed", (MONDAY, MONDAY)),
+        # no story's day: nothing to count from
+        ("The Senate passed the bill, a week after the lower house approved it.", "approved",
+         (None, PUB)),
+    ],
+)  # fmt: skip
+def test_a_duration_apart_from_a_happening_told_at_the_story_day(text, word, bounds):
+    date = _event(text, word).date
+    assert (date.start, date.end) == bounds
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "bounds"),
+    [
+        # a coordinated clause "N days later" is that far from its partner's date
+        ("Police arrested Tom Reed on Monday and released him two days later.", "released",
+         (dt.date(2024, 3, 13),) * 2),
+        ("The team set out from the coast in November 1957 and reached the pole 30 days later.",
+         "reached", (dt.date(1957, 12, 1), dt.date(1957, 12, 30))),
+        # with no duration of its own it shares the partner's date
+        ("Police arrested Tom Reed on Monday and released him.", "released", (MONDAY, MONDAY)),
+    ],
+)  # fmt: skip
+def test_a_coordinated_clause_later_by_a_duration(text, word, bounds):
+    date = _event(text, word).date
+    assert (date.start, date.end) == bounds
+
+
+@pytest.mark.parametrize(
+    ("text", "bounds"),
+    [
+        # a past act with a state lasting past the publication: bounded by the publication
+        ("The government had shut schools across the country until March 20.", (None, PUB)),
+        # a plan with the same words keeps its bound
+        ("The government will shut schools across the country until March 20.",
+         (None, dt.date(2024, 3, 20))),
+    ],
+)  # fmt: skip
+def test_a_state_lasting_past_the_publication_does_not_date_the_act(text, bounds):
+    date = _event(text, "shut").date
+    assert (date.start, date.end) == bounds
