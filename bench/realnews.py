@@ -49,8 +49,10 @@ Figures:
 - **actors** (on the matches of key events): our actors and the gold participants folded to
   one name (case, accents, titles and punctuation dropped; the gold ``aliases`` table maps
   other names and surnames to the canonical name); recall = gold participants found / gold
-  participants, precision = our actors among the gold participants / our actors. A true
-  participant the gold does not name (a place, say) counts against precision;
+  participants of those key events, precision = our actors among the gold participants / our
+  actors. A true participant the gold does not name (a place, say) counts against precision.
+  **actor recall of all key events** divides by the participants of every key event, found or
+  not (a missed event's participants are missed too: it moves with key events found);
 - **type accuracy** = matches of key events whose type is one of the gold's / those matches;
 - events per article, share of our events bounded by the publication only
   (``basis == "publication"``), share of our events that are duplicates or non-events, docs/s.
@@ -323,8 +325,8 @@ def actor_names(event: Any, index: dict[str, str]) -> set[str]:
 
 
 COUNTS = """key key_text found found_dated found_dated_text ours matched matched_dated duplicate
-    non_event publication day good_headline type_right actors_gold actors_found actors_ours
-    actors_right""".split()
+    non_event publication day good_headline type_right actors_gold actors_gold_found
+    actors_found actors_ours actors_right""".split()
 
 
 def score(extract_fn: Callable[[str, dt.date], Iterable[Any]], articles: Sequence[Article]) -> dict:
@@ -372,6 +374,7 @@ def _count_article(article: Article, ours: list[Any]) -> dict[str, int]:
             continue
         match = by_gold[i][0]
         counts["found"] += 1
+        counts["actors_gold_found"] += len(gold.participants)
         dated = any(date_right(e, gold, article.published_at) for e in by_gold[i])
         counts["found_dated"] += dated
         counts["found_dated_text"] += dated and gold.interval is not None
@@ -402,7 +405,8 @@ def _figures(c: dict[str, int], topics: dict[str, list[int]], n: int, seconds: f
         "precision": _share(c["matched"], c["ours"]),
         "precision_dated": _share(c["matched_dated"], c["ours"]),
         "good_headlines": _share(c["good_headline"], c["found"]),
-        "actor_recall": _share(c["actors_found"], c["actors_gold"]),
+        "actor_recall": _share(c["actors_found"], c["actors_gold_found"]),
+        "actor_recall_all": _share(c["actors_found"], c["actors_gold"]),
         "actor_precision": _share(c["actors_right"], c["actors_ours"]),
         "type_accuracy": _share(c["type_right"], c["found"]),
         "events_per_article": _share(c["ours"], n),
@@ -427,6 +431,7 @@ ROWS = [
     ("event precision, matched with the right date", "precision_dated"),
     ("good headlines (of key events found)", "good_headlines"),
     ("actor recall (of key events found)", "actor_recall"),
+    ("actor recall (of all key events)", "actor_recall_all"),
     ("actor precision (of key events found)", "actor_precision"),
     ("type accuracy (of key events found)", "type_accuracy"),
     ("events per article", "events_per_article"),

@@ -115,6 +115,16 @@ def test_figures_stay_in_bounds_and_move_with_the_output(two, change, falls):
     assert changed["key_found"] == perfect["key_found"]
 
 
+def test_actor_recall_counts_the_participants_of_the_key_events_found(two):
+    article = two[0]
+    keys = [g for g in article.events if g.key and g.participants]
+    first = _event(keys[0], article.published_at)
+    result = bench.score(lambda text, published_at: [first], [article])
+    assert result["actor_recall"] == 1.0 and result["actor_precision"] == 1.0
+    if len(keys) > 1:  # a missed event's participants are missed in the figure over all
+        assert result["actor_recall_all"] < 1.0
+
+
 def test_an_event_whose_title_shares_no_word_with_the_gold_is_not_a_match(two):
     result = bench.score(_extractor(two, title="Talks"), two)
     assert result["key_found"] == 0.0 and result["precision"] == 0.0

@@ -238,13 +238,26 @@ class ArticleActors:
         return out
 
     def _surname_mentions(self, span: Span, taken: list) -> list[ActorMention]:
+        """Names of people told before: in full ("Conrad Murray", one mention) or a part."""
         out = []
-        for m in re.finditer(_NAME_TOKEN, self.text[span.start : span.end]):
-            start = span.start + m.start()
-            token = m.group().removesuffix("’s").removesuffix("'s")
+        words = [
+            (span.start + m.start(), m.group().removesuffix("’s").removesuffix("'s"))
+            for m in re.finditer(_NAME_TOKEN, self.text[span.start : span.end])
+        ]
+        i = 0
+        while i < len(words):
+            start, token = words[i]
+            n = 1
+            for j in range(min(len(words), i + 3), i + 1, -1):  # the full name first
+                run = self.text[start : words[j - 1][0] + len(words[j - 1][1])]
+                if " ".join(run.split()) == run and run in self.people:
+                    n, token = j - i, run
+                    break
             person = self.people.get(token)
             if person and not any(s <= start < e for s, e in taken):
-                out.append(ActorMention(person, start, start + len(token), token, "surname"))
+                via = "person" if n > 1 else "surname"
+                out.append(ActorMention(person, start, start + len(token), token, via))
+            i += n
         return out
 
     def _pronouns(self, span: Span, found: list[ActorMention]) -> list[ActorMention]:

@@ -452,6 +452,9 @@ _KIN = _words("kin")
 #: too; "Russian tennis player Daria Orlova" and "French group Valmont" are not France.
 _STATE_OFFICES = _words("state_offices")
 
+#: Nouns that introduce nobody in particular ("Mr", "a man"): no description links by them.
+_NOT_ROLES = _words("not_roles")
+
 
 def _without_qualifiers(sent, found: list[ActorMention]) -> list[ActorMention]:
     """The mentions less each country that only says where a named company, body or person
@@ -523,6 +526,16 @@ def _without_qualifiers(sent, found: list[ActorMention]) -> list[ActorMention]:
     return [m for m in found if not qualifies(m)]
 
 
+def _the_one(people: list[tuple[str, frozenset[str]]], said: set[str]) -> str | None:
+    """The one person a description fits: introduced by its noun, and whose the description
+    says they are (``said``) as the introduction did ("Jackson's doctor" is the doctor
+    introduced as Jackson's, or the only doctor introduced as nobody's in particular)."""
+    fits = [key for key, whose in people if key not in said and said <= whose]
+    if not fits and said and all(k.startswith("person:") for k in said):
+        fits = [key for key, whose in people if key not in said and not whose]
+    return fits[0] if len(fits) == 1 else None
+
+
 class Entities:
     """Every participant of one article, found sentence by sentence (coreference kept)."""
 
@@ -559,6 +572,7 @@ class Entities:
         for alias in [a for a, p in self.people.items() if _titled_org(a, p, orgs)]:
             del self.people[alias]
         self._register()
+        self.roles = self._introduced_roles()
 
     def _named(self, ent) -> bool:
         """Whether a recognised entity can be a participant: not in a credit, not a time zone."""
@@ -610,7 +624,13 @@ class Entities:
                     owners.setdefault(token, set()).add(person.key)
         for token, keys in owners.items():
             if len(keys) == 1 and len(token) > 2 and token[0].isupper():
-                self.people.setdefault(token, by_key[next(iter(keys))])
+                full = by_key[next(iter(keys))]
+                known = self.people.get(token)
+                if known is not None and known.name == token and known.key != full.key:
+                    # "Dr. Murray" with "Conrad Murray" named too: one person, one id
+                    self.people[token] = self.old.people[token] = full
+                    self.old.people.setdefault(full.name, full)  # and named so in full
+                self.people.setdefault(token, full)
             elif len(keys) > 1 and len(token) > 2 and token[0].isupper():
                 # A surname several people share ("Margaret Ellison ... her husband, Peter
                 # Ellison"): alone, it is the one the story introduced first, as news writes
@@ -775,6 +795,99 @@ class Entities:
         names += _gazetteer_names().get(actor.key, ())
         return tuple(dict.fromkeys(n for n in names if n and len(n) <= 200))
 
+    # --- descriptions of the people named ----------------------------------------------
+    def _key_at(self, tok) -> str | None:
+        """The actor a name token stands for ("Jackson's", "Scottish", "BNP"), if known."""
+        words = [w for w in tok.lefts if w.dep_ in ("compound", "flat") and w.pos_ == "PROPN"]
+        names = [
+            re.sub(r"['’]s?$", "", t) for t in (" ".join(w.text for w in [*words, tok]), tok.text)
+        ]
+        for name in names:
+            if name in self.people:
+                return self.people[name].key
+        for name in names:
+            if name in self.orgs:
+                return self.orgs[name].key
+            entry = self.old_table().get(name)
+            if entry is not None:
+                return entry[0] if entry[0].startswith("org:") else country(entry[0]).key
+        return None
+
+    def _qualifiers(self, noun) -> set[str]:
+        """Whose the noun is: the actors of its possessor, modifiers and "of" ("Jackson's
+        doctor", "the Scottish first minister", "the leader of the BNP")."""
+        keys = set()
+        for c in noun.children:
+            if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i:
+                keys.update(k for w in c.subtree if (k := self._key_at(w)) is not None)
+            elif c.dep_ == "prep" and c.lower_ == "of":
+                keys.update(k for w in c.subtree if (k := self._key_at(w)) is not None)
+        return keys
+
+    def _introduced_roles(self) -> dict[str, list[tuple[str, frozenset[str]]]]:
+        """The nouns the article introduces its people by, noun -> (person key, whose):
+        "Michael Jackson's doctor, Conrad Murray" (doctor, of Jackson), "Karen Holt, a care
+        home manager", "singer Anna Berg", "Dr Conrad Murray" (doctor), "President Preval"."""
+        titles = _word_lists()["title_nouns"]
+        roles: dict[str, dict[str, set[str]]] = {}
+
+        def add(noun: str, key: str, whose: set[str]) -> None:
+            if noun and noun not in _NOT_ROLES and noun.isalpha():
+                roles.setdefault(noun, {}).setdefault(key, set()).update(whose - {key})
+
+        for tok in self.doc:
+            if tok.pos_ != "PROPN" or tok.dep_ in ("compound", "flat"):
+                continue
+            key = self._key_at(tok)
+            if key is None or not key.startswith("person:"):
+                continue
+            own = self._qualifiers(tok)  # "Haitian President Rene Preval": of Haiti
+            for w in tok.lefts:
+                if w.dep_ not in ("compound", "nmod", "appos"):
+                    continue
+                if w.lower_ in titles:
+                    add(titles[w.lower_], key, own)
+                elif w.pos_ in ("NOUN", "PROPN") and self._key_at(w) is None:
+                    add(w.lemma_.lower(), key, own | self._qualifiers(w))
+            if tok.dep_ == "appos" and tok.head.pos_ == "NOUN":
+                add(tok.head.lemma_.lower(), key, self._qualifiers(tok.head))
+            for c in tok.children:
+                if c.dep_ == "appos" and c.pos_ == "NOUN":
+                    add(c.lemma_.lower(), key, self._qualifiers(c))
+        return {
+            noun: [(key, frozenset(whose)) for key, whose in people.items()]
+            for noun, people in roles.items()
+        }
+
+    def _described(self, sent, found: list[ActorMention]) -> list[ActorMention]:
+        """People a definite description stands for: "the doctor", "Michael Jackson's doctor"
+        are the one person the article introduces as its doctor ("Dr Conrad Murray"); not
+        where two people share the noun, the noun is plural, or it says it is someone else's
+        ("the US president" after "President Preval of Haiti")."""
+        out = []
+        for tok in sent:
+            if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.dep_ in ("compound", "appos"):
+                continue
+            people = self.roles.get(tok.lemma_.lower())
+            if not people or any(m.start <= tok.idx < m.end for m in found):
+                continue
+            named = [c for c in tok.children if c.dep_ in ("appos", "compound", "flat")]
+            if any(m.start <= c.idx < m.end for c in named for m in found):
+                continue  # "her son Jack", "the doctor, Conrad Murray,": the name is there
+            definite = any(
+                (c.dep_ == "det" and c.lower_ in ("the", "this")) or c.dep_ == "poss"
+                for c in tok.children
+            )
+            if not definite:
+                continue
+            key = _the_one(people, self._qualifiers(tok))
+            if key is None:
+                continue
+            person = next(p for p in self.people.values() if p.key == key)
+            end = tok.idx + len(tok.text)
+            out.append(ActorMention(person, tok.idx, end, person.name, "description"))
+        return out
+
     # --- mentions sentence by sentence -------------------------------------------------
     def find(self, sent) -> list[ActorMention]:
         """The participants named in the spaCy sentence ``sent``, in text order."""
@@ -874,6 +987,7 @@ class Entities:
                         "currency",
                     )
                 )
+        found.extend(self._described(sent, found))
         found.sort(key=lambda a: a.start)
         bodies = self._bodies(sent, found)
         if bodies:  # the body stands where its place was named (the noun keeps its number)

@@ -66,7 +66,14 @@ def pronouns(sent, token_actors: dict[int, list[ActorMention]], recent: dict) ->
         m = recent.get(kind) if kind else None
         teller = syntax.teller_of(tok)
         if teller is not None:  # "the government said it would send": the government
-            named = [x for w in teller.subtree for x in token_actors.get(w.i, [])]
+            # A teller told by their office speaks in it, of someone else: "the judge said
+            # she would be sentenced" is the defendant, "the lawyer said he" the client.
+            named = [
+                x
+                for w in teller.subtree
+                for x in token_actors.get(w.i, [])
+                if x.via != "description"
+            ]
             wanted = ("person",) if kind == "person" else _NEUTER_KINDS
             m = named[0] if named and named[0].actor.kind in wanted else None
             if m is None:

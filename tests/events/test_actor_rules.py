@@ -513,3 +513,110 @@ def test_a_lone_name_doing_what_only_a_person_does_is_a_person(text, present, ab
 def test_a_drug_given_is_no_actor(text, present, absent):
     keys = actor_keys(text)
     assert present <= keys and not absent & keys
+
+
+def _event_actors(text: str, word: str) -> set[str]:
+    """The actors of the event whose title holds ``word``."""
+    events = [e for e in extract(text, D) if word in e.title.lower()]
+    assert events, [e.title for e in extract(text, D)]
+    return {a.key for a in events[0].actors}
+
+
+@pytest.mark.parametrize(
+    "text, word, present, absent",
+    [
+        (  # an appositive introduces the person; the description later is that person
+            "The singer's dentist, Lena Marsh, opened a practice on Monday. The dentist was "
+            "arrested in Oslo on Thursday.",
+            "arrest",
+            "person:lena-marsh",
+            None,
+        ),
+        (  # a title introduces the noun ("Dr" is a doctor)
+            "Dr Tomas Weir treated the patients on Monday. Prosecutors charged the doctor "
+            "with negligence on Friday.",
+            "charge",
+            "person:tomas-weir",
+            None,
+        ),
+        (  # the possessor of the description is its introduction's: the person alone
+            "Anna Berg's accountant, Piet Lund, was questioned on Monday. Police arrested "
+            "Anna Berg's accountant on Friday.",
+            "arrest",
+            "person:piet-lund",
+            "person:anna-berg",
+        ),
+        (  # a noun before the name introduces it too
+            "Chief executive Omar Field signed the deal on Monday. The executive resigned "
+            "on Friday.",
+            "resign",
+            "person:omar-field",
+            None,
+        ),
+    ],
+)
+def test_a_description_is_the_person_the_article_introduced_by_it(text, word, present, absent):
+    keys = _event_actors(text, word)
+    assert present in keys and (absent is None or absent not in keys), keys
+
+
+@pytest.mark.parametrize(
+    "text, word, absent",
+    [
+        (  # two people introduced by one noun: the description is neither
+            "Dr Tomas Weir and Dr Ines Kahl treated the patients on Monday. Prosecutors "
+            "charged the doctor with negligence on Friday.",
+            "charge",
+            {"person:tomas-weir", "person:ines-kahl"},
+        ),
+        (  # whose the description says it is differs from the introduction
+            "Green Party leader Hanna Vogt spoke on Monday. The leader of the Labour Party "
+            "resigned on Friday.",
+            "resign",
+            {"person:hanna-vogt"},
+        ),
+        (  # an indefinite or plural noun names nobody introduced
+            "Dr Tomas Weir treated the patients on Monday. A doctor was arrested on Friday. "
+            "Doctors went on strike on Saturday.",
+            "arrest",
+            {"person:tomas-weir"},
+        ),
+    ],
+)
+def test_a_description_that_fits_no_one_person_is_nobody(text, word, absent):
+    keys = _event_actors(text, word)
+    assert not keys & absent, keys
+
+
+def test_a_teller_told_by_office_speaks_of_someone_else():
+    text = (
+        "A jury convicted a nurse of fraud on Monday, and the judge said she would be "
+        "sentenced in May. Judge Mara Quint praised the jurors."
+    )
+    keys = _event_actors(text, "sentenc")
+    assert "person:mara-quint" not in keys, keys
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        (  # a surname after a title is the person named in full elsewhere
+            "Dr. Weir said on Monday he was innocent. Tomas Weir was charged on Tuesday.",
+            "person:tomas-weir",
+            "person:weir",
+        ),
+        (  # an undotted title introduces a person, not a company
+            "Dr Ines Kahl treated the patients on Monday.",
+            "person:ines-kahl",
+            "org:dr-ines-kahl",
+        ),
+        (  # two people of one surname: the titled surname is not merged into either
+            "Dr. Weir spoke on Monday. Tomas Weir and Ana Weir were charged on Tuesday.",
+            "person:weir",
+            None,
+        ),
+    ],
+)
+def test_a_titled_surname_is_the_person_named_in_full(text, present, absent):
+    keys = actor_keys(text)
+    assert present in keys and (absent is None or absent not in keys), keys
