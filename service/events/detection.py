@@ -140,11 +140,19 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
     among = tok.dep_ == "acl" and tok.tag_ == "VB" and syntax.copula_subject(tok.head) is not None
     if tok.dep_ in ("acl", "pcomp", "csubj", "prep", "dep") and tok.i not in attached and not among:
         return None  # "a company called X", "after meeting", participles: no happening
+    if syntax.fronted_participle(tok) and (tok.i not in attached or _reports(tok.head)):
+        # "Asked about the case, the judge ...", "Speaking on Monday, she said": the setting
+        # of what follows
+        return None
     obj_tok = next((c for c in children if c.dep_ in ("dobj", "attr", "oprd")), None)
+    going = None
     if obj_tok is None and lemma in ("go", "come", "head"):
-        obj_tok = _phrasal_noun(children)  # "went on strike", "go to the polls"
+        obj_tok = going = _phrasal_noun(children)  # "went on strike", "will go on sale"
     noun = (
-        obj_tok if obj_tok is not None and lexicon.noun_type(lexicon.noun_lemma(obj_tok)) else None
+        obj_tok
+        if obj_tok is not None
+        and (obj_tok is going or lexicon.noun_type(lexicon.noun_lemma(obj_tok)))
+        else None
     )
     light = lemma in lexicon.LIGHT and noun is not None
     subject_tok = syntax.subject(tok)
@@ -370,18 +378,19 @@ def _noun(text, published_at, tok, span, token_actors, attached, timexes, days):
 
 
 def _phrasal_noun(children):
+    """The noun a verb of going makes the happening: "went on strike", "go to the polls",
+    "will go on sale" (``lexicon.GOING_NOUNS``)."""
     for prep in children:
         if prep.dep_ == "prep" and prep.lower_ in ("on", "to", "into"):
             for p in prep.children:
-                if p.dep_ == "pobj" and lexicon.noun_lemma(p) in (
-                    "strike",
-                    "trial",
-                    "war",
-                    "polls",
-                    "poll",
-                ):
+                if p.dep_ == "pobj" and lexicon.noun_lemma(p) in lexicon.GOING_NOUNS:
                     return p
     return None
+
+
+def _reports(tok) -> bool:
+    lemma = tok.lemma_.lower()
+    return lemma in lexicon.REPORTING or lexicon.VERB_TYPES.get(lemma) == "statement"
 
 
 def _is_be(tok) -> bool:
@@ -429,8 +438,22 @@ def _indirect_question(tok) -> bool:
     "it was not clear how much time had passed"."""
     if tok.dep_ not in ("ccomp", "pcomp", "csubj", "advcl", "xcomp", "acl"):
         return False
+    if _pointed(tok.head):
+        return False  # "That is why we have resumed testing": the clause is told, not asked
     return any(
         w.lower_ in lexicon.QUESTION_WORDS for c in tok.children if c.i < tok.i for w in c.subtree
+    )
+
+
+#: Subjects that point back at what was just told: "That is why", "This is how".
+_POINTERS = frozenset({"that", "this", "which"})
+
+
+def _pointed(head) -> bool:
+    """ "Be" with a pointing subject ("That is why ...", "this was how ..."): the wh-clause
+    after it states the reason or manner of what was told, it does not ask."""
+    return head.lemma_.lower() == "be" and any(
+        c.dep_ == "nsubj" and c.lower_ in _POINTERS for c in head.children
     )
 
 

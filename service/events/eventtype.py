@@ -78,6 +78,8 @@ def of_verb(tok, subject_tok, obj_tok, noun, occurrence, agents: list) -> str:
     frame = frame_lemmas(tok, subject_tok, obj_tok)
     if occurrence:
         type_ = lexicon.noun_type(subject_tok.lemma_)
+    elif light and lemma in lexicon.ASPECTUAL:
+        type_ = lexicon.verb_type(lemma, *frame, head=lexicon.noun_lemma(noun))
     elif light:
         type_ = (
             _plea(noun)

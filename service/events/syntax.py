@@ -28,12 +28,26 @@ def subject(tok) -> Token | None:
         return subject(tok.head)  # "agreed to buy": the agreeing party buys
     if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.head.pos_ in ("VERB", "AUX"):
         return subject(tok.head.head)  # "Before retiring in 1984, Lowe taught": Lowe retired
+    if fronted_participle(tok):
+        return subject(tok.head)  # "Born in Leeds in 1931, Lowe trained": Lowe was born
     if tok.dep_ == "acl" and tok.tag_ == "VB" and copula_subject(tok.head) is not None:
         return copula_subject(tok.head)  # "Iran was among the members to join"
     if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
         passive = any(c.dep_ == "nsubjpass" for c in tok.children)
         return _antecedent(tok.head) if not passive else None
     return None
+
+
+def fronted_participle(tok) -> bool:
+    """A participle clause before its governing verb, with no subject or marker of its own:
+    "Born in Leeds, Lowe ...", "Elected in 2010, she ..." (not "While ...", "After ...")."""
+    return (
+        tok.dep_ == "advcl"
+        and tok.tag_ in ("VBN", "VBG")
+        and tok.i < tok.head.i
+        and tok.head.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in ("mark", "advmod", "aux", "auxpass") for c in tok.children)
+    )
 
 
 def _antecedent(head) -> Token:

@@ -55,3 +55,42 @@ def test_a_date_inside_a_relative_clause_is_no_bound():
     the vote is told after."""
     date = _dated("The Dail passed the bill after a debate that ran past midnight.", "passed")
     assert date is not None and date.basis != "relation"
+
+
+def _titles(text: str) -> list[str]:
+    return [e.title for e in extract(text, PUB)]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "year", "title"),
+    [
+        ("Born in Leeds in 1931, Lowe trained as a teacher.", "Born", 1931, "Lowe born in Leeds"),
+        ("Elected in 2010, Berg served two terms as mayor.", "Elected", 2010, "Berg elected"),
+    ],
+)  # fmt: skip
+def test_a_dated_participle_before_its_clause_is_told_of_its_subject(text, word, year, title):
+    """A fronted participle with a date of its own is a happening of the main clause's subject,
+    who undergoes it when the participle is passive ("Born ..., Lowe": Lowe was born)."""
+    date = _dated(text, word)
+    assert date is not None and date.start.year == date.end.year == year
+    assert title in _titles(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Asked about the case, the judge declined to comment.",
+        "Speaking to reporters on Monday, the minister said the plan would work.",
+    ],
+)
+def test_a_participle_setting_the_scene_is_no_happening(text):
+    """Undated, or the setting of a statement ("Speaking on Monday, she said"): the main clause
+    tells what happened."""
+    assert not any(word in t for t in _titles(text) for word in ("ask", "speak", "Ask", "Speak"))
+
+
+def test_a_clause_after_that_is_why_is_told_not_asked():
+    """ "That is why we have resumed testing": the reason of what was told, not a question;
+    "it was not clear how much time had passed" still is one."""
+    assert _dated("Officials stopped the trial. That is why the board resumed talks.", "resumed")
+    assert _dated("It was not clear how much time had passed.", "passed") is None

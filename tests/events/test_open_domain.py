@@ -193,3 +193,36 @@ def test_an_index_is_an_index_and_a_date_of_a_thing_dates_nothing():
     assert "index:nasdaq-composite" in keys(one(events, "market"))
     results = one(events, "earnings")
     assert (results.status, results.date.value) == ("planned", "2025-01-29")
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "status", "title"),
+    [
+        ("The Vela X2 will go on sale in Europe on June 3, the company said.", "launch",
+         "planned", "Vela X2 to go on sale in Europe"),
+        ("The painting went on display at the city museum on Tuesday.", "other", "occurred",
+         "Painting goes on display"),
+        ("The two sides began talks in Oslo on Monday.", "meeting", "occurred",
+         "Two sides begin talks in Oslo"),
+        ("Kask said he would begin talks with the Greens this week.", "meeting", "planned",
+         "Kask to begin talks with the Greens"),
+        ("Lindqvist's team plans to start a two-year trial in September.", "research",
+         "planned", "Lindqvist's team to start two-year trial"),
+    ],
+)  # fmt: skip
+def test_going_on_sale_and_beginning_talks_are_happenings(text, type_, status, title):
+    """A verb of going with the noun it goes "on" or "to", and "begin" or "start" with a
+    happening for its object, tell that happening (were dropped as states or aspect)."""
+    event = one(extract(text, D(2024, 5, 10)), type_)
+    assert (event.status, event.title) == (status, title)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She began her career at a local newspaper.",
+        "The company went on to win the award.",
+    ],
+)
+def test_beginning_or_going_on_without_a_happening_is_no_event(text):
+    assert extract(text, D(2024, 5, 10)) == []
