@@ -173,6 +173,9 @@ CLOCK = (
     # ... or after "from" (not "to 3:45 from 4:10"), "since", "till", "@"
     r"|(?<=\bfrom\s)(?<!\d\sfrom\s)|(?<=\bsince\s)|(?<=\btill\s)|(?<=@\s)|(?<=@))"
     r"(?P<hp>[01]?\d|2[0-3]):(?P<mp>[0-5]\d)(?![\d:.,]\d|\s*(?:%|percent|per\b|to\s+\d|-\d))"
+    # "see you at 8!", "dinner @ 7 \U0001f37b": a bare hour closing its phrase in a post
+    r"|(?:(?<=\bat\s)|(?<=@\s)|(?<=@))(?P<hb>1[0-2]|[1-9])"
+    r"(?=\s*(?:[!?]|\.(?!\d)|$|\n|[^\w\s.,;:%$\u00a3\u20ac/+\-()'\"]))"
 )
 TZ = (  # "0800 hours" (military clock) is read with its word, as a zone is
     r"(?:\s*(?P<tz>(?-i:[ECMP][SD]T|[ECMP]T|GMT|UTC|BST|CET|CEST|IST|JST)|local\s+time"

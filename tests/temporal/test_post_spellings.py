@@ -79,6 +79,17 @@ TABLE = [
     ("lunch @12:30?", [("12:30", "2024-10-02T12:30")]),
     # negative: a score or a ratio after "@" is no time
     ("won 3:45 @ home", []),
+    # a bare hour after "at"/"@" closing its phrase, in a post: the evening up to 7, or with
+    # an evening word; the morning with a morning word
+    ("see u at 7 🍻", [("7", "2024-10-02T19:00")]),
+    ("dinner at 8!", [("8", "2024-10-02T20:00")]),
+    ("coffee at 10?", [("10", "2024-10-02T10:00")]),
+    ("breakfast at 7!", [("7", "2024-10-02T07:00")]),
+    # negative: a level, a score, a number read on, a long text
+    ("The index closed at 9.", []),
+    ("we were at 3 all day", []),
+    ("at 5 percent it is cheap", []),
+    ("Shares of the bank, which " + "rose sharply " * 60 + "stood firm, met at 7!", []),
     # negative: no evening named, the hour as written
     ("shop open from 9:30 as usual", [("9:30", "2024-10-02T09:30")]),
 ]
