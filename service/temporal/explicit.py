@@ -61,6 +61,8 @@ def _direction(m: re.Match[str], st: State) -> str | None:
     tense = st.tense(m.start(), m.end())
     if tense is None and schedule(st.text, m.start(), m.end()):
         return "future"
+    if tense is None and m["mon"] and st.lower_case(m.start("mon")):
+        return "future"  # "flying out dec 20!!": a post's plan, as a lower-case weekday
     return tense
 
 

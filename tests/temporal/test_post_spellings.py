@@ -50,6 +50,13 @@ TABLE = [
     ("won on 3/4 of the votes", []),
     ("the shop is open 24/7", []),
     ("scored 7/10 for that", []),
+    # a lower-case abbreviated month before a day or a year; with no tense, a plan ahead
+    ("my bday is sept 3 🎂", [("sept 3", "2024-09-03")], dt.date(2024, 8, 14)),
+    ("flying out dec 20!!", [("dec 20", "2024-12-20")], dt.date(2024, 3, 6)),
+    ("the jan 2023 sales were bad", [("jan 2023", "2023-01")]),
+    # negative: told in the past; an abbreviation with no number
+    ("flew out dec 20", [("dec 20", "2023-12-20")], dt.date(2024, 3, 6)),
+    ("the dec was wrong", []),
     # a short day name alone after a preposition, before the end of its phrase
     ("anyone selling tickets for sat?? will pay", [("sat", "2024-10-05")]),
     ("back at work from mon!", [("mon", "2024-10-07")]),
