@@ -11,6 +11,8 @@ _WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues|weds|
 _MONTHS = "january|february|april|june|july|september|october|november|december"
 #: Month names that are also common words: capitalised only where a date reads them.
 _AMBIGUOUS = "may|march|august"
+#: Abbreviated months, read only before a day or a year ("sept 3", "dec 2023").
+_ABBREVIATED = "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 _HOLIDAYS = (
     r"(?:christmas|xmas)(?:\s+(?:day|eve))?|new\s+year's(?:\s+(?:day|eve))?|thanksgiving(?:\s+day)?|"
     r"easter(?:\s+sunday)?|halloween|valentine's\s+day|good\s+friday|boxing\s+day|"
@@ -23,7 +25,7 @@ _DATE_AFTER = r"(?=\s+(?:[0-3]?\d(?:st|nd|rd|th)?\b|(?:1[0-9]|20)\d\d\b))"
 _NAMES = re.compile(
     rf"\b(?:(?P<plain>{_WEEKDAYS}|{_MONTHS}|{_HOLIDAYS})\b"
     rf"|(?P<cue>(?:{_DATE_BEFORE})\s+|[0-3]?\d\s+)(?P<cued>{_AMBIGUOUS})\b"
-    rf"|(?P<numbered>{_AMBIGUOUS}){_DATE_AFTER})"
+    rf"|(?P<numbered>{_AMBIGUOUS}|{_ABBREVIATED}){_DATE_AFTER})"
 )
 #: Holidays in capitals ("CHRISTMAS EVE"): the rules read their names in title case only.
 _UPPER_HOLIDAYS = re.compile(

@@ -61,6 +61,8 @@ def _direction(m: re.Match[str], st: State) -> str | None:
     tense = st.tense(m.start(), m.end())
     if tense is None and schedule(st.text, m.start(), m.end()):
         return "future"
+    if tense is None and m["mon"] and st.lower_case(m.start("mon")):
+        return "future"  # "flying out dec 20!!": a post's plan, as a lower-case weekday
     return tense
 
 
@@ -520,6 +522,21 @@ def holiday(m: re.Match[str], st: State) -> Result | None:
     return Result("DATE", day.isoformat()) if day else None
 
 
+_MORNING = re.compile(r"\b(?:morning|breakfast|brunch|am|a\.m\.|gym|alarm|coffee)\b", re.I)
+_EVENING = re.compile(
+    r"\b(?:tonight|tonite|2nite|evening|night|nite|dinner|tea|drinks|pub|party|gig|show|movie|"
+    r"film|quiz|match|game|bar|club|doors)\b",
+    re.IGNORECASE,
+)
+
+
+def _sentence_of(text: str, start: int) -> str:
+    """The sentence (or line) around ``start``."""
+    lo = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    hi = min((i for i in (text.find(c, start) for c in "!?\n") if i >= 0), default=len(text))
+    return text[lo:hi]
+
+
 def _evening_told(st: State, start: int) -> bool:
     """True if the expression before, in the same sentence, named this evening or night."""
     return (
@@ -537,6 +554,11 @@ def clock(m: re.Match[str], st: State) -> Result | None:
     elif m["h24"] or m["hmil"] or m["hp"] or m["hhrs"]:
         hour = int(m["h24"] or m["hmil"] or m["hp"] or m["hhrs"])
         minute = int(m["m24"] or m["mmil"] or m["mp"] or m["mhrs"])
+    elif m["hb"]:  # "see you at 8!": an evening hour, unless the morning is named
+        hour, minute = int(m["hb"]), 0
+        sentence = _sentence_of(st.text, m.start())
+        if not _MORNING.search(sentence) and (hour <= 7 or _EVENING.search(sentence)):
+            hour += 12  # "see u at 7", "dinner at 8"; "coffee at 10?" stays in the morning
     elif m["h2"]:  # "4 in the morning", "7:30 in the evening"
         hour, minute = int(m["h2"]), int(m["m2"] or 0)
         if m["part2"].lower() != "morning" and hour < 12:

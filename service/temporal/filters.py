@@ -204,7 +204,21 @@ def _accept_relative(m: re.Match[str], text: str) -> bool:
     return True
 
 
+#: A post is short; a bare hour ("see you at 8!") is read only there.
+POST_LENGTH = 600
+#: Before "at", words that make the number after it a level or a place, not an hour.
+_LEVEL_AT = re.compile(
+    r"\b(?:closed|opened|ended|finished|stood|stands|traded|trades|trading|rose|fell|is|are|was|"
+    r"were|be|been|remained|remains|stayed|stays|hit|peaked|priced|fixed|set|pegged|valued|rated|"
+    r"ranked|placed|came|tied|level|unchanged|steady|number|no|aged|age|"
+    r"ages|bottom|top|rank|seeded|seed)\s+(?:@\s*|at\s+)$",
+    re.IGNORECASE,
+)
+
+
 def _accept_clock(m: re.Match[str], text: str) -> bool:
+    if m["hb"]:  # "see you at 8!" in a post; not "the index closed at 9."
+        return len(text) <= POST_LENGTH and not _LEVEL_AT.search(_left(text, m.start(), 24))
     if m["noon"]:
         word = m["noon"]
         if word[:1].isupper() and _name_like(text, m.start()):

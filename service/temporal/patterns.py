@@ -173,6 +173,9 @@ CLOCK = (
     # ... or after "from" (not "to 3:45 from 4:10"), "since", "till", "@"
     r"|(?<=\bfrom\s)(?<!\d\sfrom\s)|(?<=\bsince\s)|(?<=\btill\s)|(?<=@\s)|(?<=@))"
     r"(?P<hp>[01]?\d|2[0-3]):(?P<mp>[0-5]\d)(?![\d:.,]\d|\s*(?:%|percent|per\b|to\s+\d|-\d))"
+    # "see you at 8!", "dinner @ 7 \U0001f37b": a bare hour closing its phrase in a post
+    r"|(?:(?<=\bat\s)|(?<=@\s)|(?<=@))(?P<hb>1[0-2]|[1-9])"
+    r"(?=\s*(?:[!?]|\.(?!\d)|$|\n|[^\w\s.,;:%$\u00a3\u20ac/+\-()'\"]))"
 )
 TZ = (  # "0800 hours" (military clock) is read with its word, as a zone is
     r"(?:\s*(?P<tz>(?-i:[ECMP][SD]T|[ECMP]T|GMT|UTC|BST|CET|CEST|IST|JST)|local\s+time"
@@ -328,7 +331,8 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"|(?<=\bby\s)(?=(?:morning|afternoon|evening)\b))"  # "by morning": the next one told
         r"(?P<part>day|morning|afternoon|evening|night)\b", _F), 2),
     ("day_before", re.compile(  # "The day before, talks had failed": the day told, moved
-        r"(?P<rel>the\s+day\s+(?:before|after))(?=\s*[,.;:!?])", _F), 2),
+        r"(?P<rel>the\s+(?P<part>day|night|evening|morning|afternoon)\s+(?P<ba>before|after))"
+        r"(?=\s*[,.;:!?])", _F), 2),
     ("weekday_short", re.compile(  # "sat night", "sun morning": short names that are words alone
         r"\b(?:(?P<rel>this|next|last)\s+)?(?P<wd>mon|tue|wed|thu|sat|sun)"
         r"(?:\s+(?P<part>morning|afternoon|evening|night|nite))?\b"
@@ -385,7 +389,9 @@ NEEDS = {
     "bc_year": re.compile(r"(?-i:BC|B\.C\.)"),
     "bc_range": re.compile(r"(?-i:BC|B\.C\.)"),
     "ad_year": re.compile(r"(?-i:AD|A\.D\.|CE)"),
-    "day_before": re.compile(r"\bday\s+(?:before|after)\b", re.IGNORECASE),
+    "day_before": re.compile(
+        r"\b(?:day|night|evening|morning|afternoon)\s+(?:before|after)\b", re.IGNORECASE
+    ),
     "short_year": re.compile(r"['\u2019]\d\d"),
     "range_first": re.compile(r"\d(?:st|nd|rd|th)?\s*(?:-|\u2013|to|through|and|until)\s*\d"),
 }
@@ -431,7 +437,7 @@ _HEAD_RULES = {
     "unit": ("duration", "bare_units", "set", "relative", "half_unit", "yearago", "yearend",
              "months_part",
              "quarter", "century", "deixis", "half", "that_day", "offset_from", "day_before"),
-    "part": ("deixis", "weekday", "clock", "set", "that_day"),
+    "part": ("deixis", "weekday", "clock", "set", "that_day", "day_before"),
     "noon": ("clock", "clock_aside"), "ref": ("ref",), "ampm": ("deixis",),
     "season": ("season", "set"), "half": ("half", "half_unit"), "decade": ("decade",),
     "adverb": ("set_adv",), "times": ("set_times",), "alternate": ("set_alternate",),

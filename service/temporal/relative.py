@@ -438,8 +438,11 @@ def day_before(m: re.Match[str], st: State) -> Result | None:
     """ "The day before, talks had failed": the day before (after) the day told."""
     if not (st.ref and dates.granularity(st.ref[:10]) == "day"):
         return None
-    day = dt.date.fromisoformat(st.ref[:10]) + dt.timedelta(days=_DAY_SHIFT[words(m["rel"])])
-    return Result("DATE", day.isoformat(), anchor=False, story=st.mode == "narrative")
+    shift = -1 if m["ba"].lower() == "before" else 1
+    day = dt.date.fromisoformat(st.ref[:10]) + dt.timedelta(days=shift)
+    part = m["part"].lower()  # "The night before, the bridges had been burned"
+    result = part_of_day(day, None if part == "day" else part)
+    return result._replace(anchor=False, story=st.mode == "narrative")
 
 
 def that_day(m: re.Match[str], st: State) -> Result | None:

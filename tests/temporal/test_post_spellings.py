@@ -50,6 +50,13 @@ TABLE = [
     ("won on 3/4 of the votes", []),
     ("the shop is open 24/7", []),
     ("scored 7/10 for that", []),
+    # a lower-case abbreviated month before a day or a year; with no tense, a plan ahead
+    ("my bday is sept 3 🎂", [("sept 3", "2024-09-03")], dt.date(2024, 8, 14)),
+    ("flying out dec 20!!", [("dec 20", "2024-12-20")], dt.date(2024, 3, 6)),
+    ("the jan 2023 sales were bad", [("jan 2023", "2023-01")]),
+    # negative: told in the past; an abbreviation with no number
+    ("flew out dec 20", [("dec 20", "2023-12-20")], dt.date(2024, 3, 6)),
+    ("the dec was wrong", []),
     # a short day name alone after a preposition, before the end of its phrase
     ("anyone selling tickets for sat?? will pay", [("sat", "2024-10-05")]),
     ("back at work from mon!", [("mon", "2024-10-07")]),
@@ -79,6 +86,17 @@ TABLE = [
     ("lunch @12:30?", [("12:30", "2024-10-02T12:30")]),
     # negative: a score or a ratio after "@" is no time
     ("won 3:45 @ home", []),
+    # a bare hour after "at"/"@" closing its phrase, in a post: the evening up to 7, or with
+    # an evening word; the morning with a morning word
+    ("see u at 7 🍻", [("7", "2024-10-02T19:00")]),
+    ("dinner at 8!", [("8", "2024-10-02T20:00")]),
+    ("coffee at 10?", [("10", "2024-10-02T10:00")]),
+    ("breakfast at 7!", [("7", "2024-10-02T07:00")]),
+    # negative: a level, a score, a number read on, a long text
+    ("The index closed at 9.", []),
+    ("we were at 3 all day", []),
+    ("at 5 percent it is cheap", []),
+    ("Shares of the bank, which " + "rose sharply " * 60 + "stood firm, met at 7!", []),
     # negative: no evening named, the hour as written
     ("shop open from 9:30 as usual", [("9:30", "2024-10-02T09:30")]),
 ]

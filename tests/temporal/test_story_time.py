@@ -101,6 +101,14 @@ TABLE = [
      "narrative", [("1929", "1929"), ("the next decade", "P10Y")]),
     ("Sales grew in 2019. Over the next decade they fell.", "news",
      [("2019", "2019"), ("the next decade", "P10Y")]),
+    # "the night before", "the evening before" standing alone: that part of the day before
+    ("The army crossed on 12 May 1809. The night before, the bridges had been burned.",
+     "narrative", [("12 May 1809", "1809-05-12"), ("The night before", "1809-05-11TNI")]),
+    ("The army crossed on 12 May 1809. The morning after, it rained.",
+     "narrative", [("12 May 1809", "1809-05-12"), ("The morning after", "1809-05-13TMO")]),
+    # negative: with what it precedes it is no date ("the night before the vote")
+    ("The army crossed on 12 May 1809. The night before the battle he wrote home.",
+     "narrative", [("12 May 1809", "1809-05-12")]),
     # negative: a day naming an event ("the Dec. 21, 1988, bombing") sets no scene
     ("Two men charged in the Dec. 21, 1988, bombing were freed after the leader agreed in April "
      "to a trial.", "news", [("Dec. 21, 1988", "1988-12-21"), ("April", "2021-04")]),
