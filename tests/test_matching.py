@@ -253,3 +253,17 @@ def fields(told: dict) -> dict:
         "basis": told["basis"],
         "title": told["title"],
     }
+
+
+def test_one_apology_told_three_ways_is_one_event_with_its_three_sources(client, app):
+    """Three outlets tell one apology in other words (a verb, its noun, "sorry"): one event
+    with the three sources; the same person's other deed of that day stays apart."""
+    who = "Jane Roe"
+    with app.app_context():
+        store([told("2024-05-10", "Jane Roe apologised to customers for the outage.", who)], "BBC")
+        store([told("2024-05-10", "Jane Roe issued an apology over the outage.", who)], "AP")
+        store([told("2024-05-10", "Jane Roe said sorry for the outage.", who)], "AFP")
+        store([told("2024-05-10", "Jane Roe unveiled a new phone for customers.", who)], "Reuters")
+    day = client.get("/api/v1/digest?per_date=5").get_json()["dates"][0]
+    sources = sorted(sorted(m["article"]["source"] for m in e["mentions"]) for e in day["events"])
+    assert sources == [["AFP", "AP", "BBC"], ["Reuters"]]
