@@ -97,12 +97,13 @@ def _walked_sums(args: dict[str, Any]) -> Callable:
 def _totals(
     args: dict[str, Any], ranks: list[int], limit: int, offset: int = 0, raw: bool = False
 ) -> list:
-    """As :func:`_kept_sums`, of the events of the window, the type and the precision filters:
-    one arm per precision rank, each summing one range of the covering index
-    event_type_day_weight (type, precision rank, sort date, weight) in its order (with all
-    ranks in one WHERE, SQLite walks the date index and reads every row; one GROUP BY over all
-    arms sorts every row); the arms' per-date sums are then added up per date and key rank."""
+    """As :func:`_kept_sums`, of the events of the window and the types: one arm per precision
+    rank and type, each summing one range of the covering index event_type_day_weight (type,
+    precision rank, sort date, weight) in its order (with all ranks or types in one WHERE,
+    SQLite walks another index and reads every row; one GROUP BY over all arms sorts every
+    row); the arms' per-date sums are then added up per date and key rank."""
     kept = {k: v for k, v in args.items() if k in walk.KEPT}
+    shapes = [(rank, kind) for rank in ranks for kind in kept.get("type") or [None]]
     arms = [
         _selected(
             Event.select(
@@ -110,16 +111,16 @@ def _totals(
                 pw.fn.SUM(Event.weight).alias("total"),
                 pw.fn.COUNT(pw.SQL("*")).alias("n"),
             ),
-            kept,
+            {**kept, "type": [kind] if kind else []},
             [rank],
         )
         .group_by(Event.sort_date)
         .sql()
-        for rank in ranks
+        for rank, kind in shapes
     ]
     union = " UNION ALL ".join(
         f"SELECT {max(r, _DAY)} AS key, t.sort_date, t.total, t.n FROM ({sql}) AS t"
-        for r, (sql, _) in zip(ranks, arms, strict=True)
+        for (r, _), (sql, _) in zip(shapes, arms, strict=True)
     )
     totals = (
         f"SELECT sort_date, key, COALESCE(SUM(total), 0) AS total, SUM(n) FROM ({union}) AS arms "
