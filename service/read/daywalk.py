@@ -38,6 +38,10 @@ BUDGET = 0.5
 LISTING = 0.15
 #: Matches counted at most (estimates of frequent filters stop there).
 COUNTED = 40_000
+#: PostgreSQL plans each of a walk's statements anew (the dates' list: several ms) and sums a
+#: filter's matches well in one (a hash join, index-only lookups by id): it walks only for a
+#: filter with at least this many matches (an actor in a third of the events).
+POSTGRES_FROM = 20_000
 #: Kept sums and filtered ones are added up in different orders: what may part them.
 EPSILON = 1e-9
 
@@ -73,9 +77,12 @@ def weightiest(
     args: dict[str, Any], ranks: list[int], kept_sums: Callable, matches: dict[str, int]
 ) -> dict | None:
     """The ``dates`` weightiest (date, key rank)s of the events ``args`` select, with their
-    filtered sums, found by walking the kept sums (``kept_sums(args, ranks, limit, offset)``:
-    ``((date, key rank), kept sum, events)`` heaviest first); None when the walk would read
-    more than BUDGET times the fewest ``matches`` of a filter (see :func:`matches`)."""
+        filtered sums, found by walking the kept sums (``kept_sums(args, ranks, limit, offset)``:
+        ``((date, key rank), kept sum, events)`` heaviest first); None when the walk would read
+        more than BUDGET times the fewest ``matches`` of a filter (see :func:`matches`), and on
+    PostgreSQL when they are fewer than POSTGRES_FROM."""
+    if search.is_postgres() and min(matches.values(), default=0) < POSTGRES_FROM:
+        return None
     wanted = args.get("dates") or 20
     budget = BUDGET * min(matches.values(), default=COUNTED)
     # SQLite lists the full-text matches again for each statement (one a precision rank)
