@@ -1,9 +1,9 @@
 """The digest: a story's key dates (those whose events weigh most), each with its events that
 stand highest (their weight times how well their summary reads as a timeline's entry). Weights
-and standings are kept by the write side (service.write.importance); this reads the weights from
-the index ``event_day_weight`` (precision rank, sort date, weight): one aggregate over the
-window's rows of the admitted precisions, then one ranked query for the events of the chosen
-dates."""
+and standings are kept by the write side (service.write.importance); the dates' sums are read
+from the kept per-date sums (DayWeight) or a type's covering index, walked date by date for
+the other filters (service.read.daywalk) or summed over a rare filter's matches; then one
+ranked query for the events of the chosen dates."""
 
 from __future__ import annotations
 
