@@ -403,6 +403,7 @@ def test_every_filter_combination_gives_the_summed_answer(
     monkeypatch.setattr(daywalk, "FIRST", 2)
     monkeypatch.setattr(daywalk, "GROWTH", 2)
     monkeypatch.setattr(daywalk, "BUDGET", 100.0 if walked == "in small steps" else 0.0)
+    monkeypatch.setattr(daywalk, "POSTGRES_FROM", 0)
     for shape in SHAPES:
         query = "&".join([*(FILTERS[n] for n in names), shape])
         body = client.get(f"/api/v1/digest?{query}").get_json()

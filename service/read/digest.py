@@ -1,16 +1,15 @@
 """The digest: a story's key dates (those whose events weigh most), each with its events that
 stand highest (their weight times how well their summary reads as a timeline's entry). Weights
-and standings are kept by the write side (service.write.importance); this reads the weights from
-the index ``event_day_weight`` (precision rank, sort date, weight): one aggregate over the
-window's rows of the admitted precisions, then one ranked query for the events of the chosen
-dates."""
+and standings are kept by the write side (service.write.importance); the dates' sums are read
+from the kept per-date sums (DayWeight) or a type's covering index, walked date by date for
+the other filters (service.read.daywalk) or summed over a rare filter's matches; then one
+ranked query for the events of the chosen dates."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Callable
 from typing import Any, NamedTuple
 
 import peewee as pw
@@ -30,8 +29,6 @@ RESIDUAL = ("q", "actor", "article", "min_salience", "precision_at_least", "prec
 #: those of one shown before it, or the reverse, is left out (two events of one sentence, a
 #: report retold). Each date's arm reads ``CANDIDATES`` times ``per_date`` rows.
 CANDIDATES = 3
-#: A LIMIT that keeps every row.
-ALL = 10**9
 _WORD = re.compile(r"\w+")
 #: The rank a date is keyed by: a time of day is its day.
 _KEY_RANK = pw.Case(None, [(Event.precision_rank <= _DAY, _DAY)], Event.precision_rank)
@@ -55,7 +52,7 @@ def digest(args: dict[str, Any]) -> list[KeyDate]:
         chosen = {key: total for key, total, _ in _kept_sums(args, ranks, args.get("dates") or 20)}
     else:
         matches = walk.matches(args)
-        chosen = walk.weightiest(args, ranks, _walked_sums(args), matches)
+        chosen = walk.weightiest(args, ranks, _kept_sums, matches)
         if chosen is None:  # driven by the rarest filter's matches
             chosen = _totals_of_matches(args, ranks, min(matches, key=matches.get, default=None))
     if not chosen:
@@ -80,29 +77,14 @@ def _kept_sums(args: dict[str, Any], ranks: list[int], limit: int, offset: int =
     return _day_totals(args, ranks, limit, offset)
 
 
-def _walked_sums(args: dict[str, Any]) -> Callable:
-    """:func:`_kept_sums` for a walk: a type's sums are summed once, not again for each step."""
-    if not args.get("type"):
-        return _kept_sums
-    every: list[list] = []  # the rows as the driver gives them; a step's converted
-
-    def kept_sums(args: dict[str, Any], ranks: list[int], limit: int, offset: int = 0) -> list:
-        if not every:
-            every.append(_totals(args, ranks, ALL, raw=True))
-        return [((_date(d), r), w, n) for d, r, w, n in every[0][offset : offset + limit]]
-
-    return kept_sums
-
-
-def _totals(
-    args: dict[str, Any], ranks: list[int], limit: int, offset: int = 0, raw: bool = False
-) -> list:
-    """As :func:`_kept_sums`, of the events of the window, the type and the precision filters:
-    one arm per precision rank, each summing one range of the covering index
-    event_type_day_weight (type, precision rank, sort date, weight) in its order (with all
-    ranks in one WHERE, SQLite walks the date index and reads every row; one GROUP BY over all
-    arms sorts every row); the arms' per-date sums are then added up per date and key rank."""
+def _totals(args: dict[str, Any], ranks: list[int], limit: int, offset: int = 0) -> list:
+    """As :func:`_kept_sums`, of the events of the window and the types: one arm per precision
+    rank and type, each summing one range of the covering index event_type_day_weight (type,
+    precision rank, sort date, weight) in its order (with all ranks or types in one WHERE,
+    SQLite walks another index and reads every row; one GROUP BY over all arms sorts every
+    row); the arms' per-date sums are then added up per date and key rank."""
     kept = {k: v for k, v in args.items() if k in walk.KEPT}
+    shapes = [(rank, kind) for rank in ranks for kind in kept.get("type") or [None]]
     arms = [
         _selected(
             Event.select(
@@ -110,16 +92,16 @@ def _totals(
                 pw.fn.SUM(Event.weight).alias("total"),
                 pw.fn.COUNT(pw.SQL("*")).alias("n"),
             ),
-            kept,
+            {**kept, "type": [kind] if kind else []},
             [rank],
         )
         .group_by(Event.sort_date)
         .sql()
-        for rank in ranks
+        for rank, kind in shapes
     ]
     union = " UNION ALL ".join(
         f"SELECT {max(r, _DAY)} AS key, t.sort_date, t.total, t.n FROM ({sql}) AS t"
-        for r, (sql, _) in zip(ranks, arms, strict=True)
+        for (r, _), (sql, _) in zip(shapes, arms, strict=True)
     )
     totals = (
         f"SELECT sort_date, key, COALESCE(SUM(total), 0) AS total, SUM(n) FROM ({union}) AS arms "
@@ -127,8 +109,9 @@ def _totals(
         f"LIMIT {database.param} OFFSET {database.param}"
     )
     params = [p for _, ps in arms for p in ps] + [limit, offset]
-    rows = list(database.execute_sql(totals, params))
-    return rows if raw else [((_date(d), rank), w, n) for d, rank, w, n in rows]
+    rows = database.execute_sql(totals, params)
+    # (PostgreSQL sums counts as numeric: an int here)
+    return [((_date(day), rank), weight, int(n)) for day, rank, weight, n in rows]
 
 
 def _day_totals(args: dict[str, Any], ranks: list[int], limit: int, offset: int = 0) -> list:
