@@ -117,7 +117,9 @@ def inherit(found: list[Candidate], by_token: dict[int, Candidate], doc, publish
         if cand.anchor is not None:
             continue
         tok = doc[cand.token]
-        if tok.dep_ == "conj" and (partner := by_token.get(tok.head.i)) and partner.anchor:
+        partner = by_token.get(tok.head.i) if tok.dep_ == "conj" else None
+        if partner is not None and partner.anchor and partner.status == cand.status:
+            # "searched the offices on Tuesday and are investigating": another time, not shared
             if syntax.subject(tok) is syntax.subject(tok.head) or not any(
                 c.dep_ in syntax.SUBJECTS for c in tok.children
             ):

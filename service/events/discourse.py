@@ -87,14 +87,23 @@ _PRICE_AT = re.compile(
 )
 
 
+#: A figure given for another period after the clause's own: "fell 5.9% to $9.5 million, or
+#: 46 cents a share, from $10.1 million, or 49 cents a share, in the year-ago period".
+_FROM_FIGURE = re.compile(
+    r"\bfrom\s+[$€£]?\d[\d.,]*(?:\s*(?:million|billion|trillion|percent|%))?"
+    r"(?:,\s+or\s+[^,]{1,40},)?\s+(?:in|for|during)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def compared(text: str, timex: Timex) -> bool:
     """Whether an expression names the time a comparison is made with ("a tsunami warning,
     the first since 2015"; "34 seats, up from 26 in 2011"): another time than the clause's, so
     it neither dates nor bounds the clause."""
     before = text[max(0, timex.start - 60) : timex.start]
-    return bool(
-        _SUPERLATIVE_SINCE.search(before) or _COMPARED.search(before) or _PRICE_AT.search(before)
-    )
+    if _SUPERLATIVE_SINCE.search(before) or _COMPARED.search(before) or _PRICE_AT.search(before):
+        return True
+    return bool(_FROM_FIGURE.search(text[max(0, timex.start - 100) : timex.start]))
 
 
 #: "until", "till" with what may stand between it and the date ("until at least Saturday").
