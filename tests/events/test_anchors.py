@@ -45,3 +45,25 @@ def test_a_thing_s_date_does_not_date_the_clause(text, word):
 def test_the_clause_s_date_stays(text, word, start):
     date = _dated(text, word)
     assert date.start is not None and date.start.isoformat().startswith(start), date
+
+
+@pytest.mark.parametrize(
+    "text, word, value",
+    [
+        # a day ahead said of a plan verb dates what is planned
+        ("On Tuesday, the Lindqvist Foundation plans to hold a news conference in Oslo.", "hold",
+         "2024-04-02"),
+        ("Next month, Norsk plans to sell its stake in Halden to a fund.", "sell", "2024-04-01"),
+        # a past day stays the agreement's
+        ("Halden agreed on Monday to sell its stake to Norsk.", "agreed", "2024-03-25"),
+    ],
+)  # fmt: skip
+def test_a_day_ahead_of_a_plan_verb_dates_the_plan(text, word, value):
+    date = _dated(text, word)
+    assert date.start is not None and date.start.isoformat() == value, date
+
+
+def test_a_day_ahead_of_an_expectation_is_no_plan_s_day():
+    text = "Next month, the Bank of England is expected to raise its rates again."
+    events = extract(text, D)
+    assert not [e for e in events if e.date.start and e.date.start.month == 4], events

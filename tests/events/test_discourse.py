@@ -754,3 +754,19 @@ def test_a_duration_after_a_preposition_is_no_span(text, word, bounds):
 def test_a_coordinated_clause_shares_a_date_only_in_its_own_tense(text, word, bounds):
     date = _event(text, word).date
     assert (date.start, date.end) == bounds
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "value"),
+    [
+        # the quarter a report's figures were told for goes on dating its figures
+        ("Norrland Bank said third-quarter net income rose 12 percent to 4 billion crowns. "
+         "Revenue rose 3 percent to 9 billion crowns.", "Revenue", "2023-Q3"),
+        # a comparison's quarter does not
+        ("Norrland Bank said revenue rose to 9 billion crowns from 8.7 billion in the year-ago "
+         "quarter. Profit fell 3 percent.", "Profit", None),
+    ],
+)  # fmt: skip
+def test_figures_go_on_in_the_quarter_told(text, word, value):
+    date = _event(text, word).date
+    assert date.value == value
