@@ -103,6 +103,8 @@ def _direct(root, owner: int) -> bool:
 
 
 def _predicate_like(tok) -> bool:
+    if tok.lower_ == "aged" and tok.dep_ in ("acl", "amod", "advcl"):
+        return False  # "Jackson's death aged 50 in June 2009": an age, the death's date
     if lexicon.gerund_noun(tok):
         return True
     if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):

@@ -67,3 +67,17 @@ def test_a_day_ahead_of_an_expectation_is_no_plan_s_day():
     text = "Next month, the Bank of England is expected to raise its rates again."
     events = extract(text, D)
     assert not [e for e in events if e.date.start and e.date.start.month == 4], events
+
+
+@pytest.mark.parametrize(
+    "text, word, value",
+    [
+        # "aged 89" is an age: the date after it is the happening's
+        ("The court heard the claim over George Lowe's death aged 89 in May 2023.", "death",
+         "2023-05"),
+        ("George Lowe died aged 89 in May 2023.", "died", "2023-05"),
+    ],
+)  # fmt: skip
+def test_an_age_does_not_take_the_date(text, word, value):
+    date = _dated(text, word)
+    assert date.value == value, date
