@@ -81,3 +81,22 @@ def test_a_day_ahead_of_an_expectation_is_no_plan_s_day():
 def test_an_age_does_not_take_the_date(text, word, value):
     date = _dated(text, word)
     assert date.value == value, date
+
+
+@pytest.mark.parametrize(
+    "text, word, value",
+    [
+        # a past day said of the infinitive of a past verb is that verb's
+        ("The auditor refused to sign off on the Halden accounts last week.", "refused",
+         "2024-W12"),
+        ("Halden agreed to sell its stake in Norsk last month.", "agreed", "2024-02"),
+    ],
+)  # fmt: skip
+def test_a_past_day_of_an_infinitive_dates_the_past_verb(text, word, value):
+    date = _dated(text, word)
+    assert date.value == value, date
+
+
+def test_a_day_ahead_of_an_infinitive_does_not_date_the_past_verb():
+    date = _dated("Halden agreed to sell its stake in Norsk next week.", "agreed")
+    assert date.start is None or date.start <= D, date
