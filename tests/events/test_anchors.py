@@ -90,6 +90,7 @@ def test_an_age_does_not_take_the_date(text, word, value):
         ("The auditor refused to sign off on the Halden accounts last week.", "refused",
          "2024-W12"),
         ("Halden agreed to sell its stake in Norsk last month.", "agreed", "2024-02"),
+        ("The missing boy was found clinging to a raft off Crete last week.", "found", "2024-W12"),
     ],
 )  # fmt: skip
 def test_a_past_day_of_an_infinitive_dates_the_past_verb(text, word, value):
