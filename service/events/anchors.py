@@ -103,6 +103,8 @@ def _direct(root, owner: int) -> bool:
 
 
 def _predicate_like(tok) -> bool:
+    if tok.lower_ == "aged" and tok.dep_ in ("acl", "amod", "advcl"):
+        return False  # "Jackson's death aged 50 in June 2009": an age, the death's date
     if lexicon.gerund_noun(tok):
         return True
     if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
@@ -117,7 +119,9 @@ def inherit(found: list[Candidate], by_token: dict[int, Candidate], doc, publish
         if cand.anchor is not None:
             continue
         tok = doc[cand.token]
-        if tok.dep_ == "conj" and (partner := by_token.get(tok.head.i)) and partner.anchor:
+        partner = by_token.get(tok.head.i) if tok.dep_ == "conj" else None
+        if partner is not None and partner.anchor and partner.status == cand.status:
+            # "searched the offices on Tuesday and are investigating": another time, not shared
             if syntax.subject(tok) is syntax.subject(tok.head) or not any(
                 c.dep_ in syntax.SUBJECTS for c in tok.children
             ):

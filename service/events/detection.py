@@ -175,6 +175,19 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
         return None  # "Last updated at 06:28": the page's furniture
     modal = {c.lemma_.lower() for c in children if c.dep_ == "aux"}
     own = list(attached.get(tok.i, []))
+    arranged = lexicon.PLANNING - lexicon.EXPECTING
+    if not own and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in arranged:
+        ahead = [t for t in attached.get(tok.head.i, []) if _after(t, published_at)]
+        own += ahead  # "On Tuesday, the league plans to hold a news conference": the plan's day
+    told_past = tok.tag_ == "VBD" or (
+        tok.tag_ == "VBN"
+        and any(c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in children)
+    )
+    if not own and told_past:
+        for x in (c for c in children if c.dep_ == "xcomp"):
+            own += [t for t in attached.get(x.i, []) if _before(t, published_at)]
+            # "refused to sign off on the accounts last week": the refusal's week; "was found
+            # clinging to an inner tube Nov. 25": found that day
     if noun is not None or (obj_tok is not None and lexicon.noun_type(obj_tok.lemma_)):
         own += _its_time(obj_tok, lemma, attached)  # "ratified its accession on March 30"
     if subject_tok is not None and lexicon.noun_type(lexicon.noun_lemma(subject_tok)):
@@ -307,6 +320,16 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
         tuple(a.actor.key for a in roles["targets"] if a.actor.kind != "place"),
         of_noun=bool(occurrence),
     )
+
+
+def _before(timex, published_at) -> bool:
+    """A date that ends no later than the publication."""
+    return timex.end_date is not None and timex.end_date <= published_at
+
+
+def _after(timex, published_at) -> bool:
+    """A date wholly after the publication."""
+    return timex.start_date is not None and timex.start_date > published_at
 
 
 def _noun(text, published_at, tok, span, token_actors, attached, timexes, days):

@@ -87,14 +87,23 @@ _PRICE_AT = re.compile(
 )
 
 
+#: A figure given for another period after the clause's own: "fell 5.9% to $9.5 million, or
+#: 46 cents a share, from $10.1 million, or 49 cents a share, in the year-ago period".
+_FROM_FIGURE = re.compile(
+    r"\bfrom\s+[$€£]?\d[\d.,]*(?:\s*(?:million|billion|trillion|percent|%))?"
+    r"(?:,\s+or\s+[^,]{1,40},)?\s+(?:in|for|during)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def compared(text: str, timex: Timex) -> bool:
     """Whether an expression names the time a comparison is made with ("a tsunami warning,
     the first since 2015"; "34 seats, up from 26 in 2011"): another time than the clause's, so
     it neither dates nor bounds the clause."""
     before = text[max(0, timex.start - 60) : timex.start]
-    return bool(
-        _SUPERLATIVE_SINCE.search(before) or _COMPARED.search(before) or _PRICE_AT.search(before)
-    )
+    if _SUPERLATIVE_SINCE.search(before) or _COMPARED.search(before) or _PRICE_AT.search(before):
+        return True
+    return bool(_FROM_FIGURE.search(text[max(0, timex.start - 100) : timex.start]))
 
 
 #: "until", "till" with what may stand between it and the date ("until at least Saturday").
@@ -593,12 +602,16 @@ def period_subjects(candidates: Sequence, timexes: Sequence[Timex], doc) -> None
     whose subject the period modifies; the period itself, whatever preposition stands before
     it ("after third-quarter profit fell": the "after" is the clause's)."""
     periods = [t for t in timexes if t.precision in _PERIODS and t.type == "DATE"]
+    starts = [s.start_char for s in doc.sents]
     for c in candidates:
         if c.anchor is not None or c.trigger.pos != "verb" or not periods:
             continue
         subject = next((w for w in doc[c.token].children if w.dep_ == "nsubj"), None)
         if subject is None or subject.lower_ not in _FIGURES:
             continue
+        story = _story_period([t for t in periods if not compared(doc.text, t)], starts, c)
+        if story is not None and c.status == "occurred":
+            c.anchor = story  # "Third-quarter net income rose 12%. Sales rose 4%.": that quarter
         deps = ("compound", "amod", "nmod", "poss", "nummod")
         mods = [w for w in subject.children if w.dep_ in deps]
         for w in (x for m in mods for x in m.subtree):
@@ -611,6 +624,28 @@ def period_subjects(candidates: Sequence, timexes: Sequence[Timex], doc) -> None
                     timex, edtf=edtf, start_date=first, end_date=last, mod=None
                 )
                 break
+
+
+#: Sentences back a quarter or a half told of figures goes on dating them.
+_PERIOD_CARRY = 2
+
+
+def _story_period(periods: Sequence[Timex], starts: list[int], c) -> Timex | None:
+    """The quarter or half the report's figures were last told for, in this sentence before the
+    clause or the two before it ("For the third quarter, net income rose 12%. Sales rose
+    4%."); the subject's own period, if it has one, is read after this and wins."""
+    here = bisect.bisect_right(starts, c.clause.start) - 1
+    told = [
+        t
+        for t in periods
+        if t.precision in ("quarter", "half")
+        and t.start < c.clause.start
+        and here - (bisect.bisect_right(starts, t.start) - 1) <= _PERIOD_CARRY
+        and t.start_date is not None
+        and t.end_date is not None
+        and t.mod is None
+    ]
+    return told[-1] if told else None
 
 
 _WEEKDAY = re.compile(r"(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)

@@ -206,7 +206,12 @@ def _own_date(group: Group, published_at: dt.date) -> EventDate | None:
     head = group.dated
     if head.anchor is not None:
         when = dates.from_timex(head.anchor, "narrative" if head.inherited else "expression")
-        if head.duration is not None and when.precision == "day" and when.start:
+        if (
+            head.duration is not None
+            and when.precision == "day"
+            and when.start
+            and not _bound_by(head, head.duration)
+        ):
             starts = _STARTS.search(head.clause.text)
             spanned = (dates.starting_on if starts else dates.ending_on)(head.duration, when.start)
             when = spanned or when
@@ -234,6 +239,21 @@ def _own_date(group: Group, published_at: dt.date) -> EventDate | None:
             if ended is not None:
                 return ended
     return None
+
+
+#: Words before a duration that make it a distance or a bound, not the happening's length
+#: ("After a weekend of accusations, attention returned today").
+_NO_SPAN = re.compile(
+    r"\b(?:after|before|since|following|within|ahead\s+of)\s+"
+    r"(?:(?:a|an|the|nearly|about|almost|some|more\s+than|less\s+than)\s+)*$",
+    re.IGNORECASE,
+)
+
+
+def _bound_by(c: Candidate, duration) -> bool:
+    """Whether a clause's duration is told after "after", "before", "since"..."""
+    at = duration.start - c.sentence.start
+    return at >= 0 and _NO_SPAN.search(c.sentence.text[max(0, at - 30) : at]) is not None
 
 
 def _status(group: Group) -> str:

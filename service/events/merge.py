@@ -220,6 +220,12 @@ def _best(
         return max(scored, key=lambda x: x[:2])[2]
     if cand.index in known and cand.type in SYNONYMOUS:
         return _the_one(groups, cand)
+    if cand.type in SYNONYMOUS and cand.trigger.pos == "verb" and not cand.actors:
+        # "... over Jackson's death in June 2009. The pop star died from an overdose": the one
+        # happening of its kind the story named as known, told again with nobody named
+        found = _the_one(groups, cand)
+        if found is not None and all(c.index in known for c in found.members):
+            return found
     return None
 
 

@@ -501,6 +501,9 @@ def _at(text: str, words: str):
         ("Orbis sold 4.1 million laptops, down from 6.2 million in 2021.", "2021", True),
         ("Profit was 3.2 percent, compared with 2.9 percent in 2019.", "2019", True),
         ("Turnout was higher than in 2011.", "2011", True),
+        ("Net income fell 5.9% to $9.5 million, or 46 cents a share, from $10.1 million, or "
+         "49 cents a share, in the year-ago period.", "the year-ago period", True),
+        ("Sales rose to 4.2 billion crowns from 3.9 billion in 2022.", "2022", True),
         # a price taken at another time as a reference
         ("Norsk will pay 40 crowns a share, a premium of 28 percent to the closing price on "
          "Friday.", "Friday", True),
@@ -511,6 +514,8 @@ def _at(text: str, words: str):
         ("The index fell 3 percent in 2019, its first fall.", "2019", False),
         ("Yields rose to 4.1 percent in March.", "March", False),
         ("Vela shares closed on Tuesday at 40 crowns.", "Tuesday", False),
+        ("The firm moved from 3 offices in 2010 to a tower in Oslo.", "2010", False),
+        ("The bank raised $2 billion from investors in March.", "March", False),
         ("Sales were up 4 percent in March.", "March", False),
         ("Revenue will be $25 billion, up from the $23.8 billion it forecast in July.", "July",
          False),
@@ -714,3 +719,54 @@ def test_a_coordinated_clause_later_by_a_duration(text, word, bounds):
 def test_a_state_lasting_past_the_publication_does_not_date_the_act(text, bounds):
     date = _event(text, "shut").date
     assert (date.start, date.end) == bounds
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "bounds"),
+    [
+        # a duration after "after", "since", "within" is a distance, not the happening's length
+        ("After a week of talks, the union signed the deal with Halden on Tuesday.", "signed",
+         (TUESDAY, TUESDAY)),
+        ("Within two days of the vote, Reed resigned as chairman on Tuesday.", "resigned",
+         (TUESDAY, TUESDAY)),
+        # the happening's own length spans its days
+        ("Lindqvist arrived in Oslo on Tuesday for a two-day visit.", "arrived",
+         (TUESDAY, TUESDAY + dt.timedelta(days=1))),
+    ],
+)  # fmt: skip
+def test_a_duration_after_a_preposition_is_no_span(text, word, bounds):
+    date = _event(text, word).date
+    assert (date.start, date.end) == bounds
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "bounds"),
+    [
+        # a coordinated clause of another status does not share its partner's date (going on,
+        # it is told of the publication day)
+        ("Police searched the offices of Halden on Tuesday and are questioning two managers.",
+         "questioning", (PUB, PUB)),
+        # of the same status it does
+        ("Police searched the offices of Halden on Tuesday and questioned two managers.",
+         "questioned", (TUESDAY, TUESDAY)),
+    ],
+)  # fmt: skip
+def test_a_coordinated_clause_shares_a_date_only_in_its_own_tense(text, word, bounds):
+    date = _event(text, word).date
+    assert (date.start, date.end) == bounds
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "value"),
+    [
+        # the quarter a report's figures were told for goes on dating its figures
+        ("Norrland Bank said third-quarter net income rose 12 percent to 4 billion crowns. "
+         "Revenue rose 3 percent to 9 billion crowns.", "Revenue", "2023-Q3"),
+        # a comparison's quarter does not
+        ("Norrland Bank said revenue rose to 9 billion crowns from 8.7 billion in the year-ago "
+         "quarter. Profit fell 3 percent.", "Profit", None),
+    ],
+)  # fmt: skip
+def test_figures_go_on_in_the_quarter_told(text, word, value):
+    date = _event(text, word).date
+    assert date.value == value

@@ -119,3 +119,21 @@ def test_same_happening_rules(a, b, expected):
 def test_events_are_frozen(seed_events):
     with pytest.raises(dataclasses.FrozenInstanceError):
         seed_events[0].title = "x"
+
+
+@pytest.mark.parametrize(
+    ("text", "events", "start"),
+    [
+        # a known happening ("Lowe's death") told again by its verb with nobody named
+        ("A court will hear the claim over George Lowe's death aged 89 in May 2023. The former "
+         "climber died in a hospital in Leeds.", 1, dt.date(2023, 5, 1)),
+        # two deaths of different people told with nobody named in either stay two
+        ("Two people died when their car hit a tree near Lyon on Sunday. The storm was the "
+         "worst since 1999, when 12 people died in the region.", 2, None),
+    ],
+)  # fmt: skip
+def test_a_known_happening_told_again_by_its_verb(text, events, start):
+    found = [e for e in extract(text, dt.date(2024, 3, 14)) if e.type == "death"]
+    assert len(found) == events, [(e.title, e.date) for e in found]
+    if start is not None:
+        assert found[0].date.start == start
