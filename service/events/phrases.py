@@ -353,7 +353,7 @@ def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=No
         patient = _lowered(subject_text, subject)
         subject_text, plural = agent
         passive = False
-    lemma = tok.lemma_.lower()
+    lemma = lexicon.verb_lemma(tok)
     content = any(c.dep_ == "ccomp" and _clause(c) for c in tok.children)
     if (
         type_ == "statement"
@@ -362,9 +362,9 @@ def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=No
     ):
         tok_lemma = "say"
     else:
-        tok_lemma = tok.lemma_
+        tok_lemma = lemma
     if noun is not None:
-        verb = conjugate(tok.lemma_, plural)
+        verb = conjugate(lemma, plural)
     elif planned:
         verb = ("to be " + tok.text.lower()) if passive else "to " + tok_lemma.lower()
     elif passive:
