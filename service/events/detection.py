@@ -161,6 +161,8 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
             if p.dep_ == "pobj" and lexicon.same_kind(tok, p.lemma_.lower()):
                 own += attached.get(p.i, [])  # "arrived on Tuesday for a two-day visit"
     anchor, duration = discourse.times(text, own)
+    if syntax.described_participle(tok) and _ahead(anchor, published_at):
+        return None  # a past participle tells what was done, never on a day still to come
     status = factuality.verb_status(tok, children, modal, anchor, published_at)
     if status is None or (status == "planned" or occurrence) and factuality.superseded(tok):
         return None  # hypothetical, or "the burial was initially scheduled": a plan changed
@@ -363,6 +365,10 @@ def _phrasal_noun(children):
                 if p.dep_ == "pobj" and lexicon.noun_lemma(p) in lexicon.GOING_NOUNS:
                     return p
     return None
+
+
+def _ahead(anchor, published_at) -> bool:
+    return anchor is not None and anchor.start_date is not None and anchor.start_date > published_at
 
 
 def _reports(tok) -> bool:
