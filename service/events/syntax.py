@@ -69,6 +69,7 @@ def described_participle(tok) -> bool:
         and tok.i > tok.head.i
         and tok.head.pos_ in ("NOUN", "PROPN")
         and tok.lemma_.lower() not in lexicon.STATIVE  # "people known to have", "aged 89"
+        and tok.head.lemma_.lower() not in lexicon.PERIODS  # "the quarter ended Sept. 30"
         and not any(c.dep_ in (*SUBJECTS, "mark", "aux", "auxpass") for c in tok.children)
     )
 
