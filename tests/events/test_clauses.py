@@ -166,3 +166,33 @@ def test_a_participle_after_a_happening_of_something_is_the_happenings():
         "in the journal Nature."
     )
     assert "Study published" in _titles(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "start", "end"),
+    [
+        ('He said: "Our daughter was born on the first of May 2020, six weeks early."', "born",
+         dt.date(2020, 5, 1), dt.date(2020, 5, 1)),
+        ('"We are seeing a steady rise, with 4,000 new cases reported just this week," she said.',
+         "reported", dt.date(2024, 3, 11), dt.date(2024, 3, 17)),
+    ],
+)  # fmt: skip
+def test_a_quotation_dating_a_past_deed_tells_it(text, word, start, end):
+    """A quotation is the speaker's words, but a dated past happening told in it is told as
+    having happened (was left out with everything quoted)."""
+    date = _dated(text, word)
+    assert date is not None and (date.start, date.end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We acted quickly on Monday and we will act again," the minister said.',
+        '"The board will vote on the merger on Friday," the chairman said.',
+        '"The talks were useful," the envoy said.',
+        '"With today\'s announcement, the agency moves to a new phase," she said.',
+    ],
+)
+def test_a_quotation_of_the_speakers_acts_plans_or_views_is_no_event(text):
+    titles = _titles(text)
+    assert not any(w in t for t in titles for w in ("act", "vote", "useful", "nnouncement"))
