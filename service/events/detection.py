@@ -197,6 +197,8 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
             if p.dep_ == "pobj" and lexicon.same_kind(tok, p.lemma_.lower()):
                 own += attached.get(p.i, [])  # "arrived on Tuesday for a two-day visit"
     anchor, duration = discourse.times(text, own)
+    if syntax.described_participle(tok) and _ahead(anchor, published_at):
+        return None  # a past participle tells what was done, never on a day still to come
     status = factuality.verb_status(tok, children, modal, anchor, published_at)
     if status is None or (status == "planned" or occurrence) and factuality.superseded(tok):
         return None  # hypothetical, or "the burial was initially scheduled": a plan changed
@@ -351,6 +353,8 @@ def _noun(text, published_at, tok, span, token_actors, attached, timexes, days):
         return None  # "released a statement": the release tells it
     if tok.dep_ == "pobj" and head.head.pos_ == "VERB" and lexicon.same_kind(head.head, lemma):
         return None  # "arrived ... for a two-day visit": the arrival is the visit
+    if document and _told_in(tok):
+        return None  # "condemned the attack in a statement": the condemnation tells it
     if any(c.dep_ == "neg" or c.lower_ in ("no", "any") for c in tok.children):
         return None
     own = list(attached.get(tok.i, []))
@@ -411,6 +415,10 @@ def _phrasal_noun(children):
     return None
 
 
+def _ahead(anchor, published_at) -> bool:
+    return anchor is not None and anchor.start_date is not None and anchor.start_date > published_at
+
+
 def _reports(tok) -> bool:
     lemma = tok.lemma_.lower()
     return lemma in lexicon.REPORTING or lexicon.VERB_TYPES.get(lemma) == "statement"
@@ -433,12 +441,27 @@ def _in_document(tok, span: Span, text: str) -> bool:
             continue
         head = w.head
         if w.dep_ == "pobj" and head.lower_ == "in":
+            if _told_in(w) and head.head.i == tok.i:
+                continue  # "welcomed the truce in a statement on Wednesday": the act itself
             return True  # "In a joint communiqué, the parties declared..."
         if w.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
             return True
         if w.dep_ == "nsubj" and head.lemma_.lower() in lexicon.REPORTING:
             return tok.i != head.i and any(a.i == head.i for a in tok.ancestors)
     return False
+
+
+def _told_in(document) -> bool:
+    """A document a verb's own act is told in, with no content clause of its own: "welcomed
+    the truce in a statement", not "In a joint communiqué, the parties declared that ..."."""
+    prep = document.head
+    verb = prep.head
+    return (
+        document.dep_ == "pobj"
+        and prep.lower_ == "in"
+        and verb.pos_ == "VERB"
+        and not any(c.dep_ == "ccomp" for c in verb.children)
+    )
 
 
 def _clause(tok, span: Span, text: str) -> Clause:

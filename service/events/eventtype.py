@@ -64,15 +64,11 @@ def frame_lemmas(tok, subject_tok, obj_tok) -> tuple[set[str], set[str], set[str
     return subject, obj, pobj
 
 
-#: Lemmas the tagger gets wrong ("fined" -> "fin").
-_LEMMA_FIXES = {"fin": "fine"}
-
-
 def of_verb(tok, subject_tok, obj_tok, noun, occurrence, agents: list) -> str:
     """The type of a verb predicate: an occurrence verb takes its subject noun's ("the visit
     took place"), a light verb its object noun's ("held talks"), others their lemma's in their
     frame (``lexicon.verb_type``), refined by what the clause says around it."""
-    lemma = _LEMMA_FIXES.get(tok.lemma_.lower(), tok.lemma_.lower())
+    lemma = lexicon.verb_lemma(tok)
     children = list(tok.children)
     light = lemma in lexicon.LIGHT and noun is not None
     frame = frame_lemmas(tok, subject_tok, obj_tok)

@@ -148,13 +148,23 @@ def _no_one(subject) -> bool:
 def superseded(tok) -> bool:
     """A plan told as changed: "was initially scheduled to take place on Saturday", "had
     originally planned to": what was once planned, not what happens."""
-    for node in (tok, tok.head) if tok.dep_ in ("xcomp", "conj") else (tok,):
+    nodes = (tok, tok.head) if tok.dep_ in ("xcomp", "conj") else (tok,)
+    if tok.dep_ == "xcomp" and tok.head.dep_ == "acomp":
+        nodes += (tok.head.head,)  # "had been due to close": the copula's tense
+    for node in nodes:
         if any(c.dep_ == "advmod" and c.lower_ in _SUPERSEDED for c in node.children):
             return True
+        if node is not tok and node.lemma_.lower() in _PLANNED_BY and _past_perfect(node):
+            return True  # "had been due to close next week", "had planned to": no longer
     return False
 
 
 _SUPERSEDED = frozenset({"initially", "originally"})
+_PLANNED_BY = frozenset({"be", "plan", "schedule", "set"})
+
+
+def _past_perfect(tok) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children)
 
 
 def _embedded(governor, fact: Factuality, data: dict) -> Factuality:

@@ -35,6 +35,8 @@ _SETS = {name.upper(): frozenset(entry["words"]) for name, entry in _DATA["sets"
 VERB_TYPES: dict[str, str] = _by_word(_DATA["verb_types"])
 #: Nouns naming a happening, with their type ("the summit", "Monday's earthquake").
 NOUN_TYPES: dict[str, str] = _by_word(_DATA["noun_types"])
+#: Lemmas the tagger gets wrong ("fined" -> "fin"), with the right one.
+LEMMA_FIXES: dict[str, str] = dict(_DATA["lemma_fixes"])
 #: Phrasal verbs (lemma and particle) whose type differs from the verb's own.
 PHRASAL: dict[str, str] = dict(_DATA["phrasal"])
 # The word sets, each documented in the data file ("doc").
@@ -50,6 +52,8 @@ OCCURRENCE = _SETS["OCCURRENCE"]
 LIGHT = _SETS["LIGHT"]
 GOING_NOUNS = _SETS["GOING_NOUNS"]
 ASPECTUAL = _SETS["ASPECTUAL"]
+FIRM = _SETS["FIRM"]
+PERIODS = _SETS["PERIODS"]
 DISASTER_NOUNS = _SETS["DISASTER_NOUNS"]
 MARKET_NOUNS = _SETS["MARKET_NOUNS"]
 ECONOMY_NOUNS = _SETS["ECONOMY_NOUNS"]
@@ -140,6 +144,12 @@ def _holds(frame: dict, of: tuple[str, ...], words: frozenset[str] | None, negat
     nouns = set().union(*(frame[role] for role in of))
     found = bool(nouns & words) if words is not None else bool(nouns)
     return found != negated
+
+
+def verb_lemma(tok) -> str:
+    """A verb's lemma, lower case, with the tagger's known slips mended ("fined": "fine")."""
+    lemma = tok.lemma_.lower()
+    return LEMMA_FIXES.get(lemma, lemma)
 
 
 def noun_type(lemma: str) -> str | None:

@@ -176,6 +176,8 @@ def _score(group: Group, cand: Candidate, named: dict[int, str]) -> int | None:
     document = cand.doc or any(c.doc for c in group.members)
     if not document and cand.targets and their_targets and not set(cand.targets) & their_targets:
         return None  # "sued Binance" and "sued Coinbase" are two happenings
+    if _counted_apart(group, cand):
+        return None  # "the flu killed a million people in 1968" / "has killed 20 people"
     if cand.anchor is not None:
         mine_date = dates.from_timex(cand.anchor)
         if any(not dates.overlaps(mine_date, d) for d in group.anchors()):
@@ -183,6 +185,30 @@ def _score(group: Group, cand: Candidate, named: dict[int, str]) -> int | None:
     elif _apart(cand) and group.anchors():
         return None  # "two cases were confirmed this week ... a second case a day later"
     return len({m.actor.key for m in cand.actors} & {a.key for a in theirs})
+
+
+#: A count in an object: digits, or number words ("20 people", "about a million people").
+_COUNT = re.compile(
+    r"\b(?:\d[\d,.]*\d|\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"dozens?|hundreds?|thousands?|millions?|billions?)\b",
+    re.IGNORECASE,
+)
+
+
+def _counts(c: Candidate) -> set[str]:
+    return {m.group().lower().replace(",", "") for m in _COUNT.finditer(c.phrase.obj)}
+
+
+def _counted_apart(group: Group, cand: Candidate) -> bool:
+    """The same verb told with other counts ("killed 20 people" / "killed about a million
+    people"): two happenings, not one told twice."""
+    mine = _counts(cand)
+    if cand.trigger.pos != "verb" or not mine:
+        return False
+    same_verb = [
+        c for c in group.members if c.trigger.pos == "verb" and c.trigger.text == cand.trigger.text
+    ]
+    return any((theirs := _counts(c)) and not mine & theirs for c in same_verb)
 
 
 _LATER = re.compile(r"\b(?:later|earlier)$", re.IGNORECASE)

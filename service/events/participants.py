@@ -137,6 +137,7 @@ def roles(tok, token_actors, noun: bool = False) -> dict:
         subject = syntax.subject(tok)
         passive = subject is not None and subject.dep_ == "nsubjpass"
         passive = passive or (syntax.fronted_participle(tok) and tok.tag_ == "VBN")
+        passive = passive or syntax.described_participle(tok)
         if subject is not None:
             (targets if passive else agents).extend(actors_in(subject, token_actors))
         for c in tok.children:

@@ -8,7 +8,7 @@ import re
 
 from . import lexicon
 from .actors import ActorMention, short_name
-from .syntax import fronted_participle, teller_of
+from .syntax import described_participle, fronted_participle, teller_of
 from .syntax import subject as subject_of
 
 #: Longest headline, in characters.
@@ -335,8 +335,8 @@ def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=No
     """The headline of a verb predicate: subject, verb in present tense, object, extras."""
     subject = noun if noun is not None else subject_of(tok)
     passive = subject is not None and subject.dep_ == "nsubjpass" and subject.head.i == tok.i
-    if fronted_participle(tok) and tok.tag_ == "VBN":
-        passive = True  # "Born in Leeds in 1931, Lowe ...": Lowe was born
+    if fronted_participle(tok) and tok.tag_ == "VBN" or described_participle(tok):
+        passive = True  # "Born in Leeds in 1931, Lowe ...", "the outbreak, first reported"
     if tok.dep_ == "relcl" and any(c.dep_ == "nsubjpass" for c in tok.children):
         passive = True  # "Lambert, who was sentenced by the court": the court sentences him
     if (
@@ -353,7 +353,7 @@ def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=No
         patient = _lowered(subject_text, subject)
         subject_text, plural = agent
         passive = False
-    lemma = tok.lemma_.lower()
+    lemma = lexicon.verb_lemma(tok)
     content = any(c.dep_ == "ccomp" and _clause(c) for c in tok.children)
     if (
         type_ == "statement"
@@ -362,9 +362,9 @@ def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=No
     ):
         tok_lemma = "say"
     else:
-        tok_lemma = tok.lemma_
+        tok_lemma = lemma
     if noun is not None:
-        verb = conjugate(tok.lemma_, plural)
+        verb = conjugate(lemma, plural)
     elif planned:
         verb = ("to be " + tok.text.lower()) if passive else "to " + tok_lemma.lower()
     elif passive:

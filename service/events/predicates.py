@@ -36,6 +36,23 @@ __all__ = ["Candidate", "find"]
 _COMMITMENTS = frozenset({"agree", "pledge", "vow", "commit", "promise", "undertake"})
 
 
+#: Subjects of a quote that tell the speaker's own doings or views ("we acted", "I saw").
+_SPEAKERS = frozenset({"i", "we", "you"})
+
+
+def _quoted_fact(cand: Candidate, tok) -> bool:
+    """A quotation tells a happening as a fact when it dates a past deed of someone else:
+    "My son was born on the first of June 2009", "6,000 new cases reported just this week"
+    (not the speaker's own acts or views, not what is undated or ahead)."""
+    subject = syntax.subject(tok)
+    return (
+        cand.kind == "event"
+        and cand.anchor is not None
+        and cand.status == "occurred"
+        and (subject is None or subject.lower_ not in _SPEAKERS)
+    )
+
+
 def find(
     text: str, published_at: dt.date, timexes: list[Timex], doc, entities: Entities
 ) -> tuple[list[Candidate], list[tuple[int, int]]]:
@@ -59,12 +76,12 @@ def find(
             bisect.bisect_left(starts, span.start) : bisect.bisect_left(starts, span.end)
         ]
         for tok in sent:
-            if tok.idx in quoted:
+            if tok.idx in quoted and tok.pos_ != "VERB":
                 continue
             cand = detection.candidate(
                 text, published_at, tok, span, token_actors, attached, (local, days)
             )
-            if cand is None:
+            if cand is None or (tok.idx in quoted and not _quoted_fact(cand, tok)):
                 continue
             cand.index, cand.position = len(found), position
             if cand.doc:

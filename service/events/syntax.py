@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from . import lexicon
+
 if TYPE_CHECKING:  # the parse's token type; spaCy is loaded by nlp.py only
     from spacy.tokens import Token
 
@@ -24,12 +26,20 @@ def subject(tok) -> Token | None:
             return c
     if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
         return subject(tok.head)  # "arrived ... and held talks": the first verb's subject
+    if tok.dep_ == "xcomp" and tok.head.dep_ == "acomp" and tok.head.lower_ in lexicon.FIRM:
+        return subject(tok.head.head)  # "Talks are due to resume": the talks resume
     if tok.dep_ == "xcomp":
         return subject(tok.head)  # "agreed to buy": the agreeing party buys
     if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.head.pos_ in ("VERB", "AUX"):
         return subject(tok.head.head)  # "Before retiring in 1984, Lowe taught": Lowe retired
     if fronted_participle(tok):
         return subject(tok.head)  # "Born in Leeds in 1931, Lowe trained": Lowe was born
+    if described_participle(tok):
+        noun = tok.head  # "The outbreak, first reported in April, ...": the outbreak
+        owner = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+        if owner is not None and lexicon.noun_type(lexicon.noun_lemma(owner)):
+            return owner  # "a study of 78,000 adults published on Wednesday": the study
+        return noun
     if tok.dep_ == "acl" and tok.tag_ == "VB" and copula_subject(tok.head) is not None:
         return copula_subject(tok.head)  # "Iran was among the members to join"
     if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
@@ -47,6 +57,20 @@ def fronted_participle(tok) -> bool:
         and tok.i < tok.head.i
         and tok.head.pos_ in ("VERB", "AUX")
         and not any(c.dep_ in ("mark", "advmod", "aux", "auxpass") for c in tok.children)
+    )
+
+
+def described_participle(tok) -> bool:
+    """A past participle describing a noun it has no other subject for: "the outbreak, first
+    reported in April", "an affidavit made public in August" (the noun undergoes it)."""
+    return (
+        tok.dep_ == "acl"
+        and tok.tag_ == "VBN"
+        and tok.i > tok.head.i
+        and tok.head.pos_ in ("NOUN", "PROPN")
+        and tok.lemma_.lower() not in lexicon.STATIVE  # "people known to have", "aged 89"
+        and tok.head.lemma_.lower() not in lexicon.PERIODS  # "the quarter ended Sept. 30"
+        and not any(c.dep_ in (*SUBJECTS, "mark", "aux", "auxpass") for c in tok.children)
     )
 
 

@@ -137,3 +137,26 @@ def test_a_known_happening_told_again_by_its_verb(text, events, start):
     assert len(found) == events, [(e.title, e.date) for e in found]
     if start is not None:
         assert found[0].date.start == start
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        ("In 1968 the Hong Kong flu killed about a million people worldwide. Mexico has said "
+         "the new flu had killed 20 people.",
+         ["Hong Kong flu kills about a million people", "New flu kills 20 people"]),
+        ("The last large outbreak killed more than 500 people in 2017. The new outbreak has "
+         "killed 68, the agency said.",
+         ["Last large outbreak kills more than 500 people", "New outbreak kills 68"]),
+    ],
+)  # fmt: skip
+def test_the_same_verb_with_other_counts_is_two_happenings(text, titles):
+    """ "killed about a million" and "had killed 20": other tolls, other happenings."""
+    assert [e.title for e in extract(text, dt.date(2024, 5, 10))] == titles
+
+
+def test_the_same_verb_with_the_same_count_is_one_happening():
+    text = "A bomb killed 12 people in Kabul on Monday. The bombing killed 12 people."
+    assert [e.title for e in extract(text, dt.date(2024, 5, 10))] == [
+        "Bomb kills 12 people in Kabul"
+    ]

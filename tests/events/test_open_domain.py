@@ -226,3 +226,32 @@ def test_going_on_sale_and_beginning_talks_are_happenings(text, type_, status, t
 )
 def test_beginning_or_going_on_without_a_happening_is_no_event(text):
     assert extract(text, D(2024, 5, 10)) == []
+
+
+def test_a_fine_is_headlined_with_the_verb_the_text_uses():
+    """The tagger's lemma of "fined" is "fin": the headline says "fines" (lexicon.lemma_fixes)."""
+    event = one(
+        extract("The regulator fined Norvik in 2019 for misleading customers.", D(2024, 5, 10)),
+        "legal",
+    )
+    assert event.title.startswith("Regulator fines Norvik")
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("The Security Council welcomed the truce in a statement on Wednesday.",
+         "UN Security Council welcomes truce"),
+    ],
+)  # fmt: skip
+def test_an_act_told_in_a_statement_is_the_event(text, title):
+    """ "welcomed the truce in a statement on Wednesday": the welcome is the dated statement
+    (the document was taken as holding it, and the noun as told by the verb: both dropped)."""
+    event = one(extract(text, D(2024, 5, 10)), "statement")
+    assert (event.title, event.date.value) == (title, "2024-05-08")
+
+
+def test_content_told_in_a_joint_statement_is_still_the_documents():
+    """ "In a joint statement, the leaders said that ...": what is said belongs to the document."""
+    text = "In a joint statement on Tuesday, the two leaders said they had agreed to expand trade."
+    assert not any(e.title.startswith("Two leaders say") for e in extract(text, D(2024, 5, 10)))
