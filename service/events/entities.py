@@ -526,6 +526,23 @@ def _without_qualifiers(sent, found: list[ActorMention]) -> list[ActorMention]:
     return [m for m in found if not qualifies(m)]
 
 
+def _a_firms_country(sent, m: ActorMention) -> bool:
+    """A country that only says where an unnamed company is from: "the UK firm that insured
+    the tour", "a Chinese carmaker" are a company, not the state ("Chile's navy" is)."""
+    if m.actor.kind != "country" or m.via == "group":
+        return False
+    span = sent.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    head = tok.head
+    return (
+        tok.dep_ in ("amod", "compound", "poss", "nmod")
+        and head.pos_ == "NOUN"
+        and re.fullmatch(_FIRM + "s?", head.lower_) is not None
+    )
+
+
 def _the_one(people: list[tuple[str, frozenset[str]]], said: set[str]) -> str | None:
     """The one person a description fits: introduced by its noun, and whose the description
     says they are (``said``) as the introduction did ("Jackson's doctor" is the doctor
@@ -995,6 +1012,7 @@ class Entities:
             found = [m for m in found if id(m) not in replaced] + [b for _, b in bodies]
             found.sort(key=lambda a: a.start)
         found = _without_qualifiers(sent, found)
+        found = [m for m in found if not _a_firms_country(sent, m)]
         for m in found:
             self.counts[m.actor.key] = self.counts.get(m.actor.key, 0) + 1
             if m.via not in ("pronoun", "group", "adjective"):
