@@ -9,12 +9,16 @@ an acronym in brackets after an organisation ("the Securities and Exchange Commi
 (SEC)") and the organisation's short form ("Lufthansa" after "Deutsche Lufthansa AG") are
 that organisation. A body every country has is keyed by the country that qualifies it
 (``org:chl-congress`` for "Chile's Congress", ``org:isr-police`` for "Israeli police"), so
-that the same body has one id in every article and no other country's.
+that the same body has one id in every article and no other country's. A definite description
+("the doctor", "Michael Jackson's doctor") is the one person the article introduces by its
+noun (an appositive, a noun or title before the name: "Dr Conrad Murray"), when its possessor
+or qualifier agrees with the introduction's.
 
 Not participants (issue 26): whoever the credits name (bylines, "(Reporting by ...)", the
 wire in a dateline: ``nlp.masked`` blanks them), time zones, a country that only says where
-a named company or non-official person is from ("French group Valmont"; kept for a state's
-offices: "Japanese Prime Minister Hiroshi Sato"), what an appositive says of a person, the
+a named or unnamed company or non-official person is from ("French group Valmont", "the UK
+firm"; kept for a state's offices: "Japanese Prime Minister Hiroshi Sato"), what an
+appositive says of a person, the
 possessor of a named person or of kin ("Jackson's doctor Conrad Murray", "Fleming's son"),
 offices, prizes, honours and seats ("Transport Minister", "League Cup", "MBE", "MEP"),
 people by office in capitals ("Heads of State"), storms, a platform posted on, a ship one is
