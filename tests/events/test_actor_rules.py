@@ -670,3 +670,32 @@ def test_an_object_pronoun_is_someone_other_than_its_subject(text, word, present
     assert present in keys and (absent is None or absent not in keys), keys
     if "praised him" in text:
         assert keys == {"person:grant-wills"}, keys
+
+
+@pytest.mark.parametrize(
+    "text, word, present, absent",
+    [
+        (  # where cases were found, told inside the object's phrase, takes part
+            "Doctors reported 40 cases of cholera in Lyon and Nantes on Monday.",
+            "report",
+            "place:lyon",
+            None,
+        ),
+        (  # inside the subject's phrase
+            "Three people in Leeds were diagnosed with measles on Monday.",
+            "diagnos",
+            "place:leeds",
+            None,
+        ),
+        (  # a signing only happens somewhere: the place is no participant
+            "The minister in Leeds signed the treaty on Monday.",
+            "sign",
+            None,
+            "place:leeds",
+        ),
+    ],
+)
+def test_a_place_inside_an_argument_takes_part_in_what_befalls_it(text, word, present, absent):
+    keys = _event_actors(text, word)
+    assert present is None or present in keys, keys
+    assert absent is None or absent not in keys, keys
