@@ -9,12 +9,16 @@ an acronym in brackets after an organisation ("the Securities and Exchange Commi
 (SEC)") and the organisation's short form ("Lufthansa" after "Deutsche Lufthansa AG") are
 that organisation. A body every country has is keyed by the country that qualifies it
 (``org:chl-congress`` for "Chile's Congress", ``org:isr-police`` for "Israeli police"), so
-that the same body has one id in every article and no other country's.
+that the same body has one id in every article and no other country's. A definite description
+("the doctor", "Michael Jackson's doctor") is the one person the article introduces by its
+noun (an appositive, a noun or title before the name: "Dr Conrad Murray"), when its possessor
+or qualifier agrees with the introduction's.
 
 Not participants (issue 26): whoever the credits name (bylines, "(Reporting by ...)", the
 wire in a dateline: ``nlp.masked`` blanks them), time zones, a country that only says where
-a named company or non-official person is from ("French group Valmont"; kept for a state's
-offices: "Japanese Prime Minister Hiroshi Sato"), what an appositive says of a person, the
+a named or unnamed company or non-official person is from ("French group Valmont", "the UK
+firm"; kept for a state's offices: "Japanese Prime Minister Hiroshi Sato"), what an
+appositive says of a person, the
 possessor of a named person or of kin ("Jackson's doctor Conrad Murray", "Fleming's son"),
 offices, prizes, honours and seats ("Transport Minister", "League Cup", "MBE", "MEP"),
 people by office in capitals ("Heads of State"), storms, a platform posted on, a ship one is
@@ -526,6 +530,23 @@ def _without_qualifiers(sent, found: list[ActorMention]) -> list[ActorMention]:
     return [m for m in found if not qualifies(m)]
 
 
+def _a_firms_country(sent, m: ActorMention) -> bool:
+    """A country that only says where an unnamed company is from: "the UK firm that insured
+    the tour", "a Chinese carmaker" are a company, not the state ("Chile's navy" is)."""
+    if m.actor.kind != "country" or m.via == "group":
+        return False
+    span = sent.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    head = tok.head
+    return (
+        tok.dep_ in ("amod", "compound", "poss", "nmod")
+        and head.pos_ == "NOUN"
+        and re.fullmatch(_FIRM + "s?", head.lower_) is not None
+    )
+
+
 def _the_one(people: list[tuple[str, frozenset[str]]], said: set[str]) -> str | None:
     """The one person a description fits: introduced by its noun, and whose the description
     says they are (``said``) as the introduction did ("Jackson's doctor" is the doctor
@@ -995,6 +1016,7 @@ class Entities:
             found = [m for m in found if id(m) not in replaced] + [b for _, b in bodies]
             found.sort(key=lambda a: a.start)
         found = _without_qualifiers(sent, found)
+        found = [m for m in found if not _a_firms_country(sent, m)]
         for m in found:
             self.counts[m.actor.key] = self.counts.get(m.actor.key, 0) + 1
             if m.via not in ("pronoun", "group", "adjective"):

@@ -105,6 +105,7 @@ def roles(tok, token_actors, noun: bool = False) -> dict:
     targets: list[ActorMention] = []
     others: list[ActorMention] = []
     places: list[ActorMention] = []
+    inside: list[ActorMention] = []  # places inside the subject's or object's phrase
     if noun:
         where = _where(tok)
         if where is not None:
@@ -166,6 +167,14 @@ def roles(tok, token_actors, noun: bool = False) -> dict:
                         targets.extend(m for m in found if not m.place)
                     else:
                         others.extend(m for m in found if not m.place)
+    if not noun:  # "people in London were diagnosed", "reported cases in Glasgow"
+        subject = syntax.subject(tok)
+        held = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        for arg in [*held, *([subject] if subject is not None else [])]:
+            for c in arg.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "at", "near"):
+                    for p in c.children:
+                        inside.extend(m for m in actors_in(p, token_actors) if m.place)
     agents = [m for m in unique(agents) if not m.place]
     agent_keys = {m.actor.key for m in agents}
     targets = [m for m in unique(targets) if m.actor.key not in agent_keys and not m.place]
@@ -173,7 +182,9 @@ def roles(tok, token_actors, noun: bool = False) -> dict:
     others = [m for m in unique(others) if m.actor.key not in taken]
     named = [m for m in agents + targets + others if m.actor.kind != "place"]
     taken |= {m.actor.key for m in others}
-    where = [m for m in unique(places) if m.actor.kind == "place" and m.actor.key not in taken]
+    where = [
+        m for m in unique(places + inside) if m.actor.kind == "place" and m.actor.key not in taken
+    ]
     first = places[0] if places else None
     place = (
         None if first is None else first.actor.name if first.via == "adjective" else first.surface

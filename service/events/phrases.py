@@ -274,6 +274,8 @@ def _subject_text(subject, roles, timexes) -> tuple[str, bool]:
         names = standing or roles["agents"]
         if not names:
             teller = teller_of(subject)
+            if teller is not None and subject.lower_ in ("he", "she") and _plural(teller):
+                teller = None  # "Prosecutors say he gave": he is none of them
             if teller is not None:  # "the board said it would appoint": the board
                 return compact(teller, timexes, max_words=4), plural
             if subject.lower_ in ("he", "she", "they", "we"):
@@ -315,6 +317,11 @@ def _subject_text(subject, roles, timexes) -> tuple[str, bool]:
     return text, plural
 
 
+def _plural(word) -> bool:
+    """A plural noun phrase: "prosecutors", "the police and the army"."""
+    return word.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in word.children)
+
+
 def _a_name(word) -> bool:
     """A capitalised word with no determiner that the article also writes as a name: after
     another name ("Geert Wilders") or capitalised inside a sentence ("said Wilders")."""
@@ -345,6 +352,10 @@ def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=No
         and any(c.dep_ == "auxpass" for c in tok.head.children)
     ):
         passive = True  # "1,400 people were injured and 9,000 homes destroyed"
+    if any(c.dep_ == "auxpass" for c in tok.children):
+        passive = True  # "It is the worst quake and has been described by one official"
+    reduced = not passive and _reduced_passive(tok)
+    passive = passive or reduced
     subject_text, plural = _subject_text(subject, roles, timexes)
     particle = " ".join(c.text for c in tok.children if c.dep_ == "prt")
     planned = _planned(tok)
@@ -368,7 +379,7 @@ def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=No
     elif planned:
         verb = ("to be " + tok.text.lower()) if passive else "to " + tok_lemma.lower()
     elif passive:
-        verb = tok.text.lower() if tok.tag_ == "VBN" else tok_lemma
+        verb = tok.text.lower() if tok.tag_ == "VBN" or reduced else tok_lemma
     else:
         verb = conjugate(tok_lemma, plural)
     if tok_lemma == "say":
@@ -409,6 +420,11 @@ def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=No
             obj = _clause_text(c, timexes)
         elif c.dep_ == "xcomp" and not obj and c.pos_ == "VERB":
             obj = "to " + compact(c, timexes, max_words=9)
+    told = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    wanted = next((c for c in tok.children if _infinitive(c)), None)
+    todo = compact(wanted, timexes, max_words=6) if wanted is not None else ""
+    if obj and told is not None and wanted is not None and told.i < wanted.i and todo.count(" "):
+        obj = f"{obj} to {todo}"  # "asks judge to nullify the policy"
     if lemma in ("go", "come", "head") and not obj:
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("on", "to", "into") and not _in_timex(c, timexes):
@@ -456,6 +472,28 @@ def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=No
     if joined is not None:
         return joined
     return Phrase(subject_text, verb, obj, tuple(extras[:2]), place)
+
+
+def _infinitive(c) -> bool:
+    """A to-infinitive the verb governs: what its object is asked, told or sent to do."""
+    return (
+        c.dep_ in ("xcomp", "advcl")
+        and c.pos_ == "VERB"
+        and c.tag_ == "VB"
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+    )
+
+
+def _reduced_passive(tok) -> bool:
+    """A participle told of the one it befalls, with no auxiliary: a headline's "Conrad Murray
+    found guilty", a gapped "200,000 killed, 250,000 injured". It has a subject and no object
+    (an active "found" needs one: "the jury found him guilty")."""
+    children = list(tok.children)
+    if any(c.dep_ in ("aux", "auxpass", "dobj", "dative", "ccomp", "xcomp") for c in children):
+        return False
+    if not any(c.dep_ == "nsubj" for c in children):
+        return False
+    return tok.tag_ == "VBN" or (tok.tag_ == "VBD" and any(c.dep_ == "oprd" for c in children))
 
 
 _QUANTIFIERS = frozenset({"some", "many", "most", "all", "none", "several", "few", "half"})

@@ -620,3 +620,51 @@ def test_a_teller_told_by_office_speaks_of_someone_else():
 def test_a_titled_surname_is_the_person_named_in_full(text, present, absent):
     keys = actor_keys(text)
     assert present in keys and (absent is None or absent not in keys), keys
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        ("A Chinese company and France signed a deal on Monday.", "country:FRA", "country:CHN"),
+        (
+            "The UK firm that insured the tour asked a judge on Monday to cancel the policy.",
+            None,
+            "country:GBR",
+        ),
+        ("Chile's navy issued a tsunami warning on Monday.", "org:chl-navy", None),
+        ("Chinese forces fired on a boat on Monday.", "country:CHN", None),
+    ],
+)
+def test_a_country_that_says_where_an_unnamed_firm_is_from_is_not_the_actor(text, present, absent):
+    keys = actor_keys(text)
+    assert present is None or present in keys, keys
+    assert absent is None or absent not in keys, keys
+
+
+@pytest.mark.parametrize(
+    "text, word, present, absent",
+    [
+        (  # where cases were found, told inside the object's phrase, takes part
+            "Doctors reported 40 cases of cholera in Lyon and Nantes on Monday.",
+            "report",
+            "place:lyon",
+            None,
+        ),
+        (  # inside the subject's phrase
+            "Three people in Leeds were diagnosed with measles on Monday.",
+            "diagnos",
+            "place:leeds",
+            None,
+        ),
+        (  # a signing only happens somewhere: the place is no participant
+            "The minister in Leeds signed the treaty on Monday.",
+            "sign",
+            None,
+            "place:leeds",
+        ),
+    ],
+)
+def test_a_place_inside_an_argument_takes_part_in_what_befalls_it(text, word, present, absent):
+    keys = _event_actors(text, word)
+    assert present is None or present in keys, keys
+    assert absent is None or absent not in keys, keys

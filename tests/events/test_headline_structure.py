@@ -155,3 +155,48 @@ def test_headline_rows(text, title):
 def test_a_vessel_is_no_participant():
     (event,) = extract("Nine activists were killed on board the Sea Star on Monday.", D)
     assert not any("Sea Star" in a.name for a in event.actors)
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        # a participle with a subject and no auxiliary or object is a passive: a headline's
+        # "found guilty", a gapped "300 injured"
+        (
+            "The surgeon's assistant, Pia Lorenz, found guilty of fraud on Monday.",
+            "Pia Lorenz found guilty of fraud",
+        ),
+        (
+            "Officials say up to 200 people have been killed, 300 injured and 50 left homeless "
+            "by the blast.",
+            "300 injured",
+        ),
+        # an active verb with its object and complement stays active
+        ("The jury found him guilty on Monday.", "Jury finds him guilty"),
+        # an auxiliary of the passive makes a passive whatever the parse calls the subject
+        (
+            "The Hotel Mara is the oldest building in Lyon and has been described by the mayor "
+            "as a treasure.",
+            "Mayor describes Hotel Mara",
+        ),
+        # what the object is asked or sent to do stays with it
+        (
+            "The insurer asked a judge in Boston on Monday to cancel the policy.",
+            "Insurer asks judge to cancel the policy in Boston",
+        ),
+        (
+            "Norway sent a ship on Tuesday to rescue the crew.",
+            "Norway sends ship to rescue the crew",
+        ),
+        # a lone infinitive word is no complement to tell
+        ("The council met the unions on Monday to talk.", "Council meets unions"),
+        # "he" is none of a plural teller
+        (
+            "Prosecutors said on Monday he gave the patient a lethal dose.",
+            "He gives patient lethal dose",
+        ),
+        ("The minister said on Monday he would resign.", "Minister to resign"),
+    ],
+)
+def test_passives_complements_and_tellers_in_headlines(text, title):
+    assert title in titles(text), titles(text)
