@@ -414,3 +414,25 @@ def test_every_filter_combination_gives_the_summed_answer(
         # (both rounded to 4 places: sums added in another order may round apart)
         assert [(d, pytest.approx(w, abs=2e-4), ids) for d, w, ids in want] == got, query
         assert got or names, query
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "min_salience=0.5&dates=3",
+        "min_salience=0.5&type=conflict&dates=3&per_date=2",
+        "min_salience=0.5&from=2024-03-05&to=2024-04-20&precision=month&dates=4",
+        "min_salience=0.5&q=ceasefire&dates=3",
+    ],
+)
+def test_a_salience_floor_gives_the_summed_answer(client, crowd, query):
+    """min_salience is checked on each row (no index holds it), alone or beside others."""
+    from schemas.digest import DigestArgsSchema
+
+    body = client.get(f"/api/v1/digest?{query}").get_json()
+    got = [(d["date"], d["weight"], [e["id"] for e in d["events"]]) for d in body["dates"]]
+    with crowd.app_context(), crowd.test_request_context():
+        args = DigestArgsSchema().load(dict(p.split("=") for p in query.split("&")))
+        want = summed(args)
+    assert [(d, pytest.approx(w, abs=2e-4), ids) for d, w, ids in want] == got, query
+    assert got, f"{query}: the floor leaves no date, so nothing was compared"

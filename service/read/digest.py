@@ -50,8 +50,12 @@ def digest(args: dict[str, Any]) -> list[KeyDate]:
         args = {**args, "actor_ids": resolve_actor_terms(args["actor"])}
     if not any(_given(args, f) for f in RESIDUAL):
         chosen = {key: total for key, total, _ in _kept_sums(args, ranks, args.get("dates") or 20)}
+    elif not (matches := walk.matches(args)):
+        # only filters checked row by row (min_salience, precision bounds): no index of
+        # matches to walk or drive, so the arms of the covering index, each row checked
+        wanted = args.get("dates") or 20
+        chosen = {key: total for key, total, _ in _totals(args, ranks, wanted, checked=True)}
     else:
-        matches = walk.matches(args)
         chosen = walk.weightiest(args, ranks, _kept_sums, matches)
         if chosen is None:  # driven by the rarest filter's matches
             chosen = _totals_of_matches(args, ranks, min(matches, key=matches.get, default=None))
@@ -77,13 +81,16 @@ def _kept_sums(args: dict[str, Any], ranks: list[int], limit: int, offset: int =
     return _day_totals(args, ranks, limit, offset)
 
 
-def _totals(args: dict[str, Any], ranks: list[int], limit: int, offset: int = 0) -> list:
+def _totals(
+    args: dict[str, Any], ranks: list[int], limit: int, offset: int = 0, checked: bool = False
+) -> list:
     """As :func:`_kept_sums`, of the events of the window and the types: one arm per precision
     rank and type, each summing one range of the covering index event_type_day_weight (type,
     precision rank, sort date, weight) in its order (with all ranks or types in one WHERE,
     SQLite walks another index and reads every row; one GROUP BY over all arms sorts every
-    row); the arms' per-date sums are then added up per date and key rank."""
-    kept = {k: v for k, v in args.items() if k in walk.KEPT}
+    row); the arms' per-date sums are then added up per date and key rank. ``checked``: the
+    filters the index does not hold (min_salience, precision bounds) checked on each row."""
+    kept = {k: v for k, v in args.items() if checked or k in walk.KEPT}
     shapes = [(rank, kind) for rank in ranks for kind in kept.get("type") or [None]]
     arms = [
         _selected(
