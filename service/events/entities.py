@@ -171,7 +171,10 @@ def org_subkind(name: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
 def _clean(name: str) -> str:
+    """``name`` without its possessive, article, bracketed acronym and extra spaces (the same
+    names are cleaned many times an article: remembered)."""
     name = re.sub(r"['’]s?$", "", name.strip())
     name = re.sub(r"\s+in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?$", "", name)  # "Pellucid in Leipzig"
     name = re.sub(r"^(?:the|The|a|A|an|An)\s+", "", name)
@@ -304,10 +307,19 @@ def _follows(cue: re.Pattern, name: str, text: str) -> bool:
     ending in ``\\s+``): ``re.search(cue.pattern + re.escape(name) + r"\\b", text)``."""
     if not name or name[0].isspace():  # the cue's white space could end inside the name
         return re.search(cue.pattern + re.escape(name) + r"\b", text) is not None
-    return any(
-        text.startswith(name, m.end()) and _BOUNDARY.match(text, m.end() + len(name))
-        for m in cue.finditer(text)
-    )
+    ends = _cue_ends(cue, text)
+    at = text.find(name)
+    while at >= 0:
+        if at in ends and _BOUNDARY.match(text, at + len(name)):
+            return True
+        at = text.find(name, at + 1)
+    return False
+
+
+@functools.lru_cache(maxsize=8)
+def _cue_ends(cue: re.Pattern, text: str) -> frozenset[int]:
+    """Where the matches of ``cue`` in ``text`` end (read once per article, not per name)."""
+    return frozenset(m.end() for m in cue.finditer(text))
 
 
 def _precedes(name: str, tail: re.Pattern, text: str) -> bool:
