@@ -175,7 +175,10 @@ def org_subkind(name: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
 def _clean(name: str) -> str:
+    """``name`` without its possessive, article, bracketed acronym and extra spaces (the same
+    names are cleaned many times an article: remembered)."""
     name = re.sub(r"['’]s?$", "", name.strip())
     name = re.sub(r"\s+in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?$", "", name)  # "Pellucid in Leipzig"
     name = re.sub(r"^(?:the|The|a|A|an|An)\s+", "", name)
@@ -283,25 +286,81 @@ def _gazetteer_short(name: str) -> str | None:
     return _gazetteer_shorts().get(name)
 
 
+#: Zero-width tests matched at one offset of the whole text (so they see the characters
+#: before it): with ``str.find``, they say where a name is written as a word, with no pattern
+#: compiled per name (compiling one cost more than the rest of the search).
+_BOUNDARY = re.compile(r"\b")
+_NO_WORD_BEFORE = re.compile(r"(?<![\w-])")
+_NO_WORD_AFTER = re.compile(r"(?![\w-])")
+
+
+def _written(name: str, text: str, before: re.Pattern = _BOUNDARY, after: re.Pattern = _BOUNDARY):
+    """The offsets where ``name`` is written in ``text`` with ``before`` holding at its start
+    and ``after`` at its end: what ``re.finditer(before + re.escape(name) + after)`` finds."""
+    at = text.find(name)
+    while at >= 0:
+        if before.match(text, at) and after.match(text, at + len(name)):
+            yield at
+            at = text.find(name, at + max(1, len(name)))
+        else:
+            at = text.find(name, at + 1)
+
+
+def _follows(cue: re.Pattern, name: str, text: str) -> bool:
+    """Whether ``name`` is written as a word right after a match of ``cue`` (a pattern
+    ending in ``\\s+``): ``re.search(cue.pattern + re.escape(name) + r"\\b", text)``."""
+    if not name or name[0].isspace():  # the cue's white space could end inside the name
+        return re.search(cue.pattern + re.escape(name) + r"\b", text) is not None
+    ends = _cue_ends(cue, text)
+    at = text.find(name)
+    while at >= 0:
+        if at in ends and _BOUNDARY.match(text, at + len(name)):
+            return True
+        at = text.find(name, at + 1)
+    return False
+
+
+@functools.lru_cache(maxsize=8)
+def _cue_ends(cue: re.Pattern, text: str) -> frozenset[int]:
+    """Where the matches of ``cue`` in ``text`` end (read once per article, not per name)."""
+    return frozenset(m.end() for m in cue.finditer(text))
+
+
+def _precedes(name: str, tail: re.Pattern, text: str) -> bool:
+    """Whether ``name`` starts a word somewhere ``tail`` matches right after it:
+    ``re.search(r"\\b" + re.escape(name) + tail.pattern, text)``."""
+    at = text.find(name)
+    while at >= 0:
+        if _BOUNDARY.match(text, at) and tail.match(text, at + len(name)):
+            return True
+        at = text.find(name, at + 1)
+    return False
+
+
+#: What puts something in or near a place.
+_WHERE = re.compile(r"\b(?:in|near|outside|around|across|inside|towards?)\s+")
+
+
 def _placed(name: str, text: str) -> bool:
     """Whether the article puts something in, near or outside ``name``: a place, not a
     person, whatever the recogniser says ("in Khan Yunis", "near Angkor Wat")."""
-    where = r"\b(?:in|near|outside|around|across|inside|towards?)\s+"
-    return re.search(where + re.escape(name) + r"\b", text) is not None
+    return _follows(_WHERE, name, text)
+
+
+#: What is said after a company's name: its shares.
+_HOLDINGS = re.compile(r"(?:['’]s)?\s+(?:shares|stock|stake|shareholders)\b")
 
 
 def _company_cue(name: str, text: str) -> bool:
     """Whether the text treats a name the recogniser calls a person as a company: its shares,
     "the Danish dairy group Kraemer Mejeri", "Kraemer Mejeri, a dairy group"."""
-    first = re.escape(name.split()[0])
-    full = re.escape(name)
-    if re.search(rf"\b(?:{first}|{full})(?:['’]s)?\s+(?:shares|stock|stake|shareholders)\b", text):
+    if _precedes(name.split()[0], _HOLDINGS, text) or _precedes(name, _HOLDINGS, text):
         return True
     # At each place the name is written (the firm words' patterns compiled once, not per name):
-    for m in re.finditer(rf"\b{full}\b", text):
-        if _FIRM_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+    for start in _written(name, text):
+        if _FIRM_BEFORE.search(text, max(0, start - 40), start):
             return True
-        if _FIRM_AFTER.match(text, m.end()):
+        if _FIRM_AFTER.match(text, start + len(name)):
             return True
     return False
 
@@ -324,7 +383,7 @@ _CLUB = re.compile(
     r"\b(?:Rovers|Rangers|Athletic|Wanderers|Albion|United|City|FC|Hotspur|Olympique|Sporting)$"
 )
 #: What is said only of a person: "Obama's spokesman", "Putin, who", "Holt, 52,".
-_PERSON_AFTER = (
+_PERSON_AFTER = re.compile(
     r"(?:['’]s\s+(?:spokesman|spokeswoman|spokesperson|wife|husband|son|daughter|mother|father|"
     r"brother|sister|lawyer|lawyers|attorney|aide|aides|family|widow|funeral|death|doctor|"
     r"administration|presidency|campaign|predecessor|successor)\b"
@@ -352,13 +411,13 @@ def _person_cue(name: str, text: str) -> bool:
             return True
         at = text.find(name + " ", at + 1)
     if not any(name + mark in text for mark in ("'", "’", ",")):
-        return False  # the regex below only after a cheap test: it is compiled per name
-    return re.search(rf"\b{re.escape(name)}{_PERSON_AFTER}", text) is not None
+        return False
+    return _precedes(name, _PERSON_AFTER, text)
 
 
 #: What a drug is given in ("a lethal dose of Propofol", "administer Propofol", "an overdose of
 #: Tamiflu"): a substance, no actor.
-_SUBSTANCE_BEFORE = (
+_SUBSTANCE_BEFORE = re.compile(
     r"\b(?:(?:dose|doses|overdose|injection|injections|milligrams|mg|course|supply|supplies)"
     r" of|administer(?:s|ed|ing)?|prescrib(?:e|es|ed|ing)|injected with)\s+"
 )
@@ -368,7 +427,7 @@ def _substance(name: str, text: str) -> bool:
     """Whether the text gives ``name`` as a drug is given: a dose of it, administered."""
     if " " in name or name not in text:
         return False
-    return re.search(_SUBSTANCE_BEFORE + re.escape(name) + r"\b", text) is not None
+    return _follows(_SUBSTANCE_BEFORE, name, text)
 
 
 def _titled_org(alias: str, person: Actor, orgs: set[str]) -> bool:
@@ -986,7 +1045,7 @@ class Entities:
             title = m.group().title()
             if not free(m.start(), m.end()) or title in self.old_table():
                 continue
-            if re.search(rf"(?<![\w-]){re.escape(title)}(?![\w-])", self.text) is None:
+            if next(_written(title, self.text, _NO_WORD_BEFORE, _NO_WORD_AFTER), None) is None:
                 continue  # no other spelling to be: a heading's word, an acronym
             mention = self._unrecognised(title, m.start(), m.end())
             if mention is not None:
@@ -1125,7 +1184,7 @@ class Entities:
         word = name.lower()
         if word in common or lexicon.noun_type(word):
             return True
-        return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", self.text) is not None
+        return next(_written(word, self.text, _NO_WORD_BEFORE, _NO_WORD_AFTER), None) is not None
 
     def _org_named(self, name: str) -> Actor:
         """The organisation of this name in the article, by its full name, its short form

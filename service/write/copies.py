@@ -13,6 +13,7 @@ Monday).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 from collections.abc import Sequence
@@ -48,9 +49,11 @@ def copied(a: str, b: str) -> bool:
     return a == b or a.endswith(" " + b) or b.endswith(" " + a)
 
 
+@functools.lru_cache(maxsize=1024)
 def fingerprint(sentence: str) -> int | None:
     """A 63-bit hash of the sentence's last ``TAIL_WORDS`` words (lower case, no accents), or
-    None for a sentence of fewer than ``MIN_WORDS`` words."""
+    None for a sentence of fewer than ``MIN_WORDS`` words (remembered: an article's sentences
+    are printed to look for copies, to find the copied event and to store each mention)."""
     words = _WORD.findall(plain(sentence))
     if len(words) < MIN_WORDS:
         return None

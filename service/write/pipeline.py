@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import logging
 import re
@@ -17,6 +18,7 @@ import peewee as pw
 from .. import budget, temporal
 from .. import events as extraction
 from ..events import nlp
+from ..storage.connection import database
 from ..storage.models import (
     Actor,
     ActorAlias,
@@ -330,19 +332,9 @@ def candidates(
     # One day of slack either side, as extraction.same_happening allows (reports a day apart).
     lo = (item.date.start or item.date.end) - dt.timedelta(days=1)
     hi = (item.date.end or item.date.start) + dt.timedelta(days=1)
-    query = (
-        Event.select()
-        .join(EventActor)
-        .join(Actor)
-        .where(
-            (Event.type == item.type)
-            & (Actor.key.in_(keys))
-            & (pw.fn.COALESCE(Event.date_start, Event.date_end) <= hi)
-            & (pw.fn.COALESCE(Event.date_end, Event.date_start) >= lo)
-        )
-        .distinct()
-        .limit(20)
-    )
+    sql, params = _same_event_sql(type(database.obj), len(keys))
+    values = {_TYPE: item.type, _LO: lo, _HI: hi, **{_key(i): key for i, key in enumerate(keys)}}
+    query = Event.raw(sql, *[values.get(p, p) for p in params])
     for row in query:
         if row.id in skip:
             continue
@@ -365,6 +357,43 @@ def candidates(
         for article, *mention in told.tuples():
             by_article.setdefault(article, []).append(tuple(mention))
         yield row, [matching.Report.of(extracted, told) for told in by_article.values()]
+
+
+def _same_events(type_, keys, lo, hi) -> pw.Select:
+    """The stored events of ``type_`` with one of the actors ``keys`` whose dates meet
+    ``[lo, hi]`` (at most 20)."""
+    return (
+        Event.select()
+        .join(EventActor)
+        .join(Actor)
+        .where(
+            (Event.type == type_)
+            & (Actor.key.in_(keys))
+            & (pw.fn.COALESCE(Event.date_start, Event.date_end) <= hi)
+            & (pw.fn.COALESCE(Event.date_end, Event.date_start) >= lo)
+        )
+        .distinct()
+        .limit(20)
+    )
+
+
+#: Stand-ins for :func:`_same_events`' values, so its SQL is written once per backend and
+#: number of actors (peewee writing the SQL of that query took longer than SQLite running it).
+_TYPE, _LO, _HI = "\x00type", dt.date(1, 1, 1), dt.date(1, 1, 2)
+
+
+def _key(i: int) -> str:
+    return f"\x00key{i}"
+
+
+@functools.lru_cache(maxsize=128)
+def _same_event_sql(backend: type, n_keys: int) -> tuple[str, tuple]:
+    """The SQL of :func:`_same_events` and its parameters, the values as stand-ins (for
+    each ``backend``, the database class, as each writes its own SQL)."""
+    sql, params = _same_events(_TYPE, [_key(i) for i in range(n_keys)], _LO, _HI).sql()
+    if not {_TYPE, _LO, _HI, *map(_key, range(n_keys))} <= set(params):
+        raise AssertionError(f"peewee changed the values it passes: {params!r}")
+    return sql, tuple(params)
 
 
 def as_extracted(row: Event) -> extraction.Event:
