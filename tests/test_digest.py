@@ -397,7 +397,6 @@ SHAPES = ["dates=3", "dates=3&per_date=2", "precision=month&dates=4"]
 def test_every_filter_combination_gives_the_summed_answer(
     client, crowd, monkeypatch, names, walked
 ):
-    from schemas.digest import DigestArgsSchema
     from service.read import daywalk
 
     monkeypatch.setattr(daywalk, "FIRST", 2)
@@ -406,14 +405,21 @@ def test_every_filter_combination_gives_the_summed_answer(
     monkeypatch.setattr(daywalk, "POSTGRES_FROM", 0)
     for shape in SHAPES:
         query = "&".join([*(FILTERS[n] for n in names), shape])
-        body = client.get(f"/api/v1/digest?{query}").get_json()
-        got = [(d["date"], d["weight"], [e["id"] for e in d["events"]]) for d in body["dates"]]
-        with crowd.app_context(), crowd.test_request_context():
-            args = DigestArgsSchema().load(dict(p.split("=") for p in query.split("&")))
-            want = summed(args)
-        # (both rounded to 4 places: sums added in another order may round apart)
-        assert [(d, pytest.approx(w, abs=2e-4), ids) for d, w, ids in want] == got, query
-        assert got or names, query
+        assert compared(client, crowd, query) or names, query
+
+
+def compared(client, crowd, query: str) -> list:
+    """The digest of ``query`` as answered, asserted equal to :func:`summed` (both rounded to
+    4 places: sums added in another order may round apart)."""
+    from schemas.digest import DigestArgsSchema
+
+    body = client.get(f"/api/v1/digest?{query}").get_json()
+    got = [(d["date"], d["weight"], [e["id"] for e in d["events"]]) for d in body["dates"]]
+    with crowd.app_context(), crowd.test_request_context():
+        args = DigestArgsSchema().load(dict(p.split("=") for p in query.split("&")))
+        want = summed(args)
+    assert [(d, pytest.approx(w, abs=2e-4), ids) for d, w, ids in want] == got, query
+    return got
 
 
 @pytest.mark.parametrize(
@@ -427,12 +433,4 @@ def test_every_filter_combination_gives_the_summed_answer(
 )
 def test_a_salience_floor_gives_the_summed_answer(client, crowd, query):
     """min_salience is checked on each row (no index holds it), alone or beside others."""
-    from schemas.digest import DigestArgsSchema
-
-    body = client.get(f"/api/v1/digest?{query}").get_json()
-    got = [(d["date"], d["weight"], [e["id"] for e in d["events"]]) for d in body["dates"]]
-    with crowd.app_context(), crowd.test_request_context():
-        args = DigestArgsSchema().load(dict(p.split("=") for p in query.split("&")))
-        want = summed(args)
-    assert [(d, pytest.approx(w, abs=2e-4), ids) for d, w, ids in want] == got, query
-    assert got, f"{query}: the floor leaves no date, so nothing was compared"
+    assert compared(client, crowd, query), f"{query}: the floor leaves no date to compare"
