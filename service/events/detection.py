@@ -218,7 +218,9 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
     type_ = eventtype.of_verb(tok, subject_tok, obj_tok, noun, occurrence, roles["agents"])
     in_document = _in_document(tok, span, text)
     content = next((c for c in children if c.dep_ == "ccomp"), None)
-    if reporting or type_ == "statement":
+    if (reporting or type_ in _SAYING) and _untold(content):
+        kind = "report" if anchor is None and duration is None else "event"
+    elif reporting or type_ == "statement":
         plain = lemma in _PLAIN_REPORTING or (content is not None and lemma in lexicon.REPORTING)
         if in_document:
             kind = "report"
@@ -418,6 +420,16 @@ def _clause(tok, span: Span, text: str) -> Clause:
     start = min(w.idx for w in words)
     end = max(w.idx + len(w.text) for w in words)
     return Clause(text[start:end], start, end)
+
+
+#: Types of a predicate whose clausal complement is what it says ("emphasised that", "agreed that").
+_SAYING = frozenset({"statement", "agreement"})
+
+
+def _untold(content) -> bool:
+    """A said clause that tells no happening: a possibility or a negation ("agreed that going
+    to the highest level could be an eventuality", "stressed that it did not mean")."""
+    return content is not None and not factuality.own(content).asserted
 
 
 #: Actors that can plan and do: an undated plan is told of one of these.

@@ -104,6 +104,13 @@ def of(tok) -> Factuality:
     return fact
 
 
+def own(tok) -> Factuality:
+    """The value the clause of ``tok`` gives itself (its negation, modals, hedges, conditions),
+    whatever embeds it: what a report says, apart from the report ("demanded that the office
+    release the report" is certain on its own; "agreed that it could be" is not)."""
+    return _own(tok, Factuality(), cues(), negation=True)
+
+
 def expected(fact: Factuality) -> bool:
     """Whether ``fact`` is lowered only by expectation ("is expected to meet", "expects to
     release"): positive, probable, every cue a governor of expectation. Such a happening is a
