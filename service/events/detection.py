@@ -124,6 +124,12 @@ def _doers(tok, cand, token_actors) -> list:
     ]
 
 
+def _pictured(tok, subject_tok) -> bool:
+    """A picture is what the predicate tells of: its subject, or the noun it describes."""
+    noun = tok.head if tok.dep_ == "acl" else subject_tok
+    return noun is not None and noun.lower_ in lexicon.PICTURES
+
+
 def _day(anchor) -> bool:
     """A date a schedule names: a day or finer ("on Friday", not "next year")."""
     return anchor is not None and anchor.precision in ("time", "day")
@@ -165,6 +171,8 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
         return None  # "how much time had passed": asked, not told
     if lemma == "update" and any(c.lower_ == "last" for c in children):
         return None  # "Last updated at 06:28": the page's furniture
+    if lemma == "take" and _pictured(tok, subject_tok):
+        return None  # "Satellite image of Port-au-Prince taken on 13 January": a caption
     modal = {c.lemma_.lower() for c in children if c.dep_ == "aux"}
     own = list(attached.get(tok.i, []))
     if noun is not None or (obj_tok is not None and lexicon.noun_type(obj_tok.lemma_)):

@@ -96,3 +96,27 @@ def test_no_event(text, word):
 )
 def test_still_an_event(text, expected):
     assert any(expected in t.lower() for t in titles(text)), titles(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a list of links to other stories, each with its age and source, is the page's
+        (
+            "The minister resigned on Monday. Daily Post Rail strike called off after talks"
+            " - 3 hrs ago Evening Star Union leaders meet ministers - 5 hrs ago Herald.",
+            ["Minister resigns"],
+        ),
+        # a caption: when the picture was taken
+        ("Satellite image of the harbour taken on 13 March. The storm hit the port.", []),
+        ("Rescuers looked at a photo taken on Monday.", []),
+        # a story's own "ago", a dash in prose, and taking that is a deed stay
+        (
+            "The driver - a man of 25 - was arrested two days ago.",
+            ["Driver arrested"],
+        ),
+        ("Police took the suspect to a station on Monday.", ["Police take suspect to a station"]),
+    ],
+)
+def test_page_furniture_is_no_event(text, expected):
+    assert [e.title for e in extract(text, D) if e.date.value] == expected
