@@ -102,8 +102,9 @@ def candidate(text, published_at, tok, span, token_actors, attached, context):
     if cand is None or (fact.asserted and cand.status != "planned"):
         return cand
     doers = _doers(tok, cand, token_actors)
-    if not fact.asserted and not (doers and cand.status == "planned" and _day(cand.anchor)):
-        return None  # an expectation is a plan only when someone named does it on a set day
+    firm = _day(cand.anchor) or (cand.anchor is not None and _own_expectation(tok))
+    if not fact.asserted and not (doers and cand.status == "planned" and firm):
+        return None  # an expectation is a plan when someone named does it on a set day
     if tok.tag_ == "VB" and cand.trigger.pos == "verb" and tok.lemma_.lower() in lexicon.PREDICTED:
         done = any(c.dep_ == "dobj" for c in tok.children)
         if not (doers and done):
@@ -128,6 +129,18 @@ def _pictured(tok, subject_tok) -> bool:
     """A picture is what the predicate tells of: its subject, or the noun it describes."""
     noun = tok.head if tok.dep_ == "acl" else subject_tok
     return noun is not None and noun.lower_ in lexicon.PICTURES
+
+
+def _own_expectation(tok) -> bool:
+    """What a doer expects to do ("the company expects to release results in November"): its
+    own plan, unlike what others expect of it ("is expected to decide next year") or of
+    something else ("expects the deal to close in the first half")."""
+    head = tok.head
+    return (
+        tok.dep_ == "xcomp"
+        and any(c.dep_ == "nsubj" for c in head.children)
+        and not any(c.dep_ in ("auxpass", "dobj", "nsubjpass") for c in head.children)
+    )
 
 
 def _day(anchor) -> bool:
@@ -165,10 +178,12 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
         return None
     if light and DOCUMENTS.fullmatch(syntax.noun_words(noun)):
         return None  # "issued a joint statement": the document tells it
-    if lemma == "be":
-        return None
+    if lemma == "be" or tok.lower_ in lexicon.STATE_FORMS:
+        return None  # "is missing": a state
     if _indirect_question(tok):
         return None  # "how much time had passed": asked, not told
+    if factuality.aimed(tok):
+        return None  # "in an attempt to get him to sleep": aimed at, not done
     if lemma == "update" and any(c.lower_ == "last" for c in children):
         return None  # "Last updated at 06:28": the page's furniture
     if lemma == "take" and _pictured(tok, subject_tok):
@@ -349,6 +364,9 @@ def _noun(text, published_at, tok, span, token_actors, attached, timexes, days):
         roles["all"] = participants.unique(issuers + roles["all"])
     status = factuality.noun_status(tok, anchor, published_at)
     kind = "event" if (document or anchor is not None or duration is not None) else "reference"
+    teller = document and tok.dep_ == "nsubj" and head.lemma_.lower() in _PLAIN_REPORTING
+    if teller and anchor is None and duration is None and not attached.get(head.i):
+        kind = "reference"  # "a statement from the coroner said": the teller, told elsewhere
     if not (roles["all"] or document) and anchor is None and duration is None:
         kind = "reference"  # "Summit", "a statement": no one takes part, no date: background
     place = roles["place"]

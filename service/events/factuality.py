@@ -209,6 +209,24 @@ def _noun(tok, fact: Factuality, data: dict) -> Factuality:
     return fact
 
 
+def aimed(tok) -> bool:
+    """An infinitive completing a noun of aim or attempt, or what it brings about: "in an
+    attempt to get him to sleep", "a bid to win the seat" (aimed at, not told as done).
+    Detection's business: TimeBank marks such complements neither negated nor modal."""
+    nouns = cues()["noun_governors"]
+    node = tok
+    while node.dep_ in ("xcomp", "ccomp") and node.head.i != node.i:
+        node = node.head
+    noun = node.head
+    return (
+        node.dep_ == "acl"
+        and node.tag_ == "VB"
+        and noun.pos_ == "NOUN"
+        and noun.lemma_.lower() in nouns
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+    )
+
+
 def _lookup(tok, table: dict) -> tuple[str, str | None]:
     """``tok``'s entry in ``table`` by lemma, else by its form with an inflection stripped
     (the small model lemmatises "hopes" as "hop")."""
@@ -322,12 +340,15 @@ def state(tok, subject, children) -> bool:
 
 
 def activity(tok, children) -> bool:
-    """A progressive of an activity or condition ("was responding to treatment", "is liaising
-    with", "had been suffering from"): going on at the time told, with no time of its own."""
+    """A past progressive of an activity or condition ("was responding to treatment", "had
+    been suffering from"): the background of a past happening, with no time of its own. (A
+    present one, "is liaising with", is going on as the article is published: told of its day.)"""
+    aux = [c for c in children if c.dep_ in ("aux", "auxpass")]
     return (
         tok.tag_ == "VBG"
         and tok.lemma_.lower() in lexicon.ACTIVITIES
-        and any(c.dep_ in ("aux", "auxpass") and c.lemma_.lower() == "be" for c in children)
+        and any(c.lemma_.lower() == "be" for c in aux)
+        and any(c.tag_ == "VBD" for c in aux)
     )
 
 
