@@ -125,6 +125,28 @@ def _doers(tok, cand, token_actors) -> list:
     ]
 
 
+def _stative(tok, lemma: str) -> bool:
+    """A state or opinion by its lemma, or by its form with "d" or "ed" stripped when the
+    small model lemmatises it wrongly ("hoped" as "hop")."""
+    if lemma in lexicon.STATIVE:
+        return True
+    word = tok.lower_
+    return tok.tag_ in ("VBD", "VBN") and (
+        word[:-1] in lexicon.STATIVE or word[:-2] in lexicon.STATIVE
+    )
+
+
+def _unsaid(tok, lemma: str, children) -> bool:
+    """A refusal to tell: "declined to say whether", "refused to comment"."""
+    if factuality.cues()["governors"].get(lemma) != "negative":
+        return False
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in _SPEAKING for c in children)
+
+
+#: What one declines to do when nothing is told.
+_SPEAKING = _PLAIN_REPORTING | {"comment", "confirm", "elaborate", "disclose", "discuss", "specify"}
+
+
 def _pictured(tok, subject_tok) -> bool:
     """A picture is what the predicate tells of: its subject, or the noun it describes."""
     noun = tok.head if tok.dep_ == "acl" else subject_tok
@@ -172,10 +194,12 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
         and subject_tok is not None
         and lexicon.noun_type(subject_tok.lemma_)
     )
-    if lemma in lexicon.STATIVE and not (
+    if _stative(tok, lemma) and not (
         light or occurrence or lemma == "be" or _person_reports(tok, subject_tok, token_actors)
     ):
         return None
+    if _unsaid(tok, lemma, children):
+        return None  # "declined to say whether": nothing was said
     if light and DOCUMENTS.fullmatch(syntax.noun_words(noun)):
         return None  # "issued a joint statement": the document tells it
     if lemma == "be" or tok.lower_ in lexicon.STATE_FORMS:
@@ -347,6 +371,8 @@ def _noun(text, published_at, tok, span, token_actors, attached, timexes, days):
         return None  # "arrived ... for a two-day visit": the arrival is the visit
     if any(c.dep_ == "neg" or c.lower_ in ("no", "any") for c in tok.children):
         return None
+    if factuality.denied(tok):
+        return None  # "leaders did not agree on a joint statement"
     own = list(attached.get(tok.i, []))
     issued = document and tok.dep_ in ("dobj", "attr") and head.lemma_.lower() in lexicon.LIGHT
     if issued:

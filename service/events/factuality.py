@@ -75,6 +75,7 @@ def cues() -> dict:
         "overruling": frozenset(raw["overruling"]["words"]),
         "noun_hedges": frozenset(raw["noun_hedges"]["possible"]),
         "noun_governors": frozenset(raw["noun_governors"]["possible"]),
+        "noun_makers": frozenset(raw["noun_makers"]["words"]),
     }
 
 
@@ -207,6 +208,19 @@ def _noun(tok, fact: Factuality, data: dict) -> Factuality:
         if governor.pos_ == "NOUN" and governor.lemma_.lower() in data["noun_governors"]:
             fact = fact.weaker("possible", governor.lemma_.lower())
     return fact
+
+
+def denied(noun) -> bool:
+    """A happening noun whose making is negated: "did not hold talks", "leaders did not agree
+    on a joint statement". Detection's business: TimeBank marks such nouns positive."""
+    maker = noun.head if noun.dep_ == "dobj" else None
+    if noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.dep_ == "prep":
+        maker = noun.head.head
+    return (
+        maker is not None
+        and maker.lemma_.lower() in cues()["noun_makers"]
+        and any(c.dep_ == "neg" for c in maker.children)
+    )
 
 
 def aimed(tok) -> bool:

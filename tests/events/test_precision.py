@@ -64,6 +64,13 @@ def titles(text: str) -> list[str]:
         ("The nurse gave him a drug in an attempt to get him to sleep.", "sleep"),
         ("The charity said two of its workers were missing in the quake.", "miss"),
         ("A statement from the coroner said the cause was an overdose.", "statement"),
+        # a hope (however the model lemmatises it), a refusal to tell, a finding denied,
+        # a document or meeting whose making is denied
+        ("Mr Berg hoped to form a government before the summer.", "hop"),
+        ("Chief executive Lars Moen declined to say whether he would resign.", "declin"),
+        ("The inquiry did not find that Anna Berg had influenced the awards.", "influenc"),
+        ("Leaders did not agree on a joint statement on the war.", "statement"),
+        ("The two sides did not hold talks on Monday.", "talks"),
     ],
 )
 def test_no_event(text, word):
@@ -99,6 +106,10 @@ def test_no_event(text, word):
         # a dated statement is a happening; an infinitive of no aim or attempt is told
         ("A statement from the coroner on Monday said the cause was an overdose.", "statement"),
         ("Iran was among the members to join the bloc on Monday.", "iran joins"),
+        # a finding, a refusal of something else, a document agreed
+        ("The inquiry found that Anna Berg had influenced the awards.", "berg influences"),
+        ("The minister refused to resign on Monday.", "minister"),
+        ("Leaders agreed on a joint statement on the war on Monday.", "leaders agree"),
         # a present progressive is going on as the article is published
         ("The Foreign Office is liaising with the US State Department.", "liaises"),
         # a demand: what is demanded is lowered by the demand, not by itself
