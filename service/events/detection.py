@@ -136,15 +136,14 @@ def _stative(tok, lemma: str) -> bool:
     )
 
 
-def _unsaid(tok, lemma: str, children) -> bool:
-    """A refusal to tell: "declined to say whether", "refused to comment"."""
-    if factuality.cues()["governors"].get(lemma) != "negative":
-        return False
-    return any(c.dep_ == "xcomp" and c.lemma_.lower() in _SPEAKING for c in children)
-
-
-#: What one declines to do when nothing is told.
-_SPEAKING = _PLAIN_REPORTING | {"comment", "confirm", "elaborate", "disclose", "discuss", "specify"}
+def _foreseen(lemma: str, children) -> bool:
+    """A passive of expectation with no one named expecting: "rain is forecast for Sunday",
+    "growth is projected at 2 percent" (what is foreseen, not a forecast someone issued)."""
+    return (
+        factuality.cues()["governors"].get(lemma) == "probable"
+        and any(c.dep_ == "auxpass" for c in children)
+        and not any(c.dep_ == "agent" for c in children)
+    )
 
 
 def _pictured(tok, subject_tok) -> bool:
@@ -198,8 +197,8 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
         light or occurrence or lemma == "be" or _person_reports(tok, subject_tok, token_actors)
     ):
         return None
-    if _unsaid(tok, lemma, children):
-        return None  # "declined to say whether": nothing was said
+    if _foreseen(lemma, children):
+        return None  # "heavy rain is forecast for Sunday": a prediction, no one's deed
     if light and DOCUMENTS.fullmatch(syntax.noun_words(noun)):
         return None  # "issued a joint statement": the document tells it
     if lemma == "be" or tok.lower_ in lexicon.STATE_FORMS:

@@ -64,13 +64,14 @@ def titles(text: str) -> list[str]:
         ("The nurse gave him a drug in an attempt to get him to sleep.", "sleep"),
         ("The charity said two of its workers were missing in the quake.", "miss"),
         ("A statement from the coroner said the cause was an overdose.", "statement"),
-        # a hope (however the model lemmatises it), a refusal to tell, a finding denied,
+        # a hope (however the model lemmatises it), a finding denied,
         # a document or meeting whose making is denied
         ("Mr Berg hoped to form a government before the summer.", "hop"),
-        ("Chief executive Lars Moen declined to say whether he would resign.", "declin"),
         ("The inquiry did not find that Anna Berg had influenced the awards.", "influenc"),
         ("Leaders did not agree on a joint statement on the war.", "statement"),
         ("The two sides did not hold talks on Monday.", "talks"),
+        # what is foreseen, with no one named foreseeing it
+        ("Heavy rain is forecast for the coast on Sunday.", "forecast"),
     ],
 )
 def test_no_event(text, word):
@@ -110,6 +111,8 @@ def test_no_event(text, word):
         ("The inquiry found that Anna Berg had influenced the awards.", "berg influences"),
         ("The minister refused to resign on Monday.", "minister"),
         ("Leaders agreed on a joint statement on the war on Monday.", "leaders agree"),
+        # a forecast someone named issues
+        ("Rain was forecast by the Met Office on Sunday.", "met office forecasts"),
         # a present progressive is going on as the article is published
         ("The Foreign Office is liaising with the US State Department.", "liaises"),
         # a demand: what is demanded is lowered by the demand, not by itself
