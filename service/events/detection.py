@@ -102,8 +102,9 @@ def candidate(text, published_at, tok, span, token_actors, attached, context):
     if cand is None or (fact.asserted and cand.status != "planned"):
         return cand
     doers = _doers(tok, cand, token_actors)
-    if not fact.asserted and not (doers and cand.status == "planned" and _day(cand.anchor)):
-        return None  # an expectation is a plan only when someone named does it on a set day
+    firm = _day(cand.anchor) or (cand.anchor is not None and _own_expectation(tok))
+    if not fact.asserted and not (doers and cand.status == "planned" and firm):
+        return None  # an expectation is a plan when someone named does it on a set day
     if tok.tag_ == "VB" and cand.trigger.pos == "verb" and tok.lemma_.lower() in lexicon.PREDICTED:
         done = any(c.dep_ == "dobj" for c in tok.children)
         if not (doers and done):
@@ -122,6 +123,45 @@ def _doers(tok, cand, token_actors) -> list:
         for m in found + cand.actors
         if m.actor.kind in _DOERS and (m in found or m.actor.key in cand.agents)
     ]
+
+
+def _stative(tok, lemma: str) -> bool:
+    """A state or opinion by its lemma, or by its form with "d" or "ed" stripped when the
+    small model lemmatises it wrongly ("hoped" as "hop")."""
+    if lemma in lexicon.STATIVE:
+        return True
+    word = tok.lower_
+    return tok.tag_ in ("VBD", "VBN") and (
+        word[:-1] in lexicon.STATIVE or word[:-2] in lexicon.STATIVE
+    )
+
+
+def _foreseen(lemma: str, children) -> bool:
+    """A passive of expectation with no one named expecting: "rain is forecast for Sunday",
+    "growth is projected at 2 percent" (what is foreseen, not a forecast someone issued)."""
+    return (
+        factuality.cues()["governors"].get(lemma) == "probable"
+        and any(c.dep_ == "auxpass" for c in children)
+        and not any(c.dep_ == "agent" for c in children)
+    )
+
+
+def _pictured(tok, subject_tok) -> bool:
+    """A picture is what the predicate tells of: its subject, or the noun it describes."""
+    noun = tok.head if tok.dep_ == "acl" else subject_tok
+    return noun is not None and noun.lower_ in lexicon.PICTURES
+
+
+def _own_expectation(tok) -> bool:
+    """What a doer expects to do ("the company expects to release results in November"): its
+    own plan, unlike what others expect of it ("is expected to decide next year") or of
+    something else ("expects the deal to close in the first half")."""
+    head = tok.head
+    return (
+        tok.dep_ == "xcomp"
+        and any(c.dep_ == "nsubj" for c in head.children)
+        and not any(c.dep_ in ("auxpass", "dobj", "nsubjpass") for c in head.children)
+    )
 
 
 def _day(anchor) -> bool:
@@ -161,18 +201,24 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
         and subject_tok is not None
         and lexicon.noun_type(subject_tok.lemma_)
     )
-    if lemma in lexicon.STATIVE and not (
+    if _stative(tok, lemma) and not (
         light or occurrence or lemma == "be" or _person_reports(tok, subject_tok, token_actors)
     ):
         return None
+    if _foreseen(lemma, children):
+        return None  # "heavy rain is forecast for Sunday": a prediction, no one's deed
     if light and DOCUMENTS.fullmatch(syntax.noun_words(noun)):
         return None  # "issued a joint statement": the document tells it
-    if lemma == "be":
-        return None
+    if lemma == "be" or tok.lower_ in lexicon.STATE_FORMS:
+        return None  # "is missing": a state
     if _indirect_question(tok):
         return None  # "how much time had passed": asked, not told
+    if factuality.aimed(tok):
+        return None  # "in an attempt to get him to sleep": aimed at, not done
     if lemma == "update" and any(c.lower_ == "last" for c in children):
         return None  # "Last updated at 06:28": the page's furniture
+    if lemma == "take" and _pictured(tok, subject_tok):
+        return None  # "Satellite image of Port-au-Prince taken on 13 January": a caption
     modal = {c.lemma_.lower() for c in children if c.dep_ == "aux"}
     own = list(attached.get(tok.i, []))
     arranged = lexicon.PLANNING - lexicon.EXPECTING
@@ -241,7 +287,9 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
     type_ = eventtype.of_verb(tok, subject_tok, obj_tok, noun, occurrence, roles["agents"])
     in_document = _in_document(tok, span, text)
     content = next((c for c in children if c.dep_ == "ccomp"), None)
-    if reporting or type_ == "statement":
+    if (reporting or type_ in _SAYING) and _untold(content):
+        kind = "report" if anchor is None and duration is None else "event"
+    elif reporting or type_ == "statement":
         plain = lemma in _PLAIN_REPORTING or (content is not None and lemma in lexicon.REPORTING)
         if in_document:
             kind = "report"
@@ -357,6 +405,8 @@ def _noun(text, published_at, tok, span, token_actors, attached, timexes, days):
         return None  # "condemned the attack in a statement": the condemnation tells it
     if any(c.dep_ == "neg" or c.lower_ in ("no", "any") for c in tok.children):
         return None
+    if factuality.denied(tok):
+        return None  # "leaders did not agree on a joint statement"
     own = list(attached.get(tok.i, []))
     issued = document and tok.dep_ in ("dobj", "attr") and head.lemma_.lower() in lexicon.LIGHT
     if issued:
@@ -374,6 +424,9 @@ def _noun(text, published_at, tok, span, token_actors, attached, timexes, days):
         roles["all"] = participants.unique(issuers + roles["all"])
     status = factuality.noun_status(tok, anchor, published_at)
     kind = "event" if (document or anchor is not None or duration is not None) else "reference"
+    teller = document and tok.dep_ == "nsubj" and head.lemma_.lower() in _PLAIN_REPORTING
+    if teller and anchor is None and duration is None and not attached.get(head.i):
+        kind = "reference"  # "a statement from the coroner said": the teller, told elsewhere
     if not (roles["all"] or document) and anchor is None and duration is None:
         kind = "reference"  # "Summit", "a statement": no one takes part, no date: background
     place = roles["place"]
@@ -473,6 +526,16 @@ def _clause(tok, span: Span, text: str) -> Clause:
     start = min(w.idx for w in words)
     end = max(w.idx + len(w.text) for w in words)
     return Clause(text[start:end], start, end)
+
+
+#: Types of a predicate whose clausal complement is what it says ("emphasised that", "agreed that").
+_SAYING = frozenset({"statement", "agreement"})
+
+
+def _untold(content) -> bool:
+    """A said clause that tells no happening: a possibility or a negation ("agreed that going
+    to the highest level could be an eventuality", "stressed that it did not mean")."""
+    return content is not None and not factuality.own(content).asserted
 
 
 #: Actors that can plan and do: an undated plan is told of one of these.

@@ -59,7 +59,11 @@ def _extract(text: str, published_at: dt.date, timexes, doc) -> list[Event]:
 
         timexes = annotate(text, published_at)
     story = nlp.stamp_end(text)  # a dateline's or page stamp's time dates no event
-    timexes = sorted((t for t in timexes if t.start >= story), key=lambda t: t.start)
+    links = nlp.related_spans(text)  # nor a linked story's age ("- 9 hrs ago")
+    timexes = sorted(
+        (t for t in timexes if t.start >= story and not any(a <= t.start < b for a, b in links)),
+        key=lambda t: t.start,
+    )
     if doc is None:
         doc = nlp.parse(text)
     entities = Entities(text, doc)

@@ -75,6 +75,7 @@ def cues() -> dict:
         "overruling": frozenset(raw["overruling"]["words"]),
         "noun_hedges": frozenset(raw["noun_hedges"]["possible"]),
         "noun_governors": frozenset(raw["noun_governors"]["possible"]),
+        "noun_makers": frozenset(raw["noun_makers"]["words"]),
     }
 
 
@@ -102,6 +103,13 @@ def of(tok) -> Factuality:
             break
         node = head
     return fact
+
+
+def own(tok) -> Factuality:
+    """The value the clause of ``tok`` gives itself (its negation, modals, hedges, conditions),
+    whatever embeds it: what a report says, apart from the report ("demanded that the office
+    release the report" is certain on its own; "agreed that it could be" is not)."""
+    return _own(tok, Factuality(), cues(), negation=True)
 
 
 def expected(fact: Factuality) -> bool:
@@ -210,6 +218,37 @@ def _noun(tok, fact: Factuality, data: dict) -> Factuality:
         if governor.pos_ == "NOUN" and governor.lemma_.lower() in data["noun_governors"]:
             fact = fact.weaker("possible", governor.lemma_.lower())
     return fact
+
+
+def denied(noun) -> bool:
+    """A happening noun whose making is negated: "did not hold talks", "leaders did not agree
+    on a joint statement". Detection's business: TimeBank marks such nouns positive."""
+    maker = noun.head if noun.dep_ == "dobj" else None
+    if noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.dep_ == "prep":
+        maker = noun.head.head
+    return (
+        maker is not None
+        and maker.lemma_.lower() in cues()["noun_makers"]
+        and any(c.dep_ == "neg" for c in maker.children)
+    )
+
+
+def aimed(tok) -> bool:
+    """An infinitive completing a noun of aim or attempt, or what it brings about: "in an
+    attempt to get him to sleep", "a bid to win the seat" (aimed at, not told as done).
+    Detection's business: TimeBank marks such complements neither negated nor modal."""
+    nouns = cues()["noun_governors"]
+    node = tok
+    while node.dep_ in ("xcomp", "ccomp") and node.head.i != node.i:
+        node = node.head
+    noun = node.head
+    return (
+        node.dep_ == "acl"
+        and node.tag_ == "VB"
+        and noun.pos_ == "NOUN"
+        and noun.lemma_.lower() in nouns
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+    )
 
 
 def _lookup(tok, table: dict) -> tuple[str, str | None]:
@@ -325,12 +364,15 @@ def state(tok, subject, children) -> bool:
 
 
 def activity(tok, children) -> bool:
-    """A progressive of an activity or condition ("was responding to treatment", "is liaising
-    with", "had been suffering from"): going on at the time told, with no time of its own."""
+    """A past progressive of an activity or condition ("was responding to treatment", "had
+    been suffering from"): the background of a past happening, with no time of its own. (A
+    present one, "is liaising with", is going on as the article is published: told of its day.)"""
+    aux = [c for c in children if c.dep_ in ("aux", "auxpass")]
     return (
         tok.tag_ == "VBG"
         and tok.lemma_.lower() in lexicon.ACTIVITIES
-        and any(c.dep_ in ("aux", "auxpass") and c.lemma_.lower() == "be" for c in children)
+        and any(c.lemma_.lower() == "be" for c in aux)
+        and any(c.tag_ == "VBD" for c in aux)
     )
 
 

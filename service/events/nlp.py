@@ -59,21 +59,35 @@ _CREDITS = re.compile(
 )
 
 
+#: A list of links to other pages' stories, each headline followed by its age and its source:
+#: "CNN Drugs, documents seized in Jackson doctor raid - 9 hrs ago Miami Herald Manslaughter
+#: investigation targets Jackson doctor - 19 hrs ago Philadelphia Inquirer ...". From the end of
+#: the sentence before it to the last source's name.
+_AGE = r"\s[-\u2013]\s\d{1,3}\s(?:hrs?|hours?|mins?|minutes?|days?|weeks?)\sago\b"
+_RELATED = re.compile(rf"(?:[^.!?\"\u201c\u201d\n]*?{_AGE})+[^.!?\n]{{0,40}}[.!?]?")
+
+
+def related_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` lists links to other stories ("... doctor raid - 9 hrs ago Miami Herald")."""
+    return [m.span() for m in _RELATED.finditer(text)] if re.search(_AGE, text) else []
+
+
 def credit_spans(text: str) -> list[tuple[int, int]]:
     """Where ``text`` credits its authors and editors (a byline, "(Reporting by ...)")."""
     return [m.span() for m in _CREDITS.finditer(text)]
 
 
 def masked(text: str) -> str:
-    """``text`` with its dateline and credits blanked (same length, so offsets hold): a
-    dateline is no part of the first sentence's grammar, and a writer no participant. A
+    """``text`` with its dateline, credits and links to other stories blanked (same length, so
+    offsets hold): a dateline is no part of the first sentence's grammar, a writer no
+    participant, another page's headline no happening of this one. A
     dateline is a capitalised place, then up to three comma groups of capitalised words or
     numbers ("BUSAN, South Korea, Oct. 9"), a credit in brackets, and a dash; a wire's time
     stamp may lead ("2009 06 13 00:11 JST GENEVA")."""
     m = _DATELINE.match(text)
     if m:
         text = " " * m.end() + text[m.end() :]
-    for start, end in credit_spans(text):
+    for start, end in credit_spans(text) + related_spans(text):
         text = text[:start] + " " * (end - start) + text[end:]
     return text
 
