@@ -260,6 +260,8 @@ def tense(text: str, start: int, end: int) -> str | None:
     best: tuple[float, str] | None = None
     words = [t.lower() for _, t in tokens]
     for i, (distance, tok) in enumerate(tokens):
+        if tok == "May" and (i or distance != int(distance)):
+            continue  # "in May and June": the month; the modal is lower case or opens a clause
         found, strong = _direction(tok.lower())
         if (
             tok.lower() == "set"

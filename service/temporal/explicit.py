@@ -319,8 +319,30 @@ def month(m: re.Match[str], st: State) -> Result | None:
     elif rel in ("this", "current", "the current"):
         year = st.dct.year
     else:
-        year = dates.pick_year(st.dct, mon, None, _direction(m, st))
+        year = _coordinated_year(m, st, mon)
+        if year is None:
+            year = dates.pick_year(st.dct, mon, None, _direction(m, st))
     return Result("DATE", f"{year:04d}-{mon:02d}", point_mod(m))
+
+
+#: What joins two months told as a list: "May and June", "May, June or July", "May and in June".
+_COORDINATION = re.compile(r"\s*(?:,\s*)?(?:(?:and|or)\s+)?(?:(?:again|then|also)\s+)?(?:in\s+)?")
+_MONTH_VALUE = re.compile(r"(\d{4})-(\d\d)$")
+
+
+def _coordinated_year(m: re.Match[str], st: State, mon: int) -> int | None:
+    """The year of a bare month listed right after another ("It rained in May and June"):
+    the list shares the first month's year (the year after it once the months wrap round:
+    "December and January"), so both keep the reading the first one was given."""
+    before = _MONTH_VALUE.match(st.last_value or "")
+    if before is None or st.last_end < 0 or st.last_end > m.start():
+        return None
+    if not _COORDINATION.fullmatch(st.text, st.last_end, m.start()):
+        return None
+    if st.text[st.last_end : m.start()].strip() == "":
+        return None  # "May June": no list word between
+    year, told = int(before[1]), int(before[2])
+    return year + 1 if told - mon > 6 else year  # "June and May": out of order, one year
 
 
 def year(m: re.Match[str], st: State) -> Result | None:
@@ -547,6 +569,20 @@ def _evening_told(st: State, start: int) -> bool:
     )
 
 
+def _clock_on_told_day(st: State, told: str, m: re.Match[str]) -> bool:
+    """True if a bare clock time falls on the last day told rather than on the publication
+    day: a day ahead, or any day in narrative text; in news a past day only when the clause
+    is not about the future, and a day two or more years back (a background passage) only
+    in a past-tense clause ("The polls closed at 8 p.m." after "on Nov. 2, 1920"; not
+    "Voting ends at 6 p.m.", which is today's)."""
+    if told >= st.dct.isoformat() or st.mode == "narrative":
+        return True
+    tense = st.tense(m.start(), m.end())
+    if int(told[:4]) <= st.dct.year - 2:
+        return tense == "past"
+    return tense != "future"
+
+
 def clock(m: re.Match[str], st: State) -> Result | None:
     if m["noon"]:
         word = m["noon"].lower()
@@ -582,11 +618,7 @@ def clock(m: re.Match[str], st: State) -> Result | None:
         hour += 12  # "9 o'clock tonight"
     day = st.dct
     told = st.ref[:10] if st.ref and re.fullmatch(r"\d{4}-\d\d-\d\d", st.ref[:10]) else None
-    if told and (
-        told >= st.dct.isoformat()
-        or st.mode == "narrative"
-        or st.tense(m.start(), m.end()) != "future"
-    ):
+    if told and _clock_on_told_day(st, told, m):
         day = dt.date.fromisoformat(told)  # a bare clock time: the day being told
     between = st.text[st.last_end : m.start()].strip(" ,").lower() if st.last_end >= 0 else "-"
     if between in ("", "at", "on", "from", "by") and re.match(r"\d{4}-\d\d-\d\d", st.last_value):
