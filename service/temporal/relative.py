@@ -205,6 +205,21 @@ _UNIT_DURATION = {
 
 _BEFORE_REF = ("previous", "the previous", "the prior", "prior", "the preceding")
 
+_FINER = {"year": ("month", "week", "day"), "month": ("week", "day")}
+
+
+def _told_coarser(m: re.Match[str], st: State, unit: str) -> str | None:
+    """The date told before "the same month thirty years later" when it lacks the unit (a
+    bare year: "opened in 1950"), and is not this year: the offset moves that date at its
+    own precision (1980), rather than the publication's month."""
+    if words(m["rel"]) not in ("that", "the same", "that same"):
+        return None
+    told = st.story_at(m.start(), m.end()) or st.ref or ""
+    if unit not in _FINER.get(dates.granularity(told), ()):
+        return None
+    return told if year_of(told) != st.dct.year else None
+
+
 _AFTER_REF = ("the following", "following")
 
 
@@ -224,7 +239,8 @@ def relative(m: re.Match[str], st: State) -> Result | None:
         if not count or count != int(count):
             return None
         step = int(count) if later else -int(count)
-        moved = dates.shift_value(result.value, "year", step) if result.type == "DATE" else None
+        value = _told_coarser(m, st, unit) or result.value
+        moved = dates.shift_value(value, "year", step) if result.type == "DATE" else None
         # a year on moves the story told; a year back looks back from it
         return result._replace(value=moved, anchor=False, story=later) if moved else None
     if story:

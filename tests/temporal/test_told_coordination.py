@@ -1,6 +1,7 @@
 """Issue 24: three wrong readings: a month listed after another ("in May and June") keeps the
 first one's year, the capitalised month "May" is no modal; a present-tense clock time in news
-is not carried back to a long-past day told before it."""
+is not carried back to a long-past day told before it; "the same month thirty years later"
+after a bare year is that year moved, at year precision."""
 
 from __future__ import annotations
 
@@ -54,6 +55,24 @@ TABLE = [
     (
         "The fire broke out on March 8. Crews arrive at 6 a.m.",
         [("March 8", "2024-03-08"), ("6 a.m.", "2024-03-08T06:00")],
+    ),
+    # "the same month N years later" after a bare year: that year moved, at year precision
+    (
+        "The mill opened in 1950. It shut the same month thirty years later.",
+        [("1950", "1950"), ("the same month thirty years later", "1980")],
+    ),
+    (
+        "The pier was rebuilt in 1931; it burned the same month two years earlier.",
+        [("1931", "1931"), ("the same month two years earlier", "1929")],
+    ),
+    # negative: a month told keeps its month; this year's month is the publication's
+    (
+        "The mill opened in March 1950. It shut the same month thirty years later.",
+        [("March 1950", "1950-03"), ("the same month thirty years later", "1980-03")],
+    ),
+    (
+        "Sales rose this year, after a fall the same month a year earlier.",
+        [("this year", "2024"), ("the same month a year earlier", "2023-03")],
     ),
 ]
 
