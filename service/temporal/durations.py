@@ -145,6 +145,8 @@ def _duration(m: re.Match[str], st: State) -> Result | None:
             base = topic  # "profit rose from a year ago": the same quarter last year
         elif tail in ("earlier", "later") and st.ref and unit != "year":
             base = st.ref
+        elif tail == "later" and unit == "year" and _told_past_year(m, st):
+            base = st.ref[:4]  # "opened in 1950 ... closed ten years later": 1960, not 2034
         if base:
             moved = dates.shift_value(base, unit, sign * k)
             if moved:
@@ -157,6 +159,16 @@ def _duration(m: re.Match[str], st: State) -> Result | None:
     if tail == "or so":
         mod = mod or "APPROX"
     return Result("DURATION", duration_value(n, unit), mod, reach=_reach(m, st, unit, n))
+
+
+def _told_past_year(m: re.Match[str], st: State) -> bool:
+    """True if "N years later" reads from the date told before it: one with a year before
+    the publication's, in a clause not about the future ("will double ten years later" is
+    counted from now)."""
+    year = re.match(r"\d{4}", st.ref or "")
+    if year is None or int(year[0]) >= st.dct.year:
+        return False
+    return st.tense(m.start(), m.end()) != "future"
 
 
 _IN_BEFORE = re.compile(r"\bin\s+$", re.IGNORECASE)

@@ -1,7 +1,7 @@
 """Issue 24: three wrong readings: a month listed after another ("in May and June") keeps the
 first one's year, the capitalised month "May" is no modal; a present-tense clock time in news
 is not carried back to a long-past day told before it; "the same month thirty years later"
-after a bare year is that year moved, at year precision."""
+after a bare year is that year moved, at year precision, and so is "ten years later"."""
 
 from __future__ import annotations
 
@@ -73,6 +73,20 @@ TABLE = [
     (
         "Sales rose this year, after a fall the same month a year earlier.",
         [("this year", "2024"), ("the same month a year earlier", "2023-03")],
+    ),
+    # "N years later" after a past year told (not a scene-setter) counts from that year
+    (
+        "The mill opened in 1950. It shut ten years later.",
+        [("1950", "1950"), ("ten years later", "1960")],
+    ),
+    (
+        "The tunnel was dug in May 1961 and flooded twenty years later.",
+        [("May 1961", "1961-05"), ("twenty years later", "1981")],
+    ),
+    # negative: a clause about the future counts from publication
+    (
+        "The mill opened in 1950. Its owners will sell it five years later.",
+        [("1950", "1950"), ("five years later", "2029")],
     ),
 ]
 
