@@ -36,6 +36,16 @@ _NOUN_VERBS = {
     "legislation": "pass",
 }
 
+#: Nouns of what befalls or is done by their owner alone, told with their own verb when the
+#: owner is named: "Jackson's death" -> "Jackson dies" (not "Jackson death").
+_NOUN_AS_VERB = {
+    "death": "die",
+    "resignation": "resign",
+    "arrival": "arrive",
+    "retirement": "retire",
+    "departure": "leave",
+}
+
 
 @dataclasses.dataclass(frozen=True)
 class Phrase:
@@ -322,6 +332,38 @@ def _plural(word) -> bool:
     return word.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in word.children)
 
 
+def _antecedent(word):
+    """The noun a relative pronoun object stands for: "Kidal, which the rebels seized" is
+    Kidal; None for any other word."""
+    verb = word.head
+    if word.tag_ not in ("WDT", "WP") or verb.dep_ != "relcl" or word.dep_ != "dobj":
+        return None
+    return verb.head if verb.head.pos_ in ("NOUN", "PROPN") else None
+
+
+def _antecedent_text(antecedent, roles, timexes) -> str:
+    """The antecedent as a headline names it: an actor by name, otherwise its short phrase."""
+    named = [m for m in roles["all"] + roles["agents"] if m.start <= antecedent.idx < m.end]
+    if named and not any(c.dep_ == "conj" for c in antecedent.children):
+        return name(named[0])
+    return compact(antecedent, timexes, max_words=6)
+
+
+#: Adverbs that complete a verb as its particle when they follow it at once: "stepped down",
+#: "walked out", "fell short" (the parse often reads them as adverbs, not particles).
+_PARTICLES = frozenset("down out off up back away short".split())
+
+
+def _particle(tok) -> str:
+    """The verb's particle: "broke down", and an adverb that is one read otherwise."""
+    words = [
+        c
+        for c in tok.children
+        if c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == tok.i + 1 and c.lower_ in _PARTICLES)
+    ]
+    return " ".join(c.text for c in words)
+
+
 def _a_name(word) -> bool:
     """A capitalised word with no determiner that the article also writes as a name: after
     another name ("Geert Wilders") or capitalised inside a sentence ("said Wilders")."""
@@ -357,7 +399,7 @@ def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=No
     reduced = not passive and _reduced_passive(tok)
     passive = passive or reduced
     subject_text, plural = _subject_text(subject, roles, timexes)
-    particle = " ".join(c.text for c in tok.children if c.dep_ == "prt")
+    particle = _particle(tok)
     planned = _planned(tok)
     agent = _agent(tok, roles, timexes) if passive and not planned else None
     if agent is not None:  # "X was sentenced by a judge": the judge sentences X
@@ -407,7 +449,10 @@ def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=No
                 ]
             conj = any(x.dep_ == "conj" for x in c.children)
             if c.lower_ in _WH:
-                continue  # "the model, which the company released": no object to tell
+                antecedent = _antecedent(c)
+                if antecedent is not None and not obj:  # "Kidal, which the rebels seized"
+                    obj = _lowered(_antecedent_text(antecedent, roles, timexes), antecedent)
+                continue
             text_ = name(named[0]) if named and not conj else compact(c, timexes)
             obj = " ".join(p for p in (obj, text_) if p)
         elif c.dep_ == "npadvmod" and not obj and _quantity(c):
@@ -708,6 +753,16 @@ def noun_phrase(text, tok, roles, timexes=(), type_="other", place=None, tail=""
             )
         )
         extras.append(f"{prep} {_names(targets)}")
+    own = _NOUN_AS_VERB.get(tok.lemma_.lower())
+    told = [
+        c
+        for c in tok.children
+        if c.i not in skip and c.dep_ not in ("det", "amod", "punct") and not _in_timex(c, timexes)
+    ]
+    if agents and own and not told:  # "Jackson's sudden death": Jackson dies
+        return Phrase(
+            _names(agents), conjugate(own, len(agents) > 1), "", tuple(extras), place, tail
+        )
     if agents:
         verb_base = _NOUN_VERBS.get(type_)
         if re.search(r"communiq|declaration|statement", noun, re.I):
@@ -748,8 +803,11 @@ def occurring(phrase: Phrase, verb, noun, planned: bool = False) -> Phrase:
     if lemma in ("due", "set", "schedule", "plan"):
         return phrase
     said = f"to {lemma}" if planned else conjugate(lemma, noun.tag_ in ("NNS", "NNPS"))
-    if any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children):
-        said += " place"
+    particle = _particle(verb)
+    bare = [  # "take effect", "take place": an object with no determiner completes the verb
+        c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and not list(c.children)
+    ]
+    said = " ".join(p for p in (said, particle, *(c.text for c in bare)) if p)
     return dataclasses.replace(phrase, verb=said)
 
 
