@@ -297,7 +297,11 @@ def _subject_text(subject, roles, timexes) -> tuple[str, bool]:
     if not conj and (
         len(head) == 1 or subject.ent_type_ in ("PERSON", "ORG", "GPE") or _a_name(subject)
     ):
-        plural = False  # "Wilders said": a name is one, whatever its last letter
+        plural = _generic_plural(subject, head)  # "Wilders said": a name is one
+    if conj:
+        named = _conjunct_names(subject, roles)
+        if named:  # "Prime Minister Hiroshi Sato and Park signed": Hiroshi Sato and Park sign
+            return named, True
     if len(head) > 1 and not conj:
         return _names(head), True
     if head and not conj and head[0].actor.kind == "person":
@@ -325,6 +329,32 @@ def _subject_text(subject, roles, timexes) -> tuple[str, bool]:
     if len(text.split()) > 5 and roles["agents"]:
         return _names(roles["agents"]), len(roles["agents"]) > 1
     return text, plural
+
+
+def _generic_plural(subject, head) -> bool:
+    """A group named by a plural common word ("Rebels attacked", capitalised at the start of
+    the sentence) is many; a name ("Wilders", "Philippines") is one."""
+    return (
+        len(head) == 1
+        and head[0].actor.kind == "organisation"
+        and head[0].actor.subkind is not None
+        and subject.tag_ in ("NNS", "NNPS")
+        and subject.lower_.endswith("s")
+        and not any(c.dep_ == "compound" for c in subject.children)
+    )
+
+
+def _conjunct_names(subject, roles) -> str:
+    """The names of a conjoined subject when every conjunct is a named actor, else ""."""
+    words = [subject, *subject.conjuncts]
+    mentions = roles["agents"] + roles["targets"]
+    named = []
+    for w in words:
+        found = [m for m in mentions if m.start <= w.idx < m.end]
+        if not found:
+            return ""
+        named.append(found[0])
+    return join_names([name(m) for m in named])
 
 
 def _plural(word) -> bool:
@@ -534,11 +564,15 @@ def _reduced_passive(tok) -> bool:
     found guilty", a gapped "200,000 killed, 250,000 injured". It has a subject and no object
     (an active "found" needs one: "the jury found him guilty")."""
     children = list(tok.children)
-    if any(c.dep_ in ("aux", "auxpass", "dobj", "dative", "ccomp", "xcomp") for c in children):
+    if any(c.dep_ in ("aux", "auxpass", "dobj", "dative", "xcomp") for c in children):
         return False
+    clauses = [c for c in children if c.dep_ == "ccomp"]
+    if not all(c.pos_ == "ADJ" and not list(c.children) for c in clauses):
+        return False  # "found guilty" with the adjective read as a clause: still its complement
     if not any(c.dep_ == "nsubj" for c in children):
         return False
-    return tok.tag_ == "VBN" or (tok.tag_ == "VBD" and any(c.dep_ == "oprd" for c in children))
+    complement = any(c.dep_ == "oprd" for c in children) or bool(clauses)
+    return (tok.tag_ == "VBN" and not clauses) or (tok.tag_ in ("VBD", "VBN") and complement)
 
 
 _QUANTIFIERS = frozenset({"some", "many", "most", "all", "none", "several", "few", "half"})
@@ -674,7 +708,11 @@ def _clause_text(tok, timexes) -> str:
     subject = subject_of(tok)
     words = []
     if subject is not None:
-        words.append(compact(subject, timexes, max_words=6))
+        said = compact(subject, timexes, max_words=6)
+        first = next((w for w in subject.subtree if said.startswith(w.text)), None)
+        if first is not None and first.is_sent_start:  # "Scientists have found ..., X said"
+            said = _lowered(said, subject)
+        words.append(said)
     aux = [c.text for c in tok.children if c.dep_ in ("aux", "auxpass", "neg")]
     words.extend(aux)
     words.append(tok.text)

@@ -174,6 +174,26 @@ def test_a_dangling_function_word_is_dropped(phrase, expected):
             "Shares fell on Monday after Tom Baker's resignation in March.",
             "Tom Baker resigns",
         ),
+        # a group named by a plural common word agrees as many; a name as one
+        ("Rebels attacked the village on Monday.", "Rebels attack village"),
+        ("The Netherlands signed the treaty on Monday.", "Netherlands signs treaty"),
+        # a conjoined subject of named actors, each by name, agrees as many
+        (
+            "Italian Prime Minister Marco Rossi and Anna Berg signed a pact on Tuesday.",
+            "Marco Rossi and Anna Berg sign pact",
+        ),
+        # a reduced passive with its adjective complement; the active keeps its doer
+        ("Former nurse Ellen Marsh, found guilty", "Ellen Marsh found guilty"),
+        ("The jury found the nurse guilty on Friday.", "Jury finds nurse guilty"),
+        # reported content that opens the sentence is not capitalised inside the headline
+        (
+            "Engineers have repaired the bridge, the council said on Monday.",
+            "Council says engineers have repaired bridge",
+        ),
+        (
+            "Italy has closed its border, officials said on Monday.",
+            "Officials say Italy has closed border",
+        ),
     ],
 )
 def test_headline_rows(text, title):
