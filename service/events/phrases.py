@@ -485,7 +485,7 @@ def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=No
                 continue
             text_ = name(named[0]) if named and not conj else compact(c, timexes)
             obj = " ".join(p for p in (obj, text_) if p)
-        elif c.dep_ == "npadvmod" and not obj and _quantity(c):
+        elif c.dep_ == "npadvmod" and not obj and _quantity(c) and not _span_of_time(c):
             if not _in_timex(c, timexes):
                 obj = _with_governor(tok, c, compact(c, timexes, max_words=4))  # "rose 41 percent"
         elif c.dep_ == "acomp" and not obj and not _before_quantity(c) and lemma not in _COPULAS:
@@ -510,6 +510,8 @@ def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=No
         if c.dep_ == "agent":
             if agent is None:
                 extras.append(compact(c, timexes, max_words=5))
+        elif c.dep_ == "prep" and c.lower_ == "as" and not obj and _role(c):
+            obj = compact(c, timexes, max_words=5)  # "trained as a nurse": the role it takes
         elif c.dep_ == "prep" and c.lower_ not in (
             "in",
             "at",
@@ -627,6 +629,25 @@ def _before_quantity(word) -> bool:
     doc = word.doc
     nxt = doc[word.i + 1] if word.i + 1 < len(doc) else None
     return nxt is not None and nxt.head.i == word.head.i and _quantity(nxt)
+
+
+#: Nouns of a stretch of time: "two days after the company admitted" is when, not what.
+_TIME_UNITS = frozenset(
+    "second seconds minute minutes hour hours day days week weeks month months year years "
+    "decade decades century centuries".split()
+)
+
+
+def _span_of_time(tok) -> bool:
+    """ "two days (after ...)": a count of time units, told of when the event was."""
+    return tok.lower_ in _TIME_UNITS
+
+
+def _role(prep) -> bool:
+    """ "as a nurse", "as its medical officer": the preposition takes a noun that is a role
+    (a common noun, not a clause or a name)."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return pobj is not None and pobj.pos_ == "NOUN" and pobj.tag_ == "NN"
 
 
 def _quantity(tok) -> bool:

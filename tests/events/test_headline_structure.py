@@ -194,6 +194,16 @@ def test_a_dangling_function_word_is_dropped(phrase, expected):
             "Italy has closed its border, officials said on Monday.",
             "Officials say Italy has closed border",
         ),
+        # a count of days is when the event was, not its object; a count of a measure is
+        (
+            "The mayor of Leeds resigned on Friday, two days after the firm admitted that 2 "
+            "million pounds listed in its accounts did not exist.",
+            "Firm admits 2 million pounds did not exist",
+        ),
+        ("Shares in the bank rose 12 percent on Monday.", "Shares in the bank rise 12 percent"),
+        # the role a verb with no object takes with "as"
+        ("In 1961 Tom Baker trained as a pilot.", "Tom Baker trains as a pilot"),
+        ("In 1961 Tom Baker trained in Leeds.", "Tom Baker trains in Leeds"),
     ],
 )
 def test_headline_rows(text, title):
