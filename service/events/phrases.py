@@ -485,7 +485,7 @@ def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=No
                 continue
             text_ = name(named[0]) if named and not conj else compact(c, timexes)
             obj = " ".join(p for p in (obj, text_) if p)
-        elif c.dep_ == "npadvmod" and not obj and _quantity(c) and not _span_of_time(c):
+        elif c.dep_ == "npadvmod" and not obj and _quantity(c) and not _span_of_time(tok, c):
             if not _in_timex(c, timexes):
                 obj = _with_governor(tok, c, compact(c, timexes, max_words=4))  # "rose 41 percent"
         elif c.dep_ == "acomp" and not obj and not _before_quantity(c) and lemma not in _COPULAS:
@@ -510,7 +510,7 @@ def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=No
         if c.dep_ == "agent":
             if agent is None:
                 extras.append(compact(c, timexes, max_words=5))
-        elif c.dep_ == "prep" and c.lower_ == "as" and not obj and _role(c):
+        elif c.dep_ == "prep" and c.lower_ == "as" and not obj and c.i > tok.i and _role(c):
             obj = compact(c, timexes, max_words=5)  # "trained as a nurse": the role it takes
         elif c.dep_ == "prep" and c.lower_ not in (
             "in",
@@ -638,9 +638,13 @@ _TIME_UNITS = frozenset(
 )
 
 
-def _span_of_time(tok) -> bool:
-    """ "two days (after ...)": a count of time units, told of when the event was."""
-    return tok.lower_ in _TIME_UNITS
+def _span_of_time(verb, tok) -> bool:
+    """ "two days after the company admitted": a count of time units before a clause's "after"
+    or "before", told of when the event was ("equalised five minutes from the end" keeps it)."""
+    return tok.lower_ in _TIME_UNITS and any(
+        c.dep_ == "mark" and c.lower_ in ("after", "before", "since", "until")
+        for c in verb.children
+    )
 
 
 def _role(prep) -> bool:

@@ -90,11 +90,14 @@ def _antecedent(head) -> Token:
 
 def _happening(verb, noun) -> Token:
     """ "Talks between the sides, which broke down": the parse hangs the clause on the nearest
-    noun, but a clause with no object told of a thing inside a happening's phrase is told of
-    the happening (the talks broke down, not the sides)."""
+    noun, but a clause with no object whose verb is told of happenings ("began", "collapsed"),
+    on a thing inside a happening's phrase, is told of the happening (the talks broke down,
+    not the sides; but "the deaths of residents who died": the residents)."""
     prep = noun.head
+    lemma = verb.lemma_.lower()
     if (
-        noun.dep_ != "pobj"
+        lemma not in lexicon.OCCURRENCE | lexicon.HAPPENING_VERBS
+        or noun.dep_ != "pobj"
         or prep.dep_ != "prep"
         or prep.head.pos_ != "NOUN"
         or any(c.dep_ in ("dobj", "attr", "acomp", "auxpass") for c in verb.children)

@@ -204,6 +204,17 @@ def test_a_dangling_function_word_is_dropped(phrase, expected):
         # the role a verb with no object takes with "as"
         ("In 1961 Tom Baker trained as a pilot.", "Tom Baker trains as a pilot"),
         ("In 1961 Tom Baker trained in Leeds.", "Tom Baker trains in Leeds"),
+        ("As a precaution, the school was closed on Monday.", "School closed"),
+        # a count of minutes before a place in the match is kept with it
+        (
+            "Marsh scored ten minutes from the end on Sunday.",
+            "Marsh scores ten minutes from the end",
+        ),
+        # a relative clause whose verb is told of people stays with the people
+        (
+            "The deaths of two patients who died during the outage in 2019 led to the inquiry.",
+            "Two patients die",
+        ),
     ],
 )
 def test_headline_rows(text, title):
