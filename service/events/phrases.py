@@ -36,6 +36,16 @@ _NOUN_VERBS = {
     "legislation": "pass",
 }
 
+#: Nouns of what befalls or is done by their owner alone, told with their own verb when the
+#: owner is named: "Jackson's death" -> "Jackson dies" (not "Jackson death").
+_NOUN_AS_VERB = {
+    "death": "die",
+    "resignation": "resign",
+    "arrival": "arrive",
+    "retirement": "retire",
+    "departure": "leave",
+}
+
 
 @dataclasses.dataclass(frozen=True)
 class Phrase:
@@ -287,7 +297,11 @@ def _subject_text(subject, roles, timexes) -> tuple[str, bool]:
     if not conj and (
         len(head) == 1 or subject.ent_type_ in ("PERSON", "ORG", "GPE") or _a_name(subject)
     ):
-        plural = False  # "Wilders said": a name is one, whatever its last letter
+        plural = _generic_plural(subject, head)  # "Wilders said": a name is one
+    if conj:
+        named = _conjunct_names(subject, roles)
+        if named:  # "Prime Minister Hiroshi Sato and Park signed": Hiroshi Sato and Park sign
+            return named, True
     if len(head) > 1 and not conj:
         return _names(head), True
     if head and not conj and head[0].actor.kind == "person":
@@ -317,9 +331,67 @@ def _subject_text(subject, roles, timexes) -> tuple[str, bool]:
     return text, plural
 
 
+def _generic_plural(subject, head) -> bool:
+    """A group named by a plural common word ("Rebels attacked", capitalised at the start of
+    the sentence) is many; a name ("Wilders", "Philippines") is one."""
+    return (
+        len(head) == 1
+        and head[0].actor.kind == "organisation"
+        and head[0].actor.subkind is not None
+        and subject.tag_ in ("NNS", "NNPS")
+        and subject.lower_.endswith("s")
+        and not any(c.dep_ == "compound" for c in subject.children)
+    )
+
+
+def _conjunct_names(subject, roles) -> str:
+    """The names of a conjoined subject when every conjunct is a named actor, else ""."""
+    words = [subject, *subject.conjuncts]
+    mentions = roles["agents"] + roles["targets"]
+    named = []
+    for w in words:
+        found = [m for m in mentions if m.start <= w.idx < m.end]
+        if not found:
+            return ""
+        named.append(found[0])
+    return join_names([name(m) for m in named])
+
+
 def _plural(word) -> bool:
     """A plural noun phrase: "prosecutors", "the police and the army"."""
     return word.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in word.children)
+
+
+def _antecedent(word):
+    """The noun a relative pronoun object stands for: "Kidal, which the rebels seized" is
+    Kidal; None for any other word."""
+    verb = word.head
+    if word.tag_ not in ("WDT", "WP") or verb.dep_ != "relcl" or word.dep_ != "dobj":
+        return None
+    return verb.head if verb.head.pos_ in ("NOUN", "PROPN") else None
+
+
+def _antecedent_text(antecedent, roles, timexes) -> str:
+    """The antecedent as a headline names it: an actor by name, otherwise its short phrase."""
+    named = [m for m in roles["all"] + roles["agents"] if m.start <= antecedent.idx < m.end]
+    if named and not any(c.dep_ == "conj" for c in antecedent.children):
+        return name(named[0])
+    return compact(antecedent, timexes, max_words=6)
+
+
+#: Adverbs that complete a verb as its particle when they follow it at once: "stepped down",
+#: "walked out", "fell short" (the parse often reads them as adverbs, not particles).
+_PARTICLES = frozenset("down out off up back away short".split())
+
+
+def _particle(tok) -> str:
+    """The verb's particle: "broke down", and an adverb that is one read otherwise."""
+    words = [
+        c
+        for c in tok.children
+        if c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == tok.i + 1 and c.lower_ in _PARTICLES)
+    ]
+    return " ".join(c.text for c in words)
 
 
 def _a_name(word) -> bool:
@@ -357,7 +429,7 @@ def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=No
     reduced = not passive and _reduced_passive(tok)
     passive = passive or reduced
     subject_text, plural = _subject_text(subject, roles, timexes)
-    particle = " ".join(c.text for c in tok.children if c.dep_ == "prt")
+    particle = _particle(tok)
     planned = _planned(tok)
     agent = _agent(tok, roles, timexes) if passive and not planned else None
     if agent is not None:  # "X was sentenced by a judge": the judge sentences X
@@ -407,10 +479,13 @@ def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=No
                 ]
             conj = any(x.dep_ == "conj" for x in c.children)
             if c.lower_ in _WH:
-                continue  # "the model, which the company released": no object to tell
+                antecedent = _antecedent(c)
+                if antecedent is not None and not obj:  # "Kidal, which the rebels seized"
+                    obj = _lowered(_antecedent_text(antecedent, roles, timexes), antecedent)
+                continue
             text_ = name(named[0]) if named and not conj else compact(c, timexes)
             obj = " ".join(p for p in (obj, text_) if p)
-        elif c.dep_ == "npadvmod" and not obj and _quantity(c):
+        elif c.dep_ == "npadvmod" and not obj and _quantity(c) and not _span_of_time(tok, c):
             if not _in_timex(c, timexes):
                 obj = _with_governor(tok, c, compact(c, timexes, max_words=4))  # "rose 41 percent"
         elif c.dep_ == "acomp" and not obj and not _before_quantity(c) and lemma not in _COPULAS:
@@ -435,6 +510,8 @@ def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=No
         if c.dep_ == "agent":
             if agent is None:
                 extras.append(compact(c, timexes, max_words=5))
+        elif c.dep_ == "prep" and c.lower_ == "as" and not obj and c.i > tok.i and _role(c):
+            obj = compact(c, timexes, max_words=5)  # "trained as a nurse": the role it takes
         elif c.dep_ == "prep" and c.lower_ not in (
             "in",
             "at",
@@ -489,11 +566,15 @@ def _reduced_passive(tok) -> bool:
     found guilty", a gapped "200,000 killed, 250,000 injured". It has a subject and no object
     (an active "found" needs one: "the jury found him guilty")."""
     children = list(tok.children)
-    if any(c.dep_ in ("aux", "auxpass", "dobj", "dative", "ccomp", "xcomp") for c in children):
+    if any(c.dep_ in ("aux", "auxpass", "dobj", "dative", "xcomp") for c in children):
         return False
+    clauses = [c for c in children if c.dep_ == "ccomp"]
+    if not all(c.pos_ == "ADJ" and not list(c.children) for c in clauses):
+        return False  # "found guilty" with the adjective read as a clause: still its complement
     if not any(c.dep_ == "nsubj" for c in children):
         return False
-    return tok.tag_ == "VBN" or (tok.tag_ == "VBD" and any(c.dep_ == "oprd" for c in children))
+    complement = any(c.dep_ == "oprd" for c in children) or bool(clauses)
+    return (tok.tag_ == "VBN" and not clauses) or (tok.tag_ in ("VBD", "VBN") and complement)
 
 
 _QUANTIFIERS = frozenset({"some", "many", "most", "all", "none", "several", "few", "half"})
@@ -548,6 +629,29 @@ def _before_quantity(word) -> bool:
     doc = word.doc
     nxt = doc[word.i + 1] if word.i + 1 < len(doc) else None
     return nxt is not None and nxt.head.i == word.head.i and _quantity(nxt)
+
+
+#: Nouns of a stretch of time: "two days after the company admitted" is when, not what.
+_TIME_UNITS = frozenset(
+    "second seconds minute minutes hour hours day days week weeks month months year years "
+    "decade decades century centuries".split()
+)
+
+
+def _span_of_time(verb, tok) -> bool:
+    """ "two days after the company admitted": a count of time units before a clause's "after"
+    or "before", told of when the event was ("equalised five minutes from the end" keeps it)."""
+    return tok.lower_ in _TIME_UNITS and any(
+        c.dep_ == "mark" and c.lower_ in ("after", "before", "since", "until")
+        for c in verb.children
+    )
+
+
+def _role(prep) -> bool:
+    """ "as a nurse", "as its medical officer": the preposition takes a noun that is a role
+    (a common noun, not a clause or a name)."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return pobj is not None and pobj.pos_ == "NOUN" and pobj.tag_ == "NN"
 
 
 def _quantity(tok) -> bool:
@@ -629,7 +733,11 @@ def _clause_text(tok, timexes) -> str:
     subject = subject_of(tok)
     words = []
     if subject is not None:
-        words.append(compact(subject, timexes, max_words=6))
+        said = compact(subject, timexes, max_words=6)
+        first = next((w for w in subject.subtree if said.startswith(w.text)), None)
+        if first is not None and first.is_sent_start:  # "Scientists have found ..., X said"
+            said = _lowered(said, subject)
+        words.append(said)
     aux = [c.text for c in tok.children if c.dep_ in ("aux", "auxpass", "neg")]
     words.extend(aux)
     words.append(tok.text)
@@ -708,6 +816,16 @@ def noun_phrase(text, tok, roles, timexes=(), type_="other", place=None, tail=""
             )
         )
         extras.append(f"{prep} {_names(targets)}")
+    own = _NOUN_AS_VERB.get(tok.lemma_.lower())
+    told = [
+        c
+        for c in tok.children
+        if c.i not in skip and c.dep_ not in ("det", "amod", "punct") and not _in_timex(c, timexes)
+    ]
+    if agents and own and not told:  # "Jackson's sudden death": Jackson dies
+        return Phrase(
+            _names(agents), conjugate(own, len(agents) > 1), "", tuple(extras), place, tail
+        )
     if agents:
         verb_base = _NOUN_VERBS.get(type_)
         if re.search(r"communiq|declaration|statement", noun, re.I):
@@ -748,8 +866,11 @@ def occurring(phrase: Phrase, verb, noun, planned: bool = False) -> Phrase:
     if lemma in ("due", "set", "schedule", "plan"):
         return phrase
     said = f"to {lemma}" if planned else conjugate(lemma, noun.tag_ in ("NNS", "NNPS"))
-    if any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children):
-        said += " place"
+    particle = _particle(verb)
+    bare = [  # "take effect", "take place": an object with no determiner completes the verb
+        c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and not list(c.children)
+    ]
+    said = " ".join(p for p in (said, particle, *(c.text for c in bare)) if p)
     return dataclasses.replace(phrase, verb=said)
 
 

@@ -22,7 +22,7 @@ def subject(tok) -> Token | None:
     for c in tok.children:
         if c.dep_ in ("nsubj", "nsubjpass"):
             if c.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
-                return _antecedent(tok.head)  # "the doctor who performed": the doctor
+                return _happening(tok, _antecedent(tok.head))  # "the doctor who performed"
             return c
     if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
         return subject(tok.head)  # "arrived ... and held talks": the first verb's subject
@@ -86,6 +86,26 @@ def _antecedent(head) -> Token:
     while word.dep_ in ("compound", "flat") and word.head.i > word.i:
         word = word.head
     return word
+
+
+def _happening(verb, noun) -> Token:
+    """ "Talks between the sides, which broke down": the parse hangs the clause on the nearest
+    noun, but a clause with no object whose verb is told of happenings ("began", "collapsed"),
+    on a thing inside a happening's phrase, is told of the happening (the talks broke down,
+    not the sides; but "the deaths of residents who died": the residents)."""
+    prep = noun.head
+    lemma = verb.lemma_.lower()
+    if (
+        lemma not in lexicon.OCCURRENCE | lexicon.HAPPENING_VERBS
+        or noun.dep_ != "pobj"
+        or prep.dep_ != "prep"
+        or prep.head.pos_ != "NOUN"
+        or any(c.dep_ in ("dobj", "attr", "acomp", "auxpass") for c in verb.children)
+        or lexicon.noun_type(lexicon.noun_lemma(noun))
+        or not lexicon.noun_type(lexicon.noun_lemma(prep.head))
+    ):
+        return noun
+    return prep.head
 
 
 def copula_subject(tok) -> Token | None:
