@@ -154,17 +154,6 @@ def verb_lemma(tok) -> str:
     return LEMMA_FIXES.get(lemma, lemma)
 
 
-#: Words telling one deed in other words (``service/data/predicates.json``): word -> its
-#: class's first word ("quit", "resignation" -> "resign").
-DEEDS: dict[str, str] = {
-    word: words[0]
-    for words in json.loads(DATA.with_name("predicates.json").read_text(encoding="utf-8"))[
-        "classes"
-    ]
-    for word in words
-}
-
-
 def noun_type(lemma: str) -> str | None:
     """The type of a noun naming a happening, or ``None`` for a noun that names none."""
     return NOUN_TYPES.get(lemma.lower())

@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 import re
 
-from . import dates, discourse, lexicon
+from . import dates, discourse
 from .model import Actor, Event
 from .predicates import Candidate
 
@@ -172,8 +172,6 @@ def _score(group: Group, cand: Candidate, named: dict[int, str]) -> int | None:
         return None  # with no actors to compare, only the same word names the same thing
     if not compatible_actors(mine, theirs, need_overlap=bool(mine and theirs)):
         return None
-    if not same and not _one_deed(group, cand, theirs):
-        return None  # "they described Kopp" / "Kopp's stepmother said": two reports
     their_targets = {k for c in group.members for k in c.targets}
     document = cand.doc or any(c.doc for c in group.members)
     if not document and cand.targets and their_targets and not set(cand.targets) & their_targets:
@@ -220,36 +218,6 @@ def _apart(cand: Candidate) -> bool:
     """Whether a candidate is told a while from the story's time ("a day later", "two weeks
     earlier"): a happening of its own, not one the story already dated."""
     return cand.duration is not None and bool(_LATER.search(cand.duration.text))
-
-
-def _one_deed(group: Group, cand: Candidate, theirs: list[Actor]) -> bool:
-    """Whether more than a person one side names by a pronoun ties ``cand`` to ``group``
-    (resolving "him" must not join two reports of one person): another shared
-    participant, the same deed in other words (``lexicon.DEEDS``: "quit" / "resigned"), the
-    same doer or the same object ("met Omar Field" / "held talks with Omar Field"); not a
-    person told in other roles ("they described Kopp" / "Kopp's stepmother said")."""
-    shared = {m.actor.key for m in cand.actors} & {a.key for a in theirs}
-    kinds = {a.key: a.kind for a in theirs}
-    if any(kinds[k] != "person" for k in shared):
-        return True
-    if not all(_by_pronoun([cand], k) or _by_pronoun(group.members, k) for k in shared):
-        return True  # a person named on both sides
-    if any(_deed(cand) == _deed(c) for c in group.members):
-        return True
-    agents = {k for c in group.members for k in c.agents}
-    targets = {k for c in group.members for k in c.targets}
-    return bool(set(cand.agents) & agents or set(cand.targets) & targets)
-
-
-def _by_pronoun(members: list[Candidate], key: str) -> bool:
-    """Whether ``members`` tell of the person ``key`` only by a pronoun ("defended her")."""
-    vias = {m.via for c in members for m in c.actors if m.actor.key == key}
-    return vias == {"pronoun"}
-
-
-def _deed(c: Candidate) -> str:
-    word = c.trigger.text.split()[-1].lower()
-    return lexicon.DEEDS.get(word, word[:5])
 
 
 def _same_word(a: Candidate, b: Candidate) -> bool:

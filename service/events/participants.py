@@ -44,17 +44,8 @@ def pronouns(sent, token_actors: dict[int, list[ActorMention]], recent: dict) ->
             for m in here:
                 if m.actor.kind == "person":
                     recent["person"] = m
-                    people = [p for p in recent.get("people", []) if p.actor.key != m.actor.key]
-                    recent["people"] = [*people[-2:], m]
                 elif m.actor.kind in _NEUTER_KINDS and syntax.in_subject(tok):
                     recent["organisation"] = m
-            continue
-        if tok.tag_ == "PRP" and tok.lower_ in _OBJECTS and tok.dep_ in ("dobj", "dative", "pobj"):
-            m = _other_person(tok, token_actors, recent.get("people", []))
-            if m is not None:  # "Wills defended her": the person named before, not Wills
-                token_actors[tok.i] = [
-                    ActorMention(m.actor, tok.idx, tok.idx + len(tok.text), m.surface, "pronoun")
-                ]
             continue
         if tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
             continue
@@ -93,24 +84,6 @@ def pronouns(sent, token_actors: dict[int, list[ActorMention]], recent: dict) ->
             token_actors[tok.i] = [
                 ActorMention(m.actor, tok.idx, tok.idx + len(tok.text), m.surface, "pronoun")
             ]
-
-
-#: Personal pronouns as objects.
-_OBJECTS = frozenset({"him", "her"})
-
-
-def _other_person(tok, token_actors, people: list[ActorMention]) -> ActorMention | None:
-    """The person an object pronoun stands for: the last one named who is not the subject of
-    its own clause ("Wills defended her": not Wills)."""
-    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
-    subject = syntax.subject(verb)
-    own = (
-        {m.actor.key for w in subject.subtree for m in token_actors.get(w.i, [])}
-        if subject is not None
-        else set()
-    )
-    others = [m for m in people if m.actor.key not in own]
-    return others[-1] if others else None
 
 
 def actors_in(tok, token_actors) -> list[ActorMention]:

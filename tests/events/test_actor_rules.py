@@ -668,34 +668,3 @@ def test_a_place_inside_an_argument_takes_part_in_what_befalls_it(text, word, pr
     keys = _event_actors(text, word)
     assert present is None or present in keys, keys
     assert absent is None or absent not in keys, keys
-
-
-@pytest.mark.parametrize(
-    "text, word, present, absent",
-    [
-        (  # an object pronoun is the person named before, not its own clause's subject
-            "Aroha Ngata resigned on Friday. Prime Minister Grant Wills defended her in "
-            "parliament on Monday.",
-            "defend",
-            "person:aroha-ngata",
-            None,
-        ),
-        (
-            "Anna Berg met Omar Field on Monday and thanked him.",
-            "thank",
-            "person:omar-field",
-            None,
-        ),
-        (  # with nobody else named, the subject itself is no object
-            "Grant Wills praised him on Monday.",
-            "prais",
-            "person:grant-wills",
-            None,
-        ),
-    ],
-)
-def test_an_object_pronoun_is_someone_other_than_its_subject(text, word, present, absent):
-    keys = _event_actors(text, word)
-    assert present in keys and (absent is None or absent not in keys), keys
-    if "praised him" in text:
-        assert keys == {"person:grant-wills"}, keys
