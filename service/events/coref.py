@@ -245,3 +245,66 @@ def _agent_happening(tok, by_token: dict):
                 if found is not None and found.trigger.pos == "noun" and not found.inherited:
                     return found
     return None
+
+
+#: Verbs that say what a happening did to a place or its people ("The area was devastated",
+#: "The town was hit"): the disaster frame's verbs (``service/data/verb_frames.json``).
+_BEFALL = frozenset({"hit", "strike", "ravage", "devastate", "batter", "rock", "shake"})
+#: The types of what may befall a place; a befall verb with no doer of its own ("was struck")
+#: says nothing of which, and takes its "when" clause's.
+_DAMAGE = frozenset({"disaster", "conflict"})
+
+
+def told_when(candidates: Sequence[Candidate], doc) -> dict[int, int]:
+    """A "when" clause telling the happening its main clause says befell a place ("The area was
+    devastated in May 2023, when floods killed 17 people"): one happening, told twice.
+
+    Only a befall verb's clause (``_BEFALL``) is told again by its "when": an act and the act
+    it was done at are two happenings ("He was arrested in May, when police raided the house").
+    The merge still needs one type (a main clause with no doer of its own, a passive with no
+    agent, takes the "when" clause's damage type) and compatible dates. That doer-less main
+    clause becomes a reference to the "when" clause, which names the doer and gives the
+    headline.
+
+    :returns: candidate index -> the index of the candidate that tells the same happening,
+        both ways.
+    """
+    by_token = {c.token: c for c in candidates if c.trigger.pos == "verb"}
+    same: dict[int, int] = {}
+    for c in candidates:
+        tok = doc[c.token]
+        if c.trigger.pos != "verb" or c.kind != "event":
+            continue
+        if not any(w.dep_ == "advmod" and w.lower_ == "when" for w in tok.children):
+            continue
+        main = by_token.get(_when_governor(tok))
+        if main is None or main is c or main.kind != "event":
+            continue
+        if lexicon.verb_lemma(doc[main.token]) not in _BEFALL:
+            continue
+        doer_less = _doer_less(doc[main.token]) and bool(c.phrase.subject)
+        if doer_less and c.type in _DAMAGE:
+            main.type = c.type  # "was struck ..., when a landslide killed 12": a disaster
+        if main.type != c.type:
+            continue
+        same[c.index], same[main.index] = main.index, c.index
+        if doer_less:
+            main.kind = "reference"  # "was devastated": the floods that killed 17 did it
+    return same
+
+
+def _when_governor(tok) -> int:
+    """The verb a "when" clause is told of: its head ("devastated ..., when floods killed"),
+    or the verb whose date it follows ("devastated in May 2023, when": a clause on the date)."""
+    head = tok.head
+    if tok.dep_ == "relcl" and head.dep_ == "pobj" and head.head.dep_ == "prep":
+        return head.head.head.i
+    if tok.dep_ == "relcl" and head.dep_ in ("npadvmod", "nummod", "pobj"):
+        return head.head.i
+    return head.i
+
+
+def _doer_less(tok) -> bool:
+    """A passive clause with no agent ("The area was devastated")."""
+    children = {c.dep_ for c in tok.children}
+    return "nsubjpass" in children and "agent" not in children

@@ -239,8 +239,15 @@ def _names_it(group: Group, cand: Candidate, named: dict[int, str]) -> bool:
 
 
 def _best(
-    groups: list[Group], cand: Candidate, named: dict[int, str], known: set[int] = frozenset()
+    groups: list[Group],
+    cand: Candidate,
+    named: dict[int, str],
+    known: set[int] = frozenset(),
+    same: dict[int, int] | None = None,
 ) -> Group | None:
+    told = _told_again(groups, cand, same or {})
+    if told is not None:
+        return told
     scored = [(s, -i, g) for i, g in enumerate(groups) if (s := _score(g, cand, named)) is not None]
     if scored:
         return max(scored, key=lambda x: x[:2])[2]
@@ -252,6 +259,22 @@ def _best(
         found = _the_one(groups, cand)
         if found is not None and all(c.index in known for c in found.members):
             return found
+    return None
+
+
+def _told_again(groups: list[Group], cand: Candidate, same: dict[int, int]) -> Group | None:
+    """The group holding the clause ``cand`` tells again ("was devastated in May 2023, when
+    floods killed 17 people", ``coref.told_when``), if their type and dates agree."""
+    other = same.get(cand.index)
+    if other is None:
+        return None
+    for group in groups:
+        if group.type == cand.type and any(c.index == other for c in group.members):
+            if cand.anchor is not None:
+                mine = dates.from_timex(cand.anchor)
+                if any(not dates.overlaps(mine, d) for d in group.anchors()):
+                    return None
+            return group
     return None
 
 
@@ -276,6 +299,7 @@ def within_article(
     candidates: list[Candidate],
     named: dict[int, str] | None = None,
     known: set[int] = frozenset(),
+    same: dict[int, int] | None = None,
 ) -> list[Group]:
     """Group an article's mentions so each happening is told once.
 
@@ -287,17 +311,19 @@ def within_article(
     :param named: candidate index -> the stem of the happening noun that is its subject ("the
         attack killed"), see ``coref.named_subjects``.
     :param known: noun mentions told as known ("her resignation"), see ``coref.definite_nouns``.
+    :param same: candidate index -> a candidate telling the same happening again ("was
+        devastated ..., when floods killed"), see ``coref.told_when``.
     """
     named = named or {}
     groups: list[Group] = []
     for cand in (c for c in candidates if c.kind == "event"):
-        group = _best(groups, cand, named, known)
+        group = _best(groups, cand, named, known, same)
         if group is None:
             groups.append(Group([cand]))
         else:
             group.members.append(cand)
     for cand in (c for c in candidates if c.kind == "reference"):
-        group = _best(groups, cand, named, known)
+        group = _best(groups, cand, named, known, same)
         if group is not None:
             group.members.append(cand)
         elif cand.type in STANDALONE_REFERENCES and cand.actors and cand.anchor is not None:

@@ -160,3 +160,27 @@ def test_the_same_verb_with_the_same_count_is_one_happening():
     assert [e.title for e in extract(text, dt.date(2024, 5, 10))] == [
         "Bomb kills 12 people in Kabul"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        # what befell a place, then told by the happening that did it: one happening, told by
+        # the clause that names the doer
+        ("The coastal valley was ravaged in March 2011, when a cyclone destroyed 300 homes.",
+         ["Cyclone destroys 300 homes"]),
+        ("The mining town was struck in 1998, when a landslide killed 12 workers.",
+         ["Landslide kills 12 workers"]),
+        ("The capital was hit in June 2015, when rebels shelled the airport.",
+         ["Rebels shell airport"]),
+        # an act and the act it was done at are two happenings
+        ("Mr Okafor was arrested in May 2019, when police raided his house in Lagos.",
+         ["Okafor arrested", "Police raid house in Lagos"]),
+        # what befell the place and an unrelated happening of its time: two types, two events
+        ("The valley was devastated in 2010, when the government announced new elections.",
+         ["Valley devastated", "Government announces new elections"]),
+    ],
+)  # fmt: skip
+def test_a_when_clause_telling_what_befell_a_place(text, titles):
+    """ "The area was devastated in May 2023, when floods killed 17 people": one happening."""
+    assert [e.title for e in extract(text, dt.date(2024, 5, 10))] == titles
