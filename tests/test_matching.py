@@ -5,7 +5,6 @@ type and one participant stay two."""
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 
 import pytest
 
@@ -387,8 +386,7 @@ def test_a_report_with_participants_meets_one_without(client, app):
 
 def test_more_than_twenty_candidates_are_read_likeliest_first(client, app, monkeypatch):
     """Of more stored events than a match reads (20), the same ones in the same order on every
-    database: those of the new event's own day first, then the finer dates, the most
-    reported, the newest."""
+    database: the finer dates first, then the most reported, the newest."""
     words = "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike"
     with app.app_context():
         for n, word in enumerate(words.split() * 2):
@@ -398,10 +396,7 @@ def test_more_than_twenty_candidates_are_read_likeliest_first(client, app, monke
         rows = list(pipeline.Event.select())
         assert len(rows) == 26
         weight = {r.id: r.weight or 0 for r in rows}
-        day = dt.date(2024, 5, 10)
-        likeliest = sorted(
-            rows, key=lambda r: (r.sort_date != day, r.precision_rank, -weight[r.id], -r.id)
-        )
+        likeliest = sorted(rows, key=lambda r: (r.precision_rank, -weight[r.id], -r.id))
         read = [row.id for row, _ in pipeline.candidates(item)]
         assert read == [r.id for r in likeliest[:20]]
         monkeypatch.setattr(matching, "same_deed", lambda mine, stored: True)

@@ -376,13 +376,7 @@ def _named_candidates(item: extraction.Event) -> Iterable[Event]:
     lo = day - dt.timedelta(days=1)
     hi = (item.date.end or item.date.start) + dt.timedelta(days=1)
     sql, params = _same_event_sql(type(database.obj), len(keys))
-    values = {
-        _TYPE: item.type,
-        _LO: lo,
-        _HI: hi,
-        _DAY: day,
-        **{_key(i): key for i, key in enumerate(keys)},
-    }
+    values = {_TYPE: item.type, _LO: lo, _HI: hi, **{_key(i): key for i, key in enumerate(keys)}}
     return Event.raw(sql, *[values.get(p, p) for p in params])
 
 
@@ -420,10 +414,11 @@ def _unnamed_events(type_: str, day: dt.date, named: bool) -> pw.Select:
     ).limit(20)
 
 
-def _same_events(type_, keys, lo, hi, day) -> pw.Select:
+def _same_events(type_, keys, lo, hi) -> pw.Select:
     """The stored events of ``type_`` with one of the actors ``keys`` whose dates meet
-    ``[lo, hi]``: at most 20, the likeliest first, in the same order on every database (those
-    dated ``day`` itself, then the finer dates, the most reported, the newest)."""
+    ``[lo, hi]``: at most 20, the likeliest first, in the same order on every database (the
+    finer dates, then the most reported, the newest). Putting the new event's own day first
+    lowered the MJ story's ROUGE-1 (0.174 -> 0.164, date F1 the same)."""
     linked = EventActor.select(EventActor.event).join(Actor).where(Actor.key.in_(keys))
     return (
         Event.select()
@@ -434,7 +429,6 @@ def _same_events(type_, keys, lo, hi, day) -> pw.Select:
             & (pw.fn.COALESCE(Event.date_end, Event.date_start) >= lo)
         )
         .order_by(
-            pw.Case(None, [(Event.sort_date == day, 0)], 1),
             Event.precision_rank,
             pw.fn.COALESCE(Event.weight, 0).desc(),
             Event.id.desc(),
@@ -445,7 +439,7 @@ def _same_events(type_, keys, lo, hi, day) -> pw.Select:
 
 #: Stand-ins for :func:`_same_events`' values, so its SQL is written once per backend and
 #: number of actors (peewee writing the SQL of that query took longer than SQLite running it).
-_TYPE, _LO, _HI, _DAY = "\x00type", dt.date(1, 1, 1), dt.date(1, 1, 2), dt.date(1, 1, 3)
+_TYPE, _LO, _HI = "\x00type", dt.date(1, 1, 1), dt.date(1, 1, 2)
 
 
 def _key(i: int) -> str:
@@ -456,8 +450,8 @@ def _key(i: int) -> str:
 def _same_event_sql(backend: type, n_keys: int) -> tuple[str, tuple]:
     """The SQL of :func:`_same_events` and its parameters, the values as stand-ins (for
     each ``backend``, the database class, as each writes its own SQL)."""
-    sql, params = _same_events(_TYPE, [_key(i) for i in range(n_keys)], _LO, _HI, _DAY).sql()
-    if not {_TYPE, _LO, _HI, _DAY, *map(_key, range(n_keys))} <= set(params):
+    sql, params = _same_events(_TYPE, [_key(i) for i in range(n_keys)], _LO, _HI).sql()
+    if not {_TYPE, _LO, _HI, *map(_key, range(n_keys))} <= set(params):
         raise AssertionError(f"peewee changed the values it passes: {params!r}")
     return sql, tuple(params)
 
