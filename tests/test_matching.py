@@ -4,9 +4,11 @@ type and one participant stay two."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
-from service.write import matching
+from service.write import matching, pipeline
 
 from .test_digest import store, told
 
@@ -267,3 +269,135 @@ def test_one_apology_told_three_ways_is_one_event_with_its_three_sources(client,
     day = client.get("/api/v1/digest?per_date=5").get_json()["dates"][0]
     sources = sorted(sorted(m["article"]["source"] for m in e["mentions"]) for e in day["events"])
     assert sources == [["AFP", "AP", "BBC"], ["Reuters"]]
+
+
+def unnamed(sentence: str, trigger: str, title: str) -> matching.Report:
+    return matching.Report((sentence,), (trigger,), (), "expression", title)
+
+
+#: (report, other report, one deed?): reports of one type and day where one names no
+#: participant: the trigger's word and two more shared words are needed, a title is not enough.
+UNNAMED_DEEDS = [
+    (  # the deed, the place and the thing: one happening
+        unnamed(
+            "Gunmen stormed a bank in the harbour district on Friday.",
+            "stormed",
+            "Gunmen storm bank",
+        ),
+        unnamed(
+            "A bank in the harbour district was stormed by masked men.",
+            "was stormed",
+            "Bank stormed",
+        ),
+        True,
+    ),
+    (  # one side names a participant, the other does not: still the words decide
+        report(
+            "Firefighters put out a blaze at the Corvo paper mill overnight.",
+            "put out a blaze",
+            "Firefighters put out blaze",
+            "Corvo",
+        ),
+        unnamed(
+            "A blaze at a paper mill was put out by firefighters overnight.",
+            "blaze",
+            "Blaze put out",
+        ),
+        True,
+    ),
+    (  # the deed's word and one more: two storms of one day
+        unnamed("A storm flooded the coastal road.", "flooded", "Storm floods road"),
+        unnamed("A storm flooded three schools inland.", "flooded", "Storm floods schools"),
+        False,
+    ),
+    (  # many shared words, but not the deed's
+        unnamed(
+            "Protesters marched past the parliament building in the rain.",
+            "marched",
+            "Protesters march",
+        ),
+        unnamed(
+            "Protesters set fire to a car near the parliament building.",
+            "set fire",
+            "Protesters set fire",
+        ),
+        False,
+    ),
+    (  # with names on both sides the title's deed alone would do; without, it does not
+        unnamed("The tanker sank.", "sank", "Tanker sinks"),
+        unnamed("A tanker sank off the cape after a collision.", "sank", "Tanker sinks"),
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("one", "other", "same"), UNNAMED_DEEDS)
+def test_reports_without_participants_need_more_shared_words(one, other, same):
+    assert matching.same_deed(one, other) is same
+    assert matching.same_deed(other, one) is same
+
+
+def nobody(day: str, sentence: str, *, basis: str = "expression", precision: str = "day"):
+    """An event of ``day`` told by ``sentence`` that names no participant."""
+    event = told(day, sentence, "x")
+    date = dataclasses.replace(event.date, precision=precision, basis=basis)
+    return dataclasses.replace(event, actors=(), date=date)
+
+
+def test_reports_without_participants_merge_across_outlets_on_their_day(client, app):
+    """Reports that name nobody merge when the day (told by the text), the type and the words
+    agree; another happening of that day, the same words a day later and a day known only
+    from the publication stay apart (a sentence word for word is a wire copy, merged
+    whatever its date: ``copies``, so the others are worded anew)."""
+    raid = "Police raided a warehouse at the port and seized stolen cars."
+    with app.app_context():
+        store([nobody("2024-05-10", raid)], "BBC")
+        store([nobody("2024-05-10", "Police raided a port warehouse, seizing stolen cars.")], "AP")
+        store([nobody("2024-05-10", "Police raided a school over a bomb threat.")], "AFP")
+        again = "Police raided the port warehouse and seized more stolen cars."
+        store([nobody("2024-05-11", again)], "Reuters")
+        today = "Police raided a warehouse in the port, seizing stolen cars."
+        store([nobody("2024-05-10", today, basis="publication")], "DPA")
+    days = client.get("/api/v1/digest?per_date=5&dates=5").get_json()["dates"]
+    sources = sorted(
+        sorted(m["article"]["source"] for m in e["mentions"]) for d in days for e in d["events"]
+    )
+    assert sources == [["AFP"], ["AP", "BBC"], ["DPA"], ["Reuters"]]
+
+
+def test_a_report_with_participants_meets_one_without(client, app):
+    """A stored report that names nobody is found for a new one that names someone (and the
+    other way round) on the same day, with the same words; a stored report naming someone
+    else is not."""
+    with app.app_context():
+        store([nobody("2024-05-10", "A ferry capsized near the island, drowning ten people.")], "A")
+        store(
+            [told("2024-05-10", "The ferry capsized near the island, ten people drowned.", "Line")],
+            "B",
+        )
+        store(
+            [told("2024-05-10", "A ferry of Line capsized near the island, ten drowned.", "Other")],
+            "C",
+        )
+    day = client.get("/api/v1/digest?per_date=5").get_json()["dates"][0]
+    sources = sorted(sorted(m["article"]["source"] for m in e["mentions"]) for e in day["events"])
+    assert sources == [["A", "B"], ["C"]]
+
+
+def test_more_than_twenty_candidates_are_read_likeliest_first(client, app, monkeypatch):
+    """Of more stored events than a match reads (20), the same ones in the same order on every
+    database: the finer dates first, then the most reported, the newest."""
+    words = "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike"
+    with app.app_context():
+        for n, word in enumerate(words.split() * 2):
+            day = "2024-05-10" if n % 3 else "2024-05-09"
+            store([told(day, f"{word.title()} {n}.", "m")], f"S{n}", text=f"{n} " * 200)
+        item = told("2024-05-10", "Zulu.", "m")
+        rows = list(pipeline.Event.select())
+        assert len(rows) == 26
+        weight = {r.id: r.weight or 0 for r in rows}
+        likeliest = sorted(rows, key=lambda r: (r.precision_rank, -weight[r.id], -r.id))
+        read = [row.id for row, _ in pipeline.candidates(item)]
+        assert read == [r.id for r in likeliest[:20]]
+        monkeypatch.setattr(matching, "same_deed", lambda mine, stored: True)
+        assert pipeline.find_same_event(item).id == likeliest[0].id
