@@ -209,15 +209,18 @@ def told_closely(mine: Report, stored: Report, names: set[str]) -> bool:
     that are not the participants' ``names`` and at least ``SHARE_UNNAMED`` of the shorter
     sentence's. Sentence by sentence, not a report's words pooled: a stored event's report
     pools many sentences, and long triggers (a whole clause) share some word by chance."""
+    theirs = [
+        (deed_words([other]) - names, deed_words([other_trigger]))
+        for other, other_trigger in _told(stored)
+    ]
     for sentence, trigger in _told(mine):
         words, deed = deed_words([sentence]) - names, deed_words([trigger]) - names
-        for other, other_trigger in _told(stored):
-            other_words = deed_words([other]) - names
+        for other_words, other_deed in theirs:
             shared = words & other_words
             if (
                 len(shared) >= SHARED_WORDS_UNNAMED
                 and len(shared) >= SHARE_UNNAMED * min(len(words), len(other_words))
-                and deed & deed_words([other_trigger])
+                and deed & other_deed
             ):
                 return True
     return False
