@@ -72,6 +72,7 @@ def of_verb(tok, subject_tok, obj_tok, noun, occurrence, agents: list) -> str:
     children = list(tok.children)
     light = lemma in lexicon.LIGHT and noun is not None
     frame = frame_lemmas(tok, subject_tok, obj_tok)
+    frame[0].update(_resolved_words(subject_tok, agents))
     if occurrence:
         type_ = lexicon.noun_type(subject_tok.lemma_)
     elif light and lemma in lexicon.ASPECTUAL:
@@ -134,6 +135,14 @@ def of_verb(tok, subject_tok, obj_tok, noun, occurrence, agents: list) -> str:
     if obj_tok is not None and f"{lemma} {lexicon.noun_lemma(obj_tok)}" in lexicon.PHRASAL:
         type_ = lexicon.PHRASAL[f"{lemma} {lexicon.noun_lemma(obj_tok)}"]  # "took charge"
     return type_
+
+
+def _resolved_words(subject_tok, agents: list) -> set[str]:
+    """A pronoun subject stands for the agent it was resolved to: its name's words join the
+    frame ("It has destroyed 30 homes" after "the Cedar Ridge Fire" is the fire's deed)."""
+    if subject_tok is None or subject_tok.pos_ != "PRON":
+        return set()
+    return {w.lower() for m in agents if m.via == "pronoun" for w in m.actor.name.split()}
 
 
 def of_noun(tok, lemma: str, document: bool) -> str | None:
