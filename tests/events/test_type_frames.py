@@ -65,6 +65,13 @@ D = dt.date(2024, 3, 28)
         ("A passenger train collided with a freight train on Thursday.", "disaster"),
         ("The fire destroyed 30 homes on Friday.", "disaster"),
         ("Rebels destroyed 30 homes on Friday.", "conflict"),
+        # a label or a call is a statement; an award is no appointment; an order no purchase
+        ('The opposition Labour Party called the policy "a bribe" on Monday.', "statement"),
+        ("Helen Marsh called for talks on Monday.", "statement"),
+        ("Kenya called an election on Monday.", "election"),
+        ("Park Min-jae was named best director on Sunday.", "other"),
+        ("The board named John Smith chief executive on Monday.", "appointment"),
+        ("Lufthansa ordered 20 jets on Monday.", "deal"),
     ],
 )
 def test_type_from_the_frame(text, type_):
@@ -88,6 +95,19 @@ def test_type_from_the_frame(text, type_):
 )
 def test_a_pronoun_subject_is_typed_by_its_antecedent(text, types):
     assert [e.type for e in extract(text, D)] == types
+
+
+@pytest.mark.parametrize(
+    "text, type_",
+    [
+        # an order to leave in a disaster's sentence is an evacuation; elsewhere an order
+        ("About 6,000 people were ordered to leave their homes as a wildfire spread.", "disaster"),
+        ("Israel ordered residents of the town to leave on Saturday.", "other"),
+        ("A judge ordered Acme to pay damages on Monday.", "legal"),
+    ],
+)
+def test_an_order_is_typed_by_what_it_orders(text, type_):
+    assert extract(text, D)[0].type == type_
 
 
 def test_a_released_statement_is_one_event():
