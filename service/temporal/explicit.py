@@ -7,6 +7,7 @@ import re
 
 from . import dates
 from .context import schedule
+from .filters import POST_LENGTH
 from .patterns import (
     DAY_WORDS,
     DECADE_WORDS,
@@ -590,8 +591,8 @@ def clock(m: re.Match[str], st: State) -> Result | None:
     elif m["h24"] or m["hmil"] or m["hp"] or m["hhrs"]:
         hour = int(m["h24"] or m["hmil"] or m["hp"] or m["hhrs"])
         minute = int(m["m24"] or m["mmil"] or m["mp"] or m["mhrs"])
-    elif m["hb"]:  # "see you at 8!": an evening hour, unless the morning is named
-        hour, minute = int(m["hb"]), 0
+    elif m["hb"] or m["hq"]:  # "see you at 8!", "doors 7:30": the evening, unless the
+        hour, minute = int(m["hb"] or m["hq"]), int(m["mq"] or 0)  # morning is named
         sentence = _sentence_of(st.text, m.start())
         if not _MORNING.search(sentence) and (hour <= 7 or _EVENING.search(sentence)):
             hour += 12  # "see u at 7", "dinner at 8"; "coffee at 10?" stays in the morning
@@ -614,6 +615,10 @@ def clock(m: re.Match[str], st: State) -> Result | None:
     tonight = DEIXIS_ALIASES.get((m["deic"] or "").lower(), (m["deic"] or "").lower()) == "tonight"
     if m["hp"] and hour < 12 and _evening_told(st, m.start()):
         hour += 12  # "tonight: fireworks from 6:30"
+    elif m["hp"] and hour < 12 and len(st.text) <= POST_LENGTH:
+        sentence = _sentence_of(st.text, m.start())  # "see u at 7:30 for dinner"; "left at
+        if not _MORNING.search(sentence) and _EVENING.search(sentence):  # 7:45" stays
+            hour += 12
     if tonight and hour < 12 and not (m["ampm"] or "").lower().startswith("a"):
         hour += 12  # "9 o'clock tonight"
     day = st.dct

@@ -216,9 +216,24 @@ _LEVEL_AT = re.compile(
 )
 
 
+#: Before hours and minutes with no preposition, words that make them a race time, a score
+#: or a verse ("ran 3:45", "finished in 2:58", "John 3:16"), not a time of day; a capitalised
+#: word before them may be a name ("Doors 7:30" is lost with "Psalm 23:4").
+_NOT_CLOCK_LEFT = re.compile(
+    r"(?:\b(?:to|from|at|by|until|till|since|before|after|"  # a preposition: hp's, or refused
+    r"ran|run|runs|running|finished|finish|clocked|time|times|record|pace|split|in|of|"
+    r"score|scored|won|lost|beat|odds|ratio|verse|chapter|ch|v|vs|a|the|by|under|over|"
+    r"marathon|half|10k|5k)|(?-i:[A-Z][a-z]+))\s+$",
+    re.IGNORECASE,
+)
+
+
 def _accept_clock(m: re.Match[str], text: str) -> bool:
     if m["hb"]:  # "see you at 8!" in a post; not "the index closed at 9."
         return len(text) <= POST_LENGTH and not _LEVEL_AT.search(_left(text, m.start(), 24))
+    if m["hq"]:  # "doors 7:30" in a post; not "ran 3:45", "John 3:16" or a long text
+        named = _NOT_CLOCK_LEFT.search(_left(text, m.start(), 24))
+        return len(text) <= POST_LENGTH and not named
     if m["noon"]:
         word = m["noon"]
         if word[:1].isupper() and _name_like(text, m.start()):

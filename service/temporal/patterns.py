@@ -176,6 +176,9 @@ CLOCK = (
     # "see you at 8!", "dinner @ 7 \U0001f37b": a bare hour closing its phrase in a post
     r"|(?:(?<=\bat\s)|(?<=@\s)|(?<=@))(?P<hb>1[0-2]|[1-9])"
     r"(?=\s*(?:[!?]|\.(?!\d)|$|\n|[^\w\s.,;:%$\u00a3\u20ac/+\-()'\"]))"
+    # "doors 7:30", "kickoff 3:00": hours and minutes with no preposition, in a post
+    r"|(?<![\w:.,$\u00a3\u20ac/-])(?P<hq>1[0-2]|[1-9]):(?P<mq>[0-5]\d)"
+    r"(?![\d:.,]\d|\s*(?:%|percent|per\b|to\s+\d|-\d|mins?\b|minutes?\b|secs?\b|km\b|miles?\b))"
 )
 TZ = (  # "0800 hours" (military clock) is read with its word, as a zone is
     r"(?:\s*(?P<tz>(?-i:[ECMP][SD]T|[ECMP]T|GMT|UTC|BST|CET|CEST|IST|JST)|local\s+time"
