@@ -463,6 +463,8 @@ def day_of_month(m: re.Match[str], st: State) -> Result | None:
     else:
         year, month = st.dct.year, st.dct.month
         tense = st.tense(m.start(), m.end())
+        if tense is None and schedule(st.text, m.start(), m.end()):
+            tense = "future"  # "the sale ends on the 15th", as a weekday or month-day is
         if tense == "past" and dom > st.dct.day:
             year, month = (year, month - 1) if month > 1 else (year - 1, 12)
         elif tense == "future" and dom < st.dct.day:

@@ -372,8 +372,9 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("day_of_month", re.compile(  # "on the 15th": a day of the month being told
         r"the\s+"
         r"(?P<dom>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
-        r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:and|or|at|when|in|to|for|with|but|he|she|it|they|we|a|an|"
-        r"the|his|her|its|their|our|there)\b)",
+        r"(?=\s*(?:[,.;:!?)]|$|[^\w\s\-])|\s+(?:and|or|at|when|in|to|for|with|but|he|she|it|they|"
+        r"we|a|an|the|his|her|its|their|our|there|is|was|will|so|then|if|too|as|dont|don't|pls|"
+        r"please|lol|x)\b)",  # "on the 30th dont forget \u23f0": a post's run-on
         _F), 2),
     ("offset_from", re.compile(  # "two weeks from next Tuesday", "three days after Christmas"
         rf"(?P<num>{NUM})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>from|after|before)\s+"
