@@ -480,8 +480,9 @@ def day_of_month(m: re.Match[str], st: State) -> Result | None:
 
 def season(m: re.Match[str], st: State) -> Result | None:
     code = SEASONS[m["season"].lower()]
-    if m["year"]:
-        return Result("DATE", f"{m['year']}-{code}", point_mod(m))
+    if m["year"]:  # "the winter of 1941-42" is the winter beginning in 1941, whole
+        end = None if not m["y2"] or int(m["y2"]) == (int(m["year"]) + 1) % 100 else m.end("year")
+        return Result("DATE", f"{m['year']}-{code}", point_mod(m), end=end)
     if m["yy"]:  # "the spring of '29"
         return Result("DATE", f"{short_year(int(m['yy']), st.dct):04d}-{code}", point_mod(m))
     rel = " ".join((m["rel"] or "").lower().split())

@@ -249,8 +249,8 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         rf"(?:in|of|from|to|since|until|till|by|and|between|during|before|after|circa)\s+"
         rf"(?P<span>{SHORT_YEAR})", _F), 3),
     ("season", re.compile(
-        rf"(?:{PMOD})?(?:(?P<rel>{_REL}|the)\s+)?{SEASON}\b(?:\s+(?:of\s+)?(?:(?P<year>{YEAR})|"
-        rf"{SHORT_YEAR}))?",
+        rf"(?:{PMOD})?(?:(?P<rel>{_REL}|the)\s+)?{SEASON}\b(?:\s+(?:of\s+)?(?:(?P<year>{YEAR})"
+        rf"(?:[-\u2013/](?P<y2>\d\d)\b(?![-/.:]\d))?|{SHORT_YEAR}))?",  # "the winter of 1941-42"
         _F), 3),
     ("quarter", re.compile(
         rf"(?:(?P<det>{_QDET})\s+)?(?P<adjs>(?:(?:{_QADJ})[- ]+)*)(?P<ord>{_alt(ORDINALS)}|latest|"
