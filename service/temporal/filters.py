@@ -173,8 +173,15 @@ def _accept_duration(m: re.Match[str], text: str) -> bool:
         return False  # "a bonus equal to six months of base pay": an amount of money
     unit_word = m["unit"]
     if unit_word[:1].isupper() and not unit_word.isupper():
+        if _NAME_AFTER.match(text, m.end()) and _name_like(text, m.start("unit")):
+            return False  # "The Seven Years' War", "the Six-Day War": a name (TIDES, TIMEX3)
         return not _name_like(text, m.start())  # "CBS's '60 Minutes'": a title
     return True
+
+
+#: After a capitalised count of time, a capitalised word that makes it part of a name:
+#: "the Seven Years' War", "the Thirty Years War", "the Six-Day War", "Hundred Days Offensive".
+_NAME_AFTER = re.compile(r"(?:['\u2019]s?)?\s+(?-i:[A-Z][a-z]+)")
 
 
 def _accept_bare_units(m: re.Match[str], text: str) -> bool:

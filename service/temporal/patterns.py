@@ -488,7 +488,7 @@ HEAD_TOKEN = re.compile(r"[A-Za-z]+|\d+")
 YEAR_CUES = re.compile(
     r"(?:\b(?:in|since|by|of|during|until|till|from|to|through|before|after|between|and|"
     r"fiscal|year|early|late|mid|end|for|the|since|around|circa|as\s+of|spring|summer|fall|"
-    r"autumn|winter|'s)|[,(-])\s*$",
+    r"autumn|winter|'s)|[,(-]|(?<=\d)[\u2013\u2014])\s*$",  # "(1337\u20131453)": a range
     re.IGNORECASE,
 )
 #: A weekday followed by one of these is a name or an event, not a date.
