@@ -21,6 +21,7 @@ from .patterns import (
     POINT_MODS,
     SEASONS,
     WEEKDAYS,
+    YEAR,
 )
 from .state import Result, State, same_sentence
 from .timeline import nearest_year, told_month, year_of
@@ -486,6 +487,10 @@ def season(m: re.Match[str], st: State) -> Result | None:
     if m["yy"]:  # "the spring of '29"
         return Result("DATE", f"{short_year(int(m['yy']), st.dct):04d}-{code}", point_mod(m))
     rel = " ".join((m["rel"] or "").lower().split())
+    if not rel or rel == "the":
+        year = _paired_season_year(st.text, m.end(), code)
+        if year:  # "in the spring and summer of 1942": the year the pair ends with
+            return Result("DATE", f"{year}-{code}", point_mod(m))
     story = st.story_at(m.start(), m.end())
     if story is None and rel in _THAT_WORDS + _STORY_NEXT + _STORY_LAST:
         story = _told_before(st)  # "The war ended in 1945. That autumn ..."
@@ -499,6 +504,28 @@ def season(m: re.Match[str], st: State) -> Result | None:
             return Result("DATE", value, point_mod(m), story=True)
     value = dates.season_value(st.dct, code, st.tense(m.start(), m.end()), rel or None)
     return Result("DATE", value, point_mod(m))
+
+
+#: A season joined to another that names its year: " and summer of 1942", " to the autumn
+#: 1916", " or early winter of 1941".
+_PAIRED_SEASON = re.compile(
+    rf"\s*(?:and|or|to|through|into|-|\u2013)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?"
+    rf"(?P<other>spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?P<year>{YEAR})",
+    re.IGNORECASE,
+)
+_SEASON_ORDER = ("SP", "SU", "FA", "WI")
+
+
+def _paired_season_year(text: str, end: int, code: str) -> int | None:
+    """The year of a season joined to a later one that names it ("the spring and summer of
+    1942": 1942); a year earlier when the season comes later in the year than the one named
+    ("the winter and spring of 1942": the winter of 1941)."""
+    m = _PAIRED_SEASON.match(text, end, min(len(text), end + 40))
+    if m is None:
+        return None
+    other = SEASONS[m["other"].lower()]
+    later = _SEASON_ORDER.index(code) > _SEASON_ORDER.index(other)
+    return int(m["year"]) - 1 if later else int(m["year"])
 
 
 def story_season(code: str, rel: str, story: str) -> str | None:

@@ -33,3 +33,24 @@ TABLE = [
 def test_season_years(text, expected):
     found = [(t.text, t.value, str(t.start_date), str(t.end_date)) for t in annotate(text, PUB)]
     assert found == expected
+
+
+# (text, expected (span, value) pairs): a season joined to a later one that names the year
+PAIRED = [
+    ("In the spring and summer of 1942 the offensive resumed.",
+     [("the spring", "1942-SP"), ("summer of 1942", "1942-SU")]),
+    ("Through the autumn and winter of 1941 the siege went on.",
+     [("the autumn", "1941-FA"), ("winter of 1941", "1941-WI")]),
+    ("In the summer to autumn 1916 the battle raged.",
+     [("the summer", "1916-SU"), ("autumn 1916", "1916-FA")]),
+    # a season later in the year than the one named is the year before's
+    ("In the winter and spring of 1942 the front held.",
+     [("the winter", "1941-WI"), ("spring of 1942", "1942-SP")]),
+    # negative: no year named after it
+    ("In the spring the offensive will resume.", [("the spring", "2024-SP")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), PAIRED)
+def test_paired_seasons(text, expected):
+    assert [(t.text, t.value) for t in annotate(text, PUB, "narrative")] == expected
