@@ -264,11 +264,27 @@ def relative(m: re.Match[str], st: State) -> Result | None:
     return result
 
 
+def _trailing_year(st: State, rel: str) -> Result:
+    """ "Over the past year", "the next year": TIMEX3 writes the calendar year before or after
+    (TimeBank 3 of 3, HeidelTime); the bounds are the twelve months the text means, up to the
+    day before publication or from the day after it (DATES.md: the period, not the label)."""
+    if rel == "the next":
+        first = dates.shift_days(st.dct, 1)
+        last = dates.shift_days(dates.shift(first, years=1), -1)
+    else:
+        last = dates.shift_days(st.dct, -1)
+        first = dates.shift(st.dct, years=-1)
+    year = st.dct.year + (1 if rel == "the next" else -1)
+    return Result("DATE", f"{year:04d}", anchor=False, reach=f"{first}/{last}")
+
+
 def _relative(m: re.Match[str], st: State, unit: str) -> Result | None:
     rel = words(m["rel"])
     mod = point_mod(m)
     if unit == "decade" and (decade := _told_decade(m, st, rel)):
         return Result("DATE", decade, mod, anchor=False, story=True)
+    if rel in ("the past", "the last", "the next") and not mod and unit == "year":
+        return _trailing_year(st, rel)
     if rel in ("the past", "the last", "the next") and not mod:
         return Result("DURATION", _UNIT_DURATION[unit])
     if rel in _BEFORE_REF + _AFTER_REF and st.ref:
