@@ -379,7 +379,15 @@ def _short_day_alone(m: re.Match[str], text: str) -> bool:
         return False
     if re.match(r"\s*[A-Za-z0-9]", text[m.end() : m.end() + 2]):
         return False  # "on sat nav", "for wed 3" read on
-    return _SHORT_DAY_CUE.search(_left(text, m.start(), 8)) is not None
+    if _SHORT_DAY_CUE.search(_left(text, m.start(), 8)):
+        return True
+    # "back to work mon \U0001f629": in a post, a short name that is no English word ("mon",
+    # "tue", "thu"; not "sat", "wed") closing its phrase needs no preposition (not "c'mon")
+    return (
+        m["wd"].lower() in ("mon", "tue", "thu")
+        and len(text) <= POST_LENGTH
+        and text[max(0, m.start() - 1) : m.start()] not in ("'", "\u2019")
+    )
 
 
 def _accept_weekday_short(m: re.Match[str], text: str) -> bool:
