@@ -22,7 +22,7 @@ import peewee as pw
 from ..storage import search
 from ..storage.connection import database
 from ..storage.models import Event, EventActor, Mention
-from ..storage.order import precision_rank
+from ..storage.order import ID_MASK, precision_rank, timeline_key
 from .queries import filter_events, resolve_actor_terms
 
 #: The filters read here, not as /events reads them (``actor_ids``: the actors named, resolved).
@@ -42,6 +42,8 @@ COUNTED = 40_000
 #: filter's matches well in one (a hash join, index-only lookups by id): it walks only for a
 #: filter with at least this many matches (an actor in a third of the events).
 POSTGRES_FROM = 20_000
+#: PostgreSQL reads the kept sums of this many of the walk's steps at once.
+AHEAD = 3
 #: Kept sums and filtered ones are added up in different orders: what may part them.
 EPSILON = 1e-9
 
@@ -49,16 +51,24 @@ Key = tuple[dt.date, int]
 _DAY = precision_rank("day")
 
 
-def restrict(query: pw.Select, args: dict[str, Any], drive: str | None = None) -> pw.Select:
+def restrict(
+    query: pw.Select, args: dict[str, Any], drive: str | None = None, within: tuple = ()
+) -> pw.Select:
     """``query`` (on Event) with the filters of ``args`` other than the window: the filter
     ``drive`` (``actor``, ``q`` or ``article``) read from its matches' own index, each match
-    fetched by id (to sum all of them); the others checked for each event read another way."""
+    fetched by id (to sum all of them); the others checked for each event read another way.
+    ``within``: the (lowest, highest) timeline keys of the events wanted, the range of the
+    driving index read (an actor's links; a word's postings on PostgreSQL)."""
     plain = {k: v for k, v in args.items() if k not in (*OWN, "from_", "to")}
     query = filter_events(query, plain)
     if args.get("actor"):
         actors = args.get("actor_ids") or resolve_actor_terms(args["actor"])
         if drive == "actor":
             links = EventActor.select(EventActor.event).where(EventActor.actor.in_(actors))
+            if within:  # (the id is in the key: the index alone is read)
+                links = EventActor.select(EventActor.timeline_key.bin_and(ID_MASK)).where(
+                    EventActor.actor.in_(actors) & EventActor.timeline_key.between(*within)
+                )
             query = query.where(Event.id.in_(links))
         else:
             link = EventActor.select(pw.SQL("1")).where(
@@ -69,6 +79,8 @@ def restrict(query: pw.Select, args: dict[str, Any], drive: str | None = None) -
         mentioned = Mention.select(Mention.event).where(Mention.article == args["article"])
         query = query.where(Event.id.in_(mentioned))
     if args.get("q"):
+        if drive == "q" and within and search.postings(args["q"]):
+            return query.where(search.posted_within(search.postings(args["q"]), *within))
         query = query.where(search.matching(args["q"], walked=True, probe=drive != "q"))
     return query
 
@@ -77,16 +89,21 @@ def weightiest(
     args: dict[str, Any], ranks: list[int], kept_sums: Callable, matches: dict[str, int]
 ) -> dict | None:
     """The ``dates`` weightiest (date, key rank)s of the events ``args`` select, with their
-        filtered sums, found by walking the kept sums (``kept_sums(args, ranks, limit, offset)``:
-        ``((date, key rank), kept sum, events)`` heaviest first); None when the walk would read
-        more than BUDGET times the fewest ``matches`` of a filter (see :func:`matches`), and on
-    PostgreSQL when they are fewer than POSTGRES_FROM."""
-    if search.is_postgres() and min(matches.values(), default=0) < POSTGRES_FROM:
+    filtered sums, found by walking the kept sums (``kept_sums(args, ranks, limit, offset)``:
+    ``((date, key rank), kept sum, events)`` heaviest first); None when the walk would read
+    more than BUDGET times the fewest ``matches`` of a filter (see :func:`matches`), and on
+    PostgreSQL when they are fewer than POSTGRES_FROM (there a walked date's events are read
+    from the range of the filter given by :func:`_driver`)."""
+    postgres = search.is_postgres()
+    if postgres and min(matches.values(), default=0) < POSTGRES_FROM:
         return None
+    if postgres:
+        kept_sums = _read_ahead(kept_sums)
+    driver = _driver(args, matches) if postgres else None
     wanted = args.get("dates") or 20
     budget = BUDGET * min(matches.values(), default=COUNTED)
     # SQLite lists the full-text matches again for each statement (one a precision rank)
-    listed = LISTING * matches.get("q", 0) * len(ranks)
+    listed = 0 if postgres else LISTING * matches.get("q", 0) * len(ranks)
     found: dict[Key, float] = {}
     offset, step, read = 0, FIRST, 0
     while read + listed <= budget:
@@ -94,7 +111,12 @@ def weightiest(
         read += sum(n for _, _, n in batch) + listed
         if read > budget:
             return None
-        found.update(_filtered_sums(args, ranks, [key for key, _, _ in batch]))
+        keys = [key for key, _, _ in batch]
+        if postgres:
+            sums = _filtered_sums_of_pairs(args, ranks, keys, driver)
+        else:
+            sums = _filtered_sums(args, ranks, keys)
+        found.update(sums)
         offset += len(batch)
         best = dict(sorted(found.items(), key=lambda kv: (-kv[1], kv[0][0]))[:wanted])
         if len(batch) < step:  # every date walked
@@ -104,6 +126,25 @@ def weightiest(
             return best
         step *= GROWTH
     return None
+
+
+def _read_ahead(kept_sums: Callable) -> Callable:
+    """``kept_sums`` reading the rows of the walk's first AHEAD steps at once, then the
+    next ones as many at a time (PostgreSQL: a type's sums are summed again for each
+    statement, over all its events, and reading more of their first rows costs little)."""
+    rows: list = []
+    ended = False
+
+    def read(args: dict[str, Any], ranks: list[int], limit: int, offset: int) -> list:
+        nonlocal ended
+        if offset + limit > len(rows) and not ended:
+            more = max(offset + limit - len(rows), FIRST * sum(GROWTH**i for i in range(AHEAD)))
+            batch = kept_sums(args, ranks, more, len(rows))
+            rows.extend(batch)
+            ended = len(batch) < more
+        return rows[offset : offset + limit]
+
+    return read
 
 
 def matches(args: dict[str, Any]) -> dict[str, int]:
@@ -122,8 +163,8 @@ def matches(args: dict[str, Any]) -> dict[str, int]:
 
 
 def _filtered_sums(args: dict[str, Any], ranks: list[int], keys: list[Key]) -> dict[Key, float]:
-    """The filtered sum of each of ``keys`` that has a match: one statement per precision
-    rank, each reading one range of the index event_day_weight per date."""
+    """The filtered sum of each of ``keys`` that has a match (SQLite): one statement per
+    precision rank, each reading one range of the index event_day_weight per date."""
     arms = []
     for rank in ranks:
         days = sorted({day for day, key in keys if key == max(rank, _DAY)})
@@ -145,6 +186,53 @@ def _filtered_sums(args: dict[str, Any], ranks: list[int], keys: list[Key]) -> d
             if at in wanted:
                 sums[at] = sums.get(at, 0.0) + (total or 0.0)
     return sums
+
+
+def _filtered_sums_of_pairs(
+    args: dict[str, Any], ranks: list[int], keys: list[Key], driver: str | None
+) -> dict[Key, float]:
+    """PostgreSQL: the filtered sum of each of ``keys`` that has a match, in one statement
+    whose text does not change with the dates (each (date, rank) an element of arrays, its
+    sum a subquery reading one range of the index of ``driver``, else of event_day_weight,
+    the other filters checked by index probes): PostgreSQL planned a list of a hundred dates
+    for longer than it ran, and hashed every link of a frequent actor to check a few hundred
+    events."""
+    pairs = [(day, rank) for day, key in keys for rank in ranks if max(rank, _DAY) == key]
+    within = (pw.SQL("walked.lo"), pw.SQL(f"walked.lo + {ID_MASK}"))
+    one = restrict(
+        Event.select(pw.fn.SUM(Event.weight), pw.fn.COUNT(pw.SQL("*"))), args, driver, within
+    )
+    if driver is None:  # (else the driving range holds the date and rank, and is read first)
+        one = one.where(
+            (Event.sort_date == pw.SQL("walked.day"))
+            & (Event.precision_rank == pw.SQL("walked.rank"))
+        )
+    sql, params = one.sql()
+    outer = (
+        "SELECT walked.day, walked.rank, sums.* "
+        "FROM unnest(%s::date[], %s::int[], %s::bigint[]) AS walked(day, rank, lo) "
+        f"CROSS JOIN LATERAL ({sql}) AS sums"
+    )
+    days, ranks_ = [day for day, _ in pairs], [rank for _, rank in pairs]
+    los = [timeline_key(day, rank, 0) for day, rank in pairs]
+    sums: dict[Key, float] = {}
+    for day, rank, total, n in database.execute_sql(outer, [days, ranks_, los, *params]):
+        if n:
+            at = (_date(day), max(rank, _DAY))
+            sums[at] = sums.get(at, 0.0) + (total or 0.0)
+    return sums
+
+
+def _driver(args: dict[str, Any], matches: dict[str, int]) -> str | None:
+    """The filter whose index a walked date's events are read from on PostgreSQL, the one
+    with fewer matches of: a single actor (its links by timeline key), words that must all
+    occur (the postings of the first); None when neither is given."""
+    drivers = []
+    if args.get("actor") and len(args.get("actor_ids") or ()) == 1:
+        drivers.append("actor")
+    if args.get("q") and search.postings(args["q"]):
+        drivers.append("q")
+    return min(drivers, key=lambda name: matches.get(name, COUNTED), default=None)
 
 
 def _date(value: dt.date | str) -> dt.date:

@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 
 import peewee as pw
 
+from ..storage import search
 from ..storage.connection import database
 from ..storage.models import DayWeight, Event
 from ..storage.order import PRECISIONS, UNDATED, precision_rank
@@ -177,6 +178,8 @@ def _events(args: dict[str, Any], ranks: list[int], keys: list[tuple], per_date:
             )
         )
         return _weightiest(rows, found, per_date)
+    if search.is_postgres():
+        return _weightiest(_events_lateral(args, columns, ranks, keys, per_date), found, per_date)
     arms, params = [], []
     shapes: dict[int, tuple[str, list, list[int]]] = {}
     for day, key in keys:
@@ -196,6 +199,32 @@ def _events(args: dict[str, Any], ranks: list[int], keys: list[tuple], per_date:
         database.execute_sql(" UNION ALL ".join(arms), params),
     )
     return _weightiest(rows, found, per_date)
+
+
+def _events_lateral(
+    args: dict[str, Any], columns: tuple, ranks: list[int], keys: list[tuple], per_date: int
+) -> list:
+    """PostgreSQL: the rows of :func:`_events`'s arms in one statement whose text does not
+    change with the dates (each (date, rank) an element of two arrays, the arm a LATERAL
+    subquery run once per element): planning the union of twenty arms took longer than
+    running it (60 ms on a loaded machine, beside 15)."""
+    pairs = [(day, rank) for day, key in keys for rank in ranks if max(rank, _DAY) == key]
+    arm = (
+        walk.restrict(Event.select(*columns), args)
+        .where(
+            (Event.sort_date == pw.SQL("chosen.day"))
+            & (Event.precision_rank == pw.SQL("chosen.rank"))
+        )
+        .order_by(Event.standing.desc(), Event.id.desc())
+        .limit(per_date if per_date == 1 else per_date * CANDIDATES)
+    )
+    sql, params = arm.sql()
+    outer = (
+        "SELECT arm.* FROM unnest(%s::date[], %s::int[]) AS chosen(day, rank) "
+        f"CROSS JOIN LATERAL ({sql}) AS arm"
+    )
+    days, ranks_ = [day for day, _ in pairs], [rank for _, rank in pairs]
+    return rows_of(arm, database.execute_sql(outer, [days, ranks_, *params]))
 
 
 def _arm(args: dict[str, Any], columns: tuple, rank: int, per_date: int) -> tuple:
