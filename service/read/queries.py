@@ -78,7 +78,7 @@ def filter_events(query: pw.Select, args: dict[str, Any]) -> pw.Select:
     if args.get("type"):
         query = query.where(Event.type.in_(args["type"]))
     if args.get("min_salience") is not None:
-        query = query.where(Event.salience >= args["min_salience"])
+        query = query.where(salient(args["min_salience"]))
     if args.get("precision_at_least"):
         query = query.where(Event.precision_rank <= precision_rank(args["precision_at_least"]))
     if args.get("precision_at_most"):
@@ -115,6 +115,19 @@ def filter_events(query: pw.Select, args: dict[str, Any]) -> pw.Select:
         if terms:
             query._walk = (drive, condition, terms)
     return query
+
+
+def salient(floor: float) -> pw.Expression:
+    """Events of salience ``floor`` or more: a rare floor's matches listed from the index
+    event_salience and fetched by id (walking the order index would read every event to find
+    none); a common one checked on each event read in order (SQLite; PostgreSQL chooses by
+    statistics)."""
+    if search.is_postgres():
+        return Event.salience >= floor
+    matches = Event.select(Event.id).where(Event.salience >= floor)
+    if matches.limit(COMMON).count() >= COMMON:
+        return Event.salience + 0 >= floor
+    return Event.id.in_(matches)
 
 
 def _actor_walk(query: pw.Select, actor_id: int) -> tuple[pw.Select, pw.Field]:

@@ -66,6 +66,9 @@ def create_indexes(added: list[tuple[str, str]] = ()) -> None:
         "CREATE INDEX IF NOT EXISTS event_type_day_weight ON event "
         "(type, precision_rank, sort_date, weight)"
     )
+    # A salience floor's matches (/events?min_salience=): a rare floor's events listed here,
+    # then fetched by id and sorted (a common floor walks the order index instead).
+    database.execute_sql("CREATE INDEX IF NOT EXISTS event_salience ON event (salience, id)")
     # An actor's or a word's matches summed without reading their rows (found by id).
     database.execute_sql(
         "CREATE INDEX IF NOT EXISTS event_id_day_weight ON event "
