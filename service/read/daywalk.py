@@ -97,7 +97,7 @@ def weightiest(
     postgres = search.is_postgres()
     if postgres and min(matches.values(), default=0) < POSTGRES_FROM:
         return None
-    if postgres:
+    if postgres and args.get("type"):
         kept_sums = _read_ahead(kept_sums)
     driver = _driver(args, matches) if postgres else None
     wanted = args.get("dates") or 20
@@ -192,35 +192,44 @@ def _filtered_sums_of_pairs(
     args: dict[str, Any], ranks: list[int], keys: list[Key], driver: str | None
 ) -> dict[Key, float]:
     """PostgreSQL: the filtered sum of each of ``keys`` that has a match, in one statement
-    whose text does not change with the dates (each (date, rank) an element of arrays, its
-    sum a subquery reading one range of the index of ``driver``, else of event_day_weight,
-    the other filters checked by index probes): PostgreSQL planned a list of a hundred dates
-    for longer than it ran, and hashed every link of a frequent actor to check a few hundred
-    events."""
-    pairs = [(day, rank) for day, key in keys for rank in ranks if max(rank, _DAY) == key]
-    within = (pw.SQL("walked.lo"), pw.SQL(f"walked.lo + {ID_MASK}"))
-    one = restrict(
-        Event.select(pw.fn.SUM(Event.weight), pw.fn.COUNT(pw.SQL("*"))), args, driver, within
-    )
-    if driver is None:  # (else the driving range holds the date and rank, and is read first)
+    whose text does not change with the dates (each date and its precision ranks an element
+    of arrays, its sum a subquery reading one range of the index of ``driver``, else of
+    event_day_weight, the other filters checked by index probes): PostgreSQL planned a list
+    of a hundred dates for longer than it ran, and hashed every link of a frequent actor to
+    check a few hundred events."""
+    spans = [(day, min(mine), max(mine)) for day, key in keys if (mine := _ranks_of(key, ranks))]
+    within = (pw.SQL("walked.lo"), pw.SQL("walked.hi"))
+    # (an event not weighed yet counts 0; a date without a match has no sum)
+    total = pw.fn.SUM(pw.fn.COALESCE(Event.weight, 0))
+    one = restrict(Event.select(total), args, driver, within)
+    if driver is None:  # (else the driving range holds the date and ranks, and is read first)
         one = one.where(
             (Event.sort_date == pw.SQL("walked.day"))
-            & (Event.precision_rank == pw.SQL("walked.rank"))
+            & Event.precision_rank.between(pw.SQL("walked.first"), pw.SQL("walked.last"))
         )
     sql, params = one.sql()
     outer = (
-        "SELECT walked.day, walked.rank, sums.* "
-        "FROM unnest(%s::date[], %s::int[], %s::bigint[]) AS walked(day, rank, lo) "
+        "SELECT walked.day, walked.first, sums.* FROM unnest(%s::date[], %s::int[], "
+        "%s::int[], %s::bigint[], %s::bigint[]) AS walked(day, first, last, lo, hi) "
         f"CROSS JOIN LATERAL ({sql}) AS sums"
     )
-    days, ranks_ = [day for day, _ in pairs], [rank for _, rank in pairs]
-    los = [timeline_key(day, rank, 0) for day, rank in pairs]
-    sums: dict[Key, float] = {}
-    for day, rank, total, n in database.execute_sql(outer, [days, ranks_, los, *params]):
-        if n:
-            at = (_date(day), max(rank, _DAY))
-            sums[at] = sums.get(at, 0.0) + (total or 0.0)
-    return sums
+    columns = [
+        [day for day, _, _ in spans],
+        [first for _, first, _ in spans],
+        [last for _, _, last in spans],
+        [timeline_key(day, first, 0) for day, first, _ in spans],
+        [timeline_key(day, last, ID_MASK) for day, _, last in spans],
+    ]
+    rows = database.execute_sql(outer, [*columns, *params])
+    return {
+        (_date(day), max(first, _DAY)): total for day, first, total in rows if total is not None
+    }
+
+
+def _ranks_of(key: int, ranks: list[int]) -> list[int]:
+    """The precision ranks among ``ranks`` a date of key rank ``key`` holds (a time of day
+    is its day): consecutive, so one range of any index in timeline order."""
+    return [rank for rank in ranks if max(rank, _DAY) == key]
 
 
 def _driver(args: dict[str, Any], matches: dict[str, int]) -> str | None:

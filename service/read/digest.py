@@ -134,7 +134,8 @@ def _day_totals(args: dict[str, Any], ranks: list[int], limit: int, offset: int 
     if args.get("from_"):
         query = query.where(DayWeight.sort_date >= args["from_"])
     query = query.order_by(DayWeight.total.desc(), DayWeight.sort_date).limit(limit).offset(offset)
-    return [((_date(day), rank), weight or 0.0, n) for day, rank, weight, n in query.tuples()]
+    rows = database.execute_sql(*query.sql())  # (plain values: no conversion by peewee)
+    return [((_date(day), rank), weight or 0.0, n) for day, rank, weight, n in rows]
 
 
 def _totals_of_matches(args: dict[str, Any], ranks: list[int], drive: str | None) -> dict:
@@ -166,7 +167,7 @@ def _selected(
 def _events(args: dict[str, Any], ranks: list[int], keys: list[tuple], per_date: int) -> dict:
     """The ``per_date`` events standing highest of each (date, key rank) of ``keys``, by key:
     one statement of one arm per date and precision rank, each the first rows of a backward
-    walk of event_day_standing (no window sorts a busy day's hundreds of events)."""
+    walk of event_day_standing_id (no window sorts a busy day's hundreds of events)."""
     columns = (*PAGE_COLUMNS, Event.standing, Event.summary)
     found: dict[tuple[dt.date, int], list] = defaultdict(list)
     if args.get("q"):

@@ -51,10 +51,13 @@ def create_indexes(added: list[tuple[str, str]] = ()) -> None:
     database.execute_sql(
         "CREATE INDEX IF NOT EXISTS event_day_weight ON event (precision_rank, sort_date, weight)"
     )
+    # (with the id, the order a date's events are shown in: a backward walk stops at its first
+    # matches instead of sorting the date's hundreds of events; PostgreSQL 20 -> 0.4 ms)
     database.execute_sql(
-        "CREATE INDEX IF NOT EXISTS event_day_standing ON event "
-        "(precision_rank, sort_date, standing)"
+        "CREATE INDEX IF NOT EXISTS event_day_standing_id ON event "
+        "(precision_rank, sort_date, standing, id)"
     )
+    database.execute_sql("DROP INDEX IF EXISTS event_day_standing")
     # The digest's dates read from the heaviest down (the unfiltered digest's first rows; the
     # walk of a filtered one, service.read.daywalk).
     database.execute_sql(
