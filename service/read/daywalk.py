@@ -21,9 +21,9 @@ import peewee as pw
 
 from ..storage import search
 from ..storage.connection import database
-from ..storage.models import Event, EventActor, Mention
+from ..storage.models import Event, EventActor
 from ..storage.order import ID_MASK, precision_rank, timeline_key
-from .queries import filter_events, resolve_actor_terms
+from .queries import actor_clause, article_clause, filter_events, resolve_actor_terms
 
 #: The filters read here, not as /events reads them (``actor_ids``: the actors named, resolved).
 OWN = ("actor", "actor_ids", "q", "article")
@@ -63,21 +63,11 @@ def restrict(
     query = filter_events(query, plain)
     if args.get("actor"):
         actors = args.get("actor_ids") or resolve_actor_terms(args["actor"])
-        if drive == "actor":
-            links = EventActor.select(EventActor.event).where(EventActor.actor.in_(actors))
-            if within:  # (the id is in the key: the index alone is read)
-                links = EventActor.select(EventActor.timeline_key.bin_and(ID_MASK)).where(
-                    EventActor.actor.in_(actors) & EventActor.timeline_key.between(*within)
-                )
-            query = query.where(Event.id.in_(links))
-        else:
-            link = EventActor.select(pw.SQL("1")).where(
-                (EventActor.event == Event.id) & EventActor.actor.in_(actors)
-            )
-            query = query.where(pw.fn.EXISTS(link))
+        query = query.where(
+            actor_clause(actors, "listed" if drive == "actor" else "probed", within)
+        )
     if args.get("article"):
-        mentioned = Mention.select(Mention.event).where(Mention.article == args["article"])
-        query = query.where(Event.id.in_(mentioned))
+        query = query.where(article_clause(args["article"]))
     if args.get("q"):
         if drive == "q" and within and search.postings(args["q"]):
             return query.where(search.posted_within(search.postings(args["q"]), *within))
