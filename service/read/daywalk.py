@@ -138,17 +138,24 @@ def _read_ahead(kept_sums: Callable) -> Callable:
 
 
 def matches(args: dict[str, Any]) -> dict[str, int]:
-    """How many events each of the actor, full-text and article filters given matches,
-    counted from its own index up to COUNTED (an article's events are few: 0)."""
-    counts = {}
+    """How many events each of the article, full-text and actor filters given matches,
+    counted from its own index up to COUNTED (an article's events are few: 0), each after
+    the first only up to one more than the fewest so far: the walk and the sums need the
+    fewest and which filter has them, not how many a more frequent one has (the actor of a
+    third of the events beside a word of 8,000: 34,000 links not counted)."""
+    counts: dict[str, int] = {}
+
+    def most() -> int:
+        return min(COUNTED, min(counts.values(), default=COUNTED) + 1)
+
     if args.get("article"):
         counts["article"] = 0
+    if args.get("q"):
+        counts["q"] = search.count(args["q"], most())
     if args.get("actor"):
         actors = args.get("actor_ids") or resolve_actor_terms(args["actor"])
         links = EventActor.select(EventActor.id).where(EventActor.actor.in_(actors))
-        counts["actor"] = links.limit(COUNTED).count()
-    if args.get("q"):
-        counts["q"] = search.count(args["q"], COUNTED)
+        counts["actor"] = links.limit(most()).count()
     return counts
 
 
