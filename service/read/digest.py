@@ -170,6 +170,9 @@ def _events(args: dict[str, Any], ranks: list[int], keys: list[tuple], per_date:
     walk of event_day_standing_id (no window sorts a busy day's hundreds of events)."""
     columns = (*PAGE_COLUMNS, Event.standing, Event.summary)
     found: dict[tuple[dt.date, int], list] = defaultdict(list)
+    if search.is_postgres() and (not args.get("q") or search.postings(args["q"])):
+        # (a word's matches checked by probes of its postings as each date is walked)
+        return _weightiest(_events_lateral(args, columns, ranks, keys, per_date), found, per_date)
     if args.get("q"):
         # The full-text matches are looked up once per statement, not once per date's arm:
         # the matches of the chosen dates in one query, the highest standing kept here.
@@ -179,8 +182,6 @@ def _events(args: dict[str, Any], ranks: list[int], keys: list[tuple], per_date:
             )
         )
         return _weightiest(rows, found, per_date)
-    if search.is_postgres():
-        return _weightiest(_events_lateral(args, columns, ranks, keys, per_date), found, per_date)
     arms, params = [], []
     shapes: dict[int, tuple[str, list, list[int]]] = {}
     for day, key in keys:
