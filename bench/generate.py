@@ -12,7 +12,9 @@ mention per event (some two) pointing at its sentence. The full-text index is fi
 schema's own triggers (SQLite) or expression index (PostgreSQL); DataState holds a version.
 
 Files are cached under ``bench/out/`` keyed by N (and the generator's version); PostgreSQL
-databases are cached on the server as ``timeline_bench_<N>_v<version>``.
+databases are cached on the server as ``timeline_bench_<N>_v<version>`` (another prefix than
+``timeline_bench`` from ``TIMELINE_BENCH_PG_PREFIX``: a session's own cache, which nobody else
+reads while it is copied as a template or dropped as stale).
 """
 
 from __future__ import annotations
@@ -337,7 +339,7 @@ def ensure_postgres(n: int, server_url: str, log=print) -> str:
     import psycopg2
 
     parts = urllib.parse.urlsplit(server_url)
-    name = f"timeline_bench_{n}_v{VERSION}"
+    name = f"{os.environ.get('TIMELINE_BENCH_PG_PREFIX', 'timeline_bench')}_{n}_v{VERSION}"
     admin = psycopg2.connect(parts._replace(path="/postgres").geturl())
     admin.autocommit = True
     try:

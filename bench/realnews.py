@@ -6,7 +6,10 @@ The default set is ``fixtures/articles/t17/`` (issue 26): 30 real BBC, Guardian 
 articles and ``GOLD.json``, their key dated events written down by reading, before any output was
 seen (the folder's README gives the format). ``--set fixtures/articles/kinds`` scores the second
 set, 24 wire-style articles written across kinds of news (business, markets, courts, politics,
-conflict, disasters, health, science, sport, obituary, labour) with a gold in the same format.
+conflict, disasters, health, science, sport, obituary, labour) with a gold in the same format;
+``--set fixtures/articles/kinds2`` the third, 16 wire-style articles in kinds the other two lack
+(cyber attack, recall, bankruptcy, IPO, OPEC, tariffs, arrest, appeal, hostages, rail crash,
+wildfire, climate report, space probe, education, awards, transfer), held back from tuning.
 ``score(extract_fn, articles)`` is importable (``articles`` from ``load_articles``);
 ``extract_fn(text, published_at)`` returns events shaped like ``service.events.Event``
 (``title``, ``type``, ``actors[].name/key/aliases``, ``mentions[].start/end``,

@@ -331,7 +331,7 @@ WORDS = ("ceasefire talks", "army shelled", "ceasefire held", "budget passed")
 def happening(day: str, n: int, precision: str = "day") -> Event:
     """The ``n``-th invented happening of ``day``: its type, actor and words vary with ``n``."""
     made = event(day, f"{('Army', 'Rebels', 'Envoys')[n % 3]} {WORDS[n % 4]}", 50 * n, precision)
-    return dataclasses.replace(made, type=KINDS[n % 3])
+    return dataclasses.replace(made, type=KINDS[n % 3], salience=0.1 + 0.15 * (n % 5))
 
 
 @pytest.fixture
@@ -434,3 +434,22 @@ def compared(client, crowd, query: str) -> list:
 def test_a_salience_floor_gives_the_summed_answer(client, crowd, query):
     """min_salience is checked on each row (no index holds it), alone or beside others."""
     assert compared(client, crowd, query), f"{query}: the floor leaves no date to compare"
+
+
+def test_a_salience_floor_lists_the_events_above_it(client, crowd, monkeypatch):
+    """/events?min_salience= pages the events at or above the floor in timeline order, from
+    the index event_salience (a rare floor) or the order index (a common one)."""
+    from service.read import queries
+    from service.storage.models import Event as Row
+
+    for common, floor, more in itertools.product((0, 10**6), (0.3, 0.5), ("", "&type=conflict")):
+        monkeypatch.setattr(queries, "COMMON", common)
+        path, got = f"/api/v1/events?min_salience={floor}{more}&limit=4", []
+        while path:
+            body = client.get(path).get_json()
+            got += [e["id"] for e in body["data"]]
+            path = body["next"]
+        with crowd.app_context():
+            rows = Row.select().where(Row.salience >= floor).order_by(*queries.SORT_KEYS["date"])
+            want = [r.id for r in rows if not more or r.type == "conflict"]
+        assert got == want and want, (common, floor, more)

@@ -27,6 +27,7 @@ FILTERS = {
     "q": {"q": "sanctions"},
     "precision at least": {"precision_at_least": "day"},
     "precision at most": {"precision_at_most": "month"},
+    "min salience": {"min_salience": 0.5},
     "window and actor": {
         "from_": dt.date(2023, 12, 1),
         "to": dt.date(2023, 12, 31),

@@ -461,6 +461,12 @@ _PREFIX_BEFORE = re.compile(r"\b" + VESSEL_PREFIX + r"(?:\s+[A-Z][\w'’-]*)*\s+
 #: Common nouns that name a body when a place says whose: "Munich prosecutors", "Chile's navy".
 _BODY_NOUNS = _words("body_nouns")
 
+
+def _body_noun(tok) -> bool:
+    """ "prosecutors", "police", "the navy": a body's common noun, in either number."""
+    return tok.lower_ in _BODY_NOUNS or tok.lemma_.lower() in _BODY_NOUNS
+
+
 #: Plural heads of a capitalised common phrase naming people by office ("Heads of State").
 _GROUP_HEADS = _words("group_heads")
 
@@ -514,6 +520,9 @@ _KIN = _words("kin")
 #: Offices through which a country acts: "Russian Prime Minister Mikhail Mishustin" is Russia
 #: too; "Russian tennis player Daria Orlova" and "French group Valmont" are not France.
 _STATE_OFFICES = _words("state_offices")
+
+#: What someone is or does, said of a person the story has named ("the singer", "the star").
+_PERSON_NOUNS = _words("person_nouns")
 
 #: Nouns that introduce nobody in particular ("Mr", "a man"): no description links by them.
 _NOT_ROLES = _words("not_roles")
@@ -633,6 +642,7 @@ class Entities:
         self.people: dict[str, Actor] = dict(self.old.people)
         self.orgs: dict[str, Actor] = {}
         self.counts: dict[str, int] = {}
+        self.told: dict[str, int] = {}  # person key -> times named so far, as possessor too
         self.surfaces: dict[str, set[str]] = {}  # actor key -> the names the text used
         self._ents: dict[int, list] = {}  # sentence start -> its entities (sent.ents is O(doc))
         self.ents = [e for e in doc.ents if self._named(e)]
@@ -949,7 +959,11 @@ class Entities:
             if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.dep_ in ("compound", "appos"):
                 continue
             people = self.roles.get(tok.lemma_.lower())
-            if not people or any(m.start <= tok.idx < m.end for m in found):
+            if any(m.start <= tok.idx < m.end for m in found):
+                continue
+            if not people:
+                people = self._unintroduced(tok)
+            if not people:
                 continue
             named = [c for c in tok.children if c.dep_ in ("appos", "compound", "flat")]
             if any(m.start <= c.idx < m.end for c in named for m in found):
@@ -967,6 +981,27 @@ class Entities:
             end = tok.idx + len(tok.text)
             out.append(ActorMention(person, tok.idx, end, person.name, "description"))
         return out
+
+    def _unintroduced(self, tok) -> list[tuple[str, frozenset[str]]]:
+        """The person a description of what someone is or does stands for when the article
+        introduced nobody by it: "the singer", "the superstar" is the person
+        the story has named most so far among those it introduced by no other noun (``Michael
+        Jackson`` in a story on his doctor ``Dr Conrad Murray``)."""
+        noun = tok.lemma_.lower()
+        if noun not in _PERSON_NOUNS:
+            return []
+        described = {  # "Dr Conrad Murray", "his doctor, Conrad Murray": the doctor
+            key
+            for role, people in self.roles.items()
+            if re.search(rf"\b{re.escape(role)}\b", self.text)  # a noun, not "Los Angeles"
+            for key, _ in people
+        }
+        told = [(count, key) for key, count in self.told.items() if key not in described]
+        if not told:
+            return []
+        best = max(count for count, _ in told)
+        keys = [key for count, key in told if count == best]
+        return [(keys[0], frozenset())] if len(keys) == 1 else []
 
     # --- mentions sentence by sentence -------------------------------------------------
     def find(self, sent) -> list[ActorMention]:
@@ -1074,6 +1109,9 @@ class Entities:
             replaced = {id(q) for q, _ in bodies}
             found = [m for m in found if id(m) not in replaced] + [b for _, b in bodies]
             found.sort(key=lambda a: a.start)
+        for m in found:  # "Michael Jackson's doctor" tells of Jackson, if not as a participant
+            if m.actor.kind == "person" and m.via not in ("pronoun", "group", "description"):
+                self.told[m.actor.key] = self.told.get(m.actor.key, 0) + 1
         found = _without_qualifiers(sent, found)
         found = [m for m in found if not _a_firms_country(sent, m)]
         for m in found:
@@ -1087,7 +1125,7 @@ class Entities:
         prosecutors", "a Frankfurt labour court", "Chile's navy" (one id per place and noun in
         every article: org:esp-prosecutors). Not "the Chinese government" or "Russian forces",
         which are the country acting."""
-        if not any(t.lower_ in _BODY_NOUNS for t in sent):
+        if not any(_body_noun(t) for t in sent):
             return []
         doc = sent.doc
         where: dict[int, ActorMention] = {}
@@ -1101,7 +1139,7 @@ class Entities:
                     taken.add(tok.i)
         out = []
         for tok in sent:
-            if tok.lower_ not in _BODY_NOUNS or tok.i in taken or tok.pos_ not in ("NOUN", "PROPN"):
+            if not _body_noun(tok) or tok.i in taken or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
             if any(
                 c.dep_ == "appos" or (c.dep_ == "compound" and c.i in taken) for c in tok.children

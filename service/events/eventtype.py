@@ -72,6 +72,7 @@ def of_verb(tok, subject_tok, obj_tok, noun, occurrence, agents: list) -> str:
     children = list(tok.children)
     light = lemma in lexicon.LIGHT and noun is not None
     frame = frame_lemmas(tok, subject_tok, obj_tok)
+    frame[0].update(_resolved_words(subject_tok, agents))
     if occurrence:
         type_ = lexicon.noun_type(subject_tok.lemma_)
     elif light and lemma in lexicon.ASPECTUAL:
@@ -98,15 +99,15 @@ def of_verb(tok, subject_tok, obj_tok, noun, occurrence, agents: list) -> str:
             type_ = lexicon.noun_type(lexicon.noun_lemma(subject_tok))  # "the bombings killed 259"
     xcomp = next((c for c in children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
     if xcomp is not None and lemma in lexicon.PLANNING | {"vote", "move"}:
-        inner = lexicon.verb_type(
-            xcomp.lemma_.lower(),
-            syntax.subject_lemmas(xcomp),
-            *frame_lemmas(xcomp, None, next((c for c in xcomp.children if c.dep_ == "dobj"), None))[
-                1:
-            ],
-        )
+        inner = _xcomp_type(xcomp)
         if inner not in ("other", "statement"):
             type_ = inner  # "agreed to buy 20 aircraft": a deal
+    elif xcomp is not None and lemma in lexicon.DIRECTIVES:
+        inner = _xcomp_type(xcomp)  # "ordered to leave their homes": an order, no purchase
+        type_ = inner if inner not in ("other", "statement") else "other"
+        if type_ == "other" and _disaster_near(tok):
+            type_ = "disaster"  # an evacuation order
+    type_ = _label_or_award(lemma, children) or type_
     if (
         type_ == "other"
         and subject_tok is not None
@@ -134,6 +135,33 @@ def of_verb(tok, subject_tok, obj_tok, noun, occurrence, agents: list) -> str:
     if obj_tok is not None and f"{lemma} {lexicon.noun_lemma(obj_tok)}" in lexicon.PHRASAL:
         type_ = lexicon.PHRASAL[f"{lemma} {lexicon.noun_lemma(obj_tok)}"]  # "took charge"
     return type_
+
+
+def _xcomp_type(xcomp) -> str:
+    """The type of the deed an open complement names ("agreed to buy", "ordered to pay")."""
+    obj = next((c for c in xcomp.children if c.dep_ == "dobj"), None)
+    frame = frame_lemmas(xcomp, None, obj)
+    return lexicon.verb_type(xcomp.lemma_.lower(), syntax.subject_lemmas(xcomp), *frame[1:])
+
+
+def _label_or_award(lemma: str, children) -> str | None:
+    """A label or a call ("called the policy a bribe", "called for talks") is a statement;
+    a title with an award's words ("named best director") is an award, no appointment."""
+    oprd = next((c for c in children if c.dep_ == "oprd"), None)
+    urged = any(c.dep_ == "prep" and c.lower_ == "for" for c in children)
+    if lemma in lexicon.LABELLING and (oprd is not None or urged):
+        return "statement"
+    if oprd is not None and {w.lower_ for w in oprd.subtree} & lexicon.AWARD_WORDS:
+        return "other"
+    return None
+
+
+def _resolved_words(subject_tok, agents: list) -> set[str]:
+    """A pronoun subject stands for the agent it was resolved to: its name's words join the
+    frame ("It has destroyed 30 homes" after "the Cedar Ridge Fire" is the fire's deed)."""
+    if subject_tok is None or subject_tok.pos_ != "PRON":
+        return set()
+    return {w.lower() for m in agents if m.via == "pronoun" for w in m.actor.name.split()}
 
 
 def of_noun(tok, lemma: str, document: bool) -> str | None:

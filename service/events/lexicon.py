@@ -24,6 +24,12 @@ def _load() -> dict:
     return json.loads(DATA.read_text(encoding="utf-8"))
 
 
+def actor_words(name: str) -> frozenset[str]:
+    """One word list of ``service/data/actor_words.json`` (who is a participant)."""
+    words = json.loads(DATA.with_name("actor_words.json").read_text(encoding="utf-8"))
+    return frozenset(words[name])
+
+
 def _by_word(types: dict[str, list[str]]) -> dict[str, str]:
     """type -> words, turned into word -> type."""
     return {word: type_ for type_, words in types.items() for word in words}
@@ -78,6 +84,9 @@ CASUALTY = _SETS["CASUALTY"]
 QUESTION_WORDS = _SETS["QUESTION_WORDS"]
 BACKGROUND_MARKS = _SETS["BACKGROUND_MARKS"]
 CONSEQUENCE = CASUALTY | _SETS["CONSEQUENCE"]
+LABELLING = _SETS["LABELLING"]
+DIRECTIVES = _SETS["DIRECTIVES"]
+AWARD_WORDS = _SETS["AWARD_WORDS"]
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

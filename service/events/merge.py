@@ -172,6 +172,8 @@ def _score(group: Group, cand: Candidate, named: dict[int, str]) -> int | None:
         return None  # with no actors to compare, only the same word names the same thing
     if not compatible_actors(mine, theirs, need_overlap=bool(mine and theirs)):
         return None
+    if _other_doers(group, cand):
+        return None  # "Paywell admitted ..." and "the auditor refused ...": two tellers' words
     their_targets = {k for c in group.members for k in c.targets}
     document = cand.doc or any(c.doc for c in group.members)
     if not document and cand.targets and their_targets and not set(cand.targets) & their_targets:
@@ -185,6 +187,24 @@ def _score(group: Group, cand: Candidate, named: dict[int, str]) -> int | None:
     elif _apart(cand) and group.anchors():
         return None  # "two cases were confirmed this week ... a second case a day later"
     return len({m.actor.key for m in cand.actors} & {a.key for a in theirs})
+
+
+def _other_doers(group: Group, cand: Candidate) -> bool:
+    """A statement whose telling bodies are named, none of them telling the group's statements
+    (which name theirs): another body's word, even when a third takes part in both ("Paywell
+    admitted ..." and "the auditor refused to sign off on Paywell's accounts"); a person may
+    speak for a body ("the company said" and "its spokesman John Doe said")."""
+    if cand.type != "statement" or not _own_verb(cand):
+        return False  # "the meeting with Xi lasted two hours": the noun's happening
+    mine = _bodies_telling(cand)
+    theirs = {k for c in group.members if _own_verb(c) for k in _bodies_telling(c)}
+    return bool(mine and theirs) and not mine & theirs
+
+
+def _bodies_telling(c: Candidate) -> set[str]:
+    return {
+        m.actor.key for m in c.actors if m.actor.key in c.agents and m.actor.kind == "organisation"
+    }
 
 
 #: A count in an object: digits, or number words ("20 people", "about a million people").

@@ -3,8 +3,11 @@ others, the place), and pronouns resolved to the person or body named last."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from . import lexicon, syntax
-from .actors import ActorMention
+from .actors import ActorMention, slug
+from .model import Actor
 
 #: A noun's participants: its possessor, its compound modifiers, and these prepositions.
 _NOUN_PREPS = frozenset({"by", "of", "between", "with", "to", "from", "against", "on", "for"})
@@ -28,16 +31,16 @@ _NEUTER = frozenset({"it", "its"})
 _NEUTER_KINDS = ("organisation", "country", "index", "currency", "product")
 
 
-#: "the company said", "the bank cut": the organisation named last.
-_COMPANY_NOUNS = frozenset(
-    "company firm group bank carrier airline maker manufacturer insurer lender retailer "
-    "startup start-up automaker carmaker planemaker chipmaker conglomerate operator".split()
-)
+#: "the company said", "the bank cut", "the medical testing provider said": a body's common
+#: noun (``service/data/actor_words.json``, ``company_nouns``).
+_COMPANY_NOUNS = lexicon.actor_words("company_nouns")
 
 
 def pronouns(sent, token_actors: dict[int, list[ActorMention]], recent: dict) -> None:
     """He/she/his: the last person named; it/its: the last company or body named (this
-    sentence first, then earlier ones). Updates ``recent`` as the text is read."""
+    sentence first, then earlier ones); "the company": the last company or body named as a
+    subject, else the last named anywhere ("the chief executive of Paywell AG resigned after
+    the company admitted"). Updates ``recent`` as the text is read."""
     for tok in sent:
         here = token_actors.get(tok.i)
         if here:
@@ -46,16 +49,18 @@ def pronouns(sent, token_actors: dict[int, list[ActorMention]], recent: dict) ->
                     recent["person"] = m
                 elif m.actor.kind in _NEUTER_KINDS and syntax.in_subject(tok):
                     recent["organisation"] = m
+                if m.actor.kind == "organisation" and m.via != "pronoun":
+                    recent["named"] = m
             continue
         if tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
             continue
-        nominal = (
-            tok.pos_ == "NOUN"
-            and tok.lemma_.lower() in _COMPANY_NOUNS
-            and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
-            and not any(c.dep_ in ("amod", "compound") for c in tok.children)
+        nominal = _company_noun(tok) and not any(
+            c.dep_ in ("amod", "compound") for c in tok.children
         )
         if tok.pos_ != "PRON" and not nominal:
+            told = _inverted_teller(tok, token_actors)
+            if told is not None:  # "Quest has developed a test, the testing provider said"
+                token_actors[tok.i] = [_standing_for(told, tok)]
             continue
         if tok.lower_ in _PERSONAL:
             kind = "person"
@@ -64,6 +69,8 @@ def pronouns(sent, token_actors: dict[int, list[ActorMention]], recent: dict) ->
         else:
             kind = None
         m = recent.get(kind) if kind else None
+        if nominal and m is None:
+            m = recent.get("named")
         teller = syntax.teller_of(tok)
         if teller is not None:  # "the government said it would send": the government
             # A teller told by their office speaks in it, of someone else: "the judge said
@@ -81,9 +88,42 @@ def pronouns(sent, token_actors: dict[int, list[ActorMention]], recent: dict) ->
         if nominal and m is not None and m.actor.kind != "organisation":
             continue  # "the company" is no country
         if m is not None:
-            token_actors[tok.i] = [
-                ActorMention(m.actor, tok.idx, tok.idx + len(tok.text), m.surface, "pronoun")
-            ]
+            token_actors[tok.i] = [_standing_for(m, tok)]
+
+
+def _company_noun(tok) -> bool:
+    """ "the company", "the bank": a body's common noun told as known."""
+    return (
+        tok.pos_ == "NOUN"
+        and tok.lemma_.lower() in _COMPANY_NOUNS
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        and not any(c.dep_ == "appos" for c in tok.children)  # "the company, Sunvale Care,"
+    )
+
+
+def _standing_for(m: ActorMention, tok) -> ActorMention:
+    return ActorMention(m.actor, tok.idx, tok.idx + len(tok.text), m.surface, "pronoun")
+
+
+def _inverted_teller(tok, token_actors) -> ActorMention | None:
+    """The organisation a reporting verb's description subject stands for when the report it
+    closes names it as its own subject: "Quest Diagnostics has developed a test, the medical
+    testing provider said" (not "Acme cut prices, the analyst said": no body's noun)."""
+    head = tok.head
+    if tok.dep_ != "nsubj" or not _company_noun(tok):
+        return None
+    if head.lemma_.lower() not in lexicon.REPORTING:
+        return None
+    if any(w.i in token_actors for w in tok.subtree):
+        return None  # "the French company Valmont said": the name is there
+    for clause in head.children:
+        if clause.dep_ != "ccomp" or clause.i > tok.i:
+            continue
+        subject = syntax.subject(clause)
+        found = actors_in(subject, token_actors) if subject is not None else []
+        if len(found) == 1 and found[0].actor.kind == "organisation":
+            return found[0]
+    return None
 
 
 def actors_in(tok, token_actors) -> list[ActorMention]:
@@ -183,7 +223,9 @@ def roles(tok, token_actors, noun: bool = False) -> dict:
     named = [m for m in agents + targets + others if m.actor.kind != "place"]
     taken |= {m.actor.key for m in others}
     where = [
-        m for m in unique(places + inside) if m.actor.kind == "place" and m.actor.key not in taken
+        city
+        for m in unique(places + inside)
+        if (city := _city(m)).actor.kind == "place" and m.actor.key not in taken
     ]
     first = places[0] if places else None
     place = (
@@ -209,6 +251,15 @@ PLACE_AFFECTED = frozenset({"disaster", "conflict", "protest"})
 def where_part(type_: str, roles: dict) -> list:
     """The places an event of ``type_`` befalls: the city or region where it happened."""
     return roles["where"] if type_ in PLACE_AFFECTED else []
+
+
+def _city(m: ActorMention) -> ActorMention:
+    """A capital told as where ("people in London were diagnosed") is the city, not the
+    state acting; any other mention is itself."""
+    if m.via != "capital" or not m.place:
+        return m
+    city = Actor(f"place:{slug(m.surface)}", m.surface, "place", subkind="city or region")
+    return dataclasses.replace(m, actor=city)
 
 
 def _where(tok):

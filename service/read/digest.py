@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 
 import peewee as pw
 
+from ..storage import search
 from ..storage.connection import database
 from ..storage.models import DayWeight, Event
 from ..storage.order import PRECISIONS, UNDATED, precision_rank
@@ -133,7 +134,8 @@ def _day_totals(args: dict[str, Any], ranks: list[int], limit: int, offset: int 
     if args.get("from_"):
         query = query.where(DayWeight.sort_date >= args["from_"])
     query = query.order_by(DayWeight.total.desc(), DayWeight.sort_date).limit(limit).offset(offset)
-    return [((_date(day), rank), weight or 0.0, n) for day, rank, weight, n in query.tuples()]
+    rows = database.execute_sql(*query.sql())  # (plain values: no conversion by peewee)
+    return [((_date(day), rank), weight or 0.0, n) for day, rank, weight, n in rows]
 
 
 def _totals_of_matches(args: dict[str, Any], ranks: list[int], drive: str | None) -> dict:
@@ -165,9 +167,12 @@ def _selected(
 def _events(args: dict[str, Any], ranks: list[int], keys: list[tuple], per_date: int) -> dict:
     """The ``per_date`` events standing highest of each (date, key rank) of ``keys``, by key:
     one statement of one arm per date and precision rank, each the first rows of a backward
-    walk of event_day_standing (no window sorts a busy day's hundreds of events)."""
+    walk of event_day_standing_id (no window sorts a busy day's hundreds of events)."""
     columns = (*PAGE_COLUMNS, Event.standing, Event.summary)
     found: dict[tuple[dt.date, int], list] = defaultdict(list)
+    if search.is_postgres() and (not args.get("q") or search.postings(args["q"])):
+        # (a word's matches checked by probes of its postings as each date is walked)
+        return _weightiest(_events_lateral(args, columns, ranks, keys, per_date), found, per_date)
     if args.get("q"):
         # The full-text matches are looked up once per statement, not once per date's arm:
         # the matches of the chosen dates in one query, the highest standing kept here.
@@ -196,6 +201,32 @@ def _events(args: dict[str, Any], ranks: list[int], keys: list[tuple], per_date:
         database.execute_sql(" UNION ALL ".join(arms), params),
     )
     return _weightiest(rows, found, per_date)
+
+
+def _events_lateral(
+    args: dict[str, Any], columns: tuple, ranks: list[int], keys: list[tuple], per_date: int
+) -> list:
+    """PostgreSQL: the rows of :func:`_events`'s arms in one statement whose text does not
+    change with the dates (each (date, rank) an element of two arrays, the arm a LATERAL
+    subquery run once per element): planning the union of twenty arms took longer than
+    running it (60 ms on a loaded machine, beside 15)."""
+    pairs = [(day, rank) for day, key in keys for rank in ranks if max(rank, _DAY) == key]
+    arm = (
+        walk.restrict(Event.select(*columns), args)
+        .where(
+            (Event.sort_date == pw.SQL("chosen.day"))
+            & (Event.precision_rank == pw.SQL("chosen.rank"))
+        )
+        .order_by(Event.standing.desc(), Event.id.desc())
+        .limit(per_date if per_date == 1 else per_date * CANDIDATES)
+    )
+    sql, params = arm.sql()
+    outer = (
+        "SELECT arm.* FROM unnest(%s::date[], %s::int[]) AS chosen(day, rank) "
+        f"CROSS JOIN LATERAL ({sql}) AS arm"
+    )
+    days, ranks_ = [day for day, _ in pairs], [rank for _, rank in pairs]
+    return rows_of(arm, database.execute_sql(outer, [days, ranks_, *params]))
 
 
 def _arm(args: dict[str, Any], columns: tuple, rank: int, per_date: int) -> tuple:

@@ -17,7 +17,7 @@ from ..storage import search
 from ..storage.connection import database
 from ..storage.indexes import SPAN_DAYS, span_class_sql
 from ..storage.models import Actor, ActorAlias, Article, Event, EventActor, EventEdit, Mention
-from ..storage.order import UNDATED, precision_rank, timeline_key
+from ..storage.order import ID_MASK, UNDATED, precision_rank, timeline_key
 from ..storage.rows import Statement, converter, fetch, rows_of
 from ..text import fold
 from .cache import RenderedEvents
@@ -78,29 +78,27 @@ def filter_events(query: pw.Select, args: dict[str, Any]) -> pw.Select:
     if args.get("type"):
         query = query.where(Event.type.in_(args["type"]))
     if args.get("min_salience") is not None:
-        query = query.where(Event.salience >= args["min_salience"])
+        query = query.where(salient(args["min_salience"]))
     if args.get("precision_at_least"):
         query = query.where(Event.precision_rank <= precision_rank(args["precision_at_least"]))
     if args.get("precision_at_most"):
         query = query.where(Event.precision_rank >= precision_rank(args["precision_at_most"]))
     if args.get("actor"):
         actor_ids = resolve_actor_terms(args["actor"])
-        links = EventActor.select(EventActor.event).where(EventActor.actor.in_(actor_ids))
         if len(actor_ids) == 1 and _walkable(query, args):
             # A page in date order is read from the actor's links in timeline order.
-            condition = Event.id.in_(links)
+            condition = actor_clause(actor_ids)
             query = query.where(condition)
             query._walk = (_actor_walk, condition, actor_ids[0])
         else:
             # A frequent actor: walk the events in order and keep theirs (SQLite would
             # otherwise fetch every one of them by id and sort them all); PostgreSQL chooses
             # by statistics.
+            links = EventActor.select(EventActor.id).where(EventActor.actor.in_(actor_ids))
             common = not search.is_postgres() and links.limit(COMMON).count() >= COMMON
-            query = query.where((Event.id + 0 if common else Event.id).in_(links))
+            query = query.where(actor_clause(actor_ids, "kept" if common else "listed"))
     if args.get("article"):
-        query = query.where(
-            Event.id.in_(Mention.select(Mention.event).where(Mention.article == args["article"]))
-        )
+        query = query.where(article_clause(args["article"]))
     if args.get("q"):
         # A page in date order is read from the full-text index in timeline order: FTS5's
         # rows keyed by timeline key (SQLite), the postings of the words (PostgreSQL).
@@ -115,6 +113,46 @@ def filter_events(query: pw.Select, args: dict[str, Any]) -> pw.Select:
         if terms:
             query._walk = (drive, condition, terms)
     return query
+
+
+def actor_clause(actor_ids: list[int], how: str = "listed", within: tuple = ()) -> pw.Expression:
+    """The one actor filter (GET /events, the digest): events linked to one of ``actor_ids``.
+    ``how`` the database should find them: ``listed`` (the links listed from their index,
+    each event fetched by id), ``kept`` (the events read in another order, each kept when
+    listed: ``id + 0`` keeps SQLite from fetching every match and sorting them all) or
+    ``probed`` (each event read looks its own link up: one probe of (event_id, actor_id)).
+    ``within``: the (lowest, highest) timeline keys wanted, one range of the links' index
+    (actor_id, timeline_key), the ids read from the keys (no link row read)."""
+    wanted = EventActor.actor.in_(actor_ids)
+    if how == "probed":
+        return pw.fn.EXISTS(
+            EventActor.select(pw.SQL("1")).where(wanted & (EventActor.event == Event.id))
+        )
+    if within:
+        links = EventActor.select(EventActor.timeline_key.bin_and(ID_MASK)).where(
+            wanted & EventActor.timeline_key.between(*within)
+        )
+    else:
+        links = EventActor.select(EventActor.event).where(wanted)
+    return (Event.id + 0 if how == "kept" else Event.id).in_(links)
+
+
+def article_clause(article_id: int) -> pw.Expression:
+    """The one article filter: events the article mentions (index mention (article, event))."""
+    return Event.id.in_(Mention.select(Mention.event).where(Mention.article == article_id))
+
+
+def salient(floor: float) -> pw.Expression:
+    """Events of salience ``floor`` or more: a rare floor's matches listed from the index
+    event_salience and fetched by id (walking the order index would read every event to find
+    none); a common one checked on each event read in order (SQLite; PostgreSQL chooses by
+    statistics)."""
+    if search.is_postgres():
+        return Event.salience >= floor
+    matches = Event.select(Event.id).where(Event.salience >= floor)
+    if matches.limit(COMMON).count() >= COMMON:
+        return Event.salience + 0 >= floor
+    return Event.id.in_(matches)
 
 
 def _actor_walk(query: pw.Select, actor_id: int) -> tuple[pw.Select, pw.Field]:

@@ -103,6 +103,10 @@ def make_database(url: str, busy_timeout: float = 10, pool_size: int = POOL_SIZE
         # between requests instead of paying a new connection and authentication for each one.
         scheme, rest = url.split("://", 1)
         options = parse(f"{scheme.split('+')[0]}://{rest}")
+        # No JIT compilation: the service's statements read few rows, but a walk's or a list's
+        # estimated cost can pass jit_above_cost, and compiling then took 35 ms of a 55 ms
+        # statement (a server or URL setting of ``options`` is kept).
+        options.setdefault("options", "-c jit=off")
         return PooledPostgres(max_connections=pool_size, stale_timeout=300, timeout=30, **options)
     raise ValueError(
         "TIMELINE_DATABASE_URL must start with sqlite:/// or postgresql://, "

@@ -51,10 +51,13 @@ def create_indexes(added: list[tuple[str, str]] = ()) -> None:
     database.execute_sql(
         "CREATE INDEX IF NOT EXISTS event_day_weight ON event (precision_rank, sort_date, weight)"
     )
+    # (with the id, the order a date's events are shown in: a backward walk stops at its first
+    # matches instead of sorting the date's hundreds of events; PostgreSQL 20 -> 0.4 ms)
     database.execute_sql(
-        "CREATE INDEX IF NOT EXISTS event_day_standing ON event "
-        "(precision_rank, sort_date, standing)"
+        "CREATE INDEX IF NOT EXISTS event_day_standing_id ON event "
+        "(precision_rank, sort_date, standing, id)"
     )
+    database.execute_sql("DROP INDEX IF EXISTS event_day_standing")
     # The digest's dates read from the heaviest down (the unfiltered digest's first rows; the
     # walk of a filtered one, service.read.daywalk).
     database.execute_sql(
@@ -66,6 +69,9 @@ def create_indexes(added: list[tuple[str, str]] = ()) -> None:
         "CREATE INDEX IF NOT EXISTS event_type_day_weight ON event "
         "(type, precision_rank, sort_date, weight)"
     )
+    # A salience floor's matches (/events?min_salience=): a rare floor's events listed here,
+    # then fetched by id and sorted (a common floor walks the order index instead).
+    database.execute_sql("CREATE INDEX IF NOT EXISTS event_salience ON event (salience, id)")
     # An actor's or a word's matches summed without reading their rows (found by id).
     database.execute_sql(
         "CREATE INDEX IF NOT EXISTS event_id_day_weight ON event "

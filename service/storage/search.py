@@ -6,6 +6,7 @@ order, as SQLite reads it from FTS5."""
 from __future__ import annotations
 
 import functools
+import operator
 import re
 
 import peewee as pw
@@ -13,7 +14,7 @@ from playhouse.sqlite_ext import RowIDField
 
 from .connection import database
 from .models import Event, EventTerm
-from .order import ID_MASK, timeline_key_sql
+from .order import ID_MASK, KEY_ID_BITS, KEY_RANK_BITS, timeline_key_sql
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 #: A search term: a word, ``*`` after it for a prefix (``sanc*``), or the word ``OR`` (capitals)
@@ -181,6 +182,9 @@ def matching(q: str, walked: bool = False, probe: bool = False) -> pw.Expression
     if not groups:
         return pw.SQL("1 = 0")
     if is_postgres():
+        lexemes = postings(q) if probe else None
+        if lexemes:
+            return _posted(lexemes)
         return pw.SQL(f"{PG_DOCUMENT} @@ to_tsquery('english', %s)", [_tsquery(groups)])
     terms = phrase(q)
     matches = pw.SQL(
@@ -236,8 +240,41 @@ def walk_postings(query: pw.Select, lexemes: list[str]) -> tuple[pw.Select, pw.F
     return joined.where(first.term == lexemes[0]), first.timeline_key
 
 
+def _posted(lexemes: list[str]) -> pw.Expression:
+    """PostgreSQL: the event has a posting of each of ``lexemes`` (one probe of the posting
+    table's key each: reading its text again to match it costs ten times as much)."""
+    key = Event.sort_date - pw.SQL("DATE '0001-01-01'") + 1
+    key = (key * (1 << KEY_RANK_BITS) + Event.precision_rank) * (1 << KEY_ID_BITS) + Event.id
+    found = [
+        pw.fn.EXISTS(
+            EventTerm.select(pw.SQL("1")).where(
+                (EventTerm.term == lexeme) & (EventTerm.timeline_key == key)
+            )
+        )
+        for lexeme in lexemes
+    ]
+    return functools.reduce(operator.and_, found)
+
+
+def posted_within(lexemes: list[str], lowest: pw.Node, highest: pw.Node) -> pw.Expression:
+    """PostgreSQL: the event is among the postings of the first of ``lexemes`` with timeline
+    keys from ``lowest`` to ``highest`` (one range of the posting table), and has a posting
+    of each other one."""
+    listed = EventTerm.select(EventTerm.timeline_key.bin_and(ID_MASK)).where(
+        (EventTerm.term == lexemes[0]) & EventTerm.timeline_key.between(lowest, highest)
+    )
+    found = Event.id.in_(listed)
+    return found & _posted(lexemes[1:]) if lexemes[1:] else found
+
+
 def count(q: str, at_most: int) -> int:
-    """How many events match ``q`` (counted up to ``at_most``), from the index alone on SQLite."""
+    """How many events match ``q`` (counted up to ``at_most``), from the index alone: FTS5 on
+    SQLite; on PostgreSQL the postings of its rarest lexeme (at least the matches: words that
+    must all occur), else the matches themselves."""
+    lexemes = postings(q) if is_postgres() else None
+    if lexemes:
+        sql = "SELECT count(*) FROM (SELECT 1 FROM event_term WHERE term = %s LIMIT %s) AS t"
+        return min(database.execute_sql(sql, [x, at_most]).fetchone()[0] for x in lexemes)
     if is_postgres() or not alternatives(q):
         matches = Event.select(Event.id).where(matching(q, walked=True))
         return matches.limit(at_most).count()

@@ -78,12 +78,15 @@ def duration_value(n: float | None, unit: str) -> str:
 
 
 def _duration_start(m: re.Match[str]) -> int | None:
-    """Where TimeBank starts the span: no "about", no article before an adjective."""
+    """Where TimeBank starts the span: no "about" before a length of time, but "about two
+    years ago" whole, as "nearly four years ago" (a date: its modifier is part of it); no
+    article before an adjective."""
     if words(m["num"]) in ("a", "an") and (m["tail"] or "").startswith("-"):
         return m.start("unit")  # "a [day-long] meeting"
     if m["sep"] == "-" and not m["rel"]:
         return m.start("num")  # "a [two-day] visit", "the [30-day] period"
-    if m["amod"] and words(m["amod"]) in OUTSIDE_MODS:
+    ago = words(m["tail"]).endswith("ago")
+    if m["amod"] and words(m["amod"]) in OUTSIDE_MODS and not ago:
         return m.start("det") if m["det"] else m.start("rel") if m["rel"] else m.start("num")
     return None
 

@@ -7,6 +7,7 @@ import re
 
 from . import dates
 from .context import schedule
+from .filters import POST_LENGTH
 from .patterns import (
     DAY_WORDS,
     DECADE_WORDS,
@@ -20,6 +21,7 @@ from .patterns import (
     POINT_MODS,
     SEASONS,
     WEEKDAYS,
+    YEAR,
 )
 from .state import Result, State, same_sentence
 from .timeline import nearest_year, told_month, year_of
@@ -462,6 +464,8 @@ def day_of_month(m: re.Match[str], st: State) -> Result | None:
     else:
         year, month = st.dct.year, st.dct.month
         tense = st.tense(m.start(), m.end())
+        if tense is None and schedule(st.text, m.start(), m.end()):
+            tense = "future"  # "the sale ends on the 15th", as a weekday or month-day is
         if tense == "past" and dom > st.dct.day:
             year, month = (year, month - 1) if month > 1 else (year - 1, 12)
         elif tense == "future" and dom < st.dct.day:
@@ -477,11 +481,16 @@ def day_of_month(m: re.Match[str], st: State) -> Result | None:
 
 def season(m: re.Match[str], st: State) -> Result | None:
     code = SEASONS[m["season"].lower()]
-    if m["year"]:
-        return Result("DATE", f"{m['year']}-{code}", point_mod(m))
+    if m["year"]:  # "the winter of 1941-42" is the winter beginning in 1941, whole
+        end = None if not m["y2"] or int(m["y2"]) == (int(m["year"]) + 1) % 100 else m.end("year")
+        return Result("DATE", f"{m['year']}-{code}", point_mod(m), end=end)
     if m["yy"]:  # "the spring of '29"
         return Result("DATE", f"{short_year(int(m['yy']), st.dct):04d}-{code}", point_mod(m))
     rel = " ".join((m["rel"] or "").lower().split())
+    if not rel or rel == "the":
+        year = _paired_season_year(st.text, m.end(), code)
+        if year:  # "in the spring and summer of 1942": the year the pair ends with
+            return Result("DATE", f"{year}-{code}", point_mod(m))
     story = st.story_at(m.start(), m.end())
     if story is None and rel in _THAT_WORDS + _STORY_NEXT + _STORY_LAST:
         story = _told_before(st)  # "The war ended in 1945. That autumn ..."
@@ -495,6 +504,28 @@ def season(m: re.Match[str], st: State) -> Result | None:
             return Result("DATE", value, point_mod(m), story=True)
     value = dates.season_value(st.dct, code, st.tense(m.start(), m.end()), rel or None)
     return Result("DATE", value, point_mod(m))
+
+
+#: A season joined to another that names its year: " and summer of 1942", " to the autumn
+#: 1916", " or early winter of 1941".
+_PAIRED_SEASON = re.compile(
+    rf"\s*(?:and|or|to|through|into|-|\u2013)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?"
+    rf"(?P<other>spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?P<year>{YEAR})",
+    re.IGNORECASE,
+)
+_SEASON_ORDER = ("SP", "SU", "FA", "WI")
+
+
+def _paired_season_year(text: str, end: int, code: str) -> int | None:
+    """The year of a season joined to a later one that names it ("the spring and summer of
+    1942": 1942); a year earlier when the season comes later in the year than the one named
+    ("the winter and spring of 1942": the winter of 1941)."""
+    m = _PAIRED_SEASON.match(text, end, min(len(text), end + 40))
+    if m is None:
+        return None
+    other = SEASONS[m["other"].lower()]
+    later = _SEASON_ORDER.index(code) > _SEASON_ORDER.index(other)
+    return int(m["year"]) - 1 if later else int(m["year"])
 
 
 def story_season(code: str, rel: str, story: str) -> str | None:
@@ -590,8 +621,8 @@ def clock(m: re.Match[str], st: State) -> Result | None:
     elif m["h24"] or m["hmil"] or m["hp"] or m["hhrs"]:
         hour = int(m["h24"] or m["hmil"] or m["hp"] or m["hhrs"])
         minute = int(m["m24"] or m["mmil"] or m["mp"] or m["mhrs"])
-    elif m["hb"]:  # "see you at 8!": an evening hour, unless the morning is named
-        hour, minute = int(m["hb"]), 0
+    elif m["hb"] or m["hq"]:  # "see you at 8!", "doors 7:30": the evening, unless the
+        hour, minute = int(m["hb"] or m["hq"]), int(m["mq"] or 0)  # morning is named
         sentence = _sentence_of(st.text, m.start())
         if not _MORNING.search(sentence) and (hour <= 7 or _EVENING.search(sentence)):
             hour += 12  # "see u at 7", "dinner at 8"; "coffee at 10?" stays in the morning
@@ -614,6 +645,10 @@ def clock(m: re.Match[str], st: State) -> Result | None:
     tonight = DEIXIS_ALIASES.get((m["deic"] or "").lower(), (m["deic"] or "").lower()) == "tonight"
     if m["hp"] and hour < 12 and _evening_told(st, m.start()):
         hour += 12  # "tonight: fireworks from 6:30"
+    elif m["hp"] and hour < 12 and len(st.text) <= POST_LENGTH:
+        sentence = _sentence_of(st.text, m.start())  # "see u at 7:30 for dinner"; "left at
+        if not _MORNING.search(sentence) and _EVENING.search(sentence):  # 7:45" stays
+            hour += 12
     if tonight and hour < 12 and not (m["ampm"] or "").lower().startswith("a"):
         hour += 12  # "9 o'clock tonight"
     day = st.dct

@@ -173,8 +173,15 @@ def _accept_duration(m: re.Match[str], text: str) -> bool:
         return False  # "a bonus equal to six months of base pay": an amount of money
     unit_word = m["unit"]
     if unit_word[:1].isupper() and not unit_word.isupper():
+        if _NAME_AFTER.match(text, m.end()) and _name_like(text, m.start("unit")):
+            return False  # "The Seven Years' War", "the Six-Day War": a name (TIDES, TIMEX3)
         return not _name_like(text, m.start())  # "CBS's '60 Minutes'": a title
     return True
+
+
+#: After a capitalised count of time, a capitalised word that makes it part of a name:
+#: "the Seven Years' War", "the Thirty Years War", "the Six-Day War", "Hundred Days Offensive".
+_NAME_AFTER = re.compile(r"(?:['\u2019]s?)?\s+(?-i:[A-Z][a-z]+)")
 
 
 def _accept_bare_units(m: re.Match[str], text: str) -> bool:
@@ -216,9 +223,24 @@ _LEVEL_AT = re.compile(
 )
 
 
+#: Before hours and minutes with no preposition, words that make them a race time, a score
+#: or a verse ("ran 3:45", "finished in 2:58", "John 3:16"), not a time of day; a capitalised
+#: word before them may be a name ("Doors 7:30" is lost with "Psalm 23:4").
+_NOT_CLOCK_LEFT = re.compile(
+    r"(?:\b(?:to|from|at|by|until|till|since|before|after|"  # a preposition: hp's, or refused
+    r"ran|run|runs|running|finished|finish|clocked|time|times|record|pace|split|in|of|"
+    r"score|scored|won|lost|beat|odds|ratio|verse|chapter|ch|v|vs|a|the|by|under|over|"
+    r"marathon|half|10k|5k)|(?-i:[A-Z][a-z]+))\s+$",
+    re.IGNORECASE,
+)
+
+
 def _accept_clock(m: re.Match[str], text: str) -> bool:
     if m["hb"]:  # "see you at 8!" in a post; not "the index closed at 9."
         return len(text) <= POST_LENGTH and not _LEVEL_AT.search(_left(text, m.start(), 24))
+    if m["hq"]:  # "doors 7:30" in a post; not "ran 3:45", "John 3:16" or a long text
+        named = _NOT_CLOCK_LEFT.search(_left(text, m.start(), 24))
+        return len(text) <= POST_LENGTH and not named
     if m["noon"]:
         word = m["noon"]
         if word[:1].isupper() and _name_like(text, m.start()):
@@ -357,7 +379,15 @@ def _short_day_alone(m: re.Match[str], text: str) -> bool:
         return False
     if re.match(r"\s*[A-Za-z0-9]", text[m.end() : m.end() + 2]):
         return False  # "on sat nav", "for wed 3" read on
-    return _SHORT_DAY_CUE.search(_left(text, m.start(), 8)) is not None
+    if _SHORT_DAY_CUE.search(_left(text, m.start(), 8)):
+        return True
+    # "back to work mon \U0001f629": in a post, a short name that is no English word ("mon",
+    # "tue", "thu"; not "sat", "wed") closing its phrase needs no preposition (not "c'mon")
+    return (
+        m["wd"].lower() in ("mon", "tue", "thu")
+        and len(text) <= POST_LENGTH
+        and text[max(0, m.start() - 1) : m.start()] not in ("'", "\u2019")
+    )
 
 
 def _accept_weekday_short(m: re.Match[str], text: str) -> bool:

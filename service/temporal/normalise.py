@@ -123,7 +123,10 @@ def to_timex(text: str, c: Candidate, result: Result) -> Timex:
     start = c.start if result.start is None else result.start
     end = c.end if result.end is None else result.end
     edtf, first, last, precision = describe(result.value, result.type, result.mod)
-    if result.reach:  # "in two weeks": a DURATION whose bounds are the period it reaches
+    if result.reach and "/" in result.reach:  # "the past year": the twelve months meant
+        first, last = (dt.date.fromisoformat(day) for day in result.reach.split("/"))
+        edtf = result.reach
+    elif result.reach:  # "in two weeks": a DURATION whose bounds are the period it reaches
         edtf, first, last, precision = describe(result.reach, "DATE")
     if result.through:  # "1957-58": the first year's value, bounds through the second
         until, _, last, _ = describe(result.through, result.type, result.mod)

@@ -176,6 +176,9 @@ CLOCK = (
     # "see you at 8!", "dinner @ 7 \U0001f37b": a bare hour closing its phrase in a post
     r"|(?:(?<=\bat\s)|(?<=@\s)|(?<=@))(?P<hb>1[0-2]|[1-9])"
     r"(?=\s*(?:[!?]|\.(?!\d)|$|\n|[^\w\s.,;:%$\u00a3\u20ac/+\-()'\"]))"
+    # "doors 7:30", "kickoff 3:00": hours and minutes with no preposition, in a post
+    r"|(?<![\w:.,$\u00a3\u20ac/-])(?P<hq>1[0-2]|[1-9]):(?P<mq>[0-5]\d)"
+    r"(?![\d:.,]\d|\s*(?:%|percent|per\b|to\s+\d|-\d|mins?\b|minutes?\b|secs?\b|km\b|miles?\b))"
 )
 TZ = (  # "0800 hours" (military clock) is read with its word, as a zone is
     r"(?:\s*(?P<tz>(?-i:[ECMP][SD]T|[ECMP]T|GMT|UTC|BST|CET|CEST|IST|JST)|local\s+time"
@@ -246,8 +249,8 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         rf"(?:in|of|from|to|since|until|till|by|and|between|during|before|after|circa)\s+"
         rf"(?P<span>{SHORT_YEAR})", _F), 3),
     ("season", re.compile(
-        rf"(?:{PMOD})?(?:(?P<rel>{_REL}|the)\s+)?{SEASON}\b(?:\s+(?:of\s+)?(?:(?P<year>{YEAR})|"
-        rf"{SHORT_YEAR}))?",
+        rf"(?:{PMOD})?(?:(?P<rel>{_REL}|the)\s+)?{SEASON}\b(?:\s+(?:of\s+)?(?:(?P<year>{YEAR})"
+        rf"(?:[-\u2013/](?P<y2>\d\d)\b(?![-/.:]\d))?|{SHORT_YEAR}))?",  # "the winter of 1941-42"
         _F), 3),
     ("quarter", re.compile(
         rf"(?:(?P<det>{_QDET})\s+)?(?P<adjs>(?:(?:{_QADJ})[- ]+)*)(?P<ord>{_alt(ORDINALS)}|latest|"
@@ -369,8 +372,9 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("day_of_month", re.compile(  # "on the 15th": a day of the month being told
         r"the\s+"
         r"(?P<dom>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
-        r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:and|or|at|when|in|to|for|with|but|he|she|it|they|we|a|an|"
-        r"the|his|her|its|their|our|there)\b)",
+        r"(?=\s*(?:[,.;:!?)]|$|[^\w\s\-])|\s+(?:and|or|at|when|in|to|for|with|but|he|she|it|they|"
+        r"we|a|an|the|his|her|its|their|our|there|is|was|will|so|then|if|too|as|dont|don't|pls|"
+        r"please|lol|x)\b)",  # "on the 30th dont forget \u23f0": a post's run-on
         _F), 2),
     ("offset_from", re.compile(  # "two weeks from next Tuesday", "three days after Christmas"
         rf"(?P<num>{NUM})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>from|after|before)\s+"
@@ -484,7 +488,7 @@ HEAD_TOKEN = re.compile(r"[A-Za-z]+|\d+")
 YEAR_CUES = re.compile(
     r"(?:\b(?:in|since|by|of|during|until|till|from|to|through|before|after|between|and|"
     r"fiscal|year|early|late|mid|end|for|the|since|around|circa|as\s+of|spring|summer|fall|"
-    r"autumn|winter|'s)|[,(-])\s*$",
+    r"autumn|winter|'s)|[,(-]|(?<=\d)[\u2013\u2014])\s*$",  # "(1337\u20131453)": a range
     re.IGNORECASE,
 )
 #: A weekday followed by one of these is a name or an event, not a date.

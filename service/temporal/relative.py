@@ -86,6 +86,8 @@ def weekday(m: re.Match[str], st: State) -> Result | None:
         day = dates.weekday_date(ref_day, wd, "last" if rel in _BEFORE_REF else "next")
     elif rel in LAST_WORDS:
         day = dates.weekday_date(st.dct, wd, "last")
+    elif rel == "the next" and (told := _told_day(m, st)):
+        day = dates.weekday_date(told, wd, "next")  # "on 3 May 1940 ... the next Tuesday"
     elif rel in ("next", "the next"):  # "next Thursday": the Thursday of next week
         monday = st.dct - dt.timedelta(days=st.dct.weekday())
         day = monday + dt.timedelta(days=7 + wd)
@@ -149,6 +151,18 @@ def _story_day(m: re.Match[str], st: State) -> dt.date | None:
     had = _PLUPERFECT.search(st.text, max(0, m.start() - 40), m.start())
     earlier = had and not _PLANNED.search(had[0])  # "had met on Tuesday", not "had been set for"
     return dates.weekday_date(told, wd, "past" if earlier else "future")
+
+
+def _told_day(m: re.Match[str], st: State) -> dt.date | None:
+    """The day "the next Tuesday" counts from: the day a passage is told from (narrative, or
+    a news background passage), else in a past clause the day last named; None in a clause
+    about the future from now ("will reopen the next Tuesday": the one after next Monday)."""
+    if present_future(st.text, m.start(), m.end()):
+        return None
+    story = st.story_at(m.start(), m.end())
+    if story:
+        return as_day(story)
+    return _ref_day(st) if st.tense(m.start(), m.end()) == "past" else None
 
 
 def _weekday_on(st: State, wd: int, dom: int, tense: str | None) -> dt.date | None:
@@ -250,11 +264,27 @@ def relative(m: re.Match[str], st: State) -> Result | None:
     return result
 
 
+def _trailing_year(st: State, rel: str) -> Result:
+    """ "Over the past year", "the next year": TIMEX3 writes the calendar year before or after
+    (TimeBank 3 of 3, HeidelTime); the bounds are the twelve months the text means, up to the
+    day before publication or from the day after it (DATES.md: the period, not the label)."""
+    if rel == "the next":
+        first = dates.shift_days(st.dct, 1)
+        last = dates.shift_days(dates.shift(first, years=1), -1)
+    else:
+        last = dates.shift_days(st.dct, -1)
+        first = dates.shift(st.dct, years=-1)
+    year = st.dct.year + (1 if rel == "the next" else -1)
+    return Result("DATE", f"{year:04d}", anchor=False, reach=f"{first}/{last}")
+
+
 def _relative(m: re.Match[str], st: State, unit: str) -> Result | None:
     rel = words(m["rel"])
     mod = point_mod(m)
     if unit == "decade" and (decade := _told_decade(m, st, rel)):
         return Result("DATE", decade, mod, anchor=False, story=True)
+    if rel in ("the past", "the last", "the next") and not mod and unit == "year":
+        return _trailing_year(st, rel)
     if rel in ("the past", "the last", "the next") and not mod:
         return Result("DURATION", _UNIT_DURATION[unit])
     if rel in _BEFORE_REF + _AFTER_REF and st.ref:

@@ -54,11 +54,60 @@ D = dt.date(2024, 3, 28)
         ("Pilots walked out on Monday.", "protest"),
         ("NASA paid the company $79 million in 2021.", "deal"),
         ("Assistant coach Paul Grant will take charge of the team on Saturday.", "appointment"),
+        # kinds of news the kinds set lacks (issue 26, the kinds2 set)
+        ("Acme filed for protection from its creditors on Tuesday.", "economy"),
+        ("The company cut 2,000 jobs in January.", "economy"),
+        ("India cut ties with Canada on Monday.", "other"),
+        ("Its shares were suspended from trading on Monday.", "market"),
+        ("India will raise import duties on Australian wine from May 1.", "sanctions"),
+        ("His first appeal was rejected in 1997.", "legal"),
+        ("The film will open in U.S. cinemas on March 8.", "launch"),
+        ("A passenger train collided with a freight train on Thursday.", "disaster"),
+        ("The fire destroyed 30 homes on Friday.", "disaster"),
+        ("Rebels destroyed 30 homes on Friday.", "conflict"),
+        # a label or a call is a statement; an award is no appointment; an order no purchase
+        ('The opposition Labour Party called the policy "a bribe" on Monday.', "statement"),
+        ("Helen Marsh called for talks on Monday.", "statement"),
+        ("Kenya called an election on Monday.", "election"),
+        ("Park Min-jae was named best director on Sunday.", "other"),
+        ("The board named John Smith chief executive on Monday.", "appointment"),
+        ("Lufthansa ordered 20 jets on Monday.", "deal"),
     ],
 )
 def test_type_from_the_frame(text, type_):
     events = extract(text, D)
     assert [e.type for e in events] == [type_], [(e.type, e.title) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text, types",
+    [
+        # a pronoun subject is typed by what it stands for: a fire's deed, an army's deed
+        (
+            "The Cedar Ridge Fire burned 48,000 acres on Friday. It destroyed 30 homes on Monday.",
+            ["disaster", "disaster"],
+        ),
+        (
+            "The Free Syrian Army seized the town on Friday. It destroyed 30 homes on Saturday.",
+            ["conflict", "conflict"],
+        ),
+    ],
+)
+def test_a_pronoun_subject_is_typed_by_its_antecedent(text, types):
+    assert [e.type for e in extract(text, D)] == types
+
+
+@pytest.mark.parametrize(
+    "text, type_",
+    [
+        # an order to leave in a disaster's sentence is an evacuation; elsewhere an order
+        ("About 6,000 people were ordered to leave their homes as a wildfire spread.", "disaster"),
+        ("Israel ordered residents of the town to leave on Saturday.", "other"),
+        ("A judge ordered Acme to pay damages on Monday.", "legal"),
+    ],
+)
+def test_an_order_is_typed_by_what_it_orders(text, type_):
+    assert extract(text, D)[0].type == type_
 
 
 def test_a_released_statement_is_one_event():
@@ -117,6 +166,24 @@ def test_the_frame_rules_are_well_formed():
         ("explode", {"bomb"}, set(), set(), "conflict"),
         ("explode", {"tank"}, set(), set(), "disaster"),
         ("detonate", {"militants"}, {"device"}, set(), "conflict"),
+        ("destroy", {"fire"}, {"homes"}, set(), "disaster"),
+        ("destroy", {"rebels"}, {"homes"}, set(), "conflict"),
+        ("file", set(), set(), {"protection"}, "economy"),
+        ("seek", set(), set(), {"bankruptcy"}, "economy"),
+        ("file", set(), {"lawsuit"}, set(), "legal"),
+        ("cut", set(), {"jobs", "2,000"}, set(), "economy"),
+        ("cut", set(), {"ties"}, set(), "other"),
+        ("suspend", {"shares"}, {"shares"}, {"trading"}, "market"),
+        ("suspend", set(), {"talks"}, set(), "other"),
+        ("raise", set(), {"import", "duties"}, set(), "sanctions"),
+        ("raise", set(), {"money"}, set(), "other"),
+        ("approve", set(), {"tariffs", "tariff"}, set(), "sanctions"),
+        ("reject", set(), {"appeal"}, set(), "legal"),
+        ("reject", set(), {"charges"}, set(), "other"),  # a party's denial, not a court's step
+        ("refer", set(), {"case"}, {"court"}, "legal"),
+        ("open", {"film"}, set(), {"cinemas"}, "launch"),
+        ("open", {"talks", "talk"}, set(), set(), "meeting"),
+        ("collide", {"train"}, set(), set(), "disaster"),
     ],
 )
 def test_verb_type_rows(lemma, subject, obj, pobj, type_):

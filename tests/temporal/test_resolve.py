@@ -101,7 +101,7 @@ CASES = [
     ("two-day", WED, None, "DURATION", "P2D"),
     ("three months", WED, None, "DURATION", "P3M"),
     ("the past five years", WED, None, "DURATION", "P5Y"),
-    ("the past year", WED, None, "DURATION", "P1Y"),
+    ("the past year", WED, None, "DATE", "2022"),  # TIMEX3 / TimeBank 3 of 3: the year before
     ("several years", WED, None, "DURATION", "PXY"),
     ("24 hours", WED, None, "DURATION", "PT24H"),
     ("1 1/2 years", WED, None, "DURATION", "P1Y6M"),
