@@ -27,11 +27,22 @@ def _seconds(n: int, runs: int = 2) -> float:
 def test_doubling_the_text_about_doubles_the_time():
     nlp.pipeline()  # loading the model is not reading
     _seconds(20)
-    small, large = _seconds(150), _seconds(600)
+    small, large = _seconds(100), _seconds(400)
     assert large < 4 * small * 2.0, (small, large)  # 4x the text: linear is 4x, quadratic 16x
 
 
 @pytest.mark.slow
+def test_a_text_past_the_parse_limit_is_read_in_bounded_time(monkeypatch):
+    """The smoke run of the next check (``make test-long``): the parse limit lowered to 6,000
+    characters and a text five times as long, so that the part past it is read as there."""
+    nlp.pipeline()
+    monkeypatch.setattr(nlp, "MAX_CHARS", 6_000)
+    short, long = _seconds(100, runs=1), _seconds(500, runs=1)
+    assert len(SENTENCE) * 500 > 4 * nlp.MAX_CHARS
+    assert long < 2 * short + 0.5, (short, long)  # parsed whole it costs 5 times as much
+
+
+@pytest.mark.long
 def test_ten_thousand_sentences_are_read_in_bounded_time():
     nlp.pipeline()
     seconds = _seconds(10_000, runs=1)
