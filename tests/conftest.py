@@ -279,6 +279,37 @@ def seed_body() -> dict:
     return load_seed()
 
 
+def module_database(backend: str, tmp_path_factory) -> str:
+    """A new database with the schema for a module-scoped fixture: a SQLite file of its own,
+    or the session's PostgreSQL database emptied (skipped, saying why, without a server)."""
+    if backend == "sqlite":
+        path = tmp_path_factory.mktemp("module") / "test.sqlite3"
+        shutil.copyfile(sqlite_template(str(tmp_path_factory.getbasetemp())), path)
+        return f"sqlite:///{path}"
+    reason = postgres_unavailable()
+    if reason:
+        pytest.skip(reason)
+    url = session_postgres_url()
+    if not empty_postgres(url):
+        create_app({"TESTING": True, "DATABASE_URL": url})
+        create_tables()
+    return url
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def seeded_once(request, tmp_path_factory):
+    """One database per backend for a whole module, holding the seed article, with its app and
+    the POST's answer: for a module whose every test only reads (a module that uses it
+    overrides ``app`` and ``seeded`` with it, so that no other app rebinds the database
+    between its tests)."""
+    app = create_app(
+        {"TESTING": True, "DATABASE_URL": module_database(request.param, tmp_path_factory)}
+    )
+    response = app.test_client().post("/api/v1/articles", json=load_seed())
+    assert response.status_code == 201, response.get_json()
+    return app, response.get_json()
+
+
 @pytest.fixture
 def seeded(client, seed_body):
     response = client.post("/api/v1/articles", json=seed_body)

@@ -14,11 +14,8 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from service import create_app
 from service.storage.models import Actor, Article, Change, DataState, Event, Mention
-from service.storage.schema import create_tables
 
-from .conftest import empty_postgres, load_seed, postgres_unavailable, session_postgres_url
 from .test_errors import assert_problem
 
 ARTICLES = "/api/v1/articles"
@@ -197,35 +194,17 @@ CASES = [
 ]
 
 
-@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
-def seeded_app(request, tmp_path_factory):
-    """One database per backend holding the seed, shared by every case of this module: each
-    case asserts that it left the data as it was, so a case that changed it fails itself (a
-    database per case cost 200 seed ingests)."""
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path_factory.mktemp('hostile') / 'test.sqlite3'}"
-    else:
-        reason = postgres_unavailable()
-        if reason:
-            pytest.skip(reason)
-        url = session_postgres_url()
-        empty_postgres(url)
-    app = create_app({"TESTING": True, "DATABASE_URL": url})
-    create_tables()
-    response = app.test_client().post(ARTICLES, json=load_seed())
-    assert response.status_code == 201, response.get_json()
-    return app
+@pytest.fixture
+def app(seeded_once):
+    """One seeded database per backend for the module, not one per case: each case asserts
+    that it left the data as it was, so a case that changed it fails itself."""
+    return seeded_once[0]
 
 
 @pytest.fixture
-def client(seeded_app):
-    return seeded_app.test_client()
-
-
-@pytest.fixture
-def snapshot(seeded_app):
+def snapshot(app):
     def take() -> tuple:
-        with seeded_app.app_context():
+        with app.app_context():
             models = (Article, Event, Mention, Actor, Change)
             version = DataState.get_by_id(1).version
             return tuple(m.select().count() for m in models) + (version,)

@@ -37,6 +37,17 @@ FILTERS = {
 SORTS = ["date", "-date", "updated", "-updated"]
 
 
+@pytest.fixture
+def app(seeded_once):
+    """Every test here only reads: one seeded database per backend for the module."""
+    return seeded_once[0]
+
+
+@pytest.fixture
+def seeded(seeded_once):
+    return seeded_once[1]
+
+
 def plan(args: dict, sort: str) -> list[str]:
     """The plans of the statements a page of GET /events runs (filters, then the page itself)."""
     query = queries.filter_events(Event.select(*queries.PAGE_COLUMNS), args)
