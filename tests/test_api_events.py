@@ -9,6 +9,17 @@ import pytest
 from .test_errors import assert_problem
 
 
+@pytest.fixture
+def app(seeded_once):
+    """Every test here only reads: one seeded database per backend for the module."""
+    return seeded_once[0]
+
+
+@pytest.fixture
+def seeded(seeded_once):
+    return seeded_once[1]
+
+
 def all_events(client, query: str = "") -> list[dict]:
     url = f"/api/v1/events?limit=2{query}"
     events: list[dict] = []

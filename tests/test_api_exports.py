@@ -14,6 +14,17 @@ from service.read import queries
 from .test_errors import assert_problem
 
 
+@pytest.fixture
+def app(seeded_once):
+    """Every test here only reads: one seeded database per backend for the module."""
+    return seeded_once[0]
+
+
+@pytest.fixture
+def seeded(seeded_once):
+    return seeded_once[1]
+
+
 def json_events(client, query: str = "") -> list[dict]:
     return client.get(f"/api/v1/events?limit=500{query}").get_json()["data"]
 
