@@ -311,6 +311,19 @@ def seeded_once(request, tmp_path_factory):
 
 
 @pytest.fixture
+def seeded_once_app(seeded_once):
+    """``seeded_once``'s app; a read-only module imports it as its ``app``:
+    ``from .conftest import seeded_once_app as app, seeded_once_answer as seeded``."""
+    return seeded_once[0]
+
+
+@pytest.fixture
+def seeded_once_answer(seeded_once):
+    """``seeded_once``'s answer to the seed's POST (a read-only module's ``seeded``)."""
+    return seeded_once[1]
+
+
+@pytest.fixture
 def seeded(client, seed_body):
     response = client.post("/api/v1/articles", json=seed_body)
     assert response.status_code == 201, response.get_json()

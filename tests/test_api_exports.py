@@ -11,18 +11,11 @@ import pytest
 
 from service.read import queries
 
+from . import conftest
 from .test_errors import assert_problem
 
-
-@pytest.fixture
-def app(seeded_once):
-    """Every test here only reads: one seeded database per backend for the module."""
-    return seeded_once[0]
-
-
-@pytest.fixture
-def seeded(seeded_once):
-    return seeded_once[1]
+# Every test here only reads: one seeded database per backend for the module.
+app, seeded = conftest.seeded_once_app, conftest.seeded_once_answer
 
 
 def json_events(client, query: str = "") -> list[dict]:

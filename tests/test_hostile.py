@@ -16,7 +16,11 @@ import pytest
 
 from service.storage.models import Actor, Article, Change, DataState, Event, Mention
 
+from . import conftest
 from .test_errors import assert_problem
+
+# Every test here only reads: one seeded database per backend for the module.
+app, seeded = conftest.seeded_once_app, conftest.seeded_once_answer
 
 ARTICLES = "/api/v1/articles"
 EVENTS = "/api/v1/events"
@@ -192,13 +196,6 @@ CASES = [
     get("huge-if-none-match", EVENTS, 200, headers={"If-None-Match": '"x", ' * 1000}),
     get("bad-if-modified-since", EVENTS, 200, headers={"If-Modified-Since": "yesterday"}),
 ]
-
-
-@pytest.fixture
-def app(seeded_once):
-    """One seeded database per backend for the module, not one per case: each case asserts
-    that it left the data as it was, so a case that changed it fails itself."""
-    return seeded_once[0]
 
 
 @pytest.fixture

@@ -16,6 +16,12 @@ from service.storage import search
 from service.storage.connection import database
 from service.storage.models import Event
 
+from . import conftest
+
+# Every test here only reads: one seeded database per backend for the module.
+app, seeded = conftest.seeded_once_app, conftest.seeded_once_answer
+
+
 FILTERS = {
     "none": {},
     "window": {"from_": dt.date(2023, 12, 1), "to": dt.date(2023, 12, 31)},
@@ -35,17 +41,6 @@ FILTERS = {
     },
 }
 SORTS = ["date", "-date", "updated", "-updated"]
-
-
-@pytest.fixture
-def app(seeded_once):
-    """Every test here only reads: one seeded database per backend for the module."""
-    return seeded_once[0]
-
-
-@pytest.fixture
-def seeded(seeded_once):
-    return seeded_once[1]
 
 
 def plan(args: dict, sort: str) -> list[str]:
