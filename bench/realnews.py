@@ -207,12 +207,21 @@ def _tokens(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+(?:['\-][a-z0-9]+)*", plain.replace(".", ""))
 
 
+#: Regular endings taken off before a word is cut to its stem (signed/sign, sells/sell).
+ENDINGS = ("ing", "ed", "s")
+
+
 def _stem(word: str) -> str:
+    """The first five letters of ``word`` less a regular ending, when three letters stay
+    ("signed" and "sign" are "sign", "quakes" "quake"; "dies" is "die", "died" stays)."""
+    for ending in ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)][:5]
     return word[:5]
 
 
 def _stems(text: str) -> set[str]:
-    """The stems of a text's content words (their first five letters: dies/died, quake)."""
+    """The stems of a text's content words (see :func:`_stem`)."""
     return {_stem(w) for w in _tokens(text) if w not in FUNCTION_WORDS and len(w) > 2}
 
 

@@ -175,3 +175,21 @@ def test_folding_names_and_headline_rules():
     assert not bench.good_headline("Murray pleads not guilty to", gold)
     assert not bench.good_headline("Trial begins", gold)
     assert bench.good_headline("Judge Murray pleaded", gold)  # titles stay in headlines
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "same"),
+    [
+        ("signed", "sign", True),
+        ("sells", "sell", True),
+        ("listed", "list", True),
+        ("says", "say", True),
+        ("quakes", "quake", True),
+        ("resigned", "resignation", True),
+        ("sign", "sing", False),
+        ("list", "lost", False),
+        ("was", "war", False),
+    ],
+)
+def test_stems_take_off_regular_endings(one, other, same):
+    assert (bench._stem(one) == bench._stem(other)) is same
