@@ -23,8 +23,11 @@ def pipeline():
     """The loaded spaCy pipeline (once per process)."""
     import spacy
 
+    from . import rulecache
+
     name = os.environ.get("TIMELINE_NLP_MODEL") or DEFAULT_MODEL
     nlp = spacy.load(name)
+    rulecache.install(nlp)  # the same attributes as the model's rule components, cached
     return nlp
 
 

@@ -25,7 +25,7 @@ from .. import budget
 from ..storage.connection import database
 from ..storage.models import Article
 from ..storage.writes import write_transaction
-from . import language, pipeline
+from . import language, pipeline, warm
 from .sources import Record
 
 
@@ -176,6 +176,10 @@ def _advance(progress: Callable[[], None], batch: Screened) -> None:
 def _pool(jobs: int) -> concurrent.futures.ProcessPoolExecutor:
     """Extraction workers: forked where the platform can (no re-import of the engine)."""
     methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods:
+        # Loaded here once, the model (and the rest of the warm-up) is shared by the forked
+        # workers instead of being loaded again by each of them.
+        warm.warm()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     return concurrent.futures.ProcessPoolExecutor(jobs, mp_context=context)
 
