@@ -71,6 +71,7 @@ def cues() -> dict:
         "hedges": {k: v for k, v in raw["hedges"].items() if not k.startswith("_")},
         "negations": frozenset(raw["negations"]["words"]),
         "conditionals": frozenset(raw["conditionals"]["words"]),
+        "temporal": frozenset(raw["temporal"]["words"]),
         "governors": governors,
         "overruling": frozenset(raw["overruling"]["words"]),
         "noun_hedges": frozenset(raw["noun_hedges"]["possible"]),
@@ -97,6 +98,8 @@ def of(tok) -> Factuality:
             break  # a clause of its own: "prices could rise, and the bank has raised rates"
         elif link == "conj":
             fact = _own(head, fact, data, negation=False)  # "could rise and fall"
+        elif link == "advcl" and _temporal(node, data):
+            break  # "it is believed he was there when Jackson died": the death is presupposed
         elif link in _SHARING:
             fact = _own(head, fact, data, negation=False, modals=False)  # "if ... and ..."
         else:
@@ -287,6 +290,14 @@ def _has_aux(tok) -> bool:
 
 def _has_subject(tok) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
+
+
+def _temporal(clause, data: dict) -> bool:
+    """A past clause of time ("when he died last month", "after the talks ended"): what it
+    tells is taken as having happened, whatever is said of the clause it times."""
+    return clause.tag_ == "VBD" and any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in data["temporal"] for c in clause.children
+    )
 
 
 def _condition(clause, data: dict) -> bool:

@@ -62,6 +62,10 @@ def value_of(sentence: str, word: str) -> tuple[str, str]:
             "pleaded",
             ("certain", "+"),
         ),
+        ("It is believed he was at the house when she died.", "died", ("certain", "+")),
+        ("Officials believe he left after the talks ended.", "ended", ("certain", "+")),
+        ("Officials believe he left after the talks ended.", "left", ("possible", "+")),
+        ("Officials believe he will leave when the talks end.", "end", ("possible", "+")),
     ],
 )
 def test_factuality_value_from_the_dependency_path(sentence, word, expected):
