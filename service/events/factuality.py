@@ -89,7 +89,10 @@ def of(tok) -> Factuality:
     node = tok
     for _ in range(8):
         link, head = node.dep_, node.head
-        if head.i == node.i or link in _CLOSED:
+        if head.i == node.i:
+            fact = _fused_governor(node, fact, data)
+            break
+        if link in _CLOSED:
             break
         if link in _EMBEDDING:
             fact = _embedded(head, fact, data)
@@ -106,6 +109,32 @@ def of(tok) -> Factuality:
             break
         node = head
     return fact
+
+
+def _fused_governor(root, fact: Factuality, data: dict) -> Factuality:
+    """A governing verb the small model fused into the subject's name ("Prosecutors allege Dr
+    Murray lied", "Officials believe Smith fled", parsed "allege" as a compound of "Murray"):
+    its value still lowers the root it governs."""
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return fact
+    for w in subject.subtree:
+        if w.i < subject.i and w.dep_ in _FUSED and _verb_like(w):
+            if data["governors"].get(w.lemma_.lower()) in ("possible", "probable", "negative"):
+                return _embedded(w, fact, data)
+    return fact
+
+
+def _verb_like(w) -> bool:
+    """A verb by its tag, or a lower-case word after a plural noun ("Prosecutors allege")."""
+    if w.tag_ in ("VBP", "VBZ", "VBD"):
+        return True
+    before = w.doc[w.i - 1] if w.i > 0 else None
+    return w.is_lower and before is not None and before.tag_ == "NNS"
+
+
+#: Links the parser gives a governing verb it read as part of a name.
+_FUSED = frozenset({"compound", "amod", "nmod"})
 
 
 def own(tok) -> Factuality:

@@ -63,6 +63,8 @@ def value_of(sentence: str, word: str) -> tuple[str, str]:
             ("certain", "+"),
         ),
         ("It is believed he was at the house when she died.", "died", ("certain", "+")),
+        ("Prosecutors allege Dr Murray lied to paramedics.", "lied", ("possible", "+")),
+        ("Prosecutors say Dr Murray lied to paramedics.", "lied", ("certain", "+")),
         ("Officials believe he left after the talks ended.", "ended", ("certain", "+")),
         ("Officials believe he left after the talks ended.", "left", ("possible", "+")),
         ("Officials believe he will leave when the talks end.", "end", ("possible", "+")),
