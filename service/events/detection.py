@@ -99,6 +99,8 @@ def candidate(text, published_at, tok, span, token_actors, attached, context):
     if not (fact.asserted or factuality.expected(fact)):
         return None  # negated, hedged, believed, conditional: not told as having happened
     cand = build(text, published_at, tok, span, token_actors, attached, timexes, days)
+    if cand is not None and cand.status == "planned" and _open_question(tok):
+        return None  # "will decide in the coming weeks whether to send the case to trial"
     if cand is None or (fact.asserted and cand.status != "planned"):
         return cand
     doers = _doers(tok, cand, token_actors)
@@ -110,6 +112,16 @@ def candidate(text, published_at, tok, span, token_actors, attached, context):
         if not (doers and done):
             return None  # "this figure will rise", "its profit will rise": a prediction
     return cand
+
+
+def _open_question(tok) -> bool:
+    """A plan to settle a question ("will decide whether to", "would rule on Friday if"): what
+    is planned is an answer not yet given, no happening to place on a timeline."""
+    return any(
+        c.dep_ in ("ccomp", "xcomp")
+        and any(w.dep_ in ("mark", "advmod") and w.lower_ in ("whether", "if") for w in c.children)
+        for c in tok.children
+    )
 
 
 def _doers(tok, cand, token_actors) -> list:

@@ -214,3 +214,16 @@ def test_a_report_with_nothing_of_its_own_is_no_event(text, told):
     verbs = ("confirm", "quot", "declin", "warn", "respond")
     titles = [e.title.lower() for e in extract(text, D)]
     assert any(v in t for t in titles for v in verbs) == told, titles
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("A judge will decide in the coming weeks whether to send the case to trial.", False),
+        ("The board will decide on Friday whether to sell the unit.", False),
+        ("The board will decide on the sale of the unit on Friday.", True),
+        ("The court decided on Monday whether to hear the case.", True),
+    ],
+)
+def test_a_plan_to_settle_a_question_is_no_event(text, kept):
+    assert any("decide" in e.title.lower() for e in extract(text, D)) == kept
