@@ -99,6 +99,8 @@ def candidate(text, published_at, tok, span, token_actors, attached, context):
     if not (fact.asserted or factuality.expected(fact)):
         return None  # negated, hedged, believed, conditional: not told as having happened
     cand = build(text, published_at, tok, span, token_actors, attached, timexes, days)
+    if cand is not None and cand.status == "planned" and _open_question(tok):
+        return None  # "will decide in the coming weeks whether to send the case to trial"
     if cand is None or (fact.asserted and cand.status != "planned"):
         return cand
     doers = _doers(tok, cand, token_actors)
@@ -110,6 +112,16 @@ def candidate(text, published_at, tok, span, token_actors, attached, context):
         if not (doers and done):
             return None  # "this figure will rise", "its profit will rise": a prediction
     return cand
+
+
+def _open_question(tok) -> bool:
+    """A plan to settle a question ("will decide whether to", "would rule on Friday if"): what
+    is planned is an answer not yet given, no happening to place on a timeline."""
+    return any(
+        c.dep_ in ("ccomp", "xcomp")
+        and any(w.dep_ in ("mark", "advmod") and w.lower_ in ("whether", "if") for w in c.children)
+        for c in tok.children
+    )
 
 
 def _doers(tok, cand, token_actors) -> list:
@@ -319,6 +331,9 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
             kind = "reference"
         elif factuality.activity(tok, children):
             kind = "reference"  # "was monitoring the situation": going on, no time of its own
+    told_on = days.before(span.start)
+    if kind == "event" and not (anchor or duration or told_on) and _bare_report(tok, lemma, type_):
+        kind = "report"  # "..., a coroner confirmed", "was quoted as saying": told around it
     if occurrence:
         kind = "event" if (anchor or duration or finite) else "reference"
     people = roles["all"] + participants.where_part(type_, roles)
@@ -369,6 +384,52 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
         None,
         tuple(a.actor.key for a in roles["targets"] if a.actor.kind != "place"),
         of_noun=bool(occurrence),
+    )
+
+
+#: Links by which a predicate holds what it tells: an object, a clause, a complement.
+_CONTENT = frozenset({"dobj", "ccomp", "xcomp", "csubj", "attr", "oprd", "dative", "acomp"})
+
+
+def _bare_report(tok, lemma: str, type_: str) -> bool:
+    """A report or a refusal to speak with no content of its own: "..., a coroner
+    confirmed", "the DH confirmed", "was quoted as saying by AP", "declined to comment",
+    "He declined." (what is said is told around it, or nothing is). Not "warned of delays",
+    "confirmed the death", "59 cases were confirmed", "revenue declined to $3 billion"."""
+    if lemma in lexicon.DECLINING:
+        return _declines_to_speak(tok)
+    if not (lemma in lexicon.REPORTING or lemma in lexicon.QUOTING or type_ == "statement"):
+        return False
+    for c in tok.children:
+        if c.dep_ in _CONTENT or (c.dep_ == "nsubjpass" and lemma not in lexicon.QUOTING):
+            return False
+        if c.dep_ == "prep" and c.lower_ in lexicon.CONTENT_PREPS and _told_object(c):
+            return False
+    return True
+
+
+def _declines_to_speak(tok) -> bool:
+    """ "declined to comment", "refused to say whether", "He declined." (a speaker, nothing
+    else): no happening."""
+    said = [c for c in tok.children if c.dep_ == "xcomp"]
+    if said:
+        return all(c.lemma_.lower() in lexicon.SPEAKING for c in said)
+    subject = syntax.subject(tok)
+    bare = all(c.dep_ in _BARE for c in tok.children)
+    return bare and subject is not None and subject.pos_ in ("PRON", "PROPN")
+
+
+#: Dependents that add nothing to a verb's content: "Mr. Edelman declined, and ...".
+_BARE = frozenset({"nsubj", "aux", "punct", "cc", "conj", "advmod", "preconj"})
+
+
+def _told_object(prep) -> bool:
+    """A preposition's object that is what is told: a noun (not a pronoun or a date), or a
+    deed ("responded by strengthening"), not a saying ("quoted as saying")."""
+    return any(
+        (p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN") and p.ent_type_ not in ("DATE", "TIME"))
+        or (p.dep_ == "pcomp" and p.lemma_.lower() not in lexicon.SPEAKING)
+        for p in prep.children
     )
 
 

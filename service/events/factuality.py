@@ -71,6 +71,7 @@ def cues() -> dict:
         "hedges": {k: v for k, v in raw["hedges"].items() if not k.startswith("_")},
         "negations": frozenset(raw["negations"]["words"]),
         "conditionals": frozenset(raw["conditionals"]["words"]),
+        "temporal": frozenset(raw["temporal"]["words"]),
         "governors": governors,
         "overruling": frozenset(raw["overruling"]["words"]),
         "noun_hedges": frozenset(raw["noun_hedges"]["possible"]),
@@ -88,7 +89,10 @@ def of(tok) -> Factuality:
     node = tok
     for _ in range(8):
         link, head = node.dep_, node.head
-        if head.i == node.i or link in _CLOSED:
+        if head.i == node.i:
+            fact = _fused_governor(node, fact, data)
+            break
+        if link in _CLOSED:
             break
         if link in _EMBEDDING:
             fact = _embedded(head, fact, data)
@@ -97,12 +101,40 @@ def of(tok) -> Factuality:
             break  # a clause of its own: "prices could rise, and the bank has raised rates"
         elif link == "conj":
             fact = _own(head, fact, data, negation=False)  # "could rise and fall"
+        elif link == "advcl" and _temporal(node, data):
+            break  # "it is believed he was there when Jackson died": the death is presupposed
         elif link in _SHARING:
             fact = _own(head, fact, data, negation=False, modals=False)  # "if ... and ..."
         else:
             break
         node = head
     return fact
+
+
+def _fused_governor(root, fact: Factuality, data: dict) -> Factuality:
+    """A governing verb the small model fused into the subject's name ("Prosecutors allege Dr
+    Murray lied", "Officials believe Smith fled", parsed "allege" as a compound of "Murray"):
+    its value still lowers the root it governs."""
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return fact
+    for w in subject.subtree:
+        if w.i < subject.i and w.dep_ in _FUSED and _verb_like(w):
+            if data["governors"].get(w.lemma_.lower()) in ("possible", "probable", "negative"):
+                return _embedded(w, fact, data)
+    return fact
+
+
+def _verb_like(w) -> bool:
+    """A verb by its tag, or a lower-case word after a plural noun ("Prosecutors allege")."""
+    if w.tag_ in ("VBP", "VBZ", "VBD"):
+        return True
+    before = w.doc[w.i - 1] if w.i > 0 else None
+    return w.is_lower and before is not None and before.tag_ == "NNS"
+
+
+#: Links the parser gives a governing verb it read as part of a name.
+_FUSED = frozenset({"compound", "amod", "nmod"})
 
 
 def own(tok) -> Factuality:
@@ -287,6 +319,14 @@ def _has_aux(tok) -> bool:
 
 def _has_subject(tok) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
+
+
+def _temporal(clause, data: dict) -> bool:
+    """A past clause of time ("when he died last month", "after the talks ended"): what it
+    tells is taken as having happened, whatever is said of the clause it times."""
+    return clause.tag_ == "VBD" and any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in data["temporal"] for c in clause.children
+    )
 
 
 def _condition(clause, data: dict) -> bool:

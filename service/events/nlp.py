@@ -28,7 +28,37 @@ def pipeline():
     name = os.environ.get("TIMELINE_NLP_MODEL") or DEFAULT_MODEL
     nlp = spacy.load(name)
     rulecache.install(nlp)  # the same attributes as the model's rule components, cached
+    if "tagger" in nlp.pipe_names and "parser" in nlp.pipe_names:
+        spacy.Language.component("glued_sentences", func=glued_sentences)
+        nlp.add_pipe("glued_sentences", before="parser")
     return nlp
+
+
+#: Words after which a capital "A" is a label, not a new sentence: "influenza type A".
+_LETTER_LABELS = frozenset("type class group grade category level phase plan vitamin".split())
+#: Tags of a word that can end a caption or headline glued to the next sentence.
+_CAPTION_ENDS = frozenset({"NN", "NNS", "JJ", "RB", "VBN", "VBG", "CD"})
+
+
+def glued_sentences(doc):
+    """Mark where a scraped page glues a caption or headline to the next sentence, with no
+    stop between them: "Andrew Grene is missing in the Haiti earthquake A Northern Ireland
+    woman is waiting ...", "... for 12 years The charity was formed in 1981". A capital "The",
+    "A" or "An" after a lower-case noun or modifier, with a verb before the next stop, starts
+    a sentence (the parser keeps the boundary). "told The Guardian", "in The Times" (after a
+    verb or a preposition) and "band The Prodigals." (no verb follows) are left alone."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if tok.text not in ("The", "A", "An") or not (prev.is_alpha and prev.is_lower):
+            continue
+        if prev.tag_ not in _CAPTION_ENDS or (tok.text == "A" and prev.lower_ in _LETTER_LABELS):
+            continue
+        after = doc[tok.i + 1 : tok.i + 13]
+        stop = next((w.i for w in after if w.text in (".", "!", "?") or "\n" in w.text), None)
+        clause = [w for w in after if stop is None or w.i < stop]
+        if clause and clause[0].is_alpha and any(w.tag_.startswith(("VB", "MD")) for w in clause):
+            tok.is_sent_start = True
+    return doc
 
 
 #: A wire dateline or byline before the story: "NAIROBI, Kenya (AP) _", "WASHINGTON (Reuters) -".

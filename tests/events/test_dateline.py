@@ -24,3 +24,28 @@ def test_dateline_blanked(text, rest):
     out = masked(text)
     assert len(out) == len(text)
     assert out.strip() == rest
+
+
+@pytest.mark.parametrize(
+    "text, sentences",
+    [
+        (
+            "Grene is missing in the earthquake A Scottish woman is waiting for news.",
+            ["Grene is missing in the earthquake", "A Scottish woman is waiting for news."],
+        ),
+        (
+            "He has led the team for 12 years The charity was formed in 1981.",
+            ["He has led the team for 12 years", "The charity was formed in 1981."],
+        ),
+        ("He told The Guardian the aid had arrived.", None),
+        ("She wrote for The Times until 2001.", None),
+        ("He plays in the rock band The Prodigals.", None),
+        ("Cases of influenza type A rose sharply.", None),
+    ],
+)
+def test_caption_glued_to_the_next_sentence_is_split(text, sentences):
+    """A scraped page's caption or headline with no stop before the next sentence."""
+    from service.events.nlp import parse
+
+    got = [s.text.strip() for s in parse(text).sents]
+    assert got == (sentences or [text])

@@ -62,6 +62,12 @@ def value_of(sentence: str, word: str) -> tuple[str, str]:
             "pleaded",
             ("certain", "+"),
         ),
+        ("It is believed he was at the house when she died.", "died", ("certain", "+")),
+        ("Prosecutors allege Dr Murray lied to paramedics.", "lied", ("possible", "+")),
+        ("Prosecutors say Dr Murray lied to paramedics.", "lied", ("certain", "+")),
+        ("Officials believe he left after the talks ended.", "ended", ("certain", "+")),
+        ("Officials believe he left after the talks ended.", "left", ("possible", "+")),
+        ("Officials believe he will leave when the talks end.", "end", ("possible", "+")),
     ],
 )
 def test_factuality_value_from_the_dependency_path(sentence, word, expected):
@@ -185,3 +191,39 @@ def test_a_claim_or_an_overruled_report_is_not_the_authors_fact(sentence, word, 
 )
 def test_what_is_allowed_or_aimed_at_is_no_event(text, expected):
     assert [e.title for e in extract(text, D)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, told",
+    [
+        # a report or a refusal with no content of its own: what is said is told around it
+        ("Two more people were diagnosed with the virus, the ministry confirmed.", False),
+        ("Spokeswoman Anna Berg was quoted as saying by AP.", False),
+        ("Norvik Bank officials declined to comment.", False),
+        ("Norvik Bank declined to say whether it would close branches.", False),
+        # content of its own, or no report at all: the happening stays
+        ("The ministry warned of delays to aid deliveries.", True),
+        ("The coroner confirmed the death of the singer.", True),
+        ("Another 59 cases were confirmed in Scotland.", True),
+        ("Norvik Bank declined an offer from Kessler.", True),
+        ("Norvik Bank's revenue declined to $3 billion.", True),
+        ("Riot police responded with a volley of plastic bullets.", True),
+    ],
+)
+def test_a_report_with_nothing_of_its_own_is_no_event(text, told):
+    verbs = ("confirm", "quot", "declin", "warn", "respond")
+    titles = [e.title.lower() for e in extract(text, D)]
+    assert any(v in t for t in titles for v in verbs) == told, titles
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("A judge will decide in the coming weeks whether to send the case to trial.", False),
+        ("The board will decide on Friday whether to sell the unit.", False),
+        ("The board will decide on the sale of the unit on Friday.", True),
+        ("The court decided on Monday whether to hear the case.", True),
+    ],
+)
+def test_a_plan_to_settle_a_question_is_no_event(text, kept):
+    assert any("decide" in e.title.lower() for e in extract(text, D)) == kept
