@@ -597,6 +597,7 @@ def when_dates(candidates: Sequence, timexes: Sequence[Timex], doc) -> None:
     2022, when it ended eight years of negative rates": the end in July 2022; "the first strike
     since 2001, when a walkout cost..."), not at the main clause's time."""
     ends = {t.end: t for t in timexes if dates.datable(t)}
+    text = doc.text  # built afresh on each read: once, not per clause
     for c in candidates:
         if c.anchor is not None or c.trigger.pos != "verb":
             continue
@@ -605,7 +606,7 @@ def when_dates(candidates: Sequence, timexes: Sequence[Timex], doc) -> None:
         )
         if when is None or when.i > c.token:
             continue
-        before = doc.text[: when.idx].rstrip()
+        before = text[: when.idx].rstrip()
         if before.endswith(","):
             before = before[:-1].rstrip()
         timex = ends.get(len(before))  # "in 1968 when", "since July 2022, when"
@@ -638,13 +639,14 @@ def period_subjects(candidates: Sequence, timexes: Sequence[Timex], doc) -> None
     it ("after third-quarter profit fell": the "after" is the clause's)."""
     periods = [t for t in timexes if t.precision in _PERIODS and t.type == "DATE"]
     starts = [s.start_char for s in doc.sents]
+    text = doc.text  # built afresh on each read: once, not per clause
     for c in candidates:
         if c.anchor is not None or c.trigger.pos != "verb" or not periods:
             continue
         subject = next((w for w in doc[c.token].children if w.dep_ == "nsubj"), None)
         if subject is None or subject.lower_ not in _FIGURES:
             continue
-        story = _story_period([t for t in periods if not compared(doc.text, t)], starts, c)
+        story = _story_period([t for t in periods if not compared(text, t)], starts, c)
         if story is not None and c.status == "occurred":
             c.anchor = story  # "Third-quarter net income rose 12%. Sales rose 4%.": that quarter
         deps = ("compound", "amod", "nmod", "poss", "nummod")
