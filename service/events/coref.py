@@ -308,3 +308,37 @@ def _doer_less(tok) -> bool:
     """A passive clause with no agent ("The area was devastated")."""
     children = {c.dep_ for c in tok.children}
     return "nsubjpass" in children and "agent" not in children
+
+
+#: Types too general to tie a noun to the one happening of that type told before.
+_VAGUE = frozenset({"other", "statement"})
+
+
+def named_before(noun, candidates: Sequence[Candidate], doc) -> Candidate | None:
+    """The past happening, told and dated to a day before ``noun``, that a definite noun names
+    again ("Police arrested him on Dec. 11. Two days after the arrest ...", "the court ruled on
+    Monday ... after the ruling", "after his resignation"): the last one told by the noun's
+    verb, else the last one of the noun's (specific) type. None for a noun that names no
+    happening, an indefinite one ("after an arrest") or one with a date of its own."""
+    if noun.pos_ != "NOUN" or not _told_as_known(noun):
+        return None
+    lemma = lexicon.noun_lemma(noun)
+    kind = lexicon.noun_type(lemma)
+    named, typed = None, None
+    for c in candidates:
+        if c.token >= noun.i or c.anchor is None or c.status != "occurred":
+            continue
+        if c.anchor.precision not in ("day", "time") or c.anchor.start_date is None:
+            continue
+        if c.trigger.pos == "verb" and _names(lemma, lexicon.verb_lemma(doc[c.token])):
+            named = c
+        elif kind is not None and kind not in _VAGUE and c.type == kind:
+            typed = c
+    return named or typed
+
+
+def _told_as_known(noun) -> bool:
+    """ "the arrest", "his resignation", "Tuesday's vote": a happening the reader knows of."""
+    return any(
+        d.dep_ == "poss" or (d.dep_ == "det" and d.lower_ in _DEFINITE) for d in noun.children
+    )

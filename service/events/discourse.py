@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from service.temporal.edtf import describe
 from service.temporal.model import Timex
 
-from . import dates
+from . import coref, dates, syntax
 
 #: Finest first: a clause with several dates takes the finest ("results on Jan. 29").
 _FINENESS = {
@@ -461,17 +461,24 @@ def _simple_past(tok) -> bool:
     return tok.tag_ in ("VBN", "VBG") and bool(aux & {"was", "were"})
 
 
+#: Prepositions that bound a clause by another happening, as the side they put it on.
+_BOUNDING = {"before": "before", "after": "after", "following": "after"}
+
+
 def bounded(candidates: Sequence, doc, timexes: Sequence[Timex]) -> dict[int, tuple[str, Timex]]:
     """Candidate index -> ("before" or "after", the date of the happening the text bounds it
     by): "Before retiring in 1984, Lowe taught at a school in Leeds" (before 1984), "After
-    leaving the army in 2010, Smith founded a company" (after 2010). A relation between two
-    events (``predicates._relations``) is used first where the bounding one is an event."""
+    leaving the army in 2010, Smith founded a company" (after 2010), "Two days after the
+    arrest, prosecutors charged him" (after the arrest the story told on Dec. 11: the noun
+    names it again, ``coref.named_before``). A relation between two events
+    (``anchors.relations``) is used first where the bounding one is an event."""
     out: dict[int, tuple[str, Timex]] = {}
     for c in candidates:
         if c.anchor is not None or c.trigger.pos != "verb":
             continue
-        for prep in doc[c.token].children:
-            if prep.dep_ != "prep" or prep.lower_ not in ("before", "after"):
+        for prep in syntax.relation_preps(doc[c.token]):
+            word = _BOUNDING.get(prep.lower_)
+            if word is None:
                 continue
             for inner in prep.children:
                 if inner.dep_ not in ("pcomp", "pobj"):
@@ -479,7 +486,9 @@ def bounded(candidates: Sequence, doc, timexes: Sequence[Timex]) -> dict[int, tu
                 own = _own_chars(inner)
                 dated = [t for t in timexes if t.start in own and dates.datable(t)]
                 if dated:
-                    out[c.index] = (prep.lower_, dated[0])
+                    out[c.index] = (word, dated[0])
+                elif (told := coref.named_before(inner, candidates, doc)) is not None:
+                    out[c.index] = (word, told.anchor)
     return out
 
 
@@ -491,6 +500,7 @@ def offsets(candidates: Sequence, doc, timexes: Sequence[Timex]) -> dict[int, tu
     a week after the lower house approved it": the approval a week before Tuesday); that
     clause's duration is the offset, and is taken from it."""
     durations = {t.start: t for t in timexes if t.type == "DURATION"}
+    text = doc.text  # built afresh on each read: once, not per clause
     by_token = {c.token: c for c in candidates}
     out: dict[int, tuple[str, Timex]] = {}
     for c in candidates:
@@ -504,29 +514,54 @@ def offsets(candidates: Sequence, doc, timexes: Sequence[Timex]) -> dict[int, tu
             if subordinate and prep.dep_ == "mark":
                 continue  # "charged ..., a week after he was arrested": the charge's offset
             for mod in prep.children:
-                found = [durations[w.idx] for w in mod.subtree if w.idx in durations]
+                found = _distances(text, mod, durations)
                 if mod.dep_ == "npadvmod" and found:
                     out[c.index] = (word, found[0])
             ahead = [t for t in durations.values() if t.end <= prep.idx]
             if c.index not in out and ahead:  # "- two months before": the words, if misparsed
                 last = max(ahead, key=lambda t: t.end)
-                if not doc.text[last.end : prep.idx].strip():
+                if not text[last.end : prep.idx].strip() and not _spans(text, last):
                     out[c.index] = (word, last)
             if c.index in out and c.anchor is not None and c.duration is out[c.index][1]:
                 c.duration = None  # "arrested on Monday, two days before the vote": no span
+        for mod in doc[c.token].children:  # "A week after the ruling, ...": the week's "after"
+            if mod.dep_ != "npadvmod" or c.index in out:
+                continue
+            word = next((_BOUNDING[p.lower_] for p in mod.children
+                         if p.dep_ == "prep" and p.lower_ in _BOUNDING), None)  # fmt: skip
+            found = _distances(text, mod, durations) if word is not None else []
+            if found:
+                out[c.index] = (word, found[0])
         for clause in doc[c.token].children:  # "two days after it was signed"
             mark = next((m for m in clause.children if m.dep_ == "mark"), None)
             if clause.dep_ != "advcl" or mark is None or mark.lower_ not in ("before", "after"):
                 continue
             ahead = [m for m in clause.children if m.dep_ == "npadvmod" and m.i < mark.i]
             for mod in [*mark.children, *ahead]:  # "a week after he was arrested", either parse
-                found = [durations[w.idx] for w in mod.subtree if w.idx in durations]
+                found = _distances(text, mod, durations)
                 if mod.dep_ == "npadvmod" and found:
                     out[c.index] = (mark.lower_, found[0])
                     inner = by_token.get(clause.i)
                     if inner is not None and inner.duration is found[0]:
                         inner.duration = None  # the offset, not how long the arrest lasted
     return out
+
+
+#: Words before a duration that make it the happening's length ("deliberated for two days
+#: before returning its verdicts"), not its distance from another.
+_LENGTH = re.compile(r"\b(?:for|over|during|throughout)\s+(?:the\s+)?(?:past\s+|last\s+)?$",
+                     re.IGNORECASE)  # fmt: skip
+
+
+def _spans(text: str, duration: Timex) -> bool:
+    return _LENGTH.search(text[max(0, duration.start - 24) : duration.start]) is not None
+
+
+def _distances(text: str, mod, durations: dict[int, Timex]) -> list[Timex]:
+    """The durations in ``mod``'s phrase that may be a distance ("two days after"), not a
+    length ("for two days")."""
+    found = [durations[w.idx] for w in mod.subtree if w.idx in durations]
+    return [t for t in found if not _spans(text, t)]
 
 
 def planned_days(candidates: Sequence, doc, timexes: Sequence[Timex], published_at) -> None:
@@ -562,6 +597,7 @@ def when_dates(candidates: Sequence, timexes: Sequence[Timex], doc) -> None:
     2022, when it ended eight years of negative rates": the end in July 2022; "the first strike
     since 2001, when a walkout cost..."), not at the main clause's time."""
     ends = {t.end: t for t in timexes if dates.datable(t)}
+    text = doc.text  # built afresh on each read: once, not per clause
     for c in candidates:
         if c.anchor is not None or c.trigger.pos != "verb":
             continue
@@ -570,7 +606,7 @@ def when_dates(candidates: Sequence, timexes: Sequence[Timex], doc) -> None:
         )
         if when is None or when.i > c.token:
             continue
-        before = doc.text[: when.idx].rstrip()
+        before = text[: when.idx].rstrip()
         if before.endswith(","):
             before = before[:-1].rstrip()
         timex = ends.get(len(before))  # "in 1968 when", "since July 2022, when"
@@ -603,13 +639,14 @@ def period_subjects(candidates: Sequence, timexes: Sequence[Timex], doc) -> None
     it ("after third-quarter profit fell": the "after" is the clause's)."""
     periods = [t for t in timexes if t.precision in _PERIODS and t.type == "DATE"]
     starts = [s.start_char for s in doc.sents]
+    text = doc.text  # built afresh on each read: once, not per clause
     for c in candidates:
         if c.anchor is not None or c.trigger.pos != "verb" or not periods:
             continue
         subject = next((w for w in doc[c.token].children if w.dep_ == "nsubj"), None)
         if subject is None or subject.lower_ not in _FIGURES:
             continue
-        story = _story_period([t for t in periods if not compared(doc.text, t)], starts, c)
+        story = _story_period([t for t in periods if not compared(text, t)], starts, c)
         if story is not None and c.status == "occurred":
             c.anchor = story  # "Third-quarter net income rose 12%. Sales rose 4%.": that quarter
         deps = ("compound", "amod", "nmod", "poss", "nummod")

@@ -86,6 +86,9 @@ def _extract(text: str, published_at: dt.date, timexes, doc) -> list[Event]:
     bounds = discourse.bounded(candidates, doc, timexes)
     apart = discourse.offsets(candidates, doc, timexes)
     inside = discourse.frames(candidates, doc)
+    for c in candidates:
+        if c.index in bounds and c.index in apart and c.duration is apart[c.index][1]:
+            c.duration = None  # "two days after the arrest": a distance from it, not a span
     _date_groups(groups, relations, (told, bounds, apart, inside), published_at)
     _inherit_places(groups)
     sentences = max(1, len(list(doc.sents)))
@@ -127,7 +130,10 @@ def _date_groups(groups, relations, discourse_time, published_at) -> None:
         )
         if group.date is None and bound is not None:
             word, when = bound[0], dates.from_timex(bound[1])
-            group.date = _moved(apart.get(index), when, word) or (
+            moved = _moved(apart.get(index), when, word)
+            if moved is not None and moved.start and moved.start > published_at:
+                moved = None  # "a week after Monday's ruling", published on Wednesday: not yet
+            group.date = moved or (
                 dates.before(when) if word == "before" else dates.after(when, published_at)
             )
         frame = _frame(group, groups, owner, inside)

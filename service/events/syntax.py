@@ -166,3 +166,13 @@ def quoted_chars(text: str) -> set[int]:
         if len(m.group().split()) > 3:
             inside.update(range(m.start(), m.end()))
     return inside
+
+
+def relation_preps(tok) -> list[Token]:
+    """The prepositions of a predicate that may relate it to another happening: its own ("filed
+    after the ruling") and those of a measure phrase it has ("filed a week after the ruling",
+    which the parse may hang on "week")."""
+    preps = [c for c in tok.children if c.dep_ == "prep"]
+    for mod in (c for c in tok.children if c.dep_ == "npadvmod"):
+        preps.extend(p for p in mod.children if p.dep_ == "prep")
+    return preps

@@ -770,3 +770,56 @@ def test_a_coordinated_clause_shares_a_date_only_in_its_own_tense(text, word, bo
 def test_figures_go_on_in_the_quarter_told(text, word, value):
     date = _event(text, word).date
     assert date.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "start", "end"),
+    [
+        # a definite noun names a happening told and dated before: the clause is that far after
+        ("Police arrested John Smith in Leeds on March 4. Two days after the arrest, prosecutors "
+         "charged him with murder.", "charged", "2024-03-06", "2024-03-06"),
+        ("Police arrested John Smith in Leeds on March 4. Prosecutors charged him with murder "
+         "two days after his arrest.", "charged", "2024-03-06", "2024-03-06"),
+        ("The court ruled on March 4 that the merger was illegal. A week after the ruling, Acme "
+         "filed for bankruptcy.", "filed", "2024-03-11", "2024-03-11"),
+        # no distance: after it, until publication; a distance past publication is not taken
+        ("A strong earthquake hit Tarsa on Monday. Following the earthquake, the government "
+         "declared a state of emergency.", "declared", "2024-03-12", "2024-03-14"),
+        ("The court ruled on Monday that the merger was illegal. A week after the ruling, Acme "
+         "filed for bankruptcy.", "filed", "2024-03-12", "2024-03-14"),
+    ],
+)  # fmt: skip
+def test_a_noun_naming_a_dated_happening_places_the_clause(text, word, start, end):
+    date = _event(text, word).date
+    assert (str(date.start), str(date.end)) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an indefinite noun, another happening, or one told to a year only: not that day
+        "Police arrested John Smith in Leeds on March 4. Two days after an arrest in York, "
+        "prosecutors charged him with murder.",
+        "Police arrested John Smith in Leeds on March 4. Two days after the election, prosecutors "
+        "charged him with murder.",
+        "Police arrested John Smith in Leeds in 2019. Two days after the arrest, prosecutors "
+        "charged him with murder.",
+    ],
+)
+def test_no_distance_from_a_happening_the_noun_does_not_name(text):
+    assert _event(text, "charged").date.start != dt.date(2024, 3, 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "start"),
+    [
+        # "for two days" is the deliberation's length: not two days before the verdict
+        ("A jury convicted Karen Holt of manslaughter on Tuesday. The jury deliberated for two "
+         "days before the verdict.", "deliberated", dt.date(2024, 3, 11)),
+        # with no "for", the distance it is
+        ("A jury convicted Karen Holt of manslaughter on Tuesday. The jury met two days before "
+         "the verdict.", "met", dt.date(2024, 3, 10)),
+    ],
+)  # fmt: skip
+def test_a_length_is_no_distance(text, word, start):
+    assert _event(text, word).date.start == start
