@@ -782,3 +782,27 @@ def test_another_doers_statement_is_another_happening():
 def test_a_capital_told_as_where_is_the_city(text, present, absent):
     keys = actor_keys(text)
     assert (present is None or present in keys) and (absent is None or absent not in keys), keys
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        # a country that is only where a named doer did the deed
+        (
+            "Halden Motor Co is recalling 200,000 cars in the United States.",
+            "org:halden-motor",
+            "country:USA",
+        ),
+        ("Orvex AG launched the drug in France and Spain on Monday.", "org:orvex", "country:ESP"),
+        ("Brightwell Energy opened a plant in Mexico on Monday.", "org:brightwell", "country:MEX"),
+        # where with no named doer, a country acting, a country deeper in the phrase: kept
+        ("Three people died in the Netherlands on Thursday.", "country:NLD", None),
+        ("Eight cases of the virus were confirmed in Canada on Monday.", "country:CAN", None),
+        ("The EU pledged 400m euros in emergency aid for Chile on Monday.", "country:CHL", None),
+        ("France signed an accord with Germany in Paris on Monday.", "country:DEU", None),
+    ],
+)
+def test_a_country_only_where_a_named_doer_acted_is_no_participant(text, present, absent):
+    keys = actor_keys(text)
+    assert any(k.startswith(present) for k in keys), keys
+    assert absent is None or absent not in keys, keys
