@@ -806,3 +806,26 @@ def test_a_country_only_where_a_named_doer_acted_is_no_participant(text, present
     keys = actor_keys(text)
     assert any(k.startswith(present) for k in keys), keys
     assert absent is None or absent not in keys, keys
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        # a body's noun "in" a city is that city's body, in the noun's number
+        ("Police in Rotterdam opened an investigation on Monday.", "org:rotterdam-police", None),
+        ("Prosecutors in Katowice charged two men on Friday.", "org:katowice-prosecutors", None),
+        ("A man was arrested by police in Leeds on Monday.", "org:leeds-police", None),
+        # a country stays the country; another noun "in" a city is no body
+        ("Police in France arrested two men on Monday.", "country:FRA", "org:fra-police"),
+        ("Doctors in Leeds treated two men on Monday.", None, "org:leeds-doctors"),
+    ],
+)
+def test_a_body_in_a_city_is_that_citys_body(text, present, absent):
+    keys = actor_keys(text)
+    assert present is None or present in keys, keys
+    assert absent is None or absent not in keys, keys
+
+
+def test_a_body_in_a_city_keeps_the_number_of_its_noun():
+    titles = [e.title for e in extract("Police in Rotterdam opened an inquiry on Monday.", D)]
+    assert titles and titles[0].startswith("Police in Rotterdam open "), titles
