@@ -1147,17 +1147,41 @@ class Entities:
                 continue  # "financial watchdog BaFin": the name says who
             mods = [c for c in tok.lefts if c.dep_ in ("poss", "compound", "amod", "nmod")]
             qualifier = next((where[w.i] for c in mods for w in c.subtree if w.i in where), None)
+            if qualifier is None and not mods:
+                out.extend(self._body_in(tok, where))
+                continue
             if qualifier is None:
                 continue
             start, end = qualifier.start, tok.idx + len(tok.text)
             rest = re.sub(r"^['’]s\s+", "", self.text[qualifier.end : end].strip())
-            owner = qualifier.actor.key.split(":", 1)[1].lower()
-            key = f"org:{owner}-{slug(rest)}"
             name = self.text[start:end]
-            actor = self.orgs.get(key) or Actor(key, name, "organisation", subkind="government")
-            self.orgs[key] = actor
+            actor = self._body(qualifier, rest, name)
             out.append((qualifier, ActorMention(actor, start, qualifier.end, name, "body")))
         return out
+
+    def _body(self, qualifier: ActorMention, noun: str, name: str) -> Actor:
+        owner = qualifier.actor.key.split(":", 1)[1].lower()
+        key = f"org:{owner}-{slug(noun)}"
+        actor = self.orgs.get(key) or Actor(key, name, "organisation", subkind="government")
+        self.orgs[key] = actor
+        return actor
+
+    def _body_in(self, tok, where: dict[int, ActorMention]) -> list:
+        """A body named by its noun and "in" a city: "Police in Rotterdam", "prosecutors in
+        Katowice" are the Rotterdam police and the Katowice prosecutors (not a country: "police
+        in France" are French police, which the adjective form names)."""
+        for prep in tok.rights:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            qualifier = where.get(pobj.i) if pobj is not None else None
+            if qualifier is None or qualifier.actor.kind != "place":
+                return []
+            name = self.text[tok.idx : qualifier.end]
+            actor = self._body(qualifier, tok.text, name)
+            body = ActorMention(actor, qualifier.start, qualifier.end, name, "body")
+            return [(qualifier, body)]
+        return []
 
     def _ship(self, name: str, start: int, end: int) -> ActorMention | None:
         """A ship: where things happen when the text is on board ("killed on board the Sea

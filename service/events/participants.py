@@ -216,6 +216,9 @@ def roles(tok, token_actors, noun: bool = False) -> dict:
                     for p in c.children:
                         inside.extend(m for m in actors_in(p, token_actors) if m.place)
     agents = [m for m in unique(agents) if not m.place]
+    if not noun and any(m.actor.kind not in ("country", "place") for m in agents):
+        targets = [m for m in targets if not _told_where(tok, m)]
+        others = [m for m in others if not _told_where(tok, m)]
     agent_keys = {m.actor.key for m in agents}
     targets = [m for m in unique(targets) if m.actor.key not in agent_keys and not m.place]
     taken = agent_keys | {m.actor.key for m in targets}
@@ -240,6 +243,29 @@ def roles(tok, token_actors, noun: bool = False) -> dict:
         "place": place,
         "where": where,
     }
+
+
+#: Prepositions that tell where: "in the United States", "at Cape Canaveral".
+_WHERE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
+
+
+def _told_where(verb, m: ActorMention) -> bool:
+    """``m`` is a country that is itself what an "in"/"at"/"near" names ("recalling cars in
+    the United States and Japan", "launched the drug in France"): where a named doer did the
+    deed, not a participant. Not a name deeper in the phrase ("pledged 400m euros in
+    emergency aid for Haiti", "condemned the bombings of the embassies in Kenya")."""
+    if m.actor.kind != "country" or m.place:
+        return False
+    span = verb.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ != "pobj" or tok.head.lower_ not in _WHERE_PREPS:
+        return False
+    told = tok.head.head  # the verb, or its object: "launched the drug in France"
+    return told.i == verb.i or (told.head.i == verb.i and told.dep_ == "dobj")
 
 
 #: Happenings that befall a place, so that where they happened takes part ("an earthquake hit

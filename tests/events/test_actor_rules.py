@@ -782,3 +782,50 @@ def test_another_doers_statement_is_another_happening():
 def test_a_capital_told_as_where_is_the_city(text, present, absent):
     keys = actor_keys(text)
     assert (present is None or present in keys) and (absent is None or absent not in keys), keys
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        # a country that is only where a named doer did the deed
+        (
+            "Halden Motor Co is recalling 200,000 cars in the United States.",
+            "org:halden-motor",
+            "country:USA",
+        ),
+        ("Orvex AG launched the drug in France and Spain on Monday.", "org:orvex", "country:ESP"),
+        ("Brightwell Energy opened a plant in Mexico on Monday.", "org:brightwell", "country:MEX"),
+        # where with no named doer, a country acting, a country deeper in the phrase: kept
+        ("Three people died in the Netherlands on Thursday.", "country:NLD", None),
+        ("Eight cases of the virus were confirmed in Canada on Monday.", "country:CAN", None),
+        ("The EU pledged 400m euros in emergency aid for Chile on Monday.", "country:CHL", None),
+        ("France signed an accord with Germany in Paris on Monday.", "country:DEU", None),
+    ],
+)
+def test_a_country_only_where_a_named_doer_acted_is_no_participant(text, present, absent):
+    keys = actor_keys(text)
+    assert any(k.startswith(present) for k in keys), keys
+    assert absent is None or absent not in keys, keys
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        # a body's noun "in" a city is that city's body, in the noun's number
+        ("Police in Rotterdam opened an investigation on Monday.", "org:rotterdam-police", None),
+        ("Prosecutors in Katowice charged two men on Friday.", "org:katowice-prosecutors", None),
+        ("A man was arrested by police in Leeds on Monday.", "org:leeds-police", None),
+        # a country stays the country; another noun "in" a city is no body
+        ("Police in France arrested two men on Monday.", "country:FRA", "org:fra-police"),
+        ("Doctors in Leeds treated two men on Monday.", None, "org:leeds-doctors"),
+    ],
+)
+def test_a_body_in_a_city_is_that_citys_body(text, present, absent):
+    keys = actor_keys(text)
+    assert present is None or present in keys, keys
+    assert absent is None or absent not in keys, keys
+
+
+def test_a_body_in_a_city_keeps_the_number_of_its_noun():
+    titles = [e.title for e in extract("Police in Rotterdam opened an inquiry on Monday.", D)]
+    assert titles and titles[0].startswith("Police in Rotterdam open "), titles
