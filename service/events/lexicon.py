@@ -42,6 +42,9 @@ PHRASAL: dict[str, str] = dict(_DATA["phrasal"])
 # The word sets, each documented in the data file ("doc").
 GROWTH = _SETS["GROWTH"]
 REPORTING = _SETS["REPORTING"]
+NEWS_SAYINGS = _SETS["NEWS_SAYINGS"]
+FORETELLING = _SETS["FORETELLING"]
+INTENDING = _SETS["INTENDING"]
 STATIVE = _SETS["STATIVE"]
 PLANNING = _SETS["PLANNING"]
 EXPECTING = _SETS["EXPECTING"]
