@@ -161,8 +161,9 @@ _PARTIES = frozenset({"organisation", "country"})
 def _news_saying(cand: Candidate, tok) -> bool:
     """A saying that is news of its own (``lexicon.NEWS_SAYINGS``): a named speaker tells it
     before what it says, when what it says is no event of its own: on a day it gives ("his
-    daughter said in a statement on Saturday that the family was heartbroken"), or, undated,
-    an official party's warning or own plan ("Russia said it would consider lowering exports");
+    daughter said in a statement on Saturday that the family was heartbroken"), to a gathering
+    ("Powell told a news conference that"), or, undated, an official party's warning or own
+    plan ("Russia said it would consider lowering exports");
     not an attribution after a story already told ("..., the club said"), an unnamed source
     ("analysts said") or a quote."""
     said = [c for c in tok.children if c.dep_ == "ccomp"]
@@ -171,10 +172,19 @@ def _news_saying(cand: Candidate, tok) -> bool:
     start = min(w.i for w in said[0].subtree)
     if any(w.is_quote or w.text == ":" for w in tok.doc[tok.i : start + 1]):
         return False  # 'said: "The preparations we have ..."': a quote, colour to the story
-    if cand.anchor is None and not _foretold(said[0]):
+    public = _public(tok)
+    if cand.anchor is None and not public and not _foretold(said[0]):
         return False  # "the Scottish Government said it was monitoring": a status, no news
-    kinds = _SPEAKERS if cand.anchor is not None else _PARTIES
+    kinds = _SPEAKERS if cand.anchor is not None or public else _PARTIES
     return any(m.actor.key in cand.agents and m.actor.kind in kinds for m in cand.actors)
+
+
+def _public(tok) -> bool:
+    """Told to a gathering: "Powell told a news conference that", "told a meeting of donors"."""
+    return tok.lemma_.lower() == "tell" and any(
+        c.dep_ in ("dobj", "dative") and lexicon.noun_type(lexicon.noun_lemma(c)) == "meeting"
+        for c in tok.children
+    )
 
 
 #: Subjects of what a party says that are the party itself: "Russia said it would consider".

@@ -1,9 +1,10 @@
 """Reported speech: when a saying is news of its own (issue 26).
 
 Invented sentences, each a pattern: a named party telling, before what it says, a warning
-("could"), its own plan ("it would"), or anything on a day it gives, is a statement event even
-when what it says is no event itself; a forecast of something else, a condition, a negation,
-a status, an unnamed source or a quote are not."""
+("could"), its own plan ("it would"), anything on a day it gives or to a gathering ("told a
+news conference"), is a statement event even when what it says is no event itself; a
+forecast of something else, a condition, a negation, a status, an unnamed source, a quote or
+a word to a newspaper are not."""
 
 import datetime as dt
 
@@ -31,8 +32,13 @@ D = dt.date(2024, 3, 28)
             " heartbroken.",
             "Anna Pennington says family was heartbroken",
         ),
+        (
+            "Jerome Powell told a news conference that the central bank was resolved to bring"
+            " inflation down.",
+            "Jerome Powell says central bank was resolved to bring inflation down",
+        ),
     ],
-    ids=["own-plan", "warning", "dated-saying"],
+    ids=["own-plan", "warning", "dated-saying", "news-conference"],
 )
 def test_a_saying_that_is_news_is_a_statement(text, title):
     events = extract(text, D)
@@ -50,8 +56,18 @@ def test_a_saying_that_is_news_is_a_statement(text, title):
         "Analysts said the company could cut jobs.",
         'The Department of Health said: "We could see more cases."',
         "Acme Corp could cut 500 jobs, the company said.",
+        "Anna Hoff told a local newspaper the strike was irresponsible.",
     ],
-    ids=["forecast", "condition", "negated", "status", "unnamed", "quote", "attribution-tail"],
+    ids=[
+        "forecast",
+        "condition",
+        "negated",
+        "status",
+        "unnamed",
+        "quote",
+        "attribution-tail",
+        "told-a-paper",
+    ],
 )
 def test_a_saying_that_is_only_a_source_is_no_event(text):
     assert extract(text, D) == []
