@@ -14,7 +14,7 @@ import re
 
 from service.temporal.model import Timex
 
-from . import lexicon, syntax
+from . import factuality, lexicon, syntax
 from .candidate import Candidate
 
 #: A duration that shifts from the story's time ("a day later", "two weeks earlier").
@@ -114,7 +114,9 @@ def _predicate_like(tok) -> bool:
 
 def inherit(found: list[Candidate], by_token: dict[int, Candidate], doc, published_at) -> None:
     """Coordinated predicates share an undated partner's date; reported content is bounded by
-    its report ("said on Monday the army had shelled ..." happened no later than Monday)."""
+    its report ("said on Monday the army had shelled ..." happened no later than Monday); a
+    saying that is news of its own is a statement even when what it says is none
+    (``_news_saying``)."""
     for cand in found:
         if cand.anchor is not None:
             continue
@@ -140,12 +142,65 @@ def inherit(found: list[Candidate], by_token: dict[int, Candidate], doc, publish
         content = [by_token[c.i] for c in tok.children if c.dep_ == "ccomp" and c.i in by_token]
         content = [c for c in content if c.kind == "event"]
         if not content:
+            if _news_saying(cand, tok):
+                cand.kind = "event"  # "Russia said it would consider": nothing else tells it
             continue
         if any(c.anchor is not None for c in content) or cand.anchor is None:
             cand.kind = "report"  # "X will visit China in April, the Elysee said on Friday"
         else:
             for c in content:  # "said on Monday that tourism grew": the statement tells it
                 c.kind = "report"
+
+
+#: Speakers whose saying can be news: "Russia said", "the company said", "Mori told".
+_SPEAKERS = frozenset({"person", "organisation", "country"})
+#: Speakers whose undated saying is news: an official party ("Russia said", not "Lee said").
+_PARTIES = frozenset({"organisation", "country"})
+
+
+def _news_saying(cand: Candidate, tok) -> bool:
+    """A saying that is news of its own (``lexicon.NEWS_SAYINGS``): a named speaker tells it
+    before what it says, when what it says is no event of its own: on a day it gives ("his
+    daughter said in a statement on Saturday that the family was heartbroken"), to a gathering
+    ("Powell told a news conference that"), or, undated, an official party's warning or own
+    plan ("Russia said it would consider lowering exports");
+    not an attribution after a story already told ("..., the club said"), an unnamed source
+    ("analysts said") or a quote."""
+    said = [c for c in tok.children if c.dep_ == "ccomp"]
+    if tok.lemma_.lower() not in lexicon.NEWS_SAYINGS or not said or said[0].i < tok.i:
+        return False
+    start = min(w.i for w in said[0].subtree)
+    if any(w.is_quote or w.text == ":" for w in tok.doc[tok.i : start + 1]):
+        return False  # 'said: "The preparations we have ..."': a quote, colour to the story
+    public = _public(tok)
+    if cand.anchor is None and not public and not _foretold(said[0]):
+        return False  # "the Scottish Government said it was monitoring": a status, no news
+    kinds = _SPEAKERS if cand.anchor is not None or public else _PARTIES
+    return any(m.actor.key in cand.agents and m.actor.kind in kinds for m in cand.actors)
+
+
+def _public(tok) -> bool:
+    """Told to a gathering: "Powell told a news conference that", "told a meeting of donors"."""
+    return tok.lemma_.lower() == "tell" and any(
+        c.dep_ in ("dobj", "dative") and lexicon.noun_type(lexicon.noun_lemma(c)) == "meeting"
+        for c in tok.children
+    )
+
+
+#: Subjects of what a party says that are the party itself: "Russia said it would consider".
+_SELF = frozenset({"it", "we", "they", "i"})
+
+
+def _foretold(content) -> bool:
+    """What is said is a warning ("could become") or the speaker's own plan ("it would
+    consider"), and neither negated nor hanging on a condition ("would withdraw if ...")."""
+    fact = factuality.own(content)
+    if fact.polarity != "+" or "consequent" in fact.cues:
+        return False
+    aux = {c.lower_ for c in content.children if c.dep_ == "aux"}
+    subject = syntax.subject(content)
+    own = subject is not None and subject.lower_ in _SELF
+    return bool(aux & lexicon.FORETELLING) or (own and bool(aux & lexicon.INTENDING))
 
 
 _DAYS = re.compile(r"^P(\d+)([DW])$")
