@@ -137,6 +137,39 @@ def _month_range_year(text: str, end: int, month: int) -> int | None:
     return year - 1 if month > month_number(m["mon"]) else year
 
 
+#: The rest of "from July to September" after its first month (no year: one is read for both).
+_MONTH_PAIR_REST = re.compile(
+    rf"\s+(?:to|through|thru|until|till)\s+(?P<mon>{MONTH_AFTER_DAY})(?!\s*\d)", re.IGNORECASE
+)
+_MONTH_PAIR_JOIN = re.compile(r"\s+(?:to|through|thru|until|till)\s+", re.IGNORECASE)
+
+
+def _month_pair_year(m: re.Match[str], st: State, month: int) -> int | None:
+    """The year of the first month of "from October to December" with no year: the pair is
+    judged by its closing month, in the nearest year the tense allows (a year earlier when
+    the months wrap round: "from November to January")."""
+    rest = _MONTH_PAIR_REST.match(st.text, m.end(), min(len(st.text), m.end() + 30))
+    if rest is None or not re.search(
+        r"\bfrom\s+$", st.text[max(0, m.start() - 6) : m.start()], re.I
+    ):
+        return None
+    closing = month_number(rest["mon"])
+    year = dates.pick_year(st.dct, closing, None, _direction(m, st))
+    return year - 1 if month > closing else year
+
+
+def _pair_end_year(m: re.Match[str], st: State, mon: int) -> int | None:
+    """The year of the closing month of "from October to December": the first month's,
+    the next one's when the months wrap round."""
+    before = _MONTH_VALUE.match(st.last_value or "")
+    if before is None or st.last_end < 0 or st.last_end > m.start():
+        return None
+    if not _MONTH_PAIR_JOIN.fullmatch(st.text, st.last_end, m.start()):
+        return None
+    year, told = int(before[1]), int(before[2])
+    return year + 1 if told > mon else year
+
+
 def range_day(m: re.Match[str], st: State) -> Result | None:
     """The second day of "March 3 to 5", in the month and year of the first."""
     month, first, day = month_number(m["mon"]), day_number(m["d1"]), day_number(m["day"])
@@ -307,6 +340,10 @@ def month(m: re.Match[str], st: State) -> Result | None:
     closing = None if rel or m["yrel"] else _month_range_year(st.text, m.end(), mon)
     if closing is not None:  # "from June to August 2021": June 2021
         return Result("DATE", f"{closing:04d}-{mon:02d}", point_mod(m))
+    pair = None if rel or m["yrel"] or story else _month_pair_year(m, st, mon)
+    pair = pair if pair is not None or rel or m["yrel"] else _pair_end_year(m, st, mon)
+    if pair is not None:  # "from October to December": both ends in one reading
+        return Result("DATE", f"{pair:04d}-{mon:02d}", point_mod(m))
     story = story or (_told_before(st) if anaphoric else None)
     if story and (anaphoric or not rel or st.mode == "narrative"):
         year = story_month(mon, rel, story)

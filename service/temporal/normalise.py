@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from . import durations, explicit, quarters, relative
+from . import durations, explicit, month_spans, quarters, relative
 from .casing import recase
 from .context import bound_mod, modifies_noun
 from .edtf import describe
@@ -37,6 +37,8 @@ HANDLERS: dict[str, Handler] = {
     "fiscal_code": explicit.fiscal_code,
     "month_year": explicit.month_year,
     "month": explicit.month,
+    "month_range": month_spans.month_range,
+    "months_to": month_spans.months_to,
     "decade": explicit.decade,
     "century": explicit.century,
     "bc_year": explicit.bc_year,

@@ -226,6 +226,18 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("fiscal_code", re.compile(r"\b(?-i:FY)\s?'?(?P<fy>(?:19|20)\d\d|\d\d)\b"), 3),
     ("month_year", re.compile(
         rf"(?:{PMOD})?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})", _F), 4),
+    # "the July-September period", "July to September 2022"; "from July to September" keeps
+    # its two ends (TimeML), which ``explicit.month`` reads as one pair of years
+    ("month_range", re.compile(
+        rf"(?:the\s+)?(?:(?<!from\s)(?P<mon>{_cased(_FULL_MONTHS)})\s*"
+        rf"(?:-|\u2013|\u2014|\s(?:to|through|thru)\s)|(?P<monh>{_cased(_FULL_MONTHS)})\s*"
+        rf"(?:-|\u2013|\u2014))\s*(?P<mon2>{_cased(_FULL_MONTHS)})\b(?!\s*\d{{1,2}}\b(?![\d,]))"
+        rf"(?:,?\s+(?P<year>{YEAR}))?(?:(?<=\w)\s+(?:period|quarter)\b(?!s))?", _F), 4),
+    ("months_to", re.compile(  # "the three months to September": the months ending with it
+        rf"(?:the\s+)?(?P<n>(?:[2-9]|1\d|2[0-4])\b|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+        rf"eighteen)\s+months\s+(?:to|through|ending|ended)\s+(?:(?:the\s+)?end[- ](?:of\s+)?)?"
+        rf"(?P<mon>{_cased(_FULL_MONTHS)})\b(?!\s*\d{{1,2}}\b(?![\d,]))(?:,?\s+(?P<year>{YEAR}))?",
+        _F), 4),
     ("month", re.compile(
         rf"(?:{PMOD})?(?:{REL}\s+)?(?P<mon>{MONTH})(?:,?\s+(?:of\s+)?(?P<yrel>this|last|next)\s+"
         rf"year\b)?",
@@ -435,7 +447,7 @@ _HEAD_LISTS: dict[str, list[str]] = {
 }  # fmt: skip
 _HEAD_RULES = {
     "month": ("date_mdy", "date_dmy", "month_year", "month", "clock", "set", "range_day",
-              "week_of_month", "range_first"),
+              "week_of_month", "range_first", "month_range", "months_to"),
     "weekday": ("weekday", "date_mdy", "date_dmy", "clock", "set"),
     "weekday_short": ("weekday_short",),
     "unit": ("duration", "bare_units", "set", "relative", "half_unit", "yearago", "yearend",
