@@ -9,7 +9,10 @@ an acronym in brackets after an organisation ("the Securities and Exchange Commi
 (SEC)") and the organisation's short form ("Lufthansa" after "Deutsche Lufthansa AG") are
 that organisation. A body every country has is keyed by the country that qualifies it
 (``org:chl-congress`` for "Chile's Congress", ``org:isr-police`` for "Israeli police"), so
-that the same body has one id in every article and no other country's. A definite description
+that the same body has one id in every article and no other country's; so is an office one
+person holds, when the text does not name its holder (``office:pol-prime-minister`` for
+"Poland's prime minister", ``office:fra-foreign-minister`` for "the French foreign
+minister"; "Polish Prime Minister Anna Nowak" is Nowak). A definite description
 ("the doctor", "Michael Jackson's doctor") is the one person the article introduces by its
 noun (an appositive, a noun or title before the name: "Dr Conrad Murray"), when its possessor
 or qualifier agrees with the introduction's.
@@ -465,6 +468,25 @@ _BODY_NOUNS = _words("body_nouns")
 def _body_noun(tok) -> bool:
     """ "prosecutors", "police", "the navy": a body's common noun, in either number."""
     return tok.lower_ in _BODY_NOUNS or tok.lemma_.lower() in _BODY_NOUNS
+
+
+#: Offices one person holds for a country or place: "Poland's prime minister", "Oregon's
+#: governor" are that office, not the country.
+_OFFICE_NOUNS = _words("office_nouns")
+
+
+def _office_noun(tok) -> bool:
+    """ "Poland's prime minister", "the French foreign minister": one office, one holder (not
+    "a French minister", "French ministers" or "Poland's former prime minister")."""
+    return (
+        tok.lower_ in _OFFICE_NOUNS
+        and tok.tag_ == "NN"
+        and not any(
+            (c.dep_ == "det" and c.lower_ in ("a", "an", "another", "every", "each"))
+            or (c.dep_ == "amod" and c.lower_ in ("former", "ex", "late", "previous", "future"))
+            for c in tok.children
+        )
+    )
 
 
 #: Plural heads of a capitalised common phrase naming people by office ("Heads of State").
@@ -1125,7 +1147,7 @@ class Entities:
         prosecutors", "a Frankfurt labour court", "Chile's navy" (one id per place and noun in
         every article: org:esp-prosecutors). Not "the Chinese government" or "Russian forces",
         which are the country acting."""
-        if not any(_body_noun(t) for t in sent):
+        if not any(_body_noun(t) or _office_noun(t) for t in sent):
             return []
         doc = sent.doc
         where: dict[int, ActorMention] = {}
@@ -1139,15 +1161,22 @@ class Entities:
                     taken.add(tok.i)
         out = []
         for tok in sent:
-            if not _body_noun(tok) or tok.i in taken or tok.pos_ not in ("NOUN", "PROPN"):
+            office = _office_noun(tok)
+            if (
+                not (office or _body_noun(tok))
+                or tok.i in taken
+                or tok.pos_ not in ("NOUN", "PROPN")
+            ):
                 continue
             if any(
                 c.dep_ == "appos" or (c.dep_ == "compound" and c.i in taken) for c in tok.children
             ):
                 continue  # "financial watchdog BaFin": the name says who
+            if office and tok.dep_ == "appos" and tok.head.i in taken:
+                continue  # "Aroha Ngata, New Zealand's housing minister": the holder is named
             mods = [c for c in tok.lefts if c.dep_ in ("poss", "compound", "amod", "nmod")]
             qualifier = next((where[w.i] for c in mods for w in c.subtree if w.i in where), None)
-            if qualifier is None and not mods:
+            if qualifier is None and not mods and not office:
                 out.extend(self._body_in(tok, where))
                 continue
             if qualifier is None:
@@ -1155,7 +1184,7 @@ class Entities:
             start, end = qualifier.start, tok.idx + len(tok.text)
             rest = re.sub(r"^['’]s\s+", "", self.text[qualifier.end : end].strip())
             name = self.text[start:end]
-            actor = self._body(qualifier, rest, name)
+            actor = (self._office if office else self._body)(qualifier, rest, name)
             out.append((qualifier, ActorMention(actor, start, qualifier.end, name, "body")))
         return out
 
@@ -1163,6 +1192,17 @@ class Entities:
         owner = qualifier.actor.key.split(":", 1)[1].lower()
         key = f"org:{owner}-{slug(noun)}"
         actor = self.orgs.get(key) or Actor(key, name, "organisation", subkind="government")
+        self.orgs[key] = actor
+        return actor
+
+    def _office(self, qualifier: ActorMention, noun: str, name: str) -> Actor:
+        """The office a place names ("Poland's prime minister": office:pol-prime-minister), one
+        id in every article, its first wording its name."""
+        owner = qualifier.actor.key.split(":", 1)[1].lower()
+        key = f"office:{owner}-{slug(noun)}"
+        actor = self.orgs.get(key) or Actor(
+            key, name, "person", role=noun.lower(), subkind="office"
+        )
         self.orgs[key] = actor
         return actor
 
