@@ -640,19 +640,25 @@ def period_subjects(candidates: Sequence, timexes: Sequence[Timex], doc) -> None
     periods = [t for t in timexes if t.precision in _PERIODS and t.type == "DATE"]
     starts = [s.start_char for s in doc.sents]
     text = doc.text  # built afresh on each read: once, not per clause
+    # Read once, not per clause: per clause, the text's every period made long texts quadratic.
+    told = _StoryPeriods([t for t in periods if not compared(text, t)], starts)
+    at = {}  # character offset -> the first period over it
+    for t in periods:
+        for i in range(t.start, t.end):
+            at.setdefault(i, t)
     for c in candidates:
         if c.anchor is not None or c.trigger.pos != "verb" or not periods:
             continue
         subject = next((w for w in doc[c.token].children if w.dep_ == "nsubj"), None)
         if subject is None or subject.lower_ not in _FIGURES:
             continue
-        story = _story_period([t for t in periods if not compared(text, t)], starts, c)
+        story = told.before(c)
         if story is not None and c.status == "occurred":
             c.anchor = story  # "Third-quarter net income rose 12%. Sales rose 4%.": that quarter
         deps = ("compound", "amod", "nmod", "poss", "nummod")
         mods = [w for w in subject.children if w.dep_ in deps]
         for w in (x for m in mods for x in m.subtree):
-            timex = next((t for t in periods if t.start <= w.idx < t.end), None)
+            timex = at.get(w.idx)
             if timex is None:
                 continue
             edtf, first, last, _ = describe(timex.value, timex.type)
@@ -667,22 +673,36 @@ def period_subjects(candidates: Sequence, timexes: Sequence[Timex], doc) -> None
 _PERIOD_CARRY = 2
 
 
-def _story_period(periods: Sequence[Timex], starts: list[int], c) -> Timex | None:
+class _StoryPeriods:
     """The quarter or half the report's figures were last told for, in this sentence before the
     clause or the two before it ("For the third quarter, net income rose 12%. Sales rose
     4%."); the subject's own period, if it has one, is read after this and wins."""
-    here = bisect.bisect_right(starts, c.clause.start) - 1
-    told = [
-        t
-        for t in periods
-        if t.precision in ("quarter", "half")
-        and t.start < c.clause.start
-        and here - (bisect.bisect_right(starts, t.start) - 1) <= _PERIOD_CARRY
-        and t.start_date is not None
-        and t.end_date is not None
-        and t.mod is None
-    ]
-    return told[-1] if told else None
+
+    def __init__(self, periods: Sequence[Timex], starts: list[int]) -> None:
+        self.starts = starts
+        self.told = sorted(
+            (
+                t
+                for t in periods
+                if t.precision in ("quarter", "half")
+                and t.start_date is not None
+                and t.end_date is not None
+                and t.mod is None
+            ),
+            key=lambda t: t.start,
+        )
+        self.offsets = [t.start for t in self.told]
+
+    def before(self, c) -> Timex | None:
+        """The last period told before ``c``'s clause, if no more than ``_PERIOD_CARRY``
+        sentences back."""
+        last = bisect.bisect_left(self.offsets, c.clause.start) - 1
+        if last < 0:
+            return None
+        here = bisect.bisect_right(self.starts, c.clause.start) - 1
+        t = self.told[last]
+        sentence = bisect.bisect_right(self.starts, t.start) - 1
+        return t if here - sentence <= _PERIOD_CARRY else None
 
 
 _WEEKDAY = re.compile(r"(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)

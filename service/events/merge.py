@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
 
 from . import dates, discourse
@@ -215,8 +216,15 @@ _COUNT = re.compile(
 )
 
 
-def _counts(c: Candidate) -> set[str]:
-    return {m.group().lower().replace(",", "") for m in _COUNT.finditer(c.phrase.obj)}
+def _counts(c: Candidate) -> frozenset[str]:
+    return _counts_in(c.phrase.obj)
+
+
+@functools.lru_cache(maxsize=4096)
+def _counts_in(obj: str) -> frozenset[str]:
+    """The counts an object names (read once per object: a group's members are read again for
+    each candidate)."""
+    return frozenset(m.group().lower().replace(",", "") for m in _COUNT.finditer(obj))
 
 
 def _counted_apart(group: Group, cand: Candidate) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import weakref
 
 from . import lexicon
 from .actors import ActorMention, short_name
@@ -399,15 +400,29 @@ def _a_name(word) -> bool:
     another name ("Geert Wilders") or capitalised inside a sentence ("said Wilders")."""
     if not word.text[:1].isupper() or any(c.dep_ in ("det", "amod") for c in word.children):
         return False
-    for other in word.doc:
-        if other.text != word.text or other.i == word.i:
-            continue
-        before = word.doc[other.i - 1] if other.i > 0 else None
-        if before is not None and before.pos_ == "PROPN" and before.text[:1].isupper():
-            return True
-        if not other.is_sent_start and (before is None or before.text not in '.!?"“'):
-            return True
-    return False
+    written = _written_as_names(word.doc).get(word.text, ())
+    return any(i != word.i for i in written[:2])
+
+
+#: Per parsed text, where each word stands written as a name (read once, not per subject:
+#: scanning the whole text for each subject made long texts quadratic).
+_NAME_INDEX: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _written_as_names(doc) -> dict[str, list[int]]:
+    """The positions, by word, where a word is written as a name: after a capitalised proper
+    noun, or not at a sentence's start."""
+    found = _NAME_INDEX.get(doc)
+    if found is None:
+        found = {}
+        for other in doc:
+            before = doc[other.i - 1] if other.i > 0 else None
+            after_name = before is not None and before.pos_ == "PROPN" and before.text[:1].isupper()
+            inside = not other.is_sent_start and (before is None or before.text not in '.!?"“')
+            if after_name or inside:
+                found.setdefault(other.text, []).append(other.i)
+        _NAME_INDEX[doc] = found
+    return found
 
 
 def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=None) -> Phrase:
