@@ -86,9 +86,9 @@ def test_emoji_and_control_characters():
 
 def test_a_thousand_dates_in_one_sentence():
     text = ", ".join(f"Dec. {1 + i % 28}, {1990 + i % 30}" for i in range(1000)) + "."
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: a loaded machine's wall clock is no measure
     got = annotate(text, PUBLISHED)
-    assert time.perf_counter() - started < 5
+    assert time.process_time() - started < 5
     assert len(got) == 1000
     _check_spans(text, got)
 
@@ -130,8 +130,10 @@ def test_one_megabyte_of_text():
 
 
 def test_pathological_repetition_is_fast():
+    """CPU time, not wall time: other work on a shared machine (load 12 and more) made the
+    wall clock fail this when the tagger itself was as fast as ever."""
     for chunk in ("the the the ", "early late mid ", "1 2 3 ", "a a a ", "- - ", "every each "):
         text = chunk * 20000
-        started = time.perf_counter()
+        started = time.process_time()
         annotate(text, PUBLISHED)
-        assert time.perf_counter() - started < 5, chunk
+        assert time.process_time() - started < 5, chunk
