@@ -51,7 +51,9 @@ def poll_until(port: int, stop: threading.Event, seen: list[dict]) -> None:
         time.sleep(0.02)
 
 
-@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+@pytest.mark.parametrize(  # PostgreSQL's run in make test-long (the suite's time budget)
+    "backend", ["sqlite", pytest.param("postgresql", marks=pytest.mark.long)]
+)
 def test_feed_polled_during_concurrent_writes_is_complete_and_ordered(backend, tmp_path):
     url = None
     if backend == "postgresql":
