@@ -73,6 +73,7 @@ def test_faults_smoke(backend):
     assert "OK: consistent, recovered" in result.stdout
 
 
+@pytest.mark.long  # two warm server workers: make test-long (the suite's 10-minute budget)
 def test_redis_shares_the_rate_limit_between_workers(tmp_path):
     """Two gunicorn workers, one Redis: a client gets the limit once, not once per worker."""
     url = redis_or_skip()

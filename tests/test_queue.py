@@ -296,7 +296,7 @@ def test_a_worker_killed_during_100_articles_leaves_each_stored_exactly_once(
         assert all(Job.get_by_id(job).tries >= 2 for job in killed)  # tried again, stored once
 
 
-@pytest.mark.slow
+@pytest.mark.long  # several processes loading the service: make test-long (the 10-minute budget)
 def test_processes_starting_together_create_the_schema_one_after_the_other(pg_database):
     """Workers started at once all run create_tables: on PostgreSQL a concurrent CREATE ... IF
     NOT EXISTS fails on its catalogue unless they take turns (an advisory lock)."""
