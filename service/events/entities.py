@@ -999,7 +999,9 @@ class Entities:
             key = _the_one(people, self._qualifiers(tok))
             if key is None:
                 continue
-            person = next(p for p in self.people.values() if p.key == key)
+            person = next((p for p in self.people.values() if p.key == key), None)
+            if person is None:  # a person told of only in passing (no entry of their own)
+                continue
             end = tok.idx + len(tok.text)
             out.append(ActorMention(person, tok.idx, end, person.name, "description"))
         return out
