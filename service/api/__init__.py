@@ -44,6 +44,36 @@ class TimelineApi(Api):
 
     ERROR_SCHEMA = ProblemSchema
 
+    # The OpenAPI document is written on first use (the document's route, or anything reading
+    # ``spec``), not while the app is made: describing every operation costs about half of
+    # ``create_app``, which every CLI command, worker process and test pays, and most never
+    # serve the document. The blueprints' routes are registered at once as before; only their
+    # description waits, in registration order, so the document is the same.
+    @property
+    def spec(self):
+        pending = self.__dict__.get("_undocumented")
+        if pending:
+            self.__dict__["_undocumented"] = []
+            for document in pending:
+                document()
+        return self.__dict__.get("_spec")
+
+    @spec.setter
+    def spec(self, value) -> None:
+        self.__dict__["_spec"] = value
+
+    def register_blueprint(self, blp, *, parameters=None, **options):  # noqa: D102
+        name = options.get("name", blp.name)
+        self._app.extensions["flask-smorest"]["blp_name_to_api"][name] = self
+        self._app.register_blueprint(blp, **options)
+
+        def document() -> None:
+            spec = self.__dict__["_spec"]
+            blp.register_views_in_doc(self, self._app, spec, name=name, parameters=parameters)
+            spec.tag({"name": name, "description": blp.description})
+
+        self.__dict__.setdefault("_undocumented", []).append(document)
+
     def handle_http_exception(self, error):  # noqa: D102
         return handle_http_exception(error)
 
