@@ -231,6 +231,19 @@ def app(request, database_url):
 
 
 @pytest.fixture(autouse=True)
+def _environment_restored():
+    """The process environment as it was before each test: code run in the test process (an
+    in-process ``serve``, a CLI command) may set variables such as ``PROMETHEUS_MULTIPROC_DIR``
+    for the processes it starts, and a later test in the same process then read metrics from
+    that folder instead of its own app (seen when the suite ran in another order)."""
+    before = dict(os.environ)
+    yield
+    if os.environ != before:
+        os.environ.clear()
+        os.environ.update(before)
+
+
+@pytest.fixture(autouse=True)
 def _answers_closed(monkeypatch):
     """Every answer a test's clients opened (any FlaskClient, the ``client`` fixture's or one a
     test made) is closed when the test ends: a streamed export left to the garbage collector

@@ -244,12 +244,12 @@ def test_a_worker_killed_during_100_articles_leaves_each_stored_exactly_once(
         create_tables()
         with database.connection_context():
             for n in range(100):
-                # Articles 10-29 are long enough (~40 sentences) that one takes longer than two
+                # Articles 10-14 are long enough (~40 sentences) that one takes longer than two
                 # polls, so the worker is killed while it holds one, however fast the extraction
-                # gets; the others are two sentences, so the 100 cost a quarter of 100 long ones.
+                # gets; the others are two sentences, the 100 cost a sixth of 100 long ones.
                 text = " ".join(
                     f"The Foreign Minister of Kenya met the President of Ghana on Monday ({n}.{i})."
-                    for i in range(40 if 10 <= n < 30 else 2)
+                    for i in range(40 if 10 <= n < 15 else 2)
                 )
                 queue.enqueue(app, {"text": text, "published_at": "2024-06-07"})
     log_path = tmp_path / "workers.log"

@@ -20,7 +20,7 @@ from marshmallow import Schema, ValidationError
 
 import schemas
 
-EXAMPLES = int(os.environ.get("TIMELINE_FUZZ_EXAMPLES", "60"))
+EXAMPLES = int(os.environ.get("TIMELINE_FUZZ_EXAMPLES", "30"))
 SETTINGS = settings(
     max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
