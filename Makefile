@@ -51,13 +51,17 @@ run: $(RUN_STAMP)
 seed: install
 	$(BIN)/timeline seed
 
+# The suite runs in TEST_WORKERS processes (pytest-xdist), a test module to a process;
+# TEST_WORKERS=0 runs it in this one.
+TEST_WORKERS ?= 2
+XDIST := $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist loadfile)
 test: install browser-deps
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(XDIST) $(PYTEST_ARGS)
 
 # The suite again on PostgreSQL as well (needs a server; the URL can be overridden).
 test-pg: install browser-deps
 	TIMELINE_TEST_DATABASE_URL=$${TIMELINE_TEST_DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/test} \
-	  $(BIN)/python -m pytest $(PYTEST_ARGS)
+	  $(BIN)/python -m pytest $(XDIST) $(PYTEST_ARGS)
 
 # Debian's Chromium for the browser tests (tests/browser/), installed only where it is missing.
 browser-deps:

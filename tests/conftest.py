@@ -98,6 +98,11 @@ def pytest_collection_modifyitems(config, items) -> None:
     if drop:
         config.hook.pytest_deselected(items=drop)
         items[:] = keep
+    # The modules holding a check marked slow run first (in their own order): with the suite
+    # spread over processes (make test: pytest-xdist, a module to a process), a long module
+    # started last would leave the other processes idle at the end.
+    slow = {item.path for item in items if item.get_closest_marker("slow")}
+    items.sort(key=lambda item: item.path not in slow)
 
 
 def pytest_report_header(config) -> str:

@@ -4,7 +4,7 @@
   never a TypeError, KeyError, OverflowError... that would become a 500.
 - Valid bodies round-trip: ``load(dump(load(body))) == load(body)``.
 
-60 examples each in the suite; ``TIMELINE_FUZZ_EXAMPLES`` raises it (``make fuzz``: 500).
+30 examples each in the suite; ``TIMELINE_FUZZ_EXAMPLES`` raises it (``make fuzz``: 500).
 """
 
 from __future__ import annotations
