@@ -175,7 +175,8 @@ CLOCK = (
     r"(?P<hp>[01]?\d|2[0-3]):(?P<mp>[0-5]\d)(?![\d:.,]\d|\s*(?:%|percent|per\b|to\s+\d|-\d))"
     # "see you at 8!", "dinner @ 7 \U0001f37b": a bare hour closing its phrase in a post
     r"|(?:(?<=\bat\s)|(?<=@\s)|(?<=@))(?P<hb>1[0-2]|[1-9])"
-    r"(?=\s*(?:[!?]|\.(?!\d)|$|\n|[^\w\s.,;:%$\u00a3\u20ac/+\-()'\"]))"
+    r"(?=\s*(?:[!?]|\.(?!\d)|$|\n|[^\w\s.,;:%$\u00a3\u20ac/+\-()'\"])"
+    r"|\s+(?:tomorrow|tmrw|tmw)\b)"  # "exam at 9 tmrw": the hour and its day
     # "doors 7:30", "kickoff 3:00": hours and minutes with no preposition, in a post
     r"|(?<![\w:.,$\u00a3\u20ac/-])(?P<hq>1[0-2]|[1-9]):(?P<mq>[0-5]\d)"
     r"(?![\d:.,]\d|\s*(?:%|percent|per\b|to\s+\d|-\d|mins?\b|minutes?\b|secs?\b|km\b|miles?\b))"
@@ -315,8 +316,10 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         rf"(?:{AMOD})?(?:(?P<det>the|these|those|its|his|her|their|each\s+of\s+the)\s+)?"
         rf"(?:(?P<rel>past|last|next|first|coming|previous|following|final|latest|ensuing|"
         rf"preceding|initial|remaining|same|other|few|recent)\s+)?"
+        # not "in 1790 and two years later": a year, then a count of its own
+        rf"(?!(?:1[0-9]|20)\d\d\s*(?:to|or|-|and)\s*[A-Za-z])"
         rf"(?P<num>{NUM})(?:\s*(?:to|or|-|and)\s*(?P<num2>{NUM}))?(?P<sep>-|\s*)(?:{UNIT})"
-        rf"(?P<half>\s+and\s+a\s+half\b)?(?P<tail>-(?:long|old)\b|\s+(?:old|long)\b|\s+(?:(?:or\s+so\s+)?(?:ago|earlier|later)|before|after|"
+        rf"(?P<half>\s+and\s+a\s+half\b)?(?P<tail>-(?:long|old)\b|\s+(?:old|long)\b|\s+(?:(?:or\s+so\s+)?(?:ago|earlier|later|afterwards?|(?:(?<=years\s)|(?<=months\s)|(?<=decades\s))on(?=\s*[,;]))|before|after|"
         rf"from\s+now|hence|or\s+so|ahead|back)\b)?"
         rf"(?!(?<=two\squarters)\s+of\s+(?:{YEAR}|(?:this|last|next)\s+year)\b)",
         _F), 1),

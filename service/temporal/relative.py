@@ -9,7 +9,7 @@ from . import dates
 from .context import present_future, schedule
 from .durations import number
 from .explicit import LAST_WORDS, NEXT_WORDS, part_of_day, point_mod
-from .patterns import DEIXIS_ALIASES, PARTS, WEEKDAYS
+from .patterns import DEIXIS_ALIASES, MONTH_AFTER_DAY, PARTS, WEEKDAYS, YEAR
 from .state import Result, State, same_sentence, words
 from .timeline import as_day, year_of
 
@@ -97,6 +97,13 @@ def weekday(m: re.Match[str], st: State) -> Result | None:
         day = st.dct + dt.timedelta(days=wd - st.dct.weekday())
     elif (rel in ("", "that", "the same") or m["pmod"]) and (told := _story_day(m, st)):
         day = told  # "On Friday, 9 November 1956 ... on Sunday": the Sunday after that Friday
+    elif (rel in ("", "that", "the same") or m["pmod"]) and (
+        year := _year_after(m, st) or _story_year(m, st)
+    ):
+        # "The mill opened in 1842. On Monday the men walked out": a Monday of that story's
+        # year, not one near the publication date
+        part = f"T{PARTS[m['part'].lower()]}" if m["part"] else ""
+        return Result("TIME" if part else "DATE", f"{year}-WXX-{wd + 1}{part}", point_mod(m))
     elif _AHEAD_OF.search(st.text, max(0, m.start() - 40), m.start()) and not st.forced_tense:
         day = dates.weekday_date(st.dct, wd, "future")  # "fell ahead of Friday's jobs report"
     elif st.text.startswith("'s", m.end()) and not st.forced_tense:
@@ -151,6 +158,38 @@ def _story_day(m: re.Match[str], st: State) -> dt.date | None:
     had = _PLUPERFECT.search(st.text, max(0, m.start() - 40), m.start())
     earlier = had and not _PLANNED.search(had[0])  # "had met on Tuesday", not "had been set for"
     return dates.weekday_date(told, wd, "past" if earlier else "future")
+
+
+#: A month and year right after a weekday: "on a Monday in March 1862", "a Friday of 1911".
+_MONTH_YEAR_AFTER = re.compile(
+    rf"\s+(?:in|of)\s+(?:(?:early|late|mid-?)\s*)?(?:{MONTH_AFTER_DAY},?\s+)?(?:of\s+)?({YEAR})\b"
+)
+
+
+def _year_after(m: re.Match[str], st: State) -> int | None:
+    """The year a month-and-year after a bare weekday names, two years or more before the
+    publication ("on a Monday in March 1862"); None otherwise."""
+    if m["wrel"] or m["dom"] or m["dayoff"]:
+        return None
+    after = _MONTH_YEAR_AFTER.match(st.text, m.end())
+    year = int(after[1]) if after else None
+    return year if year and year <= st.dct.year - 2 else None
+
+
+def _story_year(m: re.Match[str], st: State) -> int | None:
+    """The year of a story told to the month or year only, two years or more before the
+    publication, that "that Sunday" points into; None for a bare "Sunday" (an obituary's "died
+    on Tuesday" after "retired in 1982" is the week of publication), a story at a day, or a
+    clause about the future from now."""
+    if words(m["rel"]) not in ("that", "the same") or m["wrel"] or m["dom"] or m["dayoff"]:
+        return None
+    story = st.story_at(m.start(), m.end())
+    if story is None or as_day(story):
+        return None
+    year = year_of(story)
+    if year is None or year > st.dct.year - 2 or present_future(st.text, m.start(), m.end()):
+        return None
+    return year
 
 
 def _told_day(m: re.Match[str], st: State) -> dt.date | None:

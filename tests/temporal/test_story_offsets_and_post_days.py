@@ -1,0 +1,126 @@
+"""Issue 24, round 4: classes found with invented text beyond the earlier tables.
+
+- narrative: "nine years afterwards", "ten years on," count from the year told, as "later";
+- narrative: "that Sunday" in a story told only to the year is a Sunday of that year
+  (``1790-WXX-7``), not one near the publication date, and so is "on a Monday in March 1862";
+  a bare "on Tuesday" there stays the week of publication (an obituary's death);
+- offsets: "takes effect in two weeks" (a present schedule) reaches the period ahead;
+- posts: "the 3rd of jan", "5th dec" (lower-case short months after a day), "at 9 tmrw".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from service.temporal import annotate
+
+PUB = dt.date(2025, 10, 15)  # a Wednesday
+
+
+def values(text: str, kind: str | None = None) -> list[tuple[str, str]]:
+    return [(t.text, t.value) for t in annotate(text, PUB, kind)]
+
+
+AFTERWARDS = [
+    # positive: counted from the year told
+    ("In 1833 she met the inventor. Nine years afterwards she wrote the notes.", "narrative",
+     [("1833", "1833"), ("Nine years afterwards", "1842")]),
+    ("The canal opened in 1790 and two years afterward it flooded.", "narrative",
+     [("1790", "1790"), ("two years afterward", "1792")]),
+    # a year then "and" and a count: the year, then the count from it (was one span, 3815)
+    ("The dam opened in 1990 and two years later it burst.", None,
+     [("1990", "1990"), ("two years later", "1992")]),
+    ("The pit closed in 1985. Ten years on, the village had shrunk by half.", None,
+     [("1985", "1985"), ("Ten years on", "1995")]),
+    ("The yard shut in 1972. Twenty years on; the cranes still stood.", "narrative",
+     [("1972", "1972"), ("Twenty years on", "1992")]),
+    # negative: "on" that is not a tail, other units, a comparison
+    ("Nurses work three days on, three days off.", None,
+     [("three days", "P3D"), ("three days", "P3D")]),
+    ("Ten years on the council taught him patience.", "narrative", [("Ten years", "P10Y")]),
+    ("He was paid for two years afterwards than agreed.", None, [("two years", "P2Y")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "kind", "expected"), AFTERWARDS)
+def test_afterwards_and_on_count_from_the_year_told(text, kind, expected):
+    assert values(text, kind) == expected
+
+
+STORY_WEEKDAYS = [
+    # positive: "that Sunday" in a story told to the year or month only
+    ("The town was founded in 1790. That Sunday the first church service was held.",
+     "narrative", [("1790", "1790"), ("That Sunday", "1790-WXX-7")]),
+    ("In March 1911 the dockers organised. That Friday night they marched.", "narrative",
+     [("March 1911", "1911-03"), ("That Friday night", "1911-WXX-5TNI")]),
+    # positive: the month and year right after the weekday
+    ("On a Monday in March 1862 the workers walked out.", None,
+     [("Monday", "1862-WXX-1"), ("March 1862", "1862-03")]),
+    ("It happened on a Friday in 1911.", None, [("Friday", "1911-WXX-5"), ("1911", "1911")]),
+    # negative: a story at a day reads the next such day; news keeps the week of publication;
+    # a clause about the future from now; a recent year
+    ("He taught for 33 years and retired in 1982. He died at home on Tuesday, aged 98.",
+     "narrative", [("33 years", "P33Y"), ("1982", "1982"), ("Tuesday", "2025-10-14")]),
+    ("The siege began on 3 September 1939. On Friday the town fell.", "narrative",
+     [("3 September 1939", "1939-09-03"), ("Friday", "1939-09-08")]),
+    ("In 1998, the plant closed. On Monday, workers protested outside it.", "news",
+     [("1998", "1998"), ("Monday", "2025-10-13")]),
+    ("The mill opened in 1842. A memorial will be unveiled on Sunday.", "narrative",
+     [("1842", "1842"), ("Sunday", "2025-10-19")]),
+    ("The vote on Monday in 2025 was close.", None, [("Monday", "2025-10-13"), ("2025", "2025")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "kind", "expected"), STORY_WEEKDAYS)
+def test_weekday_in_a_story_told_to_the_year(text, kind, expected):
+    assert values(text, kind) == expected
+
+
+def test_weekday_of_a_story_year_is_bounded_by_that_year():
+    monday = annotate("On a Monday in 1842 the weavers left.", PUB, "narrative")[0]
+    assert monday.value == "1842-WXX-1"
+    assert (monday.start_date, monday.end_date) == (dt.date(1842, 1, 1), dt.date(1842, 12, 31))
+
+
+def reach(text: str) -> list[tuple[str, str, str | None]]:
+    return [(t.text, t.value, t.edtf) for t in annotate(text, PUB)]
+
+
+SCHEDULED_OFFSETS = [
+    # positive: a present-tense schedule points ahead as "will" does
+    ("The new law takes effect in two weeks.", [("two weeks", "P2W", "2025-10-27/2025-11-02")]),
+    ("Voters go to the polls in three weeks.", [("three weeks", "P3W", "2025-11-03/2025-11-09")]),
+    ("The new terminal opens in two years.", [("two years", "P2Y", "2027")]),
+    # negative: past, a length, a limit
+    ("The bridge reopened in two weeks.", [("two weeks", "P2W", None)]),
+    ("The course takes two weeks.", [("two weeks", "P2W", None)]),
+    ("The museum opens in 18 months or less.", [("18 months", "P18M", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SCHEDULED_OFFSETS)
+def test_present_schedule_offsets_reach_ahead(text, expected):
+    assert reach(text) == expected
+
+
+POSTS = [
+    # positive: short months after a day, in lower case; an hour before "tmrw"
+    ("off work till the 3rd of jan", [("the 3rd of jan", "2026-01-03")]),
+    ("party on the 21st of nov!!", [("the 21st of nov", "2025-11-21")]),
+    ("see you 5th dec", [("5th dec", "2025-12-05")]),
+    ("back on 2 feb, cant wait", [("2 feb", "2026-02-02")]),
+    ("exam at 9 tmrw wish me luck", [("9 tmrw", "2025-10-16T09:00")]),
+    ("see u at 7 tomorrow", [("7 tomorrow", "2025-10-16T19:00")]),
+    # negative: no day before the short month; a level, not an hour
+    ("dec is my fave month", []),
+    ("the jan sales were rubbish", []),
+    ("Interest rates will stand at 5 tomorrow.", [("tomorrow", "2025-10-16")]),
+    ("he scored at 9 today", [("today", "2025-10-15")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), POSTS)
+def test_post_short_months_and_hours_before_tomorrow(text, expected):
+    assert values(text) == expected
