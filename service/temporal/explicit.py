@@ -695,7 +695,19 @@ def clock(m: re.Match[str], st: State) -> Result | None:
     between = st.text[st.last_end : m.start()].strip(" ,").lower() if st.last_end >= 0 else "-"
     if between in ("", "at", "on", "from", "by") and re.match(r"\d{4}-\d\d-\d\d", st.last_value):
         day = dt.date.fromisoformat(st.last_value[:10])  # "Dec. 20 at 8 p.m."
-    if m["wd"]:
+    g = m.groupdict()  # "clock_aside" has no full date after the weekday
+    mon_word, day_word = (
+        m["mon"] or g.get("wdm") or g.get("wdm2"),
+        m["day"] or g.get("wdd") or g.get("wdd2"),
+    )
+    if mon_word and day_word:  # "10pm on Thursday 7 May (2026)", "8 p.m. May 7, 2026"
+        mon, d = month_number(mon_word), day_number(day_word)
+        year = g.get("cy") or g.get("wdy")
+        y = int(year.strip(" ,")) if year else dates.pick_year(st.dct, mon, d, _direction(m, st))
+        if not dates.valid_day(y, mon, d):
+            return None
+        day = dt.date(y, mon, d)
+    elif m["wd"]:
         direction = st.tense(m.start(), m.end())
         if direction is None and (
             schedule(st.text, m.start(), m.end()) or st.lower_case(m.start("wd"))
@@ -705,12 +717,6 @@ def clock(m: re.Match[str], st: State) -> Result | None:
     elif m["deic"]:
         word = DEIXIS_ALIASES.get(m["deic"].lower(), m["deic"].lower())  # "3pm tmrw"
         day = dates.shift_days(st.dct, {"yesterday": -1, "tomorrow": 1}.get(word, 0))
-    elif m["mon"]:
-        mon, d = month_number(m["mon"]), day_number(m["day"])
-        y = dates.pick_year(st.dct, mon, d, st.tense(m.start(), m.end()))
-        if not dates.valid_day(y, mon, d):
-            return None
-        day = dt.date(y, mon, d)
     zone = "Z" if m["tz"] in ("GMT", "UTC") else ""  # "0800 GMT": UTC, written Z
     value = f"{day.isoformat()}T{hour:02d}:{minute:02d}{zone}"
     if not m["amod"]:

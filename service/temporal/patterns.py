@@ -359,8 +359,11 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("clock", re.compile(
         rf"(?:(?P<amod>about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|"
         rf"after))\s+)?(?:{CLOCK}){TZ}"
-        rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<deic>{DEIXIS})|"
-        rf"(?P<mon>{MONTH})\s*(?P<day>{DAY})))?(?![\d%])", _F), 4),
+        rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})"
+        # "10pm on Thursday 7 May", "8 p.m. on Friday, May 8, 2026": the whole date
+        rf"(?:,?\s+(?:(?:the\s+)?(?P<wdd>{DAY})\s+(?:of\s+)?(?P<wdm>{MONTH_AFTER_DAY})"
+        rf"|(?P<wdm2>{MONTH})\s*(?P<wdd2>{DAY}))(?P<wdy>,?\s+{YEAR})?)?|(?P<deic>{DEIXIS})|"
+        rf"(?P<mon>{MONTH})\s*(?P<day>{DAY})(?P<cy>,?\s+{YEAR})?))?(?![\d%])", _F), 4),
     ("clock_aside", re.compile(  # "10:35 a.m. (0735 GMT) Friday": the day after an aside
         rf"(?P<span>(?:(?P<amod>about|around|approximately)\s+)?(?:{CLOCK}){TZ})"
         rf"\s*\([^()\n]{{1,24}}\)\s*,?\s*(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<deic>{DEIXIS})|"

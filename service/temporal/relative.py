@@ -276,6 +276,22 @@ def _told_coarser(m: re.Match[str], st: State, unit: str) -> str | None:
 _AFTER_REF = ("the following", "following")
 
 
+def _told_before_after(m: re.Match[str], st: State, unit: str) -> str | None:
+    """ "the year before" / "the month after" a past year or month named earlier in the same
+    paragraph ("The plant closed in 2019. The law was passed the year before": 2018); None
+    when nothing past was named there."""
+    if not m["the"] or unit not in _STORY_UNITS or st.last_end < 0:
+        return None
+    if "\n" in st.text[st.last_end : m.start()]:
+        return None
+    base = (st.ref or "")[: _STORY_UNITS[unit]]
+    if not re.fullmatch(r"\d{4}(?:-\d\d)?", base) or len(base) != _STORY_UNITS[unit]:
+        return None
+    if int(base[:4]) >= st.dct.year:
+        return None
+    return dates.shift_value(base, unit, -1 if words(m["ba"]) in ("before", "earlier") else 1)
+
+
 def relative(m: re.Match[str], st: State) -> Result | None:
     unit = words(m["unit"]).replace("fiscal ", "")
     unit = {"wknd": "weekend", "wk": "week"}.get(unit, unit)
@@ -298,6 +314,9 @@ def relative(m: re.Match[str], st: State) -> Result | None:
         return result._replace(value=moved, anchor=False, story=later) if moved else None
     if story:
         return result
+    if result and m["ba"] and (told := _told_before_after(m, st, unit)):
+        return Result("DATE", told, point_mod(m), anchor=False)  # "closed in 2019 ... the
+        # year before": 2018
     if result and m["ba"]:  # "the year before" read from the publication date: "the year"
         return result._replace(end=m.end("unit"))
     return result

@@ -124,3 +124,44 @@ POSTS = [
 @pytest.mark.parametrize(("text", "expected"), POSTS)
 def test_post_short_months_and_hours_before_tomorrow(text, expected):
     assert values(text) == expected
+
+
+YEAR_BEFORE = [
+    # positive: "the year before / after" a past year named earlier in the paragraph
+    ("The plant closed in 2019. The law was passed the year before.",
+     [("2019", "2019"), ("the year before", "2018")]),
+    ("The dam failed in 2009, and a new one opened the year after.",
+     [("2009", "2009"), ("the year after", "2010")]),
+    ("The yard shut in May 2016; the year before, orders had dried up.",
+     [("May 2016", "2016-05"), ("the year before", "2015")]),
+    # negative: nothing past named before it, or in another paragraph: "the year" as before
+    ("The law was passed the year before.", [("the year", "2025")]),
+    ("The plant closed in 2019.\nThe law was passed the year before.",
+     [("2019", "2019"), ("the year", "2025")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), YEAR_BEFORE)
+def test_the_year_before_a_past_year_named(text, expected):
+    assert values(text) == expected
+
+
+CLOCK_WITH_DATE = [
+    # positive: a clock time before a weekday and a full date is one TIME on that date
+    ("Polls close at 10pm on Thursday, 7 May 2026.",
+     [("10pm on Thursday, 7 May 2026", "2026-05-07T22:00")]),
+    ("The ferry left at 10 p.m. on Saturday 6 March 1987.",
+     [("10 p.m. on Saturday 6 March 1987", "1987-03-06T22:00")]),
+    ("The vote ends at 8 p.m. on May 7, 2026.", [("8 p.m. on May 7, 2026", "2026-05-07T20:00")]),
+    ("Polls close at 10pm on Thursday May 7.", [("10pm on Thursday May 7", "2026-05-07T22:00")]),
+    # negative: a year that starts the next clause; a past clause keeps the past date
+    ("He arrived at 6 p.m. Friday, 2009 was a good year.",
+     [("6 p.m. Friday", "2025-10-10T18:00"), ("2009", "2009")]),
+    ("The vote ended at 8 p.m. on May 7 and results followed.",
+     [("8 p.m. on May 7", "2025-05-07T20:00")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), CLOCK_WITH_DATE)
+def test_clock_before_a_full_date(text, expected):
+    assert values(text) == expected
