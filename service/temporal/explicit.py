@@ -576,6 +576,8 @@ def story_season(code: str, rel: str, story: str) -> str | None:
         return dates.season_value(base, code, None, "next") if base else f"{year + 1}-{code}"
     if rel in _STORY_LAST or rel in LAST_WORDS:
         return dates.season_value(base, code, None, "last") if base else f"{year - 1}-{code}"
+    if code == "WI" and told is not None and told <= 3:
+        return f"{year - 1}-WI"  # "until March [1963] ... That winter": the one from December 1962
     return f"{year}-{code}"
 
 

@@ -132,11 +132,13 @@ _REL = (
     r"the\s+same|that|the\s+latest|the\s+prior|prior|the\s+preceding|the\s+upcoming|upcoming"
 )
 REL = rf"(?P<rel>{_REL})"
-DEIXIS = r"today|yesterday|tomorrow|tonight|tmrw|tmw|tomoz|tonite|2nite|2night|2day|2moro|2morrow"
+DEIXIS = (
+    r"today|yesterday|tomorrow|tonight|tmrw|tmw|tomoz|tonite|2nite|2night|2day|2moro|2morrow|yday"
+)
 #: Spellings of posts: "tmrw", "tonite", "last nite".
 DEIXIS_ALIASES = {"tmrw": "tomorrow", "tmw": "tomorrow", "tomoz": "tomorrow", "tonite": "tonight",
                   "2nite": "tonight", "2night": "tonight", "2day": "today", "2moro": "tomorrow",
-                  "2morrow": "tomorrow"}  # fmt: skip
+                  "2morrow": "tomorrow", "yday": "yesterday"}  # fmt: skip
 SEASON = r"(?P<season>spring|summer|fall|autumn|winter)"
 HOLIDAY = (
     r"(?-i:(?:Christmas|Xmas)(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|"

@@ -165,3 +165,40 @@ CLOCK_WITH_DATE = [
 @pytest.mark.parametrize(("text", "expected"), CLOCK_WITH_DATE)
 def test_clock_before_a_full_date(text, expected):
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("yday was a write off", [("yday", "2025-10-14")]),
+        ("saw him at 3pm yday", [("3pm yday", "2025-10-14T15:00")]),
+        ("the ydays of old", []),  # negative: not the word alone
+    ],
+)
+def test_post_spelling_yday(text, expected):
+    assert values(text) == expected
+
+
+STORY_MONTHS = [
+    # positive: a story moves on; a month up to seven ahead is the story's year's
+    ("In the spring of 1918 she was sent to France. She came home in November. The next year "
+     "she married.", [("the spring of 1918", "1918-SP"), ("November", "1918-11"),
+                      ("The next year", "1919")]),
+    ("It was finished in October 1643. In January the roof leaked.",
+     [("October 1643", "1643-10"), ("January", "1644-01")]),
+    # "that winter" told from January to March is the winter begun the December before
+    ("The river froze in December 1962 and did not thaw until March. That winter was hard.",
+     [("December 1962", "1962-12"), ("March", "1963-03"), ("That winter", "1962-WI")]),
+    ("In January 1947 the snow came. That winter, coal ran out.",
+     [("January 1947", "1947-01"), ("That winter", "1946-WI")]),
+    # negative: more than seven months ahead is the year before; a winter told in November
+    ("The strike ended in February 1926. In December the pits had been quiet.",
+     [("February 1926", "1926-02"), ("December", "1925-12")]),
+    ("In November 1947 the snow came. That winter, coal ran out.",
+     [("November 1947", "1947-11"), ("That winter", "1947-WI")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), STORY_MONTHS)
+def test_story_months_and_winters_move_on(text, expected):
+    assert values(text, "narrative") == expected
