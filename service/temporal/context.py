@@ -117,6 +117,16 @@ def _verb_like(tokens: list[str]) -> bool:
     return word in _FUTURE or word in _PAST or word in _SPEECH or word.endswith(("ed", "es"))
 
 
+#: Auxiliaries that open a predicate of their own after "and": "opened on Monday and is
+#: expected to last six weeks".
+_AUXILIARIES = frozenset("is are was were has have had will would could may might can".split())
+
+
+def _next_predicate(tokens: list[str]) -> bool:
+    """True if the one token given opens a predicate: a finite verb or an auxiliary."""
+    return _verb_like(tokens) or (bool(tokens) and tokens[0] in _AUXILIARIES)
+
+
 _CLAUSE_JOIN = frozenset("and but while whereas".split())
 _RELATIVE = frozenset("who which".split())
 
@@ -166,7 +176,11 @@ def _clause_tokens(text: str, start: int, end: int) -> list[tuple[float, str]]:
             break
         if tok.lower() in ("that", "which", "who"):
             break  # "approved a bill on Thursday that would ban ...": another clause
-        if tok.lower() in ("and", "but") and len(left) > 2 and _verb_like(right[i + 1 : i + 2]):
+        if (
+            tok.lower() in ("and", "but")
+            and len(left) > 2
+            and _next_predicate(right[i + 1 : i + 2])
+        ):
             break  # "reported a loss in February and expects a profit": the next predicate
         out.append((i + 1.5, tok))
     return out

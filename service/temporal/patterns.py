@@ -190,6 +190,14 @@ TZ = (  # "0800 hours" (military clock) is read with its word, as a zone is
 )
 
 _F = re.IGNORECASE
+#: "last" after "to" or a modal is the verb ("is expected to last six weeks").
+_NOT_VERB_LAST = (
+    "".join(
+        rf"(?<!\b{w}\s)"
+        for w in ("to", "will", "would", "could", "may", "might", "should", "can", "must")
+    )
+    + r"(?<!'ll\s)"
+)
 #: Words after which "12/3" is a month and day with no year.
 _SLASH_CUES = "on for by til till until from before after since is".split()
 
@@ -316,7 +324,8 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("yearend", re.compile(r"\b(?P<ye>year[- ]end|year's\s+end|month-end)\b", _F), 2),
     ("duration", re.compile(
         rf"(?:{AMOD})?(?:(?P<det>the|these|those|its|his|her|their|each\s+of\s+the)\s+)?"
-        rf"(?:(?P<rel>past|last|next|first|coming|previous|following|final|latest|ensuing|"
+        # "expected to last six weeks", "could last two years": the verb, not "the last"
+        rf"(?:(?P<rel>past|{_NOT_VERB_LAST}last|next|first|coming|previous|following|final|latest|ensuing|"
         rf"preceding|initial|remaining|same|other|few|recent)\s+)?"
         # not "in 1790 and two years later": a year, then a count of its own
         rf"(?!(?:1[0-9]|20)\d\d\s*(?:to|or|-|and)\s*[A-Za-z])"

@@ -202,3 +202,25 @@ STORY_MONTHS = [
 @pytest.mark.parametrize(("text", "expected"), STORY_MONTHS)
 def test_story_months_and_winters_move_on(text, expected):
     assert values(text, "narrative") == expected
+
+
+NEXT_PREDICATE = [
+    # positive: "and" + an auxiliary opens the next predicate; its tense is not the date's
+    ("The trial opened on Monday and is expected to last six weeks.",
+     [("Monday", "2025-10-13"), ("six weeks", "P6W")]),
+    ("The mine closed on Friday and will reopen in spring.",
+     [("Friday", "2025-10-10"), ("spring", "2026-SP")]),
+    # "last" after "to" or a modal is the verb, outside the span
+    ("The drought could last two years.", [("two years", "P2Y")]),
+    # negative: the date's own tense; "the last" stays in the span; no verb before "and"
+    ("The trial opens on Monday and is expected to last six weeks.",
+     [("Monday", "2025-10-20"), ("six weeks", "P6W")]),
+    ("Prices rose over the last six weeks.", [("the last six weeks", "P6W")]),
+    ("Talks on Friday and Saturday will decide.",
+     [("Friday", "2025-10-17"), ("Saturday", "2025-10-18")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), NEXT_PREDICATE)
+def test_next_predicate_and_the_verb_last(text, expected):
+    assert values(text) == expected
