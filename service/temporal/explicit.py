@@ -565,6 +565,11 @@ def _paired_season_year(text: str, end: int, code: str) -> int | None:
     return int(m["year"]) - 1 if later else int(m["year"])
 
 
+#: The last month of a season, counted from January of the year its value names (winter: the
+#: February after).
+_SEASON_LAST = {"SP": 5, "SU": 8, "FA": 11, "WI": 14}
+
+
 def story_season(code: str, rel: str, story: str) -> str | None:
     """A season read from the story time: its year's, or the next / previous one."""
     year = year_of(story)
@@ -576,9 +581,17 @@ def story_season(code: str, rel: str, story: str) -> str | None:
         return dates.season_value(base, code, None, "next") if base else f"{year + 1}-{code}"
     if rel in _STORY_LAST or rel in LAST_WORDS:
         return dates.season_value(base, code, None, "last") if base else f"{year - 1}-{code}"
+    if rel in ("", "the") and told is not None:  # "the winter of 1941-42 ... In the spring":
+        return f"{_season_on(year, told, code)}-{code}"  # 1942's: the story moves on
     if code == "WI" and told is not None and told <= 3:
         return f"{year - 1}-WI"  # "until March [1963] ... That winter": the one from December 1962
     return f"{year}-{code}"
+
+
+def _season_on(year: int, told: int, code: str) -> int:
+    """The year of the first season ``code`` that has not ended by the month told."""
+    last = _SEASON_LAST[code]
+    return next(y for y in (year - 1, year, year + 1) if y * 12 + last >= year * 12 + told)
 
 
 def holiday(m: re.Match[str], st: State) -> Result | None:

@@ -224,3 +224,24 @@ NEXT_PREDICATE = [
 @pytest.mark.parametrize(("text", "expected"), NEXT_PREDICATE)
 def test_next_predicate_and_the_verb_last(text, expected):
     assert values(text) == expected
+
+
+STORY_SEASONS = [
+    # positive: a bare season in a story is the first one not over by the month told
+    ("During the winter of 1941-42 the offensive stalled. In the spring it resumed.",
+     [("the winter of 1941-42", "1941-WI"), ("the spring", "1942-SP")]),
+    ("In October 1916 the rains came. In the spring the offensive resumed.",
+     [("October 1916", "1916-10"), ("the spring", "1917-SP")]),
+    ("In March 1916 the rains came. In the winter the offensive resumed.",
+     [("March 1916", "1916-03"), ("the winter", "1916-WI")]),
+    # negative: the season the month is in; "that" season keeps the story's year
+    ("In October 1916 the rains came. In the autumn the offensive resumed.",
+     [("October 1916", "1916-10"), ("the autumn", "1916-FA")]),
+    ("In September 1916 the rains came. That summer had been dry.",
+     [("September 1916", "1916-09"), ("That summer", "1916-SU")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), STORY_SEASONS)
+def test_story_seasons_move_on(text, expected):
+    assert values(text, "narrative") == expected
