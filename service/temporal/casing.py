@@ -14,7 +14,7 @@ _AMBIGUOUS = "may|march|august"
 #: Abbreviated months, read only before a day or a year ("sept 3", "dec 2023").
 _ABBREVIATED = "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 _HOLIDAYS = (
-    r"(?:christmas|xmas)(?:\s+(?:day|eve))?|new\s+year's(?:\s+(?:day|eve))?|thanksgiving(?:\s+day)?|"
+    r"(?:christmas|xmas)(?:\s+(?:day|eve))?|new\s+year's(?:\s+(?:day|eve))?|new\s+years(?:\s+(?:day|eve))?|new\s+year\s+(?:day|eve)|thanksgiving(?:\s+day)?|"
     r"easter(?:\s+sunday)?|halloween|valentine's\s+day|good\s+friday|boxing\s+day|"
     r"mother's\s+day|father's\s+day|black\s+friday|cyber\s+monday|independence\s+day|"
     r"labor\s+day|memorial\s+day|veterans\s+day|election\s+day"

@@ -127,12 +127,23 @@ def season_value(base: dt.date, code: str, direction: str | None, rel: str | Non
     return f"{idx // 4}-{order[idx % 4]}"
 
 
+#: Other spellings of a holiday's name ("new years eve", "NYE" in posts).
+_HOLIDAY_SPELLINGS = {
+    "presidents day": "presidents' day",
+    "st patrick's day": "saint patrick's day",
+    "new years": "new year's",
+    "new years day": "new year's day",
+    "new year day": "new year's day",
+    "new years eve": "new year's eve",
+    "new year eve": "new year's eve",
+    "nye": "new year's eve",
+}
+
+
 def holiday_date(name: str, year: int) -> dt.date | None:
     """The date of a (US) holiday in ``year``, or None."""
     key = " ".join(name.lower().replace(".", "").replace("xmas", "christmas").split())
-    key = {"presidents day": "presidents' day", "st patrick's day": "saint patrick's day"}.get(
-        key, key
-    )
+    key = _HOLIDAY_SPELLINGS.get(key, key)
     if key.startswith("martin luther king"):
         key = "martin luther king day"
     if key in ("black friday", "cyber monday"):  # the Friday / Monday after Thanksgiving

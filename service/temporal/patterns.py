@@ -142,6 +142,7 @@ DEIXIS_ALIASES = {"tmrw": "tomorrow", "tmw": "tomorrow", "tomoz": "tomorrow", "t
 SEASON = r"(?P<season>spring|summer|fall|autumn|winter)"
 HOLIDAY = (
     r"(?-i:(?:Christmas|Xmas)(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|"
+    r"New\s+Years(?:\s+(?:Day|Eve))?|New\s+Year\s+(?:Day|Eve)|NYE|"  # posts: "new years eve", "NYE"
     r"Easter(?:\s+Sunday)?|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Halloween|"
     r"Valentine's\s+Day|Good\s+Friday|Boxing\s+Day|Veterans\s+Day|Columbus\s+Day|"
     r"Election\s+Day|Mother's\s+Day|Father's\s+Day|Black\s+Friday|Cyber\s+Monday|"
@@ -451,7 +452,8 @@ _HEAD_LISTS: dict[str, list[str]] = {
                "semiannual", "biannual", "biannually", "bi"],
     "times": ["times", "once", "thrice"],
     "alternate": ["alternate"],
-    "holiday": ["christmas", "xmas", "year", "thanksgiving", "easter", "independence", "labor",
+    "holiday": ["christmas", "xmas", "year", "years", "nye", "thanksgiving", "easter",
+                "independence", "labor",
                 "memorial", "halloween", "valentine", "friday", "boxing", "veterans", "columbus",
                 "election", "mother", "father", "black", "cyber", "patrick", "presidents",
                 "martin"],

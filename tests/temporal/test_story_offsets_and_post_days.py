@@ -245,3 +245,20 @@ STORY_SEASONS = [
 @pytest.mark.parametrize(("text", "expected"), STORY_SEASONS)
 def test_story_seasons_move_on(text, expected):
     assert values(text, "narrative") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # positive: post spellings of New Year's
+        ("cant wait for NYE", [("NYE", "2025-12-31")]),
+        ("new years eve plans anyone", [("new years eve", "2025-12-31")]),
+        ("New Years Day was quiet in the capital.", [("New Years Day", "2025-01-01")]),
+        # negative: a name, "the new year", another calendar's
+        ("Bill Nye spoke on Tuesday.", [("Tuesday", "2025-10-14")]),
+        ("the new year brings new hope", []),
+        ("Happy New Year everyone", []),
+    ],
+)
+def test_new_years_spellings(text, expected):
+    assert values(text) == expected
