@@ -666,6 +666,13 @@ def _clock_on_told_day(st: State, told: str, m: re.Match[str]) -> bool:
     return tense != "future"
 
 
+#: The day after the one told, named right after a clock time: "at 2:20 a.m. the next morning".
+_NEXT_DAY_AFTER = re.compile(
+    r",?\s+(?:on\s+)?the\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night)\b",
+    re.IGNORECASE,
+)
+
+
 def clock(m: re.Match[str], st: State) -> Result | None:
     if m["noon"]:
         word = m["noon"].lower()
@@ -703,10 +710,13 @@ def clock(m: re.Match[str], st: State) -> Result | None:
             hour += 12
     if tonight and hour < 12 and not (m["ampm"] or "").lower().startswith("a"):
         hour += 12  # "9 o'clock tonight"
-    day = st.dct
+    day, next_day = st.dct, False
     told = st.ref[:10] if st.ref and re.fullmatch(r"\d{4}-\d\d-\d\d", st.ref[:10]) else None
     if told and _clock_on_told_day(st, told, m):
         day = dt.date.fromisoformat(told)  # a bare clock time: the day being told
+        if _NEXT_DAY_AFTER.match(st.text, m.end()):  # "sank at 2:20 a.m. the next morning":
+            day += dt.timedelta(days=1)  # that day, which the words after it then name
+            next_day = True
     between = st.text[st.last_end : m.start()].strip(" ,").lower() if st.last_end >= 0 else "-"
     if between in ("", "at", "on", "from", "by") and re.match(r"\d{4}-\d\d-\d\d", st.last_value):
         day = dt.date.fromisoformat(st.last_value[:10])  # "Dec. 20 at 8 p.m."
@@ -734,12 +744,13 @@ def clock(m: re.Match[str], st: State) -> Result | None:
         day = dates.shift_days(st.dct, {"yesterday": -1, "tomorrow": 1}.get(word, 0))
     zone = "Z" if m["tz"] in ("GMT", "UTC") else ""  # "0800 GMT": UTC, written Z
     value = f"{day.isoformat()}T{hour:02d}:{minute:02d}{zone}"
+    # the reference stays on the day told for "the next morning" after the clock
     if not m["amod"]:
-        return Result("TIME", value)
+        return Result("TIME", value, anchor=not next_day)
     first = next(
         m.start(g) for g in ("h", "noon", "h24", "h2", "hmil", "hp", "hhrs") if m[g]
     )  # "about [10:35]"
-    return Result("TIME", value, "APPROX", start=first)
+    return Result("TIME", value, "APPROX", start=first, anchor=not next_day)
 
 
 #: "the evening of", "the night of" just before a day: "[the night of 14 March 1947]".

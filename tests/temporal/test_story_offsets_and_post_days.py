@@ -262,3 +262,22 @@ def test_story_seasons_move_on(text, expected):
 )
 def test_new_years_spellings(text, expected):
     assert values(text) == expected
+
+
+CLOCK_NEXT_DAY = [
+    # positive: a clock time before "the next morning" is on the day after the one told
+    ("The ship left port on 10 April 1912. It sank at 2:20 a.m. the next morning.",
+     [("10 April 1912", "1912-04-10"), ("2:20 a.m.", "1912-04-11T02:20"),
+      ("the next morning", "1912-04-11TMO")]),
+    ("The plant closed on 3 May 2019. Workers left at about 6 p.m. the following day.",
+     [("3 May 2019", "2019-05-03"), ("6 p.m.", "2019-05-04T18:00"),
+      ("the following day", "2019-05-04")]),
+    # negative: no such words after it: the day told
+    ("The plant closed on 3 May 2019 at 6 p.m. and reopened.",
+     [("3 May 2019", "2019-05-03"), ("6 p.m.", "2019-05-03T18:00")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), CLOCK_NEXT_DAY)
+def test_clock_before_the_next_day(text, expected):
+    assert values(text, "narrative") == expected
