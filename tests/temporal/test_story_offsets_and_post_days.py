@@ -281,3 +281,25 @@ CLOCK_NEXT_DAY = [
 @pytest.mark.parametrize(("text", "expected"), CLOCK_NEXT_DAY)
 def test_clock_before_the_next_day(text, expected):
     assert values(text, "narrative") == expected
+
+
+MORE_SCHEDULES = [
+    # positive: present schedules and prospects point ahead
+    ("The festival gets under way on Thursday.", [("Thursday", "2025-10-16")]),
+    ("The summit gets underway Monday in Geneva.", [("Monday", "2025-10-20")]),
+    ("Temperatures are predicted to fall on Sunday.", [("Sunday", "2025-10-19")]),
+    ("Shares are likely to open lower on Monday.", [("Monday", "2025-10-20")]),
+    ("The results come out on Friday.", [("Friday", "2025-10-17")]),
+    ("The show is back on Tuesday.", [("Tuesday", "2025-10-21")]),
+    # negative: the report, a past prospect, a past verb, another clause
+    ("Analysts predicted on Monday that rates would rise.", [("Monday", "2025-10-13")]),
+    ("Temperatures were predicted to fall on Sunday.", [("Sunday", "2025-10-12")]),
+    ("The talks came to nothing on Monday.", [("Monday", "2025-10-13")]),
+    ("He is back in London after talks on Monday.", [("Monday", "2025-10-13")]),
+    ("Oil prices have come down since the middle of June.", [("the middle of June", "2025-06")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE_SCHEDULES)
+def test_more_present_schedules(text, expected):
+    assert values(text) == expected
