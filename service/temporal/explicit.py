@@ -197,8 +197,8 @@ def range_first(m: re.Match[str], st: State) -> Result | None:
         year = int(m["year"])
     elif story and year_of(story):
         year = nearest_year(story, month)
-    else:
-        year = dates.pick_year(st.dct, month, day, st.tense(m.start(), m.end()))
+    else:  # the year the closing day is read in, so both ends agree ("runs from 12 to 15 July")
+        year = dates.pick_year(st.dct, month, last, _direction(m, st))
     if not dates.valid_day(year, month, day):
         return None
     return Result("DATE", dt.date(year, month, day).isoformat(), story=bool(story))

@@ -303,3 +303,21 @@ MORE_SCHEDULES = [
 @pytest.mark.parametrize(("text", "expected"), MORE_SCHEDULES)
 def test_more_present_schedules(text, expected):
     assert values(text) == expected
+
+
+DAY_RANGES = [
+    # positive: the first day of "from 12 to 15 July" takes the year the closing day is read in
+    ("The festival runs from 12 to 15 July.", [("12", "2026-07-12"), ("15 July", "2026-07-15")]),
+    ("The show will run from 2 to 6 March.", [("2", "2026-03-02"), ("6 March", "2026-03-06")]),
+    # negative: a past range stays in the past; a year given is kept
+    ("The festival ran from 12 to 15 July.", [("12", "2025-07-12"), ("15 July", "2025-07-15")]),
+    (
+        "The talks ran from 3 to 4 March 2021.",
+        [("3", "2021-03-03"), ("4 March 2021", "2021-03-04")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DAY_RANGES)
+def test_day_range_years_agree(text, expected):
+    assert values(text) == expected
