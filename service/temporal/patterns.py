@@ -113,9 +113,11 @@ HUNDREDS = (
     rf"{_TEENS}|{_ONES})\b)?"
 )
 NUM = (
-    rf"(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:\.\d+)?(?:\s+\d/\d)?|{HUNDREDS}|"
+    rf"(?:(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:\.\d+)?(?:\s+\d/\d)?|{HUNDREDS}|"
     rf"(?:{_TENS})(?:[- ](?:{_ONES})\b)?|{NUM_WORD}|"
-    rf"{_alt(w for w in NUMBERS if ' ' not in w)})\b(?:\s+and\s+a\s+half\b)?"
+    rf"{_alt(w for w in NUMBERS if ' ' not in w)})\b"
+    # posts: "3hrs", "20mins", "2wks": a count written against its short unit
+    rf"|(?<![\w.])\d{{1,3}}(?=(?:mins?|hrs?|secs?|wks?|yrs?)\b))(?:\s+and\s+a\s+half\b)?"
 )
 UNIT = (
     r"(?:(?:trading|business|working|calendar|straight|consecutive|more|additional|full|long|"

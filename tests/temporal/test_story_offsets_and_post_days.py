@@ -321,3 +321,19 @@ DAY_RANGES = [
 @pytest.mark.parametrize(("text", "expected"), DAY_RANGES)
 def test_day_range_years_agree(text, expected):
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # positive: a count written against its short unit, in posts
+        ("flight delayed 3hrs ugh", [("3hrs", "PT3H")]),
+        ("waited 20mins for a bus", [("20mins", "PT20M")]),
+        ("back in 2wks", [("2wks", "P2W")]),
+        # negative: inside a model name or a decimal
+        ("the A320min was late", []),
+        ("version 2.5hrs", []),
+    ],
+)
+def test_post_counts_written_against_units(text, expected):
+    assert values(text) == expected
