@@ -244,6 +244,10 @@ def shift_value(value: str, unit: str, n: float) -> str | None:
             if days and days % 7 == 0:
                 monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
                 return iso_week(monday + dt.timedelta(days=n * days))
+            if months and months % 12 == 0:  # "the same week a year ago": that week's number
+                year = int(m[1]) + n * months // 12
+                week = min(int(m[2]), dt.date(year, 12, 28).isocalendar()[1])
+                return f"{year:04d}-W{week:02d}"
     except (ValueError, OverflowError):
         return None
     return None

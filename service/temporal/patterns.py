@@ -316,7 +316,8 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         rf"(?P<unit>week|weekend|wknd|wk|month|year|decade|century|fiscal\s+year)\b(?!-|\s+(?:of|ago|old))"
         rf"(?:\s+(?P<ba>before|after|earlier|later)(?=\s*(?:[,.;:!?)]|$|and\b|but\b|when\b))"
         rf"|(?:(?<=same\sweek)|(?<=same\smonth))\s+(?P<yago>{NUM})\s+years?\s+(?:earlier|ago|before|"
-        rf"(?P<later>later|after))\b)?"
+        rf"(?P<later>later|after))\b"
+        rf"|(?:(?<=same\sweek)|(?<=same\smonth))\s+(?P<ylast>last\s+year)\b(?!'s))?"
         # "the next year or so": about a year
         rf"(?P<orso>(?:(?<=year)|(?<=month)|(?<=decade)|(?<=week))\s+or\s+so\b)?",
         _F), 2),

@@ -302,9 +302,9 @@ def relative(m: re.Match[str], st: State) -> Result | None:
         result = _relative(m, st, unit)
     if result and m["orso"]:  # "the next year or so": about a year
         result = result._replace(mod=result.mod or "APPROX")
-    if result and m["yago"]:  # "the same month a year earlier": that month, a year back
-        later = m["later"] is not None  # "the same month a year later": a year on
-        count = number(m["yago"])
+    if result and (m["yago"] or m["ylast"]):  # "the same month a year earlier / last year":
+        later = m["later"] is not None  # that month, a year back; "a year later": a year on
+        count = number(m["yago"]) if m["yago"] else 1
         if not count or count != int(count):
             return None
         step = int(count) if later else -int(count)

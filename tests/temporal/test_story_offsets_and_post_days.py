@@ -337,3 +337,22 @@ def test_day_range_years_agree(text, expected):
 )
 def test_post_counts_written_against_units(text, expected):
     assert values(text) == expected
+
+
+SAME_LAST_YEAR = [
+    # positive: the same period a year back, as one expression
+    ("Prices are up 3% on the same month last year.", [("the same month last year", "2024-10")]),
+    ("Traffic was down on the same week last year.", [("the same week last year", "2024-W42")]),
+    ("Sales were flat from the same week a year ago.", [("the same week a year ago", "2024-W42")]),
+    ("Sales rose 5% from the same period last year.", [("the same period last year", "2024")]),
+    ("Profit in the third quarter rose from the same period last year.",
+     [("the third quarter", "2025-Q3"), ("the same period last year", "2024-Q3")]),
+    # negative: a possessive "last year's" stays apart
+    ("The same month last year's figures were revised.",
+     [("The same month", "2025-10"), ("last year", "2024")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), SAME_LAST_YEAR)
+def test_the_same_period_last_year(text, expected):
+    assert values(text) == expected
