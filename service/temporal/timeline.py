@@ -118,12 +118,12 @@ def nearest_year(value: str, month: int) -> int | None:
     told = told_month(value)
     if told is None:
         return year
-    # a story moves on: up to seven months ahead or five back ("in the spring of 1918 ...
+    # a story moves on: up to eight months ahead or four back ("in the spring of 1918 ...
     # after the armistice in November": 1918's November, not 1917's)
     ahead = month - told
-    if ahead > 7:
+    if ahead > 8:
         return year - 1
-    if ahead < -5:
+    if ahead < -4:
         return year + 1
     return year
 

@@ -191,7 +191,11 @@ STORY_MONTHS = [
      [("December 1962", "1962-12"), ("March", "1963-03"), ("That winter", "1962-WI")]),
     ("In January 1947 the snow came. That winter, coal ran out.",
      [("January 1947", "1947-01"), ("That winter", "1946-WI")]),
-    # negative: more than seven months ahead is the year before; a winter told in November
+    ("The firm was founded in March 2001. In November it opened a plant.",
+     [("March 2001", "2001-03"), ("November", "2001-11")]),
+    ("The dam burst in June 1950. In January the repairs began.",
+     [("June 1950", "1950-06"), ("January", "1951-01")]),
+    # negative: more than eight months ahead is the year before; a winter told in November
     ("The strike ended in February 1926. In December the pits had been quiet.",
      [("February 1926", "1926-02"), ("December", "1925-12")]),
     ("In November 1947 the snow came. That winter, coal ran out.",
