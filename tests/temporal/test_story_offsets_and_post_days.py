@@ -180,7 +180,7 @@ def test_post_spelling_yday(text, expected):
 
 
 STORY_MONTHS = [
-    # positive: a story moves on; a month up to seven ahead is the story's year's
+    # positive: a story moves on; a month up to eight ahead is the story's year's
     ("In the spring of 1918 she was sent to France. She came home in November. The next year "
      "she married.", [("the spring of 1918", "1918-SP"), ("November", "1918-11"),
                       ("The next year", "1919")]),
