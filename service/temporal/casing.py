@@ -14,7 +14,7 @@ _AMBIGUOUS = "may|march|august"
 #: Abbreviated months, read only before a day or a year ("sept 3", "dec 2023").
 _ABBREVIATED = "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 _HOLIDAYS = (
-    r"(?:christmas|xmas)(?:\s+(?:day|eve))?|new\s+year's(?:\s+(?:day|eve))?|thanksgiving(?:\s+day)?|"
+    r"(?:christmas|xmas)(?:\s+(?:day|eve))?|new\s+year's(?:\s+(?:day|eve))?|new\s+years(?:\s+(?:day|eve))?|new\s+year\s+(?:day|eve)|thanksgiving(?:\s+day)?|"
     r"easter(?:\s+sunday)?|halloween|valentine's\s+day|good\s+friday|boxing\s+day|"
     r"mother's\s+day|father's\s+day|black\s+friday|cyber\s+monday|independence\s+day|"
     r"labor\s+day|memorial\s+day|veterans\s+day|election\s+day"
@@ -25,6 +25,7 @@ _DATE_AFTER = r"(?=\s+(?:[0-3]?\d(?:st|nd|rd|th)?\b|(?:1[0-9]|20)\d\d\b))"
 _NAMES = re.compile(
     rf"\b(?:(?P<plain>{_WEEKDAYS}|{_MONTHS}|{_HOLIDAYS})\b"
     rf"|(?P<cue>(?:{_DATE_BEFORE})\s+|[0-3]?\d\s+)(?P<cued>{_AMBIGUOUS})\b"
+    rf"|(?P<dcue>\b[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?)(?P<dcued>{_AMBIGUOUS}|{_ABBREVIATED})\b"
     rf"|(?P<numbered>{_AMBIGUOUS}|{_ABBREVIATED}){_DATE_AFTER})"
 )
 #: Holidays in capitals ("CHRISTMAS EVE"): the rules read their names in title case only.
@@ -42,9 +43,10 @@ def _cap(word: str) -> str:
 
 
 def _title(m: re.Match[str]) -> str:
-    if m.groupdict().get("cued") is not None:
-        name = m["cued"]
-        return m["cue"] + (_cap(name) if name.islower() else name)
+    for cue, cued in (("cue", "cued"), ("dcue", "dcued")):
+        if m.groupdict().get(cued) is not None:
+            name = m[cued]
+            return m[cue] + (_cap(name) if name.islower() else name)
     name = m["plain"] or m.groupdict().get("numbered")
     if name.isupper() and not re.match(_HOLIDAYS, name, re.IGNORECASE):
         return name  # "MONDAY", "MARCH 3": the rules read capitals already

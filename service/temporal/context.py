@@ -52,7 +52,8 @@ _SCHEDULE = frozenset(
     debate debates finish finishes conclude concludes land lands depart departs premiere
     premieres sign signs gather gathers convene convenes stage stages reports celebrates
     deliberates appears addresses testifies speaks presents delivers attends competes races
-    performs marks expires tours reconvene reconvenes fly flies apply applies runs""".split()
+    performs marks expires tours reconvene reconvenes fly flies apply applies runs gets comes
+    come""".split()
 )
 #: Participles that after "is"/"are" make a present passive schedule ("the report is
 #: released Friday", "the vote is held Sunday").
@@ -71,6 +72,9 @@ _SCHEDULE_ING = frozenset(
 )
 
 
+_PERFECT = frozenset("have has had 've".split())
+
+
 def schedule(text: str, start: int, end: int) -> bool:
     """True if the expression's clause states a schedule in the present tense ("voters go to
     the polls on Sunday", "the minister is meeting his counterpart on Friday")."""
@@ -78,8 +82,8 @@ def schedule(text: str, start: int, end: int) -> bool:
     for i, (d, t) in enumerate(tokens):
         if d > 6:
             continue
-        if t in _SCHEDULE:
-            return True
+        if t in _SCHEDULE and not (i and tokens[i - 1][1] in _PERFECT):
+            return True  # not "prices have come down since October"
         if t in _SCHEDULE_ING and i and tokens[i - 1][1] in ("is", "are", "am", "'re", "'s"):
             return True
         if t in _SCHEDULE_PASSIVE and i and tokens[i - 1][1] in ("is", "are"):
@@ -115,6 +119,16 @@ def _verb_like(tokens: list[str]) -> bool:
         return False
     word = tokens[0]
     return word in _FUTURE or word in _PAST or word in _SPEECH or word.endswith(("ed", "es"))
+
+
+#: Auxiliaries that open a predicate of their own after "and": "opened on Monday and is
+#: expected to last six weeks".
+_AUXILIARIES = frozenset("is are was were has have had will would could may might can".split())
+
+
+def _next_predicate(tokens: list[str]) -> bool:
+    """True if the one token given opens a predicate: a finite verb or an auxiliary."""
+    return _verb_like(tokens) or (bool(tokens) and tokens[0] in _AUXILIARIES)
 
 
 _CLAUSE_JOIN = frozenset("and but while whereas".split())
@@ -166,10 +180,21 @@ def _clause_tokens(text: str, start: int, end: int) -> list[tuple[float, str]]:
             break
         if tok.lower() in ("that", "which", "who"):
             break  # "approved a bill on Thursday that would ban ...": another clause
-        if tok.lower() in ("and", "but") and len(left) > 2 and _verb_like(right[i + 1 : i + 2]):
+        if (
+            tok.lower() in ("and", "but")
+            and len(left) > 2
+            and _next_predicate(right[i + 1 : i + 2])
+        ):
             break  # "reported a loss in February and expects a profit": the next predicate
         out.append((i + 1.5, tok))
     return out
+
+
+#: Words between "is"/"are" and "to" that make a prospect: "are predicted to fall Sunday".
+_PROSPECT = frozenset(
+    """predicted forecast expected likely poised set due scheduled slated planned projected
+    tipped tapped bound about going""".split()
+)
 
 
 #: Verbs whose bare infinitive before a date names an act still to come ("agreed to
@@ -198,7 +223,7 @@ def _passive(words: list[str], i: int) -> bool:
 #: A present copula that puts a happening at the date: "the summit is on Friday", "heavy rain
 #: is forecast for Thursday", "talks are scheduled for Monday" (a schedule: ahead).
 _COPULA = re.compile(
-    r"\b(?:is|are)\s+(?:(?:(?:still|now|also|due|set|scheduled|slated|planned|expected|forecast|"
+    r"\b(?:is|are)\s+(?:(?:(?:still|now|also|back|due|set|scheduled|slated|planned|expected|forecast|"
     r"likely|possible|pencil+ed\s+in)\s+)?(?:on|for|in)\s+)?$",
     re.IGNORECASE,
 )
@@ -274,6 +299,14 @@ def tense(text: str, start: int, end: int) -> str | None:
             found, strong = "future", True  # "talks are set / have been set for Friday"
         elif tok.lower() == "to" and i and words[i - 1] in ("is", "are") and distance >= 2:
             found, strong = "future", True  # "the budget is to be presented on Tuesday"
+        elif (
+            tok.lower() == "to"
+            and i > 1
+            and words[i - 2] in ("is", "are")
+            and words[i - 1] in _PROSPECT
+            and distance >= 2
+        ):
+            found, strong = "future", True  # "temperatures are predicted to fall on Sunday"
         elif (
             i
             and words[i - 1] == "to"

@@ -127,12 +127,23 @@ def season_value(base: dt.date, code: str, direction: str | None, rel: str | Non
     return f"{idx // 4}-{order[idx % 4]}"
 
 
+#: Other spellings of a holiday's name ("new years eve", "NYE" in posts).
+_HOLIDAY_SPELLINGS = {
+    "presidents day": "presidents' day",
+    "st patrick's day": "saint patrick's day",
+    "new years": "new year's",
+    "new years day": "new year's day",
+    "new year day": "new year's day",
+    "new years eve": "new year's eve",
+    "new year eve": "new year's eve",
+    "nye": "new year's eve",
+}
+
+
 def holiday_date(name: str, year: int) -> dt.date | None:
     """The date of a (US) holiday in ``year``, or None."""
     key = " ".join(name.lower().replace(".", "").replace("xmas", "christmas").split())
-    key = {"presidents day": "presidents' day", "st patrick's day": "saint patrick's day"}.get(
-        key, key
-    )
+    key = _HOLIDAY_SPELLINGS.get(key, key)
     if key.startswith("martin luther king"):
         key = "martin luther king day"
     if key in ("black friday", "cyber monday"):  # the Friday / Monday after Thanksgiving
@@ -233,6 +244,10 @@ def shift_value(value: str, unit: str, n: float) -> str | None:
             if days and days % 7 == 0:
                 monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
                 return iso_week(monday + dt.timedelta(days=n * days))
+            if months and months % 12 == 0:  # "the same week a year ago": that week's number
+                year = int(m[1]) + n * months // 12
+                week = min(int(m[2]), dt.date(year, 12, 28).isocalendar()[1])
+                return f"{year:04d}-W{week:02d}"
     except (ValueError, OverflowError):
         return None
     return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from . import dates
+from .context import schedule
 from .explicit import month_number
 from .patterns import (
     APPROX_MODS,
@@ -103,6 +104,8 @@ _MODAL_BEFORE = re.compile(r"\b(?:will|'ll|would|could|might|may|can|shall)\s+$"
 
 
 _THAN = re.compile(r"\s+than\b", re.IGNORECASE)
+#: Tails read as another: "nine years afterwards", "ten years on," are "later".
+_TAIL_SYNONYMS = {"afterwards": "later", "afterward": "later", "on": "later"}
 
 
 def _duration(m: re.Match[str], st: State) -> Result | None:
@@ -114,7 +117,7 @@ def _duration(m: re.Match[str], st: State) -> Result | None:
     n = number(m["num"])
     if n is not None and m["half"]:
         n += 0.5  # "a minute and a half"
-    tail = words(m["tail"])
+    tail = _TAIL_SYNONYMS.get(words(m["tail"]), words(m["tail"]))
     mod = APPROX_MODS.get(words(m["amod"])) if m["amod"] else None
     if tail.startswith("or so "):  # "a week or so ago": about a week ago
         tail, mod = tail[6:], mod or "APPROX"
@@ -189,8 +192,11 @@ def _reach(m: re.Match[str], st: State, unit: str, n: float | None) -> str | Non
         return None
     if _BOUND_AFTER.match(st.text, m.end()):
         return None  # "in 18 months or less": a limit, not a date
-    if st.story_at(m.start(), m.end()) or st.tense(m.start(), m.end()) != "future":
+    if st.story_at(m.start(), m.end()):
         return None
+    tense = st.tense(m.start(), m.end())
+    if tense != "future" and not (tense is None and schedule(st.text, m.start(), m.end())):
+        return None  # "the law takes effect in two weeks": a present schedule is ahead too
     return dates.moved_value(st.dct, unit, int(n))
 
 

@@ -18,6 +18,7 @@ _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 _HALF = re.compile(r"^(\d{4})-H([12])$")
 _SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
 _BC = re.compile(r"^BC(\d{4})(?:-(\d\d))?$")
+_YEAR_WEEKDAY = re.compile(r"^(\d{4})-WXX-[1-7](?:T(?:MO|AF|EV|NI))?$")
 _NO_YEAR = re.compile(r"^XXXX-(\d\d)(?:-(\d\d))?$")
 _SEASON_EDTF = {"SP": 21, "SU": 22, "FA": 23, "WI": 24}
 
@@ -66,6 +67,9 @@ def _describe(value: str) -> Described:
     if m := _BC.match(value):  # EDTF counts years astronomically: 1 BC is year 0, 480 BC -0479
         year = f"-{int(m[1]) - 1:04d}"
         return (f"{year}-{m[2]}" if m[2] else year), None, None, "month" if m[2] else "year"
+    if m := _YEAR_WEEKDAY.match(value):  # "1862-WXX-1": a Monday of 1862, bounded by the year
+        y = int(m[1])
+        return m[1], dt.date(y, 1, 1), dt.date(y, 12, 31), "year"
     if m := _NO_YEAR.match(value):
         return value, None, None, "day" if m[2] else "month"
     return None, None, None, "unknown"

@@ -197,8 +197,8 @@ def range_first(m: re.Match[str], st: State) -> Result | None:
         year = int(m["year"])
     elif story and year_of(story):
         year = nearest_year(story, month)
-    else:
-        year = dates.pick_year(st.dct, month, day, st.tense(m.start(), m.end()))
+    else:  # the year the closing day is read in, so both ends agree ("runs from 12 to 15 July")
+        year = dates.pick_year(st.dct, month, last, _direction(m, st))
     if not dates.valid_day(year, month, day):
         return None
     return Result("DATE", dt.date(year, month, day).isoformat(), story=bool(story))
@@ -565,6 +565,11 @@ def _paired_season_year(text: str, end: int, code: str) -> int | None:
     return int(m["year"]) - 1 if later else int(m["year"])
 
 
+#: The last month of a season, counted from January of the year its value names (winter: the
+#: February after).
+_SEASON_LAST = {"SP": 5, "SU": 8, "FA": 11, "WI": 14}
+
+
 def story_season(code: str, rel: str, story: str) -> str | None:
     """A season read from the story time: its year's, or the next / previous one."""
     year = year_of(story)
@@ -576,7 +581,17 @@ def story_season(code: str, rel: str, story: str) -> str | None:
         return dates.season_value(base, code, None, "next") if base else f"{year + 1}-{code}"
     if rel in _STORY_LAST or rel in LAST_WORDS:
         return dates.season_value(base, code, None, "last") if base else f"{year - 1}-{code}"
+    if rel in ("", "the") and told is not None:  # "the winter of 1941-42 ... In the spring":
+        return f"{_season_on(year, told, code)}-{code}"  # 1942's: the story moves on
+    if code == "WI" and told is not None and told <= 3:
+        return f"{year - 1}-WI"  # "until March [1963] ... That winter": the one from December 1962
     return f"{year}-{code}"
+
+
+def _season_on(year: int, told: int, code: str) -> int:
+    """The year of the first season ``code`` that has not ended by the month told."""
+    last = _SEASON_LAST[code]
+    return next(y for y in (year - 1, year, year + 1) if y * 12 + last >= year * 12 + told)
 
 
 def holiday(m: re.Match[str], st: State) -> Result | None:
@@ -651,6 +666,13 @@ def _clock_on_told_day(st: State, told: str, m: re.Match[str]) -> bool:
     return tense != "future"
 
 
+#: The day after the one told, named right after a clock time: "at 2:20 a.m. the next morning".
+_NEXT_DAY_AFTER = re.compile(
+    r",?\s+(?:on\s+)?the\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night)\b",
+    re.IGNORECASE,
+)
+
+
 def clock(m: re.Match[str], st: State) -> Result | None:
     if m["noon"]:
         word = m["noon"].lower()
@@ -688,14 +710,29 @@ def clock(m: re.Match[str], st: State) -> Result | None:
             hour += 12
     if tonight and hour < 12 and not (m["ampm"] or "").lower().startswith("a"):
         hour += 12  # "9 o'clock tonight"
-    day = st.dct
+    day, next_day = st.dct, False
     told = st.ref[:10] if st.ref and re.fullmatch(r"\d{4}-\d\d-\d\d", st.ref[:10]) else None
     if told and _clock_on_told_day(st, told, m):
         day = dt.date.fromisoformat(told)  # a bare clock time: the day being told
+        if _NEXT_DAY_AFTER.match(st.text, m.end()):  # "sank at 2:20 a.m. the next morning":
+            day += dt.timedelta(days=1)  # that day, which the words after it then name
+            next_day = True
     between = st.text[st.last_end : m.start()].strip(" ,").lower() if st.last_end >= 0 else "-"
     if between in ("", "at", "on", "from", "by") and re.match(r"\d{4}-\d\d-\d\d", st.last_value):
         day = dt.date.fromisoformat(st.last_value[:10])  # "Dec. 20 at 8 p.m."
-    if m["wd"]:
+    g = m.groupdict()  # "clock_aside" has no full date after the weekday
+    mon_word, day_word = (
+        m["mon"] or g.get("wdm") or g.get("wdm2"),
+        m["day"] or g.get("wdd") or g.get("wdd2"),
+    )
+    if mon_word and day_word:  # "10pm on Thursday 7 May (2026)", "8 p.m. May 7, 2026"
+        mon, d = month_number(mon_word), day_number(day_word)
+        year = g.get("cy") or g.get("wdy")
+        y = int(year.strip(" ,")) if year else dates.pick_year(st.dct, mon, d, _direction(m, st))
+        if not dates.valid_day(y, mon, d):
+            return None
+        day = dt.date(y, mon, d)
+    elif m["wd"]:
         direction = st.tense(m.start(), m.end())
         if direction is None and (
             schedule(st.text, m.start(), m.end()) or st.lower_case(m.start("wd"))
@@ -705,20 +742,15 @@ def clock(m: re.Match[str], st: State) -> Result | None:
     elif m["deic"]:
         word = DEIXIS_ALIASES.get(m["deic"].lower(), m["deic"].lower())  # "3pm tmrw"
         day = dates.shift_days(st.dct, {"yesterday": -1, "tomorrow": 1}.get(word, 0))
-    elif m["mon"]:
-        mon, d = month_number(m["mon"]), day_number(m["day"])
-        y = dates.pick_year(st.dct, mon, d, st.tense(m.start(), m.end()))
-        if not dates.valid_day(y, mon, d):
-            return None
-        day = dt.date(y, mon, d)
     zone = "Z" if m["tz"] in ("GMT", "UTC") else ""  # "0800 GMT": UTC, written Z
     value = f"{day.isoformat()}T{hour:02d}:{minute:02d}{zone}"
+    # the reference stays on the day told for "the next morning" after the clock
     if not m["amod"]:
-        return Result("TIME", value)
+        return Result("TIME", value, anchor=not next_day)
     first = next(
         m.start(g) for g in ("h", "noon", "h24", "h2", "hmil", "hp", "hhrs") if m[g]
     )  # "about [10:35]"
-    return Result("TIME", value, "APPROX", start=first)
+    return Result("TIME", value, "APPROX", start=first, anchor=not next_day)
 
 
 #: "the evening of", "the night of" just before a day: "[the night of 14 March 1947]".

@@ -215,7 +215,7 @@ def _accept_relative(m: re.Match[str], text: str) -> bool:
 POST_LENGTH = 600
 #: Before "at", words that make the number after it a level or a place, not an hour.
 _LEVEL_AT = re.compile(
-    r"\b(?:closed|opened|ended|finished|stood|stands|traded|trades|trading|rose|fell|is|are|was|"
+    r"\b(?:closed|opened|ended|finished|stood|stand|stands|traded|trades|trading|rose|fell|is|are|was|"
     r"were|be|been|remained|remains|stayed|stays|hit|peaked|priced|fixed|set|pegged|valued|rated|"
     r"ranked|placed|came|tied|level|unchanged|steady|number|no|aged|age|"
     r"ages|bottom|top|rank|seeded|seed)\s+(?:@\s*|at\s+)$",

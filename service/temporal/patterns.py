@@ -113,9 +113,11 @@ HUNDREDS = (
     rf"{_TEENS}|{_ONES})\b)?"
 )
 NUM = (
-    rf"(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:\.\d+)?(?:\s+\d/\d)?|{HUNDREDS}|"
+    rf"(?:(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:\.\d+)?(?:\s+\d/\d)?|{HUNDREDS}|"
     rf"(?:{_TENS})(?:[- ](?:{_ONES})\b)?|{NUM_WORD}|"
-    rf"{_alt(w for w in NUMBERS if ' ' not in w)})\b(?:\s+and\s+a\s+half\b)?"
+    rf"{_alt(w for w in NUMBERS if ' ' not in w)})\b"
+    # posts: "3hrs", "20mins", "2wks": a count written against its short unit
+    rf"|(?<![\w.])\d{{1,3}}(?=(?:mins?|hrs?|secs?|wks?|yrs?)\b))(?:\s+and\s+a\s+half\b)?"
 )
 UNIT = (
     r"(?:(?:trading|business|working|calendar|straight|consecutive|more|additional|full|long|"
@@ -132,14 +134,17 @@ _REL = (
     r"the\s+same|that|the\s+latest|the\s+prior|prior|the\s+preceding|the\s+upcoming|upcoming"
 )
 REL = rf"(?P<rel>{_REL})"
-DEIXIS = r"today|yesterday|tomorrow|tonight|tmrw|tmw|tomoz|tonite|2nite|2night|2day|2moro|2morrow"
+DEIXIS = (
+    r"today|yesterday|tomorrow|tonight|tmrw|tmw|tomoz|tonite|2nite|2night|2day|2moro|2morrow|yday"
+)
 #: Spellings of posts: "tmrw", "tonite", "last nite".
 DEIXIS_ALIASES = {"tmrw": "tomorrow", "tmw": "tomorrow", "tomoz": "tomorrow", "tonite": "tonight",
                   "2nite": "tonight", "2night": "tonight", "2day": "today", "2moro": "tomorrow",
-                  "2morrow": "tomorrow"}  # fmt: skip
+                  "2morrow": "tomorrow", "yday": "yesterday"}  # fmt: skip
 SEASON = r"(?P<season>spring|summer|fall|autumn|winter)"
 HOLIDAY = (
     r"(?-i:(?:Christmas|Xmas)(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|"
+    r"New\s+Years(?:\s+(?:Day|Eve))?|New\s+Year\s+(?:Day|Eve)|NYE|"  # posts: "new years eve", "NYE"
     r"Easter(?:\s+Sunday)?|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Halloween|"
     r"Valentine's\s+Day|Good\s+Friday|Boxing\s+Day|Veterans\s+Day|Columbus\s+Day|"
     r"Election\s+Day|Mother's\s+Day|Father's\s+Day|Black\s+Friday|Cyber\s+Monday|"
@@ -175,7 +180,8 @@ CLOCK = (
     r"(?P<hp>[01]?\d|2[0-3]):(?P<mp>[0-5]\d)(?![\d:.,]\d|\s*(?:%|percent|per\b|to\s+\d|-\d))"
     # "see you at 8!", "dinner @ 7 \U0001f37b": a bare hour closing its phrase in a post
     r"|(?:(?<=\bat\s)|(?<=@\s)|(?<=@))(?P<hb>1[0-2]|[1-9])"
-    r"(?=\s*(?:[!?]|\.(?!\d)|$|\n|[^\w\s.,;:%$\u00a3\u20ac/+\-()'\"]))"
+    r"(?=\s*(?:[!?]|\.(?!\d)|$|\n|[^\w\s.,;:%$\u00a3\u20ac/+\-()'\"])"
+    r"|\s+(?:tomorrow|tmrw|tmw)\b)"  # "exam at 9 tmrw": the hour and its day
     # "doors 7:30", "kickoff 3:00": hours and minutes with no preposition, in a post
     r"|(?<![\w:.,$\u00a3\u20ac/-])(?P<hq>1[0-2]|[1-9]):(?P<mq>[0-5]\d)"
     r"(?![\d:.,]\d|\s*(?:%|percent|per\b|to\s+\d|-\d|mins?\b|minutes?\b|secs?\b|km\b|miles?\b))"
@@ -187,6 +193,14 @@ TZ = (  # "0800 hours" (military clock) is read with its word, as a zone is
 )
 
 _F = re.IGNORECASE
+#: "last" after "to" or a modal is the verb ("is expected to last six weeks").
+_NOT_VERB_LAST = (
+    "".join(
+        rf"(?<!\b{w}\s)"
+        for w in ("to", "will", "would", "could", "may", "might", "should", "can", "must")
+    )
+    + r"(?<!'ll\s)"
+)
 #: Words after which "12/3" is a month and day with no year.
 _SLASH_CUES = "on for by til till until from before after since is".split()
 
@@ -302,7 +316,8 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         rf"(?P<unit>week|weekend|wknd|wk|month|year|decade|century|fiscal\s+year)\b(?!-|\s+(?:of|ago|old))"
         rf"(?:\s+(?P<ba>before|after|earlier|later)(?=\s*(?:[,.;:!?)]|$|and\b|but\b|when\b))"
         rf"|(?:(?<=same\sweek)|(?<=same\smonth))\s+(?P<yago>{NUM})\s+years?\s+(?:earlier|ago|before|"
-        rf"(?P<later>later|after))\b)?"
+        rf"(?P<later>later|after))\b"
+        rf"|(?:(?<=same\sweek)|(?<=same\smonth))\s+(?P<ylast>last\s+year)\b(?!'s))?"
         # "the next year or so": about a year
         rf"(?P<orso>(?:(?<=year)|(?<=month)|(?<=decade)|(?<=week))\s+or\s+so\b)?",
         _F), 2),
@@ -313,10 +328,13 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("yearend", re.compile(r"\b(?P<ye>year[- ]end|year's\s+end|month-end)\b", _F), 2),
     ("duration", re.compile(
         rf"(?:{AMOD})?(?:(?P<det>the|these|those|its|his|her|their|each\s+of\s+the)\s+)?"
-        rf"(?:(?P<rel>past|last|next|first|coming|previous|following|final|latest|ensuing|"
+        # "expected to last six weeks", "could last two years": the verb, not "the last"
+        rf"(?:(?P<rel>past|{_NOT_VERB_LAST}last|next|first|coming|previous|following|final|latest|ensuing|"
         rf"preceding|initial|remaining|same|other|few|recent)\s+)?"
+        # not "in 1790 and two years later": a year, then a count of its own
+        rf"(?!(?:1[0-9]|20)\d\d\s*(?:to|or|-|and)\s*[A-Za-z])"
         rf"(?P<num>{NUM})(?:\s*(?:to|or|-|and)\s*(?P<num2>{NUM}))?(?P<sep>-|\s*)(?:{UNIT})"
-        rf"(?P<half>\s+and\s+a\s+half\b)?(?P<tail>-(?:long|old)\b|\s+(?:old|long)\b|\s+(?:(?:or\s+so\s+)?(?:ago|earlier|later)|before|after|"
+        rf"(?P<half>\s+and\s+a\s+half\b)?(?P<tail>-(?:long|old)\b|\s+(?:old|long)\b|\s+(?:(?:or\s+so\s+)?(?:ago|earlier|later|afterwards?|(?:(?<=years\s)|(?<=months\s)|(?<=decades\s))on(?=\s*[,;]))|before|after|"
         rf"from\s+now|hence|or\s+so|ahead|back)\b)?"
         rf"(?!(?<=two\squarters)\s+of\s+(?:{YEAR}|(?:this|last|next)\s+year)\b)",
         _F), 1),
@@ -356,8 +374,11 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("clock", re.compile(
         rf"(?:(?P<amod>about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|"
         rf"after))\s+)?(?:{CLOCK}){TZ}"
-        rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<deic>{DEIXIS})|"
-        rf"(?P<mon>{MONTH})\s*(?P<day>{DAY})))?(?![\d%])", _F), 4),
+        rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})"
+        # "10pm on Thursday 7 May", "8 p.m. on Friday, May 8, 2026": the whole date
+        rf"(?:,?\s+(?:(?:the\s+)?(?P<wdd>{DAY})\s+(?:of\s+)?(?P<wdm>{MONTH_AFTER_DAY})"
+        rf"|(?P<wdm2>{MONTH})\s*(?P<wdd2>{DAY}))(?P<wdy>,?\s+{YEAR})?)?|(?P<deic>{DEIXIS})|"
+        rf"(?P<mon>{MONTH})\s*(?P<day>{DAY})(?P<cy>,?\s+{YEAR})?))?(?![\d%])", _F), 4),
     ("clock_aside", re.compile(  # "10:35 a.m. (0735 GMT) Friday": the day after an aside
         rf"(?P<span>(?:(?P<amod>about|around|approximately)\s+)?(?:{CLOCK}){TZ})"
         rf"\s*\([^()\n]{{1,24}}\)\s*,?\s*(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<deic>{DEIXIS})|"
@@ -434,7 +455,8 @@ _HEAD_LISTS: dict[str, list[str]] = {
                "semiannual", "biannual", "biannually", "bi"],
     "times": ["times", "once", "thrice"],
     "alternate": ["alternate"],
-    "holiday": ["christmas", "xmas", "year", "thanksgiving", "easter", "independence", "labor",
+    "holiday": ["christmas", "xmas", "year", "years", "nye", "thanksgiving", "easter",
+                "independence", "labor",
                 "memorial", "halloween", "valentine", "friday", "boxing", "veterans", "columbus",
                 "election", "mother", "father", "black", "cyber", "patrick", "presidents",
                 "martin"],

@@ -69,6 +69,8 @@ def quarter(m: re.Match[str], st: State) -> Result | None:
             return Result("DATE", explicit[0])
         comparison = True
     if m["q"].lower() == "period" and not (n or topic or earlier):
+        if m["ago"]:  # "up 5% from the same period last year", no quarter reported: that year
+            return Result("DATE", str(st.dct.year - 1), anchor=False)
         return None
     if n is not None and explicit:
         value = f"{explicit[0]}-Q{n}"

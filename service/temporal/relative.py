@@ -9,7 +9,7 @@ from . import dates
 from .context import present_future, schedule
 from .durations import number
 from .explicit import LAST_WORDS, NEXT_WORDS, part_of_day, point_mod
-from .patterns import DEIXIS_ALIASES, PARTS, WEEKDAYS
+from .patterns import DEIXIS_ALIASES, MONTH_AFTER_DAY, PARTS, WEEKDAYS, YEAR
 from .state import Result, State, same_sentence, words
 from .timeline import as_day, year_of
 
@@ -97,6 +97,13 @@ def weekday(m: re.Match[str], st: State) -> Result | None:
         day = st.dct + dt.timedelta(days=wd - st.dct.weekday())
     elif (rel in ("", "that", "the same") or m["pmod"]) and (told := _story_day(m, st)):
         day = told  # "On Friday, 9 November 1956 ... on Sunday": the Sunday after that Friday
+    elif (rel in ("", "that", "the same") or m["pmod"]) and (
+        year := _year_after(m, st) or _story_year(m, st)
+    ):
+        # "The mill opened in 1842. On Monday the men walked out": a Monday of that story's
+        # year, not one near the publication date
+        part = f"T{PARTS[m['part'].lower()]}" if m["part"] else ""
+        return Result("TIME" if part else "DATE", f"{year}-WXX-{wd + 1}{part}", point_mod(m))
     elif _AHEAD_OF.search(st.text, max(0, m.start() - 40), m.start()) and not st.forced_tense:
         day = dates.weekday_date(st.dct, wd, "future")  # "fell ahead of Friday's jobs report"
     elif st.text.startswith("'s", m.end()) and not st.forced_tense:
@@ -151,6 +158,38 @@ def _story_day(m: re.Match[str], st: State) -> dt.date | None:
     had = _PLUPERFECT.search(st.text, max(0, m.start() - 40), m.start())
     earlier = had and not _PLANNED.search(had[0])  # "had met on Tuesday", not "had been set for"
     return dates.weekday_date(told, wd, "past" if earlier else "future")
+
+
+#: A month and year right after a weekday: "on a Monday in March 1862", "a Friday of 1911".
+_MONTH_YEAR_AFTER = re.compile(
+    rf"\s+(?:in|of)\s+(?:(?:early|late|mid-?)\s*)?(?:{MONTH_AFTER_DAY},?\s+)?(?:of\s+)?({YEAR})\b"
+)
+
+
+def _year_after(m: re.Match[str], st: State) -> int | None:
+    """The year a month-and-year after a bare weekday names, two years or more before the
+    publication ("on a Monday in March 1862"); None otherwise."""
+    if m["wrel"] or m["dom"] or m["dayoff"]:
+        return None
+    after = _MONTH_YEAR_AFTER.match(st.text, m.end())
+    year = int(after[1]) if after else None
+    return year if year and year <= st.dct.year - 2 else None
+
+
+def _story_year(m: re.Match[str], st: State) -> int | None:
+    """The year of a story told to the month or year only, two years or more before the
+    publication, that "that Sunday" points into; None for a bare "Sunday" (an obituary's "died
+    on Tuesday" after "retired in 1982" is the week of publication), a story at a day, or a
+    clause about the future from now."""
+    if words(m["rel"]) not in ("that", "the same") or m["wrel"] or m["dom"] or m["dayoff"]:
+        return None
+    story = st.story_at(m.start(), m.end())
+    if story is None or as_day(story):
+        return None
+    year = year_of(story)
+    if year is None or year > st.dct.year - 2 or present_future(st.text, m.start(), m.end()):
+        return None
+    return year
 
 
 def _told_day(m: re.Match[str], st: State) -> dt.date | None:
@@ -237,6 +276,22 @@ def _told_coarser(m: re.Match[str], st: State, unit: str) -> str | None:
 _AFTER_REF = ("the following", "following")
 
 
+def _told_before_after(m: re.Match[str], st: State, unit: str) -> str | None:
+    """ "the year before" / "the month after" a past year or month named earlier in the same
+    paragraph ("The plant closed in 2019. The law was passed the year before": 2018); None
+    when nothing past was named there."""
+    if not m["the"] or unit not in _STORY_UNITS or st.last_end < 0:
+        return None
+    if "\n" in st.text[st.last_end : m.start()]:
+        return None
+    base = (st.ref or "")[: _STORY_UNITS[unit]]
+    if not re.fullmatch(r"\d{4}(?:-\d\d)?", base) or len(base) != _STORY_UNITS[unit]:
+        return None
+    if int(base[:4]) >= st.dct.year:
+        return None
+    return dates.shift_value(base, unit, -1 if words(m["ba"]) in ("before", "earlier") else 1)
+
+
 def relative(m: re.Match[str], st: State) -> Result | None:
     unit = words(m["unit"]).replace("fiscal ", "")
     unit = {"wknd": "weekend", "wk": "week"}.get(unit, unit)
@@ -247,9 +302,9 @@ def relative(m: re.Match[str], st: State) -> Result | None:
         result = _relative(m, st, unit)
     if result and m["orso"]:  # "the next year or so": about a year
         result = result._replace(mod=result.mod or "APPROX")
-    if result and m["yago"]:  # "the same month a year earlier": that month, a year back
-        later = m["later"] is not None  # "the same month a year later": a year on
-        count = number(m["yago"])
+    if result and (m["yago"] or m["ylast"]):  # "the same month a year earlier / last year":
+        later = m["later"] is not None  # that month, a year back; "a year later": a year on
+        count = number(m["yago"]) if m["yago"] else 1
         if not count or count != int(count):
             return None
         step = int(count) if later else -int(count)
@@ -259,6 +314,9 @@ def relative(m: re.Match[str], st: State) -> Result | None:
         return result._replace(value=moved, anchor=False, story=later) if moved else None
     if story:
         return result
+    if result and m["ba"] and (told := _told_before_after(m, st, unit)):
+        return Result("DATE", told, point_mod(m), anchor=False)  # "closed in 2019 ... the
+        # year before": 2018
     if result and m["ba"]:  # "the year before" read from the publication date: "the year"
         return result._replace(end=m.end("unit"))
     return result

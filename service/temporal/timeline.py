@@ -109,19 +109,23 @@ def told_month(value: str) -> int | None:
 
 
 def nearest_year(value: str, month: int) -> int | None:
-    """The year putting ``month`` nearest the story time ``value``: after "It was finished in
-    October [1643]", "In January" is 1644's; with no month told, the story's own year."""
+    """The year putting ``month`` near the story time ``value``, ahead rather than back: after
+    "It was finished in October [1643]", "In January" is 1644's; with no month told, the
+    story's own year."""
     year = year_of(value)
     if year is None:
         return None
     told = told_month(value)
     if told is None:
         return year
-    # six months either way is a tie: the story's own year
-    return min(
-        (year - 1, year, year + 1),
-        key=lambda y: (abs(y * 12 + month - year * 12 - told), y != year),
-    )
+    # a story moves on: up to eight months ahead or four back ("in the spring of 1918 ...
+    # after the armistice in November": 1918's November, not 1917's)
+    ahead = month - told
+    if ahead > 8:
+        return year - 1
+    if ahead < -4:
+        return year + 1
+    return year
 
 
 def as_day(value: str) -> dt.date | None:
