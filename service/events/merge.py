@@ -41,6 +41,8 @@ class Group:
 
     members: list[Candidate]
     date: object = None  # EventDate once resolved
+    #: candidate index -> the happening noun its subject names (``coref.named_subjects``)
+    named: dict[int, str] = dataclasses.field(default_factory=dict, repr=False)
 
     @property
     def type(self) -> str:
@@ -94,9 +96,12 @@ class Group:
 
     def actors(self) -> list[Actor]:
         """Everyone taking part; what a document reports names its signatories too."""
+        traits = self.traits()
+        if not traits.reports:  # merging asks again after every candidate: keep it linear
+            return list(traits.actors.values())
         cached = self.__dict__.get("_actors_cache")
         if cached is not None and cached[0] == len(self.members):
-            return cached[1]  # merging asks again after every candidate: keep it linear
+            return cached[1]
         found = self._actors()
         self.__dict__["_actors_cache"] = (len(self.members), found)
         return found
@@ -113,12 +118,55 @@ class Group:
 
     def anchors(self) -> list:
         """The distinct dates the members give (kept as members join: merging stays linear)."""
-        seen, count = self.__dict__.setdefault("_anchors_cache", ({}, [0]))
-        for c in self.members[count[0] :]:
-            if c.anchor is not None:
-                seen.setdefault(dates.from_timex(c.anchor), None)
-        count[0] = len(self.members)
-        return list(seen)
+        return list(self.traits().anchors)
+
+    def traits(self) -> _Traits:
+        """What merging compares a candidate with, read from each member once as it joins (a
+        group of n mentions is not read n times over: merging stays linear)."""
+        traits = self.__dict__.get("_traits")
+        if traits is None:
+            traits = self.__dict__["_traits"] = _Traits()
+        for c in self.members[traits.count :]:
+            traits.add(c, self.named)
+        traits.count = len(self.members)
+        return traits
+
+
+@dataclasses.dataclass
+class _Traits:
+    """A group's members as merging compares them (see ``Group.traits``)."""
+
+    count: int = 0
+    anchors: dict = dataclasses.field(default_factory=dict)  # distinct dates, in order
+    verbs: set[str] = dataclasses.field(default_factory=set)  # verb triggers' texts
+    stems: set[str] = dataclasses.field(default_factory=set)  # triggers' last words' stems
+    named: set[str] = dataclasses.field(default_factory=set)  # stems of happening subjects
+    targets: set[str] = dataclasses.field(default_factory=set)
+    bodies: set[str] = dataclasses.field(default_factory=set)  # organisations telling
+    counts: dict[str, list] = dataclasses.field(default_factory=dict)  # verb -> its counts
+    document: bool = False
+    reports: int = 0
+    actors: dict[str, Actor] = dataclasses.field(default_factory=dict)  # of all but reports
+
+    def add(self, c: Candidate, named: dict[int, str]) -> None:
+        if c.kind == "report":
+            self.reports += 1
+        else:
+            for m in c.actors:
+                self.actors.setdefault(m.actor.key, m.actor)
+        if c.anchor is not None:
+            self.anchors.setdefault(dates.from_timex(c.anchor), None)
+        if c.trigger.pos == "verb":
+            self.verbs.add(c.trigger.text)
+            if found := _counts(c):
+                self.counts.setdefault(c.trigger.text, []).append(found)
+        self.stems.add(_stem(c))
+        if (stem := named.get(c.index)) is not None:
+            self.named.add(stem)
+        self.targets.update(c.targets)
+        if _own_verb(c):
+            self.bodies |= _bodies_telling(c)
+        self.document = self.document or c.doc
 
 
 def _own_verb(c: Candidate) -> bool:
@@ -154,43 +202,42 @@ def compatible_actors(a: list[Actor], b: list[Actor], need_overlap: bool) -> boo
 
 
 def _score(group: Group, cand: Candidate, named: dict[int, str]) -> int | None:
-    if group.type != cand.type:
+    if group.members[0].type != cand.type:  # merging keeps one type to a group
         return None
+    traits = group.traits()
+    names_it = _names_it(traits, cand, named)
     if (
         cand.trigger.pos == "verb"
         and cand.type not in SYNONYMOUS
-        and not any(
-            c.trigger.text == cand.trigger.text for c in group.members if c.trigger.pos == "verb"
-        )
-        and any(c.trigger.pos == "verb" for c in group.members)
-        and not _names_it(group, cand, named)
+        and cand.trigger.text not in traits.verbs
+        and traits.verbs
+        and not names_it
     ):
         return None  # "profit rose" and "raised its forecast" are two happenings
     mine = [m.actor for m in cand.actors]
     theirs = group.actors()
-    same = _names_it(group, cand, named) or any(_same_word(cand, c) for c in group.members)
+    same = names_it or _stem(cand) in traits.stems or (cand.doc and traits.document)
     if not (mine and theirs) and not same:
         return None  # with no actors to compare, only the same word names the same thing
     if not compatible_actors(mine, theirs, need_overlap=bool(mine and theirs)):
         return None
-    if _other_doers(group, cand):
+    if _other_doers(traits, cand):
         return None  # "Paywell admitted ..." and "the auditor refused ...": two tellers' words
-    their_targets = {k for c in group.members for k in c.targets}
-    document = cand.doc or any(c.doc for c in group.members)
-    if not document and cand.targets and their_targets and not set(cand.targets) & their_targets:
+    document = cand.doc or traits.document
+    if not document and cand.targets and traits.targets and not set(cand.targets) & traits.targets:
         return None  # "sued Binance" and "sued Coinbase" are two happenings
-    if _counted_apart(group, cand):
+    if _counted_apart(traits, cand):
         return None  # "the flu killed a million people in 1968" / "has killed 20 people"
     if cand.anchor is not None:
         mine_date = dates.from_timex(cand.anchor)
-        if any(not dates.overlaps(mine_date, d) for d in group.anchors()):
+        if any(not dates.overlaps(mine_date, d) for d in traits.anchors):
             return None
-    elif _apart(cand) and group.anchors():
+    elif _apart(cand) and traits.anchors:
         return None  # "two cases were confirmed this week ... a second case a day later"
     return len({m.actor.key for m in cand.actors} & {a.key for a in theirs})
 
 
-def _other_doers(group: Group, cand: Candidate) -> bool:
+def _other_doers(traits: _Traits, cand: Candidate) -> bool:
     """A statement whose telling bodies are named, none of them telling the group's statements
     (which name theirs): another body's word, even when a third takes part in both ("Paywell
     admitted ..." and "the auditor refused to sign off on Paywell's accounts"); a person may
@@ -198,8 +245,7 @@ def _other_doers(group: Group, cand: Candidate) -> bool:
     if cand.type != "statement" or not _own_verb(cand):
         return False  # "the meeting with Xi lasted two hours": the noun's happening
     mine = _bodies_telling(cand)
-    theirs = {k for c in group.members if _own_verb(c) for k in _bodies_telling(c)}
-    return bool(mine and theirs) and not mine & theirs
+    return bool(mine and traits.bodies) and not mine & traits.bodies
 
 
 def _bodies_telling(c: Candidate) -> set[str]:
@@ -227,16 +273,13 @@ def _counts_in(obj: str) -> frozenset[str]:
     return frozenset(m.group().lower().replace(",", "") for m in _COUNT.finditer(obj))
 
 
-def _counted_apart(group: Group, cand: Candidate) -> bool:
+def _counted_apart(traits: _Traits, cand: Candidate) -> bool:
     """The same verb told with other counts ("killed 20 people" / "killed about a million
     people"): two happenings, not one told twice."""
     mine = _counts(cand)
     if cand.trigger.pos != "verb" or not mine:
         return False
-    same_verb = [
-        c for c in group.members if c.trigger.pos == "verb" and c.trigger.text == cand.trigger.text
-    ]
-    return any((theirs := _counts(c)) and not mine & theirs for c in same_verb)
+    return any(not mine & theirs for theirs in traits.counts.get(cand.trigger.text, ()))
 
 
 _LATER = re.compile(r"\b(?:later|earlier)$", re.IGNORECASE)
@@ -248,22 +291,16 @@ def _apart(cand: Candidate) -> bool:
     return cand.duration is not None and bool(_LATER.search(cand.duration.text))
 
 
-def _same_word(a: Candidate, b: Candidate) -> bool:
-    """ "meetings"/"meeting", "communiqué"/"communique": the triggers' last words share a stem."""
-    wa, wb = (c.trigger.text.split()[-1].lower()[:5] for c in (a, b))
-    return wa == wb or (a.doc and b.doc)
+def _stem(c: Candidate) -> str:
+    """ "meetings"/"meeting", "communiqué"/"communique": a trigger's last word's stem."""
+    return c.trigger.text.split()[-1].lower()[:5]
 
 
-def _names_it(group: Group, cand: Candidate, named: dict[int, str]) -> bool:
+def _names_it(traits: _Traits, cand: Candidate, named: dict[int, str]) -> bool:
     """ "Rebels attacked Goma. The attack killed 12 people.", "The quake hit Tarsa. The quake
     destroyed the port": a clause whose subject is the group's happening by name."""
     stem = named.get(cand.index)
-    if stem is None:
-        return False
-    return any(
-        named.get(c.index) == stem or c.trigger.text.split()[-1].lower()[:5] == stem
-        for c in group.members
-    )
+    return stem is not None and (stem in traits.named or stem in traits.stems)
 
 
 def _best(
@@ -297,7 +334,7 @@ def _told_again(groups: list[Group], cand: Candidate, same: dict[int, int]) -> G
     if other is None:
         return None
     for group in groups:
-        if group.type == cand.type and any(c.index == other for c in group.members):
+        if group.members[0].type == cand.type and any(c.index == other for c in group.members):
             if cand.anchor is not None:
                 mine = dates.from_timex(cand.anchor)
                 if any(not dates.overlaps(mine, d) for d in group.anchors()):
@@ -310,7 +347,7 @@ def _the_one(groups: list[Group], cand: Candidate) -> Group | None:
     """ "The minister resigned. Her resignation on Friday ...", "Jackson, who died last June
     ... the popstar's death on 25 June": a known happening's noun names the one happening of
     its kind the story told (none when it told two), if their dates and people agree."""
-    kind = [g for g in groups if g.type == cand.type]
+    kind = [g for g in groups if g.members[0].type == cand.type]
     if len(kind) != 1:
         return None
     group = kind[0]
@@ -347,7 +384,7 @@ def within_article(
     for cand in (c for c in candidates if c.kind == "event"):
         group = _best(groups, cand, named, known, same)
         if group is None:
-            groups.append(Group([cand]))
+            groups.append(Group([cand], named=named))
         else:
             group.members.append(cand)
     for cand in (c for c in candidates if c.kind == "reference"):
@@ -355,13 +392,15 @@ def within_article(
         if group is not None:
             group.members.append(cand)
         elif cand.type in STANDALONE_REFERENCES and cand.actors and cand.anchor is not None:
-            groups.append(Group([cand]))
+            groups.append(Group([cand], named=named))
     for cand in (c for c in candidates if c.kind == "report"):
         group = _report_home(groups, cand)
         if group is not None:
             group.members.append(cand)
     for group in groups:
         group.members.sort(key=lambda c: c.index)
+        group.__dict__.pop("_traits", None)  # read in the text's order from now on
+        group.__dict__.pop("_actors_cache", None)
     groups.sort(key=lambda g: g.members[0].index)
     return groups
 

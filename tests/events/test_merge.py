@@ -2,10 +2,17 @@
 
 import dataclasses
 import datetime as dt
+import time
 
 import pytest
 
 from service.events import Actor, Event, EventDate, Mention, extract, same_happening
+from service.events.actors import ActorMention
+from service.events.candidate import Candidate
+from service.events.merge import within_article
+from service.events.phrases import Phrase
+from service.events.sentences import Clause, Span
+from service.events.types import Trigger
 
 from .helpers import SECOND_PUBLISHED, SEED_PUBLISHED, read, second_timexes, seed_timexes
 
@@ -184,3 +191,34 @@ def test_the_same_verb_with_the_same_count_is_one_happening():
 def test_a_when_clause_telling_what_befell_a_place(text, titles):
     """ "The area was devastated in May 2023, when floods killed 17 people": one happening."""
     assert [e.title for e in extract(text, dt.date(2024, 5, 10))] == titles
+
+
+def _cand(index, trigger, pos="verb", type_="meeting", kind="event", subject="", obj="",
+          actors=(), sentence=None):  # fmt: skip
+    """A candidate as detection leaves it, for merging alone (no parse)."""
+    text = f"{subject} {trigger} {obj}".strip()
+    span = Span(text, index * 100, index * 100 + len(text))
+    return Candidate(
+        index=index, type=type_, kind=kind, sentence=span,
+        clause=Clause(text, span.start, span.end), trigger=Trigger(type_, pos, 0, 0, trigger),
+        actors=[ActorMention(a, 0, 0, a.name, "name") for a in actors], anchor=None,
+        duration=None, status="occurred", doc=False, place=None,
+        phrase=Phrase(subject=subject, verb=trigger, obj=obj), reference_day=None,
+        position=index if sentence is None else sentence,
+    )  # fmt: skip
+
+
+def _merging_seconds(n: int) -> float:
+    cands = [_cand(i, "met", actors=(XI,), obj="Putin in Moscow") for i in range(n)]
+    started = time.process_time()
+    (group,) = within_article(cands)
+    assert len(group.members) == n
+    return time.process_time() - started
+
+
+def test_merging_a_long_group_stays_linear():
+    """A happening told n times is read once per mention, not once per mention per mention."""
+    _merging_seconds(50)
+    small, large = min(_merging_seconds(300) for _ in range(2)), _merging_seconds(1200)
+    # 4x the mentions: linear is 4x, quadratic 16x
+    assert large < 8 * small, (small, large)
