@@ -7,7 +7,7 @@ import datetime as dt
 import functools
 import re
 
-from . import dates, discourse
+from . import dates, discourse, lexicon
 from .model import Actor, Event
 from .predicates import Candidate
 
@@ -144,6 +144,11 @@ class _Traits:
     targets: set[str] = dataclasses.field(default_factory=set)
     bodies: set[str] = dataclasses.field(default_factory=set)  # organisations telling
     counts: dict[str, list] = dataclasses.field(default_factory=dict)  # verb -> its counts
+    kin: set[str] = dataclasses.field(default_factory=set)  # rows of verbs' ``verb_kin``
+    subjects: set[str] = dataclasses.field(default_factory=set)  # ``_subject_key``s
+    heads: set[str] = dataclasses.field(default_factory=set)  # their head words
+    doers: set[tuple] = dataclasses.field(default_factory=set)  # (head, sentence start)
+    objects: set[str] = dataclasses.field(default_factory=set)  # ``_object_head``s
     document: bool = False
     reports: int = 0
     actors: dict[str, Actor] = dataclasses.field(default_factory=dict)  # of all but reports
@@ -160,9 +165,17 @@ class _Traits:
             self.verbs.add(c.trigger.text)
             if found := _counts(c):
                 self.counts.setdefault(c.trigger.text, []).append(found)
+            if (row := lexicon.verb_kin(c.trigger.text)) is not None:
+                self.kin.add(row)
+            if subject := _subject_key(c.phrase.subject):
+                self.subjects.add(subject)
+                self.heads.add(_subject_head(subject))
+                self.doers.add((_subject_head(subject), c.sentence.start))
+            if head := _object_head(c.phrase.obj):
+                self.objects.add(head)
         self.stems.add(_stem(c))
-        if (stem := named.get(c.index)) is not None:
-            self.named.add(stem)
+        if (noun := named.get(c.index)) is not None:
+            self.named.add(noun[:5])
         self.targets.update(c.targets)
         if _own_verb(c):
             self.bodies |= _bodies_telling(c)
@@ -206,19 +219,29 @@ def _score(group: Group, cand: Candidate, named: dict[int, str]) -> int | None:
         return None
     traits = group.traits()
     names_it = _names_it(traits, cand, named)
+    alike = _told_alike(traits, cand)
     if (
         cand.trigger.pos == "verb"
         and cand.type not in SYNONYMOUS
         and cand.trigger.text not in traits.verbs
         and traits.verbs
         and not names_it
+        and not alike
     ):
         return None  # "profit rose" and "raised its forecast" are two happenings
     mine = [m.actor for m in cand.actors]
     theirs = group.actors()
-    same = names_it or _stem(cand) in traits.stems or (cand.doc and traits.document)
+    same = (
+        names_it
+        or alike
+        or _stem(cand) in traits.stems
+        or (cand.doc and traits.document)
+        or (cand.trigger.pos == "noun" and cand.kind == "event" and _doer_told(traits, cand))
+    )
     if not (mine and theirs) and not same:
         return None  # with no actors to compare, only the same word names the same thing
+    if not (mine and theirs) and not (names_it or alike) and _told_of_others(traits, cand):
+        return None  # "floods killed residents" / "a landslide killed villagers": two
     if not compatible_actors(mine, theirs, need_overlap=bool(mine and theirs)):
         return None
     if _other_doers(traits, cand):
@@ -235,6 +258,83 @@ def _score(group: Group, cand: Candidate, named: dict[int, str]) -> int | None:
     elif _apart(cand) and traits.anchors:
         return None  # "two cases were confirmed this week ... a second case a day later"
     return len({m.actor.key for m in cand.actors} & {a.key for a in theirs})
+
+
+def _told_alike(traits: _Traits, cand: Candidate) -> bool:
+    """A verb of the same row of ``verb_kin.json`` as the group's, told of the same thing: "net
+    profit fell 31 percent" / "net profit dropped to 3.1 billion crowns" (the same subject),
+    "an air strike hit a crowded market" / "two missiles struck the market" (the same thing
+    struck), "the Fed raised interest rates" / "the Fed lifted its policy rate" (both). Not
+    "oil prices fell" / "gold prices dropped", nor "raised rates" / "lifted its forecast"."""
+    row = lexicon.verb_kin(cand.trigger.text) if cand.trigger.pos == "verb" else None
+    if row is None or row not in traits.kin:
+        return False
+    head = _object_head(cand.phrase.obj)
+    if head and traits.objects and head not in traits.objects:
+        return False  # another thing done to
+    if _subject_key(cand.phrase.subject) in traits.subjects:
+        return True
+    # told by another subject: the same thing done to, named by a noun (not "3 percent")
+    return bool(head) and head in traits.objects and not _counts(cand)
+
+
+def _told_of_others(traits: _Traits, cand: Candidate) -> bool:
+    """The same verb told of another doer and another thing done to, with no names to compare
+    ("Floods killed residents in the north. A landslide killed villagers in the south.", "Rebels
+    attacked the town. Troops attacked the rebels."): two happenings. Not "Police arrested a man.
+    Officers arrested him." (a pronoun may be the same); a reference, which only adds a telling
+    to a happening told, may name it in other words ("shareholders rejected his plan" ... "the
+    first time investors had rejected a board proposal")."""
+    if cand.kind != "event" or cand.trigger.pos != "verb":
+        return False  # a reference only adds a telling ("investors had rejected a proposal")
+    if len(_AFTER_HEAD.sub("", cand.phrase.obj).split()) > 3:
+        return False  # a clause told ("testified that Dr Murray had said ..."), not a thing
+    subject, head = _subject_head(cand.phrase.subject), _object_head(cand.phrase.obj)
+    if not (subject and head and traits.heads and traits.objects):
+        return False
+    if subject in _PRONOUNS or head in _PRONOUNS:
+        return False
+    return subject not in traits.heads and head not in traits.objects
+
+
+_PRONOUNS = frozenset(
+    {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "we", "us", "i"}
+)
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that"})
+#: Words after an object's head: "a crowded market in the town of Al-Mansura" -> "market".
+_AFTER_HEAD = re.compile(
+    r"\s(?:in|of|at|on|for|from|to|by|with|against|after|over|into|as|since|than)\s.*$"
+)
+
+
+def _last_word(text: str) -> str:
+    words = text.lower().split()
+    return words[-1] if words else ""
+
+
+def _subject_head(subject: str) -> str:
+    """ "The center of the quake" -> "center"."""
+    return _last_word(_AFTER_HEAD.sub("", subject.lower()))
+
+
+def _doer_told(traits: _Traits, cand: Candidate) -> bool:
+    """A noun that is the subject of a member's verb in its sentence: "Iquique was hit by a
+    magnitude 8.2 earthquake in 2014": the earthquake is the hitting."""
+    return (_last_word(cand.trigger.text), cand.sentence.start) in traits.doers
+
+
+def _subject_key(subject: str) -> str:
+    """A subject as merging compares it: "The net profit" and "Net profit" alike."""
+    words = subject.lower().split()
+    while words and words[0] in _DETERMINERS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _object_head(obj: str) -> str:
+    """The stem of an object's head noun ("interest rates" / "its policy rate": "rate")."""
+    words = _AFTER_HEAD.sub("", obj.lower()).split()
+    return words[-1][:4] if words else ""
 
 
 def _other_doers(traits: _Traits, cand: Candidate) -> bool:
@@ -298,9 +398,15 @@ def _stem(c: Candidate) -> str:
 
 def _names_it(traits: _Traits, cand: Candidate, named: dict[int, str]) -> bool:
     """ "Rebels attacked Goma. The attack killed 12 people.", "The quake hit Tarsa. The quake
-    destroyed the port": a clause whose subject is the group's happening by name."""
-    stem = named.get(cand.index)
-    return stem is not None and (stem in traits.named or stem in traits.stems)
+    destroyed the port", "An earthquake struck Tarsa. The quake destroyed the port": a clause
+    whose subject is the group's happening by name (``named``: index -> that noun's lemma)."""
+    noun = named.get(cand.index)
+    if noun is None:
+        return False
+    stem = noun[:5]
+    # "The quake hit at 10:42 p.m." after "A magnitude 7.1 earthquake struck": a compound's head
+    compound = any(h != noun and h.endswith(noun) for h in traits.heads) if len(noun) > 3 else False
+    return stem in traits.named or stem in traits.stems or compound
 
 
 def _best(

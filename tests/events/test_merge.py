@@ -222,3 +222,85 @@ def test_merging_a_long_group_stays_linear():
     small, large = min(_merging_seconds(300) for _ in range(2)), _merging_seconds(1200)
     # 4x the mentions: linear is 4x, quadratic 16x
     assert large < 8 * small, (small, large)
+
+
+FED = Actor("org:FED", "Federal Reserve", "organisation")
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "groups"),
+    [
+        # one happening told by two verbs of one row, of the same subject
+        (("fall", "earnings", "Net profit", "31 percent", ()),
+         ("drop", "earnings", "net profit", "", ()), 1),
+        (("raise", "economy", "Fed", "interest rates", (FED,)),
+         ("lift", "economy", "Fed", "policy rate", (FED,)), 1),
+        # ... or of the same thing done to, by another subject
+        (("hit", "conflict", "An air strike", "crowded market in the town of Al-Mansura", ()),
+         ("strike", "conflict", "two missiles", "market", ()), 1),
+        # two things of one kind falling: two happenings
+        (("fall", "market", "Oil prices", "", ()), ("drop", "market", "Gold prices", "", ()), 2),
+        # the same count is no thing done to: other subjects, two happenings
+        (("rise", "earnings", "Revenue", "5 percent", ()),
+         ("climb", "earnings", "Profit", "5 percent", ()), 2),
+        # the same doer raising another thing
+        (("raise", "economy", "Fed", "interest rates", (FED,)),
+         ("lift", "economy", "Fed", "growth forecast", (FED,)), 2),
+        # another thing struck
+        (("hit", "conflict", "An air strike", "crowded market", ()),
+         ("strike", "conflict", "two missiles", "hospital", ()), 2),
+        # verbs of two rows stay two happenings
+        (("rise", "earnings", "Profit", "", ()), ("raise", "earnings", "Profit", "forecast", ()),
+         2),
+    ],
+    ids=["same-subject", "same-doer-same-thing", "same-thing-struck", "other-subjects",
+         "a-count-is-no-thing", "same-doer-other-thing", "other-thing-struck", "other-rows"],
+)  # fmt: skip
+def test_two_verbs_of_one_row_tell_one_happening(first, second, groups):
+    """ "net profit fell 31 percent" / "net profit dropped to 3.1 billion": one happening."""
+    cands = [
+        _cand(i, verb, type_=type_, subject=subject, obj=obj, actors=actors)
+        for i, (verb, type_, subject, obj, actors) in enumerate((first, second))
+    ]
+    assert len(within_article(cands)) == groups
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        # a definite noun telling the thing hit again, the same day: one attack
+        ("Rebels attacked a police station in Goma on Monday. Residents said two grenades hit "
+         "the station at midday.", ["Rebels attack police station in Goma"]),
+        # another day, or another thing hit: two happenings
+        ("Rebels attacked a police station in Goma on Monday. On Friday two grenades hit the "
+         "station.", ["Rebels attack police station in Goma", "Two grenades hit station"]),
+        ("Rebels attacked a police station in Goma on Monday. Residents said two grenades hit "
+         "a school at midday.",
+         ["Rebels attack police station in Goma", "Two grenades hit school"]),
+        # two quarters' profits: two happenings
+        ("Acme Corp said on Thursday that its net profit fell 10 percent in the first quarter. "
+         "Net profit dropped 5 percent in the second quarter.",
+         ["Acme's net profit falls 10 percent", "Net profit drops 5 percent"]),
+        # "the quake" names the earthquake told before (a compound's head)
+        ("A strong earthquake struck central Peru on Tuesday. The quake hit at 3:10 p.m. local "
+         "time, the USGS said.", ["Strong earthquake strikes central Peru"]),
+        ("A strong earthquake struck central Peru on Tuesday. On Friday a second quake destroyed "
+         "300 homes in Lima.",
+         ["Strong earthquake strikes central Peru", "Second quake destroys 300 homes in Lima"]),
+        # the noun that does the verb's deed is that deed ("hit by an earthquake")
+        ("Iquique was hit by a magnitude 8.2 earthquake in 2014 that killed six people.",
+         ["Magnitude 8.2 earthquake hits Iquique", "Magnitude 8.2 earthquake kills six people"]),
+        ("Iquique was hit by a storm in 2014 and by an earthquake in 2015.",
+         ["Storm hits Iquique", "Earthquake strikes"]),
+        # the same verb of another doer and another thing, no names to compare: two
+        ("Floods killed residents in the north on Monday. A landslide killed villagers in the "
+         "south.", ["Floods kill residents", "Landslide kills villagers in the south"]),
+        ("Gunmen attacked a bus near the border. Soldiers attacked the gunmen.",
+         ["Gunmen attack bus", "Soldiers attack gunmen"]),
+        # ... but a pronoun may be the same thing
+        ("Police arrested a man in Leeds. Officers arrested him after a chase.",
+         ["Police arrest man in Leeds"]),
+    ],
+)  # fmt: skip
+def test_one_happening_told_in_other_words(text, titles):
+    assert [e.title for e in extract(text, dt.date(2023, 10, 27))] == titles
