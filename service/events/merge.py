@@ -242,6 +242,8 @@ def _score(group: Group, cand: Candidate, named: dict[int, str]) -> int | None:
         return None  # with no actors to compare, only the same word names the same thing
     if not (mine and theirs) and not (names_it or alike) and _told_of_others(traits, cand):
         return None  # "floods killed residents" / "a landslide killed villagers": two
+    if not (mine and theirs) and _told_as_another(cand):
+        return None  # "The finance minister resigned. Health Minister Ann Lee also resigned."
     if not compatible_actors(mine, theirs, need_overlap=bool(mine and theirs)):
         return None
     if _other_doers(traits, cand):
@@ -430,7 +432,44 @@ def _best(
         found = _the_one(groups, cand)
         if found is not None and all(c.index in known for c in found.members):
             return found
+    if cand.type in ONCE and _names_the_role(groups, cand):
+        return _the_one(groups, cand)
     return None
+
+
+#: Types a person goes through once in a story: a role told first ("The chief executive of
+#: Paywell resigned on Wednesday") and then the person by name ("Markus Brand, who founded
+#: Paywell, stepped down") tell one happening.
+ONCE = frozenset({"resignation", "death"})
+#: Words telling a second happening of a kind: "Ann Lee also resigned", "another minister".
+_ANOTHER = re.compile(r"\b(?:also|too|another|second|as well|likewise)\b", re.IGNORECASE)
+
+
+def _told_as_another(cand: Candidate) -> bool:
+    """A verb event told as one more of its kind ("Ann Lee also resigned", "a second blast
+    hit the town"): not the happening told before, when no names say it is."""
+    return (
+        cand.kind == "event"
+        and cand.trigger.pos == "verb"
+        and _ANOTHER.search(cand.clause.text) is not None
+    )
+
+
+def _names_the_role(groups: list[Group], cand: Candidate) -> bool:
+    """A verb event naming one person ("Markus Brand stepped down"), the story's one happening
+    of its kind told of a role with nobody named ("The chief executive resigned"), not told as
+    another ("Ann Lee also resigned") nor of many ("two workers died")."""
+    if cand.kind != "event" or cand.trigger.pos != "verb" or _told_as_another(cand):
+        return False
+    people = {m.actor.key for m in cand.actors if m.actor.kind == "person"}
+    if len(people) != 1 or not people <= set(cand.agents):
+        return False
+    kind = [g for g in groups if g.members[0].type == cand.type]
+    if len(kind) != 1 or any(a.kind == "person" for a in kind[0].actors()):
+        return False
+    subject = kind[0].head.phrase.subject
+    head = _subject_head(subject)
+    return bool(head) and not _counts_in(subject) and not (head.endswith("s") and head[-2:] != "ss")
 
 
 def _told_again(groups: list[Group], cand: Candidate, same: dict[int, int]) -> Group | None:

@@ -304,3 +304,30 @@ def test_two_verbs_of_one_row_tell_one_happening(first, second, groups):
 )  # fmt: skip
 def test_one_happening_told_in_other_words(text, titles):
     assert [e.title for e in extract(text, dt.date(2023, 10, 27))] == titles
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        # a role told first, then the person by name: one resignation
+        ("The chief executive of Norvik Bank resigned on Wednesday. Lena Holm, who founded Norvik "
+         "in 1998, stepped down with immediate effect.",
+         ["Chief executive of Norvik Bank resigns", "Lena Holm founds Norvik"]),
+        # ... told as one more of its kind: two
+        ("The chief executive of Norvik Bank resigned on Wednesday. Lena Holm, the chairwoman, "
+         "also stepped down.",
+         ["Chief executive of Norvik Bank resigns", "Lena Holm steps down"]),
+        ("A bomb exploded in the market on Monday. A second bomb exploded near the mosque.",
+         ["Bomb explodes", "Second bomb explodes"]),
+        ("A worker died at the plant on Monday. Another worker died in hospital.",
+         ["Worker dies", "Another worker dies"]),
+        # the same thing told again, with no word of another: one
+        ("A bomb exploded in the market on Monday. The bomb exploded near the mosque.",
+         ["Bomb explodes"]),
+        # "each other" is no other happening
+        ("Three residents died in July 2015. The residents died within a week of each other.",
+         ["Three residents die"]),
+    ],
+)  # fmt: skip
+def test_a_person_once_and_one_more_of_a_kind(text, titles):
+    assert [e.title for e in extract(text, dt.date(2021, 3, 19))] == titles
