@@ -167,7 +167,7 @@ def _finer_inside(when: Timex, anchor: Timex) -> bool:
 
 
 def named_subjects(candidates: Sequence[Candidate], doc) -> dict[int, str]:
-    """Candidate index -> the stem of the happening noun that is its subject, said again
+    """Candidate index -> the lemma of the happening noun that is its subject, said again
     ("The attack killed 12 people", "Tuesday's earthquake destroyed the port"): the clause
     tells more of that happening, which another clause may have told by its verb."""
     out: dict[int, str] = {}
@@ -182,7 +182,7 @@ def named_subjects(candidates: Sequence[Candidate], doc) -> dict[int, str]:
             for d in subject.children
         )
         if told:  # "the attack", "its raid", "Tuesday's earthquake": one told of already
-            out[c.index] = subject.lemma_.lower()[:5]
+            out[c.index] = subject.lemma_.lower()
     return out
 
 

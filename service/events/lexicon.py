@@ -171,6 +171,17 @@ def verb_lemma(tok) -> str:
     return LEMMA_FIXES.get(lemma, lemma)
 
 
+#: lemma -> the row of ``service/data/verb_kin.json`` telling one happening in other words
+KIN: dict[str, str] = _by_word(
+    json.loads(DATA.with_name("verb_kin.json").read_text(encoding="utf-8"))["kin"]
+)
+
+
+def verb_kin(lemma: str) -> str | None:
+    """The row of verbs that tell one happening in other words ("fell" / "dropped"), if any."""
+    return KIN.get(lemma)
+
+
 def noun_type(lemma: str) -> str | None:
     """The type of a noun naming a happening, or ``None`` for a noun that names none."""
     return NOUN_TYPES.get(lemma.lower())

@@ -7,7 +7,7 @@ import datetime as dt
 import functools
 import re
 
-from . import dates, discourse
+from . import dates, discourse, lexicon
 from .model import Actor, Event
 from .predicates import Candidate
 
@@ -41,6 +41,8 @@ class Group:
 
     members: list[Candidate]
     date: object = None  # EventDate once resolved
+    #: candidate index -> the happening noun its subject names (``coref.named_subjects``)
+    named: dict[int, str] = dataclasses.field(default_factory=dict, repr=False)
 
     @property
     def type(self) -> str:
@@ -94,9 +96,12 @@ class Group:
 
     def actors(self) -> list[Actor]:
         """Everyone taking part; what a document reports names its signatories too."""
+        traits = self.traits()
+        if not traits.reports:  # merging asks again after every candidate: keep it linear
+            return list(traits.actors.values())
         cached = self.__dict__.get("_actors_cache")
         if cached is not None and cached[0] == len(self.members):
-            return cached[1]  # merging asks again after every candidate: keep it linear
+            return cached[1]
         found = self._actors()
         self.__dict__["_actors_cache"] = (len(self.members), found)
         return found
@@ -113,12 +118,68 @@ class Group:
 
     def anchors(self) -> list:
         """The distinct dates the members give (kept as members join: merging stays linear)."""
-        seen, count = self.__dict__.setdefault("_anchors_cache", ({}, [0]))
-        for c in self.members[count[0] :]:
-            if c.anchor is not None:
-                seen.setdefault(dates.from_timex(c.anchor), None)
-        count[0] = len(self.members)
-        return list(seen)
+        return list(self.traits().anchors)
+
+    def traits(self) -> _Traits:
+        """What merging compares a candidate with, read from each member once as it joins (a
+        group of n mentions is not read n times over: merging stays linear)."""
+        traits = self.__dict__.get("_traits")
+        if traits is None:
+            traits = self.__dict__["_traits"] = _Traits()
+        for c in self.members[traits.count :]:
+            traits.add(c, self.named)
+        traits.count = len(self.members)
+        return traits
+
+
+@dataclasses.dataclass
+class _Traits:
+    """A group's members as merging compares them (see ``Group.traits``)."""
+
+    count: int = 0
+    anchors: dict = dataclasses.field(default_factory=dict)  # distinct dates, in order
+    verbs: set[str] = dataclasses.field(default_factory=set)  # verb triggers' texts
+    stems: set[str] = dataclasses.field(default_factory=set)  # triggers' last words' stems
+    named: set[str] = dataclasses.field(default_factory=set)  # stems of happening subjects
+    targets: set[str] = dataclasses.field(default_factory=set)
+    bodies: set[str] = dataclasses.field(default_factory=set)  # organisations telling
+    counts: dict[str, list] = dataclasses.field(default_factory=dict)  # verb -> its counts
+    kin: set[str] = dataclasses.field(default_factory=set)  # rows of verbs' ``verb_kin``
+    subjects: set[str] = dataclasses.field(default_factory=set)  # ``_subject_key``s
+    heads: set[str] = dataclasses.field(default_factory=set)  # their head words
+    doers: set[tuple] = dataclasses.field(default_factory=set)  # (head, sentence start)
+    objects: set[str] = dataclasses.field(default_factory=set)  # ``_object_head``s
+    document: bool = False
+    reports: int = 0
+    actors: dict[str, Actor] = dataclasses.field(default_factory=dict)  # of all but reports
+
+    def add(self, c: Candidate, named: dict[int, str]) -> None:
+        if c.kind == "report":
+            self.reports += 1
+        else:
+            for m in c.actors:
+                self.actors.setdefault(m.actor.key, m.actor)
+        if c.anchor is not None:
+            self.anchors.setdefault(dates.from_timex(c.anchor), None)
+        if c.trigger.pos == "verb":
+            self.verbs.add(c.trigger.text)
+            if found := _counts(c):
+                self.counts.setdefault(c.trigger.text, []).append(found)
+            if (row := lexicon.verb_kin(c.trigger.text)) is not None:
+                self.kin.add(row)
+            if subject := _subject_key(c.phrase.subject):
+                self.subjects.add(subject)
+                self.heads.add(_subject_head(subject))
+                self.doers.add((_subject_head(subject), c.sentence.start))
+            if head := _object_head(c.phrase.obj):
+                self.objects.add(head)
+        self.stems.add(_stem(c))
+        if (noun := named.get(c.index)) is not None:
+            self.named.add(noun[:5])
+        self.targets.update(c.targets)
+        if _own_verb(c):
+            self.bodies |= _bodies_telling(c)
+        self.document = self.document or c.doc
 
 
 def _own_verb(c: Candidate) -> bool:
@@ -154,43 +215,131 @@ def compatible_actors(a: list[Actor], b: list[Actor], need_overlap: bool) -> boo
 
 
 def _score(group: Group, cand: Candidate, named: dict[int, str]) -> int | None:
-    if group.type != cand.type:
+    if group.members[0].type != cand.type:  # merging keeps one type to a group
         return None
+    traits = group.traits()
+    names_it = _names_it(traits, cand, named)
+    alike = _told_alike(traits, cand)
     if (
         cand.trigger.pos == "verb"
         and cand.type not in SYNONYMOUS
-        and not any(
-            c.trigger.text == cand.trigger.text for c in group.members if c.trigger.pos == "verb"
-        )
-        and any(c.trigger.pos == "verb" for c in group.members)
-        and not _names_it(group, cand, named)
+        and cand.trigger.text not in traits.verbs
+        and traits.verbs
+        and not names_it
+        and not alike
     ):
         return None  # "profit rose" and "raised its forecast" are two happenings
     mine = [m.actor for m in cand.actors]
     theirs = group.actors()
-    same = _names_it(group, cand, named) or any(_same_word(cand, c) for c in group.members)
+    same = (
+        names_it
+        or alike
+        or _stem(cand) in traits.stems
+        or (cand.doc and traits.document)
+        or (cand.trigger.pos == "noun" and cand.kind == "event" and _doer_told(traits, cand))
+    )
     if not (mine and theirs) and not same:
         return None  # with no actors to compare, only the same word names the same thing
+    if not (mine and theirs) and not (names_it or alike) and _told_of_others(traits, cand):
+        return None  # "floods killed residents" / "a landslide killed villagers": two
+    if not (mine and theirs) and _told_as_another(cand):
+        return None  # "The finance minister resigned. Health Minister Ann Lee also resigned."
     if not compatible_actors(mine, theirs, need_overlap=bool(mine and theirs)):
         return None
-    if _other_doers(group, cand):
+    if _other_doers(traits, cand):
         return None  # "Paywell admitted ..." and "the auditor refused ...": two tellers' words
-    their_targets = {k for c in group.members for k in c.targets}
-    document = cand.doc or any(c.doc for c in group.members)
-    if not document and cand.targets and their_targets and not set(cand.targets) & their_targets:
+    document = cand.doc or traits.document
+    if not document and cand.targets and traits.targets and not set(cand.targets) & traits.targets:
         return None  # "sued Binance" and "sued Coinbase" are two happenings
-    if _counted_apart(group, cand):
+    if _counted_apart(traits, cand):
         return None  # "the flu killed a million people in 1968" / "has killed 20 people"
     if cand.anchor is not None:
         mine_date = dates.from_timex(cand.anchor)
-        if any(not dates.overlaps(mine_date, d) for d in group.anchors()):
+        if any(not dates.overlaps(mine_date, d) for d in traits.anchors):
             return None
-    elif _apart(cand) and group.anchors():
+    elif _apart(cand) and traits.anchors:
         return None  # "two cases were confirmed this week ... a second case a day later"
     return len({m.actor.key for m in cand.actors} & {a.key for a in theirs})
 
 
-def _other_doers(group: Group, cand: Candidate) -> bool:
+def _told_alike(traits: _Traits, cand: Candidate) -> bool:
+    """A verb of the same row of ``verb_kin.json`` as the group's, told of the same thing: "net
+    profit fell 31 percent" / "net profit dropped to 3.1 billion crowns" (the same subject),
+    "an air strike hit a crowded market" / "two missiles struck the market" (the same thing
+    struck), "the Fed raised interest rates" / "the Fed lifted its policy rate" (both). Not
+    "oil prices fell" / "gold prices dropped", nor "raised rates" / "lifted its forecast"."""
+    row = lexicon.verb_kin(cand.trigger.text) if cand.trigger.pos == "verb" else None
+    if row is None or row not in traits.kin:
+        return False
+    head = _object_head(cand.phrase.obj)
+    if head and traits.objects and head not in traits.objects:
+        return False  # another thing done to
+    if _subject_key(cand.phrase.subject) in traits.subjects:
+        return True
+    # told by another subject: the same thing done to, named by a noun (not "3 percent")
+    return bool(head) and head in traits.objects and not _counts(cand)
+
+
+def _told_of_others(traits: _Traits, cand: Candidate) -> bool:
+    """The same verb told of another doer and another thing done to, with no names to compare
+    ("Floods killed residents in the north. A landslide killed villagers in the south.", "Rebels
+    attacked the town. Troops attacked the rebels."): two happenings. Not "Police arrested a man.
+    Officers arrested him." (a pronoun may be the same); a reference, which only adds a telling
+    to a happening told, may name it in other words ("shareholders rejected his plan" ... "the
+    first time investors had rejected a board proposal")."""
+    if cand.kind != "event" or cand.trigger.pos != "verb":
+        return False  # a reference only adds a telling ("investors had rejected a proposal")
+    if len(_AFTER_HEAD.sub("", cand.phrase.obj).split()) > 3:
+        return False  # a clause told ("testified that Dr Murray had said ..."), not a thing
+    subject, head = _subject_head(cand.phrase.subject), _object_head(cand.phrase.obj)
+    if not (subject and head and traits.heads and traits.objects):
+        return False
+    if subject in _PRONOUNS or head in _PRONOUNS:
+        return False
+    return subject not in traits.heads and head not in traits.objects
+
+
+_PRONOUNS = frozenset(
+    {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "we", "us", "i"}
+)
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that"})
+#: Words after an object's head: "a crowded market in the town of Al-Mansura" -> "market".
+_AFTER_HEAD = re.compile(
+    r"\s(?:in|of|at|on|for|from|to|by|with|against|after|over|into|as|since|than)\s.*$"
+)
+
+
+def _last_word(text: str) -> str:
+    words = text.lower().split()
+    return words[-1] if words else ""
+
+
+def _subject_head(subject: str) -> str:
+    """ "The center of the quake" -> "center"."""
+    return _last_word(_AFTER_HEAD.sub("", subject.lower()))
+
+
+def _doer_told(traits: _Traits, cand: Candidate) -> bool:
+    """A noun that is the subject of a member's verb in its sentence: "Iquique was hit by a
+    magnitude 8.2 earthquake in 2014": the earthquake is the hitting."""
+    return (_last_word(cand.trigger.text), cand.sentence.start) in traits.doers
+
+
+def _subject_key(subject: str) -> str:
+    """A subject as merging compares it: "The net profit" and "Net profit" alike."""
+    words = subject.lower().split()
+    while words and words[0] in _DETERMINERS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _object_head(obj: str) -> str:
+    """The stem of an object's head noun ("interest rates" / "its policy rate": "rate")."""
+    words = _AFTER_HEAD.sub("", obj.lower()).split()
+    return words[-1][:4] if words else ""
+
+
+def _other_doers(traits: _Traits, cand: Candidate) -> bool:
     """A statement whose telling bodies are named, none of them telling the group's statements
     (which name theirs): another body's word, even when a third takes part in both ("Paywell
     admitted ..." and "the auditor refused to sign off on Paywell's accounts"); a person may
@@ -198,8 +347,7 @@ def _other_doers(group: Group, cand: Candidate) -> bool:
     if cand.type != "statement" or not _own_verb(cand):
         return False  # "the meeting with Xi lasted two hours": the noun's happening
     mine = _bodies_telling(cand)
-    theirs = {k for c in group.members if _own_verb(c) for k in _bodies_telling(c)}
-    return bool(mine and theirs) and not mine & theirs
+    return bool(mine and traits.bodies) and not mine & traits.bodies
 
 
 def _bodies_telling(c: Candidate) -> set[str]:
@@ -227,16 +375,13 @@ def _counts_in(obj: str) -> frozenset[str]:
     return frozenset(m.group().lower().replace(",", "") for m in _COUNT.finditer(obj))
 
 
-def _counted_apart(group: Group, cand: Candidate) -> bool:
+def _counted_apart(traits: _Traits, cand: Candidate) -> bool:
     """The same verb told with other counts ("killed 20 people" / "killed about a million
     people"): two happenings, not one told twice."""
     mine = _counts(cand)
     if cand.trigger.pos != "verb" or not mine:
         return False
-    same_verb = [
-        c for c in group.members if c.trigger.pos == "verb" and c.trigger.text == cand.trigger.text
-    ]
-    return any((theirs := _counts(c)) and not mine & theirs for c in same_verb)
+    return any(not mine & theirs for theirs in traits.counts.get(cand.trigger.text, ()))
 
 
 _LATER = re.compile(r"\b(?:later|earlier)$", re.IGNORECASE)
@@ -248,22 +393,22 @@ def _apart(cand: Candidate) -> bool:
     return cand.duration is not None and bool(_LATER.search(cand.duration.text))
 
 
-def _same_word(a: Candidate, b: Candidate) -> bool:
-    """ "meetings"/"meeting", "communiqué"/"communique": the triggers' last words share a stem."""
-    wa, wb = (c.trigger.text.split()[-1].lower()[:5] for c in (a, b))
-    return wa == wb or (a.doc and b.doc)
+def _stem(c: Candidate) -> str:
+    """ "meetings"/"meeting", "communiqué"/"communique": a trigger's last word's stem."""
+    return c.trigger.text.split()[-1].lower()[:5]
 
 
-def _names_it(group: Group, cand: Candidate, named: dict[int, str]) -> bool:
+def _names_it(traits: _Traits, cand: Candidate, named: dict[int, str]) -> bool:
     """ "Rebels attacked Goma. The attack killed 12 people.", "The quake hit Tarsa. The quake
-    destroyed the port": a clause whose subject is the group's happening by name."""
-    stem = named.get(cand.index)
-    if stem is None:
+    destroyed the port", "An earthquake struck Tarsa. The quake destroyed the port": a clause
+    whose subject is the group's happening by name (``named``: index -> that noun's lemma)."""
+    noun = named.get(cand.index)
+    if noun is None:
         return False
-    return any(
-        named.get(c.index) == stem or c.trigger.text.split()[-1].lower()[:5] == stem
-        for c in group.members
-    )
+    stem = noun[:5]
+    # "The quake hit at 10:42 p.m." after "A magnitude 7.1 earthquake struck": a compound's head
+    compound = any(h != noun and h.endswith(noun) for h in traits.heads) if len(noun) > 3 else False
+    return stem in traits.named or stem in traits.stems or compound
 
 
 def _best(
@@ -287,7 +432,44 @@ def _best(
         found = _the_one(groups, cand)
         if found is not None and all(c.index in known for c in found.members):
             return found
+    if cand.type in ONCE and _names_the_role(groups, cand):
+        return _the_one(groups, cand)
     return None
+
+
+#: Types a person goes through once in a story: a role told first ("The chief executive of
+#: Paywell resigned on Wednesday") and then the person by name ("Markus Brand, who founded
+#: Paywell, stepped down") tell one happening.
+ONCE = frozenset({"resignation", "death"})
+#: Words telling a second happening of a kind: "Ann Lee also resigned", "another minister".
+_ANOTHER = re.compile(r"\b(?:also|too|another|second|as well|likewise)\b", re.IGNORECASE)
+
+
+def _told_as_another(cand: Candidate) -> bool:
+    """A verb event told as one more of its kind ("Ann Lee also resigned", "a second blast
+    hit the town"): not the happening told before, when no names say it is."""
+    return (
+        cand.kind == "event"
+        and cand.trigger.pos == "verb"
+        and _ANOTHER.search(cand.clause.text) is not None
+    )
+
+
+def _names_the_role(groups: list[Group], cand: Candidate) -> bool:
+    """A verb event naming one person ("Markus Brand stepped down"), the story's one happening
+    of its kind told of a role with nobody named ("The chief executive resigned"), not told as
+    another ("Ann Lee also resigned") nor of many ("two workers died")."""
+    if cand.kind != "event" or cand.trigger.pos != "verb" or _told_as_another(cand):
+        return False
+    people = {m.actor.key for m in cand.actors if m.actor.kind == "person"}
+    if len(people) != 1 or not people <= set(cand.agents):
+        return False
+    kind = [g for g in groups if g.members[0].type == cand.type]
+    if len(kind) != 1 or any(a.kind == "person" for a in kind[0].actors()):
+        return False
+    subject = kind[0].head.phrase.subject
+    head = _subject_head(subject)
+    return bool(head) and not _counts_in(subject) and not (head.endswith("s") and head[-2:] != "ss")
 
 
 def _told_again(groups: list[Group], cand: Candidate, same: dict[int, int]) -> Group | None:
@@ -297,7 +479,7 @@ def _told_again(groups: list[Group], cand: Candidate, same: dict[int, int]) -> G
     if other is None:
         return None
     for group in groups:
-        if group.type == cand.type and any(c.index == other for c in group.members):
+        if group.members[0].type == cand.type and any(c.index == other for c in group.members):
             if cand.anchor is not None:
                 mine = dates.from_timex(cand.anchor)
                 if any(not dates.overlaps(mine, d) for d in group.anchors()):
@@ -310,7 +492,7 @@ def _the_one(groups: list[Group], cand: Candidate) -> Group | None:
     """ "The minister resigned. Her resignation on Friday ...", "Jackson, who died last June
     ... the popstar's death on 25 June": a known happening's noun names the one happening of
     its kind the story told (none when it told two), if their dates and people agree."""
-    kind = [g for g in groups if g.type == cand.type]
+    kind = [g for g in groups if g.members[0].type == cand.type]
     if len(kind) != 1:
         return None
     group = kind[0]
@@ -347,7 +529,7 @@ def within_article(
     for cand in (c for c in candidates if c.kind == "event"):
         group = _best(groups, cand, named, known, same)
         if group is None:
-            groups.append(Group([cand]))
+            groups.append(Group([cand], named=named))
         else:
             group.members.append(cand)
     for cand in (c for c in candidates if c.kind == "reference"):
@@ -355,13 +537,15 @@ def within_article(
         if group is not None:
             group.members.append(cand)
         elif cand.type in STANDALONE_REFERENCES and cand.actors and cand.anchor is not None:
-            groups.append(Group([cand]))
+            groups.append(Group([cand], named=named))
     for cand in (c for c in candidates if c.kind == "report"):
         group = _report_home(groups, cand)
         if group is not None:
             group.members.append(cand)
     for group in groups:
         group.members.sort(key=lambda c: c.index)
+        group.__dict__.pop("_traits", None)  # read in the text's order from now on
+        group.__dict__.pop("_actors_cache", None)
     groups.sort(key=lambda g: g.members[0].index)
     return groups
 

@@ -2,10 +2,17 @@
 
 import dataclasses
 import datetime as dt
+import time
 
 import pytest
 
 from service.events import Actor, Event, EventDate, Mention, extract, same_happening
+from service.events.actors import ActorMention
+from service.events.candidate import Candidate
+from service.events.merge import within_article
+from service.events.phrases import Phrase
+from service.events.sentences import Clause, Span
+from service.events.types import Trigger
 
 from .helpers import SECOND_PUBLISHED, SEED_PUBLISHED, read, second_timexes, seed_timexes
 
@@ -184,3 +191,143 @@ def test_the_same_verb_with_the_same_count_is_one_happening():
 def test_a_when_clause_telling_what_befell_a_place(text, titles):
     """ "The area was devastated in May 2023, when floods killed 17 people": one happening."""
     assert [e.title for e in extract(text, dt.date(2024, 5, 10))] == titles
+
+
+def _cand(index, trigger, pos="verb", type_="meeting", kind="event", subject="", obj="",
+          actors=(), sentence=None):  # fmt: skip
+    """A candidate as detection leaves it, for merging alone (no parse)."""
+    text = f"{subject} {trigger} {obj}".strip()
+    span = Span(text, index * 100, index * 100 + len(text))
+    return Candidate(
+        index=index, type=type_, kind=kind, sentence=span,
+        clause=Clause(text, span.start, span.end), trigger=Trigger(type_, pos, 0, 0, trigger),
+        actors=[ActorMention(a, 0, 0, a.name, "name") for a in actors], anchor=None,
+        duration=None, status="occurred", doc=False, place=None,
+        phrase=Phrase(subject=subject, verb=trigger, obj=obj), reference_day=None,
+        position=index if sentence is None else sentence,
+    )  # fmt: skip
+
+
+def _merging_seconds(n: int) -> float:
+    cands = [_cand(i, "met", actors=(XI,), obj="Putin in Moscow") for i in range(n)]
+    started = time.process_time()
+    (group,) = within_article(cands)
+    assert len(group.members) == n
+    return time.process_time() - started
+
+
+def test_merging_a_long_group_stays_linear():
+    """A happening told n times is read once per mention, not once per mention per mention."""
+    _merging_seconds(50)
+    small, large = min(_merging_seconds(300) for _ in range(2)), _merging_seconds(1200)
+    # 4x the mentions: linear is 4x, quadratic 16x
+    assert large < 8 * small, (small, large)
+
+
+FED = Actor("org:FED", "Federal Reserve", "organisation")
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "groups"),
+    [
+        # one happening told by two verbs of one row, of the same subject
+        (("fall", "earnings", "Net profit", "31 percent", ()),
+         ("drop", "earnings", "net profit", "", ()), 1),
+        (("raise", "economy", "Fed", "interest rates", (FED,)),
+         ("lift", "economy", "Fed", "policy rate", (FED,)), 1),
+        # ... or of the same thing done to, by another subject
+        (("hit", "conflict", "An air strike", "crowded market in the town of Al-Mansura", ()),
+         ("strike", "conflict", "two missiles", "market", ()), 1),
+        # two things of one kind falling: two happenings
+        (("fall", "market", "Oil prices", "", ()), ("drop", "market", "Gold prices", "", ()), 2),
+        # the same count is no thing done to: other subjects, two happenings
+        (("rise", "earnings", "Revenue", "5 percent", ()),
+         ("climb", "earnings", "Profit", "5 percent", ()), 2),
+        # the same doer raising another thing
+        (("raise", "economy", "Fed", "interest rates", (FED,)),
+         ("lift", "economy", "Fed", "growth forecast", (FED,)), 2),
+        # another thing struck
+        (("hit", "conflict", "An air strike", "crowded market", ()),
+         ("strike", "conflict", "two missiles", "hospital", ()), 2),
+        # verbs of two rows stay two happenings
+        (("rise", "earnings", "Profit", "", ()), ("raise", "earnings", "Profit", "forecast", ()),
+         2),
+    ],
+    ids=["same-subject", "same-doer-same-thing", "same-thing-struck", "other-subjects",
+         "a-count-is-no-thing", "same-doer-other-thing", "other-thing-struck", "other-rows"],
+)  # fmt: skip
+def test_two_verbs_of_one_row_tell_one_happening(first, second, groups):
+    """ "net profit fell 31 percent" / "net profit dropped to 3.1 billion": one happening."""
+    cands = [
+        _cand(i, verb, type_=type_, subject=subject, obj=obj, actors=actors)
+        for i, (verb, type_, subject, obj, actors) in enumerate((first, second))
+    ]
+    assert len(within_article(cands)) == groups
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        # a definite noun telling the thing hit again, the same day: one attack
+        ("Rebels attacked a police station in Goma on Monday. Residents said two grenades hit "
+         "the station at midday.", ["Rebels attack police station in Goma"]),
+        # another day, or another thing hit: two happenings
+        ("Rebels attacked a police station in Goma on Monday. On Friday two grenades hit the "
+         "station.", ["Rebels attack police station in Goma", "Two grenades hit station"]),
+        ("Rebels attacked a police station in Goma on Monday. Residents said two grenades hit "
+         "a school at midday.",
+         ["Rebels attack police station in Goma", "Two grenades hit school"]),
+        # two quarters' profits: two happenings
+        ("Acme Corp said on Thursday that its net profit fell 10 percent in the first quarter. "
+         "Net profit dropped 5 percent in the second quarter.",
+         ["Acme's net profit falls 10 percent", "Net profit drops 5 percent"]),
+        # "the quake" names the earthquake told before (a compound's head)
+        ("A strong earthquake struck central Peru on Tuesday. The quake hit at 3:10 p.m. local "
+         "time, the USGS said.", ["Strong earthquake strikes central Peru"]),
+        ("A strong earthquake struck central Peru on Tuesday. On Friday a second quake destroyed "
+         "300 homes in Lima.",
+         ["Strong earthquake strikes central Peru", "Second quake destroys 300 homes in Lima"]),
+        # the noun that does the verb's deed is that deed ("hit by an earthquake")
+        ("Iquique was hit by a magnitude 8.2 earthquake in 2014 that killed six people.",
+         ["Magnitude 8.2 earthquake hits Iquique", "Magnitude 8.2 earthquake kills six people"]),
+        ("Iquique was hit by a storm in 2014 and by an earthquake in 2015.",
+         ["Storm hits Iquique", "Earthquake strikes"]),
+        # the same verb of another doer and another thing, no names to compare: two
+        ("Floods killed residents in the north on Monday. A landslide killed villagers in the "
+         "south.", ["Floods kill residents", "Landslide kills villagers in the south"]),
+        ("Gunmen attacked a bus near the border. Soldiers attacked the gunmen.",
+         ["Gunmen attack bus", "Soldiers attack gunmen"]),
+        # ... but a pronoun may be the same thing
+        ("Police arrested a man in Leeds. Officers arrested him after a chase.",
+         ["Police arrest man in Leeds"]),
+    ],
+)  # fmt: skip
+def test_one_happening_told_in_other_words(text, titles):
+    assert [e.title for e in extract(text, dt.date(2023, 10, 27))] == titles
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        # a role told first, then the person by name: one resignation
+        ("The chief executive of Norvik Bank resigned on Wednesday. Lena Holm, who founded Norvik "
+         "in 1998, stepped down with immediate effect.",
+         ["Chief executive of Norvik Bank resigns", "Lena Holm founds Norvik"]),
+        # ... told as one more of its kind: two
+        ("The chief executive of Norvik Bank resigned on Wednesday. Lena Holm, the chairwoman, "
+         "also stepped down.",
+         ["Chief executive of Norvik Bank resigns", "Lena Holm steps down"]),
+        ("A bomb exploded in the market on Monday. A second bomb exploded near the mosque.",
+         ["Bomb explodes", "Second bomb explodes"]),
+        ("A worker died at the plant on Monday. Another worker died in hospital.",
+         ["Worker dies", "Another worker dies"]),
+        # the same thing told again, with no word of another: one
+        ("A bomb exploded in the market on Monday. The bomb exploded near the mosque.",
+         ["Bomb explodes"]),
+        # "each other" is no other happening
+        ("Three residents died in July 2015. The residents died within a week of each other.",
+         ["Three residents die"]),
+    ],
+)  # fmt: skip
+def test_a_person_once_and_one_more_of_a_kind(text, titles):
+    assert [e.title for e in extract(text, dt.date(2021, 3, 19))] == titles
