@@ -1017,10 +1017,18 @@ class Entities:
         described = {  # "Dr Conrad Murray", "his doctor, Conrad Murray": the doctor
             key
             for role, people in self.roles.items()
-            if re.search(rf"\b{re.escape(role)}\b", self.text)  # a noun, not "Los Angeles"
+            if role in _STATE_OFFICES  # "President Emmanuel Macron": the president
+            or re.search(rf"\b{re.escape(role)}\b", self.text)  # a noun, not "Los Angeles"
             for key, _ in people
         }
-        told = [(count, key) for key, count in self.told.items() if key not in described]
+        # only the people the article introduced by name: not an office ("Poland's prime
+        # minister", office:...) nor someone only the gazetteer knows
+        named = {p.key for p in self.people.values()}
+        told = [
+            (count, key)
+            for key, count in self.told.items()
+            if key in named and key not in described
+        ]
         if not told:
             return []
         best = max(count for count, _ in told)

@@ -798,6 +798,22 @@ def test_an_analyst_is_not_the_company_reported_on():
             None,
             "person:paul-stone",
         ),
+        # an office told more often is no person the article introduced by name
+        (
+            "Poland's prime minister praised Anna Berg on Monday. Poland's prime minister "
+            "said she would stay. The singer died in June 2009.",
+            "dies",
+            "person:anna-berg",
+            "office:pol-prime-minister",
+        ),
+        # a person introduced by a capitalised office is that office-holder, not the singer
+        (
+            "President Emil Varga praised Anna Berg on Monday. Varga said on Tuesday that "
+            "Varga would stay. The singer died in June 2009.",
+            "dies",
+            "person:anna-berg",
+            "person:emil-varga",
+        ),
         # two people named as often: no one in particular
         (
             "Anna Berg and Tom Hale met on Monday. The singer died in June 2009.",
