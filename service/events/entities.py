@@ -574,24 +574,40 @@ def _without_qualifiers(sent, found: list[ActorMention]) -> list[ActorMention]:
         return [o for o in others if o.actor.key != m.actor.key]
 
     described: set[int] = set()  # "Clinton, the U.N. special envoy for Haiti,": a description
+    offices: set[int] = set()  # "Chan, the head of the WHO": whose office, a body's act too
+
+    def describe(noun, inside: set[int]) -> None:
+        if noun.lower_ in _STATE_OFFICES:
+            offices.update(
+                w.i
+                for c in noun.children
+                if c.dep_ in ("poss", "amod", "compound", "nmod")
+                for w in c.subtree
+            )
+        described.update(w.i for w in noun.subtree if w.i not in inside)
+
+    def a_person(tok) -> bool:
+        return tok.i in owner and owner[tok.i].actor.kind == "person"
+
     for tok in sent:
-        if tok.dep_ == "appos" and tok.head.i in owner and owner[tok.head.i].actor.kind == "person":
-            if tok.i not in owner:
-                kept: set[int] = set()
-                if tok.lower_ in _STATE_OFFICES:  # "Ngata, New Zealand's housing minister"
-                    kept = {
-                        w.i
-                        for c in tok.children
-                        if c.dep_ in ("poss", "amod", "compound", "nmod")
-                        for w in c.subtree
-                    }
-                described.update(w.i for w in tok.subtree if w.i not in kept)
+        if tok.i in owner:
+            continue
+        if tok.dep_ == "appos" and a_person(tok.head):  # "Ngata, New Zealand's ... minister"
+            describe(tok, set())
+        elif tok.pos_ == "NOUN":  # "the UN envoy for Yemen, Hans Lindgren,"
+            people = [c for c in tok.children if c.dep_ == "appos" and a_person(c)]
+            if people:
+                describe(tok, {w.i for c in people for w in c.subtree})
 
     def qualifies(m: ActorMention) -> bool:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or m.via in ("group", "pronoun"):
             return False
-        if m.actor.kind in ("country", "organisation") and all(t.i in described for t in span):
+        if m.actor.kind == "country" and all(t.i in described for t in span):
+            return True
+        if m.actor.kind == "organisation" and all(
+            t.i in described and t.i not in offices for t in span
+        ):  # a body's office is the body's act too ("Chan, the head of the WHO")
             return True
         if m.actor.kind == "person":  # "Jackson's doctor Conrad Murray" is Murray alone
             tok = span.root
@@ -602,19 +618,12 @@ def _without_qualifiers(sent, found: list[ActorMention]) -> list[ActorMention]:
         if m.actor.kind != "country":
             return False
         tok = span.root
-        office = False
         for _ in range(4):
             if tok.dep_ not in _QUALIFYING or tok.head.i == tok.i:
                 return False
             tok = tok.head
-            office = office or tok.lower_ in _STATE_OFFICES
-            others = named_near(tok, m)
-            if others:
-                office = office or any(
-                    w.lower_ in _STATE_OFFICES for w in tok.children if w.dep_ == "compound"
-                )
-                # "Japanese Prime Minister Hiroshi Sato": the state acts through its office
-                return not (office and others[0].actor.kind == "person")
+            if named_near(tok, m):  # "Japanese Prime Minister Hiroshi Sato" is Sato alone
+                return True
         return False
 
     return [m for m in found if not qualifies(m)]
