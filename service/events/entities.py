@@ -350,6 +350,10 @@ def _placed(name: str, text: str) -> bool:
     return _follows(_WHERE, name, text)
 
 
+#: What puts something in, at, to or from a place.
+_ANY_PLACE = re.compile(r"\b(?:in|near|outside|around|across|inside|towards?|at|to|from|of)\s+")
+
+
 #: What is said after a company's name: its shares.
 _HOLDINGS = re.compile(r"(?:['’]s)?\s+(?:shares|stock|stake|shareholders)\b")
 
@@ -542,6 +546,9 @@ _KIN = _words("kin")
 #: Offices through which a country acts: "Russian Prime Minister Mikhail Mishustin" is Russia
 #: too; "Russian tennis player Daria Orlova" and "French group Valmont" are not France.
 _STATE_OFFICES = _words("state_offices")
+
+#: Members named as their party ("the Greens", "the Social Democrats").
+_PARTY_PLURALS = _words("party_plurals")
 
 #: What someone is or does, said of a person the story has named ("the singer", "the star").
 _PERSON_NOUNS = _words("person_nouns")
@@ -867,12 +874,28 @@ class Entities:
                 and word not in _ORG_OPENERS
                 and word not in self.old_table()
                 and word not in self.people
-                and word not in self.places
+                # a region's name too ("Norrland" for "Norrland Bank") unless the article
+                # puts something in it ("branches in Norrland")
+                and not (word in self.places and _placed(word, self.text))
             ):
                 self.orgs.setdefault(word, org)
                 if self.orgs[word].key == org.key:
                     out.append(word)
         return sorted(set(out))
+
+    def _firm_by_region(self, name: str) -> Actor | None:
+        """The company a region's one-word name stands for: the first word of a company the
+        article names in full ("Norrland" after "Swedish lender Norrland Bank"), where the
+        article never puts anything in, at, to or from it as a place (the caller asks only
+        where the name acts: "Norrland will present", not "Sydney was hit")."""
+        if " " in name or name in self.old_table() or _follows(_ANY_PLACE, name, self.text):
+            return None
+        firms = {
+            org.key: org
+            for alias, org in self.orgs.items()
+            if org.subkind == "company" and alias.split()[0] == name and " " in alias
+        }
+        return next(iter(firms.values())) if len(firms) == 1 else None
 
     def known_org(self, name: str) -> Actor | None:
         """The article's organisation this name is the short form of ("Kessler" after
@@ -1407,9 +1430,33 @@ class Entities:
             name = _clean(surface)
             if not name or not name[0].isupper():
                 return None
+            acts = label == "GPE" and ent.root.dep_ in ("nsubj", "poss")
+            firm = self._firm_by_region(name) if acts else None
+            if firm is not None:  # "Norrland will present": Norrland Bank, not the region
+                return ActorMention(firm, start, end, name, "org")
             subkind = {"GPE": "city or region", "LOC": "location", "FAC": "facility"}[label]
             place = Actor(f"place:{slug(name)}", name, "place", subkind=subkind)
             return ActorMention(place, start, end, name, "place", place=True)
+        if label == "NORP":  # "talks with the Greens and the Social Democrats": the parties
+            name = _clean(surface)
+            if not name[:1].isupper() or name.split()[-1] not in _PARTY_PLURALS:
+                return None
+            first = ent[0]
+            while first.i > first.sent.start:  # "the Social Democrats", read as "Democrats"
+                word = first.doc[first.i - 1]
+                if (
+                    not word.is_title
+                    or word.dep_ not in ("amod", "compound")
+                    or word.text in self.old_table()  # "German Greens": Germany's Greens
+                ):
+                    break
+                first = word
+            start = first.idx
+            name = _clean(self.text[start:end])
+            party = self.orgs.setdefault(
+                name, Actor(f"org:{slug(name)}", name, "organisation", subkind="party")
+            )
+            return ActorMention(party, start, end, name, "org")
         if label == "PRODUCT":
             name = _clean(surface)
             if not name or not name[0].isupper():

@@ -485,6 +485,32 @@ def test_a_company_by_its_first_word(text, present, absent):
     assert present in keys and (absent is None or absent not in keys), keys
 
 
+@pytest.mark.parametrize(
+    "text, word, present, absent",
+    [
+        # a region's name that is a company's first word, where it acts: the company
+        (
+            "Swedish lender Norrland Bank cut 2,000 jobs on Thursday. Norrland will present "
+            "a new strategy to investors on Nov. 14.",
+            "present",
+            "org:norrland-bank",
+            "place:norrland",
+        ),
+        # ... not where the article puts something in it
+        (
+            "Swedish lender Norrland Bank cut 2,000 jobs in Norrland on Thursday. Norrland "
+            "will present a new tourism plan to investors on Nov. 14.",
+            "present",
+            None,
+            "org:norrland-bank",
+        ),
+    ],
+)
+def test_a_region_named_like_a_company_acts_as_the_company(text, word, present, absent):
+    keys = _event_actors(text, word)
+    assert (present is None or present in keys) and absent not in keys, keys
+
+
 def test_the_first_word_is_the_company_in_a_later_sentence():
     text = "Astral Dynamics launched a lander on Saturday. NASA paid Astral $79 million last year."
     paid = [e for e in extract(text, D) if "pay" in e.title.lower()]
@@ -901,3 +927,23 @@ def test_a_body_in_a_city_is_that_citys_body(text, present, absent):
 def test_a_body_in_a_city_keeps_the_number_of_its_noun():
     titles = [e.title for e in extract("Police in Rotterdam opened an inquiry on Monday.", D)]
     assert titles and titles[0].startswith("Police in Rotterdam open "), titles
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        (
+            "Kask said on Monday he would begin talks with the Greens and the Social Democrats.",
+            {"org:greens", "org:social-democrats"},
+            {"org:democrats"},
+        ),
+        ("The Conservatives won 40 seats on Thursday.", {"org:conservatives"}, set()),
+        ("Republicans blocked the bill in the Senate on Tuesday.", {"org:republicans"}, set()),
+        # a nationality or a faith is no party
+        ("Two Americans were killed in the attack on Monday.", set(), {"org:americans"}),
+        ("Thousands of Catholics gathered in the square on Sunday.", set(), {"org:catholics"}),
+    ],
+)
+def test_a_party_named_by_its_members_is_the_party(text, present, absent):
+    keys = actor_keys(text)
+    assert present <= keys and not absent & keys, keys
