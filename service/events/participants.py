@@ -35,6 +35,10 @@ _NEUTER_KINDS = ("organisation", "country", "index", "currency", "product")
 #: noun (``service/data/actor_words.json``, ``company_nouns``).
 _COMPANY_NOUNS = lexicon.actor_words("company_nouns")
 
+#: Prepositions that place a happening in time by another one: "two months before Jackson's
+#: death", "after the election of Obama" tell when, not who took part.
+_TIME_PREPS = frozenset({"after", "before", "since", "until", "following", "ahead"})
+
 
 def pronouns(sent, token_actors: dict[int, list[ActorMention]], recent: dict) -> None:
     """He/she/his: the last person named; it/its: the last company or body named (this
@@ -196,6 +200,8 @@ def roles(tok, token_actors, noun: bool = False) -> dict:
                     aboard = c.lower_ == "aboard" or (c.lower_ == "on" and p.lower_ == "board")
                     if aboard:  # "killed on board the Sea Star": a vessel, where it happened
                         continue
+                    if c.lower_ in _TIME_PREPS and p.pos_ == "NOUN" and lexicon.noun_type(p.lemma_):
+                        continue  # "took out a policy before Jackson's death": when, not who
                     if c.lower_ in ("in", "at", "near", "outside", "inside") and found:
                         places.extend(
                             m

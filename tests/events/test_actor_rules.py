@@ -947,3 +947,41 @@ def test_a_body_in_a_city_keeps_the_number_of_its_noun():
 def test_a_party_named_by_its_members_is_the_party(text, present, absent):
     keys = actor_keys(text)
     assert present <= keys and not absent & keys, keys
+
+
+@pytest.mark.parametrize(
+    "text, word, present, absent",
+    [
+        # a happening that tells when is no participant's source
+        (
+            "AEG Live took out the insurance policy two months before Michael Jackson's "
+            "death in June 2009.",
+            "take",
+            "org:aeg-live",
+            "person:michael-jackson",
+        ),
+        (
+            "Norrland Bank cut 900 jobs in 2020, after the collapse of Lindqvist Capital.",
+            "cut",
+            "org:norrland-bank",
+            "org:lindqvist-capital",
+        ),
+        # a partner named after another preposition stays
+        (
+            "Norrland Bank signed a deal with Lindqvist Capital on Monday.",
+            "sign",
+            "org:lindqvist-capital",
+            None,
+        ),
+        # a named parent of kin is not the kin
+        (
+            "Jacqueline Fleming gave birth in March. Fleming's baby died on Friday.",
+            "die",
+            None,
+            "person:jacqueline-fleming",
+        ),
+    ],
+)
+def test_when_and_kin_are_not_who(text, word, present, absent):
+    keys = _event_actors(text, word)
+    assert (present is None or present in keys) and (absent is None or absent not in keys), keys
