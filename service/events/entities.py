@@ -547,6 +547,9 @@ _KIN = _words("kin")
 #: too; "Russian tennis player Daria Orlova" and "French group Valmont" are not France.
 _STATE_OFFICES = _words("state_offices")
 
+#: People who act for a place's government ("Kansas health officials").
+_GOVERNING = _words("governing_nouns")
+
 #: Members named as their party ("the Greens", "the Social Democrats").
 _PARTY_PLURALS = _words("party_plurals")
 
@@ -634,6 +637,25 @@ def _without_qualifiers(sent, found: list[ActorMention]) -> list[ActorMention]:
         return False
 
     return [m for m in found if not qualifies(m)]
+
+
+def _governing(sent, m: ActorMention) -> ActorMention:
+    """A place that says whose officials act is the place acting, not where ("Kansas state
+    health officials confirmed two cases", "Gaza authorities said"); any other mention is
+    itself."""
+    if not m.place or m.actor.kind != "place":
+        return m
+    span = sent.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return m
+    tok = span.root
+    for _ in range(3):  # "Kansas" -> "state" -> "health" -> "officials"
+        if tok.dep_ not in ("compound", "amod", "poss", "nmod") or tok.head.i == tok.i:
+            return m
+        tok = tok.head
+        if tok.lower_ in _GOVERNING:
+            return dataclasses.replace(m, place=False)
+    return m
 
 
 def _a_firms_country(sent, m: ActorMention) -> bool:
@@ -1176,6 +1198,7 @@ class Entities:
         for m in found:  # "Michael Jackson's doctor" tells of Jackson, if not as a participant
             if m.actor.kind == "person" and m.via not in ("pronoun", "group", "description"):
                 self.told[m.actor.key] = self.told.get(m.actor.key, 0) + 1
+        found = [_governing(sent, m) for m in found]
         found = _without_qualifiers(sent, found)
         found = [m for m in found if not _a_firms_country(sent, m)]
         for m in found:

@@ -985,3 +985,17 @@ def test_a_party_named_by_its_members_is_the_party(text, present, absent):
 def test_when_and_kin_are_not_who(text, word, present, absent):
     keys = _event_actors(text, word)
     assert (present is None or present in keys) and (absent is None or absent not in keys), keys
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        ("Kansas state health officials confirmed two cases on Monday.", "place:kansas", None),
+        ("Gaza authorities said on Monday that 40 people had died.", "place:gaza", None),
+        # a place where officials met is no actor
+        ("Health officials met in Gaza on Monday to discuss the outbreak.", None, "place:gaza"),
+    ],
+)
+def test_a_place_whose_officials_act_is_an_actor(text, present, absent):
+    keys = actor_keys(text)
+    assert (present is None or present in keys) and (absent is None or absent not in keys), keys
