@@ -51,13 +51,22 @@ def pronouns(sent, token_actors: dict[int, list[ActorMention]], recent: dict) ->
             for m in here:
                 if m.actor.kind == "person":
                     recent["person"] = m
+                    people = recent.setdefault("people", [])
+                    people[:] = [p for p in people if p.actor.key != m.actor.key] + [m]
                 elif m.actor.kind in _NEUTER_KINDS and syntax.in_subject(tok):
                     recent["organisation"] = m
                 if m.actor.kind == "organisation" and m.via != "pronoun":
                     recent["named"] = m
             continue
+        if tok.dep_ in ("dobj", "dative") and tok.lower_ in ("her", "him"):
+            other = _other_person(tok, token_actors, recent.get("people", []))
+            if other is not None:  # "Queen Elizabeth appointed her an MBE": not the Queen
+                token_actors[tok.i] = [_standing_for(other, tok)]
+            continue
         if tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
             continue
+        if tok.dep_ == "poss" and _named_noun(tok.head, token_actors):
+            continue  # "his assistant Paul Grant": Grant, not whose assistant he is
         nominal = _company_noun(tok) and not any(
             c.dep_ in ("amod", "compound") for c in tok.children
         )
@@ -93,6 +102,31 @@ def pronouns(sent, token_actors: dict[int, list[ActorMention]], recent: dict) ->
             continue  # "the company" is no country
         if m is not None:
             token_actors[tok.i] = [_standing_for(m, tok)]
+
+
+def _other_person(tok, token_actors, people: list[ActorMention]) -> ActorMention | None:
+    """The person an object "her"/"him" stands for: the last one named who is not the
+    subject of its verb (that would be "herself": "Wills, who had defended her"), where
+    the subject is named."""
+    subject = syntax.subject(tok.head)
+    if subject is None:
+        return None
+    found = actors_in(subject, token_actors)
+    if not found or any(m.via == "pronoun" for m in found):
+        return None  # "She praised him": who is who is a guess twice over
+    own = {m.actor.key for m in found}
+    others = [m for m in people if m.actor.key not in own]
+    return others[-1] if others else None
+
+
+def _named_noun(noun, token_actors) -> bool:
+    """Whether a person noun names its person beside it: "assistant Paul Grant", "her son,
+    Jack"."""
+    return any(
+        c.dep_ in ("appos", "compound", "flat")
+        and any(m.actor.kind == "person" for m in token_actors.get(c.i, []))
+        for c in noun.children
+    ) or any(m.actor.kind == "person" for m in token_actors.get(noun.i, []))
 
 
 def _company_noun(tok) -> bool:

@@ -999,3 +999,42 @@ def test_when_and_kin_are_not_who(text, word, present, absent):
 def test_a_place_whose_officials_act_is_an_actor(text, present, absent):
     keys = actor_keys(text)
     assert (present is None or present in keys) and (absent is None or absent not in keys), keys
+
+
+@pytest.mark.parametrize(
+    "text, word, present, absent",
+    [
+        # an object "her"/"him" is the last person named other than its verb's subject
+        (
+            "Margaret Ellison was born in 1921. Queen Elizabeth appointed her an MBE in 1959.",
+            "appoint",
+            "person:margaret-ellison",
+            None,
+        ),
+        (
+            "Aroha Ngata resigned on Friday. Prime Minister Grant Wills, who had defended her "
+            "in parliament last week, accepted the resignation.",
+            "defend",
+            "person:aroha-ngata",
+            None,
+        ),
+        # not where the subject is itself a pronoun
+        (
+            "Anna Berg met Tom Hale on Monday. She praised him on Tuesday.",
+            "praise",
+            None,
+            "person:anna-berg",
+        ),
+        # a possessive of a person named beside it stands for nobody
+        (
+            "Aberdeen Athletic sacked their manager, Ivan Kovac, on Monday. The club said his "
+            "assistant Paul Grant would take charge on Saturday.",
+            "charge",
+            "person:paul-grant",
+            "person:ivan-kovac",
+        ),
+    ],
+)
+def test_object_and_possessive_pronouns(text, word, present, absent):
+    keys = _event_actors(text, word)
+    assert (present is None or present in keys) and (absent is None or absent not in keys), keys
