@@ -658,6 +658,33 @@ def _governing(sent, m: ActorMention) -> ActorMention:
     return m
 
 
+@functools.lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    """A country's people as nouns: "Briton", "Swede" (countries.json) and the adjectives
+    that are nouns too ("American", "Iraqi")."""
+    data = json.loads((DATA / "countries.json").read_text(encoding="utf-8"))
+    return frozenset(data["demonyms"]) | frozenset(data["adjectives"])
+
+
+def _demonym(name: str) -> bool:
+    """Whether a one-word name is a country's people, singular or plural ("Britons")."""
+    words = _demonyms()
+    return name in words or (name.endswith("s") and name[:-1] in words)
+
+
+def _norp_place(ent, name: str) -> bool:
+    """A name the recogniser reads as a people (NORP) that a place preposition governs, in
+    the singular: "flew to Iquique", "in Iquique" (not "sold to Americans")."""
+    root = ent.root
+    return (
+        name[:1].isupper()
+        and " " not in name
+        and not name.endswith("s")
+        and root.dep_ == "pobj"
+        and root.head.lower_ in ("in", "at", "near", "to", "into", "from", "outside")
+    )
+
+
 def _a_firms_country(sent, m: ActorMention) -> bool:
     """A country that only says where an unnamed company is from: "the UK firm that insured
     the tour", "a Chinese carmaker" are a company, not the state ("Chile's navy" is)."""
@@ -1346,6 +1373,8 @@ class Entities:
             return words[0].lower() in _GROUP_HEADS and all(w.lower() in common for w in capitals)
         if name.isupper():
             return False
+        if _demonym(name):
+            return True  # "two Britons", "a Swede": people of a country, no one named
         if _gazetteer_short(name):
             return False
         word = name.lower()
@@ -1462,6 +1491,9 @@ class Entities:
             return ActorMention(place, start, end, name, "place", place=True)
         if label == "NORP":  # "talks with the Greens and the Social Democrats": the parties
             name = _clean(surface)
+            if _norp_place(ent, name):  # "flew to Iquique", read as a people
+                place = Actor(f"place:{slug(name)}", name, "place", subkind="city or region")
+                return ActorMention(place, start, end, name, "place", place=True)
             if not name[:1].isupper() or name.split()[-1] not in _PARTY_PLURALS:
                 return None
             first = ent[0]

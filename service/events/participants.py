@@ -245,6 +245,11 @@ def roles(tok, token_actors, noun: bool = False) -> dict:
                         others.extend(m for m in found if not (m.place or m.via == "capital"))
                     elif c.lower_ in ("against", "from"):  # "filed a lawsuit against Binance"
                         targets.extend(m for m in found if not m.place)
+                    elif c.lower_ in ("to", "into") and p.dep_ == "pobj":
+                        # "flew to Iquique", "were redeployed to Petit Goave": where they go
+                        # takes part, whatever kind of place it is
+                        others.extend(_city(m) for m in found if _names(m, p))
+                        others.extend(m for m in found if not (m.place or _names(m, p)))
                     else:
                         others.extend(m for m in found if not m.place)
     if not noun:  # "people in London were diagnosed", "reported cases in Glasgow"
@@ -287,6 +292,13 @@ def roles(tok, token_actors, noun: bool = False) -> dict:
 
 #: Prepositions that tell where: "in the United States", "at Cape Canaveral".
 _WHERE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
+
+
+def _names(m: ActorMention, tok) -> bool:
+    """Whether the mention ``m`` is the word ``tok`` itself (or its name), not something
+    deeper in its phrase ("to the rest of the world": no one)."""
+    span = tok.doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and span.root.i == tok.i
 
 
 def _told_where(verb, m: ActorMention) -> bool:

@@ -1038,3 +1038,38 @@ def test_a_place_whose_officials_act_is_an_actor(text, present, absent):
 def test_object_and_possessive_pronouns(text, word, present, absent):
     keys = _event_actors(text, word)
     assert (present is None or present in keys) and (absent is None or absent not in keys), keys
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("Police arrested two Britons in Dubai on Monday.", "org:britons"),
+        ("A Briton was arrested in Dubai on Monday.", "org:briton"),
+        ("A Swede and two Danes were rescued on Monday.", "org:swede"),
+        ("A Swede and two Danes were rescued on Monday.", "org:danes"),
+    ],
+)
+def test_a_countrys_people_are_no_organisation(text, absent):
+    assert absent not in actor_keys(text)
+
+
+@pytest.mark.parametrize(
+    "text, word, present, absent",
+    [
+        # where someone goes takes part, even a town the recogniser reads as a people
+        ("President Tomás Vidal flew to Iquique on Friday.", "fl", "place:iquique", None),
+        ("UK rescuers were redeployed to Petit Goave on Monday.", "redeploy", "petit-goave", None),
+        # not a people after "to", nor what lies deeper in the phrase
+        ("The company sold the plant to Americans on Monday.", "sell", None, "place:americans"),
+        (
+            "The virus spread from Mexico to the rest of the world in April.",
+            "spread",
+            None,
+            "place:world",
+        ),
+    ],
+)
+def test_where_someone_goes_takes_part(text, word, present, absent):
+    keys = _event_actors(text, word)
+    assert present is None or any(k.endswith(present) for k in keys), keys
+    assert absent is None or absent not in keys, keys
