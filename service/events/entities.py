@@ -672,6 +672,13 @@ def _demonym(name: str) -> bool:
     return name in words or (name.endswith("s") and name[:-1] in words)
 
 
+def _union(actor: Actor) -> bool:
+    """An international organisation of states (org:EU, org:UN: the gazetteer's keys), whose
+    bodies it names as a country does ("the European Union's top court")."""
+    key = actor.key.split(":", 1)[1] if actor.key.startswith("org:") else ""
+    return key.isupper()
+
+
 def _norp_place(ent, name: str) -> bool:
     """A name the recogniser reads as a people (NORP) that a place preposition governs, in
     the singular: "flew to Iquique", "in Iquique" (not "sold to Americans")."""
@@ -1249,6 +1256,8 @@ class Entities:
             for tok in span if span is not None else ():
                 if m.actor.kind in ("country", "place") and m.via != "group":
                     where.setdefault(tok.i, m)
+                elif _union(m.actor) and self.text[m.end : m.end + 2] in ("'s", "’s"):
+                    where.setdefault(tok.i, m)  # "the European Union's top court"
                 else:
                     taken.add(tok.i)
         out = []

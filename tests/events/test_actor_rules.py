@@ -1073,3 +1073,21 @@ def test_where_someone_goes_takes_part(text, word, present, absent):
     keys = _event_actors(text, word)
     assert present is None or any(k.endswith(present) for k in keys), keys
     assert absent is None or absent not in keys, keys
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        (
+            "The European Union's top court upheld the fine on Wednesday.",
+            "org:eu-top-court",
+            "org:EU",
+        ),
+        ("The EU's top court upheld the fine on Wednesday.", "org:eu-top-court", "org:EU"),
+        # the union itself acts
+        ("The European Union imposed sanctions on Monday.", "org:EU", "org:eu-top-court"),
+    ],
+)
+def test_a_union_of_states_names_its_bodies_as_a_country_does(text, present, absent):
+    keys = actor_keys(text)
+    assert present in keys and absent not in keys, keys
