@@ -564,8 +564,10 @@ def _without_qualifiers(sent, found: list[ActorMention]) -> list[ActorMention]:
     """The mentions less each country that only says where a named company, body or person
     is from: "French engineering group Valmont", "Japanese Prime Minister Hiroshi Sato",
     "Germany's financial watchdog BaFin" are Valmont, Sato and BaFin, not France, Japan or
-    Germany. A country is kept where nobody else is named in its phrase ("Chile's navy",
-    "Russian forces") or where it acts itself ("France and Germany agreed")."""
+    Germany; a body in a named person's title is the person alone ("Fed Chair Jerome
+    Powell", "BNP leader Nick Griffin"; "the head of the WHO, Margaret Chan" keeps the WHO).
+    A country is kept where nobody else is named in its phrase ("Chile's navy", "Russian
+    forces") or where it acts itself ("France and Germany agreed")."""
     named = [m for m in found if m.actor.kind in ("person", "organisation")]
     if not named:
         return found
@@ -625,6 +627,16 @@ def _without_qualifiers(sent, found: list[ActorMention]) -> list[ActorMention]:
                 return True  # "Fleming's son died": the son, whom the text does not name
             others = named_near(tok.head, m) if tok.dep_ == "poss" else []
             return bool(others) and others[0].actor.kind == "person"
+        if m.actor.kind == "organisation":  # "Fed Chair Jerome Powell" is Powell alone
+            tok = span.root
+            for _ in range(3):
+                if tok.dep_ not in ("compound", "poss", "nmod", "amod") or tok.head.i == tok.i:
+                    return False
+                tok = tok.head
+                others = named_near(tok, m)
+                if others:
+                    return others[0].actor.kind == "person"
+            return False
         if m.actor.kind != "country":
             return False
         tok = span.root

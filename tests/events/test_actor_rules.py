@@ -1091,3 +1091,25 @@ def test_where_someone_goes_takes_part(text, word, present, absent):
 def test_a_union_of_states_names_its_bodies_as_a_country_does(text, present, absent):
     keys = actor_keys(text)
     assert present in keys and absent not in keys, keys
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        # a body in a named person's title says whose office it is: the person acts
+        ("Fed Chair Jerome Powell told a news conference on Wednesday.", None, "org:FED"),
+        ("BNP leader Nick Griffin was criticised on Monday.", None, "org:bnp"),
+        ("Apple CEO Tim Cook unveiled the phone on Monday.", None, "org:apple"),
+        # the body acting, or told by "of", stays
+        ("Goldman Sachs hired Anna Berg on Monday.", "org:goldman-sachs", None),
+        (
+            "The head of the World Health Organization, Margaret Chan, said on Monday the "
+            "alert would rise.",
+            "org:WHO",
+            None,
+        ),
+    ],
+)
+def test_a_body_in_a_named_persons_title_is_no_participant(text, present, absent):
+    keys = actor_keys(text)
+    assert (present is None or present in keys) and (absent is None or absent not in keys), keys
