@@ -350,6 +350,10 @@ def _placed(name: str, text: str) -> bool:
     return _follows(_WHERE, name, text)
 
 
+#: What puts something in, at, to or from a place.
+_ANY_PLACE = re.compile(r"\b(?:in|near|outside|around|across|inside|towards?|at|to|from|of)\s+")
+
+
 #: What is said after a company's name: its shares.
 _HOLDINGS = re.compile(r"(?:['’]s)?\s+(?:shares|stock|stake|shareholders)\b")
 
@@ -543,6 +547,12 @@ _KIN = _words("kin")
 #: too; "Russian tennis player Daria Orlova" and "French group Valmont" are not France.
 _STATE_OFFICES = _words("state_offices")
 
+#: People who act for a place's government ("Kansas health officials").
+_GOVERNING = _words("governing_nouns")
+
+#: Members named as their party ("the Greens", "the Social Democrats").
+_PARTY_PLURALS = _words("party_plurals")
+
 #: What someone is or does, said of a person the story has named ("the singer", "the star").
 _PERSON_NOUNS = _words("person_nouns")
 
@@ -554,8 +564,10 @@ def _without_qualifiers(sent, found: list[ActorMention]) -> list[ActorMention]:
     """The mentions less each country that only says where a named company, body or person
     is from: "French engineering group Valmont", "Japanese Prime Minister Hiroshi Sato",
     "Germany's financial watchdog BaFin" are Valmont, Sato and BaFin, not France, Japan or
-    Germany. A country is kept where nobody else is named in its phrase ("Chile's navy",
-    "Russian forces") or where it acts itself ("France and Germany agreed")."""
+    Germany; a body in a named person's title is the person alone ("Fed Chair Jerome
+    Powell", "BNP leader Nick Griffin"; "the head of the WHO, Margaret Chan" keeps the WHO).
+    A country is kept where nobody else is named in its phrase ("Chile's navy", "Russian
+    forces") or where it acts itself ("France and Germany agreed")."""
     named = [m for m in found if m.actor.kind in ("person", "organisation")]
     if not named:
         return found
@@ -574,24 +586,40 @@ def _without_qualifiers(sent, found: list[ActorMention]) -> list[ActorMention]:
         return [o for o in others if o.actor.key != m.actor.key]
 
     described: set[int] = set()  # "Clinton, the U.N. special envoy for Haiti,": a description
+    offices: set[int] = set()  # "Chan, the head of the WHO": whose office, a body's act too
+
+    def describe(noun, inside: set[int]) -> None:
+        if noun.lower_ in _STATE_OFFICES:
+            offices.update(
+                w.i
+                for c in noun.children
+                if c.dep_ in ("poss", "amod", "compound", "nmod")
+                for w in c.subtree
+            )
+        described.update(w.i for w in noun.subtree if w.i not in inside)
+
+    def a_person(tok) -> bool:
+        return tok.i in owner and owner[tok.i].actor.kind == "person"
+
     for tok in sent:
-        if tok.dep_ == "appos" and tok.head.i in owner and owner[tok.head.i].actor.kind == "person":
-            if tok.i not in owner:
-                kept: set[int] = set()
-                if tok.lower_ in _STATE_OFFICES:  # "Ngata, New Zealand's housing minister"
-                    kept = {
-                        w.i
-                        for c in tok.children
-                        if c.dep_ in ("poss", "amod", "compound", "nmod")
-                        for w in c.subtree
-                    }
-                described.update(w.i for w in tok.subtree if w.i not in kept)
+        if tok.i in owner:
+            continue
+        if tok.dep_ == "appos" and a_person(tok.head):  # "Ngata, New Zealand's ... minister"
+            describe(tok, set())
+        elif tok.pos_ == "NOUN":  # "the UN envoy for Yemen, Hans Lindgren,"
+            people = [c for c in tok.children if c.dep_ == "appos" and a_person(c)]
+            if people:
+                describe(tok, {w.i for c in people for w in c.subtree})
 
     def qualifies(m: ActorMention) -> bool:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or m.via in ("group", "pronoun"):
             return False
-        if m.actor.kind in ("country", "organisation") and all(t.i in described for t in span):
+        if m.actor.kind == "country" and all(t.i in described for t in span):
+            return True
+        if m.actor.kind == "organisation" and all(
+            t.i in described and t.i not in offices for t in span
+        ):  # a body's office is the body's act too ("Chan, the head of the WHO")
             return True
         if m.actor.kind == "person":  # "Jackson's doctor Conrad Murray" is Murray alone
             tok = span.root
@@ -599,25 +627,81 @@ def _without_qualifiers(sent, found: list[ActorMention]) -> list[ActorMention]:
                 return True  # "Fleming's son died": the son, whom the text does not name
             others = named_near(tok.head, m) if tok.dep_ == "poss" else []
             return bool(others) and others[0].actor.kind == "person"
+        if m.actor.kind == "organisation":  # "Fed Chair Jerome Powell" is Powell alone
+            tok = span.root
+            for _ in range(3):
+                if tok.dep_ not in ("compound", "poss", "nmod", "amod") or tok.head.i == tok.i:
+                    return False
+                tok = tok.head
+                others = named_near(tok, m)
+                if others:
+                    return others[0].actor.kind == "person"
+            return False
         if m.actor.kind != "country":
             return False
         tok = span.root
-        office = False
         for _ in range(4):
             if tok.dep_ not in _QUALIFYING or tok.head.i == tok.i:
                 return False
             tok = tok.head
-            office = office or tok.lower_ in _STATE_OFFICES
-            others = named_near(tok, m)
-            if others:
-                office = office or any(
-                    w.lower_ in _STATE_OFFICES for w in tok.children if w.dep_ == "compound"
-                )
-                # "Japanese Prime Minister Hiroshi Sato": the state acts through its office
-                return not (office and others[0].actor.kind == "person")
+            if named_near(tok, m):  # "Japanese Prime Minister Hiroshi Sato" is Sato alone
+                return True
         return False
 
     return [m for m in found if not qualifies(m)]
+
+
+def _governing(sent, m: ActorMention) -> ActorMention:
+    """A place that says whose officials act is the place acting, not where ("Kansas state
+    health officials confirmed two cases", "Gaza authorities said"); any other mention is
+    itself."""
+    if not m.place or m.actor.kind != "place":
+        return m
+    span = sent.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return m
+    tok = span.root
+    for _ in range(3):  # "Kansas" -> "state" -> "health" -> "officials"
+        if tok.dep_ not in ("compound", "amod", "poss", "nmod") or tok.head.i == tok.i:
+            return m
+        tok = tok.head
+        if tok.lower_ in _GOVERNING:
+            return dataclasses.replace(m, place=False)
+    return m
+
+
+@functools.lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    """A country's people as nouns: "Briton", "Swede" (countries.json) and the adjectives
+    that are nouns too ("American", "Iraqi")."""
+    data = json.loads((DATA / "countries.json").read_text(encoding="utf-8"))
+    return frozenset(data["demonyms"]) | frozenset(data["adjectives"])
+
+
+def _demonym(name: str) -> bool:
+    """Whether a one-word name is a country's people, singular or plural ("Britons")."""
+    words = _demonyms()
+    return name in words or (name.endswith("s") and name[:-1] in words)
+
+
+def _union(actor: Actor) -> bool:
+    """An international organisation of states (org:EU, org:UN: the gazetteer's keys), whose
+    bodies it names as a country does ("the European Union's top court")."""
+    key = actor.key.split(":", 1)[1] if actor.key.startswith("org:") else ""
+    return key.isupper()
+
+
+def _norp_place(ent, name: str) -> bool:
+    """A name the recogniser reads as a people (NORP) that a place preposition governs, in
+    the singular: "flew to Iquique", "in Iquique" (not "sold to Americans")."""
+    root = ent.root
+    return (
+        name[:1].isupper()
+        and " " not in name
+        and not name.endswith("s")
+        and root.dep_ == "pobj"
+        and root.head.lower_ in ("in", "at", "near", "to", "into", "from", "outside")
+    )
 
 
 def _a_firms_country(sent, m: ActorMention) -> bool:
@@ -858,12 +942,28 @@ class Entities:
                 and word not in _ORG_OPENERS
                 and word not in self.old_table()
                 and word not in self.people
-                and word not in self.places
+                # a region's name too ("Norrland" for "Norrland Bank") unless the article
+                # puts something in it ("branches in Norrland")
+                and not (word in self.places and _placed(word, self.text))
             ):
                 self.orgs.setdefault(word, org)
                 if self.orgs[word].key == org.key:
                     out.append(word)
         return sorted(set(out))
+
+    def _firm_by_region(self, name: str) -> Actor | None:
+        """The company a region's one-word name stands for: the first word of a company the
+        article names in full ("Norrland" after "Swedish lender Norrland Bank"), where the
+        article never puts anything in, at, to or from it as a place (the caller asks only
+        where the name acts: "Norrland will present", not "Sydney was hit")."""
+        if " " in name or name in self.old_table() or _follows(_ANY_PLACE, name, self.text):
+            return None
+        firms = {
+            org.key: org
+            for alias, org in self.orgs.items()
+            if org.subkind == "company" and alias.split()[0] == name and " " in alias
+        }
+        return next(iter(firms.values())) if len(firms) == 1 else None
 
     def known_org(self, name: str) -> Actor | None:
         """The article's organisation this name is the short form of ("Kessler" after
@@ -1017,10 +1117,18 @@ class Entities:
         described = {  # "Dr Conrad Murray", "his doctor, Conrad Murray": the doctor
             key
             for role, people in self.roles.items()
-            if re.search(rf"\b{re.escape(role)}\b", self.text)  # a noun, not "Los Angeles"
+            if role in _STATE_OFFICES  # "President Emmanuel Macron": the president
+            or re.search(rf"\b{re.escape(role)}\b", self.text)  # a noun, not "Los Angeles"
             for key, _ in people
         }
-        told = [(count, key) for key, count in self.told.items() if key not in described]
+        # only the people the article introduced by name: not an office ("Poland's prime
+        # minister", office:...) nor someone only the gazetteer knows
+        named = {p.key for p in self.people.values()}
+        told = [
+            (count, key)
+            for key, count in self.told.items()
+            if key in named and key not in described
+        ]
         if not told:
             return []
         best = max(count for count, _ in told)
@@ -1136,6 +1244,7 @@ class Entities:
         for m in found:  # "Michael Jackson's doctor" tells of Jackson, if not as a participant
             if m.actor.kind == "person" and m.via not in ("pronoun", "group", "description"):
                 self.told[m.actor.key] = self.told.get(m.actor.key, 0) + 1
+        found = [_governing(sent, m) for m in found]
         found = _without_qualifiers(sent, found)
         found = [m for m in found if not _a_firms_country(sent, m)]
         for m in found:
@@ -1159,6 +1268,8 @@ class Entities:
             for tok in span if span is not None else ():
                 if m.actor.kind in ("country", "place") and m.via != "group":
                     where.setdefault(tok.i, m)
+                elif _union(m.actor) and self.text[m.end : m.end + 2] in ("'s", "’s"):
+                    where.setdefault(tok.i, m)  # "the European Union's top court"
                 else:
                     taken.add(tok.i)
         out = []
@@ -1283,6 +1394,8 @@ class Entities:
             return words[0].lower() in _GROUP_HEADS and all(w.lower() in common for w in capitals)
         if name.isupper():
             return False
+        if _demonym(name):
+            return True  # "two Britons", "a Swede": people of a country, no one named
         if _gazetteer_short(name):
             return False
         word = name.lower()
@@ -1390,9 +1503,36 @@ class Entities:
             name = _clean(surface)
             if not name or not name[0].isupper():
                 return None
+            acts = label == "GPE" and ent.root.dep_ in ("nsubj", "poss")
+            firm = self._firm_by_region(name) if acts else None
+            if firm is not None:  # "Norrland will present": Norrland Bank, not the region
+                return ActorMention(firm, start, end, name, "org")
             subkind = {"GPE": "city or region", "LOC": "location", "FAC": "facility"}[label]
             place = Actor(f"place:{slug(name)}", name, "place", subkind=subkind)
             return ActorMention(place, start, end, name, "place", place=True)
+        if label == "NORP":  # "talks with the Greens and the Social Democrats": the parties
+            name = _clean(surface)
+            if _norp_place(ent, name):  # "flew to Iquique", read as a people
+                place = Actor(f"place:{slug(name)}", name, "place", subkind="city or region")
+                return ActorMention(place, start, end, name, "place", place=True)
+            if not name[:1].isupper() or name.split()[-1] not in _PARTY_PLURALS:
+                return None
+            first = ent[0]
+            while first.i > first.sent.start:  # "the Social Democrats", read as "Democrats"
+                word = first.doc[first.i - 1]
+                if (
+                    not word.is_title
+                    or word.dep_ not in ("amod", "compound")
+                    or word.text in self.old_table()  # "German Greens": Germany's Greens
+                ):
+                    break
+                first = word
+            start = first.idx
+            name = _clean(self.text[start:end])
+            party = self.orgs.setdefault(
+                name, Actor(f"org:{slug(name)}", name, "organisation", subkind="party")
+            )
+            return ActorMention(party, start, end, name, "org")
         if label == "PRODUCT":
             name = _clean(surface)
             if not name or not name[0].isupper():

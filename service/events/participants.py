@@ -35,6 +35,10 @@ _NEUTER_KINDS = ("organisation", "country", "index", "currency", "product")
 #: noun (``service/data/actor_words.json``, ``company_nouns``).
 _COMPANY_NOUNS = lexicon.actor_words("company_nouns")
 
+#: Prepositions that place a happening in time by another one: "two months before Jackson's
+#: death", "after the election of Obama" tell when, not who took part.
+_TIME_PREPS = frozenset({"after", "before", "since", "until", "following", "ahead"})
+
 
 def pronouns(sent, token_actors: dict[int, list[ActorMention]], recent: dict) -> None:
     """He/she/his: the last person named; it/its: the last company or body named (this
@@ -47,13 +51,22 @@ def pronouns(sent, token_actors: dict[int, list[ActorMention]], recent: dict) ->
             for m in here:
                 if m.actor.kind == "person":
                     recent["person"] = m
+                    people = recent.setdefault("people", [])
+                    people[:] = [p for p in people if p.actor.key != m.actor.key] + [m]
                 elif m.actor.kind in _NEUTER_KINDS and syntax.in_subject(tok):
                     recent["organisation"] = m
                 if m.actor.kind == "organisation" and m.via != "pronoun":
                     recent["named"] = m
             continue
+        if tok.dep_ in ("dobj", "dative") and tok.lower_ in ("her", "him"):
+            other = _other_person(tok, token_actors, recent.get("people", []))
+            if other is not None:  # "Queen Elizabeth appointed her an MBE": not the Queen
+                token_actors[tok.i] = [_standing_for(other, tok)]
+            continue
         if tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
             continue
+        if tok.dep_ == "poss" and _named_noun(tok.head, token_actors):
+            continue  # "his assistant Paul Grant": Grant, not whose assistant he is
         nominal = _company_noun(tok) and not any(
             c.dep_ in ("amod", "compound") for c in tok.children
         )
@@ -89,6 +102,31 @@ def pronouns(sent, token_actors: dict[int, list[ActorMention]], recent: dict) ->
             continue  # "the company" is no country
         if m is not None:
             token_actors[tok.i] = [_standing_for(m, tok)]
+
+
+def _other_person(tok, token_actors, people: list[ActorMention]) -> ActorMention | None:
+    """The person an object "her"/"him" stands for: the last one named who is not the
+    subject of its verb (that would be "herself": "Wills, who had defended her"), where
+    the subject is named."""
+    subject = syntax.subject(tok.head)
+    if subject is None:
+        return None
+    found = actors_in(subject, token_actors)
+    if not found or any(m.via == "pronoun" for m in found):
+        return None  # "She praised him": who is who is a guess twice over
+    own = {m.actor.key for m in found}
+    others = [m for m in people if m.actor.key not in own]
+    return others[-1] if others else None
+
+
+def _named_noun(noun, token_actors) -> bool:
+    """Whether a person noun names its person beside it: "assistant Paul Grant", "her son,
+    Jack"."""
+    return any(
+        c.dep_ in ("appos", "compound", "flat")
+        and any(m.actor.kind == "person" for m in token_actors.get(c.i, []))
+        for c in noun.children
+    ) or any(m.actor.kind == "person" for m in token_actors.get(noun.i, []))
 
 
 def _company_noun(tok) -> bool:
@@ -196,6 +234,8 @@ def roles(tok, token_actors, noun: bool = False) -> dict:
                     aboard = c.lower_ == "aboard" or (c.lower_ == "on" and p.lower_ == "board")
                     if aboard:  # "killed on board the Sea Star": a vessel, where it happened
                         continue
+                    if c.lower_ in _TIME_PREPS and p.pos_ == "NOUN" and lexicon.noun_type(p.lemma_):
+                        continue  # "took out a policy before Jackson's death": when, not who
                     if c.lower_ in ("in", "at", "near", "outside", "inside") and found:
                         places.extend(
                             m
@@ -205,6 +245,11 @@ def roles(tok, token_actors, noun: bool = False) -> dict:
                         others.extend(m for m in found if not (m.place or m.via == "capital"))
                     elif c.lower_ in ("against", "from"):  # "filed a lawsuit against Binance"
                         targets.extend(m for m in found if not m.place)
+                    elif c.lower_ in ("to", "into") and p.dep_ == "pobj":
+                        # "flew to Iquique", "were redeployed to Petit Goave": where they go
+                        # takes part, whatever kind of place it is
+                        others.extend(_city(m) for m in found if _names(m, p))
+                        others.extend(m for m in found if not (m.place or _names(m, p)))
                     else:
                         others.extend(m for m in found if not m.place)
     if not noun:  # "people in London were diagnosed", "reported cases in Glasgow"
@@ -247,6 +292,13 @@ def roles(tok, token_actors, noun: bool = False) -> dict:
 
 #: Prepositions that tell where: "in the United States", "at Cape Canaveral".
 _WHERE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
+
+
+def _names(m: ActorMention, tok) -> bool:
+    """Whether the mention ``m`` is the word ``tok`` itself (or its name), not something
+    deeper in its phrase ("to the rest of the world": no one)."""
+    span = tok.doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and span.root.i == tok.i
 
 
 def _told_where(verb, m: ActorMention) -> bool:
