@@ -549,6 +549,12 @@ def _noun(text, published_at, tok, span, token_actors, attached, timexes, days):
         kind = "reference"  # "a statement from the coroner said": the teller, told elsewhere
     if not (roles["all"] or document) and anchor is None and duration is None:
         kind = "reference"  # "Summit", "a statement": no one takes part, no date: background
+    described = tok.dep_ == "nsubj" and _is_be(head) and anchor is None and not document
+    if described and (duration is None or _superlative(head)):
+        # "The earthquake is Haiti's worst in two centuries": a happening described (told
+        # elsewhere), a superlative's window no span of its own ("has been ongoing for
+        # eight months" is one)
+        kind = "reference"
     place = roles["place"]
     tail = ""
     if status == "ongoing" and duration is not None:
@@ -595,6 +601,18 @@ def _ahead(anchor, published_at) -> bool:
 def _reports(tok) -> bool:
     lemma = tok.lemma_.lower()
     return lemma in lexicon.REPORTING or lexicon.VERB_TYPES.get(lemma) == "statement"
+
+
+def _superlative(copula) -> bool:
+    """ "is Haiti's worst", "was the first": what the copula says is a rank, whose "in two
+    centuries" or "in a decade" is the window ranked over."""
+    return any(
+        c.dep_ in ("attr", "acomp") and (c.tag_ in ("JJS", "RBS") or c.lower_ in _RANKS)
+        for c in copula.children
+    )
+
+
+_RANKS = frozenset({"first", "last"})  # ordinals the tagger does not mark as superlatives
 
 
 def _is_be(tok) -> bool:

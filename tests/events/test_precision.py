@@ -92,6 +92,11 @@ def titles(text: str) -> list[str]:
         ("Schools in Mexico City will stay closed until May 11.", "closed"),
         ("In the past, Acme put its savings into property.", "put"),
         ("Acme cut 500 jobs in the past.", "cut"),
+        # an undated happening noun a copula describes: told elsewhere, or not at all
+        ("Acme's strike is the worst in two centuries.", "strike"),
+        # an undated happening noun a copula describes: told elsewhere (a superlative's
+        # window, "in two centuries", is not its span)
+        ("The flood is Italy's worst in two centuries.", "flood"),
         # "little changed": no change
         ("Acme shares were little changed in New York on Monday.", "changed"),
         ("Oil prices hardly moved on Tuesday.", "moved"),
@@ -144,6 +149,11 @@ def test_no_event(text, word):
         ("Acme said on Monday it would cut 2,000 jobs.", "acme to cut"),
         ("Acme said it would cut 2,000 jobs in May.", "acme to cut"),
         ("Acme announced that it would cut 2,000 jobs.", "acme to cut"),
+        # a described happening noun with a date of its own stays
+        ("The Acme strike on Monday was the first since 2001.", "strike"),
+        # a described happening noun with a date of its own stays
+        ("The Acme strike on Monday was the first since 2001.", "acme strike"),
+        ("Fighting in Sudan has been ongoing for eight months.", "fighting"),
         # a poll told as a deed, a closure, a stretch of the past, stay
         ("Reuters polled 40 economists on Monday.", "reuters polls"),
         ("Mexico closed schools until May 11.", "mexico closes"),
