@@ -40,6 +40,8 @@ class Candidate:
     targets: tuple[str, ...] = ()  # actor keys of the objects ("sued Coinbase")
     inherited: bool = False  # the anchor is a coordinated partner's ("arrived on Tuesday and held")
     of_noun: bool = False  # a verb that says when a noun's happening was ("the summit took place")
+    #: a plan only said to be had ("said it would appeal"): no event unless a later step dates it
+    promised: bool = False
 
     @property
     def title(self) -> str:

@@ -53,6 +53,21 @@ def _person_reports(tok, subject_tok, token_actors) -> bool:
     return any(m.actor.kind == "person" for m in found)
 
 
+#: Links of a participle that completes its governor: "stay closed", "kept the border closed".
+_COMPLEMENTS = frozenset({"xcomp", "acomp", "oprd", "ccomp"})
+
+
+def _kept(participle) -> bool:
+    """A participle telling a state a verb of keeping holds ("schools will stay closed", "kept
+    the border closed", parsed as completing the verb or describing its object)."""
+    head = participle.head
+    if participle.dep_ == "acl" and head.dep_ == "dobj":
+        head = head.head
+    elif participle.dep_ not in _COMPLEMENTS:
+        return False
+    return head.lemma_.lower() in lexicon.STATE_KEEPERS
+
+
 _NEGATIVE_SUBJECTS = frozenset({"none", "nobody", "nothing", "neither", "no one", "noone"})
 
 #: Types of nouns naming an instrument a happening makes and that lasts: a law, a treaty.
@@ -101,6 +116,8 @@ def candidate(text, published_at, tok, span, token_actors, attached, context):
     cand = build(text, published_at, tok, span, token_actors, attached, timexes, days)
     if cand is not None and cand.status == "planned" and _open_question(tok):
         return None  # "will decide in the coming weeks whether to send the case to trial"
+    if cand is not None and cand.status == "planned" and _promised(tok, cand, timexes):
+        cand.promised = True  # "Acme said it would appeal": an intention, unless dated later
     if cand is None or (fact.asserted and cand.status != "planned"):
         return cand
     doers = _doers(tok, cand, token_actors)
@@ -121,6 +138,24 @@ def _open_question(tok) -> bool:
         c.dep_ in ("ccomp", "xcomp")
         and any(w.dep_ in ("mark", "advmod") and w.lower_ in ("whether", "if") for w in c.children)
         for c in tok.children
+    )
+
+
+def _promised(tok, cand, timexes) -> bool:
+    """An undertaking a party is only said to have ("the company said it would appeal",
+    "added that it will cooperate with the court", ``lexicon.UNDERTAKINGS``; not "said it
+    will close the border"), with no expression of time in its
+    sentence (not "said on Monday", not "would take charge for Saturday's match"): a promise
+    or intention told, no happening to place on a timeline unless a later sentence dates it
+    ("The cuts will begin in June", see ``extract``). A plain saying only: "announced it would
+    cut 2,000 jobs" is the announcement's content."""
+    return (
+        cand.anchor is None
+        and cand.duration is None
+        and tok.lemma_.lower() in lexicon.UNDERTAKINGS
+        and tok.dep_ == "ccomp"
+        and tok.head.lemma_.lower() in _PLAIN_REPORTING
+        and not timexes
     )
 
 
@@ -187,6 +222,12 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
     deps = {c.dep_ for c in children}
     if factuality.habitual(children):
         return None
+    if factuality.nearly_denied(tok):
+        return None  # "shares were little changed": no change happened
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and lemma in lexicon.POLLED:
+        return None  # "economists polled by Reuters last week": the figure's source
+    if tok.tag_ == "VBN" and _kept(tok):
+        return None  # "schools will stay closed until May 11": a state kept
     if any(c.dep_ in syntax.SUBJECTS and c.lower_ in _NEGATIVE_SUBJECTS for c in children):
         return None  # "None of the statements mentioned the war"
     among = tok.dep_ == "acl" and tok.tag_ == "VB" and syntax.copula_subject(tok.head) is not None
@@ -332,7 +373,11 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
         elif factuality.activity(tok, children):
             kind = "reference"  # "was monitoring the situation": going on, no time of its own
     told_on = days.before(span.start)
-    if kind == "event" and not (anchor or duration or told_on) and _bare_report(tok, lemma, type_):
+    if kind == "event" and _no_saying(tok, lemma, type_):
+        kind = "report"  # "declined on Monday to say whether", "was quoted as saying": any day
+    elif (
+        kind == "event" and not (anchor or duration or told_on) and _bare_report(tok, lemma, type_)
+    ):
         kind = "report"  # "..., a coroner confirmed", "was quoted as saying": told around it
     if occurrence:
         kind = "event" if (anchor or duration or finite) else "reference"
@@ -406,6 +451,20 @@ def _bare_report(tok, lemma: str, type_: str) -> bool:
         if c.dep_ == "prep" and c.lower_ in lexicon.CONTENT_PREPS and _told_object(c):
             return False
     return True
+
+
+def _no_saying(tok, lemma: str, type_: str) -> bool:
+    """A refusal to speak ("declined to comment") or a bare quoting ("was quoted as saying by
+    AP"): no happening on whatever day the story is told (a plain report, "..., a coroner
+    confirmed", may be that day's news)."""
+    if lemma in lexicon.DECLINING:
+        return _declines_to_speak(tok)
+    if lemma not in lexicon.QUOTING:
+        return False
+    if any(c.dep_ == "ccomp" and c.i < tok.i for c in tok.children):
+        # '"It is over," she was quoted as saying': the quote before it is no content
+        return not any(c.dep_ in _CONTENT and c.i > tok.i for c in tok.children)
+    return _bare_report(tok, lemma, type_)
 
 
 def _declines_to_speak(tok) -> bool:
@@ -490,6 +549,12 @@ def _noun(text, published_at, tok, span, token_actors, attached, timexes, days):
         kind = "reference"  # "a statement from the coroner said": the teller, told elsewhere
     if not (roles["all"] or document) and anchor is None and duration is None:
         kind = "reference"  # "Summit", "a statement": no one takes part, no date: background
+    described = tok.dep_ == "nsubj" and _is_be(head) and anchor is None and not document
+    if described and (duration is None or _superlative(head)):
+        # "The earthquake is Haiti's worst in two centuries": a happening described (told
+        # elsewhere), a superlative's window no span of its own ("has been ongoing for
+        # eight months" is one)
+        kind = "reference"
     place = roles["place"]
     tail = ""
     if status == "ongoing" and duration is not None:
@@ -536,6 +601,18 @@ def _ahead(anchor, published_at) -> bool:
 def _reports(tok) -> bool:
     lemma = tok.lemma_.lower()
     return lemma in lexicon.REPORTING or lexicon.VERB_TYPES.get(lemma) == "statement"
+
+
+def _superlative(copula) -> bool:
+    """ "is Haiti's worst", "was the first": what the copula says is a rank, whose "in two
+    centuries" or "in a decade" is the window ranked over."""
+    return any(
+        c.dep_ in ("attr", "acomp") and (c.tag_ in ("JJS", "RBS") or c.lower_ in _RANKS)
+        for c in copula.children
+    )
+
+
+_RANKS = frozenset({"first", "last"})  # ordinals the tagger does not mark as superlatives
 
 
 def _is_be(tok) -> bool:

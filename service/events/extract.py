@@ -80,6 +80,9 @@ def _extract(text: str, published_at: dt.date, timexes, doc) -> list[Event]:
     coref.dated_later(candidates, doc, timexes)
     same = coref.told_when(candidates, doc)
     discourse.framed(candidates, doc, published_at, timexes)
+    for c in candidates:
+        if c.promised and c.anchor is None and c.duration is None:
+            c.kind = "report"  # "Acme said it would appeal", dated by nothing: an intention told
     named, known = coref.named_subjects(candidates, doc), coref.definite_nouns(candidates, doc)
     groups = within_article(candidates, named, known, same)
     told = discourse.told_at(candidates, doc, published_at, timexes)

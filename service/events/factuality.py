@@ -70,6 +70,7 @@ def cues() -> dict:
         "modals": {k: v for k, v in raw["modals"].items() if not k.startswith("_")},
         "hedges": {k: v for k, v in raw["hedges"].items() if not k.startswith("_")},
         "negations": frozenset(raw["negations"]["words"]),
+        "near_negations": frozenset(raw["near_negations"]["words"]),
         "conditionals": frozenset(raw["conditionals"]["words"]),
         "temporal": frozenset(raw["temporal"]["words"]),
         "governors": governors,
@@ -178,6 +179,18 @@ def _own(tok, fact: Factuality, data: dict, negation: bool, embedding=False, mod
     if _counterfactual(tok):
         fact = fact.weaker("underspecified", "counterfactual")  # "had the army attacked"
     return fact
+
+
+def nearly_denied(tok) -> bool:
+    """A predicate an adverb denies as a negation would: "shares were little changed",
+    "prices hardly moved" (no change to tell); not "moved a little". Detection's business:
+    TimeBank marks "were little changed" positive (a change, however small)."""
+    words = cues()["near_negations"]
+    for c in tok.children:
+        before = c.doc[c.i - 1] if c.i > 0 else None
+        if c.dep_ == "advmod" and c.lower_ in words and not (before and before.lower_ == "a"):
+            return True
+    return False
 
 
 def _no_one(subject) -> bool:
@@ -404,20 +417,39 @@ def state(tok, subject, children) -> bool:
 
 
 def activity(tok, children) -> bool:
-    """A past progressive of an activity or condition ("was responding to treatment", "had
-    been suffering from"): the background of a past happening, with no time of its own. (A
-    present one, "is liaising with", is going on as the article is published: told of its day.)"""
+    """A past or perfect progressive of an activity or condition ("was responding to
+    treatment", "have been speaking about their experiences"), or a past perfect progressive
+    of any verb ("he had been giving him the drug for insomnia"): the background of a past
+    happening, a stretch with no time of its own. (A present one, "is liaising with", is going
+    on as the article is published: told of its day.)"""
+    if tok.tag_ != "VBG":
+        return False
     aux = [c for c in children if c.dep_ in ("aux", "auxpass")]
+    perfect = any(c.lemma_.lower() == "have" for c in aux) and any(c.lower_ == "been" for c in aux)
+    if perfect and any(c.lower_ in ("had", "'d") for c in aux):
+        return True
     return (
-        tok.tag_ == "VBG"
-        and tok.lemma_.lower() in lexicon.ACTIVITIES
+        tok.lemma_.lower() in lexicon.ACTIVITIES
         and any(c.lemma_.lower() == "be" for c in aux)
-        and any(c.tag_ == "VBD" for c in aux)
+        and (perfect or any(c.tag_ == "VBD" for c in aux))
     )
 
 
 def habitual(children) -> bool:
-    return any(c.dep_ == "advmod" and c.lower_ in lexicon.HABITUAL for c in children)
+    """An adverb of habit ("regularly"), or "in the past" with no stretch of its own (not "in
+    the past two weeks"): what used to happen, not a happening."""
+    return any(c.dep_ == "advmod" and c.lower_ in lexicon.HABITUAL for c in children) or any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(_bare_period(p) for p in c.children)
+        for c in children
+    )
+
+
+def _bare_period(noun) -> bool:
+    return (
+        noun.dep_ == "pobj"
+        and noun.lower_ in lexicon.HABITUAL_PERIODS
+        and all(c.dep_ == "det" for c in noun.children)
+    )
 
 
 def noun_status(tok, anchor, published_at) -> str:

@@ -74,6 +74,23 @@ def test_factuality_value_from_the_dependency_path(sentence, word, expected):
     assert value_of(sentence, word) == expected
 
 
+@pytest.mark.parametrize(
+    "sentence, word, expected",
+    [
+        # an adverb that denies as a negation does; "barely" tells what happened
+        ("Acme shares were little changed on Monday.", "changed", True),
+        ("Oil prices hardly moved on Tuesday.", "moved", True),
+        ("Oil prices scarcely moved on Tuesday.", "moved", True),
+        ("The survivors barely escaped the fire.", "escaped", False),
+        ("Acme shares changed hands on Monday.", "changed", False),
+        ("The talks moved a little on Monday.", "moved", False),
+    ],
+)
+def test_nearly_denied(sentence, word, expected):
+    doc = nlp.parse(sentence)
+    assert factuality.nearly_denied(next(t for t in doc if t.text == word)) is expected
+
+
 def types_of(text: str) -> list[tuple[str, str]]:
     return [(e.type, e.status) for e in extract(text, D)]
 
