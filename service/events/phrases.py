@@ -273,7 +273,7 @@ def _subject_text(subject, roles, timexes) -> tuple[str, bool]:
     pronouns and long phrases; and whether it is plural."""
     if subject is None:
         return _names(roles["agents"]), len(roles["agents"]) > 1
-    plural = any(c.dep_ == "conj" for c in subject.children) or (
+    plural = _coordinated(subject) or (
         subject.pos_ in ("NOUN", "PRON") and "Plur" in subject.morph.get("Number")
     )
     standing = [
@@ -294,13 +294,13 @@ def _subject_text(subject, roles, timexes) -> tuple[str, bool]:
             return "", plural
         return _names(names), len(names) > 1 or plural
     head = [m for m in roles["agents"] + roles["targets"] if m.start <= subject.idx < m.end]
-    conj = any(c.dep_ == "conj" for c in subject.children)
+    conj = _coordinated(subject)
     if not conj and (
         len(head) == 1 or subject.ent_type_ in ("PERSON", "ORG", "GPE") or _a_name(subject)
     ):
         plural = _generic_plural(subject, head)  # "Wilders said": a name is one
     if conj:
-        named = _conjunct_names(subject, roles)
+        named = _conjunct_names(subject, roles) or _conjuncts_text(subject, roles, timexes)
         if named:  # "Prime Minister Hiroshi Sato and Park signed": Hiroshi Sato and Park sign
             return named, True
     if len(head) > 1 and not conj:
@@ -356,6 +356,39 @@ def _conjunct_names(subject, roles) -> str:
             return ""
         named.append(found[0])
     return join_names([name(m) for m in named])
+
+
+def _coordinated(subject) -> bool:
+    """A subject of several joined by "and" or "or" ("Mali and the NUF"), not one name with
+    an ampersand ("Lindqvist & Partners") nor a name set beside a description ("The auditor,
+    Lindqvist & Partners,")."""
+    if not any(c.dep_ == "conj" for c in subject.children):
+        return False  # "a man ... and a firefighter who drowned": the firefighter alone
+    words = [subject, *subject.conjuncts]
+    return any(c.dep_ == "cc" and c.lower_ in ("and", "or") for w in words for c in w.children)
+
+
+def _conjuncts_text(subject, roles, timexes) -> str:
+    """Each conjunct of a conjoined subject, by its name or its own short phrase: "Mali's
+    military government and the separatist NUF signed": Mali's military government and NUF
+    sign (not the first conjunct alone told as many); "" when one has no words."""
+    words = [subject, *(w for w in subject.conjuncts if w.i > subject.i)]
+    whole = compact(subject, timexes, max_words=6).split()
+    if all(w.text in whole for w in words):
+        return ""  # "The president and his wife": told whole
+    mentions = roles["agents"] + roles["targets"]
+    texts = []
+    for w in words:
+        names = [c.idx for c in w.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        start = min([w.idx, *names])
+        found = [m for m in mentions if m.start <= start and w.idx < m.end]  # "Oxfam Scotland"
+        own = [c for c in w.children if c.dep_ in ("conj", "cc")]
+        skip = frozenset(x.i for c in own for x in c.subtree)
+        text = name(found[0]) if found else compact(w, timexes, skip, max_words=4)
+        if not text:
+            return ""
+        texts.append(text)
+    return join_names(texts) if len(texts) > 1 else ""
 
 
 def _plural(word) -> bool:
@@ -509,7 +542,10 @@ def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=No
         elif c.dep_ == "ccomp" and not obj:
             obj = _clause_text(c, timexes)
         elif c.dep_ == "xcomp" and not obj and c.pos_ == "VERB":
-            obj = "to " + compact(c, timexes, max_words=9)
+            lead = "" if c.tag_ == "VBG" else "to "  # "denied targeting civilians"
+            obj = lead + compact(c, timexes, max_words=9)
+        elif not obj and _gerund_object(tok, c):
+            obj = compact(c, timexes, max_words=9)  # "denied on Tuesday targeting civilians"
     told = next((c for c in tok.children if c.dep_ == "dobj"), None)
     wanted = next((c for c in tok.children if _infinitive(c)), None)
     todo = compact(wanted, timexes, max_words=6) if wanted is not None else ""
@@ -564,6 +600,22 @@ def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=No
     if joined is not None:
         return joined
     return Phrase(subject_text, verb, obj, tuple(extras[:2]), place)
+
+
+def _gerund_object(verb, c) -> bool:
+    """A gerund the parse hangs as an adverbial clause that is the object of a verb that takes
+    one (``lexicon.GERUND_OBJECTS``): after it, with no comma, marker or subject of its own
+    ("denied on Tuesday targeting civilians"), not an aside ("..., killing three") nor a
+    circumstance ("lifted off on Monday carrying a satellite")."""
+    return (
+        c.dep_ == "advcl"
+        and c.tag_ == "VBG"
+        and lexicon.verb_lemma(verb) in lexicon.GERUND_OBJECTS
+        and c.i > verb.i
+        and c.left_edge.nbor(-1).text not in (",", ";", "-", "—")
+        and not any(x.dep_ in ("mark", "nsubj", "nsubjpass") for x in c.children)
+        and not any(x.dep_ in ("dobj", "ccomp", "xcomp") for x in verb.children)
+    )
 
 
 def _infinitive(c) -> bool:

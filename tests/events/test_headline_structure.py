@@ -273,3 +273,51 @@ def test_a_vessel_is_no_participant():
 )
 def test_passives_complements_and_tellers_in_headlines(text, title):
     assert title in titles(text), titles(text)
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        # each conjunct of a joined subject is told, by its name or its own short phrase
+        (
+            "The military government and the separatist Northern Unity Front signed a ceasefire "
+            "on Tuesday.",
+            "Military government and Northern Unity Front sign ceasefire",
+        ),
+        ("Police and soldiers raided the house on Friday.", "Police and soldiers raid house"),
+        (
+            "Germany, France and Spain signed the pact on Monday.",
+            "Germany, France and Spain sign pact",
+        ),
+        # an ampersand joins the words of one name; a name beside a description is one
+        ("Procter & Gamble cut 2,000 jobs on Monday.", "Procter & Gamble cuts 2,000 jobs"),
+        (
+            "The auditor, Lindqvist & Partners, refused on Monday to sign off on the accounts.",
+            "Auditor Lindqvist & Partners refuses to sign off on the accounts",
+        ),
+        # a gerund is the object as it is ("denied targeting"), never "to targeting"
+        (
+            "A spokesman for the coalition denied targeting civilians on Tuesday.",
+            "Spokesman for the coalition denies targeting civilians",
+        ),
+        (
+            "The coalition denied on Tuesday targeting civilians.",
+            "Coalition denies targeting civilians",
+        ),
+        ("The firm agreed on Monday to pay a fine.", "Firm agrees to pay a fine"),
+    ],
+)
+def test_joined_subjects_and_gerund_objects(text, title):
+    assert title in titles(text), titles(text)
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        # an aside after a comma is no object
+        ("Police opened fire on protesters on Monday, killing three.", "Police open fire killing"),
+        ("Police and soldiers raided the house on Friday.", "Police raid house"),
+    ],
+)
+def test_no_aside_as_object_and_no_conjunct_lost(text, absent):
+    assert not any(t.startswith(absent) for t in titles(text)), titles(text)
