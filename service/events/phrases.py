@@ -730,8 +730,9 @@ def _with_governor(verb, quantity, text: str) -> str:
     """ "aged 89": the verb's word just before the quantity that governs its sense."""
     left = quantity.left_edge.i - 1
     word = verb.doc[left] if left > verb.i else None
-    if word is not None and word.head.i == verb.i and word.dep_ in ("acomp", "advmod", "oprd"):
-        return f"{word.text} {text}"
+    governs = word is not None and word.dep_ in ("acomp", "advmod", "oprd", "advcl")
+    if governs and word.head.i == verb.i and not list(word.children):
+        return f"{word.text} {text}"  # "has died aged 91", parsed with "aged" as a clause
     return text
 
 
@@ -798,7 +799,11 @@ def _prep_text(prep, roles, timexes) -> str:
 def _clause_text(tok, timexes) -> str:
     """Reported content, shortened: "China is Russia's largest source of tourists"."""
     subject = subject_of(tok)
-    words = []
+    words = [
+        c.lower_
+        for c in tok.children
+        if c.i < tok.i and c.dep_ in ("advmod", "mark") and c.lower_ in _ASKING
+    ][:1]  # "reviewing how banks value loans", "decide whether to appeal"
     if subject is not None:
         said = compact(subject, timexes, max_words=6)
         first = next((w for w in subject.subtree if said.startswith(w.text)), None)
@@ -825,6 +830,9 @@ def _clause_text(tok, timexes) -> str:
         out.pop()  # "officials said GPs were": no clause ends on an auxiliary
     return " ".join(out)
 
+
+#: Words that open an indirect question, kept before its clause.
+_ASKING = frozenset({"how", "why", "whether", "when", "where", "if"})
 
 #: Words reported content is never left ending on (an auxiliary, a modal, an article).
 _CONTENT_ENDS = frozenset(

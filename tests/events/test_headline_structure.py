@@ -321,3 +321,38 @@ def test_joined_subjects_and_gerund_objects(text, title):
 )
 def test_no_aside_as_object_and_no_conjunct_lost(text, absent):
     assert not any(t.startswith(absent) for t in titles(text)), titles(text)
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        # a teller's own deed is told as the deed
+        (
+            "Apex Corp has agreed to buy its rival Bolt for $2 billion, the company said on "
+            "Monday.",
+            "Apex Corp agrees to buy its rival Bolt for $2 billion",
+        ),
+        (
+            "Norrland Bank said on Monday it would cut 2,000 jobs.",
+            "Norrland Bank to cut 2,000 jobs",
+        ),
+        # not a state or a view, not an activity, not someone else's deed, not the owner's
+        ("Sorell said on Monday it was disappointed.", "Sorell says it was disappointed"),
+        (
+            'The bank said on Monday that it had "cooperated fully" with the investigation.',
+            "Bank says it had cooperated",
+        ),
+        (
+            "Margaret Ellison, the explorer, has died, aged 91, her family said on Saturday.",
+            "Margaret Ellison's family says Margaret Ellison has died",
+        ),
+        # an indirect question keeps its opening word; an age keeps "aged"
+        (
+            "The regulator said in September it was reviewing how banks value loans.",
+            "Regulator reviews how banks value loans",
+        ),
+        ("Margaret Ellison has died aged 91.", "Margaret Ellison dies aged 91"),
+    ],
+)
+def test_own_deeds_questions_and_ages(text, title):
+    assert title in titles(text), titles(text)
