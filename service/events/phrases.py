@@ -241,7 +241,8 @@ def _words(tok, timexes, skip):
             continue  # ", the company's fourth test flight": an aside
         out.extend(_words(child, timexes, skip))
     out.sort(key=lambda w: w.i)
-    return [w for w in out if w.text not in ("“", "”", '"', "(", ")")]
+    # no quote marks, brackets or blanked text (a dateline's place: "   An air strike hit")
+    return [w for w in out if w.text not in ("“", "”", '"', "(", ")") and not w.is_space]
 
 
 def _in_timex(tok, timexes) -> bool:

@@ -356,3 +356,23 @@ def test_no_aside_as_object_and_no_conjunct_lost(text, absent):
 )
 def test_own_deeds_questions_and_ages(text, title):
     assert title in titles(text), titles(text)
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        # a dateline's blanked place leaves no article at the head of the subject
+        (
+            "SANAA (Reuters) - An air strike hit a crowded market in the town of Al-Mansura on "
+            "Tuesday.",
+            "Air strike hits crowded market in Al-Mansura",
+        ),
+        (
+            "FRANKFURT (Reuters) - The chief executive of German payments firm Paywell AG "
+            "resigned on Wednesday.",
+            "Chief executive resigns",
+        ),
+    ],
+)
+def test_no_article_left_by_a_dateline(text, title):
+    assert title in titles(text), titles(text)
