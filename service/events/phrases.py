@@ -790,7 +790,8 @@ def _planned(tok) -> bool:
 def _prep_text(prep, roles, timexes) -> str:
     """ "with Xi Jinping" for "with Chinese President Xi Jinping": a named object by name."""
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if pobj is not None and not any(c.dep_ == "conj" for c in pobj.children):
+    whole = any(c.dep_ == "pcomp" for c in prep.children)  # "led to the UN receiving reports"
+    if pobj is not None and not whole and not any(c.dep_ == "conj" for c in pobj.children):
         named = [m for m in roles["all"] if m.start <= pobj.idx < m.end]
         if named and named[0].actor.kind in ("person", "organisation", "country"):
             return f"{prep.text} {name(named[0])}"

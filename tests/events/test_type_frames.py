@@ -256,3 +256,23 @@ def test_type_by_frame_rows(text, type_):
 def test_happening_subjects_highs_and_accidents(text, type_):
     events = extract(text, D)
     assert events and events[0].type == type_, [(e.title, e.type) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text, type_",
+    [
+        # a founding is a launch
+        ("The charity was formed in 1981 after the earthquake.", "launch"),
+        ("Markus Brand founded Paywell in 2005.", "launch"),
+        ("The two firms created a joint venture in 2019.", "launch"),
+        # a remand is a court's, a declared death a death
+        ("Judge Amanda Pryce remanded Holt in custody on Monday.", "legal"),
+        ("He was declared dead at 2:26 pm on June 25.", "death"),
+        # ruling out, reassuring: things said
+        ("Kask ruled out any deal with the Homeland Front on Monday.", "statement"),
+        ("President Calderon reassured Mexicans on Monday.", "statement"),
+    ],
+)
+def test_foundings_remands_and_sayings(text, type_):
+    events = extract(text, D)
+    assert events and events[0].type == type_, [(e.title, e.type) for e in events]
