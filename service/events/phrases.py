@@ -899,9 +899,11 @@ def noun_phrase(text, tok, roles, timexes=(), type_="other", place=None, tail=""
         for c in tok.children
         if c.i not in skip and c.dep_ not in ("det", "amod", "punct") and not _in_timex(c, timexes)
     ]
-    if agents and own and not told:  # "Jackson's sudden death": Jackson dies
+    ages = [c for c in told if c.dep_ == "acl" and c.lower_ == "aged"]
+    if agents and own and told == ages:  # "Jackson's sudden death": Jackson dies
+        age = compact(ages[0], timexes, max_words=3) if ages else ""  # "death aged 50"
         return Phrase(
-            _names(agents), conjugate(own, len(agents) > 1), "", tuple(extras), place, tail
+            _names(agents), conjugate(own, len(agents) > 1), age, tuple(extras), place, tail
         )
     if agents:
         verb_base = _NOUN_VERBS.get(type_)

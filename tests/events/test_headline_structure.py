@@ -352,6 +352,10 @@ def test_no_aside_as_object_and_no_conjunct_lost(text, absent):
             "Regulator reviews how banks value loans",
         ),
         ("Margaret Ellison has died aged 91.", "Margaret Ellison dies aged 91"),
+        (
+            "The judge set the trial for March over Jackson's death aged 50 in June 2009.",
+            "Jackson dies aged 50",
+        ),
     ],
 )
 def test_own_deeds_questions_and_ages(text, title):
