@@ -542,6 +542,9 @@ def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=No
             obj = ("not " if neg else "") + compact(c, timexes)  # "pleads not guilty"
         elif c.dep_ == "ccomp" and not obj:
             obj = _clause_text(c, timexes)
+        elif c.dep_ == "ccomp" and _ordered(tok, c):
+            aux = frozenset(a.i for a in c.children if a.dep_ == "aux")
+            obj = f"{obj} to {compact(c, timexes, skip=aux, max_words=6)}"  # "to stand trial"
         elif c.dep_ == "xcomp" and not obj and c.pos_ == "VERB":
             lead = "" if c.tag_ == "VBG" else "to "  # "denied targeting civilians"
             obj = lead + compact(c, timexes, max_words=9)
@@ -601,6 +604,18 @@ def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=No
     if joined is not None:
         return joined
     return Phrase(subject_text, verb, obj, tuple(extras[:2]), place)
+
+
+def _ordered(verb, clause) -> bool:
+    """What an object is ordered or asked to do, parsed as a clause with no subject: "ordered
+    Dr Murray should stand trial" (the object is its doer)."""
+    told = [c for c in verb.children if c.dep_ == "dobj" and c.i < clause.i]
+    return (
+        bool(told)
+        and clause.tag_ == "VB"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in clause.children)
+        and any(c.dep_ == "aux" and c.lower_ in ("should", "must", "to") for c in clause.children)
+    )
 
 
 def _gerund_object(verb, c) -> bool:

@@ -352,6 +352,11 @@ def test_no_aside_as_object_and_no_conjunct_lost(text, absent):
             "Regulator reviews how banks value loans",
         ),
         ("Margaret Ellison has died aged 91.", "Margaret Ellison dies aged 91"),
+        # what the object is ordered to do, parsed as a clause with no subject
+        (
+            "A judge ordered Dr Conrad Murray should stand trial in March.",
+            "Judge orders Conrad Murray to stand trial",
+        ),
         (
             "The judge set the trial for March over Jackson's death aged 50 in June 2009.",
             "Jackson dies aged 50",
