@@ -394,6 +394,8 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
             phrase = occurring(phrase, tok, subject_tok, status == "planned")  # "Talks resume"
     else:
         phrase = verb_phrase(text, tok, roles, timexes=timexes, type_=type_, place=place)
+        if reporting or type_ == "statement":
+            phrase = _own_news(text, content, roles, token_actors, timexes) or phrase
     wh = subject_tok is not None and any(
         w.lower_ in ("whose", "which", "what") for w in syntax.phrase_tokens(subject_tok)
     )
@@ -430,6 +432,38 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
         tuple(a.actor.key for a in roles["targets"] if a.actor.kind != "place"),
         of_noun=bool(occurrence),
     )
+
+
+def _own_news(text, content, roles, token_actors, timexes):
+    """The headline of a teller's own deed is the deed's: "Quest Diagnostics has developed
+    the first test, the company said" is "Quest Diagnostics develops first test", "the bank
+    said it would cut 2,000 jobs" is "Bank to cut 2,000 jobs" (none when the clause tells a
+    state, a view or a denial, or someone else's deed)."""
+    if content is None or content.pos_ != "VERB" or _stative(content, content.lemma_.lower()):
+        return None
+    if content.lemma_.lower() in lexicon.REPORTING or not factuality.own(content).asserted:
+        return None
+    if content.tag_ == "VBG":
+        return None  # "said it was reviewing the loans": an activity going on, not a deed
+    if any(w.text in _QUOTES for w in content.subtree):
+        return None  # "said it had "cooperated fully"": the teller's words, a claim
+    subject, teller = syntax.subject(content), syntax.subject(content.head)
+    if subject is None or subject.dep_ != "nsubj" or teller is None:
+        return None
+    inner = participants.roles(content, token_actors)
+    tellers = {
+        m.actor.key
+        for m in roles["agents"]
+        if m.actor.kind in _DOERS and m.start <= teller.idx < m.end
+    }  # the teller itself, not its owner ("her family said she had died")
+    doers = {m.actor.key for m in inner["agents"]}
+    if not tellers or not doers or not doers <= tellers:
+        return None
+    phrase = verb_phrase(text, content, inner, timexes=timexes, place=roles["place"])
+    return phrase if phrase.subject and phrase.verb else None
+
+
+_QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 
 
 #: Links by which a predicate holds what it tells: an object, a clause, a complement.

@@ -131,10 +131,18 @@ def of_verb(tok, subject_tok, obj_tok, noun, occurrence, agents: list) -> str:
         None,
     )  # "walked out": the parser sometimes takes the particle for an adverb
     if particle and f"{lemma} {particle}" in lexicon.PHRASAL:
-        type_ = lexicon.PHRASAL[f"{lemma} {particle}"]
+        type_ = _happening_subject(subject_tok) or lexicon.PHRASAL[f"{lemma} {particle}"]
     if obj_tok is not None and f"{lemma} {lexicon.noun_lemma(obj_tok)}" in lexicon.PHRASAL:
         type_ = lexicon.PHRASAL[f"{lemma} {lexicon.noun_lemma(obj_tok)}"]  # "took charge"
     return type_
+
+
+def _happening_subject(subject_tok) -> str | None:
+    """The type of a happening the active subject names: "a fire broke out" is a disaster and
+    "talks broke down" a meeting, whatever the phrasal verb's own type ("fighting broke out")."""
+    if subject_tok is None or subject_tok.dep_ != "nsubj" or subject_tok.pos_ != "NOUN":
+        return None
+    return lexicon.noun_type(lexicon.noun_lemma(subject_tok))
 
 
 def _xcomp_type(xcomp) -> str:

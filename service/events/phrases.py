@@ -241,7 +241,8 @@ def _words(tok, timexes, skip):
             continue  # ", the company's fourth test flight": an aside
         out.extend(_words(child, timexes, skip))
     out.sort(key=lambda w: w.i)
-    return [w for w in out if w.text not in ("“", "”", '"', "(", ")")]
+    # no quote marks, brackets or blanked text (a dateline's place: "   An air strike hit")
+    return [w for w in out if w.text not in ("“", "”", '"', "(", ")") and not w.is_space]
 
 
 def _in_timex(tok, timexes) -> bool:
@@ -273,7 +274,7 @@ def _subject_text(subject, roles, timexes) -> tuple[str, bool]:
     pronouns and long phrases; and whether it is plural."""
     if subject is None:
         return _names(roles["agents"]), len(roles["agents"]) > 1
-    plural = any(c.dep_ == "conj" for c in subject.children) or (
+    plural = _coordinated(subject) or (
         subject.pos_ in ("NOUN", "PRON") and "Plur" in subject.morph.get("Number")
     )
     standing = [
@@ -294,13 +295,13 @@ def _subject_text(subject, roles, timexes) -> tuple[str, bool]:
             return "", plural
         return _names(names), len(names) > 1 or plural
     head = [m for m in roles["agents"] + roles["targets"] if m.start <= subject.idx < m.end]
-    conj = any(c.dep_ == "conj" for c in subject.children)
+    conj = _coordinated(subject)
     if not conj and (
         len(head) == 1 or subject.ent_type_ in ("PERSON", "ORG", "GPE") or _a_name(subject)
     ):
         plural = _generic_plural(subject, head)  # "Wilders said": a name is one
     if conj:
-        named = _conjunct_names(subject, roles)
+        named = _conjunct_names(subject, roles) or _conjuncts_text(subject, roles, timexes)
         if named:  # "Prime Minister Hiroshi Sato and Park signed": Hiroshi Sato and Park sign
             return named, True
     if len(head) > 1 and not conj:
@@ -356,6 +357,39 @@ def _conjunct_names(subject, roles) -> str:
             return ""
         named.append(found[0])
     return join_names([name(m) for m in named])
+
+
+def _coordinated(subject) -> bool:
+    """A subject of several joined by "and" or "or" ("Mali and the NUF"), not one name with
+    an ampersand ("Lindqvist & Partners") nor a name set beside a description ("The auditor,
+    Lindqvist & Partners,")."""
+    if not any(c.dep_ == "conj" for c in subject.children):
+        return False  # "a man ... and a firefighter who drowned": the firefighter alone
+    words = [subject, *subject.conjuncts]
+    return any(c.dep_ == "cc" and c.lower_ in ("and", "or") for w in words for c in w.children)
+
+
+def _conjuncts_text(subject, roles, timexes) -> str:
+    """Each conjunct of a conjoined subject, by its name or its own short phrase: "Mali's
+    military government and the separatist NUF signed": Mali's military government and NUF
+    sign (not the first conjunct alone told as many); "" when one has no words."""
+    words = [subject, *(w for w in subject.conjuncts if w.i > subject.i)]
+    whole = compact(subject, timexes, max_words=6).split()
+    if all(w.text in whole for w in words):
+        return ""  # "The president and his wife": told whole
+    mentions = roles["agents"] + roles["targets"]
+    texts = []
+    for w in words:
+        names = [c.idx for c in w.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        start = min([w.idx, *names])
+        found = [m for m in mentions if m.start <= start and w.idx < m.end]  # "Oxfam Scotland"
+        own = [c for c in w.children if c.dep_ in ("conj", "cc")]
+        skip = frozenset(x.i for c in own for x in c.subtree)
+        text = name(found[0]) if found else compact(w, timexes, skip, max_words=4)
+        if not text:
+            return ""
+        texts.append(text)
+    return join_names(texts) if len(texts) > 1 else ""
 
 
 def _plural(word) -> bool:
@@ -508,8 +542,14 @@ def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=No
             obj = ("not " if neg else "") + compact(c, timexes)  # "pleads not guilty"
         elif c.dep_ == "ccomp" and not obj:
             obj = _clause_text(c, timexes)
+        elif c.dep_ == "ccomp" and _ordered(tok, c):
+            aux = frozenset(a.i for a in c.children if a.dep_ == "aux")
+            obj = f"{obj} to {compact(c, timexes, skip=aux, max_words=6)}"  # "to stand trial"
         elif c.dep_ == "xcomp" and not obj and c.pos_ == "VERB":
-            obj = "to " + compact(c, timexes, max_words=9)
+            lead = "" if c.tag_ == "VBG" else "to "  # "denied targeting civilians"
+            obj = lead + compact(c, timexes, max_words=9)
+        elif not obj and _gerund_object(tok, c):
+            obj = compact(c, timexes, max_words=9)  # "denied on Tuesday targeting civilians"
     told = next((c for c in tok.children if c.dep_ == "dobj"), None)
     wanted = next((c for c in tok.children if _infinitive(c)), None)
     todo = compact(wanted, timexes, max_words=6) if wanted is not None else ""
@@ -564,6 +604,34 @@ def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=No
     if joined is not None:
         return joined
     return Phrase(subject_text, verb, obj, tuple(extras[:2]), place)
+
+
+def _ordered(verb, clause) -> bool:
+    """What an object is ordered or asked to do, parsed as a clause with no subject: "ordered
+    Dr Murray should stand trial" (the object is its doer)."""
+    told = [c for c in verb.children if c.dep_ == "dobj" and c.i < clause.i]
+    return (
+        bool(told)
+        and clause.tag_ == "VB"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in clause.children)
+        and any(c.dep_ == "aux" and c.lower_ in ("should", "must", "to") for c in clause.children)
+    )
+
+
+def _gerund_object(verb, c) -> bool:
+    """A gerund the parse hangs as an adverbial clause that is the object of a verb that takes
+    one (``lexicon.GERUND_OBJECTS``): after it, with no comma, marker or subject of its own
+    ("denied on Tuesday targeting civilians"), not an aside ("..., killing three") nor a
+    circumstance ("lifted off on Monday carrying a satellite")."""
+    return (
+        c.dep_ == "advcl"
+        and c.tag_ == "VBG"
+        and lexicon.verb_lemma(verb) in lexicon.GERUND_OBJECTS
+        and c.i > verb.i
+        and c.left_edge.nbor(-1).text not in (",", ";", "-", "—")
+        and not any(x.dep_ in ("mark", "nsubj", "nsubjpass") for x in c.children)
+        and not any(x.dep_ in ("dobj", "ccomp", "xcomp") for x in verb.children)
+    )
 
 
 def _infinitive(c) -> bool:
@@ -678,8 +746,9 @@ def _with_governor(verb, quantity, text: str) -> str:
     """ "aged 89": the verb's word just before the quantity that governs its sense."""
     left = quantity.left_edge.i - 1
     word = verb.doc[left] if left > verb.i else None
-    if word is not None and word.head.i == verb.i and word.dep_ in ("acomp", "advmod", "oprd"):
-        return f"{word.text} {text}"
+    governs = word is not None and word.dep_ in ("acomp", "advmod", "oprd", "advcl")
+    if governs and word.head.i == verb.i and not list(word.children):
+        return f"{word.text} {text}"  # "has died aged 91", parsed with "aged" as a clause
     return text
 
 
@@ -736,7 +805,8 @@ def _planned(tok) -> bool:
 def _prep_text(prep, roles, timexes) -> str:
     """ "with Xi Jinping" for "with Chinese President Xi Jinping": a named object by name."""
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if pobj is not None and not any(c.dep_ == "conj" for c in pobj.children):
+    whole = any(c.dep_ == "pcomp" for c in prep.children)  # "led to the UN receiving reports"
+    if pobj is not None and not whole and not any(c.dep_ == "conj" for c in pobj.children):
         named = [m for m in roles["all"] if m.start <= pobj.idx < m.end]
         if named and named[0].actor.kind in ("person", "organisation", "country"):
             return f"{prep.text} {name(named[0])}"
@@ -746,7 +816,11 @@ def _prep_text(prep, roles, timexes) -> str:
 def _clause_text(tok, timexes) -> str:
     """Reported content, shortened: "China is Russia's largest source of tourists"."""
     subject = subject_of(tok)
-    words = []
+    words = [
+        c.lower_
+        for c in tok.children
+        if c.i < tok.i and c.dep_ in ("advmod", "mark") and c.lower_ in _ASKING
+    ][:1]  # "reviewing how banks value loans", "decide whether to appeal"
     if subject is not None:
         said = compact(subject, timexes, max_words=6)
         first = next((w for w in subject.subtree if said.startswith(w.text)), None)
@@ -773,6 +847,9 @@ def _clause_text(tok, timexes) -> str:
         out.pop()  # "officials said GPs were": no clause ends on an auxiliary
     return " ".join(out)
 
+
+#: Words that open an indirect question, kept before its clause.
+_ASKING = frozenset({"how", "why", "whether", "when", "where", "if"})
 
 #: Words reported content is never left ending on (an auxiliary, a modal, an article).
 _CONTENT_ENDS = frozenset(
@@ -837,9 +914,11 @@ def noun_phrase(text, tok, roles, timexes=(), type_="other", place=None, tail=""
         for c in tok.children
         if c.i not in skip and c.dep_ not in ("det", "amod", "punct") and not _in_timex(c, timexes)
     ]
-    if agents and own and not told:  # "Jackson's sudden death": Jackson dies
+    ages = [c for c in told if c.dep_ == "acl" and c.lower_ == "aged"]
+    if agents and own and told == ages:  # "Jackson's sudden death": Jackson dies
+        age = compact(ages[0], timexes, max_words=3) if ages else ""  # "death aged 50"
         return Phrase(
-            _names(agents), conjugate(own, len(agents) > 1), "", tuple(extras), place, tail
+            _names(agents), conjugate(own, len(agents) > 1), age, tuple(extras), place, tail
         )
     if agents:
         verb_base = _NOUN_VERBS.get(type_)

@@ -231,3 +231,48 @@ def test_verb_type_rows(lemma, subject, obj, pobj, type_):
 def test_type_by_frame_rows(text, type_):
     events = extract(text, D)
     assert events and events[0].type == type_, [(e.title, e.type) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text, type_",
+    [
+        # a happening named as the subject of a phrasal verb gives its type
+        ("A fire broke out at the factory on Sunday.", "disaster"),
+        ("Fighting broke out in the capital on Sunday.", "conflict"),
+        ("Talks broke down on Friday.", "meeting"),
+        ("Pilots walked out on Monday.", "protest"),
+        # opening fire is an attack, not a disaster
+        ("Troops opened fire on the crowd on Monday.", "conflict"),
+        # a high or a record hit is no blow
+        ("The dollar hit a 20-year high against the yen on Monday.", "market"),
+        ("Oil prices hit a record high on Monday.", "market"),
+        ("Inflation hit a 40-year high in June.", "economy"),
+        ("A missile hit a hospital on Monday.", "conflict"),
+        # deaths in accidents are no attack
+        ("Four people were killed in separate accidents on Friday.", "disaster"),
+        ("Two soldiers were killed in an ambush on Friday.", "conflict"),
+    ],
+)
+def test_happening_subjects_highs_and_accidents(text, type_):
+    events = extract(text, D)
+    assert events and events[0].type == type_, [(e.title, e.type) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text, type_",
+    [
+        # a founding is a launch
+        ("The charity was formed in 1981 after the earthquake.", "launch"),
+        ("Markus Brand founded Paywell in 2005.", "launch"),
+        ("The two firms created a joint venture in 2019.", "launch"),
+        # a remand is a court's, a declared death a death
+        ("Judge Amanda Pryce remanded Holt in custody on Monday.", "legal"),
+        ("He was declared dead at 2:26 pm on June 25.", "death"),
+        # ruling out, reassuring: things said
+        ("Kask ruled out any deal with the Homeland Front on Monday.", "statement"),
+        ("President Calderon reassured Mexicans on Monday.", "statement"),
+    ],
+)
+def test_foundings_remands_and_sayings(text, type_):
+    events = extract(text, D)
+    assert events and events[0].type == type_, [(e.title, e.type) for e in events]
