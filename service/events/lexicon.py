@@ -90,6 +90,7 @@ MOVES = _SETS["MOVES"]
 CASUALTY = _SETS["CASUALTY"]
 QUESTION_WORDS = _SETS["QUESTION_WORDS"]
 BACKGROUND_MARKS = _SETS["BACKGROUND_MARKS"]
+REACTIONS = _SETS["REACTIONS"]
 CONSEQUENCE = CASUALTY | _SETS["CONSEQUENCE"]
 LABELLING = _SETS["LABELLING"]
 DIRECTIVES = _SETS["DIRECTIVES"]
@@ -169,6 +170,16 @@ def verb_lemma(tok) -> str:
     """A verb's lemma, lower case, with the tagger's known slips mended ("fined": "fine")."""
     lemma = tok.lemma_.lower()
     return LEMMA_FIXES.get(lemma, lemma)
+
+
+def reaction(tok) -> bool:
+    """A verb answering a happening told before ("condemned the attack", "called for an
+    inquiry", "ruled out a deal"): its lemma, or its lemma and particle or preposition."""
+    lemma = verb_lemma(tok)
+    if lemma in REACTIONS:
+        return True
+    parts = (c.lower_ for c in tok.children if c.dep_ in ("prt", "prep") and c.i > tok.i)
+    return any(f"{lemma} {p}" in REACTIONS for p in parts)
 
 
 def noun_type(lemma: str) -> str | None:
