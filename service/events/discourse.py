@@ -317,7 +317,8 @@ def told_at(
     clauses ("has claimed", "had arrested") are told at another time and are left alone, and so
     is a response told in a new paragraph ("The UN envoy condemned the attack"): one that
     comes after the story's happening, on a day the text does not say (within the paragraph,
-    "Speaker after speaker denounced the United States", TimeBank dates it at the story's day).
+    "Speaker after speaker denounced the United States", TimeBank dates it at the story's day,
+    and so a response to a story of the publication day, which can be on no other).
     """
     by_token = {c.token: c for c in candidates}
     by_start = {t.start: t for t in timexes if _told(t, published_at)}
@@ -344,9 +345,16 @@ def told_at(
         elif shifted is not None:
             out[c.index], told, last = shifted, c.position, c.clause.end
         elif reference is not None and c.position - told <= _CARRY and _simple_past(tok):
-            if not ("\n" in text[last : c.clause.start] and lexicon.reaction(tok)):
+            if not (_after_story(reference, published_at) and "\n" in text[last : c.clause.start]
+                    and lexicon.reaction(tok)):  # fmt: skip
                 out[c.index], told, last = reference, c.position, c.clause.end
     return out
+
+
+def _after_story(reference: Timex, published_at: dt.date) -> bool:
+    """Whether a response may come on a later day than the story's: not when the story's day
+    is the publication's (after it and no later than publication is that day)."""
+    return reference.start_date is not None and reference.start_date < published_at
 
 
 def had_before(candidates: Sequence, published_at: dt.date, doc) -> dict[int, Timex]:
@@ -355,13 +363,16 @@ def had_before(candidates: Sequence, published_at: dt.date, doc) -> dict[int, Ti
     (no later than Tuesday). The pluperfect is told before the story's past time; that time is
     the latest past date a happening is given in its sentence or the one before (``_CARRY``),
     so a later one in its sentence ("The minister, who had criticised the war, was fired on
-    Tuesday") is the bound, not the day before it. Said by someone, it is told before the
+    Tuesday") is the bound, not the day before it; a clause said of a noun tells no story's time
+    ("Under a program approved in 1987, Nashua had purchased 481,000 shares through Sept. 29").
+    Said by someone, it is told before the
     saying, not the story's time ("The bank said on Monday it had cooperated. The SFO said it
     had recovered 3.2 million pounds": no bound from Monday)."""
     told: dict[int, list[Timex]] = {}  # sentence -> the past days its happenings are given
     for c in candidates:
         if c.anchor is not None and not c.inherited and c.status == "occurred":
-            if c.trigger.pos == "verb" and _past(c.anchor, published_at):
+            aside = doc[c.token].dep_ in ("acl", "relcl")  # "a program approved in 1987": older
+            if c.trigger.pos == "verb" and not aside and _past(c.anchor, published_at):
                 told.setdefault(c.position, []).append(c.anchor)
     out: dict[int, Timex] = {}
     for c in candidates:

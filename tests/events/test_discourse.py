@@ -51,6 +51,9 @@ def _event(text: str, word: str):
          "States.", "denounced", MONDAY),
         ("The party suspended Ortega's membership on Tuesday, and opposition leaders called for "
          "early elections.", "called", TUESDAY),
+        # a response to a story of the publication day is on that day, in any paragraph
+        ("An air strike hit a market in Saada on Thursday.\n\nThe UN envoy condemned the "
+         "attack.", "condemned", PUB),
         # a response dated by its own words, or by the happening it is told inside of
         ("An air strike hit a market in Saada on Monday.\n\nThe UN envoy condemned the attack "
          "on Tuesday.", "condemned", TUESDAY),
@@ -187,6 +190,9 @@ def test_a_pluperfect_is_no_later_than_the_story_time(text, word, end):
          "held. Acme had hired 300 workers.", "hired"),
         # a plan's date is no past story time
         ("Acme will open a plant in Ohio on Friday. Acme had hired 300 workers.", "hired"),
+        # a clause said of a noun tells no story's time
+        ("Under a program approved by the company in 1987, Nashua had purchased 481,000 "
+         "shares.", "purchased"),
         # said by someone: before the saying, not the story's time
         ("The bank said on Monday that it had cooperated fully. The Serious Fraud Office said "
          "it had recovered 3.2 million pounds from the trader.", "recovered"),
