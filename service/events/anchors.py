@@ -46,6 +46,14 @@ def attach_all(doc, timexes: list[Timex]) -> dict[int, list[Timex]]:
     return out
 
 
+#: How a date before a noun is said of it: "fourth-quarter results", "last year's profit",
+#: "convicted of a 1998 murder" (a bare year the parse counts as the noun's number; not a
+#: period's own, "in the 2019 fiscal year", nor a frame's, "in his 2012 campaign").
+_OF_THE_NOUN = frozenset({"compound", "amod", "nmod", "poss", "nummod"})
+_YEAR = re.compile(r"\d{4}")
+#: Prepositions that put a clause inside the noun's time ("proposed the tax in his 2012
+#: election campaign": then), where a year before the noun dates the clause too.
+_FRAMING = frozenset({"in", "during", "at"})
 #: Prepositions whose date, under a noun that names no happening, dates that noun's thing.
 _OF_A_THING = frozenset({"in", "of", "from"})
 
@@ -55,8 +63,13 @@ def _owner(span) -> int | None:
     inside = {tok.i for tok in span}
     node = span.root
     head = node.head
-    if node.dep_ in ("compound", "amod", "nmod", "poss") and head.pos_ in ("NOUN", "PROPN"):
-        if lexicon.noun_type(lexicon.noun_lemma(head)) is None:
+    if node.dep_ in _OF_THE_NOUN and head.pos_ in ("NOUN", "PROPN"):
+        counted = node.dep_ == "nummod" and (
+            not _YEAR.fullmatch(span.text)
+            or head.lemma_.lower() in lexicon.PERIODS
+            or (head.dep_ == "pobj" and head.head.lower_ in _FRAMING)
+        )  # "25 June 2009 Jurors at the trial": a caption run into the text, not a year's noun
+        if lexicon.noun_type(lexicon.noun_lemma(head)) is None and not counted:
             return None  # "fourth-quarter results", "last year's profit": a thing's date
     if (
         node.dep_ == "pobj"

@@ -77,6 +77,8 @@ _MAKING = frozenset(
     """pass sign adopt enact approve ratify reach strike conclude agree negotiate draft
     introduce seal clinch finalize finalise""".split()
 )
+#: Particles that turn a making verb into an undoing one ("struck down", "struck off").
+_UNDOING = frozenset({"down", "off", "out"})
 _COARSE = frozenset({"year", "decade", "century"})
 
 
@@ -94,7 +96,9 @@ def _its_time(noun, lemma: str, attached: dict) -> list:
     year before an instrument's noun that the verb does not make ("the 2011 law was repealed",
     "scrapped the 1998 treaty": the law's and treaty's time, not the repeal's)."""
     found = list(attached.get(noun.i, []))
-    if lexicon.noun_type(lexicon.noun_lemma(noun)) not in _INSTRUMENTS or lemma in _MAKING:
+    undone = any(c.dep_ == "prt" and c.lower_ in _UNDOING for c in noun.head.children)
+    making = lemma in _MAKING and not undone  # "the 2011 law was struck down": not made then
+    if lexicon.noun_type(lexicon.noun_lemma(noun)) not in _INSTRUMENTS or making:
         return found
     return [t for t in found if not (t.modifies_noun and t.precision in _COARSE)]
 

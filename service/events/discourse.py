@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from service.temporal.edtf import describe
 from service.temporal.model import Timex
 
-from . import coref, dates, syntax
+from . import coref, dates, lexicon, syntax
 
 #: Finest first: a clause with several dates takes the finest ("results on Jan. 29").
 _FINENESS = {
@@ -233,10 +233,11 @@ _STORY_WEEKS = (
 )
 
 
-def story_weeks(candidates: Sequence) -> None:
+def story_weeks(candidates: Sequence, published_at: dt.date) -> None:
     """ "Later that week", "the following week": the week of the story's day (the last day
     told before the clause), not the publication's; "later"/"earlier" the days after/before
-    that day in it."""
+    that day in it (a past happening's no later than the publication: "Later that week, a court
+    released them", told of a Monday and published on Wednesday, is Tuesday or Wednesday)."""
     for c in candidates:
         anchor, day = c.anchor, c.reference_day
         if anchor is None or day is None or c.inherited:
@@ -250,6 +251,8 @@ def story_weeks(candidates: Sequence) -> None:
         first, last = monday, monday + dt.timedelta(days=6)
         if side == "later":
             first = day + dt.timedelta(days=1)
+            if c.status == "occurred":
+                last = min(last, published_at)
         elif side == "earlier":
             last = day - dt.timedelta(days=1)
         if first > last:
@@ -311,7 +314,11 @@ def told_at(
     met in Frankfurt. It approved the merger."). A new date moves it; a sentence with no clause
     told at it ends it (TimeBank: carried two sentences on, or from a month or a year, these
     dates disagreed with the gold more often than not). Present, perfect and pluperfect
-    clauses ("has claimed", "had arrested") are told at another time and are left alone.
+    clauses ("has claimed", "had arrested") are told at another time and are left alone, and so
+    is a response told in a new paragraph ("The UN envoy condemned the attack"): one that
+    comes after the story's happening, on a day the text does not say (within the paragraph,
+    "Speaker after speaker denounced the United States", TimeBank dates it at the story's day,
+    and so a response to a story of the publication day, which can be on no other).
     """
     by_token = {c.token: c for c in candidates}
     by_start = {t.start: t for t in timexes if _told(t, published_at)}
@@ -319,10 +326,11 @@ def told_at(
     reference: Timex | None = None
     told = -1  # the sentence the reference was last told in
     done: dict[str, Timex] = {}  # a verb's lemma -> the day it was last told done at
+    text, last = doc.text, 0  # the end of the last clause told at the reference
     for c in candidates:
         if c.anchor is not None and not c.inherited:
             if c.status == "occurred" and c.trigger.pos == "verb" and _told(c.anchor, published_at):
-                reference, told = c.anchor, c.position
+                reference, told, last = c.anchor, c.position, c.clause.end
                 done[c.trigger.text] = c.anchor
             continue
         if c.anchor is not None or c.trigger.pos != "verb" or c.status != "occurred":
@@ -335,10 +343,59 @@ def told_at(
         elif c.trigger.text in done and _also(tok):
             out[c.index] = done[c.trigger.text]  # "charged X on Wednesday ... Y was also charged"
         elif shifted is not None:
-            out[c.index], told = shifted, c.position
+            out[c.index], told, last = shifted, c.position, c.clause.end
         elif reference is not None and c.position - told <= _CARRY and _simple_past(tok):
-            out[c.index], told = reference, c.position
+            if not (_after_story(reference, published_at) and "\n" in text[last : c.clause.start]
+                    and lexicon.reaction(tok)):  # fmt: skip
+                out[c.index], told, last = reference, c.position, c.clause.end
     return out
+
+
+def _after_story(reference: Timex, published_at: dt.date) -> bool:
+    """Whether a response may come on a later day than the story's: not when the story's day
+    is the publication's (after it and no later than publication is that day)."""
+    return reference.start_date is not None and reference.start_date < published_at
+
+
+def had_before(candidates: Sequence, published_at: dt.date, doc) -> dict[int, Timex]:
+    """Candidate index -> the story's day an undated pluperfect clause was done by: "The
+    president fired his defence minister on Tuesday. The minister had criticised the war"
+    (no later than Tuesday). The pluperfect is told before the story's past time; that time is
+    the latest past date a happening is given in its sentence or the one before (``_CARRY``),
+    so a later one in its sentence ("The minister, who had criticised the war, was fired on
+    Tuesday") is the bound, not the day before it; a clause said of a noun tells no story's time
+    ("Under a program approved in 1987, Nashua had purchased 481,000 shares through Sept. 29").
+    Said by someone, it is told before the
+    saying, not the story's time ("The bank said on Monday it had cooperated. The SFO said it
+    had recovered 3.2 million pounds": no bound from Monday)."""
+    told: dict[int, list[Timex]] = {}  # sentence -> the past days its happenings are given
+    for c in candidates:
+        if c.anchor is not None and not c.inherited and c.status == "occurred":
+            aside = doc[c.token].dep_ in ("acl", "relcl")  # "a program approved in 1987": older
+            if c.trigger.pos == "verb" and not aside and _past(c.anchor, published_at):
+                told.setdefault(c.position, []).append(c.anchor)
+    out: dict[int, Timex] = {}
+    for c in candidates:
+        if c.anchor is not None or c.trigger.pos != "verb" or c.status != "occurred":
+            continue
+        tok = doc[c.token]
+        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in lexicon.SPEAKING:
+            continue  # "the SFO said it had recovered": before the saying, whenever that was
+        near = [t for p in range(c.position - _CARRY, c.position + 1) for t in told.get(p, ())]
+        if near and _pluperfect(tok):
+            out[c.index] = max(near, key=lambda t: t.end_date)
+    return out
+
+
+def _past(anchor: Timex, published_at: dt.date) -> bool:
+    """A past date a pluperfect may be told before: a day, a month, a year that has ended."""
+    return dates.datable(anchor) and anchor.end_date is not None and anchor.end_date <= published_at
+
+
+def _pluperfect(tok) -> bool:
+    """ "had criticised", "had been arrested": done before the story's past time."""
+    aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    return tok.tag_ == "VBN" and bool(aux & {"had", "'d"})
 
 
 _ALSO = frozenset({"also", "too", "likewise", "similarly"})

@@ -70,7 +70,7 @@ def _extract(text: str, published_at: dt.date, timexes, doc) -> list[Event]:
     candidates, relations = find(text, published_at, timexes, doc, entities)
     discourse.past_tense_years(candidates, doc, published_at)
     discourse.clock_days(candidates, published_at)
-    discourse.story_weeks(candidates)
+    discourse.story_weeks(candidates, published_at)
     discourse.planned_days(candidates, doc, timexes, published_at)
     discourse.planned_weekdays(candidates, doc, published_at)
     discourse.when_dates(candidates, timexes, doc)
@@ -86,13 +86,14 @@ def _extract(text: str, published_at: dt.date, timexes, doc) -> list[Event]:
     named, known = coref.named_subjects(candidates, doc), coref.definite_nouns(candidates, doc)
     groups = within_article(candidates, named, known, same)
     told = discourse.told_at(candidates, doc, published_at, timexes)
+    had = discourse.had_before(candidates, published_at, doc)
     bounds = discourse.bounded(candidates, doc, timexes)
     apart = discourse.offsets(candidates, doc, timexes)
     inside = discourse.frames(candidates, doc)
     for c in candidates:
         if c.index in bounds and c.index in apart and c.duration is apart[c.index][1]:
             c.duration = None  # "two days after the arrest": a distance from it, not a span
-    _date_groups(groups, relations, (told, bounds, apart, inside), published_at)
+    _date_groups(groups, relations, (told, bounds, apart, inside, had), published_at)
     _inherit_places(groups)
     sentences = max(1, len(list(doc.sents)))
     return [_event(g, entities, sentences) for g in groups]
@@ -100,8 +101,9 @@ def _extract(text: str, published_at: dt.date, timexes, doc) -> list[Event]:
 
 def _date_groups(groups, relations, discourse_time, published_at) -> None:
     """Each group's date: its own, else one the text relates it to (before/after another
-    happening), else the story's time it is told at, else its report's, else publication."""
-    told, bounds, apart, inside = discourse_time
+    happening), else the story's time it is told at, else its report's, else the story's
+    past time a pluperfect was done by, else publication."""
+    told, bounds, apart, inside, had = discourse_time
     for group in groups:
         group.date = _own_date(group, published_at)
     owner = {c.index: g for g in groups for c in g.members}
@@ -147,6 +149,9 @@ def _date_groups(groups, relations, discourse_time, published_at) -> None:
             group.date = dates.from_timex(at[0], "narrative")  # the story's time (discourse)
         if group.date is None and (report := group.head.reported) is not None:
             group.date = dates.no_later_than(dates.from_timex(report))
+        story = [had[c.index] for c in (group.head, *group.members) if c.index in had]
+        if group.date is None and story and _status(group) == "occurred":
+            group.date = dates.no_later_than(dates.from_timex(story[0]))  # "had criticised"
         if group.date is None and _status(group) == "ongoing":
             group.date = dates.as_of(published_at)  # "the FBI is conducting tests": on the day
         if group.date is None:

@@ -95,6 +95,7 @@ MOVES = _SETS["MOVES"]
 CASUALTY = _SETS["CASUALTY"]
 QUESTION_WORDS = _SETS["QUESTION_WORDS"]
 BACKGROUND_MARKS = _SETS["BACKGROUND_MARKS"]
+REACTIONS = _SETS["REACTIONS"]
 CONSEQUENCE = CASUALTY | _SETS["CONSEQUENCE"]
 LABELLING = _SETS["LABELLING"]
 DIRECTIVES = _SETS["DIRECTIVES"]
@@ -185,6 +186,16 @@ KIN: dict[str, str] = _by_word(
 def verb_kin(lemma: str) -> str | None:
     """The row of verbs that tell one happening in other words ("fell" / "dropped"), if any."""
     return KIN.get(lemma)
+
+
+def reaction(tok) -> bool:
+    """A verb answering a happening told before ("condemned the attack", "called for an
+    inquiry", "ruled out a deal"): its lemma, or its lemma and particle or preposition."""
+    lemma = verb_lemma(tok)
+    if lemma in REACTIONS:
+        return True
+    parts = (c.lower_ for c in tok.children if c.dep_ in ("prt", "prep") and c.i > tok.i)
+    return any(f"{lemma} {p}" in REACTIONS for p in parts)
 
 
 def noun_type(lemma: str) -> str | None:

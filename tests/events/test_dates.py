@@ -238,8 +238,15 @@ def test_interval(text, first, second, expected):
         ("The 2011 law was repealed.", "repeal", "../2023-12-21"),
         ("Both sides scrapped the 1998 treaty.", "scrap", "../2023-12-21"),
         ("The 2015 deal collapsed.", "collapse", "../2023-12-21"),
+        ("The 2011 law was struck down by the court.", "strike", "../2023-12-21"),
         ("The 2011 law was passed by Congress.", "pass", "2011"),
+        ("The 2015 agreement was struck in Paris.", "struck", "2015"),
         ("Both sides signed the 2015 agreement.", "sign", "2015"),
+        # a year before the noun a preposition governs is that thing's, not the clause's,
+        # unless it is a period the clause is told over
+        ("Smith was convicted of a 1998 murder.", "convict", "../2023-12-21"),
+        ("Sales rose 4 percent in the 2019 fiscal year.", "rise", "2019"),
+        ("Fuentes proposed the tax during his 2012 election campaign.", "propose", "2012"),
         ("He won the 2011 election.", "win", "2011"),
         ("The law was repealed in 2011.", "repeal", "2011"),
         # "came": when a noun's happening happened; without a time, it is told again

@@ -46,6 +46,19 @@ def _event(text: str, word: str):
         # a predicate inside a dated happening ("at a meeting on Monday")
         ("Shareholders of Solvane rejected the merger at a meeting in Lyon on Monday.",
          "rejected", MONDAY),
+        # a response in the paragraph that tells the happening is told at its day
+        ("Thousands rallied in Havana on Monday. Speaker after speaker denounced the United "
+         "States.", "denounced", MONDAY),
+        ("The party suspended Ortega's membership on Tuesday, and opposition leaders called for "
+         "early elections.", "called", TUESDAY),
+        # a response to a story of the publication day is on that day, in any paragraph
+        ("An air strike hit a market in Saada on Thursday.\n\nThe UN envoy condemned the "
+         "attack.", "condemned", PUB),
+        # a response dated by its own words, or by the happening it is told inside of
+        ("An air strike hit a market in Saada on Monday.\n\nThe UN envoy condemned the attack "
+         "on Tuesday.", "condemned", TUESDAY),
+        ("The ferry sank on Monday. Greece denied the charges when the EU inspectors met on "
+         "Tuesday.", "denied", TUESDAY),
     ],
 )  # fmt: skip
 def test_told_at_the_story_time(text, word, day):
@@ -71,6 +84,16 @@ def test_told_at_the_story_time(text, word, day):
         ("Hours later, the suspects were released by police in Leeds.", "released"),
         # a plan is no story time, and a plan takes no past date
         ("Acme will open a plant in Ohio on Friday. Acme hired 300 workers.", "hired"),
+        # a response told in a new paragraph comes after the story's happening, on a day the
+        # text does not say
+        ("An air strike hit a market in Saada on Tuesday.\n\nThe UN envoy condemned the "
+         "attack.", "condemned"),
+        ("Rebels shelled the port of Hodeidah on Monday.\nThe rebel command denied targeting "
+         "civilians.", "denied"),
+        ("Tamm conceded defeat in Tallinn on Sunday.\n\nKask called for talks with the Greens.",
+         "called"),
+        ("Tamm conceded defeat in Tallinn on Sunday.\n\nKask ruled out any deal with the Front.",
+         "ruled"),
     ],
 )  # fmt: skip
 def test_not_told_at_the_story_time(text, word):
@@ -135,6 +158,49 @@ def test_dated_as_finely_as_the_text_allows(text, word, value):
 def test_a_possessive_date_after_by_dates_its_noun_on_the_day():
     text = "Rescue teams in Vela were hampered by Wednesday's severe aftershock."
     assert "2024-03-13" in [e.date.value for e in extract(text, PUB)]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "end"),
+    [
+        # done before the story's past time: no later than the last date given before it
+        ("The president fired his defence minister on Tuesday. The minister had criticised "
+         "the war.", "criticised", TUESDAY),
+        ("The storm hit Crete on Monday. Greece had evacuated 300 people from the island.",
+         "evacuated", MONDAY),
+        # a coarse past date bounds it at its end
+        ("Acme opened a plant in Ohio in 2019. Acme had hired 300 workers.", "hired",
+         dt.date(2019, 12, 31)),
+        # the latest date of its sentence or the one before, not the first
+        ("Troops shelled Hodeidah on Monday. Rebels had attacked the port, and troops seized "
+         "the airport on Tuesday.", "attacked", TUESDAY),
+    ],
+)  # fmt: skip
+def test_a_pluperfect_is_no_later_than_the_story_time(text, word, end):
+    date = _event(text, word).date
+    assert (date.start, date.end) == (None, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # no past date told in its sentence or the one before: the publication bounds it
+        ("Holt had denied the charges of manslaughter.", "denied"),
+        ("Acme opened a plant in Ohio in 2019. Acme is based in Texas. Its shares are widely "
+         "held. Acme had hired 300 workers.", "hired"),
+        # a plan's date is no past story time
+        ("Acme will open a plant in Ohio on Friday. Acme had hired 300 workers.", "hired"),
+        # a clause said of a noun tells no story's time
+        ("Under a program approved by the company in 1987, Nashua had purchased 481,000 "
+         "shares.", "purchased"),
+        # said by someone: before the saying, not the story's time
+        ("The bank said on Monday that it had cooperated fully. The Serious Fraud Office said "
+         "it had recovered 3.2 million pounds from the trader.", "recovered"),
+    ],
+)  # fmt: skip
+def test_a_pluperfect_with_no_story_time_is_bounded_by_publication(text, word):
+    date = _event(text, word).date
+    assert (date.start, date.end, date.basis) == (None, PUB, "publication")
 
 
 @pytest.mark.parametrize(
@@ -456,6 +522,9 @@ def test_a_passive_done_by_a_dated_happening(text, word, value):
         ("Police arrested two men in Leeds on Wednesday, Feb. 7. Earlier that week, a bomb "
          "had damaged the station in Leeds.", "damaged",
          (dt.date(2024, 2, 5), dt.date(2024, 2, 6))),
+        # a past happening "later that week" is no later than the publication
+        ("Police arrested two men in Leeds on Tuesday. Later that week, the suspects were "
+         "released.", "released", (dt.date(2024, 3, 13), PUB)),
         # "next week" is the publication's
         ("Police arrested two men in Leeds on Wednesday, Feb. 7. The suspects will be charged "
          "next week.", "charged", (dt.date(2024, 3, 18), dt.date(2024, 3, 24))),
