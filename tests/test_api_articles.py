@@ -8,6 +8,7 @@ import pytest
 
 from service.storage.models import Article, Event, Mention
 
+from . import faults
 from .test_errors import assert_problem
 
 
@@ -243,3 +244,16 @@ def test_the_article_list_filters_by_source_window_and_words(client, seed_body):
     assert listed("q=talks+geneva&source=REUTERS") == [ids[2]]
     assert listed("q=%25") == [] and listed("q=_") == []  # LIKE wildcards are characters
     assert client.get("/api/v1/articles?from=March").status_code == 422
+
+
+def test_an_article_extraction_fails_on_is_refused_saying_why(app, client, monkeypatch):
+    """A fault of the extractors on the posted text: 422 saying why (not a 500, which tells a
+    client to retry what fails the same way each time), nothing stored."""
+    faults.install(monkeypatch)
+    response = client.post(
+        "/api/v1/articles", json={"text": faults.BAD_TEXT, "published_at": "2024-06-07"}
+    )
+    body = assert_problem(response, 422)  # also: no traceback, no path of the code
+    assert faults.REASON in body["detail"]
+    with app.app_context():
+        assert counts() == (0, 0, 0)

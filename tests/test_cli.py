@@ -6,13 +6,15 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from service import create_app
-from service.storage.models import Article
+from service.storage.models import Article, Mention
 from service.storage.schema import create_tables
 
+from . import faults
 from .conftest import FIXTURES, SEEDS
 
 TML = """<?xml version="1.0" ?>
@@ -275,3 +277,55 @@ def test_the_ingest_eta_leaves_out_the_warm_up():
     for _ in range(90):
         said = eta.step()
     assert said == ""
+
+
+def _with_a_bad_article(tmp_path) -> Path:
+    good = [
+        {"text": "The summit opened in Rome on Monday.", "published_at": "2024-01-10"},
+        {"text": "Talks ended on Friday in Oslo.", "published_at": "2024-01-10"},
+    ]
+    path = tmp_path / "three.json"
+    path.write_text(
+        json.dumps([good[0], {"text": faults.BAD_TEXT, "published_at": "2024-01-10"}, good[1]])
+    )
+    return path
+
+
+def _only_the_good_stored(app, output: str, path: Path) -> None:
+    assert "2 stored" in output and "1 skipped" in output, output
+    assert f"skipped {path}[2]: " in output and faults.REASON in output, output
+    assert "Traceback" not in output
+    with app.app_context():
+        assert not Article.select().where(Article.text.contains(faults.MARKER)).exists()
+        assert Article.select().count() == 2
+        orphans = Mention.select().where(Mention.article.not_in(Article.select(Article.id)))
+        assert orphans.count() == 0
+
+
+def test_an_article_extraction_fails_on_is_skipped_with_its_reason(
+    app, runner, tmp_path, monkeypatch
+):
+    """One article's extraction raising refuses that article, not the run (one process)."""
+    faults.install(monkeypatch)
+    path = _with_a_bad_article(tmp_path)
+    result = runner.invoke(args=["ingest", "--batch-size", "2", "--jobs", "1", str(path)])
+    assert result.exit_code == 1, result.output  # something was skipped
+    _only_the_good_stored(app, result.output, path)
+
+
+def test_an_article_extraction_fails_on_is_skipped_by_the_worker_processes(
+    app, tmp_path, database_url
+):
+    """The same with ``--jobs 2``: the fault is in a forked extraction worker."""
+    path = _with_a_bad_article(tmp_path)
+    code = "from tests import faults; faults.install(); from service.cli import main; main()"
+    args = ["ingest", "--batch-size", "2", "--jobs", "2", str(path)]
+    run = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        env={**os.environ, "TIMELINE_DATABASE_URL": database_url},
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    assert run.returncode == 1, run.stdout + run.stderr
+    _only_the_good_stored(app, run.stdout, path)
