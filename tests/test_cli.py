@@ -329,3 +329,23 @@ def test_an_article_extraction_fails_on_is_skipped_by_the_worker_processes(
     )
     assert run.returncode == 1, run.stdout + run.stderr
     _only_the_good_stored(app, run.stdout, path)
+
+
+def test_a_batch_whose_worker_process_failed_is_skipped_whole_saying_why(app):
+    """A worker that fails outside the reading of an article (killed: the pool is broken)
+    leaves its batch skipped with the reason, not the run stopped."""
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    from service.write import bulk
+
+    batch = [(f"a.json[{n}]", {"text": f"Text {n}."}, f"digest{n}") for n in (1, 2)]
+    failed: Future = Future()
+    failed.set_exception(BrokenProcessPool("A child process terminated abruptly"))
+    outcome = bulk.Outcome()
+    with app.app_context():
+        bulk._store_done(batch, failed, outcome, lambda: None)
+        assert Article.select().count() == 0
+    assert (outcome.counts["skipped"], outcome.counts["stored"]) == (2, 0)
+    assert [label for label, _ in outcome.skipped] == ["a.json[1]", "a.json[2]"]
+    assert all("BrokenProcessPool" in reason for _, reason in outcome.skipped)
