@@ -257,3 +257,17 @@ def test_an_article_extraction_fails_on_is_refused_saying_why(app, client, monke
     assert faults.REASON in body["detail"]
     with app.app_context():
         assert counts() == (0, 0, 0)
+
+
+def test_an_actor_named_by_a_long_run_of_words_is_stored(app, client):
+    """PostgreSQL refuses a value over a column's length (the actor key's 120 characters, an
+    alias's 200): a name read from a long run of capitalised words is stored cut, not a 500."""
+    name = "The " + "National " * 30 + "Bank"
+    text = f"{name} raised interest rates on Tuesday."
+    response = client.post("/api/v1/articles", json={"text": text, "published_at": "2010-06-25"})
+    assert response.status_code == 201, response.get_data(as_text=True)[:500]
+    actors = {a["id"]: a for e in response.get_json()["events"] for a in e["actors"]}
+    long = [a for key, a in actors.items() if key.startswith("org:national-national")]
+    assert long and all(len(a["id"]) <= 120 for a in long)
+    found = client.get("/api/v1/events", query_string={"actor": long[0]["id"]}).get_json()
+    assert found["data"], found

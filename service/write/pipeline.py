@@ -33,6 +33,7 @@ from ..storage.models import (
 from ..storage.order import precision_rank, sort_date
 from ..storage.writes import ROWS_PER_INSERT, record_changes, write_transaction
 from ..text import fold
+from ..vocabulary import ACTOR_ALIAS_LENGTH
 from . import copies, importance, matching, warm
 from .bounds import article_budget, bounded
 
@@ -328,7 +329,12 @@ def link_actors(event: Event, actors: Iterable[extraction.Actor]) -> None:
     EventActor.insert_many(
         [{"event": event.id, "actor": known[a.key], "role": a.role} for a in actors]
     ).on_conflict_ignore().execute()
-    aliases = {(known[a.key], fold(n)) for a in actors for n in (a.name, *a.aliases) if fold(n)}
+    aliases = {
+        (known[a.key], alias)
+        for a in actors
+        for alias in map(fold, (a.name, *a.aliases))
+        if alias and len(alias) <= ACTOR_ALIAS_LENGTH  # longer: no name to look an actor up by
+    }
     if aliases:
         ActorAlias.insert_many(
             [{"actor": actor, "alias": alias} for actor, alias in sorted(aliases)]
