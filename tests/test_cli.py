@@ -349,3 +349,36 @@ def test_a_batch_whose_worker_process_failed_is_skipped_whole_saying_why(app):
     assert (outcome.counts["skipped"], outcome.counts["stored"]) == (2, 0)
     assert [label for label, _ in outcome.skipped] == ["a.json[1]", "a.json[2]"]
     assert all("BrokenProcessPool" in reason for _, reason in outcome.skipped)
+
+
+def test_an_article_the_database_refuses_a_value_of_is_skipped_saying_why(
+    app, runner, tmp_path, monkeypatch
+):
+    """A value the database refuses (PostgreSQL: a string over its column's length) skips that
+    article, nothing of it stored (its savepoint), and the run goes on."""
+    import peewee as pw
+
+    from service.write import bulk, pipeline
+
+    real_store = pipeline.store
+
+    def refuse_one(prepared):
+        article = real_store(prepared)  # stored, then a later value is refused
+        if "Bergen" in prepared.data["text"]:
+            raise pw.DataError("value too long for type character varying(120)")
+        return article
+
+    monkeypatch.setattr(bulk.pipeline, "store", refuse_one)
+    path = tmp_path / "three.json"
+    texts = ["Talks ended in Oslo on Monday.", "Talks ended in Bergen on Monday.", "Rates rose."]
+    path.write_text(json.dumps([{"text": t, "published_at": "2024-03-07"} for t in texts]))
+    result = runner.invoke(args=["ingest", "--batch-size", "3", "--jobs", "1", str(path)])
+    assert result.exit_code == 1, result.output
+    assert "2 stored" in result.output and "1 skipped" in result.output
+    assert f"skipped {path}[2]: the database refused a value of it (value too long" in (
+        result.output
+    )
+    with app.app_context():
+        assert sorted(a.text for a in Article.select()) == sorted([texts[0], texts[2]])
+        orphans = Mention.select().where(Mention.article.not_in(Article.select(Article.id)))
+        assert orphans.count() == 0

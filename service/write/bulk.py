@@ -211,6 +211,14 @@ def _store(pending: list[tuple[str, pipeline.Prepared]], outcome: Outcome) -> No
                 outcome.counts["present"] += 1
                 outcome.present.append((label, "an article stored meanwhile by another writer"))
                 continue
+            except pw.DataError as exc:  # a value the database refuses: this article alone
+                log.exception("the database refused a value of %s", label)
+                outcome.counts["skipped"] += 1
+                said = str(exc).strip().splitlines()[0][:300] if str(exc).strip() else ""
+                outcome.skipped.append(
+                    (label, f"the database refused a value of it ({said}); nothing was stored")
+                )
+                continue
             outcome.counts["stored"] += 1
             outcome.counts["events"] += sum(len(e.mentions) for e in prepared.events)
     pending.clear()
