@@ -11,7 +11,7 @@ from flask import Flask, Response, json
 from marshmallow import ValidationError
 from werkzeug.exceptions import HTTPException, InternalServerError, NotFound
 
-from .exceptions import Invalid
+from .exceptions import Invalid, Unreadable
 
 log = logging.getLogger(__name__)
 
@@ -128,6 +128,10 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(Invalid)
     def _invalid(error: Invalid) -> Response:
         return error_response(422, error.detail, error.errors)
+
+    @app.errorhandler(Unreadable)
+    def _unreadable(error: Unreadable) -> Response:
+        return error_response(422, error.detail)
 
     @app.errorhandler(ValidationError)
     def _validation(error: ValidationError) -> Response:

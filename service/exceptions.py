@@ -13,3 +13,13 @@ class Invalid(Exception):
     def __init__(self, detail: str, errors: dict | None = None) -> None:
         super().__init__(detail)
         self.detail, self.errors = detail, errors
+
+
+class Unreadable(Exception):
+    """An article whose reading failed: a fault of the extractors on this text (it fails the same
+    way each time). The article is refused, nothing of it stored, and the other articles of a
+    run or a batch go on; ``detail`` says why (the traceback goes to the log, not the client)."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+        self.detail = detail

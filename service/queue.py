@@ -11,7 +11,9 @@ Nothing lost, nothing twice:
 - storing is :func:`pipeline.ingest`: one transaction (a killed worker leaves nothing of it)
   keyed by the content hash (a redelivered article that was stored is found present);
 - each try is counted on the job row before it starts, so an article that fails, or kills its
-  worker, every time stops after ``QUEUE_MAX_TRIES`` with the reason on the job.
+  worker, every time stops after ``QUEUE_MAX_TRIES`` with the reason on the job; one the
+  extractors fail on (:class:`~service.exceptions.Unreadable`: the same at every try) and an
+  invalid one fail at their first try.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from marshmallow import ValidationError
 from schemas import ArticleCreateSchema
 
 from .errors import _flatten, invalid_fields_detail, problem
+from .exceptions import Unreadable
 from .storage.connection import database
 from .storage.models import Job, utcnow
 from .write import language, pipeline, warm
@@ -134,6 +137,9 @@ def run(job_id: str, body: dict, max_tries: int) -> None:
     except ValidationError as exc:
         flat = _flatten(exc.messages)
         _finish(job, "failed", error=problem(422, invalid_fields_detail(flat), flat))
+        return
+    except Unreadable as exc:  # it fails the same way at every try: no retry
+        _finish(job, "failed", error=problem(422, exc.detail))
         return
     except Exception as exc:
         log.exception("job %s failed (try %d of %d)", job_id, job.tries, max_tries)

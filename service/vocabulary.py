@@ -50,6 +50,12 @@ EVENT_TYPES = (
 #: What an actor is.
 ACTOR_KINDS = ("country", "organisation", "person", "place", "product", "index", "currency")
 
+#: The longest actor key (``org:…``, ``person:…``) and actor alias the store holds. A name read
+#: from a long run of capitalised words can be longer: its key is cut, ending in a digest of the
+#: whole (:func:`service.events.model.bounded_key`), and such an alias is not kept.
+ACTOR_KEY_LENGTH = 120
+ACTOR_ALIAS_LENGTH = 200
+
 #: Whether an event happened, is planned or goes on.
 STATUSES = ("occurred", "planned", "ongoing")
 

@@ -8,6 +8,7 @@ import pytest
 
 from service.storage.models import Article, Event, Mention
 
+from . import faults
 from .test_errors import assert_problem
 
 
@@ -243,3 +244,30 @@ def test_the_article_list_filters_by_source_window_and_words(client, seed_body):
     assert listed("q=talks+geneva&source=REUTERS") == [ids[2]]
     assert listed("q=%25") == [] and listed("q=_") == []  # LIKE wildcards are characters
     assert client.get("/api/v1/articles?from=March").status_code == 422
+
+
+def test_an_article_extraction_fails_on_is_refused_saying_why(app, client, monkeypatch):
+    """A fault of the extractors on the posted text: 422 saying why (not a 500, which tells a
+    client to retry what fails the same way each time), nothing stored."""
+    faults.install(monkeypatch)
+    response = client.post(
+        "/api/v1/articles", json={"text": faults.BAD_TEXT, "published_at": "2024-06-07"}
+    )
+    body = assert_problem(response, 422)  # also: no traceback, no path of the code
+    assert faults.REASON in body["detail"]
+    with app.app_context():
+        assert counts() == (0, 0, 0)
+
+
+def test_an_actor_named_by_a_long_run_of_words_is_stored(app, client):
+    """PostgreSQL refuses a value over a column's length (the actor key's 120 characters, an
+    alias's 200): a name read from a long run of capitalised words is stored cut, not a 500."""
+    name = "The " + "National " * 30 + "Bank"
+    text = f"{name} raised interest rates on Tuesday."
+    response = client.post("/api/v1/articles", json={"text": text, "published_at": "2010-06-25"})
+    assert response.status_code == 201, response.get_data(as_text=True)[:500]
+    actors = {a["id"]: a for e in response.get_json()["events"] for a in e["actors"]}
+    long = [a for key, a in actors.items() if key.startswith("org:national-national")]
+    assert long and all(len(a["id"]) <= 120 for a in long)
+    found = client.get("/api/v1/events", query_string={"actor": long[0]["id"]}).get_json()
+    assert found["data"], found

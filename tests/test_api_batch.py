@@ -10,6 +10,7 @@ import pytest
 from service.storage.models import Article, Mention
 from service.write import pipeline
 
+from . import faults
 from .test_errors import assert_problem
 
 TEXTS = (
@@ -139,3 +140,18 @@ def test_the_openapi_document_describes_batches(client):
     many = content["application/json"]["schema"]["oneOf"][1]
     assert many["type"] == "array" and many["maxItems"] == 100
     assert "207" in operation["responses"]
+
+
+def test_an_article_extraction_fails_on_refuses_itself_saying_why(app, client, monkeypatch):
+    """A fault of the extractors on one article of a batch (parsed together with the others)
+    refuses that article alone: 422 saying why, no traceback, nothing of it stored."""
+    faults.install(monkeypatch)
+    bad = {"text": faults.BAD_TEXT, "published_at": "2024-06-07", "title": "Bad"}
+    response = client.post("/api/v1/articles", json=[article(0), bad, article(2)])
+    assert outcomes(response) == [("stored", 201), ("refused", 422), ("stored", 201)]
+    error = response.get_json()["results"][1]["error"]
+    assert error["status"] == 422 and faults.REASON in error["detail"]
+    assert "Traceback" not in response.get_data(as_text=True)
+    with app.app_context():
+        assert {a.title for a in Article.select()} == {"Article 0", "Article 2"}
+        assert Mention.select().join(Article).where(Article.title == "Bad").count() == 0

@@ -6,13 +6,15 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from service import create_app
-from service.storage.models import Article
+from service.storage.models import Article, Mention
 from service.storage.schema import create_tables
 
+from . import faults
 from .conftest import FIXTURES, SEEDS
 
 TML = """<?xml version="1.0" ?>
@@ -275,3 +277,108 @@ def test_the_ingest_eta_leaves_out_the_warm_up():
     for _ in range(90):
         said = eta.step()
     assert said == ""
+
+
+def _with_a_bad_article(tmp_path) -> Path:
+    good = [
+        {"text": "The summit opened in Rome on Monday.", "published_at": "2024-01-10"},
+        {"text": "Talks ended on Friday in Oslo.", "published_at": "2024-01-10"},
+    ]
+    path = tmp_path / "three.json"
+    path.write_text(
+        json.dumps([good[0], {"text": faults.BAD_TEXT, "published_at": "2024-01-10"}, good[1]])
+    )
+    return path
+
+
+def _only_the_good_stored(app, output: str, path: Path) -> None:
+    assert "2 stored" in output and "1 skipped" in output, output
+    assert f"skipped {path}[2]: " in output and faults.REASON in output, output
+    assert "Traceback" not in output
+    with app.app_context():
+        assert not Article.select().where(Article.text.contains(faults.MARKER)).exists()
+        assert Article.select().count() == 2
+        orphans = Mention.select().where(Mention.article.not_in(Article.select(Article.id)))
+        assert orphans.count() == 0
+
+
+def test_an_article_extraction_fails_on_is_skipped_with_its_reason(
+    app, runner, tmp_path, monkeypatch
+):
+    """One article's extraction raising refuses that article, not the run (one process)."""
+    faults.install(monkeypatch)
+    path = _with_a_bad_article(tmp_path)
+    result = runner.invoke(args=["ingest", "--batch-size", "2", "--jobs", "1", str(path)])
+    assert result.exit_code == 1, result.output  # something was skipped
+    _only_the_good_stored(app, result.output, path)
+
+
+def test_an_article_extraction_fails_on_is_skipped_by_the_worker_processes(
+    app, tmp_path, database_url
+):
+    """The same with ``--jobs 2``: the fault is in a forked extraction worker."""
+    path = _with_a_bad_article(tmp_path)
+    code = "from tests import faults; faults.install(); from service.cli import main; main()"
+    args = ["ingest", "--batch-size", "2", "--jobs", "2", str(path)]
+    run = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        env={**os.environ, "TIMELINE_DATABASE_URL": database_url},
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    assert run.returncode == 1, run.stdout + run.stderr
+    _only_the_good_stored(app, run.stdout, path)
+
+
+def test_a_batch_whose_worker_process_failed_is_skipped_whole_saying_why(app):
+    """A worker that fails outside the reading of an article (killed: the pool is broken)
+    leaves its batch skipped with the reason, not the run stopped."""
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    from service.write import bulk
+
+    batch = [(f"a.json[{n}]", {"text": f"Text {n}."}, f"digest{n}") for n in (1, 2)]
+    failed: Future = Future()
+    failed.set_exception(BrokenProcessPool("A child process terminated abruptly"))
+    outcome = bulk.Outcome()
+    with app.app_context():
+        bulk._store_done(batch, failed, outcome, lambda: None)
+        assert Article.select().count() == 0
+    assert (outcome.counts["skipped"], outcome.counts["stored"]) == (2, 0)
+    assert [label for label, _ in outcome.skipped] == ["a.json[1]", "a.json[2]"]
+    assert all("BrokenProcessPool" in reason for _, reason in outcome.skipped)
+
+
+def test_an_article_the_database_refuses_a_value_of_is_skipped_saying_why(
+    app, runner, tmp_path, monkeypatch
+):
+    """A value the database refuses (PostgreSQL: a string over its column's length) skips that
+    article, nothing of it stored (its savepoint), and the run goes on."""
+    import peewee as pw
+
+    from service.write import bulk, pipeline
+
+    real_store = pipeline.store
+
+    def refuse_one(prepared):
+        article = real_store(prepared)  # stored, then a later value is refused
+        if "Bergen" in prepared.data["text"]:
+            raise pw.DataError("value too long for type character varying(120)")
+        return article
+
+    monkeypatch.setattr(bulk.pipeline, "store", refuse_one)
+    path = tmp_path / "three.json"
+    texts = ["Talks ended in Oslo on Monday.", "Talks ended in Bergen on Monday.", "Rates rose."]
+    path.write_text(json.dumps([{"text": t, "published_at": "2024-03-07"} for t in texts]))
+    result = runner.invoke(args=["ingest", "--batch-size", "3", "--jobs", "1", str(path)])
+    assert result.exit_code == 1, result.output
+    assert "2 stored" in result.output and "1 skipped" in result.output
+    assert f"skipped {path}[2]: the database refused a value of it (value too long" in (
+        result.output
+    )
+    with app.app_context():
+        assert sorted(a.text for a in Article.select()) == sorted([texts[0], texts[2]])
+        orphans = Mention.select().where(Mention.article.not_in(Article.select(Article.id)))
+        assert orphans.count() == 0

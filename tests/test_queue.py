@@ -20,6 +20,7 @@ from service.storage.models import Article, Job, Mention
 from service.storage.schema import create_tables
 from service.write import pipeline
 
+from . import faults
 from .conftest import PG_URL, _admin, postgres_unavailable
 from .test_errors import assert_problem
 
@@ -308,3 +309,20 @@ def test_processes_starting_together_create_the_schema_one_after_the_other(pg_da
     ]
     outputs = [run.communicate(timeout=120)[0].decode() for run in runs]
     assert [run.returncode for run in runs] == [0] * 4, outputs
+
+
+def test_an_article_extraction_fails_on_fails_at_once_saying_why(app, monkeypatch):
+    """A fault of the extractors fails the same way at every try: the job fails at its first,
+    422 saying why, nothing stored; the next job is stored."""
+    faults.install(monkeypatch)
+    bad = {**BODY, "text": faults.BAD_TEXT}
+    with app.app_context():
+        job, good = new_job(bad), new_job()
+        queue.run(job.id, bad, max_tries=3)  # not raised: the broker does not retry it
+        queue.run(good.id, BODY, max_tries=3)
+        job, good = Job.get_by_id(job.id), Job.get_by_id(good.id)
+        error = json.loads(job.error)
+        assert (job.status, job.tries, error["status"]) == ("failed", 1, 422)
+        assert faults.REASON in error["detail"] and "Traceback" not in job.error
+        assert good.status == "done"
+        assert [a.text for a in Article.select()] == [BODY["text"]]

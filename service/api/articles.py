@@ -62,7 +62,9 @@ def create():
 
     The same text again is a 200 with the stored article; with another ``published_at``,
     ``title``, ``source`` or ``url`` it is a 409 whose ``errors`` say what differs (stored
-    articles are not updated: delete and post again to change them).
+    articles are not updated: delete and post again to change them). A text whose reading
+    fails (over its CPU budget, or a fault of the extractors on it) is a 422 saying why, with
+    nothing stored: it would fail the same way again.
 
     A JSON array, or NDJSON (``Content-Type: application/x-ndjson``, one article a line), is a
     batch of at most ``MAX_BATCH_ARTICLES`` articles (100) within ``MAX_CONTENT_LENGTH`` bytes

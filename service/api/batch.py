@@ -20,9 +20,10 @@ from marshmallow import ValidationError, missing
 
 from schemas import ArticleBatchSchema, ArticleCreateSchema, ArticleJobsSchema
 
-from .. import budget, queue
+from .. import queue
 from ..edge import metrics
 from ..errors import APIError, _flatten, invalid_fields_detail, not_json_detail, problem
+from ..exceptions import Unreadable
 from ..shapes import article_dict
 from ..write import pipeline
 from . import admission, jobs
@@ -140,8 +141,8 @@ def _extract_new(batch: list[dict]) -> dict[str, list]:
     return dict(zip(todo, pipeline.extract_many(items), strict=True)) if items else {}
 
 
-def _store(index: int, data: dict, events: list | budget.OverBudget | None) -> dict:
-    if isinstance(events, budget.OverBudget):  # this one alone: the others are stored
+def _store(index: int, data: dict, events: list | pipeline.Refusal | None) -> dict:
+    if isinstance(events, pipeline.Refusal):  # this one alone: the others are stored
         return refused(index, APIError(422, str(events)))
     try:
         article, created = pipeline.ingest(data, events=events)
@@ -149,6 +150,8 @@ def _store(index: int, data: dict, events: list | budget.OverBudget | None) -> d
             admission.refuse_changed_metadata(article, data)
     except APIError as error:
         return refused(index, error)
+    except Unreadable as error:  # read here after all (its text was deleted meanwhile)
+        return refused(index, APIError(422, error.detail))
     except (pw.OperationalError, pw.InterfaceError):
         raise  # the database is down: the whole request is a 503 (a retry finds what was stored)
     except Exception:

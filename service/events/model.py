@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 
+from ..vocabulary import (
+    ACTOR_KEY_LENGTH,
+    STATUSES,  # noqa: F401
+)
 from ..vocabulary import ACTOR_KINDS as KINDS  # noqa: F401
 from ..vocabulary import EXTRACTED_BASES as BASES  # noqa: F401
-from ..vocabulary import STATUSES  # noqa: F401
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -21,6 +25,20 @@ class Actor:
     subkind: str | None = None  # organisations: company, government, party, media...; places
     #: Other names the article gives the actor ("SEC", "Lufthansa"); not part of its identity.
     aliases: tuple[str, ...] = dataclasses.field(default=(), compare=False)
+
+    def __post_init__(self) -> None:
+        if len(self.key) > ACTOR_KEY_LENGTH:  # stored keys are at most that long
+            object.__setattr__(self, "key", bounded_key(self.key))
+
+
+def bounded_key(key: str) -> str:
+    """``key`` cut to :data:`ACTOR_KEY_LENGTH` characters when longer, ending in a digest of the
+    whole key, so two long keys that share their beginning stay two (the same key, the same
+    cut: stable across articles)."""
+    if len(key) <= ACTOR_KEY_LENGTH:
+        return key
+    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
+    return f"{key[: ACTOR_KEY_LENGTH - len(digest) - 1].rstrip('-')}-{digest}"
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

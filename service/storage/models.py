@@ -6,6 +6,7 @@ import datetime as dt
 
 import peewee as pw
 
+from ..vocabulary import ACTOR_ALIAS_LENGTH, ACTOR_KEY_LENGTH
 from .connection import database
 
 
@@ -44,7 +45,7 @@ class IdempotencyKey(BaseModel):
 
 class Actor(BaseModel):
     key = pw.CharField(
-        max_length=120, unique=True
+        max_length=ACTOR_KEY_LENGTH, unique=True
     )  # stable id: country:CHN, org:SCO, person:li-qiang
     name = pw.TextField()
     kind = pw.CharField(max_length=20)  # country, organisation, person, place, product, ...
@@ -156,7 +157,7 @@ class ActorAlias(BaseModel):
     no accents): ``actor=`` and ``/actors?q=`` find the actor by it."""
 
     actor = pw.ForeignKeyField(Actor, backref="aliases", on_delete="CASCADE")
-    alias = pw.CharField(max_length=200, index=True)
+    alias = pw.CharField(max_length=ACTOR_ALIAS_LENGTH, index=True)
 
     class Meta:
         indexes = ((("actor", "alias"), True),)

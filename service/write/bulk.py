@@ -12,6 +12,7 @@ import collections
 import concurrent.futures
 import dataclasses
 import datetime as dt
+import logging
 import multiprocessing
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -21,12 +22,14 @@ from marshmallow import ValidationError
 
 from schemas import ArticleCreateSchema
 
-from .. import budget
+from ..exceptions import Unreadable
 from ..storage.connection import database
 from ..storage.models import Article
 from ..storage.writes import write_transaction
 from . import language, pipeline, warm
 from .sources import Record
+
+log = logging.getLogger(__name__)
 
 
 @dataclasses.dataclass
@@ -146,16 +149,18 @@ def _items(batch: Screened) -> list[pipeline.Item]:
 
 def _extract_batch(items: list[pipeline.Item]) -> list:
     """Runs in a worker process when jobs > 1: pure extraction of a batch parsed together,
-    no database (an article over its CPU budget gives its :class:`budget.OverBudget`)."""
+    no database (an article over its CPU budget gives its :class:`budget.OverBudget`, one whose
+    reading raised its :class:`~service.exceptions.Unreadable`)."""
     return pipeline.extract_many(items)
 
 
 def _ready(batch: Screened, results: list, outcome: Outcome) -> list:
     """``(label, Prepared)`` for each article of ``batch`` (``results``: its events each, or
-    the :class:`budget.OverBudget` its reading ended with: that one is skipped, saying so)."""
+    the refusal its reading ended with, :data:`pipeline.Refusal`: that one is skipped, saying
+    so)."""
     ready = []
     for (label, data, digest), events in zip(batch, results, strict=True):
-        if isinstance(events, budget.OverBudget):
+        if isinstance(events, pipeline.Refusal):
             outcome.counts["skipped"] += 1
             outcome.skipped.append((label, str(events)))
             continue
@@ -164,7 +169,17 @@ def _ready(batch: Screened, results: list, outcome: Outcome) -> list:
 
 
 def _store_done(batch: Screened, future, outcome: Outcome, progress) -> None:
-    _store(_ready(batch, future.result(), outcome), outcome)
+    """Store a batch a worker process read; a batch whose worker failed outside the reading of
+    an article (it died, its answer could not be sent back) is skipped whole, saying why, and
+    the run goes on."""
+    try:
+        results = future.result()
+    except Exception as exc:
+        log.exception("a worker process failed on a batch of %d articles", len(batch))
+        said = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        reason = f"the worker process reading its batch failed ({said[:300]}); nothing was stored"
+        results = [Unreadable(reason)] * len(batch)
+    _store(_ready(batch, results, outcome), outcome)
     _advance(progress, batch)
 
 
@@ -195,6 +210,14 @@ def _store(pending: list[tuple[str, pipeline.Prepared]], outcome: Outcome) -> No
             except pw.IntegrityError:  # stored meanwhile by another writer
                 outcome.counts["present"] += 1
                 outcome.present.append((label, "an article stored meanwhile by another writer"))
+                continue
+            except pw.DataError as exc:  # a value the database refuses: this article alone
+                log.exception("the database refused a value of %s", label)
+                outcome.counts["skipped"] += 1
+                said = str(exc).strip().splitlines()[0][:300] if str(exc).strip() else ""
+                outcome.skipped.append(
+                    (label, f"the database refused a value of it ({said}); nothing was stored")
+                )
                 continue
             outcome.counts["stored"] += 1
             outcome.counts["events"] += sum(len(e.mentions) for e in prepared.events)

@@ -18,6 +18,7 @@ import peewee as pw
 from .. import budget, temporal
 from .. import events as extraction
 from ..events import nlp
+from ..exceptions import Unreadable
 from ..storage.connection import database
 from ..storage.models import (
     Actor,
@@ -32,6 +33,7 @@ from ..storage.models import (
 from ..storage.order import precision_rank, sort_date
 from ..storage.writes import ROWS_PER_INSERT, record_changes, write_transaction
 from ..text import fold
+from ..vocabulary import ACTOR_ALIAS_LENGTH
 from . import copies, importance, matching, warm
 from .bounds import article_budget, bounded
 
@@ -63,7 +65,9 @@ def extract_events(
 
     The extractors read the text bounded (service/write/bounds.py: same length, so every offset
     still holds) within a CPU budget linear in its length: over it, :class:`budget.OverBudget`
-    (nothing is stored, as extraction runs before the transaction)."""
+    (nothing is stored, as extraction runs before the transaction). Any other exception of the
+    extractors is a fault on this text: :class:`Unreadable`, saying which, its traceback logged.
+    """
     warm.wait()  # a write during a worker's warm-up does not load the model a second time
     text = bounded(text)
     try:
@@ -77,19 +81,37 @@ def extract_events(
             f"Reading this text took more than {article_budget(text):.0f} s of CPU "
             f"(the budget of {len(text)} characters); nothing was stored."
         ) from None
+    except budget.Interrupted:
+        raise  # the client is gone: nothing to answer
+    except Exception as exc:
+        raise unreadable(exc, text) from exc
+
+
+def unreadable(exc: Exception, text: str) -> Unreadable:
+    """The refusal of an article whose reading raised ``exc`` (call inside the ``except``: the
+    traceback is logged with the text's opening, for the fault to be found and fixed)."""
+    log.exception("reading an article failed (%d characters: %.80r)", len(text), text)
+    said = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    return Unreadable(
+        f"Reading this text failed ({said[:300]}), a fault of the service's extractors on it; "
+        "nothing was stored."
+    )
 
 
 #: (text, published_at, document_type): what :func:`extract_many` reads of each article.
 Item = tuple[str, dt.date, str | None]
+#: What stands for an article :func:`extract_many` could not read: why, as a refusal.
+Refusal = budget.OverBudget | Unreadable
 
 
-def extract_many(items: list[Item]) -> list[list[extraction.Event] | budget.OverBudget]:
+def extract_many(items: list[Item]) -> list[list[extraction.Event] | Refusal]:
     """Each article's events, as :func:`extract_events` gives them, the texts parsed together
     (spaCy's ``nlp.pipe``: one pass of the model over a batch costs less than one per text).
 
     The texts are bounded as one alone is, and the batch may take the sum of its articles' CPU
-    budgets; a batch over it is read again one article at a time, each within its own budget,
-    so only an article over its own fails: its :class:`budget.OverBudget` stands in its place.
+    budgets; a batch over it, or one whose reading raised, is read again one article at a
+    time, each within its own budget, so only the article at fault fails: its
+    :class:`budget.OverBudget` or :class:`Unreadable` stands in its place.
     """
     warm.wait()
     items = [(bounded(text), published_at, kind) for text, published_at, kind in items]
@@ -107,13 +129,19 @@ def extract_many(items: list[Item]) -> list[list[extraction.Event] | budget.Over
                 for (text, published_at, kind), doc in zip(items, docs, strict=True)
             ]
     except budget.OverBudget:
-        return [_events_or_refusal(item) for item in items]
+        pass
+    except budget.Interrupted:
+        raise
+    except Exception as exc:
+        if len(items) == 1:  # nothing to gain from reading it again
+            return [unreadable(exc, items[0][0])]
+    return [_events_or_refusal(item) for item in items]
 
 
-def _events_or_refusal(item: Item) -> list[extraction.Event] | budget.OverBudget:
+def _events_or_refusal(item: Item) -> list[extraction.Event] | Refusal:
     try:
         return extract_events(*item)
-    except budget.OverBudget as refusal:
+    except (budget.OverBudget, Unreadable) as refusal:
         return refusal
 
 
@@ -301,7 +329,12 @@ def link_actors(event: Event, actors: Iterable[extraction.Actor]) -> None:
     EventActor.insert_many(
         [{"event": event.id, "actor": known[a.key], "role": a.role} for a in actors]
     ).on_conflict_ignore().execute()
-    aliases = {(known[a.key], fold(n)) for a in actors for n in (a.name, *a.aliases) if fold(n)}
+    aliases = {
+        (known[a.key], alias)
+        for a in actors
+        for alias in map(fold, (a.name, *a.aliases))
+        if alias and len(alias) <= ACTOR_ALIAS_LENGTH  # longer: no name to look an actor up by
+    }
     if aliases:
         ActorAlias.insert_many(
             [{"actor": actor, "alias": alias} for actor, alias in sorted(aliases)]
