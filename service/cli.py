@@ -145,6 +145,8 @@ def ingest_command(
     private and loopback addresses only for hosts in TIMELINE_FETCH_ALLOW_HOSTS; a URL stored
     already is not fetched again.
 
+    A record's other fields (a dataset's "id", say) are ignored, and named once at the end.
+
     Prints what was stored, what was already present (and which article it duplicates) and
     each record skipped with the reason. Exit status: 0 when every record was stored or
     already present, 1 when any record was skipped.
@@ -157,11 +159,12 @@ def ingest_command(
     policy = fetch.policy_from(current_app.config)
     with database.connection_context():
         records = list(inputs.read_inputs(list(items), day, policy, _warn, polling.stored_from))
-    if queued:
-        _enqueue(records)
-        return
-    counts = _store(records, batch_size, jobs)
-    if counts["skipped"]:
+    ignored: Counter = Counter()
+    records = list(bulk.known_fields_only(records, ignored))
+    skipped = _enqueue(records) if queued else _store(records, batch_size, jobs)["skipped"]
+    if ignored:
+        click.echo(bulk.ignored_said(ignored))
+    if skipped:
         raise SystemExit(1)
 
 
@@ -235,8 +238,8 @@ def _store(records: list, batch_size: int = 20, jobs: int | None = 1) -> Counter
     return counts
 
 
-def _enqueue(records: list) -> None:
-    """Queue each valid record; the invalid ones are reported and make the exit status 1."""
+def _enqueue(records: list) -> int:
+    """Queue each valid record; the invalid ones are reported (their number is returned)."""
     from marshmallow import ValidationError
 
     from . import queue
@@ -256,8 +259,7 @@ def _enqueue(records: list) -> None:
             skipped += 1
             click.echo(f"skipped {label}: {error}")
     click.echo(f"{queued} queued, {skipped} skipped (GET /api/v1/jobs/ID for each job's state)")
-    if skipped:
-        raise SystemExit(1)
+    return skipped
 
 
 @click.command("worker")

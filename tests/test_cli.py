@@ -382,3 +382,39 @@ def test_an_article_the_database_refuses_a_value_of_is_skipped_saying_why(
         assert sorted(a.text for a in Article.select()) == sorted([texts[0], texts[2]])
         orphans = Mention.select().where(Mention.article.not_in(Article.select(Article.id)))
         assert orphans.count() == 0
+
+
+def test_ingest_ignores_fields_the_article_schema_does_not_know_and_says_so_once(
+    app, runner, tmp_path
+):
+    """A dataset's own keys (``id``, ``tags``) do not refuse its records on the command line: the
+    known fields are read, the others named once at the end; a record lacking a required field
+    or with an invalid value is still refused."""
+    rows = [
+        {"id": "r-1", "text": "Talks ended in Oslo on Monday.", "published_at": "2024-03-07"},
+        {"id": "r-2", "tags": ["x"], "text": "Rates rose in Lima.", "published_at": "2024-03-07"},
+        {"id": "r-3", "text": "No date here."},
+        {"id": "r-4", "text": "Floods hit Dhaka.", "published_at": "yesterday"},
+    ]
+    folder = tmp_path / "set"
+    folder.mkdir()
+    (folder / "articles.jsonl").write_text("\n".join(json.dumps(r) for r in rows))
+    result = runner.invoke(args=["ingest", "--jobs", "1", str(folder)])
+    output = result.output
+    assert result.exit_code == 1, output  # two records refused
+    assert "2 stored" in output and "2 skipped" in output, output
+    assert "Unknown field" not in output
+    assert f"skipped {folder / 'articles.jsonl'}:3: published_at" in output
+    assert f"skipped {folder / 'articles.jsonl'}:4: published_at" in output
+    said = "ignored fields not in the article schema: id (4 records), tags (1 record)"
+    assert output.rstrip().endswith(said), output
+    with app.app_context():
+        assert sorted(a.text for a in Article.select()) == [rows[1]["text"], rows[0]["text"]]
+
+
+def test_ingest_of_records_with_only_known_fields_names_no_ignored_field(app, runner, tmp_path):
+    path = tmp_path / "one.json"
+    path.write_text(json.dumps({"text": "Talks ended on Friday.", "published_at": "2024-03-01"}))
+    result = runner.invoke(args=["ingest", "--jobs", "1", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "1 stored" in result.output and "ignored fields" not in result.output

@@ -326,3 +326,22 @@ def test_an_article_extraction_fails_on_fails_at_once_saying_why(app, monkeypatc
         assert faults.REASON in error["detail"] and "Traceback" not in job.error
         assert good.status == "done"
         assert [a.text for a in Article.select()] == [BODY["text"]]
+
+
+def test_ingest_queue_ignores_unknown_fields_and_says_so(app, stub_broker, tmp_path):
+    """``timeline ingest --queue`` reads a dataset's records as ``timeline ingest`` does: the
+    fields the article schema does not know are left out of the message, and named once."""
+    path = tmp_path / "set.jsonl"
+    rows = [{**BODY, "id": "r-1"}, {"id": "r-2", "text": "x"}]
+    path.write_text("\n".join(json.dumps(r) for r in rows))
+    result = app.test_cli_runner().invoke(args=["ingest", "--queue", str(path)])
+    assert result.exit_code == 1, result.output  # r-2 has no published_at
+    assert "1 queued, 1 skipped" in result.output
+    assert f"skipped {path}:2: published_at" in result.output
+    assert "ignored fields not in the article schema: id (2 records)" in result.output
+    (message,) = stub_broker.queues[app.config["QUEUE_NAME"]].queue
+    job_id, body = json.loads(message)["args"]
+    assert body == BODY
+    with app.app_context():
+        queue.run(job_id, body, max_tries=3)
+        assert Job.get_by_id(job_id).status == "done"

@@ -122,6 +122,31 @@ def _screened(
         yield batch
 
 
+def known_fields_only(records: Iterable[Record], ignored: Counter) -> Iterator[Record]:
+    """``records`` with the fields the article schema does not know dropped, each counted in
+    ``ignored`` (field -> records that carried it): a dataset's own keys (``id``, ``label``)
+    do not refuse its articles on the command line (the API still refuses them: 422)."""
+    known = _schema_keys()
+    for label, raw, error in records:
+        if isinstance(raw, dict) and (unknown := [k for k in raw if k not in known]):
+            ignored.update(map(str, unknown))
+            raw = {k: v for k, v in raw.items() if k in known}
+        yield label, raw, error
+
+
+def _schema_keys() -> frozenset[str]:
+    fields = ArticleCreateSchema().load_fields
+    return frozenset(field.data_key or name for name, field in fields.items())
+
+
+def ignored_said(ignored: Counter) -> str:
+    """``ignored fields not in the article schema: id (687 records), tags (1 record)``."""
+    said = ", ".join(
+        f"{field} ({n} record{'s' if n != 1 else ''})" for field, n in sorted(ignored.items())
+    )
+    return f"ignored fields not in the article schema: {said}"
+
+
 def stored_as(digest: str, published_at: dt.date | None = None) -> str | None:
     """``article 12 ('Title')`` when an article with this content hash is stored, else None;
     it says so when the stored publication date is not ``published_at`` (the API answers 409
