@@ -12,8 +12,9 @@ Nothing lost, nothing twice:
   keyed by the content hash (a redelivered article that was stored is found present);
 - each try is counted on the job row before it starts, so an article that fails, or kills its
   worker, every time stops after ``QUEUE_MAX_TRIES`` with the reason on the job; one the
-  extractors fail on (:class:`~service.exceptions.Unreadable`: the same at every try) and an
-  invalid one fail at their first try.
+  extractors fail on (:class:`~service.exceptions.Unreadable`), one over its CPU budget
+  (:class:`~service.budget.OverBudget`: the same at every try) and an invalid one fail at their
+  first try (422, with the reason).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from marshmallow import ValidationError
 
 from schemas import ArticleCreateSchema
 
+from . import budget
 from .errors import _flatten, invalid_fields_detail, problem
 from .exceptions import Unreadable
 from .storage.connection import database
@@ -138,8 +140,8 @@ def run(job_id: str, body: dict, max_tries: int) -> None:
         flat = _flatten(exc.messages)
         _finish(job, "failed", error=problem(422, invalid_fields_detail(flat), flat))
         return
-    except Unreadable as exc:  # it fails the same way at every try: no retry
-        _finish(job, "failed", error=problem(422, exc.detail))
+    except (Unreadable, budget.OverBudget) as exc:  # the same at every try: no retry
+        _finish(job, "failed", error=problem(422, str(exc)))
         return
     except Exception as exc:
         log.exception("job %s failed (try %d of %d)", job_id, job.tries, max_tries)

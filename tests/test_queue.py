@@ -345,3 +345,24 @@ def test_ingest_queue_ignores_unknown_fields_and_says_so(app, stub_broker, tmp_p
     with app.app_context():
         queue.run(job_id, body, max_tries=3)
         assert Job.get_by_id(job_id).status == "done"
+
+
+def test_an_article_over_its_cpu_budget_fails_at_once_with_its_reason(app, monkeypatch):
+    """Over its CPU budget an article is over it at every try: failed at the first (422, the
+    reason), not retried QUEUE_MAX_TRIES times."""
+    from service import budget
+
+    said = "Reading this text took more than 2 s of CPU; nothing was stored."
+
+    def slow(data, *args, **kwargs):
+        raise budget.OverBudget(said)
+
+    monkeypatch.setattr(pipeline, "ingest", slow)
+    with app.app_context():
+        job = new_job()
+        queue.run(job.id, BODY, max_tries=3)  # not raised: the broker does not retry it
+        job = Job.get_by_id(job.id)
+        assert (job.status, job.tries) == ("failed", 1)
+        error = json.loads(job.error)
+        assert (error["status"], error["detail"]) == (422, said)
+        assert Article.select().count() == 0
