@@ -161,7 +161,11 @@ def ingest_command(
         records = list(inputs.read_inputs(list(items), day, policy, _warn, polling.stored_from))
     ignored: Counter = Counter()
     records = list(bulk.known_fields_only(records, ignored))
-    skipped = _enqueue(records) if queued else _store(records, batch_size, jobs)["skipped"]
+    if queued:
+        skipped = _enqueue(records)
+    else:
+        counts = _store(records, batch_size, jobs)
+        skipped = counts["skipped"] + counts["unread"]
     if ignored:
         click.echo(bulk.ignored_said(ignored))
     if skipped:
@@ -235,6 +239,12 @@ def _store(records: list, batch_size: int = 20, jobs: int | None = 1) -> Counter
         click.echo(f"already present {label}: {duplicate}")
     for label, reason in outcome.skipped:
         click.echo(f"skipped {label}: {reason}")
+    if outcome.stopped:
+        counts["unread"] = len(records) - eta.done
+        click.echo(
+            f"stopped: {outcome.stopped}; {counts['unread']} records not read "
+            "(run the command again to resume: what is stored is skipped)"
+        )
     return counts
 
 

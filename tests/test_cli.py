@@ -418,3 +418,44 @@ def test_ingest_of_records_with_only_known_fields_names_no_ignored_field(app, ru
     result = runner.invoke(args=["ingest", "--jobs", "1", str(path)])
     assert result.exit_code == 0, result.output
     assert "1 stored" in result.output and "ignored fields" not in result.output
+
+
+def _ingest_with_killers(tmp_path, database_url, texts: list[str]) -> tuple[Path, str, int]:
+    path = tmp_path / "set.json"
+    path.write_text(json.dumps([{"text": t, "published_at": "2024-01-10"} for t in texts]))
+    code = "from tests import faults; faults.install_killer(); from service.cli import main; main()"
+    run = subprocess.run(
+        [sys.executable, "-c", code, "ingest", "--batch-size", "1", "--jobs", "2", str(path)],
+        env={**os.environ, "TIMELINE_DATABASE_URL": database_url},
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    return path, run.stdout, run.returncode
+
+
+def test_a_worker_process_that_dies_is_replaced_and_the_run_goes_on(app, tmp_path, database_url):
+    """A worker killed (segfault, OOM) refuses the batches in flight in its pool, saying why;
+    a new pool reads the rest."""
+    texts = [f"Talks ended in town {n} on Monday." for n in range(8)]
+    texts[1] = f"Officials in {faults.KILLER} said the talks ended on Tuesday."
+    path, output, code = _ingest_with_killers(tmp_path, database_url, texts)
+    assert code == 1, output
+    assert f"skipped {path}[2]: a worker process died while its batch was read" in output
+    assert "stopped:" not in output and "Traceback" not in output
+    with app.app_context():
+        stored = {a.text for a in Article.select()}
+    assert texts[1] not in stored
+    assert set(texts[5:]) <= stored  # read by the new pool
+    refused = [line for line in output.splitlines() if line.startswith("skipped ")]
+    assert len(stored) + len(refused) == len(texts), output  # in flight when it died: refused
+
+
+def test_a_run_whose_worker_processes_keep_dying_stops_saying_so(app, tmp_path, database_url):
+    texts = [f"Officials in {faults.KILLER} met on day {n}." for n in range(12)]
+    _, output, code = _ingest_with_killers(tmp_path, database_url, texts)
+    assert code == 1, output
+    assert "stopped: worker processes died 4 times" in output, output
+    assert "records not read (run the command again to resume" in output
+    assert "Traceback" not in output
+    assert article_count(app) == 0

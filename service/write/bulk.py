@@ -16,6 +16,7 @@ import logging
 import multiprocessing
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures.process import BrokenProcessPool
 
 import peewee as pw
 from marshmallow import ValidationError
@@ -40,6 +41,8 @@ class Outcome:
     skipped: list[tuple[str, str]] = dataclasses.field(default_factory=list)
     #: (label, what it duplicates): a stored article, or an earlier record of this run
     present: list[tuple[str, str]] = dataclasses.field(default_factory=list)
+    #: why the run stopped before its end (its worker processes died too often), or None
+    stopped: str | None = None
 
 
 def ingest_records(
@@ -62,15 +65,71 @@ def ingest_records(
             _store(_ready(batch, _extract_batch(_items(batch)), outcome), outcome)
             _advance(progress, batch)
         return outcome
-    with _pool(jobs) as pool:
+    workers = _Workers(jobs)
+    try:
         in_flight: collections.deque = collections.deque()
         for batch in batches:
-            in_flight.append((batch, pool.submit(_extract_batch, _items(batch))))
+            submitted = workers.submit(_items(batch))
+            if submitted is None:  # the workers died too often: this batch and the rest unread
+                break
+            in_flight.append((batch, *submitted))
             if len(in_flight) > 2:  # keep the workers busy while a batch is stored
-                _store_done(*in_flight.popleft(), outcome, progress)
+                _store_from(*in_flight.popleft(), workers, outcome, progress)
+            if workers.stopped:
+                break
         while in_flight:
-            _store_done(*in_flight.popleft(), outcome, progress)
+            _store_from(*in_flight.popleft(), workers, outcome, progress)
+    finally:
+        workers.shutdown()
+    outcome.stopped = workers.stopped
     return outcome
+
+
+#: New worker pools a run starts when a worker process dies (killed, out of memory) before it
+#: stops: a text that kills its reader every time does not take the whole run down with it,
+#: and a machine that kills them all does not loop.
+MAX_NEW_POOLS = 3
+
+
+class _Workers:
+    """The extraction processes of a run: a new pool when one dies, at most
+    :data:`MAX_NEW_POOLS` times; after that :attr:`stopped` says why the run stopped."""
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs, self.pool, self.new = jobs, _pool(jobs), 0
+        self.stopped: str | None = None
+
+    def submit(self, items: list[pipeline.Item]) -> tuple | None:
+        """``(future, pool)`` of a batch; None once the run stopped."""
+        while not self.stopped:
+            pool = self.pool
+            try:
+                return pool.submit(_extract_batch, items), pool
+            except BrokenProcessPool as exc:  # it died before this batch was sent
+                self.died(pool, exc)
+        return None
+
+    def died(self, pool: concurrent.futures.ProcessPoolExecutor, exc: BaseException) -> None:
+        """A process of ``pool`` died: a new pool, once however many of its batches say so."""
+        if pool is not self.pool or self.stopped:
+            return
+        pool.shutdown(wait=False, cancel_futures=True)
+        if self.new >= MAX_NEW_POOLS:
+            self.stopped = (
+                f"worker processes died {self.new + 1} times ({_said(exc)}; killed, or out of "
+                "memory?): the run stopped"
+            )
+            return
+        self.new += 1
+        log.warning("a worker process died (%s): new pool %d of %d", exc, self.new, MAX_NEW_POOLS)
+        self.pool = _pool(self.jobs)
+
+    def shutdown(self) -> None:
+        self.pool.shutdown()
+
+
+def _store_from(batch: Screened, future, pool, workers: _Workers, outcome, progress) -> None:
+    _store_done(batch, future, outcome, progress, lambda exc: workers.died(pool, exc))
 
 
 Screened = list[tuple[str, dict, str]]  # (label, validated data, content hash)
@@ -193,19 +252,38 @@ def _ready(batch: Screened, results: list, outcome: Outcome) -> list:
     return ready
 
 
-def _store_done(batch: Screened, future, outcome: Outcome, progress) -> None:
+def _store_done(
+    batch: Screened,
+    future,
+    outcome: Outcome,
+    progress,
+    died: Callable[[BaseException], None] = lambda exc: None,
+) -> None:
     """Store a batch a worker process read; a batch whose worker failed outside the reading of
-    an article (it died, its answer could not be sent back) is skipped whole, saying why, and
-    the run goes on."""
+    an article (its answer could not be sent back; it died: ``died`` is told, and the batches
+    in flight in that pool are refused, not retried) is skipped whole, saying why, and the run
+    goes on."""
     try:
         results = future.result()
+    except BrokenProcessPool as exc:
+        log.error("a worker process died with a batch of %d articles in flight", len(batch))
+        died(exc)
+        reason = (
+            f"a worker process died while its batch was read ({_said(exc)}; killed, or out of "
+            "memory?); nothing was stored: run the command again to retry it"
+        )
+        results = [Unreadable(reason)] * len(batch)
     except Exception as exc:
         log.exception("a worker process failed on a batch of %d articles", len(batch))
-        said = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-        reason = f"the worker process reading its batch failed ({said[:300]}); nothing was stored"
+        reason = f"the worker process reading its batch failed ({_said(exc)}); nothing was stored"
         results = [Unreadable(reason)] * len(batch)
     _store(_ready(batch, results, outcome), outcome)
     _advance(progress, batch)
+
+
+def _said(exc: BaseException) -> str:
+    said = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    return said[:300]
 
 
 def _advance(progress: Callable[[], None], batch: Screened) -> None:
