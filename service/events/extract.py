@@ -297,7 +297,7 @@ def _inherit_places(groups: list[Group]) -> None:
 
 
 def _event(group: Group, entities: Entities, sentences: int) -> Event:
-    head = group.head
+    head = group.teller
     counts = entities.counts
     title = head.title
     if head.doc:

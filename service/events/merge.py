@@ -54,13 +54,32 @@ class Group:
         says who did it, else the first clause that does ("The minister resigned. Her
         resignation on Friday ...": not "Resignation"), else the first dated mention, else the
         first standalone one (never reported content when the event has its own mention)."""
+        for test in self._head_tests():
+            for c in self.members:
+                if test(c):
+                    return c
+        return self.members[0]
+
+    @property
+    def teller(self) -> Candidate:
+        """The mention the event's headline is told from: the head, unless it is a response
+        told without what it answers and another mention passing the same head test tells it
+        whole (the head still dates and types the event)."""
+        for test in self._head_tests():
+            passing = [c for c in self.members if test(c)]
+            if passing:
+                return next((c for c in passing if not _answers_nothing(c)), passing[0])
+        return self.members[0]
+
+    def _head_tests(self) -> tuple:
+        """The tests choosing the head, in order (see ``head``)."""
         # a verb that says who did it before a dated noun that says it with no verb ("Her
         # resignation on Friday" is told as "Anna Berg resigns", not "Anna Berg resignation")
         worded = not any(
             c.trigger.pos == "noun" and c.kind != "report" and c.agents and c.phrase.verb
             for c in self.members
         )
-        for test in (
+        return (
             lambda c: c.doc,
             # a verb of its own, not one saying when a noun's was ("the resignation came")
             lambda c: c.anchor is not None and _own_verb(c),
@@ -72,11 +91,7 @@ class Group:
             lambda c: c.duration is not None and c.kind != "report",
             lambda c: c.kind == "event",
             lambda c: c.kind != "report",
-        ):
-            for c in self.members:
-                if test(c):
-                    return c
-        return self.members[0]
+        )
 
     @property
     def dated(self) -> Candidate:
@@ -130,6 +145,19 @@ class Group:
             traits.add(c, self.named)
         traits.count = len(self.members)
         return traits
+
+
+def _answers_nothing(c: Candidate) -> bool:
+    """A response told without what it answers ("BNP leader Nick Griffin criticised for Haiti
+    remarks": a headline's participle read as an active verb, its object lost). Another mention
+    of the happening that tells it whole ("... have been condemned by the leader of Labor
+    MEPs") tells it better. A response always answers something (``lexicon.REACTIONS``)."""
+    return (
+        c.trigger.pos == "verb"
+        and c.trigger.text in lexicon.REACTIONS
+        and not c.phrase.obj
+        and not c.targets
+    )
 
 
 @dataclasses.dataclass

@@ -9,7 +9,7 @@ import pytest
 from service.events import Actor, Event, EventDate, Mention, extract, same_happening
 from service.events.actors import ActorMention
 from service.events.candidate import Candidate
-from service.events.merge import within_article
+from service.events.merge import Group, within_article
 from service.events.phrases import Phrase
 from service.events.sentences import Clause, Span
 from service.events.types import Trigger
@@ -331,3 +331,57 @@ def test_one_happening_told_in_other_words(text, titles):
 )  # fmt: skip
 def test_a_person_once_and_one_more_of_a_kind(text, titles):
     assert [e.title for e in extract(text, dt.date(2021, 3, 19))] == titles
+
+
+def _told(index, lemma, subject, obj="", agents=("person:a",), targets=()):
+    """A statement mention as detection leaves it: ``lemma`` is the trigger's lemma."""
+    cand = _cand(index, lemma, type_="statement", subject=subject, obj=obj)
+    return dataclasses.replace(cand, agents=agents, targets=targets)
+
+
+@pytest.mark.parametrize(
+    ("members", "told"),
+    [
+        # a response told without what it answers (a headline's "X criticised for Y" read as
+        # an active verb) gives way to a mention of the same test that tells it whole
+        (
+            [
+                _told(0, "criticise", "Tom Reed"),
+                _told(1, "condemn", "Leader of Green MPs", "Tom Reed's remarks"),
+            ],
+            1,
+        ),
+        ([_told(0, "praise", "Ana Lopes"), _told(1, "welcome", "Ana Lopes", "the deal")], 1),
+        # it answers something: the first mention tells it
+        (
+            [
+                _told(0, "criticise", "Tom Reed", "the plan"),
+                _told(1, "condemn", "Leader of Green MPs", "Tom Reed's remarks"),
+            ],
+            0,
+        ),
+        (
+            [
+                _told(0, "criticise", "Tom Reed", targets=("person:b",)),
+                _told(1, "condemn", "Leader of Green MPs", "Tom Reed's remarks"),
+            ],
+            0,
+        ),
+        # no response: a verb with no object is whole ("Tom Reed resigned")
+        ([_told(0, "resign", "Tom Reed"), _told(1, "quit", "Tom Reed", "his post")], 0),
+        # no other mention tells it whole
+        ([_told(0, "criticise", "Tom Reed"), _told(1, "condemn", "Ana Lopes")], 0),
+        # the whole one fails the head's test (it names no doer): the head tells it
+        (
+            [
+                _told(0, "criticise", "Tom Reed"),
+                _told(1, "condemn", "The remarks", "the plan", agents=()),
+            ],
+            0,
+        ),
+    ],
+)
+def test_the_headline_is_told_from_a_whole_mention(members, told):
+    group = Group(members)
+    assert group.head is members[0]  # the head, which dates the event, stays
+    assert group.teller is members[told]
