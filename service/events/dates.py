@@ -219,6 +219,23 @@ def no_later_than(report: EventDate) -> EventDate | None:
     return EventDate(None, None, f"../{end.isoformat()}", None, end, "unknown", False, "relation")
 
 
+def not_after(date: EventDate, published_at: dt.date, since: dt.date | None) -> EventDate:
+    """A happening the text tells as done, which ``date`` (an offset from ``since``, the day it
+    counts from: "a week later" told after "on Sunday") would put after publication: it keeps
+    only what the text supports, from the day after ``since`` (when that is not later) to
+    publication."""
+    if date.start is None or date.start <= published_at:
+        return date
+    start = None
+    if since is not None and since < date.start:
+        start = min(since + ONE_DAY, published_at)
+    if start == published_at:
+        iso = published_at.isoformat()
+        return EventDate(None, iso, iso, start, published_at, "day", False, "relation")
+    edtf = f"{start.isoformat() if start else '..'}/{published_at.isoformat()}"
+    return EventDate(None, None, edtf, start, published_at, "unknown", False, "relation")
+
+
 def publication(published_at: dt.date, planned: bool = False) -> EventDate:
     """No time in the text: it happened no later than publication (or, if planned, after it)."""
     iso = published_at.isoformat()

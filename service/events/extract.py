@@ -156,6 +156,22 @@ def _date_groups(groups, relations, discourse_time, published_at) -> None:
             group.date = dates.as_of(published_at)  # "the FBI is conducting tests": on the day
         if group.date is None:
             group.date = dates.publication(published_at, planned=_status(group) == "planned")
+        if _status(group) == "occurred" and group.date.basis != "expression":
+            # "a week later", told of Sunday on a Wednesday (a date the text names that lands
+            # after publication is the temporal reading's to correct, not dropped here)
+            since = _counted_from(group, relations, owner)
+            group.date = dates.not_after(group.date, published_at, since)
+
+
+def _counted_from(group: Group, relations, owner: dict) -> dt.date | None:
+    """The latest day a group's offset can count from: the story's day its duration is told
+    from ("two days later"), or the start of a happening the text puts before it."""
+    days = [c.reference_day for c in group.members if c.duration and c.reference_day]
+    for earlier, later in relations:
+        first = owner.get(earlier)
+        if owner.get(later) is group and first is not None and first is not group:
+            days += [first.date.start] if first.date is not None and first.date.start else []
+    return max(days, default=None)
 
 
 def _told_apart(first: Group, then: Group, earlier, later, told: dict) -> None:

@@ -322,3 +322,55 @@ def test_also_the_same_act(text, word, edtf):
 def test_a_shift_from_the_story_day(text, word, edtf):
     found = [e for e in extract(text, PUB) if word in e.title.lower()]
     assert (found[0].date.edtf if found else None) == edtf
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "edtf"),
+    [
+        # a past happening an offset would put after publication (Thursday 12-21): after the
+        # day it counts from, no later than publication, never in the future
+        ("Police arrested Smith on Tuesday. Jones was arrested a week later.", "jones",
+         "2023-12-20/2023-12-21"),
+        ("Rebels seized the town on Monday. Fighting resumed two weeks later.", "fighting",
+         "2023-12-19/2023-12-21"),
+        ("The army captured the bridge on Tuesday. A week later, fighting resumed.", "fighting",
+         "2023-12-20/2023-12-21"),
+        ("The court convicted Smith on Tuesday. He was sentenced five days later.", "sentence",
+         "2023-12-20/2023-12-21"),
+        # an offset that stays before (or on) publication keeps its day
+        ("Police arrested Smith on Monday. Jones was arrested two days later.", "jones",
+         "2023-12-20"),
+        ("The vote was held on Tuesday. Two days later, the president signed the law.", "sign",
+         "2023-12-21"),
+        ("The strike began on Tuesday, a week after workers voted for it.", "vote",
+         "2023-12-12~"),
+        # a plan keeps its future date
+        ("The leaders met on Tuesday and will meet again next week.", "to meet",
+         "2023-12-25/2023-12-31"),
+    ],
+)  # fmt: skip
+def test_a_past_happening_is_never_after_publication(text, word, edtf):
+    found = [e for e in extract(text, PUB) if word in e.title.lower()]
+    assert (found[0].date.edtf if found else None) == edtf
+    assert (
+        found[0].date.start is None or found[0].date.start <= PUB or found[0].status != "occurred"
+    )
+
+
+@pytest.mark.parametrize(
+    ("since", "edtf", "precision"),
+    [
+        (D(2023, 12, 17), "2023-12-18/2023-12-21", "unknown"),  # counted from Sunday
+        (D(2023, 12, 20), "2023-12-21", "day"),  # the day after is publication: that day
+        (D(2023, 12, 28), "../2023-12-21", "unknown"),  # counted from a later day: no start
+        (None, "../2023-12-21", "unknown"),
+    ],
+)
+def test_not_after_publication(since, edtf, precision):
+    late = EventDate("a week later", "2023-12-24", "2023-12-24~", D(2023, 12, 24),
+                     D(2023, 12, 24), "day", True, "duration")  # fmt: skip
+    got = dates.not_after(late, PUB, since)
+    assert (got.edtf, got.precision, got.end, got.basis) == (edtf, precision, PUB, "relation")
+    early = EventDate("Monday", "2023-12-18", "2023-12-18", D(2023, 12, 18), D(2023, 12, 18),
+                      "day", False, "expression")  # fmt: skip
+    assert dates.not_after(early, PUB, since) is early
