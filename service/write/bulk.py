@@ -28,6 +28,7 @@ from ..storage.connection import database
 from ..storage.models import Article
 from ..storage.writes import write_transaction
 from . import language, pipeline, warm
+from .pipeline import said
 from .sources import Record
 
 log = logging.getLogger(__name__)
@@ -116,7 +117,7 @@ class _Workers:
         pool.shutdown(wait=False, cancel_futures=True)
         if self.new >= MAX_NEW_POOLS:
             self.stopped = (
-                f"worker processes died {self.new + 1} times ({_said(exc)}; killed, or out of "
+                f"worker processes died {self.new + 1} times ({said(exc)}; killed, or out of "
                 "memory?): the run stopped"
             )
             return
@@ -269,21 +270,16 @@ def _store_done(
         log.error("a worker process died with a batch of %d articles in flight", len(batch))
         died(exc)
         reason = (
-            f"a worker process died while its batch was read ({_said(exc)}; killed, or out of "
+            f"a worker process died while its batch was read ({said(exc)}; killed, or out of "
             "memory?); nothing was stored: run the command again to retry it"
         )
         results = [Unreadable(reason)] * len(batch)
     except Exception as exc:
         log.exception("a worker process failed on a batch of %d articles", len(batch))
-        reason = f"the worker process reading its batch failed ({_said(exc)}); nothing was stored"
+        reason = f"the worker process reading its batch failed ({said(exc)}); nothing was stored"
         results = [Unreadable(reason)] * len(batch)
     _store(_ready(batch, results, outcome), outcome)
     _advance(progress, batch)
-
-
-def _said(exc: BaseException) -> str:
-    said = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-    return said[:300]
 
 
 def _advance(progress: Callable[[], None], batch: Screened) -> None:

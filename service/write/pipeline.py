@@ -91,11 +91,16 @@ def unreadable(exc: Exception, text: str) -> Unreadable:
     """The refusal of an article whose reading raised ``exc`` (call inside the ``except``: the
     traceback is logged with the text's opening, for the fault to be found and fixed)."""
     log.exception("reading an article failed (%d characters: %.80r)", len(text), text)
-    said = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
     return Unreadable(
-        f"Reading this text failed ({said[:300]}), a fault of the service's extractors on it; "
+        f"Reading this text failed ({said(exc)}), a fault of the service's extractors on it; "
         "nothing was stored."
     )
+
+
+def said(exc: BaseException) -> str:
+    """An exception as a refusal names it: ``IndexError: list index out of range`` (its type
+    alone when it has no message), at most 300 characters."""
+    return (f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__)[:300]
 
 
 #: (text, published_at, document_type): what :func:`extract_many` reads of each article.
