@@ -9,10 +9,11 @@ import re
 
 from service.temporal.model import Timex
 
-from . import coref, dates, discourse, nlp
+from . import coref, dates, discourse, lexicon, nlp, syntax
+from .actors import country
 from .entities import Entities
 from .merge import Group, within_article
-from .model import Event, EventDate, Mention
+from .model import Actor, Event, EventDate, Mention
 from .phrases import issued_by
 from .predicates import Candidate, find
 from .types import CAMEO
@@ -96,7 +97,8 @@ def _extract(text: str, published_at: dt.date, timexes, doc) -> list[Event]:
     _date_groups(groups, relations, (told, bounds, apart, inside, had), published_at)
     _inherit_places(groups)
     sentences = max(1, len(list(doc.sents)))
-    return [_event(g, entities, sentences) for g in groups]
+    setting = _setting(entities.counts)
+    return [_event(g, entities, sentences, _where_befallen(g, doc, setting)) for g in groups]
 
 
 def _date_groups(groups, relations, discourse_time, published_at) -> None:
@@ -312,7 +314,37 @@ def _inherit_places(groups: list[Group]) -> None:
                 break
 
 
-def _event(group: Group, entities: Entities, sentences: int) -> Event:
+def _setting(counts: dict[str, int]) -> Actor | None:
+    """The country an article is set in: the one it names most, more often than any other
+    (names, adjectives and capitals alike: "Haiti", "Haitian", "Port-au-Prince")."""
+    named = sorted(
+        ((n, key) for key, n in counts.items() if key.startswith("country:")), reverse=True
+    )
+    if not named or (len(named) > 1 and named[1][0] == named[0][0]):
+        return None
+    return country(named[0][1].split(":", 1)[1])
+
+
+def _where_befallen(group: Group, doc, setting: Actor | None) -> tuple[Actor, ...]:
+    """A hazard told with no place ("the flu had killed 20 people", "last week's earthquake",
+    "the tremor struck") befalls the country the article is set in; a happening whose subject
+    is no hazard ("37 peacekeepers were killed") or that names a place or country is left as
+    told."""
+    if setting is None or group.type != "disaster":
+        return ()
+    if any(a.kind in ("country", "place") for a in group.actors()):
+        return ()
+    for c in group.members:
+        tok = doc[c.token] if c.token >= 0 else None
+        if tok is None:
+            continue
+        hazard = tok if c.trigger.pos == "noun" else syntax.subject(tok)
+        if hazard is not None and hazard.lemma_.lower() in lexicon.DISASTER_NOUNS:
+            return (setting,)
+    return ()
+
+
+def _event(group: Group, entities: Entities, sentences: int, befallen: tuple = ()) -> Event:
     head = group.teller
     counts = entities.counts
     title = head.title
@@ -324,7 +356,10 @@ def _event(group: Group, entities: Entities, sentences: int) -> Event:
         summary=shown(head.sentence)[0],
         type=group.type,
         cameo=CAMEO[group.type],
-        actors=tuple(dataclasses.replace(a, aliases=entities.aliases(a)) for a in group.actors()),
+        actors=tuple(
+            dataclasses.replace(a, aliases=entities.aliases(a))
+            for a in (*group.actors(), *befallen)
+        ),
         date=group.date,
         mentions=_mentions(group.members),
         status=_status(group),

@@ -1113,3 +1113,58 @@ def test_a_union_of_states_names_its_bodies_as_a_country_does(text, present, abs
 def test_a_body_in_a_named_persons_title_is_no_participant(text, present, absent):
     keys = actor_keys(text)
     assert (present is None or present in keys) and (absent is None or absent not in keys), keys
+
+
+@pytest.mark.parametrize(
+    "text, word, present, absent",
+    [
+        # a hazard told with no place befalls the country the article names most
+        (
+            "Aid reached Peru on Monday. Peruvian officials said the quake had killed 40 "
+            "people. Peru asked for tents.",
+            "quake",
+            "country:PER",
+            None,
+        ),
+        (
+            "Kenya will vaccinate children. The outbreak killed 12 people last week. Kenyan "
+            "schools closed.",
+            "outbreak",
+            "country:KEN",
+            None,
+        ),
+        (
+            "Rescuers searched the rubble in Nepal on Monday, a week after last week's "
+            "earthquake. Nepal has asked India for help. Nepalese troops joined them.",
+            "earthquake",
+            "country:NPL",
+            None,
+        ),
+        # a place or country told with it stays the only one
+        (
+            "Chile sent aid to Peru. Chile and Chile's navy helped. A flood hit Bolivia on Monday.",
+            "flood",
+            "country:BOL",
+            "country:CHL",
+        ),
+        # a building is no hazard: the country is not added
+        (
+            "Mali asked France for help. The building collapsed on Monday, killing 12 "
+            "peacekeepers. Malian troops searched the rubble.",
+            "collapse",
+            None,
+            "country:MLI",
+        ),
+        # no country leads: none is added
+        (
+            "Peru and Chile signed a pact. The outbreak killed 12 people on Monday.",
+            "outbreak",
+            None,
+            "country:PER",
+        ),
+    ],
+)
+def test_a_hazard_told_with_no_place_befalls_the_articles_country(text, word, present, absent):
+    keys = _event_actors(text, word)
+    assert present is None or present in keys, keys
+    assert absent is None or absent not in keys, keys
