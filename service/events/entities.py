@@ -758,10 +758,15 @@ class Entities:
         #: Names the recogniser reads as places somewhere in the article: the same name read as
         #: a person or company elsewhere is the place ("a man from Barnet" after "Barnet, north
         #: London"; "Glasgow" a person in one sentence, a city in the next).
+        #: So is a name read as a people where a place preposition governs it ("flew to
+        #: Iquique"): "Iquique was hit by an earthquake" is that city too.
         self.places = {
             name
             for e in self.ents
-            if e.label_ in ("GPE", "LOC")
+            if (
+                e.label_ in ("GPE", "LOC")
+                or (e.label_ == "NORP" and _norp_place(e, _clean(e.text)))
+            )
             and (name := _clean(e.text))[:1].isupper()
             and name not in self.old_table()
         }
@@ -1512,7 +1517,7 @@ class Entities:
             return ActorMention(place, start, end, name, "place", place=True)
         if label == "NORP":  # "talks with the Greens and the Social Democrats": the parties
             name = _clean(surface)
-            if _norp_place(ent, name):  # "flew to Iquique", read as a people
+            if _norp_place(ent, name) or name in self.places:  # "flew to Iquique", a people
                 place = Actor(f"place:{slug(name)}", name, "place", subkind="city or region")
                 return ActorMention(place, start, end, name, "place", place=True)
             if not name[:1].isupper() or name.split()[-1] not in _PARTY_PLURALS:

@@ -255,6 +255,11 @@ def roles(tok, token_actors, noun: bool = False) -> dict:
     if not noun:  # "people in London were diagnosed", "reported cases in Glasgow"
         subject = syntax.subject(tok)
         held = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        # what its consequence befell: "struck ..., damaging homes in the port of Iquique"
+        # ("killing four people and damaging homes in ...": the participles and their conjuncts)
+        ings = [c for c in tok.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
+        ings += [c for i in ings for c in i.conjuncts if c.tag_ == "VBG"]
+        held += [o for c in ings for o in c.children if o.dep_ == "dobj"]
         for arg in [*held, *([subject] if subject is not None else [])]:
             for c in arg.children:
                 if c.dep_ == "prep" and c.lower_ in ("in", "at", "near"):
@@ -264,6 +269,7 @@ def roles(tok, token_actors, noun: bool = False) -> dict:
     if not noun and any(m.actor.kind not in ("country", "place") for m in agents):
         targets = [m for m in targets if not _told_where(tok, m)]
         others = [m for m in others if not _told_where(tok, m)]
+    struck = [] if noun else _struck(tok, targets)
     agent_keys = {m.actor.key for m in agents}
     targets = [m for m in unique(targets) if m.actor.key not in agent_keys and not m.place]
     taken = agent_keys | {m.actor.key for m in targets}
@@ -272,7 +278,7 @@ def roles(tok, token_actors, noun: bool = False) -> dict:
     taken |= {m.actor.key for m in others}
     where = [
         city
-        for m in unique(places + inside)
+        for m in unique(places + struck + inside)
         if (city := _city(m)).actor.kind == "place" and m.actor.key not in taken
     ]
     first = places[0] if places else None
@@ -288,6 +294,25 @@ def roles(tok, token_actors, noun: bool = False) -> dict:
         "place": place,
         "where": where,
     }
+
+
+def _struck(verb, targets: list[ActorMention]) -> list[ActorMention]:
+    """The places a happening befalls: a place that is itself its object or passive subject,
+    or that object's appositive ("the quake hit Galveston", "Iquique was hit by a quake",
+    "hit Haiti's capital, Port-au-Prince"); not a place deeper in the phrase ("devastated
+    the Caribbean country of Haiti")."""
+    held = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    heads = {t.i for c in held for t in (c, *(a for a in c.children if a.dep_ == "appos"))}
+    return [
+        m
+        for m in unique(targets)
+        if m.place and m.actor.kind == "place" and _root(verb.doc, m) in heads
+    ]
+
+
+def _root(doc, m: ActorMention) -> int | None:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return None if span is None else span.root.i
 
 
 #: Prepositions that tell where: "in the United States", "at Cape Canaveral".

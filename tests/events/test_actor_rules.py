@@ -1168,3 +1168,59 @@ def test_a_hazard_told_with_no_place_befalls_the_articles_country(text, word, pr
     keys = _event_actors(text, word)
     assert present is None or present in keys, keys
     assert absent is None or absent not in keys, keys
+
+
+@pytest.mark.parametrize(
+    "text, word, present, absent",
+    [
+        # the place a happening befalls, as its object, passive subject or their appositive
+        ("A storm hit Galveston on Monday, killing four people.", "storm", "place:galveston", None),
+        ("The quake hit the capital, Port-au-Prince, on Monday.", "quake", "port-au-prince", None),
+        (
+            "President Ana Ruiz flew to Iquique on Friday. Iquique was hit by a magnitude 8.2 "
+            "earthquake in 2014.",
+            "8.2",
+            "place:iquique",
+            None,
+        ),
+        # where its consequence befell ("killing ... and damaging homes in ...")
+        (
+            "President Ana Ruiz flew to Iquique on Friday. A magnitude 7.1 earthquake struck "
+            "off the coast on Thursday, killing four people and damaging hundreds of homes in "
+            "the port city of Iquique.",
+            "7.1",
+            "place:iquique",
+            None,
+        ),
+        # not a place deeper in the object's phrase
+        (
+            "A huge earthquake devastated the Caribbean country of Haiti on Monday.",
+            "earthquake",
+            "country:HTI",
+            "place:caribbean",
+        ),
+    ],
+)
+def test_the_place_a_happening_befalls_takes_part(text, word, present, absent):
+    keys = _event_actors(text, word)
+    assert present is None or any(k.endswith(present) for k in keys), keys
+    assert absent is None or absent not in keys, keys
+
+
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        # a name read as a people where a place preposition governs it is that place
+        # everywhere in the article
+        (
+            "Ana Ruiz flew to Iquique on Friday. Iquique was hit by a quake in 2014.",
+            "Iquique",
+            "place",
+        ),
+        # not a people in the plural
+        ("Acme sold the plant to Americans on Monday. Americans bought it.", "Americans", None),
+    ],
+)
+def test_a_people_read_as_a_place_once_is_that_place_everywhere(text, name, kind):
+    kinds = {a.kind for e in extract(text, D) for a in e.actors if a.name == name}
+    assert (kind in kinds) if kind else not kinds, kinds
