@@ -184,6 +184,7 @@ def roles(tok, token_actors, noun: bool = False) -> dict:
     others: list[ActorMention] = []
     places: list[ActorMention] = []
     inside: list[ActorMention] = []  # places inside the subject's or object's phrase
+    told_in: list[ActorMention] = []  # what a "where" clause is told of
     if noun:
         where = _where(tok)
         if where is not None:
@@ -213,6 +214,9 @@ def roles(tok, token_actors, noun: bool = False) -> dict:
                 for p in c.children:
                     places.extend(m for m in actors_in(p, token_actors) if m.place)
     else:
+        if tok.dep_ == "relcl" and any(c.lower_ == "where" for c in tok.children):
+            told_in = actors_in(tok.head, token_actors)  # "Mexico, where it was first detected"
+            places.extend(told_in)
         subject = syntax.subject(tok)
         passive = subject is not None and subject.dep_ == "nsubjpass"
         passive = passive or (syntax.fronted_participle(tok) and tok.tag_ == "VBN")
@@ -266,6 +270,10 @@ def roles(tok, token_actors, noun: bool = False) -> dict:
                     for p in c.children:
                         inside.extend(m for m in actors_in(p, token_actors) if m.place)
     agents = [m for m in unique(agents) if not m.place]
+    if told_in and not any(m.actor.kind not in ("country", "place") for m in agents):
+        # the country a doerless happening is told in takes part, as "in Mexico" would; where
+        # a named doer did the deed ("Acme, ... Peru, where it opened a plant") it does not
+        others.extend(m for m in told_in if m.actor.kind == "country")
     if not noun and any(m.actor.kind not in ("country", "place") for m in agents):
         targets = [m for m in targets if not _told_where(tok, m)]
         others = [m for m in others if not _told_where(tok, m)]

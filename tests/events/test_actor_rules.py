@@ -1224,3 +1224,34 @@ def test_the_place_a_happening_befalls_takes_part(text, word, present, absent):
 def test_a_people_read_as_a_place_once_is_that_place_everywhere(text, name, kind):
     kinds = {a.kind for e in extract(text, D) for a in e.actors if a.name == name}
     assert (kind in kinds) if kind else not kinds, kinds
+
+
+@pytest.mark.parametrize(
+    "text, word, present, absent",
+    [
+        # the country a "where" clause is told of takes part in a doerless happening
+        (
+            "The virus spread to Peru, where a clinic was closed on Monday.",
+            "clinic",
+            "country:PER",
+            None,
+        ),
+        (
+            "Aid reached Peru, where a second case was confirmed on Monday.",
+            "case",
+            "country:PER",
+            None,
+        ),
+        # not where a named doer did the deed
+        (
+            "Acme Corp hired 300 people in May in Peru, where it opened a plant in 2019.",
+            "plant",
+            "org:acme",
+            "country:PER",
+        ),
+    ],
+)
+def test_the_country_a_where_clause_is_told_of(text, word, present, absent):
+    keys = _event_actors(text, word)
+    assert present is None or present in keys, keys
+    assert absent is None or absent not in keys, keys
