@@ -560,6 +560,10 @@ _PERSON_NOUNS = _words("person_nouns")
 _NOT_ROLES = _words("not_roles")
 
 
+#: Anaphors for the two parties to a dispute or a deal.
+_TWO_SIDES = re.compile(r"\b(?:[Tt]he two|[Bb]oth) (?:sides|parties)\b")
+
+
 def _without_qualifiers(sent, found: list[ActorMention]) -> list[ActorMention]:
     """The mentions less each country that only says where a named company, body or person
     is from: "French engineering group Valmont", "Japanese Prime Minister Hiroshi Sato",
@@ -749,6 +753,7 @@ class Entities:
         self.orgs: dict[str, Actor] = {}
         self.counts: dict[str, int] = {}
         self.told: dict[str, int] = {}  # person key -> times named so far, as possessor too
+        self.sides: list[ActorMention] = []  # the organisations named so far, latest last
         self.surfaces: dict[str, set[str]] = {}  # actor key -> the names the text used
         self._ents: dict[int, list] = {}  # sentence start -> its entities (sent.ents is O(doc))
         self.ents = [e for e in doc.ents if self._named(e)]
@@ -1252,11 +1257,35 @@ class Entities:
         found = [_governing(sent, m) for m in found]
         found = _without_qualifiers(sent, found)
         found = [m for m in found if not _a_firms_country(sent, m)]
+        found = self._two_sides(span, found)
         for m in found:
             self.counts[m.actor.key] = self.counts.get(m.actor.key, 0) + 1
             if m.via not in ("pronoun", "group", "adjective"):
                 self.surfaces.setdefault(m.actor.key, set()).add(m.surface)
         return found
+
+    def _two_sides(self, span: Span, found: list[ActorMention]) -> list[ActorMention]:
+        """ "The two sides", "both parties" with no countries named together before (those
+        are ``ArticleActors``' group): the last two organisations the article named before
+        ("Condora said it had offered a rise, which the union VFP rejected. Talks between the
+        two sides broke down"). Remembers this sentence's organisations."""
+        out = list(found)
+        anaphor = _TWO_SIDES.search(self.text, span.start, span.end)
+        if anaphor and not any(m.via == "group" for m in found):
+            last: list[ActorMention] = []
+            for m in reversed(self.sides):
+                if len(last) < 2 and all(m.actor.key != x.actor.key for x in last):
+                    last.append(m)
+            if len(last) == 2:
+                out.extend(
+                    ActorMention(m.actor, anaphor.start(), anaphor.end(), m.surface, "group")
+                    for m in reversed(last)
+                )
+                out.sort(key=lambda a: a.start)
+        self.sides.extend(
+            m for m in found if m.actor.kind == "organisation" and m.via not in ("group", "pronoun")
+        )
+        return out
 
     def _bodies(self, sent, found: list[ActorMention]) -> list[tuple[ActorMention, ActorMention]]:
         """Bodies named by a place and a common noun: "Munich prosecutors", "Spanish

@@ -1255,3 +1255,36 @@ def test_the_country_a_where_clause_is_told_of(text, word, present, absent):
     keys = _event_actors(text, word)
     assert present is None or present in keys, keys
     assert absent is None or absent not in keys, keys
+
+
+@pytest.mark.parametrize(
+    "text, word, present",
+    [
+        # "the two sides", "both parties": the last two organisations named before
+        (
+            "Acme Corp offered a 4 percent rise on Monday, which the union Unite rejected. Talks "
+            "between the two sides broke down last week.",
+            "talks",
+            {"org:acme", "org:unite"},
+        ),
+        (
+            "Acme Corp sued Zeta Ltd on Monday. Both parties met in court on Friday.",
+            "meet",
+            {"org:acme", "org:zeta"},
+        ),
+        # countries named together stay the group
+        (
+            "China and Russia signed a pact on Monday. Both sides agreed to meet in May.",
+            "meet",
+            {"country:CHN", "country:RUS"},
+        ),
+        # one organisation told before: nobody
+        (
+            "Acme Corp cut 200 jobs on Monday. Talks between the two sides broke down last week.",
+            "talks",
+            set(),
+        ),
+    ],
+)
+def test_the_two_sides_are_the_last_two_organisations(text, word, present):
+    assert _event_actors(text, word) == present
