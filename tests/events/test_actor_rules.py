@@ -1288,3 +1288,23 @@ def test_the_country_a_where_clause_is_told_of(text, word, present, absent):
 )
 def test_the_two_sides_are_the_last_two_organisations(text, word, present):
     assert _event_actors(text, word) == present
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        # every sovereign state's adjective is its country, as "French" is France
+        ("Malian troops retook the town on Monday.", "country:MLI", None),
+        ("Haitian police arrested 40 people on Monday.", "org:hti-police", "country:HTI"),
+        ("Nepalese rescuers reached the village on Monday.", "country:NPL", None),
+        # a state's office before a named person is that person alone
+        (
+            "Ugandan President Yoweri Museveni met Kenyan officials on Monday.",
+            "person:yoweri-museveni",
+            "country:UGA",
+        ),
+    ],
+)
+def test_adjectives_of_smaller_states_are_their_countries(text, present, absent):
+    keys = actor_keys(text)
+    assert present in keys and (absent is None or absent not in keys), keys
