@@ -177,6 +177,13 @@ def inherits_subject(tok) -> bool:
     return tok.dep_ in ("conj", "xcomp", "relcl", "pcomp") and syntax.subject(tok) is not None
 
 
+def _purpose(tok) -> bool:
+    """An infinitive of purpose ("sent a plane to pick up children")."""
+    return tok.dep_ == "advcl" and any(
+        a.dep_ == "aux" and a.lower_ == "to" and a.i < tok.i for a in tok.children
+    )
+
+
 def roles(tok, token_actors, noun: bool = False) -> dict:
     """Who takes part: agents (the subject; "by" in a passive), targets (objects), others."""
     agents: list[ActorMention] = []
@@ -228,7 +235,9 @@ def roles(tok, token_actors, noun: bool = False) -> dict:
                 targets.extend(actors_in(c, token_actors))
             elif c.dep_ == "agent":
                 agents.extend(actors_in(c, token_actors))
-            elif c.dep_ == "xcomp" and c.pos_ == "VERB":  # "agreed to buy aircraft from Embraer"
+            elif (c.dep_ == "xcomp" or _purpose(c)) and c.pos_ == "VERB":
+                # "agreed to buy aircraft from Embraer", "sent a plane to pick up Haitian
+                # children": what is done to reach the purpose is part of the deed
                 for x in c.children:
                     if x.dep_ in ("dobj", "prep", "dative"):
                         others.extend(m for m in actors_in(x, token_actors) if not m.place)

@@ -1308,3 +1308,29 @@ def test_the_two_sides_are_the_last_two_organisations(text, word, present):
 def test_adjectives_of_smaller_states_are_their_countries(text, present, absent):
     keys = actor_keys(text)
     assert present in keys and (absent is None or absent not in keys), keys
+
+
+@pytest.mark.parametrize(
+    "text, word, present, absent",
+    [
+        # what a deed is done to reach takes part in it, as an "agreed to buy" complement does
+        (
+            "The Red Cross sent a plane to pick up 100 Haitian children on Monday.",
+            "plane",
+            "country:HTI",
+            None,
+        ),
+        (
+            "Acme Corp hired 20 engineers to build a plant for Zeta Ltd on Monday.",
+            "hire",
+            "org:zeta",
+            None,
+        ),
+        # a reason is no infinitive of purpose with a participant
+        ("Acme Corp cut 200 jobs on Monday to save money.", "cut", "org:acme", None),
+    ],
+)
+def test_an_infinitive_of_purpose_takes_part(text, word, present, absent):
+    keys = _event_actors(text, word)
+    assert present is None or present in keys, keys
+    assert absent is None or absent not in keys, keys
