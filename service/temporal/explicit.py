@@ -20,6 +20,7 @@ from .patterns import (
     PARTS,
     POINT_MODS,
     SEASONS,
+    SHORT_WEEKDAYS,
     WEEKDAYS,
     YEAR,
 )
@@ -692,6 +693,8 @@ def clock(m: re.Match[str], st: State) -> Result | None:
     elif m["h3"]:  # "at 8 tonight", "from 7:30 this evening"
         hour, minute = int(m["h3"]), int(m["m3"] or 0)
         hour += 12 if hour < 12 else 0
+    elif m["h4"]:  # "at 3 this afternoon": the part of the day after it sets the half
+        hour, minute = int(m["h4"]), int(m["m4"] or 0)
     else:
         hour, minute = int(m["h"]), int(m["min"] or 0)
         ampm = m["ampm"].lower()
@@ -732,13 +735,17 @@ def clock(m: re.Match[str], st: State) -> Result | None:
         if not dates.valid_day(y, mon, d):
             return None
         day = dt.date(y, mon, d)
-    elif m["wd"]:
+    elif m["wd"] or g.get("wds"):
+        if g.get("wds") and len(st.text) > POST_LENGTH:  # a post's spelling only: the clock
+            end = re.search(r",?\s+(?:on\s+)?$", st.text[: m.start("wds")]).start()
+            return Result("TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}", end=end)
         direction = st.tense(m.start(), m.end())
         if direction is None and (
-            schedule(st.text, m.start(), m.end()) or st.lower_case(m.start("wd"))
+            g.get("wds") or schedule(st.text, m.start(), m.end()) or st.lower_case(m.start("wd"))
         ):
             direction = "future"  # "polls close at 8 p.m. on Thursday", "party 8pm friday"
-        day = dates.weekday_date(st.dct, WEEKDAYS[m["wd"].lower()], direction or "past")
+        number = WEEKDAYS[m["wd"].lower()] if m["wd"] else SHORT_WEEKDAYS[g["wds"]]
+        day = dates.weekday_date(st.dct, number, direction or "past")
     elif m["deic"]:
         word = DEIXIS_ALIASES.get(m["deic"].lower(), m["deic"].lower())  # "3pm tmrw"
         day = dates.shift_days(st.dct, {"yesterday": -1, "tomorrow": 1}.get(word, 0))
@@ -747,9 +754,11 @@ def clock(m: re.Match[str], st: State) -> Result | None:
     # the reference stays on the day told for "the next morning" after the clock
     if not m["amod"]:
         return Result("TIME", value, anchor=not next_day)
-    first = next(
-        m.start(g) for g in ("h", "noon", "h24", "h2", "hmil", "hp", "hhrs") if m[g]
-    )  # "about [10:35]"
+    first = next(  # "about [10:35]", "around [3:30]" (a post's clock with no preposition)
+        m.start(g)
+        for g in ("h", "noon", "h24", "h2", "h3", "h4", "hmil", "hp", "hhrs", "hb", "hq")
+        if m[g]
+    )
     return Result("TIME", value, "APPROX", start=first, anchor=not next_day)
 
 

@@ -16,6 +16,8 @@ WEEKDAYS = {
     # abbreviations of posts and listings that are no other word ("mon", "sat", "sun" are)
     "tues": 1, "weds": 2, "thurs": 3, "thur": 3, "fri": 4,
 }  # fmt: skip
+#: Short day names that are also English words: read only where a cue makes them days.
+SHORT_WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "sat": 5, "sun": 6}
 NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -163,8 +165,14 @@ CLOCK = (
     r"(?P<part2>morning|afternoon|evening)"
     # "see you at 8 tonight", "from 7:30 this evening": an evening hour after a preposition
     r"|(?:(?<=\bat\s)|(?<=\bfrom\s)|(?<=\buntil\s)|(?<=\btill\s)|(?<=\bby\s)|(?<=\baround\s)"
-    r"|(?<=\bbefore\s)|(?<=\bafter\s))(?P<h3>1[0-2]|[1-9])(?:[:.](?P<m3>[0-5]\d))?"
+    r"|(?<=\babout\s)|(?<=\bbefore\s)|(?<=\bafter\s))(?P<h3>1[0-2]|[1-9])(?:[:.](?P<m3>[0-5]\d))?"
     r"(?:\s+o'clock)?\s+(?:tonight|this\s+evening)\b"
+    # "at 3 this afternoon", "at 11 last night": the hour alone, read with the part of the day
+    # named after it (joined to it as one TIME when both are read)
+    r"|(?:(?<=\bat\s)|(?<=\bfrom\s)|(?<=\buntil\s)|(?<=\btill\s)|(?<=\bby\s)|(?<=\baround\s)"
+    r"|(?<=\babout\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=@\s)|(?<=@))(?P<h4>1[0-2]|[1-9])"
+    r"(?:[:.](?P<m4>[0-5]\d))?(?:\s+o'clock)?(?=\s+(?:this\s+(?:morning|afternoon)|(?:last|"
+    r"tomorrow|tmrw|yesterday)\s+(?:morning|afternoon|evening|night|nite)|last\s+nite)\b)"
     r"|(?P<h24>[01]\d|2[0-3]):(?P<m24>[0-5]\d)(?=\s*(?-i:GMT|UTC|BST|CET|CEST|[ECMP]S?T|IST|JST)\b|"
     r"\s+(?:local\s+time|hours|hrs)\b)"
     r"|(?<!\()(?P<hmil>[01]\d|2[0-3])(?P<mmil>[0-5]\d)(?=\s*(?-i:GMT|UTC)\b|\s+local\s+time\b)"
@@ -377,7 +385,12 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})"
         # "10pm on Thursday 7 May", "8 p.m. on Friday, May 8, 2026": the whole date
         rf"(?:,?\s+(?:(?:the\s+)?(?P<wdd>{DAY})\s+(?:of\s+)?(?P<wdm>{MONTH_AFTER_DAY})"
-        rf"|(?P<wdm2>{MONTH})\s*(?P<wdd2>{DAY}))(?P<wdy>,?\s+{YEAR})?)?|(?P<deic>{DEIXIS})|"
+        rf"|(?P<wdm2>{MONTH})\s*(?P<wdd2>{DAY}))(?P<wdy>,?\s+{YEAR})?)?|"
+        # not "6am tomorrow" of "6am tomorrow morning": the clock is joined to the part
+        rf"(?P<deic>{DEIXIS})(?!\s+(?:morning|afternoon|evening|night|nite)\b)|"
+        # a post's lower-case short day after the clock ("party 9pm sat!"): "mon", "tue",
+        # "thu" are no other word; "sat", "sun", "wed" only closing their phrase
+        r"(?-i:(?P<wds>(?:mon|tue|thu)\b(?!['\u2019])|(?:sat|sun|wed)(?=\s*(?:[!?.,;:)]|$|[^\w\s]))))|"
         rf"(?P<mon>{MONTH})\s*(?P<day>{DAY})(?P<cy>,?\s+{YEAR})?))?(?![\d%])", _F), 4),
     ("clock_aside", re.compile(  # "10:35 a.m. (0735 GMT) Friday": the day after an aside
         rf"(?P<span>(?:(?P<amod>about|around|approximately)\s+)?(?:{CLOCK}){TZ})"

@@ -9,7 +9,7 @@ from . import dates
 from .context import present_future, schedule
 from .durations import number
 from .explicit import LAST_WORDS, NEXT_WORDS, part_of_day, point_mod
-from .patterns import DEIXIS_ALIASES, MONTH_AFTER_DAY, PARTS, WEEKDAYS, YEAR
+from .patterns import DEIXIS_ALIASES, MONTH_AFTER_DAY, PARTS, SHORT_WEEKDAYS, WEEKDAYS, YEAR
 from .state import Result, State, same_sentence, words
 from .timeline import as_day, year_of
 
@@ -43,13 +43,10 @@ def deixis(m: re.Match[str], st: State) -> Result | None:
     return part_of_day(dates.shift_days(st.dct, offset), part)._replace(mod=mod)
 
 
-_SHORT_WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "sat": 5, "sun": 6}
-
-
 def weekday_short(m: re.Match[str], st: State) -> Result | None:
     """ "sat night", "sun morning": a short day name made safe by the part of day after it;
     read as a bare weekday is (a plan ahead in lower-case posts and schedules)."""
-    wd, rel = _SHORT_WEEKDAYS[m["wd"].lower()], words(m["rel"])
+    wd, rel = SHORT_WEEKDAYS[m["wd"].lower()], words(m["rel"])
     monday = st.dct - dt.timedelta(days=st.dct.weekday())
     if rel == "last":  # "last sun"
         day = dates.weekday_date(st.dct, wd, "last")
