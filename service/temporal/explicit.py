@@ -695,6 +695,13 @@ def clock(m: re.Match[str], st: State) -> Result | None:
         hour += 12 if hour < 12 else 0
     elif m["h4"]:  # "at 3 this afternoon": the part of the day after it sets the half
         hour, minute = int(m["h4"]), int(m["m4"] or 0)
+    elif m["hr"]:  # "from 2 to 4pm": 14:00; "11 to 1pm": 11:00
+        hour, minute = int(m["hr"]), int(m["mr"] or 0)
+        last = int(m["rh"]) % 12 + (12 if m["rampm"].lower().startswith("p") else 0)
+        if m["rampm"].lower().startswith("p") and hour < 12 and hour + 12 <= last:
+            hour += 12
+        elif hour == 12 and m["rampm"].lower().startswith("a"):
+            hour = 0
     else:
         hour, minute = int(m["h"]), int(m["min"] or 0)
         ampm = m["ampm"].lower()
@@ -746,9 +753,17 @@ def clock(m: re.Match[str], st: State) -> Result | None:
             direction = "future"  # "polls close at 8 p.m. on Thursday", "party 8pm friday"
         number = WEEKDAYS[m["wd"].lower()] if m["wd"] else SHORT_WEEKDAYS[g["wds"]]
         day = dates.weekday_date(st.dct, number, direction or "past")
-    elif m["deic"]:
-        word = DEIXIS_ALIASES.get(m["deic"].lower(), m["deic"].lower())  # "3pm tmrw"
+    elif m["deic"] or g.get("rdeic"):
+        deic = (m["deic"] or g["rdeic"]).lower()  # "3pm tmrw", "2-4pm tmrw"
+        word = DEIXIS_ALIASES.get(deic, deic)
         day = dates.shift_days(st.dct, {"yesterday": -1, "tomorrow": 1}.get(word, 0))
+    elif g.get("rwd"):  # "from 10 to 11am friday": the first hour on the day of the second
+        direction = st.tense(m.start(), m.end())
+        if direction is None and (
+            schedule(st.text, m.start(), m.end()) or st.lower_case(m.start("rwd"))
+        ):
+            direction = "future"
+        day = dates.weekday_date(st.dct, WEEKDAYS[g["rwd"].lower()], direction or "past")
     zone = "Z" if m["tz"] in ("GMT", "UTC") else ""  # "0800 GMT": UTC, written Z
     value = f"{day.isoformat()}T{hour:02d}:{minute:02d}{zone}"
     # the reference stays on the day told for "the next morning" after the clock
@@ -756,7 +771,7 @@ def clock(m: re.Match[str], st: State) -> Result | None:
         return Result("TIME", value, anchor=not next_day)
     first = next(  # "about [10:35]", "around [3:30]" (a post's clock with no preposition)
         m.start(g)
-        for g in ("h", "noon", "h24", "h2", "h3", "h4", "hmil", "hp", "hhrs", "hb", "hq")
+        for g in ("h", "hr", "noon", "h24", "h2", "h3", "h4", "hmil", "hp", "hhrs", "hb", "hq")
         if m[g]
     )
     return Result("TIME", value, "APPROX", start=first, anchor=not next_day)

@@ -160,6 +160,12 @@ _QADJ = (
 _QDET = r"the|this|that|last\s+year's|this\s+year's|next\s+year's|(?:19|20)\d\d's|a"
 CLOCK = (
     r"(?P<h>[01]?\d)(?:[:.]?(?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|am\b|pm\b|o'clock\b)"
+    # "from 2 to 4pm", "10-11:30am": the first hour of a range takes the half of the day
+    # (and the day) written after the second
+    r"|(?<![\w:.,$\u00a3\u20ac/-])(?P<hr>1[0-2]|[1-9])(?:[:.](?P<mr>[0-5]\d))?"
+    r"(?=\s*(?:-|\u2013|to|until|till|and)\s*(?P<rh>1[0-2]|[1-9])(?:[:.][0-5]\d)?\s*"
+    r"(?P<rampm>a\.m\.?|p\.m\.?|am\b|pm\b)(?:,?\s+(?:on\s+)?(?:(?P<rwd>" + WEEKDAY + r")\b|"
+    r"(?P<rdeic>" + DEIXIS + r")\b))?)"
     r"|(?P<noon>noon|midnight|midday)"
     r"|(?P<h2>1[0-2]|[1-9])(?:[:.](?P<m2>[0-5]\d))?(?:\s+o'clock)?\s+in\s+the\s+"
     r"(?P<part2>morning|afternoon|evening)"

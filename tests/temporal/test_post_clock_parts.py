@@ -80,3 +80,24 @@ SHORT_DAYS = [
 @pytest.mark.parametrize(("text", "expected"), SHORT_DAYS)
 def test_short_day_after_a_clock(text, expected):
     assert values(text) == expected
+
+
+RANGES = [
+    # positive: the first hour of a range of clock times takes the second's half and day
+    ("drop in from 2 to 4pm", [("2", "2024-05-15T14:00"), ("4pm", "2024-05-15T16:00")]),
+    ("open 11-1pm", [("11", "2024-05-15T11:00"), ("1pm", "2024-05-15T13:00")]),
+    ("office hours 10-11:30am tmrw",
+     [("10", "2024-05-16T10:00"), ("11:30am tmrw", "2024-05-16T11:30")]),
+    ("from 10 to 11am friday", [("10", "2024-05-17T10:00"), ("11am friday", "2024-05-17T11:00")]),
+    ("The polls are open from 7 a.m. to 9 p.m.",
+     [("7 a.m.", "2024-05-15T07:00"), ("9 p.m.", "2024-05-15T21:00")]),
+    # negative: no a.m./p.m. after the second number: a score, a count, no clock
+    ("she scored 3-2", []),
+    ("between 2 and 4 people came", []),
+    ("the ratio fell to 3:45 from 4:10", []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), RANGES)
+def test_first_hour_of_a_range(text, expected):
+    assert values(text) == expected
