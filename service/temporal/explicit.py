@@ -653,6 +653,17 @@ def _evening_told(st: State, start: int) -> bool:
     )
 
 
+def _after_earlier_clock(st: State, start: int, hour: int) -> bool:
+    """True if the clock time read last, in the same sentence, is at or after ``hour`` in the
+    morning: a bare hour after it ("at 6am then work till 6") is the same hour after noon."""
+    told = re.fullmatch(r"\d{4}-\d\d-\d\dT(\d\d):\d\d", st.last_value or "")
+    return (
+        told is not None
+        and hour <= int(told[1]) < 12
+        and same_sentence(st.text, st.last_end, start)
+    )
+
+
 def _clock_on_told_day(st: State, told: str, m: re.Match[str]) -> bool:
     """True if a bare clock time falls on the last day told rather than on the publication
     day: a day ahead, or any day in narrative text; in news a past day only when the clause
@@ -686,6 +697,8 @@ def clock(m: re.Match[str], st: State) -> Result | None:
         sentence = _sentence_of(st.text, m.start())
         if not _MORNING.search(sentence) and (hour <= 7 or _EVENING.search(sentence)):
             hour += 12  # "see u at 7", "dinner at 8"; "coffee at 10?" stays in the morning
+        elif hour < 12 and _after_earlier_clock(st, m.start(), hour):
+            hour += 12  # "gym at 6am then work till 6": the end of the span, later
     elif m["h2"]:  # "4 in the morning", "7:30 in the evening"
         hour, minute = int(m["h2"]), int(m["m2"] or 0)
         if m["part2"].lower() != "morning" and hour < 12:

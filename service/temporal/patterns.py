@@ -192,8 +192,10 @@ CLOCK = (
     # ... or after "from" (not "to 3:45 from 4:10"), "since", "till", "@"
     r"|(?<=\bfrom\s)(?<!\d\sfrom\s)|(?<=\bsince\s)|(?<=\btill\s)|(?<=@\s)|(?<=@))"
     r"(?P<hp>[01]?\d|2[0-3]):(?P<mp>[0-5]\d)(?![\d:.,]\d|\s*(?:%|percent|per\b|to\s+\d|-\d))"
-    # "see you at 8!", "dinner @ 7 \U0001f37b": a bare hour closing its phrase in a post
-    r"|(?:(?<=\bat\s)|(?<=@\s)|(?<=@))(?P<hb>1[0-2]|[1-9])"
+    # "see you at 8!", "dinner @ 7 \U0001f37b", "work till 6.": a bare hour closing its phrase
+    # in a post
+    r"|(?:(?<=\bat\s)|(?<=@\s)|(?<=@)|(?<=\btill\s)|(?<=\btil\s)|(?<=\buntil\s))"
+    r"(?P<hb>1[0-2]|[1-9])"
     r"(?=\s*(?:[!?]|\.(?!\d)|$|\n|[^\w\s.,;:%$\u00a3\u20ac/+\-()'\"])"
     r"|\s+(?:tomorrow|tmrw|tmw)\b)"  # "exam at 9 tmrw": the hour and its day
     # "doors 7:30", "kickoff 3:00": hours and minutes with no preposition, in a post
@@ -323,7 +325,8 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         rf"(?-i:this\s+(?P<ampart>am|pm))(?![\w.]|\s+[iI]\b)|"  # not "this am I right"
         rf"(?P<dayrel>the\s+day\s+(?:before|after)\s+(?:yesterday|tomorrow))|"
         rf"mid[- ]?(?P<part3>morning|afternoon|evening)(?:\s+(?P<deic3>yesterday|today|tomorrow))?)"
-        rf"\b", _F), 2),
+        # a post's possessive without its apostrophe: "tonights gig", "this evenings sunset"
+        rf"(?:\b|(?-i:(?=s\s+[a-z])))", _F), 2),
     ("relative", re.compile(
         rf"(?:(?P<el>earlier|later)\s+)?(?:{PMOD})?(?:{REL}|(?P<the>the(?:\s+(?:full|whole|entire|"
         rf"calendar))?))\s+"
@@ -463,7 +466,10 @@ _HEAD_LISTS: dict[str, list[str]] = {
                                                             "millennium", "millennia"]
     + [*UNIT_ABBREVIATIONS],
     "part": ["today", "yesterday", "tomorrow", "tonight", "overnight", "morning", "afternoon",
-             "evening", "night", *DEIXIS_ALIASES, "nite", "moro", "morrow"],
+             "evening", "night", *DEIXIS_ALIASES, "nite", "moro", "morrow",
+             # posts' possessives without the apostrophe: "tonights gig"
+             "todays", "tonights", "tomorrows", "yesterdays", "mornings", "afternoons",
+             "evenings", "nights", "tonites", "2nites"],
     "noon": ["noon", "midnight", "midday"],
     "ampm": ["am", "pm"],
     "ref": ["now", "current", "currently", "recent", "recently", "lately", "nowadays", "present",
