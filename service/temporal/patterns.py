@@ -162,23 +162,23 @@ CLOCK = (
     r"(?P<h>[01]?\d)(?:[:.]?(?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|am\b|pm\b|o'clock\b)"
     # "from 2 to 4pm", "10-11:30am": the first hour of a range takes the half of the day
     # (and the day) written after the second
-    r"|(?<![\w:.,$\u00a3\u20ac/-])(?P<hr>1[0-2]|[1-9])(?:[:.](?P<mr>[0-5]\d))?"
+    r"|(?=[1-9])(?<![\w:.,$\u00a3\u20ac/-])(?P<hr>1[0-2]|[1-9])(?:[:.](?P<mr>[0-5]\d))?"
     r"(?=\s*(?:-|\u2013|to|until|till|and)\s*(?P<rh>1[0-2]|[1-9])(?:[:.][0-5]\d)?\s*"
     r"(?P<rampm>a\.m\.?|p\.m\.?|am\b|pm\b)(?:,?\s+(?:on\s+)?(?:(?P<rwd>" + WEEKDAY + r")\b|"
     r"(?P<rdeic>" + DEIXIS + r")\b))?)"
     r"|(?P<noon>noon|midnight|midday)"
     r"|(?P<h2>1[0-2]|[1-9])(?:[:.](?P<m2>[0-5]\d))?(?:\s+o'clock)?\s+in\s+the\s+"
     r"(?P<part2>morning|afternoon|evening)"
-    # "see you at 8 tonight", "from 7:30 this evening": an evening hour after a preposition
-    r"|(?:(?<=\bat\s)|(?<=\bfrom\s)|(?<=\buntil\s)|(?<=\btill\s)|(?<=\bby\s)|(?<=\baround\s)"
-    r"|(?<=\babout\s)|(?<=\bbefore\s)|(?<=\bafter\s))(?P<h3>1[0-2]|[1-9])(?:[:.](?P<m3>[0-5]\d))?"
+    # after a preposition, an hour before a part of the day: "see you at 8 tonight", "from 7:30
+    # this evening" (an evening hour, one span); "at 3 this afternoon", "at 11 last night" (the
+    # hour alone, joined to the part of the day read after it as one TIME)
+    r"|(?=[1-9])(?:(?<=\bat\s)|(?<=\bfrom\s)|(?<=\buntil\s)|(?<=\btill\s)|(?<=\bby\s)"
+    r"|(?<=\baround\s)|(?<=\babout\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=@\s)|(?<=@))"
+    r"(?:(?<!@)(?<!@\s)(?P<h3>1[0-2]|[1-9])(?:[:.](?P<m3>[0-5]\d))?"
     r"(?:\s+o'clock)?\s+(?:tonight|this\s+evening)\b"
-    # "at 3 this afternoon", "at 11 last night": the hour alone, read with the part of the day
-    # named after it (joined to it as one TIME when both are read)
-    r"|(?:(?<=\bat\s)|(?<=\bfrom\s)|(?<=\buntil\s)|(?<=\btill\s)|(?<=\bby\s)|(?<=\baround\s)"
-    r"|(?<=\babout\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=@\s)|(?<=@))(?P<h4>1[0-2]|[1-9])"
-    r"(?:[:.](?P<m4>[0-5]\d))?(?:\s+o'clock)?(?=\s+(?:this\s+(?:morning|afternoon)|(?:last|"
-    r"tomorrow|tmrw|yesterday)\s+(?:morning|afternoon|evening|night|nite)|last\s+nite)\b)"
+    r"|(?P<h4>1[0-2]|[1-9])(?:[:.](?P<m4>[0-5]\d))?(?:\s+o'clock)?(?=\s+(?:this\s+(?:morning|"
+    r"afternoon)|(?:last|tomorrow|tmrw|yesterday)\s+(?:morning|afternoon|evening|night|nite)|"
+    r"last\s+nite)\b))"
     r"|(?P<h24>[01]\d|2[0-3]):(?P<m24>[0-5]\d)(?=\s*(?-i:GMT|UTC|BST|CET|CEST|[ECMP]S?T|IST|JST)\b|"
     r"\s+(?:local\s+time|hours|hrs)\b)"
     r"|(?<!\()(?P<hmil>[01]\d|2[0-3])(?P<mmil>[0-5]\d)(?=\s*(?-i:GMT|UTC)\b|\s+local\s+time\b)"
