@@ -147,8 +147,16 @@ def _duration(m: re.Match[str], st: State) -> Result | None:
         by_month = recent_span and re.fullmatch(r"\d{4}-\d\d", st.last_value or "")
         if unit == "year" and k == 1 and by_month and tail in ("ago", "earlier"):
             base = st.last_value  # "sales in September fell from a year earlier": that month
-        elif unit == "year" and topic and int(topic[:4]) >= st.dct.year - 1 and not by_year:
-            base = topic  # "profit rose from a year ago": the same quarter last year
+        elif unit == "year" and tail == "earlier" and by_year and len(st.last_value) == 4:
+            base = st.last_value  # "lost 1.2m in 2022, against 0.4m a year earlier": 2021
+        elif (
+            unit == "year"
+            and tail in ("ago", "earlier", "back")
+            and topic
+            and int(topic[:4]) >= st.dct.year - 1
+            and not by_year
+        ):  # "profit rose from a year ago": the same quarter last year (not "two years later")
+            base = topic
         elif tail in ("earlier", "later") and st.ref and unit != "year":
             base = st.ref
         elif tail == "later" and unit == "year" and _told_past_year(m, st):

@@ -20,6 +20,7 @@ from .patterns import (
     PARTS,
     POINT_MODS,
     SEASONS,
+    SHORT_WEEKDAYS,
     WEEKDAYS,
     YEAR,
 )
@@ -652,6 +653,17 @@ def _evening_told(st: State, start: int) -> bool:
     )
 
 
+def _after_earlier_clock(st: State, start: int, hour: int) -> bool:
+    """True if the clock time read last, in the same sentence, is at or after ``hour`` in the
+    morning: a bare hour after it ("at 6am then work till 6") is the same hour after noon."""
+    told = re.fullmatch(r"\d{4}-\d\d-\d\dT(\d\d):\d\d", st.last_value or "")
+    return (
+        told is not None
+        and hour <= int(told[1]) < 12
+        and same_sentence(st.text, st.last_end, start)
+    )
+
+
 def _clock_on_told_day(st: State, told: str, m: re.Match[str]) -> bool:
     """True if a bare clock time falls on the last day told rather than on the publication
     day: a day ahead, or any day in narrative text; in news a past day only when the clause
@@ -685,6 +697,8 @@ def clock(m: re.Match[str], st: State) -> Result | None:
         sentence = _sentence_of(st.text, m.start())
         if not _MORNING.search(sentence) and (hour <= 7 or _EVENING.search(sentence)):
             hour += 12  # "see u at 7", "dinner at 8"; "coffee at 10?" stays in the morning
+        elif hour < 12 and _after_earlier_clock(st, m.start(), hour):
+            hour += 12  # "gym at 6am then work till 6": the end of the span, later
     elif m["h2"]:  # "4 in the morning", "7:30 in the evening"
         hour, minute = int(m["h2"]), int(m["m2"] or 0)
         if m["part2"].lower() != "morning" and hour < 12:
@@ -692,6 +706,15 @@ def clock(m: re.Match[str], st: State) -> Result | None:
     elif m["h3"]:  # "at 8 tonight", "from 7:30 this evening"
         hour, minute = int(m["h3"]), int(m["m3"] or 0)
         hour += 12 if hour < 12 else 0
+    elif m["h4"]:  # "at 3 this afternoon": the part of the day after it sets the half
+        hour, minute = int(m["h4"]), int(m["m4"] or 0)
+    elif m["hr"]:  # "from 2 to 4pm": 14:00; "11 to 1pm": 11:00
+        hour, minute = int(m["hr"]), int(m["mr"] or 0)
+        last = int(m["rh"]) % 12 + (12 if m["rampm"].lower().startswith("p") else 0)
+        if m["rampm"].lower().startswith("p") and hour < 12 and hour + 12 <= last:
+            hour += 12
+        elif hour == 12 and m["rampm"].lower().startswith("a"):
+            hour = 0
     else:
         hour, minute = int(m["h"]), int(m["min"] or 0)
         ampm = m["ampm"].lower()
@@ -732,24 +755,38 @@ def clock(m: re.Match[str], st: State) -> Result | None:
         if not dates.valid_day(y, mon, d):
             return None
         day = dt.date(y, mon, d)
-    elif m["wd"]:
+    elif m["wd"] or g.get("wds"):
+        if g.get("wds") and len(st.text) > POST_LENGTH:  # a post's spelling only: the clock
+            end = re.search(r",?\s+(?:on\s+)?$", st.text[: m.start("wds")]).start()
+            return Result("TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}", end=end)
         direction = st.tense(m.start(), m.end())
         if direction is None and (
-            schedule(st.text, m.start(), m.end()) or st.lower_case(m.start("wd"))
+            g.get("wds") or schedule(st.text, m.start(), m.end()) or st.lower_case(m.start("wd"))
         ):
             direction = "future"  # "polls close at 8 p.m. on Thursday", "party 8pm friday"
-        day = dates.weekday_date(st.dct, WEEKDAYS[m["wd"].lower()], direction or "past")
-    elif m["deic"]:
-        word = DEIXIS_ALIASES.get(m["deic"].lower(), m["deic"].lower())  # "3pm tmrw"
+        number = WEEKDAYS[m["wd"].lower()] if m["wd"] else SHORT_WEEKDAYS[g["wds"]]
+        day = dates.weekday_date(st.dct, number, direction or "past")
+    elif m["deic"] or g.get("rdeic"):
+        deic = (m["deic"] or g["rdeic"]).lower()  # "3pm tmrw", "2-4pm tmrw"
+        word = DEIXIS_ALIASES.get(deic, deic)
         day = dates.shift_days(st.dct, {"yesterday": -1, "tomorrow": 1}.get(word, 0))
+    elif g.get("rwd"):  # "from 10 to 11am friday": the first hour on the day of the second
+        direction = st.tense(m.start(), m.end())
+        if direction is None and (
+            schedule(st.text, m.start(), m.end()) or st.lower_case(m.start("rwd"))
+        ):
+            direction = "future"
+        day = dates.weekday_date(st.dct, WEEKDAYS[g["rwd"].lower()], direction or "past")
     zone = "Z" if m["tz"] in ("GMT", "UTC") else ""  # "0800 GMT": UTC, written Z
     value = f"{day.isoformat()}T{hour:02d}:{minute:02d}{zone}"
     # the reference stays on the day told for "the next morning" after the clock
     if not m["amod"]:
         return Result("TIME", value, anchor=not next_day)
-    first = next(
-        m.start(g) for g in ("h", "noon", "h24", "h2", "hmil", "hp", "hhrs") if m[g]
-    )  # "about [10:35]"
+    first = next(  # "about [10:35]", "around [3:30]" (a post's clock with no preposition)
+        m.start(g)
+        for g in ("h", "hr", "noon", "h24", "h2", "h3", "h4", "hmil", "hp", "hhrs", "hb", "hq")
+        if m[g]
+    )
     return Result("TIME", value, "APPROX", start=first, anchor=not next_day)
 
 

@@ -235,9 +235,25 @@ _NOT_CLOCK_LEFT = re.compile(
 )
 
 
+#: "till 6" / "until 6" closes a span of the day only after a clock time in its sentence
+#: or "from" an hour ("gym at 6am then work till 6.", "open from 9 till 5!"; not "rates frozen
+#: until 2", "the score stayed at 2 until 5!").
+_UNTIL_LEFT = re.compile(r"\b(?:till|til|until)\s+$", re.IGNORECASE)
+_CLOCK_LEFT = re.compile(
+    r"\d\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\b\d{1,2}:\d\d\b|\bfrom\s+\d{1,2}\b(?![\d.,%])",
+    re.IGNORECASE,
+)
+
+
 def _accept_clock(m: re.Match[str], text: str) -> bool:
     if m["hb"]:  # "see you at 8!" in a post; not "the index closed at 9."
-        return len(text) <= POST_LENGTH and not _LEVEL_AT.search(_left(text, m.start(), 24))
+        if len(text) > POST_LENGTH or _LEVEL_AT.search(_left(text, m.start(), 24)):
+            return False
+        if not _UNTIL_LEFT.search(_left(text, m.start(), 8)):
+            return True
+        sentence = text[max(text.rfind(c, 0, m.start()) for c in "!?\n") + 1 : m.start()]
+        sentence = re.split(r"\.(?!\d)\s", sentence)[-1]
+        return _CLOCK_LEFT.search(sentence) is not None
     if m["hq"]:  # "doors 7:30" in a post; not "ran 3:45", "John 3:16" or a long text
         named = _NOT_CLOCK_LEFT.search(_left(text, m.start(), 24))
         return len(text) <= POST_LENGTH and not named
@@ -292,7 +308,17 @@ _GENERIC_TODAY = frozenset(
 )
 
 
+#: Words after "last nights" that make it a plural ("the last nights of the tour").
+_NOT_POSSESSED = re.compile(
+    r"s\s+(?:of|in|at|on|and|or|are|were|have|had|with|to|for|from|when|i|we|you|they|he|she|"
+    r"it|was|is|a|an|the|my|our|out|off|away|ago)\b",
+    re.IGNORECASE,
+)
+
+
 def _accept_deixis(m: re.Match[str], text: str) -> bool:
+    if text.startswith("s", m.end()):  # "tonights gig": a post's possessive, not a plural
+        return len(text) <= POST_LENGTH and not _NOT_POSSESSED.match(text, m.end())
     word = m["deic"] or ""
     if word[:1].isupper() and not word.isupper() and _name_like(text, m.start()):
         return False  # "USA Today", "VOA Today": a name

@@ -121,6 +121,39 @@ def _day_after_clock(text: str, out: list[Timex], start: int, result: Result) ->
     )
 
 
+_PART_VALUE = re.compile(r"(?P<day>\d{4}-\d\d-\d\d)T(?P<part>MO|AF|EV|NI)")
+#: Parts of a day counted from today ("this morning", "last night", "tomorrow evening"); "the
+#: next morning" after a clock time stays an expression of its own, told from the story.
+_DEICTIC_PART = re.compile(
+    r"(?:this|last|tonight|tonite|2nite|tomorrow|tmrw|tmw|yesterday|yday|today)\b", re.I
+)
+
+
+def _clock_before_part(text: str, out: list[Timex], start: int, result: Result) -> Result | None:
+    """A clock time right before the part of a day it falls in ("9am this morning", "at 3
+    this afternoon", "11pm last night"): one TIME on that day, its hour read in that part
+    (3 in the afternoon is 15:00; 2 at night is the early hours of the day after). None
+    unless ``result`` is a part of a day and the expression before it a clock time."""
+    part = _PART_VALUE.fullmatch(result.value) if result.type == "TIME" else None
+    if part is None or not out or text[out[-1].end : start] != " ":
+        return None
+    if not _DEICTIC_PART.match(text, start):
+        return None
+    clock = out[-1]
+    if clock.type != "TIME" or not _CLOCK_VALUE.fullmatch(clock.value[:16]):
+        return None
+    hour, rest = int(clock.value[11:13]), clock.value[13:]
+    day = dt.date.fromisoformat(part["day"])
+    if part["part"] in ("AF", "EV") and 1 <= hour < 12:
+        hour += 12
+    elif part["part"] == "NI" and 6 <= hour < 12:
+        hour += 12  # "at 11 last night"
+    elif part["part"] == "NI" and hour < 6:
+        day += dt.timedelta(days=1)  # "at 2am last night": after midnight
+    value = f"{day.isoformat()}T{hour:02d}{rest}"
+    return result._replace(value=value, start=out.pop().start, mod=clock.mod or result.mod)
+
+
 def to_timex(text: str, c: Candidate, result: Result) -> Timex:
     start = c.start if result.start is None else result.start
     end = c.end if result.end is None else result.end
@@ -182,7 +215,10 @@ def normalise(
             while out and out[-1].end > part[0]:
                 out.pop()
         start = c.start if result.start is None else result.start
-        if _clock_after_day(cased, out, start, result):  # "thurs 3pm": one TIME
+        joined = _clock_before_part(cased, out, start, result)
+        if joined is not None:  # "9am this morning": one TIME
+            result = joined
+        elif _clock_after_day(cased, out, start, result):  # "thurs 3pm": one TIME
             result = result._replace(start=out.pop().start)
         elif _day_after_clock(cased, out, start, result):  # "10:30 a.m. on 3 January 1920"
             clock = out.pop()

@@ -16,6 +16,8 @@ WEEKDAYS = {
     # abbreviations of posts and listings that are no other word ("mon", "sat", "sun" are)
     "tues": 1, "weds": 2, "thurs": 3, "thur": 3, "fri": 4,
 }  # fmt: skip
+#: Short day names that are also English words: read only where a cue makes them days.
+SHORT_WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "sat": 5, "sun": 6}
 NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -158,13 +160,25 @@ _QADJ = (
 _QDET = r"the|this|that|last\s+year's|this\s+year's|next\s+year's|(?:19|20)\d\d's|a"
 CLOCK = (
     r"(?P<h>[01]?\d)(?:[:.]?(?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|am\b|pm\b|o'clock\b)"
+    # "from 2 to 4pm", "10-11:30am": the first hour of a range takes the half of the day
+    # (and the day) written after the second
+    r"|(?=[1-9])(?<![\w:.,$\u00a3\u20ac/-])(?P<hr>1[0-2]|[1-9])(?:[:.](?P<mr>[0-5]\d))?"
+    r"(?=\s*(?:-|\u2013|to|until|till|and)\s*(?P<rh>1[0-2]|[1-9])(?:[:.][0-5]\d)?\s*"
+    r"(?P<rampm>a\.m\.?|p\.m\.?|am\b|pm\b)(?:,?\s+(?:on\s+)?(?:(?P<rwd>" + WEEKDAY + r")\b|"
+    r"(?P<rdeic>" + DEIXIS + r")\b))?)"
     r"|(?P<noon>noon|midnight|midday)"
     r"|(?P<h2>1[0-2]|[1-9])(?:[:.](?P<m2>[0-5]\d))?(?:\s+o'clock)?\s+in\s+the\s+"
     r"(?P<part2>morning|afternoon|evening)"
-    # "see you at 8 tonight", "from 7:30 this evening": an evening hour after a preposition
-    r"|(?:(?<=\bat\s)|(?<=\bfrom\s)|(?<=\buntil\s)|(?<=\btill\s)|(?<=\bby\s)|(?<=\baround\s)"
-    r"|(?<=\bbefore\s)|(?<=\bafter\s))(?P<h3>1[0-2]|[1-9])(?:[:.](?P<m3>[0-5]\d))?"
+    # after a preposition, an hour before a part of the day: "see you at 8 tonight", "from 7:30
+    # this evening" (an evening hour, one span); "at 3 this afternoon", "at 11 last night" (the
+    # hour alone, joined to the part of the day read after it as one TIME)
+    r"|(?=[1-9])(?:(?<=\bat\s)|(?<=\bfrom\s)|(?<=\buntil\s)|(?<=\btill\s)|(?<=\bby\s)"
+    r"|(?<=\baround\s)|(?<=\babout\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=@\s)|(?<=@))"
+    r"(?:(?<!@)(?<!@\s)(?P<h3>1[0-2]|[1-9])(?:[:.](?P<m3>[0-5]\d))?"
     r"(?:\s+o'clock)?\s+(?:tonight|this\s+evening)\b"
+    r"|(?P<h4>1[0-2]|[1-9])(?:[:.](?P<m4>[0-5]\d))?(?:\s+o'clock)?(?=\s+(?:this\s+(?:morning|"
+    r"afternoon)|(?:last|tomorrow|tmrw|yesterday)\s+(?:morning|afternoon|evening|night|nite)|"
+    r"last\s+nite)\b))"
     r"|(?P<h24>[01]\d|2[0-3]):(?P<m24>[0-5]\d)(?=\s*(?-i:GMT|UTC|BST|CET|CEST|[ECMP]S?T|IST|JST)\b|"
     r"\s+(?:local\s+time|hours|hrs)\b)"
     r"|(?<!\()(?P<hmil>[01]\d|2[0-3])(?P<mmil>[0-5]\d)(?=\s*(?-i:GMT|UTC)\b|\s+local\s+time\b)"
@@ -178,8 +192,10 @@ CLOCK = (
     # ... or after "from" (not "to 3:45 from 4:10"), "since", "till", "@"
     r"|(?<=\bfrom\s)(?<!\d\sfrom\s)|(?<=\bsince\s)|(?<=\btill\s)|(?<=@\s)|(?<=@))"
     r"(?P<hp>[01]?\d|2[0-3]):(?P<mp>[0-5]\d)(?![\d:.,]\d|\s*(?:%|percent|per\b|to\s+\d|-\d))"
-    # "see you at 8!", "dinner @ 7 \U0001f37b": a bare hour closing its phrase in a post
-    r"|(?:(?<=\bat\s)|(?<=@\s)|(?<=@))(?P<hb>1[0-2]|[1-9])"
+    # "see you at 8!", "dinner @ 7 \U0001f37b", "work till 6.": a bare hour closing its phrase
+    # in a post
+    r"|(?:(?<=\bat\s)|(?<=@\s)|(?<=@)|(?<=\btill\s)|(?<=\btil\s)|(?<=\buntil\s))"
+    r"(?P<hb>1[0-2]|[1-9])"
     r"(?=\s*(?:[!?]|\.(?!\d)|$|\n|[^\w\s.,;:%$\u00a3\u20ac/+\-()'\"])"
     r"|\s+(?:tomorrow|tmrw|tmw)\b)"  # "exam at 9 tmrw": the hour and its day
     # "doors 7:30", "kickoff 3:00": hours and minutes with no preposition, in a post
@@ -309,7 +325,8 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         rf"(?-i:this\s+(?P<ampart>am|pm))(?![\w.]|\s+[iI]\b)|"  # not "this am I right"
         rf"(?P<dayrel>the\s+day\s+(?:before|after)\s+(?:yesterday|tomorrow))|"
         rf"mid[- ]?(?P<part3>morning|afternoon|evening)(?:\s+(?P<deic3>yesterday|today|tomorrow))?)"
-        rf"\b", _F), 2),
+        # a post's possessive without its apostrophe: "tonights gig", "this evenings sunset"
+        rf"(?:\b|(?-i:(?=s\s+[a-z])))", _F), 2),
     ("relative", re.compile(
         rf"(?:(?P<el>earlier|later)\s+)?(?:{PMOD})?(?:{REL}|(?P<the>the(?:\s+(?:full|whole|entire|"
         rf"calendar))?))\s+"
@@ -377,7 +394,12 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})"
         # "10pm on Thursday 7 May", "8 p.m. on Friday, May 8, 2026": the whole date
         rf"(?:,?\s+(?:(?:the\s+)?(?P<wdd>{DAY})\s+(?:of\s+)?(?P<wdm>{MONTH_AFTER_DAY})"
-        rf"|(?P<wdm2>{MONTH})\s*(?P<wdd2>{DAY}))(?P<wdy>,?\s+{YEAR})?)?|(?P<deic>{DEIXIS})|"
+        rf"|(?P<wdm2>{MONTH})\s*(?P<wdd2>{DAY}))(?P<wdy>,?\s+{YEAR})?)?|"
+        # not "6am tomorrow" of "6am tomorrow morning": the clock is joined to the part
+        rf"(?P<deic>{DEIXIS})(?!\s+(?:morning|afternoon|evening|night|nite)\b)|"
+        # a post's lower-case short day after the clock ("party 9pm sat!"): "mon", "tue",
+        # "thu" are no other word; "sat", "sun", "wed" only closing their phrase
+        r"(?-i:(?P<wds>(?:mon|tue|thu)\b(?!['\u2019])|(?:sat|sun|wed)(?=\s*(?:[!?.,;:)]|$|[^\w\s]))))|"
         rf"(?P<mon>{MONTH})\s*(?P<day>{DAY})(?P<cy>,?\s+{YEAR})?))?(?![\d%])", _F), 4),
     ("clock_aside", re.compile(  # "10:35 a.m. (0735 GMT) Friday": the day after an aside
         rf"(?P<span>(?:(?P<amod>about|around|approximately)\s+)?(?:{CLOCK}){TZ})"
@@ -444,7 +466,10 @@ _HEAD_LISTS: dict[str, list[str]] = {
                                                             "millennium", "millennia"]
     + [*UNIT_ABBREVIATIONS],
     "part": ["today", "yesterday", "tomorrow", "tonight", "overnight", "morning", "afternoon",
-             "evening", "night", *DEIXIS_ALIASES, "nite", "moro", "morrow"],
+             "evening", "night", *DEIXIS_ALIASES, "nite", "moro", "morrow",
+             # posts' possessives without the apostrophe: "tonights gig"
+             "todays", "tonights", "tomorrows", "yesterdays", "mornings", "afternoons",
+             "evenings", "nights", "tonites", "2nites"],
     "noon": ["noon", "midnight", "midday"],
     "ampm": ["am", "pm"],
     "ref": ["now", "current", "currently", "recent", "recently", "lately", "nowadays", "present",

@@ -17,10 +17,11 @@ def topic_quarter(st: State) -> str | None:
     return None
 
 
-def _latest_quarter(st: State, n: int | None, tense: str | None) -> str:
+def _latest_quarter(st: State, n: int | None, tense: str | None, deadline: bool = False) -> str:
     """Quarter ``n`` as news means it: the latest one already begun (results are reported
-    after a quarter ends), or the next one when a future sentence names one long past.
-    With ``n`` None: the last completed quarter."""
+    after a quarter ends), or the next one when a future sentence names one long past, or
+    one already over as a deadline ("voted to close the depot by the fourth quarter" in
+    February: this year's). With ``n`` None: the last completed quarter."""
     d = st.dct
     if n is None:
         return dates.quarter_value(d.year, dates.quarter_of(d), -1)
@@ -30,7 +31,13 @@ def _latest_quarter(st: State, n: int | None, tense: str | None) -> str:
     year = d.year if n <= dates.quarter_of(d) else d.year - 1
     if tense == "future" and (d - dt.date(year, 3 * n - 2, 1)).days > 200:
         year += 1
+    elif tense == "future" and deadline and (year, n) < (d.year, dates.quarter_of(d)):
+        year += 1  # the quarter named ended before publication: a deadline is ahead
     return f"{year:04d}-Q{n}"
+
+
+#: A deadline word right before the quarter: "by the fourth quarter", "until the third quarter".
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|before)\s+$", re.IGNORECASE)
 
 
 def _after_months(m: re.Match[str], st: State, sentences: int = 1) -> bool:
@@ -78,7 +85,8 @@ def quarter(m: re.Match[str], st: State) -> Result | None:
         word = m["yrel"] or det.split()[0]
         value = f"{st.dct.year + {'last': -1, 'next': 1}.get(word.lower(), 0)}-Q{n}"
     elif n is not None:
-        value = _latest_quarter(st, n, tense)
+        deadline = _DEADLINE_BEFORE.search(st.text, max(0, m.start() - 8), m.start()) is not None
+        value = _latest_quarter(st, n, tense, deadline)
     elif ordinal == "last" and not det:
         value = dates.quarter_value(st.dct.year, dates.quarter_of(st.dct), -1)
     elif ordinal == "current" or "current" in adjs or (det == "this" and not topic):

@@ -9,7 +9,7 @@ from . import dates
 from .context import present_future, schedule
 from .durations import number
 from .explicit import LAST_WORDS, NEXT_WORDS, part_of_day, point_mod
-from .patterns import DEIXIS_ALIASES, MONTH_AFTER_DAY, PARTS, WEEKDAYS, YEAR
+from .patterns import DEIXIS_ALIASES, MONTH_AFTER_DAY, PARTS, SHORT_WEEKDAYS, WEEKDAYS, YEAR
 from .state import Result, State, same_sentence, words
 from .timeline import as_day, year_of
 
@@ -43,13 +43,10 @@ def deixis(m: re.Match[str], st: State) -> Result | None:
     return part_of_day(dates.shift_days(st.dct, offset), part)._replace(mod=mod)
 
 
-_SHORT_WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "sat": 5, "sun": 6}
-
-
 def weekday_short(m: re.Match[str], st: State) -> Result | None:
     """ "sat night", "sun morning": a short day name made safe by the part of day after it;
     read as a bare weekday is (a plan ahead in lower-case posts and schedules)."""
-    wd, rel = _SHORT_WEEKDAYS[m["wd"].lower()], words(m["rel"])
+    wd, rel = SHORT_WEEKDAYS[m["wd"].lower()], words(m["rel"])
     monday = st.dct - dt.timedelta(days=st.dct.weekday())
     if rel == "last":  # "last sun"
         day = dates.weekday_date(st.dct, wd, "last")
@@ -73,6 +70,29 @@ def _ref_day(st: State) -> dt.date | None:
     if st.ref and dates.granularity(st.ref[:10]) == "day":
         return dt.date.fromisoformat(st.ref[:10])
     return None
+
+
+#: A post's verdict on a day gone: "what a game sunday!!", "best night ever saturday",
+#: "thanks for a great night friday"; a plan or a question keeps it ahead.
+_VERDICT = re.compile(
+    r"\b(?:what\s+an?\b|best\b|worst\b|thanks?\s+(?:for|to|everyone)\b|thx\b|ty\s+for\b|"
+    r"(?:still\s+)?recovering\s+from\b|hungover\b|hangover\b)",
+    re.IGNORECASE,
+)
+_PLAN = re.compile(
+    r"\?|\b(?:see\s+(?:you|u|ya)|can'?t\s+wait|cant\s+wait|roll\s+on|coming|join|bring|"
+    r"tickets?|book|don'?t\s+miss|who'?s|anyone|pls|please|next|this|luck|wish)\b",
+    re.IGNORECASE,
+)
+
+
+def _looking_back(text: str, start: int) -> bool:
+    """True if the sentence of a lower-case day name with no tense judges it as done."""
+    lo = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    ends = [i for i in (text.find(c, start) for c in ".!?\n") if i >= 0]
+    hi = min(ends, default=len(text))
+    sentence = text[lo : hi + 1]
+    return _VERDICT.search(sentence) is not None and _PLAN.search(sentence) is None
 
 
 def weekday(m: re.Match[str], st: State) -> Result | None:
@@ -113,7 +133,9 @@ def weekday(m: re.Match[str], st: State) -> Result | None:
         if direction is None and schedule(st.text, m.start(), m.end()):
             direction = "future"  # "voters go to the polls on Sunday"
         elif direction is None and st.lower_case(m.start("wd")):
-            direction = "future"  # "market back on sunday": informal posts announce plans
+            # "market back on sunday": informal posts announce plans; "what a game sunday!!"
+            # looks back on one
+            direction = "past" if _looking_back(st.text, m.start()) else "future"
         elif direction is None and _CLOCK_NEXT.match(st.text, m.end()):
             direction = "future"  # "Fri 7pm at the Crown": a listing's day and hour
         day = dates.weekday_date(st.dct, wd, direction or "past")

@@ -423,7 +423,7 @@ SHORT_DAYS_REL = [
     ("see you this sat", [("this sat", "2024-07-06")]),
     ("gig next sat!!", [("next sat", "2024-07-13")]),
     ("last sun was great", [("last sun", "2024-06-30")]),
-    ("party 6-8pm friday", [("8pm friday", "2024-07-05T20:00")]),
+    ("party 6-8pm friday", [("6", "2024-07-05T18:00"), ("8pm friday", "2024-07-05T20:00")]),
     # negative
     ("I sat down and the sun came out.", []),
     ("Last Sun Valley trip was fun.", []),
