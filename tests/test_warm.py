@@ -97,3 +97,35 @@ def test_a_real_server_is_not_ready_until_it_has_loaded_the_model(tmp_path):
     assert statuses[0] == 503, statuses
     assert set(statuses) == {503, 200}
     assert "Ready: 1 worker(s) loaded the language model" in log_path.read_text()
+
+
+COLD_WRITE = """
+import datetime as dt
+from service.write import bounds, pipeline
+bounds.ARTICLE_CPU_SECONDS = 0.3  # a short article's budget, under what the model costs
+events = pipeline.extract_events("The minister resigned on Monday.", dt.date(2024, 3, 7))
+print(len(events))
+"""
+
+
+def test_a_cold_process_does_not_charge_its_first_article_for_the_model():
+    """A process that never warmed up (the command line, tests) loads the model on its first
+    write, before that article's CPU budget starts: loading costs more than a short article may
+    (seconds of CPU), and the article was refused as over budget."""
+    result = subprocess.run(
+        [sys.executable, "-c", COLD_WRITE], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert int(result.stdout.split()[-1]) >= 1
+
+
+def test_a_write_in_a_cold_process_loads_once(monkeypatch):
+    calls = []
+    monkeypatch.setattr(warm, "warm", lambda: calls.append(1) or 0.0)
+    warm.reset()
+    try:
+        warm.ensure()
+        warm.ensure()
+        assert calls == [1]
+    finally:
+        warm.reset()

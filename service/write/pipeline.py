@@ -68,7 +68,7 @@ def extract_events(
     (nothing is stored, as extraction runs before the transaction). Any other exception of the
     extractors is a fault on this text: :class:`Unreadable`, saying which, its traceback logged.
     """
-    warm.wait()  # a write during a worker's warm-up does not load the model a second time
+    warm.ensure()  # loaded once per process, before this article's budget starts
     text = bounded(text)
     try:
         with budget.limit(article_budget(text)):
@@ -118,7 +118,7 @@ def extract_many(items: list[Item]) -> list[list[extraction.Event] | Refusal]:
     time, each within its own budget, so only the article at fault fails: its
     :class:`budget.OverBudget` or :class:`Unreadable` stands in its place.
     """
-    warm.wait()
+    warm.ensure()
     items = [(bounded(text), published_at, kind) for text, published_at, kind in items]
     try:
         with budget.limit(sum(article_budget(text) for text, _, _ in items)):
