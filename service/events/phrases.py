@@ -179,6 +179,7 @@ def name(mention: ActorMention) -> str:
 def compact(tok, timexes, skip: frozenset[int] = frozenset(), max_words: int = _MAX_WORDS) -> str:
     """A short text of ``tok``'s phrase: no clauses, dates, quotes or appositions."""
     words = _words(tok, timexes, skip)
+    words = sorted([*words, *_glued_units(words)], key=lambda w: w.i)
     while len(words) > max_words:
         cut = _last_prep(tok, words)
         if cut is None:
@@ -196,6 +197,28 @@ def compact(tok, timexes, skip: frozenset[int] = frozenset(), max_words: int = _
             # a word left out between them ("Buffalo, N.Y., doctor") or a space in the text
             text += " " if nxt.i != w.i + 1 or w.whitespace_ else ""
     return re.sub(r"\s+", " ", text).strip(" ,;:-")
+
+
+#: Units written onto a number ("£20m", "$562bn") that the parse hangs elsewhere.
+_UNITS = frozenset({"m", "bn", "mn", "k", "b", "tn", "m.", "bn."})
+
+
+def _glued_units(words) -> list:
+    """The unit written onto a number of the phrase with no space ("£20m": the "m") when the
+    parse hangs it outside the phrase, so that an amount is never cut to "£20"."""
+    ids = {w.i for w in words}
+    out = []
+    for w in words:
+        nxt = w.nbor(1) if w.i + 1 < len(w.doc) else None
+        if (
+            nxt is not None
+            and w.like_num
+            and not w.whitespace_
+            and nxt.i not in ids
+            and nxt.lower_ in _UNITS
+        ):
+            out.append(nxt)
+    return out
 
 
 def _words(tok, timexes, skip):
@@ -533,6 +556,9 @@ def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=No
                     obj = _lowered(_antecedent_text(antecedent, roles, timexes), antecedent)
                 continue
             text_ = name(named[0]) if named and not conj else compact(c, timexes)
+            stands = _pronoun_antecedent(c)
+            if stands is not None:  # "issued a warning and lifted it": lifts warning
+                text_ = _lowered(_antecedent_text(stands, roles, timexes), stands)
             obj = " ".join(p for p in (obj, text_) if p)
         elif c.dep_ == "npadvmod" and not obj and _quantity(c) and not _span_of_time(tok, c):
             if not _in_timex(c, timexes):
@@ -596,6 +622,14 @@ def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=No
                 obj = phrase.split(" ", 1)[1] if " " in phrase else ""
             elif len(phrase.split()) >= 2:
                 extras.append(phrase)
+    told_obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if (not obj and not extras) or (told_obj is not None and told_obj.lower_ in _TIME_UNITS):
+        completing = _complement(tok, told_obj if obj else None, timexes)
+        said = compact(completing, timexes, max_words=6) if completing is not None else ""
+        if len(said.split()) >= 2:  # "traded at a weak level", "spent 14 years in prison"
+            extras.append(said)
+            if place and place.split()[0] in said.split():
+                place = None  # "in the Sahel": the place is told already
     if place and subject_text and place in subject_text:
         place = None
     if type_ == "statement" and content:
@@ -604,6 +638,75 @@ def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=No
     if joined is not None:
         return joined
     return Phrase(subject_text, verb, obj, tuple(extras[:2]), place)
+
+
+#: Prepositions the headline's extras leave out as circumstance ("in London", "on Friday")
+#: that complete a verb with no object when they follow it at once: "traded at a weak level",
+#: "insisted on it", "resulted in the death".
+_COMPLEMENT_PREPS = frozenset({"in", "at", "on"})
+
+
+def _complement(verb, obj, timexes):
+    """What completes a verb that tells nothing without it: the first phrase after the verb
+    (after ``obj``, a stretch of time it spends: "spent 14 years in prison", "spent four
+    years developing the hinge") when it is an "in", "at" or "on" phrase or, after such an
+    object, a gerund; adverbs and dates between are passed over, a comma ends the search
+    (", in a statement" is an aside)."""
+    after = obj.right_edge.i if obj is not None else verb.i
+    for c in verb.children:
+        if c.i <= after or c.dep_ in ("advmod", "prt", "neg", "npadvmod") or _in_timex(c, timexes):
+            continue
+        if c.left_edge.i > 0 and c.left_edge.nbor(-1).text in (",", ";", "-", "—", "("):
+            return None
+        if c.dep_ == "prep" and c.lower_ in _COMPLEMENT_PREPS:
+            # "on 25 June 2009 Jurors": a date misread, not what completes
+            if _dated_phrase(c, timexes) or (obj is None and _site(c)):
+                return None
+            return c
+        if obj is not None and c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG":
+            return c
+        return None
+    return None
+
+
+def _site(prep) -> bool:
+    """ "at the plant", "in the Chinese capital", "in Paisley": the phrase names where (a
+    place, a building, a site noun of ``lexicon.SITE_NOUNS``), which the headline's place
+    tells, not what completes the verb."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return pobj is not None and (
+        pobj.ent_type_ in ("GPE", "LOC", "FAC") or pobj.lemma_.lower() in lexicon.SITE_NOUNS
+    )
+
+
+def _dated_phrase(prep, timexes) -> bool:
+    """A preposition whose own words, up to its object, hold a date or time ("early on
+    Sunday", "on 25 June 2009 Jurors"), or that has no object, or whose object is told by an
+    apposition a headline leaves out ("on board the Sea Star")."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None or any(c.dep_ == "appos" for c in pobj.children):
+        return True  # "on board the Sea Star": what it names is left out as an apposition
+    return any(_in_timex(w, timexes) for w in prep.doc[prep.i : pobj.i + 1])
+
+
+def _pronoun_antecedent(word):
+    """The noun an object "it" stands for when the clause it is in follows another of the same
+    sentence: that clause's object ("issued a tsunami warning ... and lifted it"), else its
+    subject when a thing ("The ceremony was held a week after organisers moved it"); None
+    otherwise (a pronoun from an earlier sentence stays unread)."""
+    verb = word.head
+    if word.lower_ != "it" or word.dep_ != "dobj" or verb.dep_ not in ("conj", "advcl"):
+        return None
+    first = verb.head
+    if first.i >= word.i or first.pos_ not in ("VERB", "AUX"):
+        return None
+    for dep in ("dobj", "nsubjpass", "nsubj"):
+        found = next((c for c in first.children if c.dep_ == dep), None)
+        if found is not None:
+            if found.pos_ == "NOUN" and found.ent_type_ not in ("PERSON", "NORP"):
+                return found
+            return None
+    return None
 
 
 def _ordered(verb, clause) -> bool:
@@ -836,6 +939,27 @@ def _clause_text(tok, timexes) -> str:
             words.append(compact(c, timexes, max_words=7))
             told = told or c.dep_ != "prt"
     xcomp = next((c for c in tok.children if c.dep_ == "xcomp"), None)
+    inner = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+    fronted = inner is not None and any(
+        c.dep_ == "dobj" and c.i < inner.i for c in inner.children
+    )  # "how much material we collected": its object comes first, not told in order
+    if not told and xcomp is None and inner is not None and _clause(inner) and not fronted:
+        words.append(_clause_text(inner, timexes))  # "suggested most were wrong"
+        told = True
+    if not told and xcomp is None:
+        went = next(
+            (
+                c
+                for c in tok.children
+                if c.dep_ == "prep"
+                and c.i > tok.i
+                and c.lower_ not in _CIRCUMSTANCES
+                and not _dated_phrase(c, timexes)
+            ),
+            None,
+        )
+        if went is not None:  # "had spread to neighbouring Uganda", "had risen to 109"
+            words.append(compact(went, timexes, max_words=5))
     if not told and xcomp is not None:  # "GPs were to be allowed to diagnose the virus"
         inside = [w for w in xcomp.subtree if not w.is_punct and not _in_timex(w, timexes)]
         clauses = [w for w in inside if w.dep_ in ("relcl", "advcl", "acl", "ccomp", "parataxis")]
@@ -847,6 +971,11 @@ def _clause_text(tok, timexes) -> str:
         out.pop()  # "officials said GPs were": no clause ends on an auxiliary
     return " ".join(out)
 
+
+#: Prepositions of a circumstance, not of what a reported verb tells: "after the vote".
+_CIRCUMSTANCES = frozenset(
+    "after before since until during despite amid following because due according like".split()
+)
 
 #: Words that open an indirect question, kept before its clause.
 _ASKING = frozenset({"how", "why", "whether", "when", "where", "if"})
