@@ -26,7 +26,9 @@ def _disaster_near(tok) -> bool:
     if sent.start > 0:
         words += list(tok.doc[sent.start - 1].sent)
     lemmas = {w.lemma_.lower() for w in words}
-    return bool(lemmas & lexicon.DISASTER_NOUNS) and not lemmas & lexicon.ATTACK_WORDS
+    # an attacker is named by a noun: "a quake struck" is no "strike"
+    named = {w.lemma_.lower() for w in words if w.pos_ in ("NOUN", "PROPN")}
+    return bool(lemmas & lexicon.DISASTER_NOUNS) and not named & lexicon.ATTACK_WORDS
 
 
 def frame_lemmas(tok, subject_tok, obj_tok) -> tuple[set[str], set[str], set[str]]:
