@@ -358,7 +358,17 @@ def _subject_text(subject, roles, timexes) -> tuple[str, bool]:
 
 def _generic_plural(subject, head) -> bool:
     """A group named by a plural common word ("Rebels attacked", capitalised at the start of
-    the sentence) is many; a name ("Wilders", "Philippines") is one."""
+    the sentence; "Police have interviewed") is many; a name ("Wilders", "Philippines") is
+    one."""
+    if subject.tag_ in ("NNS", "NNPS") and subject.lower_ in lexicon.POLICE:
+        return True  # "Police have interviewed", even beside a "Police Department" named
+    if (
+        all(m.actor.kind == "organisation" for m in head)
+        and subject.pos_ == "NOUN"
+        and subject.tag_ == "NNS"
+        and subject.ent_type_ != "PERSON"
+    ):
+        return subject.lemma_.lower() != subject.lower_  # "Heads of State ... ended": many
     return (
         len(head) == 1
         and head[0].actor.kind == "organisation"
@@ -1087,6 +1097,8 @@ def occurring(phrase: Phrase, verb, noun, planned: bool = False) -> Phrase:
     bare noun)."""
     lemma = verb.lemma_.lower()
     if lemma in ("due", "set", "schedule", "plan"):
+        if verb.tag_ == "VBN" and not any(c.dep_ == "xcomp" for c in verb.children):
+            return dataclasses.replace(phrase, verb=verb.lower_)  # "Hearing scheduled"
         return phrase
     said = f"to {lemma}" if planned else conjugate(lemma, noun.tag_ in ("NNS", "NNPS"))
     particle = _particle(verb)

@@ -451,3 +451,47 @@ def test_what_completes_a_verb_is_told(text, title):
 )
 def test_no_date_aside_or_cut_amount_completes_a_verb(text, absent):
     assert absent not in titles(text), titles(text)
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        # "police" is many, even where the text also names a "Police Department"
+        (
+            "The LA Police Department opened a case in June. "
+            "Police have searched his offices, a spokesman said.",
+            "Police search offices",
+        ),
+        ("Police interviewed the driver on Monday.", "Police interview driver"),
+        # a plural common noun that no actor covers is many, even read as part of a name
+        (
+            "Heads of State and Government from 12 Pacific nations ended a two-day summit in "
+            "Busan on Wednesday.",
+            "Heads of State and Government end two-day summit in Busan",
+        ),
+        # a name is one
+        (
+            "Geert Wilders said on Tuesday that the talks had failed.",
+            "Geert Wilders says talks had failed",
+        ),
+    ],
+)
+def test_police_agree_as_many(text, title):
+    assert title in titles(text), titles(text)
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        # a happening only scheduled is told as scheduled, not as a bare noun
+        ("A hearing on the request is scheduled for Thursday.", "Hearing on the request scheduled"),
+        (
+            "Mediation talks are scheduled for Sept. 12 in Cologne, the union said.",
+            "Mediation talks scheduled in Cologne",
+        ),
+        # set to happen: told by what it is set to do
+        ("The trial is set to begin on March 28.", "Trial to begin"),
+    ],
+)
+def test_a_scheduled_happening_is_told_scheduled(text, title):
+    assert title in titles(text), titles(text)
