@@ -145,6 +145,11 @@ def join_names(names: tuple[str, ...] | list[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def possessive(owner: str) -> str:
+    """ "Brightline's", and "Orbis Technologies'" for a name that ends in a plural s."""
+    return f"{owner}'" if re.search(r"[a-z]s$", owner) and owner[-2:] != "ss" else f"{owner}'s"
+
+
 def conjugate(lemma: str, plural: bool) -> str:
     """The present tense of a verb's base form: "buy" -> "buys", "approve" -> "approves"."""
     base = lemma.lower()
@@ -350,7 +355,7 @@ def _subject_text(subject, roles, timexes) -> tuple[str, bool]:
         if m.start == c.idx and m.via == "pronoun"
     ]
     if owner and text:
-        text = f"{name(owner[0])}'s {text}"  # "its net profit": Brightline's net profit
+        text = f"{possessive(name(owner[0]))} {text}"  # "its net profit": Brightline's net profit
     if len(text.split()) > 5 and roles["agents"]:
         return _names(roles["agents"]), len(roles["agents"]) > 1
     return text, plural

@@ -495,3 +495,21 @@ def test_police_agree_as_many(text, title):
 )
 def test_a_scheduled_happening_is_told_scheduled(text, title):
     assert title in titles(text), titles(text)
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        # a name ending in a plural s takes the apostrophe alone
+        (
+            "Orbis Technologies said its device had passed 200,000 folding tests.",
+            "Orbis Technologies' device passes 200,000 folding tests",
+        ),
+        (
+            "Brightline said its net profit rose 41 percent.",
+            "Brightline's net profit rises 41 percent",
+        ),
+    ],
+)
+def test_possessive_of_a_name(text, title):
+    assert title in titles(text), titles(text)

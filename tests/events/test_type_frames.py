@@ -320,3 +320,24 @@ def test_police_steps_injunctions_and_overdoses(text, type_):
 def test_casualties_after_a_crash_or_a_quake(text, types):
     found = [e.type for e in extract(text, D)]
     assert found[-1] == types[-1] and set(types) <= set(found), found
+
+
+@pytest.mark.parametrize(
+    "text, type_",
+    [
+        # a death toll that rises after a disaster is the disaster's
+        ("The death toll from the earthquake rose to 87 on Monday.", "disaster"),
+        ("The number of cases soared to 498 on Sunday.", "other"),
+        # a company that moves by a percentage: its shares
+        (
+            "Shares in Kessler Systems jumped 24 percent in Amsterdam, "
+            "while Valmont Industries fell 3 percent.",
+            "market",
+        ),
+        ("Valmont Industries fell to third place in the rankings on Monday.", "other"),
+        ("Valmont Industries said on Monday its sales fell 3 percent.", "earnings"),
+    ],
+)
+def test_tolls_and_company_moves(text, type_):
+    events = extract(text, D)
+    assert events and events[-1].type == type_, [(e.title, e.type) for e in events]
