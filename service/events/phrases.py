@@ -583,6 +583,8 @@ def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=No
             obj = ("not " if neg else "") + compact(c, timexes)  # "pleads not guilty"
         elif c.dep_ == "ccomp" and not obj:
             obj = _clause_text(c, timexes)
+            if len(f"{subject_text} says {obj}") > LIMIT:  # fewer words, not a cut phrase
+                obj = _clause_text(c, timexes, most=3)
         elif c.dep_ == "ccomp" and _ordered(tok, c):
             aux = frozenset(a.i for a in c.children if a.dep_ == "aux")
             obj = f"{obj} to {compact(c, timexes, skip=aux, max_words=6)}"  # "to stand trial"
@@ -931,8 +933,9 @@ def _prep_text(prep, roles, timexes) -> str:
     return compact(prep, timexes, max_words=5)
 
 
-def _clause_text(tok, timexes) -> str:
-    """Reported content, shortened: "China is Russia's largest source of tourists"."""
+def _clause_text(tok, timexes, most: int = 6) -> str:
+    """Reported content, shortened: "China is Russia's largest source of tourists"; ``most``
+    words at most for each of its noun phrases (fewer when the headline would not hold it)."""
     subject = subject_of(tok)
     words = [
         c.lower_
@@ -940,7 +943,7 @@ def _clause_text(tok, timexes) -> str:
         if c.i < tok.i and c.dep_ in ("advmod", "mark") and c.lower_ in _ASKING
     ][:1]  # "reviewing how banks value loans", "decide whether to appeal"
     if subject is not None:
-        said = compact(subject, timexes, max_words=6)
+        said = compact(subject, timexes, max_words=most)
         first = next((w for w in subject.subtree if said.startswith(w.text)), None)
         if first is not None and first.is_sent_start:  # "Scientists have found ..., X said"
             said = _lowered(said, subject)
@@ -959,7 +962,7 @@ def _clause_text(tok, timexes) -> str:
         c.dep_ == "dobj" and c.i < inner.i for c in inner.children
     )  # "how much material we collected": its object comes first, not told in order
     if not told and xcomp is None and inner is not None and _clause(inner) and not fronted:
-        words.append(_clause_text(inner, timexes))  # "suggested most were wrong"
+        words.append(_clause_text(inner, timexes, most))  # "suggested most were wrong"
         told = True
     if not told and xcomp is None:
         went = next(
@@ -974,7 +977,7 @@ def _clause_text(tok, timexes) -> str:
             None,
         )
         if went is not None:  # "had spread to neighbouring Uganda", "had risen to 109"
-            words.append(compact(went, timexes, max_words=5))
+            words.append(compact(went, timexes, max_words=min(5, most)))
     if not told and xcomp is not None:  # "GPs were to be allowed to diagnose the virus"
         inside = [w for w in xcomp.subtree if not w.is_punct and not _in_timex(w, timexes)]
         clauses = [w for w in inside if w.dep_ in ("relcl", "advcl", "acl", "ccomp", "parataxis")]

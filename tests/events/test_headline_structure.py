@@ -513,3 +513,23 @@ def test_a_scheduled_happening_is_told_scheduled(text, title):
 )
 def test_possessive_of_a_name(text, title):
     assert title in titles(text), titles(text)
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        # reported content too long for a headline is told with fewer words per phrase, not cut
+        (
+            "The health board confirmed on Monday that further analysis of these samples "
+            "suggested a large majority of the tests were wrong.",
+            "Health board says further analysis suggested large majority were wrong",
+        ),
+        # short content keeps its phrases whole
+        (
+            "The ministry said on Friday that the outbreak had spread to three more provinces.",
+            "Ministry says outbreak had spread to three more provinces",
+        ),
+    ],
+)
+def test_long_reported_content_is_told_shorter(text, title):
+    assert title in titles(text), titles(text)
