@@ -26,7 +26,9 @@ def _disaster_near(tok) -> bool:
     if sent.start > 0:
         words += list(tok.doc[sent.start - 1].sent)
     lemmas = {w.lemma_.lower() for w in words}
-    return bool(lemmas & lexicon.DISASTER_NOUNS) and not lemmas & lexicon.ATTACK_WORDS
+    # an attacker is named by a noun: "a quake struck" is no "strike"
+    named = {w.lemma_.lower() for w in words if w.pos_ in ("NOUN", "PROPN")}
+    return bool(lemmas & lexicon.DISASTER_NOUNS) and not named & lexicon.ATTACK_WORDS
 
 
 def frame_lemmas(tok, subject_tok, obj_tok) -> tuple[set[str], set[str], set[str]]:
@@ -116,8 +118,21 @@ def of_verb(tok, subject_tok, obj_tok, noun, occurrence, agents: list) -> str:
         type_ = "legal"  # "a federal judge blocked the sale"
     if type_ == "other" and any(m.actor.kind in ("index", "currency") for m in agents):
         type_ = "market"
+    if (
+        type_ == "other"
+        and lemma in lexicon.MOVES
+        and _company_moves(subject_tok, agents, children)
+    ):
+        type_ = "market"  # "Kessler jumped 24 percent, while Valmont fell 3 percent"
     if type_ == "conflict" and not agents and _disaster_near(tok):
         type_ = "disaster"  # "1,400 people were injured" after the earthquake
+    if (
+        type_ == "other"
+        and subject_tok is not None
+        and subject_tok.lemma_.lower() in _TOLLS
+        and _disaster_near(tok)
+    ):
+        type_ = "disaster"  # "the death toll from the earthquake rose to 87"
     if lemma == "sign" and "law" in frame[2]:
         type_ = "legislation"
     if type_ in ("other", "statement") and lemma in _CONVERSE and _with_someone(children):
@@ -135,6 +150,22 @@ def of_verb(tok, subject_tok, obj_tok, noun, occurrence, agents: list) -> str:
     if obj_tok is not None and f"{lemma} {lexicon.noun_lemma(obj_tok)}" in lexicon.PHRASAL:
         type_ = lexicon.PHRASAL[f"{lemma} {lexicon.noun_lemma(obj_tok)}"]  # "took charge"
     return type_
+
+
+def _company_moves(subject_tok, agents: list, children) -> bool:
+    """A company named as the subject of a move by a percentage ("Valmont fell 3 percent"):
+    its shares moved (its sales would be named: "sales fell 3 percent")."""
+    if subject_tok is None or subject_tok.pos_ != "PROPN":
+        return False
+    company = any(
+        m.actor.subkind == "company" and m.start <= subject_tok.idx < m.end for m in agents
+    )
+    by_percent = any(
+        c.dep_ in ("npadvmod", "dobj")
+        and any(w.lower_ in ("percent", "%", "pct") for w in c.subtree)
+        for c in children
+    )
+    return company and by_percent
 
 
 def _happening_subject(subject_tok) -> str | None:
@@ -195,6 +226,10 @@ def _plea(noun) -> str | None:
         return "other"
     return None
 
+
+#: Counts of a disaster's dead that rise: "the death toll rose to 87" after the earthquake
+#: is the earthquake's (after a bombing it stays untyped).
+_TOLLS = frozenset({"toll", "tally"})
 
 #: Verbs of conversation: with someone, a meeting (in person or by phone).
 _CONVERSE = frozenset({"speak", "talk", "chat", "confer", "converse"})

@@ -145,6 +145,11 @@ def join_names(names: tuple[str, ...] | list[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def possessive(owner: str) -> str:
+    """ "Brightline's", and "Orbis Technologies'" for a name that ends in a plural s."""
+    return f"{owner}'" if re.search(r"[a-z]s$", owner) and owner[-2:] != "ss" else f"{owner}'s"
+
+
 def conjugate(lemma: str, plural: bool) -> str:
     """The present tense of a verb's base form: "buy" -> "buys", "approve" -> "approves"."""
     base = lemma.lower()
@@ -179,6 +184,7 @@ def name(mention: ActorMention) -> str:
 def compact(tok, timexes, skip: frozenset[int] = frozenset(), max_words: int = _MAX_WORDS) -> str:
     """A short text of ``tok``'s phrase: no clauses, dates, quotes or appositions."""
     words = _words(tok, timexes, skip)
+    words = sorted([*words, *_glued_units(words)], key=lambda w: w.i)
     while len(words) > max_words:
         cut = _last_prep(tok, words)
         if cut is None:
@@ -196,6 +202,28 @@ def compact(tok, timexes, skip: frozenset[int] = frozenset(), max_words: int = _
             # a word left out between them ("Buffalo, N.Y., doctor") or a space in the text
             text += " " if nxt.i != w.i + 1 or w.whitespace_ else ""
     return re.sub(r"\s+", " ", text).strip(" ,;:-")
+
+
+#: Units written onto a number ("£20m", "$562bn") that the parse hangs elsewhere.
+_UNITS = frozenset({"m", "bn", "mn", "k", "b", "tn", "m.", "bn."})
+
+
+def _glued_units(words) -> list:
+    """The unit written onto a number of the phrase with no space ("£20m": the "m") when the
+    parse hangs it outside the phrase, so that an amount is never cut to "£20"."""
+    ids = {w.i for w in words}
+    out = []
+    for w in words:
+        nxt = w.nbor(1) if w.i + 1 < len(w.doc) else None
+        if (
+            nxt is not None
+            and w.like_num
+            and not w.whitespace_
+            and nxt.i not in ids
+            and nxt.lower_ in _UNITS
+        ):
+            out.append(nxt)
+    return out
 
 
 def _words(tok, timexes, skip):
@@ -327,7 +355,7 @@ def _subject_text(subject, roles, timexes) -> tuple[str, bool]:
         if m.start == c.idx and m.via == "pronoun"
     ]
     if owner and text:
-        text = f"{name(owner[0])}'s {text}"  # "its net profit": Brightline's net profit
+        text = f"{possessive(name(owner[0]))} {text}"  # "its net profit": Brightline's net profit
     if len(text.split()) > 5 and roles["agents"]:
         return _names(roles["agents"]), len(roles["agents"]) > 1
     return text, plural
@@ -335,7 +363,17 @@ def _subject_text(subject, roles, timexes) -> tuple[str, bool]:
 
 def _generic_plural(subject, head) -> bool:
     """A group named by a plural common word ("Rebels attacked", capitalised at the start of
-    the sentence) is many; a name ("Wilders", "Philippines") is one."""
+    the sentence; "Police have interviewed") is many; a name ("Wilders", "Philippines") is
+    one."""
+    if subject.tag_ in ("NNS", "NNPS") and subject.lower_ in lexicon.POLICE:
+        return True  # "Police have interviewed", even beside a "Police Department" named
+    if (
+        all(m.actor.kind == "organisation" for m in head)
+        and subject.pos_ == "NOUN"
+        and subject.tag_ == "NNS"
+        and subject.ent_type_ != "PERSON"
+    ):
+        return subject.lemma_.lower() != subject.lower_  # "Heads of State ... ended": many
     return (
         len(head) == 1
         and head[0].actor.kind == "organisation"
@@ -533,6 +571,9 @@ def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=No
                     obj = _lowered(_antecedent_text(antecedent, roles, timexes), antecedent)
                 continue
             text_ = name(named[0]) if named and not conj else compact(c, timexes)
+            stands = _pronoun_antecedent(c)
+            if stands is not None:  # "issued a warning and lifted it": lifts warning
+                text_ = _lowered(_antecedent_text(stands, roles, timexes), stands)
             obj = " ".join(p for p in (obj, text_) if p)
         elif c.dep_ == "npadvmod" and not obj and _quantity(c) and not _span_of_time(tok, c):
             if not _in_timex(c, timexes):
@@ -542,6 +583,8 @@ def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=No
             obj = ("not " if neg else "") + compact(c, timexes)  # "pleads not guilty"
         elif c.dep_ == "ccomp" and not obj:
             obj = _clause_text(c, timexes)
+            if len(f"{subject_text} says {obj}") > LIMIT:  # fewer words, not a cut phrase
+                obj = _clause_text(c, timexes, most=3)
         elif c.dep_ == "ccomp" and _ordered(tok, c):
             aux = frozenset(a.i for a in c.children if a.dep_ == "aux")
             obj = f"{obj} to {compact(c, timexes, skip=aux, max_words=6)}"  # "to stand trial"
@@ -596,6 +639,14 @@ def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=No
                 obj = phrase.split(" ", 1)[1] if " " in phrase else ""
             elif len(phrase.split()) >= 2:
                 extras.append(phrase)
+    told_obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if (not obj and not extras) or (told_obj is not None and told_obj.lower_ in _TIME_UNITS):
+        completing = _complement(tok, told_obj if obj else None, timexes)
+        said = compact(completing, timexes, max_words=6) if completing is not None else ""
+        if len(said.split()) >= 2:  # "traded at a weak level", "spent 14 years in prison"
+            extras.append(said)
+            if place and place.split()[0] in said.split():
+                place = None  # "in the Sahel": the place is told already
     if place and subject_text and place in subject_text:
         place = None
     if type_ == "statement" and content:
@@ -604,6 +655,75 @@ def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=No
     if joined is not None:
         return joined
     return Phrase(subject_text, verb, obj, tuple(extras[:2]), place)
+
+
+#: Prepositions the headline's extras leave out as circumstance ("in London", "on Friday")
+#: that complete a verb with no object when they follow it at once: "traded at a weak level",
+#: "insisted on it", "resulted in the death".
+_COMPLEMENT_PREPS = frozenset({"in", "at", "on"})
+
+
+def _complement(verb, obj, timexes):
+    """What completes a verb that tells nothing without it: the first phrase after the verb
+    (after ``obj``, a stretch of time it spends: "spent 14 years in prison", "spent four
+    years developing the hinge") when it is an "in", "at" or "on" phrase or, after such an
+    object, a gerund; adverbs and dates between are passed over, a comma ends the search
+    (", in a statement" is an aside)."""
+    after = obj.right_edge.i if obj is not None else verb.i
+    for c in verb.children:
+        if c.i <= after or c.dep_ in ("advmod", "prt", "neg", "npadvmod") or _in_timex(c, timexes):
+            continue
+        if c.left_edge.i > 0 and c.left_edge.nbor(-1).text in (",", ";", "-", "—", "("):
+            return None
+        if c.dep_ == "prep" and c.lower_ in _COMPLEMENT_PREPS:
+            # "on 25 June 2009 Jurors": a date misread, not what completes
+            if _dated_phrase(c, timexes) or (obj is None and _site(c)):
+                return None
+            return c
+        if obj is not None and c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG":
+            return c
+        return None
+    return None
+
+
+def _site(prep) -> bool:
+    """ "at the plant", "in the Chinese capital", "in Paisley": the phrase names where (a
+    place, a building, a site noun of ``lexicon.SITE_NOUNS``), which the headline's place
+    tells, not what completes the verb."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return pobj is not None and (
+        pobj.ent_type_ in ("GPE", "LOC", "FAC") or pobj.lemma_.lower() in lexicon.SITE_NOUNS
+    )
+
+
+def _dated_phrase(prep, timexes) -> bool:
+    """A preposition whose own words, up to its object, hold a date or time ("early on
+    Sunday", "on 25 June 2009 Jurors"), or that has no object, or whose object is told by an
+    apposition a headline leaves out ("on board the Sea Star")."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None or any(c.dep_ == "appos" for c in pobj.children):
+        return True  # "on board the Sea Star": what it names is left out as an apposition
+    return any(_in_timex(w, timexes) for w in prep.doc[prep.i : pobj.i + 1])
+
+
+def _pronoun_antecedent(word):
+    """The noun an object "it" stands for when the clause it is in follows another of the same
+    sentence: that clause's object ("issued a tsunami warning ... and lifted it"), else its
+    subject when a thing ("The ceremony was held a week after organisers moved it"); None
+    otherwise (a pronoun from an earlier sentence stays unread)."""
+    verb = word.head
+    if word.lower_ != "it" or word.dep_ != "dobj" or verb.dep_ not in ("conj", "advcl"):
+        return None
+    first = verb.head
+    if first.i >= word.i or first.pos_ not in ("VERB", "AUX"):
+        return None
+    for dep in ("dobj", "nsubjpass", "nsubj"):
+        found = next((c for c in first.children if c.dep_ == dep), None)
+        if found is not None:
+            if found.pos_ == "NOUN" and found.ent_type_ not in ("PERSON", "NORP"):
+                return found
+            return None
+    return None
 
 
 def _ordered(verb, clause) -> bool:
@@ -813,8 +933,9 @@ def _prep_text(prep, roles, timexes) -> str:
     return compact(prep, timexes, max_words=5)
 
 
-def _clause_text(tok, timexes) -> str:
-    """Reported content, shortened: "China is Russia's largest source of tourists"."""
+def _clause_text(tok, timexes, most: int = 6) -> str:
+    """Reported content, shortened: "China is Russia's largest source of tourists"; ``most``
+    words at most for each of its noun phrases (fewer when the headline would not hold it)."""
     subject = subject_of(tok)
     words = [
         c.lower_
@@ -822,7 +943,7 @@ def _clause_text(tok, timexes) -> str:
         if c.i < tok.i and c.dep_ in ("advmod", "mark") and c.lower_ in _ASKING
     ][:1]  # "reviewing how banks value loans", "decide whether to appeal"
     if subject is not None:
-        said = compact(subject, timexes, max_words=6)
+        said = compact(subject, timexes, max_words=most)
         first = next((w for w in subject.subtree if said.startswith(w.text)), None)
         if first is not None and first.is_sent_start:  # "Scientists have found ..., X said"
             said = _lowered(said, subject)
@@ -836,6 +957,27 @@ def _clause_text(tok, timexes) -> str:
             words.append(compact(c, timexes, max_words=7))
             told = told or c.dep_ != "prt"
     xcomp = next((c for c in tok.children if c.dep_ == "xcomp"), None)
+    inner = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+    fronted = inner is not None and any(
+        c.dep_ == "dobj" and c.i < inner.i for c in inner.children
+    )  # "how much material we collected": its object comes first, not told in order
+    if not told and xcomp is None and inner is not None and _clause(inner) and not fronted:
+        words.append(_clause_text(inner, timexes, most))  # "suggested most were wrong"
+        told = True
+    if not told and xcomp is None:
+        went = next(
+            (
+                c
+                for c in tok.children
+                if c.dep_ == "prep"
+                and c.i > tok.i
+                and c.lower_ not in _CIRCUMSTANCES
+                and not _dated_phrase(c, timexes)
+            ),
+            None,
+        )
+        if went is not None:  # "had spread to neighbouring Uganda", "had risen to 109"
+            words.append(compact(went, timexes, max_words=min(5, most)))
     if not told and xcomp is not None:  # "GPs were to be allowed to diagnose the virus"
         inside = [w for w in xcomp.subtree if not w.is_punct and not _in_timex(w, timexes)]
         clauses = [w for w in inside if w.dep_ in ("relcl", "advcl", "acl", "ccomp", "parataxis")]
@@ -847,6 +989,11 @@ def _clause_text(tok, timexes) -> str:
         out.pop()  # "officials said GPs were": no clause ends on an auxiliary
     return " ".join(out)
 
+
+#: Prepositions of a circumstance, not of what a reported verb tells: "after the vote".
+_CIRCUMSTANCES = frozenset(
+    "after before since until during despite amid following because due according like".split()
+)
 
 #: Words that open an indirect question, kept before its clause.
 _ASKING = frozenset({"how", "why", "whether", "when", "where", "if"})
@@ -958,6 +1105,8 @@ def occurring(phrase: Phrase, verb, noun, planned: bool = False) -> Phrase:
     bare noun)."""
     lemma = verb.lemma_.lower()
     if lemma in ("due", "set", "schedule", "plan"):
+        if verb.tag_ == "VBN" and not any(c.dep_ == "xcomp" for c in verb.children):
+            return dataclasses.replace(phrase, verb=verb.lower_)  # "Hearing scheduled"
         return phrase
     said = f"to {lemma}" if planned else conjugate(lemma, noun.tag_ in ("NNS", "NNPS"))
     particle = _particle(verb)

@@ -47,7 +47,7 @@ def titles(text: str) -> list[str]:
         (
             "The head of the World Health Organisation, Margaret Chan, suggested on Monday "
             "that the alert would move to its highest level.",
-            "Margaret Chan suggests alert would move",
+            "Margaret Chan suggests alert would move to its highest level",
         ),
         ("The company's chief executive, Anna Berg, resigned on Monday.", "Anna Berg resigns"),
         ("The president and his wife arrived on Monday.", "President and his wife arrive"),
@@ -340,7 +340,7 @@ def test_no_aside_as_object_and_no_conjunct_lost(text, absent):
         ("Sorell said on Monday it was disappointed.", "Sorell says it was disappointed"),
         (
             'The bank said on Monday that it had "cooperated fully" with the investigation.',
-            "Bank says it had cooperated",
+            "Bank says it had cooperated with the investigation",
         ),
         (
             "Margaret Ellison, the explorer, has died, aged 91, her family said on Saturday.",
@@ -384,4 +384,152 @@ def test_own_deeds_questions_and_ages(text, title):
     ],
 )
 def test_no_article_left_by_a_dateline(text, title):
+    assert title in titles(text), titles(text)
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        # a verb with no object keeps the "at"/"in"/"on" phrase that completes it
+        (
+            "The rand traded at its weakest level in a decade on Monday.",
+            "Rand trades at its weakest level",
+        ),
+        ("The stock closed at $12.40 on Friday.", "Stock closes at $12.40"),
+        # a stretch of time spent keeps where or doing what
+        (
+            "Okafor, who spent 11 years in prison, was freed on Monday.",
+            "Okafor spends 11 years in prison",
+        ),
+        (
+            "The company spent three years developing the engine.",
+            "Company spends three years developing the engine",
+        ),
+        # an amount keeps the unit written onto its number
+        ("The agency has pledged £15m to the appeal.", "Agency pledges £15m to the appeal"),
+        ("The UN launched an appeal for $80m on Monday.", "UN launches appeal for $80m"),
+        # "it" as the object of a second clause: the first clause's object
+        (
+            "The coast guard issued a storm warning on Monday and lifted it on Tuesday.",
+            "Coast guard lifts storm warning",
+        ),
+        (
+            "The senate passed the bill on Tuesday, a week after the lower house approved it.",
+            "Lower house approves bill",
+        ),
+        # reported content keeps where its verb goes, and a question it asks
+        (
+            "The ministry said on Friday that the outbreak had spread to three more provinces.",
+            "Ministry says outbreak had spread to three more provinces",
+        ),
+        # negative rows: an aside after a comma, a date and a circumstance are not told
+        ("The minister resigned on Friday, in a letter to the prime minister.", "Minister resigns"),
+        ("The talks broke down early on Sunday.", "Talks break down"),
+        # where it happened is the place's to tell, not a complement
+        ("A worker died at the plant on Monday.", "Worker dies"),
+        ("A bomb exploded in the market on Monday.", "Bomb explodes"),
+    ],
+)
+def test_what_completes_a_verb_is_told(text, title):
+    assert title in titles(text), titles(text)
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("The talks broke down early on Sunday.", "Talks break down early"),
+        (
+            "The minister resigned on Friday, in a letter to the prime minister.",
+            "Minister resigns in a letter",
+        ),
+        ("The fund manager pledged $15m to the appeal.", "Fund manager pledges $15 to the appeal"),
+        (
+            "Nine activists were killed on board the Sea Star on Monday.",
+            "Nine activists killed on board",
+        ),
+    ],
+)
+def test_no_date_aside_or_cut_amount_completes_a_verb(text, absent):
+    assert absent not in titles(text), titles(text)
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        # "police" is many, even where the text also names a "Police Department"
+        (
+            "The LA Police Department opened a case in June. "
+            "Police have searched his offices, a spokesman said.",
+            "Police search offices",
+        ),
+        ("Police interviewed the driver on Monday.", "Police interview driver"),
+        # a plural common noun that no actor covers is many, even read as part of a name
+        (
+            "Heads of State and Government from 12 Pacific nations ended a two-day summit in "
+            "Busan on Wednesday.",
+            "Heads of State and Government end two-day summit in Busan",
+        ),
+        # a name is one
+        (
+            "Geert Wilders said on Tuesday that the talks had failed.",
+            "Geert Wilders says talks had failed",
+        ),
+    ],
+)
+def test_police_agree_as_many(text, title):
+    assert title in titles(text), titles(text)
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        # a happening only scheduled is told as scheduled, not as a bare noun
+        ("A hearing on the request is scheduled for Thursday.", "Hearing on the request scheduled"),
+        (
+            "Mediation talks are scheduled for Sept. 12 in Cologne, the union said.",
+            "Mediation talks scheduled in Cologne",
+        ),
+        # set to happen: told by what it is set to do
+        ("The trial is set to begin on March 28.", "Trial to begin"),
+    ],
+)
+def test_a_scheduled_happening_is_told_scheduled(text, title):
+    assert title in titles(text), titles(text)
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        # a name ending in a plural s takes the apostrophe alone
+        (
+            "Orbis Technologies said its device had passed 200,000 folding tests.",
+            "Orbis Technologies' device passes 200,000 folding tests",
+        ),
+        (
+            "Brightline said its net profit rose 41 percent.",
+            "Brightline's net profit rises 41 percent",
+        ),
+    ],
+)
+def test_possessive_of_a_name(text, title):
+    assert title in titles(text), titles(text)
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        # reported content too long for a headline is told with fewer words per phrase, not cut
+        (
+            "The health board confirmed on Monday that further analysis of these samples "
+            "suggested a large majority of the tests were wrong.",
+            "Health board says further analysis suggested large majority were wrong",
+        ),
+        # short content keeps its phrases whole
+        (
+            "The ministry said on Friday that the outbreak had spread to three more provinces.",
+            "Ministry says outbreak had spread to three more provinces",
+        ),
+    ],
+)
+def test_long_reported_content_is_told_shorter(text, title):
     assert title in titles(text), titles(text)

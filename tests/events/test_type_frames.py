@@ -276,3 +276,68 @@ def test_happening_subjects_highs_and_accidents(text, type_):
 def test_foundings_remands_and_sayings(text, type_):
     events = extract(text, D)
     assert events and events[0].type == type_, [(e.title, e.type) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text, type_",
+    [
+        # police entering, removing, questioning; a person questioned; not a decision questioned
+        ("Police questioned the driver on Monday.", "legal"),
+        ("Officers from the FBI entered the company's offices on Monday.", "legal"),
+        ("The man was being questioned at a police station on Monday.", "legal"),
+        ("The senator questioned the decision on Monday.", "statement"),
+        ("The workers removed the statue on Monday.", "other"),
+        # an injunction granted, an inquiry opened
+        ("Judge Ana Ruiz granted an injunction on Friday.", "legal"),
+        ("The FTC opened an inquiry into the app on March 3.", "legal"),
+        # drugs that kill: a death, no attack
+        ("An overdose of sleeping pills killed the actor in 2009.", "death"),
+        ("Gunmen killed three people on Monday.", "conflict"),
+    ],
+)
+def test_police_steps_injunctions_and_overdoses(text, type_):
+    events = extract(text, D)
+    assert events and events[0].type == type_, [(e.title, e.type) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text, types",
+    [
+        # casualties told after a crash or a quake ("struck" is no strike) are the disaster's
+        (
+            "A train crashed into a truck on Monday in the country's worst rail accident. "
+            "More than 20 people were injured.",
+            ["disaster"],
+        ),
+        (
+            "A quake struck the region on Monday. Officials say up to 200 people have been killed.",
+            ["disaster", "disaster"],
+        ),
+        # after an attack they stay the attack's
+        ("Gunmen killed three people on Monday. More than 20 people were injured.", ["conflict"]),
+    ],
+)
+def test_casualties_after_a_crash_or_a_quake(text, types):
+    found = [e.type for e in extract(text, D)]
+    assert found[-1] == types[-1] and set(types) <= set(found), found
+
+
+@pytest.mark.parametrize(
+    "text, type_",
+    [
+        # a death toll that rises after a disaster is the disaster's
+        ("The death toll from the earthquake rose to 87 on Monday.", "disaster"),
+        ("The number of cases soared to 498 on Sunday.", "other"),
+        # a company that moves by a percentage: its shares
+        (
+            "Shares in Kessler Systems jumped 24 percent in Amsterdam, "
+            "while Valmont Industries fell 3 percent.",
+            "market",
+        ),
+        ("Valmont Industries fell to third place in the rankings on Monday.", "other"),
+        ("Valmont Industries said on Monday its sales fell 3 percent.", "earnings"),
+    ],
+)
+def test_tolls_and_company_moves(text, type_):
+    events = extract(text, D)
+    assert events and events[-1].type == type_, [(e.title, e.type) for e in events]
