@@ -436,7 +436,10 @@ def _names_it(traits: _Traits, cand: Candidate, named: dict[int, str]) -> bool:
     stem = noun[:5]
     # "The quake hit at 10:42 p.m." after "A magnitude 7.1 earthquake struck": a compound's head
     compound = any(h != noun and h.endswith(noun) for h in traits.heads) if len(noun) > 3 else False
-    return stem in traits.named or stem in traits.stems or compound
+    # "The suspected car bombings occurred on Friday" after "Terrorist bombings ... blew apart
+    # buildings": the group's subject is that happening, told without "the"
+    subject = any(h in (noun, noun + "s", noun + "es") for h in traits.heads)
+    return stem in traits.named or stem in traits.stems or compound or subject
 
 
 def _best(
