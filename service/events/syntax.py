@@ -173,14 +173,22 @@ def phrase_tokens(tok) -> list[Token]:
 
 def teller_of(pronoun) -> Token | None:
     """The subject of the report whose clause a pronoun opens ("X said it would ...")."""
-    clause = pronoun.head
-    if pronoun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp":
-        return None
-    subject = next((c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    subject = subject if subject is not None else split_name(clause.head)
+    subject = reporter(pronoun)
     if subject is None or subject.pos_ == "PRON":
         return None
     return subject
+
+
+def reporter(pronoun) -> Token | None:
+    """The subject of the report whose clause a pronoun opens, a pronoun too ("She said she
+    gave them false information")."""
+    clause = pronoun.head
+    if clause.dep_ == "conj" and clause.head.dep_ == "ccomp":
+        clause = clause.head  # "X acknowledged she told police ... and that she prayed"
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp":
+        return None
+    subject = next((c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject if subject is not None else split_name(clause.head)
 
 
 def in_subject(tok) -> bool:
