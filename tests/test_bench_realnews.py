@@ -21,7 +21,8 @@ spec.loader.exec_module(bench)
 GOLD = json.loads((bench.DEFAULT_SET / "GOLD.json").read_text(encoding="utf-8"))
 KINDS = ROOT / "fixtures" / "articles" / "kinds"
 KINDS2 = ROOT / "fixtures" / "articles" / "kinds2"
-SETS = [bench.DEFAULT_SET, KINDS, KINDS2]
+WIRE = ROOT / "fixtures" / "articles" / "wire"
+SETS = [bench.DEFAULT_SET, KINDS, KINDS2, WIRE]
 TWO = ["H1N1-reuters-435", "MJ-bbc-401"]  # the second has not-events
 RATIOS = [key for _, key in bench.ROWS if key not in ("events_per_article", "docs_per_second")]
 
@@ -34,7 +35,9 @@ def test_every_article_has_its_gold_and_triggers_found_once():
     assert all(any(g.key for g in a.events) for a in articles)
 
 
-@pytest.mark.parametrize("folder, size", [(KINDS, 24), (KINDS2, 16)], ids=["kinds", "kinds2"])
+@pytest.mark.parametrize(
+    "folder, size", [(KINDS, 24), (KINDS2, 16), (WIRE, 16)], ids=["kinds", "kinds2", "wire"]
+)
 def test_the_kinds_sets_have_their_gold_and_triggers_found_once(folder, size):
     names = sorted(p.stem for p in folder.glob("*.json") if p.stem != "GOLD")
     gold = json.loads((folder / "GOLD.json").read_text(encoding="utf-8"))

@@ -552,7 +552,8 @@ def _noun(text, published_at, tok, span, token_actors, attached, timexes, days):
         return None  # "the March meeting", "in March 2024": no happening named "march"
     if tok.dep_ in ("nsubj", "nsubjpass") and head.pos_ == "VERB" and not document:
         if head.lemma_.lower() not in lexicon.STATIVE and not _is_be(head):
-            return None  # "the bombings on Aug. 7 killed 259 people": the verb tells it
+            if not _foretold_of(tok, attached, published_at):
+                return None  # "the bombings on Aug. 7 killed 259 people": the verb tells it
     if tok.dep_ in ("dobj", "attr") and head.pos_ == "VERB" and not document:
         return None  # "accepted Iran's admission": the verb's candidate tells it
     if document and tok.dep_ == "dobj" and head.lemma_.lower() not in lexicon.LIGHT:
@@ -565,7 +566,7 @@ def _noun(text, published_at, tok, span, token_actors, attached, timexes, days):
         return None
     if factuality.denied(tok):
         return None  # "leaders did not agree on a joint statement"
-    own = list(attached.get(tok.i, []))
+    own = list(attached.get(tok.i, [])) or _foretold_of(tok, attached, published_at)
     issued = document and tok.dep_ in ("dobj", "attr") and head.lemma_.lower() in lexicon.LIGHT
     if issued:
         own += attached.get(head.i, [])  # "issued a joint statement on Wednesday"
@@ -619,6 +620,24 @@ def _noun(text, published_at, tok, span, token_actors, attached, timexes, days):
         tok.i,
         tuple(a.actor.key for a in roles["agents"]),
     )
+
+
+#: Modals that tell a verb as ahead or possible, not done.
+_FORETELLING = frozenset({"will", "would", "could", "may", "might", "should", "wo", "'ll"})
+
+
+def _foretold_of(noun, attached: dict, published_at) -> list:
+    """The past dates of a happening named as the subject of a forecast: "the earthquake last
+    month will result in a charge" (the date parsed onto the verb or the noun), "the storm
+    on Monday could cost insurers $2 billion": the forecast is no happening, the quake is."""
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ != "VERB":
+        return []
+    if not any(c.dep_ == "aux" and c.lower_ in _FORETELLING for c in verb.children):
+        return []
+    dates = attached.get(noun.i, []) or attached.get(verb.i, [])
+    past = [t for t in dates if _before(t, published_at)]
+    return past if len(past) == len(dates) else []
 
 
 def _phrasal_noun(children):

@@ -96,13 +96,30 @@ _FROM_FIGURE = re.compile(
 )
 
 
+#: A figure right before a time told from another (a year-ago figure): "rose 11% to $94
+#: million from $85 million a year earlier", "up from $10 million a year ago", "fell 3% from
+#: a year earlier".
+_FROM_BARE = re.compile(
+    r"\b(?:from|versus|compared\s+(?:with|to))\s+(?:[$€£]?\d[\d.,]*"
+    r"(?:\s*(?:million|billion|trillion|percent|%))?(?:,\s+or\s+[^,]{1,40},)?\s+)?$",
+    re.IGNORECASE,
+)
+_YEAR_BEFORE = re.compile(
+    r"^(?:a|one)\s+year\s+(?:earlier|ago|before)$|^the\s+(?:previous|prior)\s+(?:year|quarter)$",
+    re.IGNORECASE,
+)
+
+
 def compared(text: str, timex: Timex) -> bool:
     """Whether an expression names the time a comparison is made with ("a tsunami warning,
-    the first since 2015"; "34 seats, up from 26 in 2011"): another time than the clause's, so
+    the first since 2015"; "34 seats, up from 26 in 2011"; "to $94 million from $85 million a
+    year earlier"): another time than the clause's, so
     it neither dates nor bounds the clause."""
     before = text[max(0, timex.start - 60) : timex.start]
     if _SUPERLATIVE_SINCE.search(before) or _COMPARED.search(before) or _PRICE_AT.search(before):
         return True
+    if _YEAR_BEFORE.match(timex.text) and _FROM_BARE.search(before):
+        return True  # "from $85 million a year earlier"
     return bool(_FROM_FIGURE.search(text[max(0, timex.start - 100) : timex.start]))
 
 

@@ -708,6 +708,16 @@ def _norp_place(ent, name: str) -> bool:
     )
 
 
+#: The words a bank's name can end on and be told without ("First of America Bank").
+_BANK_TAIL = re.compile(r"(?:\s+(?:Bank|Bancorp|Financial|Group|Holdings?|Corp|Inc|Co)\.?)+$")
+
+
+def _named_of_place(name: str) -> bool:
+    """A company's name that holds a place after "of" ("First of America Bank Corp.", "Bank of
+    America Corp."): the place names the firm, it is no participant of its own."""
+    return " of " in name and _COMPANY.search(name) is not None
+
+
 def _a_firms_country(sent, m: ActorMention) -> bool:
     """A country that only says where an unnamed company is from: "the UK firm that insured
     the tour", "a Chinese carmaker" are a company, not the state ("Chile's navy" is)."""
@@ -1158,6 +1168,13 @@ class Entities:
                     for m in found
                     if not (m.via == "person" and ent.start_char <= m.start < ent.end_char)
                 ]
+            if ent.label_ == "ORG" and _named_of_place(_clean(ent.text)):
+                found = [  # "First of America Bank Corp.": a company, not America
+                    m
+                    for m in found
+                    if not (ent.start_char <= m.start and m.end <= ent.end_char)
+                    or m.actor.kind not in ("country", "place")
+                ]
             if ent.label_ == "ORG" and self._country_prefix(_clean(ent.text)) is not None:
                 found = [  # "The U.S. Food and Drug Administration": the agency, not the US
                     m
@@ -1170,6 +1187,7 @@ class Entities:
                 if inner and all(m.end - m.start < len(_clean(ent.text)) for m in inner):
                     if _clean(ent.text) not in self.old_table():
                         found = [m for m in found if m not in inner]
+        found = self._named_of(span, found)
         taken = [(m.start, m.end) for m in found]
 
         def free(start: int, end: int) -> bool:
@@ -1286,6 +1304,25 @@ class Entities:
             m for m in found if m.actor.kind == "organisation" and m.via not in ("group", "pronoun")
         )
         return out
+
+    def _named_of(self, span: Span, found: list[ActorMention]) -> list[ActorMention]:
+        """A company named with a place after "of" and told again, with or without its
+        suffix ("Bank of America, which ...", "First of America announced" after "First of
+        America Bank Corp."): the company, not the country or place inside its name."""
+        for alias, org in list(self.orgs.items()):
+            if org.kind != "organisation" or not _named_of_place(alias + " Corp"):
+                continue
+            for form in {alias, _BANK_TAIL.sub("", alias)}:
+                if " of " not in form or form.startswith("of "):
+                    continue
+                pattern = re.compile(rf"(?<![\w-]){re.escape(form)}(?![\w-])")
+                for m in pattern.finditer(self.text, span.start, span.end):
+                    inner = [x for x in found if m.start() <= x.start and x.end <= m.end()]
+                    if not inner or any(x.actor.kind not in ("country", "place") for x in inner):
+                        continue
+                    found = [x for x in found if x not in inner]
+                    found.append(ActorMention(org, m.start(), m.end(), form, "org"))
+        return found
 
     def _bodies(self, sent, found: list[ActorMention]) -> list[tuple[ActorMention, ActorMention]]:
         """Bodies named by a place and a common noun: "Munich prosecutors", "Spanish

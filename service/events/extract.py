@@ -146,6 +146,9 @@ def _date_groups(groups, relations, discourse_time, published_at) -> None:
         frame = _frame(group, groups, owner, inside)
         if group.date is None and frame is not None:
             group.date = dates.narrative(frame.date)  # "collapsed in the earthquake"
+        if group.date is None and (struck := _struck_by(group, groups)) is not None:
+            # "At least 82 were killed": the attack's own date, as told by the story
+            group.date = dataclasses.replace(struck.date, basis="narrative")
         at = [told[c.index] for c in (group.head, *group.members) if c.index in told]
         if group.date is None and at and _status(group) == "occurred":
             group.date = dates.from_timex(at[0], "narrative")  # the story's time (discourse)
@@ -195,6 +198,39 @@ def _told_day(group: Group, told: dict) -> EventDate | None:
     if not at or _status(group) != "occurred":
         return None
     return dates.from_timex(at[0], "narrative")
+
+
+#: A perfect before a casualty verb ("have been killed", "had been injured").
+_PERFECT = re.compile(r"\b(?:has|have|had)\s+been\b", re.IGNORECASE)
+#: Types whose happenings kill and injure.
+_STRIKING = frozenset({"conflict", "disaster"})
+
+
+def _struck_by(group: Group, groups: list[Group]) -> Group | None:
+    """The attack or disaster an undated casualty count told right after it is of: "Bombs hit
+    two embassies on Friday. At least 82 were killed and 1,700 injured, officials said" (the
+    last such happening dated to a day in the sentence before or the same one)."""
+    head = group.head
+    if head.type not in _STRIKING or head.trigger.pos != "verb" or group.actors():
+        return None
+    if head.trigger.text.lower() not in lexicon.CASUALTY:
+        return None
+    if _PERFECT.search(head.sentence.text[: head.trigger.start - head.sentence.start]):
+        return None  # "up to 200,000 people have been killed": a toll so far, no day's
+    before = [
+        g
+        for g in groups
+        if g is not group
+        and g.members[0].index < head.index
+        and g.type in _STRIKING
+        and g.date is not None
+        and g.date.precision == "day"
+        and g.date.basis in ("expression", "narrative")
+    ]
+    if not before:
+        return None
+    last = max(before, key=lambda g: g.members[0].index)
+    return last if head.position - last.members[0].position <= 1 else None
 
 
 def _frame(group: Group, groups: list[Group], owner: dict, inside: dict) -> Group | None:

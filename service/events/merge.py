@@ -276,6 +276,8 @@ def _score(group: Group, cand: Candidate, named: dict[int, str]) -> int | None:
         return None
     if _other_doers(traits, cand):
         return None  # "Paywell admitted ..." and "the auditor refused ...": two tellers' words
+    if _other_measure(traits, cand):
+        return None  # "Oil prices fell" and "Gold prices fell": two markets moved
     document = cand.doc or traits.document
     if not document and cand.targets and traits.targets and not set(cand.targets) & traits.targets:
         return None  # "sued Binance" and "sued Coinbase" are two happenings
@@ -306,6 +308,28 @@ def _told_alike(traits: _Traits, cand: Candidate) -> bool:
         return True
     # told by another subject: the same thing done to, named by a noun (not "3 percent")
     return bool(head) and head in traits.objects and not _counts(cand)
+
+
+#: Types whose verbs tell a measure that moved (a price, a profit, a rate).
+_MEASURES = frozenset({"market", "earnings", "economy"})
+
+
+def _other_measure(traits: _Traits, cand: Candidate) -> bool:
+    """The same measure of another thing: "Oil prices fell" / "Gas prices fell", "Crude
+    futures rose" / "Gold futures rose" (the same head, another word right before it). Not
+    "Norrland's net profit fell" / "Net profit dropped", nor "Kessler shares" / "shares in
+    Kessler", nor "Acme's shares" / "Beta's shares" (whose: the actors tell)."""
+    if cand.type not in _MEASURES or cand.trigger.pos != "verb" or not traits.subjects:
+        return False
+    key = _subject_key(_AFTER_HEAD.sub("", cand.phrase.subject.lower()))
+    words = key.split()
+    if len(words) < 2 or key in traits.subjects:
+        return False
+    for other in traits.subjects:
+        theirs = _AFTER_HEAD.sub("", other).split()
+        if len(theirs) >= 2 and theirs[-1] == words[-1] and theirs[-2] != words[-2]:
+            return not (theirs[-2].endswith("'s") or words[-2].endswith("'s"))
+    return False
 
 
 def _told_of_others(traits: _Traits, cand: Candidate) -> bool:
@@ -436,7 +460,10 @@ def _names_it(traits: _Traits, cand: Candidate, named: dict[int, str]) -> bool:
     stem = noun[:5]
     # "The quake hit at 10:42 p.m." after "A magnitude 7.1 earthquake struck": a compound's head
     compound = any(h != noun and h.endswith(noun) for h in traits.heads) if len(noun) > 3 else False
-    return stem in traits.named or stem in traits.stems or compound
+    # "The suspected car bombings occurred on Friday" after "Terrorist bombings ... blew apart
+    # buildings": the group's subject is that happening, told without "the"
+    subject = any(h in (noun, noun + "s", noun + "es") for h in traits.heads)
+    return stem in traits.named or stem in traits.stems or compound or subject
 
 
 def _best(

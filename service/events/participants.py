@@ -44,15 +44,25 @@ def pronouns(sent, token_actors: dict[int, list[ActorMention]], recent: dict) ->
     """He/she/his: the last person named; it/its: the last company or body named (this
     sentence first, then earlier ones); "the company": the last company or body named as a
     subject, else the last named anywhere ("the chief executive of Paywell AG resigned after
-    the company admitted"). Updates ``recent`` as the text is read."""
+    the company admitted"). A person's pronoun agrees with what the text told of them
+    (``_person_for``). Updates ``recent`` as the text is read."""
+    gender = recent.setdefault("gender", {})
+    recent["subjects before"] = recent.get("subjects", [])
+    recent["subjects"] = []
+    recent["named here"] = False
     for tok in sent:
         here = token_actors.get(tok.i)
         if here:
             for m in here:
                 if m.actor.kind == "person":
+                    recent["named here"] = True
                     recent["person"] = m
                     people = recent.setdefault("people", [])
                     people[:] = [p for p in people if p.actor.key != m.actor.key] + [m]
+                    if (said := _HONORIFICS.get(_before_name(sent, m))) is not None:
+                        gender.setdefault(m.actor.key, said)  # "Ms. Sanders", "Mr. Stronach"
+                    if syntax.in_subject(tok):
+                        recent["subjects"].append(m.actor.key)
                 elif m.actor.kind in _NEUTER_KINDS and syntax.in_subject(tok):
                     recent["organisation"] = m
                 if m.actor.kind == "organisation" and m.via != "pronoun":
@@ -82,6 +92,8 @@ def pronouns(sent, token_actors: dict[int, list[ActorMention]], recent: dict) ->
         else:
             kind = None
         m = recent.get(kind) if kind else None
+        if kind == "person" and m is not None:
+            m = _told_by_self(tok, token_actors) or _person_for(tok, recent) or m
         if nominal and m is None:
             m = recent.get("named")
         teller = syntax.teller_of(tok)
@@ -90,7 +102,7 @@ def pronouns(sent, token_actors: dict[int, list[ActorMention]], recent: dict) ->
             # she would be sentenced" is the defendant, "the lawyer said he" the client.
             named = [
                 x
-                for w in teller.subtree
+                for w in _name_words(teller)
                 for x in token_actors.get(w.i, [])
                 if x.via != "description"
             ]
@@ -98,10 +110,75 @@ def pronouns(sent, token_actors: dict[int, list[ActorMention]], recent: dict) ->
             m = named[0] if named and named[0].actor.kind in wanted else None
             if m is None:
                 continue
+            if kind == "person" and (said := _PRONOUN_GENDER.get(tok.lower_)) is not None:
+                gender.setdefault(m.actor.key, said)  # "Har-Shefi acknowledged she told"
         if nominal and m is not None and m.actor.kind != "organisation":
             continue  # "the company" is no country
         if m is not None:
             token_actors[tok.i] = [_standing_for(m, tok)]
+            if m.actor.kind == "person":
+                recent["named here"] = True
+                people = recent.setdefault("people", [])  # a pronoun names them again
+                people[:] = [p for p in people if p.actor.key != m.actor.key] + [m]
+                if tok.dep_ in ("nsubj", "nsubjpass"):
+                    recent["subjects"].append(m.actor.key)
+
+
+#: How the words of a teller's name hang on its head ("Chief Constable Jo Hart", "the mayor,
+#: John Smith"): not "of" or a possessor ("a friend of Rabin's assassin" is not Rabin).
+_NAME_DEPS = frozenset({"compound", "flat", "appos", "nmod", "amod", "det", "punct", "poss"})
+
+
+def _name_words(head) -> list:
+    words = [head]
+    for c in head.children:
+        if c.dep_ in _NAME_DEPS:
+            words += _name_words(c)
+    return words
+
+
+def _told_by_self(tok, token_actors) -> ActorMention | None:
+    """ "She said she gave them false information": the teller, a pronoun of the same sex
+    resolved before, speaks of herself."""
+    teller = syntax.reporter(tok)
+    if teller is None or teller.pos_ != "PRON":
+        return None
+    if _PRONOUN_GENDER.get(teller.lower_) != _PRONOUN_GENDER.get(tok.lower_):
+        return None
+    found = [m for m in token_actors.get(teller.i, []) if m.actor.kind == "person"]
+    return found[0] if found else None
+
+
+#: What a pronoun or an honorific tells of a person.
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+_HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+
+
+def _before_name(sent, m: ActorMention) -> str:
+    """The word just before a name, without its full stop ("Ms." -> "ms")."""
+    words = sent.doc.text[max(0, m.start - 6) : m.start].split()
+    return words[-1].rstrip(".").lower() if words else ""
+
+
+def _person_for(tok, recent: dict) -> ActorMention | None:
+    """The person "he"/"she"/"his"/"her" stands for, among those named so far: not one the
+    text has told is of the other sex (a pronoun told of them, an honorific); when the pronoun
+    opens the naming of its sentence, the last one that was a subject in the sentence before
+    ("Har-Shefi has pleaded innocent to charges that she failed to report Amir's plan to kill
+    Rabin. She took the stand": Har-Shefi, not Rabin); else the last named ("the doctor was
+    at Jackson's house when he died")."""
+    want = _PRONOUN_GENDER.get(tok.lower_)
+    if want is None:
+        return None
+    gender = recent.get("gender", {})
+    subjects = set(recent.get("subjects before", [])) | set(recent.get("subjects", []))
+    people = [p for p in recent.get("people", []) if gender.get(p.actor.key, want) == want]
+    if not people:
+        return None
+    if recent.get("named here"):
+        return people[-1]  # told in a sentence that named someone: the last one named
+    told = [p for p in people if p.actor.key in subjects]
+    return (told or people)[-1]
 
 
 def _other_person(tok, token_actors, people: list[ActorMention]) -> ActorMention | None:

@@ -453,8 +453,8 @@ def _antecedent_text(antecedent, roles, timexes) -> str:
 
 
 #: Adverbs that complete a verb as its particle when they follow it at once: "stepped down",
-#: "walked out", "fell short" (the parse often reads them as adverbs, not particles).
-_PARTICLES = frozenset("down out off up back away short".split())
+#: "walked out", "fell short", "blew apart" (the parse often reads them as adverbs, not particles).
+_PARTICLES = frozenset("down out off up back away short apart".split())
 
 
 def _particle(tok) -> str:

@@ -45,6 +45,48 @@ def subject(tok) -> Token | None:
     if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
         passive = any(c.dep_ == "nsubjpass" for c in tok.children)
         return _antecedent(tok.head) if not passive else None
+    return split_name(tok)
+
+
+#: How the words of a name split by the parse hang together ("First" -> "of" -> "Corp.").
+_NAME_LINKS = frozenset({"prep", "pobj", "compound"})
+#: How a split name's first word hangs on the verb ("First" read as an adverb).
+_SPLIT = frozenset({"advmod", "npadvmod", "dep", "nmod", "prep", "intj"})
+
+
+def _name_words(tok) -> list[Token]:
+    words = [tok]
+    for c in tok.children:
+        if c.dep_ in _NAME_LINKS:
+            words += _name_words(c)
+    return words
+
+
+def split_name(tok) -> Token | None:
+    """A finite verb the parse left without a subject because it split the name that opens its
+    clause ("First of America Bank Corp. said", "First of America announced": "First" read as
+    an adverb, the rest as its object): that name's first word, when the name's words are
+    capitalised (and "of") and run up to the verb."""
+    if tok.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    for c in tok.lefts:
+        if c.dep_ not in _SPLIT:
+            continue
+        words = sorted(_name_words(c), key=lambda w: w.i)
+        first, last = words[0], words[-1]
+        if [w.i for w in words] != list(range(first.i, last.i + 1)):
+            return None
+        opens = first.i == tok.sent.start or tok.doc[first.i - 1].dep_ in ("punct", "cc")
+        capitals = [w for w in words if w.is_title or w.is_upper]
+        named = all(w in capitals or w.lower_ in ("of", "&") for w in words)
+        between = tok.doc[last.i + 1 : tok.i]
+        clean = all(
+            w.dep_ in ("punct", "relcl") or w.head.i < tok.i and w.head.i > last.i or w.head == c
+            for w in between
+        )
+        if opens and named and len(capitals) >= 2 and last in capitals and clean:
+            return c
+        return None
     return None
 
 
@@ -131,13 +173,22 @@ def phrase_tokens(tok) -> list[Token]:
 
 def teller_of(pronoun) -> Token | None:
     """The subject of the report whose clause a pronoun opens ("X said it would ...")."""
-    clause = pronoun.head
-    if pronoun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp":
-        return None
-    subject = next((c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = reporter(pronoun)
     if subject is None or subject.pos_ == "PRON":
         return None
     return subject
+
+
+def reporter(pronoun) -> Token | None:
+    """The subject of the report whose clause a pronoun opens, a pronoun too ("She said she
+    gave them false information")."""
+    clause = pronoun.head
+    if clause.dep_ == "conj" and clause.head.dep_ == "ccomp":
+        clause = clause.head  # "X acknowledged she told police ... and that she prayed"
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp":
+        return None
+    subject = next((c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject if subject is not None else split_name(clause.head)
 
 
 def in_subject(tok) -> bool:

@@ -1018,12 +1018,12 @@ def test_a_place_whose_officials_act_is_an_actor(text, present, absent):
             "person:aroha-ngata",
             None,
         ),
-        # not where the subject is itself a pronoun
+        # not where the subject is itself a pronoun ("She" continues the subject before)
         (
             "Anna Berg met Tom Hale on Monday. She praised him on Tuesday.",
             "praise",
-            None,
             "person:anna-berg",
+            "person:tom-hale",
         ),
         # a possessive of a person named beside it stands for nobody
         (
