@@ -308,17 +308,19 @@ def told_at(
 ) -> dict[int, Timex]:
     """Candidate index -> the date an undated past-tense predicate is told at.
 
-    The frame a clause sits in dates it first: "died when their boat sank in late November",
-    "In Sunday's debate, Spitzer attacked him". Else the story's reference time: the last day a
-    past happening was given, while the story goes on in the simple past ("On Monday the board
-    met in Frankfurt. It approved the merger."). A new date moves it; a sentence with no clause
-    told at it ends it (TimeBank: carried two sentences on, or from a month or a year, these
-    dates disagreed with the gold more often than not). Present, perfect and pluperfect
-    clauses ("has claimed", "had arrested") are told at another time and are left alone, and so
-    is a response told in a new paragraph ("The UN envoy condemned the attack"): one that
-    comes after the story's happening, on a day the text does not say (within the paragraph,
-    "Speaker after speaker denounced the United States", TimeBank dates it at the story's day,
-    and so a response to a story of the publication day, which can be on no other).
+    The frame a clause sits in dates it first: "died when their boat sank in late November", "In
+    Sunday's debate, Spitzer attacked him". Else the story's reference time: the last day a past
+    happening was given, while the story goes on in the simple past ("On Monday the board met in
+    Frankfurt. It approved the merger."). A new date moves it; a sentence with no clause told at it
+    ends it (TimeBank: carried two sentences on, or from a month or a year, these dates disagreed
+    with the gold more often than not). Present, perfect and pluperfect clauses ("has claimed", "had
+    arrested") are told at another time and are left alone (a pluperfect is told back from the
+    story's time and so keeps it going: "A jury on Thursday convicted her. She had denied the
+    charges. She was acquitted of a fourth count" is Thursday's), and so is a response told in a new
+    paragraph ("The UN envoy condemned the attack"): one that comes after the story's happening, on
+    a day the text does not say (within the paragraph, "Speaker after speaker denounced the United
+    States", TimeBank dates it at the story's day, and so a response to a story of the publication
+    day, which can be on no other).
     """
     by_token = {c.token: c for c in candidates}
     by_start = {t.start: t for t in timexes if _told(t, published_at)}
@@ -348,6 +350,8 @@ def told_at(
             if not (_after_story(reference, published_at) and "\n" in text[last : c.clause.start]
                     and lexicon.reaction(tok)):  # fmt: skip
                 out[c.index], told, last = reference, c.position, c.clause.end
+        elif reference is not None and c.position - told <= _CARRY and _pluperfect(tok):
+            told = c.position  # "had denied the charges": told back from the story's time, kept
     return out
 
 

@@ -59,6 +59,11 @@ def _event(text: str, word: str):
          "on Tuesday.", "condemned", TUESDAY),
         ("The ferry sank on Monday. Greece denied the charges when the EU inspectors met on "
          "Tuesday.", "denied", TUESDAY),
+        # a pluperfect between is told back from the story's time: the story goes on
+        ("A jury in Leeds convicted Karen Holt of fraud on Monday. Holt had denied the "
+         "charges. She was acquitted of a fourth count.", "acquitted", MONDAY),
+        ("Police arrested two men in Leeds on Tuesday. One of them had robbed a bank in York. "
+         "The suspects were questioned at a police station.", "questioned", TUESDAY),
     ],
 )  # fmt: skip
 def test_told_at_the_story_time(text, word, day):
@@ -78,6 +83,11 @@ def test_told_at_the_story_time(text, word, day):
         # the story moved on: two sentences with no clause told at Monday
         ("Siemens directors met in Munich on Monday. Siemens is Europe's largest engineer. "
          "Its shares are widely held. Siemens approved the merger.", "approved"),
+        # a pluperfect keeps a story going, it does not bring back one that moved on
+        ("Siemens directors met in Munich on Monday. Siemens is Europe's largest engineer. "
+         "Its shares had risen in March. Siemens approved the merger.", "approved"),
+        ("Police arrested two men in Leeds on Tuesday. One of them had robbed a bank in York. "
+         "The city is calm. Its mayor is away. The suspects were questioned.", "questioned"),
         # a year or a month is no story time
         ("Acme opened a plant in Ohio in 2019. Acme hired 300 workers.", "hired"),
         # a word placing the clause by the story's day needs a story day
