@@ -311,16 +311,18 @@ def told_at(
     The frame a clause sits in dates it first: "died when their boat sank in late November", "In
     Sunday's debate, Spitzer attacked him". Else the story's reference time: the last day a past
     happening was given, while the story goes on in the simple past ("On Monday the board met in
-    Frankfurt. It approved the merger."). A new date moves it; a sentence with no clause told at it
-    ends it (TimeBank: carried two sentences on, or from a month or a year, these dates disagreed
-    with the gold more often than not). Present, perfect and pluperfect clauses ("has claimed", "had
-    arrested") are told at another time and are left alone (a pluperfect is told back from the
-    story's time and so keeps it going: "A jury on Thursday convicted her. She had denied the
-    charges. She was acquitted of a fourth count" is Thursday's), and so is a response told in a new
-    paragraph ("The UN envoy condemned the attack"): one that comes after the story's happening, on
-    a day the text does not say (within the paragraph, "Speaker after speaker denounced the United
-    States", TimeBank dates it at the story's day, and so a response to a story of the publication
-    day, which can be on no other).
+    Frankfurt. It approved the merger."). A new date moves it; a sentence with no clause told at
+    it ends it (TimeBank: carried two sentences on, or from a month or a year, these dates
+    disagreed with the gold more often than not). Present, perfect and pluperfect clauses ("has
+    claimed", "had arrested") are told at another time and are left alone (a pluperfect is told
+    back from the story's time and so keeps it going: "A jury on Thursday convicted her. She had
+    denied the charges. She was acquitted of a fourth count" is Thursday's), and so is a
+    response told in another paragraph than the story's day, or a saying told with one ("The UN
+    envoy condemned the attack", "a spokesman said it was reviewing the reports and denied
+    targeting civilians"): one that comes after the story's happening, on a day the text does
+    not say (within the paragraph, "Speaker after speaker denounced the United States", TimeBank
+    dates it at the story's day, and so a response to a story of the publication day, which can
+    be on no other).
     """
     by_token = {c.token: c for c in candidates}
     by_start = {t.start: t for t in timexes if _told(t, published_at)}
@@ -328,7 +330,7 @@ def told_at(
     reference: Timex | None = None
     told = -1  # the sentence the reference was last told in
     done: dict[str, Timex] = {}  # a verb's lemma -> the day it was last told done at
-    text, last = doc.text, 0  # the end of the last clause told at the reference
+    text, last = doc.text, 0  # the end of the clause that gave the reference (its paragraph)
     for c in candidates:
         if c.anchor is not None and not c.inherited:
             if c.status == "occurred" and c.trigger.pos == "verb" and _told(c.anchor, published_at):
@@ -348,11 +350,19 @@ def told_at(
             out[c.index], told, last = shifted, c.position, c.clause.end
         elif reference is not None and c.position - told <= _CARRY and _simple_past(tok):
             if not (_after_story(reference, published_at) and "\n" in text[last : c.clause.start]
-                    and lexicon.reaction(tok)):  # fmt: skip
-                out[c.index], told, last = reference, c.position, c.clause.end
+                    and _responds(tok)):  # fmt: skip
+                out[c.index], told = reference, c.position
         elif reference is not None and c.position - told <= _CARRY and _pluperfect(tok):
             told = c.position  # "had denied the charges": told back from the story's time, kept
     return out
+
+
+def _responds(tok) -> bool:
+    """A response (``lexicon.reaction``), or a saying told with one ("a spokesman said it was
+    reviewing the reports and denied targeting civilians": one answer, told together)."""
+    return lexicon.reaction(tok) or any(
+        c.dep_ == "conj" and c.pos_ == "VERB" and lexicon.reaction(c) for c in tok.children
+    )
 
 
 def _after_story(reference: Timex, published_at: dt.date) -> bool:

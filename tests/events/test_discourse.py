@@ -59,6 +59,12 @@ def _event(text: str, word: str):
          "on Tuesday.", "condemned", TUESDAY),
         ("The ferry sank on Monday. Greece denied the charges when the EU inspectors met on "
          "Tuesday.", "denied", TUESDAY),
+        # a saying told with a response in the paragraph of the story's day; a new paragraph
+        # going on with no response
+        ("An air strike hit a market in Saada on Monday. A coalition spokesman said it was "
+         "reviewing the reports and denied targeting civilians.", "denied", MONDAY),
+        ("Police arrested two men in Leeds on Monday.\n\nDetectives searched their homes and "
+         "seized two guns.", "seized", MONDAY),
         # a pluperfect between is told back from the story's time: the story goes on
         ("A jury in Leeds convicted Karen Holt of fraud on Monday. Holt had denied the "
          "charges. She was acquitted of a fourth count.", "acquitted", MONDAY),
@@ -104,6 +110,11 @@ def test_told_at_the_story_time(text, word, day):
          "called"),
         ("Tamm conceded defeat in Tallinn on Sunday.\n\nKask ruled out any deal with the Front.",
          "ruled"),
+        # ... however the new paragraph opens, and a saying told with a response is one too
+        ("Tamm conceded defeat in Tallinn on Sunday.\n\nKask said he would begin talks with "
+         "the Greens. He ruled out any deal with the Front.", "ruled"),
+        ("An air strike hit a market in Saada on Monday.\n\nA coalition spokesman said it was "
+         "reviewing the reports and denied targeting civilians.", "denied"),
     ],
 )  # fmt: skip
 def test_not_told_at_the_story_time(text, word):
