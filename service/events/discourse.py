@@ -203,24 +203,41 @@ def past_tense_years(candidates: Sequence, doc, published_at: dt.date) -> None:
 
 #: A clock time with no day of its own ("at 10 p.m.", "1653 local time", "noon").
 _CLOCK = re.compile(
-    r"^(?:at\s+)?(?:\d{1,2}(?:[:.]\d\d)?|\d{4}|noon|midnight)\s*"
-    r"(?:[ap]\.?m\.?|gmt|utc|[ecmp][sd]t|local time|hours?|h)?\s*(?:\([^)]*\))?\.?$",
+    r"^(?:at\s+)?(?:\d{1,2}(?:[:.]\d\d)?|\d{4}|noon|midnight)"
+    r"(?:\s*(?:[ap]\.?m\.?|gmt|utc|[ecmp][sd]t|local time|hours?|h))*\s*(?:\([^)]*\))?\.?$",
     re.IGNORECASE,
 )
 
 
-def clock_days(candidates: Sequence, published_at: dt.date) -> None:
+def clock_days(candidates: Sequence, published_at: dt.date, doc=None) -> None:
     """A clock time with no day of its own is read on the publication day; told after the
-    story's last day ("was shot to death at 10 p.m." after "on Oct. 23"), it is on that day."""
+    story's last day ("was shot to death at 10 p.m." after "on Oct. 23"), it is on that day;
+    told of a happening named again, at the day it was told ("The earthquake struck on
+    Saturday. The death toll rose on Monday. The quake hit at 4:12 a.m.": Saturday)."""
     for c in candidates:
-        anchor, day = c.anchor, c.reference_day
-        if anchor is None or anchor.type != "TIME" or day is None or day == published_at:
+        anchor = c.anchor
+        if anchor is None or anchor.type != "TIME" or not _CLOCK.match(anchor.text.strip()):
             continue
-        if anchor.start_date != published_at or not _CLOCK.match(anchor.text.strip()):
+        day = _named_day(c, candidates, doc)
+        if day is None and anchor.start_date == published_at:
+            day = c.reference_day
+        if day is None or day == anchor.start_date:
             continue
         value = day.isoformat() + anchor.value[10:]
         edtf = day.isoformat() + (anchor.edtf or "")[10:]
         c.anchor = dataclasses.replace(anchor, value=value, edtf=edtf, start_date=day, end_date=day)
+
+
+def _named_day(c, candidates: Sequence, doc) -> dt.date | None:
+    """The day of the happening a clause's subject names again ("the quake hit at 4:12 a.m.",
+    "the arrest came at 6 a.m.")."""
+    if doc is None:
+        return None
+    noun = doc[c.token] if c.trigger.pos == "noun" else syntax.subject(doc[c.token])
+    told = coref.named_before(noun, candidates, doc) if noun is not None else None
+    if told is None or told.anchor.start_date != told.anchor.end_date:
+        return None
+    return told.anchor.start_date
 
 
 #: Weeks told from the story's day, not from the publication ("later that week").
@@ -408,8 +425,17 @@ def _past(anchor: Timex, published_at: dt.date) -> bool:
 
 def _pluperfect(tok) -> bool:
     """ "had criticised", "had been arrested": done before the story's past time."""
-    aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
-    return tok.tag_ == "VBN" and bool(aux & {"had", "'d"})
+    return tok.tag_ in ("VBN", "VBD") and bool(_auxiliaries(tok) & {"had", "'d"})
+
+
+def _auxiliaries(tok) -> set[str]:
+    """A verb's auxiliaries; coordinated with none and no subject of its own, its partner's
+    ("has burned 20,000 acres and destroyed 140 homes" is a perfect twice, whatever the tag)."""
+    while True:
+        aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+        if aux or tok.dep_ != "conj" or any(c.dep_ in syntax.SUBJECTS for c in tok.children):
+            return aux
+        tok = tok.head
 
 
 _ALSO = frozenset({"also", "too", "likewise", "similarly"})
@@ -524,7 +550,7 @@ def _mark(tok) -> str | None:
 def _simple_past(tok) -> bool:
     """ "met", "was arrested", "were fighting": told in the story's past, not its present or
     its before ("has met", "had met", "meets")."""
-    aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    aux = _auxiliaries(tok)
     if aux & {"has", "have", "had", "'s", "'ve", "'d", "is", "are", "am", "will", "would"}:
         return False
     if tok.tag_ == "VBD":

@@ -65,6 +65,9 @@ def _event(text: str, word: str):
          "reviewing the reports and denied targeting civilians.", "denied", MONDAY),
         ("Police arrested two men in Leeds on Monday.\n\nDetectives searched their homes and "
          "seized two guns.", "seized", MONDAY),
+        # a coordinated verb with no auxiliary of its own is told in its partner's tense
+        ("Police arrested two men in Leeds on Tuesday. The men were questioned and charged "
+         "with robbery.", "charged", TUESDAY),
         # a pluperfect between is told back from the story's time: the story goes on
         ("A jury in Leeds convicted Karen Holt of fraud on Monday. Holt had denied the "
          "charges. She was acquitted of a fourth count.", "acquitted", MONDAY),
@@ -89,6 +92,11 @@ def test_told_at_the_story_time(text, word, day):
         # the story moved on: two sentences with no clause told at Monday
         ("Siemens directors met in Munich on Monday. Siemens is Europe's largest engineer. "
          "Its shares are widely held. Siemens approved the merger.", "approved"),
+        # a coordinated verb with no auxiliary of its own is told in its partner's tense
+        ("A wildfire that broke out near Ridgecrest on Saturday has burned 20,000 acres and "
+         "destroyed 140 homes.", "destroyed"),
+        ("Police arrested two men in Leeds on Tuesday. The bank has reopened and hired two "
+         "guards.", "hired"),
         # a pluperfect keeps a story going, it does not bring back one that moved on
         ("Siemens directors met in Munich on Monday. Siemens is Europe's largest engineer. "
          "Its shares had risen in March. Siemens approved the merger.", "approved"),
@@ -510,6 +518,15 @@ def test_one_happening_is_told_from_the_clause_that_says_who_did_it(text, title)
          "shot", (TUESDAY, TUESDAY)),
         # with no story day it stays the publication's
         ("Slepian was shot at 10 p.m. in his kitchen.", "shot", (PUB, PUB)),
+        # told of a happening named again, on the day that happening was told at (a time of
+        # day with its zone too)
+        ("The earthquake struck Tarsa on Monday. Rescuers reached the town on Tuesday. The quake "
+         "hit at 4:12 a.m. local time.", "hit", (MONDAY, MONDAY)),
+        ("Police arrested two men in Leeds on Monday. The men were charged on Tuesday. The "
+         "arrest came at 6 a.m.", "came", (MONDAY, MONDAY)),
+        # a subject naming no happening told before: the story's last day
+        ("The earthquake struck Tarsa on Monday. Rescuers reached the town on Tuesday. A second "
+         "quake hit at 4:12 a.m. local time.", "hit", (TUESDAY, TUESDAY)),
     ],
 )  # fmt: skip
 def test_a_date_dates_what_it_modifies(text, word, day):
