@@ -328,18 +328,19 @@ def told_at(
     The frame a clause sits in dates it first: "died when their boat sank in late November", "In
     Sunday's debate, Spitzer attacked him". Else the story's reference time: the last day a past
     happening was given, while the story goes on in the simple past ("On Monday the board met in
-    Frankfurt. It approved the merger."). A new date moves it; a sentence with no clause told at
-    it ends it (TimeBank: carried two sentences on, or from a month or a year, these dates
-    disagreed with the gold more often than not). Present, perfect and pluperfect clauses ("has
-    claimed", "had arrested") are told at another time and are left alone (a pluperfect is told
-    back from the story's time and so keeps it going: "A jury on Thursday convicted her. She had
-    denied the charges. She was acquitted of a fourth count" is Thursday's), and so is a
-    response told in another paragraph than the story's day, or a saying told with one ("The UN
-    envoy condemned the attack", "a spokesman said it was reviewing the reports and denied
-    targeting civilians"): one that comes after the story's happening, on a day the text does
-    not say (within the paragraph, "Speaker after speaker denounced the United States", TimeBank
-    dates it at the story's day, and so a response to a story of the publication day, which can
-    be on no other).
+    Frankfurt. It approved the merger."). A new date moves it (not an attribution's, after the
+    story's day in its sentence: "X hit on Monday, officials said on Tuesday"); a sentence with
+    no clause told at it ends it (TimeBank: carried two sentences on, or from a month or a year,
+    these dates disagreed with the gold more often than not). Present, perfect and pluperfect
+    clauses ("has claimed", "had arrested") are told at another time and are left alone (a
+    pluperfect is told back from the story's time and so keeps it going: "A jury on Thursday
+    convicted her. She had denied the charges. She was acquitted of a fourth count" is
+    Thursday's), and so is a response told in another paragraph than the story's day, or a
+    saying told with one ("The UN envoy condemned the attack", "a spokesman said it was
+    reviewing the reports and denied targeting civilians"): one that comes after the story's
+    happening, on a day the text does not say (within the paragraph, "Speaker after speaker
+    denounced the United States", TimeBank dates it at the story's day, and so a response to a
+    story of the publication day, which can be on no other).
     """
     by_token = {c.token: c for c in candidates}
     by_start = {t.start: t for t in timexes if _told(t, published_at)}
@@ -351,6 +352,8 @@ def told_at(
     for c in candidates:
         if c.anchor is not None and not c.inherited:
             if c.status == "occurred" and c.trigger.pos == "verb" and _told(c.anchor, published_at):
+                if c.kind == "report" and reference is not None and told == c.position:
+                    continue  # "X hit on Monday, officials said on Tuesday": the story stays
                 reference, told, last = c.anchor, c.position, c.clause.end
                 done[c.trigger.text] = c.anchor
             continue

@@ -65,6 +65,12 @@ def _event(text: str, word: str):
          "reviewing the reports and denied targeting civilians.", "denied", MONDAY),
         ("Police arrested two men in Leeds on Monday.\n\nDetectives searched their homes and "
          "seized two guns.", "seized", MONDAY),
+        # an attribution's day after the story's, in its sentence, is not the story's day
+        ("An air strike hit a market in Saada on Monday, local officials said on Tuesday. At "
+         "least 31 civilians were killed.", "killed", MONDAY),
+        # ... a saying that tells the story is (its day is the last told)
+        ("Local officials said on Tuesday that an air strike hit a market in Saada. At least 31 "
+         "civilians were killed.", "killed", TUESDAY),
         # a coordinated verb with no auxiliary of its own is told in its partner's tense
         ("Police arrested two men in Leeds on Tuesday. The men were questioned and charged "
          "with robbery.", "charged", TUESDAY),
