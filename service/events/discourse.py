@@ -201,6 +201,35 @@ def past_tense_years(candidates: Sequence, doc, published_at: dt.date) -> None:
             c.status = "occurred"
 
 
+_YEAR_ON = dt.timedelta(days=366)
+#: A month named in an expression ("July", "Feb. 2", "mid-January").
+_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
+
+
+def planned_years(candidates: Sequence, published_at: dt.date) -> None:
+    """A plan dated by a day or month given without its year, read before publication ("agreed
+    on Sunday to cut output from July", read in a past-tense window in March), is set for the
+    next one: a plan is never in the past. Its anchor moves on a year."""
+    for c in candidates:
+        anchor = c.anchor
+        if anchor is None or c.status != "planned" or c.inherited or _YEAR.search(anchor.text):
+            continue
+        if not _MONTH.search(anchor.text):
+            continue  # "released Monday": a weekday's week, not its year (``planned_weekdays``)
+        end = anchor.end_date
+        if end is None or end >= published_at or anchor.precision not in ("day", "month"):
+            continue
+        if anchor.value[:4] not in (str(published_at.year - 1), str(published_at.year)):
+            continue  # a year read near the publication's, not one the text names
+        value = f"{int(anchor.value[:4]) + 1:04d}{anchor.value[4:]}"
+        edtf, first, last, _ = describe(value, anchor.type)
+        if first is None or last is None or not published_at < first <= published_at + _YEAR_ON:
+            continue
+        c.anchor = dataclasses.replace(
+            anchor, value=value, edtf=edtf, start_date=first, end_date=last
+        )
+
+
 #: A clock time with no day of its own ("at 10 p.m.", "1653 local time", "noon").
 _CLOCK = re.compile(
     r"^(?:at\s+)?(?:\d{1,2}(?:[:.]\d\d)?|\d{4}|noon|midnight)"

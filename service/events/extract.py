@@ -69,6 +69,7 @@ def _extract(text: str, published_at: dt.date, timexes, doc) -> list[Event]:
     entities = Entities(text, doc)
     candidates, relations = find(text, published_at, timexes, doc, entities)
     discourse.past_tense_years(candidates, doc, published_at)
+    discourse.planned_years(candidates, published_at)
     discourse.clock_days(candidates, published_at, doc)
     discourse.story_weeks(candidates, published_at)
     discourse.planned_days(candidates, doc, timexes, published_at)

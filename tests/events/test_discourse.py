@@ -936,3 +936,24 @@ def test_no_distance_from_a_happening_the_noun_does_not_name(text):
 )  # fmt: skip
 def test_a_length_is_no_distance(text, word, start):
     assert _event(text, word).date.start == start
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "bounds"),
+    [
+        # a plan dated by a day or month without its year, read before publication: the next one
+        ("OPEC agreed on Sunday to cut output by 1 million barrels a day from July.", "cut",
+         (dt.date(2024, 7, 1), dt.date(2024, 7, 31))),
+        ("The minister said the plant would reopen on Feb. 2.", "reopen",
+         (dt.date(2025, 2, 2),) * 2),
+        # a past happening keeps its year, and so does a year the text names
+        ("The plant reopened on Feb. 2.", "reopened", (dt.date(2024, 2, 2),) * 2),
+        ("The plant will reopen on Feb. 2, 2023.", "reopen", (PUB, None)),
+        # a bare weekday is the next one, a week on, not a year on
+        ("Details of the charges will be released Monday, the district attorney's office said.",
+         "released", (dt.date(2024, 3, 18),) * 2),
+    ],
+)  # fmt: skip
+def test_a_plan_without_a_year_is_set_for_the_next_one(text, word, bounds):
+    date = _event(text, word).date
+    assert (date.start, date.end) == bounds
