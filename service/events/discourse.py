@@ -218,26 +218,72 @@ def past_tense_years(candidates: Sequence, doc, published_at: dt.date) -> None:
             c.status = "occurred"
 
 
+_YEAR_ON = dt.timedelta(days=366)
+#: A month named in an expression ("July", "Feb. 2", "mid-January").
+_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
+
+
+def planned_years(candidates: Sequence, published_at: dt.date) -> None:
+    """A plan dated by a day or month given without its year, read before publication ("agreed
+    on Sunday to cut output from July", read in a past-tense window in March), is set for the
+    next one: a plan is never in the past. Its anchor moves on a year."""
+    for c in candidates:
+        anchor = c.anchor
+        if anchor is None or c.status != "planned" or c.inherited or _YEAR.search(anchor.text):
+            continue
+        if not _MONTH.search(anchor.text):
+            continue  # "released Monday": a weekday's week, not its year (``planned_weekdays``)
+        end = anchor.end_date
+        if end is None or end >= published_at or anchor.precision not in ("day", "month"):
+            continue
+        if anchor.value[:4] not in (str(published_at.year - 1), str(published_at.year)):
+            continue  # a year read near the publication's, not one the text names
+        value = f"{int(anchor.value[:4]) + 1:04d}{anchor.value[4:]}"
+        edtf, first, last, _ = describe(value, anchor.type)
+        if first is None or last is None or not published_at < first <= published_at + _YEAR_ON:
+            continue
+        c.anchor = dataclasses.replace(
+            anchor, value=value, edtf=edtf, start_date=first, end_date=last
+        )
+
+
 #: A clock time with no day of its own ("at 10 p.m.", "1653 local time", "noon").
 _CLOCK = re.compile(
-    r"^(?:at\s+)?(?:\d{1,2}(?:[:.]\d\d)?|\d{4}|noon|midnight)\s*"
-    r"(?:[ap]\.?m\.?|gmt|utc|[ecmp][sd]t|local time|hours?|h)?\s*(?:\([^)]*\))?\.?$",
+    r"^(?:at\s+)?(?:\d{1,2}(?:[:.]\d\d)?|\d{4}|noon|midnight)"
+    r"(?:\s*(?:[ap]\.?m\.?|gmt|utc|[ecmp][sd]t|local time|hours?|h))*\s*(?:\([^)]*\))?\.?$",
     re.IGNORECASE,
 )
 
 
-def clock_days(candidates: Sequence, published_at: dt.date) -> None:
+def clock_days(candidates: Sequence, published_at: dt.date, doc=None) -> None:
     """A clock time with no day of its own is read on the publication day; told after the
-    story's last day ("was shot to death at 10 p.m." after "on Oct. 23"), it is on that day."""
+    story's last day ("was shot to death at 10 p.m." after "on Oct. 23"), it is on that day;
+    told of a happening named again, at the day it was told ("The earthquake struck on
+    Saturday. The death toll rose on Monday. The quake hit at 4:12 a.m.": Saturday)."""
     for c in candidates:
-        anchor, day = c.anchor, c.reference_day
-        if anchor is None or anchor.type != "TIME" or day is None or day == published_at:
+        anchor = c.anchor
+        if anchor is None or anchor.type != "TIME" or not _CLOCK.match(anchor.text.strip()):
             continue
-        if anchor.start_date != published_at or not _CLOCK.match(anchor.text.strip()):
+        day = _named_day(c, candidates, doc)
+        if day is None and anchor.start_date == published_at:
+            day = c.reference_day
+        if day is None or day == anchor.start_date:
             continue
         value = day.isoformat() + anchor.value[10:]
         edtf = day.isoformat() + (anchor.edtf or "")[10:]
         c.anchor = dataclasses.replace(anchor, value=value, edtf=edtf, start_date=day, end_date=day)
+
+
+def _named_day(c, candidates: Sequence, doc) -> dt.date | None:
+    """The day of the happening a clause's subject names again ("the quake hit at 4:12 a.m.",
+    "the arrest came at 6 a.m.")."""
+    if doc is None:
+        return None
+    noun = doc[c.token] if c.trigger.pos == "noun" else syntax.subject(doc[c.token])
+    told = coref.named_before(noun, candidates, doc) if noun is not None else None
+    if told is None or told.anchor.start_date != told.anchor.end_date:
+        return None
+    return told.anchor.start_date
 
 
 #: Weeks told from the story's day, not from the publication ("later that week").
@@ -325,17 +371,22 @@ def told_at(
 ) -> dict[int, Timex]:
     """Candidate index -> the date an undated past-tense predicate is told at.
 
-    The frame a clause sits in dates it first: "died when their boat sank in late November",
-    "In Sunday's debate, Spitzer attacked him". Else the story's reference time: the last day a
-    past happening was given, while the story goes on in the simple past ("On Monday the board
-    met in Frankfurt. It approved the merger."). A new date moves it; a sentence with no clause
-    told at it ends it (TimeBank: carried two sentences on, or from a month or a year, these
-    dates disagreed with the gold more often than not). Present, perfect and pluperfect
-    clauses ("has claimed", "had arrested") are told at another time and are left alone, and so
-    is a response told in a new paragraph ("The UN envoy condemned the attack"): one that
-    comes after the story's happening, on a day the text does not say (within the paragraph,
-    "Speaker after speaker denounced the United States", TimeBank dates it at the story's day,
-    and so a response to a story of the publication day, which can be on no other).
+    The frame a clause sits in dates it first: "died when their boat sank in late November", "In
+    Sunday's debate, Spitzer attacked him". Else the story's reference time: the last day a past
+    happening was given, while the story goes on in the simple past ("On Monday the board met in
+    Frankfurt. It approved the merger."). A new date moves it (not an attribution's, after the
+    story's day in its sentence: "X hit on Monday, officials said on Tuesday"); a sentence with
+    no clause told at it ends it (TimeBank: carried two sentences on, or from a month or a year,
+    these dates disagreed with the gold more often than not). Present, perfect and pluperfect
+    clauses ("has claimed", "had arrested") are told at another time and are left alone (a
+    pluperfect is told back from the story's time and so keeps it going: "A jury on Thursday
+    convicted her. She had denied the charges. She was acquitted of a fourth count" is
+    Thursday's), and so is a response told in another paragraph than the story's day, or a
+    saying told with one ("The UN envoy condemned the attack", "a spokesman said it was
+    reviewing the reports and denied targeting civilians"): one that comes after the story's
+    happening, on a day the text does not say (within the paragraph, "Speaker after speaker
+    denounced the United States", TimeBank dates it at the story's day, and so a response to a
+    story of the publication day, which can be on no other).
     """
     by_token = {c.token: c for c in candidates}
     by_start = {t.start: t for t in timexes if _told(t, published_at)}
@@ -343,10 +394,12 @@ def told_at(
     reference: Timex | None = None
     told = -1  # the sentence the reference was last told in
     done: dict[str, Timex] = {}  # a verb's lemma -> the day it was last told done at
-    text, last = doc.text, 0  # the end of the last clause told at the reference
+    text, last = doc.text, 0  # the end of the clause that gave the reference (its paragraph)
     for c in candidates:
         if c.anchor is not None and not c.inherited:
             if c.status == "occurred" and c.trigger.pos == "verb" and _told(c.anchor, published_at):
+                if c.kind == "report" and reference is not None and told == c.position:
+                    continue  # "X hit on Monday, officials said on Tuesday": the story stays
                 reference, told, last = c.anchor, c.position, c.clause.end
                 done[c.trigger.text] = c.anchor
             continue
@@ -363,9 +416,19 @@ def told_at(
             out[c.index], told, last = shifted, c.position, c.clause.end
         elif reference is not None and c.position - told <= _CARRY and _simple_past(tok):
             if not (_after_story(reference, published_at) and "\n" in text[last : c.clause.start]
-                    and lexicon.reaction(tok)):  # fmt: skip
-                out[c.index], told, last = reference, c.position, c.clause.end
+                    and _responds(tok)):  # fmt: skip
+                out[c.index], told = reference, c.position
+        elif reference is not None and c.position - told <= _CARRY and _pluperfect(tok):
+            told = c.position  # "had denied the charges": told back from the story's time, kept
     return out
+
+
+def _responds(tok) -> bool:
+    """A response (``lexicon.reaction``), or a saying told with one ("a spokesman said it was
+    reviewing the reports and denied targeting civilians": one answer, told together)."""
+    return lexicon.reaction(tok) or any(
+        c.dep_ == "conj" and c.pos_ == "VERB" and lexicon.reaction(c) for c in tok.children
+    )
 
 
 def _after_story(reference: Timex, published_at: dt.date) -> bool:
@@ -411,8 +474,17 @@ def _past(anchor: Timex, published_at: dt.date) -> bool:
 
 def _pluperfect(tok) -> bool:
     """ "had criticised", "had been arrested": done before the story's past time."""
-    aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
-    return tok.tag_ == "VBN" and bool(aux & {"had", "'d"})
+    return tok.tag_ in ("VBN", "VBD") and bool(_auxiliaries(tok) & {"had", "'d"})
+
+
+def _auxiliaries(tok) -> set[str]:
+    """A verb's auxiliaries; coordinated with none and no subject of its own, its partner's
+    ("has burned 20,000 acres and destroyed 140 homes" is a perfect twice, whatever the tag)."""
+    while True:
+        aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+        if aux or tok.dep_ != "conj" or any(c.dep_ in syntax.SUBJECTS for c in tok.children):
+            return aux
+        tok = tok.head
 
 
 _ALSO = frozenset({"also", "too", "likewise", "similarly"})
@@ -527,7 +599,7 @@ def _mark(tok) -> str | None:
 def _simple_past(tok) -> bool:
     """ "met", "was arrested", "were fighting": told in the story's past, not its present or
     its before ("has met", "had met", "meets")."""
-    aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    aux = _auxiliaries(tok)
     if aux & {"has", "have", "had", "'s", "'ve", "'d", "is", "are", "am", "will", "would"}:
         return False
     if tok.tag_ == "VBD":

@@ -59,6 +59,26 @@ def _event(text: str, word: str):
          "on Tuesday.", "condemned", TUESDAY),
         ("The ferry sank on Monday. Greece denied the charges when the EU inspectors met on "
          "Tuesday.", "denied", TUESDAY),
+        # a saying told with a response in the paragraph of the story's day; a new paragraph
+        # going on with no response
+        ("An air strike hit a market in Saada on Monday. A coalition spokesman said it was "
+         "reviewing the reports and denied targeting civilians.", "denied", MONDAY),
+        ("Police arrested two men in Leeds on Monday.\n\nDetectives searched their homes and "
+         "seized two guns.", "seized", MONDAY),
+        # an attribution's day after the story's, in its sentence, is not the story's day
+        ("An air strike hit a market in Saada on Monday, local officials said on Tuesday. At "
+         "least 31 civilians were killed.", "killed", MONDAY),
+        # ... a saying that tells the story is (its day is the last told)
+        ("Local officials said on Tuesday that an air strike hit a market in Saada. At least 31 "
+         "civilians were killed.", "killed", TUESDAY),
+        # a coordinated verb with no auxiliary of its own is told in its partner's tense
+        ("Police arrested two men in Leeds on Tuesday. The men were questioned and charged "
+         "with robbery.", "charged", TUESDAY),
+        # a pluperfect between is told back from the story's time: the story goes on
+        ("A jury in Leeds convicted Karen Holt of fraud on Monday. Holt had denied the "
+         "charges. She was acquitted of a fourth count.", "acquitted", MONDAY),
+        ("Police arrested two men in Leeds on Tuesday. One of them had robbed a bank in York. "
+         "The suspects were questioned at a police station.", "questioned", TUESDAY),
     ],
 )  # fmt: skip
 def test_told_at_the_story_time(text, word, day):
@@ -78,6 +98,16 @@ def test_told_at_the_story_time(text, word, day):
         # the story moved on: two sentences with no clause told at Monday
         ("Siemens directors met in Munich on Monday. Siemens is Europe's largest engineer. "
          "Its shares are widely held. Siemens approved the merger.", "approved"),
+        # a coordinated verb with no auxiliary of its own is told in its partner's tense
+        ("A wildfire that broke out near Ridgecrest on Saturday has burned 20,000 acres and "
+         "destroyed 140 homes.", "destroyed"),
+        ("Police arrested two men in Leeds on Tuesday. The bank has reopened and hired two "
+         "guards.", "hired"),
+        # a pluperfect keeps a story going, it does not bring back one that moved on
+        ("Siemens directors met in Munich on Monday. Siemens is Europe's largest engineer. "
+         "Its shares had risen in March. Siemens approved the merger.", "approved"),
+        ("Police arrested two men in Leeds on Tuesday. One of them had robbed a bank in York. "
+         "The city is calm. Its mayor is away. The suspects were questioned.", "questioned"),
         # a year or a month is no story time
         ("Acme opened a plant in Ohio in 2019. Acme hired 300 workers.", "hired"),
         # a word placing the clause by the story's day needs a story day
@@ -94,6 +124,11 @@ def test_told_at_the_story_time(text, word, day):
          "called"),
         ("Tamm conceded defeat in Tallinn on Sunday.\n\nKask ruled out any deal with the Front.",
          "ruled"),
+        # ... however the new paragraph opens, and a saying told with a response is one too
+        ("Tamm conceded defeat in Tallinn on Sunday.\n\nKask said he would begin talks with "
+         "the Greens. He ruled out any deal with the Front.", "ruled"),
+        ("An air strike hit a market in Saada on Monday.\n\nA coalition spokesman said it was "
+         "reviewing the reports and denied targeting civilians.", "denied"),
     ],
 )  # fmt: skip
 def test_not_told_at_the_story_time(text, word):
@@ -489,6 +524,15 @@ def test_one_happening_is_told_from_the_clause_that_says_who_did_it(text, title)
          "shot", (TUESDAY, TUESDAY)),
         # with no story day it stays the publication's
         ("Slepian was shot at 10 p.m. in his kitchen.", "shot", (PUB, PUB)),
+        # told of a happening named again, on the day that happening was told at (a time of
+        # day with its zone too)
+        ("The earthquake struck Tarsa on Monday. Rescuers reached the town on Tuesday. The quake "
+         "hit at 4:12 a.m. local time.", "hit", (MONDAY, MONDAY)),
+        ("Police arrested two men in Leeds on Monday. The men were charged on Tuesday. The "
+         "arrest came at 6 a.m.", "came", (MONDAY, MONDAY)),
+        # a subject naming no happening told before: the story's last day
+        ("The earthquake struck Tarsa on Monday. Rescuers reached the town on Tuesday. A second "
+         "quake hit at 4:12 a.m. local time.", "hit", (TUESDAY, TUESDAY)),
     ],
 )  # fmt: skip
 def test_a_date_dates_what_it_modifies(text, word, day):
@@ -892,3 +936,24 @@ def test_no_distance_from_a_happening_the_noun_does_not_name(text):
 )  # fmt: skip
 def test_a_length_is_no_distance(text, word, start):
     assert _event(text, word).date.start == start
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "bounds"),
+    [
+        # a plan dated by a day or month without its year, read before publication: the next one
+        ("OPEC agreed on Sunday to cut output by 1 million barrels a day from July.", "cut",
+         (dt.date(2024, 7, 1), dt.date(2024, 7, 31))),
+        ("The minister said the plant would reopen on Feb. 2.", "reopen",
+         (dt.date(2025, 2, 2),) * 2),
+        # a past happening keeps its year, and so does a year the text names
+        ("The plant reopened on Feb. 2.", "reopened", (dt.date(2024, 2, 2),) * 2),
+        ("The plant will reopen on Feb. 2, 2023.", "reopen", (PUB, None)),
+        # a bare weekday is the next one, a week on, not a year on
+        ("Details of the charges will be released Monday, the district attorney's office said.",
+         "released", (dt.date(2024, 3, 18),) * 2),
+    ],
+)  # fmt: skip
+def test_a_plan_without_a_year_is_set_for_the_next_one(text, word, bounds):
+    date = _event(text, word).date
+    assert (date.start, date.end) == bounds
