@@ -318,13 +318,15 @@ def named_before(noun, candidates: Sequence[Candidate], doc) -> Candidate | None
     """The past happening, told and dated to a day before ``noun``, that a definite noun names
     again ("Police arrested him on Dec. 11. Two days after the arrest ...", "the court ruled on
     Monday ... after the ruling", "after his resignation"): the last one told by the noun's
-    verb, else the last one of the noun's (specific) type. None for a noun that names no
-    happening, an indefinite one ("after an arrest") or one with a date of its own."""
+    verb, else the last one of the noun's (specific) type whose subject is the noun again ("The
+    earthquake struck on Saturday. The toll rose on Monday. The quake hit at 4:12 a.m."), else
+    the last one of that type. None for a noun that names no happening, an indefinite one
+    ("after an arrest") or one with a date of its own."""
     if noun.pos_ != "NOUN" or not _told_as_known(noun):
         return None
     lemma = lexicon.noun_lemma(noun)
     kind = lexicon.noun_type(lemma)
-    named, typed = None, None
+    named, typed, typed_by_name = None, None, None
     for c in candidates:
         if c.token >= noun.i or c.anchor is None or c.status != "occurred":
             continue
@@ -334,7 +336,17 @@ def named_before(noun, candidates: Sequence[Candidate], doc) -> Candidate | None
             named = c
         elif kind is not None and kind not in _VAGUE and c.type == kind:
             typed = c
-    return named or typed
+            if _same_noun(lemma, syntax.subject(doc[c.token])):
+                typed_by_name = c
+    return named or typed_by_name or typed
+
+
+def _same_noun(lemma: str, tok) -> bool:
+    """``tok`` is the noun ``lemma`` again, or a compound ending in it ("earthquake", "quake")."""
+    if tok is None or tok.pos_ != "NOUN":
+        return False
+    other = tok.lemma_.lower()
+    return other == lemma or other.endswith(lemma) or lemma.endswith(other)
 
 
 def _told_as_known(noun) -> bool:

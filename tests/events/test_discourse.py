@@ -530,6 +530,11 @@ def test_one_happening_is_told_from_the_clause_that_says_who_did_it(text, title)
          "hit at 4:12 a.m. local time.", "hit", (MONDAY, MONDAY)),
         ("Police arrested two men in Leeds on Monday. The men were charged on Tuesday. The "
          "arrest came at 6 a.m.", "came", (MONDAY, MONDAY)),
+        # another happening of the same type told in between: the one the subject names again
+        ("The earthquake struck Tarsa on Monday. The death toll from the earthquake rose to 40 "
+         "on Tuesday. The quake hit at 4:12 a.m. local time.", "hit", (MONDAY, MONDAY)),
+        ("A storm hit Leeds on Monday. A flood swept the town on Tuesday. The storm "
+         "struck at 6 a.m.", "struck", (MONDAY, MONDAY)),
         # a subject naming no happening told before: the story's last day
         ("The earthquake struck Tarsa on Monday. Rescuers reached the town on Tuesday. A second "
          "quake hit at 4:12 a.m. local time.", "hit", (TUESDAY, TUESDAY)),
