@@ -1,0 +1,33 @@
+"""Work done once per process or per parse, not per question: the answers stay the same."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.events import actors
+
+#: (organisation key, its headline short name, its display name); None: not in the gazetteer.
+ORGANISATIONS = [
+    ("EU", "EU", "European Union"),
+    ("SCO", "SCO", "Shanghai Cooperation Organisation"),
+    ("FED", "Fed", "Federal Reserve"),
+    ("UNSC", "UN Security Council", "United Nations Security Council"),
+    ("acme-widgets", None, None),  # a company the recogniser found: no gazetteer entry
+    ("", None, None),
+]
+
+
+@pytest.mark.parametrize(("key", "short", "name"), ORGANISATIONS)
+def test_the_gazetteer_is_read_once_whatever_is_asked(monkeypatch, key, short, name):
+    actors._organisations()  # read (once per process)
+    reads = []
+    monkeypatch.setattr(actors, "_load", lambda file: reads.append(file) or {})
+    for _ in range(3):
+        if short is None:
+            with pytest.raises(KeyError):
+                actors.short_name(key)
+        else:
+            assert actors.short_name(key) == short
+        if name is not None:
+            assert actors.organisation(key).name == name
+    assert reads == []  # a key the gazetteer lacks does not send it back to the file
