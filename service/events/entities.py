@@ -50,7 +50,7 @@ from .actors import (
     slug,
 )
 from .model import Actor
-from .nlp import credit_spans
+from .nlp import credit_spans, span_text, text_of
 from .sentences import Span
 
 
@@ -737,7 +737,8 @@ class Entities:
     def __init__(self, text: str, doc) -> None:
         # The parse blanks a wire dateline (``nlp.masked``); credits are blanked here too, so
         # that neither the gazetteer nor the recogniser takes the writer for a participant.
-        seen = doc.text if len(doc.text) <= len(text) else text
+        seen = text_of(doc)
+        seen = seen if len(seen) <= len(text) else text
         seen += text[len(seen) :]
         self.credits = credit_spans(seen)
         text = _blank(seen, self.credits)
@@ -1138,7 +1139,7 @@ class Entities:
     # --- mentions sentence by sentence -------------------------------------------------
     def find(self, sent) -> list[ActorMention]:
         """The participants named in the spaCy sentence ``sent``, in text order."""
-        span = Span(sent.text, sent.start_char, sent.end_char)
+        span = Span(span_text(sent), sent.start_char, sent.end_char)
         found = [self._state_or_country(m) for m in self.old.find(span)]
         ents = self._ents.get(sent.start, [])
         for ent in ents:

@@ -132,6 +132,27 @@ def stamp_end(text: str) -> int:
     return m.end() if m else 0
 
 
+#: Where a parse keeps its text (``Doc.user_data``, spaCy's storage for its users' data).
+_TEXT = ("timeline", "text")
+
+
+def text_of(doc) -> str:
+    """The parsed text of ``doc``, as ``doc.text``: spaCy joins every token's text afresh at
+    each read of ``Doc.text`` (a token object each), so it is read once and kept with the
+    parse."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
+def span_text(span) -> str:
+    """``span.text`` (a sentence), cut from the parse's text rather than joined from its
+    tokens: the tokenizer loses no character, so a span's text is the text between its
+    first token's start and its last token's end."""
+    return text_of(span.doc)[span.start_char : span.end_char]
+
+
 def parse(text: str):
     """The parsed ``Doc`` of ``text`` (token offsets are offsets into ``text``)."""
     text = masked(text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.events import actors
+from service.events import actors, nlp
 
 #: (organisation key, its headline short name, its display name); None: not in the gazetteer.
 ORGANISATIONS = [
@@ -31,3 +31,24 @@ def test_the_gazetteer_is_read_once_whatever_is_asked(monkeypatch, key, short, n
         if name is not None:
             assert actors.organisation(key).name == name
     assert reads == []  # a key the gazetteer lacks does not send it back to the file
+
+
+#: Invented texts: sentences split by stops, blank lines, a dateline blanked by the parse,
+#: quotes, non-ASCII letters, trailing spaces.
+TEXTS = [
+    "The minister arrived on Monday.  Talks began at noon.\n\nThey ended late.",
+    "PARIS (Reuters) - Talks “resumed” in Zürich.   Officials said so.   ",
+    "One sentence with no stop",
+    "\n\n  Lead with blank lines. Then a question? Yes.\n",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS, ids=range(len(TEXTS)))
+def test_the_parse_text_and_sentence_texts_are_spacys(text):
+    doc = nlp.parse(text)
+    assert nlp.text_of(doc) == doc.text
+    assert nlp.text_of(doc) is nlp.text_of(doc)  # kept with the parse
+    for sent in doc.sents:
+        assert nlp.span_text(sent) == sent.text
+    for ent in doc.ents:
+        assert nlp.span_text(ent) == ent.text
