@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from service.events import actors, nlp
+from service.events.entities import Entities, _proper_chunks
 
 #: (organisation key, its headline short name, its display name); None: not in the gazetteer.
 ORGANISATIONS = [
@@ -52,3 +53,27 @@ def test_the_parse_text_and_sentence_texts_are_spacys(text):
         assert nlp.span_text(sent) == sent.text
     for ent in doc.ents:
         assert nlp.span_text(ent) == ent.text
+
+
+#: Invented texts with names: entities at a sentence's start and end, a name run over a line.
+NAMED = [
+    "Acme Corp said on Monday it would buy Widget Works. Jane Doe, its chief, agreed.",
+    "In Port-au-Prince, UN officials met. Kenya's Bank of Kilimanjaro lent Haiti money.\n\nDone.",
+    "The pair were admitted to hospital in Airdrie, Lanarkshire. GPs may now diagnose it.",
+]
+
+
+@pytest.mark.parametrize("text", NAMED, ids=range(len(NAMED)))
+def test_sentence_bookkeeping_matches_spacys(text):
+    doc = nlp.parse(text)
+    found = Entities(text, doc)
+    for sent in doc.sents:
+        assert found._chunks(sent) == [c for c in _proper_chunks(sent) if found._nameable(*c)]
+        assert found._chunks(sent) is found._chunks(sent)  # worked out once
+        for start, end, name in found._chunks(sent):
+            assert name == doc.char_span(start, end).text.strip()
+    grouped = {start: [e.text for e in ents] for start, ents in found._ents.items()}
+    by_spacy: dict[int, list[str]] = {}
+    for ent in found.ents:
+        by_spacy.setdefault(ent.sent.start, []).append(ent.text)
+    assert grouped == by_spacy
