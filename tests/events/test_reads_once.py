@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from service.events import actors, nlp
@@ -53,6 +57,51 @@ def test_the_parse_text_and_sentence_texts_are_spacys(text):
         assert nlp.span_text(sent) == sent.text
     for ent in doc.ents:
         assert nlp.span_text(ent) == ent.text
+
+
+#: (numpy loaded before the model, OPENBLAS_NUM_THREADS before, numpy's BLAS used, after).
+BLAS = [
+    (False, None, True, "1"),  # set to one thread before numpy reads it
+    (False, "1", True, "1"),
+    (False, "4", False, "4"),  # the operator's choice stands; blis, which is one thread
+    (True, None, False, None),  # too late to set: numpy's OpenBLAS has a thread per core
+    (True, "1", True, "1"),
+    (True, "2", False, "2"),
+]
+
+
+@pytest.mark.parametrize(("loaded", "before", "used", "after"), BLAS)
+def test_numpy_blas_only_on_one_thread(monkeypatch, loaded, before, used, after):
+    if loaded:
+        monkeypatch.setitem(sys.modules, "numpy", sys.modules.get("numpy") or object())
+    else:
+        monkeypatch.delitem(sys.modules, "numpy", raising=False)
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", before or "")  # restored after the test
+    if before is None:
+        monkeypatch.delenv("OPENBLAS_NUM_THREADS")
+    assert nlp._one_blas_thread() is used
+    assert os.environ.get("OPENBLAS_NUM_THREADS") == after
+
+
+#: OPENBLAS_NUM_THREADS a fresh process starts with -> whether its model multiplies with blis.
+STARTS = [(None, False), ("4", True)]
+
+
+@pytest.mark.parametrize(("threads", "blis"), STARTS)
+def test_the_model_multiplies_with_the_ops_chosen(threads, blis):
+    """In a process of its own: this one's numpy and environment are the tests' (and the
+    tests' environment is put back after each test)."""
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    env.update({"OPENBLAS_NUM_THREADS": threads} if threads else {})
+    code = (
+        "import os; from service.events import nlp; "
+        "print(nlp.pipeline().get_pipe('tok2vec').model.ops.use_blis, "
+        "os.environ.get('OPENBLAS_NUM_THREADS'))"
+    )
+    ran = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    assert ran.stdout.split() == [str(blis), threads or "1"]
 
 
 #: Invented texts with names: entities at a sentence's start and end, a name run over a line.
