@@ -119,20 +119,25 @@ def _tree_regex(node: dict) -> str:
 
 
 @functools.cache
-def organisation(key: str) -> Actor:
+def _organisations() -> dict[str, dict]:
+    """The gazetteer's organisations by key (read once: a key it lacks is asked for again and
+    again, by every headline naming a company the recogniser found)."""
+    by_key: dict[str, dict] = {}
     for org in _load("organisations.json")["organisations"]:
-        if org["key"] == key:
-            return Actor(f"org:{key}", org["name"], "organisation")
-    raise KeyError(key)
+        by_key.setdefault(org["key"], org)
+    return by_key
 
 
 @functools.cache
+def organisation(key: str) -> Actor:
+    """The gazetteer's organisation ``key`` (KeyError when it has none)."""
+    return Actor(f"org:{key}", _organisations()[key]["name"], "organisation")
+
+
 def short_name(key: str) -> str:
-    """The name a headline uses for an organisation: "EU", "SCO", "Fed"."""
-    for org in _load("organisations.json")["organisations"]:
-        if org["key"] == key:
-            return org.get("short", key)
-    raise KeyError(key)
+    """The name a headline uses for an organisation: "EU", "SCO", "Fed" (KeyError when the
+    gazetteer has no ``key``)."""
+    return _organisations()[key].get("short", key)
 
 
 @functools.cache

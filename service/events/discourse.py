@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from service.temporal.edtf import describe
 from service.temporal.model import Timex
 
-from . import coref, dates, lexicon, syntax
+from . import coref, dates, lexicon, nlp, syntax
 
 #: Finest first: a clause with several dates takes the finest ("results on Jan. 29").
 _FINENESS = {
@@ -394,7 +394,7 @@ def told_at(
     reference: Timex | None = None
     told = -1  # the sentence the reference was last told in
     done: dict[str, Timex] = {}  # a verb's lemma -> the day it was last told done at
-    text, last = doc.text, 0  # the end of the clause that gave the reference (its paragraph)
+    text, last = nlp.text_of(doc), 0  # the end of the clause giving the reference (its paragraph)
     for c in candidates:
         if c.anchor is not None and not c.inherited:
             if c.status == "occurred" and c.trigger.pos == "verb" and _told(c.anchor, published_at):
@@ -646,7 +646,7 @@ def offsets(candidates: Sequence, doc, timexes: Sequence[Timex]) -> dict[int, tu
     a week after the lower house approved it": the approval a week before Tuesday); that
     clause's duration is the offset, and is taken from it."""
     durations = {t.start: t for t in timexes if t.type == "DURATION"}
-    text = doc.text  # built afresh on each read: once, not per clause
+    text = nlp.text_of(doc)
     by_token = {c.token: c for c in candidates}
     out: dict[int, tuple[str, Timex]] = {}
     for c in candidates:
@@ -743,7 +743,7 @@ def when_dates(candidates: Sequence, timexes: Sequence[Timex], doc) -> None:
     2022, when it ended eight years of negative rates": the end in July 2022; "the first strike
     since 2001, when a walkout cost..."), not at the main clause's time."""
     ends = {t.end: t for t in timexes if dates.datable(t)}
-    text = doc.text  # built afresh on each read: once, not per clause
+    text = nlp.text_of(doc)
     for c in candidates:
         if c.anchor is not None or c.trigger.pos != "verb":
             continue
@@ -785,7 +785,7 @@ def period_subjects(candidates: Sequence, timexes: Sequence[Timex], doc) -> None
     it ("after third-quarter profit fell": the "after" is the clause's)."""
     periods = [t for t in timexes if t.precision in _PERIODS and t.type == "DATE"]
     starts = [s.start_char for s in doc.sents]
-    text = doc.text  # built afresh on each read: once, not per clause
+    text = nlp.text_of(doc)
     # Read once, not per clause: per clause, the text's every period made long texts quadratic.
     told = _StoryPeriods([t for t in periods if not compared(text, t)], starts)
     at = {}  # character offset -> the first period over it

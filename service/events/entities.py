@@ -30,6 +30,7 @@ on board. One name has one kind in an article: a place somewhere is that place e
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import json
@@ -50,7 +51,7 @@ from .actors import (
     slug,
 )
 from .model import Actor
-from .nlp import credit_spans
+from .nlp import credit_spans, span_text, text_of
 from .sentences import Span
 
 
@@ -238,7 +239,7 @@ def _proper_chunks(sent):
         if all(w.is_upper and len(w.text) > 4 for w in words):
             continue  # headings in capitals
         start, end = words[0].idx, tok.idx + len(tok.text)
-        text = sent.doc[words[0].i : tok.i + 1].text.strip()  # "Port-au-Prince", as written
+        text = text_of(sent.doc)[start:end].strip()  # "Port-au-Prince", as written
         if len(text) > 2 and not any(ch.isdigit() for ch in text):
             out.append((start, end, text))
     return out
@@ -751,7 +752,8 @@ class Entities:
     def __init__(self, text: str, doc) -> None:
         # The parse blanks a wire dateline (``nlp.masked``); credits are blanked here too, so
         # that neither the gazetteer nor the recogniser takes the writer for a participant.
-        seen = doc.text if len(doc.text) <= len(text) else text
+        seen = text_of(doc)
+        seen = seen if len(seen) <= len(text) else text
         seen += text[len(seen) :]
         self.credits = credit_spans(seen)
         text = _blank(seen, self.credits)
@@ -766,9 +768,12 @@ class Entities:
         self.sides: list[ActorMention] = []  # the organisations named so far, latest last
         self.surfaces: dict[str, set[str]] = {}  # actor key -> the names the text used
         self._ents: dict[int, list] = {}  # sentence start -> its entities (sent.ents is O(doc))
+        self._chunked: dict[tuple[int, int], list] = {}  # sentence -> its proper-noun chunks
         self.ents = [e for e in doc.ents if self._named(e)]
+        starts = [sent.start for sent in doc.sents]  # (ent.sent scans for its sentence's ends)
         for ent in self.ents:
-            self._ents.setdefault(ent.sent.start, []).append(ent)
+            start = starts[bisect.bisect_right(starts, ent.start) - 1]
+            self._ents.setdefault(start, []).append(ent)
         orgs = {_clean(e.text) for e in self.ents if e.label_ == "ORG"}
         #: Names the recogniser reads as places somewhere in the article: the same name read as
         #: a person or company elsewhere is the place ("a man from Barnet" after "Barnet, north
@@ -800,7 +805,14 @@ class Entities:
         return name not in _TIME_ZONES
 
     def _chunks(self, sent) -> list[tuple[int, int, str]]:
-        return [c for c in _proper_chunks(sent) if self._nameable(*c)]
+        """The sentence's proper-noun chunks outside the credits (worked out once: the
+        registration of names reads every sentence's before ``find`` reads it again)."""
+        found = self._chunked.get((sent.start, sent.end))
+        if found is None:
+            found = self._chunked[sent.start, sent.end] = [
+                c for c in _proper_chunks(sent) if self._nameable(*c)
+            ]
+        return found
 
     # --- registration of names over the whole article ------------------------------------
     def _register(self) -> None:
@@ -1158,7 +1170,7 @@ class Entities:
     # --- mentions sentence by sentence -------------------------------------------------
     def find(self, sent) -> list[ActorMention]:
         """The participants named in the spaCy sentence ``sent``, in text order."""
-        span = Span(sent.text, sent.start_char, sent.end_char)
+        span = Span(span_text(sent), sent.start_char, sent.end_char)
         found = [self._state_or_country(m) for m in self.old.find(span)]
         ents = self._ents.get(sent.start, [])
         for ent in ents:

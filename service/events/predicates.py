@@ -24,7 +24,7 @@ import datetime as dt
 
 from service.temporal.model import Timex
 
-from . import anchors, detection, discourse, eventtype, participants, syntax
+from . import anchors, detection, discourse, eventtype, nlp, participants, syntax
 from .actors import ActorMention
 from .candidate import Candidate
 from .entities import Entities
@@ -67,11 +67,12 @@ def find(
     days = discourse.Days(timexes)
     for position, sent in enumerate(doc.sents):
         mentions = entities.find(sent)
-        if not sent.text.strip() or sent.text.rstrip().endswith("?"):
+        said = nlp.span_text(sent)
+        if not said.strip() or said.rstrip().endswith("?"):
             continue
         token_actors = participants.actors_by_token(sent, mentions)
         participants.pronouns(sent, token_actors, recent)
-        span = Span(sent.text, sent.start_char, sent.end_char)
+        span = Span(said, sent.start_char, sent.end_char)
         local = timexes[
             bisect.bisect_left(starts, span.start) : bisect.bisect_left(starts, span.end)
         ]
