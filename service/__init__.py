@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
 from typing import Any
 
-from flask import Flask
+# One BLAS thread a process, set before anything loads numpy (the language identifier and spaCy
+# do): the service scales by processes, a worker or an ingest job to a core, and the language
+# model multiplies with numpy's OpenBLAS only when it runs on one thread (events/nlp.py,
+# _one_blas_thread); an operator's own setting stands.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+from flask import Flask  # noqa: E402
 
 from .storage import models  # noqa: F401  (models bind to the database proxy before init_app)
 

@@ -104,6 +104,21 @@ def test_the_model_multiplies_with_the_ops_chosen(threads, blis):
     assert ran.stdout.split() == [str(blis), threads or "1"]
 
 
+def test_a_server_worker_multiplies_with_numpy_blas():
+    """A worker builds its app and reads the language of its warm-up sample, both of which load
+    numpy, before the model loads: the one-thread setting is made when the service is imported."""
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    code = (
+        "from service import create_app; from service.write import warm; "
+        "from service.events import nlp; create_app({'TESTING': True}); warm.warm(); "
+        "print(nlp.pipeline().get_pipe('tok2vec').model.ops.use_blis)"
+    )
+    ran = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    assert ran.stdout.split()[-1] == "False"
+
+
 #: Invented texts with names: entities at a sentence's start and end, a name run over a line.
 NAMED = [
     "Acme Corp said on Monday it would buy Widget Works. Jane Doe, its chief, agreed.",
