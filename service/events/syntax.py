@@ -28,6 +28,8 @@ def subject(tok) -> Token | None:
         return subject(tok.head)  # "arrived ... and held talks": the first verb's subject
     if tok.dep_ == "xcomp" and tok.head.dep_ == "acomp" and tok.head.lower_ in lexicon.FIRM:
         return subject(tok.head.head)  # "Talks are due to resume": the talks resume
+    if tok.dep_ == "xcomp" and controller(tok) is not None:
+        return controller(tok)  # "ordered Smith to stand trial": Smith stands trial
     if tok.dep_ == "xcomp":
         return subject(tok.head)  # "agreed to buy": the agreeing party buys
     if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.head.pos_ in ("VERB", "AUX"):
@@ -46,6 +48,16 @@ def subject(tok) -> Token | None:
         passive = any(c.dep_ == "nsubjpass" for c in tok.children)
         return _antecedent(tok.head) if not passive else None
     return None
+
+
+def controller(xcomp) -> Token | None:
+    """The object that does what an infinitive tells after a verb of ordering or permitting
+    ("ordered Smith to stand trial", "allowed the ship to dock"), ``lexicon.OBJECT_CONTROL``;
+    None for other verbs ("agreed to buy", "used the money to buy")."""
+    head = xcomp.head
+    if head.lemma_.lower() not in lexicon.OBJECT_CONTROL:
+        return None
+    return next((c for c in head.children if c.dep_ == "dobj" and c.i < xcomp.i), None)
 
 
 def fronted_participle(tok) -> bool:
