@@ -374,6 +374,31 @@ def _company_cue(name: str, text: str) -> bool:
 
 #: Time zones the recogniser takes for organisations ("1030 GMT").
 _TIME_ZONES = _words("time_zones")
+_SCALES = _words("amount_scales")
+
+
+def _without_amount(ent):
+    """The entity without an amount the recogniser ran into it ("fined Acme Corp 5 million
+    euros": Acme Corp). An amount is a run of numbers at the end with a scale word, a
+    currency sign or a written-out figure ("300,000", "2.4"); a name's own number stays
+    ("Boeing 737", "Apollo 11")."""
+    end = ent.end
+    while end > ent.start and _amount_word(ent.doc[end - 1]):
+        end -= 1
+    tail = ent.doc[end : ent.end]
+    if end in (ent.start, ent.end) or not any(
+        w.lower_ in _SCALES or w.is_currency or re.search(r"\d[.,]\d", w.text) for w in tail
+    ):
+        return ent
+    name = ent.doc[ent.start : end]
+    name.label_ = ent.label_
+    return name
+
+
+def _amount_word(tok) -> bool:
+    """A word of an amount: a number, a scale, a currency sign or name ("pounds")."""
+    words = {tok.lower_, tok.lemma_.lower()}
+    return tok.like_num or tok.is_currency or bool(words & (_SCALES | _CURRENCIES.keys()))
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
@@ -751,7 +776,7 @@ class Entities:
         self.told: dict[str, int] = {}  # person key -> times named so far, as possessor too
         self.surfaces: dict[str, set[str]] = {}  # actor key -> the names the text used
         self._ents: dict[int, list] = {}  # sentence start -> its entities (sent.ents is O(doc))
-        self.ents = [e for e in doc.ents if self._named(e)]
+        self.ents = [e for e in map(_without_amount, doc.ents) if self._named(e)]
         for ent in self.ents:
             self._ents.setdefault(ent.sent.start, []).append(ent)
         orgs = {_clean(e.text) for e in self.ents if e.label_ == "ORG"}
