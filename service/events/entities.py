@@ -494,6 +494,19 @@ _PREFIX_BEFORE = re.compile(r"\b" + VESSEL_PREFIX + r"(?:\s+[A-Z][\w'’-]*)*\s+
 _BODY_NOUNS = _words("body_nouns")
 
 
+def _named_beside(noun, taken: set[int]) -> bool:
+    """A name right after a body's noun, both told of the same predicate: "Germany's financial
+    watchdog BaFin fined" parsed as two subjects is one body, the name (not "told the
+    regulator Monday", not a name in a clause of its own)."""
+    doc = noun.doc
+    if noun.i + 1 >= len(doc) or noun.i + 1 not in taken or doc[noun.i + 1].pos_ != "PROPN":
+        return False
+    name = doc[noun.i + 1]
+    while name.dep_ in ("compound", "flat") and name.head.i > name.i:
+        name = name.head
+    return name.head.i == noun.i or (name.head.i == noun.head.i and name.dep_ == noun.dep_)
+
+
 def _body_noun(tok) -> bool:
     """ "prosecutors", "police", "the navy": a body's common noun, in either number."""
     return tok.lower_ in _BODY_NOUNS or tok.lemma_.lower() in _BODY_NOUNS
@@ -1308,7 +1321,7 @@ class Entities:
                 continue
             if any(
                 c.dep_ == "appos" or (c.dep_ == "compound" and c.i in taken) for c in tok.children
-            ):
+            ) or _named_beside(tok, taken):
                 continue  # "financial watchdog BaFin": the name says who
             if office and tok.dep_ == "appos" and tok.head.i in taken:
                 continue  # "Aroha Ngata, New Zealand's housing minister": the holder is named

@@ -23,7 +23,7 @@ def subject(tok) -> Token | None:
         if c.dep_ in ("nsubj", "nsubjpass"):
             if c.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
                 return _happening(tok, _antecedent(tok.head))  # "the doctor who performed"
-            return c
+            return _named_after(c) or c
     if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
         return subject(tok.head)  # "arrived ... and held talks": the first verb's subject
     if tok.dep_ == "xcomp" and tok.head.dep_ == "acomp" and tok.head.lower_ in lexicon.FIRM:
@@ -58,6 +58,18 @@ def controller(xcomp) -> Token | None:
     if head.lemma_.lower() not in lexicon.OBJECT_CONTROL:
         return None
     return next((c for c in head.children if c.dep_ == "dobj" and c.i < xcomp.i), None)
+
+
+def _named_after(noun) -> Token | None:
+    """The name the parse split from the common noun it follows as a second subject
+    ("Germany's financial watchdog BaFin fined": BaFin, the one who fined)."""
+    doc = noun.doc
+    if noun.pos_ != "NOUN" or noun.i + 1 >= len(doc) or doc[noun.i + 1].pos_ != "PROPN":
+        return None
+    name = doc[noun.i + 1]
+    while name.dep_ in ("compound", "flat") and name.head.i > name.i:
+        name = name.head
+    return name if name.head.i == noun.head.i and name.dep_ == noun.dep_ else None
 
 
 def fronted_participle(tok) -> bool:
@@ -149,7 +161,7 @@ def teller_of(pronoun) -> Token | None:
     subject = next((c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.pos_ == "PRON":
         return None
-    return subject
+    return _named_after(subject) or subject
 
 
 def in_subject(tok) -> bool:
