@@ -372,6 +372,30 @@ def _company_cue(name: str, text: str) -> bool:
     return False
 
 
+def _its_own(ent) -> bool:
+    """Whether a name is the subject of a verb whose object is "its" something, with no other
+    thing between that "its" could be of: a company or body, not a person ("Siemens Gamesa
+    cut its forecast", "... cut 4,000 jobs at its plants"; a person's is "his" or "her"; not
+    "criticised the bank for its lending")."""
+    root = ent.root
+    if root.dep_ != "nsubj":
+        return False
+    verb = root.head
+    for word in verb.subtree:
+        if word.lower_ != "its" or word.dep_ != "poss" or word.i < ent.end:
+            continue
+        between = word.doc[ent.end : word.i]
+        if any(w.tag_ in ("NN", "NNP") and w.ent_type_ not in ("DATE", "TIME") for w in between):
+            return False
+        noun = word.head
+        while noun.dep_ in ("pobj", "conj") and noun.head.head.i != verb.i:
+            noun = noun.head.head if noun.dep_ == "pobj" else noun.head
+        owner = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if noun.dep_ in ("dobj", "pobj") and owner.i == verb.i:
+            return True
+    return False
+
+
 #: Time zones the recogniser takes for organisations ("1030 GMT").
 _TIME_ZONES = _words("time_zones")
 _SCALES = _words("amount_scales")
@@ -824,6 +848,7 @@ class Entities:
     def _register(self) -> None:
         owners: dict[str, set[str]] = {}
         by_key: dict[str, Actor] = {p.key: p for p in self.people.values()}
+        owning = {_clean(e.text) for e in self.ents if e.label_ == "PERSON" and _its_own(e)}
         for ent in self.ents:
             if ent.label_ == "PERSON":
                 name = self._person_name(_person_text(ent))
@@ -833,7 +858,7 @@ class Entities:
                     continue  # a single name is a surname of someone named in full, or nothing
                 if _placed(name, self.text):
                     continue  # "strikes on Khan Yunis ... in Khan Yunis": a place
-                if _company_cue(name, self.text) or _CLUB.search(name):
+                if _company_cue(name, self.text) or _CLUB.search(name) or name in owning:
                     self._org_named(name)  # "Kraemer Mejeri shares jumped", "Dundee Rovers"
                     continue
                 person = Actor(f"person:{slug(name)}", name, "person")
