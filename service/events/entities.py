@@ -345,9 +345,18 @@ _WHERE = re.compile(r"\b(?:in|near|outside|around|across|inside|towards?)\s+")
 
 
 def _placed(name: str, text: str) -> bool:
-    """Whether the article puts something in, near or outside ``name``: a place, not a
-    person, whatever the recogniser says ("in Khan Yunis", "near Angkor Wat")."""
-    return _follows(_WHERE, name, text)
+    """Whether the article puts something in, near, outside or at ``name``: a place, not a
+    person, whatever the recogniser says ("in Khan Yunis", "gathered at Angkor Wat"; not
+    "looked at John Smith", "at John Smith's funeral")."""
+    if _follows(_WHERE, name, text):
+        return True
+    for m in re.finditer(rf"(\w+)\s+at\s+{re.escape(name)}\b(?!['’])", text):
+        if m.group(1).lower() not in _AIMING:
+            return True
+    return False
+
+
+_AIMING = _words("aiming_words")
 
 
 #: What puts something in, at, to or from a place.
