@@ -346,9 +346,18 @@ _WHERE = re.compile(r"\b(?:in|near|outside|around|across|inside|towards?)\s+")
 
 
 def _placed(name: str, text: str) -> bool:
-    """Whether the article puts something in, near or outside ``name``: a place, not a
-    person, whatever the recogniser says ("in Khan Yunis", "near Angkor Wat")."""
-    return _follows(_WHERE, name, text)
+    """Whether the article puts something in, near, outside or at ``name``: a place, not a
+    person, whatever the recogniser says ("in Khan Yunis", "gathered at Angkor Wat"; not
+    "looked at John Smith", "at John Smith's funeral")."""
+    if _follows(_WHERE, name, text):
+        return True
+    for m in re.finditer(rf"(\w+)\s+at\s+{re.escape(name)}\b(?!['’])", text):
+        if m.group(1).lower() not in _AIMING:
+            return True
+    return False
+
+
+_AIMING = _words("aiming_words")
 
 
 #: What puts something in, at, to or from a place.
@@ -373,8 +382,57 @@ def _company_cue(name: str, text: str) -> bool:
     return False
 
 
+def _its_own(ent) -> bool:
+    """Whether a name is the subject of a verb whose object is "its" something, with no other
+    thing between that "its" could be of: a company or body, not a person ("Siemens Gamesa
+    cut its forecast", "... cut 4,000 jobs at its plants"; a person's is "his" or "her"; not
+    "criticised the bank for its lending")."""
+    root = ent.root
+    if root.dep_ != "nsubj":
+        return False
+    verb = root.head
+    for word in verb.subtree:
+        if word.lower_ != "its" or word.dep_ != "poss" or word.i < ent.end:
+            continue
+        between = word.doc[ent.end : word.i]
+        if any(w.tag_ in ("NN", "NNP") and w.ent_type_ not in ("DATE", "TIME") for w in between):
+            return False
+        noun = word.head
+        while noun.dep_ in ("pobj", "conj") and noun.head.head.i != verb.i:
+            noun = noun.head.head if noun.dep_ == "pobj" else noun.head
+        owner = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if noun.dep_ in ("dobj", "pobj") and owner.i == verb.i:
+            return True
+    return False
+
+
 #: Time zones the recogniser takes for organisations ("1030 GMT").
 _TIME_ZONES = _words("time_zones")
+_SCALES = _words("amount_scales")
+
+
+def _without_amount(ent):
+    """The entity without an amount the recogniser ran into it ("fined Acme Corp 5 million
+    euros": Acme Corp). An amount is a run of numbers at the end with a scale word, a
+    currency sign or a written-out figure ("300,000", "2.4"); a name's own number stays
+    ("Boeing 737", "Apollo 11")."""
+    end = ent.end
+    while end > ent.start and _amount_word(ent.doc[end - 1]):
+        end -= 1
+    tail = ent.doc[end : ent.end]
+    if end in (ent.start, ent.end) or not any(
+        w.lower_ in _SCALES or w.is_currency or re.search(r"\d[.,]\d", w.text) for w in tail
+    ):
+        return ent
+    name = ent.doc[ent.start : end]
+    name.label_ = ent.label_
+    return name
+
+
+def _amount_word(tok) -> bool:
+    """A word of an amount: a number, a scale, a currency sign or name ("pounds")."""
+    words = {tok.lower_, tok.lemma_.lower()}
+    return tok.like_num or tok.is_currency or bool(words & (_SCALES | _CURRENCIES.keys()))
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
@@ -468,6 +526,19 @@ _PREFIX_BEFORE = re.compile(r"\b" + VESSEL_PREFIX + r"(?:\s+[A-Z][\w'’-]*)*\s+
 
 #: Common nouns that name a body when a place says whose: "Munich prosecutors", "Chile's navy".
 _BODY_NOUNS = _words("body_nouns")
+
+
+def _named_beside(noun, taken: set[int]) -> bool:
+    """A name right after a body's noun, both told of the same predicate: "Germany's financial
+    watchdog BaFin fined" parsed as two subjects is one body, the name (not "told the
+    regulator Monday", not a name in a clause of its own)."""
+    doc = noun.doc
+    if noun.i + 1 >= len(doc) or noun.i + 1 not in taken or doc[noun.i + 1].pos_ != "PROPN":
+        return False
+    name = doc[noun.i + 1]
+    while name.dep_ in ("compound", "flat") and name.head.i > name.i:
+        name = name.head
+    return name.head.i == noun.i or (name.head.i == noun.head.i and name.dep_ == noun.dep_)
 
 
 def _body_noun(tok) -> bool:
@@ -769,7 +840,7 @@ class Entities:
         self.surfaces: dict[str, set[str]] = {}  # actor key -> the names the text used
         self._ents: dict[int, list] = {}  # sentence start -> its entities (sent.ents is O(doc))
         self._chunked: dict[tuple[int, int], list] = {}  # sentence -> its proper-noun chunks
-        self.ents = [e for e in doc.ents if self._named(e)]
+        self.ents = [e for e in map(_without_amount, doc.ents) if self._named(e)]
         starts = [sent.start for sent in doc.sents]  # (ent.sent scans for its sentence's ends)
         for ent in self.ents:
             start = starts[bisect.bisect_right(starts, ent.start) - 1]
@@ -818,6 +889,7 @@ class Entities:
     def _register(self) -> None:
         owners: dict[str, set[str]] = {}
         by_key: dict[str, Actor] = {p.key: p for p in self.people.values()}
+        owning = {_clean(e.text) for e in self.ents if e.label_ == "PERSON" and _its_own(e)}
         for ent in self.ents:
             if ent.label_ == "PERSON":
                 name = self._person_name(_person_text(ent))
@@ -827,7 +899,7 @@ class Entities:
                     continue  # a single name is a surname of someone named in full, or nothing
                 if _placed(name, self.text):
                     continue  # "strikes on Khan Yunis ... in Khan Yunis": a place
-                if _company_cue(name, self.text) or _CLUB.search(name):
+                if _company_cue(name, self.text) or _CLUB.search(name) or name in owning:
                     self._org_named(name)  # "Kraemer Mejeri shares jumped", "Dundee Rovers"
                     continue
                 person = Actor(f"person:{slug(name)}", name, "person")
@@ -1366,7 +1438,7 @@ class Entities:
                 continue
             if any(
                 c.dep_ == "appos" or (c.dep_ == "compound" and c.i in taken) for c in tok.children
-            ):
+            ) or _named_beside(tok, taken):
                 continue  # "financial watchdog BaFin": the name says who
             if office and tok.dep_ == "appos" and tok.head.i in taken:
                 continue  # "Aroha Ngata, New Zealand's housing minister": the holder is named

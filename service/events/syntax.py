@@ -23,11 +23,13 @@ def subject(tok) -> Token | None:
         if c.dep_ in ("nsubj", "nsubjpass"):
             if c.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
                 return _happening(tok, _antecedent(tok.head))  # "the doctor who performed"
-            return c
+            return _named_after(c) or c
     if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
         return subject(tok.head)  # "arrived ... and held talks": the first verb's subject
     if tok.dep_ == "xcomp" and tok.head.dep_ == "acomp" and tok.head.lower_ in lexicon.FIRM:
         return subject(tok.head.head)  # "Talks are due to resume": the talks resume
+    if tok.dep_ == "xcomp" and controller(tok) is not None:
+        return controller(tok)  # "ordered Smith to stand trial": Smith stands trial
     if tok.dep_ == "xcomp":
         return subject(tok.head)  # "agreed to buy": the agreeing party buys
     if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.head.pos_ in ("VERB", "AUX"):
@@ -88,6 +90,28 @@ def split_name(tok) -> Token | None:
             return c
         return None
     return None
+
+
+def controller(xcomp) -> Token | None:
+    """The object that does what an infinitive tells after a verb of ordering or permitting
+    ("ordered Smith to stand trial", "allowed the ship to dock"), ``lexicon.OBJECT_CONTROL``;
+    None for other verbs ("agreed to buy", "used the money to buy")."""
+    head = xcomp.head
+    if head.lemma_.lower() not in lexicon.OBJECT_CONTROL:
+        return None
+    return next((c for c in head.children if c.dep_ == "dobj" and c.i < xcomp.i), None)
+
+
+def _named_after(noun) -> Token | None:
+    """The name the parse split from the common noun it follows as a second subject
+    ("Germany's financial watchdog BaFin fined": BaFin, the one who fined)."""
+    doc = noun.doc
+    if noun.pos_ != "NOUN" or noun.i + 1 >= len(doc) or doc[noun.i + 1].pos_ != "PROPN":
+        return None
+    name = doc[noun.i + 1]
+    while name.dep_ in ("compound", "flat") and name.head.i > name.i:
+        name = name.head
+    return name if name.head.i == noun.head.i and name.dep_ == noun.dep_ else None
 
 
 def fronted_participle(tok) -> bool:
@@ -176,7 +200,7 @@ def teller_of(pronoun) -> Token | None:
     subject = reporter(pronoun)
     if subject is None or subject.pos_ == "PRON":
         return None
-    return subject
+    return _named_after(subject) or subject
 
 
 def reporter(pronoun) -> Token | None:
