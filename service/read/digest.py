@@ -20,7 +20,7 @@ from ..storage.models import DayWeight, Event
 from ..storage.order import PRECISIONS, UNDATED, precision_rank
 from ..storage.rows import fetch, rows_of
 from . import daywalk as walk
-from .queries import PAGE_COLUMNS, resolve_actor_terms
+from .queries import PAGE_COLUMNS, resolve_actor_terms, widened
 
 _DAY = precision_rank("day")
 #: Filters the dates' kept sums know nothing of (DayWeight; the type's index): with one of them
@@ -49,6 +49,8 @@ def digest(args: dict[str, Any]) -> list[KeyDate]:
     ranks = list(range(precision_rank(args.get("precision") or "day") + 1))
     if args.get("actor"):  # resolved once (an unknown actor is refused as on /events)
         args = {**args, "actor_ids": resolve_actor_terms(args["actor"])}
+    if args.get("q"):  # an actor's acronym or initials also finds its name (as on /events)
+        args = {**args, "q": widened(args["q"])}
     if not any(_given(args, f) for f in RESIDUAL):
         chosen = {key: total for key, total, _ in _kept_sums(args, ranks, args.get("dates") or 20)}
     elif not (matches := walk.matches(args)):
