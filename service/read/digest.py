@@ -160,8 +160,12 @@ def _reported(args: dict[str, Any], ranks: list[int], wanted: int) -> dict:
         return chosen
     lo = args.get("from_") or dt.date.min
     hi = min(args.get("to") or UNDATED, UNDATED - dt.timedelta(days=1))
+    weights = dict(chosen)
+    # (a day outside the heaviest by events alone must reach the last of them with its
+    # publications added: only those rows come back, with the chosen days published on)
+    floor = min(chosen.values(), default=0.0) if len(chosen) == wanted else 0.0
     published = (
-        Article.select(Article.published_at, pw.fn.COUNT(Article.id).alias("n"))
+        Article.select(Article.published_at, pw.fn.COUNT(pw.SQL("*")).alias("n"))
         .where(Article.published_at.between(lo, hi))
         .group_by(Article.published_at)
         .alias("published")
@@ -169,9 +173,8 @@ def _reported(args: dict[str, Any], ranks: list[int], wanted: int) -> dict:
     days = (
         DayWeight.select(DayWeight.sort_date, DayWeight.total, published.c.n)
         .join(published, on=(published.c.published_at == DayWeight.sort_date))
-        .where(DayWeight.key_rank == _DAY)
+        .where((DayWeight.key_rank == _DAY) & (DayWeight.total + BURST * published.c.n >= floor))
     )
-    weights = dict(chosen)
     for day, total, n in database.execute_sql(*days.sql()):
         weights[(_date(day), _DAY)] = (total or 0.0) + BURST * n
     heaviest = sorted(weights, key=lambda key: (-weights[key], key))[:wanted]
