@@ -37,7 +37,10 @@ class DigestDateSchema(Schema):
     date = fields.String(metadata={"format": "date", "description": "YYYY-MM-DD (first day)"})
     precision = fields.String(metadata={"description": "day, week, month or year"})
     weight = fields.Float(
-        metadata={"description": "Sum of its events' weights (see the README: importance)"}
+        metadata={
+            "description": "Sum of its events' weights; with no filter but the window, a day "
+            "also weighs 0.5 for each article published on it (see the README: importance)"
+        }
     )
     events = fields.List(
         fields.Nested(EventSchema),

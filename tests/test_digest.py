@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 
 from service.events.model import Actor, Event, EventDate, Mention
+from service.read.digest import BURST
 from service.storage import writes
 from service.write import importance, pipeline
 
@@ -317,3 +318,30 @@ def test_a_dates_events_are_told_in_different_words(client, app):
     summaries = {e["summary"] for e in shown}
     assert len(shown) == 2 and "Protesters marched to the parliament and lit fires." in summaries
     assert len(summaries & {REPORT, retold}) == 1  # the retold report is told once
+
+
+def test_a_day_reported_on_outweighs_a_day_only_told_of(client, app):
+    """Burst dates: each article published on a day adds BURST to its weight in the unfiltered
+    digest. Each event is told by one article's lead (weight 1): May 10 and May 14 have two
+    events each, May 12 one, but three articles are published on May 12, so it is chosen
+    first. May 13 and June 1, published on but with no event of their own, are no key dates."""
+    with app.app_context():
+        for source, day, title, published in [
+            ("Reuters", "2024-05-10", "Ministers resigned", "2024-06-01"),
+            ("BBC", "2024-05-12", "Parliament voted", "2024-05-12"),
+            ("AP", "2024-05-14", "Company announced", "2024-05-12"),
+            ("DPA", "2024-05-14", "Union announced", "2024-05-12"),
+            ("AFP", "2024-05-10", "Police arrested", "2024-05-13"),
+        ]:
+            store([event(day, title)], source, published=dt.date.fromisoformat(published))
+    one = client.get("/api/v1/digest?dates=1").get_json()["dates"]
+    assert [(d["date"], d["weight"]) for d in one] == [("2024-05-12", 1.0 + 3 * BURST)]
+    every = client.get("/api/v1/digest?dates=10").get_json()["dates"]
+    assert [d["date"] for d in every] == ["2024-05-10", "2024-05-12", "2024-05-14"]
+    assert [d["weight"] for d in every] == pytest.approx([2.0, 1.0 + 3 * BURST, 2.0])
+    # a filtered digest weighs the events it selects alone
+    typed = client.get("/api/v1/digest?dates=1&type=statement").get_json()["dates"]
+    assert [(d["date"], d["weight"]) for d in typed] == [("2024-05-10", 2.0)]
+    # the window holds the days counted
+    late = client.get("/api/v1/digest?dates=1&from=2024-05-13").get_json()["dates"]
+    assert [(d["date"], d["weight"]) for d in late] == [("2024-05-14", 2.0)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import operator
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
@@ -55,8 +56,67 @@ def _window(lo_day: dt.date | None, hi_day: dt.date | None) -> list[pw.Expressio
     return [_window_part(c, floor, last, lo_day) for c, floor in enumerate(_floors(lo_day))]
 
 
+#: A word of ``q`` written as an acronym or initials ("MJ", "SEC", "WHO": two to six capitals)
+#: that is an alias of actors also finds the events that name those actors in full.
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,5}")
+#: At most this many actors' names are added for one such word (those in most events first).
+WIDENED_NAMES = 3
+
+
+def widened(q: str) -> str:
+    """``q`` with an alternative for each actor a word of it names by an alias written in
+    capitals: ``MJ`` becomes ``MJ OR Michael Jackson`` when Michael Jackson is known by the
+    alias ``mj`` (his initials, kept when his events were stored), ``SEC trial`` becomes
+    ``SEC trial OR Securities and Exchange Commission trial`` (at most ``WIDENED_NAMES``
+    bodies or one person a word, those in most events first). A word in lower case, a prefix
+    (``sec*``) or a word no actor is known by leaves ``q`` as it is, and so does a widening
+    that would pass search.MAX_WORDS."""
+    groups = search.alternatives(q)
+    wanted = {
+        fold(word)
+        for group in groups
+        for word, prefix in group
+        if not prefix and _ACRONYM.fullmatch(word)
+    }
+    if not wanted:
+        return q
+    events = pw.fn.COUNT(EventActor.id)
+    rows = list(
+        ActorAlias.select(ActorAlias.alias, Actor.name, Actor.kind, events)
+        .join(Actor)
+        .join(EventActor, pw.JOIN.LEFT_OUTER)
+        .where(ActorAlias.alias.in_(sorted(wanted)))
+        .group_by(ActorAlias.alias, Actor.id, Actor.name, Actor.kind)
+        .order_by(events.desc(), Actor.name)
+        .tuples()
+    )
+    # An acronym a country or a body is known by ("US", "WHO") means that one; a person's
+    # initials ("us" for Ursula Smith) widen only a word no country or body is known by, and
+    # to one person, the one in most events ("MJ": Michael Jackson, not Mick Jagger too).
+    bodies = {alias for alias, _, kind, _ in rows if kind != "person"}
+    names: dict[str, list[list[str]]] = defaultdict(list)
+    for alias, name, kind, _ in rows:
+        said = search.alternatives(name)  # its words as q reads them (one group: no "OR")
+        if kind == "person" and (alias in bodies or names[alias]):
+            continue
+        if len(said) == 1 and fold(name) != alias and len(names[alias]) < WIDENED_NAMES:
+            names[alias].append([word for word, _ in said[0]])
+    more: list[list[str]] = []
+    for group in groups:
+        for i, (word, prefix) in enumerate(group):
+            for name in [] if prefix else names.get(fold(word), []):
+                rest = [w + ("*" if p else "") for w, p in group[:i] + group[i + 1 :]]
+                more.append(rest[:i] + name + rest[i:])
+    if not more or sum(map(len, groups)) + sum(map(len, more)) > search.MAX_WORDS:
+        return q
+    return " OR ".join([q, *(" ".join(words) for words in more)])
+
+
 def filter_events(query: pw.Select, args: dict[str, Any]) -> pw.Select:
-    """Apply the documented filters (window, actor, type, article, q) to an Event query."""
+    """Apply the documented filters (window, actor, type, article, q) to an Event query
+    (``q`` :func:`widened`)."""
+    if args.get("q"):
+        args = {**args, "q": widened(args["q"])}
     if args.get("from_") or args.get("to"):
         if args.get("open") == "include":
             lo = pw.fn.COALESCE(Event.date_start, Event.date_end)

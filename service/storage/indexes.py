@@ -64,6 +64,9 @@ def create_indexes(added: list[tuple[str, str]] = ()) -> None:
         "CREATE INDEX IF NOT EXISTS day_weight_heaviest ON day_weight "
         "(key_rank, total DESC, sort_date)"
     )
+    # The unfiltered digest's burst days: articles counted by publication day from the index
+    # alone (an article's row holds its text).
+    database.execute_sql("CREATE INDEX IF NOT EXISTS article_published ON article (published_at)")
     # The filtered digest's dates of some types, summed from the index alone.
     database.execute_sql(
         "CREATE INDEX IF NOT EXISTS event_type_day_weight ON event "

@@ -32,7 +32,7 @@ from ..storage.models import (
 )
 from ..storage.order import precision_rank, sort_date
 from ..storage.writes import ROWS_PER_INSERT, record_changes, write_transaction
-from ..text import fold
+from ..text import fold, initials
 from ..vocabulary import ACTOR_ALIAS_LENGTH
 from . import copies, importance, matching, warm
 from .bounds import article_budget, bounded
@@ -337,13 +337,20 @@ def link_actors(event: Event, actors: Iterable[extraction.Actor]) -> None:
     aliases = {
         (known[a.key], alias)
         for a in actors
-        for alias in map(fold, (a.name, *a.aliases))
+        for alias in map(fold, (a.name, *a.aliases, *_initials(a)))
         if alias and len(alias) <= ACTOR_ALIAS_LENGTH  # longer: no name to look an actor up by
     }
     if aliases:
         ActorAlias.insert_many(
             [{"actor": actor, "alias": alias} for actor, alias in sorted(aliases)]
         ).on_conflict_ignore().execute()
+
+
+def _initials(actor: extraction.Actor) -> tuple[str, ...]:
+    """A person's initials, an alias to look them up by ("MJ" for Michael Jackson: q=MJ and
+    actor=MJ find them; see queries.widened)."""
+    found = initials(actor.name) if actor.kind == "person" else None
+    return (found,) if found else ()
 
 
 def find_same_event(item: extraction.Event, skip: frozenset | set = frozenset()) -> Event | None:
