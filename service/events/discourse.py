@@ -223,10 +223,17 @@ _YEAR_ON = dt.timedelta(days=366)
 _MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
 
 
+#: A plan's day read this little before publication is not moved a year on: "will visit on
+#: 18 December" in an article of 20 December is more likely a slip (of the text, or of the day
+#: the article was dated) than a plan for next December; it keeps the publication bound.
+_LATELY = dt.timedelta(days=60)
+
+
 def planned_years(candidates: Sequence, published_at: dt.date) -> None:
     """A plan dated by a day or month given without its year, read before publication ("agreed
     on Sunday to cut output from July", read in a past-tense window in March), is set for the
-    next one: a plan is never in the past. Its anchor moves on a year."""
+    next one: a plan is never in the past. Its anchor moves on a year; not one read within
+    :data:`_LATELY` before publication."""
     for c in candidates:
         anchor = c.anchor
         if anchor is None or c.status != "planned" or c.inherited or _YEAR.search(anchor.text):
@@ -236,6 +243,8 @@ def planned_years(candidates: Sequence, published_at: dt.date) -> None:
         end = anchor.end_date
         if end is None or end >= published_at or anchor.precision not in ("day", "month"):
             continue
+        if end > published_at - _LATELY:
+            continue  # weeks before: a slip, not a plan most of a year ahead (publication bound)
         if anchor.value[:4] not in (str(published_at.year - 1), str(published_at.year)):
             continue  # a year read near the publication's, not one the text names
         value = f"{int(anchor.value[:4]) + 1:04d}{anchor.value[4:]}"

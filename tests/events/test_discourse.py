@@ -954,6 +954,8 @@ def test_a_length_is_no_distance(text, word, start):
         # a past happening keeps its year, and so does a year the text names
         ("The plant reopened on Feb. 2.", "reopened", (dt.date(2024, 2, 2),) * 2),
         ("The plant will reopen on Feb. 2, 2023.", "reopen", (PUB, None)),
+        # a day weeks before publication: a slip, not a plan most of a year ahead
+        ("The minister said the plant would reopen on March 1.", "reopen", (PUB, None)),
         # a bare weekday is the next one, a week on, not a year on
         ("Details of the charges will be released Monday, the district attorney's office said.",
          "released", (dt.date(2024, 3, 18),) * 2),
