@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from . import lexicon, syntax
+from . import lexicon, nlp, syntax
 from .actors import ActorMention, slug
 from .model import Actor
 
@@ -156,7 +156,7 @@ _HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 
 def _before_name(sent, m: ActorMention) -> str:
     """The word just before a name, without its full stop ("Ms." -> "ms")."""
-    words = sent.doc.text[max(0, m.start - 6) : m.start].split()
+    words = nlp.text_of(sent.doc)[max(0, m.start - 6) : m.start].split()
     return words[-1].rstrip(".").lower() if words else ""
 
 
