@@ -28,8 +28,8 @@ def subject(tok) -> Token | None:
         return subject(tok.head)  # "arrived ... and held talks": the first verb's subject
     if tok.dep_ == "xcomp" and tok.head.dep_ == "acomp" and tok.head.lower_ in lexicon.FIRM:
         return subject(tok.head.head)  # "Talks are due to resume": the talks resume
-    if tok.dep_ == "xcomp" and controller(tok) is not None:
-        return controller(tok)  # "ordered Smith to stand trial": Smith stands trial
+    if tok.dep_ == "xcomp" and (ordered := controller(tok)) is not None:
+        return ordered  # "ordered Smith to stand trial": Smith stands trial
     if tok.dep_ == "xcomp":
         return subject(tok.head)  # "agreed to buy": the agreeing party buys
     if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.head.pos_ in ("VERB", "AUX"):
