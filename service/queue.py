@@ -134,8 +134,7 @@ def run(job_id: str, body: dict, max_tries: int) -> None:
         data = ArticleCreateSchema().load(body)
         if refusal := _refusal(data["text"]):
             raise ValidationError(refusal)
-        warm.wait()
-        article, created = pipeline.ingest(data)
+        article, created = pipeline.ingest(data)  # waits for a warm-up, or loads (warm.ensure)
     except ValidationError as exc:
         flat = _flatten(exc.messages)
         _finish(job, "failed", error=problem(422, invalid_fields_detail(flat), flat))

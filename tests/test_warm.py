@@ -129,3 +129,17 @@ def test_a_write_in_a_cold_process_loads_once(monkeypatch):
         assert calls == [1]
     finally:
         warm.reset()
+
+
+def test_a_process_warmed_up_directly_does_not_load_again(monkeypatch):
+    """Queue workers and the ingest pool call warm.warm() themselves at start: their first
+    write does not run the warm-up a second time."""
+    warm.reset()
+    try:
+        warm.warm()
+        calls = []
+        monkeypatch.setattr(warm, "warm", lambda: calls.append(1) or 0.0)
+        warm.ensure()
+        assert calls == []
+    finally:
+        warm.reset()

@@ -47,6 +47,7 @@ def warm() -> float:
     started = time.perf_counter()
     language.unsupported(SAMPLE)
     events.extract(SAMPLE, SAMPLE_DATE)
+    _loaded.set()  # called directly too (queue workers, the ingest pool): ensure() knows
     return time.perf_counter() - started
 
 
@@ -64,7 +65,6 @@ def _run(marker_dir: str | None) -> None:
     try:
         with _lock:
             seconds = warm()
-            _loaded.set()
         log.info("worker warm: language model loaded", extra={"seconds": round(seconds, 2)})
     except Exception:  # a broken model must not kill the worker: writes will say why
         log.exception("warm-up failed; the first write will load the model")
