@@ -61,6 +61,8 @@ def weekday_short(m: re.Match[str], st: State) -> Result | None:
         ):
             direction = "future"
         day = dates.weekday_date(st.dct, wd, direction or "past")
+    if m["dom"]:  # "sat 26th": the 26th near the publication that is a Saturday
+        day = _weekday_on(st, wd, int(m["dom"]), st.tense(m.start(), m.end())) or day
     part = (m["part"] or "").lower() or None
     return part_of_day(day, "night" if part == "nite" else part)
 
@@ -298,6 +300,17 @@ def _told_coarser(m: re.Match[str], st: State, unit: str) -> str | None:
 _AFTER_REF = ("the following", "following")
 
 
+def _publication_unit(st: State, unit: str) -> str | None:
+    """The publication's own month or ISO week ("the same month a year ago" looks back from
+    it, whatever date the text told before)."""
+    if unit == "month":
+        return f"{st.dct:%Y-%m}"
+    if unit == "week":
+        year, week, _ = st.dct.isocalendar()
+        return f"{year}-W{week:02d}"
+    return None
+
+
 def _told_before_after(m: re.Match[str], st: State, unit: str) -> str | None:
     """ "the year before" / "the month after" a past year or month named earlier in the same
     paragraph ("The plant closed in 2019. The law was passed the year before": 2018); None
@@ -330,7 +343,10 @@ def relative(m: re.Match[str], st: State) -> Result | None:
         if not count or count != int(count):
             return None
         step = int(count) if later else -int(count)
-        value = _told_coarser(m, st, unit) or result.value
+        # "ago" and "last year" count from the publication, not from a date told before
+        deictic = m["dago"] is not None or m["ylast"] is not None
+        value = _publication_unit(st, unit) if deictic else _told_coarser(m, st, unit)
+        value = value or result.value
         moved = dates.shift_value(value, "year", step) if result.type == "DATE" else None
         # a year on moves the story told; a year back looks back from it
         return result._replace(value=moved, anchor=False, story=later) if moved else None
