@@ -246,7 +246,7 @@ _EARLIEST = re.compile(
 _SINCE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 _DEADLINE = re.compile(
     r"\b(?:until|till|by|(?:moved|postponed|pushed\s+back|put\s+back|put\s+off|delayed|"
-    r"rescheduled|brought\s+forward|adjourned|deferred)\s+(?:to|until|till))\s+"
+    r"rescheduled|brought\s+forward|adjourned|deferred)\s+(?:to|until|till)|rescheduled\s+for)\s+"
     r"(?:early\s+|late\s+|mid-?)?$",
     re.IGNORECASE,
 )

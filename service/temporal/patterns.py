@@ -399,7 +399,8 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})"
         # "10pm on Thursday 7 May", "8 p.m. on Friday, May 8, 2026": the whole date
         rf"(?:,?\s+(?:(?:the\s+)?(?P<wdd>{DAY})\s+(?:of\s+)?(?P<wdm>{MONTH_AFTER_DAY})"
-        rf"|(?P<wdm2>{MONTH})\s*(?P<wdd2>{DAY}))(?P<wdy>,?\s+{YEAR})?)?|"
+        rf"|(?P<wdm2>{MONTH})\s*(?P<wdd2>{DAY}))(?P<wdy>,?\s+{YEAR})?"
+        rf"|\s+(?:the\s+)?(?P<wdo>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b)?|"  # "11pm Friday 28th"
         # not "6am tomorrow" of "6am tomorrow morning": the clock is joined to the part
         rf"(?P<deic>{DEIXIS})(?!\s+(?:morning|afternoon|evening|night|nite)\b)|"
         # a post's lower-case short day after the clock ("party 9pm sat!"): "mon", "tue",

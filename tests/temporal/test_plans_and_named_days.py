@@ -48,11 +48,14 @@ PLANNED_FOR = [
      [("tonight", "2025-11-20TNI"), ("the 28th", "2025-11-28")]),
     ("The hearing was moved to the 3rd.", [("the 3rd", "2025-12-03")]),
     ("Results due on Monday.", [("Monday", "2025-11-24")]),
+    ("The meeting was rescheduled for Monday.", [("Monday", "2025-11-24")]),
     # negatives: a plan already old, a noun, a record set
     ("The vote was set for Monday but collapsed.", [("Monday", "2025-11-17")]),
     ("The forecast for March was cut.", [("March", "2025-03")]),
     ("The index ended near its record high set on Aug. 6.", [("Aug. 6", "2025-08-06")]),
     ("He finished for the 3rd time.", []),
+    ("The vote had been rescheduled for Monday but was held on Friday.",
+     [("Monday", "2025-11-17"), ("Friday", "2025-11-14")]),
 ]  # fmt: skip
 
 
@@ -88,6 +91,10 @@ CLOCK_RANGES = [
      [("9am", "2025-11-22T09:00"), ("1pm saturday", "2025-11-22T13:00")]),
     ("Shops open from 9 a.m. to 5 p.m. on Dec. 24.",
      [("9 a.m.", "2025-12-24T09:00"), ("5 p.m. on Dec. 24", "2025-12-24T17:00")]),
+    ("Doors open 7pm-11pm Friday 28th.",
+     [("7pm", "2025-11-28T19:00"), ("11pm Friday 28th", "2025-11-28T23:00")]),
+    ("The gala starts at 8 p.m. on Saturday the 6th.",
+     [("8 p.m. on Saturday the 6th", "2025-12-06T20:00")]),
     # negative: a clock in another sentence keeps its own day
     ("The shop opened at 9am. Then at 5pm on Friday it closed.",
      [("9am", "2025-11-20T09:00"), ("5pm on Friday", "2025-11-14T17:00")]),
@@ -96,6 +103,35 @@ CLOCK_RANGES = [
 
 @pytest.mark.parametrize(("text", "expected"), CLOCK_RANGES)
 def test_first_clock_of_range_on_the_day_after(text, expected):
+    assert values(text) == expected
+
+
+# a day name listed right after another is the first such day after it, whatever the
+# clause's tense says of the second alone
+LISTED_DAYS = [
+    ("Voters go to the polls on Saturday and Sunday.",
+     [("Saturday", "2025-11-22"), ("Sunday", "2025-11-23")]),
+    ("Strikes planned for Monday and Tuesday were called off.",
+     [("Monday", "2025-11-24"), ("Tuesday", "2025-11-25")]),
+    ("The tournament runs from 10am to 6pm on Saturday and Sunday.",
+     [("10am", "2025-11-22T10:00"), ("6pm on Saturday", "2025-11-22T18:00"),
+      ("Sunday", "2025-11-23")]),
+    ("Shops will open Monday, Tuesday and Friday.",
+     [("Monday", "2025-11-24"), ("Tuesday", "2025-11-25"), ("Friday", "2025-11-28")]),
+    ("Protests took place on Saturday and Sunday.",
+     [("Saturday", "2025-11-15"), ("Sunday", "2025-11-16")]),
+    # negatives: a day gone is not carried past the publication day; another sentence
+    ("Talks were held on Tuesday and Friday.",
+     [("Tuesday", "2025-11-18"), ("Friday", "2025-11-14")]),
+    ("Talks were held on Wednesday and Thursday.",
+     [("Wednesday", "2025-11-19"), ("Thursday", "2025-11-20")]),
+    ("He met her on Monday. On Tuesday, she left.",
+     [("Monday", "2025-11-17"), ("Tuesday", "2025-11-18")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), LISTED_DAYS)
+def test_listed_day_follows_the_one_before(text, expected):
     assert values(text) == expected
 
 
