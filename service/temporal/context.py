@@ -53,7 +53,7 @@ _SCHEDULE = frozenset(
     premieres sign signs gather gathers convene convenes stage stages reports celebrates
     deliberates appears addresses testifies speaks presents delivers attends competes races
     performs marks expires tours reconvene reconvenes fly flies apply applies runs gets comes
-    come""".split()
+    come lifts enters rules decides turns retires steps hits sails shuts""".split()
 )
 #: Participles that after "is"/"are" make a present passive schedule ("the report is
 #: released Friday", "the vote is held Sunday").
@@ -223,7 +223,7 @@ def _passive(words: list[str], i: int) -> bool:
 #: A present copula that puts a happening at the date: "the summit is on Friday", "heavy rain
 #: is forecast for Thursday", "talks are scheduled for Monday" (a schedule: ahead).
 _COPULA = re.compile(
-    r"\b(?:is|are)\s+(?:(?:(?:still|now|also|back|due|set|scheduled|slated|planned|expected|forecast|"
+    r"\b(?:is|are)\s+(?:(?:(?:still|now|also|back|out|live|due|set|scheduled|slated|planned|expected|forecast|"
     r"likely|possible|pencil+ed\s+in)\s+)?(?:on|for|in)\s+)?$",
     re.IGNORECASE,
 )

@@ -135,6 +135,24 @@ def test_listed_day_follows_the_one_before(text, expected):
     assert values(text) == expected
 
 
+# a present-tense schedule verb or "is out on" before a day: the day ahead
+PRESENT_SCHEDULES = [
+    ("The report is out on Tuesday.", [("Tuesday", "2025-11-25")]),
+    ("The embargo lifts at midnight on Sunday.", [("midnight on Sunday", "2025-11-23T24:00")]),
+    ("The strike enters its third week on Monday.", [("Monday", "2025-11-24")]),
+    ("The court rules on Monday whether the law stands.", [("Monday", "2025-11-24")]),
+    ("She turns 90 on Sunday.", [("Sunday", "2025-11-23")]),
+    # negatives: the same told in the past
+    ("The report was out on Tuesday.", [("Tuesday", "2025-11-18")]),
+    ("The embargo lifted at midnight on Sunday.", [("midnight on Sunday", "2025-11-16T24:00")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), PRESENT_SCHEDULES)
+def test_present_schedule_is_ahead(text, expected):
+    assert values(text) == expected
+
+
 # counts in thousands; before year 1 "ago" names no calendar year
 THOUSANDS = [
     ("Families kept the secret for more than two thousand years.",
