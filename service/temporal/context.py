@@ -53,7 +53,7 @@ _SCHEDULE = frozenset(
     premieres sign signs gather gathers convene convenes stage stages reports celebrates
     deliberates appears addresses testifies speaks presents delivers attends competes races
     performs marks expires tours reconvene reconvenes fly flies apply applies runs gets comes
-    come""".split()
+    come lifts enters rules decides turns retires steps hits sails shuts""".split()
 )
 #: Participles that after "is"/"are" make a present passive schedule ("the report is
 #: released Friday", "the vote is held Sunday").
@@ -223,10 +223,21 @@ def _passive(words: list[str], i: int) -> bool:
 #: A present copula that puts a happening at the date: "the summit is on Friday", "heavy rain
 #: is forecast for Thursday", "talks are scheduled for Monday" (a schedule: ahead).
 _COPULA = re.compile(
-    r"\b(?:is|are)\s+(?:(?:(?:still|now|also|back|due|set|scheduled|slated|planned|expected|forecast|"
+    r"\b(?:is|are)\s+(?:(?:(?:still|now|also|back|out|live|due|set|scheduled|slated|planned|expected|forecast|"
     r"likely|possible|pencil+ed\s+in)\s+)?(?:on|for|in)\s+)?$",
     re.IGNORECASE,
 )
+#: A reduced passive of a plan right before the date, as headlines and posts write it: "snow
+#: forecast for the weekend", "gig rescheduled for the 28th", "a vote set for Thursday".
+_PLANNED_FOR = re.compile(
+    r"\b(?P<lead>\w+(?:'s)?\s+)?(?:(?:forecast|predicted|set|slated|scheduled|rescheduled|planned|"
+    r"booked|timetabled|earmarked|pencil+ed\s+in)\s+for|(?:due|scheduled|slated)\s+on)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+#: Before the plan word: a determiner makes "forecast" a noun ("the forecast for March"), and a
+#: past or perfect auxiliary makes the plan an old one ("was set for Monday").
+_NOT_PLAN_LEAD = frozenset("the a an its their his her our this that was were had been".split())
 _EARLIEST = re.compile(
     r"\bas\s+(?:soon|early)\s+as(?:\s+(?!(?:he|she|it|they|we|i|you|on|in|at|by|possible)\b)"
     r"[a-z]+){0,3}\s+$",
@@ -235,7 +246,7 @@ _EARLIEST = re.compile(
 _SINCE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 _DEADLINE = re.compile(
     r"\b(?:until|till|by|(?:moved|postponed|pushed\s+back|put\s+back|put\s+off|delayed|"
-    r"rescheduled|brought\s+forward|adjourned|deferred)\s+(?:to|until|till))\s+"
+    r"rescheduled|brought\s+forward|adjourned|deferred)\s+(?:to|until|till)|rescheduled\s+for)\s+"
     r"(?:early\s+|late\s+|mid-?)?$",
     re.IGNORECASE,
 )
@@ -276,6 +287,11 @@ def tense(text: str, start: int, end: int) -> str | None:
         text, max(0, start - 48), start
     ):
         return "future"  # "as soon as Tuesday", "as soon as trading opens Monday": a prospect
+    planned = _PLANNED_FOR.search(text, max(0, start - 48), start)
+    lead = (planned["lead"] or "").strip().lower() if planned else ""
+    if planned and lead not in _NOT_PLAN_LEAD and not lead.endswith("'s"):
+        return "future"  # "heavy snow forecast for Saturday": a plan, ahead ("the club's
+        # forecast for March" is a noun)
     deadline = _DEADLINE.search(text, max(0, start - 32), start)
     moved = deadline is not None and deadline[0].split()[0].lower() not in ("by", "until", "till")
     if deadline and not any(t.lower() == "had" for _, t in tokens):

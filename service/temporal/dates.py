@@ -67,6 +67,22 @@ def weekday_date(base: dt.date, weekday: int, direction: str) -> dt.date:
     return base + dt.timedelta(days=ahead)
 
 
+def weekday_on(base: dt.date, weekday: int, dom: int, direction: str | None) -> dt.date | None:
+    """The day ``dom`` of a month within six of ``base`` that falls on ``weekday`` ("Tuesday the
+    14th"), on the side ``direction`` says when there is one, else the nearest."""
+    found = []
+    for step in range(-6, 7):
+        total = base.year * 12 + base.month - 1 + step
+        year, month = total // 12, total % 12 + 1
+        if valid_day(year, month, dom) and dt.date(year, month, dom).weekday() == weekday:
+            found.append(dt.date(year, month, dom))
+    if direction == "past":
+        found = [d for d in found if d <= base] or found
+    elif direction == "future":
+        found = [d for d in found if d >= base] or found
+    return min(found, key=lambda d: abs((d - base).days)) if found else None
+
+
 def pick_year(base: dt.date, month: int, day: int | None, direction: str | None) -> int:
     """The year putting ``month`` (and ``day``) on the side of ``base`` the tense asks for."""
     if day:

@@ -40,7 +40,10 @@ def number(word: str) -> float | None:
     if all(p in NUMBERS for p in parts):
         total = 0
         for part in parts:  # "five hundred and twelve": (5 x 100) + 12
-            total = max(total, 1) * 100 if part == "hundred" else total + NUMBERS[part]
+            if part in ("hundred", "thousand"):
+                total = max(total, 1) * NUMBERS[part]
+            else:
+                total += NUMBERS[part]
         return total
     word = re.sub(r"(?<=\d),(?=\d{3})", "", word)  # "1,500"
     m = re.fullmatch(r"(\d+(?:\.\d+)?)(?:\s+(\d)/(\d))?", word)
@@ -134,7 +137,8 @@ def _duration(m: re.Match[str], st: State) -> Result | None:
         # TimeBank: "a day earlier", "three days later" measure a stretch of time.
         return Result("DURATION", duration_value(n, unit), mod)
     if tail in ("ago", "back", "earlier", "later", "from now", "hence"):
-        if n is None:  # "several years ago"
+        if n is None or (unit == "year" and n >= st.dct.year):  # "several years ago", "two
+            # thousand years ago" (before year 1: no calendar year to name)
             return Result(
                 "DATE", "PAST_REF" if tail in ("ago", "back", "earlier") else "FUTURE_REF"
             )

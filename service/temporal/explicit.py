@@ -766,6 +766,8 @@ def clock(m: re.Match[str], st: State) -> Result | None:
             direction = "future"  # "polls close at 8 p.m. on Thursday", "party 8pm friday"
         number = WEEKDAYS[m["wd"].lower()] if m["wd"] else SHORT_WEEKDAYS[g["wds"]]
         day = dates.weekday_date(st.dct, number, direction or "past")
+        if g.get("wdo"):  # "7pm Friday 28th": the 28th near publication that is a Friday
+            day = dates.weekday_on(st.dct, number, int(g["wdo"]), direction) or day
     elif m["deic"] or g.get("rdeic"):
         deic = (m["deic"] or g["rdeic"]).lower()  # "3pm tmrw", "2-4pm tmrw"
         word = DEIXIS_ALIASES.get(deic, deic)

@@ -355,6 +355,9 @@ def _accept_decade(m: re.Match[str], text: str) -> bool:
 
 _DAY_OF_MONTH_LEFT = re.compile(
     r"\b(?:on|by|until|till|since|from|before|after|through|"
+    # a plan's day: "rescheduled for the 28th", "booked for the 3rd", "moved to the 9th"
+    r"(?:(?:re)?scheduled|set|booked|planned|pencil+ed\s+in|slated|due|fixed)\s+for|"
+    r"(?:moved|postponed|pushed\s+back|put\s+back|brought\s+forward|delayed|changed)\s+to|"
     r"(?:morning|afternoon|evening|night)\s+of)\s+$",  # "on the night of the 12th"
     re.IGNORECASE,
 )
@@ -362,7 +365,7 @@ _DAY_OF_MONTH_LEFT = re.compile(
 
 def _accept_day_of_month(m: re.Match[str], text: str) -> bool:
     """ "on the 15th", "by the 3rd": a day; "the 15th" alone is often a rank or a unit."""
-    return _DAY_OF_MONTH_LEFT.search(_left(text, m.start(), 12)) is not None
+    return _DAY_OF_MONTH_LEFT.search(_left(text, m.start(), 28)) is not None
 
 
 def _accept_numeric(m: re.Match[str], text: str) -> bool:
@@ -420,7 +423,9 @@ def _accept_weekday_short(m: re.Match[str], text: str) -> bool:
     """ "sat night", "sun morning" as days; not "we sat night after night", "the sun morning"."""
     if re.match(r"\s+[A-Z][a-z]", text[m.end() : m.end() + 3]):
         return False  # "Last Sun Valley trip" a name
-    if not (m["rel"] or m["part"] or m["clock"] is not None or _short_day_alone(m, text)):
+    if not (
+        m["rel"] or m["part"] or m["dom"] or m["clock"] is not None or _short_day_alone(m, text)
+    ):
         return False  # "sat", "sun" alone are words
     if re.match(r"\s+after\b", text[m.end() : m.end() + 8]):
         return False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -110,14 +111,48 @@ def _clock_after_day(text: str, out: list[Timex], start: int, result: Result) ->
 
 def _day_after_clock(text: str, out: list[Timex], start: int, result: Result) -> bool:
     """True if a day follows a clock time with "on" or a comma between ("10:30 a.m. on
-    3 January 1920"): the clock falls on that day, one TIME."""
+    3 January 1920"), or a day name with a space ("2pm sat 26th"): the clock falls on that
+    day, one TIME."""
     if not out or result.type != "DATE" or not re.fullmatch(r"\d{4}-\d\d-\d\d", result.value):
         return False
     clock = out[-1]
     return (
         clock.type == "TIME"
         and _CLOCK_VALUE.match(clock.value) is not None
-        and text[clock.end : start] in (" on ", ", ", ", on ")
+        and (
+            text[clock.end : start] in (" on ", ", ", ", on ")
+            # "2pm sat 26th": a day name right after the clock (not "6 p.m. the next day")
+            or (text[clock.end : start] == " " and _DAY_NAME.match(text, start) is not None)
+        )
+    )
+
+
+_DAY_NAME = re.compile(r"(?:mon|tue|wed|thu|fri|sat|sun)", re.IGNORECASE)
+
+
+#: A clock time alone (no day in its span) and the words that join it to a later one.
+_BARE_CLOCK = re.compile(r"[\d:.]+\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"\s*(?:-|\u2013|to|until|till|and)\s*", re.IGNORECASE)
+
+
+def _range_start_on_day(text: str, out: list[Timex], start: int, result: Result) -> None:
+    """The first clock of a range falls on the day written after the second ("10am-2pm
+    sat 26th", "9am to 1pm Saturday"): move ``out[-1]`` to that day in place."""
+    if not out or result.type != "TIME" or not _CLOCK_VALUE.match(result.value):
+        return
+    first = out[-1]
+    if (
+        first.type != "TIME"
+        or not _CLOCK_VALUE.match(first.value)
+        or first.value[:10] == result.value[:10]
+        or _BARE_CLOCK.fullmatch(first.text) is None
+        or _RANGE_JOIN.fullmatch(text[first.end : start]) is None
+    ):
+        return
+    value = result.value[:10] + first.value[10:]
+    edtf, first_day, last_day, precision = describe(value, first.type, first.mod)
+    out[-1] = dataclasses.replace(
+        first, value=value, edtf=edtf, start_date=first_day, end_date=last_day, precision=precision
     )
 
 
@@ -227,6 +262,7 @@ def normalise(
         if result.mod is None and result.type in ("DATE", "TIME") and result.value[:1].isdigit():
             start = c.start if result.start is None else result.start
             result = result._replace(mod=bound_mod(cased, start, c.end))
+        _range_start_on_day(cased, out, c.start if result.start is None else result.start, result)
         try:
             out.append(to_timex(text, c, result))
         except Exception:  # bounds beyond the calendar (year 1 minus a day...)

@@ -114,8 +114,10 @@ HUNDREDS = (
     rf"(?:{_ONES}|a|one)\s+hundred(?:\s+(?:and\s+)?(?:(?:{_TENS})(?:[- ](?:{_ONES}))?|"
     rf"{_TEENS}|{_ONES})\b)?"
 )
+#: "two thousand", "a thousand": a count of thousands in words.
+THOUSANDS = rf"(?:{_ONES}|{_TEENS}|a|one)\s+thousand\b"
 NUM = (
-    rf"(?:(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:\.\d+)?(?:\s+\d/\d)?|{HUNDREDS}|"
+    rf"(?:(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:\.\d+)?(?:\s+\d/\d)?|{THOUSANDS}|{HUNDREDS}|"
     rf"(?:{_TENS})(?:[- ](?:{_ONES})\b)?|{NUM_WORD}|"
     rf"{_alt(w for w in NUMBERS if ' ' not in w)})\b"
     # posts: "3hrs", "20mins", "2wks": a count written against its short unit
@@ -317,8 +319,10 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("weekday", re.compile(
         rf"(?:the\s+day\s+(?P<dayoff>before|after)\s+)?(?:{PMOD})?(?:{REL}\s+)?(?P<wd>{WEEKDAY})"
         rf"(?P<pl>s)?\b(?:,?\s+{PART}\b)?"
-        rf"(?:\s+of\s+(?P<wrel>this|last|next|the\s+following|the\s+previous)\s+week\b"
-        rf"|,?\s+the\s+(?P<dom>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b)?", _F), 2),
+        # "Wednesday of next week", "Thursday next week" (not "Monday last week's figures")
+        rf"(?:\s+(?:of\s+)?(?P<wrel>this|last|next|the\s+following|the\s+previous)\s+week\b"
+        rf"(?!['\u2019]s)"
+        rf"|,?\s+(?:the\s+)?(?P<dom>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b)?", _F), 2),
     ("deixis", re.compile(
         rf"(?:{PMOD})?(?:(?P<deic>{DEIXIS})(?:\s+{PART}\b)?|(?P<rel2>this|last|yesterday|"
         rf"tomorrow|tmrw|tmw)\s+(?P<part2>morning|afternoon|evening|night|nite)|(?P<over>overnight)|"
@@ -332,7 +336,7 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         rf"calendar))?))\s+"
         rf"(?P<unit>week|weekend|wknd|wk|month|year|decade|century|fiscal\s+year)\b(?!-|\s+(?:of|ago|old))"
         rf"(?:\s+(?P<ba>before|after|earlier|later)(?=\s*(?:[,.;:!?)]|$|and\b|but\b|when\b))"
-        rf"|(?:(?<=same\sweek)|(?<=same\smonth))\s+(?P<yago>{NUM})\s+years?\s+(?:earlier|ago|before|"
+        rf"|(?:(?<=same\sweek)|(?<=same\smonth))\s+(?P<yago>{NUM})\s+years?\s+(?:earlier|(?P<dago>ago)|before|"
         rf"(?P<later>later|after))\b"
         rf"|(?:(?<=same\sweek)|(?<=same\smonth))\s+(?P<ylast>last\s+year)\b(?!'s))?"
         # "the next year or so": about a year
@@ -385,7 +389,8 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"(?=\s*[,.;:!?])", _F), 2),
     ("weekday_short", re.compile(  # "sat night", "sun morning": short names that are words alone
         r"\b(?:(?P<rel>this|next|last)\s+)?(?P<wd>mon|tue|wed|thu|sat|sun)"
-        r"(?:\s+(?P<part>morning|afternoon|evening|night|nite))?\b"
+        r"(?:\s+(?P<part>morning|afternoon|evening|night|nite)"
+        r"|\s+(?:the\s+)?(?P<dom>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))?\b"  # "sat 26th"
         r"(?P<clock>(?=\s+(?:[01]?\d)(?:[:.][0-5]\d)?\s*(?:am|pm|a\.m\.|p\.m\.)))?",
         _F), 2),
     ("clock", re.compile(
@@ -394,7 +399,8 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})"
         # "10pm on Thursday 7 May", "8 p.m. on Friday, May 8, 2026": the whole date
         rf"(?:,?\s+(?:(?:the\s+)?(?P<wdd>{DAY})\s+(?:of\s+)?(?P<wdm>{MONTH_AFTER_DAY})"
-        rf"|(?P<wdm2>{MONTH})\s*(?P<wdd2>{DAY}))(?P<wdy>,?\s+{YEAR})?)?|"
+        rf"|(?P<wdm2>{MONTH})\s*(?P<wdd2>{DAY}))(?P<wdy>,?\s+{YEAR})?"
+        rf"|\s+(?:the\s+)?(?P<wdo>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b)?|"  # "11pm Friday 28th"
         # not "6am tomorrow" of "6am tomorrow morning": the clock is joined to the part
         rf"(?P<deic>{DEIXIS})(?!\s+(?:morning|afternoon|evening|night|nite)\b)|"
         # a post's lower-case short day after the clock ("party 9pm sat!"): "mon", "tue",

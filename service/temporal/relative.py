@@ -61,6 +61,8 @@ def weekday_short(m: re.Match[str], st: State) -> Result | None:
         ):
             direction = "future"
         day = dates.weekday_date(st.dct, wd, direction or "past")
+    if m["dom"]:  # "sat 26th": the 26th near the publication that is a Saturday
+        day = _weekday_on(st, wd, int(m["dom"]), st.tense(m.start(), m.end())) or day
     part = (m["part"] or "").lower() or None
     return part_of_day(day, "night" if part == "nite" else part)
 
@@ -128,6 +130,8 @@ def weekday(m: re.Match[str], st: State) -> Result | None:
         day = dates.weekday_date(st.dct, wd, "future")  # "fell ahead of Friday's jobs report"
     elif st.text.startswith("'s", m.end()) and not st.forced_tense:
         day = dates.weekday_date(st.dct, wd, "past")  # "Wednesday's ruling" already happened
+    elif listed := _listed_after(m, st, wd):
+        day = listed  # "on Saturday and Sunday": the Sunday after that Saturday
     else:
         direction = st.tense(m.start(), m.end())
         if direction is None and schedule(st.text, m.start(), m.end()):
@@ -151,6 +155,38 @@ def weekday(m: re.Match[str], st: State) -> Result | None:
     if m["dayoff"]:  # "the day before last Tuesday's hearing"
         day = dates.shift_days(day, -1 if m["dayoff"].lower() == "before" else 1)
     return part_of_day(day, m["part"])._replace(mod=point_mod(m))
+
+
+#: What joins a day name to one listed before it: "Saturday and Sunday", "Monday or Tuesday",
+#: "Monday, Tuesday", "Thursday to Saturday".
+_LIST_JOIN = re.compile(
+    r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|to\s+|through\s+|-\s*|\u2013\s*)(?:on\s+)?",
+    re.IGNORECASE,
+)
+#: The expression before ends with a day name: "Saturday", "6pm on Saturday".
+_WEEKDAY_END = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)})$", re.IGNORECASE)
+
+
+def _listed_after(m: re.Match[str], st: State, wd: int) -> dt.date | None:
+    """A bare day name listed right after another ("on Saturday and Sunday", "planned for
+    Monday and Tuesday"): the first such weekday after the one before, which the clause's tense
+    already placed; None when the name before was no day name or the two are a week apart.
+    A day gone counts no further than the publication day."""
+    if (
+        m["part"]
+        or st.last_end < 0
+        or _LIST_JOIN.fullmatch(st.text, st.last_end, m.start()) is None
+    ):
+        return None
+    before = st.text[st.last_start : st.last_end]
+    if not _WEEKDAY_END.search(before.strip()) or not re.match(r"\d{4}-\d\d-\d\d", st.last_value):
+        return None
+    first = dt.date.fromisoformat(st.last_value[:10])
+    gap = (wd - first.weekday()) % 7
+    day = first + dt.timedelta(days=gap)
+    if gap == 0 or (first <= st.dct < day):
+        return None
+    return day
 
 
 #: A day something is done in preparation for has not come yet: "shares fell ahead of
@@ -229,18 +265,7 @@ def _told_day(m: re.Match[str], st: State) -> dt.date | None:
 def _weekday_on(st: State, wd: int, dom: int, tense: str | None) -> dt.date | None:
     """The day ``dom`` of a month near the reference that falls on weekday ``wd``."""
     base = _ref_day(st) if st.story_at(0, 0) else None
-    base = base or st.dct
-    found = []
-    for shift in range(-6, 7):
-        total = base.year * 12 + base.month - 1 + shift
-        year, month = total // 12, total % 12 + 1
-        if dates.valid_day(year, month, dom) and dt.date(year, month, dom).weekday() == wd:
-            found.append(dt.date(year, month, dom))
-    if tense == "past":
-        found = [d for d in found if d <= base] or found
-    elif tense == "future":
-        found = [d for d in found if d >= base] or found
-    return min(found, key=lambda d: abs((d - base).days)) if found else None
+    return dates.weekday_on(base or st.dct, wd, dom, tense)
 
 
 def _weekend(st: State, offset: int, tense: str | None) -> str:
@@ -298,6 +323,17 @@ def _told_coarser(m: re.Match[str], st: State, unit: str) -> str | None:
 _AFTER_REF = ("the following", "following")
 
 
+def _publication_unit(st: State, unit: str) -> str | None:
+    """The publication's own month or ISO week ("the same month a year ago" looks back from
+    it, whatever date the text told before)."""
+    if unit == "month":
+        return f"{st.dct:%Y-%m}"
+    if unit == "week":
+        year, week, _ = st.dct.isocalendar()
+        return f"{year}-W{week:02d}"
+    return None
+
+
 def _told_before_after(m: re.Match[str], st: State, unit: str) -> str | None:
     """ "the year before" / "the month after" a past year or month named earlier in the same
     paragraph ("The plant closed in 2019. The law was passed the year before": 2018); None
@@ -330,7 +366,10 @@ def relative(m: re.Match[str], st: State) -> Result | None:
         if not count or count != int(count):
             return None
         step = int(count) if later else -int(count)
-        value = _told_coarser(m, st, unit) or result.value
+        # "ago" and "last year" count from the publication, not from a date told before
+        deictic = m["dago"] is not None or m["ylast"] is not None
+        value = _publication_unit(st, unit) if deictic else _told_coarser(m, st, unit)
+        value = value or result.value
         moved = dates.shift_value(value, "year", step) if result.type == "DATE" else None
         # a year on moves the story told; a year back looks back from it
         return result._replace(value=moved, anchor=False, story=later) if moved else None
