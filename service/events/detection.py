@@ -400,9 +400,10 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
         phrase = verb_phrase(text, tok, roles, timexes=timexes, type_=type_, place=place)
         if reporting or type_ == "statement":
             phrase = _own_news(text, content, roles, token_actors, timexes) or phrase
+    asked = ("which", "what") if anchor or duration else ("whose", "which", "what")
     wh = subject_tok is not None and any(
-        w.lower_ in ("whose", "which", "what") for w in syntax.phrase_tokens(subject_tok)
-    )
+        w.lower_ in asked for w in syntax.phrase_tokens(subject_tok)
+    )  # "a trial whose results were published last year": the results, a dated happening
     if kind == "event" and not occurrence and (not phrase.subject or wh):
         kind = "reference"  # nobody to say it of ("placed bids ahead of them"): no headline
     clause = _clause(tok, span, text)
