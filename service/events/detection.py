@@ -220,6 +220,21 @@ def _day(anchor) -> bool:
     return anchor is not None and anchor.precision in ("time", "day")
 
 
+def _dated_nominal(verb, obj, lemma: str, attached: dict) -> bool:
+    """A light verb's object made from a verb, with a date told ("made the first winter
+    crossing of the ice cap in 1958", "made an appearance on Monday"): the noun is the
+    happening though it names no type (``lexicon.NOMINAL_ENDINGS``); undated it stays a
+    phrase ("made a difference")."""
+    word = obj.lower_
+    return (
+        lemma in lexicon.LIGHT
+        and obj.pos_ == "NOUN"
+        and len(word) > 6
+        and word.endswith(lexicon.NOMINAL_ENDINGS)
+        and bool(attached.get(verb.i) or attached.get(obj.i))
+    )
+
+
 def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
     lemma = tok.lemma_.lower()
     children = list(tok.children)
@@ -248,7 +263,11 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
     noun = (
         obj_tok
         if obj_tok is not None
-        and (obj_tok is going or lexicon.noun_type(lexicon.noun_lemma(obj_tok)))
+        and (
+            obj_tok is going
+            or lexicon.noun_type(lexicon.noun_lemma(obj_tok))
+            or _dated_nominal(tok, obj_tok, lemma, attached)
+        )
         else None
     )
     light = lemma in lexicon.LIGHT and noun is not None
