@@ -220,6 +220,13 @@ def _day(anchor) -> bool:
     return anchor is not None and anchor.precision in ("time", "day")
 
 
+def _office(subject) -> bool:
+    """A subject that is an office holder or a public body named by what it is ("California's
+    attorney general", "the government"; ``lexicon.OFFICES``): a party that can do what is
+    planned, as a named one can."""
+    return subject is not None and subject.pos_ == "NOUN" and subject.lower_ in lexicon.OFFICES
+
+
 def _dated_nominal(verb, obj, lemma: str, attached: dict) -> bool:
     """A light verb's object made from a verb, with a date told ("made the first winter
     crossing of the ice cap in 1958", "made an appearance on Monday"): the noun is the
@@ -377,7 +384,8 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
         kind = "event"
     elif status == "planned":
         doers = [m for m in roles["agents"] if m.actor.kind in _DOERS]
-        kind = "event" if doers else "reference"  # "this figure will rise": no one plans it
+        # "this figure will rise": no one plans it; "the attorney general will open": an office
+        kind = "event" if doers or _office(subject_tok) else "reference"
     elif in_document or _reported(tok):
         kind = "report" if in_document else "event"
     elif finite or tok.tag_ in ("VBN", "VBD") or has_aux:
