@@ -41,9 +41,40 @@ def attach_all(doc, timexes: list[Timex]) -> dict[int, list[Timex]]:
             subject = next((c for c in doc[owner].children if c.dep_ == "nsubj"), None)
             if subject is not None and lexicon.noun_type(lexicon.noun_lemma(subject)):
                 owner = subject.i  # "the war has been ongoing for two years"
+        if owner is not None and (named := _related_happening(doc[owner])) is not None:
+            owner = named.i  # "was behind two killings last week": the killings' week
         if owner is not None:
             out.setdefault(owner, []).append(t)
     return out
+
+
+#: Verbs that only relate a happening named in a phrase to something else ("the IRA was behind
+#: two killings last week", "was followed on Sunday by the first death"): no happening of
+#: their own, so the date told with them is the named happening's.
+_RELATING = frozenset({"be", "follow", "precede"})
+#: The prepositions (and the passive's agent) that name the related happening.
+_RELATED_BY = frozenset({"behind", "by", "for"})
+
+
+def _related_happening(verb):
+    """The happening noun a relating verb names after "behind", "by" or "for" (``_RELATING``;
+    "was responsible for the attack on Monday" through its adjective), when its subject names
+    none ("the war was over by May" keeps the war's)."""
+    if verb.lemma_.lower() not in _RELATING:
+        return None
+    if any(
+        c.dep_ in ("nsubj", "nsubjpass") and lexicon.noun_type(lexicon.noun_lemma(c))
+        for c in verb.children
+    ):
+        return None
+    heads = [verb, *(c for c in verb.children if c.dep_ == "acomp")]
+    for prep in (c for h in heads for c in h.children if c.dep_ in ("prep", "agent")):
+        if prep.lower_ not in _RELATED_BY:
+            continue
+        for noun in prep.children:
+            if noun.dep_ == "pobj" and lexicon.noun_type(lexicon.noun_lemma(noun)):
+                return noun
+    return None
 
 
 #: How a date before a noun is said of it: "fourth-quarter results", "last year's profit",

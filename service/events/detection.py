@@ -220,6 +220,28 @@ def _day(anchor) -> bool:
     return anchor is not None and anchor.precision in ("time", "day")
 
 
+def _office(subject) -> bool:
+    """A subject that is an office holder or a public body named by what it is ("California's
+    attorney general", "the government"; ``lexicon.OFFICES``): a party that can do what is
+    planned, as a named one can."""
+    return subject is not None and subject.pos_ == "NOUN" and subject.lower_ in lexicon.OFFICES
+
+
+def _dated_nominal(verb, obj, lemma: str, attached: dict) -> bool:
+    """A light verb's object made from a verb, with a date told ("made the first winter
+    crossing of the ice cap in 1958", "made an appearance on Monday"): the noun is the
+    happening though it names no type (``lexicon.NOMINAL_ENDINGS``); undated it stays a
+    phrase ("made a difference")."""
+    word = obj.lower_
+    return (
+        lemma in lexicon.LIGHT
+        and obj.pos_ == "NOUN"
+        and len(word) > 6
+        and word.endswith(lexicon.NOMINAL_ENDINGS)
+        and bool(attached.get(verb.i) or attached.get(obj.i))
+    )
+
+
 def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
     lemma = tok.lemma_.lower()
     children = list(tok.children)
@@ -248,7 +270,11 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
     noun = (
         obj_tok
         if obj_tok is not None
-        and (obj_tok is going or lexicon.noun_type(lexicon.noun_lemma(obj_tok)))
+        and (
+            obj_tok is going
+            or lexicon.noun_type(lexicon.noun_lemma(obj_tok))
+            or _dated_nominal(tok, obj_tok, lemma, attached)
+        )
         else None
     )
     light = lemma in lexicon.LIGHT and noun is not None
@@ -358,7 +384,8 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
         kind = "event"
     elif status == "planned":
         doers = [m for m in roles["agents"] if m.actor.kind in _DOERS]
-        kind = "event" if doers else "reference"  # "this figure will rise": no one plans it
+        # "this figure will rise": no one plans it; "the attorney general will open": an office
+        kind = "event" if doers or _office(subject_tok) else "reference"
     elif in_document or _reported(tok):
         kind = "report" if in_document else "event"
     elif finite or tok.tag_ in ("VBN", "VBD") or has_aux:
@@ -400,9 +427,10 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
         phrase = verb_phrase(text, tok, roles, timexes=timexes, type_=type_, place=place)
         if reporting or type_ == "statement":
             phrase = _own_news(text, content, roles, token_actors, timexes) or phrase
+    asked = ("which", "what") if anchor or duration else ("whose", "which", "what")
     wh = subject_tok is not None and any(
-        w.lower_ in ("whose", "which", "what") for w in syntax.phrase_tokens(subject_tok)
-    )
+        w.lower_ in asked for w in syntax.phrase_tokens(subject_tok)
+    )  # "a trial whose results were published last year": the results, a dated happening
     if kind == "event" and not occurrence and (not phrase.subject or wh):
         kind = "reference"  # nobody to say it of ("placed bids ahead of them"): no headline
     clause = _clause(tok, span, text)

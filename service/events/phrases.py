@@ -231,6 +231,8 @@ def _words(tok, timexes, skip):
     for child in tok.children:
         if child.dep_ == "aux" and child.lower_ == "to":
             continue
+        if child.tag_ == "WP$":
+            continue  # "whose results": the results
         if (
             child.dep_ == "punct"
             and child.text in ("-", "–", "/", "&")
@@ -356,6 +358,9 @@ def _subject_text(subject, roles, timexes) -> tuple[str, bool]:
     ]
     if owner and text:
         text = f"{possessive(name(owner[0]))} {text}"  # "its net profit": Brightline's net profit
+    whose = _whose_antecedent(subject)
+    if whose is not None and text:
+        text = f"{possessive(_antecedent_text(whose, roles, timexes))} {text}"
     if len(text.split()) > 5 and roles["agents"]:
         return _names(roles["agents"]), len(roles["agents"]) > 1
     return text, plural
@@ -440,6 +445,15 @@ def _antecedent(word):
     Kidal; None for any other word."""
     verb = word.head
     if word.tag_ not in ("WDT", "WP") or verb.dep_ != "relcl" or word.dep_ != "dobj":
+        return None
+    return verb.head if verb.head.pos_ in ("NOUN", "PROPN") else None
+
+
+def _whose_antecedent(subject):
+    """The noun "whose" stands for in a relative clause's subject: "a trial whose results
+    were published" is the trial (None for any other subject)."""
+    verb = subject.head
+    if verb.dep_ != "relcl" or not any(c.tag_ == "WP$" for c in subject.children):
         return None
     return verb.head if verb.head.pos_ in ("NOUN", "PROPN") else None
 
