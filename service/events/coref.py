@@ -441,3 +441,52 @@ def _introduced(candidates: Sequence[Candidate], position: int, text: str):
             if re.search(r"\b" + re.escape(surname) + r"\b", told) is None:
                 return m
     return None
+
+
+#: How a clause hangs on the clause that tells it ("said it would cut jobs after profit fell").
+_GOVERNED = frozenset({"advcl", "ccomp", "conj", "xcomp"})
+
+
+def figure_owner(candidates: Sequence[Candidate], doc) -> None:
+    """A company's figure told with no owner ("Norrland Bank said it would cut jobs after
+    third-quarter net profit fell", "Net profit dropped to 3.1 billion crowns" next) is the
+    figure of the company that tells it: the organisation doing the clause it hangs on, else
+    the one the sentence before tells of. It takes part in the figure's move."""
+    by_token = {c.token: c for c in candidates if c.trigger.pos == "verb"}
+    for c in candidates:
+        if c.trigger.pos != "verb" or c.kind not in ("event", "reference"):
+            continue
+        subject = _own_subject(doc[c.token])
+        if subject is None or subject.lemma_.lower() not in lexicon.EARNINGS_NOUNS:
+            continue
+        if any(d.dep_ == "poss" for d in subject.children) or any(
+            m.actor.kind in ("organisation", "person") for m in c.actors
+        ):
+            continue  # "its profit", "Acme's sales": the owner is told
+        owner = _governing_body(doc[c.token], by_token) or _body_before(c, candidates)
+        if owner is not None:
+            c.actors = [*c.actors, owner]
+            c.agents = (*c.agents, owner.actor.key)
+
+
+def _governing_body(tok, by_token: dict) -> ActorMention | None:
+    while tok.dep_ in _GOVERNED and tok.head.i != tok.i:
+        tok = tok.head
+        found = _body_agent(by_token.get(tok.i))
+        if found is not None:
+            return found
+    return None
+
+
+def _body_before(c: Candidate, candidates: Sequence[Candidate]) -> ActorMention | None:
+    before = [_body_agent(o) for o in candidates if o.position == c.position - 1]
+    found = [m for m in before if m is not None]
+    return found[-1] if found and len({m.actor.key for m in found}) == 1 else None
+
+
+def _body_agent(c: Candidate | None) -> ActorMention | None:
+    if c is None:
+        return None
+    return next(
+        (m for m in c.actors if m.actor.key in c.agents and m.actor.kind == "organisation"), None
+    )

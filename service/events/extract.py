@@ -79,6 +79,7 @@ def _extract(text: str, published_at: dt.date, timexes, doc) -> list[Event]:
     discourse.period_subjects(candidates, timexes, doc)
     coref.continue_story(candidates, doc)
     coref.named_next(candidates, doc)
+    coref.figure_owner(candidates, doc)
     coref.brought_about(candidates, doc)
     coref.dated_later(candidates, doc, timexes)
     same = coref.told_when(candidates, doc)
