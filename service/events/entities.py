@@ -736,14 +736,17 @@ def _without_qualifiers(sent, found: list[ActorMention]) -> list[ActorMention]:
 
 def _governing(sent, m: ActorMention) -> ActorMention:
     """A place that says whose officials act is the place acting, not where ("Kansas state
-    health officials confirmed two cases", "Gaza authorities said"); any other mention is
-    itself."""
+    health officials confirmed two cases", "Gaza authorities said", "officials in California
+    warned"); any other mention is itself."""
     if not m.place or m.actor.kind != "place":
         return m
     span = sent.doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None:
         return m
     tok = span.root
+    prep = tok.head if tok.dep_ == "pobj" else None
+    if prep is not None and prep.lower_ == "in" and prep.head.lower_ in _GOVERNING:
+        return dataclasses.replace(m, place=False)  # "officials in California warned"
     for _ in range(3):  # "Kansas" -> "state" -> "health" -> "officials"
         if tok.dep_ not in ("compound", "amod", "poss", "nmod") or tok.head.i == tok.i:
             return m
