@@ -6,11 +6,13 @@ met in Frankfurt. It approved the merger."). Pure: reads the candidates and thei
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 
 from service.temporal.model import Timex
 
 from . import dates, lexicon, syntax
+from .actors import ActorMention
 from .candidate import Candidate
 
 #: Pronouns a story goes on with, by the kind of doer they take.
@@ -353,4 +355,138 @@ def _told_as_known(noun) -> bool:
     """ "the arrest", "his resignation", "Tuesday's vote": a happening the reader knows of."""
     return any(
         d.dep_ == "poss" or (d.dep_ == "det" and d.lower_ in _DEFINITE) for d in noun.children
+    )
+
+
+#: What a lede may describe a person by ("a former care home manager", "an abortion foe"):
+#: ``service/data/actor_words.json``.
+_DESCRIBED = (
+    lexicon.actor_words("described_people")
+    | lexicon.actor_words("person_nouns")
+    | lexicon.actor_words("kin")
+)
+_AGENT_ENDINGS = ("er", "or", "ist", "ian")
+#: A name's age beside it, the way a story introduces a person: "Karen Holt, 52,".
+_AGE = re.compile(r"\s*(?:,\s*\d{1,3}\s*,|\(\s*\d{1,3}\s*\))")
+
+
+def named_next(candidates: Sequence[Candidate], doc) -> None:
+    """A clause whose subject or object is a person told by an indefinite description ("A jury
+    convicted a former care home manager", "An abortion foe was charged", "a friend of the
+    assassin said") when the next sentence introduces a person with their age, named there for the
+    first time ("Karen Holt, 52, had denied the charges"): the wire lede's way of naming its
+    subject a sentence later. That person takes part: an agent as the subject of an active
+    verb, a target as its object or the subject of a passive one."""
+    text = doc.text
+    introduced: dict[int, ActorMention | None] = {}
+    for c in candidates:
+        if c.trigger.pos != "verb" or c.kind not in ("event", "reference"):
+            continue
+        tok = doc[c.token]
+        described = [
+            w
+            for w in (_own_subject(tok), *(o for o in tok.children if o.dep_ == "dobj"))
+            if w is not None and _described_person(w) and not _named_beside(w, c.actors)
+        ]  # not "a lawyer, John Smith, said": named there already
+        if len(described) != 1:
+            continue
+        if c.position + 1 not in introduced:
+            introduced[c.position + 1] = _introduced(candidates, c.position + 1, text)
+        person = introduced[c.position + 1]
+        if person is None:
+            continue
+        c.actors = [*c.actors, person]
+        if described[0].dep_ in ("nsubjpass", "dobj"):
+            c.targets = (*c.targets, person.actor.key)
+        else:
+            c.agents = (*c.agents, person.actor.key)
+
+
+def _described_person(noun) -> bool:
+    """ "a former care home manager", "an abortion foe": an indefinite noun a person may be."""
+    if noun.pos_ != "NOUN" or noun.tag_ != "NN":
+        return False
+    if not any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in noun.children):
+        return False
+    lemma = noun.lemma_.lower()
+    if lexicon.noun_type(lemma) is not None:
+        return False  # "a strike", "a ruling": a happening, not a doer
+    return lemma in _DESCRIBED or lemma.endswith(_AGENT_ENDINGS)
+
+
+def _named_beside(noun, found: list[ActorMention]) -> bool:
+    """A person named in apposition to the noun or within it ("a lawyer, John Smith,")."""
+    spans = [
+        (w.idx, w.idx + len(w.text))
+        for c in noun.children
+        if c.dep_ in ("appos", "compound", "flat")
+        for w in c.subtree
+    ]
+    return any(m.actor.kind == "person" and any(a <= m.start < b for a, b in spans) for m in found)
+
+
+def _introduced(candidates: Sequence[Candidate], position: int, text: str):
+    """The person the sentence at ``position`` names for the first time with their age."""
+    starts = [c.sentence.start for c in candidates if c.position == position]
+    if not starts:
+        return None
+    told = text[: starts[0]]
+    for c in candidates:
+        if c.position != position:
+            continue
+        for m in c.actors:
+            if m.actor.kind != "person" or m.via == "pronoun" or not _AGE.match(text, m.end):
+                continue
+            surname = m.actor.name.split()[-1]
+            if re.search(r"\b" + re.escape(surname) + r"\b", told) is None:
+                return m
+    return None
+
+
+#: How a clause hangs on the clause that tells it ("said it would cut jobs after profit fell").
+_GOVERNED = frozenset({"advcl", "ccomp", "conj", "xcomp"})
+
+
+def figure_owner(candidates: Sequence[Candidate], doc) -> None:
+    """A company's figure told with no owner ("Norrland Bank said it would cut jobs after
+    third-quarter net profit fell", "Net profit dropped to 3.1 billion crowns" next) is the
+    figure of the company that tells it: the organisation doing the clause it hangs on, else
+    the one the sentence before tells of. It takes part in the figure's move."""
+    by_token = {c.token: c for c in candidates if c.trigger.pos == "verb"}
+    for c in candidates:
+        if c.trigger.pos != "verb" or c.kind not in ("event", "reference"):
+            continue
+        subject = _own_subject(doc[c.token])
+        if subject is None or subject.lemma_.lower() not in lexicon.EARNINGS_NOUNS:
+            continue
+        if any(d.dep_ == "poss" for d in subject.children) or any(
+            m.actor.kind in ("organisation", "person") for m in c.actors
+        ):
+            continue  # "its profit", "Acme's sales": the owner is told
+        owner = _governing_body(doc[c.token], by_token) or _body_before(c, candidates)
+        if owner is not None:
+            c.actors = [*c.actors, owner]
+            c.agents = (*c.agents, owner.actor.key)
+
+
+def _governing_body(tok, by_token: dict) -> ActorMention | None:
+    while tok.dep_ in _GOVERNED and tok.head.i != tok.i:
+        tok = tok.head
+        found = _body_agent(by_token.get(tok.i))
+        if found is not None:
+            return found
+    return None
+
+
+def _body_before(c: Candidate, candidates: Sequence[Candidate]) -> ActorMention | None:
+    before = [_body_agent(o) for o in candidates if o.position == c.position - 1]
+    found = [m for m in before if m is not None]
+    return found[-1] if found and len({m.actor.key for m in found}) == 1 else None
+
+
+def _body_agent(c: Candidate | None) -> ActorMention | None:
+    if c is None:
+        return None
+    return next(
+        (m for m in c.actors if m.actor.key in c.agents and m.actor.kind == "organisation"), None
     )

@@ -127,6 +127,13 @@ _CURRENCIES = {
     "rand": "rand",
     "won": None,  # the verb far more often than the currency
 }
+#: "the Saudi-led coalition", "a U.S.-led force": what a country or body leads, an actor of
+#: its own (its leader named inside it is not, on its own, the doer).
+_LED = re.compile(
+    r"(?<![\w-])((?:(?!(?:The|A|An)\s)[A-Z][\w.]*\s+)?[A-Z][\w.]*-led\s+"
+    + alternation(lexicon.actor_words("led_groups"))
+    + r")(?![\w-])"
+)
 _CURRENCY_WORD = re.compile(
     r"\b(?:the|The)\s+((?:[A-Z][\w.]*\s+)?(?:dollar|euro|yen|sterling|pound|yuan|renminbi|"
     r"rouble|ruble|rupee|bitcoin|peso|lira|franc|ringgit|rand))\b(?!\s+(?:a|per|zone|area)\b)"
@@ -729,14 +736,17 @@ def _without_qualifiers(sent, found: list[ActorMention]) -> list[ActorMention]:
 
 def _governing(sent, m: ActorMention) -> ActorMention:
     """A place that says whose officials act is the place acting, not where ("Kansas state
-    health officials confirmed two cases", "Gaza authorities said"); any other mention is
-    itself."""
+    health officials confirmed two cases", "Gaza authorities said", "officials in California
+    warned"); any other mention is itself."""
     if not m.place or m.actor.kind != "place":
         return m
     span = sent.doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None:
         return m
     tok = span.root
+    prep = tok.head if tok.dep_ == "pobj" else None
+    if prep is not None and prep.lower_ == "in" and prep.head.lower_ in _GOVERNING:
+        return dataclasses.replace(m, place=False)  # "officials in California warned"
     for _ in range(3):  # "Kansas" -> "state" -> "health" -> "officials"
         if tok.dep_ not in ("compound", "amod", "poss", "nmod") or tok.head.i == tok.i:
             return m
@@ -1272,6 +1282,11 @@ class Entities:
                     if _clean(ent.text) not in self.old_table():
                         found = [m for m in found if m not in inner]
         found = self._named_of(span, found)
+        for m in _LED.finditer(self.text, span.start, span.end):
+            name = m.group(1)
+            led = Actor(f"org:{slug(name)}", name, "organisation")
+            found = [f for f in found if not (m.start(1) <= f.start < m.end(1))]
+            found.append(ActorMention(led, m.start(1), m.end(1), name, "org"))
         taken = [(m.start, m.end) for m in found]
 
         def free(start: int, end: int) -> bool:

@@ -78,6 +78,8 @@ def _extract(text: str, published_at: dt.date, timexes, doc) -> list[Event]:
     discourse.when_dates(candidates, timexes, doc)
     discourse.period_subjects(candidates, timexes, doc)
     coref.continue_story(candidates, doc)
+    coref.named_next(candidates, doc)
+    coref.figure_owner(candidates, doc)
     coref.brought_about(candidates, doc)
     coref.dated_later(candidates, doc, timexes)
     same = coref.told_when(candidates, doc)

@@ -106,6 +106,8 @@ def pronouns(sent, token_actors: dict[int, list[ActorMention]], recent: dict) ->
                 for x in token_actors.get(w.i, [])
                 if x.via != "description"
             ]
+            if not named and kind != "person":
+                named = _spoken_for(teller, token_actors)  # "a spokesman for Acme said it"
             wanted = ("person",) if kind == "person" else _NEUTER_KINDS
             m = named[0] if named and named[0].actor.kind in wanted else None
             if m is None:
@@ -135,6 +137,25 @@ def _name_words(head) -> list:
         if c.dep_ in _NAME_DEPS:
             words += _name_words(c)
     return words
+
+
+#: Who speaks for a body named after them (``service/data/actor_words.json``).
+_SPEAKING_FOR = lexicon.actor_words("speaking_for")
+
+
+def _spoken_for(teller, token_actors) -> list[ActorMention]:
+    """The body a spokesperson speaks for ("a spokesman for the Saudi-led coalition", "an
+    official of the ministry"): what the pronoun of their report stands for."""
+    if teller.lemma_.lower() not in _SPEAKING_FOR and teller.lower_ not in _SPEAKING_FOR:
+        return []
+    return [
+        m
+        for prep in teller.children
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "at")
+        for noun in prep.children
+        for m in actors_in(noun, token_actors)
+        if m.actor.kind in _NEUTER_KINDS
+    ]
 
 
 def _told_by_self(tok, token_actors) -> ActorMention | None:

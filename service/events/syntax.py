@@ -24,6 +24,8 @@ def subject(tok) -> Token | None:
             if c.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
                 return _happening(tok, _antecedent(tok.head))  # "the doctor who performed"
             return _named_after(c) or c
+    if (stray := stray_subject(tok)) is not None:
+        return stray  # "X resigned and its chairman, Y, is stepping in": the chairman steps in
     if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
         return subject(tok.head)  # "arrived ... and held talks": the first verb's subject
     if tok.dep_ == "xcomp" and tok.head.dep_ == "acomp" and tok.head.lower_ in lexicon.FIRM:
@@ -100,6 +102,34 @@ def controller(xcomp) -> Token | None:
     if head.lemma_.lower() not in lexicon.OBJECT_CONTROL:
         return None
     return next((c for c in head.children if c.dep_ == "dobj" and c.i < xcomp.i), None)
+
+
+#: What may stand between a second clause's subject and its verb: "is", "has been", "also".
+_BEFORE_VERB = frozenset({"aux", "auxpass", "neg", "advmod", "punct"})
+
+
+def stray_subject(tok) -> Token | None:
+    """The subject of a second clause the parse hung on the first verb as a conjunct noun
+    ("Smith resigned and its chairman, Jones, is stepping in": "chairman" read as the
+    verb's conjunct, "stepping" left without a subject of its own; "quit on Monday and his
+    assistant, Jones, has taken charge": hung on "Monday"): that noun, when it opens a phrase
+    of its own and only auxiliaries and adverbs stand between it and the verb."""
+    head = tok.head
+    if tok.dep_ != "conj" or head.pos_ not in ("VERB", "AUX") or tok.i < head.i:
+        return None
+    if tok.tag_ not in ("VBD", "VBZ", "VBP") and not any(
+        c.dep_ in ("aux", "auxpass") and c.i < tok.i for c in tok.children
+    ):
+        return None  # "arrived and held talks" is finite too, but has no noun between
+    for noun in tok.doc[head.i + 1 : tok.i]:
+        if noun.dep_ != "conj" or noun.pos_ not in ("NOUN", "PROPN") or noun.head.i < head.i:
+            continue
+        if not any(d.dep_ in ("det", "poss") for d in noun.children):
+            continue  # "its chairman", "the board": a new phrase opens, not a list goes on
+        between = range(noun.right_edge.i + 1, tok.i)
+        if all(tok.doc[i].head.i == tok.i and tok.doc[i].dep_ in _BEFORE_VERB for i in between):
+            return _named_after(noun) or noun
+    return None
 
 
 def _named_after(noun) -> Token | None:
