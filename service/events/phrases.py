@@ -495,7 +495,14 @@ def _a_name(word) -> bool:
 def opens_sentence(word) -> bool:
     """The first word of its sentence, or the first after a dateline the reader blanked
     ("LONDON (Reuters) - Scientists have found"): capitalised as an opener, not as a name."""
-    return word.is_sent_start or all(w.is_space for w in word.sent[: word.i - word.sent.start])
+    if word.is_sent_start:
+        return True
+    i = word.i - 1
+    while i >= 0 and word.doc[i].is_space:  # walked back, not through word.sent: run per word
+        if word.doc[i].is_sent_start:
+            return True
+        i -= 1
+    return False
 
 
 #: Per parsed text, where each word stands written as a name (read once, not per subject:
@@ -603,6 +610,8 @@ def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=No
             obj = _clause_text(c, timexes)
             if len(f"{subject_text} {verb} {obj}") > LIMIT:  # fewer words, not a cut phrase
                 obj = _clause_text(c, timexes, most=3)
+            if len(f"{subject_text} {verb} {obj}") > LIMIT and verb == conjugate(tok_lemma, plural):
+                verb = conjugate("say", plural)  # a telling verb gives way when it does not fit
         elif c.dep_ == "ccomp" and _ordered(tok, c):
             aux = frozenset(a.i for a in c.children if a.dep_ == "aux")
             obj = f"{obj} to {compact(c, timexes, skip=aux, max_words=6)}"  # "to stand trial"
@@ -628,6 +637,10 @@ def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=No
                 extras.append(compact(c, timexes, max_words=5))
         elif c.dep_ == "prep" and c.lower_ == "as" and not obj and c.i > tok.i and _role(c):
             obj = compact(c, timexes, max_words=5)  # "trained as a nurse": the role it takes
+        elif c.dep_ == "prep" and c.lower_ == "as" and obj and _judged(tok, lemma, c):
+            judged = compact(c, timexes, max_words=5)
+            if judged.startswith("as ") and len(judged.split()) >= 2:
+                extras.append(judged)  # "describes scene as apocalyptic", not a cut "only"
         elif c.dep_ == "prep" and c.lower_ not in (
             "in",
             "at",
@@ -794,8 +807,15 @@ def _reduced_passive(tok) -> bool:
         return False  # "found guilty" with the adjective read as a clause: still its complement
     if not any(c.dep_ == "nsubj" for c in children):
         return False
-    complement = any(c.dep_ == "oprd" for c in children) or bool(clauses)
+    complement = any(c.dep_ == "oprd" and not _determined(c) for c in children) or bool(clauses)
     return (tok.tag_ == "VBN" and not clauses) or (tok.tag_ in ("VBD", "VBN") and complement)
+
+
+def _determined(word) -> bool:
+    """A noun with a determiner or an owner ("Hungary's admission", "the plan"): an object
+    the parse misread as a complement ("Martonyi called Hungary's admission ..."), not the
+    bare complement of a reduced passive ("Smith named chairman")."""
+    return word.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("det", "poss") for c in word.children)
 
 
 _QUANTIFIERS = frozenset({"some", "many", "most", "all", "none", "several", "few", "half"})
@@ -865,6 +885,18 @@ def _span_of_time(verb, tok) -> bool:
     return tok.lower_ in _TIME_UNITS and any(
         c.dep_ == "mark" and c.lower_ in ("after", "before", "since", "until")
         for c in verb.children
+    )
+
+
+def _judged(verb, lemma: str, prep) -> bool:
+    """ "described the scene as apocalyptic": the "as" phrase after the object of a verb of
+    judging (``lexicon.JUDGING_VERBS``) tells what the object is judged to be."""
+    told = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return (
+        lemma in lexicon.JUDGING_VERBS
+        and told is not None
+        and prep.i > told.i
+        and any(c.dep_ in ("pobj", "amod", "acomp", "pcomp") for c in prep.children)
     )
 
 
@@ -1137,11 +1169,35 @@ def _disaster(tok, noun: str, place: str | None) -> Phrase:
     where = place
     if where is None:
         names = [c for c in tok.children if c.dep_ in ("compound", "poss") and c.ent_type_ == "GPE"]
-        where = names[0].text if names else None
+        where = names[0].text if names else _stricken(tok)
     if where is not None:
         bare = re.sub(rf"^(?:{re.escape(where)}(?:'s)?\s+)", "", noun).strip() or noun
+        bare = re.sub(rf"\s+(?:in|at) {re.escape(where)}\b", "", bare)  # "Blast in Nairobi"
         return Phrase(bare[:1].upper() + bare[1:], "hits", where)
     return Phrase(noun, "strikes", "")
+
+
+#: Prepositions before the place a disaster's sentence tells aid went to ("aid for Haiti"),
+#: not where help came from ("rescuers from Britain") nor where anyone went ("arrived in the
+#: Netherlands" after it).
+_STRICKEN_PREPS = frozenset({"for"})
+
+
+def _stricken(tok) -> str | None:
+    """The one place the sentence of a disaster named with no place tells it befell: the
+    place a noun is "for" ("pledged aid for Haiti, as rescuers help survivors of last week's
+    devastating earthquake": Haiti); None when there is none, or more than one (a donor, "from
+    Britain", "left for Canada", "arrived in the Netherlands" are never the place)."""
+    found = {
+        ent.text
+        for ent in tok.sent.ents
+        if ent.label_ == "GPE"
+        and ent.root.dep_ == "pobj"
+        and ent.root.head.lower_ in _STRICKEN_PREPS
+        and ent.root.head.head.pos_ == "NOUN"  # "aid for Haiti", not "left for Canada"
+        and not any(c.dep_ == "conj" for c in ent.root.children)  # "for Nepal and Bhutan"
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def occurring(phrase: Phrase, verb, noun, planned: bool = False) -> Phrase:
