@@ -347,6 +347,8 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
         return None  # "he was born in Chicago": background with no date to place it
     if undated and tok.dep_ == "advcl" and _background(tok, children):
         return None  # "while he was performing CPR": what was going on, background
+    if syntax.object_purpose(tok):
+        return None  # "reached a deal to buy Kessler": part of the deal's event
     if tok.dep_ == "xcomp" and anchor is None and duration is None:
         if tok.head.lemma_.lower() not in lexicon.STATIVE:
             return None  # "pledged to protect": part of the governing verb's event
@@ -370,6 +372,8 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
     type_ = eventtype.of_verb(tok, subject_tok, obj_tok, noun, occurrence, roles["agents"])
     in_document = _in_document(tok, span, text)
     content = next((c for c in children if c.dep_ == "ccomp"), None)
+    if type_ == "statement" and eventtype.reported_research(tok, content):
+        type_ = "research"  # "Scientists have discovered a fossil, researchers said"
     if (reporting or type_ in _SAYING) and _untold(content):
         kind = "report" if anchor is None and duration is None else "event"
     elif reporting or type_ == "statement":

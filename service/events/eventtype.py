@@ -85,10 +85,11 @@ def of_verb(tok, subject_tok, obj_tok, noun, occurrence, agents: list) -> str:
             or lexicon.noun_type(lexicon.noun_lemma(noun))
             or lexicon.verb_type(lemma, *frame)  # "gave final approval to the law"
         )
+        type_ = _agreed_deal(noun, type_)  # "announced an agreement to acquire Midwest"
         if lexicon.noun_lemma(noun) == "strike" and (
-            lemma in ("go", "come") or syntax.subject_lemmas(tok) & lexicon.PEOPLE_NOUNS
+            lemma in lexicon.STRIKING_VERBS or syntax.subject_lemmas(tok) & lexicon.PEOPLE_NOUNS
         ):
-            type_ = "protest"  # "workers went on strike"
+            type_ = "protest"  # "workers went on strike", "staged a warning strike"
     else:
         head_noun = lexicon.noun_lemma(obj_tok) if obj_tok is not None else None
         type_ = lexicon.verb_type(lemma, *frame, head=head_noun)
@@ -212,7 +213,23 @@ def of_noun(tok, lemma: str, document: bool) -> str | None:
             if re.search(r"joint|communiq", syntax.noun_words(tok), re.I)
             else "statement"
         )
-    return _plea(tok) or lexicon.noun_type(lemma)
+    return _plea(tok) or _agreed_deal(tok, lexicon.noun_type(lemma))
+
+
+def _agreed_deal(noun, type_: str | None) -> str | None:
+    """An agreement to buy, sell or merge ("an agreement to acquire Midwest Financial") is a
+    deal: the type of the deed its infinitive names when that is one; ``type_`` otherwise."""
+    if type_ != "agreement":
+        return type_
+    for c in noun.children:
+        if (
+            c.dep_ in ("acl", "relcl")
+            and c.pos_ == "VERB"
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            and _xcomp_type(c) == "deal"
+        ):
+            return "deal"
+    return type_
 
 
 def _plea(noun) -> str | None:
@@ -243,3 +260,15 @@ def _with_someone(children) -> bool:
                 if p.dep_ == "pobj" and (p.pos_ == "PROPN" or p.ent_type_ in ("PERSON", "ORG")):
                     return True
     return False
+
+
+def reported_research(tok, content) -> bool:
+    """A finding told by its finders: "Scientists have discovered the fossil of a giant
+    penguin, researchers said" is research, not a statement (what the clause tells is a
+    research deed of ``lexicon.verb_type``, its doers or tellers researchers)."""
+    if content is None or content.pos_ != "VERB":
+        return False
+    obj = next((c for c in content.children if c.dep_ == "dobj"), None)
+    subject, obj_words, pobj = frame_lemmas(content, syntax.subject(content), obj)
+    subject |= syntax.subject_lemmas(tok)
+    return lexicon.verb_type(lexicon.verb_lemma(content), subject, obj_words, pobj) == "research"

@@ -45,10 +45,21 @@ NOUN_TYPES: dict[str, str] = _by_word(_DATA["noun_types"])
 LEMMA_FIXES: dict[str, str] = dict(_DATA["lemma_fixes"])
 #: Phrasal verbs (lemma and particle) whose type differs from the verb's own.
 PHRASAL: dict[str, str] = dict(_DATA["phrasal"])
+#: Nouns of a deed done to someone, with the verb and participle that tell it ("slaying":
+#: "slay", "slain").
+DEED_NOUNS: dict[str, tuple[str, str]] = {
+    noun: tuple(forms) for noun, forms in _DATA["deed_nouns"].items() if not noun.startswith("_")
+}
 # The word sets, each documented in the data file ("doc").
 GROWTH = _SETS["GROWTH"]
 REPORTING = _SETS["REPORTING"]
 QUOTING = _SETS["QUOTING"]
+#: Reporting verbs a headline keeps ("announces", "confirms") rather than telling as "says".
+TELLING_VERBS = _SETS["TELLING_VERBS"]
+STRIKING_VERBS = _SETS["STRIKING_VERBS"]
+PURPOSE_NOUNS = _SETS["PURPOSE_NOUNS"]
+PURPOSE_VERBS = _SETS["PURPOSE_VERBS"]
+JUDGING_VERBS = _SETS["JUDGING_VERBS"]
 DECLINING = _SETS["DECLINING"]
 GERUND_OBJECTS = _SETS["GERUND_OBJECTS"]
 SPEAKING = _SETS["SPEAKING"] | REPORTING

@@ -81,7 +81,13 @@ class Phrase:
         text = re.sub(r"\s+", " ", " ".join(parts)).strip(" ,;:")
         if len(text) > limit:
             text = _shorten(text, limit)
-        text = _DANGLING.sub("", text)  # "agree to hold next summit on": no dangling word
+        # "agree to hold next summit on": no dangling word, but the verb's own particle
+        # stays ("Stronach steps in")
+        head = re.sub(r"\s+", " ", core).strip()
+        if core and text.startswith(head):
+            text = head + _DANGLING.sub("", text[len(head) :])
+        else:
+            text = _DANGLING.sub("", text)
         return text[:1].upper() + text[1:]
 
     def with_place(self, place: str) -> Phrase:
@@ -342,12 +348,21 @@ def _subject_text(subject, roles, timexes) -> tuple[str, bool]:
         return name(head[0]), plural  # international organisations by their short name
     named = [
         m
-        for m in roles["agents"]
-        if m.actor.kind == "person"
-        and any(w.dep_ == "appos" and m.start <= w.idx < m.end for w in subject.subtree)
+        for m in roles["agents"] + roles["targets"]
+        if any(
+            w.dep_ == "appos"
+            and m.start <= w.idx < m.end
+            and (
+                m.actor.kind == "person"
+                or (m.actor.kind == "organisation" and w.head.i == subject.i)
+            )
+            for w in subject.subtree
+        )
     ]
     if not conj and subject.pos_ == "NOUN" and len(named) == 1:
-        return name(named[0]), False  # "the head of the WHO, Margaret Chan,": Margaret Chan
+        # "the head of the WHO, Margaret Chan,": Margaret Chan; "The company that owned the
+        # home, Sunvale Care Ltd,": Sunvale Care
+        return name(named[0]), False
     text = compact(subject, timexes, max_words=6)
     owner = [
         m
@@ -467,8 +482,9 @@ def _antecedent_text(antecedent, roles, timexes) -> str:
 
 
 #: Adverbs that complete a verb as its particle when they follow it at once: "stepped down",
-#: "walked out", "fell short", "blew apart" (the parse often reads them as adverbs, not particles).
-_PARTICLES = frozenset("down out off up back away short apart".split())
+#: "walked out", "fell short", "blew apart", "stepped in" (the parse often reads them as
+#: adverbs, not particles).
+_PARTICLES = frozenset("down out off up back away short apart in".split())
 
 
 def _particle(tok) -> str:
@@ -490,6 +506,19 @@ def _a_name(word) -> bool:
     return any(i != word.i for i in written[:2])
 
 
+def opens_sentence(word) -> bool:
+    """The first word of its sentence, or the first after a dateline the reader blanked
+    ("LONDON (Reuters) - Scientists have found"): capitalised as an opener, not as a name."""
+    if word.is_sent_start:
+        return True
+    i = word.i - 1
+    while i >= 0 and word.doc[i].is_space:  # walked back, not through word.sent: run per word
+        if word.doc[i].is_sent_start:
+            return True
+        i -= 1
+    return False
+
+
 #: Per parsed text, where each word stands written as a name (read once, not per subject:
 #: scanning the whole text for each subject made long texts quadratic).
 _NAME_INDEX: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -504,7 +533,7 @@ def _written_as_names(doc) -> dict[str, list[int]]:
         for other in doc:
             before = doc[other.i - 1] if other.i > 0 else None
             after_name = before is not None and before.pos_ == "PROPN" and before.text[:1].isupper()
-            inside = not other.is_sent_start and (before is None or before.text not in '.!?"“')
+            inside = not opens_sentence(other) and (before is None or before.text not in '.!?"“')
             if after_name or inside:
                 found.setdefault(other.text, []).append(other.i)
         _NAME_INDEX[doc] = found
@@ -539,11 +568,7 @@ def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=No
         passive = False
     lemma = lexicon.verb_lemma(tok)
     content = any(c.dep_ == "ccomp" and _clause(c) for c in tok.children)
-    if (
-        type_ == "statement"
-        and content
-        and lemma not in ("deny", "warn", "threaten", "vow", "promise", "admit", "suggest")
-    ):
+    if type_ == "statement" and content and lemma not in lexicon.TELLING_VERBS:
         tok_lemma = "say"
     else:
         tok_lemma = lemma
@@ -597,8 +622,10 @@ def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=No
             obj = ("not " if neg else "") + compact(c, timexes)  # "pleads not guilty"
         elif c.dep_ == "ccomp" and not obj:
             obj = _clause_text(c, timexes)
-            if len(f"{subject_text} says {obj}") > LIMIT:  # fewer words, not a cut phrase
+            if len(f"{subject_text} {verb} {obj}") > LIMIT:  # fewer words, not a cut phrase
                 obj = _clause_text(c, timexes, most=3)
+            if len(f"{subject_text} {verb} {obj}") > LIMIT and verb == conjugate(tok_lemma, plural):
+                verb = conjugate("say", plural)  # a telling verb gives way when it does not fit
         elif c.dep_ == "ccomp" and _ordered(tok, c):
             aux = frozenset(a.i for a in c.children if a.dep_ == "aux")
             obj = f"{obj} to {compact(c, timexes, skip=aux, max_words=6)}"  # "to stand trial"
@@ -624,6 +651,10 @@ def verb_phrase(text, tok, roles, noun=None, timexes=(), type_="other", place=No
                 extras.append(compact(c, timexes, max_words=5))
         elif c.dep_ == "prep" and c.lower_ == "as" and not obj and c.i > tok.i and _role(c):
             obj = compact(c, timexes, max_words=5)  # "trained as a nurse": the role it takes
+        elif c.dep_ == "prep" and c.lower_ == "as" and obj and _judged(tok, lemma, c):
+            judged = compact(c, timexes, max_words=5)
+            if judged.startswith("as ") and len(judged.split()) >= 2:
+                extras.append(judged)  # "describes scene as apocalyptic", not a cut "only"
         elif c.dep_ == "prep" and c.lower_ not in (
             "in",
             "at",
@@ -790,8 +821,15 @@ def _reduced_passive(tok) -> bool:
         return False  # "found guilty" with the adjective read as a clause: still its complement
     if not any(c.dep_ == "nsubj" for c in children):
         return False
-    complement = any(c.dep_ == "oprd" for c in children) or bool(clauses)
+    complement = any(c.dep_ == "oprd" and not _determined(c) for c in children) or bool(clauses)
     return (tok.tag_ == "VBN" and not clauses) or (tok.tag_ in ("VBD", "VBN") and complement)
+
+
+def _determined(word) -> bool:
+    """A noun with a determiner or an owner ("Hungary's admission", "the plan"): an object
+    the parse misread as a complement ("Martonyi called Hungary's admission ..."), not the
+    bare complement of a reduced passive ("Smith named chairman")."""
+    return word.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("det", "poss") for c in word.children)
 
 
 _QUANTIFIERS = frozenset({"some", "many", "most", "all", "none", "several", "few", "half"})
@@ -861,6 +899,18 @@ def _span_of_time(verb, tok) -> bool:
     return tok.lower_ in _TIME_UNITS and any(
         c.dep_ == "mark" and c.lower_ in ("after", "before", "since", "until")
         for c in verb.children
+    )
+
+
+def _judged(verb, lemma: str, prep) -> bool:
+    """ "described the scene as apocalyptic": the "as" phrase after the object of a verb of
+    judging (``lexicon.JUDGING_VERBS``) tells what the object is judged to be."""
+    told = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return (
+        lemma in lexicon.JUDGING_VERBS
+        and told is not None
+        and prep.i > told.i
+        and any(c.dep_ in ("pobj", "amod", "acomp", "pcomp") for c in prep.children)
     )
 
 
@@ -959,7 +1009,7 @@ def _clause_text(tok, timexes, most: int = 6) -> str:
     if subject is not None:
         said = compact(subject, timexes, max_words=most)
         first = next((w for w in subject.subtree if said.startswith(w.text)), None)
-        if first is not None and first.is_sent_start:  # "Scientists have found ..., X said"
+        if first is not None and opens_sentence(first):  # "Scientists have found ..., X said"
             said = _lowered(said, subject)
         words.append(said)
     aux = [c.text for c in tok.children if c.dep_ in ("aux", "auxpass", "neg")]
@@ -1081,6 +1131,9 @@ def noun_phrase(text, tok, roles, timexes=(), type_="other", place=None, tail=""
         return Phrase(
             _names(agents), conjugate(own, len(agents) > 1), age, tuple(extras), place, tail
         )
+    deed = _deed(tok, roles, agents, timexes, tuple(extras), place, tail)
+    if deed is not None:
+        return deed
     if agents:
         verb_base = _NOUN_VERBS.get(type_)
         if re.search(r"communiq|declaration|statement", noun, re.I):
@@ -1100,17 +1153,65 @@ def noun_phrase(text, tok, roles, timexes=(), type_="other", place=None, tail=""
     return Phrase(noun, "", "", tuple(extras), place, tail)
 
 
+def _deed(tok, roles, agents, timexes, extras, place, tail) -> Phrase | None:
+    """A deed named by its noun with what it is done to in an "of" phrase, told with its verb
+    (``lexicon.DEED_NOUNS``): "the slaying of a doctor" -> "Doctor slain", "Israel's invasion
+    of Lebanon" -> "Israel invades Lebanon"; None for any other noun."""
+    forms = lexicon.DEED_NOUNS.get(tok.lower_) or lexicon.DEED_NOUNS.get(tok.lemma_.lower())
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if forms is None or pobj is None or of.i < tok.i or _in_timex(pobj, timexes):
+        return None
+    named = [m for m in roles["all"] + roles["targets"] if m.start <= pobj.idx < m.end]
+    conj = any(c.dep_ == "conj" for c in pobj.children)
+    patient = name(named[0]) if named and not conj else compact(pobj, timexes, max_words=5)
+    if not patient:
+        return None
+    patient_keys = {m.actor.key for m in named}
+    # "against Lebanon" after "Lebanon invaded": told already
+    extras = tuple(e for e in extras if e.split(" ", 1)[-1] not in patient)
+    doers = [m for m in agents if m.actor.key not in patient_keys]
+    if doers:
+        verb = conjugate(forms[0], len(doers) > 1)
+        return Phrase(_names(doers), verb, _lowered(patient, pobj), extras, place, tail)
+    return Phrase(patient[:1].upper() + patient[1:], forms[1], "", extras, place, tail)
+
+
 def _disaster(tok, noun: str, place: str | None) -> Phrase:
     """A disaster named by its noun alone is told as striking where it struck: "the Haiti
     earthquake" -> "Earthquake hits Haiti"; with no place, "Severe aftershock strikes"."""
     where = place
     if where is None:
         names = [c for c in tok.children if c.dep_ in ("compound", "poss") and c.ent_type_ == "GPE"]
-        where = names[0].text if names else None
+        where = names[0].text if names else _stricken(tok)
     if where is not None:
         bare = re.sub(rf"^(?:{re.escape(where)}(?:'s)?\s+)", "", noun).strip() or noun
+        bare = re.sub(rf"\s+(?:in|at) {re.escape(where)}\b", "", bare)  # "Blast in Nairobi"
         return Phrase(bare[:1].upper() + bare[1:], "hits", where)
     return Phrase(noun, "strikes", "")
+
+
+#: Prepositions before the place a disaster's sentence tells aid went to ("aid for Haiti"),
+#: not where help came from ("rescuers from Britain") nor where anyone went ("arrived in the
+#: Netherlands" after it).
+_STRICKEN_PREPS = frozenset({"for"})
+
+
+def _stricken(tok) -> str | None:
+    """The one place the sentence of a disaster named with no place tells it befell: the
+    place a noun is "for" ("pledged aid for Haiti, as rescuers help survivors of last week's
+    devastating earthquake": Haiti); None when there is none, or more than one (a donor, "from
+    Britain", "left for Canada", "arrived in the Netherlands" are never the place)."""
+    found = {
+        ent.text
+        for ent in tok.sent.ents
+        if ent.label_ == "GPE"
+        and ent.root.dep_ == "pobj"
+        and ent.root.head.lower_ in _STRICKEN_PREPS
+        and ent.root.head.head.pos_ == "NOUN"  # "aid for Haiti", not "left for Canada"
+        and not any(c.dep_ == "conj" for c in ent.root.children)  # "for Nepal and Bhutan"
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def occurring(phrase: Phrase, verb, noun, planned: bool = False) -> Phrase:

@@ -52,6 +52,24 @@ def subject(tok) -> Token | None:
     return split_name(tok)
 
 
+def object_purpose(tok) -> bool:
+    """A to-infinitive on a verb's object noun, which the verb's subject is to carry out:
+    "reached a deal to buy Kessler", "unveiled a plan to cut 2,000 jobs" (not a noun's own
+    infinitive told of it elsewhere, nor another's answered: "rejected an offer to end")."""
+    noun = tok.head
+    return (
+        tok.dep_ in ("acl", "relcl")
+        and tok.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        and noun.pos_ == "NOUN"
+        and noun.dep_ == "dobj"
+        and noun.lower_ in lexicon.PURPOSE_NOUNS
+        and noun.head.lemma_.lower() in lexicon.PURPOSE_VERBS
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        and not any(c.dep_ in ("dative", "iobj") for c in noun.head.children)
+    )  # "gave him permission to leave": he leaves
+
+
 #: How the words of a name split by the parse hang together ("First" -> "of" -> "Corp.").
 _NAME_LINKS = frozenset({"prep", "pobj", "compound"})
 #: How a split name's first word hangs on the verb ("First" read as an adverb).
