@@ -234,15 +234,16 @@ def test_a_vessel_is_no_participant():
     "text, title",
     [
         # a participle with a subject and no auxiliary or object is a passive: a headline's
-        # "found guilty", a gapped "300 injured"
+        # "found guilty", a gapped "300 detained" (a gapped casualty count joins its toll,
+        # test_one_toll.py)
         (
             "The surgeon's assistant, Pia Lorenz, found guilty of fraud on Monday.",
             "Pia Lorenz found guilty of fraud",
         ),
         (
-            "Officials say up to 200 people have been killed, 300 injured and 50 left homeless "
-            "by the blast.",
-            "300 injured",
+            "Officials say up to 200 people have been arrested, 300 detained and 50 left "
+            "homeless by the raids.",
+            "300 detained",
         ),
         # an active verb with its object and complement stays active
         ("The jury found him guilty on Monday.", "Jury finds him guilty"),
