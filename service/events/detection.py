@@ -319,6 +319,8 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
         return None  # "the announcement came shortly before": told again, only "when" is new
     if undated and lemma == "bear" and "auxpass" in deps:
         return None  # "he was born in Chicago": background with no date to place it
+    if anchor is None and _life_course(tok, lemma, children):
+        return None  # "grew up in Cavan", "taught for three decades": a stretch of a life
     if undated and tok.dep_ == "advcl" and _background(tok, children):
         return None  # "while he was performing CPR": what was going on, background
     if tok.dep_ == "xcomp" and anchor is None and duration is None:
@@ -769,6 +771,38 @@ def _present_passive(children) -> bool:
         bool(auxpass)
         and not aux
         and all(c.lower_ in ("is", "are", "am", "'s", "'re") for c in auxpass)
+    )
+
+
+def _life_course(tok, lemma: str, children) -> bool:
+    """A verb telling a stretch of a life or time spent ("grew up in Cavan", "trained as a
+    nurse", "had spent four years developing the hinge"): ``lexicon.LIFE_COURSE``; "grow" only
+    with "up", "spend" only with a period for its object (not "spent $2 billion")."""
+    if lemma not in lexicon.LIFE_COURSE and lemma != "grow":
+        return False
+    if any(_placed_by(c) for c in children):
+        return False  # "Before retiring in 1984, Lowe taught in Leeds": the text bounds it
+    if lemma == "grow":
+        return any(c.dep_ == "prt" and c.lower_ == "up" for c in children)
+    if lemma == "spend":
+        return any(
+            c.dep_ in ("dobj", "npadvmod") and c.lemma_.lower() in lexicon.LIFE_PERIODS
+            for c in children
+        )
+    return True
+
+
+#: Words that place a clause in time by another happening or a day ("before retiring in
+#: 1984", "until he retired", "after the war", "from 1961").
+_PLACING = frozenset({"before", "after", "since", "until", "till", "from", "during", "when"})
+
+
+def _placed_by(child) -> bool:
+    """A preposition or a subordinate clause placing its head in time (``_PLACING``)."""
+    if child.dep_ == "prep":
+        return child.lower_ in _PLACING
+    return child.dep_ == "advcl" and any(
+        m.dep_ in ("mark", "advmod") and m.lower_ in _PLACING for m in child.children
     )
 
 

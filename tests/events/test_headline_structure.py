@@ -397,13 +397,14 @@ def test_no_article_left_by_a_dateline(text, title):
             "Rand trades at its weakest level",
         ),
         ("The stock closed at $12.40 on Friday.", "Stock closes at $12.40"),
-        # a stretch of time spent keeps where or doing what
+        # a stretch of time spent keeps where or doing what (dated: undated, it is a stretch
+        # of a life, no event, test_life_course.py)
         (
-            "Okafor, who spent 11 years in prison, was freed on Monday.",
+            "Okafor, who spent 11 years in prison from 1998, was freed on Monday.",
             "Okafor spends 11 years in prison",
         ),
         (
-            "The company spent three years developing the engine.",
+            "In the 1990s the company spent three years developing the engine.",
             "Company spends three years developing the engine",
         ),
         # an amount keeps the unit written onto its number
