@@ -378,6 +378,8 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
             kind = "reference"
         elif factuality.activity(tok, children):
             kind = "reference"  # "was monitoring the situation": going on, no time of its own
+        elif type_ == "statement" and not roles["named"] and _anyone(subject_tok, children):
+            kind = "reference"  # "aid groups have complained of delays": said by anyone
     told_on = days.before(span.start)
     if kind == "event" and _no_saying(tok, lemma, type_):
         kind = "report"  # "declined on Monday to say whether", "was quoted as saying": any day
@@ -790,6 +792,21 @@ def _life_course(tok, lemma: str, children) -> bool:
             for c in children
         )
     return True
+
+
+def _anyone(subject, children) -> bool:
+    """A perfect told of no one in particular, a bare plural ("aid groups have complained",
+    "children's advocacy groups have warned"): not "the groups", "two groups", "Oxfam's
+    workers", nor a past act ("opposition leaders called for early elections")."""
+    if subject is None or subject.tag_ != "NNS":
+        return False
+    if not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in children):
+        return False
+    return not any(
+        c.dep_ in ("det", "nummod", "appos")
+        or (c.dep_ == "poss" and (c.pos_ == "PROPN" or c.tag_ == "PRP$"))
+        for c in subject.children
+    )
 
 
 #: Words that place a clause in time by another happening or a day ("before retiring in
