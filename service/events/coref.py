@@ -174,16 +174,32 @@ def named_subjects(candidates: Sequence[Candidate], doc) -> dict[int, str]:
     for c in candidates:
         if c.trigger.pos != "verb":
             continue
-        subject = _own_subject(doc[c.token])
+        tok = doc[c.token]
+        subject = _own_subject(tok)
+        relative = _relative(tok)
+        subject = tok.head if relative else subject
         if subject is None or subject.pos_ != "NOUN" or lexicon.noun_type(subject.lemma_) != c.type:
             continue
-        told = any(
+        # "a magnitude 8.2 earthquake in 2014 that killed six people": the noun just told
+        told = relative or any(
             d.dep_ == "poss" or (d.dep_ == "det" and d.lower_ in _DEFINITE)
             for d in subject.children
         )
         if told:  # "the attack", "its raid", "Tuesday's earthquake": one told of already
             out[c.index] = subject.lemma_.lower()
     return out
+
+
+def _relative(tok) -> bool:
+    """A relative clause whose subject is its relative pronoun ("an earthquake that killed six
+    people", "the fighting, which has killed 400"): the clause tells of the noun it hangs on."""
+    return (
+        tok.dep_ == "relcl"
+        and tok.head.pos_ == "NOUN"
+        and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("that", "which") for c in tok.children
+        )
+    )
 
 
 def definite_nouns(candidates: Sequence[Candidate], doc) -> set[int]:
