@@ -319,6 +319,8 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
         return None  # "the announcement came shortly before": told again, only "when" is new
     if undated and lemma == "bear" and "auxpass" in deps:
         return None  # "he was born in Chicago": background with no date to place it
+    if _ranked(tok, children):
+        return None  # "the largest number of cases to be reported since April": a record
     if anchor is None and _life_course(tok, lemma, children):
         return None  # "grew up in Cavan", "taught for three decades": a stretch of a life
     if undated and tok.dep_ == "advcl" and _background(tok, children):
@@ -774,6 +776,20 @@ def _present_passive(children) -> bool:
         and not aux
         and all(c.lower_ in ("is", "are", "am", "'s", "'re") for c in auxpass)
     )
+
+
+def _ranked(tok, children) -> bool:
+    """An infinitival relative on a noun ranked by a superlative ("the largest number of cases
+    to be reported in a week", "the biggest fine to be imposed since 2010"): a record held
+    against every such happening, not a happening told (the one that set it is told apart)."""
+    if tok.dep_ not in ("relcl", "acl") or not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in children
+    ):
+        return False
+    noun = tok.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head  # "the largest number of cases"
+    return any(c.dep_ == "amod" and c.tag_ in ("JJS", "RBS") for c in noun.children)
 
 
 def _life_course(tok, lemma: str, children) -> bool:
