@@ -176,16 +176,32 @@ def named_subjects(candidates: Sequence[Candidate], doc) -> dict[int, str]:
     for c in candidates:
         if c.trigger.pos != "verb":
             continue
-        subject = _own_subject(doc[c.token])
+        tok = doc[c.token]
+        subject = _own_subject(tok)
+        relative = _relative(tok)
+        subject = tok.head if relative else subject
         if subject is None or subject.pos_ != "NOUN" or lexicon.noun_type(subject.lemma_) != c.type:
             continue
-        told = any(
+        # "a magnitude 8.2 earthquake in 2014 that killed six people": the noun just told
+        told = relative or any(
             d.dep_ == "poss" or (d.dep_ == "det" and d.lower_ in _DEFINITE)
             for d in subject.children
         )
         if told:  # "the attack", "its raid", "Tuesday's earthquake": one told of already
             out[c.index] = subject.lemma_.lower()
     return out
+
+
+def _relative(tok) -> bool:
+    """A relative clause whose subject is its relative pronoun ("an earthquake that killed six
+    people", "the fighting, which has killed 400"): the clause tells of the noun it hangs on."""
+    return (
+        tok.dep_ == "relcl"
+        and tok.head.pos_ == "NOUN"
+        and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("that", "which") for c in tok.children
+        )
+    )
 
 
 def definite_nouns(candidates: Sequence[Candidate], doc) -> set[int]:
@@ -293,6 +309,47 @@ def told_when(candidates: Sequence[Candidate], doc) -> dict[int, int]:
         if doer_less:
             main.kind = "reference"  # "was devastated": the floods that killed 17 did it
     return same
+
+
+def one_toll(candidates: Sequence[Candidate], doc) -> dict[int, int]:
+    """The counts of one toll told together ("At least 82 were killed and more than 1,700
+    injured", "up to 200,000 people have been killed, 250,000 injured"): the dead and the hurt
+    of one happening, not two happenings. A casualty verb coordinated with another, or told
+    beside it under one head with a count for its subject, tells the same happening; it takes
+    the first one's type (the merge still checks that their dates agree).
+
+    :returns: candidate index -> the index of the candidate telling the same toll, both ways.
+    """
+    tolls = {
+        c.token: c
+        for c in candidates
+        if c.trigger.pos == "verb" and lexicon.verb_lemma(doc[c.token]) in lexicon.CASUALTY
+    }
+    same: dict[int, int] = {}
+    for c in sorted(tolls.values(), key=lambda c: c.token):
+        tok = doc[c.token]
+        counted = _counted(tok)
+        first = tolls.get(tok.head.i) if tok.dep_ == "conj" or counted else None
+        if first is None and counted:
+            first = next(
+                (
+                    tolls[w.i]
+                    for w in tok.head.children
+                    if w.i < tok.i and w.i in tolls and w.dep_ in ("ccomp", "conj", "advcl")
+                ),
+                None,
+            )
+        if first is None or first is c or first.sentence != c.sentence:
+            continue
+        c.type = first.type
+        same.setdefault(c.index, first.index)
+        same.setdefault(first.index, c.index)
+    return same
+
+
+def _counted(tok) -> bool:
+    """A casualty verb whose subject is a bare count ("250,000 injured")."""
+    return any(w.dep_ in ("nsubj", "nsubjpass") and w.tag_ == "CD" for w in tok.children)
 
 
 def _when_governor(tok) -> int:

@@ -345,6 +345,10 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
         return None  # "the announcement came shortly before": told again, only "when" is new
     if undated and lemma == "bear" and "auxpass" in deps:
         return None  # "he was born in Chicago": background with no date to place it
+    if _ranked(tok, children):
+        return None  # "the largest number of cases to be reported since April": a record
+    if anchor is None and _life_course(tok, lemma, children):
+        return None  # "grew up in Cavan", "taught for three decades": a stretch of a life
     if undated and tok.dep_ == "advcl" and _background(tok, children):
         return None  # "while he was performing CPR": what was going on, background
     if syntax.object_purpose(tok):
@@ -407,6 +411,8 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
             kind = "reference"
         elif factuality.activity(tok, children):
             kind = "reference"  # "was monitoring the situation": going on, no time of its own
+        elif type_ == "statement" and not roles["named"] and _anyone(subject_tok, children):
+            kind = "reference"  # "aid groups have complained of delays": said by anyone
     told_on = days.before(span.start)
     if kind == "event" and _no_saying(tok, lemma, type_):
         kind = "report"  # "declined on Monday to say whether", "was quoted as saying": any day
@@ -801,6 +807,67 @@ def _present_passive(children) -> bool:
         bool(auxpass)
         and not aux
         and all(c.lower_ in ("is", "are", "am", "'s", "'re") for c in auxpass)
+    )
+
+
+def _ranked(tok, children) -> bool:
+    """An infinitival relative on a noun ranked by a superlative ("the largest number of cases
+    to be reported in a week", "the biggest fine to be imposed since 2010"): a record held
+    against every such happening, not a happening told (the one that set it is told apart)."""
+    if tok.dep_ not in ("relcl", "acl") or not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in children
+    ):
+        return False
+    noun = tok.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head  # "the largest number of cases"
+    return any(c.dep_ == "amod" and c.tag_ in ("JJS", "RBS") for c in noun.children)
+
+
+def _life_course(tok, lemma: str, children) -> bool:
+    """A verb telling a stretch of a life or time spent ("grew up in Cavan", "trained as a
+    nurse", "had spent four years developing the hinge"): ``lexicon.LIFE_COURSE``; "grow" only
+    with "up", "spend" only with a period for its object (not "spent $2 billion")."""
+    if lemma not in lexicon.LIFE_COURSE and lemma != "grow":
+        return False
+    if any(_placed_by(c) for c in children):
+        return False  # "Before retiring in 1984, Lowe taught in Leeds": the text bounds it
+    if lemma == "grow":
+        return any(c.dep_ == "prt" and c.lower_ == "up" for c in children)
+    if lemma == "spend":
+        return any(
+            c.dep_ in ("dobj", "npadvmod") and c.lemma_.lower() in lexicon.LIFE_PERIODS
+            for c in children
+        )
+    return True
+
+
+def _anyone(subject, children) -> bool:
+    """A perfect told of no one in particular, a bare plural ("aid groups have complained",
+    "children's advocacy groups have warned"): not "the groups", "two groups", "Oxfam's
+    workers", nor a past act ("opposition leaders called for early elections")."""
+    if subject is None or subject.tag_ != "NNS":
+        return False
+    if not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in children):
+        return False
+    return not any(
+        c.dep_ in ("det", "nummod", "appos")
+        or (c.dep_ == "poss" and (c.pos_ == "PROPN" or c.tag_ == "PRP$"))
+        for c in subject.children
+    )
+
+
+#: Words that place a clause in time by another happening or a day ("before retiring in
+#: 1984", "until he retired", "after the war", "from 1961").
+_PLACING = frozenset({"before", "after", "since", "until", "till", "from", "during", "when"})
+
+
+def _placed_by(child) -> bool:
+    """A preposition or a subordinate clause placing its head in time (``_PLACING``)."""
+    if child.dep_ == "prep":
+        return child.lower_ in _PLACING
+    return child.dep_ == "advcl" and any(
+        m.dep_ in ("mark", "advmod") and m.lower_ in _PLACING for m in child.children
     )
 
 

@@ -83,6 +83,7 @@ def _extract(text: str, published_at: dt.date, timexes, doc) -> list[Event]:
     coref.brought_about(candidates, doc)
     coref.dated_later(candidates, doc, timexes)
     same = coref.told_when(candidates, doc)
+    same.update({k: v for k, v in coref.one_toll(candidates, doc).items() if k not in same})
     discourse.framed(candidates, doc, published_at, timexes)
     for c in candidates:
         if c.promised and c.anchor is None and c.duration is None:

@@ -166,6 +166,8 @@ def _own(tok, fact: Factuality, data: dict, negation: bool, embedding=False, mod
             fact = fact.negated(word)
         elif c.dep_ in ("nsubj", "nsubjpass") and negation and _no_one(c):
             fact = fact.negated("no")  # "No countries have issued travel bans"
+        elif c.dep_ in ("dobj", "attr") and negation and _no_one(c):
+            fact = fact.negated("no")  # "Police gave no details", "found no evidence"
         elif c.dep_ == "aux" and modals and (value := data["modals"].get(c.lemma_.lower())):
             fact = fact.weaker(value, word)
         elif c.dep_ == "advmod" and modals and (value := data["hedges"].get(word)):

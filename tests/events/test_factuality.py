@@ -244,3 +244,34 @@ def test_a_report_with_nothing_of_its_own_is_no_event(text, told):
 )
 def test_a_plan_to_settle_a_question_is_no_event(text, kept):
     assert any("decide" in e.title.lower() for e in extract(text, D)) == kept
+
+
+@pytest.mark.parametrize(
+    "sentence, word, expected",
+    [
+        # an object determined by "no" negates as a subject does ("No countries have issued")
+        ("The ministry gave no reason for the delay on Monday.", "gave", ("certain", "-")),
+        ("Inspectors found no trace of the toxin on Friday.", "found", ("certain", "-")),
+        ("The raid left no survivors.", "left", ("certain", "-")),
+        # not a "no" object: a bound of a number, or a plain object
+        ("The ministry gave a reason for the delay on Monday.", "gave", ("certain", "+")),
+        ("The court gave him no more than two years on Monday.", "gave", ("certain", "+")),
+    ],
+)
+def test_an_object_determined_by_no_negates(sentence, word, expected):
+    assert value_of(sentence, word) == expected
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("Police released no details of the ransom demand on Tuesday.", False),
+        ("The regulator raised no objection to the merger on Friday.", False),
+        ("Police released details of the ransom demand on Tuesday.", True),
+        ("The regulator raised objections to the merger on Friday.", True),
+    ],
+)
+def test_a_deed_done_to_nothing_is_no_event(text, kept):
+    verbs = ("releas", "rais")
+    titles = [e.title for e in extract(text, D)]
+    assert any(v in t.lower() for t in titles for v in verbs) == kept, titles

@@ -234,15 +234,16 @@ def test_a_vessel_is_no_participant():
     "text, title",
     [
         # a participle with a subject and no auxiliary or object is a passive: a headline's
-        # "found guilty", a gapped "300 injured"
+        # "found guilty", a gapped "300 detained" (a gapped casualty count joins its toll,
+        # test_one_toll.py)
         (
             "The surgeon's assistant, Pia Lorenz, found guilty of fraud on Monday.",
             "Pia Lorenz found guilty of fraud",
         ),
         (
-            "Officials say up to 200 people have been killed, 300 injured and 50 left homeless "
-            "by the blast.",
-            "300 injured",
+            "Officials say up to 200 people have been arrested, 300 detained and 50 left "
+            "homeless by the raids.",
+            "300 detained",
         ),
         # an active verb with its object and complement stays active
         ("The jury found him guilty on Monday.", "Jury finds him guilty"),
@@ -396,13 +397,14 @@ def test_no_article_left_by_a_dateline(text, title):
             "Rand trades at its weakest level",
         ),
         ("The stock closed at $12.40 on Friday.", "Stock closes at $12.40"),
-        # a stretch of time spent keeps where or doing what
+        # a stretch of time spent keeps where or doing what (dated: undated, it is a stretch
+        # of a life, no event, test_life_course.py)
         (
-            "Okafor, who spent 11 years in prison, was freed on Monday.",
+            "Okafor, who spent 11 years in prison from 1998, was freed on Monday.",
             "Okafor spends 11 years in prison",
         ),
         (
-            "The company spent three years developing the engine.",
+            "In the 1990s the company spent three years developing the engine.",
             "Company spends three years developing the engine",
         ),
         # an amount keeps the unit written onto its number
