@@ -303,6 +303,11 @@ def _own_date(group: Group, published_at: dt.date) -> EventDate | None:
             began = dates.began_before(c.duration, published_at)
             if began is not None:
                 return began
+        if _status(group) == "occurred":
+            report = c.reported.end_date if c.reported is not None else None
+            spanned = dates.lately(c.duration, report or published_at)
+            if spanned is not None:
+                return spanned  # "fell over the last two weeks": up to the time of speaking
         if c.reference_day is not None:
             after = _OFFSET.search(c.duration.text)
             if after is not None:  # "released two days later": that far from the story's day

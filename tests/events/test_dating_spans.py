@@ -1,0 +1,68 @@
+"""Dates a clause's wording gives beyond its own expression: "over the past two weeks" (a span
+up to the time of speaking)."""
+
+import datetime as dt
+
+import pytest
+
+from service.events import dates, extract
+from service.temporal.model import Timex
+
+D = dt.date
+PUB = D(2023, 12, 21)  # a Thursday
+
+
+def _dated(text: str, word: str) -> str | None:
+    found = [e for e in extract(text, PUB) if word in e.title.lower()]
+    return found[0].date.edtf if found else None
+
+
+def _duration(text: str, value: str) -> Timex:
+    return Timex(0, len(text), text, "DURATION", value, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "edtf"),
+    [
+        ("the past two weeks", "P2W", "2023-12-07/2023-12-21"),
+        ("the last three days", "P3D", "2023-12-18/2023-12-21"),
+        ("the past 24 hours", "PT24H", "2023-12-20/2023-12-21"),
+        ("the past 48 hours", "PT48H", "2023-12-19/2023-12-21"),
+        ("the past three months", "P3M", "2023-09-21/2023-12-21"),
+        ("the last two years", "P2Y", "2021-12-21/2023-12-21"),
+        # not told up to the time of speaking, or no amount to count back: no span
+        ("the previous two weeks", "P2W", None),
+        ("two weeks", "P2W", None),
+        ("the past few days", "PXD", None),
+        ("the past 1.5 years", "P1.5Y", None),
+    ],
+)
+def test_lately_runs_up_to_the_day_told(text, value, edtf):
+    got = dates.lately(_duration(text, value), PUB)
+    assert (got.edtf if got else None) == edtf
+    if got is not None:
+        assert (got.end, got.basis) == (PUB, "duration")
+
+
+def test_lately_counts_months_back_from_a_long_month():
+    got = dates.lately(_duration("the past month", "P1M"), D(2024, 3, 31))
+    assert (got.start, got.end) == (D(2024, 2, 29), D(2024, 3, 31))
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "edtf"),
+    [
+        ("Petrol prices fell nearly three cents a litre over the last two weeks, a survey "
+         "showed.", "fall", "2023-12-07/2023-12-21"),
+        ("Eleven people died in floods in the past 24 hours.", "die", "2023-12-20/2023-12-21"),
+        ("The carmaker cut 400 jobs over the past two years.", "cut", "2021-12-21/2023-12-21"),
+        # a date of its own wins
+        ("Prices fell on Monday after rising over the past two weeks.", "fall", "2023-12-18"),
+        # told from the story's day, not from publication: no span
+        ("Prices fell over the previous two weeks.", "fall", "../2023-12-21"),
+        # a length with no "past": no span up to publication
+        ("The miners went on strike for two weeks.", "strike", "../2023-12-21"),
+    ],
+)  # fmt: skip
+def test_a_happening_over_the_past_weeks(text, word, edtf):
+    assert _dated(text, word) == edtf
