@@ -41,6 +41,8 @@ def attach_all(doc, timexes: list[Timex]) -> dict[int, list[Timex]]:
             subject = next((c for c in doc[owner].children if c.dep_ == "nsubj"), None)
             if subject is not None and lexicon.noun_type(lexicon.noun_lemma(subject)):
                 owner = subject.i  # "the war has been ongoing for two years"
+            elif (told := syntax.time_told(doc[owner])) is not None:
+                owner = told.i  # "the last time they met was in 2019": the meeting's date
         if owner is not None:
             out.setdefault(owner, []).append(t)
     return out

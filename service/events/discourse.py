@@ -409,6 +409,8 @@ def told_at(
             if c.status == "occurred" and c.trigger.pos == "verb" and _told(c.anchor, published_at):
                 if c.kind == "report" and reference is not None and told == c.position:
                     continue  # "X hit on Monday, officials said on Tuesday": the story stays
+                if syntax.names_a_time(doc[c.token]):
+                    continue  # "the last time they met was in May": a look back, not the story
                 reference, told, last = c.anchor, c.position, c.clause.end
                 done[c.trigger.text] = c.anchor
             continue

@@ -1,5 +1,6 @@
 """Dates a clause's wording gives beyond its own expression: "over the past two weeks" (a span
-up to the time of speaking)."""
+up to the time of speaking), "the last time they met was in 2019" (the copula's date is the
+clause's)."""
 
 import datetime as dt
 
@@ -65,4 +66,37 @@ def test_lately_counts_months_back_from_a_long_month():
     ],
 )  # fmt: skip
 def test_a_happening_over_the_past_weeks(text, word, edtf):
+    assert _dated(text, word) == edtf
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "edtf"),
+    [
+        ("The last time the two presidents met was in 2019.", "meet", "2019"),
+        ("The first time the central bank raised rates was in March 2022.", "raise",
+         "2022-03"),
+        ("The last time the doctor gave her the drug was on 12 June.", "give", "2023-06-12"),
+        ("The only time that the ship left port was in 1994.", "leave", "1994"),
+        # no time noun: the copula's subject keeps it; the clause stays undated
+        ("The meeting was on Tuesday.", "meeting", "2023-12-19"),
+        ("The ministers met. The weather was cold on Tuesday.", "meet", "../2023-12-21"),
+    ],
+)  # fmt: skip
+def test_the_time_a_clause_names_takes_the_copula_s_date(text, word, edtf):
+    assert _dated(text, word) == edtf
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "edtf"),
+    [
+        # a look back is no story's time: the next clause is not told at it
+        ("The last time the doctor gave her the drug was on 12 June. Her family welcomed the "
+         "report.", "welcome", "../2023-12-21"),
+        ("The first time the two leaders met was on Monday. They signed a trade deal.", "sign",
+         "../2023-12-21"),
+        # a clause told at a day is, as before
+        ("The two leaders met on Monday. They signed a trade deal.", "sign", "2023-12-18"),
+    ],
+)  # fmt: skip
+def test_a_look_back_is_no_story_time(text, word, edtf):
     assert _dated(text, word) == edtf
