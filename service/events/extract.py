@@ -285,7 +285,8 @@ def _own_date(group: Group, published_at: dt.date) -> EventDate | None:
             and when.precision == "day"
             and when.start
             and not _bound_by(head, head.duration)
-        ):
+            and not (head.trigger.pos == "verb" and head.trigger.text in lexicon.ENDING)
+        ):  # "ended a two-day summit on Wednesday": the ending is on Wednesday
             starts = _STARTS.search(head.clause.text)
             spanned = (dates.starting_on if starts else dates.ending_on)(head.duration, when.start)
             when = spanned or when

@@ -1,6 +1,6 @@
 """Dates a clause's wording gives beyond its own expression: "over the past two weeks" (a span
 up to the time of speaking), "the last time they met was in 2019" (the copula's date is the
-clause's)."""
+clause's), "ended a two-day summit on Wednesday" (an ending is on its day)."""
 
 import datetime as dt
 
@@ -83,6 +83,26 @@ def test_a_happening_over_the_past_weeks(text, word, edtf):
     ],
 )  # fmt: skip
 def test_the_time_a_clause_names_takes_the_copula_s_date(text, word, edtf):
+    assert _dated(text, word) == edtf
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "edtf"),
+    [
+        ("Leaders of 12 nations ended a two-day summit in Busan on Wednesday.", "end",
+         "2023-12-20"),
+        ("Ministers from ten countries concluded a three-day conference in Geneva on Tuesday.",
+         "conclude", "2023-12-19"),
+        ("Xi wrapped up a three-day visit to France on Wednesday.", "wrap", "2023-12-20"),
+        # the happening told as the subject keeps its length; a verb of beginning still spans
+        # its happening from its day, a visit to its day
+        ("The two-day summit in Busan ended on Wednesday.", "summit", "2023-12-19/2023-12-20"),
+        ("The leaders opened a two-day summit on Tuesday.", "open", "2023-12-19/2023-12-20"),
+        ("Li met Mishustin on Wednesday. Mishustin was on a three-day visit to China.", "visit",
+         "2023-12-18/2023-12-20"),
+    ],
+)  # fmt: skip
+def test_an_ending_is_on_its_day(text, word, edtf):
     assert _dated(text, word) == edtf
 
 
