@@ -120,3 +120,46 @@ def test_an_ending_is_on_its_day(text, word, edtf):
 )  # fmt: skip
 def test_a_look_back_is_no_story_time(text, word, edtf):
     assert _dated(text, word) == edtf
+
+
+def _parsed(words, heads, deps, pos):
+    """A hand-made parse (the English vocabulary, for lower-case forms)."""
+    import spacy
+    from spacy.tokens import Doc
+
+    starts = [True] + [False] * (len(words) - 1)
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos,
+               sent_starts=starts)  # fmt: skip
+
+
+# "The aftershock hit two days after the first magnitude six quake flattened the town.", as the
+# parse breaks it: "after the first magnitude", and "six quake flattened the town" a clause apart
+_BROKEN = (
+    "The aftershock hit two days after the first magnitude six quake flattened the town .".split(),
+    [1, 2, 2, 4, 5, 2, 8, 8, 5, 10, 11, 2, 13, 11, 2],
+    "det nsubj ROOT nummod npadvmod prep det amod pobj nummod nsubj conj det dobj punct".split(),
+    "DET NOUN VERB NUM NOUN ADP DET ADJ NOUN NUM NOUN VERB DET NOUN PUNCT".split(),
+)
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "pos", "expected"),
+    [
+        # the verb whose subject begins right after the preposition's object: its clause
+        (*_BROKEN, [(1, 0)]),
+        # a comma between: a clause of its own ("after the raid, police charged him")
+        ("The aftershock hit after the quake , police said .".split(),
+         [1, 2, 2, 2, 5, 3, 8, 8, 2, 2], ["det", "nsubj", "ROOT", "prep", "det", "pobj", "punct",
+         "nsubj", "conj", "punct"], ["DET", "NOUN", "VERB", "ADP", "DET", "NOUN", "PUNCT", "NOUN",
+         "VERB", "PUNCT"], []),
+    ],
+)  # fmt: skip
+def test_a_clause_the_parse_broke_after_after(words, heads, deps, pos, expected):
+    from types import SimpleNamespace
+
+    from service.events import anchors
+
+    doc = _parsed(words, heads, deps, pos)
+    verbs = [i for i, p in enumerate(pos) if p == "VERB"]
+    by_token = {i: SimpleNamespace(index=n) for n, i in enumerate(verbs)}
+    assert anchors.relations(doc, by_token) == expected
