@@ -434,6 +434,42 @@ def told_at(
     return out
 
 
+#: Actor kinds whose reaction a spokesperson voices.
+_PARTIES = frozenset({"country", "organisation"})
+
+
+def voiced_later(candidates: Sequence, doc, published_at: dt.date) -> None:
+    """A party's undated reaction told just before a dated saying of its spokesperson takes the
+    saying's day: "China criticised the summit. Foreign ministry spokeswoman Wu Lan said on
+    Tuesday that ..." (the criticism is what she said, on Tuesday). Only a reaction
+    (``lexicon.reaction``) by a country or an organisation, and only the first saying of the
+    next sentence, by a speaker a noun of ``lexicon.VOICES`` names."""
+    by_position: dict[int, list] = {}
+    for c in candidates:
+        by_position.setdefault(c.position, []).append(c)
+    for c in candidates:
+        if c.anchor is not None or c.trigger.pos != "verb" or c.status != "occurred":
+            continue
+        tok = doc[c.token]
+        if not lexicon.reaction(tok) or not any(
+            m.actor.key in c.agents and m.actor.kind in _PARTIES for m in c.actors
+        ):
+            continue
+        sayings = (s for s in by_position.get(c.position + 1, ()) if _saying(s, doc))
+        saying = next(sayings, None)
+        if saying is None or saying.anchor is None or not _told(saying.anchor, published_at):
+            continue
+        speaker = syntax.subject(doc[saying.token])
+        if speaker is None or not any(w.lower_ in lexicon.VOICES for w in speaker.subtree):
+            continue
+        c.anchor, c.inherited = saying.anchor, True
+
+
+def _saying(c, doc) -> bool:
+    """Whether a candidate is a verb of saying ("said", "told", "announced")."""
+    return c.trigger.pos == "verb" and lexicon.verb_lemma(doc[c.token]) in lexicon.REPORTING
+
+
 def _responds(tok) -> bool:
     """A response (``lexicon.reaction``), or a saying told with one ("a spokesman said it was
     reviewing the reports and denied targeting civilians": one answer, told together)."""

@@ -82,6 +82,7 @@ def _extract(text: str, published_at: dt.date, timexes, doc) -> list[Event]:
     coref.dated_later(candidates, doc, timexes)
     same = coref.told_when(candidates, doc)
     discourse.framed(candidates, doc, published_at, timexes)
+    discourse.voiced_later(candidates, doc, published_at)
     for c in candidates:
         if c.promised and c.anchor is None and c.duration is None:
             c.kind = "report"  # "Acme said it would appeal", dated by nothing: an intention told

@@ -163,3 +163,24 @@ def test_a_clause_the_parse_broke_after_after(words, heads, deps, pos, expected)
     verbs = [i for i, p in enumerate(pos) if p == "VERB"]
     by_token = {i: SimpleNamespace(index=n) for n, i in enumerate(verbs)}
     assert anchors.relations(doc, by_token) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "edtf"),
+    [
+        # a party's undated reaction, voiced by its spokesperson on a day in the next sentence
+        ("Russia condemned the air strikes. A foreign ministry spokeswoman said on Monday that "
+         "the raids broke international law.", "condemn", "2023-12-18"),
+        ("The European Union welcomed the ceasefire. Its spokesman said on Tuesday that the deal "
+         "must hold.", "welcome", "2023-12-19"),
+        # another party's saying, a person's reaction, or a sentence between: no day
+        ("Iran condemned the air strikes. The US said on Monday that it would send more troops.",
+         "condemn", "../2023-12-21"),
+        ("The opposition leader condemned the arrests. A party spokesman said on Monday that the "
+         "arrests were illegal.", "condemn", "../2023-12-21"),
+        ("Iran condemned the air strikes. Oil prices rose. A ministry spokesman said on Monday "
+         "that the raids were illegal.", "condemn", "../2023-12-21"),
+    ],
+)  # fmt: skip
+def test_a_reaction_voiced_on_a_day_by_a_spokesperson(text, word, edtf):
+    assert _dated(text, word) == edtf
