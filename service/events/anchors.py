@@ -41,6 +41,8 @@ def attach_all(doc, timexes: list[Timex]) -> dict[int, list[Timex]]:
             subject = next((c for c in doc[owner].children if c.dep_ == "nsubj"), None)
             if subject is not None and lexicon.noun_type(lexicon.noun_lemma(subject)):
                 owner = subject.i  # "the war has been ongoing for two years"
+            elif (told := syntax.time_told(doc[owner])) is not None:
+                owner = told.i  # "the last time they met was in 2019": the meeting's date
         if owner is not None and (named := _related_happening(doc[owner])) is not None:
             owner = named.i  # "was behind two killings last week": the killings' week
         if owner is not None:
@@ -290,7 +292,28 @@ def relations(doc, by_token: dict[int, Candidate]) -> list[tuple[int, int]]:
             if inner is None:
                 continue
             other = by_token.get(inner.i)
+            if other is None and c.dep_ == "prep" and (verb := _clause_after(inner)) is not None:
+                other = by_token.get(verb.i)  # "eight days after the initial quake devastated"
             if other is None or other is cand:
                 continue
             out.append((other.index, cand.index) if word == "after" else (cand.index, other.index))
     return out
+
+
+def _clause_after(noun):
+    """The verb of a clause the parse broke after "after"/"before": "struck eight days after
+    the initial magnitude seven quake devastated the country" read as "after the initial
+    magnitude" and a clause "seven quake devastated the country" hung elsewhere. The verb whose
+    subject begins right after the preposition's object, with no word or mark between, and
+    stands after it in the sentence, is the clause the preposition opens."""
+    after = noun.right_edge.i + 1
+    if after >= len(noun.doc):
+        return None
+    for verb in noun.sent:
+        if verb.i <= after or verb.pos_ != "VERB":
+            continue
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.left_edge.i == after and subject.i < verb.i:
+            if not any(c.dep_ == "mark" for c in verb.children):
+                return verb
+    return None

@@ -122,6 +122,46 @@ def began_before(duration: Timex, now: dt.date) -> EventDate | None:
     return _at_precision(start, precision, duration.text)
 
 
+#: "the past two weeks", "the last three months", "the past 24 hours": a span that runs up to
+#: the time of speaking (not "the previous two weeks", told back from the story's day).
+_LATELY = re.compile(r"^(?:the\s+)?(?:past|last)\s+", re.IGNORECASE)
+_HOURS = re.compile(r"^PT(\d+)H$")
+
+
+def lately(duration: Timex, end: dt.date) -> EventDate | None:
+    """A happening told over "the past two weeks" up to ``end`` (the publication, or the day
+    its report is told): from that far back to ``end``. "Prices fell over the last two weeks"
+    published 1998-02-23 is 1998-02-09..1998-02-23; "the past 24 hours", the day before and
+    the day; "the past three months", three calendar months back. A vague amount ("the past
+    few days") gives no start."""
+    if not _LATELY.match(duration.text or ""):
+        return None
+    value = duration.value or ""
+    if m := _HOURS.match(value):
+        start = end - dt.timedelta(days=-(-int(m.group(1)) // 24))
+    elif (m := _DURATION.match(value)) and "." not in m.group(1):
+        amount, unit = int(m.group(1)), m.group(2)
+        if unit in "DW":
+            start = end - dt.timedelta(days=amount * (7 if unit == "W" else 1))
+        else:
+            start = _months_back(end, amount * (12 if unit == "Y" else 1))
+    else:
+        return None
+    if start >= end:
+        return None
+    edtf = f"{start.isoformat()}/{end.isoformat()}"
+    return EventDate(duration.text, None, edtf, start, end, "day", duration.approximate,
+                     "duration")  # fmt: skip
+
+
+def _months_back(day: dt.date, months: int) -> dt.date:
+    """``day`` that many calendar months earlier (the 31st falls back to a shorter month's last)."""
+    total = day.year * 12 + day.month - 1 - months
+    year, month = total // 12, total % 12 + 1
+    last = (dt.date(year + month // 12, month % 12 + 1, 1) - ONE_DAY).day
+    return dt.date(year, month, min(day.day, last))
+
+
 def _at_precision(day: dt.date, precision: str, text: str) -> EventDate:
     if precision == "year":
         value, first, last = f"{day.year}", dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)

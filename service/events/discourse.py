@@ -409,6 +409,8 @@ def told_at(
             if c.status == "occurred" and c.trigger.pos == "verb" and _told(c.anchor, published_at):
                 if c.kind == "report" and reference is not None and told == c.position:
                     continue  # "X hit on Monday, officials said on Tuesday": the story stays
+                if syntax.names_a_time(doc[c.token]):
+                    continue  # "the last time they met was in May": a look back, not the story
                 reference, told, last = c.anchor, c.position, c.clause.end
                 done[c.trigger.text] = c.anchor
             continue
@@ -430,6 +432,42 @@ def told_at(
         elif reference is not None and c.position - told <= _CARRY and _pluperfect(tok):
             told = c.position  # "had denied the charges": told back from the story's time, kept
     return out
+
+
+#: Actor kinds whose reaction a spokesperson voices.
+_PARTIES = frozenset({"country", "organisation"})
+
+
+def voiced_later(candidates: Sequence, doc, published_at: dt.date) -> None:
+    """A party's undated reaction told just before a dated saying of its spokesperson takes the
+    saying's day: "China criticised the summit. Foreign ministry spokeswoman Wu Lan said on
+    Tuesday that ..." (the criticism is what she said, on Tuesday). Only a reaction
+    (``lexicon.reaction``) by a country or an organisation, and only the first saying of the
+    next sentence, by a speaker a noun of ``lexicon.VOICES`` names."""
+    by_position: dict[int, list] = {}
+    for c in candidates:
+        by_position.setdefault(c.position, []).append(c)
+    for c in candidates:
+        if c.anchor is not None or c.trigger.pos != "verb" or c.status != "occurred":
+            continue
+        tok = doc[c.token]
+        if not lexicon.reaction(tok) or not any(
+            m.actor.key in c.agents and m.actor.kind in _PARTIES for m in c.actors
+        ):
+            continue
+        sayings = (s for s in by_position.get(c.position + 1, ()) if _saying(s, doc))
+        saying = next(sayings, None)
+        if saying is None or saying.anchor is None or not _told(saying.anchor, published_at):
+            continue
+        speaker = syntax.subject(doc[saying.token])
+        if speaker is None or not any(w.lower_ in lexicon.VOICES for w in speaker.subtree):
+            continue
+        c.anchor, c.inherited = saying.anchor, True
+
+
+def _saying(c, doc) -> bool:
+    """Whether a candidate is a verb of saying ("said", "told", "announced")."""
+    return c.trigger.pos == "verb" and lexicon.verb_lemma(doc[c.token]) in lexicon.REPORTING
 
 
 def _responds(tok) -> bool:

@@ -85,6 +85,7 @@ def _extract(text: str, published_at: dt.date, timexes, doc) -> list[Event]:
     same = coref.told_when(candidates, doc)
     same.update({k: v for k, v in coref.one_toll(candidates, doc).items() if k not in same})
     discourse.framed(candidates, doc, published_at, timexes)
+    discourse.voiced_later(candidates, doc, published_at)
     for c in candidates:
         if c.promised and c.anchor is None and c.duration is None:
             c.kind = "report"  # "Acme said it would appeal", dated by nothing: an intention told
@@ -288,7 +289,8 @@ def _own_date(group: Group, published_at: dt.date) -> EventDate | None:
             and when.precision == "day"
             and when.start
             and not _bound_by(head, head.duration)
-        ):
+            and not (head.trigger.pos == "verb" and head.trigger.text in lexicon.ENDING)
+        ):  # "ended a two-day summit on Wednesday": the ending is on Wednesday
             starts = _STARTS.search(head.clause.text)
             spanned = (dates.starting_on if starts else dates.ending_on)(head.duration, when.start)
             when = spanned or when
@@ -306,6 +308,11 @@ def _own_date(group: Group, published_at: dt.date) -> EventDate | None:
             began = dates.began_before(c.duration, published_at)
             if began is not None:
                 return began
+        if _status(group) == "occurred":
+            report = c.reported.end_date if c.reported is not None else None
+            spanned = dates.lately(c.duration, report or published_at)
+            if spanned is not None:
+                return spanned  # "fell over the last two weeks": up to the time of speaking
         if c.reference_day is not None:
             after = _OFFSET.search(c.duration.text)
             if after is not None:  # "released two days later": that far from the story's day

@@ -291,6 +291,41 @@ def quoted_chars(text: str) -> set[int]:
     return inside
 
 
+#: Nouns of a time a clause names ("the last time they met", "the first occasion it rose").
+_TIMES = frozenset({"time", "occasion"})
+#: Words that make "time" one occasion among others ("the last time", "the first time").
+_ONCE = frozenset({"last", "first", "only", "previous", "next"})
+
+
+def time_told(be) -> Token | None:
+    """The verb of "the last time X did Y" when a copula gives that time its date: "The last
+    time the leaders met was in 2019" (the relative clause of "time", the copula's subject or
+    adverbial), or as the parse often reads it, "time" the verb's adverbial and the copula
+    its clause ("The last time Dr Murray administered the drug was on 25 June")."""
+    for time in (c for c in be.children if c.dep_ in ("nsubj", "npadvmod") and c.i < be.i):
+        if time.lemma_.lower() in _TIMES:  # "the last time the doctor gave her the drug was"
+            return next((c for c in time.children if c.dep_ == "relcl" and c.pos_ == "VERB"), None)
+    verb = be.head
+    if be.dep_ not in ("advcl", "ccomp", "conj") or verb.pos_ != "VERB" or verb.i > be.i:
+        return None
+    if any(c.dep_ == "npadvmod" and c.lemma_.lower() in _TIMES and c.i < verb.i
+           for c in verb.children):  # fmt: skip
+        return verb
+    return None
+
+
+def names_a_time(verb) -> bool:
+    """Whether a verb tells "the last time X did Y" (``time_told``): a look back or a
+    comparison, not the story's own time."""
+    if verb.dep_ == "relcl" and verb.head.lemma_.lower() in _TIMES:
+        return True
+    return any(
+        c.dep_ == "npadvmod" and c.lemma_.lower() in _TIMES and c.i < verb.i
+        and any(a.lower_ in _ONCE for a in c.children)
+        for c in verb.children
+    )  # fmt: skip
+
+
 def relation_preps(tok) -> list[Token]:
     """The prepositions of a predicate that may relate it to another happening: its own ("filed
     after the ruling") and those of a measure phrase it has ("filed a week after the ruling",
