@@ -33,7 +33,10 @@ Matching (simple on purpose; the same rules for every article):
   gold's precision or finer, and inside it; an interval value ``A/B`` spans both). For a gold
   ``publication`` (the text gives no date) a right date is one with no invented start: bounded
   by the publication or an earlier day only (``start`` unknown, ``end`` no later than the
-  publication), or the publication day itself.
+  publication), or the publication day itself; for a gold ``publication`` with ``status:
+  planned`` (a firm plan the text does not date, "will open an inquiry") it is one bounded by
+  the publication or a later day only (``end`` unknown, ``start`` unknown or no earlier than
+  the publication), or the publication day itself.
 
 Figures:
 - **key events found** = key gold events with a match / key gold events; **found with the
@@ -120,6 +123,8 @@ class GoldEvent:
     key: bool
     #: Stems of the headline's, subject's and predicate's words, less names and function words.
     words: frozenset[str] = frozenset()
+    #: ``status: planned`` in the gold: announced for the future as firm.
+    planned: bool = False
 
 
 @dataclasses.dataclass
@@ -201,6 +206,7 @@ def _gold_event(text: str, index: dict[str, str], raw: dict, where: str) -> Gold
         spans=tuple(_span(text, t, where) for t in raw["triggers"]),
         key=raw["key"],
         words=frozenset(_stems(said) - {_stem(n) for n in names}),
+        planned=raw.get("status") == "planned",
     )
 
 
@@ -281,6 +287,12 @@ def good_headline(title: str, gold: GoldEvent) -> bool:
 def date_right(event: Any, gold: GoldEvent, published_at: dt.date) -> bool:
     """Our date lies inside the gold interval; for a ``publication`` gold, no start is invented."""
     start, end = event.date.start, event.date.end
+    if gold.interval is None and gold.planned:
+        # A plan the text does not date ("will open an inquiry"): no earlier bound than the
+        # publication and no invented end ("publication/..", or the publication day).
+        if end is None:
+            return start is None or start >= published_at
+        return start == end == published_at
     if gold.interval is None:
         if end is None or end > published_at:
             return False

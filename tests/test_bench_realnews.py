@@ -164,6 +164,7 @@ def test_duplicates_and_non_events_count_against_precision(two):
     ],
 )
 def test_date_right(value, ours, right):
+    """A date inside the gold's interval; for ``publication``, nothing after it."""
     gold = bench.GoldEvent(
         "", (), (), frozenset(), frozenset(), bench.gold_interval(value), (), True
     )
@@ -199,3 +200,23 @@ def test_folding_names_and_headline_rules():
 )
 def test_stems_take_off_regular_endings(one, other, same):
     assert (bench._stem(one) == bench._stem(other)) is same
+
+
+@pytest.mark.parametrize(
+    ("ours", "right"),
+    [
+        (("2010-01-20", None), True),  # from the publication on: a plan not yet dated
+        ((None, None), True),
+        (("2010-01-20", "2010-01-20"), True),
+        ((None, "2010-01-20"), False),  # bounded by the publication: told as done
+        (("2010-01-19", None), False),
+        (("2010-03-01", "2010-03-31"), False),  # a month the text does not give
+    ],
+)
+def test_date_right_of_an_undated_plan(ours, right):
+    gold = bench.GoldEvent(
+        "", (), (), frozenset(), frozenset(), None, (), True, frozenset(), planned=True
+    )
+    start, end = (d and dt.date.fromisoformat(d) for d in ours)
+    event = SimpleNamespace(date=SimpleNamespace(start=start, end=end))
+    assert bench.date_right(event, gold, dt.date(2010, 1, 20)) is right
