@@ -73,12 +73,10 @@ def frame_lemmas(tok, subject_tok, obj_tok) -> tuple[set[str], set[str], set[str
     the subject as object too ("sanctions were imposed")."""
 
     def lemmas(t):
-        return (
-            {w.lemma_.lower() for w in syntax.phrase_tokens(t)}
-            | {w.lower_ for w in syntax.phrase_tokens(t)}
-            if t is not None
-            else set()
-        )
+        if t is None:
+            return set()
+        words = [w for w in syntax.phrase_tokens(t) if not _in_modifier(w)]
+        return {w.lemma_.lower() for w in words} | {w.lower_ for w in words}
 
     pobj = set()
     for c in tok.children:
@@ -100,6 +98,13 @@ def frame_lemmas(tok, subject_tok, obj_tok) -> tuple[set[str], set[str], set[str
     if subject_tok is not None and subject_tok.dep_ == "nsubjpass" and subject_tok.head.i == tok.i:
         obj |= lemmas(subject_tok)  # "sanctions were imposed", "details will be released"
     return subject, obj, pobj
+
+
+def _in_modifier(word) -> bool:
+    """A noun inside an adjective that modifies the frame's noun ("duty-free access",
+    "war-torn country"): it names what the adjective is about, no noun of the frame."""
+    head = word.head
+    return word.pos_ in ("NOUN", "PROPN") and head.pos_ == "ADJ" and head.dep_ == "amod"
 
 
 def of_verb(tok, subject_tok, obj_tok, noun, occurrence, agents: list) -> str:

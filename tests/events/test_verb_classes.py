@@ -125,6 +125,11 @@ def test_several_events_or_none_typed(text, types):
         ("Police said on Monday they had arrested two men.", "legal"),
         ("The minister said on Monday that the economy was strong.", "statement"),
         ("The minister said on Monday that talks had failed.", "statement"),
+        # a noun inside an adjective is no frame noun: "duty-free access" imposes no duty
+        ("The ministry approved duty-free access for Haitian textiles on Monday.", "other"),
+        ("Washington imposed new tariffs on Chinese steel on Monday.", "sanctions"),
+        ("The government raised import duties on cars on Monday.", "sanctions"),
+        ("Rebels seized the war-torn town on Monday.", "conflict"),
     ],
 )
 def test_the_predicate_decides(text, type_):
