@@ -85,6 +85,8 @@ def frame_lemmas(tok, subject_tok, obj_tok) -> tuple[set[str], set[str], set[str
                 if p.ent_type_ not in ("DATE", "TIME"):  # "on Monday" is no frame noun
                     pobj |= {p.lemma_.lower(), p.lower_}
     subject = {subject_tok.lemma_.lower(), subject_tok.lower_} if subject_tok is not None else set()
+    if subject_tok is not None and tok.dep_ == "relcl" and subject_tok.tag_ in ("WDT", "WP"):
+        subject |= {tok.head.lemma_.lower(), tok.head.lower_}  # "a quake, which struck"
     if subject_tok is not None:
         subject |= {w.lower_ for w in subject_tok.children if w.dep_ in ("compound", "appos")}
         subject |= {w.lower_ for w in subject_tok.subtree if w.ent_type_ in ("ORG",)}

@@ -201,7 +201,20 @@ def verb_class(lemma: str, frame: dict[str, set[str]], head: str | None = None) 
 
 def class_only(lemma: str) -> bool:
     """Whether only the broad classes type the verb (the main tables do not know it)."""
-    return lemma not in VERB_TYPES and (lemma in CLASS_VERBS or lemma in CLASS_MOVES)
+    return lemma in _CLASS_ONLY
+
+
+def _class_only() -> frozenset[str]:
+    main = set(VERB_TYPES)
+    for rule in FRAME_RULES:
+        main |= rule.verbs or set()
+    classed = set(CLASS_VERBS) | CLASS_MOVES
+    for rule in CLASS_RULES:
+        classed |= rule.verbs or set()
+    return frozenset(classed - main)
+
+
+_CLASS_ONLY = _class_only()
 
 
 def class_phrase(lemma: str, words: set[str]) -> str | None:

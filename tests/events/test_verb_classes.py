@@ -22,7 +22,7 @@ D = dt.date(2024, 3, 28)
         ("The city leased the port to a Danish operator on Monday.", "deal"),
         # legal process and crime
         ("The suspect was arraigned in federal court on Monday.", "legal"),
-        ("The driver was cited by police for speeding on Monday.", "legal"),
+        ("On Monday the driver was cited by police for speeding.", "legal"),
         ("Police cited the driver for speeding on Monday.", "legal"),
         ("The governor pardoned the former mayor on Friday.", "legal"),
         ("Two men were deported to Albania on Tuesday.", "legal"),
@@ -64,6 +64,14 @@ D = dt.date(2024, 3, 28)
         ("The senator lambasted the plan on Tuesday.", "statement"),
         ("The union called on the government to resign on Monday.", "statement"),
         ("The prime minister reaffirmed on Monday that taxes would not rise.", "statement"),
+        ("Soldiers defended the town against the rebels on Monday.", "conflict"),
+        ("Nadal defended his title in Paris on Sunday.", "other"),
+        # a product developed is a launch; a fever developed no launch
+        (
+            "Orbis has developed the first rapid test for the virus, the firm said on Tuesday.",
+            "launch",
+        ),
+        ("The patient developed a fever on Monday.", "other"),
         # diplomacy and agreements
         ("Qatar brokered a truce between the two sides on Monday.", "agreement"),
         ("The two firms partnered with the university on Monday.", "agreement"),
@@ -130,6 +138,9 @@ def test_several_events_or_none_typed(text, types):
         ("Washington imposed new tariffs on Chinese steel on Monday.", "sanctions"),
         ("The government raised import duties on cars on Monday.", "sanctions"),
         ("Rebels seized the war-torn town on Monday.", "conflict"),
+        # a relative pronoun subject stands for the noun it hangs on: the quake struck
+        ("The quake, which struck Haiti at dawn on Tuesday, killed 12 people.", "disaster"),
+        ("The rebels, who struck the town on Monday, fled into the hills.", "conflict"),
     ],
 )
 def test_the_predicate_decides(text, type_):
