@@ -405,6 +405,8 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
             own = _own_news(text, content, roles, token_actors, timexes)
             if own is not None:  # the teller's own deed: its headline and its type
                 phrase, type_ = own, eventtype.told_deed(content, type_, roles["agents"])
+            elif _doerless_deed(content):  # "said the bank had been fined": the fine's type
+                type_ = eventtype.told_deed(content, type_, roles["agents"])
     wh = subject_tok is not None and any(
         w.lower_ in ("whose", "which", "what") for w in syntax.phrase_tokens(subject_tok)
     )
@@ -470,6 +472,16 @@ def _own_news(text, content, roles, token_actors, timexes):
         return None
     phrase = verb_phrase(text, content, inner, timexes=timexes, place=roles["place"])
     return phrase if phrase.subject and phrase.verb else None
+
+
+def _doerless_deed(content) -> bool:
+    """A content clause that tells a deed done to someone, in the past, with no doer named
+    ("said the bank had been fined", "confirmed two men were arrested"): the report's news is
+    the deed."""
+    if content is None or content.pos_ != "VERB" or content.tag_ != "VBN":
+        return False
+    deps = {c.dep_ for c in content.children}
+    return "auxpass" in deps and "agent" not in deps and factuality.own(content).asserted
 
 
 _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})

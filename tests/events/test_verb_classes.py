@@ -132,6 +132,10 @@ def test_several_events_or_none_typed(text, types):
         ("Acme said on Monday that it had acquired Orland for $2 billion.", "deal"),
         ("Police said on Monday they had arrested two men.", "legal"),
         ("The minister said on Monday that the economy was strong.", "statement"),
+        # a deed done to someone with no doer named is the report's news: its type
+        ("The regulator said on Monday that the bank had been fined $5 million.", "legal"),
+        ("Police confirmed on Monday that two men were arrested.", "legal"),
+        ("The ministry said on Monday that the talks were postponed.", "statement"),
         ("The minister said on Monday that talks had failed.", "statement"),
         # a noun inside an adjective is no frame noun: "duty-free access" imposes no duty
         ("The ministry approved duty-free access for Haitian textiles on Monday.", "other"),
