@@ -169,6 +169,8 @@ def of_verb(tok, subject_tok, obj_tok, noun, occurrence, agents: list) -> str:
         and _company_moves(subject_tok, agents, children)
     ):
         type_ = "market"  # "Kessler jumped 24 percent, while Valmont fell 3 percent"
+    if type_ == "death" and _lifeless(subject_tok):
+        type_ = "other"  # "the fad died", "the bill died in committee": no one died
     if type_ == "disaster" and _bombed(tok, frame[0] | frame[1] | frame[2]):
         type_ = "conflict"  # "the blasts killed 12" after "two car bombs exploded"
     if type_ == "conflict" and not agents and _disaster_near(tok):
@@ -266,6 +268,23 @@ def told_deed(content, type_: str, agents: list) -> str:
     obj = next((c for c in content.children if c.dep_ in ("dobj", "attr", "oprd")), None)
     deed = of_verb(content, syntax.subject(content), obj, None, False, agents)
     return deed if deed not in ("other", "statement") else type_
+
+
+#: Things that "die" without a life: ideas, plans, fashions, machines.
+_LIFELESS = frozenset(
+    """fad trend craze fashion idea hope hopes dream plan plans proposal project effort
+    initiative movement tradition custom language rumour rumor momentum interest engine
+    battery phone signal wind conversation career romance relationship business""".split()
+)
+
+
+def _lifeless(subject_tok) -> bool:
+    """A subject that names no living being: a happening ("the bill died in committee",
+    "talks died") or a thing with no life ("the fad died")."""
+    if subject_tok is None or subject_tok.pos_ != "NOUN":
+        return False
+    lemma = subject_tok.lemma_.lower()
+    return lemma in _LIFELESS or lexicon.noun_type(lexicon.noun_lemma(subject_tok)) is not None
 
 
 def _company_moves(subject_tok, agents: list, children) -> bool:

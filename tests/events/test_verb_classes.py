@@ -137,6 +137,11 @@ def test_several_events_or_none_typed(text, types):
         ("Police confirmed on Monday that two men were arrested.", "legal"),
         ("The ministry said on Monday that the talks were postponed.", "statement"),
         ("The minister said on Monday that talks had failed.", "statement"),
+        # "died" of a subject with no life is no death; of people it is
+        ("The fad died out in 1999.", "other"),
+        ("The bill died in committee on Tuesday.", "other"),
+        ("The singer died on Monday.", "death"),
+        ("A boy died of swine flu in Texas on Monday.", "death"),
         # a noun inside an adjective is no frame noun: "duty-free access" imposes no duty
         ("The ministry approved duty-free access for Haitian textiles on Monday.", "other"),
         ("Washington imposed new tariffs on Chinese steel on Monday.", "sanctions"),
