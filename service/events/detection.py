@@ -405,7 +405,10 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
     if kind == "event" and anchor is None and duration is None:
         agents = [m for m in roles["agents"] if m.actor.kind != "place"]
         state = type_ == "other" and not agents and factuality.state(tok, subject_tok, children)
-        if tok.dep_ in ("relcl", "acl") or (type_ == "other" and not roles["named"]) or state:
+        # a verb only the broad classes type keeps the untyped verb's bar (nobody named: no
+        # event of its own): the classes type events, they do not make new ones
+        untyped = type_ == "other" or lexicon.class_only(lemma)
+        if tok.dep_ in ("relcl", "acl") or (untyped and not roles["named"]) or state:
             # undated, in a relative clause, with nobody named, or a resulting state with no
             # named doer ("sanctions have harmed the economy", "Russia has been isolated")
             kind = "reference"
@@ -436,7 +439,11 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
     else:
         phrase = verb_phrase(text, tok, roles, timexes=timexes, type_=type_, place=place)
         if reporting or type_ == "statement":
-            phrase = _own_news(text, content, roles, token_actors, timexes) or phrase
+            own = _own_news(text, content, roles, token_actors, timexes)
+            if own is not None:  # the teller's own deed: its headline and its type
+                phrase, type_ = own, eventtype.told_deed(content, type_, roles["agents"])
+            elif _doerless_deed(content):  # "said the bank had been fined": the fine's type
+                type_ = eventtype.told_deed(content, type_, roles["agents"])
     asked = ("which", "what") if anchor or duration else ("whose", "which", "what")
     wh = subject_tok is not None and any(
         w.lower_ in asked for w in syntax.phrase_tokens(subject_tok)
@@ -505,6 +512,16 @@ def _own_news(text, content, roles, token_actors, timexes):
     return phrase if phrase.subject and phrase.verb else None
 
 
+def _doerless_deed(content) -> bool:
+    """A content clause that tells a deed done to someone, in the past, with no doer named
+    ("said the bank had been fined", "confirmed two men were arrested"): the report's news is
+    the deed."""
+    if content is None or content.pos_ != "VERB" or content.tag_ != "VBN":
+        return False
+    deps = {c.dep_ for c in content.children}
+    return "auxpass" in deps and "agent" not in deps and factuality.own(content).asserted
+
+
 _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 
 
@@ -519,8 +536,9 @@ def _bare_report(tok, lemma: str, type_: str) -> bool:
     "confirmed the death", "59 cases were confirmed", "revenue declined to $3 billion"."""
     if lemma in lexicon.DECLINING:
         return _declines_to_speak(tok)
-    if not (lemma in lexicon.REPORTING or lemma in lexicon.QUOTING or type_ == "statement"):
-        return False
+    quoting = lemma in lexicon.QUOTING and type_ in ("other", "statement")
+    if not (lemma in lexicon.REPORTING or quoting or type_ == "statement"):
+        return False  # "was cited by police" (legal) is no quoting
     for c in tok.children:
         if c.dep_ in _CONTENT or (c.dep_ == "nsubjpass" and lemma not in lexicon.QUOTING):
             return False
@@ -535,8 +553,8 @@ def _no_saying(tok, lemma: str, type_: str) -> bool:
     confirmed", may be that day's news)."""
     if lemma in lexicon.DECLINING:
         return _declines_to_speak(tok)
-    if lemma not in lexicon.QUOTING:
-        return False
+    if lemma not in lexicon.QUOTING or type_ not in ("other", "statement"):
+        return False  # "was cited by police" (legal): a deed of its own
     if any(c.dep_ == "ccomp" and c.i < tok.i for c in tok.children):
         # '"It is over," she was quoted as saying': the quote before it is no content
         return not any(c.dep_ in _CONTENT and c.i > tok.i for c in tok.children)

@@ -19,16 +19,52 @@ def refer_back(tok, cand: Candidate, last_doc: str | None) -> str:
     return cand.type
 
 
-def _disaster_near(tok) -> bool:
-    """Whether the predicate's sentence or the one before names a disaster and no attacker."""
+def _context_nouns(tok) -> set[str]:
+    """The nouns (lemmas and forms) of the predicate's sentence and the one before, but for
+    the predicate itself ("fired rockets" names no fire)."""
     sent = tok.sent
     words = list(sent)
     if sent.start > 0:
         words += list(tok.doc[sent.start - 1].sent)
-    lemmas = {w.lemma_.lower() for w in words}
-    # an attacker is named by a noun: "a quake struck" is no "strike"
-    named = {w.lemma_.lower() for w in words if w.pos_ in ("NOUN", "PROPN")}
-    return bool(lemmas & lexicon.DISASTER_NOUNS) and not named & lexicon.ATTACK_WORDS
+    nouns = [w for w in words if w.pos_ in ("NOUN", "PROPN") and w.i != tok.i]
+    return {w.lemma_.lower() for w in nouns} | {w.lower_ for w in nouns}
+
+
+def _disaster_near(tok) -> bool:
+    """Whether the predicate's sentence or the one before names a disaster and no attacker
+    ("a quake struck" is no "strike"; "blasts" after "car bombs" are the bombs')."""
+    nouns = _context_nouns(tok)
+    return bool(nouns & lexicon.DISASTER_NOUNS) and not nouns & (lexicon.ATTACK_WORDS | _BOMBS)
+
+
+def _bombed(tok, nouns: set[str]) -> bool:
+    """A blast or an explosion in a sentence (or after one) that names bombs or bombers: the
+    attack's, no accident ("the blasts killed 12" after "two car bombs exploded")."""
+    return bool(nouns & _BLASTS) and bool(_context_nouns(tok) & (_BOMBS | lexicon.ATTACK_WORDS))
+
+
+#: Words naming the blast of a bomb as well as an accident's.
+_BLASTS = frozenset({"blast", "blasts", "explosion", "explosions"})
+#: Words naming a bomb or a bomber: a blast near them is an attack.
+_BOMBS = frozenset(
+    {
+        "bomb",
+        "bombs",
+        "bomber",
+        "bombers",
+        "bombing",
+        "bombings",
+        "explosive",
+        "explosives",
+        "grenade",
+        "grenades",
+        "ied",
+        "terrorist",
+        "terrorists",
+        "terrorism",
+        "suicide",
+    }
+)
 
 
 def frame_lemmas(tok, subject_tok, obj_tok) -> tuple[set[str], set[str], set[str]]:
@@ -37,12 +73,10 @@ def frame_lemmas(tok, subject_tok, obj_tok) -> tuple[set[str], set[str], set[str
     the subject as object too ("sanctions were imposed")."""
 
     def lemmas(t):
-        return (
-            {w.lemma_.lower() for w in syntax.phrase_tokens(t)}
-            | {w.lower_ for w in syntax.phrase_tokens(t)}
-            if t is not None
-            else set()
-        )
+        if t is None:
+            return set()
+        words = [w for w in syntax.phrase_tokens(t) if not _in_modifier(w)]
+        return {w.lemma_.lower() for w in words} | {w.lower_ for w in words}
 
     pobj = set()
     for c in tok.children:
@@ -51,6 +85,8 @@ def frame_lemmas(tok, subject_tok, obj_tok) -> tuple[set[str], set[str], set[str
                 if p.ent_type_ not in ("DATE", "TIME"):  # "on Monday" is no frame noun
                     pobj |= {p.lemma_.lower(), p.lower_}
     subject = {subject_tok.lemma_.lower(), subject_tok.lower_} if subject_tok is not None else set()
+    if subject_tok is not None and tok.dep_ == "relcl" and subject_tok.tag_ in ("WDT", "WP"):
+        subject |= {tok.head.lemma_.lower(), tok.head.lower_}  # "a quake, which struck"
     if subject_tok is not None:
         subject |= {w.lower_ for w in subject_tok.children if w.dep_ in ("compound", "appos")}
         subject |= {w.lower_ for w in subject_tok.subtree if w.ent_type_ in ("ORG",)}
@@ -64,6 +100,13 @@ def frame_lemmas(tok, subject_tok, obj_tok) -> tuple[set[str], set[str], set[str
     if subject_tok is not None and subject_tok.dep_ == "nsubjpass" and subject_tok.head.i == tok.i:
         obj |= lemmas(subject_tok)  # "sanctions were imposed", "details will be released"
     return subject, obj, pobj
+
+
+def _in_modifier(word) -> bool:
+    """A noun inside an adjective that modifies the frame's noun ("duty-free access",
+    "war-torn country"): it names what the adjective is about, no noun of the frame."""
+    head = word.head
+    return word.pos_ in ("NOUN", "PROPN") and head.pos_ == "ADJ" and head.dep_ == "amod"
 
 
 def of_verb(tok, subject_tok, obj_tok, noun, occurrence, agents: list) -> str:
@@ -111,6 +154,8 @@ def of_verb(tok, subject_tok, obj_tok, noun, occurrence, agents: list) -> str:
         if type_ == "other" and _disaster_near(tok):
             type_ = "disaster"  # an evacuation order
     type_ = _label_or_award(lemma, children) or type_
+    if type_ == "deal" and lemma in lexicon.DIRECTIVES and _sent_away(children, obj_tok):
+        type_ = "other"  # "ordered its ambassador home": an order to go, no purchase
     if (
         type_ == "other"
         and subject_tok is not None
@@ -125,6 +170,10 @@ def of_verb(tok, subject_tok, obj_tok, noun, occurrence, agents: list) -> str:
         and _company_moves(subject_tok, agents, children)
     ):
         type_ = "market"  # "Kessler jumped 24 percent, while Valmont fell 3 percent"
+    if type_ == "death" and _lifeless(subject_tok):
+        type_ = "other"  # "the fad died", "the bill died in committee": no one died
+    if type_ == "disaster" and _bombed(tok, frame[0] | frame[1] | frame[2]):
+        type_ = "conflict"  # "the blasts killed 12" after "two car bombs exploded"
     if type_ == "conflict" and not agents and _disaster_near(tok):
         type_ = "disaster"  # "1,400 people were injured" after the earthquake
     if (
@@ -150,7 +199,93 @@ def of_verb(tok, subject_tok, obj_tok, noun, occurrence, agents: list) -> str:
         type_ = _happening_subject(subject_tok) or lexicon.PHRASAL[f"{lemma} {particle}"]
     if obj_tok is not None and f"{lemma} {lexicon.noun_lemma(obj_tok)}" in lexicon.PHRASAL:
         type_ = lexicon.PHRASAL[f"{lemma} {lexicon.noun_lemma(obj_tok)}"]  # "took charge"
+    if type_ == "other":
+        type_ = lexicon.class_phrase(lemma, _phrase_words(children)) or type_
     return type_
+
+
+#: A verb's dependents that make a phrase with it ("put up for sale", "found dead").
+_PHRASE_DEPS = frozenset({"prt", "advmod", "dobj", "oprd", "acomp", "xcomp", "npadvmod"})
+
+
+def _phrase_words(children) -> set[str]:
+    """The words a verb makes a phrase with: its particle, its object's or complement's head,
+    its prepositions and their objects ("sent into space": space), as lemmas and as
+    written."""
+    words = set()
+    for c in children:
+        heads = [c] if c.dep_ in _PHRASE_DEPS else []
+        if c.dep_ in ("prep", "dative"):
+            heads = [c] + [p for p in c.children if p.dep_ == "pobj"]
+        words |= {w.lemma_.lower() for w in heads} | {w.lower_ for w in heads}
+    return words
+
+
+#: Words sending someone somewhere: "ordered the troops home", "ordered them out".
+_AWAY = frozenset({"home", "out", "back", "away", "off", "abroad", "inside", "indoors"})
+
+
+def _sent_away(children, obj_tok) -> bool:
+    """An order that sends someone somewhere or tells someone (not goods) what to do: a
+    direction ("ordered the troops home") or a person ordered ("ordered him", "ordered its
+    ambassador")."""
+    if any(c.dep_ in ("advmod", "prt", "npadvmod") and c.lower_ in _AWAY for c in children):
+        return True
+    if obj_tok is None:
+        return False
+    person = obj_tok.pos_ == "PRON" or obj_tok.ent_type_ in ("PERSON", "NORP")
+    return person or obj_tok.lemma_.lower() in _ORDERED_PEOPLE
+
+
+#: People an order sends or commands (a purchase orders goods, never them).
+_ORDERED_PEOPLE = frozenset(
+    {
+        "ambassador",
+        "envoy",
+        "diplomat",
+        "troop",
+        "troops",
+        "soldier",
+        "force",
+        "forces",
+        "staff",
+        "resident",
+        "citizen",
+        "people",
+        "police",
+        "army",
+        "official",
+        "worker",
+        "employee",
+        "crew",
+        "team",
+    }
+)
+
+
+def told_deed(content, type_: str, agents: list) -> str:
+    """The type of a teller's own deed its report tells ("the regulator said it had fined
+    the bank": legal, no statement), or the report's ``type_`` when the deed has none."""
+    obj = next((c for c in content.children if c.dep_ in ("dobj", "attr", "oprd")), None)
+    deed = of_verb(content, syntax.subject(content), obj, None, False, agents)
+    return deed if deed not in ("other", "statement") else type_
+
+
+#: Things that "die" without a life: ideas, plans, fashions, machines.
+_LIFELESS = frozenset(
+    """fad trend craze fashion idea hope hopes dream plan plans proposal project effort
+    initiative movement tradition custom language rumour rumor momentum interest engine
+    battery phone signal wind conversation career romance relationship business""".split()
+)
+
+
+def _lifeless(subject_tok) -> bool:
+    """A subject that names no living being: a happening ("the bill died in committee",
+    "talks died") or a thing with no life ("the fad died")."""
+    if subject_tok is None or subject_tok.pos_ != "NOUN":
+        return False
+    lemma = subject_tok.lemma_.lower()
+    return lemma in _LIFELESS or lexicon.noun_type(lexicon.noun_lemma(subject_tok)) is not None
 
 
 def _company_moves(subject_tok, agents: list, children) -> bool:
@@ -213,6 +348,8 @@ def of_noun(tok, lemma: str, document: bool) -> str | None:
             if re.search(r"joint|communiq", syntax.noun_words(tok), re.I)
             else "statement"
         )
+    if _bombed(tok, {lemma}):
+        return "conflict"  # "the blast" after "a car bomb exploded"
     return _plea(tok) or _agreed_deal(tok, lexicon.noun_type(lemma))
 
 

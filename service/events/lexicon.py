@@ -7,7 +7,8 @@ TimeML's EVENT notion (occurrences, actions, changes of state, speech acts); sta
 opinions ("believe", "want", "seem") and aspectual or modal verbs are no events.
 
 The words are data (``service/data/lexicon.json``), and so are the frame rules
-(``service/data/verb_frames.json``); this module reads them.
+(``service/data/verb_frames.json``), and the broad verb classes consulted after both
+(``service/data/verb_classes.json``); this module reads them.
 """
 
 from __future__ import annotations
@@ -182,7 +183,65 @@ def verb_type(
     found = VERB_TYPES.get(lemma, "other")
     if found == "other" and head in NOUN_TYPES and head not in ("call", "session", "growth"):
         return NOUN_TYPES[head]
+    if found == "other":
+        return verb_class(lemma, frame, head)
     return found
+
+
+CLASSES = json.loads(DATA.with_name("verb_classes.json").read_text(encoding="utf-8"))
+#: The broad verb classes (``service/data/verb_classes.json``), after the tables above.
+CLASS_RULES: tuple[_Rule, ...] = tuple(_rule(row) for row in CLASSES["rules"])
+CLASS_VERBS: dict[str, str] = _by_word(CLASSES["verbs"])
+CLASS_MOVES = frozenset(CLASSES["moves"])
+CLASS_PHRASES: dict[str, str] = dict(CLASSES["phrases"])
+CLASS_NOUNS: dict[str, str] = _by_word(CLASSES["nouns"])
+
+
+def verb_class(lemma: str, frame: dict[str, set[str]], head: str | None = None) -> str:
+    """The type of a verb the main tables leave untyped, from the broad classes: a class
+    frame row, else the verb's class ("arraigned": legal), else, for a verb of change, its
+    subject's ("the yen plummeted": market), else the object's noun ("received an offer")."""
+    for rule in CLASS_RULES:
+        if rule.verbs is not None and lemma not in rule.verbs:
+            continue
+        if all(_holds(frame, of, words, negated) for of, words, negated in rule.when):
+            return rule.type or "other"
+    if lemma in CLASS_VERBS:
+        return CLASS_VERBS[lemma]
+    if lemma in CLASS_MOVES:
+        for nouns, type_ in ((EARNINGS_NOUNS, "earnings"), (MARKET_NOUNS, "market")):
+            if frame["subject"] & nouns:
+                return type_
+        return "economy" if frame["subject"] & ECONOMY_NOUNS else "other"
+    return CLASS_NOUNS.get(head or "", "other")
+
+
+def class_only(lemma: str) -> bool:
+    """Whether only the broad classes type the verb (the main tables do not know it)."""
+    return lemma in _CLASS_ONLY
+
+
+def _class_only() -> frozenset[str]:
+    main = set(VERB_TYPES)
+    for rule in FRAME_RULES:
+        main |= rule.verbs or set()
+    classed = set(CLASS_VERBS) | CLASS_MOVES
+    for rule in CLASS_RULES:
+        classed |= rule.verbs or set()
+    return frozenset(classed - main)
+
+
+_CLASS_ONLY = _class_only()
+
+
+def class_phrase(lemma: str, words: set[str]) -> str | None:
+    """The type of a verb with a particle, an object or a preposition's object the broad
+    classes name together ("put itself up for sale", "was sent into space"), if any."""
+    for word in sorted(words):
+        key = f"{lemma} {word}"
+        if key in CLASS_PHRASES and key not in PHRASAL:
+            return CLASS_PHRASES[key]
+    return None
 
 
 def _holds(frame: dict, of: tuple[str, ...], words: frozenset[str] | None, negated: bool) -> bool:

@@ -128,7 +128,8 @@ def test_names_without_titles_companies_places_and_products():
         "down in the Gulf of Mexico. Delta moved its hub to Atlanta, Georgia last year."
     )
     events = extract(text, D(2024, 6, 7))
-    launch = one(events, "launch")
+    # the booster's splashdown is a launch's too (verb_classes.json): the launch is SpaceX's
+    launch = next(e for e in events if e.type == "launch" and "launches" in e.title)
     assert {"org:spacex", "product:starship"} <= keys(launch)
     everyone = set().union(*(keys(e) for e in events))
     assert "country:MEX" not in everyone  # the Gulf of Mexico is a place
