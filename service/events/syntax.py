@@ -262,7 +262,7 @@ def auxiliaries(tok) -> frozenset[str]:
     250,000 injured": the auxiliaries left out, not a simple past)."""
     start = tok
     while True:
-        aux = frozenset(c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass"))
+        aux = _own_auxiliaries(tok)
         if aux:
             return aux
         own = any(c.dep_ in SUBJECTS for c in tok.children)
@@ -274,10 +274,14 @@ def auxiliaries(tok) -> frozenset[str]:
         return aux
 
 
+def _own_auxiliaries(tok) -> frozenset[str]:
+    return frozenset(c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass"))
+
+
 def _left_out(participle) -> frozenset[str]:
     """The auxiliaries of the last verb before ``participle`` in its sentence that has some."""
     for tok in reversed(participle.doc[participle.sent.start : participle.i]):
-        aux = frozenset(c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass"))
+        aux = _own_auxiliaries(tok)
         if aux and tok.pos_ in ("VERB", "AUX"):
             return aux
     return frozenset()

@@ -13,7 +13,12 @@ D = dt.date(1998, 8, 8)
 
 
 def killed(text: str):
-    found = [e for e in extract(text, D) if "killed" in e.title.lower()]
+    return dated(text, "killed")
+
+
+def dated(text: str, word: str):
+    """The start of the first event whose title holds ``word``."""
+    found = [e for e in extract(text, D) if word in e.title.lower()]
     assert found, [e.title for e in extract(text, D)]
     return found[0].date.start
 
@@ -48,12 +53,6 @@ def test_a_count_after_a_dated_attack_is_of_its_day(text, start):
 )
 def test_a_toll_so_far_or_a_count_told_apart_keeps_no_day(text):
     assert killed(text) != dt.date(1998, 8, 7)
-
-
-def dated(text: str, word: str):
-    found = [e for e in extract(text, D) if word in e.title.lower()]
-    assert found, [e.title for e in extract(text, D)]
-    return found[0].date.start
 
 
 @pytest.mark.parametrize(
