@@ -1,9 +1,12 @@
 """Golden timelines: run each scenario in fixtures/articles/ through the whole service and
 compare with fixtures/expected/. ``python -m tests.golden --write`` (``make golden``) rewrites
-the expected files from the code; review the diff, never edit them by hand."""
+the expected files from the code; review the diff, never edit them by hand.
+``python -m tests.golden`` (or ``--check``) writes nothing: it prints a unified diff of each
+expected file the code would change and exits 1 if there is one."""
 
 from __future__ import annotations
 
+import difflib
 import json
 import sys
 import tempfile
@@ -67,16 +70,52 @@ def expected(name: str) -> dict:
     return json.loads((EXPECTED / f"{name}.json").read_text())
 
 
+def render(name: str) -> str:
+    """The text ``--write`` would put in the scenario's expected file."""
+    return json.dumps(timeline(name), indent=2, ensure_ascii=False) + "\n"
+
+
 def write(name: str) -> None:
     path = EXPECTED / f"{name}.json"
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(timeline(name), indent=2, ensure_ascii=False) + "\n"
-    path.write_text(text)
+    path.write_text(render(name))
+
+
+def diff(name: str) -> str:
+    """Unified diff from the scenario's expected file to what the code gives now ('' if equal)."""
+    label = f"fixtures/expected/{name}.json"
+    path = EXPECTED / f"{name}.json"
+    old = path.read_text().splitlines(keepends=True) if path.exists() else []
+    new = render(name).splitlines(keepends=True)
+    return "".join(difflib.unified_diff(old, new, f"a/{label}", f"b/{label}"))
+
+
+def check(names: list[str]) -> int:
+    """Print the diff of every scenario whose expected file would change; 1 if any, else 0."""
+    changed = 0
+    for name in names:
+        text = diff(name)
+        if text:
+            changed += 1
+            sys.stdout.write(text)
+    print(f"{changed} of {len(names)} expected files differ", file=sys.stderr)
+    return 1 if changed else 0
+
+
+USAGE = "usage: python -m tests.golden [--check | --write]"
+
+
+def main(argv: list[str]) -> int:
+    if argv in ([], ["--check"]):
+        return check(scenarios())
+    if argv == ["--write"]:
+        for scenario in scenarios():
+            write(scenario)
+            print(f"wrote fixtures/expected/{scenario}.json")
+        return 0
+    print(USAGE, file=sys.stderr)
+    return 2
 
 
 if __name__ == "__main__":
-    if sys.argv[1:] != ["--write"]:
-        sys.exit("usage: python -m tests.golden --write")
-    for scenario in scenarios():
-        write(scenario)
-        print(f"wrote fixtures/expected/{scenario}.json")
+    sys.exit(main(sys.argv[1:]))

@@ -15,10 +15,10 @@ from . import dates, lexicon, syntax
 from .actors import ActorMention
 from .candidate import Candidate
 
-#: Pronouns a story goes on with, by the kind of doer they take.
-_NEUTER = frozenset({"it"})
-_PLURAL = frozenset({"they"})
-_PERSONAL = frozenset({"he", "she"})
+#: Pronouns a story goes on with, by the kind of doer they take: "it", "they", "he"/"she".
+_NEUTER = lexicon.pronouns(gender="n", case="subject")
+_PLURAL = lexicon.pronouns(person=3, number="plural", case="subject")
+_PERSONAL = lexicon.pronouns(gender=("m", "f"), case="subject")
 #: Main clauses: a relative or adverbial clause is background, not the story going on.
 _MAIN = frozenset({"ROOT", "conj"})
 

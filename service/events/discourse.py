@@ -425,7 +425,9 @@ def told_at(
             out[c.index] = done[c.trigger.text]  # "charged X on Wednesday ... Y was also charged"
         elif shifted is not None:
             out[c.index], told, last = shifted, c.position, c.clause.end
-        elif reference is not None and c.position - told <= _CARRY and _simple_past(tok):
+        elif (
+            reference is not None and c.position - told <= _CARRY and syntax.aspect(tok).simple_past
+        ):
             if not (_after_story(reference, published_at) and "\n" in text[last : c.clause.start]
                     and _responds(tok)):  # fmt: skip
                 out[c.index], told = reference, c.position
@@ -521,17 +523,7 @@ def _past(anchor: Timex, published_at: dt.date) -> bool:
 
 def _pluperfect(tok) -> bool:
     """ "had criticised", "had been arrested": done before the story's past time."""
-    return tok.tag_ in ("VBN", "VBD") and bool(_auxiliaries(tok) & {"had", "'d"})
-
-
-def _auxiliaries(tok) -> set[str]:
-    """A verb's auxiliaries; coordinated with none and no subject of its own, its partner's
-    ("has burned 20,000 acres and destroyed 140 homes" is a perfect twice, whatever the tag)."""
-    while True:
-        aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
-        if aux or tok.dep_ != "conj" or any(c.dep_ in syntax.SUBJECTS for c in tok.children):
-            return aux
-        tok = tok.head
+    return syntax.aspect(tok).pluperfect
 
 
 _ALSO = frozenset({"also", "too", "likewise", "similarly"})
@@ -641,17 +633,6 @@ def _mark(tok) -> str | None:
         ):
             return c.lower_
     return None
-
-
-def _simple_past(tok) -> bool:
-    """ "met", "was arrested", "were fighting": told in the story's past, not its present or
-    its before ("has met", "had met", "meets")."""
-    aux = _auxiliaries(tok)
-    if aux & {"has", "have", "had", "'s", "'ve", "'d", "is", "are", "am", "will", "would"}:
-        return False
-    if tok.tag_ == "VBD":
-        return True
-    return tok.tag_ in ("VBN", "VBG") and bool(aux & {"was", "were"})
 
 
 #: Prepositions that bound a clause by another happening, as the side they put it on.

@@ -800,6 +800,23 @@ def _named_of_place(name: str) -> bool:
     return " of " in name and _COMPANY.search(name) is not None
 
 
+@functools.lru_cache(maxsize=4096)
+def _of_forms(alias: str) -> tuple[str, ...]:
+    """The forms a company's name with a place after "of" is told again in, with or without its
+    suffix ("First of America Bank Corp.", "First of America"); () for another name. Cached:
+    the same alias is asked again at every sentence after it is known."""
+    if not _named_of_place(alias + " Corp"):
+        return ()
+    forms = {alias, _BANK_TAIL.sub("", alias)}
+    return tuple(f for f in forms if " of " in f and not f.startswith("of "))
+
+
+@functools.lru_cache(maxsize=4096)
+def _whole_words(form: str) -> re.Pattern[str]:
+    """A pattern finding ``form`` as whole words (not inside a longer word or hyphenation)."""
+    return re.compile(rf"(?<![\w-]){re.escape(form)}(?![\w-])")
+
+
 def _a_firms_country(sent, m: ActorMention) -> bool:
     """A country that only says where an unnamed company is from: "the UK firm that insured
     the tour", "a Chinese carmaker" are a company, not the state ("Chile's navy" is)."""
@@ -1409,13 +1426,10 @@ class Entities:
         suffix ("Bank of America, which ...", "First of America announced" after "First of
         America Bank Corp."): the company, not the country or place inside its name."""
         for alias, org in list(self.orgs.items()):
-            if org.kind != "organisation" or not _named_of_place(alias + " Corp"):
+            if org.kind != "organisation":
                 continue
-            for form in {alias, _BANK_TAIL.sub("", alias)}:
-                if " of " not in form or form.startswith("of "):
-                    continue
-                pattern = re.compile(rf"(?<![\w-]){re.escape(form)}(?![\w-])")
-                for m in pattern.finditer(self.text, span.start, span.end):
+            for form in _of_forms(alias):
+                for m in _whole_words(form).finditer(self.text, span.start, span.end):
                     inner = [x for x in found if m.start() <= x.start and x.end <= m.end()]
                     if not inner or any(x.actor.kind not in ("country", "place") for x in inner):
                         continue

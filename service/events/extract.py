@@ -99,14 +99,14 @@ def _extract(text: str, published_at: dt.date, timexes, doc) -> list[Event]:
     for c in candidates:
         if c.index in bounds and c.index in apart and c.duration is apart[c.index][1]:
             c.duration = None  # "two days after the arrest": a distance from it, not a span
-    _date_groups(groups, relations, (told, bounds, apart, inside, had), published_at)
+    _date_groups(groups, relations, (told, bounds, apart, inside, had), published_at, doc)
     _inherit_places(groups)
     sentences = max(1, len(list(doc.sents)))
     setting = _setting(entities.counts)
     return [_event(g, entities, sentences, _where_befallen(g, doc, setting)) for g in groups]
 
 
-def _date_groups(groups, relations, discourse_time, published_at) -> None:
+def _date_groups(groups, relations, discourse_time, published_at, doc) -> None:
     """Each group's date: its own, else one the text relates it to (before/after another
     happening), else the story's time it is told at, else its report's, else the story's
     past time a pluperfect was done by, else publication."""
@@ -151,7 +151,7 @@ def _date_groups(groups, relations, discourse_time, published_at) -> None:
         frame = _frame(group, groups, owner, inside)
         if group.date is None and frame is not None:
             group.date = dates.narrative(frame.date)  # "collapsed in the earthquake"
-        if group.date is None and (struck := _struck_by(group, groups)) is not None:
+        if group.date is None and (struck := _struck_by(group, groups, doc)) is not None:
             # "At least 82 were killed": the attack's own date, as told by the story
             group.date = dataclasses.replace(struck.date, basis="narrative")
         at = [told[c.index] for c in (group.head, *group.members) if c.index in told]
@@ -205,13 +205,11 @@ def _told_day(group: Group, told: dict) -> EventDate | None:
     return dates.from_timex(at[0], "narrative")
 
 
-#: A perfect before a casualty verb ("have been killed", "had been injured").
-_PERFECT = re.compile(r"\b(?:has|have|had)\s+been\b", re.IGNORECASE)
 #: Types whose happenings kill and injure.
 _STRIKING = frozenset({"conflict", "disaster"})
 
 
-def _struck_by(group: Group, groups: list[Group]) -> Group | None:
+def _struck_by(group: Group, groups: list[Group], doc) -> Group | None:
     """The attack or disaster an undated casualty count told right after it is of: "Bombs hit
     two embassies on Friday. At least 82 were killed and 1,700 injured, officials said" (the
     last such happening dated to a day in the sentence before or the same one)."""
@@ -220,7 +218,7 @@ def _struck_by(group: Group, groups: list[Group]) -> Group | None:
         return None
     if head.trigger.text.lower() not in lexicon.CASUALTY:
         return None
-    if _PERFECT.search(head.sentence.text[: head.trigger.start - head.sentence.start]):
+    if syntax.aspect(doc[head.token]).perfect is not None:
         return None  # "up to 200,000 people have been killed": a toll so far, no day's
     before = [
         g

@@ -18,7 +18,7 @@ import functools
 import json
 from pathlib import Path
 
-from . import lexicon
+from . import lexicon, syntax
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "factuality.json"
 #: Strongest first: a path takes the weakest value any of its cues gives.
@@ -209,17 +209,17 @@ def superseded(tok) -> bool:
     for node in nodes:
         if any(c.dep_ == "advmod" and c.lower_ in _SUPERSEDED for c in node.children):
             return True
-        if node is not tok and node.lemma_.lower() in _PLANNED_BY and _past_perfect(node):
+        if (
+            node is not tok
+            and node.lemma_.lower() in _PLANNED_BY
+            and syntax.aspect(node).perfect == "past"
+        ):
             return True  # "had been due to close next week", "had planned to": no longer
     return False
 
 
 _SUPERSEDED = frozenset({"initially", "originally"})
 _PLANNED_BY = frozenset({"be", "plan", "schedule", "set"})
-
-
-def _past_perfect(tok) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children)
 
 
 def _embedded(governor, fact: Factuality, data: dict) -> Factuality:

@@ -298,3 +298,62 @@ def gerund_noun(tok) -> bool:
 def same_kind(verb, lemma: str) -> bool:
     noun = noun_type(lemma)
     return noun is not None and VERB_TYPES.get(verb.lemma_.lower()) == noun
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Pronoun:
+    """One row of ``service/data/pronouns.json``."""
+
+    word: str
+    person: int
+    number: str | None  # "singular", "plural"; None for "you"
+    gender: str | None  # "m", "f", "n" ("it"); None when the word does not say
+    cases: frozenset[str]  # "subject", "object", "determiner", "possessive"
+
+
+#: The personal pronouns, each with its person, number, gender and cases.
+PRONOUNS: tuple[Pronoun, ...] = tuple(
+    Pronoun(row["word"], row["person"], row["number"], row["gender"], frozenset(row["cases"]))
+    for row in json.loads(DATA.with_name("pronouns.json").read_text(encoding="utf-8"))["pronouns"]
+)
+_PRONOUN = {p.word: p for p in PRONOUNS}
+
+
+def _fits(value, wanted) -> bool:
+    """``wanted`` is None (anything), one value, or a tuple or set of values."""
+    if wanted is None:
+        return True
+    return value in wanted if isinstance(wanted, (tuple, frozenset, set)) else value == wanted
+
+
+def pronouns(*, person=None, number=None, gender=None, case=None) -> frozenset[str]:
+    """The personal pronouns with every feature given, each one value or a tuple of values:
+    ``pronouns(gender=("m", "f"), case="subject")`` is {"he", "she"}."""
+    cases = (case,) if isinstance(case, str) else case
+    return frozenset(
+        p.word
+        for p in PRONOUNS
+        if _fits(p.person, person)
+        and _fits(p.number, number)
+        and _fits(p.gender, gender)
+        and (cases is None or not p.cases.isdisjoint(cases))
+    )
+
+
+def pronoun_gender(word: str) -> str | None:
+    """ "m" for "he"/"him"/"his", "f" for "she"/"her"/"hers", "n" for "it"/"its"; else None."""
+    found = _PRONOUN.get(word.lower())
+    return found.gender if found is not None else None
+
+
+def object_cases() -> dict[str, str]:
+    """Each subject pronoun whose object differs, with that object: "he" -> "him"."""
+    out = {}
+    for p in PRONOUNS:
+        if "subject" not in p.cases or "object" in p.cases:
+            continue
+        for q in PRONOUNS:
+            same = (q.person, q.number, q.gender) == (p.person, p.number, p.gender)
+            if same and "object" in q.cases:
+                out[p.word] = q.word
+    return out

@@ -351,9 +351,8 @@ def _told_of_others(traits: _Traits, cand: Candidate) -> bool:
     return subject not in traits.heads and head not in traits.objects
 
 
-_PRONOUNS = frozenset(
-    {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "we", "us", "i"}
-)
+#: A pronoun may stand for the doer or thing named the other time ("Officers arrested him").
+_PRONOUNS = lexicon.pronouns(case=("subject", "object", "determiner"))
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that"})
 #: Words after an object's head: "a crowded market in the town of Al-Mansura" -> "market".
 _AFTER_HEAD = re.compile(

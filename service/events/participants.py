@@ -22,10 +22,9 @@ def actors_by_token(sent, mentions: list[ActorMention]) -> dict[int, list[ActorM
     return out
 
 
-_PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers"})
-
-
-_NEUTER = frozenset({"it", "its"})
+#: Pronouns that stand for a person ("he", "her", "hers") and for a body or thing ("it", "its").
+_PERSONAL = lexicon.pronouns(gender=("m", "f"))
+_NEUTER = lexicon.pronouns(gender="n")
 
 
 _NEUTER_KINDS = ("organisation", "country", "index", "currency", "product")
@@ -112,7 +111,7 @@ def pronouns(sent, token_actors: dict[int, list[ActorMention]], recent: dict) ->
             m = named[0] if named and named[0].actor.kind in wanted else None
             if m is None:
                 continue
-            if kind == "person" and (said := _PRONOUN_GENDER.get(tok.lower_)) is not None:
+            if kind == "person" and (said := lexicon.pronoun_gender(tok.lower_)) is not None:
                 gender.setdefault(m.actor.key, said)  # "Har-Shefi acknowledged she told"
         if nominal and m is not None and m.actor.kind != "organisation":
             continue  # "the company" is no country
@@ -164,14 +163,13 @@ def _told_by_self(tok, token_actors) -> ActorMention | None:
     teller = syntax.reporter(tok)
     if teller is None or teller.pos_ != "PRON":
         return None
-    if _PRONOUN_GENDER.get(teller.lower_) != _PRONOUN_GENDER.get(tok.lower_):
+    if lexicon.pronoun_gender(teller.lower_) != lexicon.pronoun_gender(tok.lower_):
         return None
     found = [m for m in token_actors.get(teller.i, []) if m.actor.kind == "person"]
     return found[0] if found else None
 
 
-#: What a pronoun or an honorific tells of a person.
-_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+#: What an honorific tells of a person (a pronoun's is ``lexicon.pronoun_gender``).
 _HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 
 
@@ -188,7 +186,7 @@ def _person_for(tok, recent: dict) -> ActorMention | None:
     ("Har-Shefi has pleaded innocent to charges that she failed to report Amir's plan to kill
     Rabin. She took the stand": Har-Shefi, not Rabin); else the last named ("the doctor was
     at Jackson's house when he died")."""
-    want = _PRONOUN_GENDER.get(tok.lower_)
+    want = lexicon.pronoun_gender(tok.lower_)
     if want is None:
         return None
     gender = recent.get("gender", {})

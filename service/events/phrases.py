@@ -16,7 +16,11 @@ from .syntax import subject as subject_of
 LIMIT = 80
 
 _IRREGULAR_3SG = {"be": "is", "have": "has", "do": "does", "go": "goes"}
-_DROP_LEADING = frozenset({"a", "an", "the", "its", "their", "his", "her"})
+_DROP_LEADING = frozenset({"a", "an", "the"}) | lexicon.pronouns(person=3, case="determiner")
+#: "He"/"she" (one person) and the subject pronouns that stand for people named before.
+_HE_SHE = lexicon.pronouns(gender=("m", "f"), case="subject")
+_PEOPLE_BEFORE = lexicon.pronouns(person=3, gender=("m", "f", None), case="subject")
+_PEOPLE_BEFORE |= lexicon.pronouns(person=1, number="plural", case="subject")
 _MAX_WORDS = 8
 _COPULAS = frozenset({"be", "become", "seem", "remain", "appear", "look", "sound", "feel"})
 _NAMED = frozenset("PERSON ORG GPE NORP FAC LOC PRODUCT EVENT WORK_OF_ART LAW".split())
@@ -322,11 +326,11 @@ def _subject_text(subject, roles, timexes) -> tuple[str, bool]:
         names = standing or roles["agents"]
         if not names:
             teller = teller_of(subject)
-            if teller is not None and subject.lower_ in ("he", "she") and _plural(teller):
+            if teller is not None and subject.lower_ in _HE_SHE and _plural(teller):
                 teller = None  # "Prosecutors say he gave": he is none of them
             if teller is not None:  # "the board said it would appoint": the board
                 return compact(teller, timexes, max_words=4), plural
-            if subject.lower_ in ("he", "she", "they", "we"):
+            if subject.lower_ in _PEOPLE_BEFORE:
                 return subject.text, plural  # someone the text named before us
             return "", plural
         return _names(names), len(names) > 1 or plural
@@ -861,7 +865,7 @@ def _agent(tok, roles, timexes) -> tuple[str, bool] | None:
 
 
 #: A subject pronoun as the object it becomes when a passive is told actively.
-_OBJECT_CASE = {"he": "him", "she": "her", "they": "them", "we": "us", "i": "me", "who": "whom"}
+_OBJECT_CASE = lexicon.object_cases() | {"who": "whom"}
 
 
 def _lowered(text: str, phrase) -> str:

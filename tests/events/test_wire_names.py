@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from service.events import extract, nlp, syntax
+from service.events import entities, extract, nlp, syntax
 
 D = dt.date(2009, 3, 4)
 
@@ -101,3 +101,31 @@ def test_said_it_completed_names_the_company_split_by_the_parse():
     assert any(
         "acquisition" in title and "First of America Bank" in actors for title, actors in found
     ), found
+
+
+@pytest.mark.parametrize(
+    "alias, forms",
+    [
+        ("First of America Bank Corp.", {"First of America Bank Corp.", "First of America"}),
+        ("Bank of Montreal", {"Bank of Montreal"}),
+        ("Acme Corp.", set()),
+        ("University of Leeds", {"University of Leeds"}),  # the caller asks for a company
+        ("of America Corp.", set()),
+    ],
+)
+def test_the_forms_a_company_of_a_place_is_told_again_in(alias, forms):
+    assert set(entities._of_forms(alias)) == forms
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("Bank of Montreal's profit rose.", ["Bank of Montreal"]),
+        ("The Bank of Montreal-Chicago branch closed.", []),
+        ("Westbank of Montreal closed.", []),
+    ],
+)
+def test_a_form_is_found_as_whole_words(text, found):
+    pattern = entities._whole_words("Bank of Montreal")
+    assert [m.group() for m in pattern.finditer(text)] == found
+    assert entities._whole_words("Bank of Montreal") is pattern  # compiled once
