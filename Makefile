@@ -169,8 +169,8 @@ bench-layers: install
 # Event extraction on ../shared/data/timebank: event-time anchoring recall and precision
 # (bench/events.py; BENCH_ARGS="--limit 20" for a quick run, "--json" for JSON), then on the
 # 30 real news articles of fixtures/articles/t17, the 24 of fixtures/articles/kinds, the 16
-# of fixtures/articles/kinds2 and the 16 real TimeBank reports of fixtures/articles/wire and of
-# fixtures/articles/wire2 (bench/realnews.py, as make bench-realnews).
+# of fixtures/articles/kinds2 and the 16 real TimeBank reports of fixtures/articles/wire, of
+# fixtures/articles/wire2 and of fixtures/articles/wire3 (bench/realnews.py, as make bench-realnews).
 .PHONY: bench-events bench-realnews
 bench-events: install
 	$(BIN)/python bench/events.py $(BENCH_ARGS)
@@ -179,8 +179,9 @@ bench-events: install
 	$(BIN)/python bench/realnews.py --set fixtures/articles/kinds2
 	$(BIN)/python bench/realnews.py --set fixtures/articles/wire
 	$(BIN)/python bench/realnews.py --set fixtures/articles/wire2
+	$(BIN)/python bench/realnews.py --set fixtures/articles/wire3
 
-# The real-news development sets alone (t17, kinds, kinds2, wire, then wire2): key events found (with the right date), precision,
+# The real-news development sets alone (t17, kinds, kinds2, wire, wire2, then wire3): key events found (with the right date), precision,
 # headlines, actors, types (bench/realnews.py; REALNEWS_ARGS="--articles" adds a line per article).
 bench-realnews: install
 	$(BIN)/python bench/realnews.py $(REALNEWS_ARGS)
@@ -188,6 +189,7 @@ bench-realnews: install
 	$(BIN)/python bench/realnews.py --set fixtures/articles/kinds2 $(REALNEWS_ARGS)
 	$(BIN)/python bench/realnews.py --set fixtures/articles/wire $(REALNEWS_ARGS)
 	$(BIN)/python bench/realnews.py --set fixtures/articles/wire2 $(REALNEWS_ARGS)
+	$(BIN)/python bench/realnews.py --set fixtures/articles/wire3 $(REALNEWS_ARGS)
 
 # The key dates of a news story (issue 21): ../shared/eval/story/story_eval.py ingests each
 # Timeline17 development story into a fresh database, asks GET /api/v1/digest for each
