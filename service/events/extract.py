@@ -90,7 +90,7 @@ def _extract(text: str, published_at: dt.date, timexes, doc) -> list[Event]:
         if c.promised and c.anchor is None and c.duration is None:
             c.kind = "report"  # "Acme said it would appeal", dated by nothing: an intention told
     named, known = coref.named_subjects(candidates, doc), coref.definite_nouns(candidates, doc)
-    groups = within_article(candidates, named, known, same)
+    groups = within_article(candidates, named, known, same, coref.introduced(candidates, doc))
     told = discourse.told_at(candidates, doc, published_at, timexes)
     had = discourse.had_before(candidates, published_at, doc)
     bounds = discourse.bounded(candidates, doc, timexes)
