@@ -400,6 +400,53 @@ def _how_harmed(c: Candidate, main: Candidate, doer_less: bool) -> bool:
     return True
 
 
+#: Verbs that, with "dead", tell a death: "was pronounced dead", "declared dead".
+_DEAD = frozenset({"pronounce", "declare", "find"})
+
+
+def coordinated_harm(candidates: Sequence[Candidate], doc, same: dict[int, int]) -> None:
+    """A deed that harms and a harm coordinated with it, of one doer, tell one happening: the
+    harm is the deed's toll ("Gunmen opened fire on a bus and killed nine passengers") or the
+    death it ended in ("A man was shot in Leeds and pronounced dead at the hospital", "was
+    stabbed and died"). Only a deed that harms by itself (``lexicon.HARM_MEANS``): "kidnapped
+    and killed", "arrested and charged" are two. The toll, told with its victims, heads the
+    event (the deed is its mention); a death is the shot's mention. Adds both ways to ``same``
+    (see ``told_when``)."""
+    by_token = {c.token: c for c in candidates if c.trigger.pos == "verb" and c.kind == "event"}
+    for second in list(by_token.values()):
+        tok = doc[second.token]
+        first = by_token.get(tok.head.i) if tok.dep_ == "conj" else None
+        if first is None or _own_subject(tok) is not None:
+            continue
+        if _means(doc[first.token]) is None:
+            continue
+        if first.anchor is not None and second.anchor is not None:
+            if not dates.overlaps(dates.from_timex(first.anchor), dates.from_timex(second.anchor)):
+                continue
+        lemma = lexicon.verb_lemma(tok)
+        objects = [c for c in tok.children if c.dep_ == "dobj"]
+        if lemma in lexicon.CASUALTY and objects:  # "... and killed nine passengers"
+            first.type, first.kind = second.type, "reference"
+        elif lemma in lexicon.HARMED or (
+            lemma in _DEAD and any(c.lower_ == "dead" for c in tok.children)
+        ):  # "... and pronounced dead", "... and died"
+            second.type, second.kind = first.type, "reference"
+        else:
+            continue
+        same[first.index], same[second.index] = second.index, first.index
+
+
+def _means(tok) -> str | None:
+    """The deed a verb tells if it harms by itself ("shot", "opened fire"), else None."""
+    lemma = lexicon.verb_lemma(tok)
+    if lemma in lexicon.HARM_MEANS:
+        return lemma
+    for c in tok.children:
+        if c.dep_ == "dobj" and f"{lemma} {c.lower_}" in lexicon.HARM_MEANS:
+            return f"{lemma} {c.lower_}"
+    return None
+
+
 def _undone_harm(tok, lemma: str) -> bool:
     """A casualty verb told of its victims with no doer: "were killed", "more than 60 injured"
     (an elided passive, parsed active with no object); not "gunmen killed two people"."""

@@ -83,6 +83,7 @@ def _extract(text: str, published_at: dt.date, timexes, doc) -> list[Event]:
     coref.brought_about(candidates, doc)
     coref.dated_later(candidates, doc, timexes)
     same = coref.told_when(candidates, doc)
+    coref.coordinated_harm(candidates, doc, same)
     same.update({k: v for k, v in coref.one_toll(candidates, doc).items() if k not in same})
     discourse.framed(candidates, doc, published_at, timexes)
     discourse.voiced_later(candidates, doc, published_at)

@@ -117,3 +117,32 @@ def test_a_relative_clause_on_another_thing_stays_apart(text):
 def test_an_object_told_as_new_is_another_happening(text, count):
     found = events(text)
     assert len(found) == count, [e.title for e in found]
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        ("A man was shot in Leeds on Monday and pronounced dead at the hospital.", "shot"),
+        ("The guard was stabbed on Monday and died in hospital.", "stabbed"),
+        ("Gunmen opened fire on a bus near Kano on Monday and killed nine passengers.", "kill"),
+        ("A lorry crashed into a market in Dhaka on Monday and injured 12 people.", "injure"),
+    ],
+)
+def test_a_deed_that_harms_and_its_toll_are_one_event(text, title):
+    found = events(text)
+    assert len(found) == 1, [e.title for e in found]
+    assert title in found[0].title.lower()
+    assert found[0].date.start == dt.date(2020, 3, 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a deed that does not harm by itself, and what followed it: two
+        "Police arrested Tom Reyes on Monday and charged him with murder.",
+        "Rebels attacked a convoy near Goma on Monday and seized two trucks.",
+        "Commandos raided the compound on Monday and freed three hostages.",
+    ],
+)
+def test_a_deed_and_another_coordinated_stay_apart(text):
+    assert len(events(text)) == 2, [e.title for e in events(text)]
