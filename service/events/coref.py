@@ -323,8 +323,11 @@ def told_when(candidates: Sequence[Candidate], doc) -> dict[int, int]:
             continue
         lemma = lexicon.verb_lemma(doc[main.token])
         if lemma in lexicon.HARMED:
-            if _how_harmed(c, main, _undone_harm(doc[main.token], lemma)):
+            undone = _undone_harm(doc[main.token], lemma)
+            if _how_harmed(c, main, undone):
                 same[c.index], same[main.index] = main.index, c.index
+                if undone:  # "14 were killed and 60 injured when ...": the whole toll's deed
+                    _whole_toll(doc[main.token], c, by_token, same)
             continue
         if lemma not in _BEFALL:
             continue
@@ -445,6 +448,17 @@ def _means(tok) -> str | None:
         if c.dep_ == "dobj" and f"{lemma} {c.lower_}" in lexicon.HARM_MEANS:
             return f"{lemma} {c.lower_}"
     return None
+
+
+def _whole_toll(tok, deed: Candidate, by_token: dict, same: dict[int, int]) -> None:
+    """The harms a "when" clause's harm is coordinated with ("At least 14 were killed and more
+    than 60 injured when a train collided"): mentions of the same deed too."""
+    while tok.dep_ == "conj" and (other := by_token.get(tok.head.i)) is not None:
+        tok = tok.head
+        if other.kind != "event" or not _undone_harm(tok, lexicon.verb_lemma(tok)):
+            return
+        other.type, other.kind = deed.type, "reference"
+        same[other.index] = deed.index
 
 
 def _undone_harm(tok, lemma: str) -> bool:

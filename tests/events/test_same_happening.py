@@ -43,6 +43,16 @@ def events(text: str):
             " near Brno on Thursday.",
             dt.date(2020, 3, 5),
         ),
+        (  # the whole toll told with its deed
+            "At least 14 people were killed and more than 60 injured when a passenger train"
+            " collided with a freight train near Brno on Thursday.",
+            dt.date(2020, 3, 5),
+        ),
+        (
+            "Nine people were killed and 20 wounded when gunmen opened fire on a bus near Kano on"
+            " Monday.",
+            dt.date(2020, 3, 2),
+        ),
     ],
 )
 def test_a_harm_and_its_when_clause_are_one_event(text, date):
