@@ -170,9 +170,13 @@ def _finer_inside(when: Timex, anchor: Timex) -> bool:
 
 def named_subjects(candidates: Sequence[Candidate], doc) -> dict[int, str]:
     """Candidate index -> the lemma of the happening noun that is its subject, said again
-    ("The attack killed 12 people", "Tuesday's earthquake destroyed the port"): the clause
-    tells more of that happening, which another clause may have told by its verb."""
+    ("The attack killed 12 people", "Tuesday's earthquake destroyed the port"), or the happening
+    noun a relative clause hangs on ("a bombing that killed 12", "the quake, which destroyed the
+    port"), or a noun told by such a clause ("A storm that flooded Tarsa cut power"): the clause
+    tells more of that happening, which another clause may have told by its verb, or the noun
+    itself."""
     out: dict[int, str] = {}
+    verbs = {c.token for c in candidates if c.trigger.pos == "verb"}
     for c in candidates:
         if c.trigger.pos != "verb":
             continue
@@ -184,7 +188,9 @@ def named_subjects(candidates: Sequence[Candidate], doc) -> dict[int, str]:
             continue
         # "a magnitude 8.2 earthquake in 2014 that killed six people": the noun just told
         told = relative or any(
-            d.dep_ == "poss" or (d.dep_ == "det" and d.lower_ in _DEFINITE)
+            d.dep_ == "poss"
+            or (d.dep_ == "det" and d.lower_ in _DEFINITE)
+            or (d.dep_ == "relcl" and d.i in verbs)  # "A storm that flooded Tarsa cut power"
             for d in subject.children
         )
         if told:  # "the attack", "its raid", "Tuesday's earthquake": one told of already
@@ -202,6 +208,21 @@ def _relative(tok) -> bool:
             c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("that", "which") for c in tok.children
         )
     )
+
+
+def introduced(candidates: Sequence[Candidate], doc) -> frozenset[int]:
+    """Verb mentions whose direct object is told as new to the reader ("Police arrested a man",
+    "attacked a school"): the same verb told of another such object is another happening."""
+    out = set()
+    for c in candidates:
+        if c.trigger.pos != "verb":
+            continue
+        for obj in doc[c.token].children:
+            if obj.dep_ == "dobj" and any(
+                d.dep_ == "det" and d.lower_ in ("a", "an") for d in obj.children
+            ):
+                out.add(c.index)
+    return frozenset(out)
 
 
 def definite_nouns(candidates: Sequence[Candidate], doc) -> set[int]:
@@ -277,8 +298,10 @@ def told_when(candidates: Sequence[Candidate], doc) -> dict[int, int]:
     """A "when" clause telling the happening its main clause says befell a place ("The area was
     devastated in May 2023, when floods killed 17 people"): one happening, told twice.
 
-    Only a befall verb's clause (``_BEFALL``) is told again by its "when": an act and the act
-    it was done at are two happenings ("He was arrested in May, when police raided the house").
+    Only a befall verb's clause (``_BEFALL``) or a harm's (``lexicon.HARMED``, see
+    ``_how_harmed``: "died when a tree fell on their car") is told again by its "when": an act
+    and the act it was done at are two happenings ("He was arrested in May, when police raided
+    the house").
     The merge still needs one type (a main clause with no doer of its own, a passive with no
     agent, takes the "when" clause's damage type) and compatible dates. That doer-less main
     clause becomes a reference to the "when" clause, which names the doer and gives the
@@ -298,7 +321,15 @@ def told_when(candidates: Sequence[Candidate], doc) -> dict[int, int]:
         main = by_token.get(_when_governor(tok))
         if main is None or main is c or main.kind != "event":
             continue
-        if lexicon.verb_lemma(doc[main.token]) not in _BEFALL:
+        lemma = lexicon.verb_lemma(doc[main.token])
+        if lemma in lexicon.HARMED:
+            undone = _undone_harm(doc[main.token], lemma)
+            if _how_harmed(c, main, undone):
+                same[c.index], same[main.index] = main.index, c.index
+                if undone:  # "14 were killed and 60 injured when ...": the whole toll's deed
+                    _whole_toll(doc[main.token], c, by_token, same)
+            continue
+        if lemma not in _BEFALL:
             continue
         doer_less = _doer_less(doc[main.token]) and bool(c.phrase.subject)
         if doer_less and c.type in _DAMAGE:
@@ -350,6 +381,92 @@ def one_toll(candidates: Sequence[Candidate], doc) -> dict[int, int]:
 def _counted(tok) -> bool:
     """A casualty verb whose subject is a bare count ("250,000 injured")."""
     return any(w.dep_ in ("nsubj", "nsubjpass") and w.tag_ == "CD" for w in tok.children)
+
+
+def _how_harmed(c: Candidate, main: Candidate, doer_less: bool) -> bool:
+    """A "when" clause telling how people came to harm ("Three people died when a tree fell on
+    their car", "14 people were killed when a train collided with a freight train"): the deed
+    the harm is the toll of, one happening, unless it is dated apart ("died in 2010, when ...
+    in 2008"). A passive harm with no doer ("were killed") becomes a mention of the deed, which
+    names the doer and gives the headline (the deed takes the harm's type unless it is a
+    damage of its own: a crash, an attack); otherwise the deed becomes a mention of the harm
+    ("Joe Cole died when his office collapsed": a death)."""
+    if c.anchor is not None and main.anchor is not None:
+        if not dates.overlaps(dates.from_timex(c.anchor), dates.from_timex(main.anchor)):
+            return False
+    if doer_less and c.phrase.subject:
+        if c.type not in _DAMAGE:
+            c.type = main.type
+        main.type, main.kind = c.type, "reference"
+    else:
+        c.type, c.kind = main.type, "reference"
+    return True
+
+
+#: Verbs that, with "dead", tell a death: "was pronounced dead", "declared dead".
+_DEAD = frozenset({"pronounce", "declare", "find"})
+
+
+def coordinated_harm(candidates: Sequence[Candidate], doc, same: dict[int, int]) -> None:
+    """A deed that harms and a harm coordinated with it, of one doer, tell one happening: the
+    harm is the deed's toll ("Gunmen opened fire on a bus and killed nine passengers") or the
+    death it ended in ("A man was shot in Leeds and pronounced dead at the hospital", "was
+    stabbed and died"). Only a deed that harms by itself (``lexicon.HARM_MEANS``): "kidnapped
+    and killed", "arrested and charged" are two. The toll, told with its victims, heads the
+    event (the deed is its mention); a death is the shot's mention. Adds both ways to ``same``
+    (see ``told_when``)."""
+    by_token = {c.token: c for c in candidates if c.trigger.pos == "verb" and c.kind == "event"}
+    for second in list(by_token.values()):
+        tok = doc[second.token]
+        first = by_token.get(tok.head.i) if tok.dep_ == "conj" else None
+        if first is None or _own_subject(tok) is not None:
+            continue
+        if _means(doc[first.token]) is None:
+            continue
+        if first.anchor is not None and second.anchor is not None:
+            if not dates.overlaps(dates.from_timex(first.anchor), dates.from_timex(second.anchor)):
+                continue
+        lemma = lexicon.verb_lemma(tok)
+        objects = [c for c in tok.children if c.dep_ == "dobj"]
+        if lemma in lexicon.CASUALTY and objects:  # "... and killed nine passengers"
+            first.type, first.kind = second.type, "reference"
+        elif lemma in lexicon.HARMED or (
+            lemma in _DEAD and any(c.lower_ == "dead" for c in tok.children)
+        ):  # "... and pronounced dead", "... and died"
+            second.type, second.kind = first.type, "reference"
+        else:
+            continue
+        same[first.index], same[second.index] = second.index, first.index
+
+
+def _means(tok) -> str | None:
+    """The deed a verb tells if it harms by itself ("shot", "opened fire"), else None."""
+    lemma = lexicon.verb_lemma(tok)
+    if lemma in lexicon.HARM_MEANS:
+        return lemma
+    for c in tok.children:
+        if c.dep_ == "dobj" and f"{lemma} {c.lower_}" in lexicon.HARM_MEANS:
+            return f"{lemma} {c.lower_}"
+    return None
+
+
+def _whole_toll(tok, deed: Candidate, by_token: dict, same: dict[int, int]) -> None:
+    """The harms a "when" clause's harm is coordinated with ("At least 14 were killed and more
+    than 60 injured when a train collided"): mentions of the same deed too."""
+    while tok.dep_ == "conj" and (other := by_token.get(tok.head.i)) is not None:
+        tok = tok.head
+        if other.kind != "event" or not _undone_harm(tok, lexicon.verb_lemma(tok)):
+            return
+        other.type, other.kind = deed.type, "reference"
+        same[other.index] = deed.index
+
+
+def _undone_harm(tok, lemma: str) -> bool:
+    """A casualty verb told of its victims with no doer: "were killed", "more than 60 injured"
+    (an elided passive, parsed active with no object); not "gunmen killed two people"."""
+    if lemma not in lexicon.CASUALTY:
+        return False
+    return not any(c.dep_ in ("dobj", "agent") for c in tok.children)
 
 
 def _when_governor(tok) -> int:

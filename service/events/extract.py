@@ -83,6 +83,7 @@ def _extract(text: str, published_at: dt.date, timexes, doc) -> list[Event]:
     coref.brought_about(candidates, doc)
     coref.dated_later(candidates, doc, timexes)
     same = coref.told_when(candidates, doc)
+    coref.coordinated_harm(candidates, doc, same)
     same.update({k: v for k, v in coref.one_toll(candidates, doc).items() if k not in same})
     discourse.framed(candidates, doc, published_at, timexes)
     discourse.voiced_later(candidates, doc, published_at)
@@ -90,7 +91,7 @@ def _extract(text: str, published_at: dt.date, timexes, doc) -> list[Event]:
         if c.promised and c.anchor is None and c.duration is None:
             c.kind = "report"  # "Acme said it would appeal", dated by nothing: an intention told
     named, known = coref.named_subjects(candidates, doc), coref.definite_nouns(candidates, doc)
-    groups = within_article(candidates, named, known, same)
+    groups = within_article(candidates, named, known, same, coref.introduced(candidates, doc))
     told = discourse.told_at(candidates, doc, published_at, timexes)
     had = discourse.had_before(candidates, published_at, doc)
     bounds = discourse.bounded(candidates, doc, timexes)

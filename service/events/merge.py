@@ -43,6 +43,8 @@ class Group:
     date: object = None  # EventDate once resolved
     #: candidate index -> the happening noun its subject names (``coref.named_subjects``)
     named: dict[int, str] = dataclasses.field(default_factory=dict, repr=False)
+    #: candidates whose object is told as new ("arrested a man"), see ``coref.introduced``
+    introduced: frozenset[int] = dataclasses.field(default=frozenset(), repr=False)
 
     @property
     def type(self) -> str:
@@ -142,7 +144,7 @@ class Group:
         if traits is None:
             traits = self.__dict__["_traits"] = _Traits()
         for c in self.members[traits.count :]:
-            traits.add(c, self.named)
+            traits.add(c, self.named, self.introduced)
         traits.count = len(self.members)
         return traits
 
@@ -169,6 +171,7 @@ class _Traits:
     verbs: set[str] = dataclasses.field(default_factory=set)  # verb triggers' texts
     stems: set[str] = dataclasses.field(default_factory=set)  # triggers' last words' stems
     named: set[str] = dataclasses.field(default_factory=set)  # stems of happening subjects
+    named_at: set[tuple] = dataclasses.field(default_factory=set)  # (stem, sentence start)
     targets: set[str] = dataclasses.field(default_factory=set)
     bodies: set[str] = dataclasses.field(default_factory=set)  # organisations telling
     counts: dict[str, list] = dataclasses.field(default_factory=dict)  # verb -> its counts
@@ -177,11 +180,13 @@ class _Traits:
     heads: set[str] = dataclasses.field(default_factory=set)  # their head words
     doers: set[tuple] = dataclasses.field(default_factory=set)  # (head, sentence start)
     objects: set[str] = dataclasses.field(default_factory=set)  # ``_object_head``s
+    #: verb -> the heads of its indefinite objects ("arrested a man": {"man"})
+    introduced: dict[str, set[str]] = dataclasses.field(default_factory=dict)
     document: bool = False
     reports: int = 0
     actors: dict[str, Actor] = dataclasses.field(default_factory=dict)  # of all but reports
 
-    def add(self, c: Candidate, named: dict[int, str]) -> None:
+    def add(self, c: Candidate, named: dict[int, str], introduced: frozenset[int]) -> None:
         if c.kind == "report":
             self.reports += 1
         else:
@@ -201,9 +206,12 @@ class _Traits:
                 self.doers.add((_subject_head(subject), c.sentence.start))
             if head := _object_head(c.phrase.obj):
                 self.objects.add(head)
+                if c.index in introduced:
+                    self.introduced.setdefault(c.trigger.text, set()).add(head)
         self.stems.add(_stem(c))
         if (noun := named.get(c.index)) is not None:
             self.named.add(noun[:5])
+            self.named_at.add((noun[:5], c.sentence.start))
         self.targets.update(c.targets)
         if _own_verb(c):
             self.bodies |= _bodies_telling(c)
@@ -263,6 +271,8 @@ def _score(group: Group, cand: Candidate, named: dict[int, str]) -> int | None:
         names_it
         or alike
         or _stem(cand) in traits.stems
+        # "the 1996 bombing that killed an officer": the noun a member's subject names, there
+        or (cand.trigger.pos == "noun" and (_stem(cand), cand.sentence.start) in traits.named_at)
         or (cand.doc and traits.document)
         or (cand.trigger.pos == "noun" and cand.kind == "event" and _doer_told(traits, cand))
     )
@@ -281,6 +291,8 @@ def _score(group: Group, cand: Candidate, named: dict[int, str]) -> int | None:
     document = cand.doc or traits.document
     if not document and cand.targets and traits.targets and not set(cand.targets) & traits.targets:
         return None  # "sued Binance" and "sued Coinbase" are two happenings
+    if _introduced_apart(traits, cand, group.introduced):
+        return None  # "arrested a man in Leeds" / "arrested a woman in York": two arrests
     if _counted_apart(traits, cand):
         return None  # "the flu killed a million people in 1968" / "has killed 20 people"
     if cand.anchor is not None:
@@ -435,6 +447,17 @@ def _counted_apart(traits: _Traits, cand: Candidate) -> bool:
     return any(not mine & theirs for theirs in traits.counts.get(cand.trigger.text, ()))
 
 
+def _introduced_apart(traits: _Traits, cand: Candidate, introduced: frozenset[int]) -> bool:
+    """The same verb done to another thing, both told as new ("Police arrested a man in Leeds.
+    Police arrested a woman in York.", "gunmen attacked a checkpoint ... attacked a school"):
+    an indefinite object brings in one more thing, so another happening. Not "arrested a man"
+    / "arrested John Smith" nor "arrested him" (the same one told again)."""
+    if cand.trigger.pos != "verb" or cand.index not in introduced:
+        return False
+    theirs = traits.introduced.get(cand.trigger.text)
+    return bool(theirs) and _object_head(cand.phrase.obj) not in theirs
+
+
 _LATER = re.compile(r"\b(?:later|earlier)$", re.IGNORECASE)
 
 
@@ -564,6 +587,7 @@ def within_article(
     named: dict[int, str] | None = None,
     known: set[int] = frozenset(),
     same: dict[int, int] | None = None,
+    introduced: frozenset[int] = frozenset(),
 ) -> list[Group]:
     """Group an article's mentions so each happening is told once.
 
@@ -577,13 +601,15 @@ def within_article(
     :param known: noun mentions told as known ("her resignation"), see ``coref.definite_nouns``.
     :param same: candidate index -> a candidate telling the same happening again ("was
         devastated ..., when floods killed"), see ``coref.told_when``.
+    :param introduced: verb candidates whose object is told as new ("arrested a man"), see
+        ``coref.introduced``.
     """
     named = named or {}
     groups: list[Group] = []
     for cand in (c for c in candidates if c.kind == "event"):
         group = _best(groups, cand, named, known, same)
         if group is None:
-            groups.append(Group([cand], named=named))
+            groups.append(Group([cand], named=named, introduced=introduced))
         else:
             group.members.append(cand)
     for cand in (c for c in candidates if c.kind == "reference"):
@@ -591,7 +617,7 @@ def within_article(
         if group is not None:
             group.members.append(cand)
         elif cand.type in STANDALONE_REFERENCES and cand.actors and cand.anchor is not None:
-            groups.append(Group([cand], named=named))
+            groups.append(Group([cand], named=named, introduced=introduced))
     for cand in (c for c in candidates if c.kind == "report"):
         group = _report_home(groups, cand)
         if group is not None:
