@@ -100,7 +100,8 @@ _FROM_FIGURE = re.compile(
 #: million from $85 million a year earlier", "up from $10 million a year ago", "fell 3% from
 #: a year earlier".
 _FROM_BARE = re.compile(
-    r"\b(?:from|versus|compared\s+(?:with|to))\s+(?:[$€£]?\d[\d.,]*"
+    r"\b(?:from|versus|compared\s+(?:with|to))\s+(?:(?:an?\s+)?(?:net\s+)?(?:income|profit|loss|"
+    r"earnings|revenue|sales)\s+(?:of\s+)?)?(?:[$€£]?\d[\d.,]*"
     r"(?:\s*(?:million|billion|trillion|percent|%))?(?:,\s+or\s+[^,]{1,40},)?\s+)?$",
     re.IGNORECASE,
 )
@@ -806,16 +807,25 @@ _FIGURES = frozenset(
 )
 
 
+#: Verbs whose object is a figure of the period it is posted for ("posted a third-quarter net
+#: loss", "reported record first-half sales"), not a saying about it ("announced a drop").
+_POSTING = frozenset({"post", "report", "record", "book", "log"})
+
+
 def period_subjects(candidates: Sequence, timexes: Sequence[Timex], doc) -> None:
     """A figure reported for a period is that period's: "third-quarter net profit fell 31
-    percent" fell in the third quarter, "its 2022 sales rose" in 2022. Only an undated verb
-    whose subject the period modifies; the period itself, whatever preposition stands before
-    it ("after third-quarter profit fell": the "after" is the clause's)."""
+    percent" fell in the third quarter, "its 2022 sales rose" in 2022, and "Citadel posted a
+    third-quarter net loss" posted that quarter's loss. Only an undated verb whose subject
+    (or, for a verb of ``_POSTING``, whose object) the period modifies; the period itself,
+    whatever preposition stands before it ("after third-quarter profit fell": the "after" is
+    the clause's)."""
     periods = [t for t in timexes if t.precision in _PERIODS and t.type == "DATE"]
     starts = [s.start_char for s in doc.sents]
     text = nlp.text_of(doc)
     # Read once, not per clause: per clause, the text's every period made long texts quadratic.
-    told = _StoryPeriods([t for t in periods if not compared(text, t)], starts)
+    told = _StoryPeriods(
+        [t for t in periods if not compared(text, t) and not _EARLIER_PERIOD.match(t.text)], starts
+    )
     at = {}  # character offset -> the first period over it
     for t in periods:
         for i in range(t.start, t.end):
@@ -825,10 +835,13 @@ def period_subjects(candidates: Sequence, timexes: Sequence[Timex], doc) -> None
             continue
         subject = next((w for w in doc[c.token].children if w.dep_ == "nsubj"), None)
         if subject is None or subject.lower_ not in _FIGURES:
-            continue
-        story = told.before(c)
-        if story is not None and c.status == "occurred":
-            c.anchor = story  # "Third-quarter net income rose 12%. Sales rose 4%.": that quarter
+            subject = _posted(doc[c.token])
+            if subject is None:
+                continue
+        else:
+            story = told.before(c)
+            if story is not None and c.status == "occurred":
+                c.anchor = story  # "Third-quarter net income rose 12%. Sales rose 4%.": that one
         deps = ("compound", "amod", "nmod", "poss", "nummod")
         mods = [w for w in subject.children if w.dep_ in deps]
         for w in (x for m in mods for x in m.subtree):
@@ -843,6 +856,20 @@ def period_subjects(candidates: Sequence, timexes: Sequence[Timex], doc) -> None
                 break
 
 
+def _posted(verb):
+    """The figure a verb of ``_POSTING`` posts: its object, when a figure noun ("a net loss")."""
+    if verb.lemma_.lower() not in _POSTING:
+        return None
+    return next((w for w in verb.children if w.dep_ == "dobj" and w.lower_ in _FIGURES), None)
+
+
+#: A period told as the one compared with ("Year-earlier results included a gain"): no period
+#: the figures told after it are for.
+_EARLIER_PERIOD = re.compile(
+    r"^(?:the\s+)?(?:year-earlier|year-ago|prior-year|year-before)\b|^(?:a|one)\s+year\s+"
+    r"(?:earlier|ago|before)$|^the\s+(?:previous|prior|same)\s+(?:year|quarter|period)\b",
+    re.IGNORECASE,
+)
 #: Sentences back a quarter or a half told of figures goes on dating them.
 _PERIOD_CARRY = 2
 
