@@ -405,8 +405,11 @@ def told_at(
     told = -1  # the sentence the reference was last told in
     done: dict[str, Timex] = {}  # a verb's lemma -> the day it was last told done at
     text, last = nlp.text_of(doc), 0  # the end of the clause giving the reference (its paragraph)
+    recent: tuple[Timex, int] | None = None  # the last day or month a past step was told at
     for c in candidates:
         if c.anchor is not None and not c.inherited:
+            if c.status == "occurred" and c.trigger.pos == "verb" and _step(c.anchor, published_at):
+                recent = (c.anchor, c.position)
             if c.status == "occurred" and c.trigger.pos == "verb" and _told(c.anchor, published_at):
                 if c.kind == "report" and reference is not None and told == c.position:
                     continue  # "X hit on Monday, officials said on Tuesday": the story stays
@@ -426,6 +429,8 @@ def told_at(
             out[c.index] = done[c.trigger.text]  # "charged X on Wednesday ... Y was also charged"
         elif shifted is not None:
             out[c.index], told, last = shifted, c.position, c.clause.end
+        elif recent and (later := _days_after(c.clause, recent, c.position, published_at)):
+            out[c.index] = later
         elif (
             reference is not None and c.position - told <= _CARRY and syntax.aspect(tok).simple_past
         ):
@@ -546,6 +551,42 @@ def _shifted(clause, reference: Timex | None) -> Timex | None:
             at = clause.start + m.start()
             return Timex(at, clause.start + m.end(), m.group(), "DATE", iso, iso, day, day, "day")
     return None
+
+
+#: "A few days later", "days later", "several days later": some days after the step told before.
+_DAYS_LATER = re.compile(r"\b(?:(?:a\s+few|several|some|just)\s+)?days\s+later\b", re.IGNORECASE)
+#: Days "days later" may reach past the day it counts from (a month: to the next one's end).
+_DAYS_REACH = 14
+
+
+def _step(anchor: Timex, published_at: dt.date) -> bool:
+    """A past day or month a step of the story is told at."""
+    day = anchor.start_date
+    return anchor.precision in ("day", "time", "month") and day is not None and day <= published_at
+
+
+def _days_after(clause, recent: tuple[Timex, int], position: int, published_at: dt.date):
+    """ "In January, X named a new chief. A few days later, it announced lower earnings": some
+    days after the step told just before (in its sentence or the one before), which a vague
+    "days later" counts from: from the day after a day to two weeks on, from a month's first
+    day to the end of the month after it; never after publication."""
+    anchor, told = recent
+    m = _DAYS_LATER.search(clause.text)
+    if m is None or position - told > _CARRY or anchor.start_date is None:
+        return None
+    if anchor.precision == "month":
+        first = anchor.start_date
+        following = (anchor.start_date.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        last = (following.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(1)
+    else:
+        first = anchor.start_date + dt.timedelta(days=1)
+        last = anchor.start_date + dt.timedelta(days=_DAYS_REACH)
+    last = min(last, published_at)
+    if first > last:
+        return None
+    value = f"{first.isoformat()}/{last.isoformat()}"
+    at = clause.start + m.start()
+    return Timex(at, clause.start + m.end(), m.group(), "DATE", value, value, first, last, "day")
 
 
 def _told(anchor: Timex, published_at: dt.date) -> bool:
