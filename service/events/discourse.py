@@ -100,7 +100,8 @@ _FROM_FIGURE = re.compile(
 #: million from $85 million a year earlier", "up from $10 million a year ago", "fell 3% from
 #: a year earlier".
 _FROM_BARE = re.compile(
-    r"\b(?:from|versus|compared\s+(?:with|to))\s+(?:[$€£]?\d[\d.,]*"
+    r"\b(?:from|versus|compared\s+(?:with|to))\s+(?:(?:an?\s+)?(?:net\s+)?(?:income|profit|loss|"
+    r"earnings|revenue|sales)\s+(?:of\s+)?)?(?:[$€£]?\d[\d.,]*"
     r"(?:\s*(?:million|billion|trillion|percent|%))?(?:,\s+or\s+[^,]{1,40},)?\s+)?$",
     re.IGNORECASE,
 )
@@ -404,8 +405,11 @@ def told_at(
     told = -1  # the sentence the reference was last told in
     done: dict[str, Timex] = {}  # a verb's lemma -> the day it was last told done at
     text, last = nlp.text_of(doc), 0  # the end of the clause giving the reference (its paragraph)
+    recent: tuple[Timex, int] | None = None  # the last day or month a past step was told at
     for c in candidates:
         if c.anchor is not None and not c.inherited:
+            if c.status == "occurred" and c.trigger.pos == "verb" and _step(c.anchor, published_at):
+                recent = (c.anchor, c.position)
             if c.status == "occurred" and c.trigger.pos == "verb" and _told(c.anchor, published_at):
                 if c.kind == "report" and reference is not None and told == c.position:
                     continue  # "X hit on Monday, officials said on Tuesday": the story stays
@@ -425,6 +429,8 @@ def told_at(
             out[c.index] = done[c.trigger.text]  # "charged X on Wednesday ... Y was also charged"
         elif shifted is not None:
             out[c.index], told, last = shifted, c.position, c.clause.end
+        elif recent and (later := _days_after(c.clause, recent, c.position, published_at)):
+            out[c.index] = later
         elif (
             reference is not None and c.position - told <= _CARRY and syntax.aspect(tok).simple_past
         ):
@@ -545,6 +551,42 @@ def _shifted(clause, reference: Timex | None) -> Timex | None:
             at = clause.start + m.start()
             return Timex(at, clause.start + m.end(), m.group(), "DATE", iso, iso, day, day, "day")
     return None
+
+
+#: "A few days later", "days later", "several days later": some days after the step told before.
+_DAYS_LATER = re.compile(r"\b(?:(?:a\s+few|several|some|just)\s+)?days\s+later\b", re.IGNORECASE)
+#: Days "days later" may reach past the day it counts from (a month: to the next one's end).
+_DAYS_REACH = 14
+
+
+def _step(anchor: Timex, published_at: dt.date) -> bool:
+    """A past day or month a step of the story is told at."""
+    day = anchor.start_date
+    return anchor.precision in ("day", "time", "month") and day is not None and day <= published_at
+
+
+def _days_after(clause, recent: tuple[Timex, int], position: int, published_at: dt.date):
+    """ "In January, X named a new chief. A few days later, it announced lower earnings": some
+    days after the step told just before (in its sentence or the one before), which a vague
+    "days later" counts from: from the day after a day to two weeks on, from a month's first
+    day to the end of the month after it; never after publication."""
+    anchor, told = recent
+    m = _DAYS_LATER.search(clause.text)
+    if m is None or position - told > _CARRY or anchor.start_date is None:
+        return None
+    if anchor.precision == "month":
+        first = anchor.start_date
+        following = (anchor.start_date.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        last = (following.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(1)
+    else:
+        first = anchor.start_date + dt.timedelta(days=1)
+        last = anchor.start_date + dt.timedelta(days=_DAYS_REACH)
+    last = min(last, published_at)
+    if first > last:
+        return None
+    value = f"{first.isoformat()}/{last.isoformat()}"
+    at = clause.start + m.start()
+    return Timex(at, clause.start + m.end(), m.group(), "DATE", value, value, first, last, "day")
 
 
 def _told(anchor: Timex, published_at: dt.date) -> bool:
@@ -806,16 +848,25 @@ _FIGURES = frozenset(
 )
 
 
+#: Verbs whose object is a figure of the period it is posted for ("posted a third-quarter net
+#: loss", "reported record first-half sales"), not a saying about it ("announced a drop").
+_POSTING = frozenset({"post", "report", "record", "book", "log"})
+
+
 def period_subjects(candidates: Sequence, timexes: Sequence[Timex], doc) -> None:
     """A figure reported for a period is that period's: "third-quarter net profit fell 31
-    percent" fell in the third quarter, "its 2022 sales rose" in 2022. Only an undated verb
-    whose subject the period modifies; the period itself, whatever preposition stands before
-    it ("after third-quarter profit fell": the "after" is the clause's)."""
+    percent" fell in the third quarter, "its 2022 sales rose" in 2022, and "Citadel posted a
+    third-quarter net loss" posted that quarter's loss. Only an undated verb whose subject
+    (or, for a verb of ``_POSTING``, whose object) the period modifies; the period itself,
+    whatever preposition stands before it ("after third-quarter profit fell": the "after" is
+    the clause's)."""
     periods = [t for t in timexes if t.precision in _PERIODS and t.type == "DATE"]
     starts = [s.start_char for s in doc.sents]
     text = nlp.text_of(doc)
     # Read once, not per clause: per clause, the text's every period made long texts quadratic.
-    told = _StoryPeriods([t for t in periods if not compared(text, t)], starts)
+    told = _StoryPeriods(
+        [t for t in periods if not compared(text, t) and not _EARLIER_PERIOD.match(t.text)], starts
+    )
     at = {}  # character offset -> the first period over it
     for t in periods:
         for i in range(t.start, t.end):
@@ -825,10 +876,13 @@ def period_subjects(candidates: Sequence, timexes: Sequence[Timex], doc) -> None
             continue
         subject = next((w for w in doc[c.token].children if w.dep_ == "nsubj"), None)
         if subject is None or subject.lower_ not in _FIGURES:
-            continue
-        story = told.before(c)
-        if story is not None and c.status == "occurred":
-            c.anchor = story  # "Third-quarter net income rose 12%. Sales rose 4%.": that quarter
+            subject = _posted(doc[c.token])
+            if subject is None:
+                continue
+        else:
+            story = told.before(c)
+            if story is not None and c.status == "occurred":
+                c.anchor = story  # "Third-quarter net income rose 12%. Sales rose 4%.": that one
         deps = ("compound", "amod", "nmod", "poss", "nummod")
         mods = [w for w in subject.children if w.dep_ in deps]
         for w in (x for m in mods for x in m.subtree):
@@ -843,6 +897,20 @@ def period_subjects(candidates: Sequence, timexes: Sequence[Timex], doc) -> None
                 break
 
 
+def _posted(verb):
+    """The figure a verb of ``_POSTING`` posts: its object, when a figure noun ("a net loss")."""
+    if verb.lemma_.lower() not in _POSTING:
+        return None
+    return next((w for w in verb.children if w.dep_ == "dobj" and w.lower_ in _FIGURES), None)
+
+
+#: A period told as the one compared with ("Year-earlier results included a gain"): no period
+#: the figures told after it are for.
+_EARLIER_PERIOD = re.compile(
+    r"^(?:the\s+)?(?:year-earlier|year-ago|prior-year|year-before)\b|^(?:a|one)\s+year\s+"
+    r"(?:earlier|ago|before)$|^the\s+(?:previous|prior|same)\s+(?:year|quarter|period)\b",
+    re.IGNORECASE,
+)
 #: Sentences back a quarter or a half told of figures goes on dating them.
 _PERIOD_CARRY = 2
 

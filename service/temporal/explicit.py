@@ -354,6 +354,8 @@ def month(m: re.Match[str], st: State) -> Result | None:
         year = st.dct.year + {"last": -1, "next": 1}.get(m["yrel"].lower(), 0)
     elif rel in LAST_WORDS:
         year = st.dct.year if mon < st.dct.month else st.dct.year - 1
+        if rel == "last" and mon == st.dct.month - 1:
+            year -= 1  # "last February" on 1 March: the month just over would be "last month"
     elif rel in NEXT_WORDS:
         year = st.dct.year if mon > st.dct.month else st.dct.year + 1
     elif rel in ("this", "current", "the current"):
