@@ -345,6 +345,8 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
         return None  # "the announcement came shortly before": told again, only "when" is new
     if undated and lemma in lexicon.STANCES and not _told_on(tok, attached):
         return None  # "has staunchly opposed the expansion", "has benefited from": a state
+    if undated and _former(children):
+        return None  # "previously, watch imports were denied such treatment": a former state
     if undated and lemma == "bear" and "auxpass" in deps:
         return None  # "he was born in Chicago": background with no date to place it
     if _ranked(tok, children):
@@ -864,6 +866,17 @@ def _life_course(tok, lemma: str, children) -> bool:
             for c in children
         )
     return True
+
+
+def _former(children) -> bool:
+    """A passive set in a time gone by ("previously, imports were denied", "was formerly
+    used as"): ``lexicon.FORMER``, a passive with no agent."""
+    deps = {c.dep_ for c in children}
+    return (
+        "auxpass" in deps
+        and "agent" not in deps
+        and any(c.dep_ == "advmod" and c.lower_ in lexicon.FORMER for c in children)
+    )
 
 
 def _told_on(tok, attached: dict) -> bool:

@@ -48,6 +48,16 @@ def _told(text: str, word: str) -> list[str]:
         ("Acme has benefited from the weak dollar.", "benefit"),
         ("Most voters favour a referendum on the treaty.", "favour"),
         ("Exporters profited from the weak currency.", "profit"),
+        # a cause given, undated: an explanation
+        ("Acme attributed the rise in costs to the strike.", "attribut"),
+        ("The airline attributed the increase to higher fares.", "attribut"),
+        # an undated passive of a time gone by: a former state
+        ("Previously, foreign imports were denied such treatment.", "denied"),
+        ("The site was formerly used by the army as a barracks.", "used"),
+        # an undertaking only said to be had: no happening to place
+        ("The Acme union said it would press for higher pay.", "press"),
+        ("Greenpeace said it would lobby the European Commission for a ban.", "lobby"),
+        ("Greenpeace said it would campaign against the new mine.", "campaign"),
     ],
 )
 def test_no_event(text, word):
@@ -77,6 +87,11 @@ def test_no_event(text, word):
         ("The suspect reportedly fled to Spain on Monday.", "fled"),
         ("The minister expressed concern about the delays on Monday.", "express"),
         ("The senate voted to oppose the plan on Tuesday.", "vote"),
+        # an active deed told as earlier, a dated passive, a dated cause, a dated undertaking
+        ("Acme had previously announced a loss.", "announc"),
+        ("The bridge was previously closed on Monday.", "closed"),
+        ("On Tuesday the coroner attributed the death to an overdose.", "attribut"),
+        ("The union said on Monday it would press for a pay rise.", "said"),
         # a stance the text dates is a deed of its day
         ("The Senate opposed the bill on Tuesday.", "oppos"),
         ("The Chinese government said on Monday it opposed the sale.", "said"),
