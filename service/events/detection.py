@@ -345,6 +345,8 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
         return None  # "the announcement came shortly before": told again, only "when" is new
     if undated and lemma in lexicon.STANCES and not _told_on(tok, attached):
         return None  # "has staunchly opposed the expansion", "has benefited from": a state
+    if undated and _figurative(lemma, subject_tok):
+        return None  # "the company's fortunes plunged", "their hopes faded": a figure
     if undated and _former(children):
         return None  # "previously, watch imports were denied such treatment": a former state
     if undated and lemma == "bear" and "auxpass" in deps:
@@ -866,6 +868,20 @@ def _life_course(tok, lemma: str, children) -> bool:
             for c in children
         )
     return True
+
+
+def _figurative(lemma: str, subject) -> bool:
+    """A change of a standing or a feeling ("fortunes plunged", "morale sank"):
+    ``lexicon.FIGURATIVE_SUBJECTS`` as the subject of a verb of change."""
+    return (
+        subject is not None
+        and lemma in lexicon.PREDICTED | lexicon.GROWTH | _FADING
+        and lexicon.noun_lemma(subject) in lexicon.FIGURATIVE_SUBJECTS
+    )
+
+
+#: Verbs of a figure's change not among the predicted ones: "hopes faded", "morale sank".
+_FADING = frozenset({"fade", "sink", "dim", "wane", "soar", "collapse", "evaporate", "sag"})
 
 
 def _former(children) -> bool:

@@ -51,6 +51,15 @@ def _told(text: str, word: str) -> list[str]:
         # a cause given, undated: an explanation
         ("Acme attributed the rise in costs to the strike.", "attribut"),
         ("The airline attributed the increase to higher fares.", "attribut"),
+        # an undated change of a standing or a feeling: a figure
+        (
+            "Acme's stock hit a high in 1983, but the product failed and Acme's fortunes plunged.",
+            "plung",
+        ),
+        ("Acme launched a phone in 2010 and the company's fortunes soared.", "soar"),
+        ("Labour's hopes of a majority faded.", "fad"),
+        ("The party's fortunes collapsed.", "collaps"),
+        ("Morale in the army sank after the retreat.", "sank"),
         # an undated passive of a time gone by: a former state
         ("Previously, foreign imports were denied such treatment.", "denied"),
         ("The site was formerly used by the army as a barracks.", "used"),
@@ -92,6 +101,9 @@ def test_no_event(text, word):
         ("The bridge was previously closed on Monday.", "closed"),
         ("On Tuesday the coroner attributed the death to an overdose.", "attribut"),
         ("The union said on Monday it would press for a pay rise.", "said"),
+        # a measure's change is told; a figure the text dates is told too
+        ("Acme shares plunged after the product failed.", "plung"),
+        ("Consumer confidence fell three points in May.", "fell"),
         # a stance the text dates is a deed of its day
         ("The Senate opposed the bill on Tuesday.", "oppos"),
         ("The Chinese government said on Monday it opposed the sale.", "said"),
