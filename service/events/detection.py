@@ -343,10 +343,20 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
         return None  # "the doctor is alleged to", "he is harassed": a state now, not a happening
     if undated and occurrence and lemma == "come" and not _timed(tok, timexes):
         return None  # "the announcement came shortly before": told again, only "when" is new
+    if undated and lemma in lexicon.STANCES and not _told_on(tok, attached):
+        return None  # "has staunchly opposed the expansion", "has benefited from": a state
+    if undated and _figurative(lemma, subject_tok):
+        return None  # "the company's fortunes plunged", "their hopes faded": a figure
+    if undated and _former(children):
+        return None  # "previously, watch imports were denied such treatment": a former state
     if undated and lemma == "bear" and "auxpass" in deps:
         return None  # "he was born in Chicago": background with no date to place it
     if _ranked(tok, children):
         return None  # "the largest number of cases to be reported since April": a record
+    if _lasting(tok, lemma, children):
+        return None  # "talks have been cut off for two years", "ruled for centuries": a stretch
+    if factuality.voiced_attitude(tok):
+        return None  # "expressed the hope that he would fly": an attitude, nothing done
     if anchor is None and _life_course(tok, lemma, children):
         return None  # "grew up in Cavan", "taught for three decades": a stretch of a life
     if undated and tok.dep_ == "advcl" and _background(tok, children):
@@ -858,6 +868,79 @@ def _life_course(tok, lemma: str, children) -> bool:
             for c in children
         )
     return True
+
+
+def _figurative(lemma: str, subject) -> bool:
+    """A change of a standing or a feeling ("fortunes plunged", "morale sank"):
+    ``lexicon.FIGURATIVE_SUBJECTS`` as the subject of a verb of change."""
+    return (
+        subject is not None
+        and lemma in lexicon.PREDICTED | lexicon.GROWTH | _FADING
+        and lexicon.noun_lemma(subject) in lexicon.FIGURATIVE_SUBJECTS
+    )
+
+
+#: Verbs of a figure's change not among the predicted ones: "hopes faded", "morale sank".
+_FADING = frozenset({"fade", "sink", "dim", "wane", "soar", "collapse", "evaporate", "sag"})
+
+
+def _former(children) -> bool:
+    """A passive set in a time gone by ("previously, imports were denied", "was formerly
+    used as"): ``lexicon.FORMER``, a passive with no agent."""
+    deps = {c.dep_ for c in children}
+    return (
+        "auxpass" in deps
+        and "agent" not in deps
+        and any(c.dep_ == "advmod" and c.lower_ in lexicon.FORMER for c in children)
+    )
+
+
+def _told_on(tok, attached: dict) -> bool:
+    """A clause reported by a saying the text dates: "said on Monday it opposed the sale"."""
+    return tok.dep_ == "ccomp" and bool(attached.get(tok.head.i))
+
+
+def _lasting(tok, lemma: str, children) -> bool:
+    """A state told as lasting, not a happening: a perfect passive for a period ("talks have
+    been cut off for nearly two years", "had been trapped for three days"), or any tense for
+    centuries, decades or years ("was ruled from Vienna for centuries"). Not a deed that sets
+    a term ("has been banned for two years"), nor one repeated since a time ("has been
+    arrested numerous times since 1990"); progressives are ``factuality.activity``'s."""
+    if lemma in lexicon.BOUNDED_TERMS:
+        return False
+    periods = [
+        p
+        for prep in children
+        if prep.dep_ == "prep" and prep.lower_ == "for"
+        for p in prep.children
+        if p.dep_ == "pobj"
+    ]
+    if any(_long(p) for p in periods) and not any(_dated_by(c) for c in children):
+        return True
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in children)
+    if not (perfect and any(c.dep_ == "auxpass" for c in children)):
+        return False
+    return any(lexicon.noun_lemma(p) in lexicon.LASTING_PERIODS for p in periods)
+
+
+def _long(period) -> bool:
+    """ "centuries", "decades", "years" (no number), "hundreds of years": a long stretch."""
+    if period.lower_ in ("hundreds", "thousands"):
+        period = next((g for p in period.children if p.lower_ == "of" for g in p.children), period)
+    if lexicon.noun_lemma(period) not in lexicon.LONG_PERIODS or period.tag_ != "NNS":
+        return False
+    return not any(c.dep_ in ("nummod", "det", "prep") for c in period.children)
+
+
+def _dated_by(child) -> bool:
+    """``_placed_by`` with a day or a happening: "until 1918", "before the war", not "from
+    Vienna"."""
+    if not _placed_by(child):
+        return False
+    return child.dep_ == "advcl" or any(
+        w.ent_type_ in ("DATE", "TIME", "EVENT") or w.like_num or lexicon.noun_type(w.lemma_)
+        for w in child.subtree
+    )
 
 
 def _anyone(subject, children) -> bool:

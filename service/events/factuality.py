@@ -78,6 +78,8 @@ def cues() -> dict:
         "noun_hedges": frozenset(raw["noun_hedges"]["possible"]),
         "noun_governors": frozenset(raw["noun_governors"]["possible"]),
         "noun_makers": frozenset(raw["noun_makers"]["words"]),
+        "voicing": frozenset(raw["voiced_attitudes"]["verbs"]),
+        "attitudes": frozenset(raw["voiced_attitudes"]["nouns"]),
     }
 
 
@@ -265,6 +267,16 @@ def _noun(tok, fact: Factuality, data: dict) -> Factuality:
         if governor.pos_ == "NOUN" and governor.lemma_.lower() in data["noun_governors"]:
             fact = fact.weaker("possible", governor.lemma_.lower())
     return fact
+
+
+def voiced_attitude(tok) -> bool:
+    """A verb of voicing whose object is an attitude toward what has not happened: "expressed
+    the hope that he would one day fly", "voiced confidence that a deal would be reached".
+    Detection's business: the voicing is no happening, and what it hopes for is not told."""
+    data = cues()
+    if tok.lemma_.lower() not in data["voicing"]:
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in data["attitudes"] for c in tok.children)
 
 
 def denied(noun) -> bool:
