@@ -266,11 +266,9 @@ class ArticleActors:
         return out
 
     def _pronouns(self, span: Span, found: list[ActorMention]) -> list[ActorMention]:
+        # A sentence's "He"/"She" is resolved by ``participants.pronouns``, which weighs the
+        # subject before and what the text told of each one's sex, not the last name alone.
         out = list(found)
-        he = re.match(r"(He|She)\b", span.text)
-        if he and self.last_person:
-            p = self.last_person
-            out.insert(0, ActorMention(p.actor, span.start, span.start + 2, p.surface, "pronoun"))
         for m in GROUP_ANAPHORS.finditer(self.text, span.start, span.end):
             if self.group and not _in_complement(self.text, span.start, m.start()):
                 out.extend(ActorMention(a, m.start(), m.end(), a.name, "group") for a in self.group)

@@ -436,6 +436,34 @@ def _without_amount(ent):
     return name
 
 
+#: Words a name cannot end in: an entity cut after one runs on into the next ("Valley Federal
+#: Savings and" + "Loan Association", "Procter &" + "Gamble").
+_OPEN_ENDS = frozenset({"and", "&", "of", "for"})
+
+
+def _joined(ents) -> list:
+    """The recogniser's entities with a name cut at a conjunction or "of" joined again: an
+    organisation entity ending in one, followed straight on by another organisation entity,
+    is one name ("Harbor Savings and Loan Association", "Bank of" + "New England")."""
+    out: list = []
+    for ent in ents:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.label_ == "ORG"
+            and ent.label_ in ("ORG", "GPE")
+            and last.end == ent.start
+            and last.end - last.start > 1
+            and last[-1].lower_ in _OPEN_ENDS
+        ):
+            name = ent.doc[last.start : ent.end]
+            name.label_ = "ORG"
+            out[-1] = name
+            continue
+        out.append(ent)
+    return out
+
+
 def _amount_word(tok) -> bool:
     """A word of an amount: a number, a scale, a currency sign or name ("pounds")."""
     words = {tok.lower_, tok.lemma_.lower()}
@@ -634,6 +662,12 @@ _PARTY_PLURALS = _words("party_plurals")
 
 #: What someone is or does, said of a person the story has named ("the singer", "the star").
 _PERSON_NOUNS = _words("person_nouns")
+#: Nouns written before a person's name ("astronaut", "defendant", "scientist").
+_INTRODUCING_NOUNS = (
+    _PERSON_NOUNS
+    | _words("described_people")
+    | frozenset(w.lower() for w in _words("descriptions"))
+) - _words("not_roles")
 
 #: Nouns that introduce nobody in particular ("Mr", "a man"): no description links by them.
 _NOT_ROLES = _words("not_roles")
@@ -867,7 +901,7 @@ class Entities:
         self.surfaces: dict[str, set[str]] = {}  # actor key -> the names the text used
         self._ents: dict[int, list] = {}  # sentence start -> its entities (sent.ents is O(doc))
         self._chunked: dict[tuple[int, int], list] = {}  # sentence -> its proper-noun chunks
-        self.ents = [e for e in map(_without_amount, doc.ents) if self._named(e)]
+        self.ents = [e for e in map(_without_amount, _joined(doc.ents)) if self._named(e)]
         starts = [sent.start for sent in doc.sents]  # (ent.sent scans for its sentence's ends)
         for ent in self.ents:
             start = starts[bisect.bisect_right(starts, ent.start) - 1]
@@ -934,8 +968,20 @@ class Entities:
                 by_key[person.key] = person
                 for token in name.split():
                     owners.setdefault(token, set()).add(person.key)
+        introduced = set()  # "astronaut Bertalan Farkas": a person, whatever the recogniser says
+        for ent in self.ents:
+            if ent.label_ == "ORG" and (name := self._introduced_person(ent)) is not None:
+                person = by_key.setdefault(
+                    f"person:{slug(name)}", Actor(f"person:{slug(name)}", name, "person")
+                )
+                self.people.setdefault(name, person)
+                introduced.add(_clean(ent.text))
+                for token in name.split():
+                    owners.setdefault(token, set()).add(person.key)
         # Organisations longest name first, so a short form finds its full name.
-        names = [(e.text, e) for e in self.ents if e.label_ == "ORG"]
+        names = [
+            (e.text, e) for e in self.ents if e.label_ == "ORG" and _clean(e.text) not in introduced
+        ]
         names += [(c[2], None) for sent in self.doc.sents for c in self._chunks(sent)]
         for name, ent in sorted(names, key=lambda n: -len(n[0])):
             if _clean(name) in self.places:
@@ -985,6 +1031,23 @@ class Entities:
                     f"person:{slug(name)}", Actor(f"person:{slug(name)}", name, "person")
                 )
                 self.orgs.pop(name, None)
+
+    def _introduced_person(self, ent) -> str | None:
+        """The name of two or three words an organisation-tagged entity gives, when the word
+        before it is a noun for a person ("Hungarian astronaut Bertalan Farkas", "the novelist
+        Ines Rauch"): news writes such a noun before a person's name, never a company's ("the
+        airline Condora", "rival Acme Corp" stay companies)."""
+        if ent.start == 0:
+            return None
+        before = ent.doc[ent.start - 1]
+        if before.pos_ != "NOUN" or before.lower_ not in _INTRODUCING_NOUNS:
+            return None
+        name = self._person_name(ent.text)
+        if name is None or not 2 <= len(name.split()) <= 3 or name in self.places:
+            return None
+        if org_subkind(name) or _CLUB.search(name) or _company_cue(name, self.text):
+            return None
+        return name
 
     def _person_name(self, raw: str) -> str | None:
         name = _clean(raw)

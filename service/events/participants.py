@@ -174,8 +174,13 @@ _HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 
 
 def _before_name(sent, m: ActorMention) -> str:
-    """The word just before a name, without its full stop ("Ms." -> "ms")."""
-    words = nlp.text_of(sent.doc)[max(0, m.start - 6) : m.start].split()
+    """The word just before a name, without its full stop ("Ms." -> "ms"); the mention's own
+    first word when it starts with its title ("Ms. Lina Vos" found with the title)."""
+    text = nlp.text_of(sent.doc)
+    own = text[m.start : m.end].split()
+    if len(own) > 1 and own[0].rstrip(".").lower() in _HONORIFICS:
+        return own[0].rstrip(".").lower()
+    words = text[max(0, m.start - 6) : m.start].split()
     return words[-1].rstrip(".").lower() if words else ""
 
 
@@ -288,6 +293,7 @@ def roles(tok, token_actors, noun: bool = False) -> dict:
     places: list[ActorMention] = []
     inside: list[ActorMention] = []  # places inside the subject's or object's phrase
     told_in: list[ActorMention] = []  # what a "where" clause is told of
+    befallen: list[ActorMention] = []  # countries a happening noun is told in
     if noun:
         where = _where(tok)
         if where is not None:
@@ -315,7 +321,15 @@ def roles(tok, token_actors, noun: bool = False) -> dict:
                     bucket.extend(actors_in(p, token_actors))
             elif c.dep_ == "prep" and c.lower_ in ("in", "at", "near"):
                 for p in c.children:
-                    places.extend(m for m in actors_in(p, token_actors) if m.place)
+                    found = actors_in(p, token_actors)
+                    places.extend(m for m in found if m.place)
+                    # "the blasts in Kenya and Tanzania": the countries it befell, if it
+                    # befalls a place (``where_part``); not a country deeper in the phrase
+                    befallen.extend(
+                        m
+                        for m in found
+                        if m.actor.kind == "country" and not m.place and _in_phrase_head(m, p)
+                    )
     else:
         if tok.dep_ == "relcl" and any(c.lower_ == "where" for c in tok.children):
             told_in = actors_in(tok.head, token_actors)  # "Mexico, where it was first detected"
@@ -406,7 +420,15 @@ def roles(tok, token_actors, noun: bool = False) -> dict:
         "named": named,
         "place": place,
         "where": where,
+        "befallen": [m for m in unique(befallen) if m.actor.key not in taken],
     }
+
+
+def _in_phrase_head(m: ActorMention, p) -> bool:
+    """``m`` is the object of the preposition itself or one of its conjuncts ("in Kenya and
+    Tanzania"), not a name inside it ("in a Kenyan-owned hotel")."""
+    span = p.doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and (span.root.i == p.i or span.root in p.conjuncts)
 
 
 def _struck(verb, targets: list[ActorMention]) -> list[ActorMention]:
@@ -466,7 +488,9 @@ PLACE_AFFECTED = frozenset({"disaster", "conflict", "protest"})
 
 def where_part(type_: str, roles: dict) -> list:
     """The places an event of ``type_`` befalls: the city or region where it happened."""
-    return roles["where"] if type_ in PLACE_AFFECTED else []
+    if type_ not in PLACE_AFFECTED:
+        return []
+    return roles["where"] + roles.get("befallen", [])
 
 
 def _city(m: ActorMention) -> ActorMention:
