@@ -56,3 +56,13 @@ def second_timexes(text: str) -> list[Timex]:
         timex(text, "two-day", "P2D"),
         timex(text, "this year", "2023", start_date=year[0], end_date=year[1], precision="year"),
     ]
+
+
+def titled(text: str, word: str, published: dt.date):
+    """The first event extracted from ``text`` whose title holds ``word`` (lower case)."""
+    from service.events import extract
+
+    events = extract(text, published)
+    found = [e for e in events if word in e.title.lower()]
+    assert found, [e.title for e in events]
+    return found[0]

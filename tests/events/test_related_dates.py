@@ -6,16 +6,13 @@ import datetime as dt
 
 import pytest
 
-from service.events import extract
+from .helpers import titled
 
 D = dt.date(2024, 3, 28)  # a Thursday
 
 
 def _event(text: str, word: str):
-    events = extract(text, D)
-    found = [e for e in events if word in e.title.lower()]
-    assert found, [e.title for e in events]
-    return found[0]
+    return titled(text, word, D)
 
 
 @pytest.mark.parametrize(
