@@ -99,6 +99,9 @@ def frame_lemmas(tok, subject_tok, obj_tok) -> tuple[set[str], set[str], set[str
     obj = lemmas(obj_tok)
     if subject_tok is not None and subject_tok.dep_ == "nsubjpass" and subject_tok.head.i == tok.i:
         obj |= lemmas(subject_tok)  # "sanctions were imposed", "details will be released"
+    relative = any(c.dep_ == "nsubjpass" and c.tag_ in ("WDT", "WP") for c in tok.children)
+    if tok.dep_ == "relcl" and relative:
+        obj |= {tok.head.lemma_.lower(), tok.head.lower_}  # "the merger, which was scrapped"
     return subject, obj, pobj
 
 
@@ -183,6 +186,10 @@ def of_verb(tok, subject_tok, obj_tok, noun, occurrence, agents: list) -> str:
         and _disaster_near(tok)
     ):
         type_ = "disaster"  # "the death toll from the earthquake rose to 87"
+    if type_ == "other" and _trip(lemma, obj_tok, subject_tok, children):
+        type_ = "visit"  # "returned from Mexico", "led a delegation to Africa"
+    if type_ == "statement" and lemma in _WORD_GIVING and _no_sayer(subject_tok, agents):
+        type_ = "other"  # "the outbreak raised fears", "the lander sent signals": no one spoke
     if lemma == "sign" and "law" in frame[2]:
         type_ = "legislation"
     if type_ in ("other", "statement") and lemma in _CONVERSE and _with_someone(children):
@@ -269,6 +276,42 @@ def told_deed(content, type_: str, agents: list) -> str:
     obj = next((c for c in content.children if c.dep_ in ("dobj", "attr", "oprd")), None)
     deed = of_verb(content, syntax.subject(content), obj, None, False, agents)
     return deed if deed not in ("other", "statement") else type_
+
+
+def _trip(lemma: str, obj_tok, subject_tok, children) -> bool:
+    """A trip to or from a named place: a verb of going ("returned from Mexico") or one of
+    leading a party ("led a team of doctors to Africa"), none of troops or fighters."""
+    if subject_tok is not None and subject_tok.lower_ in lexicon.ATTACK_WORDS:
+        return False
+    party = obj_tok is not None and obj_tok.lemma_.lower() in lexicon.TRAVEL_PARTIES
+    if lemma in lexicon.TRIP_VERBS:
+        preps = [c for c in children if c.dep_ == "prep"]
+    elif lemma in ("lead", "take") and party:  # "a team of doctors to Africa"
+        preps = [c for c in children if c.dep_ == "prep"] + [
+            w for w in obj_tok.subtree if w.dep_ == "prep"
+        ]
+    else:
+        return False
+    return any(
+        c.lower_ in ("to", "from")
+        and any(p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC") for p in c.children)
+        for c in preps
+    )
+
+
+#: Verbs that tell a word said only by their object ("raised concerns", "sent a signal"):
+#: a statement of someone only ("the outbreak raised fears" is no one's).
+_WORD_GIVING = frozenset({"raise", "send"})
+
+
+def _no_sayer(subject_tok, agents: list) -> bool:
+    """A subject that names a thing, no one who could speak: a common noun with no person,
+    body or country named in it ("the outbreak", "the lander"; not "Israeli officials")."""
+    if subject_tok is None or subject_tok.pos_ != "NOUN":
+        return False
+    last = subject_tok.right_edge
+    words = range(subject_tok.left_edge.idx, last.idx + len(last))
+    return not any(m.actor.kind != "place" and m.start in words for m in agents)
 
 
 #: Things that "die" without a life: ideas, plans, fashions, machines.
