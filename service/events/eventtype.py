@@ -177,8 +177,9 @@ def of_verb(tok, subject_tok, obj_tok, noun, occurrence, agents: list) -> str:
         type_ = "other"  # "the fad died", "the bill died in committee": no one died
     if type_ == "disaster" and _bombed(tok, frame[0] | frame[1] | frame[2]):
         type_ = "conflict"  # "the blasts killed 12" after "two car bombs exploded"
-    if type_ == "conflict" and not agents and _disaster_near(tok):
-        type_ = "disaster"  # "1,400 people were injured" after the earthquake
+    which = any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in children)  # a thing's deed
+    if type_ == "conflict" and (not agents or which) and _disaster_near(tok):
+        type_ = "disaster"  # "1,400 people were injured" after the earthquake, "which struck"
     if (
         type_ == "other"
         and subject_tok is not None
@@ -393,7 +394,20 @@ def of_noun(tok, lemma: str, document: bool) -> str | None:
         )
     if _bombed(tok, {lemma}):
         return "conflict"  # "the blast" after "a car bomb exploded"
+    if lemma in _FINDS and _police_find(tok):
+        return "legal"  # "the discovery of a rifle near the home", investigators said
     return _plea(tok) or _agreed_deal(tok, lexicon.noun_type(lemma))
+
+
+#: Nouns of a find: research when scientists find, evidence when police do.
+_FINDS = frozenset({"discovery", "find"})
+
+
+def _police_find(tok) -> bool:
+    """A find the sentence (or the one before) tells of police or investigators, and of no
+    researchers: evidence found, no research ("the discovery of a rifle, investigators said")."""
+    nouns = _context_nouns(tok)
+    return bool(nouns & lexicon.POLICE) and not nouns & lexicon.RESEARCHERS
 
 
 def _agreed_deal(noun, type_: str | None) -> str | None:
@@ -452,3 +466,15 @@ def reported_research(tok, content) -> bool:
     subject, obj_words, pobj = frame_lemmas(content, syntax.subject(content), obj)
     subject |= syntax.subject_lemmas(tok)
     return lexicon.verb_type(lexicon.verb_lemma(content), subject, obj_words, pobj) == "research"
+
+
+def announced_plan(tok, subject_tok) -> bool:
+    """A plan its own teller announces, told in the teller's clause ("Acme said it would price
+    the drug at $900"): the telling is the news while the plan has no type of its own."""
+    head = tok.head
+    if tok.dep_ != "ccomp" or lexicon.verb_lemma(head) not in lexicon.REPORTING:
+        return False
+    teller = syntax.subject(head)
+    if subject_tok is None or teller is None:
+        return False
+    return subject_tok.pos_ == "PRON" or subject_tok.lemma_.lower() == teller.lemma_.lower()

@@ -79,3 +79,26 @@ def test_the_frame_leaves_other_types(text, type_):
         assert not set(types) & {"statement", "legal", "appointment", "visit"}, types
     else:
         assert type_ in types, types
+
+
+@pytest.mark.parametrize(
+    "text, type_",
+    [
+        # a thing's deed ("which struck") near a quake and no attacker: the disaster's
+        (
+            "It was a strong quake, the island's worst in decades, which struck at dawn on Monday.",
+            "disaster",
+        ),
+        ("Militants fired rockets, which struck a school in the town on Monday.", "conflict"),
+        ("The rebels, who struck the town on Monday, fled after the earthquake.", "conflict"),
+        # a find police tell of is evidence; scientists' a discovery
+        (
+            "Police said on Friday that last month's discovery of a pistol near the farm was a "
+            "breakthrough.",
+            "legal",
+        ),
+        ("Scientists announced the discovery of a new species of frog on Monday.", "research"),
+    ],
+)
+def test_context_types_the_deed(text, type_):
+    assert type_ in _types(text), [(e.type, e.title) for e in extract(text, D)]
