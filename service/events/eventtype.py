@@ -207,6 +207,8 @@ def of_verb(tok, subject_tok, obj_tok, noun, occurrence, agents: list) -> str:
         type_ = _happening_subject(subject_tok) or lexicon.PHRASAL[f"{lemma} {particle}"]
     if obj_tok is not None and f"{lemma} {lexicon.noun_lemma(obj_tok)}" in lexicon.PHRASAL:
         type_ = lexicon.PHRASAL[f"{lemma} {lexicon.noun_lemma(obj_tok)}"]  # "took charge"
+    if obj_tok is not None and obj_tok.lemma_.lower() == "charge" and _booked(obj_tok):
+        type_ = "earnings"  # "took a $10 million charge", "recorded a pre-tax charge"
     if type_ == "other":
         type_ = lexicon.class_phrase(lemma, _phrase_words(children)) or type_
     return type_
@@ -394,9 +396,29 @@ def of_noun(tok, lemma: str, document: bool) -> str | None:
         )
     if _bombed(tok, {lemma}):
         return "conflict"  # "the blast" after "a car bomb exploded"
+    if lemma == "charge" and _booked(tok):
+        return "earnings"  # "a fourth-quarter pre-tax charge of $10 million": no accusation
     if lemma in _FINDS and _police_find(tok):
         return "legal"  # "the discovery of a rifle near the home", investigators said
     return _plea(tok) or _agreed_deal(tok, lexicon.noun_type(lemma))
+
+
+#: Words that make a charge one on the books: "a pre-tax charge", "a one-time charge".
+_BOOKED = frozenset(
+    """pre tax pretax after-tax one-time restructuring accounting impairment non-cash noncash
+    write-down writedown quarter quarterly special""".split()
+)
+
+
+def _booked(noun) -> bool:
+    """A charge on a company's books: one its modifiers call so ("pre-tax", "fourth-quarter")
+    or one of a sum ("a charge of $10 million"), no accusation ("charges of fraud")."""
+    words = {w.lower_ for w in noun.lefts}
+    money = any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(w.ent_type_ == "MONEY" for w in c.subtree)
+        for c in noun.children
+    )
+    return bool(words & _BOOKED) or money
 
 
 #: Nouns of a find: research when scientists find, evidence when police do.
@@ -466,15 +488,3 @@ def reported_research(tok, content) -> bool:
     subject, obj_words, pobj = frame_lemmas(content, syntax.subject(content), obj)
     subject |= syntax.subject_lemmas(tok)
     return lexicon.verb_type(lexicon.verb_lemma(content), subject, obj_words, pobj) == "research"
-
-
-def announced_plan(tok, subject_tok) -> bool:
-    """A plan its own teller announces, told in the teller's clause ("Acme said it would price
-    the drug at $900"): the telling is the news while the plan has no type of its own."""
-    head = tok.head
-    if tok.dep_ != "ccomp" or lexicon.verb_lemma(head) not in lexicon.REPORTING:
-        return False
-    teller = syntax.subject(head)
-    if subject_tok is None or teller is None:
-        return False
-    return subject_tok.pos_ == "PRON" or subject_tok.lemma_.lower() == teller.lemma_.lower()

@@ -102,3 +102,23 @@ def test_the_frame_leaves_other_types(text, type_):
 )
 def test_context_types_the_deed(text, type_):
     assert type_ in _types(text), [(e.type, e.title) for e in extract(text, D)]
+
+
+@pytest.mark.parametrize(
+    "text, type_",
+    [
+        # a charge on the books is the company's results, no accusation and no command taken
+        ("Acme took a fourth-quarter pre-tax charge of $10 million in December.", "earnings"),
+        ("Acme recorded a charge of $45 million in the third quarter.", "earnings"),
+        ("The prosecutor filed charges of fraud against the banker on Monday.", "legal"),
+        ("Jane Smith took charge of the company in March.", "appointment"),
+        # results hit by something are results, no attack
+        (
+            "Operating results were hit by higher loan loss reserves in the third quarter.",
+            "earnings",
+        ),
+        ("The storm hit the coast on Monday.", "disaster"),
+    ],
+)
+def test_books_and_results(text, type_):
+    assert type_ in _types(text), [(e.type, e.title) for e in extract(text, D)]
