@@ -99,6 +99,9 @@ def frame_lemmas(tok, subject_tok, obj_tok) -> tuple[set[str], set[str], set[str
     obj = lemmas(obj_tok)
     if subject_tok is not None and subject_tok.dep_ == "nsubjpass" and subject_tok.head.i == tok.i:
         obj |= lemmas(subject_tok)  # "sanctions were imposed", "details will be released"
+    relative = any(c.dep_ == "nsubjpass" and c.tag_ in ("WDT", "WP") for c in tok.children)
+    if tok.dep_ == "relcl" and relative:
+        obj |= {tok.head.lemma_.lower(), tok.head.lower_}  # "the merger, which was scrapped"
     return subject, obj, pobj
 
 
@@ -174,8 +177,9 @@ def of_verb(tok, subject_tok, obj_tok, noun, occurrence, agents: list) -> str:
         type_ = "other"  # "the fad died", "the bill died in committee": no one died
     if type_ == "disaster" and _bombed(tok, frame[0] | frame[1] | frame[2]):
         type_ = "conflict"  # "the blasts killed 12" after "two car bombs exploded"
-    if type_ == "conflict" and not agents and _disaster_near(tok):
-        type_ = "disaster"  # "1,400 people were injured" after the earthquake
+    which = any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in children)  # a thing's deed
+    if type_ == "conflict" and (not agents or which) and _disaster_near(tok):
+        type_ = "disaster"  # "1,400 people were injured" after the earthquake, "which struck"
     if (
         type_ == "other"
         and subject_tok is not None
@@ -183,6 +187,10 @@ def of_verb(tok, subject_tok, obj_tok, noun, occurrence, agents: list) -> str:
         and _disaster_near(tok)
     ):
         type_ = "disaster"  # "the death toll from the earthquake rose to 87"
+    if type_ == "other" and _trip(lemma, obj_tok, subject_tok, children):
+        type_ = "visit"  # "returned from Mexico", "led a delegation to Africa"
+    if type_ == "statement" and lemma in _WORD_GIVING and _no_sayer(subject_tok, agents):
+        type_ = "other"  # "the outbreak raised fears", "the lander sent signals": no one spoke
     if lemma == "sign" and "law" in frame[2]:
         type_ = "legislation"
     if type_ in ("other", "statement") and lemma in _CONVERSE and _with_someone(children):
@@ -199,6 +207,8 @@ def of_verb(tok, subject_tok, obj_tok, noun, occurrence, agents: list) -> str:
         type_ = _happening_subject(subject_tok) or lexicon.PHRASAL[f"{lemma} {particle}"]
     if obj_tok is not None and f"{lemma} {lexicon.noun_lemma(obj_tok)}" in lexicon.PHRASAL:
         type_ = lexicon.PHRASAL[f"{lemma} {lexicon.noun_lemma(obj_tok)}"]  # "took charge"
+    if obj_tok is not None and obj_tok.lemma_.lower() == "charge" and _booked(obj_tok):
+        type_ = "earnings"  # "took a $10 million charge", "recorded a pre-tax charge"
     if type_ == "other":
         type_ = lexicon.class_phrase(lemma, _phrase_words(children)) or type_
     return type_
@@ -269,6 +279,42 @@ def told_deed(content, type_: str, agents: list) -> str:
     obj = next((c for c in content.children if c.dep_ in ("dobj", "attr", "oprd")), None)
     deed = of_verb(content, syntax.subject(content), obj, None, False, agents)
     return deed if deed not in ("other", "statement") else type_
+
+
+def _trip(lemma: str, obj_tok, subject_tok, children) -> bool:
+    """A trip to or from a named place: a verb of going ("returned from Mexico") or one of
+    leading a party ("led a team of doctors to Africa"), none of troops or fighters."""
+    if subject_tok is not None and subject_tok.lower_ in lexicon.ATTACK_WORDS:
+        return False
+    party = obj_tok is not None and obj_tok.lemma_.lower() in lexicon.TRAVEL_PARTIES
+    if lemma in lexicon.TRIP_VERBS:
+        preps = [c for c in children if c.dep_ == "prep"]
+    elif lemma in ("lead", "take") and party:  # "a team of doctors to Africa"
+        preps = [c for c in children if c.dep_ == "prep"] + [
+            w for w in obj_tok.subtree if w.dep_ == "prep"
+        ]
+    else:
+        return False
+    return any(
+        c.lower_ in ("to", "from")
+        and any(p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC") for p in c.children)
+        for c in preps
+    )
+
+
+#: Verbs that tell a word said only by their object ("raised concerns", "sent a signal"):
+#: a statement of someone only ("the outbreak raised fears" is no one's).
+_WORD_GIVING = frozenset({"raise", "send"})
+
+
+def _no_sayer(subject_tok, agents: list) -> bool:
+    """A subject that names a thing, no one who could speak: a common noun with no person,
+    body or country named in it ("the outbreak", "the lander"; not "Israeli officials")."""
+    if subject_tok is None or subject_tok.pos_ != "NOUN":
+        return False
+    last = subject_tok.right_edge
+    words = range(subject_tok.left_edge.idx, last.idx + len(last))
+    return not any(m.actor.kind != "place" and m.start in words for m in agents)
 
 
 #: Things that "die" without a life: ideas, plans, fashions, machines.
@@ -350,7 +396,40 @@ def of_noun(tok, lemma: str, document: bool) -> str | None:
         )
     if _bombed(tok, {lemma}):
         return "conflict"  # "the blast" after "a car bomb exploded"
+    if lemma == "charge" and _booked(tok):
+        return "earnings"  # "a fourth-quarter pre-tax charge of $10 million": no accusation
+    if lemma in _FINDS and _police_find(tok):
+        return "legal"  # "the discovery of a rifle near the home", investigators said
     return _plea(tok) or _agreed_deal(tok, lexicon.noun_type(lemma))
+
+
+#: Words that make a charge one on the books: "a pre-tax charge", "a one-time charge".
+_BOOKED = frozenset(
+    """pre tax pretax after-tax one-time restructuring accounting impairment non-cash noncash
+    write-down writedown quarter quarterly special""".split()
+)
+
+
+def _booked(noun) -> bool:
+    """A charge on a company's books: one its modifiers call so ("pre-tax", "fourth-quarter")
+    or one of a sum ("a charge of $10 million"), no accusation ("charges of fraud")."""
+    words = {w.lower_ for w in noun.lefts}
+    money = any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(w.ent_type_ == "MONEY" for w in c.subtree)
+        for c in noun.children
+    )
+    return bool(words & _BOOKED) or money
+
+
+#: Nouns of a find: research when scientists find, evidence when police do.
+_FINDS = frozenset({"discovery", "find"})
+
+
+def _police_find(tok) -> bool:
+    """A find the sentence (or the one before) tells of police or investigators, and of no
+    researchers: evidence found, no research ("the discovery of a rifle, investigators said")."""
+    nouns = _context_nouns(tok)
+    return bool(nouns & lexicon.POLICE) and not nouns & lexicon.RESEARCHERS
 
 
 def _agreed_deal(noun, type_: str | None) -> str | None:

@@ -128,6 +128,8 @@ DIRECTIVES = _SETS["DIRECTIVES"]
 OBJECT_CONTROL = _SETS["OBJECT_CONTROL"]
 AWARD_WORDS = _SETS["AWARD_WORDS"]
 POLICE = _SETS["POLICE"]
+TRIP_VERBS = _SETS["TRIP_VERBS"]
+TRAVEL_PARTIES = _SETS["TRAVEL_PARTIES"]
 SITE_NOUNS = _SETS["SITE_NOUNS"]
 
 
@@ -189,8 +191,9 @@ def verb_type(
         if typed:
             return typed[0]
     found = VERB_TYPES.get(lemma, "other")
+    said = CLASS_VERBS.get(lemma) == "statement"  # "hailed the ruling": a word on it
     if found == "other" and head in NOUN_TYPES and head not in ("call", "session", "growth"):
-        return NOUN_TYPES[head]
+        return "statement" if said else NOUN_TYPES[head]
     if found == "other":
         return verb_class(lemma, frame, head)
     return found
