@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from . import dates
-from .patterns import MONTHS, NUMBERS, ORDINALS
+from .patterns import NUMBERS, ORDINALS
 from .state import SENTENCE_END, Result, State, words
 
 
@@ -96,8 +96,6 @@ def quarter(m: re.Match[str], st: State) -> Result | None:
         value = topic if topic and topic <= last_done else last_done
     else:
         value = topic or _latest_quarter(st, None, tense)
-    if not explicit and (ended := _ended_quarter(m, st, tense)) is not None:
-        value = ended  # "the fiscal first quarter ended Sept. 30": the quarter that ends then
     if m["ago"]:  # "the quarter a year ago"
         earlier = True
     first = None
@@ -112,38 +110,6 @@ def quarter(m: re.Match[str], st: State) -> Result | None:
     # "After a flat second quarter, ... the gain": a quarter set against the one reported
     aside = _ASIDE.search(st.text, max(0, m.start() - 30), m.start()) is not None
     return Result("DATE", value, start=first, anchor=not aside)
-
-
-#: The day a quarter is told to end on: "the quarter ended Sept. 30", "ending March 31, 2024".
-_ENDED = r"(?:which\s+|that\s+)?(?:ended|ending|ends)\s+(?:on\s+)?(?P<mon>[A-Z][a-z]{2,8})\.?\s+"
-_ENDED += r"(?P<day>\d{1,2})\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
-_ENDED_HERE = re.compile(r"\s*,?\s*" + _ENDED)
-_ENDED_ANYWHERE = re.compile(r"\b(?:quarter|three\s+months)\s*,?\s*" + _ENDED, re.IGNORECASE)
-
-
-def _ended_quarter(m: re.Match[str], st: State, tense: str | None) -> str | None:
-    """The calendar quarter a quarter is told to end in: "the quarter ended Sept. 30" is the
-    July-September quarter, whatever its number; a fiscal quarter ("the fiscal first quarter")
-    is the one the text says a quarter ended in ("For the quarter ended Sept. 30, Delta
-    posted"), when it names only one such month. A month that ends no calendar quarter ("ended
-    Oct. 31") gives none."""
-    here = _ENDED_HERE.match(st.text, m.end())
-    if here is None and re.search(r"\bfiscal\b", m.group(), re.IGNORECASE):
-        told = {
-            (MONTHS.get(e["mon"].lower()), e["year"]) for e in _ENDED_ANYWHERE.finditer(st.text)
-        }
-        here = next(iter(_ENDED_ANYWHERE.finditer(st.text))) if len(told) == 1 else None
-    if here is None:
-        return None
-    month = MONTHS.get(here["mon"].lower())
-    if month is None or month % 3 or not 1 <= int(here["day"]) <= 31:
-        return None
-    if here["year"]:
-        return f"{here['year']}-Q{month // 3}"
-    year = st.dct.year
-    if (month, int(here["day"])) > (st.dct.month, st.dct.day) and tense != "future":
-        year -= 1  # "for the quarter ended Dec. 31", told in February: last year's
-    return f"{year:04d}-Q{month // 3}"
 
 
 def _step_quarter(st: State, word: str, det: str) -> Result:
