@@ -168,7 +168,6 @@ class ArticleActors:
     def __init__(self, text: str) -> None:
         self.text = text
         self.people: dict[str, Actor] = {}  # alias (full name or one of its tokens) -> person
-        self.last_person: ActorMention | None = None
         self.group: tuple[Actor, ...] = ()
         self.recent_people: list[ActorMention] = []
         self._register_people()
@@ -217,7 +216,6 @@ class ArticleActors:
         found = self._pronouns(span, found)
         for mention in found:
             if mention.actor.kind == "person":
-                self.last_person = mention
                 self.recent_people = [
                     p for p in self.recent_people if p.actor.key != mention.actor.key
                 ][-1:] + [mention]
