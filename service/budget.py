@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import dataclasses
+import gc
 import sys
 import threading
 import time
@@ -129,14 +130,18 @@ def _watch() -> None:
 def _importing(frame) -> bool:
     """Whether ``frame``'s thread is inside an import (interrupting it would leave a module
     half-initialised in ``sys.modules``) or a finalizer the collector runs (a weak reference's
-    callback, ``__del__``: Python would report the exception as unraisable and go on)."""
+    callback, ``__del__``, a function in ``gc.callbacks``: Python would report the exception as
+    unraisable and go on)."""
     if frame is not None and (
         frame.f_code.co_name == "__del__" or frame.f_code.co_filename.endswith("_weakrefset.py")
     ):
         return True
+    collecting = {getattr(c, "__code__", None) for c in gc.callbacks}
     while frame is not None:
         if frame.f_code.co_filename.startswith("<frozen importlib"):
             return True
+        if frame.f_code in collecting:
+            return True  # a collection's callback (hypothesis registers one to time them)
         frame = frame.f_back
     return False
 

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import gc
 import json
+import sys
 import threading
 import time
 
@@ -210,3 +212,20 @@ def test_timeline_ingest_says_when_a_present_text_has_another_date(app):
     assert "publication date" not in same.present[0][1]
     ((label, said),) = other.present
     assert label == "c.json" and "2024-01-01" in said and "not 2024-02-01" in said
+
+
+def test_the_watchdog_never_interrupts_a_collection_callback():
+    """An exception raised inside a ``gc.callbacks`` function is reported as unraisable and
+    swallowed (hypothesis registers one): the watchdog waits until the thread is out of it."""
+    seen = {}
+
+    def callback(phase, info):
+        seen.setdefault("inside", budget._importing(sys._getframe()))
+
+    gc.callbacks.append(callback)
+    try:
+        gc.collect()
+    finally:
+        gc.callbacks.remove(callback)
+    assert seen["inside"] is True
+    assert budget._importing(sys._getframe()) is False
