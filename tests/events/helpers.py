@@ -66,3 +66,8 @@ def titled(text: str, word: str, published: dt.date):
     found = [e for e in events if word in e.title.lower()]
     assert found, [e.title for e in events]
     return found[0]
+
+
+def actor_names(text: str, word: str, published: dt.date) -> set[str]:
+    """The actors' names of the first event whose title holds ``word`` (``titled``)."""
+    return {a.name for a in titled(text, word, published).actors}

@@ -17,13 +17,13 @@ import pytest
 from service.events import extract, nlp
 from service.events.entities import Entities
 
+from .helpers import actor_names
+
 D = dt.date(1998, 4, 18)
 
 
 def doers(text: str, verb: str) -> set[str]:
-    found = [e for e in extract(text, D) if verb in e.title.lower()]
-    assert found, [e.title for e in extract(text, D)]
-    return {a.name for a in found[0].actors}
+    return actor_names(text, verb, D)
 
 
 def kinds(text: str) -> dict[str, str]:

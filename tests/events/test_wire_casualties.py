@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from service.events import extract
+from .helpers import titled
 
 D = dt.date(1998, 8, 8)
 
@@ -18,9 +18,7 @@ def killed(text: str):
 
 def dated(text: str, word: str):
     """The start of the first event whose title holds ``word``."""
-    found = [e for e in extract(text, D) if word in e.title.lower()]
-    assert found, [e.title for e in extract(text, D)]
-    return found[0].date.start
+    return titled(text, word, D).date.start
 
 
 @pytest.mark.parametrize(

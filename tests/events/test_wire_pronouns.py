@@ -12,13 +12,13 @@ import pytest
 
 from service.events import extract
 
+from .helpers import actor_names
+
 D = dt.date(1998, 2, 27)
 
 
 def doers(text: str, verb: str) -> set[str]:
-    found = [e for e in extract(text, D) if verb in e.title.lower()]
-    assert found, [e.title for e in extract(text, D)]
-    return {a.name for a in found[0].actors}
+    return actor_names(text, verb, D)
 
 
 @pytest.mark.parametrize(
