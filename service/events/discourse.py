@@ -418,7 +418,7 @@ def told_at(
                 reference, told, last = c.anchor, c.position, c.clause.end
                 done[c.trigger.text] = c.anchor
             continue
-        if c.anchor is not None or c.trigger.pos != "verb" or c.status != "occurred":
+        if not _undated_deed(c):
             continue
         tok = doc[c.token]
         framed = _frame(tok, by_token, by_start)
@@ -456,7 +456,7 @@ def voiced_later(candidates: Sequence, doc, published_at: dt.date) -> None:
     for c in candidates:
         by_position.setdefault(c.position, []).append(c)
     for c in candidates:
-        if c.anchor is not None or c.trigger.pos != "verb" or c.status != "occurred":
+        if not _undated_deed(c):
             continue
         tok = doc[c.token]
         if not lexicon.reaction(tok) or not any(
@@ -511,7 +511,7 @@ def had_before(candidates: Sequence, published_at: dt.date, doc) -> dict[int, Ti
                 told.setdefault(c.position, []).append(c.anchor)
     out: dict[int, Timex] = {}
     for c in candidates:
-        if c.anchor is not None or c.trigger.pos != "verb" or c.status != "occurred":
+        if not _undated_deed(c):
             continue
         tok = doc[c.token]
         if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in lexicon.SPEAKING:
@@ -525,6 +525,12 @@ def had_before(candidates: Sequence, published_at: dt.date, doc) -> dict[int, Ti
 def _past(anchor: Timex, published_at: dt.date) -> bool:
     """A past date a pluperfect may be told before: a day, a month, a year that has ended."""
     return dates.datable(anchor) and anchor.end_date is not None and anchor.end_date <= published_at
+
+
+def _undated_deed(c) -> bool:
+    """A verb told as having happened that no date of its own anchors: what the story's time,
+    a spokesperson's day or a step before can date."""
+    return c.anchor is None and c.trigger.pos == "verb" and c.status == "occurred"
 
 
 def _pluperfect(tok) -> bool:
@@ -624,7 +630,7 @@ def framed(candidates: Sequence, doc, published_at: dt.date, timexes: Sequence[T
     by_token = {c.token: c for c in candidates}
     by_start = {t.start: t for t in timexes if _told(t, published_at)}
     for c in candidates:
-        if c.anchor is not None or c.trigger.pos != "verb" or c.status != "occurred":
+        if not _undated_deed(c):
             continue
         frame = _frame(doc[c.token], by_token, by_start)
         if frame is not None:
@@ -639,7 +645,7 @@ def frames(candidates: Sequence, doc) -> dict[int, tuple[str, int | None]]:
     by_token = {c.token: c for c in candidates}
     out: dict[int, tuple[str, int | None]] = {}
     for c in candidates:
-        if c.anchor is not None or c.trigger.pos != "verb" or c.status != "occurred":
+        if not _undated_deed(c):
             continue
         for prep in doc[c.token].children:
             if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):

@@ -38,7 +38,7 @@ import re
 
 import pycountry
 
-from . import lexicon
+from . import lexicon, syntax
 from .actors import (
     DATA,
     VESSEL_PREFIX,
@@ -567,12 +567,9 @@ def _named_beside(noun, taken: set[int]) -> bool:
     """A name right after a body's noun, both told of the same predicate: "Germany's financial
     watchdog BaFin fined" parsed as two subjects is one body, the name (not "told the
     regulator Monday", not a name in a clause of its own)."""
-    doc = noun.doc
-    if noun.i + 1 >= len(doc) or noun.i + 1 not in taken or doc[noun.i + 1].pos_ != "PROPN":
+    name = syntax.name_after(noun) if noun.i + 1 in taken else None
+    if name is None:
         return False
-    name = doc[noun.i + 1]
-    while name.dep_ in ("compound", "flat") and name.head.i > name.i:
-        name = name.head
     return name.head.i == noun.i or (name.head.i == noun.head.i and name.dep_ == noun.dep_)
 
 

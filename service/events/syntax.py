@@ -151,15 +151,24 @@ def stray_subject(tok) -> Token | None:
     return None
 
 
-def _named_after(noun) -> Token | None:
-    """The name the parse split from the common noun it follows as a second subject
-    ("Germany's financial watchdog BaFin fined": BaFin, the one who fined)."""
+def name_after(noun) -> Token | None:
+    """The proper name that starts right after ``noun``, as its head word ("watchdog BaFin",
+    "regulator Federal Trade Commission": Commission); None when no name follows."""
     doc = noun.doc
-    if noun.pos_ != "NOUN" or noun.i + 1 >= len(doc) or doc[noun.i + 1].pos_ != "PROPN":
+    if noun.i + 1 >= len(doc) or doc[noun.i + 1].pos_ != "PROPN":
         return None
     name = doc[noun.i + 1]
     while name.dep_ in ("compound", "flat") and name.head.i > name.i:
         name = name.head
+    return name
+
+
+def _named_after(noun) -> Token | None:
+    """The name the parse split from the common noun it follows as a second subject
+    ("Germany's financial watchdog BaFin fined": BaFin, the one who fined)."""
+    name = name_after(noun) if noun.pos_ == "NOUN" else None
+    if name is None:
+        return None
     return name if name.head.i == noun.head.i and name.dep_ == noun.dep_ else None
 
 
