@@ -839,7 +839,14 @@ def _of_forms(alias: str) -> tuple[str, ...]:
     if not _named_of_place(alias + " Corp"):
         return ()
     forms = {alias, _BANK_TAIL.sub("", alias)}
-    return tuple(f for f in forms if " of " in f and not f.startswith("of "))
+    # longest first: the whole name claims its words before its shorter form does, whatever
+    # order the process's string hashing gives the set
+    return tuple(
+        sorted(
+            (f for f in forms if " of " in f and not f.startswith("of ")),
+            key=lambda f: (-len(f), f),
+        )
+    )
 
 
 @functools.lru_cache(maxsize=4096)

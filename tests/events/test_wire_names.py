@@ -129,3 +129,16 @@ def test_a_form_is_found_as_whole_words(text, found):
     pattern = entities._whole_words("Bank of Montreal")
     assert [m.group() for m in pattern.finditer(text)] == found
     assert entities._whole_words("Bank of Montreal") is pattern  # compiled once
+
+
+@pytest.mark.parametrize(
+    "alias, forms",
+    [
+        ("First of America Bank Corp.", ("First of America Bank Corp.", "First of America")),
+        ("Bank of America Corp.", ("Bank of America Corp.", "Bank of America")),
+    ],
+)
+def test_a_name_with_of_is_looked_for_longest_form_first(alias, forms):
+    """The forms come in one order in every process (a set's order changes with the
+    process's string hashing), the whole name before its shorter form."""
+    assert entities._of_forms(alias) == forms
