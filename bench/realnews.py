@@ -10,9 +10,9 @@ conflict, disasters, health, science, sport, obituary, labour) with a gold in th
 ``--set fixtures/articles/kinds2`` the third, 16 wire-style articles in kinds the other two lack
 (cyber attack, recall, bankruptcy, IPO, OPEC, tariffs, arrest, appeal, hostages, rail crash,
 wildfire, climate report, space probe, education, awards, transfer), held back from tuning.
-``--set fixtures/articles/wire``, ``--set fixtures/articles/wire2`` and ``--set
-fixtures/articles/wire3`` score 16 real TimeBank / AQUAINT reports each (wire3 the untouched
-one; their READMEs give the first-run figures).
+``--set fixtures/articles/wire``, ``--set fixtures/articles/wire2``, ``--set
+fixtures/articles/wire3`` and ``--set fixtures/articles/wire4`` score 16 real TimeBank / AQUAINT
+reports each (wire3 and wire4 held back from tuning; their READMEs give the first-run figures).
 ``score(extract_fn, articles)`` is importable (``articles`` from ``load_articles``);
 ``extract_fn(text, published_at)`` returns events shaped like ``service.events.Event``
 (``title``, ``type``, ``actors[].name/key/aliases``, ``mentions[].start/end``,
