@@ -35,6 +35,8 @@ TABLE = [
     ("It followed little change in the fund's sales this year through August.",
      [("this year", "2024"), ("August", "2024-08")]),
     ("Output rose in the weeks through June.", [("weeks", "PXW"), ("June", "2024-06")]),
+    # negative: a range of months told ("from April through June") keeps its year
+    ("Sales from April through June rose 3%.", [("April", "2024-04"), ("June", "2024-06")]),
     # negative: a month of this year still ahead is read ahead as before
     ("The offer runs until December.", [("December", "2024-12")]),
 ]  # fmt: skip
