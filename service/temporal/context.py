@@ -302,7 +302,7 @@ def tense(text: str, start: int, end: int) -> str | None:
         # forecast for March" is a noun)
     deadline = _DEADLINE.search(text, max(0, start - 32), start)
     if deadline and deadline[0].split()[0].lower() in ("through", "thru"):
-        told = [t.lower() for d, t in tokens if d == int(d)]
+        told = [t.lower() for _, t in tokens]  # "Through September, sales rose": either side
         if _SPAN_THROUGH.search(text, max(0, start - 40), start) or any(
             _direction(t)[0] == "past" and t not in _NOT_DEEDS for t in told
         ):

@@ -31,6 +31,10 @@ TABLE = [
     ("The strike lasted through March.", [("March", "2024-03")]),
     ("The museum was closed through March.", [("March", "2024-03")]),
     ("Prices held steady through September.", [("September", "2024-09")]),
+    # negative: the deed told after the date ("Through September, sales rose")
+    ("Through September, sales rose 5%.", [("September", "2024-09")]),
+    ("Sales through September rose 5%.", [("September", "2024-09")]),
+    ("Through Friday, the index rose 5%.", [("Friday", "2024-10-25")]),
     # negative: a told period that ends at the month ("this year through August")
     ("It followed little change in the fund's sales this year through August.",
      [("this year", "2024"), ("August", "2024-08")]),
