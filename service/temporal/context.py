@@ -245,11 +245,19 @@ _EARLIEST = re.compile(
 )
 _SINCE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 _DEADLINE = re.compile(
-    r"\b(?:until|till|by|(?:moved|postponed|pushed\s+back|put\s+back|put\s+off|delayed|"
+    r"\b(?:until|till|through|thru|by|(?:moved|postponed|pushed\s+back|put\s+back|put\s+off|delayed|"
     r"rescheduled|brought\s+forward|adjourned|deferred)\s+(?:to|until|till)|rescheduled\s+for)\s+"
     r"(?:early\s+|late\s+|mid-?)?$",
     re.IGNORECASE,
 )
+#: "this year through August", "the nine months through September": a span told up to a month
+#: (behind), not an end ahead as in "loans through January", "the freeze lasts through March".
+_SPAN_THROUGH = re.compile(
+    r"\b(?:year|years|months|weeks|days|quarters?|period|half|season|date)\s+(?:through|thru)\s+"
+    r"(?:early\s+|late\s+|mid-?)?$",
+    re.IGNORECASE,
+)
+_UNTIL_WORDS = ("by", "until", "till", "through", "thru")
 
 
 #: Past words that tell no deed done by the deadline after them: adverbs, and verbs that
@@ -293,7 +301,13 @@ def tense(text: str, start: int, end: int) -> str | None:
         return "future"  # "heavy snow forecast for Saturday": a plan, ahead ("the club's
         # forecast for March" is a noun)
     deadline = _DEADLINE.search(text, max(0, start - 32), start)
-    moved = deadline is not None and deadline[0].split()[0].lower() not in ("by", "until", "till")
+    if deadline and deadline[0].split()[0].lower() in ("through", "thru"):
+        told = [t.lower() for _, t in tokens]  # "Through September, sales rose": either side
+        if _SPAN_THROUGH.search(text, max(0, start - 40), start) or any(
+            _direction(t)[0] == "past" and t not in _NOT_DEEDS for t in told
+        ):
+            deadline = None  # "bought shares through Sept. 29": a span told, not an end ahead
+    moved = deadline is not None and deadline[0].split()[0].lower() not in _UNTIL_WORDS
     if deadline and not any(t.lower() == "had" for _, t in tokens):
         if moved or not _done_by(tokens):  # "moved to Friday" is ahead however told
             return "future"  # "until mid-November", "by May": deadlines lie ahead

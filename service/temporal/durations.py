@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from . import dates
@@ -111,8 +112,34 @@ _THAN = re.compile(r"\s+than\b", re.IGNORECASE)
 _TAIL_SYNONYMS = {"afterwards": "later", "afterward": "later", "on": "later"}
 
 
+#: An exclamation over a stretch of time just lived: "what a week!", "what a year it has been".
+_WHAT_A = re.compile(r"\bwhat\s+$", re.IGNORECASE)
+
+
+def _lived(unit: str, st: State) -> str | None:
+    """The calendar unit holding the publication ("what a week" is this week; "what a
+    weekend" the one just past or under way)."""
+    day = st.dct
+    if unit == "day":
+        return day.isoformat()
+    if unit == "weekend":
+        if day.weekday() < 5:
+            day -= dt.timedelta(days=day.weekday() + 1)
+        return dates.iso_week(day) + "-WE"
+    if unit in ("week", "month", "year"):
+        return dates.period_value(day, unit)
+    return None
+
+
 def _duration(m: re.Match[str], st: State) -> Result | None:
     unit = _unit(m["unit"])
+    if (
+        words(m["num"]) in ("a", "an")
+        and not (m["amod"] or m["tail"] or m["rel"] or m["det"])
+        and _WHAT_A.search(st.text, max(0, m.start() - 6), m.start())
+        and _lived(unit, st)
+    ):
+        return Result("DATE", _lived(unit, st), start=m.start("unit"))  # "what a [week]!"
     if words(m[0]) == "one day" and _MODAL_BEFORE.search(st.text, max(0, m.start() - 8), m.start()):
         return Result("DATE", "FUTURE_REF")
     if unit not in UNITS:

@@ -597,6 +597,18 @@ def _season_on(year: int, told: int, code: str) -> int:
     return next(y for y in (year - 1, year, year + 1) if y * 12 + last >= year * 12 + told)
 
 
+#: Nouns a holiday's name modifies ("Christmas shopping", "Thanksgiving dinner"): the feast
+#: nearest the text, whatever the tense of the clause ("xmas shopping done already" in late
+#: November is this year's).
+_HOLIDAY_NOUN = re.compile(
+    r"\s+(?:shopping|shoppers?|party|parties|dinner|lunch|meal|tree|trees|sales?|season|"
+    r"holidays?|break|cards?|presents?|gifts?|markets?|lights|decorations|jumpers?|sweaters?|"
+    r"rush|trading|period|menu|songs?|films?|movies?|plans|travel|getaway|weekend|week|"
+    r"fair|concert|show|do|bash|hamper|food|leftovers)\b",
+    re.IGNORECASE,
+)
+
+
 def holiday(m: re.Match[str], st: State) -> Result | None:
     name = m["hol"]
     if m["year"]:
@@ -616,6 +628,10 @@ def holiday(m: re.Match[str], st: State) -> Result | None:
     day = dates.holiday_date(name, st.dct.year)
     if day is None:
         return None
+    if not rel and not m["hweek"] and _HOLIDAY_NOUN.match(st.text, m.end()):
+        days = [dates.holiday_date(name, st.dct.year + k) for k in (-1, 0, 1)]
+        day = min((d for d in days if d), key=lambda d: abs((d - st.dct).days))
+        return Result("DATE", day.isoformat())
     if m["hweek"]:  # "Easter week": the week holding the feast, which may be this week
         monday = day - dt.timedelta(days=day.weekday())
         if direction == "past" and monday > st.dct:

@@ -222,11 +222,19 @@ _NOT_VERB_LAST = (
 #: Words after which "12/3" is a month and day with no year.
 _SLASH_CUES = "on for by til till until from before after since is".split()
 
+#: Words that may follow a day of the month written as an ordinal word ("on May first and
+#: second", "March eighth at noon"); any other word makes the ordinal an adjective.
+_DAY_WORD_NEXT = "and|or|in|at|on|to|from|until|till|when|this|next|last|by|before|after"
+
 #: (rule name, compiled pattern, priority). Longer spans win; priority breaks ties.
 _RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("date_mdy", re.compile(
-        rf"(?P<weekof>the\s+week\s+of\s+)?(?:(?P<wd>{WEEKDAY}),?\s+)?(?:{PMOD})?(?:(?P<rel>last|this|next|this\s+past|this\s+"
-        rf"coming)\s+)?(?P<mon>{MONTH})\s*(?P<day>{DAY})"
+        rf"(?P<weekof>the\s+week\s+of\s+)?(?:(?:this\s+(?:coming|past)|this|next|last)\s+(?={WEEKDAY}))?"
+        rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:{PMOD})?(?:(?P<rel>last|this|next|this\s+past|this\s+"
+        rf"coming)\s+)?(?P<mon>{MONTH})\s*(?:the\s+(?=(?:{_alt(DAY_WORDS)})\b))?(?P<day>{DAY}|"
+        # "March eighth", "May the twenty-first", as spoken, ending a phrase: not "March
+        # first-quarter sales", "That September the first night train ran"
+        rf"(?<=\s)(?:{_alt(DAY_WORDS)})(?=\s*(?:[,.;:!?)'\"]|$)|\s+(?:{_DAY_WORD_NEXT})\b))"
         rf"(?:,?\s*(?P<year>{YEAR})|,?\s+(?P<yrel>last|this|next)\s+year\b(?!'s))?", _F), 5),
     ("date_dmy", re.compile(
         rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY}|(?<=the\s)(?:{_alt(DAY_WORDS)})(?=\s+of\s))"
