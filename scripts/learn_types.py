@@ -10,9 +10,11 @@ model is trained for (its features are computed blind, so the rules' own answer 
 one).
 
 Prints, per set: type accuracy on matched key events today, blind and blind-all; how many of
-them a specific entry typed whose word only that set's matched events use; and the
-leave-one-set-out accuracy of the model (trained on three sets, tested blind on the fourth)
-against the blind rules. Writes the model trained on all four sets.
+them a specific entry typed whose word only that set's matched events use (an entry written
+for that set); and, for a grid of regularisation and threshold, the leave-one-set-out
+accuracy (trained on three sets, tested on the fourth) of the rules and of the rules with the
+model, "unseen" (the words only the tested set uses blinded: the stand-in for fresh news) and
+all words blind. Writes the model trained on all four sets.
 
     PYTHONPATH=. python scripts/learn_types.py [--cache /tmp/types.pickle] [--no-write]
 """
@@ -64,7 +66,9 @@ def blinded(words: set[str], classes: bool = False):
 
     def without(rules):
         return tuple(
-            r if r.verbs is None or not r.verbs & words else _replace(r, r.verbs - words)
+            r
+            if r.verbs is None or not r.verbs & words
+            else dataclasses.replace(r, verbs=frozenset(r.verbs - words))
             for r in rules
         )
 
@@ -77,12 +81,6 @@ def blinded(words: set[str], classes: bool = False):
         lexicon.FRAME_RULES, lexicon.CLASS_RULES = saved_rules, saved_class_rules
         for table, key, value in popped:
             table[key] = value
-
-
-def _replace(rule, verbs):
-    import dataclasses
-
-    return dataclasses.replace(rule, verbs=frozenset(verbs))
 
 
 def collect(set_name: str) -> list[dict]:
