@@ -42,6 +42,9 @@ class Candidate:
     of_noun: bool = False  # a verb that says when a noun's happening was ("the summit took place")
     #: a plan only said to be had ("said it would appeal"): no event unless a later step dates it
     promised: bool = False
+    #: the learned guess at the type of a verb the rules leave untyped ("other"), given to
+    #: its event at the end (``eventtype.guessed``): detection and merging go by ``type``
+    guess: str | None = None
 
     @property
     def title(self) -> str:

@@ -490,6 +490,9 @@ def _verb(text, published_at, tok, span, token_actors, attached, timexes, days):
         None,
         tuple(a.actor.key for a in roles["targets"] if a.actor.kind != "place"),
         of_noun=bool(occurrence),
+        guess=eventtype.guessed(
+            tok, subject_tok, obj_tok, noun, occurrence, roles["agents"], type_
+        ),
     )
 
 

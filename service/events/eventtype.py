@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from . import lexicon, syntax
+from . import lexicon, syntax, typeguess
 from .candidate import Candidate
 
 
@@ -212,6 +212,24 @@ def of_verb(tok, subject_tok, obj_tok, noun, occurrence, agents: list) -> str:
     if type_ == "other":
         type_ = lexicon.class_phrase(lemma, _phrase_words(children)) or type_
     return type_
+
+
+def guessed(tok, subject_tok, obj_tok, noun, occurrence, agents: list, type_: str) -> str | None:
+    """The learned guess (``typeguess``) at the type of a verb predicate no specific table
+    knows and the rules leave untyped (``type_`` "other"), when it is confident; None
+    otherwise (and for a light or occurrence verb: its noun types it). Its event takes the
+    guess at the end (``event_type``); what kind of candidate it is and how it merges go by
+    the rules' type."""
+    light = noun is not None and lexicon.verb_lemma(tok) in lexicon.LIGHT
+    if type_ != "other" or occurrence or light:
+        return None
+    found = typeguess.refine(tok, subject_tok, obj_tok, agents, type_)
+    return found if found != type_ else None
+
+
+def event_type(head: Candidate) -> str:
+    """The type of the event ``head`` types: its own, or the guess at it when untyped."""
+    return head.guess if head.type == "other" and head.guess else head.type
 
 
 #: A verb's dependents that make a phrase with it ("put up for sale", "found dead").

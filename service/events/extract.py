@@ -9,7 +9,7 @@ import re
 
 from service.temporal.model import Timex
 
-from . import coref, dates, discourse, lexicon, nlp, syntax
+from . import coref, dates, discourse, eventtype, lexicon, nlp, syntax
 from .actors import country
 from .entities import Entities
 from .merge import Group, within_article
@@ -400,8 +400,8 @@ def _event(group: Group, entities: Entities, sentences: int, befallen: tuple = (
     return Event(
         title=title,
         summary=shown(head.sentence)[0],
-        type=group.type,
-        cameo=CAMEO[group.type],
+        type=eventtype.event_type(group.head),
+        cameo=CAMEO[eventtype.event_type(group.head)],
         actors=tuple(
             dataclasses.replace(a, aliases=entities.aliases(a))
             for a in (*group.actors(), *befallen)
