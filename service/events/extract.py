@@ -9,7 +9,7 @@ import re
 
 from service.temporal.model import Timex
 
-from . import coref, dates, discourse, eventtype, lexicon, nlp, syntax
+from . import coref, dates, discourse, eventtype, keep, lexicon, nlp, syntax
 from .actors import country
 from .entities import Entities
 from .merge import Group, within_article
@@ -55,6 +55,19 @@ def clear_cache() -> None:
 
 
 def _extract(text: str, published_at: dt.date, timexes, doc) -> list[Event]:
+    """The events ``described`` tells, less those the learned keep model drops (``keep``)."""
+    return [
+        event
+        for event, features in described(text, published_at, timexes, doc)
+        if keep.keeps(features)
+    ]
+
+
+def described(
+    text: str, published_at: dt.date, timexes: list[Timex] | None = None, doc=None
+) -> list[tuple[Event, dict[str, float]]]:
+    """Every event the article tells, before the keep decision, with the features it is
+    decided on (``keep.features``; ``scripts/learn_keep.py`` learns from these)."""
     if timexes is None:
         from service.temporal import annotate
 
@@ -104,7 +117,9 @@ def _extract(text: str, published_at: dt.date, timexes, doc) -> list[Event]:
     _inherit_places(groups)
     sentences = max(1, len(list(doc.sents)))
     setting = _setting(entities.counts)
-    return [_event(g, entities, sentences, _where_befallen(g, doc, setting)) for g in groups]
+    article = keep.Article.read(text, groups, candidates, entities.counts, sentences)
+    events = [_event(g, entities, sentences, _where_befallen(g, doc, setting)) for g in groups]
+    return list(zip(events, keep.described(groups, events, doc, article), strict=True))
 
 
 def _date_groups(groups, relations, discourse_time, published_at, doc) -> None:

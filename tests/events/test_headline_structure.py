@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from service.events import extract
+from service.events.extract import described
 from service.events.phrases import Phrase
 
 D = dt.date(2024, 3, 28)
@@ -273,7 +274,8 @@ def test_a_vessel_is_no_participant():
     ],
 )
 def test_passives_complements_and_tellers_in_headlines(text, title):
-    assert title in titles(text), titles(text)
+    told = [e.title for e, _ in described(text, D)]  # before the learned keep decision
+    assert title in told, told
 
 
 @pytest.mark.parametrize(

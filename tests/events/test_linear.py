@@ -18,7 +18,13 @@ def test_unknown_features_weigh_nothing():
 
 @pytest.mark.parametrize(
     "features, yes",
-    [({"a": 1.0}, True), ({}, False), ({"a": 1.0, "b": 1.0}, False), ({"a": 0.4}, False), ({"a": 0.5}, True)],
+    [
+        ({"a": 1.0}, True),
+        ({}, False),
+        ({"a": 1.0, "b": 1.0}, False),
+        ({"a": 0.4}, False),
+        ({"a": 0.5}, True),
+    ],
 )
 def test_says_yes_at_the_threshold(features, yes):
     assert _model(a=2.0, b=-3.0).says_yes(features) is yes
