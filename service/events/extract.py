@@ -129,6 +129,7 @@ def _date_groups(groups, relations, discourse_time, published_at, doc) -> None:
     told, bounds, apart, inside, had = discourse_time
     for group in groups:
         group.date = _own_date(group, published_at)
+        group.date = _finer_told(group, told) or group.date
     owner = {c.index: g for g in groups for c in g.members}
     for _ in range(2):  # a relation may date a group that dates another
         for earlier, later in relations:
@@ -211,6 +212,21 @@ def _told_apart(first: Group, then: Group, earlier, later, told: dict) -> None:
     elif earlier is not None and (day := _told_day(first, told)) is not None:
         if (moved := _back(earlier, day, "before")) is not None:
             first.date, then.date = day, moved
+
+
+def _finer_told(group: Group, told: dict) -> EventDate | None:
+    """The day a happening dated by a coarser expression of its own is told at, when that day
+    lies inside it: "last year's embassy blasts ... the bombings, which killed 224 people on
+    Aug. 7, 1998" is of that day (as ``Group.dated`` takes the finest date a mention gives)."""
+    own = group.date
+    if own is None or own.basis != "expression" or own.precision in ("day", "unknown"):
+        return None
+    if own.start is None or own.end is None:
+        return None
+    day = _told_day(group, told)
+    if day is None or day.precision != "day" or day.start is None or day.end is None:
+        return None
+    return day if own.start <= day.start and day.end <= own.end else None
 
 
 def _told_day(group: Group, told: dict) -> EventDate | None:
