@@ -16,6 +16,26 @@ def test_create_tables_is_idempotent_and_keeps_data(app, client, seeded):
     assert client.get(f"/api/v1/articles/{seeded['id']}").status_code == 200
 
 
+def test_the_order_indexes_become_covering_ones_in_place(app, client, seeded):
+    """A database made before the page indexes (peewee's (sort_date, precision_rank, id) and
+    (type, ...) without updated_at) gets them at start, and loses the old ones, data kept."""
+    old = {
+        "event_sort_date_precision_rank_id": "(sort_date, precision_rank, id)",
+        "event_type_sort_date_precision_rank_id": "(type, sort_date, precision_rank, id)",
+    }
+    with app.app_context(), database.connection_context():
+        for name in ("event_page", "event_type_page"):
+            database.execute_sql(f"DROP INDEX {name}")
+        for name, columns in old.items():
+            database.execute_sql(f"CREATE INDEX {name} ON event {columns}")
+        create_tables()
+        names = {index.name for index in database.get_indexes("event")}
+    assert {"event_page", "event_type_page"} <= names
+    assert not names & set(old)
+    assert client.get(f"/api/v1/articles/{seeded['id']}").status_code == 200
+    assert client.get("/api/v1/events?type=meeting").status_code == 200
+
+
 def test_sqlite_runs_with_wal_and_foreign_keys(tmp_path):
     create_app({"DATABASE_URL": f"sqlite:///{tmp_path / 'x.sqlite3'}"})
     with database.connection_context():

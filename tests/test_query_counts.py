@@ -97,3 +97,16 @@ def test_a_warm_cache_reads_only_the_page_keys(client, seeded, name):
     # Neither actors nor mentions are read again: the page's keys find the rendered events.
     assert not any('"mention"' in sql or '"event_actor"' in sql for sql in queries), queries
     assert len(queries) == len(cold_queries) - 3, (cold_queries, queries)
+
+
+@pytest.mark.parametrize("actor", ["China", "country:CHN", "chn", "person:xi-jinping"])
+def test_an_actor_page_warm_is_the_lookup_and_the_page(client, seeded, actor):
+    """The actor named (id, code, name or alias) is looked up in one statement, then the page
+    is read: two statements (on PostgreSQL each is a round trip), the data version aside."""
+    client.get(f"/api/v1/events?actor={actor}")  # renders and caches the page's events
+    with counting() as queries:
+        response = client.get(f"/api/v1/events?actor={actor}")
+    assert response.status_code == 200, response.get_json()
+    assert response.get_json()["data"], actor
+    reads = [sql for sql in queries if '"data_state"' not in sql]
+    assert len(reads) == 2, reads

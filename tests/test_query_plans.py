@@ -43,11 +43,11 @@ FILTERS = {
 SORTS = ["date", "-date", "updated", "-updated"]
 
 
-def plan(args: dict, sort: str) -> list[str]:
+def plan(args: dict, sort: str, cursor: str | None = None) -> list[str]:
     """The plans of the statements a page of GET /events runs (filters, then the page itself)."""
     query = queries.filter_events(Event.select(*queries.PAGE_COLUMNS), args)
     with counting() as statements:
-        queries.page_events(query, None, 50, sort)
+        queries.page_events(query, cursor, 50, sort)
     lines = []
     for sql, params in statements:
         if search.is_postgres():
@@ -94,6 +94,29 @@ def test_no_full_scan(app, seeded, name, sort):
     with app.app_context(), database.connection_context():
         lines = plan(FILTERS[name], sort)
         assert not full_scans(lines), "\n".join(lines)
+
+
+@pytest.mark.parametrize("sort", ["date", "-date"])
+@pytest.mark.parametrize("name", ["none", "type"])
+def test_a_page_in_date_order_reads_its_index_alone(app, seeded, name, sort):
+    """The list, all or of one type, first page and next: its columns (queries.PAGE_COLUMNS)
+    come from the order's index (storage.indexes.PAGE_INDEXES), no row of the table is read:
+    SQLite's COVERING INDEX, PostgreSQL's Index Only Scan (its visibility map set by VACUUM)."""
+    index = {"none": "event_page", "type": "event_type_page"}[name]
+    with app.app_context(), database.connection_context():
+        if search.is_postgres():
+            database.execute_sql("VACUUM event")
+        first = queries.filter_events(Event.select(*queries.PAGE_COLUMNS), FILTERS[name])
+        _, cursor = queries.page_events(first, None, 1, sort)
+        for after in (None, cursor):
+            lines = plan(FILTERS[name], sort, after)
+            if search.is_postgres():
+                wanted = f"Index Only Scan Backward using {index} on event"
+                if not sort.startswith("-"):
+                    wanted = wanted.replace(" Backward", "")
+            else:
+                wanted = f"USING COVERING INDEX {index}"
+            assert any(wanted in line for line in lines), "\n".join(lines)
 
 
 def test_window_uses_the_span_class_index(app, seeded):

@@ -87,12 +87,8 @@ class Event(BaseModel):
     original = pw.TextField(null=True)
     created_at = pw.DateTimeField(default=utcnow)
     updated_at = pw.DateTimeField(default=utcnow, index=True)
-
-    class Meta:
-        indexes = (
-            (("sort_date", "precision_rank", "id"), False),
-            (("type", "sort_date", "precision_rank", "id"), False),  # one type in date order
-        )
+    # The timeline order's indexes, (sort_date, precision_rank, id) and the same after ``type``,
+    # are made covering (with a page's columns) in storage.indexes.PAGE_INDEXES.
 
 
 class EventActor(BaseModel):
