@@ -25,7 +25,9 @@ WIRE = ROOT / "fixtures" / "articles" / "wire"
 WIRE2 = ROOT / "fixtures" / "articles" / "wire2"
 WIRE3 = ROOT / "fixtures" / "articles" / "wire3"
 WIRE4 = ROOT / "fixtures" / "articles" / "wire4"
-SETS = [bench.DEFAULT_SET, KINDS, KINDS2, WIRE, WIRE2, WIRE3, WIRE4]
+WIRE5 = ROOT / "fixtures" / "articles" / "wire5"
+WIRE6 = ROOT / "fixtures" / "articles" / "wire6"
+SETS = [bench.DEFAULT_SET, KINDS, KINDS2, WIRE, WIRE2, WIRE3, WIRE4, WIRE5, WIRE6]
 TWO = ["H1N1-reuters-435", "MJ-bbc-401"]  # the second has not-events
 RATIOS = [key for _, key in bench.ROWS if key not in ("events_per_article", "docs_per_second")]
 
@@ -40,8 +42,17 @@ def test_every_article_has_its_gold_and_triggers_found_once():
 
 @pytest.mark.parametrize(
     "folder, size",
-    [(KINDS, 24), (KINDS2, 16), (WIRE, 16), (WIRE2, 16), (WIRE3, 16), (WIRE4, 16)],
-    ids=["kinds", "kinds2", "wire", "wire2", "wire3", "wire4"],
+    [
+        (KINDS, 24),
+        (KINDS2, 16),
+        (WIRE, 16),
+        (WIRE2, 16),
+        (WIRE3, 16),
+        (WIRE4, 16),
+        (WIRE5, 16),
+        (WIRE6, 16),
+    ],
+    ids=["kinds", "kinds2", "wire", "wire2", "wire3", "wire4", "wire5", "wire6"],
 )
 def test_the_kinds_sets_have_their_gold_and_triggers_found_once(folder, size):
     names = sorted(p.stem for p in folder.glob("*.json") if p.stem != "GOLD")
