@@ -2,15 +2,17 @@
 
     python scripts/learn_keep.py [--examples FILE] [--dry-run]          (make learn)
 
-Examples: every event ``extract.described`` gives on the training sets (t17, kinds, wire,
-wire2), labelled by ``bench/realnews.assign`` on the unfiltered output: a match (a real, listed
-happening) is 1, an unmatched event or a non-event 0; a duplicate is left out (merging is
-another decision). A match of a key gold event weighs more (losing one costs more).
+Examples: every event ``extract.described`` gives on the training sets
+(``bench/realnews.TRAINING_SETS``: t17, kinds, wire, wire2, wire5, wire6), labelled by
+``bench/realnews.assign`` on the unfiltered output: a match (a real, listed happening) is 1, an
+unmatched event or a non-event 0; a duplicate is left out (merging is another decision). A
+match of a key gold event weighs more (losing one costs more).
 
-Regularisation, key weight and threshold are chosen leave-one-set-out: train on three sets,
-filter the fourth's output, score it again with ``realnews`` (precision, key events found, found
-with the right date); the choice maximises the mean precision with the mean loss of key events
-found with the right date at most ``MAX_LOSS``. The model is then trained on all four sets.
+Regularisation, key weight and threshold are chosen leave-one-set-out: train on all the
+training sets but one, filter that one's output, score it again with ``realnews`` (precision,
+key events found, found with the right date); the choice maximises the mean precision with the
+mean loss of key events found with the right date at most ``MAX_LOSS``. The model is then
+trained on all of them.
 ``--examples FILE`` keeps the extracted examples in FILE (pickle) between runs.
 """
 
@@ -32,7 +34,7 @@ from sklearn.linear_model import LogisticRegression  # noqa: E402
 from service.events import linear  # noqa: E402
 from service.events.extract import described as describe  # noqa: E402
 
-SETS = ("t17", "kinds", "wire", "wire2")
+SETS = rn.TRAINING_SETS
 OUT = ROOT / "service" / "data" / "keep.json"
 #: Most the mean share of key events found with the right date may fall, leave-one-set-out.
 MAX_LOSS = 0.01

@@ -1,9 +1,9 @@
 """Learn the type guess for predicates the specific tables do not know (service/data/types.json).
 
-For every gold event (key and lesser) of the training sets (t17, kinds, wire, wire2) that one
-of our events matches, the typing of that event's head predicate is recorded three ways: as the
-rules type it today, as they would if its word were absent from the specific tables
-(``VERB_TYPES``, the verb-specific frame rows, ``PHRASAL``, ``NOUN_TYPES``: "blind"), and as
+For every gold event (key and lesser) of the training sets (``bench/realnews.TRAINING_SETS``)
+that one of our events matches, the typing of that event's head predicate is recorded three
+ways: as the rules type it today, as they would if its word were absent from the specific
+tables (``VERB_TYPES``, the verb-specific frame rows, ``PHRASAL``, ``NOUN_TYPES``: "blind"), and as
 they would if it were absent from the broad classes too ("blind-all"). Blind typing is what a
 fresh article's unseen verb gets; it is the proxy this script reports and the situation the
 model is trained for (its features are computed blind, so the rules' own answer is the blind
@@ -38,7 +38,7 @@ from service.events import eventtype, lexicon, typeguess  # noqa: E402
 
 extract = importlib.import_module("service.events.extract")
 
-SETS = ("t17", "kinds", "wire", "wire2")
+SETS = realnews.TRAINING_SETS
 OUT = ROOT / "service" / "data" / "types.json"
 #: Inverse regularisation strength, chosen by leave-one-set-out (see the printed grid).
 C = 1.0
