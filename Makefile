@@ -228,7 +228,7 @@ clean:
 	rm -rf $(VENV) build *.egg-info instance
 
 # The linear models in service/data are learned from the real-news development sets' gold
-# (t17, kinds, wire, wire2; kinds2, wire3 and wire4 stay held back): each scripts/learn_*.py prints
+# (bench/realnews.TRAINING_SETS; kinds2, wire3 and wire4 stay held back): each scripts/learn_*.py prints
 # its leave-one-set-out figures and rewrites its model file, reviewed as a diff.
 .PHONY: learn
 LEARN_STAMP := $(VENV)/.learn-installed
