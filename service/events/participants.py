@@ -274,7 +274,10 @@ def _inverted_teller(tok, token_actors) -> ActorMention | None:
 
 
 def actors_in(tok, token_actors) -> list[ActorMention]:
-    if tok is None:
+    if tok is None or not token_actors:
+        return []
+    lo, hi = tok.left_edge.i, tok.right_edge.i  # the phrase lies inside the subtree's span
+    if not any(lo <= i <= hi for i in token_actors):
         return []
     seen = []
     for t in sorted(syntax.phrase_tokens(tok), key=lambda t: t.i):
