@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from service.temporal.model import Timex
 
-from . import dates, lexicon, syntax
+from . import dates, lexicon, nlp, syntax
 from .actors import ActorMention
 from .candidate import Candidate
 
@@ -551,7 +551,7 @@ def named_next(candidates: Sequence[Candidate], doc) -> None:
     first time ("Karen Holt, 52, had denied the charges"): the wire lede's way of naming its
     subject a sentence later. That person takes part: an agent as the subject of an active
     verb, a target as its object or the subject of a passive one."""
-    text = doc.text
+    text = nlp.text_of(doc)  # (doc.text joins every token's text afresh)
     introduced: dict[int, ActorMention | None] = {}
     for c in candidates:
         if c.trigger.pos != "verb" or c.kind not in ("event", "reference"):

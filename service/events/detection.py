@@ -11,6 +11,9 @@ events are events ("said the army had shelled the town on Monday").
 
 from __future__ import annotations
 
+import bisect
+import weakref
+
 from . import discourse, eventtype, factuality, lexicon, participants, syntax
 from .candidate import Candidate
 from .phrases import noun_phrase, occurring, verb_phrase
@@ -753,9 +756,10 @@ def _in_document(tok, span: Span, text: str) -> bool:
     """Reported content of a document (a communiqué, a statement) is part of that document:
     its sentence says "according to the communiqué", "in a joint statement", or the document
     is the subject of the reporting verb."""
-    for w in tok.sent:
-        if w.pos_ not in ("NOUN", "PROPN") or not DOCUMENTS.fullmatch(w.text):
-            continue
+    sent, doc = tok.sent, tok.doc
+    named = _document_words(doc)
+    for i in named[bisect.bisect_left(named, sent.start) : bisect.bisect_left(named, sent.end)]:
+        w = doc[i]
         head = w.head
         if w.dep_ == "pobj" and head.lower_ == "in":
             if _told_in(w) and head.head.i == tok.i:
@@ -766,6 +770,20 @@ def _in_document(tok, span: Span, text: str) -> bool:
         if w.dep_ == "nsubj" and head.lemma_.lower() in lexicon.REPORTING:
             return tok.i != head.i and any(a.i == head.i for a in tok.ancestors)
     return False
+
+
+#: Per parsed text, where it names a document (read once, not per predicate's sentence).
+_DOCUMENT_WORDS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _document_words(doc) -> list[int]:
+    """The positions of the nouns in ``doc`` that name a document ("communiqué", "statement")."""
+    found = _DOCUMENT_WORDS.get(doc)
+    if found is None:
+        found = _DOCUMENT_WORDS[doc] = [
+            w.i for w in doc if w.pos_ in ("NOUN", "PROPN") and DOCUMENTS.fullmatch(w.text)
+        ]
+    return found
 
 
 def _told_in(document) -> bool:

@@ -358,6 +358,8 @@ def _placed(name: str, text: str) -> bool:
     "looked at John Smith", "at John Smith's funeral")."""
     if _follows(_WHERE, name, text):
         return True
+    if re.search(rf"\sat\s+{re.escape(name)}\b(?!['’])", text) is None:
+        return False  # (no "at" before it anywhere: the whole text need not be read word by word)
     for m in re.finditer(rf"(\w+)\s+at\s+{re.escape(name)}\b(?!['’])", text):
         if m.group(1).lower() not in _AIMING:
             return True

@@ -3,6 +3,7 @@ others, the place), and pronouns resolved to the person or body named last."""
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 
 from . import lexicon, nlp, syntax
@@ -14,11 +15,18 @@ _NOUN_PREPS = frozenset({"by", "of", "between", "with", "to", "from", "against",
 
 
 def actors_by_token(sent, mentions: list[ActorMention]) -> dict[int, list[ActorMention]]:
+    """The mentions over each token of ``sent`` (mention by mention, tokens in order)."""
     out: dict[int, list[ActorMention]] = {}
+    if not mentions:
+        return out
+    tokens = [(tok.idx, tok.idx + len(tok.text), tok.i) for tok in sent]
+    starts = [start for start, _, _ in tokens]
+    ends = [end for _, end, _ in tokens]
     for m in mentions:
-        for tok in sent:
-            if tok.idx < m.end and m.start < tok.idx + len(tok.text):
-                out.setdefault(tok.i, []).append(m)
+        # the tokens ending after the mention starts and starting before it ends (both ascend)
+        first, last = bisect.bisect_right(ends, m.start), bisect.bisect_left(starts, m.end)
+        for _, _, i in tokens[first:last]:
+            out.setdefault(i, []).append(m)
     return out
 
 
@@ -266,7 +274,10 @@ def _inverted_teller(tok, token_actors) -> ActorMention | None:
 
 
 def actors_in(tok, token_actors) -> list[ActorMention]:
-    if tok is None:
+    if tok is None or not token_actors:
+        return []
+    lo, hi = tok.left_edge.i, tok.right_edge.i  # the phrase lies inside the subtree's span
+    if not any(lo <= i <= hi for i in token_actors):
         return []
     seen = []
     for t in sorted(syntax.phrase_tokens(tok), key=lambda t: t.i):

@@ -7,6 +7,9 @@ import dataclasses
 import re
 import weakref
 
+from spacy.attrs import IS_SPACE, POS, SENT_START
+from spacy.symbols import PROPN
+
 from . import lexicon
 from .actors import ActorMention, short_name
 from .syntax import described_participle, fronted_participle, teller_of
@@ -534,12 +537,17 @@ def _written_as_names(doc) -> dict[str, list[int]]:
     found = _NAME_INDEX.get(doc)
     if found is None:
         found = {}
-        for other in doc:
-            before = doc[other.i - 1] if other.i > 0 else None
-            after_name = before is not None and before.pos_ == "PROPN" and before.text[:1].isupper()
-            inside = not opens_sentence(other) and (before is None or before.text not in '.!?"“')
+        words = [w.text for w in doc]
+        rows = doc.to_array([POS, SENT_START, IS_SPACE]).tolist()
+        spaced_start = False  # a sentence starts in the white space right before this word
+        for i, (_, start, space) in enumerate(rows):
+            opens = start == 1 or spaced_start  # ``opens_sentence``, read once for the doc
+            spaced_start = bool(space) and (spaced_start or start == 1)
+            before = words[i - 1] if i > 0 else None
+            after_name = before is not None and rows[i - 1][0] == PROPN and before[:1].isupper()
+            inside = not opens and (before is None or before not in '.!?"“')
             if after_name or inside:
-                found.setdefault(other.text, []).append(other.i)
+                found.setdefault(words[i], []).append(i)
         _NAME_INDEX[doc] = found
     return found
 

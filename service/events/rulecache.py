@@ -209,6 +209,7 @@ class LemmaTable:
         self.lemmatizer = lemmatizer
         self.strings = lemmatizer.vocab.strings
         self.lemmas: dict[tuple[int, int, int], int] = {}
+        self.indexed = False
 
     def __call__(self, doc):
         if not len(doc):
@@ -216,6 +217,9 @@ class LemmaTable:
         lemmatizer = self.lemmatizer
         if not lemmatizer._validated:
             lemmatizer._validate_tables()
+        if not self.indexed:
+            _index_as_sets(lemmatizer)
+            self.indexed = True
         rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
         lemmas = rows[:, 3].copy()
         for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
@@ -229,6 +233,17 @@ class LemmaTable:
                 lemmas[i] = found
         doc.from_array([LEMMA], lemmas)
         return doc
+
+
+def _index_as_sets(lemmatizer) -> None:
+    """The rule lemmatizer's ``lemma_index`` (the known words of each part of speech) as sets:
+    ``rule_lemmatize`` only asks whether a form is in it (``form in index``) and whether a
+    part of speech has one, which a list of 57,000 nouns answers by a scan of the list (about
+    0.1 ms a new word, 7 % of a parse with the lemmas not yet kept) and a set at once."""
+    index = lemmatizer.lookups.get_table("lemma_index", {})
+    for pos, words in list(index.items()):
+        if isinstance(words, list):
+            index[pos] = frozenset(words)
 
 
 @Language.factory("timeline_attribute_table")
