@@ -331,6 +331,52 @@ UNNAMED_DEEDS = [
 ]
 
 
+FIGURES = [
+    (  # one quake's magnitude, the deed in other words and no participant on one side
+        unnamed(
+            "The 7.0-magnitude quake hit the island on Tuesday.",
+            "7.0-magnitude quake hit",
+            "Quake hits",
+        ),
+        unnamed(
+            "A 7.0-magnitude earthquake struck south of the capital.",
+            "7.0-magnitude earthquake struck",
+            "Quake strikes",
+        ),
+        True,
+    ),
+    (  # a day of the month, a year and a small count are no telling figure
+        unnamed("On 12 January 2010, 3 buildings collapsed.", "collapsed", "Buildings collapse"),
+        unnamed("Since 12 January 2010, 3 buildings collapsed.", "collapsed", "Walls collapse"),
+        False,
+    ),
+    (  # one figure, but the triggers share no word
+        unnamed("The storm killed 149 people.", "killed", "Storm kills"),
+        unnamed("The ferry carried 149 passengers.", "carried", "Ferry carries"),
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("one", "other", "same"), FIGURES)
+def test_a_shared_telling_figure_is_one_deed_when_the_triggers_meet(one, other, same):
+    assert matching.same_deed(one, other) is same
+    assert matching.same_deed(other, one) is same
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("a 7.0-magnitude quake", {"7.0"}),
+        ("as many as 45,000 dead", {"45000"}),
+        ("149 people on 12 May 2009", {"149"}),
+        ("version 1.2.3 and 1,23", set()),
+    ],
+)
+def test_figures_are_decimals_and_larger_numbers_not_days_or_years(text, found):
+    assert matching.figures([text]) == found
+
+
 @pytest.mark.parametrize(("one", "other", "same"), UNNAMED_DEEDS)
 def test_reports_without_participants_need_more_shared_words(one, other, same):
     assert matching.same_deed(one, other) is same
