@@ -27,7 +27,8 @@ WIRE3 = ROOT / "fixtures" / "articles" / "wire3"
 WIRE4 = ROOT / "fixtures" / "articles" / "wire4"
 WIRE5 = ROOT / "fixtures" / "articles" / "wire5"
 WIRE6 = ROOT / "fixtures" / "articles" / "wire6"
-SETS = [bench.DEFAULT_SET, KINDS, KINDS2, WIRE, WIRE2, WIRE3, WIRE4, WIRE5, WIRE6]
+T17B = ROOT / "fixtures" / "articles" / "t17b"
+SETS = [bench.DEFAULT_SET, KINDS, KINDS2, WIRE, WIRE2, WIRE3, WIRE4, WIRE5, WIRE6, T17B]
 TWO = ["H1N1-reuters-435", "MJ-bbc-401"]  # the second has not-events
 RATIOS = [key for _, key in bench.ROWS if key not in ("events_per_article", "docs_per_second")]
 
@@ -36,6 +37,16 @@ def test_every_article_has_its_gold_and_triggers_found_once():
     names = sorted(p.stem for p in bench.DEFAULT_SET.glob("*.json") if p.stem != "GOLD")
     assert len(names) == 30 and sorted(GOLD["articles"]) == names
     articles = bench.load_articles()  # raises on a trigger that is not once in its text
+    assert {a.name.split("-")[0] for a in articles} == {"H1N1", "haiti", "MJ"}
+    assert all(any(g.key for g in a.events) for a in articles)
+
+
+def test_t17b_has_its_gold_and_triggers_found_once_and_none_of_t17s_articles():
+    names = sorted(p.stem for p in T17B.glob("*.json") if p.stem != "GOLD")
+    gold = json.loads((T17B / "GOLD.json").read_text(encoding="utf-8"))
+    assert len(names) == 16 and sorted(gold["articles"]) == names
+    assert not set(names) & set(GOLD["articles"])
+    articles = bench.load_articles(T17B)  # raises on a trigger that is not once in its text
     assert {a.name.split("-")[0] for a in articles} == {"H1N1", "haiti", "MJ"}
     assert all(any(g.key for g in a.events) for a in articles)
 
