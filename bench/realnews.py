@@ -13,8 +13,9 @@ wildfire, climate report, space probe, education, awards, transfer), held back f
 ``--set fixtures/articles/wire``, ``--set fixtures/articles/wire2``, ``--set
 fixtures/articles/wire3`` and ``--set fixtures/articles/wire4`` score 16 real TimeBank / AQUAINT
 reports each (wire3 and wire4 held back from tuning; their READMEs give the first-run figures).
-``--set fixtures/articles/wire5`` and ``--set fixtures/articles/wire6`` score 16 more each,
-training sets (gold written before the first run, which their READMEs record).
+``--set fixtures/articles/wire5``, ``--set fixtures/articles/wire6`` and ``--set
+fixtures/articles/wire7`` score 16 more each, training sets (gold written before the first run,
+which their READMEs record).
 ``score(extract_fn, articles)`` is importable (``articles`` from ``load_articles``);
 ``extract_fn(text, published_at)`` returns events shaped like ``service.events.Event``
 (``title``, ``type``, ``actors[].name/key/aliases``, ``mentions[].start/end``,
