@@ -171,8 +171,8 @@ bench-layers: install
 # 30 real news articles of fixtures/articles/t17, the 24 of fixtures/articles/kinds, the 16
 # of fixtures/articles/kinds2 and the 16 real TimeBank reports of fixtures/articles/wire, of
 # fixtures/articles/wire2, of fixtures/articles/wire3, of fixtures/articles/wire4, of
-# fixtures/articles/wire5 and of fixtures/articles/wire6, then 16 more Timeline17 articles of
-# fixtures/articles/t17b (bench/realnews.py, as make bench-realnews).
+# fixtures/articles/wire5, of fixtures/articles/wire6 and of fixtures/articles/wire7, then 16
+# more Timeline17 articles of fixtures/articles/t17b (bench/realnews.py, as make bench-realnews).
 .PHONY: bench-events bench-realnews
 bench-events: install
 	$(BIN)/python bench/events.py $(BENCH_ARGS)
@@ -185,9 +185,10 @@ bench-events: install
 	$(BIN)/python bench/realnews.py --set fixtures/articles/wire4
 	$(BIN)/python bench/realnews.py --set fixtures/articles/wire5
 	$(BIN)/python bench/realnews.py --set fixtures/articles/wire6
+	$(BIN)/python bench/realnews.py --set fixtures/articles/wire7
 	$(BIN)/python bench/realnews.py --set fixtures/articles/t17b
 
-# The real-news development sets alone (t17, kinds, kinds2, wire, wire2, then wire3 and wire4, then wire5, wire6 and t17b): key events found (with the right date), precision,
+# The real-news development sets alone (t17, kinds, kinds2, wire, wire2, then wire3 and wire4, then wire5, wire6, wire7 and t17b): key events found (with the right date), precision,
 # headlines, actors, types (bench/realnews.py; REALNEWS_ARGS="--articles" adds a line per article).
 bench-realnews: install
 	$(BIN)/python bench/realnews.py $(REALNEWS_ARGS)
@@ -199,6 +200,7 @@ bench-realnews: install
 	$(BIN)/python bench/realnews.py --set fixtures/articles/wire4 $(REALNEWS_ARGS)
 	$(BIN)/python bench/realnews.py --set fixtures/articles/wire5 $(REALNEWS_ARGS)
 	$(BIN)/python bench/realnews.py --set fixtures/articles/wire6 $(REALNEWS_ARGS)
+	$(BIN)/python bench/realnews.py --set fixtures/articles/wire7 $(REALNEWS_ARGS)
 	$(BIN)/python bench/realnews.py --set fixtures/articles/t17b $(REALNEWS_ARGS)
 
 # The key dates of a news story (issue 21): ../shared/eval/story/story_eval.py ingests each

@@ -27,8 +27,9 @@ WIRE3 = ROOT / "fixtures" / "articles" / "wire3"
 WIRE4 = ROOT / "fixtures" / "articles" / "wire4"
 WIRE5 = ROOT / "fixtures" / "articles" / "wire5"
 WIRE6 = ROOT / "fixtures" / "articles" / "wire6"
+WIRE7 = ROOT / "fixtures" / "articles" / "wire7"
 T17B = ROOT / "fixtures" / "articles" / "t17b"
-SETS = [bench.DEFAULT_SET, KINDS, KINDS2, WIRE, WIRE2, WIRE3, WIRE4, WIRE5, WIRE6, T17B]
+SETS = [bench.DEFAULT_SET, KINDS, KINDS2, WIRE, WIRE2, WIRE3, WIRE4, WIRE5, WIRE6, WIRE7, T17B]
 TWO = ["H1N1-reuters-435", "MJ-bbc-401"]  # the second has not-events
 RATIOS = [key for _, key in bench.ROWS if key not in ("events_per_article", "docs_per_second")]
 
@@ -62,8 +63,9 @@ def test_t17b_has_its_gold_and_triggers_found_once_and_none_of_t17s_articles():
         (WIRE4, 16),
         (WIRE5, 16),
         (WIRE6, 16),
+        (WIRE7, 16),
     ],
-    ids=["kinds", "kinds2", "wire", "wire2", "wire3", "wire4", "wire5", "wire6"],
+    ids=["kinds", "kinds2", "wire", "wire2", "wire3", "wire4", "wire5", "wire6", "wire7"],
 )
 def test_the_kinds_sets_have_their_gold_and_triggers_found_once(folder, size):
     names = sorted(p.stem for p in folder.glob("*.json") if p.stem != "GOLD")
