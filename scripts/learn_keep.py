@@ -3,7 +3,7 @@
     python scripts/learn_keep.py [--examples FILE] [--dry-run]          (make learn)
 
 Examples: every event ``extract.described`` gives on the training sets
-(``bench/realnews.TRAINING_SETS``: t17, kinds, wire, wire2, wire5, wire6), labelled by
+(``bench/realnews.TRAINING_SETS``: eight sets), labelled by
 ``bench/realnews.assign`` on the unfiltered output: a match (a real, listed happening) is 1, an
 unmatched event or a non-event 0; a duplicate is left out (merging is another decision). A
 match of a key gold event weighs more (losing one costs more).

@@ -29,12 +29,8 @@ def _types(text: str) -> list[str]:
 @pytest.mark.parametrize(
     "verb, text, type_",
     [
-        # a storm's winds that batter a coast: the storm's disaster
-        (
-            "buffet",
-            "Gale-force winds buffeted the coast of Ireland on Monday, after the storm.",
-            "disaster",
-        ),
+        # a storm that batters a coast: a disaster
+        ("buffet", "A typhoon buffeted the coast of Japan on Monday.", "disaster"),
         # a company's loss that grows: its results
         (
             "balloon",
