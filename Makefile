@@ -172,7 +172,8 @@ bench-layers: install
 # of fixtures/articles/kinds2 and the 16 real TimeBank reports of fixtures/articles/wire, of
 # fixtures/articles/wire2, of fixtures/articles/wire3, of fixtures/articles/wire4, of
 # fixtures/articles/wire5, of fixtures/articles/wire6 and of fixtures/articles/wire7, then 16
-# more Timeline17 articles of fixtures/articles/t17b and 16 H1N1 ones of fixtures/articles/t17c
+# more Timeline17 articles of fixtures/articles/t17b, 16 H1N1 ones of fixtures/articles/t17c
+# and 16 (MJ and haiti) of fixtures/articles/t17d
 # (bench/realnews.py, as make bench-realnews).
 .PHONY: bench-events bench-realnews
 bench-events: install
@@ -189,8 +190,9 @@ bench-events: install
 	$(BIN)/python bench/realnews.py --set fixtures/articles/wire7
 	$(BIN)/python bench/realnews.py --set fixtures/articles/t17b
 	$(BIN)/python bench/realnews.py --set fixtures/articles/t17c
+	$(BIN)/python bench/realnews.py --set fixtures/articles/t17d
 
-# The real-news development sets alone (t17, kinds, kinds2, wire, wire2, then wire3 and wire4, then wire5, wire6, wire7, t17b and t17c): key events found (with the right date), precision,
+# The real-news development sets alone (t17, kinds, kinds2, wire, wire2, then wire3 and wire4, then wire5, wire6, wire7, t17b, t17c and t17d): key events found (with the right date), precision,
 # headlines, actors, types (bench/realnews.py; REALNEWS_ARGS="--articles" adds a line per article).
 bench-realnews: install
 	$(BIN)/python bench/realnews.py $(REALNEWS_ARGS)
@@ -205,6 +207,7 @@ bench-realnews: install
 	$(BIN)/python bench/realnews.py --set fixtures/articles/wire7 $(REALNEWS_ARGS)
 	$(BIN)/python bench/realnews.py --set fixtures/articles/t17b $(REALNEWS_ARGS)
 	$(BIN)/python bench/realnews.py --set fixtures/articles/t17c $(REALNEWS_ARGS)
+	$(BIN)/python bench/realnews.py --set fixtures/articles/t17d $(REALNEWS_ARGS)
 
 # The key dates of a news story (issue 21): ../shared/eval/story/story_eval.py ingests each
 # Timeline17 development story into a fresh database, asks GET /api/v1/digest for each

@@ -21,13 +21,14 @@ ARTICLES = ROOT / "fixtures" / "articles"
 EXPECTED = ROOT / "fixtures" / "expected"
 #: Folders of articles scored by a benchmark rather than goldened: t17 (30 real articles), kinds
 #: and kinds2 (24 and 16 written across kinds of news), wire, wire2, wire3, wire4, wire5, wire6
-#: and wire7 (16 real TimeBank reports each), t17b and t17c (16 more real articles each), the
+#: and wire7 (16 real TimeBank reports each), t17b, t17c and t17d (16 more real articles each), the
 #: development sets of bench/realnews.py.
 NOT_SCENARIOS = frozenset(
     {
         "t17",
         "t17b",
         "t17c",
+        "t17d",
         "kinds",
         "kinds2",
         "wire",

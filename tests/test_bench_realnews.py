@@ -30,6 +30,7 @@ WIRE6 = ROOT / "fixtures" / "articles" / "wire6"
 WIRE7 = ROOT / "fixtures" / "articles" / "wire7"
 T17B = ROOT / "fixtures" / "articles" / "t17b"
 T17C = ROOT / "fixtures" / "articles" / "t17c"
+T17D = ROOT / "fixtures" / "articles" / "t17d"
 SETS = [
     bench.DEFAULT_SET,
     KINDS,
@@ -43,6 +44,7 @@ SETS = [
     WIRE7,
     T17B,
     T17C,
+    T17D,
 ]
 TWO = ["H1N1-reuters-435", "MJ-bbc-401"]  # the second has not-events
 RATIOS = [key for _, key in bench.ROWS if key not in ("events_per_article", "docs_per_second")]
@@ -75,6 +77,16 @@ def test_t17c_has_its_gold_and_triggers_found_once_and_none_of_t17s_or_t17bs_art
     articles = bench.load_articles(T17C)  # raises on a trigger that is not once in its text
     assert {a.name.split("-")[0] for a in articles} == {"H1N1"}
     assert {a.name.split("-")[1] for a in articles} == {"bbc", "guardian", "reuters"}
+
+
+def test_t17d_has_its_gold_and_triggers_found_once_and_none_of_t17s_or_t17bs_articles():
+    names = sorted(p.stem for p in T17D.glob("*.json") if p.stem != "GOLD")
+    gold = json.loads((T17D / "GOLD.json").read_text(encoding="utf-8"))
+    assert len(names) == 16 and sorted(gold["articles"]) == names
+    assert not set(names) & set(GOLD["articles"])
+    assert not set(names) & {p.stem for p in T17B.glob("*.json")}
+    articles = bench.load_articles(T17D)  # raises on a trigger that is not once in its text
+    assert {a.name.split("-")[0] for a in articles} == {"haiti", "MJ"}
     assert all(any(g.key for g in a.events) for a in articles)
 
 
