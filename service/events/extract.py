@@ -9,7 +9,7 @@ import re
 
 from service.temporal.model import Timex
 
-from . import coref, dates, discourse, eventtype, keep, lexicon, nlp, syntax
+from . import actorfilter, coref, dates, discourse, eventtype, keep, lexicon, nlp, syntax
 from .actors import country
 from .entities import Entities
 from .merge import Group, within_article
@@ -428,15 +428,15 @@ def _event(group: Group, entities: Entities, sentences: int, befallen: tuple = (
     if head.doc:
         names = [a.name for a in group.actors() if a.kind in ("country", "organisation", "person")]
         title = issued_by(head.phrase, names[:3]).headline()
+    attached = [
+        dataclasses.replace(a, aliases=entities.aliases(a)) for a in (*group.actors(), *befallen)
+    ]
     return Event(
         title=title,
         summary=shown(head.sentence)[0],
         type=eventtype.event_type(group.head),
         cameo=CAMEO[eventtype.event_type(group.head)],
-        actors=tuple(
-            dataclasses.replace(a, aliases=entities.aliases(a))
-            for a in (*group.actors(), *befallen)
-        ),
+        actors=tuple(actorfilter.kept(group, attached, counts, entities.doc, befallen)),
         date=group.date,
         mentions=_mentions(group.members),
         status=_status(group),
