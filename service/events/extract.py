@@ -118,8 +118,15 @@ def described(
     sentences = max(1, len(list(doc.sents)))
     setting = _setting(entities.counts)
     article = keep.Article.read(text, groups, candidates, entities.counts, sentences)
-    events = [_event(g, entities, sentences, _where_befallen(g, doc, setting)) for g in groups]
-    return list(zip(events, keep.described(groups, events, doc, article), strict=True))
+    befallen = [_where_befallen(g, doc, setting) for g in groups]
+    told = [_event(g, entities, sentences, b) for g, b in zip(groups, befallen, strict=True)]
+    # the keep model weighs the actors the rules attach (as it was learned), the events shown
+    # hold those the actor filter keeps
+    events = [
+        dataclasses.replace(e, actors=tuple(actorfilter.kept(g, e.actors, entities.counts, doc, b)))
+        for e, g, b in zip(told, groups, befallen, strict=True)
+    ]
+    return list(zip(events, keep.described(groups, told, doc, article), strict=True))
 
 
 def _date_groups(groups, relations, discourse_time, published_at, doc) -> None:
@@ -428,15 +435,15 @@ def _event(group: Group, entities: Entities, sentences: int, befallen: tuple = (
     if head.doc:
         names = [a.name for a in group.actors() if a.kind in ("country", "organisation", "person")]
         title = issued_by(head.phrase, names[:3]).headline()
-    attached = [
-        dataclasses.replace(a, aliases=entities.aliases(a)) for a in (*group.actors(), *befallen)
-    ]
     return Event(
         title=title,
         summary=shown(head.sentence)[0],
         type=eventtype.event_type(group.head),
         cameo=CAMEO[eventtype.event_type(group.head)],
-        actors=tuple(actorfilter.kept(group, attached, counts, entities.doc, befallen)),
+        actors=tuple(
+            dataclasses.replace(a, aliases=entities.aliases(a))
+            for a in (*group.actors(), *befallen)
+        ),
         date=group.date,
         mentions=_mentions(group.members),
         status=_status(group),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 from types import SimpleNamespace
 
 from service.events import actorfilter, extract, linear
@@ -106,3 +107,20 @@ def test_real_article_actors_pass_through_the_filter() -> None:
     text = "Acme Corp said on Monday that its chief executive, John Smith, had resigned."
     events = extract(text, dt.date(2024, 3, 5))
     assert any(a.key == "org:acme" for e in events for a in e.actors)
+
+
+def test_the_keep_model_weighs_the_actors_before_the_filter(monkeypatch) -> None:
+    """The keep model was learned on the actors the rules attach: the filter changes what the
+    events show, not what the keep decision sees."""
+    text = (
+        "Acme Corp said on Monday that its chief executive, John Smith, had resigned after a "
+        "failed expansion in Germany."
+    )
+    day = dt.date(2024, 3, 5)
+    described = importlib.import_module("service.events.extract").described
+    before = described(text, day)
+    assert any(e.actors for e, _ in before)
+    monkeypatch.setattr(actorfilter, "kept", lambda group, actors, *rest: [])
+    after = described(text, day)
+    assert [f for _, f in after] == [f for _, f in before]
+    assert all(not e.actors for e, _ in after)
