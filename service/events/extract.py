@@ -9,7 +9,7 @@ import re
 
 from service.temporal.model import Timex
 
-from . import coref, dates, discourse, eventtype, keep, lexicon, nlp, syntax
+from . import actorfilter, coref, dates, discourse, eventtype, keep, lexicon, nlp, syntax
 from .actors import country
 from .entities import Entities
 from .merge import Group, within_article
@@ -118,8 +118,15 @@ def described(
     sentences = max(1, len(list(doc.sents)))
     setting = _setting(entities.counts)
     article = keep.Article.read(text, groups, candidates, entities.counts, sentences)
-    events = [_event(g, entities, sentences, _where_befallen(g, doc, setting)) for g in groups]
-    return list(zip(events, keep.described(groups, events, doc, article), strict=True))
+    befallen = [_where_befallen(g, doc, setting) for g in groups]
+    told = [_event(g, entities, sentences, b) for g, b in zip(groups, befallen, strict=True)]
+    # the keep model weighs the actors the rules attach (as it was learned), the events shown
+    # hold those the actor filter keeps
+    events = [
+        dataclasses.replace(e, actors=tuple(actorfilter.kept(g, e.actors, entities.counts, doc, b)))
+        for e, g, b in zip(told, groups, befallen, strict=True)
+    ]
+    return list(zip(events, keep.described(groups, told, doc, article), strict=True))
 
 
 def _date_groups(groups, relations, discourse_time, published_at, doc) -> None:
