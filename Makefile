@@ -246,5 +246,8 @@ LEARN_STAMP := $(VENV)/.learn-installed
 $(LEARN_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[learn]'
 	touch $@
+# In this order: the keep model reads the type the type model gives; the type model and the
+# actor filter learn from the events before the keep decision.
+LEARN_SCRIPTS := scripts/learn_types.py scripts/learn_actors.py scripts/learn_keep.py
 learn: $(LEARN_STAMP)
-	@set -e; for s in scripts/learn_*.py; do [ -e "$$s" ] || continue; echo "== $$s"; $(BIN)/python "$$s"; done
+	@set -e; for s in $(LEARN_SCRIPTS); do echo "== $$s"; $(BIN)/python "$$s"; done

@@ -139,14 +139,17 @@ def collect(set_name: str) -> list[dict]:
         for art in realnews.load_articles(ROOT / "fixtures" / "articles" / set_name):
             records.clear()
             heads.clear()
-            ours = list(extract.extract(art.text, art.published_at))
-            head_of = {id(e): h for e, h in heads}
+            # every event before the keep decision, in the order they were built (the events
+            # shown are copies holding the actors the actor filter keeps): the type model does
+            # not depend on keep.json, which learns from the types this model gives
+            ours = [e for e, _ in extract.described(art.text, art.published_at)]
+            head_of = {i: h for i, (_, h) in enumerate(heads)}
             taken = set()
-            for e, (g, _kind) in zip(ours, realnews.assign(ours, art), strict=True):
+            for i, (e, (g, _kind)) in enumerate(zip(ours, realnews.assign(ours, art), strict=True)):
                 if g is None or g in taken:
                     continue
                 taken.add(g)
-                head = head_of.get(id(e))
+                head = head_of.get(i)
                 rec = dict(records.get(head.token, {})) if head is not None else {}
                 if not rec or "normal" not in rec:
                     rec = {
