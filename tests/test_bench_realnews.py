@@ -58,35 +58,30 @@ def test_every_article_has_its_gold_and_triggers_found_once():
     assert all(any(g.key for g in a.events) for a in articles)
 
 
-def test_t17b_has_its_gold_and_triggers_found_once_and_none_of_t17s_articles():
-    names = sorted(p.stem for p in T17B.glob("*.json") if p.stem != "GOLD")
-    gold = json.loads((T17B / "GOLD.json").read_text(encoding="utf-8"))
-    assert len(names) == 16 and sorted(gold["articles"]) == names
-    assert not set(names) & set(GOLD["articles"])
-    articles = bench.load_articles(T17B)  # raises on a trigger that is not once in its text
-    assert {a.name.split("-")[0] for a in articles} == {"H1N1", "haiti", "MJ"}
-    assert all(any(g.key for g in a.events) for a in articles)
+def _names(folder) -> set[str]:
+    return {p.stem for p in folder.glob("*.json") if p.stem != "GOLD"}
 
 
-def test_t17c_has_its_gold_and_triggers_found_once_and_none_of_t17s_or_t17bs_articles():
-    names = sorted(p.stem for p in T17C.glob("*.json") if p.stem != "GOLD")
-    gold = json.loads((T17C / "GOLD.json").read_text(encoding="utf-8"))
-    assert len(names) == 16 and sorted(gold["articles"]) == names
-    earlier = json.loads((T17B / "GOLD.json").read_text(encoding="utf-8"))["articles"]
-    assert not set(names) & (set(GOLD["articles"]) | set(earlier))
-    articles = bench.load_articles(T17C)  # raises on a trigger that is not once in its text
-    assert {a.name.split("-")[0] for a in articles} == {"H1N1"}
-    assert {a.name.split("-")[1] for a in articles} == {"bbc", "guardian", "reuters"}
-
-
-def test_t17d_has_its_gold_and_triggers_found_once_and_none_of_t17s_or_t17bs_articles():
-    names = sorted(p.stem for p in T17D.glob("*.json") if p.stem != "GOLD")
-    gold = json.loads((T17D / "GOLD.json").read_text(encoding="utf-8"))
-    assert len(names) == 16 and sorted(gold["articles"]) == names
-    assert not set(names) & set(GOLD["articles"])
-    assert not set(names) & {p.stem for p in T17B.glob("*.json")}
-    articles = bench.load_articles(T17D)  # raises on a trigger that is not once in its text
-    assert {a.name.split("-")[0] for a in articles} == {"haiti", "MJ"}
+@pytest.mark.parametrize(
+    "folder, earlier, topics, outlets",
+    [
+        (T17B, [], {"H1N1", "haiti", "MJ"}, None),
+        (T17C, [T17B], {"H1N1"}, {"bbc", "guardian", "reuters"}),
+        (T17D, [T17B, T17C], {"haiti", "MJ"}, None),
+    ],
+    ids=["t17b", "t17c", "t17d"],
+)
+def test_a_later_timeline17_set_has_its_gold_and_none_of_the_earlier_sets_articles(
+    folder, earlier, topics, outlets
+):
+    names = _names(folder)
+    gold = json.loads((folder / "GOLD.json").read_text(encoding="utf-8"))
+    assert len(names) == 16 and set(gold["articles"]) == names
+    assert not names & (set(GOLD["articles"]).union(*map(_names, earlier)))
+    articles = bench.load_articles(folder)  # raises on a trigger that is not once in its text
+    assert {a.name.split("-")[0] for a in articles} == topics
+    if outlets:
+        assert {a.name.split("-")[1] for a in articles} == outlets
     assert all(any(g.key for g in a.events) for a in articles)
 
 
