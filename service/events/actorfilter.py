@@ -11,14 +11,13 @@ named agent of an event is kept unless it is very sure.
 
 from __future__ import annotations
 
-import functools
-import json
 import math
 import re
 from collections.abc import Sequence
 
 from . import linear
-from .actors import DATA, ActorMention
+from .actors import ActorMention
+from .entities import not_names
 from .model import Actor
 
 MODEL = "actors"
@@ -28,12 +27,6 @@ _KINDS = ("country", "organisation", "person", "place", "office")
 _VIAS = ("name", "adjective", "capital", "org", "person", "surname", "pronoun", "group")
 _PLACE_EVENTS = frozenset({"disaster", "conflict", "protest"})
 _DOERS = frozenset({"country", "organisation", "person"})
-
-
-@functools.cache
-def _common_words() -> frozenset[str]:
-    raw = json.loads((DATA / "not_names.json").read_text(encoding="utf-8"))
-    return frozenset(w.lower() for w in raw.get("common_words", ()))
 
 
 def _mention(group, key: str) -> tuple[object | None, ActorMention | None]:
@@ -131,7 +124,7 @@ def features(
         words = m.surface.split()
         if len(words) == 1:
             out["one_word"] = 1.0
-            if m.surface.lower() in _common_words():
+            if m.surface.lower() in not_names():
                 out["common_word"] = 1.0
         if m.surface.isupper() and len(m.surface) > 1:
             out["all_caps"] = 1.0

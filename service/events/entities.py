@@ -273,7 +273,7 @@ _FIRM_AFTER = re.compile(rf",\s+(?:the|a|an)\s+[\w\s-]{{0,40}}?\b{_FIRM}\b")
 
 
 @functools.cache
-def _not_names() -> frozenset[str]:
+def not_names() -> frozenset[str]:
     """Capitalised words that name no one (``service/data/not_names.json``)."""
     data = json.loads((DATA / "not_names.json").read_text(encoding="utf-8"))
     return frozenset(data["common_words"])
@@ -1138,7 +1138,7 @@ class Entities:
                 len(word) > 2
                 and word[1:].islower()
                 and word.lower() not in _GENERIC_BODY
-                and word.lower() not in _not_names()
+                and word.lower() not in not_names()
                 and word not in _ORG_OPENERS
                 and word not in self.old_table()
                 and word not in self.people
@@ -1636,7 +1636,7 @@ class Entities:
         """A capitalised common word, no name: "Heads of State", "The Summit adopted", "a
         declaration on Investment" (one word, not an acronym, that the article also writes
         in lower case or that names a happening or a kind of place)."""
-        common = _not_names()
+        common = not_names()
         if name in self.orgs or name in self.people:
             return False
         words = name.split()

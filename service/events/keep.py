@@ -63,7 +63,7 @@ class Article:
             first = min(group.members, key=lambda c: c.index).sentence.start
             told[first] = told.get(first, 0) + 1
         triggers = frozenset(c.token for c in candidates if c.token >= 0)
-        return cls(sentences, frozenset(syntax.quoted_chars(text)), counts, triggers, told)
+        return cls(sentences, syntax.quoted_chars(text), counts, triggers, told)
 
 
 def described(groups: list[Group], events: list[Event], doc, article: Article) -> list[dict]:

@@ -4,6 +4,7 @@ words of its phrase, the teller of a report; no event knowledge here."""
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -292,13 +293,15 @@ def subject_lemmas(tok) -> set[str]:
     return {found.lemma_.lower(), found.lower_} if found is not None else set()
 
 
-def quoted_chars(text: str) -> set[int]:
-    """Offsets inside direct quotations ("..." and “...”) of more than three words."""
+@functools.lru_cache(maxsize=8)
+def quoted_chars(text: str) -> frozenset[int]:
+    """Offsets inside direct quotations ("..." and “...”) of more than three words (cached:
+    detection and the keep decision both read them for the article being read)."""
     inside: set[int] = set()
     for m in re.finditer(r"“[^”]{0,600}”|\"[^\"\n]{0,600}\"", text):
         if len(m.group().split()) > 3:
             inside.update(range(m.start(), m.end()))
-    return inside
+    return frozenset(inside)
 
 
 #: Nouns of a time a clause names ("the last time they met", "the first occasion it rose").

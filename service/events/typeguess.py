@@ -15,11 +15,10 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
-import math
 from collections.abc import Mapping
 from importlib import resources
 
-from . import lexicon
+from . import lexicon, linear
 
 #: Word classes of the data tables a noun of the frame or the sentence may belong to.
 NOUN_CLASSES: dict[str, frozenset[str]] = {
@@ -211,13 +210,16 @@ class Multiclass:
     bias: Mapping[str, float]
     threshold: float
 
+    @functools.cached_property
+    def models(self) -> dict[str, linear.Linear]:
+        """Each type's model, read as ``linear`` reads one."""
+        return {
+            c: linear.Linear(c, self.weights.get(c, {}), self.bias[c], self.threshold)
+            for c in self.classes
+        }
+
     def probabilities(self, feats: Mapping[str, float]) -> dict[str, float]:
-        out = {}
-        for c in self.classes:
-            w = self.weights.get(c, {})
-            z = self.bias[c] + sum(w.get(k, 0.0) * v for k, v in feats.items())
-            out[c] = 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
-        return out
+        return {c: m.probability(feats) for c, m in self.models.items()}
 
     def guess(self, feats: Mapping[str, float]) -> tuple[str, float]:
         probs = self.probabilities(feats)
