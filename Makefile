@@ -166,48 +166,26 @@ bench-export: install $(BENCH_STAMP)
 bench-layers: install
 	$(BIN)/python bench/layers.py $(BENCH_ARGS)
 
+# The real-news development sets of fixtures/articles, in the order they were made: t17 (30
+# real news articles), kinds and kinds2 (24 and 16 written across kinds of news), wire to
+# wire7 (16 real TimeBank reports each), t17b, t17c and t17d (16 more Timeline17 articles
+# each). bench/realnews.py names those trained on and those held back.
+REALNEWS_SETS := t17 kinds kinds2 wire wire2 wire3 wire4 wire5 wire6 wire7 t17b t17c t17d
+
 # Event extraction on ../shared/data/timebank: event-time anchoring recall and precision
 # (bench/events.py; BENCH_ARGS="--limit 20" for a quick run, "--json" for JSON), then on the
-# 30 real news articles of fixtures/articles/t17, the 24 of fixtures/articles/kinds, the 16
-# of fixtures/articles/kinds2 and the 16 real TimeBank reports of fixtures/articles/wire, of
-# fixtures/articles/wire2, of fixtures/articles/wire3, of fixtures/articles/wire4, of
-# fixtures/articles/wire5, of fixtures/articles/wire6 and of fixtures/articles/wire7, then 16
-# more Timeline17 articles of fixtures/articles/t17b, 16 H1N1 ones of fixtures/articles/t17c
-# and 16 (MJ and haiti) of fixtures/articles/t17d
-# (bench/realnews.py, as make bench-realnews).
+# real-news sets (bench/realnews.py, as make bench-realnews).
 .PHONY: bench-events bench-realnews
 bench-events: install
 	$(BIN)/python bench/events.py $(BENCH_ARGS)
-	$(BIN)/python bench/realnews.py
-	$(BIN)/python bench/realnews.py --set fixtures/articles/kinds
-	$(BIN)/python bench/realnews.py --set fixtures/articles/kinds2
-	$(BIN)/python bench/realnews.py --set fixtures/articles/wire
-	$(BIN)/python bench/realnews.py --set fixtures/articles/wire2
-	$(BIN)/python bench/realnews.py --set fixtures/articles/wire3
-	$(BIN)/python bench/realnews.py --set fixtures/articles/wire4
-	$(BIN)/python bench/realnews.py --set fixtures/articles/wire5
-	$(BIN)/python bench/realnews.py --set fixtures/articles/wire6
-	$(BIN)/python bench/realnews.py --set fixtures/articles/wire7
-	$(BIN)/python bench/realnews.py --set fixtures/articles/t17b
-	$(BIN)/python bench/realnews.py --set fixtures/articles/t17c
-	$(BIN)/python bench/realnews.py --set fixtures/articles/t17d
+	@set -e; for s in $(REALNEWS_SETS); do \
+	  $(BIN)/python bench/realnews.py --set fixtures/articles/$$s; done
 
-# The real-news development sets alone (t17, kinds, kinds2, wire, wire2, then wire3 and wire4, then wire5, wire6, wire7, t17b, t17c and t17d): key events found (with the right date), precision,
+# The real-news development sets alone: key events found (with the right date), precision,
 # headlines, actors, types (bench/realnews.py; REALNEWS_ARGS="--articles" adds a line per article).
 bench-realnews: install
-	$(BIN)/python bench/realnews.py $(REALNEWS_ARGS)
-	$(BIN)/python bench/realnews.py --set fixtures/articles/kinds $(REALNEWS_ARGS)
-	$(BIN)/python bench/realnews.py --set fixtures/articles/kinds2 $(REALNEWS_ARGS)
-	$(BIN)/python bench/realnews.py --set fixtures/articles/wire $(REALNEWS_ARGS)
-	$(BIN)/python bench/realnews.py --set fixtures/articles/wire2 $(REALNEWS_ARGS)
-	$(BIN)/python bench/realnews.py --set fixtures/articles/wire3 $(REALNEWS_ARGS)
-	$(BIN)/python bench/realnews.py --set fixtures/articles/wire4 $(REALNEWS_ARGS)
-	$(BIN)/python bench/realnews.py --set fixtures/articles/wire5 $(REALNEWS_ARGS)
-	$(BIN)/python bench/realnews.py --set fixtures/articles/wire6 $(REALNEWS_ARGS)
-	$(BIN)/python bench/realnews.py --set fixtures/articles/wire7 $(REALNEWS_ARGS)
-	$(BIN)/python bench/realnews.py --set fixtures/articles/t17b $(REALNEWS_ARGS)
-	$(BIN)/python bench/realnews.py --set fixtures/articles/t17c $(REALNEWS_ARGS)
-	$(BIN)/python bench/realnews.py --set fixtures/articles/t17d $(REALNEWS_ARGS)
+	@set -e; for s in $(REALNEWS_SETS); do \
+	  $(BIN)/python bench/realnews.py --set fixtures/articles/$$s $(REALNEWS_ARGS); done
 
 # The key dates of a news story (issue 21): ../shared/eval/story/story_eval.py ingests each
 # Timeline17 development story into a fresh database, asks GET /api/v1/digest for each
